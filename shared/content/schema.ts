@@ -1,0 +1,124 @@
+// Content schemas. Two halves:
+// - source: what authors write in courses/ (course.yaml, lesson front matter);
+// - compiled: what the build emits for phones (content/index.json and one chunk
+//   per course per language). The web app only reads the compiled half.
+import { z } from 'zod';
+import { SKILLS, LANGUAGES } from '../skills.ts';
+
+const slug = z
+  .string()
+  .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'must be lowercase letters, digits and dashes (e.g. "vneid-levels")');
+
+const text = z.string().trim().min(1, 'must not be empty');
+const localized = z.object({ vi: text, en: text }, { error: 'must have both "vi" and "en"' });
+
+/** courses/<id>/course.yaml */
+export const courseSourceSchema = z.strictObject({
+  id: slug,
+  skill: z.enum(SKILLS, { error: `must be one of: ${SKILLS.join(', ')}` }),
+  order: z.number().int().min(0),
+  title: localized,
+  summary: localized,
+});
+export type CourseSource = z.infer<typeof courseSourceSchema>;
+
+const quizOptionSource = z.strictObject({
+  text: text,
+  explain: text,
+});
+
+const quizItemSource = z
+  .strictObject({
+    question: text,
+    options: z.array(quizOptionSource).min(2, 'needs at least 2 options').max(6, 'at most 6 options'),
+    /** 1-based: "answer: 2" means the second option is right (written for non-programmers). */
+    answer: z.number().int().min(1, 'answer is 1-based: the first option is 1'),
+  })
+  .superRefine((item, ctx) => {
+    if (item.answer > item.options.length) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['answer'],
+        message: `answer ${item.answer} is out of range: this question has ${item.options.length} options`,
+      });
+    }
+  });
+
+/** Front matter of courses/<id>/NN-<slug>.<lang>.md */
+export const lessonFrontMatterSchema = z.strictObject({
+  title: text,
+  goal: text,
+  minutes: z.number().int().min(1).max(60),
+  sources: z.array(text).min(1, 'name at least one source for the facts in this lesson'),
+  quiz: z.array(quizItemSource).min(3, 'a quiz needs 3 to 5 questions').max(5, 'a quiz needs 3 to 5 questions'),
+});
+export type LessonFrontMatter = z.infer<typeof lessonFrontMatterSchema>;
+
+// ---- compiled (phones read these) -------------------------------------------
+
+export const compiledQuizItemSchema = z.object({
+  question: z.string(),
+  options: z.array(z.object({ text: z.string(), explanation: z.string() })),
+  correctIndex: z.number().int().min(0),
+});
+
+export const compiledStepSchema = z.object({
+  title: z.string(),
+  /** Safe HTML produced at build time. */
+  html: z.string(),
+});
+
+export const compiledLessonSchema = z.object({
+  id: slug,
+  title: z.string(),
+  goal: z.string(),
+  minutes: z.number(),
+  intro: z.string(),
+  steps: z.array(compiledStepSchema),
+  remember: z.string(),
+  quiz: z.array(compiledQuizItemSchema),
+  sources: z.array(z.string()),
+});
+
+/** content/<course>.<lang>.<hash>.json */
+export const courseChunkSchema = z.object({
+  courseId: slug,
+  lang: z.enum(LANGUAGES),
+  version: z.string(),
+  lessons: z.array(compiledLessonSchema),
+});
+
+export const contentIndexSchema = z.object({
+  /** Changes whenever any course changes; phones compare it to offer an update. */
+  version: z.string(),
+  courses: z.array(
+    z.object({
+      id: slug,
+      skill: z.enum(SKILLS),
+      order: z.number(),
+      title: localized,
+      summary: localized,
+      /** Content version of the course; sent with each completion. */
+      version: z.string(),
+      chunks: z.object({ vi: z.string(), en: z.string() }),
+      lessons: z.array(
+        z.object({
+          id: slug,
+          title: localized,
+          minutes: z.number(),
+          stepCount: z.number(),
+          quizCount: z.number(),
+        }),
+      ),
+    }),
+  ),
+});
+
+export type CompiledQuizItem = z.infer<typeof compiledQuizItemSchema>;
+export type CompiledLesson = z.infer<typeof compiledLessonSchema>;
+export type CourseChunk = z.infer<typeof courseChunkSchema>;
+export type ContentIndex = z.infer<typeof contentIndexSchema>;
+export type ContentIndexCourse = ContentIndex['courses'][number];
+
+/** Lesson file names: NN-<slug>.<lang>.md */
+export const LESSON_FILE = /^(\d{2})-([a-z0-9]+(?:-[a-z0-9]+)*)\.(vi|en)\.md$/;
