@@ -1,5 +1,9 @@
 // Content schemas. Two halves:
 // - source: what authors write in courses/ (course.yaml, lesson front matter);
+//   The exact file format for authors is described in courses/README.md:
+//   body = optional intro, then 3–8 steps as "## " headings, a warning box as
+//   ":::warning ... :::" (inside a step), exactly one ":::remember ... :::" box;
+//   the quiz lives in the front matter with a 1-based `answer`.
 // - compiled: what the build emits for phones (content/index.json and one chunk
 //   per course per language). The web app only reads the compiled half.
 import { z } from 'zod';

@@ -1,0 +1,99 @@
+// Compiles a parsed lesson to the JSON a phone renders. Markdown becomes safe
+// HTML here, at build time, so no Markdown parser ships to phones. Raw HTML in
+// a lesson is escaped; links must be http(s); images must be the course's own.
+import { Marked, type Tokens } from 'marked';
+import type { CompiledLesson } from './schema.ts';
+import type { ParsedLesson } from './parse-lesson.ts';
+import { WARNING_START, WARNING_END } from './parse-lesson.ts';
+
+export type ImageResolver = (src: string, alt: string) => { url: string } | { error: string };
+export type CompileProblem = { message: string };
+
+const escapeHtml = (s: string) =>
+  s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+
+function createMarked(resolveImage: ImageResolver, problems: CompileProblem[]) {
+  return new Marked({
+    gfm: true,
+    async: false,
+    renderer: {
+      html(token: Tokens.HTML | Tokens.Tag) {
+        return escapeHtml(token.text);
+      },
+      link(token: Tokens.Link) {
+        const label = this.parser.parseInline(token.tokens);
+        if (!/^https?:\/\//.test(token.href)) {
+          problems.push({ message: `link "${token.href}" must start with https:// or http://` });
+          return label;
+        }
+        return `<a href="${escapeHtml(token.href)}" target="_blank" rel="noopener noreferrer">${label}</a>`;
+      },
+      image(token: Tokens.Image) {
+        const alt = token.text.trim();
+        if (!alt) problems.push({ message: `image "${token.href}" needs alt text: ![what the picture shows](${token.href})` });
+        const resolved = resolveImage(token.href, alt);
+        if ('error' in resolved) {
+          problems.push({ message: resolved.error });
+          return '';
+        }
+        return `<img src="${escapeHtml(resolved.url)}" alt="${escapeHtml(alt)}" loading="lazy">`;
+      },
+    },
+  });
+}
+
+export function compileLesson(
+  id: string,
+  lesson: ParsedLesson,
+  resolveImage: ImageResolver,
+): { compiled: CompiledLesson; problems: CompileProblem[] } {
+  const problems: CompileProblem[] = [];
+  const marked = createMarked(resolveImage, problems);
+  const block = (md: string) => (md.trim() ? (marked.parse(md) as string).trim() : '');
+  const inline = (md: string) => (marked.parseInline(md) as string).trim();
+
+  // A step's Markdown may hold warning boxes between marker lines.
+  const stepHtml = (md: string) => {
+    const parts: string[] = [];
+    let current: string[] = [];
+    let inWarning = false;
+    const flush = () => {
+      const html = block(current.join('\n'));
+      if (html) parts.push(inWarning ? `<aside class="callout warning">${html}</aside>` : html);
+      current = [];
+    };
+    for (const line of md.split('\n')) {
+      if (line === WARNING_START || line === WARNING_END) {
+        flush();
+        inWarning = line === WARNING_START;
+      } else current.push(line);
+    }
+    flush();
+    return parts.join('\n');
+  };
+
+  const fm = lesson.frontMatter;
+  const compiled: CompiledLesson = {
+    id,
+    title: fm.title,
+    goal: fm.goal,
+    minutes: fm.minutes,
+    intro: block(lesson.intro),
+    steps: lesson.steps.map((s) => ({ title: inline(s.title), html: stepHtml(s.markdown) })),
+    remember: block(lesson.remember),
+    quiz: fm.quiz.map((q) => ({
+      question: inline(q.question),
+      options: q.options.map((o) => ({ text: inline(o.text), explanation: inline(o.explain) })),
+      correctIndex: q.answer - 1,
+    })),
+    sources: fm.sources.map(inline),
+  };
+  return { compiled, problems };
+}
+
+/** Characters of visible text, for the reading-length figure authors see. */
+export function readingLength(lesson: CompiledLesson): number {
+  const strip = (html: string) => html.replace(/<[^>]+>/g, '').replace(/&[a-z]+;/g, ' ');
+  const all = [lesson.intro, ...lesson.steps.map((s) => s.title + s.html), lesson.remember].map(strip).join(' ');
+  return all.replace(/\s+/g, ' ').trim().length;
+}

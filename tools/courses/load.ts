@@ -1,0 +1,182 @@
+// Reads courses/ from disk, validates every file with the shared schemas and
+// compiles it into what the build emits: content/index.json, one chunk per
+// course per language, and the images lessons use. Errors carry file:line.
+import { readdirSync, readFileSync, existsSync, statSync } from 'node:fs';
+import { join, relative, dirname } from 'node:path';
+import { createHash } from 'node:crypto';
+import { courseSourceSchema, LESSON_FILE, type ContentIndex, type CourseChunk, type CompiledLesson } from '../../shared/content/schema.ts';
+import { parseYamlWith } from '../../shared/content/parse-yaml.ts';
+import { parseLesson, type ParsedLesson } from '../../shared/content/parse-lesson.ts';
+import { compileLesson, readingLength } from '../../shared/content/compile-lesson.ts';
+import type { ContentError } from '../../shared/content/source-location.ts';
+import { LANGUAGES, type Language } from '../../shared/skills.ts';
+
+export type LessonReport = { file: string; characters: number; minutes: number };
+export type LoadResult = {
+  index: ContentIndex;
+  /** Output path (relative to the site root, no leading slash) → contents. */
+  files: Map<string, string | Buffer>;
+  errors: ContentError[];
+  lessons: LessonReport[];
+  /** Every file read, so a dev server can watch them. */
+  inputs: string[];
+};
+
+const IMAGE_TYPES = /\.(svg|png|jpe?g|webp)$/i;
+const hash = (data: string | Buffer, length: number) => createHash('sha256').update(data).digest('hex').slice(0, length);
+
+export function loadCourses(coursesDir: string): LoadResult {
+  const root = dirname(coursesDir);
+  const rel = (p: string) => relative(root, p).split('\\').join('/');
+  const errors: ContentError[] = [];
+  const files = new Map<string, string | Buffer>();
+  const lessonsReport: LessonReport[] = [];
+  const inputs: string[] = [];
+  const courses: ContentIndex['courses'] = [];
+
+  const folders = existsSync(coursesDir)
+    ? readdirSync(coursesDir).filter((name) => statSync(join(coursesDir, name)).isDirectory()).sort()
+    : [];
+  if (folders.length === 0) errors.push({ file: rel(coursesDir), line: 1, message: 'no course folders found' });
+
+  for (const folder of folders) {
+    const dir = join(coursesDir, folder);
+    const courseFile = join(dir, 'course.yaml');
+    if (!existsSync(courseFile)) {
+      errors.push({ file: rel(dir), line: 1, message: 'a course folder needs a course.yaml' });
+      continue;
+    }
+    inputs.push(courseFile);
+    const courseText = readFileSync(courseFile, 'utf8');
+    const course = parseYamlWith(courseSourceSchema, courseText);
+    for (const e of course.errors) errors.push({ file: rel(courseFile), ...e });
+    if (course.value && course.value.id !== folder) {
+      errors.push({ file: rel(courseFile), line: 1, message: `id "${course.value.id}" must equal the folder name "${folder}"` });
+    }
+
+    // Group lesson files into vi/en twins by "NN-slug".
+    const twins = new Map<string, Partial<Record<Language, string>>>();
+    for (const name of readdirSync(dir).sort()) {
+      if (name === 'course.yaml' || name === 'images' || name.startsWith('.')) continue;
+      const m = LESSON_FILE.exec(name);
+      if (!m) {
+        errors.push({ file: rel(join(dir, name)), line: 1, message: 'lesson files are named NN-<slug>.vi.md and NN-<slug>.en.md (e.g. 01-what-is-vneid.vi.md)' });
+        continue;
+      }
+      const key = `${m[1]}-${m[2]}`;
+      twins.set(key, { ...twins.get(key), [m[3] as Language]: join(dir, name) });
+    }
+
+    const imageUrls = new Map<string, string>();
+    const resolveImage = (src: string) => {
+      const m = /^images\/([A-Za-z0-9._-]+)$/.exec(src);
+      if (!m || !IMAGE_TYPES.test(m[1])) return { error: `image "${src}" must be a file in this course's images/ folder (svg, png, jpg or webp)` };
+      const path = join(dir, 'images', m[1]);
+      if (!existsSync(path)) return { error: `image "${src}" not found: add ${rel(path)}` };
+      let url = imageUrls.get(path);
+      if (!url) {
+        const data = readFileSync(path);
+        const dot = m[1].lastIndexOf('.');
+        url = `content/images/${folder}/${m[1].slice(0, dot)}.${hash(data, 8)}${m[1].slice(dot)}`;
+        files.set(url, data);
+        imageUrls.set(path, url);
+        inputs.push(path);
+      }
+      return { url: '/' + url };
+    };
+
+    const compiled: Record<Language, CompiledLesson[]> = { vi: [], en: [] };
+    const seenSlugs = new Map<string, string>();
+    for (const [key, pair] of [...twins].sort(([a], [b]) => a.localeCompare(b))) {
+      const slug = key.slice(3);
+      const clash = seenSlugs.get(slug);
+      if (clash) errors.push({ file: rel(pair.vi ?? pair.en!), line: 1, message: `lesson id "${slug}" is used twice (also ${clash})` });
+      seenSlugs.set(slug, key);
+      const missing = LANGUAGES.filter((l) => !pair[l]);
+      if (missing.length) {
+        const present = (pair.vi ?? pair.en)!;
+        const lang = missing[0] === 'en' ? 'English' : 'Vietnamese';
+        errors.push({ file: rel(present), line: 1, message: `lesson is missing its ${lang} twin: add ${key}.${missing[0]}.md` });
+        continue;
+      }
+      const parsed: Partial<Record<Language, ParsedLesson>> = {};
+      for (const lang of LANGUAGES) {
+        const file = pair[lang]!;
+        inputs.push(file);
+        const result = parseLesson(readFileSync(file, 'utf8'));
+        for (const e of result.errors) errors.push({ file: rel(file), ...e });
+        parsed[lang] = result.lesson;
+      }
+      if (!parsed.vi || !parsed.en) continue;
+      errors.push(...checkParity(rel(pair.vi!), parsed.vi, rel(pair.en!), parsed.en));
+      for (const lang of LANGUAGES) {
+        const { compiled: lesson, problems } = compileLesson(slug, parsed[lang]!, resolveImage);
+        for (const p of problems) errors.push({ file: rel(pair[lang]!), line: 1, message: p.message });
+        compiled[lang].push(lesson);
+        lessonsReport.push({ file: rel(pair[lang]!), characters: readingLength(lesson), minutes: lesson.minutes });
+      }
+    }
+    if (twins.size === 0) errors.push({ file: rel(courseFile), line: 1, message: 'this course has no lessons yet' });
+    if (!course.value || compiled.vi.length === 0) continue;
+
+    const c = course.value;
+    const version = hash(JSON.stringify([c, compiled]), 10);
+    const chunks = {} as Record<Language, string>;
+    for (const lang of LANGUAGES) {
+      const chunk: CourseChunk = { courseId: c.id, lang, version, lessons: compiled[lang] };
+      const json = JSON.stringify(chunk);
+      const path = `content/${c.id}.${lang}.${hash(json, 8)}.json`;
+      files.set(path, json);
+      chunks[lang] = '/' + path;
+    }
+    courses.push({
+      id: c.id,
+      skill: c.skill,
+      order: c.order,
+      title: c.title,
+      summary: c.summary,
+      version,
+      chunks,
+      lessons: compiled.vi.map((l, i) => ({
+        id: l.id,
+        title: { vi: l.title, en: compiled.en[i].title },
+        minutes: l.minutes,
+        stepCount: l.steps.length,
+        quizCount: l.quiz.length,
+      })),
+    });
+  }
+
+  courses.sort((a, b) => a.order - b.order || a.id.localeCompare(b.id));
+  const index: ContentIndex = { version: hash(courses.map((c) => c.version).join(','), 10), courses };
+  files.set('content/index.json', JSON.stringify(index));
+  errors.sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line);
+  return { index, files, errors, lessons: lessonsReport, inputs };
+}
+
+/** The English twin must teach the same steps and ask the same quiz. */
+function checkParity(viFile: string, vi: ParsedLesson, enFile: string, en: ParsedLesson): ContentError[] {
+  const errors: ContentError[] = [];
+  if (vi.steps.length !== en.steps.length) {
+    errors.push({
+      file: enFile,
+      line: en.steps[Math.min(vi.steps.length, en.steps.length)]?.line ?? 1,
+      message: `has ${en.steps.length} steps but ${viFile} has ${vi.steps.length}: twins must have the same steps`,
+    });
+  }
+  const qv = vi.frontMatter.quiz;
+  const qe = en.frontMatter.quiz;
+  if (qv.length !== qe.length) {
+    errors.push({ file: enFile, line: 1, message: `quiz has ${qe.length} questions but ${viFile} has ${qv.length}` });
+  }
+  for (let i = 0; i < Math.min(qv.length, qe.length); i++) {
+    if (qv[i].options.length !== qe[i].options.length || qv[i].answer !== qe[i].answer) {
+      errors.push({
+        file: enFile,
+        line: 1,
+        message: `quiz.${i}: options or answer differ from ${viFile} (vi: ${qv[i].options.length} options, answer ${qv[i].answer}; en: ${qe[i].options.length} options, answer ${qe[i].answer})`,
+      });
+    }
+  }
+  return errors;
+}
