@@ -27,6 +27,12 @@ export function lineOfKey(doc: Document, lines: LineCounter, path: readonly Prop
   return lineOfPath(doc, lines, path);
 }
 
+/** Author-facing path: list items count from 1, like the 1-based quiz answer ("quiz #2 › answer"). */
 export function formatPath(path: readonly PropertyKey[]): string {
-  return path.map(String).join('.');
+  let out = '';
+  for (const part of path) {
+    if (typeof part === 'number') out += ` #${part + 1}`;
+    else out += (out ? ' › ' : '') + String(part);
+  }
+  return out;
 }

@@ -24,7 +24,7 @@ describe('build gate', () => {
   it('fails the build on a bad lesson, naming file and line', async () => {
     const dir = makeCourses({ ...goodCourse(), 'demo/01-first.en.md': lessonText({ answer: 3 }) });
     await expect(buildWith(dir)).rejects.toThrow(
-      'courses/demo/01-first.en.md:14: quiz.0.answer: answer 3 is out of range: this question has 2 options',
+      'courses/demo/01-first.en.md:14: quiz #1 › answer: answer 3 is out of range: this question has 2 options',
     );
   });
 

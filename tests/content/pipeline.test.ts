@@ -42,7 +42,7 @@ describe('content pipeline', () => {
   it('reports a quiz answer out of range on the line of the answer', () => {
     const dir = makeCourses({ ...goodCourse(), 'demo/01-first.en.md': lessonText({ answer: 5 }) });
     const errors = messages(dir);
-    expect(errors[0]).toBe('courses/demo/01-first.en.md:14: quiz.0.answer: answer 5 is out of range: this question has 2 options');
+    expect(errors[0]).toBe('courses/demo/01-first.en.md:14: quiz #1 › answer: answer 5 is out of range: this question has 2 options');
   });
 
   it('reports a lesson missing its English twin', () => {

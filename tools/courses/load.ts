@@ -174,7 +174,7 @@ function checkParity(viFile: string, vi: ParsedLesson, enFile: string, en: Parse
       errors.push({
         file: enFile,
         line: 1,
-        message: `quiz.${i}: options or answer differ from ${viFile} (vi: ${qv[i].options.length} options, answer ${qv[i].answer}; en: ${qe[i].options.length} options, answer ${qe[i].answer})`,
+        message: `quiz #${i + 1}: options or answer differ from ${viFile} (vi: ${qv[i].options.length} options, answer ${qv[i].answer}; en: ${qe[i].options.length} options, answer ${qe[i].answer})`,
       });
     }
   }
