@@ -1,0 +1,99 @@
+// The HTTP application: API routes under /api/v1, the OpenAPI document and,
+// when a build is present, the PWA itself. createApp() is shared by
+// server/main.ts and the integration tests, which call it in-process.
+import { Hono } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+import { HTTPException } from 'hono/http-exception';
+import { API_PREFIX, MAX_BODY_BYTES } from '../shared/api.ts';
+import { csrfGuard } from './auth/csrf.ts';
+import { createFailureLimiter } from './auth/rate-limit.ts';
+import type { AppConfig, AppContext, AppEnv } from './context.ts';
+import type { Db, Sqlite } from './db/open.ts';
+import { createClientIp } from './http/client-ip.ts';
+import { ApiError, CODE_BY_STATUS, jsonError } from './http/errors.ts';
+import { silentLogger, type Logger } from './logger.ts';
+import { authRoutes } from './routes/auth.ts';
+import { healthRoutes } from './routes/health.ts';
+import { learnerRoutes } from './routes/learners.ts';
+import { meRoutes } from './routes/me.ts';
+import { openApiRoutes } from './routes/openapi.ts';
+import { statsRoutes } from './routes/stats.ts';
+import { syncRoutes } from './routes/sync.ts';
+import { registerStatic } from './static.ts';
+import { APP_VERSION } from './version.ts';
+
+export interface AppDeps {
+  db: Db;
+  /** The connection under db; taken from db when omitted. */
+  sqlite?: Sqlite;
+  config?: Partial<AppConfig>;
+  now?: () => number;
+  logger?: Logger;
+}
+
+const LOGIN_WINDOW_MS = 15 * 60_000;
+/** Per username: stops password guessing against one account. */
+const LOGIN_FAILURES_PER_USERNAME = 10;
+/** Per address: generous, because a mobile carrier's NAT puts a whole ward
+ * behind a few addresses. */
+const LOGIN_FAILURES_PER_IP = 200;
+
+export function createApp(deps: AppDeps) {
+  const config: AppConfig = { version: APP_VERSION, trustProxy: false, ...deps.config };
+  const now = deps.now ?? Date.now;
+  const ctx: AppContext = {
+    db: deps.db,
+    sqlite: deps.sqlite ?? deps.db.$client,
+    config,
+    now,
+    logger: deps.logger ?? silentLogger,
+    clientIp: createClientIp(config.trustProxy),
+    loginLimits: {
+      byUsername: createFailureLimiter({ limit: LOGIN_FAILURES_PER_USERNAME, windowMs: LOGIN_WINDOW_MS, now }),
+      byIp: createFailureLimiter({ limit: LOGIN_FAILURES_PER_IP, windowMs: LOGIN_WINDOW_MS, now }),
+    },
+  };
+
+  const app = new Hono<AppEnv>();
+
+  app.use('/api/*', async (c, next) => {
+    const started = performance.now();
+    await next();
+    // API answers are personal or live: never let a cache (or the service
+    // worker's runtime cache) keep them.
+    c.header('Cache-Control', 'no-store');
+    c.header('X-Content-Type-Options', 'nosniff');
+    ctx.logger.debug('request', { method: c.req.method, path: c.req.path, status: c.res.status, ms: Math.round(performance.now() - started) });
+  });
+  // Checked while streaming too, so a chunked body without Content-Length
+  // cannot grow past the limit either.
+  app.use('/api/*', bodyLimit({ maxSize: MAX_BODY_BYTES, onError: (c) => jsonError(c, 413, 'payload_too_large', `Request body is larger than ${MAX_BODY_BYTES} bytes`) }));
+  app.use(`${API_PREFIX}/*`, csrfGuard(ctx, `${API_PREFIX}/auth/login`));
+
+  app.route(`${API_PREFIX}/health`, healthRoutes(ctx));
+  app.route(`${API_PREFIX}/learners`, learnerRoutes(ctx));
+  app.route(`${API_PREFIX}/sync`, syncRoutes(ctx));
+  app.route(`${API_PREFIX}/me`, meRoutes(ctx));
+  app.route(`${API_PREFIX}/auth`, authRoutes(ctx));
+  app.route(`${API_PREFIX}/stats`, statsRoutes(ctx));
+  app.route('/api', openApiRoutes(ctx));
+  app.all('/api/*', (c) => jsonError(c, 404, 'not_found', `No API route ${c.req.method} ${c.req.path}`));
+
+  if (config.distDir) registerStatic(app, config.distDir);
+
+  app.notFound((c) => (c.req.path.startsWith('/api/') ? jsonError(c, 404, 'not_found', 'Not found') : c.text('Not found', 404)));
+
+  app.onError((error, c) => {
+    if (error instanceof ApiError) return jsonError(c, error.status, error.code, error.message, error.headers);
+    if (error instanceof HTTPException && error.status < 500) {
+      return jsonError(c, error.status, CODE_BY_STATUS[error.status] ?? 'bad_request', error.message || 'Bad request');
+    }
+    // Logged for the operator; the client gets no stack and no SQL.
+    ctx.logger.error('unhandled error', { method: c.req.method, path: c.req.path, error, stack: error.stack });
+    return jsonError(c, 500, 'internal', 'Something went wrong on the server');
+  });
+
+  return app;
+}
+
+export type App = ReturnType<typeof createApp>;

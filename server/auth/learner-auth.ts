@@ -1,0 +1,29 @@
+// Learner authentication: "Authorization: Bearer <learnerId>.<secret>". The
+// server keeps only SHA-256 of each secret (see digest.ts for why a fast hash
+// is right here) and compares digests in constant time.
+import type { MiddlewareHandler } from 'hono';
+import type { AppContext, AppEnv } from '../context.ts';
+import { apiError } from '../http/errors.ts';
+import { digestsEqual, sha256Hex } from './digest.ts';
+
+const BEARER = /^Bearer ([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})\.([A-Za-z0-9_-]{22,128})$/;
+
+export function requireLearner(ctx: AppContext): MiddlewareHandler<AppEnv> {
+  const findHash = ctx.sqlite.prepare<[string], { secret_hash: string }>('SELECT secret_hash FROM learners WHERE id = ?');
+  const unauthorized = (message: string) =>
+    apiError(401, 'unauthorized', message, { 'WWW-Authenticate': 'Bearer realm="learner"' });
+
+  return async (c, next) => {
+    const header = c.req.header('authorization');
+    if (!header) throw unauthorized('Missing learner credentials');
+    const match = BEARER.exec(header.trim());
+    if (!match) throw unauthorized('Malformed learner credentials');
+    const [, learnerId, secret] = match;
+    const row = findHash.get(learnerId);
+    // Hash even for an unknown learner so both failures cost the same.
+    const presented = sha256Hex(secret);
+    if (!row || !digestsEqual(presented, row.secret_hash)) throw unauthorized('Unknown learner or wrong secret');
+    c.set('learnerId', learnerId);
+    await next();
+  };
+}

@@ -1,0 +1,68 @@
+// Staff sessions. The browser holds a random 32-byte token in an HttpOnly
+// cookie; the auth_sessions table holds only its SHA-256, so a copied
+// database file (a backup on a USB stick) cannot be used to log in.
+import type { Context } from 'hono';
+import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
+import { randomBytes } from 'node:crypto';
+import type { StaffUser } from '../../shared/api.ts';
+import { toStaffUser, type UserRow } from '../accounts/users.ts';
+import type { AppConfig, AppContext } from '../context.ts';
+import { sha256Hex } from './digest.ts';
+
+const HOUR = 3_600_000;
+/** Guides work offline in the field for days; office roles get short sessions. */
+export const SESSION_TTL_MS: Record<StaffUser['role'], number> = {
+  guide: 30 * 24 * HOUR,
+  reviewer: 12 * HOUR,
+  admin: 12 * HOUR,
+};
+
+const isHttps = (config: AppConfig) => config.publicOrigin?.startsWith('https://') ?? false;
+
+/** `__Host-` (Secure, Path=/, no Domain) when served over https; browsers
+ * refuse Secure cookies over plain http, which is how a ward LAN may run. */
+export const sessionCookieName = (config: AppConfig) => (isHttps(config) ? '__Host-hvs_session' : 'hvs_session');
+
+export const readSessionToken = (c: Context, config: AppConfig) => getCookie(c, sessionCookieName(config));
+
+export function createSession(ctx: AppContext, user: UserRow): { token: string; expiresAt: number } {
+  const token = randomBytes(32).toString('base64url');
+  const createdAt = ctx.now();
+  const expiresAt = createdAt + SESSION_TTL_MS[user.role];
+  const insert = ctx.sqlite.prepare('INSERT INTO auth_sessions (token_hash, user_id, created_at, expires_at) VALUES (?, ?, ?, ?)');
+  insert.run(sha256Hex(token), user.id, createdAt, expiresAt);
+  return { token, expiresAt };
+}
+
+export function findSessionUser(ctx: AppContext, token: string): StaffUser | undefined {
+  const row = ctx.sqlite
+    .prepare<[string, number], Record<string, unknown>>(
+      `SELECT u.id, u.username, u.display_name AS displayName, u.role, u.team
+         FROM auth_sessions s JOIN users u ON u.id = s.user_id
+        WHERE s.token_hash = ? AND s.expires_at > ? AND u.disabled = 0`,
+    )
+    .get(sha256Hex(token), ctx.now());
+  return row ? toStaffUser(row as unknown as UserRow) : undefined;
+}
+
+export function deleteSession(ctx: AppContext, token: string): void {
+  ctx.sqlite.prepare('DELETE FROM auth_sessions WHERE token_hash = ?').run(sha256Hex(token));
+}
+
+export function deleteExpiredSessions(ctx: AppContext): void {
+  ctx.sqlite.prepare('DELETE FROM auth_sessions WHERE expires_at <= ?').run(ctx.now());
+}
+
+export function setSessionCookie(c: Context, ctx: AppContext, token: string, expiresAt: number): void {
+  setCookie(c, sessionCookieName(ctx.config), token, {
+    httpOnly: true,
+    sameSite: 'Lax',
+    path: '/',
+    secure: isHttps(ctx.config),
+    expires: new Date(expiresAt),
+  });
+}
+
+export function clearSessionCookie(c: Context, ctx: AppContext): void {
+  deleteCookie(c, sessionCookieName(ctx.config), { path: '/', secure: isHttps(ctx.config) });
+}

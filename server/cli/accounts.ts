@@ -1,0 +1,94 @@
+// `npm run accounts -- <command>`: manage staff accounts in the DATA_DIR
+// database. Passwords come from stdin (--password-stdin) or are generated
+// and printed once; they never appear on the command line (shell history).
+import { parseArgs } from 'node:util';
+import { ROLES, TEAMS, type StaffRole } from '../../shared/api.ts';
+import { generatePassword } from '../auth/passwords.ts';
+import { createUser, listUsers, setPassword, type Team } from '../accounts/users.ts';
+import { openDb } from '../db/open.ts';
+import { loadEnv } from '../env.ts';
+
+const USAGE = `Usage:
+  npm run accounts -- create --username U --role guide|reviewer|admin [--team cns|da06] [--display-name "Name"] [--password-stdin]
+  npm run accounts -- list
+  npm run accounts -- set-password --username U [--password-stdin]
+Without --password-stdin a password is generated and printed once.`;
+
+class UsageError extends Error {}
+
+async function readPasswordFromStdin(): Promise<string> {
+  if (process.stdin.isTTY) process.stderr.write('Password: ');
+  const chunks: Buffer[] = [];
+  for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
+  // Only the first line counts: "echo secret | …" adds a newline.
+  return Buffer.concat(chunks).toString('utf8').split(/\r?\n/)[0];
+}
+
+async function obtainPassword(fromStdin: boolean): Promise<{ password: string; generated: boolean }> {
+  return fromStdin ? { password: await readPasswordFromStdin(), generated: false } : { password: generatePassword(), generated: true };
+}
+
+async function run(argv: string[]): Promise<void> {
+  const { positionals, values } = parseArgs({
+    args: argv,
+    allowPositionals: true,
+    options: {
+      username: { type: 'string' },
+      role: { type: 'string' },
+      team: { type: 'string' },
+      'display-name': { type: 'string' },
+      'password-stdin': { type: 'boolean', default: false },
+      help: { type: 'boolean', short: 'h', default: false },
+    },
+  });
+  const [command] = positionals;
+  if (values.help || !command) {
+    console.log(USAGE);
+    return;
+  }
+  const env = loadEnv();
+
+  if (command === 'list') {
+    const { db, sqlite } = openDb(env.DATA_DIR);
+    for (const user of listUsers(db)) {
+      console.log([user.username, user.role, user.team ?? '-', user.disabled ? 'disabled' : 'active', user.displayName].join('\t'));
+    }
+    sqlite.close();
+    return;
+  }
+
+  if (command !== 'create' && command !== 'set-password') throw new UsageError(`Unknown command "${command}"`);
+  if (!values.username) throw new UsageError('--username is required');
+  let role: StaffRole | undefined;
+  let team: Team | undefined;
+  if (command === 'create') {
+    if (!(ROLES as readonly string[]).includes(values.role ?? '')) throw new UsageError(`--role must be one of: ${ROLES.join(', ')}`);
+    role = values.role as StaffRole;
+    if (values.team !== undefined && !(TEAMS as readonly string[]).includes(values.team)) throw new UsageError(`--team must be one of: ${TEAMS.join(', ')}`);
+    team = values.team as Team | undefined;
+  }
+
+  const { password, generated } = await obtainPassword(values['password-stdin']);
+  const { db, sqlite } = openDb(env.DATA_DIR);
+  try {
+    if (command === 'create') {
+      const user = await createUser(db, { username: values.username, password, role: role!, team, displayName: values['display-name'] });
+      console.log(`Created ${user.role} "${user.username}"${user.team ? ` (team ${user.team})` : ''}.`);
+    } else {
+      await setPassword(db, values.username, password);
+      console.log(`Password changed for "${values.username.trim().toLowerCase()}".`);
+    }
+    if (generated) console.log(`Password: ${password}  (shown only now; write it down)`);
+  } finally {
+    sqlite.close();
+  }
+}
+
+try {
+  await run(process.argv.slice(2));
+} catch (error) {
+  const message = error instanceof Error ? error.message : String(error);
+  process.stderr.write(`Error: ${message}\n`);
+  if (error instanceof UsageError || (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) process.stderr.write(`\n${USAGE}\n`);
+  process.exit(1);
+}

@@ -1,0 +1,43 @@
+// `npm start`: build the PWA when the build is missing or older than its
+// sources, then run the server (which migrates the database on open).
+import { spawnSync } from 'node:child_process';
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { loadEnv } from '../env.ts';
+
+const ROOT = fileURLToPath(new URL('../..', import.meta.url));
+const SOURCES = ['web', 'courses', 'shared', 'vite.config.ts'];
+const SKIP = new Set(['node_modules', '.git', 'dist', '.vite']);
+
+/** Newest modification time of a file or, recursively, a folder's files. */
+function newestMtime(path: string): number {
+  if (!existsSync(path)) return 0;
+  const stat = statSync(path);
+  if (!stat.isDirectory()) return stat.mtimeMs;
+  let newest = 0;
+  for (const entry of readdirSync(path, { withFileTypes: true })) {
+    if (SKIP.has(entry.name)) continue;
+    newest = Math.max(newest, newestMtime(join(path, entry.name)));
+  }
+  return newest;
+}
+
+export function needsBuild(distDir: string): boolean {
+  const index = join(distDir, 'index.html');
+  if (!existsSync(index)) return true;
+  const built = statSync(index).mtimeMs;
+  return SOURCES.some((source) => newestMtime(join(ROOT, source)) > built);
+}
+
+const env = loadEnv();
+const distDir = resolve(env.DIST_DIR);
+if (needsBuild(distDir)) {
+  console.log('Building the app (vite build)…');
+  const result = spawnSync('npx', ['vite', 'build', '--outDir', distDir, '--emptyOutDir'], { cwd: ROOT, stdio: 'inherit' });
+  if (result.status !== 0) {
+    process.stderr.write('The app build failed; see the messages above.\n');
+    process.exit(result.status ?? 1);
+  }
+}
+await import('../main.ts');

@@ -1,0 +1,35 @@
+// What every route module receives: the database, configuration and a few
+// injectable services (clock, logger) so tests can run the real app in-process.
+import type { Context } from 'hono';
+import type { StaffUser } from '../shared/api.ts';
+import type { Db, Sqlite } from './db/open.ts';
+import type { Logger } from './logger.ts';
+import type { FailureLimiter } from './auth/rate-limit.ts';
+
+export interface AppConfig {
+  version: string;
+  /** Origin staff browsers use; also turns on Secure __Host- cookies when https. */
+  publicOrigin?: string;
+  /** Built PWA to serve; without it only the API is served. */
+  distDir?: string;
+  /** Trust X-Forwarded-For (only behind a reverse proxy). */
+  trustProxy: boolean;
+}
+
+export interface AppContext {
+  db: Db;
+  sqlite: Sqlite;
+  config: AppConfig;
+  now: () => number;
+  logger: Logger;
+  clientIp: (c: Context) => string;
+  loginLimits: { byUsername: FailureLimiter; byIp: FailureLimiter };
+}
+
+/** Hono environment: what auth middleware leaves for handlers. */
+export type AppEnv = {
+  Variables: {
+    learnerId: string;
+    staff: StaffUser;
+  };
+};

@@ -1,0 +1,72 @@
+// The server process: parse the environment, open and migrate the database,
+// make sure an admin exists, then serve the API and the built PWA on one port.
+import { existsSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { serve } from '@hono/node-server';
+import { ensureAdmin } from './accounts/bootstrap.ts';
+import { createApp } from './app.ts';
+import { openDb } from './db/open.ts';
+import { loadEnv } from './env.ts';
+import { createLogger } from './logger.ts';
+
+const env = loadEnv();
+const logger = createLogger(env.LOG_LEVEL);
+const { db, sqlite, path: dbPath } = openDb(env.DATA_DIR);
+logger.info('database ready', { file: dbPath });
+
+const distDir = resolve(env.DIST_DIR);
+const hasBuild = existsSync(join(distDir, 'index.html'));
+if (!hasBuild) logger.warn('no PWA build found; serving the API only (run "npm start" to build)', { distDir });
+
+const createdAdmin = await ensureAdmin(db);
+
+const app = createApp({
+  db,
+  sqlite,
+  logger,
+  config: { publicOrigin: env.PUBLIC_ORIGIN, distDir: hasBuild ? distDir : undefined, trustProxy: env.TRUST_PROXY },
+});
+
+const server = serve({ fetch: app.fetch, hostname: env.HOST, port: env.PORT }, (info) => {
+  const url = env.PUBLIC_ORIGIN ?? `http://localhost:${info.port}`;
+  if (createdAdmin) {
+    console.log(
+      [
+        '',
+        `Admin account created: username ${createdAdmin.username}, password ${createdAdmin.password}`,
+        `  Open ${url} and log in as staff with it. It is shown only this once:`,
+        `  change it with: npm run accounts -- set-password --username ${createdAdmin.username}`,
+        '',
+      ].join('\n'),
+    );
+  }
+  console.log(`Học vụ số is running at http://localhost:${info.port}`);
+});
+
+server.on('error', (error: NodeJS.ErrnoException) => {
+  const reason = error.code === 'EADDRINUSE' ? `port ${env.PORT} is already in use (set PORT to another number)` : error.message;
+  process.stderr.write(`Cannot start the server: ${reason}\n`);
+  sqlite.close();
+  process.exit(1);
+});
+
+let stopping = false;
+function shutdown(signal: string) {
+  if (stopping) return;
+  stopping = true;
+  logger.info('shutting down', { signal });
+  // Requests in flight finish (and their transactions commit) before the
+  // database closes; a stuck connection does not hold the process forever.
+  const force = setTimeout(() => {
+    sqlite.close();
+    process.exit(1);
+  }, 10_000);
+  force.unref();
+  server.close(() => {
+    sqlite.close();
+    process.exit(0);
+  });
+  if ('closeIdleConnections' in server) server.closeIdleConnections();
+}
+process.on('SIGTERM', () => shutdown('SIGTERM'));
+process.on('SIGINT', () => shutdown('SIGINT'));

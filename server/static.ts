@@ -1,0 +1,44 @@
+// Serves the built PWA (vite's output) from the same port as the API.
+// Caching: hashed files never change, so phones may keep them forever; the
+// shell (index.html, the service worker, the manifest, the content index)
+// must be revalidated so an update reaches phones at all.
+import { relative, resolve, sep } from 'node:path';
+import type { Context, Hono, MiddlewareHandler } from 'hono';
+import { serveStatic } from '@hono/node-server/serve-static';
+
+const IMMUTABLE = 'public, max-age=31536000, immutable';
+const REVALIDATE = 'no-cache';
+
+/** Cache-Control for a file, by its path relative to the dist folder. */
+export function cacheControlFor(relativePath: string): string {
+  const path = relativePath.split(sep).join('/');
+  if (path === 'content/index.json') return REVALIDATE;
+  if (path.startsWith('assets/') || path.startsWith('content/')) return IMMUTABLE;
+  return REVALIDATE; // index.html, sw.js, workbox-*.js, manifest, icons
+}
+
+export function registerStatic(app: Hono<any>, distDir: string): void {
+  const root = resolve(distDir);
+  // serveStatic builds its response before onFound runs, so onFound only
+  // remembers which file was served and the headers are set afterwards.
+  const onFound = (path: string, c: Context) => {
+    c.set('staticFile', path);
+  };
+  const withHeaders = (handler: MiddlewareHandler): MiddlewareHandler => async (c, next) => {
+    const response = await handler(c, next);
+    const file = c.get('staticFile') as string | undefined;
+    if (file && response instanceof Response) {
+      response.headers.set('Cache-Control', cacheControlFor(relative(root, file)));
+      response.headers.set('X-Content-Type-Options', 'nosniff');
+    }
+    return response;
+  };
+
+  app.use('*', withHeaders(serveStatic({ root, onFound })));
+  // A missing hashed file must be a 404, not the app shell: a service worker
+  // would otherwise cache HTML under a script's name.
+  app.get('/assets/*', (c) => c.text('Not found', 404));
+  app.get('/content/*', (c) => c.text('Not found', 404));
+  // SPA fallback: client-side routes (/learn/…, /verify/<code>) get the shell.
+  app.get('*', withHeaders(serveStatic({ root, path: 'index.html', onFound })));
+}

@@ -1,0 +1,92 @@
+// Event ingest for sync protocol v1: at-least-once delivery from phones,
+// deduplicated here. The event id is the events table's primary key and rows
+// go in with ON CONFLICT(id) DO NOTHING, so a resent event is reported as a
+// 'duplicate' and never becomes a second row. Each event is validated on its
+// own: one bad event is 'rejected' (the phone stops resending it) without
+// blocking the rest. All valid events of a request commit in one transaction,
+// and the response is sent only after that commit (see db/open.ts on fsync).
+import { EVENT_TYPES, eventSchema, type LearningEvent } from '../../shared/events.ts';
+import type { SyncResult } from '../../shared/api.ts';
+import type { Sqlite } from '../db/open.ts';
+import { formatZodError } from '../http/errors.ts';
+
+export interface IngestInput {
+  learnerId: string;
+  deviceId: string;
+  events: unknown[];
+  receivedAt: number;
+}
+
+type Row = [string, string, string, string, string | null, string | null, number, number, number, string, number | null];
+
+/** Echo at most this much of an unusable id back to the client. */
+const MAX_ECHOED_ID = 100;
+
+function resultId(raw: unknown): string {
+  const id = typeof raw === 'object' && raw !== null ? (raw as { id?: unknown }).id : undefined;
+  return typeof id === 'string' ? id.slice(0, MAX_ECHOED_ID) : '';
+}
+
+function reject(id: string, code: string, message: string): SyncResult {
+  return { id, status: 'rejected', error: { code, message } };
+}
+
+function toRow(event: LearningEvent, receivedAt: number): Row {
+  const occurredAt = Date.parse(event.occurredAt);
+  const isCompletion = event.type === 'lesson.completed';
+  return [
+    event.id,
+    event.type,
+    event.learnerId,
+    event.deviceId,
+    event.courseId ?? null,
+    event.lessonId ?? null,
+    occurredAt,
+    receivedAt,
+    Math.min(occurredAt, receivedAt),
+    JSON.stringify(event),
+    isCompletion ? event.score : null,
+  ];
+}
+
+export function createIngest(sqlite: Sqlite) {
+  const insertEvent = sqlite.prepare<Row>(
+    `INSERT INTO events (id, type, learner_id, device_id, course_id, lesson_id, occurred_at, received_at, effective_at, payload, score)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT(id) DO NOTHING`,
+  );
+  const touchDevice = sqlite.prepare<[string, string, number]>(
+    `INSERT INTO devices (id, learner_id, last_sync_at) VALUES (?, ?, ?)
+     ON CONFLICT(id, learner_id) DO UPDATE SET last_sync_at = max(last_sync_at, excluded.last_sync_at)`,
+  );
+
+  const commit = sqlite.transaction((input: IngestInput, valid: Array<{ index: number; row: Row }>, results: SyncResult[]) => {
+    for (const { index, row } of valid) {
+      const { changes } = insertEvent.run(...row);
+      results[index] = { id: row[0], status: changes === 1 ? 'accepted' : 'duplicate' };
+    }
+    touchDevice.run(input.deviceId, input.learnerId, input.receivedAt);
+  });
+
+  return function ingest(input: IngestInput): SyncResult[] {
+    const results: SyncResult[] = new Array(input.events.length);
+    const valid: Array<{ index: number; row: Row }> = [];
+    input.events.forEach((raw, index) => {
+      const parsed = eventSchema.safeParse(raw);
+      if (!parsed.success) {
+        const type = typeof raw === 'object' && raw !== null ? (raw as { type?: unknown }).type : undefined;
+        results[index] =
+          typeof type === 'string' && !(EVENT_TYPES as readonly string[]).includes(type)
+            ? reject(resultId(raw), 'unknown_type', `Unknown event type "${type.slice(0, 40)}"`)
+            : reject(resultId(raw), 'invalid_event', formatZodError(parsed.error));
+        return;
+      }
+      if (parsed.data.learnerId !== input.learnerId) {
+        results[index] = reject(parsed.data.id, 'forbidden', 'The event belongs to another learner');
+        return;
+      }
+      valid.push({ index, row: toRow(parsed.data, input.receivedAt) });
+    });
+    commit(input, valid, results);
+    return results;
+  };
+}

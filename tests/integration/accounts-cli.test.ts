@@ -1,0 +1,67 @@
+// npm run accounts -- … against a real DATA_DIR, then the account logs in.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { createApp } from '../../server/app.ts';
+import { openDb } from '../../server/db/open.ts';
+import { runTsx } from './process.ts';
+
+const dataDir = mkdtempSync(join(tmpdir(), 'hvs-cli-'));
+const env = { DATA_DIR: dataDir };
+afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
+
+async function accounts(args: string[], stdin?: string) {
+  const run = runTsx('server/cli/accounts.ts', args, env, stdin ?? '');
+  const code = await run.exited;
+  return { code, ...run.output() };
+}
+
+async function canLogin(username: string, password: string) {
+  const { db, sqlite } = openDb(dataDir);
+  try {
+    const res = await createApp({ db, sqlite }).request('/api/v1/auth/login', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ username, password }),
+    });
+    return res.status === 200 ? ((await res.json()).user as Record<string, unknown>) : undefined;
+  } finally {
+    sqlite.close();
+  }
+}
+
+describe('accounts CLI', () => {
+  it('creates a guide with a password from stdin, lists it, and changes the password', async () => {
+    const created = await accounts(['create', '--username', 'Hoa', '--role', 'guide', '--team', 'da06', '--display-name', 'Chị Hoa', '--password-stdin'], 'guide-pass-1\n');
+    expect(created.code).toBe(0);
+    expect(created.stdout).toContain('Created guide "hoa" (team da06)');
+    expect(created.stdout).not.toContain('guide-pass-1');
+    expect(await canLogin('hoa', 'guide-pass-1')).toMatchObject({ username: 'hoa', role: 'guide', team: 'da06', displayName: 'Chị Hoa' });
+
+    const list = await accounts(['list']);
+    expect(list.stdout).toMatch(/^hoa\tguide\tda06\tactive\tChị Hoa$/m);
+
+    const changed = await accounts(['set-password', '--username', 'hoa']);
+    expect(changed.code).toBe(0);
+    const [, generated] = changed.stdout.match(/Password: (\S+)/) ?? [];
+    expect(generated).toBeTruthy();
+    expect(await canLogin('hoa', 'guide-pass-1')).toBeUndefined();
+    expect(await canLogin('hoa', generated)).toMatchObject({ username: 'hoa' });
+  }, 60_000);
+
+  it('refuses bad input with a clear error and a non-zero exit', async () => {
+    const short = await accounts(['create', '--username', 'tuan', '--role', 'reviewer', '--password-stdin'], 'short\n');
+    expect(short.code).toBe(1);
+    expect(short.stderr).toContain('at least 8 characters');
+    const role = await accounts(['create', '--username', 'tuan', '--role', 'boss']);
+    expect(role.code).toBe(1);
+    expect(role.stderr).toContain('--role must be one of: guide, reviewer, admin');
+    const duplicate = await accounts(['create', '--username', 'hoa', '--role', 'guide']);
+    expect(duplicate.code).toBe(1);
+    expect(duplicate.stderr).toContain('already exists');
+    const unknown = await accounts(['frobnicate']);
+    expect(unknown.code).toBe(1);
+    expect(unknown.stderr).toContain('Unknown command');
+  }, 60_000);
+});

@@ -1,0 +1,91 @@
+// Test harness: the real app over a real SQLite file in a fresh temp folder.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createApp } from '../../server/app.ts';
+import type { AppConfig } from '../../server/context.ts';
+import { openDb } from '../../server/db/open.ts';
+import { createUser } from '../../server/accounts/users.ts';
+import { newSecret, uuidv7 } from '../../shared/ids.ts';
+import type { StaffRole } from '../../shared/api.ts';
+
+export const ORIGIN = 'http://localhost';
+
+export function setupTestApp(options: { config?: Partial<AppConfig>; now?: number } = {}) {
+  const dir = mkdtempSync(join(tmpdir(), 'hvs-test-'));
+  const { db, sqlite } = openDb(dir);
+  const clock = { now: options.now ?? Date.parse('2025-06-01T03:00:00Z') };
+  const app = createApp({ db, sqlite, config: options.config, now: () => clock.now });
+
+  const request = (path: string, init: RequestInit = {}) => app.request(`${ORIGIN}${path}`, init);
+  const postJson = (path: string, body: unknown, headers: Record<string, string> = {}) =>
+    request(path, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify(body) });
+
+  return {
+    app,
+    db,
+    sqlite,
+    dir,
+    clock,
+    request,
+    postJson,
+    count: (table: string) => (sqlite.prepare(`SELECT COUNT(*) AS n FROM ${table}`).get() as { n: number }).n,
+    close() {
+      sqlite.close();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+export type TestApp = ReturnType<typeof setupTestApp>;
+
+export async function registerLearner(t: TestApp) {
+  const id = uuidv7();
+  const secret = newSecret();
+  const res = await t.postJson('/api/v1/learners', { id, secret });
+  if (res.status !== 201) throw new Error(`registration failed: ${res.status}`);
+  return { id, secret, auth: { authorization: `Bearer ${id}.${secret}` } };
+}
+
+export const DEVICE_ID = 'device-test-0001';
+
+export function completion(learnerId: string, overrides: Record<string, unknown> = {}) {
+  return {
+    id: uuidv7(),
+    type: 'lesson.completed',
+    learnerId,
+    deviceId: DEVICE_ID,
+    occurredAt: '2025-06-01T09:30:00+07:00',
+    courseId: 'cyber-safety',
+    lessonId: 'strong-passwords',
+    contentVersion: 'v1',
+    score: 80,
+    durationSec: 300,
+    ...overrides,
+  };
+}
+
+export function started(learnerId: string, overrides: Record<string, unknown> = {}) {
+  return {
+    id: uuidv7(),
+    type: 'lesson.started',
+    learnerId,
+    deviceId: DEVICE_ID,
+    occurredAt: '2025-06-01T09:00:00+07:00',
+    courseId: 'cyber-safety',
+    lessonId: 'strong-passwords',
+    ...overrides,
+  };
+}
+
+export async function createStaff(t: TestApp, username: string, role: StaffRole, password = 'correct horse battery') {
+  await createUser(t.db, { username, password, role, team: role === 'guide' ? 'cns' : null });
+  return { username, password };
+}
+
+/** Logs in and returns the Cookie header value for later requests. */
+export async function login(t: TestApp, username: string, password: string): Promise<string> {
+  const res = await t.postJson('/api/v1/auth/login', { username, password }, { origin: ORIGIN });
+  if (res.status !== 200) throw new Error(`login failed: ${res.status}`);
+  const setCookie = res.headers.get('set-cookie') ?? '';
+  return setCookie.split(';')[0];
+}

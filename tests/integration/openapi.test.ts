@@ -1,0 +1,45 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { setupTestApp, type TestApp } from './helpers.ts';
+
+let t: TestApp;
+beforeAll(() => {
+  t = setupTestApp();
+});
+afterAll(() => t.close());
+
+describe('GET /api/openapi.json', () => {
+  it('describes every route with schemas generated from the shared zod schemas', async () => {
+    const res = await t.request('/api/openapi.json');
+    expect(res.status).toBe(200);
+    const doc = await res.json();
+    expect(doc.openapi).toBe('3.1.0');
+    expect(doc.info.version).toBe('0.1.0');
+    expect(Object.keys(doc.paths).sort()).toEqual(
+      [
+        '/api/v1/health',
+        '/api/v1/learners',
+        '/api/v1/sync',
+        '/api/v1/me/progress',
+        '/api/v1/auth/login',
+        '/api/v1/auth/logout',
+        '/api/v1/auth/me',
+        '/api/v1/stats/summary',
+      ].sort(),
+    );
+    const schemas = doc.components.schemas;
+    // Taken from the zod schemas, not written by hand:
+    expect(schemas.RegisterLearner.required).toEqual(['id', 'secret']);
+    expect(schemas.RegisterLearner.additionalProperties).toBe(false);
+    expect(schemas.SyncRequest.properties.events.maxItems).toBe(500);
+    expect(schemas.SyncResponse.properties.results.items.properties.status.enum).toEqual(['accepted', 'duplicate', 'rejected']);
+    expect(JSON.stringify(schemas.Event)).toContain('lesson.completed');
+    expect(schemas.Error.properties.error.required).toEqual(['code', 'message']);
+    const statsParams = doc.paths['/api/v1/stats/summary'].get.parameters.map((p: { name: string; schema: { format?: string } }) => [p.name, p.schema.format]);
+    expect(statsParams).toEqual([
+      ['from', 'date'],
+      ['to', 'date'],
+    ]);
+    // Every $ref resolves.
+    for (const [, name] of JSON.stringify(doc).matchAll(/"#\/components\/schemas\/(\w+)"/g)) expect(schemas).toHaveProperty(name);
+  });
+});
