@@ -1,0 +1,118 @@
+import { createEffect, createSignal, Match, on, Show, Switch } from 'solid-js';
+import type { CompiledLesson } from '../../../shared/content/schema.ts';
+import { t } from '../i18n/index.ts';
+import { LessonSteps } from './lesson-steps.tsx';
+import { QuizView } from './quiz-view.tsx';
+import { LessonComplete, type SaveState } from './lesson-complete.tsx';
+
+type Phase =
+  | { kind: 'read'; position: number }
+  | { kind: 'quiz' }
+  | { kind: 'done'; right: number; save: SaveState };
+
+export interface LessonResult {
+  score: number;
+  durationSec: number;
+}
+
+/**
+ * Plays one lesson: reading screens, quiz, completed screen. The completion is
+ * saved through `onComplete`; the completed screen says "saved" only once it
+ * is stored on the phone.
+ */
+export function LessonPlayer(props: {
+  lesson: CompiledLesson;
+  title: string;
+  courseHref: string;
+  nextLessonHref: string | null;
+  onComplete: (result: LessonResult) => Promise<void>;
+}) {
+  const startedAt = Date.now();
+  const [phase, setPhase] = createSignal<Phase>({ kind: 'read', position: 0 });
+  let heading: HTMLHeadingElement | undefined;
+  const setHeading = (el: HTMLHeadingElement) => (heading = el);
+
+  // Each new screen starts at the top with focus on its heading.
+  const screen = () => {
+    const p = phase();
+    return p.kind === 'read' ? `read-${p.position}` : p.kind;
+  };
+  createEffect(
+    on(
+      screen,
+      () => {
+        window.scrollTo(0, 0);
+        heading?.focus();
+      },
+      { defer: true },
+    ),
+  );
+
+  const total = () => props.lesson.quiz.length;
+  const scoreOf = (right: number) => (total() === 0 ? 100 : Math.round((100 * right) / total()));
+  const lastPosition = () => props.lesson.steps.length + 1;
+  const position = () => {
+    const p = phase();
+    return p.kind === 'read' ? Math.min(p.position, lastPosition()) : 0;
+  };
+
+  async function finish(right: number) {
+    setPhase({ kind: 'done', right, save: 'saving' });
+    try {
+      await props.onComplete({ score: scoreOf(right), durationSec: Math.round((Date.now() - startedAt) / 1000) });
+      setPhase({ kind: 'done', right, save: 'saved' });
+    } catch {
+      setPhase({ kind: 'done', right, save: 'failed' });
+    }
+  }
+
+  const done = () => {
+    const p = phase();
+    return p.kind === 'done' ? p : null;
+  };
+
+  return (
+    <article class="lesson">
+      <h1>{props.title}</h1>
+      <Switch>
+        <Match when={phase().kind === 'read'}>
+          <LessonSteps
+            lesson={props.lesson}
+            position={position()}
+            headingRef={setHeading}
+            onBack={() => setPhase({ kind: 'read', position: Math.max(0, position() - 1) })}
+            onNext={() => setPhase({ kind: 'read', position: position() + 1 })}
+            onStartQuiz={() => setPhase({ kind: 'quiz' })}
+          />
+        </Match>
+        <Match when={phase().kind === 'quiz'}>
+          <QuizView quiz={props.lesson.quiz} onFinish={(n) => void finish(n)} />
+        </Match>
+        <Match when={done()}>
+          {(d) => (
+            <LessonComplete
+              score={scoreOf(d().right)}
+              right={d().right}
+              total={total()}
+              save={d().save}
+              onRetrySave={() => void finish(d().right)}
+              courseHref={props.courseHref}
+              nextLessonHref={props.nextLessonHref}
+              headingRef={setHeading}
+            />
+          )}
+        </Match>
+      </Switch>
+      <Show when={phase().kind === 'read' && position() === 0 && props.lesson.sources.length > 0}>
+        <details class="sources">
+          <summary>{t('lesson.sources')}</summary>
+          <ul>
+            {props.lesson.sources.map((s) => (
+              <li innerHTML={s} />
+            ))}
+          </ul>
+        </details>
+      </Show>
+    </article>
+  );
+}

@@ -1,0 +1,65 @@
+import { For, Show } from 'solid-js';
+import { A, useParams } from '@solidjs/router';
+import { language, t } from '../i18n/index.ts';
+import { useStores } from '../stores/app-stores.tsx';
+import { ProgressBar } from '../components/progress-bar.tsx';
+import { LoadState } from '../components/load-state.tsx';
+import NotFoundPage from './not-found-page.tsx';
+
+export default function CoursePage() {
+  const params = useParams<{ courseId: string }>();
+  const { content, progress } = useStores();
+  const course = () => content.course(params.courseId);
+
+  return (
+    <Show
+      when={course()}
+      fallback={
+        <Show when={content.index()} fallback={<LoadState isLoading={content.isLoading()} error={content.loadError()} onRetry={content.reload} />}>
+          <NotFoundPage />
+        </Show>
+      }
+    >
+      {(c) => (
+        <>
+          <nav aria-label={t('app.breadcrumb')} class="breadcrumb">
+            <A href="/">← {t('course.allCourses')}</A>
+          </nav>
+          <h1>{c().title[language()]}</h1>
+          <p class="lead">{c().summary[language()]}</p>
+          <ProgressBar done={progress.doneCount(c().id)} total={c().lessons.length} />
+          <h2>{t('course.lessons')}</h2>
+          <ol class="lesson-list">
+            <For each={c().lessons}>
+              {(lesson, i) => {
+                const status = () => progress.status(c().id, lesson.id);
+                return (
+                  <li>
+                    <A
+                      href={`/courses/${c().id}/lessons/${lesson.id}`}
+                      class="card lesson-link"
+                      data-testid={`lesson-${lesson.id}`}
+                      data-status={status()}
+                    >
+                      <span class="lesson-mark" aria-hidden="true">
+                        {status() === 'completed' ? '✓' : i() + 1}
+                      </span>
+                      <span class="lesson-text">
+                        <span class="lesson-title">{lesson.title[language()]}</span>
+                        <span class="muted">
+                          {t('course.minutes', { count: lesson.minutes })}
+                          {' · '}
+                          {t(`course.status.${status()}`)}
+                        </span>
+                      </span>
+                    </A>
+                  </li>
+                );
+              }}
+            </For>
+          </ol>
+        </>
+      )}
+    </Show>
+  );
+}

@@ -1,0 +1,36 @@
+import { For, Show } from 'solid-js';
+import { A } from '@solidjs/router';
+import { language, t } from '../i18n/index.ts';
+import { useStores } from '../stores/app-stores.tsx';
+import { SyncStatus } from '../components/sync-status.tsx';
+import { ProgressBar } from '../components/progress-bar.tsx';
+import { LoadState } from '../components/load-state.tsx';
+
+export default function HomePage() {
+  const { content, progress } = useStores();
+  return (
+    <>
+      <h1>{t('home.title')}</h1>
+      <p class="lead">{t('home.intro')}</p>
+      <SyncStatus />
+      <h2>{t('home.courses')}</h2>
+      <LoadState isLoading={content.isLoading()} error={content.loadError()} onRetry={content.reload} />
+      <Show when={content.courses().length > 0}>
+        <ul class="card-list">
+          <For each={content.courses()}>
+            {(course) => (
+              <li>
+                <A href={`/courses/${course.id}`} class="card course-card" data-testid={`course-${course.id}`}>
+                  <span class="tag">{t(`skills.${course.skill}`)}</span>
+                  <h3>{course.title[language()]}</h3>
+                  <p>{course.summary[language()]}</p>
+                  <ProgressBar done={progress.doneCount(course.id)} total={course.lessons.length} />
+                </A>
+              </li>
+            )}
+          </For>
+        </ul>
+      </Show>
+    </>
+  );
+}

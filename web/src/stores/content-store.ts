@@ -1,0 +1,51 @@
+// Course content: the index (all courses and lessons) and one chunk per course
+// per language. Both come from the build and are precached by the service
+// worker, so after one online visit they load offline too.
+import { createResource, createRoot } from 'solid-js';
+import type { CompiledLesson, ContentIndex, ContentIndexCourse, CourseChunk } from '../../../shared/content/schema.ts';
+import type { Language } from '../../../shared/skills.ts';
+import { getApiClient, type ApiClient } from '../net/api.ts';
+
+export function createContentStore(api: Pick<ApiClient, 'fetchContentIndex' | 'fetchCourseChunk'> = getApiClient()) {
+  const [index, { refetch }] = createRoot(() => createResource<ContentIndex>(() => api.fetchContentIndex()));
+  const chunks = new Map<string, Promise<CourseChunk>>();
+
+  // Reading a Solid resource that failed throws; the UI shows the failure
+  // itself (loadError), so readers get `undefined` instead.
+  const current = (): ContentIndex | undefined => (index.error ? undefined : index.latest);
+  const courses = (): ContentIndexCourse[] => [...(current()?.courses ?? [])].sort((a, b) => a.order - b.order);
+  const course = (courseId: string) => current()?.courses.find((c) => c.id === courseId);
+
+  /** The course's lessons in one language; cached, and forgotten on failure so a retry refetches. */
+  function loadChunk(c: ContentIndexCourse, lang: Language): Promise<CourseChunk> {
+    const url = c.chunks[lang];
+    let p = chunks.get(url);
+    if (!p) {
+      p = api.fetchCourseChunk(url);
+      chunks.set(url, p);
+      p.catch(() => chunks.delete(url));
+    }
+    return p;
+  }
+
+  async function loadLesson(courseId: string, lessonId: string, lang: Language): Promise<CompiledLesson | null> {
+    const c = course(courseId);
+    if (!c) return null;
+    const chunk = await loadChunk(c, lang);
+    return chunk.lessons.find((l) => l.id === lessonId) ?? null;
+  }
+
+  return {
+    /** The content index once loaded; undefined while loading or after a failure. */
+    index: current,
+    /** True while the index is loading for the first time. */
+    isLoading: () => index.loading,
+    loadError: () => (index.error ? (index.error as Error) : null),
+    reload: () => refetch(),
+    courses,
+    course,
+    loadLesson,
+  };
+}
+
+export type ContentStore = ReturnType<typeof createContentStore>;
