@@ -4,7 +4,7 @@ import { eq } from 'drizzle-orm';
 import { uuidv7 } from '../../shared/ids.ts';
 import type { StaffRole, StaffUser } from '../../shared/api.ts';
 import type { Db } from '../db/open.ts';
-import { authSessions, users } from '../db/schema.ts';
+import { authSessions, users } from '../db/schema/index.ts';
 import { hashPassword, MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH } from '../auth/passwords.ts';
 
 export type UserRow = typeof users.$inferSelect;

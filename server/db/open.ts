@@ -7,7 +7,7 @@ import { fileURLToPath } from 'node:url';
 import Database from 'better-sqlite3';
 import { drizzle, type BetterSQLite3Database } from 'drizzle-orm/better-sqlite3';
 import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
-import * as schema from './schema.ts';
+import * as schema from './schema/index.ts';
 
 export const DB_FILE_NAME = 'hoc-vu-so.sqlite';
 const MIGRATIONS_DIR = fileURLToPath(new URL('./migrations', import.meta.url));

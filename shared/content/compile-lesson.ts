@@ -87,6 +87,7 @@ export function compileLesson(
       correctIndex: q.answer - 1,
     })),
     sources: fm.sources.map(inline),
+    ...(fm.practice ? { practice: fm.practice } : {}),
   };
   return { compiled, problems };
 }

@@ -8,6 +8,7 @@
 //   per course per language). The web app only reads the compiled half.
 import { z } from 'zod';
 import { SKILLS, LANGUAGES } from '../skills.ts';
+import { PRACTICE_IDS } from './practice.ts';
 
 const slug = z
   .string()
@@ -55,6 +56,8 @@ export const lessonFrontMatterSchema = z.strictObject({
   minutes: z.number().int().min(1).max(60),
   sources: z.array(text).min(1, 'name at least one source for the facts in this lesson'),
   quiz: z.array(quizItemSource).min(3, 'a quiz needs 3 to 5 questions').max(5, 'a quiz needs 3 to 5 questions'),
+  /** A practice screen shown after the steps, before the quiz. */
+  practice: z.enum(PRACTICE_IDS, { error: `must be one of: ${PRACTICE_IDS.join(', ')}` }).optional(),
 });
 export type LessonFrontMatter = z.infer<typeof lessonFrontMatterSchema>;
 
@@ -82,6 +85,7 @@ export const compiledLessonSchema = z.object({
   remember: z.string(),
   quiz: z.array(compiledQuizItemSchema),
   sources: z.array(z.string()),
+  practice: z.enum(PRACTICE_IDS).optional(),
 });
 
 /** content/<course>.<lang>.<hash>.json */

@@ -164,6 +164,9 @@ function checkParity(viFile: string, vi: ParsedLesson, enFile: string, en: Parse
       message: `has ${en.steps.length} steps but ${viFile} has ${vi.steps.length}: twins must have the same steps`,
     });
   }
+  if (vi.frontMatter.practice !== en.frontMatter.practice) {
+    errors.push({ file: enFile, line: 1, message: `practice "${en.frontMatter.practice ?? '(none)'}" differs from ${viFile} ("${vi.frontMatter.practice ?? '(none)'}")` });
+  }
   const qv = vi.frontMatter.quiz;
   const qe = en.frontMatter.quiz;
   if (qv.length !== qe.length) {

@@ -5,8 +5,7 @@
 import i18next, { type TOptions } from 'i18next';
 import { createSignal } from 'solid-js';
 import { DEFAULT_LANGUAGE, LANGUAGES, type Language } from '../../../shared/skills.ts';
-import vi from './vi.json';
-import en from './en.json';
+import { resources } from './resources.ts';
 
 const STORAGE_KEY = 'hvs.language';
 
@@ -25,7 +24,7 @@ const [language, setLanguageSignal] = createSignal<Language>(savedLanguage());
 void i18next.init({
   lng: language(),
   fallbackLng: DEFAULT_LANGUAGE,
-  resources: { vi: { translation: vi }, en: { translation: en } },
+  resources: { vi: { translation: resources.vi }, en: { translation: resources.en } },
   initAsync: false,
   // Solid escapes text itself; escaping here would show "&amp;" to residents.
   interpolation: { escapeValue: false },

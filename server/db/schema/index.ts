@@ -1,0 +1,3 @@
+// The database schema, one file per feature area; drizzle-kit reads this index
+// (drizzle.config.ts) to generate migrations into server/db/migrations.
+export * from './core.ts';
