@@ -91,3 +91,23 @@ export const statsSummarySchema = z.object({
   perDay: z.array(z.object({ day: z.string(), completions: z.number() })),
 });
 export type StatsSummary = z.infer<typeof statsSummarySchema>;
+
+/** The ward profile phones need (public): name, residential groups, public channels. */
+export const residentialGroupSchema = z.object({
+  id: z.string().regex(/^[a-z0-9-]{1,40}$/),
+  name: z.string().min(1).max(120),
+});
+export const wardChannelSchema = z.object({
+  kind: z.enum(['portal', 'social', 'feedback', 'hotline', 'other']),
+  label: z.string().min(1).max(120),
+  /** An address the ward office entered; never made up by the app. */
+  url: z.string().max(300).optional(),
+});
+export const wardProfileSchema = z.object({
+  name: z.string(),
+  /** True while the ward still runs on the shipped sample profile. */
+  isSample: z.boolean(),
+  groups: z.array(residentialGroupSchema),
+  channels: z.array(wardChannelSchema),
+});
+export type WardProfile = z.infer<typeof wardProfileSchema>;
