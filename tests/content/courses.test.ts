@@ -29,3 +29,22 @@ describe('shipped courses', () => {
     }
   });
 });
+
+describe('content budgets', () => {
+  it('keeps every lesson\'s images under 60 KB and every course chunk under 40 KB gzip per language', async () => {
+    const { gzipSync } = await import('node:zlib');
+    expect(result.lessons.length).toBeGreaterThanOrEqual(100); // 50+ lessons × 2 languages
+    for (const lesson of result.lessons) expect(lesson.imageBytes, lesson.file).toBeLessThanOrEqual(60 * 1024);
+    for (const course of result.index.courses) {
+      for (const url of Object.values(course.chunks)) {
+        expect(gzipSync(result.files.get(url.slice(1))!).length, url).toBeLessThanOrEqual(40 * 1024);
+      }
+    }
+  });
+
+  it('covers the five basic skills and the four tracks with at least 50 lessons, each illustrated', () => {
+    expect(new Set(result.index.courses.map((c) => c.skill)).size).toBe(9);
+    expect(result.index.courses.reduce((n, c) => n + c.lessons.length, 0)).toBeGreaterThanOrEqual(50);
+    for (const lesson of result.lessons) expect(lesson.imageBytes, `${lesson.file} has no illustration`).toBeGreaterThan(0);
+  });
+});

@@ -1,6 +1,7 @@
 // `npm run courses:check`: validates every course for content authors and
 // prints a reading-length figure per lesson. Exit code 1 on any problem.
 import { fileURLToPath } from 'node:url';
+import { gzipSync } from 'node:zlib';
 import { loadCourses } from './load.ts';
 import { formatContentError } from '../../shared/content/source-location.ts';
 
@@ -10,7 +11,7 @@ const quiet = process.argv.includes('--quiet');
 
 if (!quiet) {
   for (const l of result.lessons) {
-    console.log(`${l.file}: ${l.characters} characters, about ${l.minutes} min`);
+    console.log(`${l.file}: ${l.characters} characters, about ${l.minutes} min${l.imageBytes ? `, images ${(l.imageBytes / 1024).toFixed(1)} KB` : ''}`);
   }
 }
 if (result.errors.length) {
@@ -19,4 +20,8 @@ if (result.errors.length) {
   process.exit(1);
 }
 const lessons = result.index.courses.reduce((n, c) => n + c.lessons.length, 0);
+for (const c of result.index.courses) {
+  const sizes = Object.values(c.chunks).map((url) => (gzipSync(result.files.get(url.slice(1))!).length / 1024).toFixed(1));
+  console.log(`${c.id}: chunks ${sizes.join(' KB / ')} KB gzip (vi / en)`);
+}
 console.log(`OK: ${result.index.courses.length} course(s), ${lessons} lesson(s) in vi and en.`);

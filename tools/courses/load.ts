@@ -4,6 +4,7 @@
 import { readdirSync, readFileSync, existsSync, statSync } from 'node:fs';
 import { join, relative, dirname } from 'node:path';
 import { createHash } from 'node:crypto';
+import { gzipSync } from 'node:zlib';
 import { courseSourceSchema, LESSON_FILE, type ContentIndex, type CourseChunk, type CompiledLesson } from '../../shared/content/schema.ts';
 import { parseYamlWith } from '../../shared/content/parse-yaml.ts';
 import { parseLesson, type ParsedLesson } from '../../shared/content/parse-lesson.ts';
@@ -11,7 +12,10 @@ import { compileLesson, readingLength } from '../../shared/content/compile-lesso
 import type { ContentError } from '../../shared/content/source-location.ts';
 import { LANGUAGES, type Language } from '../../shared/skills.ts';
 
-export type LessonReport = { file: string; characters: number; minutes: number };
+export type LessonReport = { file: string; characters: number; minutes: number; imageBytes: number };
+/** Budgets from the product: a course chunk per language, and a lesson's images. */
+export const CHUNK_BUDGET_GZIP = 40 * 1024;
+export const LESSON_IMAGES_BUDGET = 60 * 1024;
 export type LoadResult = {
   index: ContentIndex;
   /** Output path (relative to the site root, no leading slash) → contents. */
@@ -68,7 +72,7 @@ export function loadCourses(coursesDir: string): LoadResult {
     }
 
     const imageUrls = new Map<string, string>();
-    const resolveImage = (src: string) => {
+    const resolveImage = (src: string): { url: string } | { error: string } => {
       const m = /^images\/([A-Za-z0-9._-]+)$/.exec(src);
       if (!m || !IMAGE_TYPES.test(m[1])) return { error: `image "${src}" must be a file in this course's images/ folder (svg, png, jpg or webp)` };
       const path = join(dir, 'images', m[1]);
@@ -110,10 +114,19 @@ export function loadCourses(coursesDir: string): LoadResult {
       if (!parsed.vi || !parsed.en) continue;
       errors.push(...checkParity(rel(pair.vi!), parsed.vi, rel(pair.en!), parsed.en));
       for (const lang of LANGUAGES) {
-        const { compiled: lesson, problems } = compileLesson(slug, parsed[lang]!, resolveImage);
+        const used = new Set<string>();
+        const { compiled: lesson, problems } = compileLesson(slug, parsed[lang]!, (src) => {
+          const resolved = resolveImage(src);
+          if ('url' in resolved) used.add(resolved.url.slice(1));
+          return resolved;
+        });
+        const imageBytes = [...used].reduce((n, url) => n + (files.get(url)?.length ?? 0), 0);
+        if (imageBytes > LESSON_IMAGES_BUDGET) {
+          problems.push({ message: `images total ${Math.round(imageBytes / 1024)} KB; a lesson's images must stay under ${LESSON_IMAGES_BUDGET / 1024} KB` });
+        }
         for (const p of problems) errors.push({ file: rel(pair[lang]!), line: 1, message: p.message });
         compiled[lang].push(lesson);
-        lessonsReport.push({ file: rel(pair[lang]!), characters: readingLength(lesson), minutes: lesson.minutes });
+        lessonsReport.push({ file: rel(pair[lang]!), characters: readingLength(lesson), minutes: lesson.minutes, imageBytes });
       }
     }
     if (twins.size === 0) errors.push({ file: rel(courseFile), line: 1, message: 'this course has no lessons yet' });
@@ -126,6 +139,10 @@ export function loadCourses(coursesDir: string): LoadResult {
       const chunk: CourseChunk = { courseId: c.id, lang, version, lessons: compiled[lang] };
       const json = JSON.stringify(chunk);
       const path = `content/${c.id}.${lang}.${hash(json, 8)}.json`;
+      const gzipped = gzipSync(json).length;
+      if (gzipped > CHUNK_BUDGET_GZIP) {
+        errors.push({ file: rel(courseFile), line: 1, message: `the ${lang} chunk is ${Math.round(gzipped / 1024)} KB gzip; a course must stay under ${CHUNK_BUDGET_GZIP / 1024} KB per language (split it into two courses)` });
+      }
       files.set(path, json);
       chunks[lang] = '/' + path;
     }
