@@ -15,7 +15,13 @@ export function Layout(props: ParentProps) {
           <img src="/icons/icon.svg" alt="" width="28" height="28" />
           <span>{t('app.name')}</span>
         </A>
-        <LanguageSwitch />
+        <div class="header-tools">
+          <A href="/settings" class="settings-link" data-testid="settings-link">
+            <span aria-hidden="true">⚙</span>
+            {t('settings.link')}
+          </A>
+          <LanguageSwitch />
+        </div>
       </header>
       <UpdateBanner />
       <main id="main" class="app-main" tabindex="-1">

@@ -4,9 +4,11 @@ import { t } from '../i18n/index.ts';
 import { LessonSteps } from './lesson-steps.tsx';
 import { QuizView } from './quiz-view.tsx';
 import { LessonComplete, type SaveState } from './lesson-complete.tsx';
+import { PracticeScreen } from '../practice/practice-screen.tsx';
 
 type Phase =
   | { kind: 'read'; position: number }
+  | { kind: 'practice' }
   | { kind: 'quiz' }
   | { kind: 'done'; right: number; save: SaveState };
 
@@ -83,7 +85,19 @@ export function LessonPlayer(props: {
             onBack={() => setPhase({ kind: 'read', position: Math.max(0, position() - 1) })}
             onNext={() => setPhase({ kind: 'read', position: position() + 1 })}
             onStartQuiz={() => setPhase({ kind: 'quiz' })}
+            onStartPractice={() => setPhase({ kind: 'practice' })}
           />
+        </Match>
+        {/* A lesson with a practice reaches its quiz only through the practice screen. */}
+        <Match when={phase().kind === 'practice' && props.lesson.practice}>
+          {(practice) => (
+            <PracticeScreen
+              practice={practice()}
+              headingRef={setHeading}
+              onBack={() => setPhase({ kind: 'read', position: lastPosition() })}
+              onStartQuiz={() => setPhase({ kind: 'quiz' })}
+            />
+          )}
         </Match>
         <Match when={phase().kind === 'quiz'}>
           <QuizView quiz={props.lesson.quiz} onFinish={(n) => void finish(n)} />

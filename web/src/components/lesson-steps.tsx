@@ -2,6 +2,9 @@ import { Match, Show, Switch } from 'solid-js';
 import type { CompiledLesson } from '../../../shared/content/schema.ts';
 import { t } from '../i18n/index.ts';
 import { HtmlBlock } from './html-block.tsx';
+import { ReadAloudButton } from './read-aloud-button.tsx';
+import { htmlToText } from '../a11y/speech.ts';
+import '../practice/strings.ts';
 
 /**
  * The reading part of a lesson, one screen at a time:
@@ -13,14 +16,24 @@ export function LessonSteps(props: {
   onBack: () => void;
   onNext: () => void;
   onStartQuiz: () => void;
+  /** Lessons with a practice screen go there first (see LessonPlayer). */
+  onStartPractice?: () => void;
   headingRef: (el: HTMLHeadingElement) => void;
 }) {
   const stepCount = () => props.lesson.steps.length;
   const step = () => props.lesson.steps[props.position - 1];
   const isRemember = () => props.position > stepCount();
+  // What "Nghe đọc" reads: the screen's heading and text, never the buttons.
+  const readable = (): string => {
+    if (props.position === 0) return `${t('lesson.goal')}. ${props.lesson.goal}. ${htmlToText(props.lesson.intro)}`;
+    if (isRemember()) return `${t('lesson.remember')}. ${htmlToText(props.lesson.remember)}`;
+    const s = step();
+    return s ? `${htmlToText(s.title)}. ${htmlToText(s.html)}` : '';
+  };
 
   return (
     <section class="lesson-screen" aria-labelledby="screen-heading">
+      <ReadAloudButton text={readable} what={props.position === 0 ? t('lesson.goal') : isRemember() ? t('lesson.remember') : step()?.title ? htmlToText(step()!.title) : ''} />
       <Switch>
         <Match when={props.position === 0}>
           <h2 id="screen-heading" tabindex="-1" ref={props.headingRef}>
@@ -39,7 +52,11 @@ export function LessonSteps(props: {
           <div class="callout remember">
             <HtmlBlock class="prose" html={props.lesson.remember} />
           </div>
-          <p>{t('lesson.quizIntro', { count: props.lesson.quiz.length })}</p>
+          <p>
+            {props.lesson.practice
+              ? t('practice.nextIsPractice', { count: props.lesson.quiz.length })
+              : t('lesson.quizIntro', { count: props.lesson.quiz.length })}
+          </p>
         </Match>
         <Match when={step()}>
           {(s) => (
@@ -70,9 +87,18 @@ export function LessonSteps(props: {
             </button>
           }
         >
-          <button type="button" class="button" data-testid="start-quiz" onClick={() => props.onStartQuiz()}>
-            {t('lesson.startQuiz')} →
-          </button>
+          <Show
+            when={props.lesson.practice && props.onStartPractice}
+            fallback={
+              <button type="button" class="button" data-testid="start-quiz" onClick={() => props.onStartQuiz()}>
+                {t('lesson.startQuiz')} →
+              </button>
+            }
+          >
+            <button type="button" class="button" data-testid="start-practice" onClick={() => props.onStartPractice!()}>
+              {t('practice.startPractice')} →
+            </button>
+          </Show>
         </Show>
       </div>
     </section>

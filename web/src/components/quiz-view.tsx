@@ -2,6 +2,8 @@ import { createEffect, createSignal, For, on, Show } from 'solid-js';
 import type { CompiledQuizItem } from '../../../shared/content/schema.ts';
 import { t } from '../i18n/index.ts';
 import { HtmlBlock } from './html-block.tsx';
+import { ReadAloudButton } from './read-aloud-button.tsx';
+import { htmlToText } from '../a11y/speech.ts';
 
 /**
  * The quiz, one question at a time. A resident may try again after a wrong
@@ -34,11 +36,19 @@ export function QuizView(props: { quiz: CompiledQuizItem[]; onFinish: (rightFirs
     setIndex(index() + 1);
   }
 
+  // Read aloud: the question, its lettered options, and the latest explanation once answered.
+  const readable = () => {
+    const options = item().options.map((o, i) => `${String.fromCharCode(65 + i)}: ${htmlToText(o.text)}`).join('. ');
+    const answer = last() !== undefined ? ` ${htmlToText(item().options[last()!]?.explanation ?? '')}` : '';
+    return `${htmlToText(item().question)}. ${t('readAloud.optionsIntro')} ${options}.${answer}`;
+  };
+
   const mark = (option: number) =>
     !tried().includes(option) ? 'none' : option === item().correctIndex ? 'right' : 'wrong';
 
   return (
     <section class="lesson-screen quiz" aria-labelledby="quiz-question">
+      <ReadAloudButton text={readable} what={htmlToText(item().question)} />
       <p class="step-counter">{t('quiz.questionOf', { current: index() + 1, total: props.quiz.length })}</p>
       <h2 id="quiz-question" tabindex="-1" ref={heading}>
         <HtmlBlock as="span" html={item().question} />

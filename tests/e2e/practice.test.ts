@@ -1,0 +1,120 @@
+// Practice screens in real Chromium at phone size: after one online visit,
+// every lesson that has a practice opens OFFLINE, its simulator (a lazy
+// chunk, precached) runs, and only after it the quiz leads to a completion.
+// Also: the text-size and contrast settings survive a reload.
+import { describe, it, expect, beforeAll, afterAll } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { startServer, type RunningServer } from '../support/server-process.ts';
+import { hasChromium, launchChromium, PHONE } from '../support/browser.ts';
+import { finishPractice } from '../support/practice-driver.ts';
+
+let server: RunningServer;
+let browser: Browser;
+
+beforeAll(async () => {
+  if (!hasChromium) return;
+  server = await startServer();
+  browser = await launchChromium();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+type Target = { practice: string; courseId: string; lessonId: string };
+
+/** One lesson per practice id, read from the built content the way the phone reads it. */
+async function lessonsWithPractice(): Promise<Target[]> {
+  const index = await (await fetch(`${server.url}/content/index.json`)).json();
+  const found = new Map<string, Target>();
+  for (const course of index.courses as { id: string; chunks: { vi: string } }[]) {
+    const chunk = await (await fetch(new URL(course.chunks.vi, `${server.url}/content/`))).json();
+    for (const lesson of chunk.lessons as { id: string; practice?: string }[]) {
+      if (lesson.practice && !found.has(lesson.practice)) found.set(lesson.practice, { practice: lesson.practice, courseId: course.id, lessonId: lesson.id });
+    }
+  }
+  return [...found.values()];
+}
+
+async function playLesson(page: Page, t: Target) {
+  await page.goto(`${server.url}/courses/${t.courseId}/lessons/${t.lessonId}`);
+  await page.getByTestId('next-step').first().waitFor();
+  while (await page.getByTestId('next-step').isVisible()) await page.getByTestId('next-step').click();
+  // The quiz is not reachable before the practice.
+  expect(await page.getByTestId('start-quiz').count()).toBe(0);
+  await page.getByTestId('start-practice').click();
+  expect(await page.getByTestId('start-quiz').count()).toBe(0);
+  expect(await finishPractice(page)).toBe(t.practice);
+  await page.getByTestId('start-quiz').click();
+  while (!(await page.getByTestId('lesson-complete').isVisible())) {
+    await page.getByTestId('quiz-option-0').click();
+    await page.getByTestId('quiz-next').click();
+  }
+  await expect.poll(() => page.getByTestId('lesson-complete').getAttribute('data-save')).toBe('saved');
+}
+
+/** Steps then quiz, for a lesson without a practice screen. */
+async function playPlainLesson(page: Page, courseId: string, lessonId: string) {
+  await page.goto(`${server.url}/courses/${courseId}/lessons/${lessonId}`);
+  await page.getByTestId('next-step').first().waitFor();
+  while (await page.getByTestId('next-step').isVisible()) await page.getByTestId('next-step').click();
+  await page.getByTestId('start-quiz').click();
+  while (!(await page.getByTestId('lesson-complete').isVisible())) {
+    await page.getByTestId('quiz-option-0').click();
+    await page.getByTestId('quiz-next').click();
+  }
+}
+
+describe.skipIf(!hasChromium)('practice screens', () => {
+  it('finishes every practice and its quiz offline, after one online visit', async () => {
+    const targets = await lessonsWithPractice();
+    expect(targets.length).toBeGreaterThan(0);
+    console.info(`[e2e] practices with a lesson: ${targets.map((t) => t.practice).join(', ')}`);
+
+    const context = await browser.newContext(PHONE);
+    const page = await context.newPage();
+    await page.goto(server.url);
+    await page.evaluate(() => navigator.serviceWorker.ready.then(() => undefined));
+    // The home screen itself never fetched simulator code.
+    const fetched = await page.evaluate(() => performance.getEntriesByType('resource').map((e) => e.name));
+    expect(fetched.filter((u) => /\/(vneid-login|dossier-submit|vietqr-transfer|shop-checkout|scam-triage)-[\w-]+\.js$/.test(u))).toEqual([]);
+
+    await context.setOffline(true);
+    await page.reload();
+    for (const t of targets) await playLesson(page, t);
+    // The one basic skill without a simulator: the ward's own channels.
+    await playPlainLesson(page, 'local-platforms', 'ward-portal');
+    await expect.poll(() => page.getByTestId('sync-pending').textContent()).toBe(String(targets.length + 1));
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+
+    await context.setOffline(false);
+    await expect.poll(() => page.getByTestId('sync-pending').textContent(), { timeout: 30_000 }).toBe('0');
+    await context.close();
+  });
+
+  it('keeps the chosen text size and contrast across a reload', async () => {
+    const context = await browser.newContext(PHONE);
+    const page = await context.newPage();
+    await page.goto(server.url);
+    const rootSize = () => page.evaluate(() => getComputedStyle(document.documentElement).fontSize);
+    expect(await rootSize()).toBe('18px');
+
+    await page.getByTestId('settings-link').click();
+    await page.getByTestId('text-size-xlarge').check();
+    await page.getByTestId('contrast-high').check();
+    expect(await rootSize()).toBe('24px');
+
+    await page.reload();
+    await page.getByTestId('text-size-xlarge').waitFor();
+    expect(await rootSize()).toBe('24px');
+    expect(await page.evaluate(() => document.documentElement.className.split(' ').sort())).toEqual(['high-contrast', 'text-xlarge']);
+    expect(await page.getByTestId('text-size-xlarge').isChecked()).toBe(true);
+    // Still no horizontal scroll at 360 px with the largest text.
+    await page.goto(server.url);
+    await page.getByTestId('settings-link').waitFor();
+    expect(await rootSize()).toBe('24px');
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+    await context.close();
+  });
+});

@@ -1,0 +1,33 @@
+import { describe, expect, it } from 'vitest';
+import { EMPTY_FORM, normalizeCode, validateDossier, DOSSIER_CODE } from './validate.ts';
+
+const today = new Date(2025, 5, 15);
+const good = { childName: 'NGUYỄN VĂN B', birthDate: '2025-05-01', gender: 'male', attachment: 'birth-certificate', pledge: true } as const;
+
+describe('mock dossier validation', () => {
+  it('accepts a complete form', () => expect(validateDossier({ ...good }, today)).toEqual({}));
+
+  it('says what is missing on an empty form', () => {
+    expect(validateDossier(EMPTY_FORM, today)).toEqual({
+      childName: 'nameRequired',
+      birthDate: 'dateRequired',
+      gender: 'genderRequired',
+      attachment: 'fileRequired',
+      pledge: 'pledgeRequired',
+    });
+  });
+
+  it('rejects digits in a name, a one-word name, a future or impossible date, a child over six, the wrong file', () => {
+    expect(validateDossier({ ...good, childName: 'B 123' }, today).childName).toBe('nameLetters');
+    expect(validateDossier({ ...good, childName: '  B  ' }, today).childName).toBe('nameFull');
+    expect(validateDossier({ ...good, birthDate: '2025-07-01' }, today).birthDate).toBe('dateFuture');
+    expect(validateDossier({ ...good, birthDate: '2025-02-30' }, today).birthDate).toBe('dateInvalid');
+    expect(validateDossier({ ...good, birthDate: '2018-01-01' }, today).birthDate).toBe('dateTooOld');
+    expect(validateDossier({ ...good, attachment: 'selfie' }, today).attachment).toBe('fileWrong');
+  });
+
+  it('finds the dossier by its code typed loosely', () => {
+    expect(normalizeCode(' hs-gia-000123 ')).toBe(DOSSIER_CODE);
+    expect(normalizeCode('HS-GIA-000124')).not.toBe(DOSSIER_CODE);
+  });
+});

@@ -1,0 +1,16 @@
+// Each simulator is its own chunk, fetched when a lesson reaches its practice
+// screen (and precached by the service worker, so it also opens offline).
+import type { Component } from 'solid-js';
+import type { PracticeId } from '../../../shared/content/practice.ts';
+
+/** What every simulator receives: call `onDone` once the learner has finished the task. */
+export type SimulatorProps = { onDone: () => void };
+type SimulatorModule = { default: Component<SimulatorProps> };
+
+export const SIMULATORS: Record<PracticeId, () => Promise<SimulatorModule>> = {
+  'vneid-login': () => import('./vneid-login/vneid-login.tsx'),
+  'dossier-submit': () => import('./dossier-submit/dossier-submit.tsx'),
+  'vietqr-transfer': () => import('./vietqr-transfer/vietqr-transfer.tsx'),
+  'shop-checkout': () => import('./shop-checkout/shop-checkout.tsx'),
+  'scam-triage': () => import('./scam-triage/scam-triage.tsx'),
+};
