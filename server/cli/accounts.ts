@@ -4,15 +4,18 @@
 import { parseArgs } from 'node:util';
 import { ROLES, TEAMS, type StaffRole } from '../../shared/api.ts';
 import { generatePassword } from '../auth/passwords.ts';
-import { createUser, listUsers, setPassword, type Team } from '../accounts/users.ts';
+import { findUserByUsername, listUsers, setPassword, type Team } from '../accounts/users.ts';
+import { createStaffAccount, groupsOf, setGroups } from '../accounts/guides.ts';
 import { openDb } from '../db/open.ts';
 import { loadEnv } from '../env.ts';
 
 const USAGE = `Usage:
-  npm run accounts -- create --username U --role guide|reviewer|admin [--team cns|da06] [--display-name "Name"] [--password-stdin]
+  npm run accounts -- create --username U --role guide|reviewer|admin [--team cns|da06] [--groups tdp-1,tdp-2] [--display-name "Name"] [--password-stdin]
+  npm run accounts -- set-groups --username U --groups tdp-1,tdp-2
   npm run accounts -- list
   npm run accounts -- set-password --username U [--password-stdin]
-Without --password-stdin a password is generated and printed once.`;
+Without --password-stdin a password is generated and printed once.
+A guide needs --team and --groups (residential group ids from the ward profile).`;
 
 class UsageError extends Error {}
 
@@ -36,6 +39,7 @@ async function run(argv: string[]): Promise<void> {
       username: { type: 'string' },
       role: { type: 'string' },
       team: { type: 'string' },
+      groups: { type: 'string' },
       'display-name': { type: 'string' },
       'password-stdin': { type: 'boolean', default: false },
       help: { type: 'boolean', short: 'h', default: false },
@@ -51,14 +55,29 @@ async function run(argv: string[]): Promise<void> {
   if (command === 'list') {
     const { db, sqlite } = openDb(env.DATA_DIR);
     for (const user of listUsers(db)) {
-      console.log([user.username, user.role, user.team ?? '-', user.disabled ? 'disabled' : 'active', user.displayName].join('\t'));
+      const groups = user.role === 'guide' ? groupsOf(sqlite, user.id).join(',') || '-' : '-';
+      console.log([user.username, user.role, user.team ?? '-', groups, user.disabled ? 'disabled' : 'active', user.displayName].join('\t'));
     }
     sqlite.close();
     return;
   }
 
-  if (command !== 'create' && command !== 'set-password') throw new UsageError(`Unknown command "${command}"`);
+  if (command !== 'create' && command !== 'set-password' && command !== 'set-groups') throw new UsageError(`Unknown command "${command}"`);
   if (!values.username) throw new UsageError('--username is required');
+  const groups = values.groups?.split(',').map((g) => g.trim()).filter(Boolean);
+  if (command === 'set-groups') {
+    if (!groups?.length) throw new UsageError('--groups is required');
+    const { db, sqlite } = openDb(env.DATA_DIR);
+    try {
+      const user = findUserByUsername(db, values.username);
+      if (user?.role !== 'guide') throw new Error(`No guide "${values.username.trim().toLowerCase()}"`);
+      setGroups(sqlite, user.id, groups);
+      console.log(`Groups of "${user.username}": ${groups.join(', ')}.`);
+    } finally {
+      sqlite.close();
+    }
+    return;
+  }
   let role: StaffRole | undefined;
   let team: Team | undefined;
   if (command === 'create') {
@@ -72,7 +91,7 @@ async function run(argv: string[]): Promise<void> {
   const { db, sqlite } = openDb(env.DATA_DIR);
   try {
     if (command === 'create') {
-      const user = await createUser(db, { username: values.username, password, role: role!, team, displayName: values['display-name'] });
+      const user = await createStaffAccount(db, { username: values.username, password, role: role!, team, groups, displayName: values['display-name'] });
       console.log(`Created ${user.role} "${user.username}"${user.team ? ` (team ${user.team})` : ''}.`);
     } else {
       await setPassword(db, values.username, password);

@@ -33,14 +33,14 @@ async function canLogin(username: string, password: string) {
 
 describe('accounts CLI', () => {
   it('creates a guide with a password from stdin, lists it, and changes the password', async () => {
-    const created = await accounts(['create', '--username', 'Hoa', '--role', 'guide', '--team', 'da06', '--display-name', 'Chị Hoa', '--password-stdin'], 'guide-pass-1\n');
+    const created = await accounts(['create', '--username', 'Hoa', '--role', 'guide', '--team', 'da06', '--groups', 'tdp-2,tdp-1', '--display-name', 'Chị Hoa', '--password-stdin'], 'guide-pass-1\n');
     expect(created.code).toBe(0);
     expect(created.stdout).toContain('Created guide "hoa" (team da06)');
     expect(created.stdout).not.toContain('guide-pass-1');
     expect(await canLogin('hoa', 'guide-pass-1')).toMatchObject({ username: 'hoa', role: 'guide', team: 'da06', displayName: 'Chị Hoa' });
 
     const list = await accounts(['list']);
-    expect(list.stdout).toMatch(/^hoa\tguide\tda06\tactive\tChị Hoa$/m);
+    expect(list.stdout).toMatch(/^hoa\tguide\tda06\ttdp-1,tdp-2\tactive\tChị Hoa$/m);
 
     const changed = await accounts(['set-password', '--username', 'hoa']);
     expect(changed.code).toBe(0);
@@ -60,6 +60,19 @@ describe('accounts CLI', () => {
     const duplicate = await accounts(['create', '--username', 'hoa', '--role', 'guide']);
     expect(duplicate.code).toBe(1);
     expect(duplicate.stderr).toContain('already exists');
+    const noGroups = await accounts(['create', '--username', 'lan', '--role', 'guide', '--team', 'cns']);
+    expect(noGroups.code).toBe(1);
+    expect(noGroups.stderr).toContain('at least one residential group');
+    const badGroup = await accounts(['create', '--username', 'lan', '--role', 'guide', '--team', 'cns', '--groups', 'tdp-1,tdp-99']);
+    expect(badGroup.code).toBe(1);
+    expect(badGroup.stderr).toContain('Unknown residential group(s): tdp-99');
+    const noTeam = await accounts(['create', '--username', 'lan', '--role', 'guide', '--groups', 'tdp-1']);
+    expect(noTeam.code).toBe(1);
+    expect(noTeam.stderr).toContain('needs a team');
+    expect((await accounts(['list'])).stdout).not.toContain('lan');
+    const regroup = await accounts(['set-groups', '--username', 'hoa', '--groups', 'tdp-3']);
+    expect(regroup.code).toBe(0);
+    expect((await accounts(['list'])).stdout).toMatch(/^hoa\tguide\tda06\ttdp-3\t/m);
     const unknown = await accounts(['frobnicate']);
     expect(unknown.code).toBe(1);
     expect(unknown.stderr).toContain('Unknown command');

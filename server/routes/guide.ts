@@ -1,0 +1,92 @@
+// Guide mode API, for a guide's cookie session only (a learner's bearer
+// credential never reaches these handlers: requireStaff ignores it). A guide
+// reads only sessions and lists of residential groups they are assigned to;
+// anything else is 403 and nothing is written.
+import { Hono } from 'hono';
+import type { SyncResponse } from '../../shared/api.ts';
+import { groupIdSchema } from '../../shared/events/guide.ts';
+import { guideSyncRequestSchema, reportQuerySchema, type GuideMe } from '../../shared/guide/api.ts';
+import { uuidSchema } from '../../shared/events.ts';
+import { readSessionToken } from '../auth/sessions.ts';
+import { sha256Hex } from '../auth/digest.ts';
+import { requireStaff } from '../auth/staff-auth.ts';
+import type { AppContext, AppEnv } from '../context.ts';
+import { createGuideAccess, SESSION_COLUMNS, type SessionRow } from '../guide/authorize.ts';
+import { createGroupLists, type CatalogLike } from '../guide/group-lists.ts';
+import { createGuideIngest, type GuideEventHook } from '../guide/ingest.ts';
+import { createTeamReport, reportToCsv } from '../guide/report.ts';
+import { createRoster } from '../guide/roster.ts';
+import { apiError } from '../http/errors.ts';
+import { parseWith, readBody } from '../http/json-body.ts';
+
+export function guideRoutes(ctx: AppContext, catalog: CatalogLike, afterEvent?: GuideEventHook) {
+  const guide = requireStaff(ctx, ['guide']);
+  const anyStaff = requireStaff(ctx, ['guide', 'reviewer', 'admin']);
+  const access = createGuideAccess(ctx.sqlite);
+  const ingest = createGuideIngest(ctx.sqlite, afterEvent);
+  const roster = createRoster(ctx.sqlite, ctx.now);
+  const report = createTeamReport(ctx.sqlite);
+  const lists = createGroupLists(ctx.sqlite, catalog, ctx.now);
+  const groupNames = ctx.sqlite.prepare<[string], { id: string; name: string }>(
+    'SELECT r.id, r.name FROM guide_groups g JOIN residential_groups r ON r.id = g.group_id WHERE g.user_id = ? ORDER BY r.sort_order, r.id',
+  );
+  const expiresAt = ctx.sqlite.prepare<[string], { expiresAt: number }>('SELECT expires_at AS expiresAt FROM auth_sessions WHERE token_hash = ?');
+  const mySessions = ctx.sqlite.prepare<[string], SessionRow>(
+    `SELECT ${SESSION_COLUMNS} FROM guide_sessions WHERE guide_id = ? ORDER BY starts_at DESC LIMIT 200`,
+  );
+
+  const assignedGroup = (guideId: string, raw: string) => {
+    const groupId = parseWith(groupIdSchema, raw);
+    if (!access.inGroup(guideId, groupId)) throw apiError(403, 'forbidden', `You are not assigned to residential group "${groupId}"`);
+    return groupId;
+  };
+  const rangeOf = (query: Record<string, string>) => {
+    const { from, to } = parseWith(reportQuerySchema, query);
+    if (from && to && from > to) throw apiError(400, 'invalid_request', 'from must not be after to');
+    return [from, to] as const;
+  };
+
+  return new Hono<AppEnv>()
+    .get('/me', guide, (c) => {
+      const user = c.get('staff');
+      const token = readSessionToken(c, ctx.config) ?? '';
+      const body: GuideMe = {
+        user,
+        groups: groupNames.all(user.id),
+        sessionExpiresAt: new Date(expiresAt.get(sha256Hex(token))?.expiresAt ?? ctx.now()).toISOString(),
+      };
+      return c.json(body);
+    })
+    .post('/sync', guide, async (c) => {
+      const { events } = await readBody(c, guideSyncRequestSchema);
+      const receivedAt = ctx.now();
+      const results = ingest({ guideId: c.get('staff').id, events, receivedAt });
+      const body: SyncResponse = { results, serverTime: new Date(receivedAt).toISOString() };
+      return c.json(body);
+    })
+    .get('/sessions', guide, (c) => {
+      const me = c.get('staff').id;
+      const sessions = mySessions.all(me).filter((s) => access.inGroup(me, s.groupId));
+      return c.json({ sessions: sessions.map((s) => roster(s, (g) => access.inGroup(me, g))) });
+    })
+    .get('/sessions/:id', guide, (c) => {
+      const me = c.get('staff').id;
+      const id = parseWith(uuidSchema, c.req.param('id'));
+      const session = access.sessionById(id);
+      if (!session) throw apiError(404, 'not_found', 'No such session (it may not be synced yet)');
+      if (!access.inGroup(me, session.groupId)) throw apiError(403, 'forbidden', 'This session is in a residential group you are not assigned to');
+      return c.json(roster(session, (g) => access.inGroup(me, g)));
+    })
+    .get('/groups/:groupId/follow-up', guide, (c) => c.json(lists.followUp(assignedGroup(c.get('staff').id, c.req.param('groupId')))))
+    .get('/groups/:groupId/households', guide, (c) => c.json(lists.households(assignedGroup(c.get('staff').id, c.req.param('groupId')))))
+    .get('/report', anyStaff, (c) => c.json(report(...rangeOf(c.req.query()))))
+    .get('/report.csv', anyStaff, (c) => {
+      const [from, to] = rangeOf(c.req.query());
+      const name = `team-report${from ? `-${from}` : ''}${to ? `-${to}` : ''}.csv`;
+      // BOM: spreadsheet programs then read the Vietnamese names as UTF-8.
+      return c.body(`\uFEFF${reportToCsv(report(from, to))}`, 200, {
+        'content-type': 'text/csv; charset=utf-8',
+        'content-disposition': `attachment; filename="${name}"`,
+      });
+    });
+}

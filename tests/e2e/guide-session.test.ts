@@ -1,0 +1,160 @@
+// Guide mode end to end, two phones: a guide creates a session OFFLINE and
+// syncs it; a resident joins by typing the code and completes a lesson; the
+// guide registers an assisted learner offline, records two completions and
+// syncs. The roster and the team report then show 2 attendees, 1 self and
+// 2 assisted completions — on screen and in the ward's SQLite.
+import { describe, it, expect, beforeAll, afterAll } from 'vitest';
+import Database from 'better-sqlite3';
+import type { Browser, Page } from 'playwright-core';
+import { startServer, adminPasswordFrom, type RunningServer } from '../support/server-process.ts';
+import { hasChromium, launchChromium, PHONE } from '../support/browser.ts';
+import { finishPractice } from '../support/practice-driver.ts';
+
+let server: RunningServer;
+let browser: Browser;
+
+beforeAll(async () => {
+  if (!hasChromium) return;
+  server = await startServer();
+  browser = await launchChromium();
+});
+afterAll(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+async function finishLesson(page: Page) {
+  await page.getByTestId('next-step').first().waitFor();
+  while (await page.getByTestId('next-step').isVisible()) await page.getByTestId('next-step').click();
+  if (await page.getByTestId('start-practice').isVisible()) {
+    await page.getByTestId('start-practice').click();
+    await finishPractice(page);
+  }
+  await page.getByTestId('start-quiz').click();
+  while (!(await page.getByTestId('lesson-complete').isVisible())) {
+    await page.getByTestId('quiz-option-0').click();
+    await page.getByTestId('quiz-next').click();
+  }
+}
+
+/** The admin makes the guide account through the staff API; returns the one-time password. */
+async function createGuideAccount(): Promise<string> {
+  const headers = { 'content-type': 'application/json', origin: server.url };
+  const login = await fetch(`${server.url}/api/v1/auth/login`, { method: 'POST', headers, body: JSON.stringify({ username: 'admin', password: adminPasswordFrom(server.output()) }) });
+  const cookie = (login.headers.get('set-cookie') ?? '').split(';')[0];
+  const res = await fetch(`${server.url}/api/v1/staff`, {
+    method: 'POST',
+    headers: { ...headers, cookie },
+    body: JSON.stringify({ username: 'lan', displayName: 'Chị Lan', role: 'guide', team: 'cns', groups: ['tdp-1'] }),
+  });
+  expect(res.status).toBe(201);
+  return ((await res.json()) as { password: string }).password;
+}
+
+function dbRows<T>(sql: string): T[] {
+  const db = new Database(server.dbFile, { readonly: true, fileMustExist: true });
+  try {
+    return db.prepare(sql).all() as T[];
+  } finally {
+    db.close();
+  }
+}
+
+describe.skipIf(!hasChromium)('guide session with QR check-in and assisted learning', () => {
+  it('counts 2 attendees, 1 self and 2 assisted completions exactly', async () => {
+    const password = await createGuideAccount();
+    const index = await (await fetch(`${server.url}/content/index.json`)).json();
+    const course = index.courses.find((c: { id: string }) => c.id === 'public-services');
+    const [first, second] = course.lessons.map((l: { id: string }) => l.id);
+
+    // ── The guide logs in once, online, then loses signal.
+    const guideCtx = await browser.newContext(PHONE);
+    const guide = await guideCtx.newPage();
+    await guide.goto(`${server.url}/guide`);
+    await guide.getByLabel('Tên đăng nhập').fill('lan');
+    await guide.getByLabel('Mật khẩu').fill(password);
+    await guide.getByTestId('guide-login').click();
+    await guide.getByTestId('guide-new-session').waitFor();
+    await guide.evaluate(() => navigator.serviceWorker.ready.then(() => undefined));
+    await guideCtx.setOffline(true);
+
+    await guide.getByTestId('guide-new-session').click();
+    await guide.getByLabel('Tên buổi học').fill('Dịch vụ công trực tuyến');
+    await guide.getByLabel('Địa điểm').fill('Nhà văn hóa tổ 1');
+    await guide.locator('input[name="course"][value="public-services"]').check();
+    await guide.getByTestId('guide-create-session').click();
+    const code = (await guide.getByTestId('session-code').getAttribute('data-code'))!;
+    expect(code).toMatch(/^[34679ACDEFGHJKMNPQRTUVWXY]{8}$/);
+    await expect.poll(() => guide.getByTestId('guide-pending').textContent()).toContain('1');
+    expect(await guide.locator('.qr svg').count()).toBe(1);
+    expect(dbRows('SELECT id FROM guide_sessions')).toHaveLength(0);
+
+    // Back online: the session reaches the server.
+    await guideCtx.setOffline(false);
+    await guide.getByTestId('guide-sync-now').click();
+    await expect.poll(() => guide.getByTestId('guide-pending').textContent(), { timeout: 15_000 }).toContain('0');
+    expect(dbRows<{ code: string }>('SELECT code FROM guide_sessions')).toEqual([{ code }]);
+
+    // ── A resident joins by typing the code (spaced, lower case) and learns a lesson.
+    const residentCtx = await browser.newContext(PHONE);
+    const resident = await residentCtx.newPage();
+    await resident.goto(`${server.url}/join`);
+    await resident.getByTestId('join-code').fill(`${code.slice(0, 4).toLowerCase()} ${code.slice(4)}`);
+    await resident.getByTestId('join-submit').click();
+    await expect.poll(() => resident.getByTestId('join-result').getAttribute('data-kind')).toBe('joined');
+    // Joining twice changes nothing.
+    await resident.getByTestId('join-submit').click();
+    await expect.poll(() => resident.getByTestId('join-result').getAttribute('data-kind')).toBe('already');
+    await resident.goto(`${server.url}/courses/public-services`);
+    await resident.getByTestId(`lesson-${first}`).click();
+    await finishLesson(resident);
+    await expect.poll(() => dbRows("SELECT id FROM events WHERE type = 'lesson.completed'").length, { timeout: 30_000 }).toBe(1);
+    await expect.poll(() => dbRows('SELECT learner_id FROM session_checkins').length, { timeout: 30_000 }).toBe(1);
+
+    // ── The guide, offline again, registers an assisted learner and records two lessons.
+    await guideCtx.setOffline(true);
+    await guide.getByLabel('Họ tên').fill('Bà Nguyễn Thị Hòa');
+    await guide.getByLabel('Năm sinh').fill('1948');
+    await guide.getByLabel(/đã đồng ý bằng lời/).check();
+    await guide.getByTestId('assisted-save').click();
+    const row = guide.getByTestId('attendee-assisted');
+    await row.waitFor();
+    await row.locator('select[name="lesson"]').selectOption(`public-services/${first}`);
+    await row.getByTestId('record-lesson').click();
+    await expect.poll(() => row.getByTestId('assisted-done').textContent()).toContain('1');
+    await row.locator('select[name="lesson"]').selectOption(`public-services/${second}`);
+    await row.getByTestId('record-lesson').click();
+    await expect.poll(() => row.getByTestId('assisted-done').textContent()).toContain('2');
+    await expect.poll(() => guide.getByTestId('guide-pending').textContent()).toContain('3');
+    expect(dbRows('SELECT id FROM assisted_learners')).toHaveLength(0);
+
+    await guideCtx.setOffline(false);
+    await guide.getByTestId('roster-refresh').click();
+    await expect.poll(() => guide.getByTestId('guide-pending').textContent(), { timeout: 15_000 }).toContain('0');
+    await guide.getByTestId('roster-refresh').click();
+    await expect.poll(() => guide.getByTestId('total-attendees').textContent(), { timeout: 15_000 }).toBe('2');
+    expect(await guide.getByTestId('total-selfCompletions').textContent()).toBe('1');
+    expect(await guide.getByTestId('total-assistedCompletions').textContent()).toBe('2');
+    expect(await guide.getByTestId('attendee-self').count()).toBe(1);
+    expect(await guide.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+
+    // ── The team report, on screen…
+    await guide.goto(`${server.url}/guide/report`);
+    const lan = guide.locator('[data-testid="report-guides"] tr[data-guide="Chị Lan"]');
+    await lan.waitFor();
+    const cell = (c: string) => lan.locator(`td[data-col="${c}"]`).textContent();
+    expect([await cell('sessions'), await cell('attendees'), await cell('selfCompletions'), await cell('assistedCompletions')]).toEqual(['1', '2', '1', '2']);
+    const cns = guide.locator('[data-testid="report-teams"] tr[data-team="cns"] td[data-col="assistedCompletions"]');
+    expect(await cns.textContent()).toBe('2');
+
+    // …and in SQLite: one row per fact, self and assisted kept apart.
+    expect(dbRows("SELECT lesson_id AS l FROM events WHERE type = 'lesson.completed'")).toEqual([{ l: first }]);
+    expect(dbRows("SELECT lesson_id AS l FROM guide_events WHERE type = 'lesson.completed' ORDER BY lesson_id")).toEqual([first, second].sort().map((l) => ({ l })));
+    expect(dbRows<{ n: number }>("SELECT COUNT(*) AS n FROM events WHERE type = 'session.joined'")[0].n).toBe(1);
+    expect(dbRows('SELECT name, birth_year AS y FROM assisted_learners')).toEqual([{ name: 'Bà Nguyễn Thị Hòa', y: 1948 }]);
+    expect(dbRows("SELECT DISTINCT g.recorded_by AS r FROM guide_events g JOIN users u ON u.id = g.recorded_by WHERE u.username = 'lan'")).toHaveLength(1);
+
+    await guideCtx.close();
+    await residentCtx.close();
+  }, 180_000);
+});

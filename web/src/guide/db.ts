@@ -1,0 +1,88 @@
+// Guide mode's own IndexedDB database, "hvs-guide", separate from the
+// resident's "hoc-vu-so": a guide's records never mix with the progress of
+// whoever else uses this phone, and logging out of guide mode can never
+// touch a resident's learning.
+//
+// - meta      key/value: the guide's identity as last confirmed by the server
+//             (user, groups, when the login ends), this phone's deviceId,
+//             and lastSyncedAt. Kept after the login expires so queued work
+//             is still shown and sent after the next login.
+// - outbox    guide events not yet acknowledged by the server (same rules as
+//             the resident outbox: deleted only on 'accepted'/'duplicate';
+//             'rejected' kept as 'dead' with the reason).
+// - sessions  sessions this guide created on this phone (for offline display).
+// - assisted  assisted learners registered on this phone (names stay here
+//             and on the ward server only).
+// - records   completions and outcomes recorded here, to show progress offline.
+//
+// Every change writes its local row AND its outbox event in one transaction.
+import { Dexie, type EntityTable } from 'dexie';
+import type { GuideEvent } from '../../../shared/events/guide.ts';
+import type { OutboxItem } from '../../../shared/sync/batch.ts';
+
+export interface GuideMetaRow {
+  key: string;
+  value: unknown;
+}
+export interface GuideOutboxRow extends OutboxItem {
+  event: GuideEvent;
+  lastError: string | null;
+}
+export interface LocalSession {
+  id: string;
+  code: string;
+  title: string;
+  groupId: string;
+  place: string;
+  startsAt: string;
+  durationMin: number;
+  courses: string[];
+  closed: boolean;
+}
+export interface LocalAssisted {
+  learnerId: string;
+  name: string;
+  birthYear: number;
+  gender: string;
+  groupId: string;
+  sessionId: string | null;
+  registeredAt: string;
+}
+export interface LocalRecord {
+  id: string;
+  learnerId: string;
+  sessionId: string | null;
+  kind: 'lesson' | 'outcome';
+  /** courseId/lessonId for a lesson, the outcome id for an outcome. */
+  what: string;
+  at: string;
+}
+
+export type GuideDatabase = Dexie & {
+  meta: EntityTable<GuideMetaRow, 'key'>;
+  outbox: EntityTable<GuideOutboxRow, 'id'>;
+  sessions: EntityTable<LocalSession, 'id'>;
+  assisted: EntityTable<LocalAssisted, 'learnerId'>;
+  records: EntityTable<LocalRecord, 'id'>;
+};
+
+export const GUIDE_DATABASE_NAME = 'hvs-guide';
+
+export function openGuideDatabase(name: string = GUIDE_DATABASE_NAME): GuideDatabase {
+  const db = new Dexie(name) as GuideDatabase;
+  // Add a new version() for every schema change; never edit a shipped one.
+  db.version(1).stores({
+    meta: 'key',
+    outbox: 'id, createdAt, state',
+    sessions: 'id, code, startsAt',
+    assisted: 'learnerId, sessionId, groupId',
+    records: 'id, learnerId, sessionId',
+  });
+  return db;
+}
+
+let shared: GuideDatabase | undefined;
+export function getGuideDatabase(): GuideDatabase {
+  shared ??= openGuideDatabase();
+  return shared;
+}

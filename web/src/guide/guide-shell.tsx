@@ -1,0 +1,99 @@
+// Frame of every /guide screen: login (first time, or when the login on this
+// phone expired — queued records are kept), then the sync state, then the
+// screen itself.
+import { createSignal, Show, type ParentProps } from 'solid-js';
+import { A } from '@solidjs/router';
+import './strings.ts';
+import '../styles/guide.css';
+import { t } from '../i18n/index.ts';
+import { HttpError, NetworkError } from '../net/api.ts';
+import { useGuide } from './guide-store.ts';
+
+function LoginForm() {
+  const guide = useGuide();
+  const [username, setUsername] = createSignal('');
+  const [password, setPassword] = createSignal('');
+  const [problem, setProblem] = createSignal('');
+  const [busy, setBusy] = createSignal(false);
+  return (
+    <form
+      class="guide-card"
+      onSubmit={async (e) => {
+        e.preventDefault();
+        setBusy(true);
+        setProblem('');
+        try {
+          await guide.login(username().trim(), password());
+        } catch (err) {
+          setProblem(
+            err instanceof NetworkError
+              ? 'loginOffline'
+              : err instanceof HttpError && err.code === 'not_a_guide'
+                ? 'notGuide'
+                : err instanceof HttpError && err.code === 'other_guide_pending'
+                  ? 'otherGuidePending'
+                  : 'loginFailed',
+          );
+        } finally {
+          setBusy(false);
+        }
+      }}
+    >
+      <h2>{t('guide.loginTitle')}</h2>
+      <Show when={guide.me()} fallback={<p>{t('guide.loginHint')}</p>}>
+        <p class="notice" role="status">{t('guide.loginAgain')}</p>
+      </Show>
+      <label>
+        {t('guide.username')}
+        <input name="username" autocomplete="username" required value={username()} onInput={(e) => setUsername(e.currentTarget.value)} />
+      </label>
+      <label>
+        {t('guide.password')}
+        <input name="password" type="password" autocomplete="current-password" required value={password()} onInput={(e) => setPassword(e.currentTarget.value)} />
+      </label>
+      <Show when={problem()}>
+        <p class="notice" role="alert">{t(`guide.${problem()}`)}</p>
+      </Show>
+      <button type="submit" class="button" disabled={busy()} data-testid="guide-login">
+        {t('guide.login')}
+      </button>
+    </form>
+  );
+}
+
+export function SyncBar() {
+  const guide = useGuide();
+  const time = (iso: string) => new Date(iso).toLocaleString();
+  return (
+    <section class="guide-sync" aria-live="polite" data-testid="guide-sync">
+      <p>
+        <strong data-testid="guide-sync-state">{t(`guide.sync.${guide.syncState()}`)}</strong>
+        {' · '}
+        <span data-testid="guide-pending">{t('guide.sync.pending', { count: guide.pending() })}</span>
+      </p>
+      <p class="muted">{guide.lastSyncedAt() ? t('guide.sync.lastSynced', { time: time(guide.lastSyncedAt()!) }) : t('guide.sync.never')}</p>
+      <button type="button" class="button secondary" onClick={() => void guide.syncNow()} data-testid="guide-sync-now">
+        {t('guide.sync.now')}
+      </button>
+    </section>
+  );
+}
+
+export function GuideShell(props: ParentProps<{ title: string; back?: boolean }>) {
+  const guide = useGuide();
+  return (
+    <div class="guide">
+      <Show when={props.back}>
+        <A href="/guide" class="guide-back">{t('guide.back')}</A>
+      </Show>
+      <h1>{props.title}</h1>
+      <Show when={guide.ready()} fallback={<p role="status">{t('app.loading')}</p>}>
+        {/* Offline with a cached login that has not expired: keep working. */}
+        <Show when={!guide.loginExpired()} fallback={<LoginForm />}>
+          <SyncBar />
+          {props.children}
+        </Show>
+      </Show>
+    </div>
+  );
+}

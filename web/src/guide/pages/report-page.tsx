@@ -1,0 +1,76 @@
+import { createResource, createSignal, For, Show } from 'solid-js';
+import type { TeamReport } from '../../../../shared/guide/api.ts';
+import { t } from '../../i18n/index.ts';
+import { guideApi } from '../guide-api.ts';
+import { GuideShell } from '../guide-shell.tsx';
+
+const today = () => new Date(Date.now() + 7 * 3_600_000).toISOString().slice(0, 10);
+const COLS = ['sessions', 'attendees', 'selfCompletions', 'assistedCompletions', 'outcomes'] as const;
+const HEAD = { sessions: 'sessions', attendees: 'attendees', selfCompletions: 'self', assistedCompletions: 'assisted', outcomes: 'outcomes' } as const;
+
+/** Team report for a date range (Vietnam days), per guide and per team, with CSV export. */
+export default function ReportPage() {
+  const [from, setFrom] = createSignal(today());
+  const [to, setTo] = createSignal(today());
+  const [range, setRange] = createSignal({ from: today(), to: today() });
+  const [report] = createResource(range, async (r): Promise<TeamReport | null> => {
+    try {
+      return await guideApi.report(r.from || undefined, r.to || undefined);
+    } catch {
+      return null;
+    }
+  });
+  const head = () => COLS.map((c) => <th scope="col">{t(`guide.reportPage.${HEAD[c]}`)}</th>);
+
+  return (
+    <GuideShell title={t('guide.reportPage.title')} back>
+      <form class="guide-inline" onSubmit={(e) => { e.preventDefault(); setRange({ from: from(), to: to() }); }}>
+        <label>{t('guide.reportPage.from')}<input type="date" name="from" value={from()} onInput={(e) => setFrom(e.currentTarget.value)} /></label>
+        <label>{t('guide.reportPage.to')}<input type="date" name="to" value={to()} onInput={(e) => setTo(e.currentTarget.value)} /></label>
+        <button type="submit" class="button" data-testid="report-show">{t('guide.reportPage.show')}</button>
+        <a class="button secondary" href={guideApi.reportCsvUrl(range().from, range().to)} download="team-report.csv">{t('guide.reportPage.csv')}</a>
+      </form>
+      <Show when={report.latest !== undefined}>
+        <Show when={report.latest} fallback={<p class="notice" role="status">{t('guide.reportPage.offline')}</p>}>
+          {(r) => (
+            <>
+              <h2>{t('guide.reportPage.perGuide')}</h2>
+              <div class="table-wrap">
+                <table data-testid="report-guides">
+                  <thead><tr><th scope="col">{t('guide.reportPage.guide')}</th><th scope="col">{t('guide.reportPage.teamCol')}</th>{head()}</tr></thead>
+                  <tbody>
+                    <For each={r().guides}>
+                      {(g) => (
+                        <tr data-guide={g.displayName}>
+                          <th scope="row">{g.displayName}</th>
+                          <td>{g.team}</td>
+                          <For each={COLS}>{(c) => <td data-col={c}>{g[c]}</td>}</For>
+                        </tr>
+                      )}
+                    </For>
+                  </tbody>
+                </table>
+              </div>
+              <h2>{t('guide.reportPage.perTeam')}</h2>
+              <div class="table-wrap">
+                <table data-testid="report-teams">
+                  <thead><tr><th scope="col">{t('guide.reportPage.teamCol')}</th>{head()}</tr></thead>
+                  <tbody>
+                    <For each={r().teams}>
+                      {(tm) => (
+                        <tr data-team={tm.team}>
+                          <th scope="row">{t(`guide.team.${tm.team}`)}</th>
+                          <For each={COLS}>{(c) => <td data-col={c}>{tm[c]}</td>}</For>
+                        </tr>
+                      )}
+                    </For>
+                  </tbody>
+                </table>
+              </div>
+            </>
+          )}
+        </Show>
+      </Show>
+    </GuideShell>
+  );
+}

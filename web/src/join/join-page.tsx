@@ -1,0 +1,96 @@
+import { createSignal, onMount, Show } from 'solid-js';
+import { useNavigate, useParams } from '@solidjs/router';
+import { SESSION_CODE_PATTERN } from '../../../shared/guide/constants.ts';
+import type { PublicSession } from '../../../shared/guide/api.ts';
+import { registerStrings } from '../i18n/lazy-strings.ts';
+import vi from '../i18n/vi/lazy/join.json';
+import en from '../i18n/en/lazy/join.json';
+import { t } from '../i18n/index.ts';
+import { HttpError, NetworkError } from '../net/api.ts';
+import { useStores } from '../stores/app-stores.tsx';
+import { joinSession } from './join-repo.ts';
+import { normalizeCode } from '../guide/code.ts';
+import '../styles/guide.css';
+
+registerStrings('join', { vi, en });
+
+type Outcome = { kind: 'joined' | 'already' | 'offline'; title: string | null } | { kind: 'problem'; key: string };
+
+async function lookUp(code: string): Promise<PublicSession> {
+  let res: Response;
+  try {
+    res = await fetch(`/api/v1/sessions/${code}`);
+  } catch (err) {
+    throw new NetworkError(String(err));
+  }
+  const body = await res.json().catch(() => null);
+  if (!res.ok) throw new HttpError(res.status, body?.error?.code ?? 'error', body?.error?.message ?? '');
+  return body as PublicSession;
+}
+
+/** "Tham gia buổi học": type the code, or arrive here from the session's QR (/join/<code>). */
+export default function JoinPage() {
+  const params = useParams<{ code?: string }>();
+  const navigate = useNavigate();
+  const { sync } = useStores();
+  const [typed, setTyped] = createSignal(params.code ?? '');
+  const [outcome, setOutcome] = createSignal<Outcome | null>(null);
+  const [busy, setBusy] = createSignal(false);
+
+  async function join(raw: string, method: 'qr' | 'code') {
+    const code = normalizeCode(raw);
+    if (!SESSION_CODE_PATTERN.test(code)) return setOutcome({ kind: 'problem', key: 'badCode' });
+    setBusy(true);
+    try {
+      let title: string | null = null;
+      let offline = false;
+      try {
+        const s = await lookUp(code);
+        if (s.state !== 'open') return setOutcome({ kind: 'problem', key: 'closed' });
+        title = s.title;
+      } catch (err) {
+        if (err instanceof HttpError && err.status === 404) return setOutcome({ kind: 'problem', key: 'unknown' });
+        if (err instanceof HttpError && err.status === 429) return setOutcome({ kind: 'problem', key: 'tooMany' });
+        // No network: check in anyway; the ward server confirms when the phone syncs.
+        offline = true;
+      }
+      const added = await joinSession(code, method, title);
+      if (added) void sync.syncNow();
+      setOutcome({ kind: !added ? 'already' : offline ? 'offline' : 'joined', title });
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  onMount(() => {
+    if (params.code) void join(params.code, 'qr');
+  });
+
+  return (
+    <div class="guide join">
+      <h1>{t('join.title')}</h1>
+      <form class="guide-card guide-form" onSubmit={(e) => { e.preventDefault(); void join(typed(), 'code'); }}>
+        <label>
+          {t('join.codeLabel')}
+          <input name="code" class="code-input" autocomplete="off" autocapitalize="characters" spellcheck={false} maxlength="12" required value={typed()} onInput={(e) => setTyped(e.currentTarget.value)} data-testid="join-code" />
+        </label>
+        <p class="muted">{t('join.hint')}</p>
+        <button type="submit" class="button" disabled={busy()} data-testid="join-submit">{t('join.submit')}</button>
+      </form>
+      {/* keyed: a new outcome re-renders the whole message. */}
+      <Show when={outcome()} keyed>
+        {(v) => {
+          return v.kind === 'problem' ? (
+            <p class="notice" role="alert" data-testid="join-problem">{t(`join.problem.${v.key}`)}</p>
+          ) : (
+            <div class="guide-card" role="status" data-testid="join-result" data-kind={v.kind}>
+              <p><strong>{t(`join.${v.kind}`)}</strong></p>
+              <Show when={v.title}><p>{v.title}</p></Show>
+              <button type="button" class="button" onClick={() => navigate('/')}>{t('join.toCourses')}</button>
+            </div>
+          );
+        }}
+      </Show>
+    </div>
+  );
+}

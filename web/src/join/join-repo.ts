@@ -1,0 +1,39 @@
+// A resident checking in to a guide's session, on the resident's own phone
+// and offline too: the `session.joined` event goes into the resident's outbox
+// and the joined session is remembered in meta ("joinedSessions:<learnerId>")
+// in ONE transaction. The server credits later completions in the session's
+// courses to the session (see the architecture notes); nothing else on the
+// phone changes. Joining the same code twice queues nothing new.
+import { uuidv7 } from '../../../shared/ids.ts';
+import type { LearningEvent } from '../../../shared/events.ts';
+import { getDatabase } from '../db/database.ts';
+import { openRepos } from '../db/index.ts';
+
+export interface JoinedSession {
+  code: string;
+  joinedAt: string;
+  /** Known when the phone could look the code up; null when joined offline. */
+  title: string | null;
+}
+
+const key = (learnerId: string) => `joinedSessions:${learnerId}`;
+
+export async function listJoined(): Promise<JoinedSession[]> {
+  const me = await openRepos().identity.getIdentity();
+  return ((await getDatabase().meta.get(key(me.learnerId)))?.value as JoinedSession[] | undefined) ?? [];
+}
+
+/** Returns false when this profile had already joined the session. */
+export async function joinSession(code: string, method: 'qr' | 'code', title: string | null, now = new Date()): Promise<boolean> {
+  const db = getDatabase();
+  const repos = openRepos();
+  const me = await repos.identity.getIdentity();
+  return db.transaction('rw', db.meta, db.outbox, async () => {
+    const joined = ((await db.meta.get(key(me.learnerId)))?.value as JoinedSession[] | undefined) ?? [];
+    if (joined.some((j) => j.code === code)) return false;
+    const event = { id: uuidv7(now.getTime()), type: 'session.joined', learnerId: me.learnerId, deviceId: me.deviceId, occurredAt: now.toISOString(), code, method } as LearningEvent;
+    await repos.outbox.enqueue(event, now.getTime());
+    await db.meta.put({ key: key(me.learnerId), value: [...joined, { code, joinedAt: now.toISOString(), title }] });
+    return true;
+  });
+}
