@@ -18,7 +18,19 @@ import { learnerRoutes } from './routes/learners.ts';
 import { meRoutes } from './routes/me.ts';
 import { openApiRoutes } from './routes/openapi.ts';
 import { statsRoutes } from './routes/stats.ts';
+import { createStatsRollup } from './stats/rollup.ts';
 import { syncRoutes } from './routes/sync.ts';
+import { wardRoutes } from './routes/ward.ts';
+import { guideRoutes } from './routes/guide.ts';
+import { sessionRoutes } from './routes/sessions.ts';
+import { staffRoutes } from './routes/staff.ts';
+import { groupInUse } from './guide/group-use.ts';
+import { certificateRoutes } from './routes/certificates.ts';
+import { recoveryRoutes } from './routes/recovery.ts';
+import { residentMeRoutes } from './routes/resident-me.ts';
+import { verifyPageRoutes } from './routes/verify-page.ts';
+import { loadCatalog, type Catalog } from './resident/catalog.ts';
+import { createResident } from './resident/index.ts';
 import { registerStatic } from './static.ts';
 import { APP_VERSION } from './version.ts';
 
@@ -29,6 +41,8 @@ export interface AppDeps {
   config?: Partial<AppConfig>;
   now?: () => number;
   logger?: Logger;
+  /** Courses certificates are checked against; read from distDir's content index when omitted. */
+  catalog?: Catalog;
 }
 
 const LOGIN_WINDOW_MS = 15 * 60_000;
@@ -72,13 +86,25 @@ export function createApp(deps: AppDeps) {
 
   app.route(`${API_PREFIX}/health`, healthRoutes(ctx));
   app.route(`${API_PREFIX}/learners`, learnerRoutes(ctx));
-  app.route(`${API_PREFIX}/sync`, syncRoutes(ctx));
+  const resident = createResident(ctx, deps.catalog ?? loadCatalog(config.distDir));
+  const statsRollup = createStatsRollup(ctx.sqlite, resident.catalog, now);
+  statsRollup.ensureFresh();
+  app.route(`${API_PREFIX}/sync`, syncRoutes(ctx, resident.sync, statsRollup.learnerHooks));
   app.route(`${API_PREFIX}/me`, meRoutes(ctx));
+  app.route(`${API_PREFIX}/me`, residentMeRoutes(ctx, resident));
+  app.route(`${API_PREFIX}/certificates`, certificateRoutes(ctx, resident));
+  app.route(API_PREFIX, recoveryRoutes(ctx, resident));
   app.route(`${API_PREFIX}/auth`, authRoutes(ctx));
-  app.route(`${API_PREFIX}/stats`, statsRoutes(ctx));
+  app.route(`${API_PREFIX}/stats`, statsRoutes(ctx, resident.catalog));
+  app.route(`${API_PREFIX}/ward`, wardRoutes(ctx, groupInUse(ctx.sqlite)));
+  app.route(`${API_PREFIX}/guide`, guideRoutes(ctx, resident.catalog, statsRollup.guideHook));
+  app.route(`${API_PREFIX}/sessions`, sessionRoutes(ctx));
+  app.route(`${API_PREFIX}/staff`, staffRoutes(ctx));
   app.route('/api', openApiRoutes(ctx));
   app.all('/api/*', (c) => jsonError(c, 404, 'not_found', `No API route ${c.req.method} ${c.req.path}`));
 
+  // Before the static files: /verify/<code> is answered by the server, never by the app shell.
+  app.route('/verify', verifyPageRoutes(ctx, resident));
   if (config.distDir) registerStatic(app, config.distDir);
 
   app.notFound((c) => (c.req.path.startsWith('/api/') ? jsonError(c, 404, 'not_found', 'Not found') : c.text('Not found', 404)));

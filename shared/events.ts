@@ -4,6 +4,8 @@
 // Extend with new types; never rename a type or a field (phones in the field
 // keep old code for a while).
 import { z } from 'zod';
+import { householdJoinedSchema, LEARNER_GUIDE_EVENT_TYPES, sessionJoinedSchema } from './events/guide.ts';
+import { RESIDENT_EVENT_TYPES, residentEventSchemas } from './events/resident.ts';
 
 export const uuidSchema = z.string().regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/, 'must be a lowercase UUID');
 export const deviceIdSchema = z.string().regex(/^[A-Za-z0-9_-]{8,64}$/, 'must be 8–64 letters, digits, "-" or "_"');
@@ -35,9 +37,9 @@ export const lessonCompletedSchema = z.strictObject({
   durationSec: z.number().int().min(0).max(86_400),
 });
 
-export const EVENT_TYPES = ['lesson.started', 'lesson.completed'] as const;
+export const EVENT_TYPES = ['lesson.started', 'lesson.completed', ...LEARNER_GUIDE_EVENT_TYPES, ...RESIDENT_EVENT_TYPES] as const;
 
-export const eventSchema = z.discriminatedUnion('type', [lessonStartedSchema, lessonCompletedSchema]);
+export const eventSchema = z.discriminatedUnion('type', [lessonStartedSchema, lessonCompletedSchema, sessionJoinedSchema, householdJoinedSchema, ...residentEventSchemas]);
 
 export type LearningEvent = z.infer<typeof eventSchema>;
 export type LessonCompletedEvent = z.infer<typeof lessonCompletedSchema>;

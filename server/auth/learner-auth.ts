@@ -9,7 +9,10 @@ import { digestsEqual, sha256Hex } from './digest.ts';
 const BEARER = /^Bearer ([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})\.([A-Za-z0-9_-]{22,128})$/;
 
 export function requireLearner(ctx: AppContext): MiddlewareHandler<AppEnv> {
-  const findHash = ctx.sqlite.prepare<[string], { secret_hash: string }>('SELECT secret_hash FROM learners WHERE id = ?');
+  // The first phone's secret, plus those of phones the learner moved to with a recovery code.
+  const findHashes = ctx.sqlite.prepare<[string, string], { secret_hash: string }>(
+    'SELECT secret_hash FROM learners WHERE id = ? UNION ALL SELECT secret_hash FROM learner_keys WHERE learner_id = ?',
+  );
   const unauthorized = (message: string) =>
     apiError(401, 'unauthorized', message, { 'WWW-Authenticate': 'Bearer realm="learner"' });
 
@@ -19,10 +22,10 @@ export function requireLearner(ctx: AppContext): MiddlewareHandler<AppEnv> {
     const match = BEARER.exec(header.trim());
     if (!match) throw unauthorized('Malformed learner credentials');
     const [, learnerId, secret] = match;
-    const row = findHash.get(learnerId);
+    const rows = findHashes.all(learnerId, learnerId);
     // Hash even for an unknown learner so both failures cost the same.
     const presented = sha256Hex(secret);
-    if (!row || !digestsEqual(presented, row.secret_hash)) throw unauthorized('Unknown learner or wrong secret');
+    if (!rows.some((row) => digestsEqual(presented, row.secret_hash))) throw unauthorized('Unknown learner or wrong secret');
     c.set('learnerId', learnerId);
     await next();
   };

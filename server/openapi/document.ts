@@ -18,6 +18,7 @@ import {
   syncResponseSchema,
 } from '../../shared/api.ts';
 import { eventSchema } from '../../shared/events.ts';
+import { residentPaths, residentSchemas } from './resident-paths.ts';
 
 type JsonSchema = Record<string, unknown>;
 
@@ -67,9 +68,11 @@ export function buildOpenApiDocument(version: string) {
         Login: schemaOf(loginSchema, 'input'),
         Me: schemaOf(meResponseSchema, 'output'),
         StatsSummary: schemaOf(statsSummarySchema, 'output'),
+        ...residentSchemas,
       },
     },
     paths: {
+      ...residentPaths,
       [`${API_PREFIX}/health`]: {
         get: { summary: 'Liveness and version', responses: { '200': reply('Server is up', ref('Health')) } },
       },

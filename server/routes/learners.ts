@@ -13,14 +13,16 @@ export function learnerRoutes(ctx: AppContext) {
   const insert = ctx.sqlite.prepare<[string, string, number]>(
     'INSERT INTO learners (id, secret_hash, created_at) VALUES (?, ?, ?) ON CONFLICT(id) DO NOTHING',
   );
-  const findHash = ctx.sqlite.prepare<[string], { secret_hash: string }>('SELECT secret_hash FROM learners WHERE id = ?');
+  const findHashes = ctx.sqlite.prepare<[string, string], { secret_hash: string }>(
+    'SELECT secret_hash FROM learners WHERE id = ? UNION ALL SELECT secret_hash FROM learner_keys WHERE learner_id = ?',
+  );
 
   return new Hono<AppEnv>().post('/', async (c) => {
     const { id, secret } = await readBody(c, registerLearnerSchema);
     const hash = sha256Hex(secret);
     if (insert.run(id, hash, ctx.now()).changes === 1) return c.json({ id }, 201);
-    const existing = findHash.get(id);
-    if (existing && digestsEqual(hash, existing.secret_hash)) return c.json({ id }, 200);
+    // A phone that recovered this learner registers with its own secret (learner_keys).
+    if (findHashes.all(id, id).some((row) => digestsEqual(hash, row.secret_hash))) return c.json({ id }, 200);
     throw apiError(409, 'conflict', 'This learner id is already registered with another secret');
   });
 }

@@ -6,9 +6,27 @@
 // blocking the rest. All valid events of a request commit in one transaction,
 // and the response is sent only after that commit (see db/open.ts on fsync).
 import { EVENT_TYPES, eventSchema, type LearningEvent } from '../../shared/events.ts';
+import { GUIDE_ONLY_EVENT_TYPES } from '../../shared/events/guide.ts';
 import type { SyncResult } from '../../shared/api.ts';
 import type { Sqlite } from '../db/open.ts';
 import { formatZodError } from '../http/errors.ts';
+
+/** Per-type rules of other features (guide check-ins, …), run inside the
+ * ingest transaction in event order: check() may reject an event, apply()
+ * updates that feature's projections after the event row went in. */
+export interface IngestHooks {
+  check?(event: LearningEvent, effectiveAt: number): SyncResult | undefined;
+  apply?(event: LearningEvent, effectiveAt: number): void;
+}
+
+/** Several features' hooks as one: the first refusal wins; every apply runs. */
+export function combineHooks(...all: Array<IngestHooks | undefined>): IngestHooks {
+  const hooks = all.filter((h): h is IngestHooks => h !== undefined);
+  return {
+    check: (event, at) => hooks.reduce<SyncResult | undefined>((refused, h) => refused ?? h.check?.(event, at), undefined),
+    apply: (event, at) => hooks.forEach((h) => h.apply?.(event, at)),
+  };
+}
 
 export interface IngestInput {
   learnerId: string;
@@ -39,8 +57,8 @@ function toRow(event: LearningEvent, receivedAt: number): Row {
     event.type,
     event.learnerId,
     event.deviceId,
-    event.courseId ?? null,
-    event.lessonId ?? null,
+    'courseId' in event ? event.courseId : null,
+    'lessonId' in event ? event.lessonId : null,
     occurredAt,
     receivedAt,
     Math.min(occurredAt, receivedAt),
@@ -49,7 +67,7 @@ function toRow(event: LearningEvent, receivedAt: number): Row {
   ];
 }
 
-export function createIngest(sqlite: Sqlite) {
+export function createIngest(sqlite: Sqlite, hooks: IngestHooks = {}) {
   const insertEvent = sqlite.prepare<Row>(
     `INSERT INTO events (id, type, learner_id, device_id, course_id, lesson_id, occurred_at, received_at, effective_at, payload, score)
      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT(id) DO NOTHING`,
@@ -59,9 +77,15 @@ export function createIngest(sqlite: Sqlite) {
      ON CONFLICT(id, learner_id) DO UPDATE SET last_sync_at = max(last_sync_at, excluded.last_sync_at)`,
   );
 
-  const commit = sqlite.transaction((input: IngestInput, valid: Array<{ index: number; row: Row }>, results: SyncResult[]) => {
-    for (const { index, row } of valid) {
+  const commit = sqlite.transaction((input: IngestInput, valid: Array<{ index: number; row: Row; event: LearningEvent }>, results: SyncResult[]) => {
+    for (const { index, row, event } of valid) {
+      const refused = hooks.check?.(event, row[8]);
+      if (refused) {
+        results[index] = refused;
+        continue;
+      }
       const { changes } = insertEvent.run(...row);
+      if (changes === 1) hooks.apply?.(event, row[8]);
       results[index] = { id: row[0], status: changes === 1 ? 'accepted' : 'duplicate' };
     }
     touchDevice.run(input.deviceId, input.learnerId, input.receivedAt);
@@ -69,8 +93,13 @@ export function createIngest(sqlite: Sqlite) {
 
   return function ingest(input: IngestInput): SyncResult[] {
     const results: SyncResult[] = new Array(input.events.length);
-    const valid: Array<{ index: number; row: Row }> = [];
+    const valid: Array<{ index: number; row: Row; event: LearningEvent }> = [];
     input.events.forEach((raw, index) => {
+      const rawType = typeof raw === 'object' && raw !== null ? (raw as { type?: unknown }).type : undefined;
+      if (typeof rawType === 'string' && GUIDE_ONLY_EVENT_TYPES.includes(rawType)) {
+        results[index] = reject(resultId(raw), 'forbidden', `Only a guide can record "${rawType}"`);
+        return;
+      }
       const parsed = eventSchema.safeParse(raw);
       if (!parsed.success) {
         const type = typeof raw === 'object' && raw !== null ? (raw as { type?: unknown }).type : undefined;
@@ -84,7 +113,7 @@ export function createIngest(sqlite: Sqlite) {
         results[index] = reject(parsed.data.id, 'forbidden', 'The event belongs to another learner');
         return;
       }
-      valid.push({ index, row: toRow(parsed.data, input.receivedAt) });
+      valid.push({ index, row: toRow(parsed.data, input.receivedAt), event: parsed.data });
     });
     commit(input, valid, results);
     return results;

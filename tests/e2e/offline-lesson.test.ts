@@ -7,6 +7,7 @@ import Database from 'better-sqlite3';
 import type { Browser, Page } from 'playwright-core';
 import { startServer, adminPasswordFrom, type RunningServer } from '../support/server-process.ts';
 import { hasChromium, launchChromium, PHONE } from '../support/browser.ts';
+import { finishPractice } from '../support/practice-driver.ts';
 
 let server: RunningServer;
 let browser: Browser;
@@ -26,6 +27,11 @@ afterAll(async () => {
 async function finishLesson(page: Page) {
   await page.getByTestId('next-step').first().waitFor();
   while (await page.getByTestId('next-step').isVisible()) await page.getByTestId('next-step').click();
+  // A lesson with a practice screen reaches its quiz through it.
+  if (await page.getByTestId('start-practice').isVisible()) {
+    await page.getByTestId('start-practice').click();
+    await finishPractice(page);
+  }
   await page.getByTestId('start-quiz').click();
   while (!(await page.getByTestId('lesson-complete').isVisible())) {
     await page.getByTestId('quiz-option-0').click();

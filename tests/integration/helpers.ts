@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createApp } from '../../server/app.ts';
 import type { AppConfig } from '../../server/context.ts';
+import type { Catalog } from '../../server/resident/catalog.ts';
 import { openDb } from '../../server/db/open.ts';
 import { createUser } from '../../server/accounts/users.ts';
 import { newSecret, uuidv7 } from '../../shared/ids.ts';
@@ -11,11 +12,11 @@ import type { StaffRole } from '../../shared/api.ts';
 
 export const ORIGIN = 'http://localhost';
 
-export function setupTestApp(options: { config?: Partial<AppConfig>; now?: number } = {}) {
+export function setupTestApp(options: { config?: Partial<AppConfig>; now?: number; catalog?: Catalog } = {}) {
   const dir = mkdtempSync(join(tmpdir(), 'hvs-test-'));
   const { db, sqlite } = openDb(dir);
   const clock = { now: options.now ?? Date.parse('2025-06-01T03:00:00Z') };
-  const app = createApp({ db, sqlite, config: options.config, now: () => clock.now });
+  const app = createApp({ db, sqlite, config: options.config, now: () => clock.now, catalog: options.catalog });
 
   const request = (path: string, init: RequestInit = {}) => app.request(`${ORIGIN}${path}`, init);
   const postJson = (path: string, body: unknown, headers: Record<string, string> = {}) =>

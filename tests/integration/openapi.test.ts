@@ -24,6 +24,10 @@ describe('GET /api/openapi.json', () => {
         '/api/v1/auth/logout',
         '/api/v1/auth/me',
         '/api/v1/stats/summary',
+        '/api/v1/certificates',
+        '/api/v1/recovery-codes',
+        '/api/v1/recovery',
+        '/api/v1/me',
       ].sort(),
     );
     const schemas = doc.components.schemas;

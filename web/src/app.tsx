@@ -10,6 +10,23 @@ const CoursePage = lazy(() => import('./routes/course-page.tsx'));
 const LessonPage = lazy(() => import('./routes/lesson-page.tsx'));
 const WardPage = lazy(() => import('./routes/ward-page.tsx'));
 const NotFoundPage = lazy(() => import('./routes/not-found-page.tsx'));
+// The resident's own screens (profile, data rights, certificates, moving phones).
+const PrivacyPage = lazy(() => import('./routes/resident/privacy-page.tsx'));
+const MePage = lazy(() => import('./routes/resident/me-page.tsx'));
+const MyDataPage = lazy(() => import('./routes/resident/my-data-page.tsx'));
+const MovePage = lazy(() => import('./routes/resident/move-page.tsx'));
+const RecoverPage = lazy(() => import('./routes/resident/recover-page.tsx'));
+const ProfilesPage = lazy(() => import('./routes/resident/profiles-page.tsx'));
+const CertificatesPage = lazy(() => import('./routes/resident/certificates-page.tsx'));
+const SettingsPage = lazy(() => import('./routes/settings-page.tsx'));
+// Guide mode and the admin's staff page: never loaded for residents.
+const GuideHomePage = lazy(() => import('./guide/pages/guide-home-page.tsx'));
+const GuideSessionNewPage = lazy(() => import('./guide/pages/session-new-page.tsx'));
+const GuideSessionPage = lazy(() => import('./guide/pages/session-page.tsx'));
+const GuideReportPage = lazy(() => import('./guide/pages/report-page.tsx'));
+const GuideGroupPage = lazy(() => import('./guide/pages/group-page.tsx'));
+const AdminStaffPage = lazy(() => import('./guide/pages/admin-staff-page.tsx'));
+const JoinPage = lazy(() => import('./join/join-page.tsx'));
 
 export function App() {
   const stores = createAppStores();
@@ -22,6 +39,21 @@ export function App() {
         <Route path="/courses/:courseId" component={CoursePage} />
         <Route path="/courses/:courseId/lessons/:lessonId" component={LessonPage} />
         <Route path="/ward" component={WardPage} />
+        <Route path="/settings" component={SettingsPage} />
+        <Route path="/join/:code?" component={JoinPage} />
+        <Route path="/guide" component={GuideHomePage} />
+        <Route path="/guide/sessions/new" component={GuideSessionNewPage} />
+        <Route path="/guide/sessions/:id" component={GuideSessionPage} />
+        <Route path="/guide/report" component={GuideReportPage} />
+        <Route path="/guide/groups/:groupId" component={GuideGroupPage} />
+        <Route path="/admin/staff" component={AdminStaffPage} />
+        <Route path="/privacy" component={PrivacyPage} />
+        <Route path="/me" component={MePage} />
+        <Route path="/me/data" component={MyDataPage} />
+        <Route path="/me/move" component={MovePage} />
+        <Route path="/recover" component={RecoverPage} />
+        <Route path="/profiles" component={ProfilesPage} />
+        <Route path="/certificates/:courseId?" component={CertificatesPage} />
         <Route path="*404" component={NotFoundPage} />
       </Router>
     </StoresProvider>

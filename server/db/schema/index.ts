@@ -1,3 +1,7 @@
 // The database schema, one file per feature area; drizzle-kit reads this index
 // (drizzle.config.ts) to generate migrations into server/db/migrations.
 export * from './core.ts';
+export * from './ward.ts';
+export * from './guide.ts';
+export * from './resident.ts';
+export * from './stats.ts';

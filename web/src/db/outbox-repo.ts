@@ -1,5 +1,7 @@
-// The outbox: learning events waiting for the ward server's acknowledgement.
-// Deletion happens only through applyPlan(), i.e. after the server answered.
+// The outbox: events waiting for the ward server's acknowledgement, each
+// tagged with its learner (several people can share a phone). Deletion
+// happens only through applyPlan(), i.e. after the server answered — or when
+// the resident withdraws consent or deletes a profile before anything was sent.
 import type { LearningEvent } from '../../../shared/events.ts';
 import type { ResultPlan } from '../../../shared/sync/results.ts';
 import type { HvsDatabase, OutboxRow } from './database.ts';
@@ -7,10 +9,11 @@ import type { HvsDatabase, OutboxRow } from './database.ts';
 export interface OutboxRepo {
   /** Adds an event. Called inside a caller's transaction, it joins it. */
   enqueue(event: LearningEvent, now?: number): Promise<void>;
-  listPending(): Promise<OutboxRow[]>;
-  listDead(): Promise<OutboxRow[]>;
+  /** Pending events, oldest first; of one learner when given. */
+  listPending(learnerId?: string): Promise<OutboxRow[]>;
+  listDead(learnerId?: string): Promise<OutboxRow[]>;
   /** Lessons with at least one event not yet acknowledged (what the user thinks of as "not synced"). */
-  countPendingLessons(): Promise<number>;
+  countPendingLessons(learnerId?: string): Promise<number>;
   /** Applies the server's answer: delete acknowledged, mark rejected dead, count a failed attempt for the rest. */
   applyPlan(plan: ResultPlan): Promise<void>;
   /** A send failed as a whole (network, 5xx): keep everything, count the attempt. */
@@ -29,16 +32,25 @@ export function createOutboxRepo(db: HvsDatabase): OutboxRepo {
         });
     }
   };
+  const inState = (state: OutboxRow['state'], learnerId?: string) =>
+    db.outbox
+      .where('state')
+      .equals(state)
+      .filter((r) => learnerId === undefined || r.learnerId === learnerId)
+      .sortBy('createdAt');
 
   return {
     enqueue: async (event, now = Date.now()) => {
-      await db.outbox.add({ id: event.id, event, createdAt: now, attempts: 0, state: 'pending', lastError: null });
+      await db.outbox.add({ id: event.id, event, learnerId: event.learnerId, createdAt: now, attempts: 0, state: 'pending', lastError: null });
     },
-    listPending: () => db.outbox.where('state').equals('pending').sortBy('createdAt'),
-    listDead: () => db.outbox.where('state').equals('dead').sortBy('createdAt'),
-    countPendingLessons: async () => {
-      const rows = await db.outbox.where('state').equals('pending').toArray();
-      return new Set(rows.map((r) => `${r.event.courseId}/${r.event.lessonId}`)).size;
+    listPending: (learnerId) => inState('pending', learnerId),
+    listDead: (learnerId) => inState('dead', learnerId),
+    countPendingLessons: async (learnerId) => {
+      const lessons = new Set<string>();
+      for (const { event } of await inState('pending', learnerId)) {
+        if ('lessonId' in event && 'courseId' in event) lessons.add(`${event.courseId}/${event.lessonId}`);
+      }
+      return lessons.size;
     },
     applyPlan: (plan) =>
       db.transaction('rw', db.outbox, async () => {

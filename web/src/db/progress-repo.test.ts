@@ -86,6 +86,10 @@ describe('identity repo', () => {
     expect(a.secret).toMatch(/^[A-Za-z0-9_-]{43}$/);
     expect(a.deviceId).toMatch(/^[A-Za-z0-9_-]{8,64}$/);
     expect(a.registered).toBe(false);
-    expect((await db.meta.toArray()).map((r) => r.key).sort()).toEqual(['deviceId', 'learnerId', 'registered', 'secret']);
+    expect((await db.meta.toArray()).map((r) => r.key).sort()).toEqual(['activeLearnerId', 'deviceId']);
+    // The profile holds the identity and nothing personal.
+    const [profile] = await db.profiles.toArray();
+    expect(profile).toMatchObject({ learnerId: a.learnerId, secret: a.secret, consent: null, pin: null });
+    expect(Object.values(profile.details).every((v) => v === null)).toBe(true);
   });
 });

@@ -5,7 +5,8 @@
 // schemas); we avoid shipping a validation library to phones for that.
 import type { ContentIndex, CourseChunk } from '../../../shared/content/schema.ts';
 import type { LearningEvent } from '../../../shared/events.ts';
-import type { StaffUser, StatsSummary, SyncResponse } from '../../../shared/api.ts';
+import type { StaffUser, StatsSummary, SyncResponse, WardProfile } from '../../../shared/api.ts';
+import type { Certificate, MyData, RedeemRecoveryResponse } from '../../../shared/resident/api.ts';
 
 const API = '/api/v1';
 
@@ -69,6 +70,13 @@ export function createApiClient(fetchImpl: FetchLike = (input, init) => globalTh
       request<{ id: string }>(`${API}/learners`, json('POST', { id: c.learnerId, secret: c.secret })),
     sync: (c: LearnerCredentials, deviceId: string, events: LearningEvent[]) =>
       request<SyncResponse>(`${API}/sync`, json('POST', { deviceId, events }, bearer(c))),
+
+    // Resident: certificates, moving to a new phone, data rights, ward groups.
+    claimCertificate: (c: LearnerCredentials, courseId: string) => request<Certificate>(`${API}/certificates`, json('POST', { courseId }, bearer(c))),
+    createRecoveryCode: (c: LearnerCredentials) => request<{ code: string }>(`${API}/recovery-codes`, json('POST', {}, bearer(c))),
+    redeemRecoveryCode: (code: string, secret: string) => request<RedeemRecoveryResponse>(`${API}/recovery`, json('POST', { code, secret })),
+    myData: (c: LearnerCredentials) => request<MyData>(`${API}/me`, { headers: bearer(c) }),
+    wardProfile: () => request<WardProfile>(`${API}/ward`),
 
     // Staff (cookie session).
     login: (username: string, password: string) =>

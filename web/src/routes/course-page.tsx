@@ -4,6 +4,7 @@ import { language, t } from '../i18n/index.ts';
 import { useStores } from '../stores/app-stores.tsx';
 import { ProgressBar } from '../components/progress-bar.tsx';
 import { LoadState } from '../components/load-state.tsx';
+import { CourseExtras } from '../components/course-extras.tsx';
 import NotFoundPage from './not-found-page.tsx';
 
 export default function CoursePage() {
@@ -28,6 +29,7 @@ export default function CoursePage() {
           <h1>{c().title[language()]}</h1>
           <p class="lead">{c().summary[language()]}</p>
           <ProgressBar done={progress.doneCount(c().id)} total={c().lessons.length} />
+          <CourseExtras course={c()} />
           <h2>{t('course.lessons')}</h2>
           <ol class="lesson-list">
             <For each={c().lessons}>

@@ -5,6 +5,9 @@ import { useStores } from '../stores/app-stores.tsx';
 import { SyncStatus } from '../components/sync-status.tsx';
 import { ProgressBar } from '../components/progress-bar.tsx';
 import { LoadState } from '../components/load-state.tsx';
+import { WelcomePanel } from '../components/welcome-panel.tsx';
+import { HomeMine, HomePlan } from '../components/home-plan.tsx';
+import '../styles/resident-home.css';
 
 export default function HomePage() {
   const { content, progress } = useStores();
@@ -12,7 +15,12 @@ export default function HomePage() {
     <>
       <h1>{t('home.title')}</h1>
       <p class="lead">{t('home.intro')}</p>
+      <WelcomePanel />
       <SyncStatus />
+      <HomePlan />
+      <A href="/join" class="button secondary" data-testid="join-entry">
+        {t('joinEntry.label')}
+      </A>
       <h2>{t('home.courses')}</h2>
       <LoadState isLoading={content.isLoading()} error={content.loadError()} onRetry={content.reload} />
       <Show when={content.courses().length > 0}>
@@ -31,6 +39,7 @@ export default function HomePage() {
           </For>
         </ul>
       </Show>
+      <HomeMine />
     </>
   );
 }

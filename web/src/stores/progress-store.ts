@@ -33,6 +33,8 @@ export function createProgressStore(deps: ProgressStoreDeps = {}) {
 
   return {
     isReady,
+    /** Every progress row of the active learner (home plan, certificates). */
+    rows: () => [...rows().values()],
     status: (courseId: string, lessonId: string): LessonStatus => rows().get(key(courseId, lessonId))?.status ?? 'none',
     score: (courseId: string, lessonId: string) => rows().get(key(courseId, lessonId))?.score ?? null,
     doneCount: (courseId: string) => {

@@ -11,7 +11,7 @@ import { SYNC_BATCH_SIZE } from '../../../shared/api.ts';
 import { selectBatch } from '../../../shared/sync/batch.ts';
 import { planResults } from '../../../shared/sync/results.ts';
 import { backoffDelay, DEFAULT_BACKOFF, type BackoffOptions } from '../../../shared/sync/backoff.ts';
-import type { IdentityRepo } from '../db/identity-repo.ts';
+import type { Identity, IdentityRepo } from '../db/identity-repo.ts';
 import type { OutboxRepo } from '../db/outbox-repo.ts';
 import { HttpError, NetworkError, type ApiClient } from '../net/api.ts';
 
@@ -61,29 +61,46 @@ export function createSyncEngine(deps: SyncEngineDeps) {
     deps.onChange?.(snapshot);
   };
 
+  /** Counts of the active profile: the one whose learning the screen shows. */
   async function refreshCounts() {
+    const { learnerId } = await deps.identity.getIdentity();
     const [pendingLessons, dead, lastSyncedAt] = await Promise.all([
-      deps.outbox.countPendingLessons(),
-      deps.outbox.listDead(),
-      deps.identity.getLastSyncedAt(),
+      deps.outbox.countPendingLessons(learnerId),
+      deps.outbox.listDead(learnerId),
+      deps.identity.getLastSyncedAt(learnerId),
     ]);
     publish({ pendingLessons, deadEvents: dead.length, lastSyncedAt });
   }
 
-  /** One pass: register if needed, then send batches until the outbox is empty. Returns whether anything was sent. */
+  /**
+   * One pass over every profile on the phone (family members share phones;
+   * each sends with its own credentials): register if needed, then send
+   * batches until its outbox is empty. Returns whether anything was sent.
+   */
   async function drain(): Promise<boolean> {
-    // Nothing to send: no request at all (saves data; a new phone does not
-    // need the server until it has learned something).
-    if ((await deps.outbox.listPending()).length === 0) return false;
-    const me = await deps.identity.getIdentity();
+    let sent = false;
+    for (const me of await deps.identity.listIdentities()) {
+      // Nothing to send: no request at all (saves data; a new phone does not
+      // need the server until it has learned something).
+      if ((await deps.outbox.listPending(me.learnerId)).length === 0) continue;
+      await drainLearner(me);
+      await deps.identity.setLastSyncedAt(new Date(now()).toISOString(), me.learnerId);
+      sent = true;
+    }
+    // A profile whose deletion request was just acknowledged leaves the phone.
+    await deps.identity.removeErased();
+    return sent;
+  }
+
+  async function drainLearner(me: Identity): Promise<void> {
     const creds = { learnerId: me.learnerId, secret: me.secret };
     if (!me.registered) {
       await deps.api.registerLearner(creds);
-      await deps.identity.setRegistered(true);
+      await deps.identity.setRegistered(true, me.learnerId);
     }
     for (;;) {
-      const batch = selectBatch(await deps.outbox.listPending(), batchSize);
-      if (batch.length === 0) return true;
+      const batch = selectBatch(await deps.outbox.listPending(me.learnerId), batchSize);
+      if (batch.length === 0) return;
       const ids = batch.map((e) => e.id);
       let plan;
       try {
@@ -93,7 +110,7 @@ export function createSyncEngine(deps: SyncEngineDeps) {
         await deps.outbox.recordFailure(ids, describe(err));
         // The server no longer knows this learner (e.g. its data was reset):
         // register again on the next run instead of failing forever.
-        if (err instanceof HttpError && err.status === 401) await deps.identity.setRegistered(false);
+        if (err instanceof HttpError && err.status === 401) await deps.identity.setRegistered(false, me.learnerId);
         throw err;
       }
       await deps.outbox.applyPlan(plan);
@@ -130,9 +147,8 @@ export function createSyncEngine(deps: SyncEngineDeps) {
     }
     publish({ state: 'syncing', retryAt: null });
     try {
-      const sent = await drain();
+      await drain();
       failures = 0;
-      if (sent) await deps.identity.setLastSyncedAt(new Date(now()).toISOString());
       await refreshCounts();
       publish({ state: 'idle' });
     } catch (err) {

@@ -1,0 +1,76 @@
+// The public certificate check, /verify/<code>: a small server-rendered page
+// (no app code, works from any phone's camera) that shows only the course,
+// the date, the ward and the name the learner chose — or "anonymous". An
+// unknown or mistyped code gets a 404 page that says so.
+import { Hono, type Context } from 'hono';
+import { DIGITAL_CITIZEN } from '../../shared/resident/certificates.ts';
+import { CERTIFICATE_CODE_LENGTH, codeProblem, formatCode, normalizeCode } from '../../shared/resident/codes.ts';
+import { vietnamDay } from '../../shared/resident/home-plan.ts';
+import type { AppContext, AppEnv } from '../context.ts';
+import type { Resident } from '../resident/index.ts';
+
+const escape = (s: string) => s.replace(/[&<>"']/g, (ch) => `&#${ch.charCodeAt(0)};`);
+
+const DIGITAL_CITIZEN_TITLE = { vi: 'Công dân số — năm kỹ năng số cơ bản', en: 'Digital citizen — the five basic digital skills' };
+
+function page(title: string, body: string): string {
+  return `<!doctype html>
+<html lang="vi"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
+<title>${escape(title)}</title><meta name="robots" content="noindex">
+<style>
+body{font:18px/1.5 system-ui,-apple-system,'Segoe UI',Roboto,'Noto Sans',Arial,sans-serif;color:#1a1a1a;margin:0;background:#f3f6f9}
+main{max-width:36rem;margin:1rem auto;padding:1.25rem;background:#fff;border:2px solid #0b4f8a;border-radius:12px}
+h1{font-size:1.4rem;margin:0 0 .75rem}.en{color:#4a4a4a;font-size:.9rem}
+dl{margin:0}dt{font-weight:700;margin-top:.75rem}dd{margin:0}
+.ok{color:#1b6b3a}.bad{color:#a61b1b}a{color:#0b4f8a}
+</style></head><body><main>${body}</main></body></html>`;
+}
+
+export function verifyPageRoutes(ctx: AppContext, resident: Resident) {
+  const send = (c: Context<AppEnv>, status: 200 | 404, html: string) => {
+    c.header('Cache-Control', 'no-store');
+    c.header('Content-Security-Policy', "default-src 'none'; style-src 'unsafe-inline'; base-uri 'none'; form-action 'none'");
+    c.header('X-Content-Type-Options', 'nosniff');
+    c.header('Referrer-Policy', 'no-referrer');
+    return c.html(html, status);
+  };
+
+  return new Hono<AppEnv>().get('/:code', (c) => {
+    // Hono has already decoded the path (a malformed escape stays as typed).
+    const code = normalizeCode(c.req.param('code').slice(0, 40));
+    const problem = codeProblem(code, CERTIFICATE_CODE_LENGTH);
+    const cert = problem ? null : resident.certificates.byCode(code);
+    if (!cert) {
+      const typo = problem === 'check';
+      return send(
+        c,
+        404,
+        page(
+          'Không tìm thấy chứng nhận',
+          `<h1 class="bad">✗ Không tìm thấy chứng nhận<br><span class="en">No certificate found</span></h1>
+<p>${typo ? 'Mã này có ký tự bị gõ sai. Hãy kiểm tra từng ký tự.' : 'Không có chứng nhận nào mang mã này. Chứng nhận có thể chưa từng được cấp, hoặc người học đã xóa dữ liệu của mình.'}</p>
+<p class="en">${typo ? 'This code has a typo: check each character.' : 'No certificate carries this code. It was never issued, or the learner has deleted their data.'}</p>`,
+        ),
+      );
+    }
+    const title = cert.courseId === DIGITAL_CITIZEN ? DIGITAL_CITIZEN_TITLE : resident.catalog.title(cert.courseId) ?? { vi: cert.courseId, en: cert.courseId };
+    const [y, m, d] = vietnamDay(cert.issuedAt).split('-');
+    const name = resident.profiles.read(cert.learnerId).profile?.displayName ?? null;
+    ctx.logger.debug('certificate verified');
+    return send(
+      c,
+      200,
+      page(
+        `Chứng nhận ${formatCode(code)}`,
+        `<h1 class="ok">✓ Chứng nhận hợp lệ<br><span class="en">Valid certificate</span></h1>
+<dl>
+<dt>Khóa học <span class="en">/ Course</span></dt><dd>${escape(title.vi)}<br><span class="en">${escape(title.en)}</span></dd>
+<dt>Ngày cấp <span class="en">/ Date</span></dt><dd>${d}/${m}/${y}</dd>
+<dt>Phường <span class="en">/ Ward</span></dt><dd>${escape(resident.ward.public().name)}</dd>
+<dt>Người học <span class="en">/ Learner</span></dt><dd>${name ? escape(name) : 'Ẩn danh <span class="en">(anonymous)</span>'}</dd>
+<dt>Mã <span class="en">/ Code</span></dt><dd>${formatCode(code)}</dd>
+</dl>`,
+      ),
+    );
+  });
+}

@@ -1,0 +1,54 @@
+// Request and response shapes of the resident's own endpoints: recovery
+// codes, certificates and the resident's data (see server/routes/resident-*.ts).
+import { z } from 'zod';
+import { uuidSchema } from '../events/envelope.ts';
+import { profileDetailsSchema } from '../events/resident.ts';
+
+const secretSchema = z.string().regex(/^[A-Za-z0-9_-]{22,128}$/, 'must be 22–128 base64url characters');
+
+export const recoveryCodeResponseSchema = z.object({ code: z.string() });
+
+export const redeemRecoverySchema = z.strictObject({
+  /** As typed or scanned; normalized by the server. */
+  code: z.string().max(40),
+  /** The new phone's own secret for this learner; only its hash is stored. */
+  secret: secretSchema,
+});
+
+export const consentStateSchema = z.object({ noticeVersion: z.number(), givenAt: z.string() }).nullable();
+
+export const completionSchema = z.object({ courseId: z.string(), lessonId: z.string(), score: z.number(), occurredAt: z.string() });
+
+export const redeemRecoveryResponseSchema = z.object({
+  learnerId: uuidSchema,
+  profile: profileDetailsSchema.nullable(),
+  consent: consentStateSchema,
+  completions: z.array(completionSchema),
+});
+export type RedeemRecoveryResponse = z.infer<typeof redeemRecoveryResponseSchema>;
+
+export const certificateSchema = z.object({
+  code: z.string(),
+  /** A course id, or "digital-citizen". */
+  courseId: z.string(),
+  issuedAt: z.string(),
+});
+export type Certificate = z.infer<typeof certificateSchema>;
+
+export const claimCertificateSchema = z.strictObject({
+  courseId: z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/).max(80),
+});
+export const certificateListSchema = z.object({ certificates: z.array(certificateSchema) });
+
+/** GET /api/v1/me: everything the server holds about the learner. */
+export const myDataSchema = z.object({
+  learner: z.object({ id: uuidSchema, createdAt: z.string() }),
+  profile: profileDetailsSchema.nullable(),
+  consent: consentStateSchema,
+  certificates: z.array(certificateSchema),
+  devices: z.array(z.object({ deviceId: z.string(), lastSyncAt: z.string() })),
+  events: z.array(
+    z.object({ id: z.string(), type: z.string(), occurredAt: z.string(), receivedAt: z.string(), payload: z.unknown() }),
+  ),
+});
+export type MyData = z.infer<typeof myDataSchema>;

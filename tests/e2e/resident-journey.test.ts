@@ -1,0 +1,116 @@
+// The resident's journey on phone-sized Chromium: finish a whole course with
+// the network off, come back online, and get a certificate whose code the
+// public verification page confirms; then move to a second phone (a second
+// browser context) with a transfer code and find the same progress there.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { startServer, type RunningServer } from '../support/server-process.ts';
+import { hasChromium, launchChromium, PHONE } from '../support/browser.ts';
+import { finishPractice } from '../support/practice-driver.ts';
+
+let server: RunningServer;
+let browser: Browser;
+
+beforeAll(async () => {
+  if (!hasChromium) return;
+  server = await startServer();
+  browser = await launchChromium();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+/** Walks a lesson: every step, the practice screen if any, then the quiz (first option each time). */
+async function finishLesson(page: Page) {
+  await page.getByTestId('next-step').first().waitFor();
+  while (await page.getByTestId('next-step').isVisible()) await page.getByTestId('next-step').click();
+  if (await page.getByTestId('start-practice').isVisible()) {
+    await page.getByTestId('start-practice').click();
+    await finishPractice(page);
+  }
+  await page.getByTestId('start-quiz').click();
+  while (!(await page.getByTestId('lesson-complete').isVisible())) {
+    await page.getByTestId('quiz-option-0').click();
+    await page.getByTestId('quiz-next').click();
+  }
+  await page.locator('[data-testid="lesson-complete"][data-save="saved"]').waitFor();
+}
+
+describe.skipIf(!hasChromium)('resident: certificate and moving to a new phone', () => {
+  it('earns a certificate offline, gets it confirmed online, and moves it to a second phone', { timeout: 300_000 }, async () => {
+    const index = await (await fetch(`${server.url}/content/index.json`)).json();
+    const course = index.courses.find((c: { id: string }) => c.id === 'public-services');
+    const lessons: string[] = course.lessons.map((l: { id: string }) => l.id);
+
+    const phone = await browser.newContext(PHONE);
+    const page = await phone.newPage();
+    await page.goto(server.url);
+    // First launch: the three welcome screens can be skipped.
+    await page.getByTestId('welcome').waitFor();
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+    await page.getByTestId('welcome-skip').click();
+    await expect.poll(() => page.getByTestId('welcome').count()).toBe(0);
+    await page.evaluate(() => navigator.serviceWorker.ready.then(() => undefined));
+
+    // The whole course, offline.
+    await phone.setOffline(true);
+    await page.reload();
+    for (const lessonId of lessons) {
+      await page.goto(`${server.url}/courses/public-services`);
+      await page.getByTestId(`lesson-${lessonId}`).click();
+      await finishLesson(page);
+    }
+    await page.goto(`${server.url}/courses/public-services`);
+    await page.getByTestId('course-certificate').click();
+    await expect.poll(() => page.getByTestId('certificate').getAttribute('data-state')).toBe('waiting');
+
+    // Online again: the lessons sync, the server checks them and issues the code.
+    await phone.setOffline(false);
+    await expect.poll(() => page.getByTestId('certificate').getAttribute('data-state'), { timeout: 60_000 }).toBe('confirmed');
+    const code = (await page.getByTestId('certificate-code').textContent())!.trim();
+    expect(code).toMatch(/^[0-9A-Z]{5}-[0-9A-Z]{5}$/);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+
+    // The public page confirms it, with no app code and nothing personal.
+    const verify = await browser.newPage();
+    const res = await verify.goto(`${server.url}/verify/${code}`);
+    expect(res?.status()).toBe(200);
+    const text = await verify.locator('main').innerText();
+    expect(text).toContain('Chứng nhận hợp lệ');
+    expect(text).toContain(course.title.vi);
+    expect(text).toContain('Ẩn danh');
+    expect(await verify.locator('script').count()).toBe(0);
+    const forged = await verify.goto(`${server.url}/verify/${code.slice(0, -1)}${code.endsWith('A') ? 'B' : 'A'}`);
+    expect(forged?.status()).toBe(404);
+    await verify.close();
+
+    // Move to a second phone with a transfer code.
+    await page.goto(`${server.url}/me/move`);
+    await page.getByTestId('make-recovery-code').click();
+    const transfer = (await page.getByTestId('recovery-code').textContent())!.trim();
+    expect(transfer).toMatch(/^[0-9A-Z]{4}(-[0-9A-Z]{4}){3}$/);
+
+    const second = await browser.newContext(PHONE);
+    const page2 = await second.newPage();
+    await page2.goto(`${server.url}/recover`);
+    await page2.getByTestId('recover-code').fill(transfer.toLowerCase());
+    await page2.getByTestId('recover-submit').click();
+    await page2.getByTestId('recover-done').waitFor();
+    await page2.waitForURL(`${server.url}/`);
+    await page2.goto(`${server.url}/courses/public-services`);
+    for (const lessonId of lessons) {
+      await expect.poll(() => page2.getByTestId(`lesson-${lessonId}`).getAttribute('data-status')).toBe('completed');
+    }
+
+    // The same code does not work twice.
+    const third = await browser.newContext(PHONE);
+    const page3 = await third.newPage();
+    await page3.goto(`${server.url}/recover#${transfer.replace(/-/g, '')}`);
+    await page3.getByTestId('recover-submit').click();
+    await expect.poll(() => page3.getByTestId('recover-error').textContent()).toContain('đã được dùng');
+
+    await Promise.all([phone.close(), second.close(), third.close()]);
+  });
+});

@@ -1,0 +1,64 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { completion, registerLearner, setupTestApp, type TestApp } from './helpers.ts';
+import { CATALOG, completeCourse, consentGiven, deletionRequested, profileUpdated, syncEvents } from './resident-support.ts';
+
+let t: TestApp;
+beforeEach(() => {
+  t = setupTestApp({ catalog: CATALOG });
+});
+afterEach(() => t.close());
+
+/** Every row of every table, as text, so nothing can hide in a table the test does not know about. */
+function everyRow(): { table: string; text: string }[] {
+  const tables = t.sqlite.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'").all() as { name: string }[];
+  return tables.flatMap(({ name }) => (t.sqlite.prepare(`SELECT * FROM "${name}"`).all() as object[]).map((row) => ({ table: name, text: JSON.stringify(row) })));
+}
+
+async function richLearner() {
+  const learner = await registerLearner(t);
+  await syncEvents(t, learner.auth, [consentGiven(learner.id), profileUpdated(learner.id, { displayName: 'Nguyễn Thị Hoa', unit: 'Phòng Tư pháp' }), ...completeCourse(learner.id, 'public-services')]);
+  await t.postJson('/api/v1/certificates', { courseId: 'public-services' }, learner.auth);
+  await t.postJson('/api/v1/recovery-codes', {}, learner.auth);
+  return learner;
+}
+
+function expectErased(learner: { id: string; secret: string }) {
+  const leftovers = everyRow().filter((r) => r.text.includes(learner.id) || r.text.includes('Nguyễn Thị Hoa') || r.text.includes('Phòng Tư pháp'));
+  expect(leftovers).toEqual([]);
+}
+
+describe('deleting a learner', () => {
+  it('DELETE /api/v1/me erases every row naming the learner and keeps an anonymous count', async () => {
+    const keep = await registerLearner(t);
+    await syncEvents(t, keep.auth, [completion(keep.id)]);
+    const learner = await richLearner();
+    expect(everyRow().some((r) => r.text.includes(learner.id))).toBe(true);
+
+    const res = await t.request('/api/v1/me', { method: 'DELETE', headers: learner.auth });
+    expect(res.status).toBe(204);
+    expectErased(learner);
+    expect(t.sqlite.prepare('SELECT day, completions FROM erasure_tally').all()).toEqual([{ day: '2025-06-01', completions: 3 }]);
+    // Others are untouched; the erased learner's credentials open nothing.
+    expect(t.sqlite.prepare('SELECT COUNT(*) AS n FROM events WHERE learner_id = ?').get(keep.id)).toEqual({ n: 1 });
+    expect((await t.request('/api/v1/me', { headers: learner.auth })).status).toBe(401);
+  });
+
+  it('a queued learner.deletion-requested event erases the same way when it finally syncs', async () => {
+    const learner = await richLearner();
+    const results = await syncEvents(t, learner.auth, [completion(learner.id, { lessonId: 'phishing' }), deletionRequested(learner.id)]);
+    expect(results.map((r) => r.status)).toEqual(['accepted', 'accepted']);
+    expectErased(learner);
+  });
+
+  it('a deletion request stored before a crash is carried out at the next start', async () => {
+    const learner = await richLearner();
+    // As if the process stopped between the commit and the erasure.
+    const event = deletionRequested(learner.id);
+    t.sqlite
+      .prepare('INSERT INTO events (id, type, learner_id, device_id, occurred_at, received_at, effective_at, payload) VALUES (?, ?, ?, ?, 0, 0, 0, ?)')
+      .run(event.id, event.type, learner.id, event.deviceId, JSON.stringify(event));
+    const { createApp } = await import('../../server/app.ts');
+    createApp({ db: t.db, sqlite: t.sqlite, catalog: CATALOG });
+    expectErased(learner);
+  });
+});

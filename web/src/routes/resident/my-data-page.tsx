@@ -1,0 +1,81 @@
+import { createSignal, Show } from 'solid-js';
+import { A } from '@solidjs/router';
+import type { MyData } from '../../../../shared/resident/api.ts';
+import { t } from '../../i18n/index.ts';
+import { useStores } from '../../stores/app-stores.tsx';
+import { createResidentStore, problemOf } from '../../stores/resident-store.ts';
+import { problemText } from './problem-text.ts';
+import './strings.ts';
+import '../../styles/resident.css';
+
+/** Data rights: see and download what the server holds; delete it all (queued, so it works offline). */
+export default function MyDataPage() {
+  const { sync } = useStores();
+  const store = createResidentStore();
+  const [data, setData] = createSignal<MyData | null | undefined>(undefined);
+  const [error, setError] = createSignal<string | null>(null);
+  const [confirm, setConfirm] = createSignal(false);
+  const [deleted, setDeleted] = createSignal(false);
+
+  const load = async () => {
+    setError(null);
+    try {
+      setData(await store.myData());
+    } catch (err) {
+      setError(problemText(problemOf(err)));
+    }
+  };
+  const download = () => {
+    const blob = new Blob([JSON.stringify(data(), null, 2)], { type: 'application/json' });
+    const a = document.createElement('a');
+    a.href = URL.createObjectURL(blob);
+    a.download = 'du-lieu-hoc-vu-so.json';
+    a.click();
+    setTimeout(() => URL.revokeObjectURL(a.href), 10_000);
+  };
+  const remove = async () => {
+    await store.requestDeletion();
+    setDeleted(true);
+    void sync.syncNow();
+  };
+
+  return (
+    <article class="resident">
+      <nav class="breadcrumb"><A href="/me">← {t('resident.profile.title')}</A></nav>
+      <h1>{t('resident.data.title')}</h1>
+      <p class="lead">{t('resident.data.intro')}</p>
+      <button type="button" class="button" onClick={() => void load()} data-testid="load-my-data">{t('resident.data.load')}</button>
+      <Show when={error()}><p class="notice" role="alert">{error()}</p></Show>
+      <Show when={data() === null}><p>{t('resident.data.notRegistered')}</p></Show>
+      <Show when={data()}>
+        {(d) => (
+          <section class="card" data-testid="my-data">
+            <p>{t('resident.data.learnerId', { id: d().learner.id })}</p>
+            <Show when={d().profile} fallback={<p>{t('resident.data.noProfile')}</p>}>
+              {(p) => <pre class="data-dump">{JSON.stringify(p(), null, 2)}</pre>}
+            </Show>
+            <p>{t('resident.data.events', { count: d().events.length })}</p>
+            <details>
+              <summary>JSON</summary>
+              <pre class="data-dump">{JSON.stringify(d(), null, 2)}</pre>
+            </details>
+            <button type="button" class="button secondary" onClick={download}>{t('resident.data.download')}</button>
+          </section>
+        )}
+      </Show>
+      <section class="card danger" aria-labelledby="delete-title">
+        <h2 id="delete-title">{t('resident.data.deleteTitle')}</h2>
+        <p>{t('resident.data.deleteText')}</p>
+        <Show when={!deleted()} fallback={<p class="notice ok" role="status" data-testid="deleted">{t('resident.data.deleted')}</p>}>
+          <label class="choice">
+            <input type="checkbox" checked={confirm()} onChange={(e) => setConfirm(e.currentTarget.checked)} data-testid="delete-confirm" />
+            <span>{t('resident.data.deleteConfirm')}</span>
+          </label>
+          <button type="button" class="button danger" disabled={!confirm()} onClick={() => void remove()} data-testid="delete-me">
+            {t('resident.data.delete')}
+          </button>
+        </Show>
+      </section>
+    </article>
+  );
+}
