@@ -1,16 +1,63 @@
+// Ward statistics. Guides, reviewers and admins read the same aggregates
+// (small counts already suppressed, no names of residents); exports and the
+// printable report are for reviewers and admins. Learner credentials and
+// anonymous callers get 401, other roles 403.
 import { Hono } from 'hono';
+import { z } from 'zod';
 import { statsQuerySchema } from '../../shared/api.ts';
+import { dashboardQuerySchema } from '../../shared/stats/api.ts';
 import { requireStaff } from '../auth/staff-auth.ts';
 import type { AppContext, AppEnv } from '../context.ts';
 import { apiError } from '../http/errors.ts';
 import { parseWith } from '../http/json-body.ts';
+import type { CourseCatalog } from '../stats/courses.ts';
+import { createDashboard } from '../stats/dashboard.ts';
+import { tablesToCsv, tablesToXlsx } from '../stats/export-files.ts';
+import { dashboardTables } from '../stats/tables.ts';
 import { createStatsQueries } from '../stats/summary.ts';
 
-export function statsRoutes(ctx: AppContext) {
+const exportQuerySchema = dashboardQuerySchema.extend({ lang: z.enum(['vi', 'en']).default('vi') });
+
+export function statsRoutes(ctx: AppContext, catalog: CourseCatalog) {
   const summarize = createStatsQueries(ctx.sqlite);
-  return new Hono<AppEnv>().get('/summary', requireStaff(ctx, ['reviewer', 'admin']), (c) => {
-    const { from, to } = parseWith(statsQuerySchema, c.req.query());
-    if (from && to && from > to) throw apiError(400, 'invalid_request', 'from must not be after to');
-    return c.json(summarize(from, to));
-  });
+  const dashboard = createDashboard(ctx.sqlite, catalog, ctx.now);
+  const readers = requireStaff(ctx, ['guide', 'reviewer', 'admin']);
+  const office = requireStaff(ctx, ['reviewer', 'admin']);
+  const query = (raw: Record<string, string>) => parseWith(dashboardQuerySchema, raw);
+  const fileName = (from: string, to: string, ext: string) => `bao-cao-hoc-vu-so_${from}_${to}.${ext}`;
+
+  return new Hono<AppEnv>()
+    .get('/summary', readers, (c) => {
+      const { from, to } = parseWith(statsQuerySchema, c.req.query());
+      if (from && to && from > to) throw apiError(400, 'invalid_request', 'from must not be after to');
+      return c.json(summarize(from, to));
+    })
+    .get('/dashboard', readers, (c) => c.json(dashboard.all(query(c.req.query()))))
+    .get('/headline', readers, (c) => c.json(dashboard.headline(query(c.req.query()))))
+    .get('/coverage', readers, (c) => c.json(dashboard.coverage(query(c.req.query()))))
+    .get('/ranking', readers, (c) => c.json(dashboard.ranking(query(c.req.query()))))
+    .get('/courses', readers, (c) => c.json(dashboard.courses(query(c.req.query()))))
+    .get('/demographics', readers, (c) => c.json(dashboard.demographics(query(c.req.query()))))
+    .get('/trend', readers, (c) => c.json(dashboard.trend(query(c.req.query()))))
+    .get('/freshness', readers, (c) => {
+      parseWith(z.strictObject({}), c.req.query());
+      return c.json(dashboard.freshness());
+    })
+    // The printable report: the same figures, fetched by the report view.
+    .get('/report', office, (c) => c.json(dashboard.all(query(c.req.query()))))
+    .get('/export.csv', office, (c) => {
+      const { lang, ...q } = parseWith(exportQuerySchema, c.req.query());
+      const d = dashboard.all(q);
+      c.header('Content-Type', 'text/csv; charset=utf-8');
+      c.header('Content-Disposition', `attachment; filename="${fileName(d.range.from, d.range.to, 'csv')}"`);
+      return c.body(tablesToCsv(dashboardTables(d, lang)));
+    })
+    .get('/export.xlsx', office, async (c) => {
+      const { lang, ...q } = parseWith(exportQuerySchema, c.req.query());
+      const d = dashboard.all(q);
+      const file = await tablesToXlsx(dashboardTables(d, lang), { title: `${d.meta.wardName} ${d.range.from} – ${d.range.to}`, creator: d.meta.wardName });
+      c.header('Content-Type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
+      c.header('Content-Disposition', `attachment; filename="${fileName(d.range.from, d.range.to, 'xlsx')}"`);
+      return c.body(new Uint8Array(file));
+    });
 }

@@ -1,46 +1,39 @@
-// The ward summary for reviewers, computed straight from the events table.
-// Days are calendar days in Vietnam (UTC+7, no daylight saving), counted by
-// effective_at = min(phone time, server receipt time).
+// The short ward summary (learners, completions, per lesson, per day) kept
+// for integrators of GET /stats/summary. It reads the dashboard rollups, so
+// it stays fast however many events the ward holds. Days are Vietnam
+// calendar days, counted by effective_at = min(phone time, receipt time).
 import type { StatsSummary } from '../../shared/api.ts';
+import { dayFromIso, isoFromDay } from '../../shared/stats/days.ts';
 import type { Sqlite } from '../db/open.ts';
 
-const DAY_MS = 86_400_000;
-const VN_OFFSET_MS = 7 * 3_600_000;
-
-/** [start, end) in epoch ms for inclusive local dates; open ends are unbounded. */
-export function dayRange(from?: string, to?: string): [number, number] {
-  const start = from ? Date.parse(`${from}T00:00:00+07:00`) : Number.MIN_SAFE_INTEGER;
-  const end = to ? Date.parse(`${to}T00:00:00+07:00`) + DAY_MS : Number.MAX_SAFE_INTEGER;
-  return [start, end];
-}
-
 export function createStatsQueries(sqlite: Sqlite) {
-  const learners = sqlite.prepare<[number, number], { n: number }>(
-    'SELECT COUNT(DISTINCT learner_id) AS n FROM events WHERE effective_at >= ? AND effective_at < ?',
+  // Learners active in the range. Most are decided by their first and last
+  // active days alone; only those active both before and after the range
+  // need a look at their active days (primary-key probes, not a range scan).
+  const learners = sqlite.prepare<{ start: number; end: number }, { n: number }>(
+    `SELECT COUNT(*) AS n FROM stats_learners s
+      WHERE s.first_day <= $end AND s.last_day >= $start
+        AND (s.first_day >= $start OR s.last_day <= $end
+             OR EXISTS (SELECT 1 FROM stats_learner_days d WHERE d.learner_id = s.learner_id AND d.day BETWEEN $start AND $end))`,
   );
-  const completions = sqlite.prepare<[number, number], { n: number }>(
-    `SELECT COUNT(*) AS n FROM events WHERE type = 'lesson.completed' AND effective_at >= ? AND effective_at < ?`,
-  );
+  const completions = sqlite.prepare<[number, number], { n: number }>('SELECT COALESCE(SUM(completions), 0) AS n FROM stats_daily WHERE day BETWEEN ? AND ?');
   const perLesson = sqlite.prepare<[number, number], { courseId: string; lessonId: string; completions: number }>(
-    `SELECT course_id AS courseId, lesson_id AS lessonId, COUNT(*) AS completions FROM events
-      WHERE type = 'lesson.completed' AND effective_at >= ? AND effective_at < ?
-      GROUP BY course_id, lesson_id ORDER BY course_id, lesson_id`,
+    `SELECT course_id AS courseId, lesson_id AS lessonId, SUM(completions) AS completions FROM stats_daily
+      WHERE day BETWEEN ? AND ? GROUP BY course_id, lesson_id HAVING SUM(completions) > 0 ORDER BY course_id, lesson_id`,
   );
-  const perDay = sqlite.prepare<[number, number, number], { day: string; completions: number }>(
-    `SELECT strftime('%Y-%m-%d', (effective_at + ?) / 1000, 'unixepoch') AS day, COUNT(*) AS completions FROM events
-      WHERE type = 'lesson.completed' AND effective_at >= ? AND effective_at < ?
-      GROUP BY day ORDER BY day`,
+  const perDay = sqlite.prepare<[number, number], { day: number; completions: number }>(
+    'SELECT day, SUM(completions) AS completions FROM stats_daily WHERE day BETWEEN ? AND ? GROUP BY day HAVING SUM(completions) > 0 ORDER BY day',
   );
-  // One read transaction so the four numbers describe the same moment.
   return sqlite.transaction((from?: string, to?: string): StatsSummary => {
-    const [start, end] = dayRange(from, to);
+    const start = from ? dayFromIso(from) : Number.MIN_SAFE_INTEGER;
+    const end = to ? dayFromIso(to) : Number.MAX_SAFE_INTEGER;
     return {
       from: from ?? null,
       to: to ?? null,
-      learners: learners.get(start, end)?.n ?? 0,
+      learners: learners.get({ start, end })?.n ?? 0,
       completions: completions.get(start, end)?.n ?? 0,
       perLesson: perLesson.all(start, end),
-      perDay: perDay.all(VN_OFFSET_MS, start, end),
+      perDay: perDay.all(start, end).map((d) => ({ day: isoFromDay(d.day), completions: d.completions })),
     };
   });
 }

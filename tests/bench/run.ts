@@ -1,6 +1,7 @@
 // `npm run bench`: prints measured figures. Budgets are checked here, not in
 // timed tests, because these machines are noisy.
 import { benchSyncIngest } from './sync-ingest.ts';
+import { benchDashboard } from './dashboard.ts';
 
 const eventsPerClient = Number(process.argv[2] ?? 2_500);
 const r = await benchSyncIngest(eventsPerClient);
@@ -12,4 +13,12 @@ console.log(`  ratio to raw: ${r.ratio.toFixed(2)}`);
 if (r.stored !== r.total) {
   console.error('FAIL: stored events differ from events sent');
   process.exit(1);
+}
+
+// Dashboard at ward scale (BENCH_DASHBOARD_LEARNERS=10000,100000 by default).
+for (const n of (process.argv[3] ?? '10000,100000').split(',').map(Number)) {
+  const d = await benchDashboard(n);
+  console.log(`dashboard: ${fmt(d.learners)} learners, ${fmt(d.events)} events (${fmt(d.completions)} completions), seeded in ${fmt(d.seedMs / 1000)} s, ${fmt(d.dbMb)} MB`);
+  for (const r of d.results) console.log(`  GET /stats/${r.endpoint}: p50 ${r.p50.toFixed(1)} ms, p95 ${r.p95.toFixed(1)} ms`);
+  console.log(`  POST /sync batch of 100 while the dashboard is read: p50 ${d.syncP50.toFixed(1)} ms, p95 ${d.syncP95.toFixed(1)} ms`);
 }

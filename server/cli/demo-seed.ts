@@ -1,0 +1,42 @@
+// `npm run demo:seed -- --learners N [--days D] [--data-dir DIR] [--seed S]`
+// Fills a SEPARATE database (default ./data-demo) with synthetic activity so
+// the dashboard can be tried and measured. Refuses a database that already
+// holds real learners. Start a server on it with DATA_DIR=./data-demo npm start.
+import { parseArgs } from 'node:util';
+import { openDb } from '../db/open.ts';
+import { loadCatalog } from '../resident/catalog.ts';
+import { hasRealData, seedDemo } from '../stats/demo-data.ts';
+
+const { values } = parseArgs({
+  options: {
+    learners: { type: 'string', default: '1000' },
+    days: { type: 'string', default: '120' },
+    'data-dir': { type: 'string', default: './data-demo' },
+    'dist-dir': { type: 'string', default: './dist' },
+    seed: { type: 'string', default: '57' },
+  },
+});
+
+const learners = Number(values.learners);
+const days = Number(values.days);
+if (!Number.isInteger(learners) || learners < 1 || learners > 2_000_000) throw new Error('--learners must be a whole number from 1 to 2,000,000');
+if (!Number.isInteger(days) || days < 7 || days > 3000) throw new Error('--days must be a whole number from 7 to 3000');
+
+const catalog = loadCatalog(values['dist-dir']);
+if (catalog.courses.length === 0) {
+  console.error(`No courses found in ${values['dist-dir']}/content/index.json: run "npm run build" first.`);
+  process.exit(1);
+}
+const { sqlite } = openDb(values['data-dir']);
+if (hasRealData(sqlite)) {
+  console.error(`${values['data-dir']} holds real learners: demo data goes into its own folder (--data-dir).`);
+  process.exit(1);
+}
+// Synthetic data can be made again: trade durability for speed while seeding.
+sqlite.pragma('synchronous = OFF');
+const started = performance.now();
+const r = seedDemo(sqlite, catalog, { learners, days, seed: Number(values.seed) });
+sqlite.pragma('synchronous = FULL');
+sqlite.close();
+console.log(`Demo data: ${r.learners.toLocaleString('en-US')} learners, ${r.events.toLocaleString('en-US')} events in ${values['data-dir']} (${Math.round(performance.now() - started)} ms).`);
+console.log(`Serve it with: DATA_DIR=${values['data-dir']} npm start`);

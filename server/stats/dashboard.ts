@@ -1,0 +1,51 @@
+// The dashboard's sections, built once per app over prepared statements.
+// Every section of one request reads inside one transaction, so the figures
+// on a page (and in an export) describe the same moment even while phones sync.
+import type { Dashboard, DashboardQuery } from '../../shared/stats/api.ts';
+import type { Sqlite } from '../db/open.ts';
+import { createCoverage } from './coverage.ts';
+import { createCourses, type CourseCatalog } from './courses.ts';
+import { createDemographics } from './demographics.ts';
+import { createFreshness } from './freshness.ts';
+import { createHeadline } from './headline.ts';
+import { resolveRange, type DayRange } from './range.ts';
+import { createTrend } from './trend.ts';
+
+export function createDashboard(sqlite: Sqlite, catalog: CourseCatalog, now: () => number) {
+  const headline = createHeadline(sqlite);
+  const { coverage, ranking } = createCoverage(sqlite);
+  const courses = createCourses(sqlite, catalog);
+  const demographics = createDemographics(sqlite);
+  const trend = createTrend(sqlite);
+  const freshness = createFreshness(sqlite, now);
+  const groupExists = sqlite.prepare<[string], { id: string }>('SELECT id FROM residential_groups WHERE id = ?');
+  const ward = sqlite.prepare<[], { name: string; isSample: number }>('SELECT name, is_sample AS isSample FROM ward_profile WHERE id = 1');
+  const demo = sqlite.prepare<[], { id: number }>('SELECT id FROM demo_marker WHERE id = 1');
+
+  const range = (query: DashboardQuery): DayRange => resolveRange(query, now(), (id) => groupExists.get(id) !== undefined);
+  const meta = () => {
+    const w = ward.get();
+    return { wardName: w?.name ?? '', isSampleProfile: w ? w.isSample === 1 : true, isDemo: demo.get() !== undefined, generatedAt: new Date(now()).toISOString() };
+  };
+  // Reads in one snapshot (WAL): a sync committing meanwhile is seen by all sections or none.
+  const read = <T>(work: () => T): T => sqlite.transaction(work).deferred();
+
+  return {
+    range,
+    meta: () => read(meta),
+    headline: (q: DashboardQuery) => read(() => ({ range: range(q).range, headline: headline(range(q)) })),
+    coverage: (q: DashboardQuery) => read(() => ({ range: range(q).range, coverage: coverage(range(q)) })),
+    ranking: (q: DashboardQuery) => read(() => ({ range: range(q).range, ranking: ranking(range(q)) })),
+    courses: (q: DashboardQuery) => read(() => ({ range: range(q).range, ...courses(range(q)) })),
+    demographics: (q: DashboardQuery) => read(() => ({ range: range(q).range, demographics: demographics(range(q)) })),
+    trend: (q: DashboardQuery) => read(() => ({ range: range(q).range, trend: trend(range(q)) })),
+    freshness: () => read(() => ({ freshness: freshness() })),
+    all: (q: DashboardQuery): Dashboard =>
+      read(() => {
+        const r = range(q);
+        return { meta: meta(), range: r.range, headline: headline(r), coverage: coverage(r), ranking: ranking(r), ...courses(r), demographics: demographics(r), trend: trend(r), freshness: freshness() };
+      }),
+  };
+}
+
+export type DashboardQueries = ReturnType<typeof createDashboard>;

@@ -1,0 +1,105 @@
+// Synthetic activity for trying and measuring the dashboard: learners join
+// over the last `days` days, about 60% give consent and a profile (birth
+// year, gender, residential group), each works through a few courses with
+// realistic drop-off, and guides register some assisted learners. Everything
+// goes through the real ingest and its hooks (profiles, check-ins, rollups),
+// so the rollups are exactly what live sync would have built. The database
+// is marked (demo_marker) so every screen says the figures are synthetic.
+import { combineHooks, createIngest } from '../sync/ingest.ts';
+import type { Sqlite } from '../db/open.ts';
+import { createProfiles } from '../resident/profiles.ts';
+import { createWardProfile } from '../ward/profile.ts';
+import { createStatsRollup, type StatsCatalog } from './rollup.ts';
+import { uuidv7 } from '../../shared/ids.ts';
+import { CONSENT_PURPOSE } from '../../shared/privacy.ts';
+
+export interface DemoOptions {
+  learners: number;
+  days?: number;
+  now?: number;
+  /** Deterministic runs: the same seed gives the same data. */
+  seed?: number;
+  /** Most courses one learner takes (1..n, uniform); 4 by default. */
+  maxCourses?: number;
+}
+
+/** Small, fast, seedable generator (mulberry32). */
+function random(seed: number) {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+const DAY = 86_400_000;
+
+export function hasRealData(sqlite: Sqlite): boolean {
+  const learners = (sqlite.prepare('SELECT COUNT(*) AS n FROM learners').get() as { n: number }).n;
+  const demo = sqlite.prepare('SELECT 1 FROM demo_marker WHERE id = 1').get();
+  return learners > 0 && !demo;
+}
+
+export function seedDemo(sqlite: Sqlite, catalog: StatsCatalog, options: DemoOptions): { learners: number; events: number } {
+  const rnd = random(options.seed ?? 57);
+  const now = options.now ?? Date.now();
+  const days = options.days ?? 120;
+  const ward = createWardProfile(sqlite, () => now);
+  const groups = ward.admin().groups.map((g) => g.id);
+  const rollup = createStatsRollup(sqlite, catalog, () => now);
+  rollup.ensureFresh();
+  const ingest = createIngest(sqlite, combineHooks(createProfiles(sqlite, ward.hasGroup).hooks, rollup.learnerHooks));
+  const addLearner = sqlite.prepare<[string, string, number]>('INSERT INTO learners (id, secret_hash, created_at) VALUES (?, ?, ?)');
+  const courses = catalog.courses.filter((c) => c.lessons.length > 0);
+  const pick = <T>(xs: readonly T[]) => xs[Math.floor(rnd() * xs.length)];
+  const iso = (ms: number) => new Date(ms).toISOString();
+  let events = 0;
+
+  const batch = sqlite.transaction((from: number, to: number) => {
+    for (let i = from; i < to; i++) {
+      const id = uuidv7();
+      const deviceId = `demo-${id.slice(-12)}`;
+      // More learners join later in the period (the movement grows).
+      const start = now - Math.floor(days * (1 - Math.sqrt(rnd()))) * DAY - Math.floor(rnd() * 10 * 3_600_000);
+      addLearner.run(id, 'demo-no-secret', start);
+      const list: Array<Record<string, unknown>> = [];
+      let t = start;
+      const env = () => ({ id: uuidv7(), learnerId: id, deviceId, occurredAt: iso((t += Math.floor(rnd() * 20 * 60_000))) });
+      if (rnd() < 0.6) {
+        list.push({ ...env(), type: 'consent.given', noticeVersion: 1, purpose: CONSENT_PURPOSE });
+        const age = rnd() < 0.35 ? 60 + Math.floor(rnd() * 25) : 18 + Math.floor(rnd() * 42);
+        const g = rnd();
+        list.push({
+          ...env(),
+          type: 'profile.updated',
+          profile: { displayName: null, birthYear: new Date(now).getUTCFullYear() - age, gender: g < 0.55 ? 'female' : g < 0.98 ? 'male' : 'other', residentialGroupId: rnd() < 0.9 ? pick(groups) : null, unit: null },
+        });
+      }
+      const taken = 1 + Math.floor(rnd() * (options.maxCourses ?? 4));
+      for (let c = 0; c < taken; c++) {
+        const course = pick(courses);
+        const persistence = rnd();
+        for (const [n, lesson] of course.lessons.entries()) {
+          if (n > 0 && rnd() > 0.75 + persistence * 0.25) break; // drop-off
+          if (t > now) break;
+          if (rnd() < 0.3) list.push({ ...env(), type: 'lesson.started', courseId: course.id, lessonId: lesson.id });
+          list.push({ ...env(), type: 'lesson.completed', courseId: course.id, lessonId: lesson.id, contentVersion: 'demo', score: 40 + Math.floor(rnd() * 61), durationSec: 120 + Math.floor(rnd() * 600) });
+          if (rnd() < 0.3) t += Math.floor(rnd() * 7) * DAY;
+        }
+      }
+      const ok = list.filter((e) => Date.parse(e.occurredAt as string) <= now);
+      ingest({ learnerId: id, deviceId, events: ok, receivedAt: Math.min(now, t + Math.floor(rnd() * DAY)) });
+      events += ok.length;
+    }
+  });
+
+  const CHUNK = 500;
+  for (let from = 0; from < options.learners; from += CHUNK) batch(from, Math.min(options.learners, from + CHUNK));
+  sqlite
+    .prepare('INSERT INTO demo_marker (id, learners, seeded_at) VALUES (1, ?, ?) ON CONFLICT DO UPDATE SET learners = learners + excluded.learners, seeded_at = excluded.seeded_at')
+    .run(options.learners, now);
+  return { learners: options.learners, events };
+}

@@ -1,0 +1,82 @@
+// The dashboard as named tables of plain cells: what the CSV and the Excel
+// workbook contain (one sheet per table), in the chosen language. Suppressed
+// counts stay "<5"; shares become percentages with one decimal.
+import type { Count, Dashboard } from '../../shared/stats/api.ts';
+import { AGE_BANDS, GENDER_KEYS } from '../../shared/stats/api.ts';
+import { exportLabels, type ExportLanguage } from './labels.ts';
+
+export type Cell = string | number | null;
+export interface ExportTable {
+  key: string;
+  title: string;
+  header: string[];
+  rows: Cell[][];
+}
+
+const pct = (x: number | null): Cell => (x === null ? null : Math.round(x * 1000) / 10);
+const n = (x: Count): Cell => x;
+
+export function dashboardTables(d: Dashboard, lang: ExportLanguage): ExportTable[] {
+  const L = exportLabels[lang];
+  const skill = (s: string | null) => (s ? (L.skillName[s] ?? s) : '');
+  const notes: Cell[][] = [[L.ward, d.meta.wardName], [L.period, `${d.range.from} – ${d.range.to}`]];
+  if (d.meta.isDemo) notes.unshift([L.demo, '']);
+  if (d.meta.isSampleProfile) notes.push([L.sample, '']);
+  notes.push([L.suppressed, '']);
+  const h = d.headline;
+  const headlineKeys = ['learners', 'newLearners', 'active7', 'active30', 'selfLearners', 'assistedLearners', 'lessonsCompleted', 'selfCompletions', 'assistedCompletions', 'coursesCompleted', 'certificates', 'outcomesConfirmed', 'sessionsHeld'] as const;
+  return [
+    { key: 'headline', title: L.headline, header: [L.figure, L.value], rows: [...notes, ...headlineKeys.map((k) => [L.h[k], h[k]])] },
+    {
+      key: 'coverage',
+      title: L.coverage,
+      header: [L.group, L.adultPopulation, L.households, L.reached, L.reachedShare, L.completed, L.completedShare, L.householdsRecorded, L.householdsFiveSkills, L.householdShare, L.completedThisMonth, L.growthPoints],
+      rows: d.coverage.map((r) => [r.name ?? L.unassigned, r.adultPopulation, r.households, n(r.reached), pct(r.reachedShare), n(r.completed), pct(r.completedShare), n(r.householdsRecorded), n(r.householdsFiveSkills), pct(r.householdShare), n(r.completedThisMonth), r.growthPoints]),
+    },
+    {
+      key: 'ranking',
+      title: L.ranking,
+      header: [L.rank, L.group, L.byCoverage, L.rank, L.group, L.byGrowth],
+      rows: d.ranking.byCoverage.map((r, i) => {
+        const g = d.ranking.byGrowth[i];
+        return [r.rank, r.name, r.value, g?.rank ?? null, g?.name ?? null, g?.value ?? null];
+      }),
+    },
+    {
+      key: 'courses',
+      title: L.courses,
+      header: [L.course, L.skill, L.starts, L.completions, L.completionRate, L.lessonCompletions, L.averageScore],
+      rows: d.courses.map((c) => [c.title?.[lang] ?? c.courseId, skill(c.skill), n(c.starts), n(c.completions), pct(c.completionRate), c.lessonCompletions, c.averageScore]),
+    },
+    {
+      key: 'skills',
+      title: L.skills,
+      header: [L.skill, L.starts, L.completions, L.completionRate, L.lessonCompletions, L.averageScore],
+      rows: d.skills.map((s) => [skill(s.skill), n(s.starts), n(s.completions), pct(s.completionRate), s.lessonCompletions, s.averageScore]),
+    },
+    {
+      key: 'demographics',
+      title: L.demographics,
+      header: [L.ageBand, ...GENDER_KEYS.map((g) => `${L.reachedBy}: ${L.gender[g]}`), `${L.reachedBy}: ${L.gender.total}`, ...GENDER_KEYS.map((g) => `${L.completedBy}: ${L.gender[g]}`), `${L.completedBy}: ${L.gender.total}`],
+      rows: AGE_BANDS.map((band) => {
+        const row = d.demographics.find((x) => x.band === band)!;
+        return [L.band[band], ...GENDER_KEYS.map((g) => n(row.reached[g])), n(row.reached.total), ...GENDER_KEYS.map((g) => n(row.completed[g])), n(row.completed.total)];
+      }),
+    },
+    {
+      key: 'trend',
+      title: L.trend,
+      header: [L.week, L.lessonCompletions, L.newLearners, L.courseCompletions],
+      rows: d.trend.map((w) => [w.week, w.lessonCompletions, n(w.newLearners), n(w.courseCompletions)]),
+    },
+    {
+      key: 'freshness',
+      title: L.freshness,
+      header: [L.guide, L.team, L.device, L.lastSync],
+      rows: [
+        ...d.freshness.guides.map((g) => [g.guide, g.team, g.deviceId, g.lastSyncAt ?? L.never]),
+        ...(['within1Day', 'within7Days', 'within30Days', 'older'] as const).map((k): Cell[] => [L.devices[k], null, null, n(d.freshness.devices[k])]),
+      ],
+    },
+  ];
+}

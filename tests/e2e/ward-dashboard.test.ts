@@ -1,0 +1,69 @@
+// The ward office's dashboard in real Chromium against the real server: a
+// reviewer logs in, sees the demo banner and the figures for the default
+// period (the last 30 days), widens the period and sees the numbers change to
+// what the server's own database says for that period.
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser } from 'playwright-core';
+import { createUser } from '../../server/accounts/users.ts';
+import { openDb } from '../../server/db/open.ts';
+import { loadCatalog } from '../../server/resident/catalog.ts';
+import { seedDemo } from '../../server/stats/demo-data.ts';
+import { dayOf, isoFromDay } from '../../shared/stats/days.ts';
+import { hasChromium, launchChromium } from '../support/browser.ts';
+import { PROJECT_ROOT, startServer, type RunningServer } from '../support/server-process.ts';
+
+let server: RunningServer;
+let browser: Browser;
+let expected: { last30: number; last120: number };
+
+beforeAll(async () => {
+  if (!hasChromium) return;
+  const dataDir = mkdtempSync(join(tmpdir(), 'hvs-dash-'));
+  const { db, sqlite } = openDb(dataDir);
+  await createUser(db, { username: 'office', password: 'correct horse battery', role: 'reviewer', team: null });
+  seedDemo(sqlite, loadCatalog(join(PROJECT_ROOT, 'dist')), { learners: 300, days: 120 });
+  const today = dayOf(Date.now());
+  const count = (from: number) =>
+    (sqlite.prepare('SELECT COALESCE(SUM(completions), 0) AS n FROM stats_daily WHERE day BETWEEN ? AND ?').get(from, today) as { n: number }).n;
+  expected = { last30: count(today - 29), last120: count(today - 119) };
+  sqlite.close();
+  server = await startServer({ dataDir });
+  browser = await launchChromium();
+}, 120_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+describe.skipIf(!hasChromium)('ward dashboard', () => {
+  it('a reviewer changes the period and sees the figures change', async () => {
+    expect(expected.last120).toBeGreaterThan(expected.last30);
+    const page = await browser.newPage({ locale: 'vi-VN' });
+    await page.goto(`${server.url}/ward`);
+    await page.getByLabel(/tên đăng nhập/i).fill('office');
+    await page.getByLabel(/mật khẩu/i).fill('correct horse battery');
+    await page.getByRole('button', { name: /đăng nhập/i }).click();
+
+    await page.getByTestId('demo-banner').waitFor();
+    const completions = page.getByTestId('stat-completions');
+    const shown = async () => Number((await completions.textContent())!.replace(/\D/g, ''));
+    await expect.poll(shown, { timeout: 15_000 }).toBe(expected.last30);
+    expect(await page.getByTestId('range-from').inputValue()).toBe(isoFromDay(dayOf(Date.now()) - 29));
+
+    await page.getByTestId('range-from').fill(isoFromDay(dayOf(Date.now()) - 119));
+    await page.getByTestId('range-show').click();
+    await expect.poll(shown).toBe(expected.last120);
+
+    // Charts come with their numbers as tables; reviewers get the exports.
+    expect(await page.getByTestId('trend-chart').locator('table tbody tr').count()).toBeGreaterThan(15);
+    expect(await page.getByTestId('export-xlsx').getAttribute('href')).toContain(`from=${isoFromDay(dayOf(Date.now()) - 119)}`);
+
+    // The printable report carries the national title block.
+    await page.getByTestId('open-report').click();
+    await expect.poll(() => page.getByTestId('print-report').textContent()).toContain('CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM');
+  }, 90_000);
+});
