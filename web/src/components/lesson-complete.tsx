@@ -17,6 +17,8 @@ export function LessonComplete(props: {
   onRetrySave: () => void;
   courseHref: string;
   nextLessonHref: string | null;
+  backLabel?: string;
+  showSyncStatus?: boolean;
   headingRef: (el: HTMLHeadingElement) => void;
 }) {
   return (
@@ -50,7 +52,9 @@ export function LessonComplete(props: {
         </Switch>
       </div>
       <Show when={props.save === 'saved'}>
-        <SyncStatus />
+        <Show when={props.showSyncStatus !== false}>
+          <SyncStatus />
+        </Show>
         <div class="nav-buttons stacked">
           <Show when={props.nextLessonHref}>
             {(href) => (
@@ -60,7 +64,7 @@ export function LessonComplete(props: {
             )}
           </Show>
           <A href={props.courseHref} class={props.nextLessonHref ? 'button secondary' : 'button'} data-testid="back-to-course">
-            {t('lesson.backToCourse')}
+            {props.backLabel ?? t('lesson.backToCourse')}
           </A>
         </div>
       </Show>

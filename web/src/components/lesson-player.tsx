@@ -28,6 +28,9 @@ export function LessonPlayer(props: {
   courseHref: string;
   nextLessonHref: string | null;
   onComplete: (result: LessonResult) => Promise<void>;
+  /** Guide mode plays lessons for an assisted learner: its own "back" label, and no resident sync line. */
+  backLabel?: string;
+  showSyncStatus?: boolean;
 }) {
   const startedAt = Date.now();
   const [phase, setPhase] = createSignal<Phase>({ kind: 'read', position: 0 });
@@ -112,6 +115,8 @@ export function LessonPlayer(props: {
               onRetrySave={() => void finish(d().right)}
               courseHref={props.courseHref}
               nextLessonHref={props.nextLessonHref}
+              backLabel={props.backLabel}
+              showSyncStatus={props.showSyncStatus}
               headingRef={setHeading}
             />
           )}

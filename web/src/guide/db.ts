@@ -14,6 +14,11 @@
 // - assisted  assisted learners registered on this phone (names stay here
 //             and on the ward server only).
 // - records   completions and outcomes recorded here, to show progress offline.
+// - households households created on this phone, with the learners linked
+//             to each from this phone (v2). The server's view (who finished
+//             the five skills) is cached in meta as "households:<groupId>",
+//             and the rosters of the guide's sessions as "rosters", so the
+//             household screen works offline after one online visit.
 //
 // Every change writes its local row AND its outbox event in one transaction.
 import { Dexie, type EntityTable } from 'dexie';
@@ -58,12 +63,23 @@ export interface LocalRecord {
   at: string;
 }
 
+export interface LocalHousehold {
+  id: string;
+  groupId: string;
+  /** The ward's label: house number and lane; never a name. */
+  label: string;
+  createdAt: string;
+  /** Learners linked from this phone (a learner is in one household at a time). */
+  members: string[];
+}
+
 export type GuideDatabase = Dexie & {
   meta: EntityTable<GuideMetaRow, 'key'>;
   outbox: EntityTable<GuideOutboxRow, 'id'>;
   sessions: EntityTable<LocalSession, 'id'>;
   assisted: EntityTable<LocalAssisted, 'learnerId'>;
   records: EntityTable<LocalRecord, 'id'>;
+  households: EntityTable<LocalHousehold, 'id'>;
 };
 
 export const GUIDE_DATABASE_NAME = 'hvs-guide';
@@ -78,6 +94,7 @@ export function openGuideDatabase(name: string = GUIDE_DATABASE_NAME): GuideData
     assisted: 'learnerId, sessionId, groupId',
     records: 'id, learnerId, sessionId',
   });
+  db.version(2).stores({ households: 'id, groupId, *members' });
   return db;
 }
 

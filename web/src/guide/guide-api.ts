@@ -37,6 +37,7 @@ export const guideApi = {
   me: () => request<GuideMe>(`${API}/guide/me`),
   sync: (deviceId: string, events: GuideEvent[]) => request<SyncResponse>(`${API}/guide/sync`, json('POST', { deviceId, events })),
   session: (id: string) => request<SessionSummary>(`${API}/guide/sessions/${id}`),
+  sessions: () => request<{ sessions: SessionSummary[] }>(`${API}/guide/sessions`),
   report: (from?: string, to?: string) => request<TeamReport>(`${API}/guide/report${range(from, to)}`),
   reportCsvUrl: (from?: string, to?: string) => `${API}/guide/report.csv${range(from, to)}`,
   followUp: (groupId: string) => request<FollowUp>(`${API}/guide/groups/${groupId}/follow-up`),

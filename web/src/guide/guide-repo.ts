@@ -4,7 +4,7 @@ import { uuidv7 } from '../../../shared/ids.ts';
 import type { GuideEvent, GuideEventOf, OUTCOMES } from '../../../shared/events/guide.ts';
 import type { ResultPlan } from '../../../shared/sync/results.ts';
 import { newSessionCode } from './code.ts';
-import type { GuideDatabase, LocalAssisted, LocalSession } from './db.ts';
+import type { GuideDatabase, LocalAssisted, LocalHousehold, LocalSession } from './db.ts';
 
 export interface GuideIdentity {
   guideId: string;
@@ -63,7 +63,11 @@ export function createGuideRepo(db: GuideDatabase) {
         return row;
       }),
 
-    recordLesson: (me: GuideIdentity, r: { learnerId: string; sessionId: string | null; courseId: string; lessonId: string; contentVersion: string }, now = new Date()) =>
+    recordLesson: (
+      me: GuideIdentity,
+      r: { learnerId: string; sessionId: string | null; courseId: string; lessonId: string; contentVersion: string; score?: number; durationSec?: number },
+      now = new Date(),
+    ) =>
       db.transaction('rw', db.records, db.outbox, async () => {
         const event: GuideEventOf<'lesson.completed'> = {
           ...envelope(me, now),
@@ -72,9 +76,11 @@ export function createGuideRepo(db: GuideDatabase) {
           courseId: r.courseId,
           lessonId: r.lessonId,
           contentVersion: r.contentVersion,
-          // Assisted learning has no self-marked quiz: the guide confirms the lesson was understood.
-          score: 100,
-          durationSec: 0,
+          // Played through the lesson player: the real quiz score and time. The
+          // quick "record" button (lesson done earlier, away from the app) has
+          // no quiz, so the guide's confirmation counts as a full score.
+          score: r.score ?? 100,
+          durationSec: r.durationSec ?? 0,
           ...(r.sessionId ? { sessionId: r.sessionId } : {}),
         };
         await db.records.add({ id: event.id, learnerId: r.learnerId, sessionId: r.sessionId, kind: 'lesson', what: `${r.courseId}/${r.lessonId}`, at: event.occurredAt });
@@ -92,6 +98,28 @@ export function createGuideRepo(db: GuideDatabase) {
         };
         await db.records.add({ id: event.id, learnerId: r.learnerId, sessionId: r.sessionId, kind: 'outcome', what: r.outcome, at: event.occurredAt });
         await enqueue(event, now);
+      }),
+
+    listHouseholds: (groupId: string) => db.households.where('groupId').equals(groupId).sortBy('label'),
+
+    createHousehold: (me: GuideIdentity, h: { groupId: string; label: string }, now = new Date()) =>
+      db.transaction('rw', db.households, db.outbox, async () => {
+        const row: LocalHousehold = { id: uuidv7(now.getTime()), groupId: h.groupId, label: h.label.trim(), createdAt: now.toISOString(), members: [] };
+        await db.households.add(row);
+        await enqueue({ ...envelope(me, now), type: 'household.created', householdId: row.id, groupId: row.groupId, label: row.label }, now);
+        return row;
+      }),
+
+    /** Links a learner to a household (moving them from another one). False when already linked there.
+     * A household made on another phone gets a local copy here (no second household.created). */
+    linkToHousehold: (me: GuideIdentity, household: Pick<LocalHousehold, 'id' | 'groupId' | 'label'>, learnerId: string, now = new Date()) =>
+      db.transaction('rw', db.households, db.outbox, async () => {
+        const target = (await db.households.get(household.id)) ?? { ...household, createdAt: now.toISOString(), members: [] };
+        if (target.members.includes(learnerId)) return false;
+        await db.households.where('members').equals(learnerId).modify((h) => void (h.members = h.members.filter((m) => m !== learnerId)));
+        await db.households.put({ ...target, members: [...target.members, learnerId] });
+        await enqueue({ ...envelope(me, now), type: 'household.linked', householdId: household.id, learnerId }, now);
+        return true;
       }),
 
     // Outbox, for the sync engine.

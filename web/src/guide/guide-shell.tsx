@@ -67,7 +67,8 @@ export function SyncBar() {
   return (
     <section class="guide-sync" aria-live="polite" data-testid="guide-sync">
       <p>
-        <strong data-testid="guide-sync-state">{t(`guide.sync.${guide.syncState()}`)}</strong>
+        {/* "Synced" only when nothing waits: a record saved since the last run is not synced yet. */}
+        <strong data-testid="guide-sync-state">{t(`guide.sync.${guide.syncState() === 'idle' && guide.pending() > 0 ? 'waiting' : guide.syncState()}`)}</strong>
         {' · '}
         <span data-testid="guide-pending">{t('guide.sync.pending', { count: guide.pending() })}</span>
       </p>
@@ -79,14 +80,17 @@ export function SyncBar() {
   );
 }
 
-export function GuideShell(props: ParentProps<{ title: string; back?: boolean }>) {
+/** compact: the title is a line, not the page heading (the lesson player brings its own h1). */
+export function GuideShell(props: ParentProps<{ title: string; back?: boolean; compact?: boolean }>) {
   const guide = useGuide();
   return (
     <div class="guide">
       <Show when={props.back}>
         <A href="/guide" class="guide-back">{t('guide.back')}</A>
       </Show>
-      <h1>{props.title}</h1>
+      <Show when={props.compact} fallback={<h1>{props.title}</h1>}>
+        <p class="guide-compact-title"><strong>{props.title}</strong></p>
+      </Show>
       <Show when={guide.ready()} fallback={<p role="status">{t('app.loading')}</p>}>
         {/* Offline with a cached login that has not expired: keep working. */}
         <Show when={!guide.loginExpired()} fallback={<LoginForm />}>

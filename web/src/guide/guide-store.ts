@@ -4,7 +4,7 @@
 import { createSignal } from 'solid-js';
 import type { GuideMe } from '../../../shared/guide/api.ts';
 import { toBase64Url, randomBytes } from '../../../shared/ids.ts';
-import { HttpError } from '../net/api.ts';
+import { HttpError, NetworkError } from '../net/api.ts';
 import { getGuideDatabase } from './db.ts';
 import { guideApi } from './guide-api.ts';
 import { createGuideRepo, type GuideIdentity } from './guide-repo.ts';
@@ -55,8 +55,11 @@ function createGuideStore() {
       void sync.run();
     } catch (err) {
       if (err instanceof HttpError && (err.status === 401 || err.status === 403)) setSyncState('login-required');
+      // Opened without signal: say so, rather than leave the bar at "synced".
+      else if (err instanceof NetworkError) setSyncState('offline');
     }
     globalThis.addEventListener?.('online', () => void sync.run());
+    globalThis.addEventListener?.('offline', () => syncState() !== 'login-required' && setSyncState('offline'));
   }
 
   return {

@@ -1,5 +1,5 @@
-import { createSignal, onMount, Show } from 'solid-js';
-import { useNavigate, useParams } from '@solidjs/router';
+import { createSignal, lazy, onMount, Show, Suspense } from 'solid-js';
+import { A, useNavigate, useParams } from '@solidjs/router';
 import { SESSION_CODE_PATTERN } from '../../../shared/guide/constants.ts';
 import type { PublicSession } from '../../../shared/guide/api.ts';
 import { registerStrings } from '../i18n/lazy-strings.ts';
@@ -10,9 +10,12 @@ import { HttpError, NetworkError } from '../net/api.ts';
 import { useStores } from '../stores/app-stores.tsx';
 import { joinSession } from './join-repo.ts';
 import { normalizeCode } from '../guide/code.ts';
+import { householdFrom, sessionCodeFrom } from '../scan/scan-targets.ts';
 import '../styles/guide.css';
 
 registerStrings('join', { vi, en });
+// The camera scanner and its decoder load only when this screen opens.
+const QrScanner = lazy(() => import('../scan/qr-scanner.tsx'));
 
 type Outcome = { kind: 'joined' | 'already' | 'offline'; title: string | null } | { kind: 'problem'; key: string };
 
@@ -69,6 +72,20 @@ export default function JoinPage() {
   return (
     <div class="guide join">
       <h1>{t('join.title')}</h1>
+      <Suspense>
+        <QrScanner
+          onResult={(text) => {
+            const code = sessionCodeFrom(text);
+            // A household QR scanned here goes to its own screen.
+            const household = code ? null : householdFrom(text);
+            if (household) navigate(`/household/${household.householdId}#${encodeURIComponent(household.label)}`);
+            if (!code) return household !== null;
+            setTyped(code);
+            void join(code, 'qr');
+            return true;
+          }}
+        />
+      </Suspense>
       <form class="guide-card guide-form" onSubmit={(e) => { e.preventDefault(); void join(typed(), 'code'); }}>
         <label>
           {t('join.codeLabel')}
@@ -77,6 +94,7 @@ export default function JoinPage() {
         <p class="muted">{t('join.hint')}</p>
         <button type="submit" class="button" disabled={busy()} data-testid="join-submit">{t('join.submit')}</button>
       </form>
+      <p><A href="/household" data-testid="household-entry">{t('join.household')}</A></p>
       {/* keyed: a new outcome re-renders the whole message. */}
       <Show when={outcome()} keyed>
         {(v) => {

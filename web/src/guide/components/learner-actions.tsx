@@ -1,4 +1,5 @@
 import { createResource, createSignal, For, Show } from 'solid-js';
+import { A } from '@solidjs/router';
 import { OUTCOMES } from '../../../../shared/guide/constants.ts';
 import { language, t } from '../../i18n/index.ts';
 import { useStores } from '../../stores/app-stores.tsx';
@@ -17,6 +18,11 @@ export function LearnerActions(props: { learnerId: string; sessionId: string | n
       .filter((c) => props.courses.includes(c.id))
       .flatMap((c) => c.lessons.map((l) => ({ key: `${c.id}/${l.id}`, courseId: c.id, lessonId: l.id, version: c.version, title: `${c.title[language()]} — ${l.title[language()]}` })));
   const [chosen, setChosen] = createSignal('');
+  const selected = () => lessons().find((x) => x.key === (chosen() || lessons()[0]?.key));
+  const assistHref = () => {
+    const l = selected();
+    return l ? `/guide/assist/${props.learnerId}/${l.courseId}/${l.lessonId}${props.sessionId ? `?session=${props.sessionId}` : ''}` : '';
+  };
   const done = (kind: 'lesson' | 'outcome', what: string) => (records.latest ?? []).some((r) => r.kind === kind && r.what === what);
   const after = () => {
     setVersion(version() + 1);
@@ -31,7 +37,7 @@ export function LearnerActions(props: { learnerId: string; sessionId: string | n
           class="guide-inline"
           onSubmit={async (e) => {
             e.preventDefault();
-            const l = lessons().find((x) => x.key === (chosen() || lessons()[0]?.key));
+            const l = selected();
             if (!l) return;
             await guide.repo.recordLesson(guide.identity(), { learnerId: props.learnerId, sessionId: props.sessionId, courseId: l.courseId, lessonId: l.lessonId, contentVersion: l.version });
             after();
@@ -50,8 +56,12 @@ export function LearnerActions(props: { learnerId: string; sessionId: string | n
               </For>
             </select>
           </label>
-          <button type="submit" class="button" data-testid="record-lesson">{t('guide.assisted.recordButton')}</button>
+          <Show when={assistHref()}>
+            <A href={assistHref()} class="button" data-testid="assist-lesson">{t('guide.assist.start')}</A>
+          </Show>
+          <button type="submit" class="button secondary" data-testid="record-lesson">{t('guide.assisted.recordButton')}</button>
         </form>
+        <p class="muted">{t('guide.assist.hint')}</p>
         <p class="muted" data-testid="assisted-done">{t('guide.assisted.done', { count: (records.latest ?? []).filter((r) => r.kind === 'lesson').length })}</p>
       </Show>
       <details>

@@ -1,32 +1,27 @@
 import { createResource, For, Show } from 'solid-js';
-import { useParams } from '@solidjs/router';
-import type { FollowUp, HouseholdList } from '../../../../shared/guide/api.ts';
+import { A, useParams } from '@solidjs/router';
+import type { FollowUp } from '../../../../shared/guide/api.ts';
 import { t } from '../../i18n/index.ts';
+import { fetchOrCached } from '../cached-fetch.ts';
 import { guideApi } from '../guide-api.ts';
 import { GuideShell } from '../guide-shell.tsx';
 import { useGuide } from '../guide-store.ts';
 
 type Row = FollowUp['notFinished'][number];
 
-/** One residential group: who to visit, and households nobody has finished the five skills in. */
+/** One residential group: who to visit. Offline, the last lists fetched are shown with their date. */
 export default function GroupPage() {
   const guide = useGuide();
   const params = useParams<{ groupId: string }>();
   const [data] = createResource(
-    () => params.groupId,
-    async (g): Promise<{ follow: FollowUp; homes: HouseholdList } | null> => {
-      try {
-        return { follow: await guideApi.followUp(g), homes: await guideApi.households(g) };
-      } catch {
-        return null;
-      }
-    },
+    () => (guide.me() ? params.groupId : false),
+    (g) => fetchOrCached<FollowUp>(guide, `followUp:${g}`, () => guideApi.followUp(g)),
   );
   const name = () => guide.me()?.groups.find((g) => g.id === params.groupId)?.name ?? params.groupId;
   const who = (r: Row) => r.name ?? t('guide.session.selfLearner', { id: r.learnerId.slice(-4) });
-  const list = (rows: Row[]) => (
+  const list = (rows: Row[], testId: string) => (
     <Show when={rows.length > 0} fallback={<p>{t('guide.group.none')}</p>}>
-      <ul class="guide-list">
+      <ul class="guide-list" data-testid={testId}>
         <For each={rows}>
           {(r) => (
             <li>
@@ -41,30 +36,25 @@ export default function GroupPage() {
 
   return (
     <GuideShell title={t('guide.followUp', { group: name() })} back>
-      <Show when={data.latest !== undefined} fallback={<p role="status">{t('app.loading')}</p>}>
-        <Show when={data.latest} fallback={<p class="notice" role="status">{t('guide.group.offline')}</p>}>
-          {(d) => (
-            <>
-              <h2>{t('guide.group.notFinished')}</h2>
-              {list(d().follow.notFinished)}
-              <h2>{t('guide.group.inactive')}</h2>
-              {list(d().follow.inactive)}
-              <h2>{t('guide.group.households')}</h2>
-              <Show when={d().homes.households.length > 0} fallback={<p>{t('guide.group.none')}</p>}>
-                <ul class="guide-list">
-                  <For each={d().homes.households}>
-                    {(h) => (
-                      <li>
-                        <strong>{h.label}</strong> · {t('guide.group.members', { count: h.members })} ·{' '}
-                        {h.covered ? `✓ ${t('guide.group.covered')}` : `✗ ${t('guide.group.notCovered')}`}
-                      </li>
-                    )}
-                  </For>
-                </ul>
-              </Show>
-            </>
-          )}
-        </Show>
+      <nav class="guide-actions">
+        <A href={`/guide/groups/${params.groupId}/households`} class="button secondary" data-testid="households-link">{t('guide.households.open')}</A>
+      </nav>
+      <Show when={data.latest} fallback={<p role="status">{t('app.loading')}</p>}>
+        {(d) => (
+          <Show when={d().value} fallback={<p class="notice" role="status">{t('guide.group.offline')}</p>}>
+            {(follow) => (
+              <>
+                <Show when={!d().isFresh}>
+                  <p class="muted" data-testid="follow-up-cached">{t('guide.households.cached', { time: new Date(d().at!).toLocaleString() })}</p>
+                </Show>
+                <h2>{t('guide.group.notFinished')}</h2>
+                {list(follow().notFinished, 'follow-up-not-finished')}
+                <h2>{t('guide.group.inactive')}</h2>
+                {list(follow().inactive, 'follow-up-inactive')}
+              </>
+            )}
+          </Show>
+        )}
       </Show>
     </GuideShell>
   );

@@ -23,7 +23,12 @@ export default function GuideHomePage() {
         <A href="/guide/sessions/new" class="button" data-testid="guide-new-session">{t('guide.newSession')}</A>
         <A href="/guide/report" class="button secondary" data-testid="guide-report-link">{t('guide.report')}</A>
         <For each={guide.me()?.groups ?? []}>
-          {(g) => <A href={`/guide/groups/${g.id}`} class="button secondary">{t('guide.followUp', { group: g.name })}</A>}
+          {(g) => (
+            <>
+              <A href={`/guide/groups/${g.id}`} class="button secondary">{t('guide.followUp', { group: g.name })}</A>
+              <A href={`/guide/groups/${g.id}/households`} class="button secondary">{t('guide.households.homeLink', { group: g.name })}</A>
+            </>
+          )}
         </For>
       </nav>
       <h2>{t('guide.sessions')}</h2>

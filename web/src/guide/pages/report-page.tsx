@@ -3,6 +3,8 @@ import type { TeamReport } from '../../../../shared/guide/api.ts';
 import { t } from '../../i18n/index.ts';
 import { guideApi } from '../guide-api.ts';
 import { GuideShell } from '../guide-shell.tsx';
+import { useGuide } from '../guide-store.ts';
+import { fetchOrCached } from '../cached-fetch.ts';
 
 const today = () => new Date(Date.now() + 7 * 3_600_000).toISOString().slice(0, 10);
 const COLS = ['sessions', 'attendees', 'selfCompletions', 'assistedCompletions', 'outcomes'] as const;
@@ -10,16 +12,12 @@ const HEAD = { sessions: 'sessions', attendees: 'attendees', selfCompletions: 's
 
 /** Team report for a date range (Vietnam days), per guide and per team, with CSV export. */
 export default function ReportPage() {
+  const guide = useGuide();
   const [from, setFrom] = createSignal(today());
   const [to, setTo] = createSignal(today());
   const [range, setRange] = createSignal({ from: today(), to: today() });
-  const [report] = createResource(range, async (r): Promise<TeamReport | null> => {
-    try {
-      return await guideApi.report(r.from || undefined, r.to || undefined);
-    } catch {
-      return null;
-    }
-  });
+  // Offline, the last report fetched for the same range is shown with its date.
+  const [fetched] = createResource(range, (r) => fetchOrCached<TeamReport>(guide, `report:${r.from}:${r.to}`, () => guideApi.report(r.from || undefined, r.to || undefined)));
   const head = () => COLS.map((c) => <th scope="col">{t(`guide.reportPage.${HEAD[c]}`)}</th>);
 
   return (
@@ -30,10 +28,13 @@ export default function ReportPage() {
         <button type="submit" class="button" data-testid="report-show">{t('guide.reportPage.show')}</button>
         <a class="button secondary" href={guideApi.reportCsvUrl(range().from, range().to)} download="team-report.csv">{t('guide.reportPage.csv')}</a>
       </form>
-      <Show when={report.latest !== undefined}>
-        <Show when={report.latest} fallback={<p class="notice" role="status">{t('guide.reportPage.offline')}</p>}>
+      <Show when={fetched.latest}>
+        <Show when={fetched.latest?.value} fallback={<p class="notice" role="status">{t('guide.reportPage.offline')}</p>}>
           {(r) => (
             <>
+              <Show when={fetched.latest && !fetched.latest.isFresh}>
+                <p class="muted" data-testid="report-cached">{t('guide.households.cached', { time: new Date(fetched.latest!.at!).toLocaleString() })}</p>
+              </Show>
               <h2>{t('guide.reportPage.perGuide')}</h2>
               <div class="table-wrap">
                 <table data-testid="report-guides">

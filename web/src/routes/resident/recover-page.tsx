@@ -1,10 +1,14 @@
-import { createSignal, Show } from 'solid-js';
+import { createSignal, lazy, Show, Suspense } from 'solid-js';
 import { A } from '@solidjs/router';
 import { t } from '../../i18n/index.ts';
 import { createResidentStore, problemOf } from '../../stores/resident-store.ts';
 import { problemText } from './problem-text.ts';
+import { recoveryCodeFrom } from '../../scan/scan-targets.ts';
 import './strings.ts';
 import '../../styles/resident.css';
+
+// The camera scanner loads only on this screen (the old phone shows a QR of <origin>/recover#<code>).
+const QrScanner = lazy(() => import('../../scan/qr-scanner.tsx'));
 
 const ERRORS = {
   recovery_code_unknown: 'resident.recover.unknown',
@@ -42,6 +46,15 @@ export default function RecoverPage() {
       <nav class="breadcrumb"><A href="/">{t('resident.back')}</A></nav>
       <h1>{t('resident.recover.title')}</h1>
       <p class="lead">{t('resident.recover.intro')}</p>
+      <Suspense>
+        <QrScanner
+          onResult={(text) => {
+            const scanned = recoveryCodeFrom(text);
+            if (scanned) setCode(scanned);
+            return scanned !== null;
+          }}
+        />
+      </Suspense>
       <form class="stack" onSubmit={(e) => void submit(e)}>
         <label class="field">
           <span>{t('resident.recover.code')}</span>
