@@ -3,10 +3,10 @@
 // public verification page confirms; then move to a second phone (a second
 // browser context) with a transfer code and find the same progress there.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { startServer, type RunningServer } from '../support/server-process.ts';
 import { hasChromium, launchChromium, PHONE } from '../support/browser.ts';
-import { finishPractice } from '../support/practice-driver.ts';
+import { finishLesson } from '../support/resident-driver.ts';
 
 let server: RunningServer;
 let browser: Browser;
@@ -21,22 +21,6 @@ afterAll(async () => {
   await browser?.close();
   await server?.stop();
 });
-
-/** Walks a lesson: every step, the practice screen if any, then the quiz (first option each time). */
-async function finishLesson(page: Page) {
-  await page.getByTestId('next-step').first().waitFor();
-  while (await page.getByTestId('next-step').isVisible()) await page.getByTestId('next-step').click();
-  if (await page.getByTestId('start-practice').isVisible()) {
-    await page.getByTestId('start-practice').click();
-    await finishPractice(page);
-  }
-  await page.getByTestId('start-quiz').click();
-  while (!(await page.getByTestId('lesson-complete').isVisible())) {
-    await page.getByTestId('quiz-option-0').click();
-    await page.getByTestId('quiz-next').click();
-  }
-  await page.locator('[data-testid="lesson-complete"][data-save="saved"]').waitFor();
-}
 
 describe.skipIf(!hasChromium)('resident: certificate and moving to a new phone', () => {
   it('earns a certificate offline, gets it confirmed online, and moves it to a second phone', { timeout: 300_000 }, async () => {
@@ -71,6 +55,8 @@ describe.skipIf(!hasChromium)('resident: certificate and moving to a new phone',
     await expect.poll(() => page.getByTestId('certificate').getAttribute('data-state'), { timeout: 60_000 }).toBe('confirmed');
     const code = (await page.getByTestId('certificate-code').textContent())!.trim();
     expect(code).toMatch(/^[0-9A-Z]{5}-[0-9A-Z]{5}$/);
+    // The issuing ward comes from the ward profile, not the app's name.
+    expect(await page.getByTestId('certificate-ward').textContent()).toContain('Phường Kiến An');
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
 
     // The public page confirms it, with no app code and nothing personal.

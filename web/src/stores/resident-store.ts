@@ -10,6 +10,7 @@ import { newSecret } from '../../../shared/ids.ts';
 import type { ProfileRow, ProgressRow } from '../db/index.ts';
 import { getApiClient, HttpError, NetworkError } from '../net/api.ts';
 import { loadRepos } from './load-repos.ts';
+import { loadWardProfile } from './ward-profile-cache.ts';
 
 export type Problem = { kind: 'offline' } | { kind: 'http'; status: number; code: string; message: string } | { kind: 'other'; message: string };
 
@@ -74,7 +75,8 @@ export function createResidentStore() {
       await repos.identity.getIdentity(); // a fresh anonymous profile takes over
       await reload();
     },
-    wardGroups: () => api().wardProfile().then((w) => w.groups),
+    /** The ward's public profile (name, residential groups); the last copy when offline, null if never fetched. */
+    wardProfile: () => loadWardProfile(() => api().wardProfile()),
     async myData() {
       const { me, c } = await creds();
       if (!me.registered) return null;

@@ -11,7 +11,8 @@ export interface CertificateText {
   date: string;
   codeLabel: string;
   code: string;
-  ward: string;
+  /** The issuing ward; null when the phone has never fetched the ward profile. */
+  ward: string | null;
   verifyUrl: string;
 }
 
@@ -53,7 +54,7 @@ export async function renderCertificatePng(c: CertificateText): Promise<Blob> {
   ctx.font = 'bold 56px system-ui, sans-serif';
   ctx.fillText(c.name, W / 2, y + 110);
   ctx.font = '34px system-ui, sans-serif';
-  ctx.fillText(`${c.ward} · ${c.dateLabel}: ${c.date}`, W / 2, y + 180);
+  ctx.fillText(c.ward ? `${c.ward} · ${c.dateLabel}: ${c.date}` : `${c.dateLabel}: ${c.date}`, W / 2, y + 180);
   ctx.fillText(`${c.codeLabel}: ${c.code}`, W / 2, y + 230);
 
   const qr = encode(c.verifyUrl, { border: 2 });

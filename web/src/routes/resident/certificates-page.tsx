@@ -6,6 +6,7 @@ import { formatCode } from '../../../../shared/resident/codes.ts';
 import { language, t } from '../../i18n/index.ts';
 import { useStores } from '../../stores/app-stores.tsx';
 import { createResidentStore, settleCertificates } from '../../stores/resident-store.ts';
+import { cachedWardProfile } from '../../stores/ward-profile-cache.ts';
 import { shareCertificate } from './certificate-image.ts';
 import './strings.ts';
 import '../../styles/resident.css';
@@ -25,6 +26,10 @@ export default function CertificatesPage() {
   const title = (courseId: string) => (courseId === DIGITAL_CITIZEN ? t('resident.certificate.digitalCitizen') : content.course(courseId)?.title[language()] ?? courseId);
   const name = () => resident.active()?.details.displayName ?? t('resident.certificate.anonymous');
   const [shareError, setShareError] = createSignal<string | null>(null);
+  // The ward that issues the certificate, from its public profile (kept for offline use).
+  // Asked again at each sync state change, so a page opened offline names the ward once back online.
+  const [ward] = createResource(() => sync.state(), () => resident.wardProfile(), { initialValue: cachedWardProfile() });
+  const wardName = () => ward()?.name ?? null;
 
   const one = () => certs()?.find((c) => c.courseId === params.courseId);
   const verifyUrl = (code: string) => `${location.origin}/verify/${code}`;
@@ -62,6 +67,7 @@ export default function CertificatesPage() {
                 <h1>{title(c.courseId)}</h1>
                 <p>{t('resident.certificate.awardedTo')}</p>
                 <p class="cert-name">{name()}</p>
+                <Show when={wardName()}>{(w) => <p class="cert-ward" data-testid="certificate-ward">{t('resident.certificate.issuedBy', { ward: w() })}</p>}</Show>
                 <p>{t('resident.certificate.date')}: {dateOf(c.issuedAt ?? c.earnedAt)}</p>
                 <Show when={c.code} fallback={<p class="notice" role="status">{t('resident.certificate.waiting')}</p>}>
                   {(code) => (
@@ -92,7 +98,7 @@ export default function CertificatesPage() {
                         date: dateOf(c.issuedAt!),
                         codeLabel: t('resident.certificate.code'),
                         code: formatCode(c.code!),
-                        ward: t('app.name'),
+                        ward: wardName(),
                         verifyUrl: verifyUrl(c.code!),
                       }).catch((e: Error) => setShareError(e.message))
                     }

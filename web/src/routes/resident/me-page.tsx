@@ -8,61 +8,46 @@ import { ProfileForm, type GroupOption } from './profile-form.tsx';
 import './strings.ts';
 import '../../styles/resident.css';
 
-const GROUPS_KEY = 'hvs.wardGroups';
-
-/** Residential groups from the ward profile; the last list seen is kept for offline use. */
-async function loadGroups(fetchGroups: () => Promise<GroupOption[]>): Promise<GroupOption[]> {
-  try {
-    const groups = await fetchGroups();
-    localStorage.setItem(GROUPS_KEY, JSON.stringify(groups));
-    return groups;
-  } catch {
-    try {
-      return JSON.parse(localStorage.getItem(GROUPS_KEY) ?? '[]') as GroupOption[];
-    } catch {
-      return [];
-    }
-  }
-}
-
 export default function MePage() {
   const { sync } = useStores();
   const store = createResidentStore();
-  const [groups] = createResource(() => loadGroups(store.wardGroups), { initialValue: [] });
+  const [groups] = createResource(async (): Promise<GroupOption[]> => (await store.wardProfile())?.groups ?? [], { initialValue: [] });
   const [message, setMessage] = createSignal<string | null>(null);
 
-  const after = async (work: Promise<void>, key: string) => {
+  const after = async (work: Promise<void>, key?: string) => {
+    setMessage(null);
     await work;
-    setMessage(t(key));
+    if (key) setMessage(t(key));
     void sync.syncNow();
   };
-  const save = (d: ProfileDetails) => after(store.saveDetails(d), store.active()?.consent ? 'resident.profile.savedShared' : 'resident.profile.savedLocal');
-  const consent = (d: ProfileDetails) => after(store.giveConsent(d), 'resident.profile.savedShared');
+  // The form itself says where the details went (this phone only, or the ward).
+  const save = (d: ProfileDetails) => after(store.saveDetails(d));
+  const consent = (d: ProfileDetails) => after(store.giveConsent(d));
 
   return (
     <article class="resident">
       <nav class="breadcrumb"><A href="/">{t('resident.back')}</A></nav>
       <h1>{t('resident.profile.title')}</h1>
       <p class="lead">{t('resident.profile.intro')}</p>
-      <Show when={store.active()} keyed>
+      {/* Not keyed: the form stays mounted across saves, so its message survives the reload of the row. */}
+      <Show when={store.active()}>
         {(p) => (
           <>
-            <ProfileForm details={p.details} hasConsent={p.consent !== null} groups={groups()} onSave={save} onConsent={consent} />
+            <ProfileForm details={p().details} hasConsent={p().consent !== null} groups={groups()} onSave={save} onConsent={consent} />
             <div role="status" aria-live="polite" data-testid="profile-message">
               <Show when={message()}><p class="notice ok">{message()}</p></Show>
             </div>
-            <section class="card" data-testid="consent-state">
-              <Show when={p.consent} fallback={<p>{t('resident.profile.consentNone')}</p>}>
-                {(c) => (
-                  <>
-                    <p>{t('resident.profile.consentGiven', { date: formatTime(c().givenAt), version: c().noticeVersion })}</p>
-                    <button type="button" class="button secondary" data-testid="consent-withdraw" onClick={() => void after(store.withdrawConsent(), 'resident.profile.withdrawn')}>
-                      {t('resident.profile.withdraw')}
-                    </button>
-                  </>
-                )}
-              </Show>
-            </section>
+            {/* Without consent the form itself says the details stay on this phone. */}
+            <Show when={p().consent}>
+              {(c) => (
+                <section class="card" data-testid="consent-state">
+                  <p>{t('resident.profile.consentGiven', { date: formatTime(c().givenAt), version: c().noticeVersion })}</p>
+                  <button type="button" class="button secondary" data-testid="consent-withdraw" onClick={() => void after(store.withdrawConsent(), 'resident.profile.withdrawn')}>
+                    {t('resident.profile.withdraw')}
+                  </button>
+                </section>
+              )}
+            </Show>
           </>
         )}
       </Show>

@@ -1,12 +1,31 @@
-import { createSignal, Show } from 'solid-js';
+import { createSignal, For, Show } from 'solid-js';
 import { A } from '@solidjs/router';
 import type { MyData } from '../../../../shared/resident/api.ts';
-import { t } from '../../i18n/index.ts';
+import type { ProfileDetails } from '../../../../shared/events/resident.ts';
+import { formatTime, t } from '../../i18n/index.ts';
 import { useStores } from '../../stores/app-stores.tsx';
 import { createResidentStore, problemOf } from '../../stores/resident-store.ts';
+import { cachedWardProfile } from '../../stores/ward-profile-cache.ts';
 import { problemText } from './problem-text.ts';
 import './strings.ts';
 import '../../styles/resident.css';
+
+const FIELDS: [keyof ProfileDetails, string][] = [
+  ['displayName', 'resident.profile.displayName'],
+  ['birthYear', 'resident.profile.birthYear'],
+  ['gender', 'resident.profile.gender'],
+  ['residentialGroupId', 'resident.profile.group'],
+  ['unit', 'resident.profile.unit'],
+];
+/** A profile value in words: "not given" for empty, the gender's name rather than its code. */
+const shown = (field: keyof ProfileDetails, value: string | number | null) =>
+  value === null
+    ? t('resident.data.notGiven')
+    : field === 'gender'
+      ? t(`resident.profile.${value}`)
+      : field === 'residentialGroupId'
+        ? (cachedWardProfile()?.groups.find((g) => g.id === value)?.name ?? String(value))
+        : String(value);
 
 /** Data rights: see and download what the server holds; delete it all (queued, so it works offline). */
 export default function MyDataPage() {
@@ -52,14 +71,28 @@ export default function MyDataPage() {
           <section class="card" data-testid="my-data">
             <p>{t('resident.data.learnerId', { id: d().learner.id })}</p>
             <Show when={d().profile} fallback={<p>{t('resident.data.noProfile')}</p>}>
-              {(p) => <pre class="data-dump">{JSON.stringify(p(), null, 2)}</pre>}
+              {(p) => (
+                <dl class="data-list">
+                  <For each={FIELDS}>
+                    {([field, label]) => (
+                      <>
+                        <dt>{t(label)}</dt>
+                        <dd>{shown(field, p()[field])}</dd>
+                      </>
+                    )}
+                  </For>
+                </dl>
+              )}
             </Show>
+            <Show when={d().consent}>{(c) => <p>{t('resident.profile.consentGiven', { date: formatTime(c().givenAt), version: c().noticeVersion })}</p>}</Show>
             <p>{t('resident.data.events', { count: d().events.length })}</p>
+            <p>{t('resident.data.certificates', { count: d().certificates.length })}</p>
+            <p>{t('resident.data.devices', { count: d().devices.length })}</p>
             <details>
-              <summary>JSON</summary>
+              <summary>{t('resident.data.raw')}</summary>
               <pre class="data-dump">{JSON.stringify(d(), null, 2)}</pre>
             </details>
-            <button type="button" class="button secondary" onClick={download}>{t('resident.data.download')}</button>
+            <button type="button" class="button secondary" onClick={download} data-testid="download-my-data">{t('resident.data.download')}</button>
           </section>
         )}
       </Show>
