@@ -39,7 +39,7 @@ export default defineConfig({
         globPatterns: ['**/*.{js,css,html,svg,png,jpg,jpeg,webp,webmanifest,json}'],
         // The staff page needs the server anyway; residents' phones need not
         // download and store its code.
-        globIgnores: ['**/ward-page-*'],
+        globIgnores: ['**/ward-page-*', '**/ward-admin-page-*', '**/posters-page-*', '**/admin-api-*', '**/admin-nav-*'],
         navigateFallback: '/index.html',
         navigateFallbackDenylist: [/^\/api\//, /^\/verify\//],
         cleanupOutdatedCaches: true,

@@ -19,6 +19,8 @@ import {
 } from '../../shared/api.ts';
 import { eventSchema } from '../../shared/events.ts';
 import { residentPaths, residentSchemas } from './resident-paths.ts';
+import { guidePaths, guideSchemas } from './guide-paths.ts';
+import { statsPaths, statsSchemas } from './stats-paths.ts';
 
 type JsonSchema = Record<string, unknown>;
 
@@ -69,10 +71,14 @@ export function buildOpenApiDocument(version: string) {
         Me: schemaOf(meResponseSchema, 'output'),
         StatsSummary: schemaOf(statsSummarySchema, 'output'),
         ...residentSchemas,
+        ...guideSchemas,
+        ...statsSchemas,
       },
     },
     paths: {
       ...residentPaths,
+      ...guidePaths,
+      ...statsPaths,
       [`${API_PREFIX}/health`]: {
         get: { summary: 'Liveness and version', responses: { '200': reply('Server is up', ref('Health')) } },
       },

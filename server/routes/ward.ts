@@ -8,6 +8,8 @@ import type { AppContext, AppEnv } from '../context.ts';
 import { apiError } from '../http/errors.ts';
 import { parseWith, readBody } from '../http/json-body.ts';
 import { createWardProfile } from '../ward/profile.ts';
+import { createWardImport, ImportRowsError } from '../ward/import.ts';
+import { MAX_IMPORT_BYTES, wardImportRequestSchema } from '../../shared/ward-import.ts';
 
 /** Whether anything (a guide's assignment, a session, a learner) refers to a group. */
 export type GroupInUse = (groupId: string) => boolean;
@@ -16,14 +18,32 @@ export function wardRoutes(ctx: AppContext, groupInUse: GroupInUse) {
   const ward = createWardProfile(ctx.sqlite, ctx.now);
   const admin = requireStaff(ctx, ['admin']);
   const groupId = (raw: string) => parseWith(residentialGroupSchema.shape.id, raw);
+  const importGroups = createWardImport(ctx.sqlite, ward);
 
   return new Hono<AppEnv>()
     .get('/', (c) => c.json(ward.public()))
     .get('/admin', admin, (c) => c.json(ward.admin()))
+    // What a poster's QR code should open: the configured public origin, or
+    // null when none is set (the admin's browser then uses its own address).
+    .get('/admin/poster', admin, (c) => c.json({ publicOrigin: ctx.config.publicOrigin ?? null, wardName: ward.admin().name }))
     .put('/', admin, async (c) => {
       const { name, channels } = await readBody(c, updateWardSchema);
       ward.update(name, channels);
       return c.json(ward.admin());
+    })
+    // Groups from the office's CSV/XLSX file: all rows or none (see ward/import.ts).
+    .post('/import', admin, async (c) => {
+      const { fileName, contentBase64, dryRun } = await readBody(c, wardImportRequestSchema);
+      const bytes = Buffer.from(contentBase64, 'base64');
+      if (bytes.length === 0) throw apiError(400, 'invalid_file', 'The file is empty');
+      if (bytes.length > MAX_IMPORT_BYTES) throw apiError(413, 'file_too_large', `The file is larger than ${MAX_IMPORT_BYTES / 1024} KB`);
+      try {
+        const result = await importGroups(fileName, new Uint8Array(bytes), dryRun);
+        return c.json({ ...result, ward: ward.admin() });
+      } catch (err) {
+        if (err instanceof ImportRowsError) return c.json({ error: { code: err.code, message: err.message, rows: err.rows } }, 422);
+        throw err;
+      }
     })
     .put('/groups/:id', admin, async (c) => {
       const id = groupId(c.req.param('id'));

@@ -2,10 +2,10 @@
 // finished the course in the range, the completion rate (of everyone who
 // started by the end of the range, the share who finished by then), lesson
 // completions and the average first-try quiz score of those completions.
-import type { CourseRow, SkillRow } from '../../shared/stats/api.ts';
+import type { Count, CourseRow, SkillRow } from '../../shared/stats/api.ts';
 import type { Sqlite } from '../db/open.ts';
 import type { DayRange } from './range.ts';
-import { isSmall, people, share } from './suppress.ts';
+import { isSmall, people, protect, share } from './suppress.ts';
 
 export interface CourseCatalog {
   courses: ReadonlyArray<{ id: string; skill: string }>;
@@ -25,12 +25,12 @@ interface Raw {
 const average = (sum: number, n: number) => (n === 0 || isSmall(n) ? null : Math.round((sum / n) * 10) / 10);
 
 export function createCourses(sqlite: Sqlite, catalog: CourseCatalog) {
-  // Index range counts per course: (course_id, started_day) and (course_id, completed_day).
-  const people_ = sqlite.prepare<{ course: string; start: number; end: number }, Omit<Raw, 'courseId' | 'lessonCompletions' | 'scoreSum'>>(
-    `SELECT (SELECT COUNT(*) FROM stats_learner_courses WHERE course_id = $course AND started_day BETWEEN $start AND $end) AS starts,
-            (SELECT COUNT(*) FROM stats_learner_courses WHERE course_id = $course AND completed_day BETWEEN $start AND $end) AS completions,
-            (SELECT COUNT(*) FROM stats_learner_courses WHERE course_id = $course AND started_day <= $end) AS startedByEnd,
-            (SELECT COUNT(*) FROM stats_learner_courses WHERE course_id = $course AND completed_day <= $end) AS completedByEnd`,
+  // Sums of the per-course, per-day counters (stats-counters.ts), all courses at once.
+  const people_ = sqlite.prepare<{ start: number; end: number }, Omit<Raw, 'lessonCompletions' | 'scoreSum'>>(
+    `SELECT course_id AS courseId,
+            SUM(started * (day >= $start)) AS starts, SUM(completed * (day >= $start)) AS completions,
+            SUM(started) AS startedByEnd, SUM(completed) AS completedByEnd
+       FROM stats_course_days WHERE day <= $end GROUP BY course_id`,
   );
   const lessons = sqlite.prepare<[number, number], { courseId: string; n: number; scoreSum: number }>(
     'SELECT course_id AS courseId, SUM(completions) AS n, SUM(score_sum) AS scoreSum FROM stats_daily WHERE day BETWEEN ? AND ? GROUP BY course_id',
@@ -42,9 +42,12 @@ export function createCourses(sqlite: Sqlite, catalog: CourseCatalog) {
     const byCourse = new Map(lessons.all(r.start, r.end).map((row) => [row.courseId, row]));
     // Catalog order first, then courses no longer (or not yet) in the catalog.
     const ids = [...new Set([...catalog.courses.map((c) => c.id), ...seen.all().map((s) => s.courseId)])];
+    const counts = new Map(people_.all({ start: r.start, end: r.end }).map((row) => [row.courseId, row]));
+    const none = { starts: 0, completions: 0, startedByEnd: 0, completedByEnd: 0 };
     return ids.map((courseId) => ({
+      ...none,
+      ...counts.get(courseId),
       courseId,
-      ...people_.get({ course: courseId, start: r.start, end: r.end })!,
       lessonCompletions: byCourse.get(courseId)?.n ?? 0,
       scoreSum: byCourse.get(courseId)?.scoreSum ?? 0,
     }));
@@ -52,12 +55,18 @@ export function createCourses(sqlite: Sqlite, catalog: CourseCatalog) {
 
   return (r: DayRange): { courses: CourseRow[]; skills: SkillRow[] } => {
     const rows = raw(r);
+    // A skill's row is the sum of its courses: protect each skill's courses.
+    const shown = new Map<string, { starts: Count; completions: Count }>();
+    for (const skill of new Set(rows.map((x) => skillOf.get(x.courseId)))) {
+      const members = rows.filter((x) => skillOf.get(x.courseId) === skill);
+      const [starts, completions] = (['starts', 'completions'] as const).map((k) => (skill ? protect(members.map((x) => x[k])) : members.map((x) => people(x[k]))));
+      members.forEach((x, i) => shown.set(x.courseId, { starts: starts[i], completions: completions[i] }));
+    }
     const courses = rows.map((x) => ({
       courseId: x.courseId,
       skill: skillOf.get(x.courseId) ?? null,
       title: catalog.title(x.courseId),
-      starts: people(x.starts),
-      completions: people(x.completions),
+      ...shown.get(x.courseId)!,
       completionRate: isSmall(x.startedByEnd) ? null : share(x.completedByEnd, x.startedByEnd),
       lessonCompletions: x.lessonCompletions,
       averageScore: average(x.scoreSum, x.lessonCompletions),

@@ -12,7 +12,7 @@
 import type { CoverageRow, Ranking, RankingRow } from '../../shared/stats/api.ts';
 import type { Sqlite } from '../db/open.ts';
 import type { DayRange } from './range.ts';
-import { isSmall, people, share } from './suppress.ts';
+import { isSmall, people, protect, share, shownShare } from './suppress.ts';
 
 interface GroupFigures {
   id: string;
@@ -27,11 +27,15 @@ export function createCoverage(sqlite: Sqlite) {
     `SELECT id, name, adult_population AS adultPopulation, households, figures_are_sample AS figuresAreSample
        FROM residential_groups ORDER BY sort_order, id`,
   );
+  // From the counters (stats-counters.ts). A learner's first course day is
+  // never before their first active day, so "completed by the end" needs no
+  // look at the first day. group_key '' is "no group".
   const learners = sqlite.prepare<{ end: number; month: number }, { groupId: string | null; reached: number; completed: number; month: number }>(
-    `SELECT group_id AS groupId, COUNT(*) AS reached,
-            COALESCE(SUM(first_course_day <= $end), 0) AS completed,
-            COALESCE(SUM(first_course_day BETWEEN $month AND $end), 0) AS month
-       FROM stats_learners WHERE first_day <= $end GROUP BY group_id`,
+    `SELECT NULLIF(group_key, '') AS groupId, SUM(reached) AS reached, SUM(completed) AS completed, SUM(month) AS month FROM (
+        SELECT group_key, learners AS reached, 0 AS completed, 0 AS month FROM stats_first_days WHERE day <= $end
+        UNION ALL
+        SELECT group_key, 0, learners, learners * (day >= $month) FROM stats_first_course_days WHERE day <= $end
+      ) GROUP BY group_key`,
   );
   const households = sqlite.prepare<[number], { groupId: string; recorded: number; fiveSkills: number }>(
     `SELECT h.group_id AS groupId, COUNT(*) AS recorded,
@@ -43,10 +47,37 @@ export function createCoverage(sqlite: Sqlite) {
   function coverage(r: DayRange): CoverageRow[] {
     const byGroup = new Map(learners.all({ end: r.end, month: r.month }).map((row) => [row.groupId, row]));
     const homes = new Map(households.all(r.end).map((row) => [row.groupId, row]));
-    const rows: CoverageRow[] = groups.all().map((g) => {
-      const l = byGroup.get(g.id);
+    const list = groups.all();
+    // Learners who did not say where they live (or whose group was removed).
+    const known = new Set(list.map((g) => g.id));
+    const rest = [...byGroup.values()].filter((row) => row.groupId === null || !known.has(row.groupId));
+    const sum = (k: 'reached' | 'completed' | 'month') => rest.reduce((n, row) => n + row[k], 0);
+    const raw = [
+      ...list.map((g) => ({ g, reached: byGroup.get(g.id)?.reached ?? 0, completed: byGroup.get(g.id)?.completed ?? 0, month: byGroup.get(g.id)?.month ?? 0 })),
+      { g: null, reached: sum('reached'), completed: sum('completed'), month: sum('month') },
+    ];
+    // "Reached" adds up to the headline's learners: protect it as a breakdown.
+    const reachedShown = protect(raw.map((x) => x.reached));
+    const rows: CoverageRow[] = raw.map(({ g, reached, completed, month }, i) => {
+      if (g === null) {
+        return {
+          groupId: null,
+          name: null,
+          adultPopulation: null,
+          households: null,
+          figuresAreSample: false,
+          reached: reachedShown[i],
+          completed: people(completed),
+          reachedShare: null,
+          completedShare: null,
+          householdsRecorded: 0,
+          householdsFiveSkills: 0,
+          householdShare: null,
+          completedThisMonth: people(month),
+          growthPoints: null,
+        };
+      }
       const h = homes.get(g.id);
-      const [reached, completed, month] = [l?.reached ?? 0, l?.completed ?? 0, l?.month ?? 0];
       const fiveSkills = h?.fiveSkills ?? 0;
       const growth = share(month, g.adultPopulation);
       return {
@@ -55,9 +86,9 @@ export function createCoverage(sqlite: Sqlite) {
         adultPopulation: g.adultPopulation,
         households: g.households,
         figuresAreSample: g.figuresAreSample === 1,
-        reached: people(reached),
+        reached: reachedShown[i],
         completed: people(completed),
-        reachedShare: share(reached, g.adultPopulation),
+        reachedShare: shownShare(reachedShown[i], reached, g.adultPopulation),
         completedShare: share(completed, g.adultPopulation),
         householdsRecorded: people(h?.recorded ?? 0),
         householdsFiveSkills: people(fiveSkills),
@@ -65,26 +96,6 @@ export function createCoverage(sqlite: Sqlite) {
         completedThisMonth: people(month),
         growthPoints: growth === null ? null : Math.round(growth * 10_000) / 100,
       };
-    });
-    // Learners who did not say where they live (or whose group was removed).
-    const known = new Set(rows.map((row) => row.groupId));
-    const rest = [...byGroup.values()].filter((row) => !known.has(row.groupId));
-    const sum = (k: 'reached' | 'completed' | 'month') => rest.reduce((n, row) => n + row[k], 0);
-    rows.push({
-      groupId: null,
-      name: null,
-      adultPopulation: null,
-      households: null,
-      figuresAreSample: false,
-      reached: people(sum('reached')),
-      completed: people(sum('completed')),
-      reachedShare: null,
-      completedShare: null,
-      householdsRecorded: 0,
-      householdsFiveSkills: 0,
-      householdShare: null,
-      completedThisMonth: people(sum('month')),
-      growthPoints: null,
     });
     return r.group === null ? rows : rows.filter((row) => row.groupId === r.group);
   }

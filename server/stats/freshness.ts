@@ -15,11 +15,21 @@ export function createFreshness(sqlite: Sqlite, now: () => number) {
       WHERE u.role = 'guide' AND u.disabled = 0
       ORDER BY g.last IS NULL, g.last DESC, u.display_name`,
   );
-  const devices = sqlite.prepare<{ a: number; b: number; c: number }, { d1: number; d7: number; d30: number; older: number; last: number | null }>(
-    `SELECT COALESCE(SUM(last_sync_at >= $a), 0) AS d1, COALESCE(SUM(last_sync_at < $a AND last_sync_at >= $b), 0) AS d7,
-            COALESCE(SUM(last_sync_at < $b AND last_sync_at >= $c), 0) AS d30, COALESCE(SUM(last_sync_at < $c), 0) AS older,
-            MAX(last_sync_at) AS last FROM devices`,
+  // Devices synced at or after a moment: whole hours from the hourly counters
+  // (stats_device_hours, kept by triggers), the moment's own hour exactly.
+  const since = sqlite.prepare<{ at: number; hour: number }, { n: number }>(
+    `SELECT (SELECT COALESCE(SUM(devices), 0) FROM stats_device_hours WHERE hour > $hour)
+          + (SELECT COUNT(*) FROM devices WHERE last_sync_at >= $at AND last_sync_at < ($hour + 1) * 3600000) AS n`,
   );
+  const overall = sqlite.prepare<[], { total: number; last: number | null }>(
+    'SELECT (SELECT COALESCE(SUM(devices), 0) FROM stats_device_hours) AS total, (SELECT MAX(last_sync_at) FROM devices) AS last',
+  );
+  const ge = (at: number) => since.get({ at, hour: Math.floor(at / 3_600_000) })!.n;
+  const devices = { get: ({ a, b, c }: { a: number; b: number; c: number }) => {
+    const [na, nb, nc] = [ge(a), ge(b), ge(c)];
+    const { total, last } = overall.get()!;
+    return { d1: na, d7: nb - na, d30: nc - nb, older: total - nc, last };
+  } };
   const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString());
   return (): Freshness => {
     const t = now();

@@ -6,20 +6,23 @@ import type { Sqlite } from '../db/open.ts';
 import { msBounds, type DayRange } from './range.ts';
 
 export function createHeadline(sqlite: Sqlite) {
+  // Sums of the first-day counters (stats-counters.ts), not a scan of every learner.
   const learners = sqlite.prepare<{ start: number; end: number }, { total: number; fresh: number; assisted: number }>(
-    `SELECT COUNT(*) AS total, COALESCE(SUM(first_day >= $start), 0) AS fresh, COALESCE(SUM(is_assisted), 0) AS assisted
-       FROM stats_learners WHERE first_day <= $end`,
+    `SELECT COALESCE(SUM(learners), 0) AS total, COALESCE(SUM(learners * (day >= $start)), 0) AS fresh,
+            COALESCE(SUM(learners * is_assisted), 0) AS assisted
+       FROM stats_first_days WHERE day <= $end`,
   );
-  const active = sqlite.prepare<[number, number], { n: number }>(
-    'SELECT COUNT(DISTINCT learner_id) AS n FROM stats_learner_days WHERE day BETWEEN ? AND ?',
+  // Each learner's last active day up to the end, from the span counters.
+  const active = sqlite.prepare<{ a: number; b: number }, { n: number }>(
+    'SELECT COALESCE(SUM(learners), 0) AS n FROM stats_active_spans WHERE day BETWEEN $a AND $b AND (next_day > $b OR next_day = 2147483647)',
   );
   const lessons = sqlite.prepare<[number, number], { completions: number; assisted: number }>(
     `SELECT COALESCE(SUM(completions), 0) AS completions, COALESCE(SUM(assisted_completions), 0) AS assisted
        FROM stats_daily WHERE day BETWEEN ? AND ?`,
   );
   const courses = sqlite.prepare<[number, number], { n: number }>(
-    `SELECT COUNT(*) AS n FROM stats_learner_courses
-      WHERE course_id IN (SELECT DISTINCT course_id FROM stats_daily) AND completed_day BETWEEN ? AND ?`,
+    `SELECT COALESCE(SUM(completed), 0) AS n FROM stats_course_days
+      WHERE course_id IN (SELECT DISTINCT course_id FROM stats_daily) AND day BETWEEN ? AND ?`,
   );
   const certificates = sqlite.prepare<[number, number], { n: number }>('SELECT COUNT(*) AS n FROM certificates WHERE issued_at >= ? AND issued_at < ?');
   const outcomes = sqlite.prepare<[number, number], { n: number }>(
@@ -35,8 +38,8 @@ export function createHeadline(sqlite: Sqlite) {
     return {
       learners: l.total,
       newLearners: l.fresh,
-      active7: active.get(r.end - 6, r.end)!.n,
-      active30: active.get(r.end - 29, r.end)!.n,
+      active7: active.get({ a: r.end - 6, b: r.end })!.n,
+      active30: active.get({ a: r.end - 29, b: r.end })!.n,
       assistedLearners: l.assisted,
       selfLearners: l.total - l.assisted,
       lessonsCompleted: lc.completions,

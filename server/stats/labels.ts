@@ -50,7 +50,7 @@ const vi = {
   ward: 'Phường',
   demo: 'SỐ LIỆU MẪU (demo) — không phải số liệu thật',
   sample: 'Hồ sơ phường là bản MẪU: dân số và số hộ chưa phải số liệu của phường',
-  suppressed: '"<5": ít hơn 5 người, không hiện số để không lộ danh tính',
+  suppressed: '"<5": ít hơn 5 người, không hiện số để không lộ danh tính. "*": số được ẩn thêm để không suy ra được ô "<5" từ tổng của bảng',
   h: {
     learners: 'Người học (lũy kế đến cuối kỳ)',
     newLearners: 'Người học mới trong kỳ',
@@ -133,7 +133,7 @@ const en: Labels = {
   ward: 'Ward',
   demo: 'DEMO DATA — not real figures',
   sample: 'The ward profile is a SAMPLE: population and households are not the ward’s own figures',
-  suppressed: '"<5": fewer than 5 people, not shown so nobody can be identified',
+  suppressed: '"<5": fewer than 5 people, not shown so nobody can be identified. "*": also hidden, so a "<5" cell cannot be worked out from the table’s total',
   h: {
     learners: 'Learners (to the end of the period)',
     newLearners: 'New learners in the period',

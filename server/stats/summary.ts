@@ -7,14 +7,10 @@ import { dayFromIso, isoFromDay } from '../../shared/stats/days.ts';
 import type { Sqlite } from '../db/open.ts';
 
 export function createStatsQueries(sqlite: Sqlite) {
-  // Learners active in the range. Most are decided by their first and last
-  // active days alone; only those active both before and after the range
-  // need a look at their active days (primary-key probes, not a range scan).
+  // Learners active in the range: each one's last active day up to the end
+  // falls in the range (stats_active_spans, kept by triggers).
   const learners = sqlite.prepare<{ start: number; end: number }, { n: number }>(
-    `SELECT COUNT(*) AS n FROM stats_learners s
-      WHERE s.first_day <= $end AND s.last_day >= $start
-        AND (s.first_day >= $start OR s.last_day <= $end
-             OR EXISTS (SELECT 1 FROM stats_learner_days d WHERE d.learner_id = s.learner_id AND d.day BETWEEN $start AND $end))`,
+    'SELECT COALESCE(SUM(learners), 0) AS n FROM stats_active_spans WHERE day BETWEEN $start AND $end AND (next_day > $end OR next_day = 2147483647)',
   );
   const completions = sqlite.prepare<[number, number], { n: number }>('SELECT COALESCE(SUM(completions), 0) AS n FROM stats_daily WHERE day BETWEEN ? AND ?');
   const perLesson = sqlite.prepare<[number, number], { courseId: string; lessonId: string; completions: number }>(

@@ -6,7 +6,10 @@ import { z } from 'zod';
 
 export const SMALL_COUNT_LIMIT = 5;
 export const SUPPRESSED = '<5' as const;
-export type Count = number | typeof SUPPRESSED;
+/** Secondary suppression: a count of 5 or more hidden so that a "<5" cell
+ * of the same table cannot be worked out from the table's total. */
+export const HIDDEN = '*' as const;
+export type Count = number | typeof SUPPRESSED | typeof HIDDEN;
 
 /** Query of every dashboard endpoint; dates are Vietnam calendar days, inclusive. */
 export const dashboardQuerySchema = z.strictObject({

@@ -28,6 +28,23 @@ describe('GET /api/openapi.json', () => {
         '/api/v1/recovery-codes',
         '/api/v1/recovery',
         '/api/v1/me',
+        '/api/v1/guide/me',
+        '/api/v1/guide/sync',
+        '/api/v1/guide/sessions',
+        '/api/v1/guide/sessions/{id}',
+        '/api/v1/guide/groups/{groupId}/follow-up',
+        '/api/v1/guide/groups/{groupId}/households',
+        '/api/v1/guide/report',
+        '/api/v1/guide/report.csv',
+        '/api/v1/sessions/{code}',
+        '/api/v1/staff',
+        '/api/v1/staff/{username}/groups',
+        ...['dashboard', 'headline', 'coverage', 'ranking', 'courses', 'demographics', 'trend', 'freshness', 'report', 'export.csv', 'export.xlsx'].map((s) => `/api/v1/stats/${s}`),
+        '/api/v1/ward',
+        '/api/v1/ward/admin',
+        '/api/v1/ward/admin/poster',
+        '/api/v1/ward/groups/{id}',
+        '/api/v1/ward/import',
       ].sort(),
     );
     const schemas = doc.components.schemas;
@@ -43,6 +60,12 @@ describe('GET /api/openapi.json', () => {
       ['from', 'date'],
       ['to', 'date'],
     ]);
+    // Guide mode: the event union and the household list come from the shared schemas.
+    expect(JSON.stringify(schemas.GuideEvent)).toContain('household.linked');
+    expect(schemas.GuideSyncRequest.properties.events.maxItems).toBe(500);
+    expect(schemas.HouseholdList.properties.households.items.required).toEqual(['id', 'label', 'members', 'covered']);
+    expect(doc.paths['/api/v1/guide/groups/{groupId}/households'].get.security).toEqual([{ staffSession: [] }]);
+    expect(doc.paths['/api/v1/sessions/{code}'].get.security).toBeUndefined();
     // Every $ref resolves.
     for (const [, name] of JSON.stringify(doc).matchAll(/"#\/components\/schemas\/(\w+)"/g)) expect(schemas).toHaveProperty(name);
   });

@@ -2,6 +2,7 @@ import { lazy, onMount } from 'solid-js';
 import { Route, Router } from '@solidjs/router';
 import { Layout } from './components/layout.tsx';
 import { createAppStores, StoresProvider } from './stores/app-stores.tsx';
+import { watchCertificates } from './stores/certificate-watch.ts';
 
 // Route-level code splitting: each screen is its own chunk; the ward page
 // (staff only) never reaches a resident who does not open it.
@@ -26,12 +27,20 @@ const GuideSessionPage = lazy(() => import('./guide/pages/session-page.tsx'));
 const GuideReportPage = lazy(() => import('./guide/pages/report-page.tsx'));
 const GuideGroupPage = lazy(() => import('./guide/pages/group-page.tsx'));
 const AdminStaffPage = lazy(() => import('./guide/pages/admin-staff-page.tsx'));
+// Ward office admin: profile editing with file import, outreach posters.
+const AdminWardPage = lazy(() => import('./admin/ward-admin-page.tsx'));
+const AdminPostersPage = lazy(() => import('./admin/posters-page.tsx'));
 const JoinPage = lazy(() => import('./join/join-page.tsx'));
+const HouseholdJoinPage = lazy(() => import('./household/household-page.tsx'));
+const GuideHouseholdsPage = lazy(() => import('./guide/pages/households-page.tsx'));
+const GuideAssistPage = lazy(() => import('./guide/pages/assist-lesson-page.tsx'));
 
 export function App() {
   const stores = createAppStores();
   // Sync starts after the first paint; it needs storage, which loads lazily.
   onMount(() => setTimeout(() => void stores.sync.start(), 0));
+  // Earned certificates are confirmed after each sync, not only when their page is open.
+  watchCertificates(stores);
   return (
     <StoresProvider stores={stores}>
       <Router root={Layout}>
@@ -41,12 +50,17 @@ export function App() {
         <Route path="/ward" component={WardPage} />
         <Route path="/settings" component={SettingsPage} />
         <Route path="/join/:code?" component={JoinPage} />
+        <Route path="/household/:id?" component={HouseholdJoinPage} />
         <Route path="/guide" component={GuideHomePage} />
         <Route path="/guide/sessions/new" component={GuideSessionNewPage} />
         <Route path="/guide/sessions/:id" component={GuideSessionPage} />
         <Route path="/guide/report" component={GuideReportPage} />
         <Route path="/guide/groups/:groupId" component={GuideGroupPage} />
+        <Route path="/guide/groups/:groupId/households" component={GuideHouseholdsPage} />
+        <Route path="/guide/assist/:learnerId/:courseId/:lessonId" component={GuideAssistPage} />
         <Route path="/admin/staff" component={AdminStaffPage} />
+        <Route path="/admin/ward" component={AdminWardPage} />
+        <Route path="/admin/posters" component={AdminPostersPage} />
         <Route path="/privacy" component={PrivacyPage} />
         <Route path="/me" component={MePage} />
         <Route path="/me/data" component={MyDataPage} />

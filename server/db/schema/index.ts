@@ -5,3 +5,4 @@ export * from './ward.ts';
 export * from './guide.ts';
 export * from './resident.ts';
 export * from './stats.ts';
+export * from './stats-counters.ts';

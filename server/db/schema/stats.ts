@@ -27,7 +27,14 @@ export const statsLearners = sqliteTable(
     birthYear: integer('birth_year'),
     gender: text('gender'),
   },
-  (t) => [index('stats_learners_first_day_idx').on(t.firstDay), index('stats_learners_group_idx').on(t.groupId, t.firstDay)],
+  (t) => [
+    // Demographics for a past end date subtract the learners counted after
+    // it: these cover that query, ward-wide and for one group.
+    index('stats_learners_first_day_idx').on(t.firstDay, t.birthYear, t.gender),
+    index('stats_learners_group_idx').on(t.groupId, t.firstDay, t.birthYear, t.gender),
+    index('stats_learners_first_course_idx').on(t.firstCourseDay, t.birthYear, t.gender),
+    index('stats_learners_group_course_idx').on(t.groupId, t.firstCourseDay, t.birthYear, t.gender),
+  ],
 );
 
 /** Days on which a learner was active: the 7- and 30-day active counts. */

@@ -93,6 +93,7 @@ export default function DashboardView(props: { user: StaffUser }) {
                 {t('dashboard.period', { from: date(d().range.from), to: date(d().range.to) })}
               </p>
               <p class="definition">{t('dashboard.suppressedNote')}</p>
+              <p class="definition">{t('dashboard.hiddenNote')}</p>
               <Headline data={d()} />
               <Coverage data={d()} />
               <Ranking data={d()} />

@@ -47,6 +47,7 @@ export function PrintReport(props: { data: Dashboard; onClose: () => void }) {
       <p class="report-subject">{t('dashboard.report.subject')}</p>
       <p class="report-subject italic">{t('dashboard.report.period', { from: date(props.data.range.from), to: date(props.data.range.to) })}</p>
       <p class="definition">{t('dashboard.suppressedNote')}</p>
+      <p class="definition">{t('dashboard.hiddenNote')}</p>
       <Headline data={props.data} />
       <Coverage data={props.data} />
       <Ranking data={props.data} />

@@ -3,6 +3,7 @@ import { t } from '../i18n/index.ts';
 import { createWardStore } from '../stores/ward-store.ts';
 import { WardLogin } from '../components/ward-login.tsx';
 import DashboardView from '../dashboard/dashboard-view.tsx';
+import { AdminNav } from '../admin/admin-nav.tsx';
 import '../styles/ward.css';
 
 /** Staff page: sign in, then the ward dashboard (guides, reviewers, admins). */
@@ -34,6 +35,9 @@ export default function WardPage() {
                   {t('ward.logout')}
                 </button>
               </div>
+              <Show when={u().role === 'admin'}>
+                <AdminNav />
+              </Show>
               <DashboardView user={u()} />
             </>
           )}

@@ -1,0 +1,159 @@
+// The ward dashboard, its exports and the ward profile (with the file
+// import) in the OpenAPI document, from the shared zod schemas.
+import { z } from 'zod';
+import { API_PREFIX, wardProfileSchema } from '../../shared/api.ts';
+import { dashboardQuerySchema } from '../../shared/stats/api.ts';
+import { dashboardSchema, sectionSchemas } from '../../shared/stats/schemas.ts';
+import { adminWardSchema, updateWardSchema, upsertGroupSchema } from '../../shared/ward-admin.ts';
+import { wardImportRequestSchema } from '../../shared/ward-import.ts';
+
+type JsonSchema = Record<string, unknown>;
+const schemaOf = (schema: z.ZodType, io: 'input' | 'output'): JsonSchema => {
+  const { $schema: _dialect, ...rest } = z.toJSONSchema(schema, { io, unrepresentable: 'any' }) as JsonSchema;
+  return rest;
+};
+
+const importRowsSchema = z.object({
+  error: z.object({
+    code: z.literal('invalid_rows'),
+    message: z.string(),
+    rows: z.array(z.object({ row: z.number().int(), column: z.string(), message: z.string() })),
+  }),
+});
+const importResultSchema = z.object({
+  dryRun: z.boolean(),
+  groups: z.array(z.object({ id: z.string(), name: z.string(), adultPopulation: z.number().int().nullable(), households: z.number().int().nullable(), action: z.enum(['add', 'update', 'unchanged']) })),
+  kept: z.array(z.string()),
+  ignoredColumns: z.array(z.string()),
+  ward: adminWardSchema,
+});
+
+const sectionNames = Object.keys(sectionSchemas) as Array<keyof typeof sectionSchemas>;
+const title = (s: string) => s[0].toUpperCase() + s.slice(1);
+
+export const statsSchemas = {
+  Dashboard: schemaOf(dashboardSchema, 'output'),
+  ...Object.fromEntries(sectionNames.map((s) => [`Stats${title(s)}`, schemaOf(sectionSchemas[s], 'output')])),
+  WardProfile: schemaOf(wardProfileSchema, 'output'),
+  AdminWard: schemaOf(adminWardSchema, 'output'),
+  UpdateWard: schemaOf(updateWardSchema, 'input'),
+  UpsertGroup: schemaOf(upsertGroupSchema, 'input'),
+  WardImportRequest: schemaOf(wardImportRequestSchema, 'input'),
+  WardImportResult: schemaOf(importResultSchema, 'output'),
+  WardImportRows: schemaOf(importRowsSchema, 'output'),
+};
+
+const ref = (name: keyof typeof statsSchemas | 'Error') => ({ $ref: `#/components/schemas/${name}` });
+const json = (schema: JsonSchema) => ({ 'application/json': { schema } });
+const reply = (description: string, schema: JsonSchema = ref('Error')) => ({ description, content: json(schema) });
+const staff = [{ staffSession: [] }];
+const dashboardQuery = schemaOf(dashboardQuerySchema, 'input') as { properties: Record<string, JsonSchema> };
+const params = (props: Record<string, JsonSchema>) => Object.entries(props).map(([name, schema]) => ({ name, in: 'query', required: false, schema }));
+const readErrors = {
+  '400': reply('Bad dates, from after to, a range over ten years (invalid_range), an unknown group (unknown_group)'),
+  '401': reply('Not logged in, or learner credentials'),
+  '403': reply('Role not allowed'),
+};
+const exportParams = params({ ...dashboardQuery.properties, lang: { type: 'string', enum: ['vi', 'en'], default: 'vi' } });
+const adminErrors = { '401': reply('Not logged in'), '403': reply('Not an admin, or cross-site request refused') };
+
+const sectionPaths = Object.fromEntries(
+  sectionNames.map((s) => [
+    `${API_PREFIX}/stats/${s}`,
+    {
+      get: {
+        summary: `Dashboard section "${s}" (guide, reviewer, admin); counts of 1–4 people are "<5"`,
+        security: staff,
+        parameters: s === 'freshness' ? [] : params(dashboardQuery.properties),
+        responses: { '200': reply(title(s), ref(`Stats${title(s)}` as keyof typeof statsSchemas)), ...readErrors },
+      },
+    },
+  ]),
+);
+
+export const statsPaths = {
+  [`${API_PREFIX}/stats/dashboard`]: {
+    get: {
+      summary: 'Every dashboard section for a range (guide, reviewer, admin); Vietnam calendar days, inclusive; default the 30 days ending today',
+      security: staff,
+      parameters: params(dashboardQuery.properties),
+      responses: { '200': reply('The dashboard', ref('Dashboard')), ...readErrors },
+    },
+  },
+  ...sectionPaths,
+  [`${API_PREFIX}/stats/report`]: {
+    get: {
+      summary: 'The figures of the printable report (reviewer, admin)',
+      security: staff,
+      parameters: params(dashboardQuery.properties),
+      responses: { '200': reply('The dashboard', ref('Dashboard')), ...readErrors },
+    },
+  },
+  [`${API_PREFIX}/stats/export.csv`]: {
+    get: {
+      summary: 'The current view as CSV, UTF-8 with BOM, tables one after another (reviewer, admin)',
+      security: staff,
+      parameters: exportParams,
+      responses: { '200': { description: 'CSV file', content: { 'text/csv': { schema: { type: 'string' } } } }, ...readErrors },
+    },
+  },
+  [`${API_PREFIX}/stats/export.xlsx`]: {
+    get: {
+      summary: 'The current view as an Excel workbook, one sheet per table (reviewer, admin)',
+      security: staff,
+      parameters: exportParams,
+      responses: {
+        '200': { description: 'XLSX file', content: { 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': { schema: { type: 'string', format: 'binary' } } } },
+        ...readErrors,
+      },
+    },
+  },
+  [`${API_PREFIX}/ward`]: {
+    get: { summary: 'The public ward profile (no figures)', responses: { '200': reply('Ward profile', ref('WardProfile')) } },
+    put: {
+      summary: 'Replace the ward name and public channels (admin)',
+      security: staff,
+      requestBody: { required: true, content: json(ref('UpdateWard')) },
+      responses: { '200': reply('Profile with figures', ref('AdminWard')), '400': reply('Body does not match the schema'), ...adminErrors },
+    },
+  },
+  [`${API_PREFIX}/ward/admin`]: {
+    get: { summary: 'The ward profile with figures (admin)', security: staff, responses: { '200': reply('Profile with figures', ref('AdminWard')), ...adminErrors } },
+  },
+  [`${API_PREFIX}/ward/admin/poster`]: {
+    get: {
+      summary: 'What outreach posters print: the public origin (null when not configured) and the ward name (admin)',
+      security: staff,
+      responses: { '200': reply('Poster facts', schemaOf(z.object({ publicOrigin: z.string().nullable(), wardName: z.string() }), 'output')), ...adminErrors },
+    },
+  },
+  [`${API_PREFIX}/ward/groups/{id}`]: {
+    put: {
+      summary: 'Create or replace one residential group (admin)',
+      security: staff,
+      parameters: [{ name: 'id', in: 'path', required: true, schema: { type: 'string', pattern: '^[a-z0-9-]{1,40}$' } }],
+      requestBody: { required: true, content: json(ref('UpsertGroup')) },
+      responses: { '200': reply('Profile with figures', ref('AdminWard')), '400': reply('Bad id or body'), ...adminErrors },
+    },
+    delete: {
+      summary: 'Delete a residential group nothing refers to yet (admin)',
+      security: staff,
+      parameters: [{ name: 'id', in: 'path', required: true, schema: { type: 'string', pattern: '^[a-z0-9-]{1,40}$' } }],
+      responses: { '200': reply('Profile with figures', ref('AdminWard')), '404': reply('No such group'), '409': reply('Guides, sessions, learners or households refer to it (group_in_use)'), ...adminErrors },
+    },
+  },
+  [`${API_PREFIX}/ward/import`]: {
+    post: {
+      summary: 'Import residential groups from a CSV (UTF-8) or XLSX file, all rows or none; dryRun previews (admin)',
+      security: staff,
+      requestBody: { required: true, content: json(ref('WardImportRequest')) },
+      responses: {
+        '200': reply('Imported (or previewed)', ref('WardImportResult')),
+        '400': reply('Not a CSV or XLSX file, or an empty one (invalid_file)'),
+        '413': reply('File larger than 512 KB'),
+        '422': reply('Rows with problems; nothing was imported', ref('WardImportRows')),
+        ...adminErrors,
+      },
+    },
+  },
+};

@@ -1,0 +1,17 @@
+import { t } from '../i18n/index.ts';
+import './strings.ts';
+import '../styles/ward-admin.css';
+
+/** Links between the admin screens (the ward page shows the same to admins). */
+export function AdminNav() {
+  return (
+    <nav class="admin-nav" aria-label={t('wardAdmin.nav.label')}>
+      <ul>
+        <li><a href="/ward">{t('ward.title')}</a></li>
+        <li><a href="/admin/ward">{t('wardAdmin.nav.ward')}</a></li>
+        <li><a href="/admin/posters">{t('wardAdmin.nav.posters')}</a></li>
+        <li><a href="/admin/staff">{t('wardAdmin.nav.staff')}</a></li>
+      </ul>
+    </nav>
+  );
+}

@@ -1,0 +1,99 @@
+import { createResource, createSignal, For, onCleanup, Show } from 'solid-js';
+import { language, t } from '../i18n/index.ts';
+import { getApiClient } from '../net/api.ts';
+import { adminApi } from './admin-api.ts';
+import { AdminNav } from './admin-nav.tsx';
+import { PosterSheet, posterUrl, type PosterFormat } from './poster-sheet.tsx';
+import './strings.ts';
+import '../styles/posters.css';
+
+const FORMATS: PosterFormat[] = ['a4', 'a3', 'screen'];
+const SLOGANS = ['learnTogether', 'movement', 'askGuide'] as const;
+const PAGE_SIZE: Record<PosterFormat, string> = { a4: 'A4 portrait', a3: 'A3 portrait', screen: '297mm 167mm' };
+const WIDTH_MM: Record<PosterFormat, number> = { a4: 210, a3: 297, screen: 297 };
+
+/** Admin: print outreach posters (the app, or one course) for notice boards and LED screens. */
+export default function PostersPage() {
+  const [facts] = createResource(() => adminApi.poster().catch(() => null));
+  const [index] = createResource(() => getApiClient().fetchContentIndex().catch(() => null));
+  const [format, setFormat] = createSignal<PosterFormat>('a4');
+  const [course, setCourse] = createSignal('');
+  const [slogan, setSlogan] = createSignal('');
+  const origin = () => facts()?.publicOrigin ?? location.origin;
+  const lang = () => language();
+  const courseTitle = () => index()?.courses.find((c) => c.id === course())?.title[lang()];
+  const sloganText = () => slogan() || t(`posters.slogans.${SLOGANS[0]}`);
+  // The preview is shrunk to the screen's width (printing uses true size).
+  const [stageWidth, setStageWidth] = createSignal(Infinity);
+  const zoom = () => Math.min(1, stageWidth() / ((WIDTH_MM[format()] * 96) / 25.4));
+  const fit = (stage: HTMLDivElement) => {
+    const observer = new ResizeObserver(() => setStageWidth(stage.clientWidth));
+    observer.observe(stage);
+    onCleanup(() => observer.disconnect());
+  };
+
+  return (
+    <div class="posters-page">
+      {/* The printed page takes the chosen format's size. */}
+      <style>{`@page { size: ${PAGE_SIZE[format()]}; margin: 0; }`}</style>
+      <div class="no-print">
+        <AdminNav />
+        <h1>{t('posters.title')}</h1>
+        <p>{t('posters.intro')}</p>
+      </div>
+      <Show when={!facts.loading} fallback={<p role="status">{t('wardAdmin.loading')}</p>}>
+        <Show
+          when={facts()}
+          fallback={
+            <p class="notice" role="alert">
+              {t('posters.needAdmin')} <a href="/ward">{t('posters.toWard')}</a>
+            </p>
+          }
+        >
+          {(f) => (
+            <>
+              <form class="poster-options no-print" onSubmit={(e) => e.preventDefault()}>
+                <fieldset>
+                  <legend>{t('posters.options')}</legend>
+                  <label>
+                    {t('posters.what')}
+                    <select name="course" value={course()} onChange={(e) => setCourse(e.currentTarget.value)}>
+                      <option value="">{t('posters.app')}</option>
+                      <For each={index()?.courses ?? []}>{(c) => <option value={c.id}>{t('posters.course', { title: c.title[lang()] })}</option>}</For>
+                    </select>
+                  </label>
+                  <label>
+                    {t('posters.format')}
+                    <select name="format" value={format()} onChange={(e) => setFormat(e.currentTarget.value as PosterFormat)}>
+                      <For each={FORMATS}>{(x) => <option value={x}>{t(`posters.formats.${x}`)}</option>}</For>
+                    </select>
+                  </label>
+                  <label>
+                    {t('posters.slogan')}
+                    <input name="slogan" list="poster-slogans" value={sloganText()} maxLength={120} onInput={(e) => setSlogan(e.currentTarget.value)} />
+                    <datalist id="poster-slogans">
+                      <For each={SLOGANS}>{(s) => <option value={t(`posters.slogans.${s}`)} />}</For>
+                    </datalist>
+                  </label>
+                </fieldset>
+                <Show when={!f().publicOrigin}>
+                  <p class="notice" role="note">{t('posters.originMissing', { origin: location.origin })}</p>
+                </Show>
+                <p>{t('posters.printHelp')}</p>
+                <button type="button" class="button" onClick={() => window.print()}>
+                  {t('posters.print')}
+                </button>
+                <h2>{t('posters.preview')}</h2>
+              </form>
+              <div class="poster-stage" ref={fit}>
+                <div class="poster-zoom" style={{ zoom: String(zoom()) }}>
+                  <PosterSheet format={format()} wardName={f().wardName} slogan={sloganText()} url={posterUrl(origin(), course() || undefined)} courseTitle={courseTitle()} />
+                </div>
+              </div>
+            </>
+          )}
+        </Show>
+      </Show>
+    </div>
+  );
+}

@@ -1,0 +1,10 @@
+// The admin screens' UI strings travel with their lazy routes, not with the
+// resident app's first download.
+import { registerStrings } from '../i18n/lazy-strings.ts';
+import vi from '../i18n/vi/lazy/wardAdmin.json';
+import en from '../i18n/en/lazy/wardAdmin.json';
+import viPosters from '../i18n/vi/lazy/posters.json';
+import enPosters from '../i18n/en/lazy/posters.json';
+
+registerStrings('wardAdmin', { vi, en });
+registerStrings('posters', { vi: viPosters, en: enPosters });
