@@ -5,10 +5,10 @@
 // 2 assisted completions — on screen and in the ward's SQLite.
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
 import Database from 'better-sqlite3';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { startServer, adminPasswordFrom, type RunningServer } from '../support/server-process.ts';
 import { hasChromium, launchChromium, PHONE } from '../support/browser.ts';
-import { finishPractice } from '../support/practice-driver.ts';
+import { finishLesson } from '../support/lesson-driver.ts';
 
 let server: RunningServer;
 let browser: Browser;
@@ -22,20 +22,6 @@ afterAll(async () => {
   await browser?.close();
   await server?.stop();
 });
-
-async function finishLesson(page: Page) {
-  await page.getByTestId('next-step').first().waitFor();
-  while (await page.getByTestId('next-step').isVisible()) await page.getByTestId('next-step').click();
-  if (await page.getByTestId('start-practice').isVisible()) {
-    await page.getByTestId('start-practice').click();
-    await finishPractice(page);
-  }
-  await page.getByTestId('start-quiz').click();
-  while (!(await page.getByTestId('lesson-complete').isVisible())) {
-    await page.getByTestId('quiz-option-0').click();
-    await page.getByTestId('quiz-next').click();
-  }
-}
 
 /** The admin makes the guide account through the staff API; returns the one-time password. */
 async function createGuideAccount(): Promise<string> {

@@ -7,6 +7,7 @@ import type { Browser, Page } from 'playwright-core';
 import { startServer, type RunningServer } from '../support/server-process.ts';
 import { hasChromium, launchChromium, PHONE } from '../support/browser.ts';
 import { finishPractice } from '../support/practice-driver.ts';
+import { finishLesson } from '../support/lesson-driver.ts';
 
 let server: RunningServer;
 let browser: Browser;
@@ -54,18 +55,6 @@ async function playLesson(page: Page, t: Target) {
   await expect.poll(() => page.getByTestId('lesson-complete').getAttribute('data-save')).toBe('saved');
 }
 
-/** Steps then quiz, for a lesson without a practice screen. */
-async function playPlainLesson(page: Page, courseId: string, lessonId: string) {
-  await page.goto(`${server.url}/courses/${courseId}/lessons/${lessonId}`);
-  await page.getByTestId('next-step').first().waitFor();
-  while (await page.getByTestId('next-step').isVisible()) await page.getByTestId('next-step').click();
-  await page.getByTestId('start-quiz').click();
-  while (!(await page.getByTestId('lesson-complete').isVisible())) {
-    await page.getByTestId('quiz-option-0').click();
-    await page.getByTestId('quiz-next').click();
-  }
-}
-
 describe.skipIf(!hasChromium)('practice screens', () => {
   it('finishes every practice and its quiz offline, after one online visit', async () => {
     const targets = await lessonsWithPractice();
@@ -84,7 +73,8 @@ describe.skipIf(!hasChromium)('practice screens', () => {
     await page.reload();
     for (const t of targets) await playLesson(page, t);
     // The one basic skill without a simulator: the ward's own channels.
-    await playPlainLesson(page, 'local-platforms', 'ward-portal');
+    await page.goto(`${server.url}/courses/local-platforms/lessons/ward-portal`);
+    await finishLesson(page);
     await expect.poll(() => page.getByTestId('sync-pending').textContent()).toBe(String(targets.length + 1));
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
 

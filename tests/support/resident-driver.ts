@@ -3,24 +3,9 @@
 // and the ward server's SQLite file (read-only).
 import Database from 'better-sqlite3';
 import type { BrowserContext, Page } from 'playwright-core';
-import { finishPractice } from './practice-driver.ts';
 import { PHONE } from './browser.ts';
 
-/** Walks a lesson: every step, the practice screen if any, then the quiz (first option each time). */
-export async function finishLesson(page: Page) {
-  await page.getByTestId('next-step').first().waitFor();
-  while (await page.getByTestId('next-step').isVisible()) await page.getByTestId('next-step').click();
-  if (await page.getByTestId('start-practice').isVisible()) {
-    await page.getByTestId('start-practice').click();
-    await finishPractice(page);
-  }
-  await page.getByTestId('start-quiz').click();
-  while (!(await page.getByTestId('lesson-complete').isVisible())) {
-    await page.getByTestId('quiz-option-0').click();
-    await page.getByTestId('quiz-next').click();
-  }
-  await page.locator('[data-testid="lesson-complete"][data-save="saved"]').waitFor();
-}
+export { finishLesson } from './lesson-driver.ts';
 
 /** A phone that has opened the app once (welcome panel skipped, service worker ready). */
 export async function openPhone(ctx: BrowserContext, url: string): Promise<Page> {
