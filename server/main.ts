@@ -6,6 +6,7 @@ import { serve } from '@hono/node-server';
 import { ensureAdmin } from './accounts/bootstrap.ts';
 import { createApp } from './app.ts';
 import { openDb } from './db/open.ts';
+import { startCheckpointer } from './db/checkpointer.ts';
 import { loadEnv } from './env.ts';
 import { createLogger } from './logger.ts';
 
@@ -13,6 +14,8 @@ const env = loadEnv();
 const logger = createLogger(env.LOG_LEVEL);
 const { db, sqlite, path: dbPath } = openDb(env.DATA_DIR);
 logger.info('database ready', { file: dbPath });
+// WAL checkpoints run in a worker so no sync request waits for one.
+const checkpointer = startCheckpointer(sqlite, dbPath);
 
 const distDir = resolve(env.DIST_DIR);
 const hasBuild = existsSync(join(distDir, 'index.html'));
@@ -63,8 +66,10 @@ function shutdown(signal: string) {
   }, 10_000);
   force.unref();
   server.close(() => {
-    sqlite.close();
-    process.exit(0);
+    void checkpointer.stop().then(() => {
+      sqlite.close();
+      process.exit(0);
+    });
   });
   if ('closeIdleConnections' in server) server.closeIdleConnections();
 }

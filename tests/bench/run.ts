@@ -20,5 +20,5 @@ for (const n of (process.argv[3] ?? '10000,100000').split(',').map(Number)) {
   const d = await benchDashboard(n);
   console.log(`dashboard: ${fmt(d.learners)} learners, ${fmt(d.events)} events (${fmt(d.completions)} completions), seeded in ${fmt(d.seedMs / 1000)} s, ${fmt(d.dbMb)} MB`);
   for (const r of d.results) console.log(`  GET /stats/${r.endpoint}: p50 ${r.p50.toFixed(1)} ms, p95 ${r.p95.toFixed(1)} ms`);
-  console.log(`  POST /sync batch of 100 while the dashboard is read: p50 ${d.syncP50.toFixed(1)} ms, p95 ${d.syncP95.toFixed(1)} ms`);
+  console.log(`  POST /sync batch of 100 while the dashboard is read: p50 ${d.syncP50.toFixed(1)} ms, p95 ${d.syncP95.toFixed(1)} ms, max ${d.syncMax.toFixed(1)} ms`);
 }
