@@ -7,8 +7,9 @@
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
 import Database from 'better-sqlite3';
 import type { Browser, Page } from 'playwright-core';
-import { startServer, adminPasswordFrom, type RunningServer } from '../support/server-process.ts';
+import { startServer, type RunningServer } from '../support/server-process.ts';
 import { hasChromium, launchChromium, PHONE } from '../support/browser.ts';
+import { createGuideAccount, guidePhoneOffline } from '../support/guide-driver.ts';
 import { finishPractice } from '../support/practice-driver.ts';
 
 let server: RunningServer;
@@ -32,19 +33,6 @@ function dbRows<T>(sql: string): T[] {
   }
 }
 
-async function createGuideAccount(): Promise<string> {
-  const headers = { 'content-type': 'application/json', origin: server.url };
-  const login = await fetch(`${server.url}/api/v1/auth/login`, { method: 'POST', headers, body: JSON.stringify({ username: 'admin', password: adminPasswordFrom(server.output()) }) });
-  const cookie = (login.headers.get('set-cookie') ?? '').split(';')[0];
-  const res = await fetch(`${server.url}/api/v1/staff`, {
-    method: 'POST',
-    headers: { ...headers, cookie },
-    body: JSON.stringify({ username: 'lan', displayName: 'Chị Lan', role: 'guide', team: 'cns', groups: ['tdp-1'] }),
-  });
-  expect(res.status).toBe(201);
-  return ((await res.json()) as { password: string }).password;
-}
-
 /** Reads every step, does the practice, answers the first question wrong and
  * the rest right, so the score is known in advance and is not 100. */
 async function playLesson(page: Page, correct: number[]) {
@@ -66,22 +54,14 @@ const pending = (page: Page) => page.getByTestId('guide-pending').textContent();
 
 describe.skipIf(!hasChromium)('households and assisted learning through the lesson player', () => {
   it('records the real score offline and shows the household uncovered with 2 members', async () => {
-    const password = await createGuideAccount();
+    const password = await createGuideAccount(server);
     const index = await (await fetch(`${server.url}/content/index.json`)).json();
     const course = index.courses.find((c: { id: string }) => c.id === 'public-services');
     const chunk = await (await fetch(`${server.url}${course.chunks.vi}`)).json();
     const quiz: Array<{ correctIndex: number }> = chunk.lessons[0].quiz;
     // By hand: one wrong answer out of quiz.length.
     const expectedScore = Math.round((100 * (quiz.length - 1)) / quiz.length);
-    const guideCtx = await browser.newContext(PHONE);
-    const guide = await guideCtx.newPage();
-    await guide.goto(`${server.url}/guide`);
-    await guide.getByLabel('Tên đăng nhập').fill('lan');
-    await guide.getByLabel('Mật khẩu').fill(password);
-    await guide.getByTestId('guide-login').click();
-    await guide.getByTestId('guide-new-session').waitFor();
-    await guide.evaluate(() => navigator.serviceWorker.ready.then(() => undefined));
-    await guideCtx.setOffline(true);
+    const { ctx: guideCtx, guide } = await guidePhoneOffline(browser, server, password);
 
     // ── Offline: a session, an assisted learner, and a lesson played with her.
     await guide.getByTestId('guide-new-session').click();

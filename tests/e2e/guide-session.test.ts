@@ -6,8 +6,9 @@
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
 import Database from 'better-sqlite3';
 import type { Browser } from 'playwright-core';
-import { startServer, adminPasswordFrom, type RunningServer } from '../support/server-process.ts';
+import { startServer, type RunningServer } from '../support/server-process.ts';
 import { hasChromium, launchChromium, PHONE } from '../support/browser.ts';
+import { createGuideAccount, guidePhoneOffline } from '../support/guide-driver.ts';
 import { finishLesson } from '../support/lesson-driver.ts';
 
 let server: RunningServer;
@@ -23,20 +24,6 @@ afterAll(async () => {
   await server?.stop();
 });
 
-/** The admin makes the guide account through the staff API; returns the one-time password. */
-async function createGuideAccount(): Promise<string> {
-  const headers = { 'content-type': 'application/json', origin: server.url };
-  const login = await fetch(`${server.url}/api/v1/auth/login`, { method: 'POST', headers, body: JSON.stringify({ username: 'admin', password: adminPasswordFrom(server.output()) }) });
-  const cookie = (login.headers.get('set-cookie') ?? '').split(';')[0];
-  const res = await fetch(`${server.url}/api/v1/staff`, {
-    method: 'POST',
-    headers: { ...headers, cookie },
-    body: JSON.stringify({ username: 'lan', displayName: 'Chị Lan', role: 'guide', team: 'cns', groups: ['tdp-1'] }),
-  });
-  expect(res.status).toBe(201);
-  return ((await res.json()) as { password: string }).password;
-}
-
 function dbRows<T>(sql: string): T[] {
   const db = new Database(server.dbFile, { readonly: true, fileMustExist: true });
   try {
@@ -48,21 +35,13 @@ function dbRows<T>(sql: string): T[] {
 
 describe.skipIf(!hasChromium)('guide session with QR check-in and assisted learning', () => {
   it('counts 2 attendees, 1 self and 2 assisted completions exactly', async () => {
-    const password = await createGuideAccount();
+    const password = await createGuideAccount(server);
     const index = await (await fetch(`${server.url}/content/index.json`)).json();
     const course = index.courses.find((c: { id: string }) => c.id === 'public-services');
     const [first, second] = course.lessons.map((l: { id: string }) => l.id);
 
     // ── The guide logs in once, online, then loses signal.
-    const guideCtx = await browser.newContext(PHONE);
-    const guide = await guideCtx.newPage();
-    await guide.goto(`${server.url}/guide`);
-    await guide.getByLabel('Tên đăng nhập').fill('lan');
-    await guide.getByLabel('Mật khẩu').fill(password);
-    await guide.getByTestId('guide-login').click();
-    await guide.getByTestId('guide-new-session').waitFor();
-    await guide.evaluate(() => navigator.serviceWorker.ready.then(() => undefined));
-    await guideCtx.setOffline(true);
+    const { ctx: guideCtx, guide } = await guidePhoneOffline(browser, server, password);
 
     await guide.getByTestId('guide-new-session').click();
     await guide.getByLabel('Tên buổi học').fill('Dịch vụ công trực tuyến');
