@@ -2,7 +2,8 @@
 // events. learnerHooks run inside the learner sync transaction and
 // guideHook inside the guide sync transaction, right after the event row went
 // in, so a rollup never disagrees with the events it was built from. The work
-// per event is a handful of primary-key upserts. rebuild() replays everything
+// is a handful of primary-key upserts per event, or per learner, day, course
+// and lesson of a learner's sync request (rollup-batch.ts). rebuild() replays everything
 // (every upsert is order-independent: first days are minima) when the rollup code or the course catalog changed.
 import { createHash } from 'node:crypto';
 import type { LearningEvent } from '../../shared/events.ts';
@@ -11,9 +12,11 @@ import { BASIC_SKILLS } from '../../shared/skills.ts';
 import { dayOf } from '../../shared/stats/days.ts';
 import type { Sqlite } from '../db/open.ts';
 import type { IngestHooks } from '../sync/ingest.ts';
+import { createBatchApply } from './rollup-batch.ts';
 
-/** Bump when the meaning of a rollup column changes: the next start rebuilds. */
-export const ROLLUP_VERSION = 1;
+/** Bump when the meaning of a rollup column changes: the next start rebuilds.
+ * 2: a course's completion day moves back when a late phone brings an earlier first completion. */
+export const ROLLUP_VERSION = 2;
 
 export interface StatsCatalog {
   courses: ReadonlyArray<{ id: string; skill: string; lessons: ReadonlyArray<{ id: string }> }>;
@@ -34,8 +37,8 @@ export function createStatsRollup(sqlite: Sqlite, catalog: StatsCatalog, now: ()
   const everySkillHasCourse = BASIC_SKILLS.every((s) => catalog.courses.some((c) => c.skill === s && c.lessons.length > 0));
 
   const ensureLearner = sqlite.prepare<[string, number]>('INSERT INTO stats_learners (learner_id, is_assisted) VALUES (?, ?) ON CONFLICT DO NOTHING');
-  const touchLearner = sqlite.prepare<{ day: number; learner: string }>(
-    'UPDATE stats_learners SET first_day = min(coalesce(first_day, $day), $day), last_day = max(coalesce(last_day, $day), $day) WHERE learner_id = $learner',
+  const touchLearner = sqlite.prepare<{ first: number; last: number; learner: string }>(
+    'UPDATE stats_learners SET first_day = min(coalesce(first_day, $first), $first), last_day = max(coalesce(last_day, $last), $last) WHERE learner_id = $learner',
   );
   const addDay = sqlite.prepare<[string, number]>('INSERT OR IGNORE INTO stats_learner_days (learner_id, day) VALUES (?, ?)');
   const setProfile = sqlite.prepare<[string | null, number | null, string | null, string]>(
@@ -57,8 +60,8 @@ export function createStatsRollup(sqlite: Sqlite, catalog: StatsCatalog, now: ()
   const lessonsDone = sqlite.prepare<[string, string], { n: number; lastDay: number }>(
     'SELECT COUNT(*) AS n, MAX(first_day) AS lastDay FROM stats_learner_lessons WHERE learner_id = ? AND course_id = ?',
   );
-  const completeCourse = sqlite.prepare<[number, string, string]>(
-    'UPDATE stats_learner_courses SET completed_day = ? WHERE learner_id = ? AND course_id = ? AND completed_day IS NULL',
+  const completeCourse = sqlite.prepare<{ day: number; learner: string; course: string }>(
+    'UPDATE stats_learner_courses SET completed_day = $day WHERE learner_id = $learner AND course_id = $course AND (completed_day IS NULL OR completed_day > $day)',
   );
   const firstCourse = sqlite.prepare<{ day: number; learner: string }>(
     'UPDATE stats_learners SET first_course_day = min(coalesce(first_course_day, $day), $day) WHERE learner_id = $learner',
@@ -66,12 +69,19 @@ export function createStatsRollup(sqlite: Sqlite, catalog: StatsCatalog, now: ()
   const completedCourses = sqlite.prepare<[string], { courseId: string; day: number }>(
     'SELECT course_id AS courseId, completed_day AS day FROM stats_learner_courses WHERE learner_id = ? AND completed_day IS NOT NULL',
   );
-  const fiveSkills = sqlite.prepare<[number, string]>('UPDATE stats_learners SET five_skills_day = ? WHERE learner_id = ? AND five_skills_day IS NULL');
+  const fiveSkills = sqlite.prepare<{ day: number; learner: string }>(
+    'UPDATE stats_learners SET five_skills_day = $day WHERE learner_id = $learner AND (five_skills_day IS NULL OR five_skills_day > $day)',
+  );
+
+  /** The learner was active on each of `days` (first and last are their minimum and maximum). */
+  function activeOn(learnerId: string, first: number, last: number, days: Iterable<number>, isAssisted: boolean) {
+    ensureLearner.run(learnerId, isAssisted ? 1 : 0);
+    touchLearner.run({ first, last, learner: learnerId });
+    for (const day of days) addDay.run(learnerId, day);
+  }
 
   function active(learnerId: string, day: number, isAssisted: boolean) {
-    ensureLearner.run(learnerId, isAssisted ? 1 : 0);
-    touchLearner.run({ day, learner: learnerId });
-    addDay.run(learnerId, day);
+    activeOn(learnerId, day, day, [day], isAssisted);
   }
 
   function lessonStarted(learnerId: string, courseId: string, lessonId: string, day: number) {
@@ -85,16 +95,23 @@ export function createStatsRollup(sqlite: Sqlite, catalog: StatsCatalog, now: ()
     startCourse.run(learnerId, courseId, day);
     daily.run(day, courseId, lessonId, 0, 1, byGuide ? 1 : 0, score);
     addLesson.run(learnerId, courseId, lessonId, day);
+    checkCourse(learnerId, courseId);
+  }
+
+  /** Marks the course complete once every lesson of it has a first completion. */
+  function checkCourse(learnerId: string, courseId: string) {
     const needed = lessonCount.get(courseId);
     if (!needed) return; // not a course of this catalog: counted, never "complete"
     const done = lessonsDone.get(learnerId, courseId)!;
     if (done.n < needed) return;
     // The course is complete on the day its last lesson was first completed.
-    if (completeCourse.run(done.lastDay, learnerId, courseId).changes === 0) return;
+    // A phone that syncs late can bring an earlier first completion of a
+    // lesson: the completion day then moves back, as a rebuild would put it.
+    if (completeCourse.run({ day: done.lastDay, learner: learnerId, course: courseId }).changes === 0) return;
     firstCourse.run({ day: done.lastDay, learner: learnerId });
     if (!everySkillHasCourse || !basicCourses.has(courseId)) return;
     const finished = completedCourses.all(learnerId).filter((c) => basicCourses.has(c.courseId));
-    if (finished.length === basicCourses.size) fiveSkills.run(Math.max(...finished.map((c) => c.day)), learnerId);
+    if (finished.length === basicCourses.size) fiveSkills.run({ day: Math.max(...finished.map((c) => c.day)), learner: learnerId });
   }
 
   function applyLearnerEvent(event: LearningEvent, effectiveAt: number) {
@@ -182,7 +199,18 @@ export function createStatsRollup(sqlite: Sqlite, catalog: StatsCatalog, now: ()
   });
 
   return {
-    learnerHooks: { apply: applyLearnerEvent } satisfies IngestHooks,
+    // A sync request's events go in as one batch: one upsert per learner,
+    // day, course and lesson instead of several per event (rollup-batch.ts).
+    learnerHooks: {
+      applyBatch: createBatchApply({
+        activeOn,
+        startCourse: (learnerId, courseId, day) => startCourse.run(learnerId, courseId, day),
+        daily: (day, courseId, lessonId, starts, completions, scoreSum) => daily.run(day, courseId, lessonId, starts, completions, 0, scoreSum),
+        lessonDone: (learnerId, courseId, lessonId, day) => addLesson.run(learnerId, courseId, lessonId, day),
+        checkCourse,
+        inOrder: applyLearnerEvent,
+      }),
+    } satisfies IngestHooks,
     guideHook: applyGuideEvent,
     rebuild,
     /** Rebuilds when the tables were made by other rollup code or another catalog; true if it did. */

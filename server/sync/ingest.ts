@@ -4,7 +4,9 @@
 // 'duplicate' and never becomes a second row. Each event is validated on its
 // own: one bad event is 'rejected' (the phone stops resending it) without
 // blocking the rest. All valid events of a request commit in one transaction,
-// and the response is sent only after that commit (see db/open.ts on fsync).
+// and the response is sent only after that commit (see db/open.ts on fsync);
+// the sync route shares that transaction among requests that arrive together
+// (group-commit.ts).
 import { EVENT_TYPES, eventSchema, type LearningEvent } from '../../shared/events.ts';
 import { GUIDE_ONLY_EVENT_TYPES } from '../../shared/events/guide.ts';
 import type { SyncResult } from '../../shared/api.ts';
@@ -17,6 +19,9 @@ import { formatZodError } from '../http/errors.ts';
 export interface IngestHooks {
   check?(event: LearningEvent, effectiveAt: number): SyncResult | undefined;
   apply?(event: LearningEvent, effectiveAt: number): void;
+  /** Once per request, after every apply(), with the events that went in
+   * (in order): for projections that merge a batch's work (stats rollups). */
+  applyBatch?(applied: ReadonlyArray<{ event: LearningEvent; effectiveAt: number }>): void;
 }
 
 /** Several features' hooks as one: the first refusal wins; every apply runs. */
@@ -25,6 +30,7 @@ export function combineHooks(...all: Array<IngestHooks | undefined>): IngestHook
   return {
     check: (event, at) => hooks.reduce<SyncResult | undefined>((refused, h) => refused ?? h.check?.(event, at), undefined),
     apply: (event, at) => hooks.forEach((h) => h.apply?.(event, at)),
+    applyBatch: (applied) => hooks.forEach((h) => h.applyBatch?.(applied)),
   };
 }
 
@@ -36,6 +42,11 @@ export interface IngestInput {
 }
 
 type Row = [string, string, string, string, string | null, string | null, number, number, number, string, number | null];
+export interface ValidEvent {
+  index: number;
+  row: Row;
+  event: LearningEvent;
+}
 
 /** Echo at most this much of an unusable id back to the client. */
 const MAX_ECHOED_ID = 100;
@@ -77,7 +88,9 @@ export function createIngest(sqlite: Sqlite, hooks: IngestHooks = {}) {
      ON CONFLICT(id, learner_id) DO UPDATE SET last_sync_at = max(last_sync_at, excluded.last_sync_at)`,
   );
 
-  const commit = sqlite.transaction((input: IngestInput, valid: Array<{ index: number; row: Row; event: LearningEvent }>, results: SyncResult[]) => {
+  /** Writes one request's valid events; the caller holds the transaction. */
+  function write(input: IngestInput, valid: ValidEvent[], results: SyncResult[]) {
+    const applied: Array<{ event: LearningEvent; effectiveAt: number }> = [];
     for (const { index, row, event } of valid) {
       const refused = hooks.check?.(event, row[8]);
       if (refused) {
@@ -85,15 +98,22 @@ export function createIngest(sqlite: Sqlite, hooks: IngestHooks = {}) {
         continue;
       }
       const { changes } = insertEvent.run(...row);
-      if (changes === 1) hooks.apply?.(event, row[8]);
+      if (changes === 1) {
+        hooks.apply?.(event, row[8]);
+        applied.push({ event, effectiveAt: row[8] });
+      }
       results[index] = { id: row[0], status: changes === 1 ? 'accepted' : 'duplicate' };
     }
+    if (applied.length > 0) hooks.applyBatch?.(applied);
     touchDevice.run(input.deviceId, input.learnerId, input.receivedAt);
-  });
+  }
 
-  return function ingest(input: IngestInput): SyncResult[] {
+  const commit = sqlite.transaction(write);
+
+  /** Per-event validation: results for the refused, rows for the rest. */
+  function validate(input: IngestInput): { valid: ValidEvent[]; results: SyncResult[] } {
     const results: SyncResult[] = new Array(input.events.length);
-    const valid: Array<{ index: number; row: Row; event: LearningEvent }> = [];
+    const valid: ValidEvent[] = [];
     input.events.forEach((raw, index) => {
       const rawType = typeof raw === 'object' && raw !== null ? (raw as { type?: unknown }).type : undefined;
       if (typeof rawType === 'string' && GUIDE_ONLY_EVENT_TYPES.includes(rawType)) {
@@ -115,7 +135,17 @@ export function createIngest(sqlite: Sqlite, hooks: IngestHooks = {}) {
       }
       valid.push({ index, row: toRow(parsed.data, input.receivedAt), event: parsed.data });
     });
+    return { valid, results };
+  }
+
+  /** Validates and commits one request in its own transaction. */
+  function ingest(input: IngestInput): SyncResult[] {
+    const { valid, results } = validate(input);
     commit(input, valid, results);
     return results;
-  };
+  }
+  // The two halves, for group commit (group-commit.ts).
+  return Object.assign(ingest, { validate, write });
 }
+
+export type Ingest = ReturnType<typeof createIngest>;
