@@ -10,6 +10,11 @@ import { createFailureLimiter } from './auth/rate-limit.ts';
 import type { AppConfig, AppContext, AppEnv } from './context.ts';
 import type { Db, Sqlite } from './db/open.ts';
 import { createClientIp } from './http/client-ip.ts';
+import { createRequestLimits } from './http/request-limits.ts';
+import { createAuditLog } from './audit/log.ts';
+import { createGuideAuditHook } from './audit/guide-actions.ts';
+import { auditRoutes } from './routes/audit.ts';
+import { secureHeadersFor } from './http/secure-headers.ts';
 import { ApiError, CODE_BY_STATUS, jsonError } from './http/errors.ts';
 import { silentLogger, type Logger } from './logger.ts';
 import { authRoutes } from './routes/auth.ts';
@@ -66,9 +71,12 @@ export function createApp(deps: AppDeps) {
       byUsername: createFailureLimiter({ limit: LOGIN_FAILURES_PER_USERNAME, windowMs: LOGIN_WINDOW_MS, now }),
       byIp: createFailureLimiter({ limit: LOGIN_FAILURES_PER_IP, windowMs: LOGIN_WINDOW_MS, now }),
     },
+    audit: createAuditLog(deps.sqlite ?? deps.db.$client, now),
   };
 
   const app = new Hono<AppEnv>();
+  // First, so error and not-found answers carry the headers too.
+  app.use('*', secureHeadersFor(config));
 
   app.use('/api/*', async (c, next) => {
     const started = performance.now();
@@ -84,6 +92,12 @@ export function createApp(deps: AppDeps) {
   app.use('/api/*', bodyLimit({ maxSize: MAX_BODY_BYTES, onError: (c) => jsonError(c, 413, 'payload_too_large', `Request body is larger than ${MAX_BODY_BYTES} bytes`) }));
   app.use(`${API_PREFIX}/*`, csrfGuard(ctx, `${API_PREFIX}/auth/login`));
 
+  const limits = createRequestLimits(ctx, config.requestLimits);
+  app.use(`${API_PREFIX}/sync`, limits.sync);
+  app.use(`${API_PREFIX}/learners`, limits.register);
+  app.use(`${API_PREFIX}/recovery`, limits.recovery);
+  app.use(`${API_PREFIX}/recovery-codes`, limits.recoveryCodes);
+
   app.route(`${API_PREFIX}/health`, healthRoutes(ctx));
   app.route(`${API_PREFIX}/learners`, learnerRoutes(ctx));
   const resident = createResident(ctx, deps.catalog ?? loadCatalog(config.distDir));
@@ -97,8 +111,13 @@ export function createApp(deps: AppDeps) {
   app.route(`${API_PREFIX}/auth`, authRoutes(ctx));
   app.route(`${API_PREFIX}/stats`, statsRoutes(ctx, resident.catalog));
   app.route(`${API_PREFIX}/ward`, wardRoutes(ctx, groupInUse(ctx.sqlite)));
-  app.route(`${API_PREFIX}/guide`, guideRoutes(ctx, resident.catalog, statsRollup.guideHook));
+  const auditGuideEvent = createGuideAuditHook(ctx.sqlite, ctx.audit);
+  app.route(`${API_PREFIX}/guide`, guideRoutes(ctx, resident.catalog, (event, effectiveAt) => {
+    statsRollup.guideHook(event, effectiveAt);
+    auditGuideEvent(event);
+  }));
   app.route(`${API_PREFIX}/sessions`, sessionRoutes(ctx));
+  app.route(`${API_PREFIX}/staff/audit`, auditRoutes(ctx));
   app.route(`${API_PREFIX}/staff`, staffRoutes(ctx));
   app.route('/api', openApiRoutes(ctx));
   app.all('/api/*', (c) => jsonError(c, 404, 'not_found', `No API route ${c.req.method} ${c.req.path}`));

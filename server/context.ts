@@ -5,6 +5,8 @@ import type { StaffUser } from '../shared/api.ts';
 import type { Db, Sqlite } from './db/open.ts';
 import type { Logger } from './logger.ts';
 import type { FailureLimiter } from './auth/rate-limit.ts';
+import type { RequestLimits } from './http/request-limits.ts';
+import type { AuditLog } from './audit/log.ts';
 
 export interface AppConfig {
   version: string;
@@ -14,6 +16,10 @@ export interface AppConfig {
   distDir?: string;
   /** Trust X-Forwarded-For (only behind a reverse proxy). */
   trustProxy: boolean;
+  /** Per-learner and per-address request limits of sync, registration and
+   * recovery; defaults (DEFAULT_REQUEST_LIMITS) leave room for a whole ward
+   * behind one carrier NAT address. */
+  requestLimits?: Partial<RequestLimits>;
 }
 
 export interface AppContext {
@@ -24,6 +30,8 @@ export interface AppContext {
   logger: Logger;
   clientIp: (c: Context) => string;
   loginLimits: { byUsername: FailureLimiter; byIp: FailureLimiter };
+  /** Who did what when, for guide and admin actions (audit/log.ts). */
+  audit: AuditLog;
 }
 
 /** Hono environment: what auth middleware leaves for handlers. */

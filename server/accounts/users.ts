@@ -5,7 +5,8 @@ import { uuidv7 } from '../../shared/ids.ts';
 import type { StaffRole, StaffUser } from '../../shared/api.ts';
 import type { Db } from '../db/open.ts';
 import { authSessions, users } from '../db/schema/index.ts';
-import { hashPassword, MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH } from '../auth/passwords.ts';
+import { hashPassword } from '../auth/passwords.ts';
+import { assertPasswordAllowed } from '../auth/password-policy.ts';
 
 export type UserRow = typeof users.$inferSelect;
 export type Team = 'cns' | 'da06';
@@ -18,12 +19,6 @@ export function toStaffUser(row: UserRow): StaffUser {
 
 /** Usernames are compared lower-case so "Lan" and "lan" are one account. */
 export const normalizeUsername = (username: string) => username.trim().toLowerCase();
-
-export function checkPasswordPolicy(password: string): string | undefined {
-  if (password.length < MIN_PASSWORD_LENGTH) return `Password must be at least ${MIN_PASSWORD_LENGTH} characters`;
-  if (password.length > MAX_PASSWORD_LENGTH) return `Password must be at most ${MAX_PASSWORD_LENGTH} characters`;
-  return undefined;
-}
 
 export function findUserByUsername(db: Db, username: string): UserRow | undefined {
   return db.select().from(users).where(eq(users.username, normalizeUsername(username))).get();
@@ -50,8 +45,7 @@ export async function createUser(db: Db, input: NewUser, now: number = Date.now(
   if (!USERNAME_PATTERN.test(username)) {
     throw new Error('Username must be 2–64 characters: lower-case letters, digits, ".", "_" or "-"');
   }
-  const problem = checkPasswordPolicy(input.password);
-  if (problem) throw new Error(problem);
+  await assertPasswordAllowed(input.password, username);
   if (findUserByUsername(db, username)) throw new Error(`User "${username}" already exists`);
   const row: UserRow = {
     id: uuidv7(now),
@@ -68,10 +62,9 @@ export async function createUser(db: Db, input: NewUser, now: number = Date.now(
 }
 
 export async function setPassword(db: Db, username: string, password: string): Promise<void> {
-  const problem = checkPasswordPolicy(password);
-  if (problem) throw new Error(problem);
   const user = findUserByUsername(db, username);
   if (!user) throw new Error(`No user "${normalizeUsername(username)}"`);
+  await assertPasswordAllowed(password, user.username);
   const passwordHash = await hashPassword(password);
   // A new password also ends every open session (a lost phone stays logged in otherwise).
   db.transaction((tx) => {

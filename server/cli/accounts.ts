@@ -6,7 +6,8 @@ import { ROLES, TEAMS, type StaffRole } from '../../shared/api.ts';
 import { generatePassword } from '../auth/passwords.ts';
 import { findUserByUsername, listUsers, setPassword, type Team } from '../accounts/users.ts';
 import { createStaffAccount, groupsOf, setGroups } from '../accounts/guides.ts';
-import { openDb } from '../db/open.ts';
+import { openDb, type Sqlite } from '../db/open.ts';
+import { CONSOLE_ACTOR, createAuditLog } from '../audit/log.ts';
 import { loadEnv } from '../env.ts';
 
 const USAGE = `Usage:
@@ -18,6 +19,9 @@ Without --password-stdin a password is generated and printed once.
 A guide needs --team and --groups (residential group ids from the ward profile).`;
 
 class UsageError extends Error {}
+
+/** Changes made here are audited like an admin's, with the server console as actor. */
+const audit = (sqlite: Sqlite) => createAuditLog(sqlite, Date.now);
 
 async function readPasswordFromStdin(): Promise<string> {
   if (process.stdin.isTTY) process.stderr.write('Password: ');
@@ -72,6 +76,7 @@ async function run(argv: string[]): Promise<void> {
       const user = findUserByUsername(db, values.username);
       if (user?.role !== 'guide') throw new Error(`No guide "${values.username.trim().toLowerCase()}"`);
       setGroups(sqlite, user.id, groups);
+      audit(sqlite).record(CONSOLE_ACTOR, 'staff.groups_changed', { type: 'user', id: user.username }, { groups: groups.join(',') });
       console.log(`Groups of "${user.username}": ${groups.join(', ')}.`);
     } finally {
       sqlite.close();
@@ -92,9 +97,11 @@ async function run(argv: string[]): Promise<void> {
   try {
     if (command === 'create') {
       const user = await createStaffAccount(db, { username: values.username, password, role: role!, team, groups, displayName: values['display-name'] });
+      audit(sqlite).record(CONSOLE_ACTOR, 'staff.created', { type: 'user', id: user.username }, { role: user.role, team: user.team, groups: (groups ?? []).join(',') });
       console.log(`Created ${user.role} "${user.username}"${user.team ? ` (team ${user.team})` : ''}.`);
     } else {
       await setPassword(db, values.username, password);
+      audit(sqlite).record(CONSOLE_ACTOR, 'staff.password_set', { type: 'user', id: values.username.trim().toLowerCase() });
       console.log(`Password changed for "${values.username.trim().toLowerCase()}".`);
     }
     if (generated) console.log(`Password: ${password}  (shown only now; write it down)`);

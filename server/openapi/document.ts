@@ -21,6 +21,7 @@ import { eventSchema } from '../../shared/events.ts';
 import { residentPaths, residentSchemas } from './resident-paths.ts';
 import { guidePaths, guideSchemas } from './guide-paths.ts';
 import { statsPaths, statsSchemas } from './stats-paths.ts';
+import { addRateLimitReplies, auditPaths, auditSchemas } from './audit-paths.ts';
 
 type JsonSchema = Record<string, unknown>;
 
@@ -73,9 +74,11 @@ export function buildOpenApiDocument(version: string) {
         ...residentSchemas,
         ...guideSchemas,
         ...statsSchemas,
+        ...auditSchemas,
       },
     },
-    paths: {
+    paths: addRateLimitReplies({
+      ...auditPaths,
       ...residentPaths,
       ...guidePaths,
       ...statsPaths,
@@ -152,6 +155,6 @@ export function buildOpenApiDocument(version: string) {
           },
         },
       },
-    },
+    }),
   };
 }

@@ -1,11 +1,15 @@
 // Staff accounts for admins: list, create (guides with team and residential
-// groups) and change a guide's groups. A created account's password is
-// generated here and returned once; only its hash is stored.
+// groups), change a guide's groups, reset a password, disable and enable. A
+// created or reset password is generated here and returned once; only its
+// hash is stored. Every change goes to the audit log.
 import { Hono } from 'hono';
 import { createStaffSchema, setGroupsSchema, type StaffAccount } from '../../shared/guide/api.ts';
 import { createStaffAccount, groupsOf, setGroups } from '../accounts/guides.ts';
-import { listUsers, toStaffUser, type UserRow } from '../accounts/users.ts';
+import { findUserByUsername, listUsers, setPassword, toStaffUser, type UserRow } from '../accounts/users.ts';
+import { createAccountStatus } from '../accounts/status.ts';
+import { setDisabledSchema } from '../../shared/accounts.ts';
 import { generatePassword } from '../auth/passwords.ts';
+import { PasswordPolicyError } from '../auth/password-policy.ts';
 import { requireStaff } from '../auth/staff-auth.ts';
 import type { AppContext, AppEnv } from '../context.ts';
 import { apiError } from '../http/errors.ts';
@@ -14,6 +18,12 @@ import { readBody } from '../http/json-body.ts';
 export function staffRoutes(ctx: AppContext) {
   const admin = requireStaff(ctx, ['admin']);
   const account = (u: UserRow): StaffAccount => ({ ...toStaffUser(u), groups: groupsOf(ctx.sqlite, u.id), disabled: u.disabled });
+  const status = createAccountStatus(ctx.sqlite);
+  const userNamed = (raw: string) => {
+    const user = findUserByUsername(ctx.db, raw);
+    if (!user) throw apiError(404, 'not_found', 'No such account');
+    return user;
+  };
 
   return new Hono<AppEnv>()
     .use(admin)
@@ -25,9 +35,11 @@ export function staffRoutes(ctx: AppContext) {
       try {
         user = await createStaffAccount(ctx.db, { ...input, password }, ctx.now());
       } catch (error) {
+        if (error instanceof PasswordPolicyError) throw apiError(400, error.code, error.message);
         const message = error instanceof Error ? error.message : String(error);
         throw apiError(message.includes('already exists') ? 409 : 400, message.includes('already exists') ? 'conflict' : 'invalid_request', message);
       }
+      ctx.audit.record(c.get('staff'), 'staff.created', { type: 'user', id: user.username }, { role: user.role, team: user.team, groups: input.groups.join(',') });
       return c.json({ account: account(user), password }, 201);
     })
     .put('/:username/groups', async (c) => {
@@ -39,6 +51,25 @@ export function staffRoutes(ctx: AppContext) {
       } catch (error) {
         throw apiError(400, 'invalid_request', error instanceof Error ? error.message : String(error));
       }
+      ctx.audit.record(c.get('staff'), 'staff.groups_changed', { type: 'user', id: user.username }, { groups: groups.join(',') });
       return c.json(account(user));
+    })
+    // For a staff member who forgot theirs: a new generated password, and
+    // every open session of the account ends (a lost phone is logged out).
+    .post('/:username/password', async (c) => {
+      const user = userNamed(c.req.param('username'));
+      const password = generatePassword();
+      await setPassword(ctx.db, user.username, password);
+      ctx.audit.record(c.get('staff'), 'staff.password_reset', { type: 'user', id: user.username });
+      return c.json({ password });
+    })
+    .put('/:username/disabled', async (c) => {
+      const { disabled } = await readBody(c, setDisabledSchema);
+      const user = userNamed(c.req.param('username'));
+      // The acting admin stays: the ward is never left without one.
+      if (disabled && user.id === c.get('staff').id) throw apiError(409, 'cannot_disable_self', 'You cannot disable your own account');
+      status.set(user.id, disabled);
+      ctx.audit.record(c.get('staff'), disabled ? 'staff.disabled' : 'staff.enabled', { type: 'user', id: user.username });
+      return c.json(account({ ...user, disabled }));
     });
 }

@@ -30,3 +30,16 @@ export function backoffDelay(failures: number, random: number, options: BackoffO
   const r = Math.min(Math.max(random, 0), 1);
   return Math.round(ceiling / 2 + (ceiling / 2) * r);
 }
+
+/** Longest server-requested wait a phone accepts: a wrong Retry-After must not silence it for days. */
+export const MAX_SERVER_WAIT_MS = 60 * 60_000;
+
+/**
+ * The delay before the next try when the server said "Retry-After" (a 429 of
+ * the ward server's rate limit): never sooner than the server asked, nor
+ * sooner than our own backoff.
+ */
+export function retryDelay(backoffMs: number, retryAfterMs?: number): number {
+  if (retryAfterMs === undefined || !(retryAfterMs > 0)) return backoffMs;
+  return Math.max(backoffMs, Math.min(retryAfterMs, MAX_SERVER_WAIT_MS));
+}

@@ -48,12 +48,26 @@ describe('accounts CLI', () => {
     expect(generated).toBeTruthy();
     expect(await canLogin('hoa', 'guide-pass-1')).toBeUndefined();
     expect(await canLogin('hoa', generated)).toMatchObject({ username: 'hoa' });
+    // Both changes are in the audit log, by the server console, without the passwords.
+    const { sqlite } = openDb(dataDir);
+    const audit = sqlite.prepare('SELECT actor_id, actor_username, action, target_id, details FROM audit_log WHERE actor_id IS NULL ORDER BY id').all();
+    sqlite.close();
+    expect(audit).toEqual([
+      { actor_id: null, actor_username: '(server console)', action: 'staff.created', target_id: 'hoa', details: JSON.stringify({ role: 'guide', team: 'da06', groups: 'tdp-2,tdp-1' }) },
+      { actor_id: null, actor_username: '(server console)', action: 'staff.password_set', target_id: 'hoa', details: '{}' },
+    ]);
   }, 60_000);
 
   it('refuses bad input with a clear error and a non-zero exit', async () => {
     const short = await accounts(['create', '--username', 'tuan', '--role', 'reviewer', '--password-stdin'], 'short\n');
     expect(short.code).toBe(1);
     expect(short.stderr).toContain('at least 8 characters');
+    const common = await accounts(['create', '--username', 'tuan', '--role', 'reviewer', '--password-stdin'], 'Password1\n');
+    expect(common.code).toBe(1);
+    expect(common.stderr).toContain('common passwords');
+    const sameAsName = await accounts(['create', '--username', 'tuan.nguyen', '--role', 'reviewer', '--password-stdin'], 'Tuan.Nguyen\n');
+    expect(sameAsName.code).toBe(1);
+    expect(sameAsName.stderr).toContain('must not be the username');
     const role = await accounts(['create', '--username', 'tuan', '--role', 'boss']);
     expect(role.code).toBe(1);
     expect(role.stderr).toContain('--role must be one of: guide, reviewer, admin');

@@ -30,6 +30,8 @@ const AdminStaffPage = lazy(() => import('./guide/pages/admin-staff-page.tsx'));
 // Ward office admin: profile editing with file import, outreach posters.
 const AdminWardPage = lazy(() => import('./admin/ward-admin-page.tsx'));
 const AdminPostersPage = lazy(() => import('./admin/posters-page.tsx'));
+const AdminAuditPage = lazy(() => import('./admin/audit-page.tsx'));
+const PasswordPage = lazy(() => import('./account/password-page.tsx'));
 const JoinPage = lazy(() => import('./join/join-page.tsx'));
 const HouseholdJoinPage = lazy(() => import('./household/household-page.tsx'));
 const GuideHouseholdsPage = lazy(() => import('./guide/pages/households-page.tsx'));
@@ -61,6 +63,8 @@ export function App() {
         <Route path="/admin/staff" component={AdminStaffPage} />
         <Route path="/admin/ward" component={AdminWardPage} />
         <Route path="/admin/posters" component={AdminPostersPage} />
+        <Route path="/admin/audit" component={AdminAuditPage} />
+        <Route path="/account/password" component={PasswordPage} />
         <Route path="/privacy" component={PrivacyPage} />
         <Route path="/me" component={MePage} />
         <Route path="/me/data" component={MyDataPage} />

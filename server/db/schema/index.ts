@@ -6,3 +6,4 @@ export * from './guide.ts';
 export * from './resident.ts';
 export * from './stats.ts';
 export * from './stats-counters.ts';
+export * from './audit.ts';

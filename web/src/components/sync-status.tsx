@@ -10,11 +10,12 @@ export function SyncStatus() {
       <Show when={sync.isKnown()} fallback={<p>{t('sync.checking')}</p>}>
         <p class="sync-state">
           <span class="sync-icon" aria-hidden="true">
-            {{ idle: '✓', syncing: '⟳', offline: '⚠', error: '!' }[sync.state()]}
+            {{ idle: '✓', syncing: '⟳', offline: '⚠', waiting: '⏳', error: '!' }[sync.state()]}
           </span>
           <Switch>
             <Match when={sync.state() === 'offline'}>{t('sync.offline')}</Match>
             <Match when={sync.state() === 'syncing'}>{t('sync.syncing')}</Match>
+            <Match when={sync.state() === 'waiting'}>{t('sync.waiting')}</Match>
             <Match when={sync.state() === 'error'}>{t('sync.error')}</Match>
             <Match when={sync.pendingLessons() === 0 && !sync.lastSyncedAt()}>{t('sync.nothingYet')}</Match>
             <Match when={sync.pendingLessons() === 0}>{t('sync.allSynced')}</Match>

@@ -16,10 +16,18 @@ export class HttpError extends Error {
     readonly status: number,
     readonly code: string,
     message: string,
+    /** Seconds the server asked us to wait (Retry-After on 429/503), if it said. */
+    readonly retryAfterSec?: number,
   ) {
     super(message);
     this.name = 'HttpError';
   }
+}
+
+/** Retry-After as seconds (delta form only; the server never sends a date). */
+export function parseRetryAfter(value: string | null): number | undefined {
+  const seconds = value !== null && /^\d{1,7}$/.test(value.trim()) ? Number(value.trim()) : NaN;
+  return Number.isFinite(seconds) ? seconds : undefined;
 }
 
 /** No answer: offline, DNS, server down, connection cut. */
@@ -48,7 +56,7 @@ export function createApiClient(fetchImpl: FetchLike = (input, init) => globalTh
     const body: unknown = await res.json().catch(() => null);
     if (!res.ok) {
       const e = (body as { error?: { code?: string; message?: string } } | null)?.error;
-      throw new HttpError(res.status, e?.code ?? `http_${res.status}`, e?.message ?? res.statusText);
+      throw new HttpError(res.status, e?.code ?? `http_${res.status}`, e?.message ?? res.statusText, parseRetryAfter(res.headers.get('retry-after')));
     }
     return body as T;
   }

@@ -10,12 +10,13 @@
 import { SYNC_BATCH_SIZE } from '../../../shared/api.ts';
 import { selectBatch } from '../../../shared/sync/batch.ts';
 import { planResults } from '../../../shared/sync/results.ts';
-import { backoffDelay, DEFAULT_BACKOFF, type BackoffOptions } from '../../../shared/sync/backoff.ts';
+import { backoffDelay, DEFAULT_BACKOFF, retryDelay, type BackoffOptions } from '../../../shared/sync/backoff.ts';
 import type { Identity, IdentityRepo } from '../db/identity-repo.ts';
 import type { OutboxRepo } from '../db/outbox-repo.ts';
 import { HttpError, NetworkError, type ApiClient } from '../net/api.ts';
 
-export type SyncState = 'idle' | 'syncing' | 'offline' | 'error';
+/** 'waiting': the ward server is busy and asked the phone to come back later (429 + Retry-After). */
+export type SyncState = 'idle' | 'syncing' | 'offline' | 'waiting' | 'error';
 
 export interface SyncSnapshot {
   state: SyncState;
@@ -121,9 +122,10 @@ export function createSyncEngine(deps: SyncEngineDeps) {
     }
   }
 
-  /** Arms the retry timer for the current failure count; returns its delay. */
-  function schedule(): number {
-    const delay = backoffDelay(failures, random(), deps.backoff ?? DEFAULT_BACKOFF);
+  /** Arms the retry timer for the current failure count (no sooner than the
+   * server's Retry-After, if it sent one); returns its delay. */
+  function schedule(retryAfterMs?: number): number {
+    const delay = retryDelay(backoffDelay(failures, random(), deps.backoff ?? DEFAULT_BACKOFF), retryAfterMs);
     timer = setTimer(() => {
       timer = null;
       void trigger();
@@ -153,10 +155,11 @@ export function createSyncEngine(deps: SyncEngineDeps) {
       publish({ state: 'idle' });
     } catch (err) {
       failures += 1;
-      const delay = schedule();
+      const isBusy = err instanceof HttpError && err.status === 429;
+      const delay = schedule(isBusy ? (err.retryAfterSec ?? 0) * 1000 : undefined);
       await refreshCounts().catch(() => undefined);
       const offline = !isOnline() || err instanceof NetworkError;
-      publish({ state: offline ? 'offline' : 'error', retryAt: now() + delay });
+      publish({ state: offline ? 'offline' : isBusy ? 'waiting' : 'error', retryAt: now() + delay });
     }
   }
 

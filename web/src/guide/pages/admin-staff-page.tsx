@@ -1,6 +1,7 @@
 import { createResource, createSignal, For, Show } from 'solid-js';
 import { t } from '../../i18n/index.ts';
 import { guideApi } from '../guide-api.ts';
+import { AccountActions } from '../../admin/account-actions.tsx';
 import '../strings.ts';
 import '../../styles/guide.css';
 
@@ -59,7 +60,14 @@ export default function AdminStaffPage() {
         </form>
         <h2>{t('guide.admin.accounts')}</h2>
         <ul class="guide-list">
-          <For each={accounts.latest ?? []}>{(a) => <li>{a.username} · {a.role} · {a.team ?? '—'} · {a.groups.join(', ') || '—'}</li>}</For>
+          <For each={accounts.latest ?? []}>
+            {(a) => (
+              <li>
+                {a.username} · {a.role} · {a.team ?? '—'} · {a.groups.join(', ') || '—'}
+                <AccountActions account={a} />
+              </li>
+            )}
+          </For>
         </ul>
       </Show>
     </div>

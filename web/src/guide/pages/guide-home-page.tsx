@@ -4,6 +4,7 @@ import { t } from '../../i18n/index.ts';
 import { GuideShell } from '../guide-shell.tsx';
 import { useGuide } from '../guide-store.ts';
 import { formatCode } from '../code.ts';
+import '../../account/account-strings.ts';
 
 /** Guide mode's start screen: who is logged in, sessions on this phone, links. */
 export default function GuideHomePage() {
@@ -22,6 +23,7 @@ export default function GuideHomePage() {
       <nav class="guide-actions">
         <A href="/guide/sessions/new" class="button" data-testid="guide-new-session">{t('guide.newSession')}</A>
         <A href="/guide/report" class="button secondary" data-testid="guide-report-link">{t('guide.report')}</A>
+        <A href="/account/password" class="button secondary">{t('account.title')}</A>
         <For each={guide.me()?.groups ?? []}>
           {(g) => (
             <>

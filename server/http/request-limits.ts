@@ -1,0 +1,130 @@
+// Request rate limits for the endpoints anyone can reach without a staff
+// login: sync, learner registration and moving to a new phone. They stop one
+// runaway or hostile client from flooding the ward server; they must never
+// stop a ward. Mobile carriers put a whole ward behind a handful of NAT
+// addresses, so the per-address limits sit far above what a ward's phones
+// send together (and above the test harnesses' load from 127.0.0.1), and the
+// tighter limits are per learner id, which one person's phone cannot share.
+//
+// Counts live in memory, in fixed windows (one Map lookup per request, no
+// database write): one process serves a ward, and a restart forgetting the
+// counts is harmless. Over the limit the answer is 429 rate_limited with
+// Retry-After; the phone's sync engine waits that long and says so.
+import type { Context, MiddlewareHandler } from 'hono';
+import type { AppContext } from '../context.ts';
+import { apiError } from './errors.ts';
+
+export interface WindowLimit {
+  /** Requests allowed per key in one window. */
+  limit: number;
+  windowMs: number;
+}
+
+export interface RequestLimits {
+  /** POST /sync per learner: a phone draining a month of outbox sends a few dozen batches. */
+  syncPerLearner: WindowLimit;
+  /** POST /sync per address: a whole ward's phones behind one carrier NAT. */
+  syncPerAddress: WindowLimit;
+  /** POST /learners per address: every new phone registers once (and retries). */
+  registerPerAddress: WindowLimit;
+  /** POST /recovery and /recovery-codes per address (wrong codes are limited separately). */
+  recoveryPerAddress: WindowLimit;
+  /** POST /recovery-codes per learner: making codes again and again helps nobody. */
+  recoveryCodesPerLearner: WindowLimit;
+}
+
+const MINUTE = 60_000;
+
+/** Defaults. A ward of ~10,000 residents on one address sends a few hundred
+ * sync requests in its busiest minute (a session of 100 phones is ~200) and
+ * registers at most a few hundred phones in ten minutes (a launch day). The
+ * per-address sync limit (~330 requests/s, ~33,000 events/s in full batches)
+ * is above what the server itself ingests, so it only stops a client that
+ * floods with small requests; the per-learner limit is what bites a runaway phone. */
+export const DEFAULT_REQUEST_LIMITS: RequestLimits = {
+  syncPerLearner: { limit: 600, windowMs: MINUTE },
+  syncPerAddress: { limit: 20_000, windowMs: MINUTE },
+  registerPerAddress: { limit: 5_000, windowMs: 10 * MINUTE },
+  recoveryPerAddress: { limit: 200, windowMs: 15 * MINUTE },
+  recoveryCodesPerLearner: { limit: 20, windowMs: 15 * MINUTE },
+};
+
+/** Beyond this many keys in one limiter, expired windows are swept and then the oldest dropped. */
+const MAX_TRACKED_KEYS = 50_000;
+
+export interface RequestCounter {
+  /** Counts one request; returns 0 if it may proceed, else seconds until the key's window ends. */
+  hit(key: string): number;
+}
+
+export function createRequestCounter(options: WindowLimit & { now: () => number }): RequestCounter {
+  const windows = new Map<string, { count: number; resetAt: number }>();
+  // Sweeps free a tenth of the map at least, so their O(n) cost is paid once
+  // per thousands of new keys, not on every request of a key-spraying client.
+  const sweep = (now: number) => {
+    for (const [key, w] of windows) if (w.resetAt <= now) windows.delete(key);
+    for (const key of windows.keys()) {
+      if (windows.size < MAX_TRACKED_KEYS * 0.9) break;
+      windows.delete(key); // the oldest first (Map keeps insertion order)
+    }
+  };
+  return {
+    hit(key) {
+      const now = options.now();
+      const w = windows.get(key);
+      if (!w || w.resetAt <= now) {
+        if (!w && windows.size >= MAX_TRACKED_KEYS) sweep(now);
+        windows.set(key, { count: 1, resetAt: now + options.windowMs });
+        return 0;
+      }
+      w.count++;
+      return w.count > options.limit ? Math.max(1, Math.ceil((w.resetAt - now) / 1000)) : 0;
+    },
+  };
+}
+
+/** The learner id of "Authorization: Bearer <id>.<secret>" (not verified here: the route does that). */
+function bearerLearnerId(c: Context): string | undefined {
+  const header = c.req.header('authorization');
+  if (!header?.startsWith('Bearer ')) return undefined;
+  const dot = header.indexOf('.', 7);
+  return dot > 7 ? header.slice(7, Math.min(dot, 7 + 64)) : undefined;
+}
+
+type KeyOf = (c: Context) => string | undefined;
+
+function limitPosts(ctx: AppContext, checks: Array<[RequestCounter, KeyOf]>): MiddlewareHandler {
+  return async (c, next) => {
+    if (c.req.method !== 'POST') return next();
+    let wait = 0;
+    // Every counter sees the request, so a client over one limit cannot hide from the other.
+    for (const [counter, keyOf] of checks) {
+      const key = keyOf(c);
+      if (key !== undefined) wait = Math.max(wait, counter.hit(key));
+    }
+    if (wait > 0) {
+      ctx.logger.warn('rate limited', { path: c.req.path, ip: ctx.clientIp(c), retryAfter: wait });
+      throw apiError(429, 'rate_limited', `Too many requests; try again in ${wait} seconds`, { 'Retry-After': String(wait) });
+    }
+    return next();
+  };
+}
+
+export function createRequestLimits(ctx: AppContext, overrides: Partial<RequestLimits> = {}) {
+  const limits = { ...DEFAULT_REQUEST_LIMITS, ...overrides };
+  const counter = (l: WindowLimit) => createRequestCounter({ ...l, now: ctx.now });
+  const byAddress: KeyOf = (c) => ctx.clientIp(c);
+  return {
+    limits,
+    sync: limitPosts(ctx, [
+      [counter(limits.syncPerLearner), bearerLearnerId],
+      [counter(limits.syncPerAddress), byAddress],
+    ]),
+    register: limitPosts(ctx, [[counter(limits.registerPerAddress), byAddress]]),
+    recovery: limitPosts(ctx, [[counter(limits.recoveryPerAddress), byAddress]]),
+    recoveryCodes: limitPosts(ctx, [
+      [counter(limits.recoveryCodesPerLearner), bearerLearnerId],
+      [counter(limits.recoveryPerAddress), byAddress],
+    ]),
+  };
+}

@@ -1,0 +1,75 @@
+// Rate limits of the endpoints phones use without a staff login: a flood from
+// one learner or one address gets 429 + Retry-After, and nothing is written;
+// the defaults let a whole ward behind one address through.
+import { afterEach, describe, expect, it } from 'vitest';
+import { newSecret, uuidv7 } from '../../shared/ids.ts';
+import { DEFAULT_REQUEST_LIMITS } from '../../server/http/request-limits.ts';
+import { completion, DEVICE_ID, registerLearner, setupTestApp, type TestApp } from './helpers.ts';
+
+let t: TestApp;
+afterEach(() => t.close());
+
+const sync = (learner: { auth: Record<string, string> }, events: unknown[]) => t.postJson('/api/v1/sync', { deviceId: DEVICE_ID, events }, learner.auth);
+
+async function expectLimited(res: Response) {
+  expect(res.status).toBe(429);
+  expect(Number(res.headers.get('retry-after'))).toBeGreaterThan(0);
+  expect(await res.json()).toEqual({ error: { code: 'rate_limited', message: expect.stringContaining('Too many requests') } });
+}
+
+describe('request limits', () => {
+  it('limits sync per learner: the flooding learner waits, nothing of the refused batch is stored, others go on', async () => {
+    t = setupTestApp({ config: { requestLimits: { syncPerLearner: { limit: 3, windowMs: 60_000 } } } });
+    const flooder = await registerLearner(t);
+    const neighbour = await registerLearner(t);
+    for (let i = 0; i < 3; i++) expect((await sync(flooder, [completion(flooder.id)])).status).toBe(200);
+    const stored = t.count('events');
+    await expectLimited(await sync(flooder, [completion(flooder.id)]));
+    expect(t.count('events')).toBe(stored);
+    expect((await sync(neighbour, [completion(neighbour.id)])).status).toBe(200);
+    // The window passes: the phone's retry goes through.
+    t.clock.now += 60_000;
+    expect((await sync(flooder, [completion(flooder.id)])).status).toBe(200);
+  });
+
+  it('limits sync per address across learner ids, with Retry-After counting down', async () => {
+    t = setupTestApp({ config: { requestLimits: { syncPerAddress: { limit: 5, windowMs: 60_000 } } } });
+    const learners = await Promise.all(Array.from({ length: 6 }, () => registerLearner(t)));
+    for (const l of learners.slice(0, 5)) expect((await sync(l, [completion(l.id)])).status).toBe(200);
+    t.clock.now += 20_000;
+    const refused = await sync(learners[5], [completion(learners[5].id)]);
+    expect(refused.headers.get('retry-after')).toBe('40');
+    await expectLimited(refused);
+  });
+
+  it('limits learner registration per address and stores no learner when refused', async () => {
+    t = setupTestApp({ config: { requestLimits: { registerPerAddress: { limit: 2, windowMs: 600_000 } } } });
+    await registerLearner(t);
+    await registerLearner(t);
+    const before = t.count('learners');
+    await expectLimited(await t.postJson('/api/v1/learners', { id: uuidv7(), secret: newSecret() }));
+    expect(t.count('learners')).toBe(before);
+  });
+
+  it('limits recovery code redemption and creation', async () => {
+    t = setupTestApp({ config: { requestLimits: { recoveryPerAddress: { limit: 2, windowMs: 900_000 }, recoveryCodesPerLearner: { limit: 1, windowMs: 900_000 } } } });
+    const learner = await registerLearner(t);
+    expect((await t.postJson('/api/v1/recovery-codes', {}, learner.auth)).status).toBe(201);
+    await expectLimited(await t.postJson('/api/v1/recovery-codes', {}, learner.auth));
+    const redeem = () => t.postJson('/api/v1/recovery', { code: 'ABCD-EFGH-JKLM', secret: newSecret() });
+    expect((await redeem()).status).not.toBe(429);
+    expect((await redeem()).status).not.toBe(429);
+    await expectLimited(await redeem());
+  });
+
+  it('never throttles a ward: with the defaults, 300 phones behind one address register and sync 20 batches each in one minute', async () => {
+    t = setupTestApp();
+    expect(300 * 20).toBeLessThanOrEqual(DEFAULT_REQUEST_LIMITS.syncPerAddress.limit);
+    const phones = await Promise.all(Array.from({ length: 300 }, () => registerLearner(t)));
+    const statuses = new Set<number>();
+    for (let batch = 0; batch < 20; batch++) {
+      for (const phone of phones) statuses.add((await sync(phone, [])).status);
+    }
+    expect([...statuses]).toEqual([200]);
+  }, 120_000);
+});

@@ -1,0 +1,59 @@
+import { createSignal, Show } from 'solid-js';
+import type { StaffAccount } from '../../../shared/guide/api.ts';
+import { t } from '../i18n/index.ts';
+import { HttpError } from '../net/api.ts';
+import { accountApi } from '../account/account-api.ts';
+import '../account/account-strings.ts';
+import '../styles/account.css';
+
+/** An admin's buttons for one staff account: reset its password (shown once)
+ * and disable or enable it. Both end the account's open sessions on the server.
+ * The state is kept here rather than by reloading the list, which would
+ * replace this component and lose the message (and a reset password) with it. */
+export function AccountActions(props: { account: StaffAccount }) {
+  const [message, setMessage] = createSignal('');
+  const [isDisabled, setDisabled] = createSignal(props.account.disabled);
+  const name = () => props.account.username;
+  const fail = (err: unknown) =>
+    setMessage(err instanceof HttpError && err.code === 'cannot_disable_self' ? t('account.actions.self') : t('account.actions.failed', { message: err instanceof Error ? err.message : String(err) }));
+
+  return (
+    <div class="account-actions">
+      <Show when={isDisabled()}>
+        <strong> · {t('account.actions.isDisabled')}</strong>
+      </Show>
+      <button
+        type="button"
+        class="button secondary"
+        onClick={async () => {
+          try {
+            const { password } = await accountApi.resetPassword(name());
+            setMessage(t('account.actions.resetDone', { username: name(), password }));
+          } catch (err) {
+            fail(err);
+          }
+        }}
+      >
+        {t('account.actions.reset', { username: name() })}
+      </button>
+      <button
+        type="button"
+        class="button secondary"
+        onClick={async () => {
+          const disabled = !isDisabled();
+          try {
+            setDisabled((await accountApi.setDisabled(name(), disabled)).disabled);
+            setMessage(t(disabled ? 'account.actions.disabled' : 'account.actions.enabled', { username: name() }));
+          } catch (err) {
+            fail(err);
+          }
+        }}
+      >
+        {t(isDisabled() ? 'account.actions.enable' : 'account.actions.disable', { username: name() })}
+      </button>
+      <Show when={message()}>
+        <p role="status" class="notice">{message()}</p>
+      </Show>
+    </div>
+  );
+}

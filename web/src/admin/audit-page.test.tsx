@@ -1,0 +1,74 @@
+// @vitest-environment happy-dom
+// The admin's audit page: entries in Vietnamese with who, what and when, the
+// filters sent to the server, older pages on request, and a plain message for
+// a non-admin.
+import { cleanup, render, screen, waitFor } from '@solidjs/testing-library';
+import userEvent from '@testing-library/user-event';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import type { AuditPage as Page } from '../../../shared/audit.ts';
+import '../i18n/index.ts';
+import AuditPage from './audit-page.tsx';
+
+const entry = (id: number, overrides: Partial<Page['entries'][number]> = {}): Page['entries'][number] => ({
+  id,
+  at: '2025-06-01T03:00:00.000Z',
+  actor: { id: 'u1', username: 'boss', role: 'admin' },
+  action: 'staff.created',
+  target: { type: 'user', id: 'tuan' },
+  details: { role: 'guide', groups: 'tdp-2' },
+  ...overrides,
+});
+
+function serve(pages: Array<Page | number>) {
+  const urls: string[] = [];
+  vi.stubGlobal('fetch', async (url: string) => {
+    urls.push(url);
+    const next = pages.shift()!;
+    return typeof next === 'number' ? Response.json({ error: { code: 'forbidden', message: 'no' } }, { status: next }) : Response.json(next);
+  });
+  return urls;
+}
+afterEach(() => {
+  cleanup();
+  vi.unstubAllGlobals();
+});
+
+describe('audit page', () => {
+  it('lists entries newest first in Vietnamese and loads older pages', async () => {
+    const urls = serve([
+      { entries: [entry(9), entry(8, { action: 'guide.session_created', actor: { id: 'g', username: 'hoa', role: 'guide' }, target: { type: 'session', id: 's-1' }, details: { occurredAt: '2025-05-31T02:00:00.000Z', groupId: 'tdp-1' } })], nextBefore: 8 },
+      { entries: [entry(3, { action: 'auth.login', target: null, details: {} })], nextBefore: null },
+    ]);
+    render(() => <AuditPage />);
+    await waitFor(() => expect(screen.getAllByTestId('audit-entry')).toHaveLength(2));
+    const [first, second] = screen.getAllByTestId('audit-entry');
+    expect(first.textContent).toContain('Tạo tài khoản');
+    expect(first.textContent).toContain('boss (quản trị)');
+    expect(first.textContent).toContain('tài khoản tuan');
+    expect(second.textContent).toContain('Tạo buổi học');
+    expect(second.textContent).toContain('hoa (hướng dẫn viên)');
+    expect(second.textContent).toContain('ghi trên máy lúc');
+    expect(first.querySelector('time')!.getAttribute('datetime')).toBe('2025-06-01T03:00:00.000Z');
+    await userEvent.click(screen.getByRole('button', { name: 'Xem cũ hơn' }));
+    await waitFor(() => expect(screen.getAllByTestId('audit-entry')).toHaveLength(3));
+    expect(urls[1]).toContain('before=8');
+    expect(screen.queryByRole('button', { name: 'Xem cũ hơn' })).toBeNull();
+  });
+
+  it('sends the filters to the server', async () => {
+    const urls = serve([{ entries: [], nextBefore: null }, { entries: [], nextBefore: null }]);
+    render(() => <AuditPage />);
+    await waitFor(() => expect(screen.getByText('Chưa có thao tác nào khớp với bộ lọc.')).toBeTruthy());
+    await userEvent.type(screen.getByLabelText(/Tên đăng nhập/), 'hoa');
+    await userEvent.selectOptions(screen.getByLabelText('Thao tác'), 'guide.lesson_recorded');
+    await userEvent.click(screen.getByRole('button', { name: 'Lọc' }));
+    await waitFor(() => expect(urls).toHaveLength(2));
+    expect(new URL(urls[1], 'http://x').searchParams.toString()).toBe('actor=hoa&action=guide.lesson_recorded');
+  });
+
+  it('tells a non-admin to log in as admin', async () => {
+    serve([403]);
+    render(() => <AuditPage />);
+    await waitFor(() => expect(screen.getByRole('alert').textContent).toContain('chỉ dành cho quản trị viên'));
+  });
+});
