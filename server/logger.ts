@@ -14,14 +14,24 @@ export interface Logger {
 }
 
 /** Keys whose values must never reach a log line, whatever a caller passes. */
-const SECRET_KEY = /pass|secret|token|cookie|authorization|hash/i;
+const SECRET_KEY = /pass|secret|token|cookie|authorization|hash|recovery/i;
+/** A resident's personal details (profile, assisted learner, household),
+ * also redacted at any depth: a caller that logs a whole event or body by
+ * mistake still leaks nothing. */
+const PERSONAL_KEY = /^(display_?name|name|full_?name|birth_?year|gender|phone|phone_?number|email|address|unit|label|profile)$/i;
 
-function scrub(fields: Fields): Fields {
+function scrubValue(value: unknown, depth: number): unknown {
+  if (value instanceof Error) return { name: value.name, message: value.message };
+  if (value === null || typeof value !== 'object') return value;
+  if (depth > 4) return '[nested]'; // unchecked, so not written
+  if (Array.isArray(value)) return value.map((item) => scrubValue(item, depth + 1));
+  return scrub(value as Fields, depth + 1);
+}
+
+function scrub(fields: Fields, depth = 0): Fields {
   const out: Fields = {};
   for (const [key, value] of Object.entries(fields)) {
-    if (SECRET_KEY.test(key)) out[key] = '[redacted]';
-    else if (value instanceof Error) out[key] = { name: value.name, message: value.message };
-    else out[key] = value;
+    out[key] = SECRET_KEY.test(key) || PERSONAL_KEY.test(key) ? '[redacted]' : scrubValue(value, depth);
   }
   return out;
 }

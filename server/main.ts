@@ -8,6 +8,7 @@ import { createApp } from './app.ts';
 import { openDb } from './db/open.ts';
 import { startCheckpointer } from './db/checkpointer.ts';
 import { loadEnv } from './env.ts';
+import { answerClientErrors, createApiServer } from './http/client-error.ts';
 import { createLogger } from './logger.ts';
 
 const env = loadEnv();
@@ -30,7 +31,7 @@ const app = createApp({
   config: { publicOrigin: env.PUBLIC_ORIGIN, distDir: hasBuild ? distDir : undefined, trustProxy: env.TRUST_PROXY },
 });
 
-const server = serve({ fetch: app.fetch, hostname: env.HOST, port: env.PORT }, (info) => {
+const server = serve({ fetch: app.fetch, hostname: env.HOST, port: env.PORT, createServer: createApiServer }, (info) => {
   const url = env.PUBLIC_ORIGIN ?? `http://localhost:${info.port}`;
   if (createdAdmin) {
     console.log(
@@ -45,6 +46,8 @@ const server = serve({ fetch: app.fetch, hostname: env.HOST, port: env.PORT }, (
   }
   console.log(`Học vụ số is running at http://localhost:${info.port}`);
 });
+
+answerClientErrors(server);
 
 server.on('error', (error: NodeJS.ErrnoException) => {
   const reason = error.code === 'EADDRINUSE' ? `port ${env.PORT} is already in use (set PORT to another number)` : error.message;

@@ -4,6 +4,7 @@ import { getApiClient } from '../net/api.ts';
 import { adminApi } from './admin-api.ts';
 import { AdminNav } from './admin-nav.tsx';
 import { PosterSheet, posterUrl, type PosterFormat } from './poster-sheet.tsx';
+import { usePrintPageSize } from './print-page-size.ts';
 import './strings.ts';
 import '../styles/posters.css';
 
@@ -26,6 +27,8 @@ export default function PostersPage() {
   // The preview is shrunk to the screen's width (printing uses true size).
   const [stageWidth, setStageWidth] = createSignal(Infinity);
   const zoom = () => Math.min(1, stageWidth() / ((WIDTH_MM[format()] * 96) / 25.4));
+  // The printed page takes the chosen format's size.
+  usePrintPageSize(() => PAGE_SIZE[format()]);
   const fit = (stage: HTMLDivElement) => {
     const observer = new ResizeObserver(() => setStageWidth(stage.clientWidth));
     observer.observe(stage);
@@ -34,8 +37,6 @@ export default function PostersPage() {
 
   return (
     <div class="posters-page">
-      {/* The printed page takes the chosen format's size. */}
-      <style>{`@page { size: ${PAGE_SIZE[format()]}; margin: 0; }`}</style>
       <div class="no-print">
         <AdminNav />
         <h1>{t('posters.title')}</h1>

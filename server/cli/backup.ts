@@ -1,0 +1,29 @@
+// `npm run backup [-- --out FILE]`: a consistent copy of DATA_DIR's database,
+// taken while the server keeps serving, in DATA_DIR/backups/ unless told
+// otherwise. Prints where it went, its size and what it holds; exits 1 with a
+// message when the copy cannot be made or fails its integrity check.
+import { resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { backupDatabase, defaultBackupPath } from '../db/backup.ts';
+import { DB_FILE_NAME } from '../db/open.ts';
+import { loadEnv } from '../env.ts';
+
+const USAGE = 'Usage: npm run backup [-- --out path/to/copy.sqlite]';
+
+async function main(): Promise<void> {
+  const { values } = parseArgs({ args: process.argv.slice(2), options: { out: { type: 'string' }, help: { type: 'boolean' } } });
+  if (values.help) return void console.log(USAGE);
+  const env = loadEnv();
+  const source = resolve(env.DATA_DIR, DB_FILE_NAME);
+  const dest = resolve(values.out ?? defaultBackupPath(env.DATA_DIR, new Date()));
+  const started = Date.now();
+  const summary = await backupDatabase(source, dest);
+  const mb = (summary.bytes / 1_048_576).toFixed(1);
+  console.log(`Backup written: ${dest}`);
+  console.log(`  ${mb} MB, integrity ok, ${summary.events} learner events, ${summary.guideEvents} guide events, ${((Date.now() - started) / 1000).toFixed(1)} s`);
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`${error instanceof Error ? error.message : String(error)}\n${USAGE}\n`);
+  process.exit(1);
+});
