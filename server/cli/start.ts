@@ -1,9 +1,11 @@
-// `npm start`: build the PWA when the build is missing or older than its
-// sources, then run the server (which migrates the database on open).
+// `npm start`, first half: build the PWA and bundle the server when either is
+// missing or older than its sources. The second half of the npm script then
+// runs the bundle with plain node (the server migrates the database on open).
 import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { bundleServer, serverBundleIsStale } from '../../tools/server-bundle/bundle.ts';
 import { loadEnv } from '../env.ts';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
@@ -40,4 +42,7 @@ if (needsBuild(distDir)) {
     process.exit(result.status ?? 1);
   }
 }
-await import('../main.ts');
+if (serverBundleIsStale(ROOT)) {
+  console.log('Bundling the server…');
+  await bundleServer(ROOT);
+}

@@ -3,14 +3,13 @@
 // opens it through here so they all run with the same pragmas.
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import Database from 'better-sqlite3';
 import { drizzle, type BetterSQLite3Database } from 'drizzle-orm/better-sqlite3';
 import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
+import { MIGRATIONS_DIR } from '../paths.ts';
 import * as schema from './schema/index.ts';
 
 export const DB_FILE_NAME = 'hoc-vu-so.sqlite';
-const MIGRATIONS_DIR = fileURLToPath(new URL('./migrations', import.meta.url));
 
 export type Sqlite = Database.Database;
 export type Db = BetterSQLite3Database<typeof schema> & { $client: Sqlite };

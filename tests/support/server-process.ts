@@ -6,6 +6,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createServer } from 'node:net';
 import { fileURLToPath } from 'node:url';
+import { bundleServer, SERVER_BUNDLE, serverBundleIsStale } from '../../tools/server-bundle/bundle.ts';
+import { keepServerLog } from './server-logs.ts';
 
 export const PROJECT_ROOT = fileURLToPath(new URL('../..', import.meta.url));
 
@@ -15,7 +17,13 @@ export type RunningServer = {
   dataDir: string;
   dbFile: string;
   output: () => string;
+  /** The server process's id (a new one after restart), e.g. to read its memory use. */
+  pid: () => number;
   stop: () => Promise<void>;
+  /** Kills the process (SIGKILL by default: a crash, nothing flushed) and waits for it to be gone. */
+  kill: (signal?: NodeJS.Signals) => Promise<void>;
+  /** Starts the server again on the same port and DATA_DIR, as an operator's supervisor would. */
+  restart: () => Promise<void>;
 };
 
 export async function freePort(): Promise<number> {
@@ -30,46 +38,72 @@ export async function freePort(): Promise<number> {
   });
 }
 
-export async function startServer(opts: { dataDir?: string; env?: Record<string, string> } = {}): Promise<RunningServer> {
+/**
+ * `bundled`: run build/server/main.mjs with plain node, as `npm start` does
+ * (bundled first when stale), e.g. to measure the serving process's memory.
+ * Otherwise the sources run through tsx, so tests need no bundle step.
+ */
+export async function startServer(opts: { dataDir?: string; env?: Record<string, string>; bundled?: boolean } = {}): Promise<RunningServer> {
+  if (opts.bundled && serverBundleIsStale(PROJECT_ROOT)) await bundleServer(PROJECT_ROOT);
+  const args = opts.bundled ? [SERVER_BUNDLE] : ['--import', 'tsx', 'server/main.ts'];
   const dataDir = opts.dataDir ?? mkdtempSync(join(tmpdir(), 'hvs-data-'));
   const port = await freePort();
   let log = '';
-  const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
-    cwd: PROJECT_ROOT,
-    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, ...opts.env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  child.stdout!.on('data', (d) => (log += d));
-  child.stderr!.on('data', (d) => (log += d));
+  let child!: ChildProcess;
   const url = `http://127.0.0.1:${port}`;
-  const deadline = Date.now() + 30_000;
-  for (;;) {
-    if (child.exitCode !== null) throw new Error(`server exited early (${child.exitCode}):\n${log}`);
-    try {
-      const res = await fetch(`${url}/api/v1/health`);
-      if (res.ok) break;
-    } catch {
-      /* not listening yet */
+  const gone = (c: ChildProcess) => c.exitCode !== null || c.signalCode !== null;
+  const exited = (c: ChildProcess) => new Promise<void>((resolve) => (gone(c) ? resolve() : c.once('exit', () => resolve())));
+
+  async function launch() {
+    child = spawn(process.execPath, args, {
+      cwd: PROJECT_ROOT,
+      env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, ...opts.env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    child.stdout!.on('data', (d) => (log += d));
+    child.stderr!.on('data', (d) => (log += d));
+    child.once('exit', () => keepServerLog(port, log));
+    const deadline = Date.now() + 30_000;
+    for (;;) {
+      if (gone(child)) throw new Error(`server exited early (${child.exitCode ?? child.signalCode}):\n${log}`);
+      try {
+        const res = await fetch(`${url}/api/v1/health`);
+        if (res.ok) break;
+      } catch {
+        /* not listening yet */
+      }
+      if (Date.now() > deadline) {
+        child.kill('SIGKILL');
+        throw new Error(`server did not become healthy in 30 s:\n${log}`);
+      }
+      await new Promise((r) => setTimeout(r, 100));
     }
-    if (Date.now() > deadline) {
-      child.kill('SIGKILL');
-      throw new Error(`server did not become healthy in 30 s:\n${log}`);
-    }
-    await new Promise((r) => setTimeout(r, 100));
   }
+
+  await launch();
   return {
     url,
     port,
     dataDir,
     dbFile: join(dataDir, 'hoc-vu-so.sqlite'),
     output: () => log,
-    stop: () =>
-      new Promise<void>((resolve) => {
-        if (child.exitCode !== null) return resolve();
-        child.once('exit', () => resolve());
-        child.kill('SIGTERM');
-        setTimeout(() => child.kill('SIGKILL'), 5_000).unref();
-      }),
+    pid: () => child.pid!,
+    stop: () => {
+      const c = child;
+      if (gone(c)) return Promise.resolve();
+      c.kill('SIGTERM');
+      setTimeout(() => c.kill('SIGKILL'), 5_000).unref();
+      return exited(c);
+    },
+    kill: (signal = 'SIGKILL') => {
+      const c = child;
+      if (!gone(c)) c.kill(signal);
+      return exited(c);
+    },
+    restart: async () => {
+      if (!gone(child)) throw new Error('restart() needs a stopped server: call kill() or stop() first');
+      await launch();
+    },
   };
 }
 

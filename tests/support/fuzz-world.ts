@@ -1,0 +1,166 @@
+// The shared fixture of the fuzz and rights tests, built once through the
+// real API: two learners with profiles, two guides of different residential
+// groups (each with a session), a reviewer and an admin, all logged in.
+// Building it costs several scrypt hashes, so it is built once and then
+// copied: each route gets its own copy of the SQLite file (sessions live in
+// the file, so the cookies keep working), and a destructive request on one
+// route (DELETE /me, logout) cannot disturb the next.
+import { copyFileSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createApp } from '../../server/app.ts';
+import { createStaffAccount } from '../../server/accounts/guides.ts';
+import { DB_FILE_NAME, openDb } from '../../server/db/open.ts';
+import { uuidv7 } from '../../shared/ids.ts';
+import { completion, login, ORIGIN, registerLearner, setupTestApp } from '../integration/helpers.ts';
+import { assistedRegistered, GUIDE_DEVICE, guideSyncResults, sessionCreated } from '../integration/guide-support.ts';
+import { CATALOG, consentGiven, profileUpdated, syncEvents } from '../integration/resident-support.ts';
+
+export const WORLD_NOW = Date.parse('2025-06-20T02:00:00Z');
+const PASSWORD = 'correct horse battery';
+
+export const ROLES = ['anonymous', 'learner', 'otherLearner', 'guide', 'otherGuide', 'reviewer', 'admin'] as const;
+export type Role = (typeof ROLES)[number];
+
+/** Personal values seeded below; reviewers (and guides of other groups) must never see them. */
+export const PERSONAL = {
+  learnerName: 'Nguyễn Thị Hoà',
+  otherLearnerName: 'Phạm Văn Đức',
+  assistedName: 'Bà Lê Thị Sáu',
+  householdLabel: 'Số 17 ngõ 92 Trần Hưng Đạo',
+  learnerBirthYear: 1937,
+  assistedBirthYear: 1939,
+};
+
+type Learner = Awaited<ReturnType<typeof registerLearner>>;
+type Staff = { id: string; username: string; password: string; headers: { cookie: string; origin: string } };
+
+/** A staff member in the shape guide-support.ts's event builders take. */
+export const asGuide = (s: Staff) => ({ id: s.id, cookie: s.headers.cookie, headers: s.headers });
+
+async function staff(t: ReturnType<typeof setupTestApp>, username: string, role: 'guide' | 'reviewer' | 'admin', groups: string[]): Promise<Staff> {
+  const user = await createStaffAccount(t.db, {
+    username,
+    password: PASSWORD,
+    role,
+    team: role === 'guide' ? 'cns' : null,
+    groups,
+    displayName: `Cán bộ ${username}`,
+  });
+  const cookie = await login(t, username, PASSWORD);
+  return { id: user.id, username, password: PASSWORD, headers: { cookie, origin: ORIGIN } };
+}
+
+export interface World {
+  learner: Learner;
+  otherLearner: Learner;
+  guide: Staff;
+  otherGuide: Staff;
+  reviewer: Staff;
+  admin: Staff;
+  /** The guide's session (residential group tdp-1) and the other guide's (tdp-2). */
+  session: { id: string; code: string };
+  otherSession: { id: string; code: string };
+  assistedId: string;
+  /** A group nothing refers to, so an admin may delete it. */
+  spareGroup: string;
+  /** Credentials of each role: request headers (none for anonymous). */
+  auth: Record<Role, Record<string, string>>;
+  /** The learner id a role's own data belongs to (learners only). */
+  own: Partial<Record<Role, string>>;
+}
+
+export async function buildWorld(): Promise<{ world: World; file: string; dir: string }> {
+  const t = setupTestApp({ now: WORLD_NOW, catalog: CATALOG, config: { trustProxy: true } });
+  const [guide, otherGuide, reviewer, admin] = await Promise.all([
+    staff(t, 'guide-to-1', 'guide', ['tdp-1']),
+    staff(t, 'guide-to-2', 'guide', ['tdp-2']),
+    staff(t, 'reviewer', 'reviewer', []),
+    staff(t, 'admin', 'admin', []),
+  ]);
+  const put = await t.request('/api/v1/ward/groups/to-du-phong', {
+    method: 'PUT',
+    headers: { ...admin.headers, 'content-type': 'application/json' },
+    body: JSON.stringify({ name: 'Tổ dự phòng' }),
+  });
+  if (put.status !== 200) throw new Error(`spare group: ${put.status}`);
+
+  const g = asGuide(guide);
+  const og = asGuide(otherGuide);
+  const starts = '2025-06-20T08:30:00+07:00';
+  const s1 = sessionCreated(g, { code: 'ACDE3467', groupId: 'tdp-1', startsAt: starts });
+  const s2 = sessionCreated(og, { code: 'FGHJ4679', groupId: 'tdp-2', startsAt: starts, title: 'Buổi học tổ 2' });
+  const assisted = assistedRegistered(g, { name: PERSONAL.assistedName, birthYear: PERSONAL.assistedBirthYear, groupId: 'tdp-1', sessionId: s1.sessionId });
+  const env = { recordedBy: guide.id, deviceId: GUIDE_DEVICE, occurredAt: '2025-06-20T09:00:00+07:00' };
+  const household = { ...env, id: uuidv7(), type: 'household.created', householdId: uuidv7(), groupId: 'tdp-1', label: PERSONAL.householdLabel };
+  await expectAccepted(await guideSyncResults(t, g, [s1, assisted, household]));
+  await expectAccepted(await guideSyncResults(t, og, [s2]));
+
+  const learner = await registerLearner(t);
+  const otherLearner = await registerLearner(t);
+  const seed = (l: Learner, name: string, birthYear: number, group: string, code: string) => [
+    consentGiven(l.id),
+    profileUpdated(l.id, { displayName: name, birthYear, residentialGroupId: group }),
+    { id: uuidv7(), type: 'session.joined', learnerId: l.id, deviceId: 'device-test-0001', occurredAt: '2025-06-20T09:05:00+07:00', code, method: 'code' },
+    ...['strong-passwords', 'phishing'].map((lessonId) => completion(l.id, { lessonId, occurredAt: '2025-06-20T09:30:00+07:00' })),
+  ];
+  await expectAccepted(await syncEvents(t, learner.auth, seed(learner, PERSONAL.learnerName, PERSONAL.learnerBirthYear, 'tdp-1', s1.code)));
+  await expectAccepted(await syncEvents(t, otherLearner.auth, seed(otherLearner, PERSONAL.otherLearnerName, 1941, 'tdp-2', s2.code)));
+
+  const file = join(t.dir, 'world.sqlite');
+  await t.sqlite.backup(file);
+  t.sqlite.close();
+  const world: World = {
+    learner,
+    otherLearner,
+    guide,
+    otherGuide,
+    reviewer,
+    admin,
+    session: { id: s1.sessionId, code: s1.code },
+    otherSession: { id: s2.sessionId, code: s2.code },
+    assistedId: assisted.learnerId,
+    spareGroup: 'to-du-phong',
+    auth: {
+      anonymous: {},
+      learner: learner.auth,
+      otherLearner: otherLearner.auth,
+      guide: guide.headers,
+      otherGuide: otherGuide.headers,
+      reviewer: reviewer.headers,
+      admin: admin.headers,
+    },
+    own: { learner: learner.id, otherLearner: otherLearner.id },
+  };
+  return { world, file, dir: t.dir };
+}
+
+async function expectAccepted(results: Array<{ status: string }>) {
+  const bad = results.filter((r) => r.status !== 'accepted');
+  if (bad.length) throw new Error(`fixture events not accepted: ${JSON.stringify(bad)}`);
+}
+
+/** Request limits high enough that thousands of fuzz inputs reach the
+ * handlers; the limits themselves are tested in request-limits.test.ts. */
+const LIFTED = { limit: 1_000_000, windowMs: 60_000 };
+export const LIFTED_LIMITS = { syncPerLearner: LIFTED, syncPerAddress: LIFTED, registerPerAddress: LIFTED, recoveryPerAddress: LIFTED, recoveryCodesPerLearner: LIFTED };
+
+/** A fresh app over a copy of the world's database file. */
+export function forkWorld(file: string, options: { liftLimits?: boolean } = {}) {
+  const dir = mkdtempSync(join(tmpdir(), 'hvs-fuzz-'));
+  copyFileSync(file, join(dir, DB_FILE_NAME));
+  const { db, sqlite } = openDb(dir);
+  const app = createApp({ db, sqlite, config: { trustProxy: true, ...(options.liftLimits ? { requestLimits: LIFTED_LIMITS } : {}) }, now: () => WORLD_NOW, catalog: CATALOG });
+  return {
+    app,
+    sqlite,
+    /** Rows written by this connection so far: a refused request must not move it. */
+    changes: () => (sqlite.prepare('SELECT total_changes() AS n').get() as { n: number }).n,
+    request: (path: string, init: RequestInit = {}) => app.request(`${ORIGIN}${path}`, init),
+    close() {
+      sqlite.close();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+export type Fork = ReturnType<typeof forkWorld>;

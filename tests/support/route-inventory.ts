@@ -1,0 +1,235 @@
+// Every API route, as the fuzz and rights tests know it: who may use it (the
+// rights table), a valid request (path parameters, query, JSON body) and what
+// a success looks like. The list of routes itself comes from the app
+// (createApp().routes), so a route added to the server without a row here
+// makes both tests fail, naming it.
+import { z } from 'zod';
+import {
+  healthSchema,
+  meResponseSchema,
+  myProgressSchema,
+  registerLearnerResponseSchema,
+  statsSummarySchema,
+  syncResponseSchema,
+  wardProfileSchema,
+} from '../../shared/api.ts';
+import {
+  createStaffResponseSchema,
+  followUpSchema,
+  guideMeSchema,
+  householdListSchema,
+  publicSessionSchema,
+  sessionSummarySchema,
+  staffAccountSchema,
+  teamReportSchema,
+} from '../../shared/guide/api.ts';
+import { newSecret, uuidv7 } from '../../shared/ids.ts';
+import { certificateListSchema, certificateSchema, myDataSchema, recoveryCodeResponseSchema, redeemRecoverySchema, redeemRecoveryResponseSchema } from '../../shared/resident/api.ts';
+import { dashboardSchema, sectionSchemas } from '../../shared/stats/schemas.ts';
+import { adminWardSchema } from '../../shared/ward-admin.ts';
+import { auditPageSchema } from '../../shared/audit.ts';
+import { resetPasswordResponseSchema } from '../../shared/accounts.ts';
+import { completion, DEVICE_ID } from '../integration/helpers.ts';
+import { GUIDE_DEVICE } from '../integration/guide-support.ts';
+import { ROLES, type Fork, type Role, type World } from './fuzz-world.ts';
+
+/** What a role gets: 'ok' (a 2xx success), or the refusal status. */
+export type Expect = 'ok' | 401 | 403;
+
+// The rights table. Columns, in order:
+//   anonymous · learner · other learner · guide of the group (tdp-1) ·
+//   guide of another group (tdp-2) · reviewer · admin
+// "ok" for a learner means: their own data only (checked by rights.test.ts).
+const RIGHTS: Record<string, string> = {
+  'GET /api/v1/health':                                   'ok  ok  ok  ok  ok  ok  ok',
+  'GET /api/openapi.json':                                'ok  ok  ok  ok  ok  ok  ok',
+  'POST /api/v1/learners':                                'ok  ok  ok  ok  ok  ok  ok',
+  'POST /api/v1/sync':                                    '401 ok  ok  401 401 401 401',
+  'GET /api/v1/me/progress':                              '401 ok  ok  401 401 401 401',
+  'GET /api/v1/me':                                       '401 ok  ok  401 401 401 401',
+  'DELETE /api/v1/me':                                    '401 ok  ok  401 401 401 401',
+  'GET /api/v1/certificates':                             '401 ok  ok  401 401 401 401',
+  'POST /api/v1/certificates':                            '401 ok  ok  401 401 401 401',
+  'POST /api/v1/recovery-codes':                          '401 ok  ok  401 401 401 401',
+  'POST /api/v1/recovery':                                'ok  ok  ok  ok  ok  ok  ok',
+  'POST /api/v1/auth/login':                              'ok  ok  ok  ok  ok  ok  ok',
+  'POST /api/v1/auth/logout':                             'ok  ok  ok  ok  ok  ok  ok',
+  'GET /api/v1/auth/me':                                  '401 401 401 ok  ok  ok  ok',
+  'POST /api/v1/auth/password':                           '401 401 401 ok  ok  ok  ok',
+  'GET /api/v1/stats/summary':                            '401 401 401 ok  ok  ok  ok',
+  'GET /api/v1/stats/dashboard':                          '401 401 401 ok  ok  ok  ok',
+  'GET /api/v1/stats/headline':                           '401 401 401 ok  ok  ok  ok',
+  'GET /api/v1/stats/coverage':                           '401 401 401 ok  ok  ok  ok',
+  'GET /api/v1/stats/ranking':                            '401 401 401 ok  ok  ok  ok',
+  'GET /api/v1/stats/courses':                            '401 401 401 ok  ok  ok  ok',
+  'GET /api/v1/stats/demographics':                       '401 401 401 ok  ok  ok  ok',
+  'GET /api/v1/stats/trend':                              '401 401 401 ok  ok  ok  ok',
+  'GET /api/v1/stats/freshness':                          '401 401 401 ok  ok  ok  ok',
+  'GET /api/v1/stats/report':                             '401 401 401 403 403 ok  ok',
+  'GET /api/v1/stats/export.csv':                         '401 401 401 403 403 ok  ok',
+  'GET /api/v1/stats/export.xlsx':                        '401 401 401 403 403 ok  ok',
+  'GET /api/v1/ward':                                     'ok  ok  ok  ok  ok  ok  ok',
+  'GET /api/v1/ward/admin':                               '401 401 401 403 403 403 ok',
+  'GET /api/v1/ward/admin/poster':                        '401 401 401 403 403 403 ok',
+  'PUT /api/v1/ward':                                     '401 401 401 403 403 403 ok',
+  'POST /api/v1/ward/import':                             '401 401 401 403 403 403 ok',
+  'PUT /api/v1/ward/groups/:id':                          '401 401 401 403 403 403 ok',
+  'DELETE /api/v1/ward/groups/:id':                       '401 401 401 403 403 403 ok',
+  'GET /api/v1/guide/me':                                 '401 401 401 ok  ok  403 403',
+  'POST /api/v1/guide/sync':                              '401 401 401 ok  ok  403 403',
+  'GET /api/v1/guide/sessions':                           '401 401 401 ok  ok  403 403',
+  'GET /api/v1/guide/sessions/:id':                       '401 401 401 ok  403 403 403',
+  'GET /api/v1/guide/groups/:groupId/follow-up':          '401 401 401 ok  403 403 403',
+  'GET /api/v1/guide/groups/:groupId/households':         '401 401 401 ok  403 403 403',
+  'GET /api/v1/guide/report':                             '401 401 401 ok  ok  ok  ok',
+  'GET /api/v1/guide/report.csv':                         '401 401 401 ok  ok  ok  ok',
+  'GET /api/v1/sessions/:code':                           'ok  ok  ok  ok  ok  ok  ok',
+  'GET /api/v1/staff':                                    '401 401 401 403 403 403 ok',
+  'POST /api/v1/staff':                                   '401 401 401 403 403 403 ok',
+  'PUT /api/v1/staff/:username/groups':                   '401 401 401 403 403 403 ok',
+  'GET /api/v1/staff/audit':                              '401 401 401 403 403 403 ok',
+  'POST /api/v1/staff/:username/password':                '401 401 401 403 403 403 ok',
+  'PUT /api/v1/staff/:username/disabled':                 '401 401 401 403 403 403 ok',
+};
+
+export type Success = z.ZodType | 'csv' | 'xlsx' | 'empty';
+export interface RouteSpec {
+  key: string;
+  method: string;
+  /** Hono's pattern, e.g. /api/v1/guide/sessions/:id */
+  pattern: string;
+  rights: Record<Role, Expect>;
+  /** The route answers without reading its body (a body is sent only for the CSRF guard). */
+  ignoresBody?: boolean;
+  /** Valid values of the path parameters. */
+  params?: (w: World) => Record<string, string>;
+  /** A valid JSON body for this role (may first prepare the world, e.g. make a recovery code). */
+  body?: (w: World, role: Role, f: Fork) => unknown;
+  ok: Success;
+}
+
+const importSchema = z.object({ dryRun: z.boolean(), groups: z.array(z.object({ id: z.string(), action: z.string() })), ward: adminWardSchema });
+const sessionList = z.object({ sessions: z.array(sessionSummarySchema) });
+const posterSchema = z.object({ publicOrigin: z.string().nullable(), wardName: z.string() });
+
+const guideEvent = (w: World, role: Role) => {
+  const me = role === 'otherGuide' ? w.otherGuide : w.guide;
+  const groupId = role === 'otherGuide' ? 'tdp-2' : 'tdp-1';
+  return { id: uuidv7(), type: 'household.created', recordedBy: me.id, deviceId: GUIDE_DEVICE, occurredAt: '2025-06-20T10:00:00+07:00', householdId: uuidv7(), groupId, label: 'Số 3 ngõ 1' };
+};
+
+async function freshRecoveryCode(w: World, f: Fork): Promise<string> {
+  const res = await f.request('/api/v1/recovery-codes', { method: 'POST', headers: w.learner.auth });
+  if (res.status !== 201) throw new Error(`recovery code: ${res.status}`);
+  return ((await res.json()) as { code: string }).code;
+}
+
+const csvFile = Buffer.from('Mã tổ,Tên tổ dân phố,Số hộ\ntdp-1,Tổ dân phố 1,120\n').toString('base64');
+
+const SPECS: Record<string, Omit<RouteSpec, 'key' | 'method' | 'pattern' | 'rights'>> = {
+  'GET /api/v1/health': { ok: healthSchema },
+  'GET /api/openapi.json': { ok: z.object({ openapi: z.literal('3.1.0'), paths: z.record(z.string(), z.unknown()) }) },
+  'POST /api/v1/learners': { body: () => ({ id: uuidv7(), secret: newSecret() }), ok: registerLearnerResponseSchema },
+  'POST /api/v1/sync': { body: (w, role) => ({ deviceId: DEVICE_ID, events: [completion(w.own[role] ?? w.learner.id)] }), ok: syncResponseSchema },
+  'GET /api/v1/me/progress': { ok: myProgressSchema },
+  'GET /api/v1/me': { ok: myDataSchema },
+  'DELETE /api/v1/me': { ok: 'empty' },
+  'GET /api/v1/certificates': { ok: certificateListSchema },
+  'POST /api/v1/certificates': { body: () => ({ courseId: 'cyber-safety' }), ok: certificateSchema },
+  'POST /api/v1/recovery-codes': { ok: recoveryCodeResponseSchema },
+  'POST /api/v1/recovery': {
+    body: async (w, _role, f) => redeemRecoverySchema.parse({ code: await freshRecoveryCode(w, f), secret: newSecret() }),
+    ok: redeemRecoveryResponseSchema,
+  },
+  'POST /api/v1/auth/login': { body: (w) => ({ username: w.reviewer.username, password: w.reviewer.password }), ok: meResponseSchema },
+  'POST /api/v1/auth/logout': { body: () => ({}), ignoresBody: true, ok: 'empty' },
+  'GET /api/v1/auth/me': { ok: meResponseSchema },
+  'POST /api/v1/auth/password': {
+    body: (w, role) => ({ currentPassword: role === 'anonymous' || role.endsWith('earner') ? 'x' : w[role as 'guide'].password, newPassword: 'Ngõ 92 Trần Hưng Đạo, tầng 3!' }),
+    ok: meResponseSchema,
+  },
+  'GET /api/v1/stats/summary': { ok: statsSummarySchema },
+  'GET /api/v1/stats/dashboard': { ok: dashboardSchema },
+  'GET /api/v1/stats/headline': { ok: sectionSchemas.headline },
+  'GET /api/v1/stats/coverage': { ok: sectionSchemas.coverage },
+  'GET /api/v1/stats/ranking': { ok: sectionSchemas.ranking },
+  'GET /api/v1/stats/courses': { ok: sectionSchemas.courses },
+  'GET /api/v1/stats/demographics': { ok: sectionSchemas.demographics },
+  'GET /api/v1/stats/trend': { ok: sectionSchemas.trend },
+  'GET /api/v1/stats/freshness': { ok: sectionSchemas.freshness },
+  'GET /api/v1/stats/report': { ok: dashboardSchema },
+  'GET /api/v1/stats/export.csv': { ok: 'csv' },
+  'GET /api/v1/stats/export.xlsx': { ok: 'xlsx' },
+  'GET /api/v1/ward': { ok: wardProfileSchema },
+  'GET /api/v1/ward/admin': { ok: adminWardSchema },
+  'GET /api/v1/ward/admin/poster': { ok: posterSchema },
+  'PUT /api/v1/ward': { body: () => ({ name: 'Phường Hòa Bình', channels: [{ kind: 'hotline', label: 'Đường dây nóng' }] }), ok: adminWardSchema },
+  'POST /api/v1/ward/import': { body: () => ({ fileName: 'to-dan-pho.csv', contentBase64: csvFile, dryRun: true }), ok: importSchema },
+  'PUT /api/v1/ward/groups/:id': { params: () => ({ id: 'tdp-9' }), body: () => ({ name: 'Tổ dân phố 9', adultPopulation: 300, households: 90 }), ok: adminWardSchema },
+  'DELETE /api/v1/ward/groups/:id': { params: (w) => ({ id: w.spareGroup }), ok: adminWardSchema },
+  'GET /api/v1/guide/me': { ok: guideMeSchema },
+  'POST /api/v1/guide/sync': { body: (w, role) => ({ deviceId: GUIDE_DEVICE, events: [guideEvent(w, role)] }), ok: syncResponseSchema },
+  'GET /api/v1/guide/sessions': { ok: sessionList },
+  'GET /api/v1/guide/sessions/:id': { params: (w) => ({ id: w.session.id }), ok: sessionSummarySchema },
+  'GET /api/v1/guide/groups/:groupId/follow-up': { params: () => ({ groupId: 'tdp-1' }), ok: followUpSchema },
+  'GET /api/v1/guide/groups/:groupId/households': { params: () => ({ groupId: 'tdp-1' }), ok: householdListSchema },
+  'GET /api/v1/guide/report': { ok: teamReportSchema },
+  'GET /api/v1/guide/report.csv': { ok: 'csv' },
+  'GET /api/v1/sessions/:code': { params: (w) => ({ code: w.session.code }), ok: publicSessionSchema },
+  'GET /api/v1/staff': { ok: z.object({ accounts: z.array(staffAccountSchema) }) },
+  'POST /api/v1/staff': { body: () => ({ username: `can-bo-${uuidv7().slice(-6)}`, displayName: 'Trần Văn Mới', role: 'reviewer' }), ok: createStaffResponseSchema },
+  'GET /api/v1/staff/audit': { ok: auditPageSchema },
+  'POST /api/v1/staff/:username/password': { params: (w) => ({ username: w.otherGuide.username }), ok: resetPasswordResponseSchema },
+  'PUT /api/v1/staff/:username/disabled': { params: (w) => ({ username: w.otherGuide.username }), body: () => ({ disabled: true }), ok: staffAccountSchema },
+  'PUT /api/v1/staff/:username/groups': { params: (w) => ({ username: w.otherGuide.username }), body: () => ({ groups: ['tdp-2'] }), ok: staffAccountSchema },
+};
+
+function parseRights(key: string, row: string): Record<Role, Expect> {
+  const cells = row.trim().split(/\s+/);
+  if (cells.length !== ROLES.length) throw new Error(`rights row of ${key} has ${cells.length} cells, not ${ROLES.length}`);
+  return Object.fromEntries(ROLES.map((role, i) => [role, cells[i] === 'ok' ? 'ok' : (Number(cells[i]) as 401 | 403)])) as Record<Role, Expect>;
+}
+
+/** The routes the app really serves: "METHOD pattern", handlers only (no middleware-only entries). */
+export function appRouteKeys(app: { routes: ReadonlyArray<{ method: string; path: string }> }): string[] {
+  const keys = app.routes.filter((r) => r.method !== 'ALL' && r.path.startsWith('/api/')).map((r) => `${r.method} ${r.path}`);
+  return [...new Set(keys)];
+}
+
+/** Routes of the app with no row in the rights table or no spec, and rows for routes that no longer exist. */
+export function inventoryGaps(app: Parameters<typeof appRouteKeys>[0]) {
+  const served = appRouteKeys(app);
+  return {
+    missing: served.filter((k) => !(k in RIGHTS) || !(k in SPECS)),
+    stale: [...new Set([...Object.keys(RIGHTS), ...Object.keys(SPECS)])].filter((k) => !served.includes(k)),
+  };
+}
+
+export const ROUTES: RouteSpec[] = Object.keys(RIGHTS).map((key) => {
+  const [method, pattern] = key.split(' ');
+  return { key, method, pattern, rights: parseRights(key, RIGHTS[key]), ...SPECS[key] };
+});
+
+/** The first role the table lets use a route: the fuzz sends its inputs with that role's credentials. */
+export const allowedRole = (spec: RouteSpec): Role => ROLES.find((r) => spec.rights[r] === 'ok') ?? 'anonymous';
+
+export function fillPath(pattern: string, params: Record<string, string>): string {
+  return pattern.replace(/:(\w+)/g, (_, name: string) => {
+    if (!(name in params)) throw new Error(`no value for :${name} in ${pattern}`);
+    return params[name];
+  });
+}
+
+/** Checks a 2xx answer against the route's success shape; returns a problem or null. */
+export async function successProblem(spec: RouteSpec, res: Response): Promise<string | null> {
+  const type = res.headers.get('content-type') ?? '';
+  if (spec.ok === 'empty') return res.status === 204 ? null : `expected 204, got ${res.status}`;
+  if (spec.ok === 'csv') return /^text\/csv/.test(type) && (await res.text()).length > 0 ? null : `expected a CSV file, got ${type}`;
+  if (spec.ok === 'xlsx') {
+    const bytes = new Uint8Array(await res.arrayBuffer());
+    return type.includes('spreadsheetml') && bytes[0] === 0x50 && bytes[1] === 0x4b ? null : `expected an XLSX file, got ${type}`;
+  }
+  if (!/^application\/json/.test(type)) return `expected JSON, got ${type}`;
+  const parsed = spec.ok.safeParse(await res.json());
+  return parsed.success ? null : `answer does not match the success schema: ${parsed.error.issues.slice(0, 3).map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`;
+}

@@ -1,0 +1,101 @@
+// A simulated phone for the sync-under-faults harness, built from the app's
+// real code: the Dexie repos (progress + outbox event written in one
+// transaction) and the real sync engine, over fake-indexeddb (one database
+// per phone) and Node's fetch pointed at a given base URL. Only what is
+// browser-only is injected: storage, fetch, `online`, timers' backoff scale.
+import 'fake-indexeddb/auto';
+import { openDatabase } from '../../web/src/db/database.ts';
+import { createIdentityRepo } from '../../web/src/db/identity-repo.ts';
+import { createOutboxRepo } from '../../web/src/db/outbox-repo.ts';
+import { createProgressRepo } from '../../web/src/db/progress-repo.ts';
+import { createApiClient, type LearnerCredentials } from '../../web/src/net/api.ts';
+import { createSyncEngine } from '../../web/src/sync/sync-engine.ts';
+import type { BackoffOptions } from '../../shared/sync/backoff.ts';
+import type { LearningEvent } from '../../shared/events.ts';
+
+export interface SimDeviceOptions {
+  /** IndexedDB database name: one per phone. */
+  name: string;
+  /** Where the phone's /api/v1 requests go (the fault proxy). */
+  baseUrl: string;
+  random: () => number;
+  backoff: BackoffOptions;
+  courseId?: string;
+}
+
+export interface GeneratedTally {
+  started: number;
+  completed: number;
+  scoreSum: number;
+}
+
+export async function createSimDevice(o: SimDeviceOptions) {
+  const db = openDatabase(o.name);
+  const identity = createIdentityRepo(db);
+  const outbox = createOutboxRepo(db);
+  const progress = createProgressRepo(db);
+  const me = await identity.getIdentity();
+  const courseId = o.courseId ?? 'cyber-safety';
+
+  /** Every event id the phone wrote to its outbox (counted once its transaction committed). */
+  const generated = new Set<string>();
+  const tally: GeneratedTally = { started: 0, completed: 0, scoreSum: 0 };
+  db.outbox.hook('creating', function (_key, row) {
+    this.onsuccess = () => generated.add(row.id);
+  });
+
+  /** Event ids the server acknowledged in an answer this phone actually received. */
+  const acked = new Set<string>();
+  const answers = { accepted: 0, duplicate: 0, rejected: 0 };
+  const client = createApiClient((input, init) => fetch(o.baseUrl + input, init));
+  const api = {
+    registerLearner: client.registerLearner,
+    async sync(c: LearnerCredentials, deviceId: string, events: LearningEvent[]) {
+      const res = await client.sync(c, deviceId, events);
+      for (const r of res.results) {
+        answers[r.status] += 1;
+        if (r.status !== 'rejected') acked.add(r.id);
+      }
+      return res;
+    },
+  };
+  const engine = createSyncEngine({ api, identity, outbox, isOnline: () => true, random: o.random, backoff: o.backoff });
+
+  let step = 0;
+  return {
+    learnerId: me.learnerId,
+    generated,
+    acked,
+    answers,
+    tally,
+    engine,
+    /**
+     * One learning event, as the lesson screen records it: opening lesson n
+     * (lesson.started), then finishing it (lesson.completed); then a sync is
+     * triggered without waiting for it, as the app does after a completion.
+     */
+    async learn() {
+      const lesson = { courseId, lessonId: `lesson-${Math.floor(step / 2) + 1}` };
+      if (step % 2 === 0) {
+        await progress.recordStarted(me, lesson);
+        tally.started += 1;
+      } else {
+        const score = Math.floor(o.random() * 101);
+        await progress.recordCompleted(me, { ...lesson, contentVersion: 'v1', score, durationSec: 60 + Math.floor(o.random() * 600) });
+        tally.completed += 1;
+        tally.scoreSum += score;
+      }
+      step += 1;
+      void engine.trigger();
+    },
+    /** Outbox rows left (pending and dead). */
+    outboxCount: () => db.outbox.count(),
+    deadCount: async () => (await outbox.listDead()).length,
+    async close() {
+      engine.stop();
+      await db.delete();
+    },
+  };
+}
+
+export type SimDevice = Awaited<ReturnType<typeof createSimDevice>>;
