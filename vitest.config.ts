@@ -10,7 +10,7 @@ export default defineConfig({
         plugins: [solid()],
         test: {
           name: 'unit',
-          include: ['shared/**/*.test.ts', 'server/**/*.test.ts', 'web/**/*.test.{ts,tsx}', 'tools/**/*.test.ts', 'tests/integration/**/*.test.ts', 'tests/content/**/*.test.ts'],
+          include: ['shared/**/*.test.ts', 'server/**/*.test.ts', 'web/**/*.test.{ts,tsx}', 'tools/**/*.test.ts', 'tests/integration/**/*.test.ts', 'tests/content/**/*.test.ts', 'tests/size/**/*.test.ts'],
           environment: 'node',
         },
       },

@@ -11,7 +11,8 @@ const REVALIDATE = 'no-cache';
 
 /** Cache-Control for a file, by its path relative to the dist folder. */
 export function cacheControlFor(relativePath: string): string {
-  const path = relativePath.split(sep).join('/');
+  // A precompressed copy (index.json.br) is cached like the file it encodes.
+  const path = relativePath.split(sep).join('/').replace(/\.(br|gz|zst)$/, '');
   if (path === 'content/index.json') return REVALIDATE;
   if (path.startsWith('assets/') || path.startsWith('content/')) return IMMUTABLE;
   return REVALIDATE; // index.html, sw.js, workbox-*.js, manifest, icons
@@ -34,11 +35,13 @@ export function registerStatic(app: Hono<any>, distDir: string): void {
     return response;
   };
 
-  app.use('*', withHeaders(serveStatic({ root, onFound })));
+  // precompressed: the build writes .br/.gz copies (tools/precompress); they are
+  // sent with Content-Encoding to browsers that accept them.
+  app.use('*', withHeaders(serveStatic({ root, onFound, precompressed: true })));
   // A missing hashed file must be a 404, not the app shell: a service worker
   // would otherwise cache HTML under a script's name.
   app.get('/assets/*', (c) => c.text('Not found', 404));
   app.get('/content/*', (c) => c.text('Not found', 404));
   // SPA fallback: client-side routes (/learn/…, /verify/<code>) get the shell.
-  app.get('*', withHeaders(serveStatic({ root, path: 'index.html', onFound })));
+  app.get('*', withHeaders(serveStatic({ root, path: 'index.html', onFound, precompressed: true })));
 }

@@ -5,11 +5,10 @@
 import { z } from 'zod';
 import { CONSENT_PURPOSE, PRIVACY_NOTICE_VERSION } from '../privacy.ts';
 import { envelope } from './envelope.ts';
+import { GENDERS, MAX_BIRTH_YEAR, MIN_BIRTH_YEAR, type ProfileDetails as PlainProfileDetails } from '../resident/profile-constants.ts';
 
-export const GENDERS = ['female', 'male', 'other'] as const;
-export const MIN_BIRTH_YEAR = 1900;
-/** Learners are people old enough to hold a phone; a later year is a typo. */
-export const MAX_BIRTH_YEAR = 2020;
+// The constants live in a zod-free module so phone code can use them without this file.
+export { EMPTY_PROFILE, GENDERS, MAX_BIRTH_YEAR, MIN_BIRTH_YEAR } from '../resident/profile-constants.ts';
 
 const noticeVersion = z.number().int().min(1).max(PRIVACY_NOTICE_VERSION, 'unknown privacy notice version');
 
@@ -23,7 +22,9 @@ export const profileDetailsSchema = z.strictObject({
   unit: z.string().trim().min(1).max(120).nullable(),
 });
 export type ProfileDetails = z.infer<typeof profileDetailsSchema>;
-export const EMPTY_PROFILE: ProfileDetails = { displayName: null, birthYear: null, gender: null, residentialGroupId: null, unit: null };
+// The plain shape phones use must stay the schema's shape, both ways.
+const sameShape: [ProfileDetails, PlainProfileDetails] extends [PlainProfileDetails, ProfileDetails] ? true : never = true;
+void sameShape;
 
 export const consentGivenSchema = z.strictObject({
   ...envelope,

@@ -23,38 +23,43 @@ export function HomePlan() {
     </A>
   );
 
+  // Laid out as soon as the courses are known, but hidden until the progress
+  // rows are read (just after the page has loaded): the space is kept, so the
+  // course list below does not jump down, and no stale figure is ever shown.
   return (
-    <Show when={content.index() && progress.isReady()}>
-      <Show when={cont()}>{(p) => <Pointer p={p()} label={t('homePlan.continue')} testId="continue-lesson" />}</Show>
-      <Show when={next()}>{(p) => <Pointer p={p()} label={t('homePlan.next')} testId="next-lesson-card" />}</Show>
-      <p class="streak" data-testid="learning-days">
-        {days().thisWeek > 0 ? t('homePlan.daysThisWeek', { count: days().thisWeek }) : t('homePlan.daysNone')}
-        <Show when={days().total > 0}>{' '}<span class="muted">{t('homePlan.daysTotal', { count: days().total })}</span></Show>
-      </p>
-      <Show when={hasFinished() && canOfferInstall()}>
-        <section class="card install" data-testid="install-offer">
-          <h2>{t('homePlan.installTitle')}</h2>
-          <p>{t('homePlan.installText')}</p>
-          <div class="nav-buttons">
-            <button type="button" class="button" onClick={() => void install()}>{t('homePlan.install')}</button>
-            <button type="button" class="button secondary" onClick={dismissInstall}>{t('homePlan.notNow')}</button>
-          </div>
-        </section>
-      </Show>
-      <h2>{t('homePlan.skillsTitle')}</h2>
-      <ul class="skill-list" data-testid="skill-checklist">
-        <For each={skillChecklist(content.courses(), rows())}>
-          {(s) => (
-            <li data-done={s.isComplete}>
-              <span class="skill-mark" aria-hidden="true">{s.isComplete ? '✓' : '○'}</span>
-              <span class="skill-name">{t(`skills.${s.skill}`)}</span>
-              <span class="muted">
-                {s.isComplete ? t('homePlan.skillDone') : s.total === 0 ? t('homePlan.skillNoCourse') : t('homePlan.skillProgress', { done: s.done, total: s.total })}
-              </span>
-            </li>
-          )}
-        </For>
-      </ul>
+    <Show when={content.index()}>
+      <div classList={{ 'plan-pending': !progress.isReady() }} aria-busy={!progress.isReady()} data-testid="home-plan">
+        <Show when={cont()}>{(p) => <Pointer p={p()} label={t('homePlan.continue')} testId="continue-lesson" />}</Show>
+        <Show when={next()}>{(p) => <Pointer p={p()} label={t('homePlan.next')} testId="next-lesson-card" />}</Show>
+        <p class="streak" data-testid="learning-days">
+          {days().thisWeek > 0 ? t('homePlan.daysThisWeek', { count: days().thisWeek }) : t('homePlan.daysNone')}
+          <Show when={days().total > 0}>{' '}<span class="muted">{t('homePlan.daysTotal', { count: days().total })}</span></Show>
+        </p>
+        <Show when={hasFinished() && canOfferInstall()}>
+          <section class="card install" data-testid="install-offer">
+            <h2>{t('homePlan.installTitle')}</h2>
+            <p>{t('homePlan.installText')}</p>
+            <div class="nav-buttons">
+              <button type="button" class="button" onClick={() => void install()}>{t('homePlan.install')}</button>
+              <button type="button" class="button secondary" onClick={dismissInstall}>{t('homePlan.notNow')}</button>
+            </div>
+          </section>
+        </Show>
+        <h2>{t('homePlan.skillsTitle')}</h2>
+        <ul class="skill-list" data-testid="skill-checklist">
+          <For each={skillChecklist(content.courses(), rows())}>
+            {(s) => (
+              <li data-done={s.isComplete}>
+                <span class="skill-mark" aria-hidden="true">{s.isComplete ? '✓' : '○'}</span>
+                <span class="skill-name">{t(`skills.${s.skill}`)}</span>
+                <span class="muted">
+                  {s.isComplete ? t('homePlan.skillDone') : s.total === 0 ? t('homePlan.skillNoCourse') : t('homePlan.skillProgress', { done: s.done, total: s.total })}
+                </span>
+              </li>
+            )}
+          </For>
+        </ul>
+      </div>
     </Show>
   );
 }

@@ -3,7 +3,7 @@
 // name, phone number or other personal data is needed to learn. meta keeps
 // the device id (shared by all profiles) and which profile is active.
 import { newSecret, toBase64Url, randomBytes, uuidv7 } from '../../../shared/ids.ts';
-import { EMPTY_PROFILE } from '../../../shared/events/resident.ts';
+import { EMPTY_PROFILE } from '../../../shared/resident/profile-constants.ts';
 import type { HvsDatabase, ProfileRow } from './database.ts';
 
 export interface Identity {

@@ -5,7 +5,7 @@
 // its event commit in one transaction, like lesson progress.
 import { uuidv7, randomBytes, toBase64Url } from '../../../shared/ids.ts';
 import { CONSENT_PURPOSE, PRIVACY_NOTICE_VERSION } from '../../../shared/privacy.ts';
-import { EMPTY_PROFILE, type ProfileDetails } from '../../../shared/events/resident.ts';
+import { EMPTY_PROFILE, type ProfileDetails } from '../../../shared/resident/profile-constants.ts';
 import type { LearningEvent } from '../../../shared/events.ts';
 import { mergeProgress, type ServerCompletion } from '../../../shared/resident/merge-progress.ts';
 import type { HvsDatabase, ProfileRow } from './database.ts';

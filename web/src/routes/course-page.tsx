@@ -1,4 +1,4 @@
-import { For, Show } from 'solid-js';
+import { createEffect, For, on, Show } from 'solid-js';
 import { A, useParams } from '@solidjs/router';
 import { language, t } from '../i18n/index.ts';
 import { useStores } from '../stores/app-stores.tsx';
@@ -11,6 +11,21 @@ export default function CoursePage() {
   const params = useParams<{ courseId: string }>();
   const { content, progress } = useStores();
   const course = () => content.course(params.courseId);
+
+  // While the resident reads the list, fetch the lesson screen's code and this
+  // course's lessons (after the list has painted), so a tap opens a lesson
+  // without waiting for either.
+  createEffect(
+    on([() => course()?.id, language], ([courseId, lang]) => {
+      if (!courseId) return;
+      requestAnimationFrame(() =>
+        setTimeout(() => {
+          void import('./lesson-page.tsx').catch(() => undefined); // offline and never cached: the lesson route says so itself
+          content.preloadCourse(courseId, lang);
+        }, 0),
+      );
+    }),
+  );
 
   return (
     <Show

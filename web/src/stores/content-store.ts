@@ -7,7 +7,14 @@ import type { Language } from '../../../shared/skills.ts';
 import { getApiClient, type ApiClient } from '../net/api.ts';
 
 export function createContentStore(api: Pick<ApiClient, 'fetchContentIndex' | 'fetchCourseChunk'> = getApiClient()) {
-  const [index, { refetch }] = createRoot(() => createResource<ContentIndex>(() => api.fetchContentIndex()));
+  let firstIndex: Promise<ContentIndex> | undefined;
+  const [index, { refetch }] = createRoot(() =>
+    createResource<ContentIndex>(() => {
+      const p = api.fetchContentIndex();
+      firstIndex ??= p;
+      return p;
+    }),
+  );
   const chunks = new Map<string, Promise<CourseChunk>>();
 
   // Reading a Solid resource that failed throws; the UI shows the failure
@@ -35,6 +42,30 @@ export function createContentStore(api: Pick<ApiClient, 'fetchContentIndex' | 'f
     return chunk.lessons.find((l) => l.id === lessonId) ?? null;
   }
 
+  /** Starts loading a course's lessons (while its lesson list is read), so opening one waits for nothing. */
+  function preloadCourse(courseId: string, lang: Language): void {
+    const c = course(courseId);
+    if (c) loadChunk(c, lang).catch(() => undefined); // a failure is retried, and shown, when the lesson opens
+  }
+
+  /**
+   * A lesson opened by its address (a shared link, a reload): fetch its course
+   * as soon as the index is known, while the lesson screen's code downloads,
+   * instead of after it.
+   */
+  function preloadForPath(path: string, lang: Language): void {
+    const m = /^\/courses\/([^/]+)\/lessons\/[^/]+\/?$/.exec(path);
+    if (!m || !firstIndex) return;
+    const courseId = decodeURIComponent(m[1]);
+    firstIndex.then(
+      (ix) => {
+        const c = ix.courses.find((x) => x.id === courseId);
+        if (c) loadChunk(c, lang).catch(() => undefined);
+      },
+      () => undefined, // the screen shows the failure
+    );
+  }
+
   return {
     /** The content index once loaded; undefined while loading or after a failure. */
     index: current,
@@ -45,6 +76,8 @@ export function createContentStore(api: Pick<ApiClient, 'fetchContentIndex' | 'f
     courses,
     course,
     loadLesson,
+    preloadCourse,
+    preloadForPath,
   };
 }
 

@@ -1,6 +1,6 @@
 import { createEffect, createSignal, For, Show } from 'solid-js';
 import { A } from '@solidjs/router';
-import { GENDERS, MAX_BIRTH_YEAR, MIN_BIRTH_YEAR, type ProfileDetails } from '../../../../shared/events/resident.ts';
+import { GENDERS, MAX_BIRTH_YEAR, MIN_BIRTH_YEAR, type ProfileDetails } from '../../../../shared/resident/profile-constants.ts';
 import { t } from '../../i18n/index.ts';
 
 export interface GroupOption {

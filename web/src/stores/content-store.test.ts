@@ -1,0 +1,53 @@
+import { describe, expect, it } from 'vitest';
+import type { ContentIndex, CourseChunk } from '../../../shared/content/schema.ts';
+import { createContentStore } from './content-store.ts';
+
+const index = {
+  version: 'v1',
+  courses: [
+    { id: 'cyber-safety', chunks: { vi: '/content/cyber-safety.vi.1.json', en: '/content/cyber-safety.en.1.json' }, lessons: [{ id: 'strong-passwords' }] },
+    { id: 'public-services', chunks: { vi: '/content/public-services.vi.1.json', en: '/content/public-services.en.1.json' }, lessons: [{ id: 'vneid' }] },
+  ],
+} as unknown as ContentIndex;
+
+function fakeApi() {
+  const fetched: string[] = [];
+  const api = {
+    fetchContentIndex: async () => index,
+    fetchCourseChunk: async (url: string) => {
+      fetched.push(url);
+      return { lessons: [{ id: url.includes('cyber') ? 'strong-passwords' : 'vneid' }] } as unknown as CourseChunk;
+    },
+  };
+  return { api, fetched };
+}
+
+const settle = () => new Promise((r) => setTimeout(r, 0));
+
+describe('content store preloading', () => {
+  it('a preloaded course is fetched once: opening its lesson reuses it', async () => {
+    const { api, fetched } = fakeApi();
+    const store = createContentStore(api);
+    await settle();
+    store.preloadCourse('cyber-safety', 'vi');
+    const lesson = await store.loadLesson('cyber-safety', 'strong-passwords', 'vi');
+    expect(lesson?.id).toBe('strong-passwords');
+    expect(fetched).toEqual(['/content/cyber-safety.vi.1.json']);
+  });
+
+  it('a lesson address fetches its course in the current language as soon as the index arrives', async () => {
+    const { api, fetched } = fakeApi();
+    const store = createContentStore(api);
+    store.preloadForPath('/courses/public-services/lessons/vneid', 'en');
+    await settle();
+    expect(fetched).toEqual(['/content/public-services.en.1.json']);
+  });
+
+  it('other addresses fetch no course', async () => {
+    const { api, fetched } = fakeApi();
+    const store = createContentStore(api);
+    for (const path of ['/', '/courses/public-services', '/guide/assist/x/public-services/vneid', '/courses/unknown/lessons/x']) store.preloadForPath(path, 'vi');
+    await settle();
+    expect(fetched).toEqual([]);
+  });
+});
