@@ -15,11 +15,14 @@ import { apiError } from '../http/errors.ts';
 import { readBody } from '../http/json-body.ts';
 import type { Resident } from '../resident/index.ts';
 
-const FAILURES_PER_IP = 20;
+/** Codes carry 75 random bits, so even this many misses per window leaves
+ * guessing hopeless; set lower, a few residents' mistakes on one carrier
+ * address (a whole ward behind its NAT) would block everyone else there. */
+export const RECOVERY_MISSES_PER_IP = 100;
 const WINDOW_MS = 15 * 60_000;
 
 export function recoveryRoutes(ctx: AppContext, resident: Resident) {
-  const limiter = createFailureLimiter({ limit: FAILURES_PER_IP, windowMs: WINDOW_MS, now: ctx.now });
+  const limiter = createFailureLimiter({ limit: RECOVERY_MISSES_PER_IP, windowMs: WINDOW_MS, now: ctx.now });
   const dropUnused = ctx.sqlite.prepare<[string]>('DELETE FROM recovery_codes WHERE learner_id = ? AND used_at IS NULL');
   const insertCode = ctx.sqlite.prepare<[string, string, number]>('INSERT INTO recovery_codes (code_hash, learner_id, created_at) VALUES (?, ?, ?)');
   const findCode = ctx.sqlite.prepare<[string], { learnerId: string; usedAt: number | null }>(
@@ -59,10 +62,11 @@ export function recoveryRoutes(ctx: AppContext, resident: Resident) {
       const body = await readBody(c, redeemRecoverySchema);
       const code = normalizeCode(body.code);
       const problem = codeProblem(code, RECOVERY_CODE_LENGTH);
+      // A typo caught by the check character tells a guesser nothing: not a miss.
+      if (problem) {
+        throw apiError(400, 'recovery_code_invalid', problem === 'check' ? 'This code has a typo: check each character.' : `A recovery code has ${RECOVERY_CODE_LENGTH} letters and digits.`);
+      }
       try {
-        if (problem) {
-          throw apiError(400, 'recovery_code_invalid', problem === 'check' ? 'This code has a typo: check each character.' : `A recovery code has ${RECOVERY_CODE_LENGTH} letters and digits.`);
-        }
         return c.json(redeem(code, body.secret));
       } catch (error) {
         limiter.recordFailure(ip);

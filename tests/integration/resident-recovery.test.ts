@@ -2,6 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { newSecret } from '../../shared/ids.ts';
 import { completion, DEVICE_ID, registerLearner, setupTestApp, type TestApp } from './helpers.ts';
 import { CATALOG, consentGiven, profileUpdated, syncEvents } from './resident-support.ts';
+import { RECOVERY_MISSES_PER_IP } from '../../server/routes/recovery.ts';
 
 let t: TestApp;
 let learner: Awaited<ReturnType<typeof registerLearner>>;
@@ -67,10 +68,16 @@ describe('recovery codes', () => {
   });
 
   it('slows down guessing: too many wrong codes from one address get 429', async () => {
-    for (let i = 0; i < 20; i++) await redeem('0000-0000-0000-0000');
+    for (let i = 0; i < RECOVERY_MISSES_PER_IP; i++) await redeem('0000-0000-0000-0000');
     const res = await redeem(await makeCode());
     expect(res.status).toBe(429);
+    expect(((await res.json()) as { error: { code: string } }).error.code).toBe('too_many_requests');
     expect(res.headers.get('retry-after')).toBeTruthy();
+  });
+
+  it('does not count typos caught by the check character as guesses', async () => {
+    for (let i = 0; i < RECOVERY_MISSES_PER_IP; i++) expect((await redeem('0000-0000-0000-0001')).status).toBe(400);
+    expect((await redeem(await makeCode())).status).toBe(200);
   });
 
   it('requires the learner’s credentials to make a code', async () => {

@@ -67,6 +67,19 @@ async function audit(url: string): Promise<Result> {
   }
 }
 
+/** Lighthouse sometimes loses the trace of a load (NO_NAVSTART, NO_FCP); that
+ * says nothing about the page, so such a run is taken again, twice at most. */
+async function auditWithRetry(url: string): Promise<Result> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await audit(url);
+    } catch (error) {
+      if (attempt >= 3 || !/NO_NAVSTART|NO_FCP|NO_TRACING_STARTED/.test(String(error))) throw error;
+      console.log(`  (${String(error).split('\n')[0]}; running again)`);
+    }
+  }
+}
+
 const line = (r: Result) =>
   `perf ${r.scores.performance.toFixed(2)}, a11y ${r.scores.accessibility.toFixed(2)}, best practices ${r.scores['best-practices'].toFixed(2)}; ` +
   `FCP ${Math.round(r.fcpMs)} ms, LCP ${Math.round(r.lcpMs)} ms, TBT ${Math.round(r.tbtMs)} ms, CLS ${r.cls.toFixed(3)}`;
@@ -92,7 +105,7 @@ export const lighthouseSection: BenchSection = {
     try {
       for (const [page, path] of [['home', '/'], ['lesson', firstLessonPath()]] as const) {
         const results: Result[] = [];
-        for (let i = 0; i < runs; i++) results.push(await audit(server.url + path));
+        for (let i = 0; i < runs; i++) results.push(await auditWithRetry(server.url + path));
         results.sort((a, b) => a.scores.performance - b.scores.performance);
         const median = results[Math.floor(results.length / 2)];
         console.log(`${page} (${path}), median of ${runs}: ${line(median)}`);
