@@ -11,6 +11,7 @@ import { createProfiles } from '../resident/profiles.ts';
 import { createWardProfile } from '../ward/profile.ts';
 import { createStatsRollup, type StatsCatalog } from './rollup.ts';
 import { uuidv7 } from '../../shared/ids.ts';
+import { seededRandom } from '../../shared/seeded-random.ts';
 import { CONSENT_PURPOSE } from '../../shared/privacy.ts';
 
 export interface DemoOptions {
@@ -23,18 +24,6 @@ export interface DemoOptions {
   maxCourses?: number;
 }
 
-/** Small, fast, seedable generator (mulberry32). */
-function random(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 const DAY = 86_400_000;
 
 export function hasRealData(sqlite: Sqlite): boolean {
@@ -44,7 +33,7 @@ export function hasRealData(sqlite: Sqlite): boolean {
 }
 
 export function seedDemo(sqlite: Sqlite, catalog: StatsCatalog, options: DemoOptions): { learners: number; events: number } {
-  const rnd = random(options.seed ?? 57);
+  const rnd = seededRandom(options.seed ?? 57);
   const now = options.now ?? Date.now();
   const days = options.days ?? 120;
   const ward = createWardProfile(sqlite, () => now);

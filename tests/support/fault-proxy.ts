@@ -18,6 +18,7 @@
 // not). When the server is down the proxy answers 502, as a reverse proxy would.
 import { createServer, request as httpRequest, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { seededRandom } from '../../shared/seeded-random.ts';
 
 export const FAULT_KINDS = ['dropRequest', 'dropResponse', 'duplicate', 'reorder', 'slow'] as const;
 export type FaultKind = (typeof FAULT_KINDS)[number];
@@ -47,17 +48,7 @@ interface Held {
   timer: ReturnType<typeof setTimeout>;
 }
 
-/** mulberry32: tiny, seedable, good enough to pick faults. */
-export function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+export { seededRandom };
 
 const HOP_BY_HOP = new Set(['connection', 'keep-alive', 'transfer-encoding', 'content-length', 'host']);
 

@@ -1,7 +1,7 @@
 // The ward dashboard's calls to the server (staff cookie session). Errors are
 // the shared HttpError / NetworkError of net/api.ts. Loaded with the ward page only.
 import type { Dashboard } from '../../../shared/stats/api.ts';
-import { HttpError, NetworkError } from '../net/api.ts';
+import { staffFetch } from '../net/staff-fetch.ts';
 
 const API = '/api/v1/stats';
 
@@ -18,20 +18,7 @@ export function queryString(q: RangeQuery & { lang?: string }): string {
   return s ? `?${s}` : '';
 }
 
-async function getJson<T>(url: string): Promise<T> {
-  let res: Response;
-  try {
-    res = await fetch(url, { credentials: 'same-origin' });
-  } catch (err) {
-    throw new NetworkError(err instanceof Error ? err.message : String(err));
-  }
-  const body: unknown = await res.json().catch(() => null);
-  if (!res.ok) {
-    const e = (body as { error?: { code?: string; message?: string } } | null)?.error;
-    throw new HttpError(res.status, e?.code ?? `http_${res.status}`, e?.message ?? res.statusText);
-  }
-  return body as T;
-}
+const getJson = <T>(url: string) => staffFetch<T>(url);
 
 export const dashboardApi = {
   dashboard: (q: RangeQuery) => getJson<Dashboard>(`${API}/dashboard${queryString(q)}`),

@@ -4,25 +4,12 @@
 import type { GuideEvent } from '../../../shared/events/guide.ts';
 import type { SyncResponse } from '../../../shared/api.ts';
 import type { GuideMe, SessionSummary, TeamReport, FollowUp, HouseholdList, StaffAccount } from '../../../shared/guide/api.ts';
-import { HttpError, NetworkError } from '../net/api.ts';
+import { jsonBody, staffFetch } from '../net/staff-fetch.ts';
 
 const API = '/api/v1';
 
-async function request<T>(url: string, init: RequestInit = {}): Promise<T> {
-  let res: Response;
-  try {
-    res = await fetch(url, { credentials: 'same-origin', ...init });
-  } catch (err) {
-    throw new NetworkError(err instanceof Error ? err.message : String(err));
-  }
-  const body: unknown = await res.json().catch(() => null);
-  if (!res.ok) {
-    const e = (body as { error?: { code?: string; message?: string } } | null)?.error;
-    throw new HttpError(res.status, e?.code ?? `http_${res.status}`, e?.message ?? res.statusText);
-  }
-  return body as T;
-}
-const json = (method: string, payload: unknown): RequestInit => ({ method, headers: { 'content-type': 'application/json' }, body: JSON.stringify(payload) });
+const request = staffFetch;
+const json = jsonBody;
 const range = (from?: string, to?: string) => {
   const q = new URLSearchParams();
   if (from) q.set('from', from);
