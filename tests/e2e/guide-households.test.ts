@@ -4,34 +4,14 @@
 // the server under the guide. A resident opens the household QR's link
 // offline and joins; the camera refusal leaves the typed field usable. The
 // household then shows 2 members and "nobody finished the five skills yet".
-import { describe, it, expect, beforeAll, afterAll } from 'vitest';
-import Database from 'better-sqlite3';
-import type { Browser, Page } from 'playwright-core';
-import { startServer, type RunningServer } from '../support/server-process.ts';
-import { hasChromium, launchChromium, PHONE } from '../support/browser.ts';
+import { describe, it, expect } from 'vitest';
+import type { Page } from 'playwright-core';
+import { hasChromium, PHONE } from '../support/browser.ts';
+import { dbRows, useServerAndBrowser } from '../support/e2e-env.ts';
 import { createGuideAccount, guidePhoneOffline } from '../support/guide-driver.ts';
 import { finishPractice } from '../support/practice-driver.ts';
 
-let server: RunningServer;
-let browser: Browser;
-beforeAll(async () => {
-  if (!hasChromium) return;
-  server = await startServer();
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
-
-function dbRows<T>(sql: string): T[] {
-  const db = new Database(server.dbFile, { readonly: true, fileMustExist: true });
-  try {
-    return db.prepare(sql).all() as T[];
-  } finally {
-    db.close();
-  }
-}
+const e2e = useServerAndBrowser();
 
 /** Reads every step, does the practice, answers the first question wrong and
  * the rest right, so the score is known in advance and is not 100. */
@@ -54,14 +34,14 @@ const pending = (page: Page) => page.getByTestId('guide-pending').textContent();
 
 describe.skipIf(!hasChromium)('households and assisted learning through the lesson player', () => {
   it('records the real score offline and shows the household uncovered with 2 members', async () => {
-    const password = await createGuideAccount(server);
-    const index = await (await fetch(`${server.url}/content/index.json`)).json();
+    const password = await createGuideAccount(e2e.server);
+    const index = await (await fetch(`${e2e.server.url}/content/index.json`)).json();
     const course = index.courses.find((c: { id: string }) => c.id === 'public-services');
-    const chunk = await (await fetch(`${server.url}${course.chunks.vi}`)).json();
+    const chunk = await (await fetch(`${e2e.server.url}${course.chunks.vi}`)).json();
     const quiz: Array<{ correctIndex: number }> = chunk.lessons[0].quiz;
     // By hand: one wrong answer out of quiz.length.
     const expectedScore = Math.round((100 * (quiz.length - 1)) / quiz.length);
-    const { ctx: guideCtx, guide } = await guidePhoneOffline(browser, server, password);
+    const { ctx: guideCtx, guide } = await guidePhoneOffline(e2e.browser, e2e.server, password);
 
     // ── Offline: a session, an assisted learner, and a lesson played with her.
     await guide.getByTestId('guide-new-session').click();
@@ -83,7 +63,7 @@ describe.skipIf(!hasChromium)('households and assisted learning through the less
     await expect.poll(() => guide.getByTestId('assisted-done').textContent()).toContain('1');
 
     // ── Still offline: a household, linked to her; its QR link.
-    await guide.goto(`${server.url}/guide/groups/tdp-1/households`);
+    await guide.goto(`${e2e.server.url}/guide/groups/tdp-1/households`);
     await guide.getByTestId('household-house-no').fill('12');
     await guide.getByTestId('household-lane').fill('ngõ 5 Lê Lợi');
     await guide.getByTestId('household-add').click();
@@ -97,24 +77,24 @@ describe.skipIf(!hasChromium)('households and assisted learning through the less
     expect(link).toMatch(/\/household\/[0-9a-f-]{36}#/);
     await expect.poll(() => pending(guide)).toContain('5');
     expect(await guide.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
-    expect(dbRows('SELECT id FROM guide_events')).toHaveLength(0);
+    expect(dbRows(e2e.server, 'SELECT id FROM guide_events')).toHaveLength(0);
 
     // ── Online: everything arrives once, the score as played, nothing in the guide-phone's resident profile.
     await guideCtx.setOffline(false);
     await guide.getByTestId('guide-sync-now').click();
     await expect.poll(() => pending(guide), { timeout: 20_000 }).toContain('0');
-    const [done] = dbRows<{ payload: string; recorded_by: string }>("SELECT payload, recorded_by FROM guide_events WHERE type = 'lesson.completed'");
+    const [done] = dbRows<{ payload: string; recorded_by: string }>(e2e.server, "SELECT payload, recorded_by FROM guide_events WHERE type = 'lesson.completed'");
     const completed = JSON.parse(done.payload);
     expect(completed.score).toBe(expectedScore);
     expect(completed.lessonId).toBe(course.lessons[0].id);
     expect(completed.durationSec).toBeGreaterThan(0);
-    expect(dbRows<{ n: number }>("SELECT COUNT(*) AS n FROM events WHERE type = 'lesson.completed'")[0].n).toBe(0);
-    expect(dbRows('SELECT label FROM households')).toEqual([{ label: '12, ngõ 5 Lê Lợi' }]);
+    expect(dbRows<{ n: number }>(e2e.server, "SELECT COUNT(*) AS n FROM events WHERE type = 'lesson.completed'")[0].n).toBe(0);
+    expect(dbRows(e2e.server, 'SELECT label FROM households')).toEqual([{ label: '12, ngõ 5 Lê Lợi' }]);
 
     // ── A resident: app opened once online, then no signal; opens the household QR's link.
-    const residentCtx = await browser.newContext(PHONE);
+    const residentCtx = await e2e.browser.newContext(PHONE);
     const resident = await residentCtx.newPage();
-    await resident.goto(`${server.url}/household`);
+    await resident.goto(`${e2e.server.url}/household`);
     await resident.evaluate(() => navigator.serviceWorker.ready.then(() => undefined));
     // No camera here: a clear message, and the typed field stays usable.
     await resident.getByTestId('scan-start').click();
@@ -126,11 +106,11 @@ describe.skipIf(!hasChromium)('households and assisted learning through the less
     await expect.poll(() => resident.getByTestId('household-target').textContent()).toContain('12, ngõ 5 Lê Lợi');
     await resident.getByTestId('household-join').click();
     await expect.poll(() => resident.getByTestId('household-result').getAttribute('data-kind')).toBe('joined');
-    expect(dbRows('SELECT learner_id FROM household_members')).toHaveLength(1);
+    expect(dbRows(e2e.server, 'SELECT learner_id FROM household_members')).toHaveLength(1);
     await residentCtx.setOffline(false);
-    await expect.poll(() => dbRows('SELECT learner_id FROM household_members').length, { timeout: 30_000 }).toBe(2);
+    await expect.poll(() => dbRows(e2e.server, 'SELECT learner_id FROM household_members').length, { timeout: 30_000 }).toBe(2);
     // Opening the same household's link again (a fresh load) queues nothing.
-    await resident.goto(`${server.url}/`);
+    await resident.goto(`${e2e.server.url}/`);
     await resident.goto(link);
     await resident.getByTestId('household-join').click();
     await expect.poll(() => resident.getByTestId('household-result').getAttribute('data-kind')).toBe('already');
@@ -140,10 +120,10 @@ describe.skipIf(!hasChromium)('households and assisted learning through the less
     await expect.poll(() => house.getAttribute('data-status'), { timeout: 15_000 }).toBe('notCovered');
     expect(await house.getByTestId('household-members').textContent()).toBe('Số người trong hộ: 2');
     expect(await guide.getByTestId('households-summary').textContent()).toBe('1 trên 1 hộ chưa có ai học xong.');
-    expect(dbRows<{ n: number }>("SELECT COUNT(*) AS n FROM events WHERE type = 'household.joined'")[0].n).toBe(1);
+    expect(dbRows<{ n: number }>(e2e.server, "SELECT COUNT(*) AS n FROM events WHERE type = 'household.joined'")[0].n).toBe(1);
 
     // ── Without signal again, the lists seen online are still there, dated.
-    await guide.goto(`${server.url}/guide/groups/tdp-1`);
+    await guide.goto(`${e2e.server.url}/guide/groups/tdp-1`);
     await guide.getByTestId('follow-up-inactive').or(guide.getByText('Không có ai.').first()).first().waitFor();
     await guideCtx.setOffline(true);
     await guide.reload();

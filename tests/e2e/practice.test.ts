@@ -2,35 +2,23 @@
 // every lesson that has a practice opens OFFLINE, its simulator (a lazy
 // chunk, precached) runs, and only after it the quiz leads to a completion.
 // Also: the text-size and contrast settings survive a reload.
-import { describe, it, expect, beforeAll, afterAll } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { startServer, type RunningServer } from '../support/server-process.ts';
-import { hasChromium, launchChromium, PHONE } from '../support/browser.ts';
+import { describe, it, expect } from 'vitest';
+import type { Page } from 'playwright-core';
+import { hasChromium, PHONE } from '../support/browser.ts';
+import { useServerAndBrowser } from '../support/e2e-env.ts';
 import { finishPractice } from '../support/practice-driver.ts';
 import { finishLesson } from '../support/lesson-driver.ts';
 
-let server: RunningServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  if (!hasChromium) return;
-  server = await startServer();
-  browser = await launchChromium();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const e2e = useServerAndBrowser();
 
 type Target = { practice: string; courseId: string; lessonId: string };
 
 /** One lesson per practice id, read from the built content the way the phone reads it. */
 async function lessonsWithPractice(): Promise<Target[]> {
-  const index = await (await fetch(`${server.url}/content/index.json`)).json();
+  const index = await (await fetch(`${e2e.server.url}/content/index.json`)).json();
   const found = new Map<string, Target>();
   for (const course of index.courses as { id: string; chunks: { vi: string } }[]) {
-    const chunk = await (await fetch(new URL(course.chunks.vi, `${server.url}/content/`))).json();
+    const chunk = await (await fetch(new URL(course.chunks.vi, `${e2e.server.url}/content/`))).json();
     for (const lesson of chunk.lessons as { id: string; practice?: string }[]) {
       if (lesson.practice && !found.has(lesson.practice)) found.set(lesson.practice, { practice: lesson.practice, courseId: course.id, lessonId: lesson.id });
     }
@@ -39,7 +27,7 @@ async function lessonsWithPractice(): Promise<Target[]> {
 }
 
 async function playLesson(page: Page, t: Target) {
-  await page.goto(`${server.url}/courses/${t.courseId}/lessons/${t.lessonId}`);
+  await page.goto(`${e2e.server.url}/courses/${t.courseId}/lessons/${t.lessonId}`);
   await page.getByTestId('next-step').first().waitFor();
   while (await page.getByTestId('next-step').isVisible()) await page.getByTestId('next-step').click();
   // The quiz is not reachable before the practice.
@@ -61,9 +49,9 @@ describe.skipIf(!hasChromium)('practice screens', () => {
     expect(targets.length).toBeGreaterThan(0);
     console.info(`[e2e] practices with a lesson: ${targets.map((t) => t.practice).join(', ')}`);
 
-    const context = await browser.newContext(PHONE);
+    const context = await e2e.browser.newContext(PHONE);
     const page = await context.newPage();
-    await page.goto(server.url);
+    await page.goto(e2e.server.url);
     await page.evaluate(() => navigator.serviceWorker.ready.then(() => undefined));
     // The home screen itself never fetched simulator code.
     const fetched = await page.evaluate(() => performance.getEntriesByType('resource').map((e) => e.name));
@@ -73,7 +61,7 @@ describe.skipIf(!hasChromium)('practice screens', () => {
     await page.reload();
     for (const t of targets) await playLesson(page, t);
     // The one basic skill without a simulator: the ward's own channels.
-    await page.goto(`${server.url}/courses/local-platforms/lessons/ward-portal`);
+    await page.goto(`${e2e.server.url}/courses/local-platforms/lessons/ward-portal`);
     await finishLesson(page);
     await expect.poll(() => page.getByTestId('sync-pending').textContent()).toBe(String(targets.length + 1));
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
@@ -84,9 +72,9 @@ describe.skipIf(!hasChromium)('practice screens', () => {
   });
 
   it('keeps the chosen text size and contrast across a reload', async () => {
-    const context = await browser.newContext(PHONE);
+    const context = await e2e.browser.newContext(PHONE);
     const page = await context.newPage();
-    await page.goto(server.url);
+    await page.goto(e2e.server.url);
     const rootSize = () => page.evaluate(() => getComputedStyle(document.documentElement).fontSize);
     expect(await rootSize()).toBe('18px');
 
@@ -101,7 +89,7 @@ describe.skipIf(!hasChromium)('practice screens', () => {
     expect(await page.evaluate(() => document.documentElement.className.split(' ').sort())).toEqual(['high-contrast', 'text-xlarge']);
     expect(await page.getByTestId('text-size-xlarge').isChecked()).toBe(true);
     // Still no horizontal scroll at 360 px with the largest text.
-    await page.goto(server.url);
+    await page.goto(e2e.server.url);
     await page.getByTestId('settings-link').waitFor();
     expect(await rootSize()).toBe('24px');
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);

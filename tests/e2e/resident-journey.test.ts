@@ -2,35 +2,22 @@
 // the network off, come back online, and get a certificate whose code the
 // public verification page confirms; then move to a second phone (a second
 // browser context) with a transfer code and find the same progress there.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
-import { startServer, type RunningServer } from '../support/server-process.ts';
-import { hasChromium, launchChromium, PHONE } from '../support/browser.ts';
+import { describe, expect, it } from 'vitest';
+import { hasChromium, PHONE } from '../support/browser.ts';
+import { useServerAndBrowser } from '../support/e2e-env.ts';
 import { finishLesson } from '../support/resident-driver.ts';
 
-let server: RunningServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  if (!hasChromium) return;
-  server = await startServer();
-  browser = await launchChromium();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const e2e = useServerAndBrowser();
 
 describe.skipIf(!hasChromium)('resident: certificate and moving to a new phone', () => {
   it('earns a certificate offline, gets it confirmed online, and moves it to a second phone', { timeout: 300_000 }, async () => {
-    const index = await (await fetch(`${server.url}/content/index.json`)).json();
+    const index = await (await fetch(`${e2e.server.url}/content/index.json`)).json();
     const course = index.courses.find((c: { id: string }) => c.id === 'public-services');
     const lessons: string[] = course.lessons.map((l: { id: string }) => l.id);
 
-    const phone = await browser.newContext(PHONE);
+    const phone = await e2e.browser.newContext(PHONE);
     const page = await phone.newPage();
-    await page.goto(server.url);
+    await page.goto(e2e.server.url);
     // First launch: the three welcome screens can be skipped.
     await page.getByTestId('welcome').waitFor();
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
@@ -42,11 +29,11 @@ describe.skipIf(!hasChromium)('resident: certificate and moving to a new phone',
     await phone.setOffline(true);
     await page.reload();
     for (const lessonId of lessons) {
-      await page.goto(`${server.url}/courses/public-services`);
+      await page.goto(`${e2e.server.url}/courses/public-services`);
       await page.getByTestId(`lesson-${lessonId}`).click();
       await finishLesson(page);
     }
-    await page.goto(`${server.url}/courses/public-services`);
+    await page.goto(`${e2e.server.url}/courses/public-services`);
     await page.getByTestId('course-certificate').click();
     await expect.poll(() => page.getByTestId('certificate').getAttribute('data-state')).toBe('waiting');
 
@@ -60,40 +47,40 @@ describe.skipIf(!hasChromium)('resident: certificate and moving to a new phone',
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
 
     // The public page confirms it, with no app code and nothing personal.
-    const verify = await browser.newPage();
-    const res = await verify.goto(`${server.url}/verify/${code}`);
+    const verify = await e2e.browser.newPage();
+    const res = await verify.goto(`${e2e.server.url}/verify/${code}`);
     expect(res?.status()).toBe(200);
     const text = await verify.locator('main').innerText();
     expect(text).toContain('Chứng nhận hợp lệ');
     expect(text).toContain(course.title.vi);
     expect(text).toContain('Ẩn danh');
     expect(await verify.locator('script').count()).toBe(0);
-    const forged = await verify.goto(`${server.url}/verify/${code.slice(0, -1)}${code.endsWith('A') ? 'B' : 'A'}`);
+    const forged = await verify.goto(`${e2e.server.url}/verify/${code.slice(0, -1)}${code.endsWith('A') ? 'B' : 'A'}`);
     expect(forged?.status()).toBe(404);
     await verify.close();
 
     // Move to a second phone with a transfer code.
-    await page.goto(`${server.url}/me/move`);
+    await page.goto(`${e2e.server.url}/me/move`);
     await page.getByTestId('make-recovery-code').click();
     const transfer = (await page.getByTestId('recovery-code').textContent())!.trim();
     expect(transfer).toMatch(/^[0-9A-Z]{4}(-[0-9A-Z]{4}){3}$/);
 
-    const second = await browser.newContext(PHONE);
+    const second = await e2e.browser.newContext(PHONE);
     const page2 = await second.newPage();
-    await page2.goto(`${server.url}/recover`);
+    await page2.goto(`${e2e.server.url}/recover`);
     await page2.getByTestId('recover-code').fill(transfer.toLowerCase());
     await page2.getByTestId('recover-submit').click();
     await page2.getByTestId('recover-done').waitFor();
-    await page2.waitForURL(`${server.url}/`);
-    await page2.goto(`${server.url}/courses/public-services`);
+    await page2.waitForURL(`${e2e.server.url}/`);
+    await page2.goto(`${e2e.server.url}/courses/public-services`);
     for (const lessonId of lessons) {
       await expect.poll(() => page2.getByTestId(`lesson-${lessonId}`).getAttribute('data-status')).toBe('completed');
     }
 
     // The same code does not work twice.
-    const third = await browser.newContext(PHONE);
+    const third = await e2e.browser.newContext(PHONE);
     const page3 = await third.newPage();
-    await page3.goto(`${server.url}/recover#${transfer.replace(/-/g, '')}`);
+    await page3.goto(`${e2e.server.url}/recover#${transfer.replace(/-/g, '')}`);
     await page3.getByTestId('recover-submit').click();
     await expect.poll(() => page3.getByTestId('recover-error').textContent()).toContain('đã được dùng');
 

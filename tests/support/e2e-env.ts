@@ -1,0 +1,38 @@
+// The set-up every browser test file shares: its own real server process (a
+// fresh DATA_DIR, so files never see each other's data) and one Chromium,
+// started before the file's tests and stopped after them. Skipped, like the
+// tests, where Chromium is missing outside CI.
+import Database from 'better-sqlite3';
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll } from 'vitest';
+import { hasChromium, launchChromium } from './browser.ts';
+import { startServer, type RunningServer } from './server-process.ts';
+
+export interface E2eEnv {
+  server: RunningServer;
+  browser: Browser;
+}
+
+export function useServerAndBrowser(options: Parameters<typeof startServer>[0] = {}): E2eEnv {
+  const env = {} as E2eEnv;
+  beforeAll(async () => {
+    if (!hasChromium) return;
+    env.server = await startServer(options);
+    env.browser = await launchChromium();
+  });
+  afterAll(async () => {
+    await env.browser?.close();
+    await env.server?.stop();
+  });
+  return env;
+}
+
+/** Rows straight from the server's SQLite file, read-only, as the ward office would see them. */
+export function dbRows<T>(server: RunningServer, sql: string): T[] {
+  const db = new Database(server.dbFile, { readonly: true, fileMustExist: true });
+  try {
+    return db.prepare(sql).all() as T[];
+  } finally {
+    db.close();
+  }
+}
