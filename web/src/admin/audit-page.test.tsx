@@ -55,6 +55,16 @@ describe('audit page', () => {
     expect(screen.queryByRole('button', { name: 'Xem cũ hơn' })).toBeNull();
   });
 
+  it('names the server console and reads the details in Vietnamese', async () => {
+    serve([{ entries: [entry(1, { actor: { id: null, username: '(server console)', role: 'operator' }, target: { type: 'user', id: 'admin' }, details: { role: 'admin', firstRun: true } })], nextBefore: null }]);
+    render(() => <AuditPage />);
+    await waitFor(() => expect(screen.getAllByTestId('audit-entry')).toHaveLength(1));
+    const text = screen.getByTestId('audit-entry').textContent!;
+    expect(text).toContain('máy chủ (dòng lệnh)');
+    expect(text).not.toContain('server console');
+    expect(text).toContain('vai trò: quản trị · lần chạy đầu tiên');
+  });
+
   it('sends the filters to the server', async () => {
     const urls = serve([{ entries: [], nextBefore: null }, { entries: [], nextBefore: null }]);
     render(() => <AuditPage />);

@@ -14,13 +14,18 @@ const when = (iso: string) =>
 /** Translated name of a key under audit.<group>, or the raw value when the app does not know it (a newer server). */
 const label = (group: string, value: string) => t(`audit.${group}.${value}`, { defaultValue: value });
 
+/** "role: admin" read as "vai trò: quản trị"; a true flag is shown by its name alone. */
 function details(entry: AuditEntry): string {
   const { occurredAt: _shownApart, ...rest } = entry.details;
   return Object.entries(rest)
-    .filter(([, v]) => v !== null && v !== '')
-    .map(([k, v]) => `${k}: ${String(v)}`)
+    .filter(([, v]) => v !== null && v !== '' && v !== false)
+    .map(([k, v]) => (v === true ? label('detailKeys', k) : `${label('detailKeys', k)}: ${k === 'role' ? label('roles', String(v)) : String(v)}`))
     .join(' · ');
 }
+
+/** The server console has no person behind it: say so instead of a made-up username. */
+const actorText = (actor: AuditEntry['actor']) =>
+  actor.role === 'operator' ? t('audit.byConsole') : t('audit.by', { username: actor.username, role: label('roles', actor.role) });
 
 function EntryView(props: { entry: AuditEntry }) {
   const e = () => props.entry;
@@ -28,7 +33,7 @@ function EntryView(props: { entry: AuditEntry }) {
     <li class="audit-entry" data-testid="audit-entry">
       <h2>{label('actions', e().action)}</h2>
       <p>
-        <time datetime={e().at}>{when(e().at)}</time> · {t('audit.by', { username: e().actor.username, role: label('roles', e().actor.role) })}
+        <time datetime={e().at}>{when(e().at)}</time> · {actorText(e().actor)}
       </p>
       <Show when={e().target}>
         {(target) => <p>{t('audit.target', { type: label('targets', target().type), id: target().id ?? '' })}</p>}
