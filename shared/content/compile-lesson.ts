@@ -6,7 +6,8 @@ import type { CompiledLesson } from './schema.ts';
 import type { ParsedLesson } from './parse-lesson.ts';
 import { WARNING_START, WARNING_END } from './parse-lesson.ts';
 
-export type ImageResolver = (src: string, alt: string) => { url: string } | { error: string };
+/** An image's address and, where known, its intrinsic size (reserves its space before it loads). */
+export type ImageResolver = (src: string, alt: string) => { url: string; width?: number; height?: number } | { error: string };
 export type CompileProblem = { message: string };
 
 const escapeHtml = (s: string) =>
@@ -36,7 +37,10 @@ function createMarked(resolveImage: ImageResolver, problems: CompileProblem[]) {
           problems.push({ message: resolved.error });
           return '';
         }
-        return `<img src="${escapeHtml(resolved.url)}" alt="${escapeHtml(alt)}" loading="lazy">`;
+        // Not loading="lazy": a lesson shows one step at a time, so every
+        // picture in the page is on screen, and often the largest thing on it.
+        const size = resolved.width && resolved.height ? ` width="${resolved.width}" height="${resolved.height}"` : '';
+        return `<img src="${escapeHtml(resolved.url)}" alt="${escapeHtml(alt)}"${size} decoding="async">`;
       },
     },
   });

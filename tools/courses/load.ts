@@ -11,6 +11,7 @@ import { parseLesson, type ParsedLesson } from '../../shared/content/parse-lesso
 import { compileLesson, readingLength } from '../../shared/content/compile-lesson.ts';
 import type { ContentError } from '../../shared/content/source-location.ts';
 import { LANGUAGES, type Language } from '../../shared/skills.ts';
+import { imageSize, type ImageSize } from './image-size.ts';
 
 export type LessonReport = { file: string; characters: number; minutes: number; imageBytes: number };
 /** Budgets from the product: a course chunk per language, and a lesson's images. */
@@ -71,22 +72,23 @@ export function loadCourses(coursesDir: string): LoadResult {
       twins.set(key, { ...twins.get(key), [m[3] as Language]: join(dir, name) });
     }
 
-    const imageUrls = new Map<string, string>();
-    const resolveImage = (src: string): { url: string } | { error: string } => {
+    const imageUrls = new Map<string, { url: string } & Partial<ImageSize>>();
+    const resolveImage = (src: string): ({ url: string } & Partial<ImageSize>) | { error: string } => {
       const m = /^images\/([A-Za-z0-9._-]+)$/.exec(src);
       if (!m || !IMAGE_TYPES.test(m[1])) return { error: `image "${src}" must be a file in this course's images/ folder (svg, png, jpg or webp)` };
       const path = join(dir, 'images', m[1]);
       if (!existsSync(path)) return { error: `image "${src}" not found: add ${rel(path)}` };
-      let url = imageUrls.get(path);
-      if (!url) {
+      let image = imageUrls.get(path);
+      if (!image) {
         const data = readFileSync(path);
         const dot = m[1].lastIndexOf('.');
-        url = `content/images/${folder}/${m[1].slice(0, dot)}.${hash(data, 8)}${m[1].slice(dot)}`;
+        const url = `content/images/${folder}/${m[1].slice(0, dot)}.${hash(data, 8)}${m[1].slice(dot)}`;
         files.set(url, data);
-        imageUrls.set(path, url);
+        image = { url: '/' + url, ...imageSize(m[1], data) };
+        imageUrls.set(path, image);
         inputs.push(path);
       }
-      return { url: '/' + url };
+      return image;
     };
 
     const compiled: Record<Language, CompiledLesson[]> = { vi: [], en: [] };
