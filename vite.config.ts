@@ -3,7 +3,7 @@ import solid from 'vite-plugin-solid';
 import { VitePWA } from 'vite-plugin-pwa';
 import { coursesPlugin } from './tools/courses/vite-plugin.ts';
 import { precompressPlugin } from './tools/precompress/vite-plugin.ts';
-import { homePreloadPlugin } from './tools/home-preload/vite-plugin.ts';
+import { routeHintsPlugin } from './tools/route-hints/vite-plugin.ts';
 
 const sharedDir = new URL('./shared/', import.meta.url).pathname;
 const officeDirs = ['web/src/admin/', 'web/src/dashboard/', 'web/src/routes/ward-page.tsx'].map((p) => new URL(`./${p}`, import.meta.url).pathname);
@@ -30,7 +30,14 @@ export default defineConfig({
       treeshake: { moduleSideEffects: (id: string) => !id.startsWith(sharedDir) },
       // Ward-office code is named office-*, so the service worker leaves it out
       // of the precache by name (below) and the size gate (tests/size) can tell it apart.
-      output: { chunkFileNames: (c) => (isOfficeChunk(c) ? 'assets/office-[name]-[hash].js' : 'assets/[name]-[hash].js') },
+      output: {
+        chunkFileNames: (c) => (isOfficeChunk(c) ? 'assets/office-[name]-[hash].js' : 'assets/[name]-[hash].js'),
+        // Everything the entry imports statically in one file: the bundler
+        // otherwise splits the modules lazy screens share with the entry into
+        // five small chunks, and on a slow network each extra request before
+        // the first paint costs a round trip.
+        codeSplitting: { groups: [{ name: 'app', tags: ['$initial'] }] },
+      },
     },
   },
   server: {
@@ -39,7 +46,8 @@ export default defineConfig({
   plugins: [
     coursesPlugin({ coursesDir: new URL('./courses', import.meta.url).pathname }),
     solid(),
-    homePreloadPlugin('/web/src/routes/home-page.tsx'),
+    // Which chunks a course or lesson address needs, for the server's shell.
+    routeHintsPlugin({ course: '/web/src/routes/course-page.tsx', lesson: '/web/src/routes/lesson-page.tsx' }),
     VitePWA({
       registerType: 'prompt',
       injectRegister: false,
@@ -50,9 +58,10 @@ export default defineConfig({
         globPatterns: ['**/*.{js,css,html,svg,png,jpg,jpeg,webp,webmanifest,json}'],
         // The ward office's pages (dashboard, admin) need the server anyway;
         // residents' phones need not download and store their code. Guide
-        // screens stay precached: guide mode works offline. The size gate
+        // screens stay precached: guide mode works offline. route-hints.json is
+        // for the server only (tools/route-hints). The size gate
         // (tests/size) fails if office code shows up in this list.
-        globIgnores: ['**/office-*', '**/ward-page-*', '**/admin-*'],
+        globIgnores: ['**/office-*', '**/ward-page-*', '**/admin-*', 'route-hints.json'],
         navigateFallback: '/index.html',
         navigateFallbackDenylist: [/^\/api\//, /^\/verify\//],
         cleanupOutdatedCaches: true,

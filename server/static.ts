@@ -5,6 +5,7 @@
 import { relative, resolve, sep } from 'node:path';
 import type { Context, Hono, MiddlewareHandler } from 'hono';
 import { serveStatic } from '@hono/node-server/serve-static';
+import { createShellHints } from './shell-hints.ts';
 
 const IMMUTABLE = 'public, max-age=31536000, immutable';
 const REVALIDATE = 'no-cache';
@@ -42,6 +43,22 @@ export function registerStatic(app: Hono<any>, distDir: string): void {
   // would otherwise cache HTML under a script's name.
   app.get('/assets/*', (c) => c.text('Not found', 404));
   app.get('/content/*', (c) => c.text('Not found', 404));
+  // A course's or a lesson's address: the shell with that screen's code, styles
+  // and course named in it, so they download alongside the entry.
+  const shellFor = createShellHints(root);
+  app.get('/courses/*', (c, next) => {
+    const shell = shellFor(c.req.path);
+    if (!shell) return next();
+    c.header('Cache-Control', cacheControlFor('index.html'));
+    c.header('X-Content-Type-Options', 'nosniff');
+    c.header('Vary', 'Accept-Encoding');
+    c.header('Content-Type', 'text/html; charset=UTF-8');
+    if (/\bbr\b/.test(c.req.header('accept-encoding') ?? '')) {
+      c.header('Content-Encoding', 'br');
+      return c.body(new Uint8Array(shell.br));
+    }
+    return c.body(shell.html);
+  });
   // SPA fallback: client-side routes (/learn/…, /verify/<code>) get the shell.
   app.get('*', withHeaders(serveStatic({ root, path: 'index.html', onFound, precompressed: true })));
 }

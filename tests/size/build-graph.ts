@@ -23,6 +23,8 @@ export type Chunk = {
   hasZod: boolean;
   /** Holds Dexie. */
   hasDexie: boolean;
+  /** Holds the home screen (it reads the `home.title` string). */
+  hasHomeScreen: boolean;
   /** The i18n namespaces of the t('ns.key') literals it carries. */
   namespaces: Set<string>;
 };
@@ -65,6 +67,7 @@ function parseChunk(distDir: string, file: string): Chunk {
     dynamicImports,
     hasZod: code.includes('._zod') || code.includes('_zod:'),
     hasDexie: code.includes('n.Dexie=') || code.includes('DexieError'),
+    hasHomeScreen: /[`'"]home\.title[`'"]/.test(code),
     namespaces: new Set([...code.matchAll(NAMESPACE_KEY)].map((m) => m[1])),
   };
 }

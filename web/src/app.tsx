@@ -1,12 +1,15 @@
 import { lazy, onMount } from 'solid-js';
 import { Route, Router } from '@solidjs/router';
 import { Layout } from './components/layout.tsx';
-import { createAppStores, StoresProvider } from './stores/app-stores.tsx';
+import HomePage from './routes/home-page.tsx';
+import { createAppStores, StoresProvider, type AppStores } from './stores/app-stores.tsx';
 import { watchCertificates } from './stores/certificate-watch.ts';
+import { afterFirstPaint } from './first-paint.ts';
 
 // Route-level code splitting: each screen is its own chunk; the ward page
-// (staff only) never reaches a resident who does not open it.
-const HomePage = lazy(() => import('./routes/home-page.tsx'));
+// (staff only) never reaches a resident who does not open it. The home screen
+// is the exception: most visits start there, so it is part of the entry and
+// paints with the first render, with no second request for its code.
 const CoursePage = lazy(() => import('./routes/course-page.tsx'));
 const LessonPage = lazy(() => import('./routes/lesson-page.tsx'));
 const WardPage = lazy(() => import('./routes/ward-page.tsx'));
@@ -37,10 +40,21 @@ const HouseholdJoinPage = lazy(() => import('./household/household-page.tsx'));
 const GuideHouseholdsPage = lazy(() => import('./guide/pages/households-page.tsx'));
 const GuideAssistPage = lazy(() => import('./guide/pages/assist-lesson-page.tsx'));
 
-export function App() {
-  const stores = createAppStores();
+/**
+ * Loads the code of the screen at this address before the first render, so
+ * the first paint shows the header and the screen together, with no gap and
+ * no second render task after it. The home screen is already in the entry.
+ */
+export function preloadFirstScreen(pathname: string): Promise<unknown> {
+  if (/^\/courses\/[^/]+\/lessons\/[^/]+\/?$/.test(pathname)) return LessonPage.preload();
+  if (/^\/courses\/[^/]+\/?$/.test(pathname)) return CoursePage.preload();
+  return Promise.resolve();
+}
+
+export function App(props: { stores?: AppStores }) {
+  const stores = props.stores ?? createAppStores();
   // Sync starts after the first paint; it needs storage, which loads lazily.
-  onMount(() => setTimeout(() => void stores.sync.start(), 0));
+  onMount(() => void afterFirstPaint().then(() => stores.sync.start()));
   // Earned certificates are confirmed after each sync, not only when their page is open.
   watchCertificates(stores);
   return (

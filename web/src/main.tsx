@@ -2,7 +2,9 @@
 import './zod-no-eval.ts';
 import { render } from 'solid-js/web';
 import { applyDisplayPrefs } from './a11y/apply-display-prefs.ts';
-import { App } from './app.tsx';
+import { App, preloadFirstScreen } from './app.tsx';
+import { createAppStores } from './stores/app-stores.tsx';
+import { afterFirstPaint, holdUntilFirstPaint } from './first-paint.ts';
 import { registerServiceWorker } from './sw/register-sw.ts';
 import { watchInstallOffer } from './sw/install-prompt.ts';
 import { language } from './i18n/index.ts';
@@ -14,6 +16,18 @@ import './styles/loading.css';
 document.documentElement.lang = language();
 // Text size and contrast before the first render, so the first paint is already right.
 applyDisplayPrefs();
-render(() => <App />, document.getElementById('app')!);
-void registerServiceWorker();
-watchInstallOffer();
+// The first render waits for the screen's code and its content (the course
+// index, and a lesson's course), all requested alongside this script, so the
+// first paint is the whole screen: nothing appears above what is already
+// shown and pushes it down. A screen whose code cannot load (offline, never visited) shows its
+// error notice from the layout, so a failed preload only means rendering at once.
+const painted = holdUntilFirstPaint();
+const stores = createAppStores();
+void Promise.all([preloadFirstScreen(location.pathname).catch(() => undefined), stores.content.preloadForPath(location.pathname, language())])
+  .then(() => {
+    render(() => <App stores={stores} />, document.getElementById('app')!);
+    painted();
+    watchInstallOffer();
+    return afterFirstPaint();
+  })
+  .then(() => registerServiceWorker());

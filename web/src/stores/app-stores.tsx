@@ -20,7 +20,7 @@ export function createAppStores(): AppStores {
     onChange: (kind) => void (kind === 'completed' ? sync.syncNow() : sync.refresh()),
   });
   const content = createContentStore();
-  if (typeof location !== 'undefined') content.preloadForPath(location.pathname, language());
+  if (typeof location !== 'undefined') void content.preloadForPath(location.pathname, language());
   return { content, progress, sync };
 }
 

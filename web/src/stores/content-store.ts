@@ -49,21 +49,23 @@ export function createContentStore(api: Pick<ApiClient, 'fetchContentIndex' | 'f
   }
 
   /**
-   * A lesson opened by its address (a shared link, a reload): fetch its course
-   * as soon as the index is known, while the lesson screen's code downloads,
-   * instead of after it.
+   * What the screen at an address needs from content: the index and, for a
+   * lesson opened by its address (a shared link, a reload), its course's
+   * lessons, fetched as soon as the index is known instead of after the
+   * lesson screen's code has run. Settles (never rejects) when that is
+   * loaded or has failed; the screen shows a failure itself. Calling it again
+   * reuses the same requests.
    */
-  function preloadForPath(path: string, lang: Language): void {
+  function preloadForPath(path: string, lang: Language): Promise<void> {
+    if (!firstIndex) return Promise.resolve();
     const m = /^\/courses\/([^/]+)\/lessons\/[^/]+\/?$/.exec(path);
-    if (!m || !firstIndex) return;
-    const courseId = decodeURIComponent(m[1]);
-    firstIndex.then(
-      (ix) => {
-        const c = ix.courses.find((x) => x.id === courseId);
-        if (c) loadChunk(c, lang).catch(() => undefined);
-      },
-      () => undefined, // the screen shows the failure
-    );
+    const courseId = m ? decodeURIComponent(m[1]) : undefined;
+    return firstIndex
+      .then(async (ix) => {
+        const c = courseId === undefined ? undefined : ix.courses.find((x) => x.id === courseId);
+        if (c) await loadChunk(c, lang);
+      })
+      .catch(() => undefined);
   }
 
   return {

@@ -1,9 +1,10 @@
 // Stores reach storage through this one lazy import: the first screen paints
 // before Dexie has even downloaded. The import waits for the page's `load`
-// event (everything index.html asked for: the entry, the home route's
-// chunks, the course index), so Dexie's 30 KB never compete with what the
-// first screen shows; the progress bars and the home plan fill in just after.
+// event (everything index.html asked for) and for the first screen's paint,
+// so Dexie's 30 KB never compete with what the first screen shows; the
+// progress bars and the home plan fill in just after.
 import type { Repos } from '../db/index.ts';
+import { afterFirstPaint } from '../first-paint.ts';
 
 let pending: Promise<Repos> | undefined;
 
@@ -13,7 +14,7 @@ function pageLoaded(): Promise<void> {
 }
 
 export function loadRepos(): Promise<Repos> {
-  pending ??= pageLoaded()
+  pending ??= Promise.all([pageLoaded(), afterFirstPaint()])
     .then(() => import('../db/index.ts'))
     .then((m) => m.openRepos());
   return pending;

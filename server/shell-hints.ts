@@ -1,0 +1,88 @@
+// The app shell for a course's or a lesson's address. index.html is one shell
+// for every address; sent as it is, the browser learns which screen and which
+// course it needs only after the entry script has downloaded and run, one
+// more round trip on a slow network before the lesson can paint. For those
+// addresses the server adds <link> tags for the screen's chunks and styles
+// (dist/route-hints.json, written by tools/route-hints) and, for a lesson,
+// its course's lessons in the default language (a first visit has no other
+// choice yet; later visits are answered by the service worker, not here) and
+// the picture on the lesson's first screen, often the largest thing on it.
+// Only addresses of this build's lessons get their own variant, so the cache
+// below is bounded by the catalog, whatever addresses are requested.
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { brotliCompressSync } from 'node:zlib';
+import { DEFAULT_LANGUAGE } from '../shared/skills.ts';
+import { hintTags, ROUTE_HINTS_FILE, type RouteHints, type ScreenHints } from '../shared/route-hints.ts';
+
+export interface Shell {
+  html: string;
+  /** The same bytes, Brotli-compressed once. */
+  br: Buffer;
+}
+
+const LESSON = /^\/courses\/([^/]+)\/lessons\/([^/]+)\/?$/;
+const COURSE = /^\/courses\/([^/]+)\/?$/;
+
+/** A function from a request path to its shell, or undefined where index.html as built is right. */
+export function createShellHints(distDir: string): (path: string) => Shell | undefined {
+  const hintsPath = join(distDir, ROUTE_HINTS_FILE);
+  if (!existsSync(hintsPath)) return () => undefined;
+  const index = readFileSync(join(distDir, 'index.html'), 'utf8');
+  const hints = JSON.parse(readFileSync(hintsPath, 'utf8')) as RouteHints;
+  const indexPath = join(distDir, 'content/index.json');
+  const content = (existsSync(indexPath) ? JSON.parse(readFileSync(indexPath, 'utf8')) : { courses: [] }) as {
+    courses: { id: string; chunks: Record<string, string>; lessons: { id: string }[] }[];
+  };
+  const chunkOf = new Map(content.courses.map((c) => [c.id, c.chunks[DEFAULT_LANGUAGE]]));
+  const cache = new Map<string, Shell>();
+
+  /** The first picture of the lesson's first screen (its introduction), if any. */
+  const firstImage = (chunkUrl: string, lessonId: string): string | undefined => {
+    try {
+      const chunk = JSON.parse(readFileSync(join(distDir, chunkUrl), 'utf8')) as { lessons: { id: string; intro?: string }[] };
+      const intro = chunk.lessons.find((l) => l.id === lessonId)?.intro ?? '';
+      return /<img src="(\/content\/[^"]+)"/.exec(intro)?.[1];
+    } catch {
+      return undefined; // a hint is an optimisation: without it the lesson still loads
+    }
+  };
+  const lessonIds = new Map<string, Set<string>>(content.courses.map((c) => [c.id, new Set(c.lessons.map((l) => l.id))]));
+
+  const build = (screen: ScreenHints | undefined, courseChunk?: string, image?: string): Shell => {
+    const tags = [
+      ...(screen ? hintTags(screen) : []),
+      ...(courseChunk ? [`<link rel="preload" href="${courseChunk}" as="fetch" crossorigin="anonymous">`] : []),
+      ...(image ? [`<link rel="preload" href="${image}" as="image">`] : []),
+    ];
+    const html = index.replace('</head>', `  ${tags.join('\n    ')}\n  </head>`);
+    return { html, br: brotliCompressSync(html) };
+  };
+  const cached = (key: string, make: () => Shell): Shell => {
+    let shell = cache.get(key);
+    if (!shell) cache.set(key, (shell = make()));
+    return shell;
+  };
+
+  return (path) => {
+    const lesson = LESSON.exec(path);
+    if (lesson) {
+      const courseId = safeDecode(lesson[1]) ?? '';
+      const lessonId = safeDecode(lesson[2]) ?? '';
+      const chunk = chunkOf.get(courseId);
+      if (!chunk) return cached('lesson', () => build(hints.lesson));
+      if (!lessonIds.get(courseId)?.has(lessonId)) return cached(`course:${courseId}`, () => build(hints.lesson, chunk));
+      return cached(`lesson:${courseId}/${lessonId}`, () => build(hints.lesson, chunk, firstImage(chunk, lessonId)));
+    }
+    if (COURSE.test(path)) return cached('course', () => build(hints.course));
+    return undefined;
+  };
+}
+
+function safeDecode(s: string): string | undefined {
+  try {
+    return decodeURIComponent(s);
+  } catch {
+    return undefined;
+  }
+}

@@ -1,0 +1,94 @@
+// The shell the server sends for a course's or a lesson's address names that
+// screen's code, styles, course and first picture, so a phone fetches them
+// alongside the entry instead of one round trip later. Other addresses get
+// index.html as built; an address the catalog does not know gets no course.
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { brotliDecompressSync } from 'node:zlib';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { setupTestApp, type TestApp } from './helpers.ts';
+
+const INDEX_HTML = '<!doctype html><html><head><title>Học vụ số</title><script type="module" src="/assets/index-A.js"></script></head><body><div id="app"></div></body></html>';
+const HINTS = {
+  course: { modulepreload: ['/assets/course-page-C.js'], stylesheet: [] },
+  lesson: { modulepreload: ['/assets/lesson-page-L.js', '/assets/lesson-M.js'], stylesheet: ['/assets/lesson-S.css'] },
+};
+const CONTENT_INDEX = {
+  courses: [{ id: 'device-basics', chunks: { vi: '/content/device-basics.vi.1.json', en: '/content/device-basics.en.1.json' }, lessons: [{ id: 'touch' }, { id: 'plain' }] }],
+};
+const CHUNK = {
+  lessons: [
+    { id: 'touch', intro: '<p>Chạm nhẹ.</p><p><img src="/content/images/device-basics/gestures.1.svg" alt="Bốn thao tác" width="400" height="150"></p>' },
+    { id: 'plain', intro: '<p>Không có hình.</p>' },
+  ],
+};
+
+let t: TestApp;
+let dist: string;
+beforeAll(() => {
+  dist = mkdtempSync(join(tmpdir(), 'hvs-dist-hints-'));
+  mkdirSync(join(dist, 'content'));
+  writeFileSync(join(dist, 'index.html'), INDEX_HTML);
+  writeFileSync(join(dist, 'route-hints.json'), JSON.stringify(HINTS));
+  writeFileSync(join(dist, 'content/index.json'), JSON.stringify(CONTENT_INDEX));
+  writeFileSync(join(dist, 'content/device-basics.vi.1.json'), JSON.stringify(CHUNK));
+  t = setupTestApp({ config: { distDir: dist } });
+});
+afterAll(() => {
+  t.close();
+  rmSync(dist, { recursive: true, force: true });
+});
+
+const head = async (path: string, encoding = 'gzip, deflate, br') => {
+  const res = await t.request(path, { headers: { 'accept-encoding': encoding } });
+  expect(res.status).toBe(200);
+  expect(res.headers.get('content-type')).toMatch(/text\/html/);
+  expect(res.headers.get('cache-control')).toBe('no-cache');
+  const raw = Buffer.from(await res.arrayBuffer());
+  const html = res.headers.get('content-encoding') === 'br' ? brotliDecompressSync(raw).toString() : raw.toString();
+  return { res, html, links: html.match(/<link [^>]+>/g) ?? [] };
+};
+
+describe('the shell for a lesson or a course', () => {
+  it('names a lesson screen\'s code, styles, course and first picture, compressed', async () => {
+    const { res, html, links } = await head('/courses/device-basics/lessons/touch');
+    expect(res.headers.get('content-encoding')).toBe('br');
+    expect(res.headers.get('vary')).toMatch(/accept-encoding/i);
+    expect(links).toEqual([
+      '<link rel="modulepreload" crossorigin href="/assets/lesson-page-L.js">',
+      '<link rel="modulepreload" crossorigin href="/assets/lesson-M.js">',
+      '<link rel="stylesheet" crossorigin href="/assets/lesson-S.css">',
+      '<link rel="preload" href="/content/device-basics.vi.1.json" as="fetch" crossorigin="anonymous">',
+      '<link rel="preload" href="/content/images/device-basics/gestures.1.svg" as="image">',
+    ]);
+    // Everything else is index.html as built.
+    expect(html.replace(/\s*<link [^>]+>/g, '').replace(/\s+<\/head>/, '</head>')).toBe(INDEX_HTML);
+  });
+
+  it('sends plain HTML to a browser without Brotli', async () => {
+    const { res, links } = await head('/courses/device-basics/lessons/touch', 'gzip');
+    expect(res.headers.get('content-encoding')).toBeNull();
+    expect(links).toHaveLength(5);
+  });
+
+  it('names no picture when the first screen has none, and no course the catalog lacks', async () => {
+    expect((await head('/courses/device-basics/lessons/plain')).links.filter((l) => /as="image"/.test(l))).toEqual([]);
+    expect((await head('/courses/device-basics/lessons/no-such-lesson')).links.filter((l) => /as="image"/.test(l))).toEqual([]);
+    const unknown = await head('/courses/no-such-course/lessons/x');
+    expect(unknown.links.some((l) => l.includes('/content/'))).toBe(false);
+    expect(unknown.links).toContain('<link rel="modulepreload" crossorigin href="/assets/lesson-page-L.js">');
+    expect((await head('/courses/%E0%A4%A/lessons/x')).links).toHaveLength(3);
+  });
+
+  it('names a course screen\'s code on its lesson list', async () => {
+    expect((await head('/courses/device-basics')).links).toEqual(['<link rel="modulepreload" crossorigin href="/assets/course-page-C.js">']);
+  });
+
+  it('leaves other addresses with index.html as built', async () => {
+    for (const path of ['/', '/settings', '/courses/device-basics/lessons/touch/extra']) {
+      const { html } = await head(path, 'identity');
+      expect(html).toBe(INDEX_HTML);
+    }
+  });
+});
