@@ -90,10 +90,16 @@ async function benchServer(clients: BenchPhone[][]) {
   }
 }
 
-/** The ceiling: the same rows, same columns, straight into a fresh database of the same schema. */
-function benchRaw(clients: BenchPhone[][]) {
+/**
+ * The ceiling: the same rows, same columns, straight into a fresh database of
+ * the same schema. `synchronous` FULL is how the server runs (each commit
+ * waits for the disk); NORMAL is measured only as a reference, to show what
+ * this machine's fsync costs.
+ */
+function benchRaw(clients: BenchPhone[][], synchronous: 'FULL' | 'NORMAL' = 'FULL') {
   const dir = mkdtempSync(join(tmpdir(), 'hvs-bench-raw-'));
   const raw = openDb(dir).sqlite;
+  raw.pragma(`synchronous = ${synchronous}`);
   try {
     const insert = raw.prepare(
       `INSERT INTO events (id, type, learner_id, device_id, course_id, lesson_id, occurred_at, received_at, effective_at, payload, score)
@@ -130,6 +136,7 @@ export async function benchSyncIngest(eventsPerClient: number, withPeer = true) 
   const rawSeconds = Math.min(rawBefore, benchRaw(clients));
   const peer = withPeer ? await benchPouchPeer(clients) : undefined;
   const bare = withPeer ? await benchBarePeer(clients) : undefined;
+  const rawNoFsync = withPeer ? benchRaw(clients, 'NORMAL') : undefined;
   const httpRate = total / ours.seconds;
   const rawRate = total / rawSeconds;
   const peerRate = peer ? total / peer.seconds : undefined;
@@ -145,5 +152,6 @@ export async function benchSyncIngest(eventsPerClient: number, withPeer = true) 
     peerStored: peer?.stored,
     peerRatio: peerRate ? httpRate / peerRate : undefined,
     bareRate: bare ? total / bare.seconds : undefined,
+    rawNoFsyncRate: rawNoFsync ? total / rawNoFsync : undefined,
   };
 }

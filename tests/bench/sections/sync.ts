@@ -18,6 +18,9 @@ export const syncSection: BenchSection = {
     if (r.bareRate !== undefined && r.peerRate !== undefined) {
       console.log(`  reference, bare Hono + better-sqlite3 (no validation, auth or rollups): ${fmt(r.bareRate)} events/s = ${(r.bareRate / r.rawRate).toFixed(2)} of raw, ${(r.bareRate / r.peerRate).toFixed(2)}× PouchDB`);
     }
+    if (r.rawNoFsyncRate !== undefined) {
+      console.log(`  reference, raw inserts without waiting for the disk (synchronous=NORMAL): ${fmt(r.rawNoFsyncRate)} events/s; raw with it is ${(r.rawRate / (r.peerRate ?? r.rawRate)).toFixed(2)}× PouchDB, which does not wait`);
+    }
     console.log(`  ratio to raw: ${r.ratio.toFixed(2)} (budget ≥ ${MIN_RATIO_TO_RAW})`);
     if (r.peerRatio !== undefined) console.log(`  ratio to PouchDB: ${r.peerRatio.toFixed(2)}× (budget ≥ ${MIN_RATIO_TO_PEER}×)`);
     if (r.stored !== r.total) missed.push(`stored ${r.stored} events, sent ${r.total}`);
