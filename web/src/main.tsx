@@ -25,7 +25,10 @@ const painted = holdUntilFirstPaint();
 const stores = createAppStores();
 void Promise.all([preloadFirstScreen(location.pathname).catch(() => undefined), stores.content.preloadForPath(location.pathname, language())])
   .then(() => {
+    // The render's duration shows up as a user timing in performance traces.
+    const start = performance.now();
     render(() => <App stores={stores} />, document.getElementById('app')!);
+    performance.measure('hvs:first-render', { start });
     painted();
     watchInstallOffer();
     return afterFirstPaint();

@@ -1,5 +1,4 @@
 import { createMemo, For, Show } from 'solid-js';
-import { A } from '@solidjs/router';
 import { continueLesson, learningDays, nextLesson, skillChecklist, type LessonPointer } from '../../../shared/resident/home-plan.ts';
 import { language, t } from '../i18n/index.ts';
 import { useStores } from '../stores/app-stores.tsx';
@@ -17,10 +16,10 @@ export function HomePlan() {
   const hasFinished = () => rows().some((r) => r.status === 'completed');
 
   const Pointer = (props: { p: LessonPointer; label: string; testId: string }) => (
-    <A href={`/courses/${props.p.courseId}/lessons/${props.p.lessonId}`} class="card next-card" data-testid={props.testId}>
+    <a href={`/courses/${props.p.courseId}/lessons/${props.p.lessonId}`} class="card next-card" data-testid={props.testId}>
       <span class="muted">{props.label}</span>
       <strong>{lessonTitle(props.p)}</strong>
-    </A>
+    </a>
   );
 
   // Laid out as soon as the courses are known, but hidden until the progress
@@ -70,10 +69,10 @@ export function HomeMine() {
     <section aria-labelledby="mine-title">
       <h2 id="mine-title">{t('homePlan.mine')}</h2>
       <ul class="link-list">
-        <li><A href="/me" data-testid="link-me">{t('homePlan.profileLink')}</A></li>
-        <li><A href="/certificates" data-testid="link-certificates">{t('homePlan.certificatesLink')}</A></li>
-        <li><A href="/profiles">{t('homePlan.profilesLink')}</A></li>
-        <li><A href="/recover" data-testid="link-recover">{t('homePlan.recoverLink')}</A></li>
+        <li><a href="/me" data-testid="link-me">{t('homePlan.profileLink')}</a></li>
+        <li><a href="/certificates" data-testid="link-certificates">{t('homePlan.certificatesLink')}</a></li>
+        <li><a href="/profiles">{t('homePlan.profilesLink')}</a></li>
+        <li><a href="/recover" data-testid="link-recover">{t('homePlan.recoverLink')}</a></li>
       </ul>
       <ShareButton url={location.origin + '/'} title={t('app.name')} text={t('share.appText')} label={t('homePlan.shareApp')} testId="share-app" />
     </section>

@@ -1,5 +1,4 @@
 import { For, Show } from 'solid-js';
-import { A } from '@solidjs/router';
 import { language, t } from '../i18n/index.ts';
 import { useStores } from '../stores/app-stores.tsx';
 import { SyncStatus } from '../components/sync-status.tsx';
@@ -10,6 +9,9 @@ import { HomeMine, HomePlan } from '../components/home-plan.tsx';
 import { isFirstPaintDone } from '../first-paint.ts';
 import '../styles/resident-home.css';
 
+// Links here are plain <a>: the router follows them all the same (it handles
+// every same-origin link), and home needs no "current page" styling, which is
+// what each <A> pays for when it is created.
 export default function HomePage() {
   const { content, progress } = useStores();
   return (
@@ -19,9 +21,9 @@ export default function HomePage() {
       <WelcomePanel />
       <SyncStatus />
       <HomePlan />
-      <A href="/join" class="button secondary" data-testid="join-entry">
+      <a href="/join" class="button secondary" data-testid="join-entry">
         {t('joinEntry.label')}
-      </A>
+      </a>
       <h2>{t('home.courses')}</h2>
       <LoadState isLoading={content.isLoading()} error={content.loadError()} onRetry={content.reload} />
       {/* The list is long and mostly below the fold: on the app's first screen
@@ -32,12 +34,12 @@ export default function HomePage() {
           <For each={content.courses()}>
             {(course) => (
               <li>
-                <A href={`/courses/${course.id}`} class="card course-card" data-testid={`course-${course.id}`}>
+                <a href={`/courses/${course.id}`} class="card course-card" data-testid={`course-${course.id}`}>
                   <span class="tag">{t(`skills.${course.skill}`)}</span>
                   <h3>{course.title[language()]}</h3>
                   <p>{course.summary[language()]}</p>
                   <ProgressBar done={progress.doneCount(course.id)} total={course.lessons.length} />
-                </A>
+                </a>
               </li>
             )}
           </For>
