@@ -6,7 +6,7 @@ import { ProgressBar } from '../components/progress-bar.tsx';
 import { LoadState } from '../components/load-state.tsx';
 import { WelcomePanel } from '../components/welcome-panel.tsx';
 import { HomeMine, HomePlan } from '../components/home-plan.tsx';
-import { isFirstPaintDone } from '../first-paint.ts';
+import { isFirstPaintDone, revealInSteps } from '../first-paint.ts';
 import '../styles/resident-home.css';
 
 // Links here are plain <a>: the router follows them all the same (it handles
@@ -14,6 +14,7 @@ import '../styles/resident-home.css';
 // what each <A> pays for when it is created.
 export default function HomePage() {
   const { content, progress } = useStores();
+  const shownCourses = revealInSteps(() => content.courses().length, 3);
   return (
     <>
       <h1>{t('home.title')}</h1>
@@ -27,11 +28,10 @@ export default function HomePage() {
       <h2>{t('home.courses')}</h2>
       <LoadState isLoading={content.isLoading()} error={content.loadError()} onRetry={content.reload} />
       {/* The list is long and mostly below the fold: on the app's first screen
-          it renders just after the first paint, a second short task instead
-          of one long one, so a tap is answered sooner while the app starts. */}
-      <Show when={isFirstPaintDone() && content.courses().length > 0}>
+          it renders after the first paint, a few cards per task. */}
+      <Show when={shownCourses() > 0}>
         <ul class="card-list course-list">
-          <For each={content.courses()}>
+          <For each={content.courses().slice(0, shownCourses())}>
             {(course) => (
               <li>
                 <a href={`/courses/${course.id}`} class="card course-card" data-testid={`course-${course.id}`}>
@@ -45,7 +45,7 @@ export default function HomePage() {
           </For>
         </ul>
       </Show>
-      <Show when={isFirstPaintDone()}>
+      <Show when={shownCourses() === content.courses().length && isFirstPaintDone()}>
         <HomeMine />
       </Show>
     </>
