@@ -7,7 +7,7 @@ import { createAppStores } from './stores/app-stores.tsx';
 import { afterFirstPaint, holdUntilFirstPaint } from './first-paint.ts';
 import { registerServiceWorker } from './sw/register-sw.ts';
 import { watchInstallOffer } from './sw/install-prompt.ts';
-import { language } from './i18n/index.ts';
+import { language, stringsReady } from './i18n/index.ts';
 import './styles/base.css';
 import './styles/layout.css';
 import './styles/a11y.css';
@@ -16,14 +16,14 @@ import './styles/loading.css';
 document.documentElement.lang = language();
 // Text size and contrast before the first render, so the first paint is already right.
 applyDisplayPrefs();
-// The first render waits for the screen's code and its content (the course
-// index, and a lesson's course), all requested alongside this script, so the
+// The first render waits for the screen's code, its content (the course
+// index, and a lesson's course) and, for English, its strings, so the
 // first paint is the whole screen: nothing appears above what is already
 // shown and pushes it down. A screen whose code cannot load (offline, never visited) shows its
 // error notice from the layout, so a failed preload only means rendering at once.
 const painted = holdUntilFirstPaint();
 const stores = createAppStores();
-void Promise.all([preloadFirstScreen(location.pathname).catch(() => undefined), stores.content.preloadForPath(location.pathname, language())])
+void Promise.all([preloadFirstScreen(location.pathname).catch(() => undefined), stores.content.preloadForPath(location.pathname, language()), stringsReady])
   .then(() => {
     // The render's duration shows up as a user timing in performance traces.
     const start = performance.now();

@@ -9,7 +9,7 @@ import { setLanguage } from '../i18n/index.ts';
 
 afterEach(() => {
   cleanup();
-  setLanguage('vi');
+  void setLanguage('vi');
 });
 
 beforeAll(() => {
@@ -72,12 +72,12 @@ describe('read-aloud', () => {
     expect(button.getAttribute('aria-pressed')).toBe('false');
   });
 
-  it('follows the language: an English screen needs an English voice', () => {
+  it('follows the language: an English screen needs an English voice', async () => {
     const synth = fakeSynth([voice('vi-VN')]);
     const speech = createRoot(() => createSpeech(synth as unknown as SpeechSynthesis));
     render(() => <ReadAloudButton text={() => 'Step 1'} what="Step 1" speech={speech} />);
     expect(screen.queryByTestId('read-aloud')).not.toBeNull();
-    setLanguage('en');
+    await setLanguage('en');
     expect(screen.queryByTestId('read-aloud')).toBeNull();
   });
 

@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { resources } from './resources.ts';
-
-const { vi, en } = resources;
+import { enStrings as en } from './en-strings.ts';
+import { viStrings as vi } from './resources.ts';
 
 function keys(obj: object, prefix = ''): string[] {
   return Object.entries(obj).flatMap(([k, v]) =>

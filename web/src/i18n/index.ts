@@ -5,7 +5,7 @@
 import i18next, { type TOptions } from 'i18next';
 import { createSignal } from 'solid-js';
 import { DEFAULT_LANGUAGE, LANGUAGES, type Language } from '../../../shared/skills.ts';
-import { resources } from './resources.ts';
+import { loadStrings, viStrings } from './resources.ts';
 
 const STORAGE_KEY = 'hvs.language';
 
@@ -24,7 +24,7 @@ const [language, setLanguageSignal] = createSignal<Language>(savedLanguage());
 void i18next.init({
   lng: language(),
   fallbackLng: DEFAULT_LANGUAGE,
-  resources: { vi: { translation: resources.vi }, en: { translation: resources.en } },
+  resources: { vi: { translation: viStrings } },
   initAsync: false,
   // Solid escapes text itself; escaping here would show "&amp;" to residents.
   interpolation: { escapeValue: false },
@@ -32,12 +32,25 @@ void i18next.init({
 
 export { language };
 
+const loaded = new Set<Language>(['vi']);
+
+/** Adds a language's strings to i18next once; a failure leaves the Vietnamese fallback showing. */
+async function ensureStrings(lang: Language): Promise<void> {
+  if (loaded.has(lang)) return;
+  const strings = await loadStrings(lang);
+  i18next.addResourceBundle(lang, 'translation', strings, true, true);
+  loaded.add(lang);
+}
+
+/** Settles once the chosen language's strings are in; the first render waits for it. */
+export const stringsReady: Promise<void> = ensureStrings(language()).catch(() => undefined);
+
 export function t(key: string, options?: TOptions): string {
   language(); // subscribe: re-render on language change
   return i18next.t(key, options) as string;
 }
 
-export function setLanguage(lang: Language): void {
+function apply(lang: Language): void {
   void i18next.changeLanguage(lang);
   try {
     globalThis.localStorage?.setItem(STORAGE_KEY, lang);
@@ -46,6 +59,17 @@ export function setLanguage(lang: Language): void {
   }
   if (typeof document !== 'undefined') document.documentElement.lang = lang;
   setLanguageSignal(lang);
+}
+
+/** Switches language: at once when its strings are in, else once they have loaded. */
+export function setLanguage(lang: Language): Promise<void> {
+  if (loaded.has(lang)) {
+    apply(lang);
+    return Promise.resolve();
+  }
+  return ensureStrings(lang)
+    .catch(() => undefined)
+    .then(() => apply(lang));
 }
 
 /** "14:05" today, "3/5 14:05" on another day, in the chosen language. */

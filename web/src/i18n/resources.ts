@@ -1,15 +1,22 @@
 // UI strings, one JSON file per feature and language (web/src/i18n/<lang>/<feature>.json).
 // The file name is the key namespace: t('home.title') reads home.json. Separate
 // files let features grow their strings without touching each other's.
-type Tree = { [key: string]: string | Tree };
+// Vietnamese, the default, is part of the first download; English is its own
+// chunk (en-strings.ts), loaded when a resident chooses it or has chosen it
+// before. The service worker precaches it, so switching works offline.
+import type { Language } from '../../../shared/skills.ts';
 
-const vi = import.meta.glob<Tree>('./vi/*.json', { eager: true, import: 'default' });
-const en = import.meta.glob<Tree>('./en/*.json', { eager: true, import: 'default' });
+export type Tree = { [key: string]: string | Tree };
 
-function merge(files: Record<string, Tree>): Tree {
+export function mergeStrings(files: Record<string, Tree>): Tree {
   const out: Tree = {};
   for (const [path, strings] of Object.entries(files)) out[path.replace(/^.*\/(.+)\.json$/, '$1')] = strings;
   return out;
 }
 
-export const resources = { vi: merge(vi), en: merge(en) };
+export const viStrings = mergeStrings(import.meta.glob<Tree>('./vi/*.json', { eager: true, import: 'default' }));
+
+/** A language's strings: Vietnamese at once, English from its own chunk. */
+export function loadStrings(lang: Language): Promise<Tree> {
+  return lang === 'vi' ? Promise.resolve(viStrings) : import('./en-strings.ts').then((m) => m.enStrings);
+}
