@@ -4,6 +4,7 @@ import { VitePWA } from 'vite-plugin-pwa';
 import { coursesPlugin } from './tools/courses/vite-plugin.ts';
 import { precompressPlugin } from './tools/precompress/vite-plugin.ts';
 import { routeHintsPlugin } from './tools/route-hints/vite-plugin.ts';
+import { compileHintsPlugin } from './tools/compile-hints/vite-plugin.ts';
 
 const sharedDir = new URL('./shared/', import.meta.url).pathname;
 const officeDirs = ['web/src/admin/', 'web/src/dashboard/', 'web/src/routes/ward-page.tsx'].map((p) => new URL(`./${p}`, import.meta.url).pathname);
@@ -67,6 +68,8 @@ export default defineConfig({
         cleanupOutdatedCaches: true,
       },
     }),
+    // The entry compiled eagerly, off the main thread, while it downloads.
+    compileHintsPlugin(),
     // Last: .br/.gz copies of everything above, the service worker included.
     precompressPlugin(),
   ],

@@ -2,11 +2,14 @@
 // build in dist/ must keep the resident's first screen small, keep staff code
 // off residents' phones and keep the service worker's precache bounded. The
 // figures and budgets are in figures.ts; `npm run bench -- size` prints them.
-import { rmSync } from 'node:fs';
+import { readFileSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { brotliDecompressSync } from 'node:zlib';
 import { afterAll, describe, expect, it } from 'vitest';
 import { MISSING_BUILD, readBuild } from './build-graph.ts';
 import { BASE_CHUNKS, noise, writeFakeDist } from './fake-dist.ts';
 import { BUDGETS, budgetsMissed, chunkName, measure, PROJECT_DIST } from './figures.ts';
+import { COMPILE_HINT } from '../../tools/compile-hints/vite-plugin.ts';
 
 describe('the production build in dist/', () => {
   it('meets every front-end budget', () => {
@@ -16,6 +19,13 @@ describe('the production build in dist/', () => {
     expect(figures.homeOnFirstScreen).toBe(true);
     expect(figures.dexieOnFirstScreen).toBe(false);
     expect(budgetsMissed(figures)).toEqual([]);
+  });
+
+  it('asks V8 to compile the entry off the main thread (tools/compile-hints)', () => {
+    const build = readBuild(PROJECT_DIST);
+    const entry = readFileSync(join(PROJECT_DIST, build.entry), 'utf8');
+    expect(entry.startsWith(COMPILE_HINT)).toBe(true);
+    expect(brotliDecompressSync(readFileSync(join(PROJECT_DIST, `${build.entry}.br`))).toString().startsWith(COMPILE_HINT)).toBe(true);
   });
 });
 
