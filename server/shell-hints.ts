@@ -13,6 +13,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { brotliCompressSync } from 'node:zlib';
 import { DEFAULT_LANGUAGE } from '../shared/skills.ts';
+import { residentScreenAt } from '../shared/resident/addresses.ts';
 import { hintTags, ROUTE_HINTS_FILE, type RouteHints, type ScreenHints } from '../shared/route-hints.ts';
 
 export interface Shell {
@@ -20,9 +21,6 @@ export interface Shell {
   /** The same bytes, Brotli-compressed once. */
   br: Buffer;
 }
-
-const LESSON = /^\/courses\/([^/]+)\/lessons\/([^/]+)\/?$/;
-const COURSE = /^\/courses\/([^/]+)\/?$/;
 
 /** A function from a request path to its shell, or undefined where index.html as built is right. */
 export function createShellHints(distDir: string): (path: string) => Shell | undefined {
@@ -65,24 +63,12 @@ export function createShellHints(distDir: string): (path: string) => Shell | und
   };
 
   return (path) => {
-    const lesson = LESSON.exec(path);
-    if (lesson) {
-      const courseId = safeDecode(lesson[1]) ?? '';
-      const lessonId = safeDecode(lesson[2]) ?? '';
-      const chunk = chunkOf.get(courseId);
-      if (!chunk) return cached('lesson', () => build(hints.lesson));
-      if (!lessonIds.get(courseId)?.has(lessonId)) return cached(`course:${courseId}`, () => build(hints.lesson, chunk));
-      return cached(`lesson:${courseId}/${lessonId}`, () => build(hints.lesson, chunk, firstImage(chunk, lessonId)));
-    }
-    if (COURSE.test(path)) return cached('course', () => build(hints.course));
-    return undefined;
+    const at = residentScreenAt(path);
+    if (at?.screen === 'course') return cached('course', () => build(hints.course));
+    if (at?.screen !== 'lesson') return undefined;
+    const chunk = chunkOf.get(at.courseId);
+    if (!chunk) return cached('lesson', () => build(hints.lesson));
+    if (!lessonIds.get(at.courseId)?.has(at.lessonId)) return cached(`course:${at.courseId}`, () => build(hints.lesson, chunk));
+    return cached(`lesson:${at.courseId}/${at.lessonId}`, () => build(hints.lesson, chunk, firstImage(chunk, at.lessonId)));
   };
-}
-
-function safeDecode(s: string): string | undefined {
-  try {
-    return decodeURIComponent(s);
-  } catch {
-    return undefined;
-  }
 }

@@ -5,6 +5,7 @@ import HomePage from './routes/home-page.tsx';
 import { createAppStores, StoresProvider, type AppStores } from './stores/app-stores.tsx';
 import { watchCertificates } from './stores/certificate-watch.ts';
 import { afterFirstPaint } from './first-paint.ts';
+import { residentScreenAt } from '../../shared/resident/addresses.ts';
 
 // Route-level code splitting: each screen is its own chunk; the ward page
 // (staff only) never reaches a resident who does not open it. The home screen
@@ -46,8 +47,9 @@ const GuideAssistPage = lazy(() => import('./guide/pages/assist-lesson-page.tsx'
  * no second render task after it. The home screen is already in the entry.
  */
 export function preloadFirstScreen(pathname: string): Promise<unknown> {
-  if (/^\/courses\/[^/]+\/lessons\/[^/]+\/?$/.test(pathname)) return LessonPage.preload();
-  if (/^\/courses\/[^/]+\/?$/.test(pathname)) return CoursePage.preload();
+  const screen = residentScreenAt(pathname)?.screen;
+  if (screen === 'lesson') return LessonPage.preload();
+  if (screen === 'course') return CoursePage.preload();
   return Promise.resolve();
 }
 

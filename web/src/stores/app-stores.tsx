@@ -1,7 +1,6 @@
 // One instance of each store for the whole app, shared through context so
 // every route sees the same progress and sync state.
 import { createContext, useContext, type ParentProps } from 'solid-js';
-import { language } from '../i18n/index.ts';
 import { createContentStore, type ContentStore } from './content-store.ts';
 import { createProgressStore, type ProgressStore } from './progress-store.ts';
 import { createSyncStore, type SyncStore } from './sync-store.ts';
@@ -20,7 +19,6 @@ export function createAppStores(): AppStores {
     onChange: (kind) => void (kind === 'completed' ? sync.syncNow() : sync.refresh()),
   });
   const content = createContentStore();
-  if (typeof location !== 'undefined') void content.preloadForPath(location.pathname, language());
   return { content, progress, sync };
 }
 

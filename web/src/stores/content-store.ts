@@ -4,6 +4,7 @@
 import { createResource, createRoot } from 'solid-js';
 import type { CompiledLesson, ContentIndex, ContentIndexCourse, CourseChunk } from '../../../shared/content/schema.ts';
 import type { Language } from '../../../shared/skills.ts';
+import { residentScreenAt } from '../../../shared/resident/addresses.ts';
 import { getApiClient, type ApiClient } from '../net/api.ts';
 
 export function createContentStore(api: Pick<ApiClient, 'fetchContentIndex' | 'fetchCourseChunk'> = getApiClient()) {
@@ -58,8 +59,8 @@ export function createContentStore(api: Pick<ApiClient, 'fetchContentIndex' | 'f
    */
   function preloadForPath(path: string, lang: Language): Promise<void> {
     if (!firstIndex) return Promise.resolve();
-    const m = /^\/courses\/([^/]+)\/lessons\/[^/]+\/?$/.exec(path);
-    const courseId = m ? decodeURIComponent(m[1]) : undefined;
+    const at = residentScreenAt(path);
+    const courseId = at?.screen === 'lesson' ? at.courseId : undefined;
     return firstIndex
       .then(async (ix) => {
         const c = courseId === undefined ? undefined : ix.courses.find((x) => x.id === courseId);
