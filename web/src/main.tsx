@@ -13,14 +13,23 @@ import './styles/layout.css';
 import './styles/a11y.css';
 import './styles/loading.css';
 
+// A mangled address (a shared link cut mid-character) cannot be decoded, and
+// the router's links throw on it, leaving a blank page: show the not-found
+// screen, which links home, instead.
+try {
+  decodeURI(location.pathname);
+} catch {
+  history.replaceState(history.state, '', '/not-found');
+}
 document.documentElement.lang = language();
 // Text size and contrast before the first render, so the first paint is already right.
 applyDisplayPrefs();
 // The first render waits for the screen's code, its content (the course
 // index, and a lesson's course) and, for English, its strings, so the
 // first paint is the whole screen: nothing appears above what is already
-// shown and pushes it down. A screen whose code cannot load (offline, never visited) shows its
-// error notice from the layout, so a failed preload only means rendering at once.
+// shown and pushes it down. A screen whose code cannot load (offline, never
+// visited) shows its error notice from the layout, so a failed preload only
+// means rendering at once.
 const painted = holdUntilFirstPaint();
 const stores = createAppStores();
 void Promise.all([preloadFirstScreen(location.pathname).catch(() => undefined), stores.content.preloadForPath(location.pathname, language()), stringsReady])
