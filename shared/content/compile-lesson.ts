@@ -7,7 +7,8 @@ import type { ParsedLesson } from './parse-lesson.ts';
 import { WARNING_START, WARNING_END } from './parse-lesson.ts';
 
 /** An image's address and, where known, its intrinsic size (reserves its space before it loads). */
-export type ImageResolver = (src: string, alt: string) => { url: string; width?: number; height?: number } | { error: string };
+export type ResolvedImage = { url: string; width?: number; height?: number };
+export type ImageResolver = (src: string, alt: string) => ResolvedImage | { error: string };
 export type CompileProblem = { message: string };
 
 const escapeHtml = (s: string) =>

@@ -8,10 +8,10 @@ import { gzipSync } from 'node:zlib';
 import { courseSourceSchema, LESSON_FILE, type ContentIndex, type CourseChunk, type CompiledLesson } from '../../shared/content/schema.ts';
 import { parseYamlWith } from '../../shared/content/parse-yaml.ts';
 import { parseLesson, type ParsedLesson } from '../../shared/content/parse-lesson.ts';
-import { compileLesson, readingLength } from '../../shared/content/compile-lesson.ts';
+import { compileLesson, readingLength, type ResolvedImage } from '../../shared/content/compile-lesson.ts';
 import type { ContentError } from '../../shared/content/source-location.ts';
 import { LANGUAGES, type Language } from '../../shared/skills.ts';
-import { imageSize, type ImageSize } from './image-size.ts';
+import { imageSize } from './image-size.ts';
 
 export type LessonReport = { file: string; characters: number; minutes: number; imageBytes: number };
 /** Budgets from the product: a course chunk per language, and a lesson's images. */
@@ -72,8 +72,8 @@ export function loadCourses(coursesDir: string): LoadResult {
       twins.set(key, { ...twins.get(key), [m[3] as Language]: join(dir, name) });
     }
 
-    const imageUrls = new Map<string, { url: string } & Partial<ImageSize>>();
-    const resolveImage = (src: string): ({ url: string } & Partial<ImageSize>) | { error: string } => {
+    const imageUrls = new Map<string, ResolvedImage>();
+    const resolveImage = (src: string): ResolvedImage | { error: string } => {
       const m = /^images\/([A-Za-z0-9._-]+)$/.exec(src);
       if (!m || !IMAGE_TYPES.test(m[1])) return { error: `image "${src}" must be a file in this course's images/ folder (svg, png, jpg or webp)` };
       const path = join(dir, 'images', m[1]);
