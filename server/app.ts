@@ -12,7 +12,7 @@ import type { Db, Sqlite } from './db/open.ts';
 import { createClientIp } from './http/client-ip.ts';
 import { createRequestLimits } from './http/request-limits.ts';
 import { createAuditLog } from './audit/log.ts';
-import { createGuideAuditHook } from './audit/guide-actions.ts';
+import { createGuideAuditProjection } from './audit/guide-actions.ts';
 import { auditRoutes } from './routes/audit.ts';
 import { secureHeadersFor } from './http/secure-headers.ts';
 import { ApiError, CODE_BY_STATUS, jsonError } from './http/errors.ts';
@@ -30,6 +30,9 @@ import { guideRoutes } from './routes/guide.ts';
 import { sessionRoutes } from './routes/sessions.ts';
 import { staffRoutes } from './routes/staff.ts';
 import { groupInUse } from './guide/group-use.ts';
+import { createCheckinProjection } from './guide/checkins.ts';
+import { createGuideProjection } from './guide/projections.ts';
+import { createRecordPipeline } from './records/pipeline.ts';
 import { certificateRoutes } from './routes/certificates.ts';
 import { recoveryRoutes } from './routes/recovery.ts';
 import { residentMeRoutes } from './routes/resident-me.ts';
@@ -94,6 +97,7 @@ export function createApp(deps: AppDeps) {
 
   const limits = createRequestLimits(ctx, config.requestLimits);
   app.use(`${API_PREFIX}/sync`, limits.sync);
+  app.use(`${API_PREFIX}/guide/sync`, limits.guideSync);
   app.use(`${API_PREFIX}/learners`, limits.register);
   app.use(`${API_PREFIX}/recovery`, limits.recovery);
   app.use(`${API_PREFIX}/recovery-codes`, limits.recoveryCodes);
@@ -103,7 +107,17 @@ export function createApp(deps: AppDeps) {
   const resident = createResident(ctx, deps.catalog ?? loadCatalog(config.distDir));
   const statsRollup = createStatsRollup(ctx.sqlite, resident.catalog, now);
   statsRollup.ensureFresh();
-  app.route(`${API_PREFIX}/sync`, syncRoutes(ctx, resident.sync, statsRollup.learnerHooks));
+  // Every offline record (learner and guide families) goes through one
+  // pipeline; each feature keeps its tables in step through its projection,
+  // run in this order inside the sync transaction (server/records/hooks.ts).
+  const records = createRecordPipeline(ctx.db, [
+    resident.projection, // consent and profile; erasure after the commit
+    createCheckinProjection(ctx.sqlite), // session check-ins, households joined by QR
+    createGuideProjection(ctx.sqlite), // a guide's rights, then sessions, assisted learners, households
+    statsRollup.projection, // dashboard rollups
+    createGuideAuditProjection(ctx.sqlite, ctx.audit), // guide actions in the audit log
+  ]);
+  app.route(`${API_PREFIX}/sync`, syncRoutes(ctx, records.learner));
   app.route(`${API_PREFIX}/me`, meRoutes(ctx));
   app.route(`${API_PREFIX}/me`, residentMeRoutes(ctx, resident));
   app.route(`${API_PREFIX}/certificates`, certificateRoutes(ctx, resident));
@@ -111,11 +125,7 @@ export function createApp(deps: AppDeps) {
   app.route(`${API_PREFIX}/auth`, authRoutes(ctx));
   app.route(`${API_PREFIX}/stats`, statsRoutes(ctx, resident.catalog));
   app.route(`${API_PREFIX}/ward`, wardRoutes(ctx, groupInUse(ctx.sqlite)));
-  const auditGuideEvent = createGuideAuditHook(ctx.sqlite, ctx.audit);
-  app.route(`${API_PREFIX}/guide`, guideRoutes(ctx, resident.catalog, (event, effectiveAt) => {
-    statsRollup.guideHook(event, effectiveAt);
-    auditGuideEvent(event);
-  }));
+  app.route(`${API_PREFIX}/guide`, guideRoutes(ctx, resident.catalog, records.guide));
   app.route(`${API_PREFIX}/sessions`, sessionRoutes(ctx));
   app.route(`${API_PREFIX}/staff/audit`, auditRoutes(ctx));
   app.route(`${API_PREFIX}/staff`, staffRoutes(ctx));

@@ -1,46 +1,65 @@
-// Learning events: immutable facts made on a phone and synced to the ward's
-// server. The event id (UUID, time-ordered v7) is the primary key on the
-// server, so a resent event is a duplicate and never a second row.
+// The record registry: every kind of offline record, grouped in families by
+// who records it. A family is one outbox on the phone, one sync route and one
+// table on the server, all driven by the same pipeline (web/src/sync,
+// server/records). To add a type: write its schema in shared/events/<area>.ts
+// and list it in its family here. To add a family: add it here, then give it
+// a store on the server (server/records/families.ts) and a route.
+//
 // Extend with new types; never rename a type or a field (phones in the field
 // keep old code for a while).
 import { z } from 'zod';
-import { householdJoinedSchema, LEARNER_GUIDE_EVENT_TYPES, sessionJoinedSchema } from './events/guide.ts';
-import { RESIDENT_EVENT_TYPES, residentEventSchemas } from './events/resident.ts';
+import { guideEventSchemas, learnerGuideEventSchemas } from './events/guide.ts';
+import { learningEventSchemas } from './events/learning.ts';
+import { residentEventSchemas } from './events/resident.ts';
 
-export const uuidSchema = z.string().regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/, 'must be a lowercase UUID');
-export const deviceIdSchema = z.string().regex(/^[A-Za-z0-9_-]{8,64}$/, 'must be 8–64 letters, digits, "-" or "_"');
-const slugSchema = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/).max(80);
+export { deviceIdSchema, groupIdSchema, secretSchema, slugSchema, uuidSchema } from './events/primitives.ts';
+export { lessonCompletedSchema, lessonStartedSchema } from './events/learning.ts';
 
-const envelope = {
-  id: uuidSchema,
-  learnerId: uuidSchema,
-  deviceId: deviceIdSchema,
-  /** The phone's clock: kept for reports, never trusted for security decisions. */
-  occurredAt: z.iso.datetime({ offset: true }),
+/** Who may record a family's events: a learner's own credentials, or a logged-in staff role. */
+export type Recorder = { kind: 'learner' } | { kind: 'staff'; roles: readonly ('guide' | 'reviewer' | 'admin')[] };
+
+type Member = z.core.$ZodTypeDiscriminable;
+const family = <const S extends readonly [Member, ...Member[]]>(recorder: Recorder, schemas: S) => {
+  const schema = z.discriminatedUnion('type', schemas);
+  const types: readonly string[] = [...(schema._zod.propValues.type ?? [])].map(String);
+  return { recorder, schema, types };
 };
 
-export const lessonStartedSchema = z.strictObject({
-  ...envelope,
-  type: z.literal('lesson.started'),
-  courseId: slugSchema,
-  lessonId: slugSchema,
-});
+export const RECORD_FAMILIES = {
+  /** A resident's own phone: learning, check-ins, consent and profile. */
+  learner: family({ kind: 'learner' }, [...learningEventSchemas, ...learnerGuideEventSchemas, ...residentEventSchemas]),
+  /** A guide's phone: sessions, assisted learners, completions and outcomes recorded in person, households. */
+  guide: family({ kind: 'staff', roles: ['guide'] }, guideEventSchemas),
+};
+export type RecordFamilyName = keyof typeof RECORD_FAMILIES;
+export type RecordFamily = (typeof RECORD_FAMILIES)[RecordFamilyName];
 
-export const lessonCompletedSchema = z.strictObject({
-  ...envelope,
-  type: z.literal('lesson.completed'),
-  courseId: slugSchema,
-  lessonId: slugSchema,
-  contentVersion: z.string().regex(/^[A-Za-z0-9._-]{1,32}$/),
-  /** Share of quiz questions right on the first try, 0–100. */
-  score: z.number().int().min(0).max(100),
-  durationSec: z.number().int().min(0).max(86_400),
-});
+export type LearningEvent = z.infer<typeof RECORD_FAMILIES.learner.schema>;
+export type GuideEvent = z.infer<typeof RECORD_FAMILIES.guide.schema>;
+/** The event of each family, by family name. */
+export interface RecordOf {
+  learner: LearningEvent;
+  guide: GuideEvent;
+}
+export type LearningEventOf<T extends LearningEvent['type']> = Extract<LearningEvent, { type: T }>;
+export type GuideEventOf<T extends GuideEvent['type']> = Extract<GuideEvent, { type: T }>;
+export type LessonCompletedEvent = LearningEventOf<'lesson.completed'>;
+export type LessonStartedEvent = LearningEventOf<'lesson.started'>;
 
-export const EVENT_TYPES = ['lesson.started', 'lesson.completed', ...LEARNER_GUIDE_EVENT_TYPES, ...RESIDENT_EVENT_TYPES] as const;
+export const eventSchema = RECORD_FAMILIES.learner.schema;
+export const guideEventSchema = RECORD_FAMILIES.guide.schema;
+export const EVENT_TYPES = RECORD_FAMILIES.learner.types;
+export const GUIDE_EVENT_TYPES = RECORD_FAMILIES.guide.types;
 
-export const eventSchema = z.discriminatedUnion('type', [lessonStartedSchema, lessonCompletedSchema, sessionJoinedSchema, householdJoinedSchema, ...residentEventSchemas]);
-
-export type LearningEvent = z.infer<typeof eventSchema>;
-export type LessonCompletedEvent = z.infer<typeof lessonCompletedSchema>;
-export type LessonStartedEvent = z.infer<typeof lessonStartedSchema>;
+/**
+ * Why `type` may not be sent in `family`, when another family owns it and
+ * only staff record that one (a learner's credentials must never record a
+ * guide's work); undefined when the type is simply unknown to the family.
+ */
+export function foreignTypeRefusal(familyName: RecordFamilyName, type: string): string | undefined {
+  if (RECORD_FAMILIES[familyName].types.includes(type)) return undefined;
+  for (const other of Object.values(RECORD_FAMILIES)) {
+    if (other.recorder.kind === 'staff' && other.types.includes(type)) return `Only a ${other.recorder.roles.join(' or ')} can record "${type}"`;
+  }
+  return undefined;
+}

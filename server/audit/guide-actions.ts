@@ -1,11 +1,12 @@
 // Guide actions in the audit log. A guide works offline and their phone syncs
-// the actions later as guide events (server/guide/ingest.ts); this hook runs
+// the actions later as guide events (server/records); this projection runs
 // inside that ingest transaction for each event accepted the first time, so a
 // resent event never makes a second entry. Entries name the session, group or
 // household acted on and never the resident (no learner id, name or birth year).
-import type { GuideEvent } from '../../shared/events/guide.ts';
+import type { GuideEvent } from '../../shared/events.ts';
 import type { AuditAction, AuditDetails } from '../../shared/audit.ts';
 import type { Sqlite } from '../db/open.ts';
+import type { Projection } from '../records/hooks.ts';
 import type { AuditLog, AuditTarget } from './log.ts';
 
 function describe(e: GuideEvent): [AuditAction, AuditTarget | undefined, AuditDetails] {
@@ -29,9 +30,9 @@ function describe(e: GuideEvent): [AuditAction, AuditTarget | undefined, AuditDe
   }
 }
 
-export function createGuideAuditHook(sqlite: Sqlite, audit: AuditLog) {
+export function createGuideAuditProjection(sqlite: Sqlite, audit: AuditLog): Projection {
   const user = sqlite.prepare<[string], { username: string; role: string }>('SELECT username, role FROM users WHERE id = ?');
-  return (event: GuideEvent): void => {
+  const apply = (event: GuideEvent): void => {
     // Ingest has already checked that recordedBy is the logged-in guide.
     const who = user.get(event.recordedBy);
     const [action, target, details] = describe(event);
@@ -40,4 +41,6 @@ export function createGuideAuditHook(sqlite: Sqlite, audit: AuditLog) {
       occurredAt: event.occurredAt, // the phone's time; the entry's own time is when it reached the server
     });
   };
+
+  return { name: 'audit', guide: { apply } };
 }

@@ -35,7 +35,12 @@ export function openDb(dataDir: string): OpenedDb {
   sqlite.pragma('foreign_keys = ON');
   // Short waits instead of SQLITE_BUSY when the CLI or a backup holds a lock.
   sqlite.pragma('busy_timeout = 5000');
-  const db = drizzle(sqlite, { schema });
+  const db = drizzleOf(sqlite);
   migrate(db, { migrationsFolder: MIGRATIONS_DIR });
   return { db, sqlite, path };
+}
+
+/** The query builder over an open connection (tools that were handed only the connection). */
+export function drizzleOf(sqlite: Sqlite): Db {
+  return drizzle(sqlite, { schema });
 }

@@ -1,6 +1,6 @@
 // Rules for the guide-related events a RESIDENT's phone sends through POST
 // /sync: checking in to a session (session.joined) and joining a household by
-// its QR (household.joined). Plugged into server/sync/ingest.ts as hooks.
+// its QR (household.joined). A projection of the learner family (server/records).
 //
 // A check-in for a code the server does not know yet is accepted and kept:
 // the guide may have created the session offline and not synced it yet. Once
@@ -10,7 +10,7 @@
 import type { SyncResult } from '../../shared/api.ts';
 import type { LearningEvent } from '../../shared/events.ts';
 import type { Sqlite } from '../db/open.ts';
-import type { IngestHooks } from '../sync/ingest.ts';
+import type { Projection } from '../records/hooks.ts';
 import { createGuideAccess, type SessionRow } from './authorize.ts';
 
 /** Late arrivals may still check in this long after the planned end. */
@@ -24,7 +24,7 @@ export function checkinState(session: Pick<SessionRow, 'endsAt' | 'closedAt'>, a
   return 'open';
 }
 
-export function createCheckinHooks(sqlite: Sqlite): IngestHooks {
+export function createCheckinProjection(sqlite: Sqlite): Projection {
   const access = createGuideAccess(sqlite);
   const addCheckin = sqlite.prepare('INSERT OR IGNORE INTO session_checkins (code, learner_id, event_id, joined_at) VALUES (?, ?, ?, ?)');
   const joinHousehold = sqlite.prepare(
@@ -34,15 +34,18 @@ export function createCheckinHooks(sqlite: Sqlite): IngestHooks {
   );
 
   return {
-    check(event: LearningEvent, effectiveAt: number): SyncResult | undefined {
-      if (event.type !== 'session.joined') return undefined;
-      const session = access.sessionByCode(event.code);
-      if (!session || checkinState(session, effectiveAt) === 'open') return undefined;
-      return { id: event.id, status: 'rejected', error: { code: 'session_closed', message: 'This session has ended; check-ins are closed' } };
-    },
-    apply(event: LearningEvent, effectiveAt: number): void {
-      if (event.type === 'session.joined') addCheckin.run(event.code, event.learnerId, event.id, effectiveAt);
-      else if (event.type === 'household.joined') joinHousehold.run(event.learnerId, event.householdId, effectiveAt);
+    name: 'check-ins',
+    learner: {
+      check(event: LearningEvent, effectiveAt: number): SyncResult | undefined {
+        if (event.type !== 'session.joined') return undefined;
+        const session = access.sessionByCode(event.code);
+        if (!session || checkinState(session, effectiveAt) === 'open') return undefined;
+        return { id: event.id, status: 'rejected', error: { code: 'session_closed', message: 'This session has ended; check-ins are closed' } };
+      },
+      apply(event: LearningEvent, effectiveAt: number): void {
+        if (event.type === 'session.joined') addCheckin.run(event.code, event.learnerId, event.id, effectiveAt);
+        else if (event.type === 'household.joined') joinHousehold.run(event.learnerId, event.householdId, effectiveAt);
+      },
     },
   };
 }

@@ -1,12 +1,15 @@
-// Applies an accepted guide event to the tables the roster, follow-up lists
-// and reports read. Called inside the ingest transaction, right after the
-// event row went in, so the two can never disagree.
-import type { GuideEvent } from '../../shared/events/guide.ts';
+// Guide mode's projection of the guide family (server/records): the rights
+// check before an event is written (rights.ts), then the accepted event
+// applied to the tables the roster, follow-up lists and reports read, in the
+// same transaction, so the two can never disagree.
+import type { GuideEvent } from '../../shared/events.ts';
 import type { Sqlite } from '../db/open.ts';
+import type { Projection } from '../records/hooks.ts';
+import { createGuideRights } from './rights.ts';
 
 const MINUTE = 60_000;
 
-export function createGuideProjections(sqlite: Sqlite) {
+export function createGuideProjection(sqlite: Sqlite): Projection {
   const addSession = sqlite.prepare(
     `INSERT INTO guide_sessions (id, code, guide_id, group_id, title, place, starts_at, ends_at, courses, closed_at)
      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, NULL)`,
@@ -23,7 +26,7 @@ export function createGuideProjections(sqlite: Sqlite) {
      WHERE excluded.linked_at >= household_members.linked_at`,
   );
 
-  return (e: GuideEvent, effectiveAt: number): void => {
+  const apply = (e: GuideEvent, effectiveAt: number): void => {
     switch (e.type) {
       case 'session.created': {
         const startsAt = Date.parse(e.startsAt);
@@ -47,4 +50,6 @@ export function createGuideProjections(sqlite: Sqlite) {
         return; // guide_events is the record; reports read it directly.
     }
   };
+
+  return { name: 'guide', guide: { check: createGuideRights(sqlite), apply } };
 }

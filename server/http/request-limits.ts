@@ -1,5 +1,6 @@
-// Request rate limits for the endpoints anyone can reach without a staff
-// login: sync, learner registration and moving to a new phone. They stop one
+// Request rate limits for the endpoints phones send to: sync of every record
+// family (a learner's and a guide's), learner registration and moving to a
+// new phone. They stop one
 // runaway or hostile client from flooding the ward server; they must never
 // stop a ward. Mobile carriers put a whole ward behind a handful of NAT
 // addresses, so the per-address limits sit far above what a ward's phones
@@ -12,6 +13,7 @@
 // Retry-After; the phone's sync engine waits that long and says so.
 import type { Context, MiddlewareHandler } from 'hono';
 import type { AppContext } from '../context.ts';
+import { readSessionToken } from '../auth/sessions.ts';
 import { apiError } from './errors.ts';
 
 export interface WindowLimit {
@@ -23,7 +25,9 @@ export interface WindowLimit {
 export interface RequestLimits {
   /** POST /sync per learner: a phone draining a month of outbox sends a few dozen batches. */
   syncPerLearner: WindowLimit;
-  /** POST /sync per address: a whole ward's phones behind one carrier NAT. */
+  /** POST /guide/sync per login: a guide's phone draining a day of door-to-door work; the same as a learner's. */
+  syncPerGuide: WindowLimit;
+  /** POST /sync and /guide/sync together, per address: a whole ward's phones behind one carrier NAT. */
   syncPerAddress: WindowLimit;
   /** POST /learners per address: every new phone registers once (and retries). */
   registerPerAddress: WindowLimit;
@@ -43,6 +47,7 @@ const MINUTE = 60_000;
  * floods with small requests; the per-learner limit is what bites a runaway phone. */
 export const DEFAULT_REQUEST_LIMITS: RequestLimits = {
   syncPerLearner: { limit: 600, windowMs: MINUTE },
+  syncPerGuide: { limit: 600, windowMs: MINUTE },
   syncPerAddress: { limit: 20_000, windowMs: MINUTE },
   registerPerAddress: { limit: 5_000, windowMs: 10 * MINUTE },
   recoveryPerAddress: { limit: 200, windowMs: 15 * MINUTE },
@@ -93,6 +98,12 @@ function bearerLearnerId(c: Context): string | undefined {
 
 type KeyOf = (c: Context) => string | undefined;
 
+/** The staff login cookie's value (not verified here: the route does that). */
+const staffLogin =
+  (ctx: AppContext): KeyOf =>
+  (c) =>
+    readSessionToken(c, ctx.config)?.slice(0, 64);
+
 function limitPosts(ctx: AppContext, checks: Array<[RequestCounter, KeyOf]>): MiddlewareHandler {
   return async (c, next) => {
     if (c.req.method !== 'POST') return next();
@@ -114,11 +125,16 @@ export function createRequestLimits(ctx: AppContext, overrides: Partial<RequestL
   const limits = { ...DEFAULT_REQUEST_LIMITS, ...overrides };
   const counter = (l: WindowLimit) => createRequestCounter({ ...l, now: ctx.now });
   const byAddress: KeyOf = (c) => ctx.clientIp(c);
+  const syncByAddress = counter(limits.syncPerAddress);
   return {
     limits,
     sync: limitPosts(ctx, [
       [counter(limits.syncPerLearner), bearerLearnerId],
-      [counter(limits.syncPerAddress), byAddress],
+      [syncByAddress, byAddress],
+    ]),
+    guideSync: limitPosts(ctx, [
+      [counter(limits.syncPerGuide), staffLogin(ctx)],
+      [syncByAddress, byAddress],
     ]),
     register: limitPosts(ctx, [[counter(limits.registerPerAddress), byAddress]]),
     recovery: limitPosts(ctx, [[counter(limits.recoveryPerAddress), byAddress]]),

@@ -3,7 +3,7 @@
 // checking in, and the admin's staff accounts — from the shared zod schemas.
 import { z } from 'zod';
 import { API_PREFIX, MAX_SYNC_BATCH } from '../../shared/api.ts';
-import { guideEventSchema } from '../../shared/events/guide.ts';
+import { guideEventSchema } from '../../shared/events.ts';
 import {
   createStaffResponseSchema,
   createStaffSchema,

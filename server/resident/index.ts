@@ -1,19 +1,12 @@
 // The resident feature's server side, built once per app: profile and
 // consent projection, certificates, erasure, and what sync must do for them.
-import type { SyncResult } from '../../shared/api.ts';
 import type { AppContext } from '../context.ts';
-import type { IngestHooks } from '../sync/ingest.ts';
+import type { Projection } from '../records/hooks.ts';
 import { createWardProfile } from '../ward/profile.ts';
 import type { Catalog } from './catalog.ts';
 import { createCertificates } from './certificates.ts';
 import { createEraser } from './erase.ts';
 import { createProfiles } from './profiles.ts';
-
-export interface SyncExtension {
-  hooks: IngestHooks;
-  /** Runs after the ingest transaction committed. */
-  afterCommit(learnerId: string, events: unknown[], results: SyncResult[]): void;
-}
 
 export function createResident(ctx: AppContext, catalog: Catalog) {
   const ward = createWardProfile(ctx.sqlite, ctx.now);
@@ -29,20 +22,21 @@ export function createResident(ctx: AppContext, catalog: Catalog) {
   );
   for (const { learnerId } of pendingErasures.all()) eraser.erase(learnerId);
 
-  const sync: SyncExtension = {
-    hooks: profiles.hooks,
-    afterCommit(learnerId, events, results) {
-      const asked = events.some(
-        (e, i) => (e as { type?: unknown })?.type === 'learner.deletion-requested' && results[i]?.status !== 'rejected',
-      );
-      if (asked) {
-        eraser.erase(learnerId);
-        ctx.logger.info('learner erased on request');
-      }
+  /** Consent and profile in the sync transaction; erasure right after the commit. */
+  const projection: Projection = {
+    name: 'resident',
+    learner: {
+      ...profiles.hooks,
+      afterCommit(by, outcomes) {
+        if (outcomes.some((o) => o.event.type === 'learner.deletion-requested' && o.status !== 'rejected')) {
+          eraser.erase(by.id);
+          ctx.logger.info('learner erased on request');
+        }
+      },
     },
   };
 
-  return { ward, profiles, certificates, eraser, catalog, sync };
+  return { ward, profiles, certificates, eraser, catalog, projection };
 }
 
 export type Resident = ReturnType<typeof createResident>;

@@ -7,7 +7,7 @@ import type { SyncResult } from '../../shared/api.ts';
 import type { LearningEvent } from '../../shared/events.ts';
 import { EMPTY_PROFILE, type ProfileDetails } from '../../shared/events/resident.ts';
 import type { Sqlite } from '../db/open.ts';
-import type { IngestHooks } from '../sync/ingest.ts';
+import type { RecordHooks } from '../records/hooks.ts';
 
 interface ProfileRow {
   consentVersion: number | null;
@@ -41,7 +41,7 @@ export function createProfiles(sqlite: Sqlite, hasGroup: (id: string) => boolean
 
   const reject = (id: string, code: string, message: string): SyncResult => ({ id, status: 'rejected', error: { code, message } });
 
-  const hooks: IngestHooks = {
+  const hooks: RecordHooks<LearningEvent> = {
     check(event) {
       if (event.type !== 'profile.updated') return undefined;
       if (get.get(event.learnerId)?.consentVersion == null) {

@@ -13,17 +13,16 @@ import { requireStaff } from '../auth/staff-auth.ts';
 import type { AppContext, AppEnv } from '../context.ts';
 import { createGuideAccess, SESSION_COLUMNS, type SessionRow } from '../guide/authorize.ts';
 import { createGroupLists, type CatalogLike } from '../guide/group-lists.ts';
-import { createGuideIngest, type GuideEventHook } from '../guide/ingest.ts';
 import { createTeamReport, reportToCsv } from '../guide/report.ts';
 import { createRoster } from '../guide/roster.ts';
 import { apiError } from '../http/errors.ts';
 import { parseWith, readBody } from '../http/json-body.ts';
+import type { RecordPipeline } from '../records/pipeline.ts';
 
-export function guideRoutes(ctx: AppContext, catalog: CatalogLike, afterEvent?: GuideEventHook) {
+export function guideRoutes(ctx: AppContext, catalog: CatalogLike, records: RecordPipeline['guide']) {
   const guide = requireStaff(ctx, ['guide']);
   const anyStaff = requireStaff(ctx, ['guide', 'reviewer', 'admin']);
   const access = createGuideAccess(ctx.sqlite);
-  const ingest = createGuideIngest(ctx.sqlite, afterEvent);
   const roster = createRoster(ctx.sqlite, ctx.now);
   const report = createTeamReport(ctx.sqlite);
   const lists = createGroupLists(ctx.sqlite, catalog, ctx.now);
@@ -58,9 +57,9 @@ export function guideRoutes(ctx: AppContext, catalog: CatalogLike, afterEvent?: 
       return c.json(body);
     })
     .post('/sync', guide, async (c) => {
-      const { events } = await readBody(c, guideSyncRequestSchema);
+      const { deviceId, events } = await readBody(c, guideSyncRequestSchema);
       const receivedAt = ctx.now();
-      const results = ingest({ guideId: c.get('staff').id, events, receivedAt });
+      const results = await records.ingest({ by: { id: c.get('staff').id, deviceId }, records: events, receivedAt });
       const body: SyncResponse = { results, serverTime: new Date(receivedAt).toISOString() };
       return c.json(body);
     })

@@ -1,12 +1,12 @@
 // Synthetic activity for trying and measuring the dashboard: learners join
 // over the last `days` days, about 60% give consent and a profile (birth
 // year, gender, residential group), each works through a few courses with
-// realistic drop-off, and guides register some assisted learners. Everything
-// goes through the real ingest and its hooks (profiles, check-ins, rollups),
+// realistic drop-off. Everything goes through the real record pipeline and
+// its projections (profiles, rollups),
 // so the rollups are exactly what live sync would have built. The database
 // is marked (demo_marker) so every screen says the figures are synthetic.
-import { combineHooks, createIngest } from '../sync/ingest.ts';
-import type { Sqlite } from '../db/open.ts';
+import { drizzleOf, type Sqlite } from '../db/open.ts';
+import { createRecordPipeline } from '../records/pipeline.ts';
 import { createProfiles } from '../resident/profiles.ts';
 import { createWardProfile } from '../ward/profile.ts';
 import { createStatsRollup, type StatsCatalog } from './rollup.ts';
@@ -40,7 +40,7 @@ export function seedDemo(sqlite: Sqlite, catalog: StatsCatalog, options: DemoOpt
   const groups = ward.admin().groups.map((g) => g.id);
   const rollup = createStatsRollup(sqlite, catalog, () => now);
   rollup.ensureFresh();
-  const ingest = createIngest(sqlite, combineHooks(createProfiles(sqlite, ward.hasGroup).hooks, rollup.learnerHooks));
+  const records = createRecordPipeline(drizzleOf(sqlite), [{ name: 'resident', learner: createProfiles(sqlite, ward.hasGroup).hooks }, rollup.projection]);
   const addLearner = sqlite.prepare<[string, string, number]>('INSERT INTO learners (id, secret_hash, created_at) VALUES (?, ?, ?)');
   const courses = catalog.courses.filter((c) => c.lessons.length > 0);
   const pick = <T>(xs: readonly T[]) => xs[Math.floor(rnd() * xs.length)];
@@ -80,7 +80,7 @@ export function seedDemo(sqlite: Sqlite, catalog: StatsCatalog, options: DemoOpt
         }
       }
       const ok = list.filter((e) => Date.parse(e.occurredAt as string) <= now);
-      ingest({ learnerId: id, deviceId, events: ok, receivedAt: Math.min(now, t + Math.floor(rnd() * DAY)) });
+      records.learner.writeInTransaction({ by: { id, deviceId }, records: ok, receivedAt: Math.min(now, t + Math.floor(rnd() * DAY)) });
       events += ok.length;
     }
   });

@@ -1,17 +1,16 @@
 // Keeps the dashboard's rollup tables (db/schema/stats.ts) in step with the
-// events. learnerHooks run inside the learner sync transaction and
-// guideHook inside the guide sync transaction, right after the event row went
+// events. Its projection (server/records) runs inside the sync transaction of
+// both record families, right after the event row went
 // in, so a rollup never disagrees with the events it was built from. The work
 // is a handful of primary-key upserts per event, or per learner, day, course
 // and lesson of a learner's sync request (rollup-batch.ts). rebuild() replays everything
 // (every upsert is order-independent: first days are minima) when the rollup code or the course catalog changed.
 import { createHash } from 'node:crypto';
-import type { LearningEvent } from '../../shared/events.ts';
-import type { GuideEvent } from '../../shared/events/guide.ts';
+import type { GuideEvent, LearningEvent } from '../../shared/events.ts';
 import { BASIC_SKILLS } from '../../shared/skills.ts';
 import { dayOf } from '../../shared/stats/days.ts';
 import type { Sqlite } from '../db/open.ts';
-import type { IngestHooks } from '../sync/ingest.ts';
+import type { Projection } from '../records/hooks.ts';
 import { createBatchApply } from './rollup-batch.ts';
 
 /** Bump when the meaning of a rollup column changes: the next start rebuilds.
@@ -201,17 +200,20 @@ export function createStatsRollup(sqlite: Sqlite, catalog: StatsCatalog, now: ()
   return {
     // A sync request's events go in as one batch: one upsert per learner,
     // day, course and lesson instead of several per event (rollup-batch.ts).
-    learnerHooks: {
-      applyBatch: createBatchApply({
-        activeOn,
-        startCourse: (learnerId, courseId, day) => startCourse.run(learnerId, courseId, day),
-        daily: (day, courseId, lessonId, starts, completions, scoreSum) => daily.run(day, courseId, lessonId, starts, completions, 0, scoreSum),
-        lessonDone: (learnerId, courseId, lessonId, day) => addLesson.run(learnerId, courseId, lessonId, day),
-        checkCourse,
-        inOrder: applyLearnerEvent,
-      }),
-    } satisfies IngestHooks,
-    guideHook: applyGuideEvent,
+    projection: {
+      name: 'stats',
+      learner: {
+        applyBatch: createBatchApply({
+          activeOn,
+          startCourse: (learnerId, courseId, day) => startCourse.run(learnerId, courseId, day),
+          daily: (day, courseId, lessonId, starts, completions, scoreSum) => daily.run(day, courseId, lessonId, starts, completions, 0, scoreSum),
+          lessonDone: (learnerId, courseId, lessonId, day) => addLesson.run(learnerId, courseId, lessonId, day),
+          checkCourse,
+          inOrder: applyLearnerEvent,
+        }),
+      },
+      guide: { apply: applyGuideEvent },
+    } satisfies Projection,
     rebuild,
     /** Rebuilds when the tables were made by other rollup code or another catalog; true if it did. */
     ensureFresh(): boolean {

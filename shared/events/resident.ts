@@ -4,7 +4,7 @@
 // learner without consent on record (a tampered or replayed phone).
 import { z } from 'zod';
 import { CONSENT_PURPOSE, PRIVACY_NOTICE_VERSION } from '../privacy.ts';
-import { envelope } from './envelope.ts';
+import { learnerEnvelope } from './envelope.ts';
 import { GENDERS, MAX_BIRTH_YEAR, MIN_BIRTH_YEAR, type ProfileDetails as PlainProfileDetails } from '../resident/profile-constants.ts';
 
 // The constants live in a zod-free module so phone code can use them without this file.
@@ -27,28 +27,28 @@ const sameShape: [ProfileDetails, PlainProfileDetails] extends [PlainProfileDeta
 void sameShape;
 
 export const consentGivenSchema = z.strictObject({
-  ...envelope,
+  ...learnerEnvelope,
   type: z.literal('consent.given'),
   noticeVersion,
   purpose: z.literal(CONSENT_PURPOSE),
 });
 
 export const consentWithdrawnSchema = z.strictObject({
-  ...envelope,
+  ...learnerEnvelope,
   type: z.literal('consent.withdrawn'),
   noticeVersion,
 });
 
 /** A full snapshot of the profile (not a patch), so the last one received wins. */
 export const profileUpdatedSchema = z.strictObject({
-  ...envelope,
+  ...learnerEnvelope,
   type: z.literal('profile.updated'),
   profile: profileDetailsSchema,
 });
 
 /** Queued so deletion works offline; the server erases the learner when it arrives. */
 export const learnerDeletionRequestedSchema = z.strictObject({
-  ...envelope,
+  ...learnerEnvelope,
   type: z.literal('learner.deletion-requested'),
 });
 

@@ -10,7 +10,7 @@ export function SyncStatus() {
       <Show when={sync.isKnown()} fallback={<p>{t('sync.checking')}</p>}>
         <p class="sync-state">
           <span class="sync-icon" aria-hidden="true">
-            {{ idle: '✓', syncing: '⟳', offline: '⚠', waiting: '⏳', error: '!' }[sync.state()]}
+            {{ idle: '✓', syncing: '⟳', offline: '⚠', waiting: '⏳', error: '!', 'login-required': '!' }[sync.state()]}
           </span>
           <Switch>
             <Match when={sync.state() === 'offline'}>{t('sync.offline')}</Match>

@@ -3,7 +3,8 @@
 // profiles and their PINs. Consent rule: personal fields are written to the
 // outbox (and so leave the phone) only while consent stands; every change and
 // its event commit in one transaction, like lesson progress.
-import { uuidv7, randomBytes, toBase64Url } from '../../../shared/ids.ts';
+import { randomBytes, toBase64Url } from '../../../shared/ids.ts';
+import { newEvent, type LearnerEventBody } from '../../../shared/events/new-event.ts';
 import { CONSENT_PURPOSE, PRIVACY_NOTICE_VERSION } from '../../../shared/privacy.ts';
 import { EMPTY_PROFILE, type ProfileDetails } from '../../../shared/resident/profile-constants.ts';
 import type { LearningEvent } from '../../../shared/events.ts';
@@ -33,8 +34,8 @@ export function createProfileRepo(db: HvsDatabase) {
   const deviceId = async () => (await db.meta.get('deviceId'))?.value as string;
   const activeId = async () => (await db.meta.get('activeLearnerId'))?.value as string | undefined;
 
-  async function event<T extends LearningEvent['type']>(row: ProfileRow, type: T, at: number, extra: object): Promise<void> {
-    await outbox.enqueue({ id: uuidv7(at), learnerId: row.learnerId, deviceId: await deviceId(), occurredAt: new Date(at).toISOString(), type, ...extra } as LearningEvent, at);
+  async function event<T extends LearningEvent['type']>(row: ProfileRow, body: Extract<LearnerEventBody, { type: T }>, at: number): Promise<void> {
+    await outbox.enqueue(newEvent<T>({ learnerId: row.learnerId, deviceId: await deviceId() }, body, at), at);
   }
   const mustGet = async (learnerId: string) => {
     const row = await db.profiles.get(learnerId);
@@ -54,7 +55,7 @@ export function createProfileRepo(db: HvsDatabase) {
       db.transaction('rw', db.profiles, db.outbox, db.meta, async () => {
         const row = await mustGet(learnerId);
         await db.profiles.update(learnerId, { details });
-        if (row.consent) await event(row, 'profile.updated', now, { profile: details });
+        if (row.consent) await event(row, { type: 'profile.updated', profile: details }, now);
       }),
 
     /** Consent to the current notice, then the details (ordered: the server checks consent first). */
@@ -63,8 +64,8 @@ export function createProfileRepo(db: HvsDatabase) {
         const row = await mustGet(learnerId);
         const consent = { noticeVersion: PRIVACY_NOTICE_VERSION, givenAt: new Date(now).toISOString() };
         await db.profiles.update(learnerId, { consent, details });
-        await event(row, 'consent.given', now, { noticeVersion: PRIVACY_NOTICE_VERSION, purpose: CONSENT_PURPOSE });
-        await event(row, 'profile.updated', now + 1, { profile: details });
+        await event(row, { type: 'consent.given', noticeVersion: PRIVACY_NOTICE_VERSION, purpose: CONSENT_PURPOSE }, now);
+        await event(row, { type: 'profile.updated', profile: details }, now + 1);
       }),
 
     /**
@@ -78,7 +79,7 @@ export function createProfileRepo(db: HvsDatabase) {
         const consentUnsent = unsent.some((r) => r.event.type === 'consent.given');
         await db.outbox.bulkDelete(unsent.map((r) => r.id));
         await db.profiles.update(learnerId, { consent: null });
-        if (!consentUnsent && row.consent) await event(row, 'consent.withdrawn', now, { noticeVersion: row.consent.noticeVersion });
+        if (!consentUnsent && row.consent) await event(row, { type: 'consent.withdrawn', noticeVersion: row.consent.noticeVersion }, now);
       }),
 
     /**
@@ -94,7 +95,7 @@ export function createProfileRepo(db: HvsDatabase) {
         await db.outbox.where('learnerId').equals(learnerId).delete();
         if (row.registered) {
           await db.profiles.put({ ...row, details: { ...EMPTY_PROFILE }, consent: null, pin: null, isDeleting: true });
-          await event(row, 'learner.deletion-requested', now, {});
+          await event(row, { type: 'learner.deletion-requested' }, now);
         } else {
           await db.profiles.delete(learnerId);
         }

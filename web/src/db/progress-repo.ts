@@ -1,7 +1,6 @@
 // Lesson progress. Each change writes the progress row and its learning event
 // into the outbox in ONE transaction: either both are on the phone or neither.
-import { uuidv7 } from '../../../shared/ids.ts';
-import type { LessonCompletedEvent, LessonStartedEvent } from '../../../shared/events.ts';
+import { newEvent } from '../../../shared/events/new-event.ts';
 import type { HvsDatabase, ProgressRow } from './database.ts';
 import { createOutboxRepo } from './outbox-repo.ts';
 import type { Identity } from './identity-repo.ts';
@@ -29,13 +28,6 @@ const clampInt = (n: number, min: number, max: number) => Math.min(max, Math.max
 
 export function createProgressRepo(db: HvsDatabase): ProgressRepo {
   const outbox = createOutboxRepo(db);
-  const envelope = (identity: Identity, now: Date) => ({
-    id: uuidv7(now.getTime()),
-    learnerId: identity.learnerId,
-    deviceId: identity.deviceId,
-    occurredAt: now.toISOString(),
-  });
-
   return {
     listProgress: (learnerId) => db.progress.where('learnerId').equals(learnerId).toArray(),
 
@@ -52,7 +44,7 @@ export function createProgressRepo(db: HvsDatabase): ProgressRepo {
           completedAt: null,
           startedAt: now.toISOString(),
         };
-        const event: LessonStartedEvent = { ...envelope(identity, now), type: 'lesson.started', courseId, lessonId };
+        const event = newEvent(identity, { type: 'lesson.started', courseId, lessonId }, now.getTime());
         await db.progress.put(row);
         await outbox.enqueue(event, now.getTime());
         return row;
@@ -73,15 +65,11 @@ export function createProgressRepo(db: HvsDatabase): ProgressRepo {
           startedAt: existing?.startedAt ?? now.toISOString(),
         };
         // Every completion is its own fact for the ward's statistics.
-        const event: LessonCompletedEvent = {
-          ...envelope(identity, now),
-          type: 'lesson.completed',
-          courseId: c.courseId,
-          lessonId: c.lessonId,
-          contentVersion: c.contentVersion,
-          score,
-          durationSec: clampInt(c.durationSec, 0, 86_400),
-        };
+        const event = newEvent(
+          identity,
+          { type: 'lesson.completed', courseId: c.courseId, lessonId: c.lessonId, contentVersion: c.contentVersion, score, durationSec: clampInt(c.durationSec, 0, 86_400) },
+          now.getTime(),
+        );
         await db.progress.put(row);
         await outbox.enqueue(event, now.getTime());
         return row;

@@ -22,17 +22,15 @@
 //
 // Every change writes its local row AND its outbox event in one transaction.
 import { Dexie, type EntityTable } from 'dexie';
-import type { GuideEvent } from '../../../shared/events/guide.ts';
-import type { OutboxItem } from '../../../shared/sync/batch.ts';
+import type { GuideEvent } from '../../../shared/events.ts';
+import type { OutboxRowOf } from '../sync/outbox.ts';
+import type { GENDERS } from '../../../shared/guide/constants.ts';
 
 export interface GuideMetaRow {
   key: string;
   value: unknown;
 }
-export interface GuideOutboxRow extends OutboxItem {
-  event: GuideEvent;
-  lastError: string | null;
-}
+export type GuideOutboxRow = OutboxRowOf<GuideEvent>;
 export interface LocalSession {
   id: string;
   code: string;
@@ -48,7 +46,7 @@ export interface LocalAssisted {
   learnerId: string;
   name: string;
   birthYear: number;
-  gender: string;
+  gender: (typeof GENDERS)[number];
   groupId: string;
   sessionId: string | null;
   registeredAt: string;

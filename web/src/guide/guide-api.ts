@@ -1,7 +1,7 @@
 // Guide mode's calls to the ward server (cookie session). Errors are the
 // shared HttpError / NetworkError of net/api.ts, so offline is told apart
 // from "log in again" (401).
-import type { GuideEvent } from '../../../shared/events/guide.ts';
+import type { GuideEvent } from '../../../shared/events.ts';
 import type { SyncResponse } from '../../../shared/api.ts';
 import type { GuideMe, SessionSummary, TeamReport, FollowUp, HouseholdList, StaffAccount } from '../../../shared/guide/api.ts';
 import { jsonBody, staffFetch } from '../net/staff-fetch.ts';

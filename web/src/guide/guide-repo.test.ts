@@ -5,7 +5,7 @@
 import 'fake-indexeddb/auto';
 import { Dexie } from 'dexie';
 import { afterEach, describe, expect, it } from 'vitest';
-import { guideEventSchema } from '../../../shared/events/guide.ts';
+import { guideEventSchema } from '../../../shared/events.ts';
 import { openGuideDatabase, type GuideDatabase } from './db.ts';
 import { createGuideRepo } from './guide-repo.ts';
 
@@ -34,7 +34,7 @@ describe('guide repo: households', () => {
       ['Số 12, ngõ 5', []],
       ['Số 14, ngõ 5', [LEARNER]],
     ]);
-    const events = (await repo.listPending()).map((r) => r.event);
+    const events = (await repo.outbox.listPending()).map((r) => r.event);
     expect(events.map((e) => e.type)).toEqual(['household.created', 'household.created', 'household.created', 'household.linked', 'household.linked']);
     for (const e of events) expect(guideEventSchema.safeParse(e).success).toBe(true);
     expect(events[3]).toMatchObject({ householdId: a.id, learnerId: LEARNER, recordedBy: 'guide-lan' });
@@ -45,7 +45,7 @@ describe('guide repo: households', () => {
     const repo = createGuideRepo(db);
     const remote = { id: '0197a000-0000-7000-8000-0000000000ff', groupId: 'tdp-1', label: 'Số 2' };
     await repo.linkToHousehold(me, remote, LEARNER);
-    expect((await repo.listPending()).map((r) => r.event.type)).toEqual(['household.linked']);
+    expect((await repo.outbox.listPending()).map((r) => r.event.type)).toEqual(['household.linked']);
     expect((await repo.listHouseholds('tdp-1'))[0]).toMatchObject({ ...remote, members: [LEARNER] });
   });
 

@@ -1,24 +1,23 @@
 // Everything a guide records, written to the guide database: the local row
 // (so the phone shows it offline) and its outbox event in ONE transaction.
 import { uuidv7 } from '../../../shared/ids.ts';
-import type { GuideEvent, GuideEventOf, OUTCOMES } from '../../../shared/events/guide.ts';
-import type { ResultPlan } from '../../../shared/sync/results.ts';
+import { newEvent, type GuideRecorder } from '../../../shared/events/new-event.ts';
+import type { GuideEvent } from '../../../shared/events.ts';
+import type { OUTCOMES } from '../../../shared/events/guide.ts';
+import { createOutbox } from '../sync/outbox.ts';
 import { newSessionCode } from './code.ts';
 import type { GuideDatabase, LocalAssisted, LocalHousehold, LocalSession } from './db.ts';
 
-export interface GuideIdentity {
-  guideId: string;
-  deviceId: string;
-}
+/** The guide's login and this phone: who records. */
+export type GuideIdentity = GuideRecorder;
 
 export type NewSession = Omit<LocalSession, 'id' | 'code' | 'closed'>;
 export type NewAssisted = Omit<LocalAssisted, 'learnerId' | 'registeredAt'>;
 type Outcome = (typeof OUTCOMES)[number];
 
 export function createGuideRepo(db: GuideDatabase) {
-  const envelope = (me: GuideIdentity, now: Date) => ({ id: uuidv7(now.getTime()), recordedBy: me.guideId, deviceId: me.deviceId, occurredAt: now.toISOString() });
-  const enqueue = (event: GuideEvent, now: Date) =>
-    db.outbox.add({ id: event.id, event, createdAt: now.getTime(), attempts: 0, state: 'pending', lastError: null });
+  const outbox = createOutbox(db.outbox);
+  const enqueue = (event: GuideEvent, now: Date) => outbox.enqueue(event, now.getTime());
 
   return {
     listSessions: () => db.sessions.orderBy('startsAt').reverse().toArray(),
@@ -30,7 +29,7 @@ export function createGuideRepo(db: GuideDatabase) {
     createSession: (me: GuideIdentity, s: NewSession, now = new Date()) =>
       db.transaction('rw', db.sessions, db.outbox, async () => {
         const session: LocalSession = { ...s, id: uuidv7(now.getTime()), code: newSessionCode(), closed: false };
-        const event: GuideEventOf<'session.created'> = { ...envelope(me, now), type: 'session.created', sessionId: session.id, ...s, code: session.code };
+        const event = newEvent(me, { type: 'session.created', sessionId: session.id, ...s, code: session.code }, now.getTime());
         await db.sessions.add(session);
         await enqueue(event, now);
         return session;
@@ -39,25 +38,24 @@ export function createGuideRepo(db: GuideDatabase) {
     closeSession: (me: GuideIdentity, sessionId: string, now = new Date()) =>
       db.transaction('rw', db.sessions, db.outbox, async () => {
         await db.sessions.update(sessionId, { closed: true });
-        await enqueue({ ...envelope(me, now), type: 'session.closed', sessionId }, now);
+        await enqueue(newEvent(me, { type: 'session.closed', sessionId }, now.getTime()), now);
       }),
 
     registerAssisted: (me: GuideIdentity, a: NewAssisted, now = new Date()) =>
       db.transaction('rw', db.assisted, db.outbox, async () => {
         const row: LocalAssisted = { ...a, learnerId: uuidv7(now.getTime()), registeredAt: now.toISOString() };
-        const event: GuideEventOf<'assisted.registered'> = {
-          ...envelope(me, now),
+        const event = newEvent(me, {
           type: 'assisted.registered',
           learnerId: row.learnerId,
           name: a.name,
           birthYear: a.birthYear,
-          gender: a.gender as GuideEventOf<'assisted.registered'>['gender'],
+          gender: a.gender,
           groupId: a.groupId,
           consent: true,
           // The box was ticked while the form was filled in: that is the consent time.
           consentAt: now.toISOString(),
           ...(a.sessionId ? { sessionId: a.sessionId } : {}),
-        };
+        }, now.getTime());
         await db.assisted.add(row);
         await enqueue(event, now);
         return row;
@@ -69,8 +67,7 @@ export function createGuideRepo(db: GuideDatabase) {
       now = new Date(),
     ) =>
       db.transaction('rw', db.records, db.outbox, async () => {
-        const event: GuideEventOf<'lesson.completed'> = {
-          ...envelope(me, now),
+        const event = newEvent(me, {
           type: 'lesson.completed',
           learnerId: r.learnerId,
           courseId: r.courseId,
@@ -82,20 +79,19 @@ export function createGuideRepo(db: GuideDatabase) {
           score: r.score ?? 100,
           durationSec: r.durationSec ?? 0,
           ...(r.sessionId ? { sessionId: r.sessionId } : {}),
-        };
+        }, now.getTime());
         await db.records.add({ id: event.id, learnerId: r.learnerId, sessionId: r.sessionId, kind: 'lesson', what: `${r.courseId}/${r.lessonId}`, at: event.occurredAt });
         await enqueue(event, now);
       }),
 
     confirmOutcome: (me: GuideIdentity, r: { learnerId: string; sessionId: string | null; outcome: Outcome }, now = new Date()) =>
       db.transaction('rw', db.records, db.outbox, async () => {
-        const event: GuideEventOf<'outcome.confirmed'> = {
-          ...envelope(me, now),
+        const event = newEvent(me, {
           type: 'outcome.confirmed',
           learnerId: r.learnerId,
           outcome: r.outcome,
           ...(r.sessionId ? { sessionId: r.sessionId } : {}),
-        };
+        }, now.getTime());
         await db.records.add({ id: event.id, learnerId: r.learnerId, sessionId: r.sessionId, kind: 'outcome', what: r.outcome, at: event.occurredAt });
         await enqueue(event, now);
       }),
@@ -106,7 +102,7 @@ export function createGuideRepo(db: GuideDatabase) {
       db.transaction('rw', db.households, db.outbox, async () => {
         const row: LocalHousehold = { id: uuidv7(now.getTime()), groupId: h.groupId, label: h.label.trim(), createdAt: now.toISOString(), members: [] };
         await db.households.add(row);
-        await enqueue({ ...envelope(me, now), type: 'household.created', householdId: row.id, groupId: row.groupId, label: row.label }, now);
+        await enqueue(newEvent(me, { type: 'household.created', householdId: row.id, groupId: row.groupId, label: row.label }, now.getTime()), now);
         return row;
       }),
 
@@ -118,20 +114,13 @@ export function createGuideRepo(db: GuideDatabase) {
         if (target.members.includes(learnerId)) return false;
         await db.households.where('members').equals(learnerId).modify((h) => void (h.members = h.members.filter((m) => m !== learnerId)));
         await db.households.put({ ...target, members: [...target.members, learnerId] });
-        await enqueue({ ...envelope(me, now), type: 'household.linked', householdId: household.id, learnerId }, now);
+        await enqueue(newEvent(me, { type: 'household.linked', householdId: household.id, learnerId }, now.getTime()), now);
         return true;
       }),
 
-    // Outbox, for the sync engine.
-    listPending: () => db.outbox.where('state').equals('pending').sortBy('createdAt'),
+    /** The guide outbox, for the one sync engine (sync/outbox-sync.ts). */
+    outbox,
     countPending: () => db.outbox.where('state').equals('pending').count(),
-    listDead: () => db.outbox.where('state').equals('dead').toArray(),
-    applyPlan: (plan: ResultPlan) =>
-      db.transaction('rw', db.outbox, async () => {
-        await db.outbox.bulkDelete(plan.remove);
-        for (const { id, error } of plan.dead) await db.outbox.update(id, { state: 'dead', lastError: error });
-        for (const id of plan.retry) await db.outbox.where('id').equals(id).modify((row) => void (row.attempts += 1));
-      }),
     getMeta: async <T,>(key: string): Promise<T | undefined> => (await db.meta.get(key))?.value as T | undefined,
     setMeta: (key: string, value: unknown) => db.meta.put({ key, value }),
   };

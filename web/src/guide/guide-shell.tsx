@@ -64,15 +64,26 @@ function LoginForm() {
 export function SyncBar() {
   const guide = useGuide();
   const time = (iso: string) => new Date(iso).toLocaleString();
+  // "busy": the server asked the phone to come back later (429); "waiting": records saved since the last run.
+  const label = () => {
+    const state = guide.syncState();
+    if (state === 'waiting') return 'busy';
+    return state === 'idle' && guide.pending() > 0 ? 'waiting' : state;
+  };
   return (
     <section class="guide-sync" aria-live="polite" data-testid="guide-sync">
       <p>
         {/* "Synced" only when nothing waits: a record saved since the last run is not synced yet. */}
-        <strong data-testid="guide-sync-state">{t(`guide.sync.${guide.syncState() === 'idle' && guide.pending() > 0 ? 'waiting' : guide.syncState()}`)}</strong>
+        <strong data-testid="guide-sync-state">{t(`guide.sync.${label()}`)}</strong>
         {' · '}
         <span data-testid="guide-pending">{t('guide.sync.pending', { count: guide.pending() })}</span>
       </p>
       <p class="muted">{guide.lastSyncedAt() ? t('guide.sync.lastSynced', { time: time(guide.lastSyncedAt()!) }) : t('guide.sync.never')}</p>
+      <Show when={guide.dead() > 0}>
+        <p class="notice" data-testid="guide-dead">
+          {t('guide.sync.rejected', { count: guide.dead() })}
+        </p>
+      </Show>
       <button type="button" class="button secondary" onClick={() => void guide.syncNow()} data-testid="guide-sync-now">
         {t('guide.sync.now')}
       </button>

@@ -8,34 +8,38 @@ import { HttpError, NetworkError } from '../net/api.ts';
 import { getGuideDatabase } from './db.ts';
 import { guideApi } from './guide-api.ts';
 import { createGuideRepo, type GuideIdentity } from './guide-repo.ts';
-import { createGuideSync, type GuideSyncState } from './guide-sync.ts';
+import { createGuideSync } from './guide-sync.ts';
+import type { SyncSnapshot, SyncState } from '../sync/outbox-sync.ts';
+import { watchSyncTriggers } from '../sync/sync-triggers.ts';
+
+/** What the sync bar says: the engine's state, unless the login is known to have ended. */
+export type GuideSyncState = SyncState;
 
 function createGuideStore() {
   const repo = createGuideRepo(getGuideDatabase());
   const [me, setMe] = createSignal<GuideMe | null>(null);
   const [ready, setReady] = createSignal(false);
-  const [syncState, setSyncState] = createSignal<GuideSyncState>('idle');
-  const [pending, setPending] = createSignal(0);
-  const [lastSyncedAt, setLastSyncedAt] = createSignal<string | null>(null);
+  const [snapshot, setSnapshot] = createSignal<SyncSnapshot>({ state: 'idle', pending: 0, dead: 0, lastSyncedAt: null, retryAt: null });
+  // Set when confirming the login found it ended (or no network) before any sync ran; the engine's next report replaces it.
+  const [startState, setStartState] = createSignal<SyncState | null>(null);
+  const [loginEnded, setLoginEnded] = createSignal(false);
   let deviceId = '';
 
-  const refreshCounts = async () => {
-    setPending(await repo.countPending());
-    setLastSyncedAt((await repo.getMeta<string>('lastSyncedAt')) ?? null);
-  };
   const sync = createGuideSync({
     repo,
     api: guideApi,
     deviceId: () => deviceId,
     onChange: (s) => {
-      setSyncState(s);
-      void refreshCounts();
+      setStartState(null);
+      if (s.state === 'login-required') setLoginEnded(true);
+      setSnapshot(s);
     },
   });
+  const syncState = (): GuideSyncState => (loginEnded() ? 'login-required' : (startState() ?? snapshot().state));
 
   const loginExpired = () => {
     const m = me();
-    return !m || Date.parse(m.sessionExpiresAt) <= Date.now() || syncState() === 'login-required';
+    return !m || Date.parse(m.sessionExpiresAt) <= Date.now() || loginEnded();
   };
 
   async function start() {
@@ -45,21 +49,21 @@ function createGuideStore() {
       await repo.setMeta('deviceId', deviceId);
     }
     setMe((await repo.getMeta<GuideMe>('me')) ?? null);
-    await refreshCounts();
+    await sync.refreshCounts();
     setReady(true);
     // Online: confirm the login (and pick up new group assignments).
     try {
       const fresh = await guideApi.me();
       await repo.setMeta('me', fresh);
       setMe(fresh);
-      void sync.run();
+      void sync.trigger();
     } catch (err) {
-      if (err instanceof HttpError && (err.status === 401 || err.status === 403)) setSyncState('login-required');
+      if (err instanceof HttpError && (err.status === 401 || err.status === 403)) setLoginEnded(true);
       // Opened without signal: say so, rather than leave the bar at "synced".
-      else if (err instanceof NetworkError) setSyncState('offline');
+      else if (err instanceof NetworkError) setStartState('offline');
     }
-    globalThis.addEventListener?.('online', () => void sync.run());
-    globalThis.addEventListener?.('offline', () => syncState() !== 'login-required' && setSyncState('offline'));
+    // The same triggers as a resident's phone: back online, back to the app.
+    watchSyncTriggers(sync);
   }
 
   return {
@@ -67,15 +71,15 @@ function createGuideStore() {
     me,
     ready,
     syncState,
-    pending,
-    lastSyncedAt,
+    pending: () => snapshot().pending,
+    dead: () => snapshot().dead,
+    lastSyncedAt: () => snapshot().lastSyncedAt,
+    retryAt: () => snapshot().retryAt,
     loginExpired,
     start,
     identity: (): GuideIdentity => ({ guideId: me()!.user.id, deviceId }),
-    syncNow: async () => {
-      await refreshCounts();
-      return sync.run();
-    },
+    /** After a record: send it now if the network allows. */
+    syncNow: () => sync.trigger(),
     async login(username: string, password: string) {
       const { user } = await guideApi.login(username, password);
       if (user.role !== 'guide') throw new HttpError(403, 'not_a_guide', 'not a guide');
@@ -89,8 +93,9 @@ function createGuideStore() {
       const fresh = await guideApi.me();
       await repo.setMeta('me', fresh);
       setMe(fresh);
-      setSyncState('idle');
-      return sync.run();
+      setLoginEnded(false);
+      setStartState(null);
+      return sync.trigger();
     },
   };
 }

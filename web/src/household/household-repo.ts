@@ -4,8 +4,7 @@
 // ("household:<learnerId>") in ONE transaction. A learner belongs to one
 // household; joining another one moves them (the server keeps the latest).
 // Joining the same household again queues nothing.
-import { uuidv7 } from '../../../shared/ids.ts';
-import type { LearningEvent } from '../../../shared/events.ts';
+import { newEvent } from '../../../shared/events/new-event.ts';
 import { getDatabase } from '../db/database.ts';
 import { openRepos } from '../db/index.ts';
 
@@ -31,7 +30,7 @@ export async function joinHousehold(householdId: string, label: string, now = ne
   return db.transaction('rw', db.meta, db.outbox, async () => {
     const current = (await db.meta.get(key(me.learnerId)))?.value as JoinedHousehold | undefined;
     if (current?.householdId === householdId) return false;
-    const event = { id: uuidv7(now.getTime()), type: 'household.joined', learnerId: me.learnerId, deviceId: me.deviceId, occurredAt: now.toISOString(), householdId } as LearningEvent;
+    const event = newEvent(me, { type: 'household.joined', householdId }, now.getTime());
     await repos.outbox.enqueue(event, now.getTime());
     await db.meta.put({ key: key(me.learnerId), value: { householdId, label, joinedAt: now.toISOString() } satisfies JoinedHousehold });
     return true;

@@ -4,8 +4,7 @@
 // in ONE transaction. The server credits later completions in the session's
 // courses to the session (see the architecture notes); nothing else on the
 // phone changes. Joining the same code twice queues nothing new.
-import { uuidv7 } from '../../../shared/ids.ts';
-import type { LearningEvent } from '../../../shared/events.ts';
+import { newEvent } from '../../../shared/events/new-event.ts';
 import { getDatabase } from '../db/database.ts';
 import { openRepos } from '../db/index.ts';
 
@@ -31,7 +30,7 @@ export async function joinSession(code: string, method: 'qr' | 'code', title: st
   return db.transaction('rw', db.meta, db.outbox, async () => {
     const joined = ((await db.meta.get(key(me.learnerId)))?.value as JoinedSession[] | undefined) ?? [];
     if (joined.some((j) => j.code === code)) return false;
-    const event = { id: uuidv7(now.getTime()), type: 'session.joined', learnerId: me.learnerId, deviceId: me.deviceId, occurredAt: now.toISOString(), code, method } as LearningEvent;
+    const event = newEvent(me, { type: 'session.joined', code, method }, now.getTime());
     await repos.outbox.enqueue(event, now.getTime());
     await db.meta.put({ key: key(me.learnerId), value: [...joined, { code, joinedAt: now.toISOString(), title }] });
     return true;

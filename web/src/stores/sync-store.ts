@@ -38,8 +38,8 @@ export function createSyncStore() {
     refresh: () => start().then((e) => e.refreshCounts()),
     isKnown: () => snapshot() !== null,
     state: () => snapshot()?.state ?? 'idle',
-    pendingLessons: () => snapshot()?.pendingLessons ?? 0,
-    deadEvents: () => snapshot()?.deadEvents ?? 0,
+    pendingLessons: () => snapshot()?.pending ?? 0,
+    deadEvents: () => snapshot()?.dead ?? 0,
     lastSyncedAt: () => snapshot()?.lastSyncedAt ?? null,
   };
 }

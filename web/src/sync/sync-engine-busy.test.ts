@@ -47,7 +47,7 @@ describe('sync engine and the server rate limit', () => {
   it('shows "waiting" (not an error), keeps the lesson and retries after Retry-After', async () => {
     const t = await setup(() => busy('120'));
     await t.engine.trigger();
-    expect(t.engine.getSnapshot()).toMatchObject({ state: 'waiting', pendingLessons: 1, retryAt: 1_000_000 + 120_000 });
+    expect(t.engine.getSnapshot()).toMatchObject({ state: 'waiting', pending: 1, retryAt: 1_000_000 + 120_000 });
     expect(t.timers).toEqual([120_000]); // the first backoff alone would be ~3.75 s
     expect(await t.outbox.listPending()).toHaveLength(1);
   });

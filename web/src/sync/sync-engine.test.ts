@@ -76,7 +76,7 @@ describe('sync engine', () => {
     const dead = await t.outbox.listDead();
     expect(dead).toHaveLength(1);
     expect(dead[0].lastError).toBe('invalid: bad score');
-    expect(t.engine.getSnapshot()).toMatchObject({ state: 'idle', pendingLessons: 0, deadEvents: 1 });
+    expect(t.engine.getSnapshot()).toMatchObject({ state: 'idle', pending: 0, dead: 1 });
     expect(t.engine.getSnapshot().lastSyncedAt).not.toBeNull();
 
     // A second run neither registers again nor resends the rejected event.
@@ -91,7 +91,7 @@ describe('sync engine', () => {
     const pending = await t.outbox.listPending();
     expect(pending).toHaveLength(3);
     expect(pending.every((r) => r.attempts === 1 && r.lastError?.includes('Failed to fetch'))).toBe(true);
-    expect(t.engine.getSnapshot()).toMatchObject({ state: 'offline', pendingLessons: 3 });
+    expect(t.engine.getSnapshot()).toMatchObject({ state: 'offline', pending: 3 });
     expect(t.engine.getSnapshot().lastSyncedAt).toBeNull();
 
     await t.engine.trigger();
@@ -149,7 +149,7 @@ describe('sync engine', () => {
     const t = await setup(() => [], 0);
     await t.engine.trigger();
     expect(t.server.calls).toHaveLength(0);
-    expect(t.engine.getSnapshot()).toMatchObject({ state: 'idle', pendingLessons: 0, lastSyncedAt: null });
+    expect(t.engine.getSnapshot()).toMatchObject({ state: 'idle', pending: 0, lastSyncedAt: null });
   });
 
   it('does not try while the phone is offline and says so', async () => {
@@ -157,6 +157,6 @@ describe('sync engine', () => {
     const engine = createSyncEngine({ api: createApiClient(t.server.fetch), identity: t.identity, outbox: t.outbox, isOnline: () => false });
     await engine.trigger();
     expect(t.server.calls).toHaveLength(0);
-    expect(engine.getSnapshot()).toMatchObject({ state: 'offline', pendingLessons: 2 });
+    expect(engine.getSnapshot()).toMatchObject({ state: 'offline', pending: 2 });
   });
 });

@@ -8,7 +8,7 @@ export function AssistedForm(props: { sessionId: string | null; groupId: string;
   const guide = useGuide();
   const [name, setName] = createSignal('');
   const [birthYear, setBirthYear] = createSignal('');
-  const [gender, setGender] = createSignal<string>('female');
+  const [gender, setGender] = createSignal<(typeof GENDERS)[number]>('female');
   const [groupId, setGroupId] = createSignal(props.groupId);
   const [consent, setConsent] = createSignal(false);
   const [problem, setProblem] = createSignal('');

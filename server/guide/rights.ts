@@ -1,0 +1,56 @@
+// What a guide may record, checked inside the record pipeline's transaction
+// (server/records) before a guide event is written: only in their own
+// residential groups, only in their own sessions, and only for learners they
+// registered or who joined their session. The record-naming check (recordedBy
+// is the logged-in guide) is the pipeline's own.
+import type { SyncResult } from '../../shared/api.ts';
+import type { GuideEvent } from '../../shared/events.ts';
+import type { Sqlite } from '../db/open.ts';
+import type { Recorder } from '../records/hooks.ts';
+import { createGuideAccess } from './authorize.ts';
+
+const reject = (id: string, code: string, message: string): SyncResult => ({ id, status: 'rejected', error: { code, message } });
+const NOT_YOURS = 'You may record only for learners you registered or who joined your session, in your residential groups';
+
+export function createGuideRights(sqlite: Sqlite) {
+  const access = createGuideAccess(sqlite);
+  const learnerKnown = sqlite.prepare<[string, string], { n: number }>(
+    'SELECT 1 AS n FROM learners WHERE id = ? UNION ALL SELECT 1 FROM assisted_learners WHERE id = ?',
+  );
+  const household = sqlite.prepare<[string], { groupId: string }>('SELECT group_id AS groupId FROM households WHERE id = ?');
+
+  /** Why the guide may not record this event, or undefined when they may. */
+  return function refusal(e: GuideEvent, _effectiveAt: number, by: Recorder): SyncResult | undefined {
+    const guideId = by.id;
+    const no = (code: string, message: string) => reject(e.id, code, message);
+    const sessionId = 'sessionId' in e ? e.sessionId : undefined;
+    if (sessionId && e.type !== 'session.created' && !access.ownsSession(guideId, sessionId)) {
+      return no('forbidden', 'The session is not one of yours');
+    }
+    switch (e.type) {
+      case 'session.created': {
+        if (!access.inGroup(guideId, e.groupId)) return no('forbidden', `You are not assigned to residential group "${e.groupId}"`);
+        if (access.sessionById(e.sessionId)) return no('session_exists', 'This session was already created by another event');
+        if (access.sessionByCode(e.code)) return no('code_taken', `Session code ${e.code} is already used; create the session again to get a new code`);
+        return undefined;
+      }
+      case 'session.closed':
+        return access.ownsSession(guideId, e.sessionId) ? undefined : no('forbidden', 'The session is not one of yours');
+      case 'assisted.registered':
+        if (!access.inGroup(guideId, e.groupId)) return no('forbidden', `You are not assigned to residential group "${e.groupId}"`);
+        if (learnerKnown.get(e.learnerId, e.learnerId)) return no('learner_exists', 'A learner with this id already exists');
+        return undefined;
+      case 'household.created':
+        return access.inGroup(guideId, e.groupId) ? undefined : no('forbidden', `You are not assigned to residential group "${e.groupId}"`);
+      case 'household.linked': {
+        const h = household.get(e.householdId);
+        if (!h) return no('unknown_household', 'No such household');
+        if (!access.inGroup(guideId, h.groupId)) return no('forbidden', `You are not assigned to residential group "${h.groupId}"`);
+        return access.mayRecordFor(guideId, e.learnerId) ? undefined : no('forbidden', NOT_YOURS);
+      }
+      case 'lesson.completed':
+      case 'outcome.confirmed':
+        return access.mayRecordFor(guideId, e.learnerId) ? undefined : no('forbidden', NOT_YOURS);
+    }
+  };
+}

@@ -1,0 +1,18 @@
+// The record pipeline: one ingest per record family (shared/events.ts), all
+// sharing one group commit, with every feature's projections plugged in as
+// hooks. server/app.ts builds it with the list of projections.
+import type { Db } from '../db/open.ts';
+import { createGroupCommit } from './group-commit.ts';
+import { combineHooks, type Projection } from './hooks.ts';
+import { createIngest } from './ingest.ts';
+import { createGuideStore, createLearnerStore } from './stores.ts';
+
+export function createRecordPipeline(db: Db, projections: readonly Projection[]) {
+  const commit = createGroupCommit(db.$client);
+  return {
+    learner: createIngest('learner', createLearnerStore(db), combineHooks(projections.map((p) => p.learner)), commit),
+    guide: createIngest('guide', createGuideStore(db), combineHooks(projections.map((p) => p.guide)), commit),
+  };
+}
+
+export type RecordPipeline = ReturnType<typeof createRecordPipeline>;

@@ -1,0 +1,97 @@
+// Where each record family is kept: its append-only table, keyed by the
+// record's id so that a resend is a duplicate (INSERT … ON CONFLICT DO
+// NOTHING), and the columns other code filters on. The whole validated record
+// is kept as JSON in `payload`. Adding a family: a table in db/schema and a
+// store here.
+import { eq, sql } from 'drizzle-orm';
+import type { GuideEvent, LearningEvent, RecordFamilyName } from '../../shared/events.ts';
+import type { Db } from '../db/open.ts';
+import { devices, events, guideEvents } from '../db/schema/index.ts';
+import type { Recorder } from './hooks.ts';
+
+export interface RecordTimes {
+  occurredAt: number;
+  receivedAt: number;
+  /** min(occurredAt, receivedAt): what statistics count by. */
+  effectiveAt: number;
+}
+
+export interface RecordStore<E> {
+  family: RecordFamilyName;
+  /** The recorder a record names, which must be the one whose credentials sent it. */
+  recorderOf(event: E): string;
+  /** Why a record naming someone else is refused. */
+  notYours: string;
+  /** Writes the record; false when its id is already there (a duplicate). */
+  insert(event: E, times: RecordTimes): boolean;
+  exists(id: string): boolean;
+  /** Once per request, inside its transaction, after its records. */
+  afterRequest?(by: Recorder, receivedAt: number): void;
+}
+
+/** A named placeholder for each column of an insert: values are bound by name, typed by the table. */
+function placeholders<T extends Record<string, unknown>>(columns: readonly (keyof T & string)[]) {
+  return Object.fromEntries(columns.map((c) => [c, sql.placeholder(c)])) as { [K in keyof T]: ReturnType<typeof sql.placeholder> };
+}
+
+const courseOf = (e: { courseId?: string; lessonId?: string }) => ({ courseId: e.courseId ?? null, lessonId: e.lessonId ?? null });
+
+export function createLearnerStore(db: Db): RecordStore<LearningEvent> {
+  type Row = typeof events.$inferInsert;
+  const columns = ['id', 'type', 'learnerId', 'deviceId', 'courseId', 'lessonId', 'occurredAt', 'receivedAt', 'effectiveAt', 'payload', 'score'] as const;
+  const insert = db.insert(events).values(placeholders<Row>(columns)).onConflictDoNothing().prepare();
+  const exists = db.select({ id: events.id }).from(events).where(eq(events.id, sql.placeholder('id'))).prepare();
+  const touchDevice = db
+    .insert(devices)
+    .values(placeholders<typeof devices.$inferInsert>(['id', 'learnerId', 'lastSyncAt']))
+    .onConflictDoUpdate({ target: [devices.id, devices.learnerId], set: { lastSyncAt: sql`max(${devices.lastSyncAt}, excluded.last_sync_at)` } })
+    .prepare();
+  return {
+    family: 'learner',
+    recorderOf: (e) => e.learnerId,
+    notYours: 'The event belongs to another learner',
+    insert(e, t) {
+      const row: Required<Row> = {
+        id: e.id,
+        type: e.type,
+        learnerId: e.learnerId,
+        deviceId: e.deviceId,
+        ...courseOf(e as { courseId?: string; lessonId?: string }),
+        ...t,
+        payload: JSON.stringify(e),
+        score: e.type === 'lesson.completed' ? e.score : null,
+      };
+      return insert.run(row).changes === 1;
+    },
+    exists: (id) => exists.get({ id }) !== undefined,
+    afterRequest: (by, receivedAt) => void touchDevice.run({ id: by.deviceId, learnerId: by.id, lastSyncAt: receivedAt } satisfies typeof devices.$inferInsert),
+  };
+}
+
+export function createGuideStore(db: Db): RecordStore<GuideEvent> {
+  type Row = typeof guideEvents.$inferInsert;
+  const columns = ['id', 'type', 'recordedBy', 'deviceId', 'learnerId', 'sessionId', 'courseId', 'lessonId', 'occurredAt', 'receivedAt', 'effectiveAt', 'payload'] as const;
+  const insert = db.insert(guideEvents).values(placeholders<Row>(columns)).onConflictDoNothing().prepare();
+  const exists = db.select({ id: guideEvents.id }).from(guideEvents).where(eq(guideEvents.id, sql.placeholder('id'))).prepare();
+  return {
+    family: 'guide',
+    recorderOf: (e) => e.recordedBy,
+    notYours: 'The event names another guide as recorder',
+    insert(e, t) {
+      const about = e as { learnerId?: string; sessionId?: string; courseId?: string; lessonId?: string };
+      const row: Required<Row> = {
+        id: e.id,
+        type: e.type,
+        recordedBy: e.recordedBy,
+        deviceId: e.deviceId,
+        learnerId: about.learnerId ?? null,
+        sessionId: about.sessionId ?? null,
+        ...courseOf(about),
+        ...t,
+        payload: JSON.stringify(e),
+      };
+      return insert.run(row).changes === 1;
+    },
+    exists: (id) => exists.get({ id }) !== undefined,
+  };
+}
