@@ -45,7 +45,7 @@ describe('public-service portal practice', () => {
   it('explains the old portal account, and lists what is wrong in the form without moving on', async () => {
     const { onDone, user } = setup();
     await user.click(screen.getByTestId('dossier-login-old'));
-    expect(screen.getByTestId('practice-feedback').textContent).toContain('30/6/2025');
+    expect(screen.getByTestId('practice-feedback').textContent).toContain('30/6/2024');
     await toForm(user);
 
     await user.type(screen.getByTestId('dossier-childName'), 'B 123');

@@ -26,6 +26,11 @@ describe('mock dossier validation', () => {
     expect(validateDossier({ ...good, attachment: 'selfie' }, today).attachment).toBe('fileWrong');
   });
 
+  it('takes only the dummy name it shows, never another name', () => {
+    expect(validateDossier({ ...good, childName: ' nguyễn  văn b ' }, today).childName).toBeUndefined();
+    expect(validateDossier({ ...good, childName: 'TRẦN THỊ C' }, today).childName).toBe('nameDummy');
+  });
+
   it('finds the dossier by its code typed loosely', () => {
     expect(normalizeCode(' hs-gia-000123 ')).toBe(DOSSIER_CODE);
     expect(normalizeCode('HS-GIA-000124')).not.toBe(DOSSIER_CODE);

@@ -14,6 +14,13 @@ export type DossierErrors = Partial<Record<DossierField, string>>;
 
 export const EMPTY_FORM: DossierForm = { childName: '', birthDate: '', gender: '', attachment: '', pledge: false };
 
+/**
+ * The only child's name the form takes: the dummy name it shows. A practice
+ * screen must never hold a real child's name.
+ */
+export const DUMMY_CHILD_NAME = 'NGUYỄN VĂN B';
+const sameName = (a: string, b: string) => a.normalize('NFC').toLocaleUpperCase('vi') === b.normalize('NFC').toLocaleUpperCase('vi');
+
 const SIX_YEARS_MS = 6 * 365.25 * 24 * 3600 * 1000;
 
 export function validateDossier(form: DossierForm, today: Date = new Date()): DossierErrors {
@@ -22,6 +29,7 @@ export function validateDossier(form: DossierForm, today: Date = new Date()): Do
   if (!name) errors.childName = 'nameRequired';
   else if (!/^[\p{L} ]+$/u.test(name)) errors.childName = 'nameLetters';
   else if (name.split(' ').length < 2) errors.childName = 'nameFull';
+  else if (!sameName(name, DUMMY_CHILD_NAME)) errors.childName = 'nameDummy';
 
   const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(form.birthDate);
   const born = m ? new Date(Number(m[1]), Number(m[2]) - 1, Number(m[3])) : null;

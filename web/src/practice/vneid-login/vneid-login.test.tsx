@@ -34,7 +34,7 @@ describe('VNeID practice', () => {
     await user.click(screen.getByTestId('vneid-fake-upgrade'));
     const feedback = screen.getByTestId('practice-feedback').textContent!;
     expect(feedback).toContain('Chưa đúng');
-    expect(feedback).toContain('Công an không bao giờ gửi đường link');
+    expect(feedback).toContain('Công an không gửi link');
     expect(feedback).toContain('OTP');
     expect(onDone).not.toHaveBeenCalled();
   });

@@ -47,7 +47,7 @@ describe('profile form without consent', () => {
   it('names the purpose, links the notice, and gives consent only once the box is ticked', async () => {
     const { onSave, onConsent, user } = form();
     const give = (await screen.findByTestId('consent-give')) as HTMLButtonElement;
-    expect(screen.getByText(/Mục đích duy nhất: phường đếm số người tham gia/)).toBeTruthy();
+    expect(screen.getByText(/Mục đích duy nhất: phường, xã đếm số người tham gia/)).toBeTruthy();
     expect(screen.getByRole('link', { name: 'Đọc thông báo về dữ liệu cá nhân' }).getAttribute('href')).toBe('/privacy');
     expect(give.disabled).toBe(true);
     await fill(user);
@@ -55,7 +55,7 @@ describe('profile form without consent', () => {
     await user.click(give);
     expect(onConsent).toHaveBeenCalledExactlyOnceWith(LAN);
     expect(onSave).not.toHaveBeenCalled();
-    expect((await screen.findByTestId('profile-saved')).textContent).toBe('Đã lưu. Sẽ gửi lên phường khi có mạng.');
+    expect((await screen.findByTestId('profile-saved')).textContent).toBe('Đã lưu. Sẽ gửi lên phường, xã khi có mạng.');
   });
 
   it('refuses a birth year that is not a plausible 4-digit year, and saves nothing', async () => {
@@ -82,7 +82,7 @@ describe('profile form with consent', () => {
     await user.clear(screen.getByLabelText('Năm sinh'));
     await user.click(screen.getByTestId('profile-save'));
     expect(onSave).toHaveBeenCalledExactlyOnceWith({ ...LAN, birthYear: null });
-    expect((await screen.findByTestId('profile-saved')).textContent).toBe('Đã lưu. Sẽ gửi lên phường khi có mạng.');
+    expect((await screen.findByTestId('profile-saved')).textContent).toBe('Đã lưu. Sẽ gửi lên phường, xã khi có mạng.');
   });
 });
 
