@@ -5,6 +5,7 @@
 // Self and assisted completions are always separate numbers.
 import type { ReportRow, TeamReport } from '../../shared/guide/api.ts';
 import { TEAMS } from '../../shared/api.ts';
+import { toCsv } from '../csv.ts';
 import type { Sqlite } from '../db/open.ts';
 import { ATTENDANCE, ATTRIBUTED_SELF_COMPLETIONS } from './attribution.ts';
 
@@ -72,19 +73,12 @@ export function createTeamReport(sqlite: Sqlite) {
 
 const CSV_HEADER = ['scope', 'team', 'guide', 'sessions', 'attendees', 'self_completions', 'assisted_completions', 'outcomes'];
 
-/** RFC 4180 field; a leading = + - @ is defused so a spreadsheet never runs it as a formula. */
-function field(value: string | number): string {
-  let s = String(value);
-  if (/^[=+\-@\t\r]/.test(s)) s = `'${s}`;
-  return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
-}
-
+/** The report as CSV rows (server/csv.ts); the route adds the byte-order mark. */
 export function reportToCsv(report: TeamReport): string {
-  const line = (cells: Array<string | number>) => cells.map(field).join(',');
   const nums = (r: ReportRow) => [r.sessions, r.attendees, r.selfCompletions, r.assistedCompletions, r.outcomes];
-  return [
-    line(CSV_HEADER),
-    ...report.guides.map((g) => line(['guide', g.team, g.displayName, ...nums(g)])),
-    ...report.teams.map((t) => line(['team', t.team, '', ...nums(t)])),
-  ].join('\r\n') + '\r\n';
+  return toCsv([
+    CSV_HEADER,
+    ...report.guides.map((g) => ['guide', g.team, g.displayName, ...nums(g)]),
+    ...report.teams.map((t) => ['team', t.team, '', ...nums(t)]),
+  ]);
 }

@@ -1,18 +1,10 @@
 // Accounts and audit in the OpenAPI document: the admin's audit log, password
 // reset and disabling, a staff member's own password change, and the 429
 // answers of the request limits (server/http/request-limits.ts).
-import { z } from 'zod';
 import { API_PREFIX } from '../../shared/api.ts';
 import { auditPageSchema, auditQuerySchema } from '../../shared/audit.ts';
 import { changePasswordSchema, PASSWORD_PROBLEMS, resetPasswordResponseSchema, setDisabledSchema } from '../../shared/accounts.ts';
-
-type JsonSchema = Record<string, unknown>;
-const schemaOf = (schema: z.ZodType, io: 'input' | 'output'): JsonSchema => {
-  const { $schema: _dialect, ...rest } = z.toJSONSchema(schema, { io, unrepresentable: 'any' }) as JsonSchema;
-  return rest;
-};
-const error = { $ref: '#/components/schemas/Error' };
-const reply = (description: string, schema: JsonSchema = error) => ({ description, content: { 'application/json': { schema } } });
+import { jsonBody, pathParam, queryParams, ref, reply, schemaOf, STAFF, type Paths } from './helpers.ts';
 
 export const auditSchemas = {
   AuditPage: schemaOf(auditPageSchema, 'output'),
@@ -20,25 +12,15 @@ export const auditSchemas = {
   ResetPasswordResponse: schemaOf(resetPasswordResponseSchema, 'output'),
   ChangePassword: schemaOf(changePasswordSchema, 'input'),
 };
-const ref = (name: keyof typeof auditSchemas | 'StaffAccount' | 'Me') => ({ $ref: `#/components/schemas/${name}` });
-const body = (name: keyof typeof auditSchemas) => ({ required: true, content: { 'application/json': { schema: ref(name) } } });
-const staff = [{ staffSession: [] }];
-const usernameParam = [{ name: 'username', in: 'path', required: true, schema: { type: 'string' } }];
 const notAdmin = { '401': reply('Not logged in'), '403': reply('Not an admin, or cross-site request refused') };
 
-const queryParams = Object.entries((schemaOf(auditQuerySchema, 'input') as { properties: Record<string, JsonSchema> }).properties).map(([name, schema]) => ({
-  name,
-  in: 'query',
-  required: false,
-  schema,
-}));
-
-export const auditPaths = {
+export const auditPaths: Paths = {
   [`${API_PREFIX}/staff/audit`]: {
     get: {
+      operationId: 'listAuditEntries',
       summary: 'Audit log of guide and admin actions (admin), newest first; page with `before` = the previous nextBefore',
-      security: [{ staffSession: [] }],
-      parameters: queryParams,
+      security: STAFF,
+      parameters: queryParams(auditQuerySchema),
       responses: {
         '200': reply('One page of entries', ref('AuditPage')),
         '400': reply('Bad query (invalid_request)'),
@@ -49,18 +31,20 @@ export const auditPaths = {
   },
   [`${API_PREFIX}/staff/{username}/password`]: {
     post: {
+      operationId: 'resetStaffPassword',
       summary: "Reset a staff member's password (admin): a new generated password, returned once; their open sessions end",
-      security: staff,
-      parameters: usernameParam,
+      security: STAFF,
+      parameters: [pathParam('username')],
       responses: { '200': reply('New password', ref('ResetPasswordResponse')), ...notAdmin, '404': reply('No such account') },
     },
   },
   [`${API_PREFIX}/staff/{username}/disabled`]: {
     put: {
+      operationId: 'setStaffDisabled',
       summary: 'Disable (ends its sessions) or enable a staff account (admin)',
-      security: staff,
-      parameters: usernameParam,
-      requestBody: body('SetDisabled'),
+      security: STAFF,
+      parameters: [pathParam('username')],
+      requestBody: jsonBody('SetDisabled'),
       responses: {
         '200': reply('Account', ref('StaffAccount')),
         ...notAdmin,
@@ -71,9 +55,10 @@ export const auditPaths = {
   },
   [`${API_PREFIX}/auth/password`]: {
     post: {
+      operationId: 'changeOwnPassword',
       summary: "Change one's own staff password; other sessions end and this browser gets a new session cookie",
-      security: staff,
-      requestBody: body('ChangePassword'),
+      security: STAFF,
+      requestBody: jsonBody('ChangePassword'),
       responses: {
         '200': reply('Changed', ref('Me')),
         '400': reply(`Wrong current password (wrong_current_password) or a refused new one (${PASSWORD_PROBLEMS.join(', ')})`),
@@ -88,9 +73,9 @@ export const auditPaths = {
 const RATE_LIMITED = [`${API_PREFIX}/sync`, `${API_PREFIX}/learners`, `${API_PREFIX}/recovery`, `${API_PREFIX}/recovery-codes`];
 
 /** Adds the request limits' 429 to the POST operations they guard. */
-export function addRateLimitReplies<P extends Record<string, unknown>>(paths: P): P {
+export function addRateLimitReplies(paths: Paths): Paths {
   for (const path of RATE_LIMITED) {
-    const post = (paths[path] as { post?: { responses: Record<string, unknown> } } | undefined)?.post;
+    const post = paths[path]?.post;
     if (post) post.responses['429'] = reply('Too many requests from this learner or address (rate_limited); wait Retry-After seconds');
   }
   return paths;

@@ -1,13 +1,12 @@
 // The OpenAPI 3.1 description of the API, generated from the same zod
 // schemas the server validates with (zod 4's z.toJSONSchema), so the
-// document cannot drift from the code.
-import { z } from 'zod';
+// document cannot drift from the code. Each part (resident, guide, stats,
+// audit) lists its own operations with the pieces of helpers.ts.
 import {
   API_PREFIX,
   errorSchema,
   healthSchema,
   loginSchema,
-  MAX_SYNC_BATCH,
   meResponseSchema,
   myProgressSchema,
   registerLearnerResponseSchema,
@@ -22,50 +21,141 @@ import { residentPaths, residentSchemas } from './resident-paths.ts';
 import { guidePaths, guideSchemas } from './guide-paths.ts';
 import { statsPaths, statsSchemas } from './stats-paths.ts';
 import { addRateLimitReplies, auditPaths, auditSchemas } from './audit-paths.ts';
+import {
+  batchOf,
+  empty,
+  inputFailures,
+  jsonBody,
+  LEARNER,
+  PUBLIC,
+  queryParams,
+  ref,
+  reply,
+  schemaOf,
+  securitySchemes,
+  STAFF,
+  STAFF_OR_PUBLIC,
+  transportFailures,
+  type Paths,
+} from './helpers.ts';
 
-type JsonSchema = Record<string, unknown>;
+/** Where the document itself is served (routes/openapi.ts); paths are absolute from the server's root. */
+const OPENAPI_PATH = '/api/openapi.json';
 
-const schemaOf = (schema: z.ZodType, io: 'input' | 'output'): JsonSchema => {
-  const { $schema: _dialect, ...rest } = z.toJSONSchema(schema, { io, unrepresentable: 'any' }) as JsonSchema;
-  return rest;
-};
-
-const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
-const json = (schema: JsonSchema) => ({ 'application/json': { schema } });
-const reply = (description: string, schema?: JsonSchema) => (schema ? { description, content: json(schema) } : { description });
-const failure = (description: string) => reply(description, ref('Error'));
-
-/** Answers any JSON endpoint may give for bad input. */
-const inputFailures = {
-  '400': failure('Malformed JSON (invalid_json) or a body that does not match the schema (invalid_request)'),
-  '413': failure('Body larger than the limit'),
-  '415': failure('Content-Type is not application/json'),
+const corePaths: Paths = {
+  [OPENAPI_PATH]: {
+    get: {
+      operationId: 'getOpenApiDocument',
+      summary: 'This document',
+      security: PUBLIC,
+      responses: { '200': { description: 'The OpenAPI document', content: { 'application/json': { schema: { type: 'object' } } } }, ...transportFailures },
+    },
+  },
+  [`${API_PREFIX}/health`]: {
+    get: { operationId: 'getHealth', summary: 'Liveness and version', security: PUBLIC, responses: { '200': reply('Server is up', ref('Health')), ...transportFailures } },
+  },
+  [`${API_PREFIX}/learners`]: {
+    post: {
+      operationId: 'registerLearner',
+      summary: 'Register a learner device identity (idempotent)',
+      security: PUBLIC,
+      requestBody: jsonBody('RegisterLearner'),
+      responses: {
+        '201': reply('Registered', ref('RegisterLearnerResponse')),
+        '200': reply('Already registered with the same secret', ref('RegisterLearnerResponse')),
+        '409': reply('Id already registered with another secret'),
+        ...inputFailures,
+      },
+    },
+  },
+  [`${API_PREFIX}/sync`]: {
+    post: {
+      operationId: 'syncLearnerEvents',
+      summary: 'Upload learning events; each gets accepted, duplicate or rejected',
+      security: LEARNER,
+      requestBody: jsonBody('SyncRequest'),
+      responses: {
+        '200': reply('One result per event, in request order', ref('SyncResponse')),
+        '401': reply('Missing or wrong learner credentials'),
+        ...inputFailures,
+      },
+    },
+  },
+  [`${API_PREFIX}/me/progress`]: {
+    get: {
+      operationId: 'getMyProgress',
+      summary: "The learner's own completed lessons",
+      security: LEARNER,
+      responses: { '200': reply('Completions', ref('MyProgress')), '401': reply('Missing or wrong learner credentials') },
+    },
+  },
+  [`${API_PREFIX}/auth/login`]: {
+    post: {
+      operationId: 'logIn',
+      summary: 'Staff login; sets the session cookie',
+      security: PUBLIC,
+      requestBody: jsonBody('Login'),
+      responses: {
+        '200': reply('Logged in', ref('Me')),
+        '401': reply('Wrong username or password'),
+        '403': reply('Cross-site request refused'),
+        '429': reply('Too many failed attempts; see Retry-After'),
+        ...inputFailures,
+      },
+    },
+  },
+  [`${API_PREFIX}/auth/logout`]: {
+    post: {
+      operationId: 'logOut',
+      summary: 'End the staff session (send Content-Type: application/json)',
+      security: STAFF_OR_PUBLIC,
+      responses: { '204': empty('Logged out'), '403': reply('Cross-site request refused') },
+    },
+  },
+  [`${API_PREFIX}/auth/me`]: {
+    get: {
+      operationId: 'getCurrentStaff',
+      summary: 'The logged-in staff user',
+      security: STAFF,
+      responses: { '200': reply('Current user', ref('Me')), '401': reply('Not logged in') },
+    },
+  },
+  [`${API_PREFIX}/stats/summary`]: {
+    get: {
+      operationId: 'getStatsSummary',
+      summary: 'Ward summary (reviewer, admin); days are Vietnam calendar days, inclusive',
+      security: STAFF,
+      parameters: queryParams(statsQuerySchema),
+      responses: {
+        '200': reply('Summary', ref('StatsSummary')),
+        '400': reply('Bad dates, or from after to'),
+        '401': reply('Not logged in'),
+        '403': reply('Role not allowed'),
+      },
+    },
+  },
 };
 
 export function buildOpenApiDocument(version: string) {
-  // Documented per-event shape; the server validates each event on its own.
-  const syncRequestDoc = syncRequestSchema.extend({ events: z.array(eventSchema).max(MAX_SYNC_BATCH) });
-  const query = schemaOf(statsQuerySchema, 'input') as { properties: Record<string, JsonSchema> };
-
   return {
     openapi: '3.1.0',
     info: {
       title: 'Học vụ số API',
       version,
       description: 'Errors are always JSON: { "error": { "code", "message" } }.',
+      // No licence has been chosen for the project yet; say so rather than guess one.
+      license: { name: 'No licence chosen yet: all rights reserved', identifier: 'LicenseRef-not-chosen-yet' },
     },
+    servers: [{ url: '/', description: 'The ward server that serves this document' }],
     components: {
-      securitySchemes: {
-        learner: { type: 'http', scheme: 'bearer', description: 'Bearer <learnerId>.<secret>' },
-        staffSession: { type: 'apiKey', in: 'cookie', name: 'hvs_session', description: 'Named __Host-hvs_session when served over https' },
-      },
+      securitySchemes,
       schemas: {
         Error: schemaOf(errorSchema, 'output'),
         Health: schemaOf(healthSchema, 'output'),
         RegisterLearner: schemaOf(registerLearnerSchema, 'input'),
         RegisterLearnerResponse: schemaOf(registerLearnerResponseSchema, 'output'),
         Event: schemaOf(eventSchema, 'input'),
-        SyncRequest: schemaOf(syncRequestDoc, 'input'),
+        SyncRequest: batchOf(syncRequestSchema, 'Event'),
         SyncResponse: schemaOf(syncResponseSchema, 'output'),
         MyProgress: schemaOf(myProgressSchema, 'output'),
         Login: schemaOf(loginSchema, 'input'),
@@ -77,84 +167,6 @@ export function buildOpenApiDocument(version: string) {
         ...auditSchemas,
       },
     },
-    paths: addRateLimitReplies({
-      ...auditPaths,
-      ...residentPaths,
-      ...guidePaths,
-      ...statsPaths,
-      [`${API_PREFIX}/health`]: {
-        get: { summary: 'Liveness and version', responses: { '200': reply('Server is up', ref('Health')) } },
-      },
-      [`${API_PREFIX}/learners`]: {
-        post: {
-          summary: 'Register a learner device identity (idempotent)',
-          requestBody: { required: true, content: json(ref('RegisterLearner')) },
-          responses: {
-            '201': reply('Registered', ref('RegisterLearnerResponse')),
-            '200': reply('Already registered with the same secret', ref('RegisterLearnerResponse')),
-            '409': failure('Id already registered with another secret'),
-            ...inputFailures,
-          },
-        },
-      },
-      [`${API_PREFIX}/sync`]: {
-        post: {
-          summary: 'Upload learning events; each gets accepted, duplicate or rejected',
-          security: [{ learner: [] }],
-          requestBody: { required: true, content: json(ref('SyncRequest')) },
-          responses: {
-            '200': reply('One result per event, in request order', ref('SyncResponse')),
-            '401': failure('Missing or wrong learner credentials'),
-            ...inputFailures,
-          },
-        },
-      },
-      [`${API_PREFIX}/me/progress`]: {
-        get: {
-          summary: "The learner's own completed lessons",
-          security: [{ learner: [] }],
-          responses: { '200': reply('Completions', ref('MyProgress')), '401': failure('Missing or wrong learner credentials') },
-        },
-      },
-      [`${API_PREFIX}/auth/login`]: {
-        post: {
-          summary: 'Staff login; sets the session cookie',
-          requestBody: { required: true, content: json(ref('Login')) },
-          responses: {
-            '200': reply('Logged in', ref('Me')),
-            '401': failure('Wrong username or password'),
-            '403': failure('Cross-site request refused'),
-            '429': failure('Too many failed attempts; see Retry-After'),
-            ...inputFailures,
-          },
-        },
-      },
-      [`${API_PREFIX}/auth/logout`]: {
-        post: {
-          summary: 'End the staff session (send Content-Type: application/json)',
-          responses: { '204': reply('Logged out'), '403': failure('Cross-site request refused') },
-        },
-      },
-      [`${API_PREFIX}/auth/me`]: {
-        get: {
-          summary: 'The logged-in staff user',
-          security: [{ staffSession: [] }],
-          responses: { '200': reply('Current user', ref('Me')), '401': failure('Not logged in') },
-        },
-      },
-      [`${API_PREFIX}/stats/summary`]: {
-        get: {
-          summary: 'Ward summary (reviewer, admin); days are Vietnam calendar days, inclusive',
-          security: [{ staffSession: [] }],
-          parameters: Object.entries(query.properties).map(([name, schema]) => ({ name, in: 'query', required: false, schema })),
-          responses: {
-            '200': reply('Summary', ref('StatsSummary')),
-            '400': failure('Bad dates, or from after to'),
-            '401': failure('Not logged in'),
-            '403': failure('Role not allowed'),
-          },
-        },
-      },
-    }),
+    paths: addRateLimitReplies({ ...auditPaths, ...residentPaths, ...guidePaths, ...statsPaths, ...corePaths }),
   };
 }

@@ -1,18 +1,9 @@
 // The resident endpoints in the OpenAPI document: certificates, recovery
 // codes and data rights, from the shared zod schemas.
-import { z } from 'zod';
 import { API_PREFIX } from '../../shared/api.ts';
 import { certificateListSchema, certificateSchema, claimCertificateSchema, myDataSchema, recoveryCodeResponseSchema, redeemRecoverySchema, redeemRecoveryResponseSchema } from '../../shared/resident/api.ts';
+import { empty, jsonBody, LEARNER, PUBLIC, ref, reply, schemaOf, type Paths } from './helpers.ts';
 
-type JsonSchema = Record<string, unknown>;
-const schemaOf = (schema: z.ZodType, io: 'input' | 'output'): JsonSchema => {
-  const { $schema: _dialect, ...rest } = z.toJSONSchema(schema, { io, unrepresentable: 'any' }) as JsonSchema;
-  return rest;
-};
-const error = { $ref: '#/components/schemas/Error' };
-const json = (schema: JsonSchema) => ({ 'application/json': { schema } });
-const reply = (description: string, schema: JsonSchema = error) => ({ description, content: json(schema) });
-const learner = [{ learner: [] }];
 const unauthorized = { '401': reply('Missing or wrong learner credentials') };
 
 export const residentSchemas = {
@@ -25,15 +16,14 @@ export const residentSchemas = {
   MyData: schemaOf(myDataSchema, 'output'),
 };
 
-const ref = (name: keyof typeof residentSchemas) => ({ $ref: `#/components/schemas/${name}` });
-
-export const residentPaths = {
+export const residentPaths: Paths = {
   [`${API_PREFIX}/certificates`]: {
-    get: { summary: "The learner's certificates", security: learner, responses: { '200': reply('Certificates', ref('CertificateList')), ...unauthorized } },
+    get: { operationId: 'listCertificates', summary: "The learner's certificates", security: LEARNER, responses: { '200': reply('Certificates', ref('CertificateList')), ...unauthorized } },
     post: {
+      operationId: 'claimCertificate',
       summary: 'Issue a certificate for a course (or "digital-citizen") from the completions the server holds',
-      security: learner,
-      requestBody: { required: true, content: json(ref('ClaimCertificate')) },
+      security: LEARNER,
+      requestBody: jsonBody('ClaimCertificate'),
       responses: {
         '200': reply('Issued before; same code', ref('Certificate')),
         '201': reply('Issued now', ref('Certificate')),
@@ -44,12 +34,19 @@ export const residentPaths = {
     },
   },
   [`${API_PREFIX}/recovery-codes`]: {
-    post: { summary: 'Make a one-time code to move this learner to another phone (cancels an unused one)', security: learner, responses: { '201': reply('The code', ref('RecoveryCode')), ...unauthorized } },
+    post: {
+      operationId: 'createRecoveryCode',
+      summary: 'Make a one-time code to move this learner to another phone (cancels an unused one)',
+      security: LEARNER,
+      responses: { '201': reply('The code', ref('RecoveryCode')), ...unauthorized },
+    },
   },
   [`${API_PREFIX}/recovery`]: {
     post: {
+      operationId: 'redeemRecoveryCode',
       summary: "Redeem a recovery code with the new phone's own secret",
-      requestBody: { required: true, content: json(ref('RedeemRecovery')) },
+      security: PUBLIC,
+      requestBody: jsonBody('RedeemRecovery'),
       responses: {
         '200': reply('Learner, profile and completions to restore', ref('RedeemRecoveryResponse')),
         '400': reply('Malformed or mistyped code (recovery_code_invalid)'),
@@ -60,7 +57,7 @@ export const residentPaths = {
     },
   },
   [`${API_PREFIX}/me`]: {
-    get: { summary: 'Everything the server holds about the learner', security: learner, responses: { '200': reply('The data', ref('MyData')), ...unauthorized } },
-    delete: { summary: 'Erase the learner (keeps only an anonymous count)', security: learner, responses: { '204': { description: 'Erased' }, ...unauthorized } },
+    get: { operationId: 'getMyData', summary: 'Everything the server holds about the learner', security: LEARNER, responses: { '200': reply('The data', ref('MyData')), ...unauthorized } },
+    delete: { operationId: 'eraseMyData', summary: 'Erase the learner (keeps only an anonymous count)', security: LEARNER, responses: { '204': empty('Erased'), ...unauthorized } },
   },
 };

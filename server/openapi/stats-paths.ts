@@ -6,12 +6,7 @@ import { dashboardQuerySchema } from '../../shared/stats/api.ts';
 import { dashboardSchema, sectionSchemas } from '../../shared/stats/schemas.ts';
 import { adminWardSchema, updateWardSchema, upsertGroupSchema } from '../../shared/ward-admin.ts';
 import { wardImportRequestSchema } from '../../shared/ward-import.ts';
-
-type JsonSchema = Record<string, unknown>;
-const schemaOf = (schema: z.ZodType, io: 'input' | 'output'): JsonSchema => {
-  const { $schema: _dialect, ...rest } = z.toJSONSchema(schema, { io, unrepresentable: 'any' }) as JsonSchema;
-  return rest;
-};
+import { file, jsonBody, pathParam, PUBLIC, queryParams, ref, reply, schemaOf, STAFF, transportFailures, type Paths } from './helpers.ts';
 
 const importRowsSchema = z.object({
   error: z.object({
@@ -43,110 +38,118 @@ export const statsSchemas = {
   WardImportRows: schemaOf(importRowsSchema, 'output'),
 };
 
-const ref = (name: keyof typeof statsSchemas | 'Error') => ({ $ref: `#/components/schemas/${name}` });
-const json = (schema: JsonSchema) => ({ 'application/json': { schema } });
-const reply = (description: string, schema: JsonSchema = ref('Error')) => ({ description, content: json(schema) });
-const staff = [{ staffSession: [] }];
-const dashboardQuery = schemaOf(dashboardQuerySchema, 'input') as { properties: Record<string, JsonSchema> };
-const params = (props: Record<string, JsonSchema>) => Object.entries(props).map(([name, schema]) => ({ name, in: 'query', required: false, schema }));
+const rangeParams = queryParams(dashboardQuerySchema);
 const readErrors = {
   '400': reply('Bad dates, from after to, a range over ten years (invalid_range), an unknown group (unknown_group)'),
   '401': reply('Not logged in, or learner credentials'),
   '403': reply('Role not allowed'),
 };
-const exportParams = params({ ...dashboardQuery.properties, lang: { type: 'string', enum: ['vi', 'en'], default: 'vi' } });
+const exportParams = [...rangeParams, { name: 'lang', in: 'query' as const, required: false, schema: { type: 'string', enum: ['vi', 'en'], default: 'vi' } }];
 const adminErrors = { '401': reply('Not logged in'), '403': reply('Not an admin, or cross-site request refused') };
+const groupParam = pathParam('id', { type: 'string', pattern: '^[a-z0-9-]{1,40}$' });
 
-const sectionPaths = Object.fromEntries(
+const sectionPaths: Paths = Object.fromEntries(
   sectionNames.map((s) => [
     `${API_PREFIX}/stats/${s}`,
     {
       get: {
+        operationId: `getDashboard${title(s)}`,
         summary: `Dashboard section "${s}" (guide, reviewer, admin); counts of 1–4 people are "<5"`,
-        security: staff,
-        parameters: s === 'freshness' ? [] : params(dashboardQuery.properties),
-        responses: { '200': reply(title(s), ref(`Stats${title(s)}` as keyof typeof statsSchemas)), ...readErrors },
+        security: STAFF,
+        parameters: s === 'freshness' ? [] : rangeParams,
+        responses: { '200': reply(title(s), ref(`Stats${title(s)}`)), ...readErrors },
       },
     },
   ]),
 );
 
-export const statsPaths = {
+export const statsPaths: Paths = {
   [`${API_PREFIX}/stats/dashboard`]: {
     get: {
+      operationId: 'getDashboard',
       summary: 'Every dashboard section for a range (guide, reviewer, admin); Vietnam calendar days, inclusive; default the 30 days ending today',
-      security: staff,
-      parameters: params(dashboardQuery.properties),
+      security: STAFF,
+      parameters: rangeParams,
       responses: { '200': reply('The dashboard', ref('Dashboard')), ...readErrors },
     },
   },
   ...sectionPaths,
   [`${API_PREFIX}/stats/report`]: {
     get: {
+      operationId: 'getPrintableReport',
       summary: 'The figures of the printable report (reviewer, admin)',
-      security: staff,
-      parameters: params(dashboardQuery.properties),
+      security: STAFF,
+      parameters: rangeParams,
       responses: { '200': reply('The dashboard', ref('Dashboard')), ...readErrors },
     },
   },
   [`${API_PREFIX}/stats/export.csv`]: {
     get: {
+      operationId: 'exportDashboardCsv',
       summary: 'The current view as CSV, UTF-8 with BOM, tables one after another (reviewer, admin)',
-      security: staff,
+      security: STAFF,
       parameters: exportParams,
-      responses: { '200': { description: 'CSV file', content: { 'text/csv': { schema: { type: 'string' } } } }, ...readErrors },
+      responses: { '200': file('CSV file', 'text/csv'), ...readErrors },
     },
   },
   [`${API_PREFIX}/stats/export.xlsx`]: {
     get: {
+      operationId: 'exportDashboardXlsx',
       summary: 'The current view as an Excel workbook, one sheet per table (reviewer, admin)',
-      security: staff,
+      security: STAFF,
       parameters: exportParams,
-      responses: {
-        '200': { description: 'XLSX file', content: { 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': { schema: { type: 'string', format: 'binary' } } } },
-        ...readErrors,
-      },
+      responses: { '200': file('XLSX file', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', 'binary'), ...readErrors },
     },
   },
   [`${API_PREFIX}/ward`]: {
-    get: { summary: 'The public ward profile (no figures)', responses: { '200': reply('Ward profile', ref('WardProfile')) } },
+    get: {
+      operationId: 'getWardProfile',
+      summary: 'The public ward profile (no figures)',
+      security: PUBLIC,
+      responses: { '200': reply('Ward profile', ref('WardProfile')), ...transportFailures },
+    },
     put: {
+      operationId: 'updateWardProfile',
       summary: 'Replace the ward name and public channels (admin)',
-      security: staff,
-      requestBody: { required: true, content: json(ref('UpdateWard')) },
+      security: STAFF,
+      requestBody: jsonBody('UpdateWard'),
       responses: { '200': reply('Profile with figures', ref('AdminWard')), '400': reply('Body does not match the schema'), ...adminErrors },
     },
   },
   [`${API_PREFIX}/ward/admin`]: {
-    get: { summary: 'The ward profile with figures (admin)', security: staff, responses: { '200': reply('Profile with figures', ref('AdminWard')), ...adminErrors } },
+    get: { operationId: 'getAdminWard', summary: 'The ward profile with figures (admin)', security: STAFF, responses: { '200': reply('Profile with figures', ref('AdminWard')), ...adminErrors } },
   },
   [`${API_PREFIX}/ward/admin/poster`]: {
     get: {
+      operationId: 'getPosterFacts',
       summary: 'What outreach posters print: the public origin (null when not configured) and the ward name (admin)',
-      security: staff,
+      security: STAFF,
       responses: { '200': reply('Poster facts', schemaOf(z.object({ publicOrigin: z.string().nullable(), wardName: z.string() }), 'output')), ...adminErrors },
     },
   },
   [`${API_PREFIX}/ward/groups/{id}`]: {
     put: {
+      operationId: 'upsertResidentialGroup',
       summary: 'Create or replace one residential group (admin)',
-      security: staff,
-      parameters: [{ name: 'id', in: 'path', required: true, schema: { type: 'string', pattern: '^[a-z0-9-]{1,40}$' } }],
-      requestBody: { required: true, content: json(ref('UpsertGroup')) },
+      security: STAFF,
+      parameters: [groupParam],
+      requestBody: jsonBody('UpsertGroup'),
       responses: { '200': reply('Profile with figures', ref('AdminWard')), '400': reply('Bad id or body'), ...adminErrors },
     },
     delete: {
+      operationId: 'deleteResidentialGroup',
       summary: 'Delete a residential group nothing refers to yet (admin)',
-      security: staff,
-      parameters: [{ name: 'id', in: 'path', required: true, schema: { type: 'string', pattern: '^[a-z0-9-]{1,40}$' } }],
+      security: STAFF,
+      parameters: [groupParam],
       responses: { '200': reply('Profile with figures', ref('AdminWard')), '404': reply('No such group'), '409': reply('Guides, sessions, learners or households refer to it (group_in_use)'), ...adminErrors },
     },
   },
   [`${API_PREFIX}/ward/import`]: {
     post: {
+      operationId: 'importResidentialGroups',
       summary: 'Import residential groups from a CSV (UTF-8) or XLSX file, all rows or none; dryRun previews (admin)',
-      security: staff,
-      requestBody: { required: true, content: json(ref('WardImportRequest')) },
+      security: STAFF,
+      requestBody: jsonBody('WardImportRequest'),
       responses: {
         '200': reply('Imported (or previewed)', ref('WardImportResult')),
         '400': reply('Not a CSV or XLSX file, or an empty one (invalid_file)'),

@@ -1,29 +1,18 @@
-// Exported files of a dashboard view. CSV: UTF-8 with a byte-order mark (so
-// Excel opens Vietnamese text correctly), RFC 4180 quoting, tables one after
-// another under their titles. Excel: one worksheet per table (exceljs; server
+// Exported files of a dashboard view. CSV (the shared writer, server/csv.ts):
+// UTF-8 with a byte-order mark, tables one after another under their titles,
+// an empty line between them. Excel: one worksheet per table (exceljs; server
 // only, never shipped to phones).
 import ExcelJS from 'exceljs';
+import { CSV_BOM, toCsv } from '../csv.ts';
 import type { Cell, ExportTable } from './tables.ts';
 
-const BOM = '\uFEFF';
-
-function csvCell(v: Cell): string {
-  if (v === null) return '';
-  const s = String(v);
-  // Quote what CSV needs quoted, and what a spreadsheet would run as a formula.
-  const guarded = /^[=+\-@]/.test(s) && typeof v === 'string' && s !== '<5' ? `'${s}` : s;
-  return /[",\r\n]/.test(guarded) || guarded !== s ? `"${guarded.replace(/"/g, '""')}"` : guarded;
-}
-
 export function tablesToCsv(tables: ExportTable[]): string {
-  const lines: string[] = [];
+  const rows: Cell[][] = [];
   for (const t of tables) {
-    if (lines.length) lines.push('');
-    lines.push(csvCell(t.title));
-    lines.push(t.header.map(csvCell).join(','));
-    for (const row of t.rows) lines.push(row.map(csvCell).join(','));
+    if (rows.length) rows.push([]);
+    rows.push([t.title], t.header, ...t.rows);
   }
-  return BOM + lines.join('\r\n') + '\r\n';
+  return CSV_BOM + toCsv(rows);
 }
 
 /** Excel caps sheet names at 31 characters and forbids a few symbols. */

@@ -1,6 +1,7 @@
 // Words for the exported files (CSV, Excel). The web page has its own strings
 // in the i18n files; exports are made on the server, so their column titles
-// live here, Vietnamese first, English complete.
+// live here, Vietnamese first, English complete. The names of skills, genders,
+// age bands and teams are shared with the web: shared/labels.ts.
 export type ExportLanguage = 'vi' | 'en';
 
 const vi = {
@@ -66,22 +67,9 @@ const vi = {
     outcomesConfirmed: 'Kết quả thực hành được xác nhận',
     sessionsHeld: 'Buổi hướng dẫn đã tổ chức',
   },
-  gender: { female: 'Nữ', male: 'Nam', other: 'Khác', unknown: 'Chưa rõ', total: 'Tổng' },
-  band: { 'under-30': 'Dưới 30', '30-44': '30–44', '45-59': '45–59', '60-plus': 'Từ 60', unknown: 'Chưa rõ' },
   reachedBy: 'Đã học',
   completedBy: 'Hoàn thành',
   devices: { within1Day: 'Thiết bị đồng bộ trong 24 giờ', within7Days: 'Trong 7 ngày', within30Days: 'Trong 30 ngày', older: 'Lâu hơn 30 ngày' },
-  skillName: {
-    'public-services': 'Dịch vụ công trực tuyến',
-    'online-shopping': 'Mua sắm trực tuyến',
-    'digital-payments': 'Thanh toán số',
-    'cyber-safety': 'An toàn trên mạng',
-    'local-platforms': 'Nền tảng số khác phù hợp với địa phương',
-    'device-basics': 'Làm quen điện thoại',
-    'staff-skills': 'Kỹ năng số cho cán bộ',
-    business: 'Công cụ số cho hộ kinh doanh',
-    'resolution-57': 'Nghị quyết 57',
-  } as Record<string, string>,
 };
 
 type Labels = typeof vi;
@@ -149,22 +137,9 @@ const en: Labels = {
     outcomesConfirmed: 'Outcomes confirmed',
     sessionsHeld: 'Guided sessions held',
   },
-  gender: { female: 'Female', male: 'Male', other: 'Other', unknown: 'Unknown', total: 'Total' },
-  band: { 'under-30': 'Under 30', '30-44': '30–44', '45-59': '45–59', '60-plus': '60 and over', unknown: 'Unknown' },
   reachedBy: 'Reached',
   completedBy: 'Completed',
   devices: { within1Day: 'Devices synced in the last 24 hours', within7Days: 'In the last 7 days', within30Days: 'In the last 30 days', older: 'Longer ago' },
-  skillName: {
-    'public-services': 'Online public services',
-    'online-shopping': 'Online shopping',
-    'digital-payments': 'Digital payments',
-    'cyber-safety': 'Cyber safety',
-    'local-platforms': 'Other digital platforms suited to the locality',
-    'device-basics': 'Smartphone basics',
-    'staff-skills': 'Staff digital skills',
-    business: 'Digital tools for business',
-    'resolution-57': 'Resolution 57',
-  },
 };
 
 export const exportLabels: Record<ExportLanguage, Labels> = { vi, en };

@@ -3,6 +3,7 @@
 // counts stay "<5"; shares become percentages with one decimal.
 import type { Count, Dashboard } from '../../shared/stats/api.ts';
 import { AGE_BANDS, GENDER_KEYS } from '../../shared/stats/api.ts';
+import { LABELS, labelOf } from '../../shared/labels.ts';
 import { exportLabels, type ExportLanguage } from './labels.ts';
 
 export type Cell = string | number | null;
@@ -18,7 +19,8 @@ const n = (x: Count): Cell => x;
 
 export function dashboardTables(d: Dashboard, lang: ExportLanguage): ExportTable[] {
   const L = exportLabels[lang];
-  const skill = (s: string | null) => (s ? (L.skillName[s] ?? s) : '');
+  const names = LABELS[lang];
+  const skill = (s: string | null) => (s ? labelOf(lang, 'skill', s) : '');
   const notes: Cell[][] = [[L.ward, d.meta.wardName], [L.period, `${d.range.from} – ${d.range.to}`]];
   if (d.meta.isDemo) notes.unshift([L.demo, '']);
   if (d.meta.isSampleProfile) notes.push([L.sample, '']);
@@ -57,10 +59,10 @@ export function dashboardTables(d: Dashboard, lang: ExportLanguage): ExportTable
     {
       key: 'demographics',
       title: L.demographics,
-      header: [L.ageBand, ...GENDER_KEYS.map((g) => `${L.reachedBy}: ${L.gender[g]}`), `${L.reachedBy}: ${L.gender.total}`, ...GENDER_KEYS.map((g) => `${L.completedBy}: ${L.gender[g]}`), `${L.completedBy}: ${L.gender.total}`],
+      header: [L.ageBand, ...GENDER_KEYS.map((g) => `${L.reachedBy}: ${names.gender[g]}`), `${L.reachedBy}: ${names.gender.total}`, ...GENDER_KEYS.map((g) => `${L.completedBy}: ${names.gender[g]}`), `${L.completedBy}: ${names.gender.total}`],
       rows: AGE_BANDS.map((band) => {
         const row = d.demographics.find((x) => x.band === band)!;
-        return [L.band[band], ...GENDER_KEYS.map((g) => n(row.reached[g])), n(row.reached.total), ...GENDER_KEYS.map((g) => n(row.completed[g])), n(row.completed.total)];
+        return [names.ageBand[band], ...GENDER_KEYS.map((g) => n(row.reached[g])), n(row.reached.total), ...GENDER_KEYS.map((g) => n(row.completed[g])), n(row.completed.total)];
       }),
     },
     {
@@ -74,7 +76,7 @@ export function dashboardTables(d: Dashboard, lang: ExportLanguage): ExportTable
       title: L.freshness,
       header: [L.guide, L.team, L.device, L.lastSync],
       rows: [
-        ...d.freshness.guides.map((g) => [g.guide, g.team, g.deviceId, g.lastSyncAt ?? L.never]),
+        ...d.freshness.guides.map((g) => [g.guide, g.team ? labelOf(lang, 'team', g.team) : null, g.deviceId, g.lastSyncAt ?? L.never]),
         ...(['within1Day', 'within7Days', 'within30Days', 'older'] as const).map((k): Cell[] => [L.devices[k], null, null, n(d.freshness.devices[k])]),
       ],
     },

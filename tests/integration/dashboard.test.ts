@@ -231,6 +231,8 @@ describe('exports', () => {
     expect(lines).toContain('Tổ dân phố 2,20,5,<5,,<5,,0,0,0,<5,');
     expect(lines).toContain('Lượt hoàn thành bài học,48');
     expect(lines).toContain('2025-06-09,43,<5,25');
+    // Teams by the same name as on the dashboard page (shared/labels.ts), not by their code.
+    expect(lines.find((l) => l.startsWith('GUIDE,'))).toMatch(/^GUIDE,Tổ CNSCĐ,guide-phone-0001,/);
   });
 
   it('CSV in English on request', async () => {

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { appRouteKeys, ROUTES } from '../support/route-inventory.ts';
 import { setupTestApp, type TestApp } from './helpers.ts';
 
 let t: TestApp;
@@ -16,6 +17,7 @@ describe('GET /api/openapi.json', () => {
     expect(doc.info.version).toBe('0.1.0');
     expect(Object.keys(doc.paths).sort()).toEqual(
       [
+        '/api/openapi.json',
         '/api/v1/health',
         '/api/v1/learners',
         '/api/v1/sync',
@@ -69,8 +71,30 @@ describe('GET /api/openapi.json', () => {
     expect(schemas.GuideSyncRequest.properties.events.maxItems).toBe(500);
     expect(schemas.HouseholdList.properties.households.items.required).toEqual(['id', 'label', 'members', 'covered']);
     expect(doc.paths['/api/v1/guide/groups/{groupId}/households'].get.security).toEqual([{ staffSession: [] }]);
-    expect(doc.paths['/api/v1/sessions/{code}'].get.security).toBeUndefined();
+    // Public, and saying so: no credential is asked for.
+    expect(doc.paths['/api/v1/sessions/{code}'].get.security).toEqual([]);
     // Every $ref resolves.
     for (const [, name] of JSON.stringify(doc).matchAll(/"#\/components\/schemas\/(\w+)"/g)) expect(schemas).toHaveProperty(name);
+  });
+
+  it('has an operation for every route the app serves, each named once, with the security of its rights row', async () => {
+    const doc = await (await t.request('/api/openapi.json')).json();
+    const ids = new Set<string>();
+    for (const key of appRouteKeys(t.app)) {
+      const [method, pattern] = key.split(' ');
+      const op = doc.paths[pattern.replace(/:(\w+)/g, '{$1}')]?.[method.toLowerCase()];
+      expect(op, key).toBeDefined();
+      expect(op.operationId, key).toMatch(/^[a-z]+[A-Za-z0-9]*$/);
+      expect(ids.has(op.operationId), `${key}: ${op.operationId} used twice`).toBe(false);
+      ids.add(op.operationId);
+      // Who may call it, as the rights table (tests/support/route-inventory.ts) has it.
+      const rights = ROUTES.find((r) => r.key === key)!.rights;
+      const expected = rights.anonymous === 'ok' ? 'anyone' : rights.learner === 'ok' ? 'learner' : 'staffSession';
+      const security: Array<Record<string, unknown>> = op.security;
+      const actual = security.length === 0 || security.some((s) => Object.keys(s).length === 0) ? 'anyone' : Object.keys(security[0])[0];
+      expect(actual, key).toBe(expected);
+    }
+    // And nothing is described that the app does not serve.
+    expect(Object.values(doc.paths).flatMap((item) => Object.keys(item as object)).length).toBe(ids.size);
   });
 });

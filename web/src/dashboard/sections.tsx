@@ -6,7 +6,7 @@ import { date, dateTime, num, pct, points } from './format.ts';
 
 type D = { data: Dashboard };
 const groupName = (name: string | null) => name ?? t('dashboard.coverage.unassigned');
-const skillName = (s: string | null) => (s ? t(`dashboard.skills.${s}`) : '—');
+const skillName = (s: string | null) => (s ? t(`skills.${s}`) : '—');
 
 export function Headline(props: D) {
   const h = () => props.data.headline;
