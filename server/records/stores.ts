@@ -6,6 +6,7 @@
 import { eq, sql } from 'drizzle-orm';
 import type { GuideEvent, LearningEvent, RecordFamilyName } from '../../shared/events.ts';
 import type { Db } from '../db/open.ts';
+import { placeholders } from '../db/placeholders.ts';
 import { devices, events, guideEvents } from '../db/schema/index.ts';
 import type { Recorder } from './hooks.ts';
 
@@ -27,11 +28,6 @@ export interface RecordStore<E> {
   exists(id: string): boolean;
   /** Once per request, inside its transaction, after its records. */
   afterRequest?(by: Recorder, receivedAt: number): void;
-}
-
-/** A named placeholder for each column of an insert: values are bound by name, typed by the table. */
-function placeholders<T extends Record<string, unknown>>(columns: readonly (keyof T & string)[]) {
-  return Object.fromEntries(columns.map((c) => [c, sql.placeholder(c)])) as { [K in keyof T]: ReturnType<typeof sql.placeholder> };
 }
 
 const courseOf = (e: { courseId?: string; lessonId?: string }) => ({ courseId: e.courseId ?? null, lessonId: e.lessonId ?? null });
