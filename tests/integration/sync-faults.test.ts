@@ -1,6 +1,6 @@
-// Sync under faults (small size; `npm run bench -- sync-faults` runs 50 phones
-// × 200 events): simulated phones running the app's real outbox and sync
-// engine sync through a proxy that drops requests, drops answers after the
+// Sync under faults (small size; `npm run bench -- sync-faults` runs 50
+// residents' and 50 guides' phones × 200 records): simulated phones running
+// the app's real outboxes and its one sync engine sync through a proxy that drops requests, drops answers after the
 // server committed, duplicates, reorders and slows batches, while the real
 // server process is SIGKILLed and restarted. Nothing may be lost or doubled.
 import { describe, expect, it } from 'vitest';
@@ -8,16 +8,21 @@ import { FAULT_KINDS } from '../support/fault-proxy.ts';
 import { formatSyncFaults, runSyncUnderFaults, syncFaultsProblems } from '../support/sync-faults-run.ts';
 
 const DEVICES = 6;
+const GUIDES = 3;
 const EVENTS = 24;
 
 describe('sync under faults', () => {
-  it('stores every event exactly once and empties every outbox despite faults and a server crash', async () => {
-    const r = await runSyncUnderFaults({ devices: DEVICES, eventsPerDevice: EVENTS, faultRate: 0.2, kills: 1, eventGapMs: [40, 160], drainTimeoutMs: 40_000 });
+  it('stores every record of both families exactly once and empties every outbox despite faults and a server crash', async () => {
+    const r = await runSyncUnderFaults({ devices: DEVICES, guides: GUIDES, eventsPerDevice: EVENTS, faultRate: 0.2, kills: 1, eventGapMs: [40, 160], drainTimeoutMs: 40_000 });
     console.log(formatSyncFaults(r).join('\n'));
 
-    expect(syncFaultsProblems(r, DEVICES * EVENTS)).toEqual([]);
-    expect(r.stored).toBe(DEVICES * EVENTS);
+    expect(syncFaultsProblems(r, (DEVICES + GUIDES) * EVENTS)).toEqual([]);
+    expect(r.byFamily.learner).toMatchObject({ stored: DEVICES * EVENTS, missing: 0, doubled: 0 });
+    expect(r.byFamily.guide).toMatchObject({ stored: GUIDES * EVENTS, missing: 0, doubled: 0 });
+    expect(r.stored).toBe((DEVICES + GUIDES) * EVENTS);
     expect(r.outboxLeft).toBe(0);
+    // Guides' records are judged by the rights rules too: none may be refused.
+    expect(r.answers.rejected).toBe(0);
     // The run really was hostile: every kind of fault and a crash happened,
     // and the crash check had acknowledged events to look for.
     for (const kind of FAULT_KINDS) expect(r.faults[kind], kind).toBeGreaterThan(0);

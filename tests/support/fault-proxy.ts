@@ -38,7 +38,7 @@ export interface FaultProxyOptions {
 
 interface Upstream {
   status: number;
-  headers: Record<string, string>;
+  headers: Record<string, string | string[]>;
   body: Buffer;
 }
 
@@ -97,8 +97,12 @@ export async function startFaultProxy(opts: FaultProxyOptions) {
         const up = httpRequest({ host: target.hostname, port: target.port, method: req.method, path: req.url, headers, agent: false }, (res) => {
           readBody(res).then((b) => {
             stats.statuses[res.statusCode ?? 0] = (stats.statuses[res.statusCode ?? 0] ?? 0) + 1;
-            const h: Record<string, string> = {};
-            for (const name of ['content-type', 'retry-after']) if (typeof res.headers[name] === 'string') h[name] = res.headers[name] as string;
+            // The headers a phone acts on; the login cookie for guides' phones.
+            const h: Record<string, string | string[]> = {};
+            for (const name of ['content-type', 'retry-after', 'set-cookie']) {
+              const value = res.headers[name];
+              if (value !== undefined) h[name] = value;
+            }
             resolve({ status: res.statusCode ?? 502, headers: h, body: b });
           }, reject);
         });

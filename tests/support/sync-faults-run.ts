@@ -1,18 +1,23 @@
 // Sync under faults, end to end: the real server process behind the fault
-// proxy, simulated phones (real Dexie repos + real sync engine) learning while
-// their syncs are in flight, and the server SIGKILLed and restarted mid-run.
-// At the end the SQLite file must hold exactly one row per event the phones
-// generated, the dashboard rollups must count each exactly once, and every
-// outbox must be empty. Used by the integration test (small) and the bench
+// proxy, simulated phones (real Dexie repos + the one sync engine) recording
+// while their syncs are in flight — residents' phones (learner records) and
+// guides' phones (guide records) — and the server SIGKILLed and restarted
+// mid-run. At the end the SQLite file must hold exactly one row per record
+// the phones generated, in each family's table, the dashboard rollups must
+// count each exactly once, and every outbox must be empty. Used by the integration test (small) and the bench
 // section (full size).
 import { rmSync } from 'node:fs';
 import Database from 'better-sqlite3';
 import { startFaultProxy, seededRandom, type FaultKind } from './fault-proxy.ts';
-import { startServer } from './server-process.ts';
+import { adminPasswordFrom, startServer } from './server-process.ts';
 import { createSimDevice, type SimDevice } from './sim-device.ts';
+import { createSimGuide, type SimGuide } from './sim-guide.ts';
 
 export interface SyncFaultsOptions {
+  /** Residents' phones. */
   devices: number;
+  /** Guides' phones, each under its own guide login; as many as residents' when omitted. */
+  guides?: number;
   eventsPerDevice: number;
   faultRate: number;
   /** SIGKILL + restart this many times, spread over the learning phase. */
@@ -24,8 +29,21 @@ export interface SyncFaultsOptions {
   drainTimeoutMs?: number;
 }
 
+/** One record family's figures. */
+export interface FamilyFigures {
+  phones: number;
+  generated: number;
+  stored: number;
+  missing: number;
+  extra: number;
+  doubled: number;
+}
+
 export interface SyncFaultsReport {
   devices: number;
+  guides: number;
+  /** Both families together in the fields below; each on its own here. */
+  byFamily: { learner: FamilyFigures; guide: FamilyFigures };
   generated: number;
   stored: number;
   /** Generated but not in the database. */
@@ -55,15 +73,51 @@ export interface SyncFaultsReport {
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
+/** The record tables, by family. */
+const TABLES = { learner: 'events', guide: 'guide_events' } as const;
+
 function storedIds(dbFile: string): Set<string> {
   // Read-only: after a SIGKILL this reads through the WAL left behind without
   // checkpointing it, so the restarted server recovers it itself.
   const db = new Database(dbFile, { readonly: true, fileMustExist: true });
   try {
-    return new Set(db.prepare('SELECT id FROM events').pluck().all() as string[]);
+    return new Set(Object.values(TABLES).flatMap((table) => db.prepare(`SELECT id FROM ${table}`).pluck().all() as string[]));
   } finally {
     db.close();
   }
+}
+
+/** Guide accounts made by the ward's admin through the staff API, as an office would. */
+async function createGuides(baseUrl: string, origin: string, adminPassword: string, count: number, runId: string) {
+  const headers = { 'content-type': 'application/json', origin };
+  const login = await fetch(`${baseUrl}/api/v1/auth/login`, { method: 'POST', headers, body: JSON.stringify({ username: 'admin', password: adminPassword }) });
+  if (login.status !== 200) throw new Error(`admin login: ${login.status}`);
+  const cookie = (login.headers.get('set-cookie') ?? '').split(';')[0];
+  const accounts: Array<{ username: string; password: string }> = [];
+  for (let i = 0; i < count; i++) {
+    const username = `sim-guide-${i}-${runId.slice(-6)}`;
+    const res = await fetch(`${baseUrl}/api/v1/staff`, {
+      method: 'POST',
+      headers: { ...headers, cookie },
+      body: JSON.stringify({ username, displayName: `Hướng dẫn viên ${i + 1}`, role: 'guide', team: 'cns', groups: ['tdp-1'] }),
+    });
+    if (res.status !== 201) throw new Error(`create guide: ${res.status} ${await res.text()}`);
+    accounts.push({ username, password: ((await res.json()) as { password: string }).password });
+  }
+  return accounts;
+}
+
+function familyFigures(db: Database.Database, table: string, phones: number, generated: Set<string>): FamilyFigures {
+  const ids = db.prepare(`SELECT id FROM ${table}`).pluck().all() as string[];
+  const stored = new Set(ids);
+  return {
+    phones,
+    generated: generated.size,
+    stored: ids.length,
+    missing: [...generated].filter((id) => !stored.has(id)).length,
+    extra: ids.filter((id) => !generated.has(id)).length,
+    doubled: ids.length - stored.size,
+  };
 }
 
 export async function runSyncUnderFaults(o: SyncFaultsOptions): Promise<SyncFaultsReport> {
@@ -71,25 +125,31 @@ export async function runSyncUnderFaults(o: SyncFaultsOptions): Promise<SyncFaul
   const seed = o.seed ?? 57;
   const rng = seededRandom(seed);
   const [gapMin, gapMax] = o.eventGapMs ?? [30, 150];
+  const guideCount = o.guides ?? o.devices;
   const server = await startServer();
-  const proxy = await startFaultProxy({ target: server.url, seed, faultRate: o.faultRate });
+  const proxy = await startFaultProxy({ target: server.url, seed, faultRate: o.faultRate, faultPaths: ['/api/v1/sync', '/api/v1/learners', '/api/v1/guide/sync'] });
   const runId = `${process.pid}-${t0}`;
   const devices: SimDevice[] = [];
+  const guides: SimGuide[] = [];
   let kills = 0;
   let ackedCheckedAfterKills = 0;
   let lostAfterKill = 0;
   try {
+    const backoff = { baseMs: 250, capMs: 2_000 };
     for (let i = 0; i < o.devices; i++) {
-      devices.push(
-        await createSimDevice({ name: `sim-${runId}-${i}`, baseUrl: proxy.url, random: seededRandom(seed * 1000 + i), backoff: { baseMs: 250, capMs: 2_000 } }),
-      );
+      devices.push(await createSimDevice({ name: `sim-${runId}-${i}`, baseUrl: proxy.url, random: seededRandom(seed * 1000 + i), backoff }));
     }
-    const total = o.devices * o.eventsPerDevice;
-    const generatedCount = () => devices.reduce((n, d) => n + d.generated.size, 0);
-    const ackedCount = () => devices.reduce((n, d) => n + d.acked.size, 0);
+    const accounts = await createGuides(proxy.url, server.url, adminPasswordFrom(server.output()), guideCount, runId);
+    for (const [i, account] of accounts.entries()) {
+      guides.push(await createSimGuide({ name: `sim-guide-${runId}-${i}`, baseUrl: proxy.url, origin: server.url, ...account, groupId: 'tdp-1', random: seededRandom(seed * 3000 + i), backoff }));
+    }
+    const phones: Array<SimDevice | SimGuide> = [...devices, ...guides];
+    const total = phones.length * o.eventsPerDevice;
+    const generatedCount = () => phones.reduce((n, d) => n + d.generated.size, 0);
+    const ackedCount = () => phones.reduce((n, d) => n + d.acked.size, 0);
 
-    // Every phone learns at its own pace while its syncs are in flight.
-    const learning = devices.map(async (d, i) => {
+    // Every phone records at its own pace while its syncs are in flight.
+    const learning = phones.map(async (d, i) => {
       const r = seededRandom(seed * 7919 + i);
       for (let k = 0; k < o.eventsPerDevice; k++) {
         await sleep(gapMin + r() * (gapMax - gapMin));
@@ -105,7 +165,7 @@ export async function runSyncUnderFaults(o: SyncFaultsOptions): Promise<SyncFaul
         const before = ackedCount();
         const giveUp = Date.now() + 30_000;
         while ((generatedCount() < (total * k) / (o.kills + 1) || ackedCount() === before) && Date.now() < giveUp) await sleep(20);
-        const acked = devices.flatMap((d) => [...d.acked]);
+        const acked = phones.flatMap((d) => [...d.acked]);
         await server.kill('SIGKILL');
         kills += 1;
         const stored = storedIds(server.dbFile);
@@ -122,48 +182,58 @@ export async function runSyncUnderFaults(o: SyncFaultsOptions): Promise<SyncFaul
     const drainStart = Date.now();
     const deadline = drainStart + (o.drainTimeoutMs ?? 60_000);
     for (;;) {
-      await Promise.all(devices.map((d) => d.engine.trigger()));
-      const left = (await Promise.all(devices.map((d) => d.outboxCount()))).reduce((a, b) => a + b, 0);
+      await Promise.all(phones.map((d) => d.engine.trigger()));
+      const left = (await Promise.all(phones.map((d) => d.outboxCount()))).reduce((a, b) => a + b, 0);
       if (left === 0 || Date.now() > deadline) break;
       await sleep(100);
     }
     const drainMs = Date.now() - drainStart;
     await proxy.settle();
-    for (const d of devices) d.engine.stop();
+    for (const d of phones) d.engine.stop();
     await server.stop();
 
-    const outboxLeft = (await Promise.all(devices.map((d) => d.outboxCount()))).reduce((a, b) => a + b, 0);
-    const deadLeft = (await Promise.all(devices.map((d) => d.deadCount()))).reduce((a, b) => a + b, 0);
-    const generated = new Set(devices.flatMap((d) => [...d.generated]));
+    const outboxLeft = (await Promise.all(phones.map((d) => d.outboxCount()))).reduce((a, b) => a + b, 0);
+    const deadLeft = (await Promise.all(phones.map((d) => d.deadCount()))).reduce((a, b) => a + b, 0);
 
     const db = new Database(server.dbFile, { readonly: true, fileMustExist: true });
-    let stored: number, missing: number, extra: number, doubled: number;
+    let byFamily: SyncFaultsReport['byFamily'];
     const rollupMismatches: string[] = [];
     try {
-      const ids = db.prepare('SELECT id FROM events').pluck().all() as string[];
-      const storedSet = new Set(ids);
-      stored = ids.length;
-      doubled = ids.length - storedSet.size;
-      missing = [...generated].filter((id) => !storedSet.has(id)).length;
-      extra = ids.filter((id) => !generated.has(id)).length;
-      // The rollups are written by the same transaction as each new event row:
-      // a batch applied twice would count twice here even if the row did not.
-      const want = devices.reduce((a, d) => ({ starts: a.starts + d.tally.started, completions: a.completions + d.tally.completed, scoreSum: a.scoreSum + d.tally.scoreSum }), { starts: 0, completions: 0, scoreSum: 0 });
-      const got = db.prepare('SELECT coalesce(sum(starts), 0) AS starts, coalesce(sum(completions), 0) AS completions, coalesce(sum(score_sum), 0) AS scoreSum FROM stats_daily').get() as typeof want;
+      byFamily = {
+        learner: familyFigures(db, TABLES.learner, devices.length, new Set(devices.flatMap((d) => [...d.generated]))),
+        guide: familyFigures(db, TABLES.guide, guides.length, new Set(guides.flatMap((d) => [...d.generated]))),
+      };
+      // The rollups are written by the same transaction as each new record
+      // row: a batch applied twice would count twice here even if the row did not.
+      const sum = (list: Array<SimDevice | SimGuide>, k: 'started' | 'completed' | 'scoreSum') => list.reduce((n, d) => n + d.tally[k], 0);
+      const want = {
+        starts: sum(devices, 'started'),
+        completions: sum(devices, 'completed') + sum(guides, 'completed'),
+        assistedCompletions: sum(guides, 'completed'),
+        scoreSum: sum(devices, 'scoreSum') + sum(guides, 'scoreSum'),
+      };
+      const got = db
+        .prepare(
+          'SELECT coalesce(sum(starts), 0) AS starts, coalesce(sum(completions), 0) AS completions, coalesce(sum(assisted_completions), 0) AS assistedCompletions, coalesce(sum(score_sum), 0) AS scoreSum FROM stats_daily',
+        )
+        .get() as typeof want;
       for (const k of Object.keys(want) as Array<keyof typeof want>) if (got[k] !== want[k]) rollupMismatches.push(`stats_daily ${k}: ${got[k]}, expected ${want[k]}`);
     } finally {
       db.close();
     }
+    const both = (k: keyof FamilyFigures) => byFamily.learner[k] + byFamily.guide[k];
 
     const answers = { accepted: 0, duplicate: 0, rejected: 0 };
-    for (const d of devices) for (const k of Object.keys(answers) as Array<keyof typeof answers>) answers[k] += d.answers[k];
+    for (const d of phones) for (const k of Object.keys(answers) as Array<keyof typeof answers>) answers[k] += d.answers[k];
     return {
       devices: o.devices,
-      generated: generated.size,
-      stored,
-      missing,
-      extra,
-      doubled,
+      guides: guides.length,
+      byFamily,
+      generated: both('generated'),
+      stored: both('stored'),
+      missing: both('missing'),
+      extra: both('extra'),
+      doubled: both('doubled'),
       rollupMismatches,
       outboxLeft,
       deadLeft,
@@ -180,7 +250,7 @@ export async function runSyncUnderFaults(o: SyncFaultsOptions): Promise<SyncFaul
       drainMs,
     };
   } finally {
-    for (const d of devices) await d.close().catch(() => undefined);
+    for (const d of [...devices, ...guides]) await d.close().catch(() => undefined);
     await proxy.close();
     await server.kill('SIGKILL');
     rmSync(server.dataDir, { recursive: true, force: true });
@@ -190,7 +260,10 @@ export async function runSyncUnderFaults(o: SyncFaultsOptions): Promise<SyncFaul
 /** What a run did wrong, in words; empty when sync was exactly-once. */
 export function syncFaultsProblems(r: SyncFaultsReport, expectedEvents: number): string[] {
   const problems: string[] = [];
-  if (r.generated !== expectedEvents) problems.push(`generated ${r.generated} events, expected ${expectedEvents}`);
+  if (r.generated !== expectedEvents) problems.push(`generated ${r.generated} records, expected ${expectedEvents}`);
+  for (const [family, f] of Object.entries(r.byFamily)) {
+    if (f.missing || f.extra || f.doubled || f.stored !== f.generated) problems.push(`${family} records: ${f.generated} generated, ${f.stored} stored (${f.missing} missing, ${f.extra} extra, ${f.doubled} doubled)`);
+  }
   if (r.missing) problems.push(`${r.missing} generated events missing from the database`);
   if (r.extra) problems.push(`${r.extra} rows in the database that no phone generated`);
   if (r.doubled) problems.push(`${r.doubled} event ids stored twice`);
@@ -208,7 +281,9 @@ export function formatSyncFaults(r: SyncFaultsReport): string[] {
   const kinds = Object.entries(r.faults).map(([k, n]) => `${k} ${n}`).join(', ');
   const statuses = Object.entries(r.statuses).map(([s, n]) => `${s}×${n}`).join(' ');
   return [
-    `devices ${r.devices}; events generated ${r.generated}, stored ${r.stored} (missing ${r.missing}, extra ${r.extra}, doubled ${r.doubled})`,
+    ...Object.entries(r.byFamily).map(
+      ([family, f]) => `${family} phones ${f.phones}: records generated ${f.generated}, stored ${f.stored} (missing ${f.missing}, extra ${f.extra}, doubled ${f.doubled})`,
+    ),
     `outboxes left ${r.outboxLeft} (dead ${r.deadLeft}); rollups ${r.rollupMismatches.length ? r.rollupMismatches.join('; ') : 'match'}`,
     `faults: ${kinds} (of ${r.requests} proxied requests; ${r.forwarded} forwards, ${r.upstreamFailures} without an answer)`,
     `server answers: ${statuses}; per event: accepted ${r.answers.accepted}, duplicate ${r.answers.duplicate}, rejected ${r.answers.rejected}`,

@@ -1,7 +1,8 @@
 import { formatSyncFaults, runSyncUnderFaults, syncFaultsProblems } from '../../support/sync-faults-run.ts';
 import type { BenchSection } from './types.ts';
 
-// Full size of issue #7: 50 phones × 200 events, 20 % faults, several crashes.
+// Full size of issue #7: 50 residents' phones × 200 events, 20 % faults,
+// several crashes, and as many guides' phones as residents' (BENCH_FAULTS_GUIDES).
 // BENCH_FAULTS_DEVICES / BENCH_FAULTS_EVENTS / BENCH_FAULTS_KILLS override it.
 export const syncFaultsSection: BenchSection = {
   name: 'sync-faults',
@@ -10,9 +11,10 @@ export const syncFaultsSection: BenchSection = {
     const devices = Number(process.env.BENCH_FAULTS_DEVICES ?? 50);
     const eventsPerDevice = Number(process.env.BENCH_FAULTS_EVENTS ?? 200);
     const kills = Number(process.env.BENCH_FAULTS_KILLS ?? 4);
-    console.log(`${devices} phones × ${eventsPerDevice} events, 20% of sync/registration requests faulty, ${kills} SIGKILL + restart`);
-    const r = await runSyncUnderFaults({ devices, eventsPerDevice, faultRate: 0.2, kills, eventGapMs: [50, 250], drainTimeoutMs: 180_000 });
+    const guides = Number(process.env.BENCH_FAULTS_GUIDES ?? devices);
+    console.log(`${devices} residents' and ${guides} guides' phones × ${eventsPerDevice} records, 20% of sync/registration requests faulty, ${kills} SIGKILL + restart`);
+    const r = await runSyncUnderFaults({ devices, guides, eventsPerDevice, faultRate: 0.2, kills, eventGapMs: [50, 250], drainTimeoutMs: 180_000 });
     for (const line of formatSyncFaults(r)) console.log(`  ${line}`);
-    return syncFaultsProblems(r, devices * eventsPerDevice);
+    return syncFaultsProblems(r, (devices + guides) * eventsPerDevice);
   },
 };
