@@ -6,6 +6,7 @@ import { bodyLimit } from 'hono/body-limit';
 import { HTTPException } from 'hono/http-exception';
 import { API_PREFIX, MAX_BODY_BYTES } from '../shared/api.ts';
 import { csrfGuard } from './auth/csrf.ts';
+import { createPasswordHasher, PRODUCTION_HASHER } from './auth/passwords.ts';
 import { createFailureLimiter } from './auth/rate-limit.ts';
 import type { AppConfig, AppContext, AppEnv } from './context.ts';
 import type { Db, Sqlite } from './db/open.ts';
@@ -75,6 +76,7 @@ export function createApp(deps: AppDeps) {
       byIp: createFailureLimiter({ limit: LOGIN_FAILURES_PER_IP, windowMs: LOGIN_WINDOW_MS, now }),
     },
     audit: createAuditLog(deps.sqlite ?? deps.db.$client, now),
+    passwords: config.passwordCost ? createPasswordHasher(config.passwordCost) : PRODUCTION_HASHER,
   };
 
   const app = new Hono<AppEnv>();

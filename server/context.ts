@@ -1,6 +1,7 @@
 // What every route module receives: the database, configuration and a few
 // injectable services (clock, logger) so tests can run the real app in-process.
 import type { Context } from 'hono';
+import type { PasswordHasher, ScryptParams } from './auth/passwords.ts';
 import type { StaffUser } from '../shared/api.ts';
 import type { Db, Sqlite } from './db/open.ts';
 import type { Logger } from './logger.ts';
@@ -20,6 +21,8 @@ export interface AppConfig {
    * recovery; defaults (DEFAULT_REQUEST_LIMITS) leave room for a whole ward
    * behind one carrier NAT address. */
   requestLimits?: Partial<RequestLimits>;
+  /** scrypt cost of staff passwords: production strength (OWASP_SCRYPT) unless a test lowers it. */
+  passwordCost?: ScryptParams;
 }
 
 export interface AppContext {
@@ -32,6 +35,8 @@ export interface AppContext {
   loginLimits: { byUsername: FailureLimiter; byIp: FailureLimiter };
   /** Who did what when, for guide and admin actions (audit/log.ts). */
   audit: AuditLog;
+  /** Staff password hashing at the configured cost. */
+  passwords: PasswordHasher;
 }
 
 /** Hono environment: what auth middleware leaves for handlers. */

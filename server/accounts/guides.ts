@@ -3,6 +3,7 @@
 // residential groups they serve. Assignments decide what a guide may read and
 // record (see server/guide/authorize.ts).
 import type { Db, Sqlite } from '../db/open.ts';
+import type { PasswordHasher } from '../auth/passwords.ts';
 import { createUser, findUserByUsername, type NewUser, type Team, type UserRow } from './users.ts';
 
 export function groupsOf(sqlite: Sqlite, userId: string): string[] {
@@ -34,7 +35,7 @@ export interface NewStaff extends NewUser {
 }
 
 /** Creates any staff account; a guide needs a team and at least one group. */
-export async function createStaffAccount(db: Db, input: NewStaff, now?: number): Promise<UserRow> {
+export async function createStaffAccount(db: Db, input: NewStaff, now?: number, hasher?: PasswordHasher): Promise<UserRow> {
   const sqlite = db.$client;
   const groups = [...new Set(input.groups ?? [])];
   if (findUserByUsername(db, input.username)) throw new Error(`User "${input.username.trim().toLowerCase()}" already exists`);
@@ -45,7 +46,7 @@ export async function createStaffAccount(db: Db, input: NewStaff, now?: number):
   } else if (groups.length > 0) {
     throw new Error('Only guides are assigned residential groups');
   }
-  const user = await createUser(db, input, now);
+  const user = await createUser(db, input, now, hasher);
   if (groups.length > 0) setGroups(sqlite, user.id, groups);
   return user;
 }

@@ -5,7 +5,7 @@ import { uuidv7 } from '../../shared/ids.ts';
 import type { StaffRole, StaffUser } from '../../shared/api.ts';
 import type { Db } from '../db/open.ts';
 import { authSessions, users } from '../db/schema/index.ts';
-import { hashPassword } from '../auth/passwords.ts';
+import { PRODUCTION_HASHER, type PasswordHasher } from '../auth/passwords.ts';
 import { assertPasswordAllowed } from '../auth/password-policy.ts';
 
 export type UserRow = typeof users.$inferSelect;
@@ -40,7 +40,7 @@ export interface NewUser {
   displayName?: string;
 }
 
-export async function createUser(db: Db, input: NewUser, now: number = Date.now()): Promise<UserRow> {
+export async function createUser(db: Db, input: NewUser, now: number = Date.now(), hasher: PasswordHasher = PRODUCTION_HASHER): Promise<UserRow> {
   const username = normalizeUsername(input.username);
   if (!USERNAME_PATTERN.test(username)) {
     throw new Error('Username must be 2–64 characters: lower-case letters, digits, ".", "_" or "-"');
@@ -53,7 +53,7 @@ export async function createUser(db: Db, input: NewUser, now: number = Date.now(
     displayName: input.displayName?.trim() || username,
     role: input.role,
     team: input.team ?? null,
-    passwordHash: await hashPassword(input.password),
+    passwordHash: await hasher.hash(input.password),
     createdAt: now,
     disabled: false,
   };
@@ -61,11 +61,11 @@ export async function createUser(db: Db, input: NewUser, now: number = Date.now(
   return row;
 }
 
-export async function setPassword(db: Db, username: string, password: string): Promise<void> {
+export async function setPassword(db: Db, username: string, password: string, hasher: PasswordHasher = PRODUCTION_HASHER): Promise<void> {
   const user = findUserByUsername(db, username);
   if (!user) throw new Error(`No user "${normalizeUsername(username)}"`);
   await assertPasswordAllowed(password, user.username);
-  const passwordHash = await hashPassword(password);
+  const passwordHash = await hasher.hash(password);
   // A new password also ends every open session (a lost phone stays logged in otherwise).
   db.transaction((tx) => {
     tx.update(users).set({ passwordHash }).where(eq(users.id, user.id)).run();

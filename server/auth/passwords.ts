@@ -65,13 +65,38 @@ export async function verifyPassword(password: string, stored: string): Promise<
   return timingSafeEqual(key, parsed.hash);
 }
 
-/** A hash no password matches: verified against when the username is unknown,
- * so "no such user" takes as long as "wrong password". */
-let dummyHash: Promise<string> | undefined;
-export function getDummyHash(): Promise<string> {
-  dummyHash ??= hashPassword(randomBytes(24).toString('base64url'));
-  return dummyHash;
+/** Hashing at one cost, for everything that makes or checks a staff password. */
+export interface PasswordHasher {
+  params: ScryptParams;
+  hash(password: string): Promise<string>;
+  /** Checks against the cost stored in the hash, whatever this hasher's own. */
+  verify(password: string, stored: string): Promise<boolean>;
+  /** A hash no password matches: verified against when the username is unknown,
+   * so "no such user" takes as long as "wrong password". */
+  dummyHash(): Promise<string>;
 }
+
+/**
+ * The one way the server hashes staff passwords. Production always runs at
+ * OWASP_SCRYPT (server/main.ts and the CLI take the default); the test suite
+ * passes a cheaper cost through AppConfig.passwordCost so that hundreds of
+ * staff logins do not take minutes.
+ */
+export function createPasswordHasher(params: ScryptParams = OWASP_SCRYPT): PasswordHasher {
+  let dummy: Promise<string> | undefined;
+  return {
+    params,
+    hash: (password) => hashPassword(password, params),
+    verify: verifyPassword,
+    dummyHash() {
+      dummy ??= hashPassword(randomBytes(24).toString('base64url'), params);
+      return dummy;
+    },
+  };
+}
+
+/** Production strength: what every process uses unless a test says otherwise. */
+export const PRODUCTION_HASHER = createPasswordHasher(OWASP_SCRYPT);
 
 const PASSWORD_ALPHABET = '23456789abcdefghjkmnpqrstuvwxyz';
 

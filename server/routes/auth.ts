@@ -6,7 +6,6 @@ import { loginSchema } from '../../shared/api.ts';
 import { findUserByUsername, normalizeUsername, setPassword, toStaffUser } from '../accounts/users.ts';
 import { changePasswordSchema } from '../../shared/accounts.ts';
 import { PasswordPolicyError } from '../auth/password-policy.ts';
-import { getDummyHash, verifyPassword } from '../auth/passwords.ts';
 import {
   clearSessionCookie,
   createSession,
@@ -34,7 +33,7 @@ export function authRoutes(ctx: AppContext) {
         throw apiError(429, 'too_many_requests', 'Too many failed logins; try again later', { 'Retry-After': String(wait) });
       }
       const user = findUserByUsername(ctx.db, username);
-      const matches = await verifyPassword(password, user?.passwordHash ?? (await getDummyHash()));
+      const matches = await ctx.passwords.verify(password, user?.passwordHash ?? (await ctx.passwords.dummyHash()));
       if (!user || !matches || user.disabled) {
         byUsername.recordFailure(username);
         byIp.recordFailure(ip);
@@ -69,12 +68,12 @@ export function authRoutes(ctx: AppContext) {
       const wait = byUsername.retryAfter(me.username);
       if (wait > 0) throw apiError(429, 'too_many_requests', 'Too many wrong passwords; try again later', { 'Retry-After': String(wait) });
       const user = findUserByUsername(ctx.db, me.username);
-      if (!user || !(await verifyPassword(currentPassword, user.passwordHash))) {
+      if (!user || !(await ctx.passwords.verify(currentPassword, user.passwordHash))) {
         byUsername.recordFailure(me.username);
         throw apiError(400, 'wrong_current_password', 'The current password is wrong');
       }
       try {
-        await setPassword(ctx.db, user.username, newPassword);
+        await setPassword(ctx.db, user.username, newPassword, ctx.passwords);
       } catch (error) {
         if (error instanceof PasswordPolicyError) throw apiError(400, error.code, error.message);
         throw error;

@@ -33,7 +33,7 @@ export function staffRoutes(ctx: AppContext) {
       const password = generatePassword();
       let user: UserRow;
       try {
-        user = await createStaffAccount(ctx.db, { ...input, password }, ctx.now());
+        user = await createStaffAccount(ctx.db, { ...input, password }, ctx.now(), ctx.passwords);
       } catch (error) {
         if (error instanceof PasswordPolicyError) throw apiError(400, error.code, error.message);
         const message = error instanceof Error ? error.message : String(error);
@@ -59,7 +59,7 @@ export function staffRoutes(ctx: AppContext) {
     .post('/:username/password', async (c) => {
       const user = userNamed(c.req.param('username'));
       const password = generatePassword();
-      await setPassword(ctx.db, user.username, password);
+      await setPassword(ctx.db, user.username, password, ctx.passwords);
       ctx.audit.record(c.get('staff'), 'staff.password_reset', { type: 'user', id: user.username });
       return c.json({ password });
     })

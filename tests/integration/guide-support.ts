@@ -2,13 +2,13 @@
 // guide events, and a guide's cookie requests.
 import { uuidv7 } from '../../shared/ids.ts';
 import { createStaffAccount } from '../../server/accounts/guides.ts';
-import { login, ORIGIN, type TestApp } from './helpers.ts';
+import { login, ORIGIN, TEST_HASHER, type TestApp } from './helpers.ts';
 
 export const GUIDE_DEVICE = 'guide-phone-0001';
 const PASSWORD = 'correct horse battery';
 
 export async function createGuide(t: TestApp, username: string, groups: string[], team: 'cns' | 'da06' = 'cns') {
-  const user = await createStaffAccount(t.db, { username, password: PASSWORD, role: 'guide', team, groups, displayName: username.toUpperCase() });
+  const user = await createStaffAccount(t.db, { username, password: PASSWORD, role: 'guide', team, groups, displayName: username.toUpperCase() }, undefined, TEST_HASHER);
   const cookie = await login(t, username, PASSWORD);
   return { id: user.id, cookie, headers: { cookie, origin: ORIGIN } };
 }

@@ -7,16 +7,21 @@ import type { AppConfig } from '../../server/context.ts';
 import type { Catalog } from '../../server/resident/catalog.ts';
 import { openDb } from '../../server/db/open.ts';
 import { createUser } from '../../server/accounts/users.ts';
+import { createPasswordHasher } from '../../server/auth/passwords.ts';
 import { newSecret, uuidv7 } from '../../shared/ids.ts';
 import type { StaffRole } from '../../shared/api.ts';
 
 export const ORIGIN = 'http://localhost';
 
+/** Staff passwords in tests: scrypt at 1/128 of production's cost (password-cost.test.ts proves production keeps its own). */
+export const TEST_PASSWORD_COST = { N: 2 ** 10, r: 8, p: 1 };
+export const TEST_HASHER = createPasswordHasher(TEST_PASSWORD_COST);
+
 export function setupTestApp(options: { config?: Partial<AppConfig>; now?: number; catalog?: Catalog } = {}) {
   const dir = mkdtempSync(join(tmpdir(), 'hvs-test-'));
   const { db, sqlite } = openDb(dir);
   const clock = { now: options.now ?? Date.parse('2025-06-01T03:00:00Z') };
-  const app = createApp({ db, sqlite, config: options.config, now: () => clock.now, catalog: options.catalog });
+  const app = createApp({ db, sqlite, config: { passwordCost: TEST_PASSWORD_COST, ...options.config }, now: () => clock.now, catalog: options.catalog });
 
   const request = (path: string, init: RequestInit = {}) => app.request(`${ORIGIN}${path}`, init);
   const postJson = (path: string, body: unknown, headers: Record<string, string> = {}) =>
@@ -79,7 +84,7 @@ export function started(learnerId: string, overrides: Record<string, unknown> = 
 }
 
 export async function createStaff(t: TestApp, username: string, role: StaffRole, password = 'correct horse battery') {
-  await createUser(t.db, { username, password, role, team: role === 'guide' ? 'cns' : null });
+  await createUser(t.db, { username, password, role, team: role === 'guide' ? 'cns' : null }, undefined, TEST_HASHER);
   return { username, password };
 }
 

@@ -12,7 +12,7 @@ import { createApp } from '../../server/app.ts';
 import { createStaffAccount } from '../../server/accounts/guides.ts';
 import { DB_FILE_NAME, openDb } from '../../server/db/open.ts';
 import { uuidv7 } from '../../shared/ids.ts';
-import { completion, login, ORIGIN, registerLearner, setupTestApp } from '../integration/helpers.ts';
+import { completion, login, ORIGIN, registerLearner, setupTestApp, TEST_HASHER, TEST_PASSWORD_COST } from '../integration/helpers.ts';
 import { assistedRegistered, GUIDE_DEVICE, guideSyncResults, sessionCreated } from '../integration/guide-support.ts';
 import { CATALOG, consentGiven, profileUpdated, syncEvents } from '../integration/resident-support.ts';
 
@@ -46,7 +46,7 @@ async function staff(t: ReturnType<typeof setupTestApp>, username: string, role:
     team: role === 'guide' ? 'cns' : null,
     groups,
     displayName: `Cán bộ ${username}`,
-  });
+  }, undefined, TEST_HASHER);
   const cookie = await login(t, username, PASSWORD);
   return { id: user.id, username, password: PASSWORD, headers: { cookie, origin: ORIGIN } };
 }
@@ -150,7 +150,7 @@ export function forkWorld(file: string, options: { liftLimits?: boolean } = {}) 
   const dir = mkdtempSync(join(tmpdir(), 'hvs-fuzz-'));
   copyFileSync(file, join(dir, DB_FILE_NAME));
   const { db, sqlite } = openDb(dir);
-  const app = createApp({ db, sqlite, config: { trustProxy: true, ...(options.liftLimits ? { requestLimits: LIFTED_LIMITS } : {}) }, now: () => WORLD_NOW, catalog: CATALOG });
+  const app = createApp({ db, sqlite, config: { trustProxy: true, passwordCost: TEST_PASSWORD_COST, ...(options.liftLimits ? { requestLimits: LIFTED_LIMITS } : {}) }, now: () => WORLD_NOW, catalog: CATALOG });
   return {
     app,
     sqlite,
