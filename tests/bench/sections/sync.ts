@@ -4,6 +4,9 @@ import { fmt, type BenchSection } from './types.ts';
 /** #8's budgets: at least this share of raw inserts, and this many times the PouchDB peer. */
 const MIN_RATIO_TO_RAW = 0.35;
 const MIN_RATIO_TO_PEER = 3;
+/** #14's budget: the one record pipeline, with validation, auth and rollups on, at least this share of
+ * a bare Hono endpoint that parses the same body and inserts the same rows with none of that. */
+const MIN_RATIO_TO_BARE = 0.8;
 
 export const syncSection: BenchSection = {
   name: 'sync',
@@ -23,9 +26,12 @@ export const syncSection: BenchSection = {
     }
     console.log(`  ratio to raw: ${r.ratio.toFixed(2)} (budget ≥ ${MIN_RATIO_TO_RAW})`);
     if (r.peerRatio !== undefined) console.log(`  ratio to PouchDB: ${r.peerRatio.toFixed(2)}× (budget ≥ ${MIN_RATIO_TO_PEER}×)`);
+    const bareRatio = r.bareRate !== undefined ? r.httpRate / r.bareRate : undefined;
+    if (bareRatio !== undefined) console.log(`  ratio to the bare endpoint: ${bareRatio.toFixed(2)} (budget ≥ ${MIN_RATIO_TO_BARE})`);
     if (r.stored !== r.total) missed.push(`stored ${r.stored} events, sent ${r.total}`);
     if (r.ratio < MIN_RATIO_TO_RAW) missed.push(`sync ingest ${r.ratio.toFixed(2)} of raw inserts < ${MIN_RATIO_TO_RAW}`);
     if (r.peerRatio !== undefined && r.peerRatio < MIN_RATIO_TO_PEER) missed.push(`sync ingest ${r.peerRatio.toFixed(2)}× the PouchDB peer < ${MIN_RATIO_TO_PEER}×`);
+    if (bareRatio !== undefined && bareRatio < MIN_RATIO_TO_BARE) missed.push(`sync ingest ${bareRatio.toFixed(2)} of the bare endpoint < ${MIN_RATIO_TO_BARE}`);
     if (r.peerStored !== undefined && r.peerStored !== r.total) missed.push(`PouchDB peer stored ${r.peerStored} docs, sent ${r.total}`);
     return missed;
   },
