@@ -2,7 +2,7 @@
 // session: same-origin credentials, JSON answers. The server's
 // {error:{code,message}} becomes the shared HttpError and no answer at all a
 // NetworkError, so "offline" is told apart from "log in again" (401).
-import { HttpError, NetworkError } from './api.ts';
+import { HttpError, NetworkError, parseRetryAfter } from './api.ts';
 
 export async function staffFetch<T>(url: string, init: RequestInit = {}): Promise<T> {
   let res: Response;
@@ -14,7 +14,7 @@ export async function staffFetch<T>(url: string, init: RequestInit = {}): Promis
   const body: unknown = await res.json().catch(() => null);
   if (!res.ok) {
     const e = (body as { error?: { code?: string; message?: string } } | null)?.error;
-    throw new HttpError(res.status, e?.code ?? `http_${res.status}`, e?.message ?? res.statusText);
+    throw new HttpError(res.status, e?.code ?? `http_${res.status}`, e?.message ?? res.statusText, parseRetryAfter(res.headers.get('retry-after')));
   }
   return body as T;
 }
