@@ -5,7 +5,7 @@
 // schemas); we avoid shipping a validation library to phones for that.
 import type { ContentIndex, CourseChunk } from '../../../shared/content/schema.ts';
 import type { LearningEvent } from '../../../shared/events.ts';
-import type { StaffUser, StatsSummary, SyncResponse, WardProfile } from '../../../shared/api.ts';
+import type { StaffUser, SyncResponse, WardProfile } from '../../../shared/api.ts';
 import type { Certificate, MyData, RedeemRecoveryResponse } from '../../../shared/resident/api.ts';
 
 const API = '/api/v1';
@@ -91,13 +91,6 @@ export function createApiClient(fetchImpl: FetchLike = (input, init) => globalTh
       request<{ user: StaffUser }>(`${API}/auth/login`, json('POST', { username, password })),
     logout: () => request<unknown>(`${API}/auth/logout`, json('POST', {})),
     me: () => request<{ user: StaffUser }>(`${API}/auth/me`),
-    statsSummary: (range: { from?: string; to?: string }) => {
-      const q = new URLSearchParams();
-      if (range.from) q.set('from', range.from);
-      if (range.to) q.set('to', range.to);
-      const qs = q.toString();
-      return request<StatsSummary>(`${API}/stats/summary${qs ? `?${qs}` : ''}`);
-    },
   };
 }
 

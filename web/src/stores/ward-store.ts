@@ -1,8 +1,8 @@
-// Staff session and the ward summary for the ward page. Staff authenticate
-// with a cookie session held by the server; nothing about staff is stored on
-// the phone. Loaded only with the ward page.
+// Staff session of the ward page. Staff authenticate with a cookie session
+// held by the server; nothing about staff is stored on the phone. Loaded only
+// with the ward page.
 import { createSignal } from 'solid-js';
-import type { StaffUser, StatsSummary } from '../../../shared/api.ts';
+import type { StaffUser } from '../../../shared/api.ts';
 import { getApiClient, HttpError, type ApiClient } from '../net/api.ts';
 
 export type WardProblem = 'badLogin' | 'forbidden' | 'offline' | 'server' | null;
@@ -17,12 +17,11 @@ function problemOf(err: unknown): WardProblem {
   return 'offline';
 }
 
-export function createWardStore(api: Pick<ApiClient, 'login' | 'logout' | 'me' | 'statsSummary'> = getApiClient()) {
+export function createWardStore(api: Pick<ApiClient, 'login' | 'logout' | 'me'> = getApiClient()) {
   const [user, setUser] = createSignal<StaffUser | null>(null);
   const [isChecking, setChecking] = createSignal(true);
   const [isBusy, setBusy] = createSignal(false);
   const [problem, setProblem] = createSignal<WardProblem>(null);
-  const [summary, setSummary] = createSignal<StatsSummary | null>(null);
 
   async function guard<T>(work: () => Promise<T>): Promise<T | undefined> {
     setBusy(true);
@@ -42,7 +41,6 @@ export function createWardStore(api: Pick<ApiClient, 'login' | 'logout' | 'me' |
     isChecking,
     isBusy,
     problem,
-    summary,
     /** Is there already a session? A 401 here just means "show the login form". */
     async checkSession() {
       try {
@@ -62,11 +60,6 @@ export function createWardStore(api: Pick<ApiClient, 'login' | 'logout' | 'me' |
       guard(async () => {
         await api.logout();
         setUser(null);
-        setSummary(null);
-      }),
-    loadSummary: (range: { from?: string; to?: string }) =>
-      guard(async () => {
-        setSummary(await api.statsSummary(range));
       }),
   };
 }
