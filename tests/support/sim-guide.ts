@@ -13,7 +13,7 @@ import type { BackoffOptions } from '../../shared/sync/backoff.ts';
 import { openGuideDatabase } from '../../web/src/guide/db.ts';
 import { createGuideRepo } from '../../web/src/guide/guide-repo.ts';
 import { createGuideSync } from '../../web/src/guide/guide-sync.ts';
-import { HttpError, NetworkError } from '../../web/src/net/api.ts';
+import { createRequest } from '../../web/src/net/http.ts';
 import type { GeneratedTally } from './sim-device.ts';
 
 export interface SimGuideOptions {
@@ -52,20 +52,11 @@ export async function createSimGuide(o: SimGuideOptions) {
   const answers = { accepted: 0, duplicate: 0, rejected: 0 };
   const rejections: string[] = [];
 
-  // What a browser's fetch gives guide mode: the server's error as HttpError
-  // (with Retry-After), no answer at all as NetworkError.
+  // Guide mode's own HTTP client; the fetch under it adds what a browser
+  // would: the proxy's address, the login cookie and the page's origin.
+  const request = createRequest((url, init) => fetch(o.baseUrl + url, { ...init, headers: { ...(init?.headers as Record<string, string>), cookie, origin: o.origin } }));
   async function sync(deviceId: string, events: GuideEvent[]): Promise<SyncResponse> {
-    let res: Response;
-    try {
-      res = await fetch(`${o.baseUrl}/api/v1/guide/sync`, { method: 'POST', headers: { ...headers, cookie }, body: JSON.stringify({ deviceId, events }) });
-    } catch (err) {
-      throw new NetworkError(err instanceof Error ? err.message : String(err));
-    }
-    const body = (await res.json().catch(() => null)) as (SyncResponse & { error?: { code: string; message: string } }) | null;
-    if (!res.ok || !body) {
-      const retryAfter = Number(res.headers.get('retry-after'));
-      throw new HttpError(res.status, body?.error?.code ?? `http_${res.status}`, body?.error?.message ?? res.statusText, Number.isFinite(retryAfter) && retryAfter > 0 ? retryAfter : undefined);
-    }
+    const body = await request<SyncResponse>('/api/v1/guide/sync', { as: 'staff', method: 'POST', json: { deviceId, events } });
     for (const r of body.results) {
       answers[r.status] += 1;
       if (r.status !== 'rejected') acked.add(r.id);

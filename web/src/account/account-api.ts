@@ -1,15 +1,19 @@
-// Staff account calls of the admin screens and the password page (cookie
-// session, JSON bodies: the server's CSRF guard requires both). Errors are
-// the shared HttpError / NetworkError.
+// Staff session and account calls (cookie session): logging in and out, who
+// is logged in, one's own password, and the admin's actions on an account.
+// The ward page, guide mode and the admin screens share them.
+import type { StaffUser } from '../../../shared/api.ts';
 import type { StaffAccount } from '../../../shared/guide/api.ts';
-import { jsonBody, staffFetch } from '../net/staff-fetch.ts';
+import { staffRequest as request } from '../net/http.ts';
 
-const call = <T>(url: string, method: string, payload: unknown) => staffFetch<T>(url, jsonBody(method, payload));
-
-const staffUrl = (username: string, what: string) => `/api/v1/staff/${encodeURIComponent(username)}/${what}`;
+const API = '/api/v1';
+const staffUrl = (username: string, what: string) => `${API}/staff/${encodeURIComponent(username)}/${what}`;
 
 export const accountApi = {
-  changeOwnPassword: (currentPassword: string, newPassword: string) => call<unknown>('/api/v1/auth/password', 'POST', { currentPassword, newPassword }),
-  resetPassword: (username: string) => call<{ password: string }>(staffUrl(username, 'password'), 'POST', {}),
-  setDisabled: (username: string, disabled: boolean) => call<StaffAccount>(staffUrl(username, 'disabled'), 'PUT', { disabled }),
+  login: (username: string, password: string) => request<{ user: StaffUser }>(`${API}/auth/login`, { method: 'POST', json: { username, password } }),
+  logout: () => request<unknown>(`${API}/auth/logout`, { method: 'POST', json: {} }),
+  me: () => request<{ user: StaffUser }>(`${API}/auth/me`),
+  changeOwnPassword: (currentPassword: string, newPassword: string) =>
+    request<unknown>(`${API}/auth/password`, { method: 'POST', json: { currentPassword, newPassword } }),
+  resetPassword: (username: string) => request<{ password: string }>(staffUrl(username, 'password'), { method: 'POST', json: {} }),
+  setDisabled: (username: string, disabled: boolean) => request<StaffAccount>(staffUrl(username, 'disabled'), { method: 'PUT', json: { disabled } }),
 };

@@ -1,20 +1,18 @@
 import { createSignal, Show } from 'solid-js';
 import { PASSWORD_PROBLEMS } from '../../../shared/password-problems.ts';
 import { t } from '../i18n/index.ts';
-import { HttpError, NetworkError } from '../net/api.ts';
+import { errorText, type ErrorKeys } from '../net/error-message.ts';
 import { accountApi } from './account-api.ts';
 import './account-strings.ts';
 import '../styles/account.css';
 
-const KNOWN = new Set<string>([...PASSWORD_PROBLEMS, 'wrong_current_password', 'too_many_requests']);
-
-/** The message for a refused change, in the user's language. */
-export function problemText(err: unknown): string {
-  if (err instanceof HttpError && err.status === 401) return t('account.needLogin');
-  if (err instanceof HttpError && KNOWN.has(err.code)) return t(`account.problems.${err.code}`);
-  if (err instanceof NetworkError) return t('account.offline');
-  return t('account.failed', { message: err instanceof Error ? err.message : String(err) });
-}
+/** A refused change: each of the server's password rules has its own sentence. */
+const PASSWORD_ERRORS: ErrorKeys = {
+  offline: 'account.offline',
+  failed: 'account.failed',
+  byStatus: { 401: 'account.needLogin' },
+  byCode: Object.fromEntries([...PASSWORD_PROBLEMS, 'wrong_current_password', 'too_many_requests'].map((code) => [code, `account.problems.${code}`])),
+};
 
 /** Any staff member: change their own password. Paste is allowed (password
  * managers), and the browser is told which field is the new password. */
@@ -37,7 +35,7 @@ export default function PasswordPage() {
       setAgain('');
       setMessage({ text: t('account.done'), isError: false });
     } catch (err) {
-      setMessage({ text: problemText(err), isError: true });
+      setMessage({ text: errorText(err, PASSWORD_ERRORS), isError: true });
     } finally {
       setBusy(false);
     }

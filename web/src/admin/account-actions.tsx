@@ -1,10 +1,17 @@
 import { createSignal, Show } from 'solid-js';
 import type { StaffAccount } from '../../../shared/guide/api.ts';
 import { t } from '../i18n/index.ts';
-import { HttpError } from '../net/api.ts';
+import { errorText, type ErrorKeys } from '../net/error-message.ts';
 import { accountApi } from '../account/account-api.ts';
 import '../account/account-strings.ts';
 import '../styles/account.css';
+
+// No answer reads like any other failure here, with the reason in {{message}}.
+const ACTION_ERRORS: ErrorKeys = {
+  offline: 'account.actions.failed',
+  failed: 'account.actions.failed',
+  byCode: { cannot_disable_self: 'account.actions.self' },
+};
 
 /** An admin's buttons for one staff account: reset its password (shown once)
  * and disable or enable it. Both end the account's open sessions on the server.
@@ -14,8 +21,7 @@ export function AccountActions(props: { account: StaffAccount }) {
   const [message, setMessage] = createSignal('');
   const [isDisabled, setDisabled] = createSignal(props.account.disabled);
   const name = () => props.account.username;
-  const fail = (err: unknown) =>
-    setMessage(err instanceof HttpError && err.code === 'cannot_disable_self' ? t('account.actions.self') : t('account.actions.failed', { message: err instanceof Error ? err.message : String(err) }));
+  const fail = (err: unknown) => setMessage(errorText(err, ACTION_ERRORS));
 
   return (
     <div class="account-actions">

@@ -1,11 +1,11 @@
 // The admin screens' calls to the server (staff cookie session): the ward
-// profile, its file import and the facts a poster prints. Errors are the
-// shared HttpError / NetworkError; an import's row errors travel on the error.
+// profile, its file import and the facts a poster prints, on the one client
+// of net/http.ts. A refused import's rows travel on the error (ImportError).
 import type { AdminWard } from '../../../shared/ward-admin.ts';
 import type { ImportRowError, WardImportResult } from '../../../shared/ward-import.ts';
 import type { wardChannelSchema } from '../../../shared/api.ts';
 import type { z } from 'zod';
-import { HttpError, NetworkError } from '../net/api.ts';
+import { HttpError, staffRequest, type Call } from '../net/http.ts';
 
 export type Channel = z.infer<typeof wardChannelSchema>;
 const API = '/api/v1/ward';
@@ -17,26 +17,15 @@ export class ImportError extends HttpError {
   }
 }
 
-async function call<T>(url: string, init: RequestInit = {}): Promise<T> {
-  let res: Response;
+async function call<T>(url: string, init: Omit<Call, 'as'> = {}): Promise<T> {
   try {
-    res = await fetch(url, { credentials: 'same-origin', ...init });
+    return await staffRequest<T>(url, init);
   } catch (err) {
-    throw new NetworkError(err instanceof Error ? err.message : String(err));
+    if (!(err instanceof HttpError && err.details.rows)) throw err;
+    const e = err.details as { code?: string; message?: string; rows: ImportRowError[] };
+    throw new ImportError(err.status, e.code ?? 'invalid_rows', e.message ?? '', e.rows);
   }
-  const body: unknown = await res.json().catch(() => null);
-  if (!res.ok) {
-    const e = (body as { error?: { code?: string; message?: string; rows?: ImportRowError[] } } | null)?.error;
-    if (e?.rows) throw new ImportError(res.status, e.code ?? 'invalid_rows', e.message ?? '', e.rows);
-    throw new HttpError(res.status, e?.code ?? `http_${res.status}`, e?.message ?? res.statusText);
-  }
-  return body as T;
 }
-const send = (method: string, payload?: unknown): RequestInit => ({
-  method,
-  headers: { 'content-type': 'application/json' },
-  body: payload === undefined ? undefined : JSON.stringify(payload),
-});
 
 /** Base64 of a file's bytes, in chunks (a long spread would overflow the stack). */
 export async function fileToBase64(file: Blob): Promise<string> {
@@ -48,11 +37,11 @@ export async function fileToBase64(file: Blob): Promise<string> {
 
 export const adminApi = {
   ward: () => call<AdminWard>(`${API}/admin`),
-  updateWard: (name: string, channels: Channel[]) => call<AdminWard>(API, send('PUT', { name, channels })),
+  updateWard: (name: string, channels: Channel[]) => call<AdminWard>(API, { method: 'PUT', json: { name, channels } }),
   saveGroup: (id: string, g: { name: string; adultPopulation: number | null; households: number | null }) =>
-    call<AdminWard>(`${API}/groups/${encodeURIComponent(id)}`, send('PUT', g)),
-  deleteGroup: (id: string) => call<AdminWard>(`${API}/groups/${encodeURIComponent(id)}`, send('DELETE')),
+    call<AdminWard>(`${API}/groups/${encodeURIComponent(id)}`, { method: 'PUT', json: g }),
+  deleteGroup: (id: string) => call<AdminWard>(`${API}/groups/${encodeURIComponent(id)}`, { method: 'DELETE' }),
   importFile: async (file: File, dryRun: boolean) =>
-    call<WardImportResult & { ward: AdminWard }>(`${API}/import`, send('POST', { fileName: file.name, contentBase64: await fileToBase64(file), dryRun })),
+    call<WardImportResult & { ward: AdminWard }>(`${API}/import`, { method: 'POST', json: { fileName: file.name, contentBase64: await fileToBase64(file), dryRun } }),
   poster: () => call<{ publicOrigin: string | null; wardName: string }>(`${API}/admin/poster`),
 };

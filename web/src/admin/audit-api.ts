@@ -1,8 +1,8 @@
-// The audit page's one call: a page of the audit log (admin cookie session).
-// Errors are the shared HttpError / NetworkError, so "not an admin" and
+// The audit page's one call: a page of the audit log (admin cookie session),
+// on the one client of net/http.ts, so "not an admin" (401/403) and
 // "offline" are told apart.
 import type { AuditPage } from '../../../shared/audit.ts';
-import { staffFetch } from '../net/staff-fetch.ts';
+import { staffRequest, withQuery } from '../net/http.ts';
 
 export interface AuditFilter {
   actor?: string;
@@ -11,9 +11,5 @@ export interface AuditFilter {
 }
 
 export function fetchAuditPage(filter: AuditFilter): Promise<AuditPage> {
-  const query = new URLSearchParams();
-  if (filter.actor) query.set('actor', filter.actor);
-  if (filter.action) query.set('action', filter.action);
-  if (filter.before) query.set('before', String(filter.before));
-  return staffFetch<AuditPage>(`/api/v1/staff/audit?${query}`);
+  return staffRequest<AuditPage>(withQuery('/api/v1/staff/audit', { actor: filter.actor, action: filter.action, before: filter.before }));
 }

@@ -2,7 +2,7 @@ import { createSignal, For, onMount, Show } from 'solid-js';
 import { AUDIT_ACTIONS } from '../../../shared/audit-actions.ts';
 import type { AuditEntry } from '../../../shared/audit.ts';
 import { language, t } from '../i18n/index.ts';
-import { HttpError } from '../net/api.ts';
+import { HttpError } from '../net/http.ts';
 import { AdminNav } from './admin-nav.tsx';
 import { fetchAuditPage, type AuditFilter } from './audit-api.ts';
 import './audit-strings.ts';

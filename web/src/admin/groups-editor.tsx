@@ -1,9 +1,9 @@
 import { createSignal, For, Show } from 'solid-js';
 import type { AdminGroup, AdminWard } from '../../../shared/ward-admin.ts';
 import { t } from '../i18n/index.ts';
-import { HttpError } from '../net/api.ts';
 import { adminApi } from './admin-api.ts';
-import { problemText } from './problem-text.ts';
+import { errorText } from '../net/error-message.ts';
+import { ADMIN_ERRORS } from './admin-errors.ts';
 
 type Draft = { id: string; name: string; adultPopulation: string; households: string };
 const toDraft = (g: AdminGroup): Draft => ({ id: g.id, name: g.name, adultPopulation: g.adultPopulation?.toString() ?? '', households: g.households?.toString() ?? '' });
@@ -23,7 +23,7 @@ export function GroupsEditor(props: { ward: AdminWard; onSaved: (w: AdminWard) =
       after();
       setMessage(t('wardAdmin.saved'));
     } catch (err) {
-      setMessage(problemText(err));
+      setMessage(errorText(err, ADMIN_ERRORS));
     }
   }
   async function remove(g: AdminGroup) {
@@ -33,7 +33,7 @@ export function GroupsEditor(props: { ward: AdminWard; onSaved: (w: AdminWard) =
       props.onSaved(await adminApi.deleteGroup(g.id));
       setMessage(t('wardAdmin.saved'));
     } catch (err) {
-      setMessage(err instanceof HttpError && err.status === 409 ? t('wardAdmin.groups.inUse', { name: g.name }) : problemText(err));
+      setMessage(errorText(err, { ...ADMIN_ERRORS, byStatus: { 409: 'wardAdmin.groups.inUse' } }, { name: g.name }));
     }
   }
   const numberInput = (value: string, set: (v: string) => void, label: string) => (

@@ -3,7 +3,8 @@ import type { AdminWard } from '../../../shared/ward-admin.ts';
 import type { ImportRowError, WardImportResult } from '../../../shared/ward-import.ts';
 import { t } from '../i18n/index.ts';
 import { adminApi, ImportError } from './admin-api.ts';
-import { problemText } from './problem-text.ts';
+import { errorText } from '../net/error-message.ts';
+import { ADMIN_ERRORS } from './admin-errors.ts';
 
 /** Import groups from the office's CSV/XLSX: check first (dry run, nothing
  * changes), then import everything in one go; bad rows are listed by row
@@ -32,7 +33,7 @@ export function ImportPanel(props: { onImported: (w: AdminWard) => void }) {
     } catch (err) {
       setPreview(null);
       if (err instanceof ImportError) setRows(err.rows);
-      else setMessage(problemText(err));
+      else setMessage(errorText(err, ADMIN_ERRORS));
     } finally {
       setBusy(false);
     }

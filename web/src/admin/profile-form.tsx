@@ -2,7 +2,8 @@ import { createSignal, For, Index } from 'solid-js';
 import type { AdminWard } from '../../../shared/ward-admin.ts';
 import { t } from '../i18n/index.ts';
 import { adminApi, type Channel } from './admin-api.ts';
-import { problemText } from './problem-text.ts';
+import { errorText } from '../net/error-message.ts';
+import { ADMIN_ERRORS } from './admin-errors.ts';
 
 const KINDS: Channel['kind'][] = ['portal', 'social', 'feedback', 'hotline', 'other'];
 
@@ -25,7 +26,7 @@ export function ProfileForm(props: { ward: AdminWard; onSaved: (w: AdminWard) =>
           props.onSaved(await adminApi.updateWard(name().trim(), cleaned));
           setMessage(t('wardAdmin.saved'));
         } catch (err) {
-          setMessage(problemText(err));
+          setMessage(errorText(err, ADMIN_ERRORS));
         }
       }}
     >

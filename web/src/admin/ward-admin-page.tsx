@@ -1,7 +1,7 @@
 import { createSignal, onMount, Show } from 'solid-js';
 import type { AdminWard } from '../../../shared/ward-admin.ts';
 import { t } from '../i18n/index.ts';
-import { HttpError } from '../net/api.ts';
+import { HttpError } from '../net/http.ts';
 import { AdminNav } from './admin-nav.tsx';
 import { GroupsEditor } from './groups-editor.tsx';
 import { ImportPanel } from './import-panel.tsx';

@@ -1,7 +1,7 @@
-// The ward dashboard's calls to the server (staff cookie session). Errors are
-// the shared HttpError / NetworkError of net/api.ts. Loaded with the ward page only.
+// The ward dashboard's calls to the server (staff cookie session), on the one
+// client of net/http.ts. Loaded with the ward page only.
 import type { Dashboard } from '../../../shared/stats/api.ts';
-import { staffFetch } from '../net/staff-fetch.ts';
+import { staffRequest, withQuery } from '../net/http.ts';
 
 const API = '/api/v1/stats';
 
@@ -11,17 +11,8 @@ export interface RangeQuery {
   group?: string;
 }
 
-export function queryString(q: RangeQuery & { lang?: string }): string {
-  const p = new URLSearchParams();
-  for (const [k, v] of Object.entries(q)) if (v) p.set(k, v);
-  const s = p.toString();
-  return s ? `?${s}` : '';
-}
-
-const getJson = <T>(url: string) => staffFetch<T>(url);
-
 export const dashboardApi = {
-  dashboard: (q: RangeQuery) => getJson<Dashboard>(`${API}/dashboard${queryString(q)}`),
-  report: (q: RangeQuery) => getJson<Dashboard>(`${API}/report${queryString(q)}`),
-  exportUrl: (kind: 'csv' | 'xlsx', q: RangeQuery, lang: string) => `${API}/export.${kind}${queryString({ ...q, lang })}`,
+  dashboard: (q: RangeQuery) => staffRequest<Dashboard>(withQuery(`${API}/dashboard`, { ...q })),
+  report: (q: RangeQuery) => staffRequest<Dashboard>(withQuery(`${API}/report`, { ...q })),
+  exportUrl: (kind: 'csv' | 'xlsx', q: RangeQuery, lang: string) => withQuery(`${API}/export.${kind}`, { ...q, lang }),
 };

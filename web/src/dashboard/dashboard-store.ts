@@ -2,10 +2,18 @@
 // what went wrong. Staff only; nothing is stored on the device.
 import { createSignal } from 'solid-js';
 import type { Dashboard } from '../../../shared/stats/api.ts';
-import { HttpError } from '../net/api.ts';
+import { errorMessage, type ErrorKeys, type ErrorMessage } from '../net/error-message.ts';
 import { dashboardApi, type RangeQuery } from './dashboard-api.ts';
 
-export type DashboardProblem = { kind: 'badRange' | 'forbidden' | 'offline' | 'server' | 'session'; message?: string } | null;
+const DASHBOARD_ERRORS: ErrorKeys = {
+  offline: 'dashboard.problem.offline',
+  failed: 'dashboard.problem.server',
+  byStatus: { 400: 'dashboard.problem.badRange', 401: 'dashboard.problem.session', 403: 'dashboard.problem.forbidden' },
+  other: 'offline',
+};
+
+/** An i18n key and its {{message}}. */
+export type DashboardProblem = ErrorMessage | null;
 
 export function createDashboardStore(api = dashboardApi) {
   const [data, setData] = createSignal<Dashboard | null>(null);
@@ -20,12 +28,7 @@ export function createDashboardStore(api = dashboardApi) {
     try {
       return await work();
     } catch (err) {
-      if (err instanceof HttpError) {
-        if (err.status === 400) setProblem({ kind: 'badRange', message: err.message });
-        else if (err.status === 401) setProblem({ kind: 'session' });
-        else if (err.status === 403) setProblem({ kind: 'forbidden' });
-        else setProblem({ kind: 'server' });
-      } else setProblem({ kind: 'offline' });
+      setProblem(errorMessage(err, DASHBOARD_ERRORS));
       return undefined;
     } finally {
       setBusy(false);

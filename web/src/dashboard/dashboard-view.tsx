@@ -69,7 +69,7 @@ export default function DashboardView(props: { user: StaffUser }) {
         <Show when={store.problem()}>
           {(p) => (
             <p class="notice" role="alert">
-              {t(`dashboard.problem.${p().kind}`, { message: p().message ?? '' })}
+              {t(p().key, p().params)}
             </p>
           )}
         </Show>

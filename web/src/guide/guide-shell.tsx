@@ -6,8 +6,14 @@ import { A } from '@solidjs/router';
 import './strings.ts';
 import '../styles/guide.css';
 import { t } from '../i18n/index.ts';
-import { HttpError, NetworkError } from '../net/api.ts';
+import { errorMessage, type ErrorKeys } from '../net/error-message.ts';
 import { useGuide } from './guide-store.ts';
+
+const LOGIN_ERRORS: ErrorKeys = {
+  offline: 'guide.loginOffline',
+  failed: 'guide.loginFailed',
+  byCode: { not_a_guide: 'guide.notGuide', other_guide_pending: 'guide.otherGuidePending' },
+};
 
 function LoginForm() {
   const guide = useGuide();
@@ -25,15 +31,7 @@ function LoginForm() {
         try {
           await guide.login(username().trim(), password());
         } catch (err) {
-          setProblem(
-            err instanceof NetworkError
-              ? 'loginOffline'
-              : err instanceof HttpError && err.code === 'not_a_guide'
-                ? 'notGuide'
-                : err instanceof HttpError && err.code === 'other_guide_pending'
-                  ? 'otherGuidePending'
-                  : 'loginFailed',
-          );
+          setProblem(errorMessage(err, LOGIN_ERRORS).key);
         } finally {
           setBusy(false);
         }
@@ -52,7 +50,7 @@ function LoginForm() {
         <input name="password" type="password" autocomplete="current-password" required value={password()} onInput={(e) => setPassword(e.currentTarget.value)} />
       </label>
       <Show when={problem()}>
-        <p class="notice" role="alert">{t(`guide.${problem()}`)}</p>
+        <p class="notice" role="alert">{t(problem())}</p>
       </Show>
       <button type="submit" class="button" disabled={busy()} data-testid="guide-login">
         {t('guide.login')}

@@ -4,7 +4,7 @@
 import { createSignal } from 'solid-js';
 import type { GuideMe } from '../../../shared/guide/api.ts';
 import { toBase64Url, randomBytes } from '../../../shared/ids.ts';
-import { HttpError, NetworkError } from '../net/api.ts';
+import { HttpError, NetworkError } from '../net/http.ts';
 import { getGuideDatabase } from './db.ts';
 import { guideApi } from './guide-api.ts';
 import { createGuideRepo, type GuideIdentity } from './guide-repo.ts';

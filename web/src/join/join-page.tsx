@@ -6,7 +6,8 @@ import { registerStrings } from '../i18n/lazy-strings.ts';
 import vi from '../i18n/vi/lazy/join.json';
 import en from '../i18n/en/lazy/join.json';
 import { t } from '../i18n/index.ts';
-import { HttpError, NetworkError } from '../net/api.ts';
+import { errorMessage, type ErrorKeys } from '../net/error-message.ts';
+import { request } from '../net/http.ts';
 import { useStores } from '../stores/app-stores.tsx';
 import { joinSession } from './join-repo.ts';
 import { normalizeCode } from '../guide/code.ts';
@@ -19,17 +20,14 @@ const QrScanner = lazy(() => import('../scan/qr-scanner.tsx'));
 
 type Outcome = { kind: 'joined' | 'already' | 'offline'; title: string | null } | { kind: 'problem'; key: string };
 
-async function lookUp(code: string): Promise<PublicSession> {
-  let res: Response;
-  try {
-    res = await fetch(`/api/v1/sessions/${code}`);
-  } catch (err) {
-    throw new NetworkError(String(err));
-  }
-  const body = await res.json().catch(() => null);
-  if (!res.ok) throw new HttpError(res.status, body?.error?.code ?? 'error', body?.error?.message ?? '');
-  return body as PublicSession;
-}
+// An unknown code and too many wrong codes stop here; no answer, or any other
+// failure, checks in anyway: the ward server confirms when the phone syncs.
+const CHECK_IN_ANYWAY = 'join.offline';
+const LOOK_UP_ERRORS: ErrorKeys = {
+  offline: CHECK_IN_ANYWAY,
+  failed: CHECK_IN_ANYWAY,
+  byStatus: { 404: 'join.problem.unknown', 429: 'join.problem.tooMany' },
+};
 
 /** "Tham gia buổi học": type the code, or arrive here from the session's QR (/join/<code>). */
 export default function JoinPage() {
@@ -42,19 +40,18 @@ export default function JoinPage() {
 
   async function join(raw: string, method: 'qr' | 'code') {
     const code = normalizeCode(raw);
-    if (!SESSION_CODE_PATTERN.test(code)) return setOutcome({ kind: 'problem', key: 'badCode' });
+    if (!SESSION_CODE_PATTERN.test(code)) return setOutcome({ kind: 'problem', key: 'join.problem.badCode' });
     setBusy(true);
     try {
       let title: string | null = null;
       let offline = false;
       try {
-        const s = await lookUp(code);
-        if (s.state !== 'open') return setOutcome({ kind: 'problem', key: 'closed' });
+        const s = await request<PublicSession>(`/api/v1/sessions/${code}`);
+        if (s.state !== 'open') return setOutcome({ kind: 'problem', key: 'join.problem.closed' });
         title = s.title;
       } catch (err) {
-        if (err instanceof HttpError && err.status === 404) return setOutcome({ kind: 'problem', key: 'unknown' });
-        if (err instanceof HttpError && err.status === 429) return setOutcome({ kind: 'problem', key: 'tooMany' });
-        // No network: check in anyway; the ward server confirms when the phone syncs.
+        const { key } = errorMessage(err, LOOK_UP_ERRORS);
+        if (key !== CHECK_IN_ANYWAY) return setOutcome({ kind: 'problem', key });
         offline = true;
       }
       const added = await joinSession(code, method, title);
@@ -99,7 +96,7 @@ export default function JoinPage() {
       <Show when={outcome()} keyed>
         {(v) => {
           return v.kind === 'problem' ? (
-            <p class="notice" role="alert" data-testid="join-problem">{t(`join.problem.${v.key}`)}</p>
+            <p class="notice" role="alert" data-testid="join-problem">{t(v.key)}</p>
           ) : (
             <div class="guide-card" role="status" data-testid="join-result" data-kind={v.kind}>
               <p><strong>{t(`join.${v.kind}`)}</strong></p>

@@ -17,11 +17,6 @@ export interface JoinedSession {
 
 const key = (learnerId: string) => `joinedSessions:${learnerId}`;
 
-export async function listJoined(): Promise<JoinedSession[]> {
-  const me = await openRepos().identity.getIdentity();
-  return ((await getDatabase().meta.get(key(me.learnerId)))?.value as JoinedSession[] | undefined) ?? [];
-}
-
 /** Returns false when this profile had already joined the session. */
 export async function joinSession(code: string, method: 'qr' | 'code', title: string | null, now = new Date()): Promise<boolean> {
   const db = getDatabase();

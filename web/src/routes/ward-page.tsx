@@ -18,7 +18,7 @@ export default function WardPage() {
       <Show when={ward.problem()}>
         {(p) => (
           <p class="notice" role="alert">
-            {t(`ward.problem.${p()}`)}
+            {t(p())}
           </p>
         )}
       </Show>

@@ -8,17 +8,10 @@ import type { ProfileDetails } from '../../../shared/events/resident.ts';
 import { doneLessonsOf, earnedCertificates } from '../../../shared/resident/certificates.ts';
 import { newSecret } from '../../../shared/ids.ts';
 import type { ProfileRow, ProgressRow } from '../db/index.ts';
-import { getApiClient, HttpError, NetworkError } from '../net/api.ts';
+import { getApiClient } from '../net/api.ts';
+import { HttpError } from '../net/http.ts';
 import { loadRepos } from './load-repos.ts';
 import { loadWardProfile } from './ward-profile-cache.ts';
-
-export type Problem = { kind: 'offline' } | { kind: 'http'; status: number; code: string; message: string } | { kind: 'other'; message: string };
-
-export function problemOf(err: unknown): Problem {
-  if (err instanceof HttpError) return { kind: 'http', status: err.status, code: err.code, message: err.message };
-  if (err instanceof NetworkError || (typeof navigator !== 'undefined' && !navigator.onLine)) return { kind: 'offline' };
-  return { kind: 'other', message: err instanceof Error ? err.message : String(err) };
-}
 
 const api = () => getApiClient();
 const creds = async () => {

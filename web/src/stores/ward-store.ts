@@ -1,28 +1,26 @@
-// Staff session and the ward summary for the ward page. Staff authenticate
-// with a cookie session held by the server; nothing about staff is stored on
-// the phone. Loaded only with the ward page.
+// Staff session of the ward page. Staff authenticate with a cookie session
+// held by the server; nothing about staff is stored on the phone. Loaded only
+// with the ward page.
 import { createSignal } from 'solid-js';
-import type { StaffUser, StatsSummary } from '../../../shared/api.ts';
-import { getApiClient, HttpError, type ApiClient } from '../net/api.ts';
+import type { StaffUser } from '../../../shared/api.ts';
+import { accountApi } from '../account/account-api.ts';
+import { errorMessage, type ErrorKeys } from '../net/error-message.ts';
+import { HttpError } from '../net/http.ts';
 
-export type WardProblem = 'badLogin' | 'forbidden' | 'offline' | 'server' | null;
+/** What the ward page says when a call fails (an i18n key; too many tries reads as a server problem). */
+const WARD_ERRORS: ErrorKeys = {
+  offline: 'ward.problem.offline',
+  failed: 'ward.problem.server',
+  byStatus: { 401: 'ward.problem.badLogin', 403: 'ward.problem.forbidden' },
+  other: 'offline',
+};
+const problemOf = (err: unknown) => errorMessage(err, WARD_ERRORS).key;
 
-function problemOf(err: unknown): WardProblem {
-  if (err instanceof HttpError) {
-    if (err.status === 401) return 'badLogin';
-    if (err.status === 403) return 'forbidden';
-    if (err.status === 429) return 'server';
-    return 'server';
-  }
-  return 'offline';
-}
-
-export function createWardStore(api: Pick<ApiClient, 'login' | 'logout' | 'me' | 'statsSummary'> = getApiClient()) {
+export function createWardStore(api: Pick<typeof accountApi, 'login' | 'logout' | 'me'> = accountApi) {
   const [user, setUser] = createSignal<StaffUser | null>(null);
   const [isChecking, setChecking] = createSignal(true);
   const [isBusy, setBusy] = createSignal(false);
-  const [problem, setProblem] = createSignal<WardProblem>(null);
-  const [summary, setSummary] = createSignal<StatsSummary | null>(null);
+  const [problem, setProblem] = createSignal<string | null>(null);
 
   async function guard<T>(work: () => Promise<T>): Promise<T | undefined> {
     setBusy(true);
@@ -42,7 +40,6 @@ export function createWardStore(api: Pick<ApiClient, 'login' | 'logout' | 'me' |
     isChecking,
     isBusy,
     problem,
-    summary,
     /** Is there already a session? A 401 here just means "show the login form". */
     async checkSession() {
       try {
@@ -62,11 +59,6 @@ export function createWardStore(api: Pick<ApiClient, 'login' | 'logout' | 'me' |
       guard(async () => {
         await api.logout();
         setUser(null);
-        setSummary(null);
-      }),
-    loadSummary: (range: { from?: string; to?: string }) =>
-      guard(async () => {
-        setSummary(await api.statsSummary(range));
       }),
   };
 }

@@ -15,7 +15,7 @@ import { SYNC_BATCH_SIZE, type SyncResponse } from '../../../shared/api.ts';
 import { selectBatch } from '../../../shared/sync/batch.ts';
 import { planResults } from '../../../shared/sync/results.ts';
 import { backoffDelay, DEFAULT_BACKOFF, retryDelay, type BackoffOptions } from '../../../shared/sync/backoff.ts';
-import { HttpError, NetworkError } from '../net/api.ts';
+import { HttpError, NetworkError } from '../net/http.ts';
 import type { Outbox, OutboxRowOf } from './outbox.ts';
 
 /** 'waiting': the ward server is busy and asked the phone to come back later (429 + Retry-After).

@@ -3,7 +3,7 @@ import { useParams } from '@solidjs/router';
 import { renderSVG } from 'uqr';
 import type { SessionSummary } from '../../../../shared/guide/api.ts';
 import { t } from '../../i18n/index.ts';
-import { HttpError } from '../../net/api.ts';
+import { HttpError } from '../../net/http.ts';
 import { formatCode } from '../code.ts';
 import { AssistedForm } from '../components/assisted-form.tsx';
 import { LearnerActions } from '../components/learner-actions.tsx';

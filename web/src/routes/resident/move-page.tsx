@@ -2,8 +2,9 @@ import { createSignal, Show } from 'solid-js';
 import { A } from '@solidjs/router';
 import { renderSVG } from 'uqr';
 import { t } from '../../i18n/index.ts';
-import { createResidentStore, problemOf } from '../../stores/resident-store.ts';
-import { problemText } from './problem-text.ts';
+import { createResidentStore } from '../../stores/resident-store.ts';
+import { errorText } from '../../net/error-message.ts';
+import { RESIDENT_ERRORS } from './resident-errors.ts';
 import './strings.ts';
 import '../../styles/resident.css';
 
@@ -20,7 +21,7 @@ export default function MovePage() {
     try {
       setCode(await store.createRecoveryCode());
     } catch (err) {
-      setError(problemText(problemOf(err)));
+      setError(errorText(err, RESIDENT_ERRORS));
     } finally {
       setBusy(false);
     }

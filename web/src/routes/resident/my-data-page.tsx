@@ -4,9 +4,10 @@ import type { MyData } from '../../../../shared/resident/api.ts';
 import type { ProfileDetails } from '../../../../shared/events/resident.ts';
 import { formatTime, t } from '../../i18n/index.ts';
 import { useStores } from '../../stores/app-stores.tsx';
-import { createResidentStore, problemOf } from '../../stores/resident-store.ts';
+import { createResidentStore } from '../../stores/resident-store.ts';
 import { cachedWardProfile } from '../../stores/ward-profile-cache.ts';
-import { problemText } from './problem-text.ts';
+import { errorText } from '../../net/error-message.ts';
+import { RESIDENT_ERRORS } from './resident-errors.ts';
 import './strings.ts';
 import '../../styles/resident.css';
 
@@ -41,7 +42,7 @@ export default function MyDataPage() {
     try {
       setData(await store.myData());
     } catch (err) {
-      setError(problemText(problemOf(err)));
+      setError(errorText(err, RESIDENT_ERRORS));
     }
   };
   const download = () => {

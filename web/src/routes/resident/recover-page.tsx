@@ -1,8 +1,9 @@
 import { createSignal, lazy, Show, Suspense } from 'solid-js';
 import { A } from '@solidjs/router';
 import { t } from '../../i18n/index.ts';
-import { createResidentStore, problemOf } from '../../stores/resident-store.ts';
-import { problemText } from './problem-text.ts';
+import { createResidentStore } from '../../stores/resident-store.ts';
+import { errorText, type ErrorKeys } from '../../net/error-message.ts';
+import { RESIDENT_ERRORS } from './resident-errors.ts';
 import { recoveryCodeFrom } from '../../scan/scan-targets.ts';
 import './strings.ts';
 import '../../styles/resident.css';
@@ -10,11 +11,14 @@ import '../../styles/resident.css';
 // The camera scanner loads only on this screen (the old phone shows a QR of <origin>/recover#<code>).
 const QrScanner = lazy(() => import('../../scan/qr-scanner.tsx'));
 
-const ERRORS = {
-  recovery_code_unknown: 'resident.recover.unknown',
-  recovery_code_used: 'resident.recover.used',
-  recovery_code_invalid: 'resident.recover.invalid',
-  too_many_requests: 'resident.recover.tooMany',
+const ERRORS: ErrorKeys = {
+  ...RESIDENT_ERRORS,
+  byCode: {
+    recovery_code_unknown: 'resident.recover.unknown',
+    recovery_code_used: 'resident.recover.used',
+    recovery_code_invalid: 'resident.recover.invalid',
+    too_many_requests: 'resident.recover.tooMany',
+  },
 };
 
 /** The new phone: type the transfer code (or arrive here from its QR, which carries it after "#"). */
@@ -35,7 +39,7 @@ export default function RecoverPage() {
       // A full start, so every screen reads the recovered learner.
       setTimeout(() => (location.href = '/'), 1200);
     } catch (err) {
-      setError(problemText(problemOf(err), ERRORS));
+      setError(errorText(err, ERRORS));
     } finally {
       setBusy(false);
     }
