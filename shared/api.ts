@@ -1,7 +1,7 @@
 // The HTTP API's request and response shapes, shared by the server (which
 // validates with them), the web client and the OpenAPI document.
 import { z } from 'zod';
-import { uuidSchema, deviceIdSchema } from './events.ts';
+import { deviceIdSchema, groupIdSchema, secretSchema, uuidSchema } from './events/primitives.ts';
 
 export const API_PREFIX = '/api/v1';
 /** Upper bound on events per sync request; the client sends smaller batches. */
@@ -20,7 +20,7 @@ export const healthSchema = z.object({ status: z.literal('ok'), version: z.strin
 export const registerLearnerSchema = z.strictObject({
   id: uuidSchema,
   /** base64url, at least 128 bits. Only a hash is stored. */
-  secret: z.string().regex(/^[A-Za-z0-9_-]{22,128}$/, 'must be 22–128 base64url characters'),
+  secret: secretSchema,
 });
 export const registerLearnerResponseSchema = z.object({ id: uuidSchema });
 
@@ -94,7 +94,7 @@ export type StatsSummary = z.infer<typeof statsSummarySchema>;
 
 /** The ward profile phones need (public): name, residential groups, public channels. */
 export const residentialGroupSchema = z.object({
-  id: z.string().regex(/^[a-z0-9-]{1,40}$/),
+  id: groupIdSchema,
   name: z.string().min(1).max(120),
 });
 export const wardChannelSchema = z.object({

@@ -2,6 +2,7 @@
 // (CSV or Excel): the request and answer shapes, and the pure rules that
 // turn a table of cells into groups or into row-level errors. The server
 // parses the file and applies the result in one transaction, all or nothing.
+import { GROUP_ID_PATTERN } from './events/patterns.ts';
 import { z } from 'zod';
 
 /** Largest file accepted (a ward has tens of groups; this is thousands of rows). */
@@ -123,7 +124,7 @@ export function parseGroupTable(table: string[][], existing: ReadonlyArray<{ id:
     if (!name) fail('name', 'Thiếu tên tổ dân phố');
     else if (name.length > 120) fail('name', 'Tên dài quá 120 ký tự');
     let id = cell(row, 'id').toLowerCase();
-    if (id && !/^[a-z0-9-]{1,40}$/.test(id)) {
+    if (id && !GROUP_ID_PATTERN.test(id)) {
       fail('id', `Mã "${cell(row, 'id')}" chỉ được gồm chữ không dấu, số và dấu gạch ngang (tối đa 40 ký tự)`);
       id = '';
     } else if (!id && name) {

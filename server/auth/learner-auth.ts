@@ -1,12 +1,13 @@
 // Learner authentication: "Authorization: Bearer <learnerId>.<secret>". The
 // server keeps only SHA-256 of each secret (see digest.ts for why a fast hash
 // is right here) and compares digests in constant time.
+import { inner, SECRET_PATTERN, UUID_PATTERN } from '../../shared/events/patterns.ts';
 import type { MiddlewareHandler } from 'hono';
 import type { AppContext, AppEnv } from '../context.ts';
 import { apiError } from '../http/errors.ts';
 import { digestsEqual, sha256Hex } from './digest.ts';
 
-const BEARER = /^Bearer ([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})\.([A-Za-z0-9_-]{22,128})$/;
+const BEARER = new RegExp(`^Bearer (${inner(UUID_PATTERN)})\\.(${inner(SECRET_PATTERN)})$`);
 
 export function requireLearner(ctx: AppContext): MiddlewareHandler<AppEnv> {
   // The first phone's secret, plus those of phones the learner moved to with a recovery code.

@@ -1,6 +1,7 @@
 // Guide mode in the OpenAPI document: the guide's own endpoints (cookie
 // session, role guide), the public session look-up residents use before
 // checking in, and the admin's staff accounts — from the shared zod schemas.
+import { GROUP_ID_PATTERN } from '../../shared/events/patterns.ts';
 import { z } from 'zod';
 import { API_PREFIX } from '../../shared/api.ts';
 import { guideEventSchema } from '../../shared/events.ts';
@@ -43,7 +44,7 @@ const notGuide = {
 };
 const notAdmin = { '401': reply('Not logged in'), '403': reply('Not an admin') };
 const cookieWrite = { '403': reply('Not a guide, or cross-site request refused (send Origin and Content-Type: application/json)') };
-const groupParam = pathParam('groupId', { type: 'string', pattern: '^[a-z0-9-]{1,40}$' });
+const groupParam = pathParam('groupId', { type: 'string', pattern: GROUP_ID_PATTERN.source });
 const rangeParams = queryParams(reportQuerySchema);
 const rangeErrors = { '400': reply('Bad dates, or from after to'), '401': reply('Not logged in') };
 

@@ -1,5 +1,6 @@
 // The ward dashboard, its exports and the ward profile (with the file
 // import) in the OpenAPI document, from the shared zod schemas.
+import { GROUP_ID_PATTERN } from '../../shared/events/patterns.ts';
 import { z } from 'zod';
 import { API_PREFIX, wardProfileSchema } from '../../shared/api.ts';
 import { dashboardQuerySchema } from '../../shared/stats/api.ts';
@@ -46,7 +47,7 @@ const readErrors = {
 };
 const exportParams = [...rangeParams, { name: 'lang', in: 'query' as const, required: false, schema: { type: 'string', enum: ['vi', 'en'], default: 'vi' } }];
 const adminErrors = { '401': reply('Not logged in'), '403': reply('Not an admin, or cross-site request refused') };
-const groupParam = pathParam('id', { type: 'string', pattern: '^[a-z0-9-]{1,40}$' });
+const groupParam = pathParam('id', { type: 'string', pattern: GROUP_ID_PATTERN.source });
 
 const sectionPaths: Paths = Object.fromEntries(
   sectionNames.map((s) => [

@@ -5,6 +5,7 @@
 import { z } from 'zod';
 import { CONSENT_PURPOSE, PRIVACY_NOTICE_VERSION } from '../privacy.ts';
 import { learnerEnvelope } from './envelope.ts';
+import { groupIdSchema } from './primitives.ts';
 import { GENDERS, MAX_BIRTH_YEAR, MIN_BIRTH_YEAR, type ProfileDetails as PlainProfileDetails } from '../resident/profile-constants.ts';
 
 // The constants live in a zod-free module so phone code can use them without this file.
@@ -17,7 +18,7 @@ export const profileDetailsSchema = z.strictObject({
   displayName: z.string().trim().min(1).max(40).nullable(),
   birthYear: z.number().int().min(MIN_BIRTH_YEAR).max(MAX_BIRTH_YEAR).nullable(),
   gender: z.enum(GENDERS).nullable(),
-  residentialGroupId: z.string().regex(/^[a-z0-9-]{1,40}$/).nullable(),
+  residentialGroupId: groupIdSchema.nullable(),
   /** Civil servants: the office they work in. */
   unit: z.string().trim().min(1).max(120).nullable(),
 });

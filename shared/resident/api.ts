@@ -1,10 +1,8 @@
 // Request and response shapes of the resident's own endpoints: recovery
 // codes, certificates and the resident's data (see server/routes/resident-*.ts).
 import { z } from 'zod';
-import { uuidSchema } from '../events/envelope.ts';
+import { secretSchema, slugSchema, uuidSchema } from '../events/primitives.ts';
 import { profileDetailsSchema } from '../events/resident.ts';
-
-const secretSchema = z.string().regex(/^[A-Za-z0-9_-]{22,128}$/, 'must be 22–128 base64url characters');
 
 export const recoveryCodeResponseSchema = z.object({ code: z.string() });
 
@@ -36,7 +34,7 @@ export const certificateSchema = z.object({
 export type Certificate = z.infer<typeof certificateSchema>;
 
 export const claimCertificateSchema = z.strictObject({
-  courseId: z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/).max(80),
+  courseId: slugSchema,
 });
 export const certificateListSchema = z.object({ certificates: z.array(certificateSchema) });
 

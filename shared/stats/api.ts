@@ -3,6 +3,7 @@
 // `Count`: below SMALL_COUNT_LIMIT (and above zero) the server sends "<5",
 // never the number, and every share derived from it is null.
 import { z } from 'zod';
+import { GROUP_ID_PATTERN } from '../events/patterns.ts';
 
 export const SMALL_COUNT_LIMIT = 5;
 export const SUPPRESSED = '<5' as const;
@@ -16,7 +17,7 @@ export const dashboardQuerySchema = z.strictObject({
   from: z.iso.date().optional(),
   to: z.iso.date().optional(),
   /** Limit group-level breakdowns (coverage, age and gender) to one residential group. */
-  group: z.string().regex(/^[a-z0-9-]{1,40}$/, 'must be a residential group id').optional(),
+  group: z.string().regex(GROUP_ID_PATTERN, 'must be a residential group id').optional(),
 });
 export type DashboardQuery = z.infer<typeof dashboardQuerySchema>;
 

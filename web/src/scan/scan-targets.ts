@@ -3,9 +3,10 @@
 // <origin>/recover#<code>. The origin is not checked — the same code works
 // whichever address of the ward server the guide's phone used — only the
 // path shape is. Plain codes typed or pasted are accepted too.
+import { UUID_PATTERN } from '../../../shared/events/patterns.ts';
 import { SESSION_CODE_PATTERN } from '../../../shared/guide/constants.ts';
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+const UUID = UUID_PATTERN;
 
 function asUrl(text: string): URL | null {
   try {
