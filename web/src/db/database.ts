@@ -2,23 +2,25 @@
 // "hoc-vu-so", so that a lesson learned offline survives reloads, app updates
 // and days without signal:
 //
-// - meta      key/value. The device identity (learnerId, secret, deviceId) made
-//             on first launch — no name, phone number or any personal data —
-//             whether the server knows that learner yet (registered) and when
-//             the last sync finished (lastSyncedAt). (The chosen language is in
-//             localStorage instead: it is needed synchronously before the
-//             first paint.)
+// - meta      key/value: this phone's deviceId and the active profile
+//             (activeLearnerId); other features keep small values here
+//             (joined sessions, the household joined). Version 1 kept the one
+//             identity here; version 2 moved it into `profiles`. (The chosen
+//             language is in localStorage instead: it is needed synchronously
+//             before the first paint.)
 // - progress  one row per learner + course + lesson: started/completed, best
 //             quiz score, when completed. The home and course screens read it.
-// - outbox    learning events not yet acknowledged by the ward server, keyed by
-//             event id. A row leaves only when the server answers 'accepted' or
-//             'duplicate'; a 'rejected' row is kept as 'dead' for diagnosis.
-//             Since version 2 each row also names its learner (learnerId).
+// - outbox    learner records not yet acknowledged by the ward server, keyed by
+//             record id, kept by the one outbox module (sync/outbox.ts): a row
+//             leaves only when the server answers 'accepted' or 'duplicate'; a
+//             'rejected' row is kept as 'dead' for diagnosis. Since version 2
+//             each row also names its learner (learnerId).
 // - profiles  (version 2) one row per learner using this phone (family members
 //             share phones): identity (id + secret), sync flags, the optional
 //             profile fields and consent (personal fields are sent only while
-//             consent stands), an optional PIN hash, and whether deletion was
-//             asked. meta keeps the shared deviceId and activeLearnerId.
+//             consent stands), an optional PIN hash, whether the server knows
+//             the learner yet (registered), when its last sync finished
+//             (lastSyncedAt), and whether deletion was asked.
 // - certificates (version 2) one row per learner + course earned: earned on
 //             the phone first ("waiting to be confirmed"), then the code the
 //             server issued.
