@@ -13,6 +13,9 @@ import type { LearnerCredentials } from '../../web/src/net/http.ts';
 import { createSyncEngine } from '../../web/src/sync/sync-engine.ts';
 import type { BackoffOptions } from '../../shared/sync/backoff.ts';
 import type { LearningEvent } from '../../shared/events.ts';
+import { createPhoneLedger } from './phone-ledger.ts';
+
+export type { GeneratedTally } from './phone-ledger.ts';
 
 export interface SimDeviceOptions {
   /** IndexedDB database name: one per phone. */
@@ -24,11 +27,6 @@ export interface SimDeviceOptions {
   courseId?: string;
 }
 
-export interface GeneratedTally {
-  started: number;
-  completed: number;
-  scoreSum: number;
-}
 
 export async function createSimDevice(o: SimDeviceOptions) {
   const db = openDatabase(o.name);
@@ -38,27 +36,12 @@ export async function createSimDevice(o: SimDeviceOptions) {
   const me = await identity.getIdentity();
   const courseId = o.courseId ?? 'cyber-safety';
 
-  /** Every event id the phone wrote to its outbox (counted once its transaction committed). */
-  const generated = new Set<string>();
-  const tally: GeneratedTally = { started: 0, completed: 0, scoreSum: 0 };
-  db.outbox.hook('creating', function (_key, row) {
-    this.onsuccess = () => generated.add(row.id);
-  });
-
-  /** Event ids the server acknowledged in an answer this phone actually received. */
-  const acked = new Set<string>();
-  const answers = { accepted: 0, duplicate: 0, rejected: 0 };
+  const ledger = createPhoneLedger(db.outbox);
+  const { generated, acked, answers, tally } = ledger;
   const client = createApiClient((input, init) => fetch(o.baseUrl + input, init));
   const api = {
     registerLearner: client.registerLearner,
-    async sync(c: LearnerCredentials, deviceId: string, events: LearningEvent[]) {
-      const res = await client.sync(c, deviceId, events);
-      for (const r of res.results) {
-        answers[r.status] += 1;
-        if (r.status !== 'rejected') acked.add(r.id);
-      }
-      return res;
-    },
+    sync: async (c: LearnerCredentials, deviceId: string, events: LearningEvent[]) => ledger.received(await client.sync(c, deviceId, events)),
   };
   const engine = createSyncEngine({ api, identity, outbox, isOnline: () => true, random: o.random, backoff: o.backoff });
 

@@ -14,7 +14,7 @@ import { openGuideDatabase } from '../../web/src/guide/db.ts';
 import { createGuideRepo } from '../../web/src/guide/guide-repo.ts';
 import { createGuideSync } from '../../web/src/guide/guide-sync.ts';
 import { createRequest } from '../../web/src/net/http.ts';
-import type { GeneratedTally } from './sim-device.ts';
+import { createPhoneLedger } from './phone-ledger.ts';
 
 export interface SimGuideOptions {
   /** IndexedDB database name: one per phone. */
@@ -43,26 +43,14 @@ export async function createSimGuide(o: SimGuideOptions) {
   const me = { guideId: user.id, deviceId: `sim-guide-${o.name.slice(-12).replace(/[^A-Za-z0-9_-]/g, '-')}` };
   const courseId = o.courseId ?? 'cyber-safety';
 
-  const generated = new Set<string>();
-  const tally: GeneratedTally = { started: 0, completed: 0, scoreSum: 0 };
-  db.outbox.hook('creating', function (_key, row) {
-    this.onsuccess = () => generated.add(row.id);
-  });
-  const acked = new Set<string>();
-  const answers = { accepted: 0, duplicate: 0, rejected: 0 };
-  const rejections: string[] = [];
+  const ledger = createPhoneLedger(db.outbox);
+  const { generated, acked, answers, rejections, tally } = ledger;
 
   // Guide mode's own HTTP client; the fetch under it adds what a browser
   // would: the proxy's address, the login cookie and the page's origin.
   const request = createRequest((url, init) => fetch(o.baseUrl + url, { ...init, headers: { ...(init?.headers as Record<string, string>), cookie, origin: o.origin } }));
   async function sync(deviceId: string, events: GuideEvent[]): Promise<SyncResponse> {
-    const body = await request<SyncResponse>('/api/v1/guide/sync', { as: 'staff', method: 'POST', json: { deviceId, events } });
-    for (const r of body.results) {
-      answers[r.status] += 1;
-      if (r.status !== 'rejected') acked.add(r.id);
-      else rejections.push(`${r.error?.code}: ${r.error?.message}`);
-    }
-    return body;
+    return ledger.received(await request<SyncResponse>('/api/v1/guide/sync', { as: 'staff', method: 'POST', json: { deviceId, events } }));
   }
   const engine = createGuideSync({ repo, api: { sync }, deviceId: () => me.deviceId, isOnline: () => true, random: o.random, backoff: o.backoff });
 
