@@ -5,6 +5,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { newSecret, uuidv7 } from '../../shared/ids.ts';
 import { DEFAULT_REQUEST_LIMITS } from '../../server/http/request-limits.ts';
 import { completion, DEVICE_ID, registerLearner, setupTestApp, type TestApp } from './helpers.ts';
+import { createGuide, guideSync, sessionCreated } from './guide-support.ts';
 
 let t: TestApp;
 afterEach(() => t.close());
@@ -40,6 +41,29 @@ describe('request limits', () => {
     const refused = await sync(learners[5], [completion(learners[5].id)]);
     expect(refused.headers.get('retry-after')).toBe('40');
     await expectLimited(refused);
+  });
+
+  it('limits guide sync per login like learner sync: the flooding guide waits, nothing of the refused batch is stored, another guide goes on', async () => {
+    t = setupTestApp({ config: { requestLimits: { syncPerGuide: { limit: 2, windowMs: 60_000 } } } });
+    const flooder = await createGuide(t, 'lan', ['tdp-1']);
+    const other = await createGuide(t, 'minh', ['tdp-1']);
+    for (let i = 0; i < 2; i++) expect((await guideSync(t, flooder, [sessionCreated(flooder)])).status).toBe(200);
+    const stored = t.count('guide_events');
+    await expectLimited(await guideSync(t, flooder, [sessionCreated(flooder)]));
+    expect(t.count('guide_events')).toBe(stored);
+    expect((await guideSync(t, other, [sessionCreated(other)])).status).toBe(200);
+    t.clock.now += 60_000;
+    expect((await guideSync(t, flooder, [sessionCreated(flooder)])).status).toBe(200);
+  });
+
+  it('counts learner and guide sync together per address', async () => {
+    t = setupTestApp({ config: { requestLimits: { syncPerAddress: { limit: 2, windowMs: 60_000 } } } });
+    const learner = await registerLearner(t);
+    const guide = await createGuide(t, 'lan', ['tdp-1']);
+    expect((await sync(learner, [completion(learner.id)])).status).toBe(200);
+    expect((await guideSync(t, guide, [sessionCreated(guide)])).status).toBe(200);
+    await expectLimited(await guideSync(t, guide, [sessionCreated(guide)]));
+    await expectLimited(await sync(learner, [completion(learner.id)]));
   });
 
   it('limits learner registration per address and stores no learner when refused', async () => {
