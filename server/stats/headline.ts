@@ -1,7 +1,7 @@
 // Ward-wide headline figures for a range. Learners are counted up to the
 // range's end (coverage grows over time); activity, completions and the
 // rest are counted inside the range.
-import { and, between, count, countDistinct, eq, gte, inArray, lt, lte, sql } from 'drizzle-orm';
+import { and, between, count, countDistinct, eq, gte, inArray, lt, lte, sql, type AnyColumn } from 'drizzle-orm';
 import type { Headline } from '../../shared/stats/api.ts';
 import type { Db } from '../db/open.ts';
 import { certificates, guideEvents, guideSessions, statsCourseDays, statsDaily, statsFirstDays } from '../db/schema/index.ts';
@@ -36,21 +36,15 @@ export function createHeadline(db: Db) {
     .from(statsCourseDays)
     .where(and(inArray(statsCourseDays.courseId, db.selectDistinct({ courseId: statsDaily.courseId }).from(statsDaily)), between(statsCourseDays.day, start, end)))
     .prepare();
-  const issued = db
-    .select({ n: count() })
-    .from(certificates)
-    .where(and(gte(certificates.issuedAt, from), lt(certificates.issuedAt, to)))
-    .prepare();
+  // Tables keyed by time: the range as [from, to) in epoch ms (msBounds).
+  const during = (at: AnyColumn) => and(gte(at, from), lt(at, to));
+  const issued = db.select({ n: count() }).from(certificates).where(during(certificates.issuedAt)).prepare();
   const outcomes = db
     .select({ n: countDistinct(sql`${guideEvents.learnerId} || ' ' || ${dialect.jsonText(guideEvents.payload, 'outcome')}`) })
     .from(guideEvents)
-    .where(and(eq(guideEvents.type, 'outcome.confirmed'), gte(guideEvents.effectiveAt, from), lt(guideEvents.effectiveAt, to)))
+    .where(and(eq(guideEvents.type, 'outcome.confirmed'), during(guideEvents.effectiveAt)))
     .prepare();
-  const sessions = db
-    .select({ n: count() })
-    .from(guideSessions)
-    .where(and(gte(guideSessions.startsAt, from), lt(guideSessions.startsAt, to)))
-    .prepare();
+  const sessions = db.select({ n: count() }).from(guideSessions).where(during(guideSessions.startsAt)).prepare();
 
   return (r: DayRange): Headline => {
     const days = { start: r.start, end: r.end };

@@ -147,7 +147,8 @@ export function createRebuildTables(db: Db) {
     return db
       .select({ payload: table.payload, effectiveAt: table.effectiveAt, r: order })
       .from(table)
-      .where(and(inArray(table.type, types), or(gt(table.effectiveAt, at), and(eq(table.effectiveAt, at), gt(order, after)))))
+      // A row-value comparison, not "a > x OR (a = x AND …)": SQLite then reads one index range.
+      .where(and(inArray(table.type, types), sql`(${table.effectiveAt}, ${order}) > (${at}, ${after})`))
       .orderBy(table.effectiveAt, order)
       .limit(REPLAY_PAGE)
       .prepare();
