@@ -23,7 +23,7 @@ const course = sql.placeholder('course');
 const day = sql.placeholder('day');
 
 /** Replayed in pages of this many events (rollup.ts). */
-export const REPLAY_PAGE = 5000;
+const REPLAY_PAGE = 5000;
 
 export function createRollupTables(db: Db) {
   const ensureLearner = db
