@@ -107,7 +107,7 @@ export function createApp(deps: AppDeps) {
   app.route(`${API_PREFIX}/health`, healthRoutes(ctx));
   app.route(`${API_PREFIX}/learners`, learnerRoutes(ctx));
   const resident = createResident(ctx, deps.catalog ?? loadCatalog(config.distDir));
-  const statsRollup = createStatsRollup(ctx.sqlite, resident.catalog, now);
+  const statsRollup = createStatsRollup(ctx.db, resident.catalog, now);
   statsRollup.ensureFresh();
   // Every offline record (learner and guide families) goes through one
   // pipeline; each feature keeps its tables in step through its projection,

@@ -27,15 +27,15 @@ if (catalog.courses.length === 0) {
   console.error(`No courses found in ${values['dist-dir']}/content/index.json: run "npm run build" first.`);
   process.exit(1);
 }
-const { sqlite } = openDb(values['data-dir']);
-if (hasRealData(sqlite)) {
+const { db, sqlite } = openDb(values['data-dir']);
+if (hasRealData(db)) {
   console.error(`${values['data-dir']} holds real learners: demo data goes into its own folder (--data-dir).`);
   process.exit(1);
 }
 // Synthetic data can be made again: trade durability for speed while seeding.
 sqlite.pragma('synchronous = OFF');
 const started = performance.now();
-const r = seedDemo(sqlite, catalog, { learners, days, seed: Number(values.seed) });
+const r = seedDemo(db, catalog, { learners, days, seed: Number(values.seed) });
 sqlite.pragma('synchronous = FULL');
 sqlite.close();
 console.log(`Demo data: ${r.learners.toLocaleString('en-US')} learners, ${r.events.toLocaleString('en-US')} events in ${values['data-dir']} (${Math.round(performance.now() - started)} ms).`);

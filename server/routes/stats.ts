@@ -19,8 +19,8 @@ import { createStatsQueries } from '../stats/summary.ts';
 const exportQuerySchema = dashboardQuerySchema.extend({ lang: z.enum(['vi', 'en']).default('vi') });
 
 export function statsRoutes(ctx: AppContext, catalog: CourseCatalog) {
-  const summarize = createStatsQueries(ctx.sqlite);
-  const dashboard = createDashboard(ctx.sqlite, catalog, ctx.now);
+  const summarize = createStatsQueries(ctx.db);
+  const dashboard = createDashboard(ctx.db, catalog, ctx.now);
   const readers = requireStaff(ctx, ['guide', 'reviewer', 'admin']);
   const office = requireStaff(ctx, ['reviewer', 'admin']);
   const query = (raw: Record<string, string>) => parseWith(dashboardQuerySchema, raw);

@@ -2,9 +2,12 @@
 // finished the course in the range, the completion rate (of everyone who
 // started by the end of the range, the share who finished by then), lesson
 // completions and the average first-try quiz score of those completions.
+import { between, gte, lte, sql, type AnyColumn } from 'drizzle-orm';
 import type { Count, CourseRow, SkillRow } from '../../shared/stats/api.ts';
-import type { Sqlite } from '../db/open.ts';
+import type { Db } from '../db/open.ts';
+import { statsCourseDays, statsDaily } from '../db/schema/index.ts';
 import type { DayRange } from './range.ts';
+import { onlyIf, sumOf } from './sql.ts';
 import { isSmall, people, protect, share } from './suppress.ts';
 
 export interface CourseCatalog {
@@ -24,22 +27,34 @@ interface Raw {
 
 const average = (sum: number, n: number) => (n === 0 || isSmall(n) ? null : Math.round((sum / n) * 10) / 10);
 
-export function createCourses(sqlite: Sqlite, catalog: CourseCatalog) {
+export function createCourses(db: Db, catalog: CourseCatalog) {
+  const start = sql.placeholder('start');
+  const end = sql.placeholder('end');
   // Sums of the per-course, per-day counters (stats-counters.ts), all courses at once.
-  const people_ = sqlite.prepare<{ start: number; end: number }, Omit<Raw, 'lessonCompletions' | 'scoreSum'>>(
-    `SELECT course_id AS courseId,
-            SUM(started * (day >= $start)) AS starts, SUM(completed * (day >= $start)) AS completions,
-            SUM(started) AS startedByEnd, SUM(completed) AS completedByEnd
-       FROM stats_course_days WHERE day <= $end GROUP BY course_id`,
-  );
-  const lessons = sqlite.prepare<[number, number], { courseId: string; n: number; scoreSum: number }>(
-    'SELECT course_id AS courseId, SUM(completions) AS n, SUM(score_sum) AS scoreSum FROM stats_daily WHERE day BETWEEN ? AND ? GROUP BY course_id',
-  );
-  const seen = sqlite.prepare<[], { courseId: string }>('SELECT DISTINCT course_id AS courseId FROM stats_daily');
+  const sinceStart = (value: AnyColumn) => sumOf(onlyIf(gte(statsCourseDays.day, start), value));
+  const people_ = db
+    .select({
+      courseId: statsCourseDays.courseId,
+      starts: sinceStart(statsCourseDays.started),
+      completions: sinceStart(statsCourseDays.completed),
+      startedByEnd: sumOf(statsCourseDays.started),
+      completedByEnd: sumOf(statsCourseDays.completed),
+    })
+    .from(statsCourseDays)
+    .where(lte(statsCourseDays.day, end))
+    .groupBy(statsCourseDays.courseId)
+    .prepare();
+  const lessons = db
+    .select({ courseId: statsDaily.courseId, n: sumOf(statsDaily.completions), scoreSum: sumOf(statsDaily.scoreSum) })
+    .from(statsDaily)
+    .where(between(statsDaily.day, start, end))
+    .groupBy(statsDaily.courseId)
+    .prepare();
+  const seen = db.selectDistinct({ courseId: statsDaily.courseId }).from(statsDaily).prepare();
   const skillOf = new Map(catalog.courses.map((c) => [c.id, c.skill]));
 
   function raw(r: DayRange): Raw[] {
-    const byCourse = new Map(lessons.all(r.start, r.end).map((row) => [row.courseId, row]));
+    const byCourse = new Map(lessons.all({ start: r.start, end: r.end }).map((row) => [row.courseId, row]));
     // Catalog order first, then courses no longer (or not yet) in the catalog.
     const ids = [...new Set([...catalog.courses.map((c) => c.id), ...seen.all().map((s) => s.courseId)])];
     const counts = new Map(people_.all({ start: r.start, end: r.end }).map((row) => [row.courseId, row]));

@@ -9,44 +9,74 @@
 // - growth this month: learners who finished their first course between the
 //   first day of the end date's month and the end date, in percentage points
 //   of the adult population.
+import { and, count, eq, exists, gte, lte, sql } from 'drizzle-orm';
 import type { CoverageRow, Ranking, RankingRow } from '../../shared/stats/api.ts';
-import type { Sqlite } from '../db/open.ts';
+import type { Db } from '../db/open.ts';
+import { householdMembers, households, residentialGroups, statsFirstCourseDays, statsFirstDays, statsLearners } from '../db/schema/index.ts';
 import type { DayRange } from './range.ts';
+import { onlyIf, sumOf, total } from './sql.ts';
 import { isSmall, people, protect, share, shownShare } from './suppress.ts';
 
-interface GroupFigures {
-  id: string;
-  name: string;
-  adultPopulation: number | null;
-  households: number | null;
-  figuresAreSample: number;
-}
-
-export function createCoverage(sqlite: Sqlite) {
-  const groups = sqlite.prepare<[], GroupFigures>(
-    `SELECT id, name, adult_population AS adultPopulation, households, figures_are_sample AS figuresAreSample
-       FROM residential_groups ORDER BY sort_order, id`,
-  );
-  // From the counters (stats-counters.ts). A learner's first course day is
-  // never before their first active day, so "completed by the end" needs no
-  // look at the first day. group_key '' is "no group".
-  const learners = sqlite.prepare<{ end: number; month: number }, { groupId: string | null; reached: number; completed: number; month: number }>(
-    `SELECT NULLIF(group_key, '') AS groupId, SUM(reached) AS reached, SUM(completed) AS completed, SUM(month) AS month FROM (
-        SELECT group_key, learners AS reached, 0 AS completed, 0 AS month FROM stats_first_days WHERE day <= $end
-        UNION ALL
-        SELECT group_key, 0, learners, learners * (day >= $month) FROM stats_first_course_days WHERE day <= $end
-      ) GROUP BY group_key`,
-  );
-  const households = sqlite.prepare<[number], { groupId: string; recorded: number; fiveSkills: number }>(
-    `SELECT h.group_id AS groupId, COUNT(*) AS recorded,
-            COALESCE(SUM(EXISTS (SELECT 1 FROM household_members m JOIN stats_learners s ON s.learner_id = m.learner_id
-                                  WHERE m.household_id = h.id AND s.five_skills_day <= ?)), 0) AS fiveSkills
-       FROM households h GROUP BY h.group_id`,
-  );
+export function createCoverage(db: Db) {
+  const end = sql.placeholder('end');
+  const groups = db
+    .select({
+      id: residentialGroups.id,
+      name: residentialGroups.name,
+      adultPopulation: residentialGroups.adultPopulation,
+      households: residentialGroups.households,
+      figuresAreSample: residentialGroups.figuresAreSample,
+    })
+    .from(residentialGroups)
+    .orderBy(residentialGroups.sortOrder, residentialGroups.id)
+    .prepare();
+  // From the counters (stats-counters.ts): learners reached by group, and
+  // those who completed a course (in all, and since the month began). A
+  // learner's first course day is never before their first active day, so
+  // "completed by the end" needs no look at the first day.
+  const reachedBy = db
+    .select({ groupKey: statsFirstDays.groupKey, reached: sumOf(statsFirstDays.learners) })
+    .from(statsFirstDays)
+    .where(lte(statsFirstDays.day, end))
+    .groupBy(statsFirstDays.groupKey)
+    .prepare();
+  const completedBy = db
+    .select({
+      groupKey: statsFirstCourseDays.groupKey,
+      completed: sumOf(statsFirstCourseDays.learners),
+      month: sumOf(onlyIf(gte(statsFirstCourseDays.day, sql.placeholder('month')), statsFirstCourseDays.learners)),
+    })
+    .from(statsFirstCourseDays)
+    .where(lte(statsFirstCourseDays.day, end))
+    .groupBy(statsFirstCourseDays.groupKey)
+    .prepare();
+  /** Both counts by group id; group_key '' is "no group" (null). */
+  const learners = (r: DayRange) => {
+    const byGroup = new Map<string | null, { groupId: string | null; reached: number; completed: number; month: number }>();
+    const rowOf = (groupKey: string) => {
+      const groupId = groupKey === '' ? null : groupKey;
+      let row = byGroup.get(groupId);
+      if (!row) byGroup.set(groupId, (row = { groupId, reached: 0, completed: 0, month: 0 }));
+      return row;
+    };
+    for (const x of reachedBy.all({ end: r.end })) rowOf(x.groupKey).reached = x.reached;
+    for (const x of completedBy.all({ end: r.end, month: r.month })) Object.assign(rowOf(x.groupKey), { completed: x.completed, month: x.month });
+    return byGroup;
+  };
+  const anyFiveSkills = db
+    .select({ one: sql`1` })
+    .from(householdMembers)
+    .innerJoin(statsLearners, eq(statsLearners.learnerId, householdMembers.learnerId))
+    .where(and(eq(householdMembers.householdId, households.id), lte(statsLearners.fiveSkillsDay, end)));
+  const homes = db
+    .select({ groupId: households.groupId, recorded: count(), fiveSkills: total(onlyIf(exists(anyFiveSkills), 1)) })
+    .from(households)
+    .groupBy(households.groupId)
+    .prepare();
 
   function coverage(r: DayRange): CoverageRow[] {
-    const byGroup = new Map(learners.all({ end: r.end, month: r.month }).map((row) => [row.groupId, row]));
-    const homes = new Map(households.all(r.end).map((row) => [row.groupId, row]));
+    const byGroup = learners(r);
+    const byHome = new Map(homes.all({ end: r.end }).map((row) => [row.groupId, row]));
     const list = groups.all();
     // Learners who did not say where they live (or whose group was removed).
     const known = new Set(list.map((g) => g.id));
@@ -77,7 +107,7 @@ export function createCoverage(sqlite: Sqlite) {
           growthPoints: null,
         };
       }
-      const h = homes.get(g.id);
+      const h = byHome.get(g.id);
       const fiveSkills = h?.fiveSkills ?? 0;
       const growth = share(month, g.adultPopulation);
       return {
@@ -85,7 +115,7 @@ export function createCoverage(sqlite: Sqlite) {
         name: g.name,
         adultPopulation: g.adultPopulation,
         households: g.households,
-        figuresAreSample: g.figuresAreSample === 1,
+        figuresAreSample: g.figuresAreSample,
         reached: reachedShown[i],
         completed: people(completed),
         reachedShare: shownShare(reachedShown[i], reached, g.adultPopulation),
@@ -118,7 +148,7 @@ export function createCoverage(sqlite: Sqlite) {
   return {
     coverage,
     ranking(r: DayRange): Ranking {
-      const byGroup = new Map(learners.all({ end: r.end, month: r.month }).map((row) => [row.groupId, row]));
+      const byGroup = learners(r);
       const withPopulation = groups.all().filter((g) => (g.adultPopulation ?? 0) > 0);
       const items = (k: 'completed' | 'month') =>
         withPopulation.map((g) => ({ groupId: g.id, name: g.name, part: byGroup.get(g.id)?.[k] ?? 0, whole: g.adultPopulation! }));

@@ -1,8 +1,10 @@
 // The dashboard's sections, built once per app over prepared statements.
 // Every section of one request reads inside one transaction, so the figures
 // on a page (and in an export) describe the same moment even while phones sync.
+import { eq, sql } from 'drizzle-orm';
 import type { Dashboard, DashboardQuery } from '../../shared/stats/api.ts';
-import type { Sqlite } from '../db/open.ts';
+import type { Db } from '../db/open.ts';
+import { demoMarker, residentialGroups, wardProfile } from '../db/schema/index.ts';
 import { createCoverage } from './coverage.ts';
 import { createCourses, type CourseCatalog } from './courses.ts';
 import { createDemographics } from './demographics.ts';
@@ -11,24 +13,24 @@ import { createHeadline } from './headline.ts';
 import { resolveRange, type DayRange } from './range.ts';
 import { createTrend } from './trend.ts';
 
-export function createDashboard(sqlite: Sqlite, catalog: CourseCatalog, now: () => number) {
-  const headline = createHeadline(sqlite);
-  const { coverage, ranking } = createCoverage(sqlite);
-  const courses = createCourses(sqlite, catalog);
-  const demographics = createDemographics(sqlite);
-  const trend = createTrend(sqlite);
-  const freshness = createFreshness(sqlite, now);
-  const groupExists = sqlite.prepare<[string], { id: string }>('SELECT id FROM residential_groups WHERE id = ?');
-  const ward = sqlite.prepare<[], { name: string; isSample: number }>('SELECT name, is_sample AS isSample FROM ward_profile WHERE id = 1');
-  const demo = sqlite.prepare<[], { id: number }>('SELECT id FROM demo_marker WHERE id = 1');
+export function createDashboard(db: Db, catalog: CourseCatalog, now: () => number) {
+  const headline = createHeadline(db);
+  const { coverage, ranking } = createCoverage(db);
+  const courses = createCourses(db, catalog);
+  const demographics = createDemographics(db);
+  const trend = createTrend(db);
+  const freshness = createFreshness(db, now);
+  const groupExists = db.select({ id: residentialGroups.id }).from(residentialGroups).where(eq(residentialGroups.id, sql.placeholder('id'))).prepare();
+  const ward = db.select({ name: wardProfile.name, isSample: wardProfile.isSample }).from(wardProfile).where(eq(wardProfile.id, 1)).prepare();
+  const demo = db.select({ id: demoMarker.id }).from(demoMarker).where(eq(demoMarker.id, 1)).prepare();
 
-  const range = (query: DashboardQuery): DayRange => resolveRange(query, now(), (id) => groupExists.get(id) !== undefined);
+  const range = (query: DashboardQuery): DayRange => resolveRange(query, now(), (id) => groupExists.get({ id }) !== undefined);
   const meta = () => {
     const w = ward.get();
-    return { wardName: w?.name ?? '', isSampleProfile: w ? w.isSample === 1 : true, isDemo: demo.get() !== undefined, generatedAt: new Date(now()).toISOString() };
+    return { wardName: w?.name ?? '', isSampleProfile: w ? w.isSample : true, isDemo: demo.get() !== undefined, generatedAt: new Date(now()).toISOString() };
   };
   // Reads in one snapshot (WAL): a sync committing meanwhile is seen by all sections or none.
-  const read = <T>(work: () => T): T => sqlite.transaction(work).deferred();
+  const read = <T>(work: () => T): T => db.transaction(() => work(), { behavior: 'deferred' });
 
   return {
     range,

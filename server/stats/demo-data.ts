@@ -5,11 +5,15 @@
 // its projections (profiles, rollups),
 // so the rollups are exactly what live sync would have built. The database
 // is marked (demo_marker) so every screen says the figures are synthetic.
-import { drizzleOf, type Sqlite } from '../db/open.ts';
+import { count, eq, sql } from 'drizzle-orm';
+import type { Db } from '../db/open.ts';
+import { placeholders } from '../db/placeholders.ts';
+import { demoMarker, learners } from '../db/schema/index.ts';
 import { createRecordPipeline } from '../records/pipeline.ts';
 import { createProfiles } from '../resident/profiles.ts';
 import { createWardProfile } from '../ward/profile.ts';
 import { createStatsRollup, type StatsCatalog } from './rollup.ts';
+import { excluded } from './sql.ts';
 import { uuidv7 } from '../../shared/ids.ts';
 import { seededRandom } from '../../shared/seeded-random.ts';
 import { CONSENT_PURPOSE } from '../../shared/privacy.ts';
@@ -26,34 +30,35 @@ export interface DemoOptions {
 
 const DAY = 86_400_000;
 
-export function hasRealData(sqlite: Sqlite): boolean {
-  const learners = (sqlite.prepare('SELECT COUNT(*) AS n FROM learners').get() as { n: number }).n;
-  const demo = sqlite.prepare('SELECT 1 FROM demo_marker WHERE id = 1').get();
-  return learners > 0 && !demo;
+export function hasRealData(db: Db): boolean {
+  const [{ n }] = db.select({ n: count() }).from(learners).all();
+  const demo = db.select({ id: demoMarker.id }).from(demoMarker).where(eq(demoMarker.id, 1)).get();
+  return n > 0 && !demo;
 }
 
-export function seedDemo(sqlite: Sqlite, catalog: StatsCatalog, options: DemoOptions): { learners: number; events: number } {
+export function seedDemo(db: Db, catalog: StatsCatalog, options: DemoOptions): { learners: number; events: number } {
   const rnd = seededRandom(options.seed ?? 57);
   const now = options.now ?? Date.now();
   const days = options.days ?? 120;
+  const sqlite = db.$client;
   const ward = createWardProfile(sqlite, () => now);
   const groups = ward.admin().groups.map((g) => g.id);
-  const rollup = createStatsRollup(sqlite, catalog, () => now);
+  const rollup = createStatsRollup(db, catalog, () => now);
   rollup.ensureFresh();
-  const records = createRecordPipeline(drizzleOf(sqlite), [{ name: 'resident', learner: createProfiles(sqlite, ward.hasGroup).hooks }, rollup.projection]);
-  const addLearner = sqlite.prepare<[string, string, number]>('INSERT INTO learners (id, secret_hash, created_at) VALUES (?, ?, ?)');
+  const records = createRecordPipeline(db, [{ name: 'resident', learner: createProfiles(sqlite, ward.hasGroup).hooks }, rollup.projection]);
+  const addLearner = db.insert(learners).values(placeholders<typeof learners.$inferInsert>(['id', 'secretHash', 'createdAt'])).prepare();
   const courses = catalog.courses.filter((c) => c.lessons.length > 0);
   const pick = <T>(xs: readonly T[]) => xs[Math.floor(rnd() * xs.length)];
   const iso = (ms: number) => new Date(ms).toISOString();
   let events = 0;
 
-  const batch = sqlite.transaction((from: number, to: number) => {
+  const batch = (from: number, to: number) => db.transaction(() => {
     for (let i = from; i < to; i++) {
       const id = uuidv7();
       const deviceId = `demo-${id.slice(-12)}`;
       // More learners join later in the period (the movement grows).
       const start = now - Math.floor(days * (1 - Math.sqrt(rnd()))) * DAY - Math.floor(rnd() * 10 * 3_600_000);
-      addLearner.run(id, 'demo-no-secret', start);
+      addLearner.run({ id, secretHash: 'demo-no-secret', createdAt: start } satisfies typeof learners.$inferInsert);
       const list: Array<Record<string, unknown>> = [];
       let t = start;
       const env = () => ({ id: uuidv7(), learnerId: id, deviceId, occurredAt: iso((t += Math.floor(rnd() * 20 * 60_000))) });
@@ -87,8 +92,9 @@ export function seedDemo(sqlite: Sqlite, catalog: StatsCatalog, options: DemoOpt
 
   const CHUNK = 500;
   for (let from = 0; from < options.learners; from += CHUNK) batch(from, Math.min(options.learners, from + CHUNK));
-  sqlite
-    .prepare('INSERT INTO demo_marker (id, learners, seeded_at) VALUES (1, ?, ?) ON CONFLICT DO UPDATE SET learners = learners + excluded.learners, seeded_at = excluded.seeded_at')
-    .run(options.learners, now);
+  db.insert(demoMarker)
+    .values({ id: 1, learners: options.learners, seededAt: now })
+    .onConflictDoUpdate({ target: demoMarker.id, set: { learners: sql`${demoMarker.learners} + ${excluded(demoMarker.learners)}`, seededAt: excluded(demoMarker.seededAt) } })
+    .run();
   return { learners: options.learners, events };
 }

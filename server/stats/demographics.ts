@@ -2,10 +2,13 @@
 // gender, up to the end of the range. Age is the age reached in the end
 // date's year. Only consented profiles and guide registrations carry these
 // fields; everyone else is "unknown".
+import { and, count, eq, gt, sql } from 'drizzle-orm';
 import { AGE_BANDS, GENDER_KEYS, HIDDEN, type AgeBand, type DemographicRow, type GenderKey } from '../../shared/stats/api.ts';
 import { yearOf } from '../../shared/stats/days.ts';
-import type { Sqlite } from '../db/open.ts';
+import type { Db } from '../db/open.ts';
+import { statsLearners, statsPeople } from '../db/schema/index.ts';
 import type { DayRange } from './range.ts';
+import { sumOf } from './sql.ts';
 import { protect } from './suppress.ts';
 
 export function ageBand(birthYear: number | null, year: number): AgeBand {
@@ -20,36 +23,48 @@ export function ageBand(birthYear: number | null, year: number): AgeBand {
 type Cell = Record<GenderKey | 'total', number>;
 const emptyCell = (): Cell => ({ female: 0, male: 0, other: 0, unknown: 0, total: 0 });
 
-export function createDemographics(sqlite: Sqlite) {
+interface Scope {
+  end: number;
+  group: string | null;
+}
+
+/** The ward's statement or the group's, by the scope asked for. */
+function perScope<Row>(make: (forGroup: boolean) => { all(values: Record<string, unknown>): Row[] }): (q: Scope) => Row[] {
+  const [ward, inGroup] = [make(false), make(true)];
+  return (q) => (q.group === null ? ward.all({ end: q.end }) : inGroup.all({ end: q.end, group: q.group }));
+}
+
+export function createDemographics(db: Db) {
+  const end = sql.placeholder('end');
+  const group = sql.placeholder('group');
   // Everyone ever counted (stats_people, kept by triggers), minus the
   // learners whose first activity / first course came after the end date:
   // for the usual "up to today" view that second part is empty, and it
-  // never scans more than the learners after the end.
-  const totals = sqlite.prepare<{ group: string | null }, { birthYear: number; gender: string; reached: number; completed: number }>(
-    `SELECT birth_year AS birthYear, gender, SUM(reached) AS reached, SUM(completed) AS completed
-       FROM stats_people WHERE $group IS NULL OR group_key = $group GROUP BY birth_year, gender`,
-  );
-  // One statement per case, so each reads a covering index (stats.ts).
-  type Later = { birthYear: number | null; gender: string | null; n: number };
-  const later = (column: 'first_day' | 'first_course_day') => ({
-    all: sqlite.prepare<{ end: number }, Later>(
-      `SELECT birth_year AS birthYear, gender, COUNT(*) AS n FROM stats_learners WHERE ${column} > $end GROUP BY birth_year, gender`,
-    ),
-    group: sqlite.prepare<{ end: number; group: string }, Later>(
-      `SELECT birth_year AS birthYear, gender, COUNT(*) AS n FROM stats_learners WHERE group_id = $group AND ${column} > $end GROUP BY birth_year, gender`,
-    ),
-  });
-  const [laterReached, laterCompleted] = [later('first_day'), later('first_course_day')];
-  const after = (l: ReturnType<typeof later>, q: { end: number; group: string | null }) =>
-    q.group === null ? l.all.all({ end: q.end }) : l.group.all({ end: q.end, group: q.group });
+  // never scans more than the learners after the end. One statement for the
+  // ward and one for a group, so each reads its index (stats.ts).
+  const totals = (forGroup: boolean) =>
+    db
+      .select({ birthYear: statsPeople.birthYear, gender: statsPeople.gender, reached: sumOf(statsPeople.reached), completed: sumOf(statsPeople.completed) })
+      .from(statsPeople)
+      .where(forGroup ? eq(statsPeople.groupKey, group) : undefined)
+      .groupBy(statsPeople.birthYear, statsPeople.gender)
+      .prepare();
+  const later = (day: typeof statsLearners.firstDay | typeof statsLearners.firstCourseDay, forGroup: boolean) =>
+    db
+      .select({ birthYear: statsLearners.birthYear, gender: statsLearners.gender, n: count() })
+      .from(statsLearners)
+      .where(and(forGroup ? eq(statsLearners.groupId, group) : undefined, gt(day, end)))
+      .groupBy(statsLearners.birthYear, statsLearners.gender)
+      .prepare();
+  const [everyone, laterReached, laterCompleted] = [perScope(totals), perScope((g) => later(statsLearners.firstDay, g)), perScope((g) => later(statsLearners.firstCourseDay, g))];
   const key = (birthYear: number | null, gender: string | null) => `${birthYear ?? 0}|${gender ?? ''}`;
-  const rows = (q: { end: number; group: string | null }) => {
+  const rows = (q: Scope) => {
     const out = new Map<string, { birthYear: number | null; gender: string | null; reached: number; completed: number }>();
-    for (const t of totals.all({ group: q.group })) {
+    for (const t of everyone(q)) {
       out.set(key(t.birthYear, t.gender), { birthYear: t.birthYear === 0 ? null : t.birthYear, gender: t.gender === '' ? null : t.gender, reached: t.reached, completed: t.completed });
     }
-    for (const l of after(laterReached, q)) out.get(key(l.birthYear, l.gender))!.reached -= l.n;
-    for (const l of after(laterCompleted, q)) out.get(key(l.birthYear, l.gender))!.completed -= l.n;
+    for (const l of laterReached(q)) out.get(key(l.birthYear, l.gender))!.reached -= l.n;
+    for (const l of laterCompleted(q)) out.get(key(l.birthYear, l.gender))!.completed -= l.n;
     return out.values();
   };
   return (r: DayRange): DemographicRow[] => {

@@ -1,39 +1,55 @@
 // How fresh the figures are: when each guide's phone last synced (guides are
 // staff, accountable by name), and how many learner devices synced recently
 // (counts only, never a device or a person).
+import { and, count, desc, eq, gt, gte, isNull, lt, max, sql } from 'drizzle-orm';
 import type { Freshness } from '../../shared/stats/api.ts';
-import type { Sqlite } from '../db/open.ts';
+import type { Db } from '../db/open.ts';
+import { devices, guideEvents, statsDeviceHours, users } from '../db/schema/index.ts';
+import { total } from './sql.ts';
 import { people } from './suppress.ts';
 
-const DAY = 86_400_000;
+const HOUR = 3_600_000;
+const DAY = 24 * HOUR;
 
-export function createFreshness(sqlite: Sqlite, now: () => number) {
-  const guides = sqlite.prepare<[], { guide: string; team: string | null; deviceId: string | null; last: number | null }>(
-    `SELECT u.display_name AS guide, u.team, g.device_id AS deviceId, g.last
-       FROM users u LEFT JOIN (SELECT recorded_by, device_id, MAX(received_at) AS last FROM guide_events GROUP BY recorded_by, device_id) g
-         ON g.recorded_by = u.id
-      WHERE u.role = 'guide' AND u.disabled = 0
-      ORDER BY g.last IS NULL, g.last DESC, u.display_name`,
-  );
+export function createFreshness(db: Db, now: () => number) {
+  const lastSync = db
+    .select({ recordedBy: guideEvents.recordedBy, deviceId: guideEvents.deviceId, last: max(guideEvents.receivedAt).as('last') })
+    .from(guideEvents)
+    .groupBy(guideEvents.recordedBy, guideEvents.deviceId)
+    .as('g');
+  const guides = db
+    .select({ guide: users.displayName, team: users.team, deviceId: lastSync.deviceId, last: lastSync.last })
+    .from(users)
+    .leftJoin(lastSync, eq(lastSync.recordedBy, users.id))
+    .where(and(eq(users.role, 'guide'), eq(users.disabled, false)))
+    .orderBy(isNull(lastSync.last), desc(lastSync.last), users.displayName)
+    .prepare();
   // Devices synced at or after a moment: whole hours from the hourly counters
   // (stats_device_hours, kept by triggers), the moment's own hour exactly.
-  const since = sqlite.prepare<{ at: number; hour: number }, { n: number }>(
-    `SELECT (SELECT COALESCE(SUM(devices), 0) FROM stats_device_hours WHERE hour > $hour)
-          + (SELECT COUNT(*) FROM devices WHERE last_sync_at >= $at AND last_sync_at < ($hour + 1) * 3600000) AS n`,
-  );
-  const overall = sqlite.prepare<[], { total: number; last: number | null }>(
-    'SELECT (SELECT COALESCE(SUM(devices), 0) FROM stats_device_hours) AS total, (SELECT MAX(last_sync_at) FROM devices) AS last',
-  );
-  const ge = (at: number) => since.get({ at, hour: Math.floor(at / 3_600_000) })!.n;
-  const devices = { get: ({ a, b, c }: { a: number; b: number; c: number }) => {
+  const laterHours = db
+    .select({ n: total(statsDeviceHours.devices) })
+    .from(statsDeviceHours)
+    .where(gt(statsDeviceHours.hour, sql.placeholder('hour')))
+    .prepare();
+  const sameHour = db
+    .select({ n: count() })
+    .from(devices)
+    .where(and(gte(devices.lastSyncAt, sql.placeholder('at')), lt(devices.lastSyncAt, sql.placeholder('hourEnd'))))
+    .prepare();
+  const allDevices = db.select({ n: total(statsDeviceHours.devices) }).from(statsDeviceHours).prepare();
+  const lastOfAll = db.select({ at: max(devices.lastSyncAt) }).from(devices).prepare();
+  const ge = (at: number) => {
+    const hour = Math.floor(at / HOUR);
+    return laterHours.get({ hour })!.n + sameHour.get({ at, hourEnd: (hour + 1) * HOUR })!.n;
+  };
+  const deviceCounts = (a: number, b: number, c: number) => {
     const [na, nb, nc] = [ge(a), ge(b), ge(c)];
-    const { total, last } = overall.get()!;
-    return { d1: na, d7: nb - na, d30: nc - nb, older: total - nc, last };
-  } };
+    return { d1: na, d7: nb - na, d30: nc - nb, older: allDevices.get()!.n - nc, last: lastOfAll.get()!.at };
+  };
   const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString());
   return (): Freshness => {
     const t = now();
-    const d = devices.get({ a: t - DAY, b: t - 7 * DAY, c: t - 30 * DAY })!;
+    const d = deviceCounts(t - DAY, t - 7 * DAY, t - 30 * DAY);
     return {
       guides: guides.all().map((g) => ({ guide: g.guide, team: g.team, deviceId: g.deviceId, lastSyncAt: iso(g.last) })),
       devices: { within1Day: people(d.d1), within7Days: people(d.d7), within30Days: people(d.d30), older: people(d.older), lastSyncAt: iso(d.last) },

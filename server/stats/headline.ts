@@ -1,54 +1,71 @@
 // Ward-wide headline figures for a range. Learners are counted up to the
 // range's end (coverage grows over time); activity, completions and the
 // rest are counted inside the range.
+import { and, between, count, countDistinct, eq, gte, inArray, lt, lte, sql, type AnyColumn } from 'drizzle-orm';
 import type { Headline } from '../../shared/stats/api.ts';
-import type { Sqlite } from '../db/open.ts';
+import type { Db } from '../db/open.ts';
+import { certificates, guideEvents, guideSessions, statsCourseDays, statsDaily, statsFirstDays } from '../db/schema/index.ts';
+import { activeUpTo } from './active.ts';
 import { msBounds, type DayRange } from './range.ts';
+import { dialect, onlyIf, total } from './sql.ts';
 
-export function createHeadline(sqlite: Sqlite) {
+const start = sql.placeholder('start');
+const end = sql.placeholder('end');
+const from = sql.placeholder('from');
+const to = sql.placeholder('to');
+
+export function createHeadline(db: Db) {
   // Sums of the first-day counters (stats-counters.ts), not a scan of every learner.
-  const learners = sqlite.prepare<{ start: number; end: number }, { total: number; fresh: number; assisted: number }>(
-    `SELECT COALESCE(SUM(learners), 0) AS total, COALESCE(SUM(learners * (day >= $start)), 0) AS fresh,
-            COALESCE(SUM(learners * is_assisted), 0) AS assisted
-       FROM stats_first_days WHERE day <= $end`,
-  );
-  // Each learner's last active day up to the end, from the span counters.
-  const active = sqlite.prepare<{ a: number; b: number }, { n: number }>(
-    'SELECT COALESCE(SUM(learners), 0) AS n FROM stats_active_spans WHERE day BETWEEN $a AND $b AND (next_day > $b OR next_day = 2147483647)',
-  );
-  const lessons = sqlite.prepare<[number, number], { completions: number; assisted: number }>(
-    `SELECT COALESCE(SUM(completions), 0) AS completions, COALESCE(SUM(assisted_completions), 0) AS assisted
-       FROM stats_daily WHERE day BETWEEN ? AND ?`,
-  );
-  const courses = sqlite.prepare<[number, number], { n: number }>(
-    `SELECT COALESCE(SUM(completed), 0) AS n FROM stats_course_days
-      WHERE course_id IN (SELECT DISTINCT course_id FROM stats_daily) AND day BETWEEN ? AND ?`,
-  );
-  const certificates = sqlite.prepare<[number, number], { n: number }>('SELECT COUNT(*) AS n FROM certificates WHERE issued_at >= ? AND issued_at < ?');
-  const outcomes = sqlite.prepare<[number, number], { n: number }>(
-    `SELECT COUNT(DISTINCT learner_id || ' ' || json_extract(payload, '$.outcome')) AS n FROM guide_events
-      WHERE type = 'outcome.confirmed' AND effective_at >= ? AND effective_at < ?`,
-  );
-  const sessions = sqlite.prepare<[number, number], { n: number }>('SELECT COUNT(*) AS n FROM guide_sessions WHERE starts_at >= ? AND starts_at < ?');
+  const learners = db
+    .select({
+      total: total(statsFirstDays.learners),
+      fresh: total(onlyIf(gte(statsFirstDays.day, start), statsFirstDays.learners)),
+      assisted: total(sql`${statsFirstDays.learners} * ${statsFirstDays.isAssisted}`),
+    })
+    .from(statsFirstDays)
+    .where(lte(statsFirstDays.day, end))
+    .prepare();
+  const active = activeUpTo(db);
+  const lessons = db
+    .select({ completions: total(statsDaily.completions), assisted: total(statsDaily.assistedCompletions) })
+    .from(statsDaily)
+    .where(between(statsDaily.day, start, end))
+    .prepare();
+  const courses = db
+    .select({ n: total(statsCourseDays.completed) })
+    .from(statsCourseDays)
+    .where(and(inArray(statsCourseDays.courseId, db.selectDistinct({ courseId: statsDaily.courseId }).from(statsDaily)), between(statsCourseDays.day, start, end)))
+    .prepare();
+  // Tables keyed by time: the range as [from, to) in epoch ms (msBounds).
+  const during = (at: AnyColumn) => and(gte(at, from), lt(at, to));
+  const issued = db.select({ n: count() }).from(certificates).where(during(certificates.issuedAt)).prepare();
+  const outcomes = db
+    .select({ n: countDistinct(sql`${guideEvents.learnerId} || ' ' || ${dialect.jsonText(guideEvents.payload, 'outcome')}`) })
+    .from(guideEvents)
+    .where(and(eq(guideEvents.type, 'outcome.confirmed'), during(guideEvents.effectiveAt)))
+    .prepare();
+  const sessions = db.select({ n: count() }).from(guideSessions).where(during(guideSessions.startsAt)).prepare();
 
   return (r: DayRange): Headline => {
-    const l = learners.get({ start: r.start, end: r.end })!;
-    const lc = lessons.get(r.start, r.end)!;
-    const [from, to] = msBounds(r);
+    const days = { start: r.start, end: r.end };
+    const l = learners.get(days)!;
+    const lc = lessons.get(days)!;
+    const [msFrom, msTo] = msBounds(r);
+    const ms = { from: msFrom, to: msTo };
     return {
       learners: l.total,
       newLearners: l.fresh,
-      active7: active.get({ a: r.end - 6, b: r.end })!.n,
-      active30: active.get({ a: r.end - 29, b: r.end })!.n,
+      active7: active(r.end - 6, r.end),
+      active30: active(r.end - 29, r.end),
       assistedLearners: l.assisted,
       selfLearners: l.total - l.assisted,
       lessonsCompleted: lc.completions,
       assistedCompletions: lc.assisted,
       selfCompletions: lc.completions - lc.assisted,
-      coursesCompleted: courses.get(r.start, r.end)!.n,
-      certificates: certificates.get(from, to)!.n,
-      outcomesConfirmed: outcomes.get(from, to)!.n,
-      sessionsHeld: sessions.get(from, to)!.n,
+      coursesCompleted: courses.get(days)!.n,
+      certificates: issued.get(ms)!.n,
+      outcomesConfirmed: outcomes.get(ms)!.n,
+      sessionsHeld: sessions.get(ms)!.n,
     };
   };
 }

@@ -1,27 +1,39 @@
 // Week by week (Monday to Sunday) inside the range: lesson completions,
 // learners whose first activity fell in the week, and course completions.
 // The first and last weeks are cut at the range's ends.
+import { and, between, inArray, sql, type AnyColumn, type SQL } from 'drizzle-orm';
+import type { SQLiteTable } from 'drizzle-orm/sqlite-core';
 import type { TrendRow } from '../../shared/stats/api.ts';
 import { isoFromDay, weekStart } from '../../shared/stats/days.ts';
-import type { Sqlite } from '../db/open.ts';
+import type { Db } from '../db/open.ts';
+import { statsCourseDays, statsDaily, statsFirstDays } from '../db/schema/index.ts';
 import type { DayRange } from './range.ts';
+import { sumOf } from './sql.ts';
 import { protect } from './suppress.ts';
 
-export function createTrend(sqlite: Sqlite) {
+export function createTrend(db: Db) {
+  const inRange = (day: AnyColumn) => between(day, sql.placeholder('start'), sql.placeholder('end'));
   // (day + 3) % 7 is days since Monday (1970-01-01 was a Thursday).
-  const lessons = sqlite.prepare<[number, number], { week: number; n: number }>(
-    'SELECT day - ((day + 3) % 7) AS week, SUM(completions) AS n FROM stats_daily WHERE day BETWEEN ? AND ? GROUP BY week',
-  );
-  const learners = sqlite.prepare<[number, number], { week: number; n: number }>(
-    'SELECT day - ((day + 3) % 7) AS week, SUM(learners) AS n FROM stats_first_days WHERE day BETWEEN ? AND ? GROUP BY week',
-  );
-  const courses = sqlite.prepare<[number, number], { week: number; n: number }>(
-    `SELECT day - ((day + 3) % 7) AS week, SUM(completed) AS n FROM stats_course_days
-      WHERE course_id IN (SELECT DISTINCT course_id FROM stats_daily) AND day BETWEEN ? AND ? GROUP BY week`,
+  const weekOf = (day: AnyColumn) => sql<number>`${day} - ((${day} + 3) % 7)`;
+  const perWeek = (day: AnyColumn, value: AnyColumn, table: SQLiteTable, also?: SQL) =>
+    db
+      .select({ week: weekOf(day), n: sumOf(value) })
+      .from(table)
+      .where(and(also, inRange(day)))
+      .groupBy(weekOf(day))
+      .prepare();
+  const lessons = perWeek(statsDaily.day, statsDaily.completions, statsDaily);
+  const learners = perWeek(statsFirstDays.day, statsFirstDays.learners, statsFirstDays);
+  const courses = perWeek(
+    statsCourseDays.day,
+    statsCourseDays.completed,
+    statsCourseDays,
+    inArray(statsCourseDays.courseId, db.selectDistinct({ courseId: statsDaily.courseId }).from(statsDaily)),
   );
   return (r: DayRange): TrendRow[] => {
     const map = (rows: Array<{ week: number; n: number }>) => new Map(rows.map((x) => [x.week, x.n]));
-    const [l, n, c] = [map(lessons.all(r.start, r.end)), map(learners.all(r.start, r.end)), map(courses.all(r.start, r.end))];
+    const days = { start: r.start, end: r.end };
+    const [l, n, c] = [map(lessons.all(days)), map(learners.all(days)), map(courses.all(days))];
     const weeks: number[] = [];
     for (let week = weekStart(r.start); week <= r.end; week += 7) weeks.push(week);
     // The weeks add up to the headline's new learners and courses completed.

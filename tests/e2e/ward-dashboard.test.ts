@@ -24,7 +24,7 @@ beforeAll(async () => {
   const dataDir = mkdtempSync(join(tmpdir(), 'hvs-dash-'));
   const { db, sqlite } = openDb(dataDir);
   await createUser(db, { username: 'office', password: 'correct horse battery', role: 'reviewer', team: null });
-  seedDemo(sqlite, loadCatalog(join(PROJECT_ROOT, 'dist')), { learners: 300, days: 120 });
+  seedDemo(db, loadCatalog(join(PROJECT_ROOT, 'dist')), { learners: 300, days: 120 });
   const today = dayOf(Date.now());
   const count = (from: number) =>
     (sqlite.prepare('SELECT COALESCE(SUM(completions), 0) AS n FROM stats_daily WHERE day BETWEEN ? AND ?').get(from, today) as { n: number }).n;

@@ -1,0 +1,200 @@
+// The statements the rollup (rollup.ts) writes its tables (db/schema/stats.ts)
+// with, prepared once: they run for every event a phone syncs, inside the
+// sync transaction. Each is a primary-key upsert or update whose merge is a
+// sum or a minimum, so applying events in any order gives the same rows.
+import { and, count, eq, gt, inArray, isNotNull, isNull, max, notInArray, or, sql } from 'drizzle-orm';
+import type { Db } from '../db/open.ts';
+import { placeholders } from '../db/placeholders.ts';
+import {
+  events,
+  guideEvents,
+  learnerProfiles,
+  statsDaily,
+  statsLearnerCourses,
+  statsLearnerDays,
+  statsLearnerLessons,
+  statsLearners,
+  statsState,
+} from '../db/schema/index.ts';
+import { dialect, excluded } from './sql.ts';
+
+const learner = sql.placeholder('learner');
+const course = sql.placeholder('course');
+const day = sql.placeholder('day');
+
+/** Replayed in pages of this many events (rollup.ts). */
+const REPLAY_PAGE = 5000;
+
+export function createRollupTables(db: Db) {
+  const ensureLearner = db
+    .insert(statsLearners)
+    .values(placeholders<typeof statsLearners.$inferInsert>(['learnerId', 'isAssisted']))
+    .onConflictDoNothing()
+    .prepare();
+  const first = sql.placeholder('first');
+  const last = sql.placeholder('last');
+  const touchLearner = db
+    .update(statsLearners)
+    .set({
+      firstDay: dialect.least(sql`coalesce(${statsLearners.firstDay}, ${first})`, first),
+      lastDay: dialect.greatest(sql`coalesce(${statsLearners.lastDay}, ${last})`, last),
+    })
+    .where(eq(statsLearners.learnerId, learner))
+    .prepare();
+  const addDay = db
+    .insert(statsLearnerDays)
+    .values(placeholders<typeof statsLearnerDays.$inferInsert>(['learnerId', 'day']))
+    .onConflictDoNothing()
+    .prepare();
+  const setProfile = db
+    .update(statsLearners)
+    .set({ groupId: sql`${sql.placeholder('groupId')}`, birthYear: sql`${sql.placeholder('birthYear')}`, gender: sql`${sql.placeholder('gender')}` })
+    .where(eq(statsLearners.learnerId, learner))
+    .prepare();
+  const daily = db
+    .insert(statsDaily)
+    .values(placeholders<typeof statsDaily.$inferInsert>(['day', 'courseId', 'lessonId', 'starts', 'completions', 'assistedCompletions', 'scoreSum']))
+    .onConflictDoUpdate({
+      target: [statsDaily.day, statsDaily.courseId, statsDaily.lessonId],
+      set: {
+        starts: sql`${statsDaily.starts} + ${excluded(statsDaily.starts)}`,
+        completions: sql`${statsDaily.completions} + ${excluded(statsDaily.completions)}`,
+        assistedCompletions: sql`${statsDaily.assistedCompletions} + ${excluded(statsDaily.assistedCompletions)}`,
+        scoreSum: sql`${statsDaily.scoreSum} + ${excluded(statsDaily.scoreSum)}`,
+      },
+    })
+    .prepare();
+  const startCourse = db
+    .insert(statsLearnerCourses)
+    .values(placeholders<typeof statsLearnerCourses.$inferInsert>(['learnerId', 'courseId', 'startedDay']))
+    .onConflictDoUpdate({
+      target: [statsLearnerCourses.learnerId, statsLearnerCourses.courseId],
+      set: { startedDay: dialect.least(statsLearnerCourses.startedDay, excluded(statsLearnerCourses.startedDay)) },
+    })
+    .prepare();
+  const addLesson = db
+    .insert(statsLearnerLessons)
+    .values(placeholders<typeof statsLearnerLessons.$inferInsert>(['learnerId', 'courseId', 'lessonId', 'firstDay']))
+    .onConflictDoUpdate({
+      target: [statsLearnerLessons.learnerId, statsLearnerLessons.courseId, statsLearnerLessons.lessonId],
+      set: { firstDay: dialect.least(statsLearnerLessons.firstDay, excluded(statsLearnerLessons.firstDay)) },
+    })
+    .prepare();
+  const lessonsDone = db
+    .select({ n: count(), lastDay: max(statsLearnerLessons.firstDay) })
+    .from(statsLearnerLessons)
+    .where(and(eq(statsLearnerLessons.learnerId, learner), eq(statsLearnerLessons.courseId, course)))
+    .prepare();
+  const completeCourse = db
+    .update(statsLearnerCourses)
+    .set({ completedDay: sql`${day}` })
+    .where(
+      and(
+        eq(statsLearnerCourses.learnerId, learner),
+        eq(statsLearnerCourses.courseId, course),
+        or(isNull(statsLearnerCourses.completedDay), gt(statsLearnerCourses.completedDay, day)),
+      ),
+    )
+    .prepare();
+  const firstCourse = db
+    .update(statsLearners)
+    .set({ firstCourseDay: dialect.least(sql`coalesce(${statsLearners.firstCourseDay}, ${day})`, day) })
+    .where(eq(statsLearners.learnerId, learner))
+    .prepare();
+  const completedCourses = db
+    .select({ courseId: statsLearnerCourses.courseId, day: statsLearnerCourses.completedDay })
+    .from(statsLearnerCourses)
+    .where(and(eq(statsLearnerCourses.learnerId, learner), isNotNull(statsLearnerCourses.completedDay)))
+    .prepare();
+  const fiveSkills = db
+    .update(statsLearners)
+    .set({ fiveSkillsDay: sql`${day}` })
+    .where(and(eq(statsLearners.learnerId, learner), or(isNull(statsLearners.fiveSkillsDay), gt(statsLearners.fiveSkillsDay, day))))
+    .prepare();
+
+  type Profile = Pick<typeof statsLearners.$inferSelect, 'groupId' | 'birthYear' | 'gender'>;
+  return {
+    ensureLearner: (learnerId: string, isAssisted: boolean) => void ensureLearner.run({ learnerId, isAssisted: isAssisted ? 1 : 0 }),
+    /** First and last are the minimum and maximum of the days. */
+    touchLearner: (learnerId: string, firstDay: number, lastDay: number) => void touchLearner.run({ first: firstDay, last: lastDay, learner: learnerId }),
+    addDay: (learnerId: string, d: number) => void addDay.run({ learnerId, day: d }),
+    setProfile: (learnerId: string, p: Profile) => void setProfile.run({ ...p, learner: learnerId }),
+    daily: (row: Required<typeof statsDaily.$inferInsert>) => void daily.run(row),
+    startCourse: (learnerId: string, courseId: string, startedDay: number) => void startCourse.run({ learnerId, courseId, startedDay }),
+    addLesson: (learnerId: string, courseId: string, lessonId: string, firstDay: number) => void addLesson.run({ learnerId, courseId, lessonId, firstDay }),
+    /** How many lessons of the course the learner completed, and the day of the last first completion. */
+    lessonsDone: (learnerId: string, courseId: string) => lessonsDone.get({ learner: learnerId, course: courseId })!,
+    /** Sets or moves back the course's completion day; false when it was already that early. */
+    completeCourse: (learnerId: string, courseId: string, d: number) => completeCourse.run({ day: d, learner: learnerId, course: courseId }).changes > 0,
+    firstCourse: (learnerId: string, d: number) => void firstCourse.run({ day: d, learner: learnerId }),
+    // Not null: the query keeps completed courses only.
+    completedCourses: (learnerId: string) => completedCourses.all({ learner: learnerId }).map((c) => ({ courseId: c.courseId, day: c.day! })),
+    fiveSkills: (learnerId: string, d: number) => void fiveSkills.run({ day: d, learner: learnerId }),
+  };
+}
+
+export type RollupTables = ReturnType<typeof createRollupTables>;
+
+/** What rebuild() needs besides the per-event statements: clearing, replaying, the state row. */
+export function createRebuildTables(db: Db) {
+  // Keyset pages on (effective time, insertion order): a ward's millions of
+  // events never sit in memory at once, and no statement stays open while
+  // the rollup statements run on the same connection.
+  const at = sql.placeholder('at');
+  const after = sql.placeholder('r');
+  const page = (table: typeof events | typeof guideEvents, types: string[]) => {
+    const order = dialect.rowOrder(table);
+    return db
+      .select({ payload: table.payload, effectiveAt: table.effectiveAt, r: order })
+      .from(table)
+      // A row-value comparison, not "a > x OR (a = x AND …)": SQLite then reads one index range.
+      .where(and(inArray(table.type, types), sql`(${table.effectiveAt}, ${order}) > (${at}, ${after})`))
+      .orderBy(table.effectiveAt, order)
+      .limit(REPLAY_PAGE)
+      .prepare();
+  };
+  const learnerPage = page(events, ['lesson.started', 'lesson.completed', 'session.joined', 'profile.updated', 'consent.withdrawn']);
+  const guidePage = page(guideEvents, ['assisted.registered', 'lesson.completed', 'outcome.confirmed']);
+  // Consent state lives in learner_profiles: a withdrawn profile must stay
+  // withdrawn even though its profile.updated events are replayed first.
+  const profileState = db
+    .update(statsLearners)
+    .set({ groupId: null, birthYear: null, gender: null })
+    .where(
+      and(
+        eq(statsLearners.isAssisted, 0),
+        notInArray(statsLearners.learnerId, db.select({ id: learnerProfiles.learnerId }).from(learnerProfiles).where(isNotNull(learnerProfiles.consentVersion))),
+      ),
+    )
+    .prepare();
+  const readState = db.select({ version: statsState.version, catalogHash: statsState.catalogHash }).from(statsState).where(eq(statsState.id, 1)).prepare();
+  const writeState = db
+    .insert(statsState)
+    .values(placeholders<typeof statsState.$inferInsert>(['id', 'version', 'catalogHash', 'builtAt']))
+    .onConflictDoUpdate({
+      target: statsState.id,
+      set: { version: excluded(statsState.version), catalogHash: excluded(statsState.catalogHash), builtAt: excluded(statsState.builtAt) },
+    })
+    .prepare();
+
+  return {
+    clear() {
+      for (const table of [statsLearners, statsLearnerDays, statsLearnerLessons, statsLearnerCourses, statsDaily]) db.delete(table).run();
+    },
+    /** Every event of the family, in pages, in (effective time, insertion) order. */
+    *replay(family: 'learner' | 'guide'): Generator<{ payload: string; effectiveAt: number }> {
+      const page = family === 'learner' ? learnerPage : guidePage;
+      let cursor = { at: Number.MIN_SAFE_INTEGER, r: 0 };
+      for (;;) {
+        const rows = page.all(cursor);
+        yield* rows;
+        if (rows.length === 0) return;
+        const last = rows[rows.length - 1];
+        cursor = { at: last.effectiveAt, r: last.r };
+      }
+    },
+    profileState: () => void profileState.run(),
+    readState: () => readState.get(),
+    writeState: (state: Omit<typeof statsState.$inferInsert, 'id'>) => void writeState.run({ id: 1, ...state }),
+  };
+}
