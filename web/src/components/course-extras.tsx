@@ -2,7 +2,7 @@ import { Show } from 'solid-js';
 import { A } from '@solidjs/router';
 import type { ContentIndexCourse } from '../../../shared/content/schema.ts';
 import { language, t } from '../i18n/index.ts';
-import { useStores } from '../stores/app-stores.tsx';
+import { useStores } from '../app/app-stores.tsx';
 import { ShareButton } from './share-button.tsx';
 
 /** Under a course's progress: the certificate once every lesson is done, and sharing a direct link. */

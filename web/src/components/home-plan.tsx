@@ -1,7 +1,7 @@
 import { createMemo, For, Show } from 'solid-js';
 import { continueLesson, learningDays, nextLesson, skillChecklist, type LessonPointer } from '../../../shared/resident/home-plan.ts';
 import { language, t } from '../i18n/index.ts';
-import { useStores } from '../stores/app-stores.tsx';
+import { useStores } from '../app/app-stores.tsx';
 import { canOfferInstall, dismissInstall, install } from '../sw/install-prompt.ts';
 import { ShareButton } from './share-button.tsx';
 

@@ -1,6 +1,6 @@
 import { Match, Show, Switch } from 'solid-js';
 import { formatTime, t } from '../i18n/index.ts';
-import { useStores } from '../stores/app-stores.tsx';
+import { useStores } from '../app/app-stores.tsx';
 
 /** Says plainly whether the resident's learning has reached the ward server. */
 export function SyncStatus() {

@@ -1,11 +1,11 @@
 import { createEffect, For, on, Show } from 'solid-js';
 import { A, useParams } from '@solidjs/router';
 import { language, t } from '../i18n/index.ts';
-import { useStores } from '../stores/app-stores.tsx';
+import { useStores } from '../app/app-stores.tsx';
 import { ProgressBar } from '../components/progress-bar.tsx';
 import { LoadState } from '../components/load-state.tsx';
 import { CourseExtras } from '../components/course-extras.tsx';
-import NotFoundPage from './not-found-page.tsx';
+import NotFoundPage from '../app/not-found-page.tsx';
 
 export default function CoursePage() {
   const params = useParams<{ courseId: string }>();

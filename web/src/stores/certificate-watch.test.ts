@@ -7,9 +7,9 @@ import { createRoot, createSignal } from 'solid-js';
 import type { ContentIndexCourse } from '../../../shared/content/schema.ts';
 import { BASIC_SKILLS } from '../../../shared/skills.ts';
 import type { ProgressRow } from '../db/index.ts';
-import type { AppStores } from './app-stores.tsx';
+import type { AppStores } from '../app/app-stores.tsx';
 import { watchCertificates } from './certificate-watch.ts';
-import { loadRepos } from './load-repos.ts';
+import { loadRepos } from '../app/load-repos.ts';
 
 const course = (id: string, skill: string, lessons: string[]) => ({ id, skill, lessons: lessons.map((l) => ({ id: l })) }) as unknown as ContentIndexCourse;
 const COURSES = BASIC_SKILLS.map((skill, i) => course(`c${i}`, skill, i === 0 ? ['a', 'b'] : ['a']));

@@ -5,7 +5,7 @@
 // the certificates page. The certificate code is loaded only at that moment,
 // so it never weighs on the first screen.
 import { createEffect, on } from 'solid-js';
-import type { AppStores } from './app-stores.tsx';
+import type { AppStores } from '../app/app-stores.tsx';
 
 export function watchCertificates({ content, progress, sync }: AppStores, isOnline = () => navigator.onLine) {
   let running = false;

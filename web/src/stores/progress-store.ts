@@ -2,7 +2,7 @@
 // through the progress repo; memory changes only after the write committed.
 import { createRoot, createSignal } from 'solid-js';
 import type { Completion, LessonRef, ProgressRow, Repos } from '../db/index.ts';
-import { loadRepos as defaultLoadRepos } from './load-repos.ts';
+import { loadRepos as defaultLoadRepos } from '../app/load-repos.ts';
 
 export type LessonStatus = 'none' | 'started' | 'completed';
 

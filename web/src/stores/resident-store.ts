@@ -10,7 +10,7 @@ import { newSecret } from '../../../shared/ids.ts';
 import type { ProfileRow, ProgressRow } from '../db/index.ts';
 import { getApiClient } from '../net/api.ts';
 import { HttpError } from '../net/http.ts';
-import { loadRepos } from './load-repos.ts';
+import { loadRepos } from '../app/load-repos.ts';
 import { loadWardProfile } from './ward-profile-cache.ts';
 
 const api = () => getApiClient();

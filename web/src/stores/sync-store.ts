@@ -4,7 +4,7 @@
 import { createRoot, createSignal } from 'solid-js';
 import type { SyncEngine, SyncSnapshot } from '../sync/sync-engine.ts';
 import { getApiClient } from '../net/api.ts';
-import { loadRepos } from './load-repos.ts';
+import { loadRepos } from '../app/load-repos.ts';
 
 export function createSyncStore() {
   const [snapshot, setSnapshot] = createRoot(() => createSignal<SyncSnapshot | null>(null));

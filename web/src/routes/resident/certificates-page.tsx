@@ -4,7 +4,7 @@ import { renderSVG } from 'uqr';
 import { DIGITAL_CITIZEN } from '../../../../shared/resident/certificates.ts';
 import { formatCode } from '../../../../shared/resident/codes.ts';
 import { language, t } from '../../i18n/index.ts';
-import { useStores } from '../../stores/app-stores.tsx';
+import { useStores } from '../../app/app-stores.tsx';
 import { createResidentStore, settleCertificates } from '../../stores/resident-store.ts';
 import { cachedWardProfile } from '../../stores/ward-profile-cache.ts';
 import { shareCertificate } from './certificate-image.ts';

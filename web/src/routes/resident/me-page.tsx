@@ -2,7 +2,7 @@ import { createResource, createSignal, Show } from 'solid-js';
 import { A } from '@solidjs/router';
 import type { ProfileDetails } from '../../../../shared/events/resident.ts';
 import { formatTime, t } from '../../i18n/index.ts';
-import { useStores } from '../../stores/app-stores.tsx';
+import { useStores } from '../../app/app-stores.tsx';
 import { createResidentStore } from '../../stores/resident-store.ts';
 import { ProfileForm, type GroupOption } from './profile-form.tsx';
 import './strings.ts';

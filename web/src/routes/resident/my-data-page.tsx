@@ -3,7 +3,7 @@ import { A } from '@solidjs/router';
 import type { MyData } from '../../../../shared/resident/api.ts';
 import type { ProfileDetails } from '../../../../shared/events/resident.ts';
 import { formatTime, t } from '../../i18n/index.ts';
-import { useStores } from '../../stores/app-stores.tsx';
+import { useStores } from '../../app/app-stores.tsx';
 import { createResidentStore } from '../../stores/resident-store.ts';
 import { cachedWardProfile } from '../../stores/ward-profile-cache.ts';
 import { errorText } from '../../net/error-message.ts';

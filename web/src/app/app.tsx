@@ -1,45 +1,45 @@
 import { lazy, onMount } from 'solid-js';
 import { Route, Router } from '@solidjs/router';
-import { Layout } from './components/layout.tsx';
-import HomePage from './routes/home-page.tsx';
-import { createAppStores, StoresProvider, type AppStores } from './stores/app-stores.tsx';
-import { watchCertificates } from './stores/certificate-watch.ts';
+import { Layout } from './layout.tsx';
+import HomePage from '../routes/home-page.tsx';
+import { createAppStores, StoresProvider, type AppStores } from './app-stores.tsx';
+import { watchCertificates } from '../stores/certificate-watch.ts';
 import { afterFirstPaint } from './first-paint.ts';
-import { residentScreenAt } from '../../shared/resident/addresses.ts';
+import { residentScreenAt } from '../../../shared/resident/addresses.ts';
 
 // Route-level code splitting: each screen is its own chunk; the ward page
 // (staff only) never reaches a resident who does not open it. The home screen
 // is the exception: most visits start there, so it is part of the entry and
 // paints with the first render, with no second request for its code.
-const CoursePage = lazy(() => import('./routes/course-page.tsx'));
-const LessonPage = lazy(() => import('./routes/lesson-page.tsx'));
-const WardPage = lazy(() => import('./routes/ward-page.tsx'));
-const NotFoundPage = lazy(() => import('./routes/not-found-page.tsx'));
+const CoursePage = lazy(() => import('../routes/course-page.tsx'));
+const LessonPage = lazy(() => import('../routes/lesson-page.tsx'));
+const WardPage = lazy(() => import('../routes/ward-page.tsx'));
+const NotFoundPage = lazy(() => import('./not-found-page.tsx'));
 // The resident's own screens (profile, data rights, certificates, moving phones).
-const PrivacyPage = lazy(() => import('./routes/resident/privacy-page.tsx'));
-const MePage = lazy(() => import('./routes/resident/me-page.tsx'));
-const MyDataPage = lazy(() => import('./routes/resident/my-data-page.tsx'));
-const MovePage = lazy(() => import('./routes/resident/move-page.tsx'));
-const RecoverPage = lazy(() => import('./routes/resident/recover-page.tsx'));
-const ProfilesPage = lazy(() => import('./routes/resident/profiles-page.tsx'));
-const CertificatesPage = lazy(() => import('./routes/resident/certificates-page.tsx'));
-const SettingsPage = lazy(() => import('./routes/settings-page.tsx'));
+const PrivacyPage = lazy(() => import('../routes/resident/privacy-page.tsx'));
+const MePage = lazy(() => import('../routes/resident/me-page.tsx'));
+const MyDataPage = lazy(() => import('../routes/resident/my-data-page.tsx'));
+const MovePage = lazy(() => import('../routes/resident/move-page.tsx'));
+const RecoverPage = lazy(() => import('../routes/resident/recover-page.tsx'));
+const ProfilesPage = lazy(() => import('../routes/resident/profiles-page.tsx'));
+const CertificatesPage = lazy(() => import('../routes/resident/certificates-page.tsx'));
+const SettingsPage = lazy(() => import('./settings-page.tsx'));
 // Guide mode and the admin's staff page: never loaded for residents.
-const GuideHomePage = lazy(() => import('./guide/pages/guide-home-page.tsx'));
-const GuideSessionNewPage = lazy(() => import('./guide/pages/session-new-page.tsx'));
-const GuideSessionPage = lazy(() => import('./guide/pages/session-page.tsx'));
-const GuideReportPage = lazy(() => import('./guide/pages/report-page.tsx'));
-const GuideGroupPage = lazy(() => import('./guide/pages/group-page.tsx'));
-const AdminStaffPage = lazy(() => import('./guide/pages/admin-staff-page.tsx'));
+const GuideHomePage = lazy(() => import('../guide/pages/guide-home-page.tsx'));
+const GuideSessionNewPage = lazy(() => import('../guide/pages/session-new-page.tsx'));
+const GuideSessionPage = lazy(() => import('../guide/pages/session-page.tsx'));
+const GuideReportPage = lazy(() => import('../guide/pages/report-page.tsx'));
+const GuideGroupPage = lazy(() => import('../guide/pages/group-page.tsx'));
+const AdminStaffPage = lazy(() => import('../guide/pages/admin-staff-page.tsx'));
 // Ward office admin: profile editing with file import, outreach posters.
-const AdminWardPage = lazy(() => import('./admin/ward-admin-page.tsx'));
-const AdminPostersPage = lazy(() => import('./admin/posters-page.tsx'));
-const AdminAuditPage = lazy(() => import('./admin/audit-page.tsx'));
-const PasswordPage = lazy(() => import('./account/password-page.tsx'));
-const JoinPage = lazy(() => import('./join/join-page.tsx'));
-const HouseholdJoinPage = lazy(() => import('./household/household-page.tsx'));
-const GuideHouseholdsPage = lazy(() => import('./guide/pages/households-page.tsx'));
-const GuideAssistPage = lazy(() => import('./guide/pages/assist-lesson-page.tsx'));
+const AdminWardPage = lazy(() => import('../admin/ward-admin-page.tsx'));
+const AdminPostersPage = lazy(() => import('../admin/posters-page.tsx'));
+const AdminAuditPage = lazy(() => import('../admin/audit-page.tsx'));
+const PasswordPage = lazy(() => import('../account/password-page.tsx'));
+const JoinPage = lazy(() => import('../join/join-page.tsx'));
+const HouseholdJoinPage = lazy(() => import('../household/household-page.tsx'));
+const GuideHouseholdsPage = lazy(() => import('../guide/pages/households-page.tsx'));
+const GuideAssistPage = lazy(() => import('../guide/pages/assist-lesson-page.tsx'));
 
 /**
  * Loads the code of the screen at this address before the first render, so

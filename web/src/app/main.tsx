@@ -1,17 +1,17 @@
 // First: no module may parse with zod before it is told not to use eval.
 import './zod-no-eval.ts';
 import { render } from 'solid-js/web';
-import { applyDisplayPrefs } from './a11y/apply-display-prefs.ts';
+import { applyDisplayPrefs } from '../a11y/apply-display-prefs.ts';
 import { App, preloadFirstScreen } from './app.tsx';
-import { createAppStores } from './stores/app-stores.tsx';
+import { createAppStores } from './app-stores.tsx';
 import { afterFirstPaint, holdUntilFirstPaint } from './first-paint.ts';
-import { registerServiceWorker } from './sw/register-sw.ts';
-import { watchInstallOffer } from './sw/install-prompt.ts';
-import { language, stringsReady } from './i18n/index.ts';
-import './styles/base.css';
-import './styles/layout.css';
-import './styles/a11y.css';
-import './styles/loading.css';
+import { registerServiceWorker } from '../sw/register-sw.ts';
+import { watchInstallOffer } from '../sw/install-prompt.ts';
+import { language, stringsReady } from '../i18n/index.ts';
+import '../styles/base.css';
+import '../styles/layout.css';
+import '../styles/a11y.css';
+import '../styles/loading.css';
 
 // A mangled address (a shared link cut mid-character) cannot be decoded, and
 // the router's links throw on it, leaving a blank page: show the not-found

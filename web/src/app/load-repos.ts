@@ -4,7 +4,7 @@
 // so Dexie's 30 KB never compete with what the first screen shows; the
 // progress bars and the home plan fill in just after.
 import type { Repos } from '../db/index.ts';
-import { afterFirstPaint } from '../first-paint.ts';
+import { afterFirstPaint } from './first-paint.ts';
 
 let pending: Promise<Repos> | undefined;
 
