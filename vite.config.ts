@@ -48,7 +48,7 @@ export default defineConfig({
     coursesPlugin({ coursesDir: new URL('./courses', import.meta.url).pathname }),
     solid(),
     // Which chunks a course or lesson address needs, for the server's shell.
-    routeHintsPlugin({ course: '/web/src/routes/course-page.tsx', lesson: '/web/src/routes/lesson-page.tsx' }),
+    routeHintsPlugin({ course: '/web/src/learn/course-page.tsx', lesson: '/web/src/learn/lesson-page.tsx' }),
     VitePWA({
       registerType: 'prompt',
       injectRegister: false,

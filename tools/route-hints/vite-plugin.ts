@@ -9,7 +9,7 @@
 import type { Plugin } from 'vite';
 import { hintsFor, ROUTE_HINTS_FILE, type Chunk, type RouteHints } from '../../shared/route-hints.ts';
 
-/** @param screens name → module path of the screen (e.g. `/web/src/routes/lesson-page.tsx`) */
+/** @param screens name → module path of the screen (e.g. `/web/src/learn/lesson-page.tsx`) */
 export function routeHintsPlugin(screens: Record<string, string>): Plugin {
   return {
     name: 'hvs-route-hints',

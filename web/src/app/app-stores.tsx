@@ -1,9 +1,9 @@
 // One instance of each store for the whole app, shared through context so
 // every route sees the same progress and sync state.
 import { createContext, useContext, type ParentProps } from 'solid-js';
-import { createContentStore, type ContentStore } from '../stores/content-store.ts';
-import { createProgressStore, type ProgressStore } from '../stores/progress-store.ts';
-import { createSyncStore, type SyncStore } from '../stores/sync-store.ts';
+import { createContentStore, type ContentStore } from '../learn/content-store.ts';
+import { createProgressStore, type ProgressStore } from '../learn/progress-store.ts';
+import { createSyncStore, type SyncStore } from '../sync/sync-store.ts';
 
 export interface AppStores {
   content: ContentStore;

@@ -1,7 +1,7 @@
 import { lazy, onMount } from 'solid-js';
 import { Route, Router } from '@solidjs/router';
 import { Layout } from './layout.tsx';
-import HomePage from '../routes/home-page.tsx';
+import HomePage from '../learn/home-page.tsx';
 import { createAppStores, StoresProvider, type AppStores } from './app-stores.tsx';
 import { watchCertificates } from '../stores/certificate-watch.ts';
 import { afterFirstPaint } from './first-paint.ts';
@@ -11,8 +11,8 @@ import { residentScreenAt } from '../../../shared/resident/addresses.ts';
 // (staff only) never reaches a resident who does not open it. The home screen
 // is the exception: most visits start there, so it is part of the entry and
 // paints with the first render, with no second request for its code.
-const CoursePage = lazy(() => import('../routes/course-page.tsx'));
-const LessonPage = lazy(() => import('../routes/lesson-page.tsx'));
+const CoursePage = lazy(() => import('../learn/course-page.tsx'));
+const LessonPage = lazy(() => import('../learn/lesson-page.tsx'));
 const WardPage = lazy(() => import('../routes/ward-page.tsx'));
 const NotFoundPage = lazy(() => import('./not-found-page.tsx'));
 // The resident's own screens (profile, data rights, certificates, moving phones).

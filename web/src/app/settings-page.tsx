@@ -4,7 +4,7 @@ import { language, setLanguage, t } from '../i18n/index.ts';
 import { registerStrings } from '../i18n/lazy-strings.ts';
 import { contrast, setContrast, setTextSize, textSize, TEXT_SIZES, type Contrast, type TextSize } from '../a11y/display-prefs.ts';
 import { getSpeech } from '../a11y/speech.ts';
-import { ReadAloudButton } from '../components/read-aloud-button.tsx';
+import { ReadAloudButton } from '../a11y/read-aloud-button.tsx';
 import vi from '../i18n/vi/lazy/settingsPage.json';
 import en from '../i18n/en/lazy/settingsPage.json';
 import '../styles/settings.css';

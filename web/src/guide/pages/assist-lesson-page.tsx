@@ -1,6 +1,6 @@
 import { createResource, Show } from 'solid-js';
 import { useParams, useSearchParams } from '@solidjs/router';
-import { LessonPlayer, type LessonResult } from '../../components/lesson-player.tsx';
+import { LessonPlayer, type LessonResult } from '../../learn/lesson-player.tsx';
 import { language, t } from '../../i18n/index.ts';
 import { useStores } from '../../app/app-stores.tsx';
 import { GuideShell } from '../guide-shell.tsx';

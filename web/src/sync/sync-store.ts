@@ -2,7 +2,7 @@
 // whether the phone is offline. The engine itself is loaded after the first
 // paint; until it reports, `isKnown()` is false and the UI says nothing.
 import { createRoot, createSignal } from 'solid-js';
-import type { SyncEngine, SyncSnapshot } from '../sync/sync-engine.ts';
+import type { SyncEngine, SyncSnapshot } from './sync-engine.ts';
 import { getApiClient } from '../net/api.ts';
 import { loadRepos } from '../app/load-repos.ts';
 
@@ -13,8 +13,8 @@ export function createSyncStore() {
   function start(): Promise<SyncEngine> {
     engine ??= (async () => {
       const [{ createSyncEngine }, { watchSyncTriggers }, repos] = await Promise.all([
-        import('../sync/sync-engine.ts'),
-        import('../sync/sync-triggers.ts'),
+        import('./sync-engine.ts'),
+        import('./sync-triggers.ts'),
         loadRepos(),
       ]);
       const e = createSyncEngine({

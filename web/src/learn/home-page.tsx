@@ -1,11 +1,11 @@
 import { For, Show } from 'solid-js';
 import { language, t } from '../i18n/index.ts';
 import { useStores } from '../app/app-stores.tsx';
-import { SyncStatus } from '../components/sync-status.tsx';
-import { ProgressBar } from '../components/progress-bar.tsx';
-import { LoadState } from '../components/load-state.tsx';
-import { WelcomePanel } from '../components/welcome-panel.tsx';
-import { HomeMine, HomePlan } from '../components/home-plan.tsx';
+import { SyncStatus } from './sync-status.tsx';
+import { ProgressBar } from './progress-bar.tsx';
+import { LoadState } from './load-state.tsx';
+import { WelcomePanel } from './welcome-panel.tsx';
+import { HomeMine, HomePlan } from './home-plan.tsx';
 import { isFirstPaintDone, revealInSteps } from '../app/first-paint.ts';
 import '../styles/resident-home.css';
 

@@ -2,8 +2,8 @@ import { createEffect, createResource, on, Show } from 'solid-js';
 import { A, useParams } from '@solidjs/router';
 import { language, t } from '../i18n/index.ts';
 import { useStores } from '../app/app-stores.tsx';
-import { LessonPlayer, type LessonResult } from '../components/lesson-player.tsx';
-import { LoadState } from '../components/load-state.tsx';
+import { LessonPlayer, type LessonResult } from './lesson-player.tsx';
+import { LoadState } from './load-state.tsx';
 import NotFoundPage from '../app/not-found-page.tsx';
 import '../styles/lesson.css';
 

@@ -2,9 +2,9 @@ import { createEffect, For, on, Show } from 'solid-js';
 import { A, useParams } from '@solidjs/router';
 import { language, t } from '../i18n/index.ts';
 import { useStores } from '../app/app-stores.tsx';
-import { ProgressBar } from '../components/progress-bar.tsx';
-import { LoadState } from '../components/load-state.tsx';
-import { CourseExtras } from '../components/course-extras.tsx';
+import { ProgressBar } from './progress-bar.tsx';
+import { LoadState } from './load-state.tsx';
+import { CourseExtras } from './course-extras.tsx';
 import NotFoundPage from '../app/not-found-page.tsx';
 
 export default function CoursePage() {

@@ -2,7 +2,7 @@ import { Match, Show, Switch } from 'solid-js';
 import type { CompiledLesson } from '../../../shared/content/schema.ts';
 import { t } from '../i18n/index.ts';
 import { HtmlBlock } from './html-block.tsx';
-import { ReadAloudButton } from './read-aloud-button.tsx';
+import { ReadAloudButton } from '../a11y/read-aloud-button.tsx';
 import { htmlToText } from '../a11y/speech.ts';
 import '../practice/strings.ts';
 

@@ -1,7 +1,7 @@
 import { onCleanup, Show } from 'solid-js';
 import { language, t } from '../i18n/index.ts';
 import { registerStrings } from '../i18n/lazy-strings.ts';
-import { getSpeech, type Speech } from '../a11y/speech.ts';
+import { getSpeech, type Speech } from './speech.ts';
 import '../styles/read-aloud.css';
 import vi from '../i18n/vi/lazy/readAloud.json';
 import en from '../i18n/en/lazy/readAloud.json';

@@ -2,7 +2,7 @@ import { createEffect, createSignal, For, on, Show } from 'solid-js';
 import type { CompiledQuizItem } from '../../../shared/content/schema.ts';
 import { t } from '../i18n/index.ts';
 import { HtmlBlock } from './html-block.tsx';
-import { ReadAloudButton } from './read-aloud-button.tsx';
+import { ReadAloudButton } from '../a11y/read-aloud-button.tsx';
 import { htmlToText } from '../a11y/speech.ts';
 
 /**
