@@ -3,7 +3,7 @@ import { Route, Router } from '@solidjs/router';
 import { Layout } from './layout.tsx';
 import HomePage from '../learn/home-page.tsx';
 import { createAppStores, StoresProvider, type AppStores } from './app-stores.tsx';
-import { watchCertificates } from '../stores/certificate-watch.ts';
+import { watchCertificates } from '../resident/certificate-watch.ts';
 import { afterFirstPaint } from './first-paint.ts';
 import { residentScreenAt } from '../../../shared/resident/addresses.ts';
 
@@ -16,13 +16,13 @@ const LessonPage = lazy(() => import('../learn/lesson-page.tsx'));
 const WardPage = lazy(() => import('../routes/ward-page.tsx'));
 const NotFoundPage = lazy(() => import('./not-found-page.tsx'));
 // The resident's own screens (profile, data rights, certificates, moving phones).
-const PrivacyPage = lazy(() => import('../routes/resident/privacy-page.tsx'));
-const MePage = lazy(() => import('../routes/resident/me-page.tsx'));
-const MyDataPage = lazy(() => import('../routes/resident/my-data-page.tsx'));
-const MovePage = lazy(() => import('../routes/resident/move-page.tsx'));
-const RecoverPage = lazy(() => import('../routes/resident/recover-page.tsx'));
-const ProfilesPage = lazy(() => import('../routes/resident/profiles-page.tsx'));
-const CertificatesPage = lazy(() => import('../routes/resident/certificates-page.tsx'));
+const PrivacyPage = lazy(() => import('../resident/privacy-page.tsx'));
+const MePage = lazy(() => import('../resident/me-page.tsx'));
+const MyDataPage = lazy(() => import('../resident/my-data-page.tsx'));
+const MovePage = lazy(() => import('../resident/move-page.tsx'));
+const RecoverPage = lazy(() => import('../resident/recover-page.tsx'));
+const ProfilesPage = lazy(() => import('../resident/profiles-page.tsx'));
+const CertificatesPage = lazy(() => import('../resident/certificates-page.tsx'));
 const SettingsPage = lazy(() => import('./settings-page.tsx'));
 // Guide mode and the admin's staff page: never loaded for residents.
 const GuideHomePage = lazy(() => import('../guide/pages/guide-home-page.tsx'));

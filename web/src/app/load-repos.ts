@@ -3,7 +3,7 @@
 // event (everything index.html asked for) and for the first screen's paint,
 // so Dexie's 30 KB never compete with what the first screen shows; the
 // progress bars and the home plan fill in just after.
-import type { Repos } from '../db/index.ts';
+import type { Repos } from '../resident/db/index.ts';
 import { afterFirstPaint } from './first-paint.ts';
 
 let pending: Promise<Repos> | undefined;
@@ -15,7 +15,7 @@ function pageLoaded(): Promise<void> {
 
 export function loadRepos(): Promise<Repos> {
   pending ??= Promise.all([pageLoaded(), afterFirstPaint()])
-    .then(() => import('../db/index.ts'))
+    .then(() => import('../resident/db/index.ts'))
     .then((m) => m.openRepos());
   return pending;
 }

@@ -1,7 +1,7 @@
 // The resident's lesson progress as the UI sees it. Reads and writes go
 // through the progress repo; memory changes only after the write committed.
 import { createRoot, createSignal } from 'solid-js';
-import type { Completion, LessonRef, ProgressRow, Repos } from '../db/index.ts';
+import type { Completion, LessonRef, ProgressRow, Repos } from '../resident/db/index.ts';
 import { loadRepos as defaultLoadRepos } from '../app/load-repos.ts';
 
 export type LessonStatus = 'none' | 'started' | 'completed';

@@ -1,7 +1,7 @@
 import { createEffect, createSignal, For, Show } from 'solid-js';
 import { A } from '@solidjs/router';
-import { GENDERS, MAX_BIRTH_YEAR, MIN_BIRTH_YEAR, type ProfileDetails } from '../../../../shared/resident/profile-constants.ts';
-import { t } from '../../i18n/index.ts';
+import { GENDERS, MAX_BIRTH_YEAR, MIN_BIRTH_YEAR, type ProfileDetails } from '../../../shared/resident/profile-constants.ts';
+import { t } from '../i18n/index.ts';
 
 export interface GroupOption {
   id: string;

@@ -1,12 +1,12 @@
 import { createResource, createSignal, Show } from 'solid-js';
 import { A } from '@solidjs/router';
-import type { ProfileDetails } from '../../../../shared/events/resident.ts';
-import { formatTime, t } from '../../i18n/index.ts';
-import { useStores } from '../../app/app-stores.tsx';
-import { createResidentStore } from '../../stores/resident-store.ts';
+import type { ProfileDetails } from '../../../shared/events/resident.ts';
+import { formatTime, t } from '../i18n/index.ts';
+import { useStores } from '../app/app-stores.tsx';
+import { createResidentStore } from './resident-store.ts';
 import { ProfileForm, type GroupOption } from './profile-form.tsx';
 import './strings.ts';
-import '../../styles/resident.css';
+import '../styles/resident.css';
 
 export default function MePage() {
   const { sync } = useStores();

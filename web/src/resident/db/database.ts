@@ -28,9 +28,9 @@
 // that the server will never hear about, or the reverse.
 // Only the repos in this folder import this module; the UI goes through stores.
 import { Dexie, type EntityTable, type Table, type Transaction } from 'dexie';
-import type { LearningEvent } from '../../../shared/events.ts';
-import type { OutboxItem } from '../../../shared/sync/batch.ts';
-import type { ProfileDetails } from '../../../shared/events/resident.ts';
+import type { LearningEvent } from '../../../../shared/events.ts';
+import type { OutboxItem } from '../../../../shared/sync/batch.ts';
+import type { ProfileDetails } from '../../../../shared/events/resident.ts';
 
 export interface MetaRow {
   key: string;

@@ -7,7 +7,7 @@ import type { ContentIndexCourse } from '../../../shared/content/schema.ts';
 import type { ProfileDetails } from '../../../shared/events/resident.ts';
 import { doneLessonsOf, earnedCertificates } from '../../../shared/resident/certificates.ts';
 import { newSecret } from '../../../shared/ids.ts';
-import type { ProfileRow, ProgressRow } from '../db/index.ts';
+import type { ProfileRow, ProgressRow } from './db/index.ts';
 import { getApiClient } from '../net/api.ts';
 import { HttpError } from '../net/http.ts';
 import { loadRepos } from '../app/load-repos.ts';

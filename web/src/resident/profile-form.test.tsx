@@ -5,8 +5,8 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createSignal } from 'solid-js';
 import { cleanup, screen } from '@solidjs/testing-library';
 import userEvent from '@testing-library/user-event';
-import { renderInRouter } from '../../test/render-in-router.tsx';
-import { EMPTY_PROFILE, type ProfileDetails } from '../../../../shared/events/resident.ts';
+import { renderInRouter } from '../test/render-in-router.tsx';
+import { EMPTY_PROFILE, type ProfileDetails } from '../../../shared/events/resident.ts';
 import { ProfileForm } from './profile-form.tsx';
 import './strings.ts';
 

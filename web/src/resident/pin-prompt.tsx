@@ -1,5 +1,5 @@
 import { createSignal, onMount, Show } from 'solid-js';
-import { t } from '../../i18n/index.ts';
+import { t } from '../i18n/index.ts';
 
 /**
  * Asks for a family member's 4-digit PIN before opening their profile. A

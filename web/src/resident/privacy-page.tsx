@@ -1,9 +1,9 @@
 import { A } from '@solidjs/router';
 import { For } from 'solid-js';
-import { PRIVACY_NOTICE_DATE, PRIVACY_NOTICE_VERSION } from '../../../../shared/privacy.ts';
-import { t } from '../../i18n/index.ts';
+import { PRIVACY_NOTICE_DATE, PRIVACY_NOTICE_VERSION } from '../../../shared/privacy.ts';
+import { t } from '../i18n/index.ts';
 import './strings.ts';
-import '../../styles/resident.css';
+import '../styles/resident.css';
 
 /** The plain-language privacy notice; its version is what consent events name. */
 export default function PrivacyPage() {

@@ -2,8 +2,8 @@
 // share phones), each a random learner id + secret made on the phone — no
 // name, phone number or other personal data is needed to learn. meta keeps
 // the device id (shared by all profiles) and which profile is active.
-import { newSecret, toBase64Url, randomBytes, uuidv7 } from '../../../shared/ids.ts';
-import { EMPTY_PROFILE } from '../../../shared/resident/profile-constants.ts';
+import { newSecret, toBase64Url, randomBytes, uuidv7 } from '../../../../shared/ids.ts';
+import { EMPTY_PROFILE } from '../../../../shared/resident/profile-constants.ts';
 import type { HvsDatabase, ProfileRow } from './database.ts';
 
 export interface Identity {

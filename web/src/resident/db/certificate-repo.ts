@@ -1,6 +1,6 @@
 // Certificates on the phone: earned as soon as the last lesson is done here
 // ("waiting to be confirmed"), then confirmed with the code the server issued.
-import type { Certificate } from '../../../shared/resident/api.ts';
+import type { Certificate } from '../../../../shared/resident/api.ts';
 import type { CertificateRow, HvsDatabase } from './database.ts';
 
 export function createCertificateRepo(db: HvsDatabase) {

@@ -1,11 +1,11 @@
 import { createSignal, For, Show } from 'solid-js';
 import { A } from '@solidjs/router';
-import type { ProfileRow } from '../../db/index.ts';
-import { t } from '../../i18n/index.ts';
-import { createResidentStore } from '../../stores/resident-store.ts';
+import type { ProfileRow } from './db/index.ts';
+import { t } from '../i18n/index.ts';
+import { createResidentStore } from './resident-store.ts';
 import { PinPrompt } from './pin-prompt.tsx';
 import './strings.ts';
-import '../../styles/resident.css';
+import '../styles/resident.css';
 
 /** Family members on one phone: switch (with the PIN if set), add, and set one's own PIN. */
 export default function ProfilesPage() {

@@ -6,7 +6,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createRoot, createSignal } from 'solid-js';
 import type { ContentIndexCourse } from '../../../shared/content/schema.ts';
 import { BASIC_SKILLS } from '../../../shared/skills.ts';
-import type { ProgressRow } from '../db/index.ts';
+import type { ProgressRow } from './db/index.ts';
 import type { AppStores } from '../app/app-stores.tsx';
 import { watchCertificates } from './certificate-watch.ts';
 import { loadRepos } from '../app/load-repos.ts';

@@ -1,12 +1,12 @@
 import { createSignal, Show } from 'solid-js';
 import { A } from '@solidjs/router';
 import { renderSVG } from 'uqr';
-import { t } from '../../i18n/index.ts';
-import { createResidentStore } from '../../stores/resident-store.ts';
-import { errorText } from '../../net/error-message.ts';
+import { t } from '../i18n/index.ts';
+import { createResidentStore } from './resident-store.ts';
+import { errorText } from '../net/error-message.ts';
 import { RESIDENT_ERRORS } from './resident-errors.ts';
 import './strings.ts';
-import '../../styles/resident.css';
+import '../styles/resident.css';
 
 /** The old phone: makes a one-time transfer code, shown as text and as a QR that opens /recover on the new phone. */
 export default function MovePage() {

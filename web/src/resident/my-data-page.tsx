@@ -1,15 +1,15 @@
 import { createSignal, For, Show } from 'solid-js';
 import { A } from '@solidjs/router';
-import type { MyData } from '../../../../shared/resident/api.ts';
-import type { ProfileDetails } from '../../../../shared/events/resident.ts';
-import { formatTime, t } from '../../i18n/index.ts';
-import { useStores } from '../../app/app-stores.tsx';
-import { createResidentStore } from '../../stores/resident-store.ts';
-import { cachedWardProfile } from '../../stores/ward-profile-cache.ts';
-import { errorText } from '../../net/error-message.ts';
+import type { MyData } from '../../../shared/resident/api.ts';
+import type { ProfileDetails } from '../../../shared/events/resident.ts';
+import { formatTime, t } from '../i18n/index.ts';
+import { useStores } from '../app/app-stores.tsx';
+import { createResidentStore } from './resident-store.ts';
+import { cachedWardProfile } from './ward-profile-cache.ts';
+import { errorText } from '../net/error-message.ts';
 import { RESIDENT_ERRORS } from './resident-errors.ts';
 import './strings.ts';
-import '../../styles/resident.css';
+import '../styles/resident.css';
 
 const FIELDS: [keyof ProfileDetails, string][] = [
   ['displayName', 'resident.profile.displayName'],

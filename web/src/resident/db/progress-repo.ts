@@ -1,6 +1,6 @@
 // Lesson progress. Each change writes the progress row and its learning event
 // into the outbox in ONE transaction: either both are on the phone or neither.
-import { newEvent } from '../../../shared/events/new-event.ts';
+import { newEvent } from '../../../../shared/events/new-event.ts';
 import type { HvsDatabase, ProgressRow } from './database.ts';
 import { createOutboxRepo } from './outbox-repo.ts';
 import type { Identity } from './identity-repo.ts';

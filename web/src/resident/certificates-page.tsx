@@ -1,15 +1,15 @@
 import { createResource, createSignal, For, Show } from 'solid-js';
 import { A, useParams } from '@solidjs/router';
 import { renderSVG } from 'uqr';
-import { DIGITAL_CITIZEN } from '../../../../shared/resident/certificates.ts';
-import { formatCode } from '../../../../shared/resident/codes.ts';
-import { language, t } from '../../i18n/index.ts';
-import { useStores } from '../../app/app-stores.tsx';
-import { createResidentStore, settleCertificates } from '../../stores/resident-store.ts';
-import { cachedWardProfile } from '../../stores/ward-profile-cache.ts';
+import { DIGITAL_CITIZEN } from '../../../shared/resident/certificates.ts';
+import { formatCode } from '../../../shared/resident/codes.ts';
+import { language, t } from '../i18n/index.ts';
+import { useStores } from '../app/app-stores.tsx';
+import { createResidentStore, settleCertificates } from './resident-store.ts';
+import { cachedWardProfile } from './ward-profile-cache.ts';
 import { shareCertificate } from './certificate-image.ts';
 import './strings.ts';
-import '../../styles/resident.css';
+import '../styles/resident.css';
 
 const dateOf = (iso: string) => new Date(iso).toLocaleDateString(language() === 'vi' ? 'vi-VN' : 'en-GB', { timeZone: 'Asia/Ho_Chi_Minh' });
 

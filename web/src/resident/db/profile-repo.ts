@@ -3,12 +3,12 @@
 // profiles and their PINs. Consent rule: personal fields are written to the
 // outbox (and so leave the phone) only while consent stands; every change and
 // its event commit in one transaction, like lesson progress.
-import { randomBytes, toBase64Url } from '../../../shared/ids.ts';
-import { newEvent, type LearnerEventBody } from '../../../shared/events/new-event.ts';
-import { CONSENT_PURPOSE, PRIVACY_NOTICE_VERSION } from '../../../shared/privacy.ts';
-import { EMPTY_PROFILE, type ProfileDetails } from '../../../shared/resident/profile-constants.ts';
-import type { LearningEvent } from '../../../shared/events.ts';
-import { mergeProgress, type ServerCompletion } from '../../../shared/resident/merge-progress.ts';
+import { randomBytes, toBase64Url } from '../../../../shared/ids.ts';
+import { newEvent, type LearnerEventBody } from '../../../../shared/events/new-event.ts';
+import { CONSENT_PURPOSE, PRIVACY_NOTICE_VERSION } from '../../../../shared/privacy.ts';
+import { EMPTY_PROFILE, type ProfileDetails } from '../../../../shared/resident/profile-constants.ts';
+import type { LearningEvent } from '../../../../shared/events.ts';
+import { mergeProgress, type ServerCompletion } from '../../../../shared/resident/merge-progress.ts';
 import type { HvsDatabase, ProfileRow } from './database.ts';
 import { newProfileRow } from './identity-repo.ts';
 import { createOutboxRepo } from './outbox-repo.ts';

@@ -2,8 +2,8 @@
 // several people can share a phone. The rules are the one outbox's
 // (sync/outbox.ts); deletion also happens when the resident withdraws consent
 // or deletes a profile before anything was sent (profile-repo.ts).
-import type { LearningEvent } from '../../../shared/events.ts';
-import { createOutbox, type Outbox } from '../sync/outbox.ts';
+import type { LearningEvent } from '../../../../shared/events.ts';
+import { createOutbox, type Outbox } from '../../sync/outbox.ts';
 import type { HvsDatabase, OutboxRow } from './database.ts';
 
 export interface OutboxRepo extends Omit<Outbox<OutboxRow>, 'enqueue'> {

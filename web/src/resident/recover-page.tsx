@@ -1,15 +1,15 @@
 import { createSignal, lazy, Show, Suspense } from 'solid-js';
 import { A } from '@solidjs/router';
-import { t } from '../../i18n/index.ts';
-import { createResidentStore } from '../../stores/resident-store.ts';
-import { errorText, type ErrorKeys } from '../../net/error-message.ts';
+import { t } from '../i18n/index.ts';
+import { createResidentStore } from './resident-store.ts';
+import { errorText, type ErrorKeys } from '../net/error-message.ts';
 import { RESIDENT_ERRORS } from './resident-errors.ts';
-import { recoveryCodeFrom } from '../../scan/scan-targets.ts';
+import { recoveryCodeFrom } from '../scan/scan-targets.ts';
 import './strings.ts';
-import '../../styles/resident.css';
+import '../styles/resident.css';
 
 // The camera scanner loads only on this screen (the old phone shows a QR of <origin>/recover#<code>).
-const QrScanner = lazy(() => import('../../scan/qr-scanner.tsx'));
+const QrScanner = lazy(() => import('../scan/qr-scanner.tsx'));
 
 const ERRORS: ErrorKeys = {
   ...RESIDENT_ERRORS,
