@@ -13,7 +13,7 @@ import { residentScreenAt } from '../../../shared/resident/addresses.ts';
 // paints with the first render, with no second request for its code.
 const CoursePage = lazy(() => import('../learn/course-page.tsx'));
 const LessonPage = lazy(() => import('../learn/lesson-page.tsx'));
-const WardPage = lazy(() => import('../routes/ward-page.tsx'));
+const WardPage = lazy(() => import('../dashboard/ward-page.tsx'));
 const NotFoundPage = lazy(() => import('./not-found-page.tsx'));
 // The resident's own screens (profile, data rights, certificates, moving phones).
 const PrivacyPage = lazy(() => import('../resident/privacy-page.tsx'));

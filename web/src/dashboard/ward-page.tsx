@@ -1,8 +1,8 @@
 import { onMount, Show } from 'solid-js';
 import { t } from '../i18n/index.ts';
-import { createWardStore } from '../stores/ward-store.ts';
-import { WardLogin } from '../components/ward-login.tsx';
-import DashboardView from '../dashboard/dashboard-view.tsx';
+import { createWardStore } from './ward-store.ts';
+import { WardLogin } from './ward-login.tsx';
+import DashboardView from './dashboard-view.tsx';
 import { AdminNav } from '../admin/admin-nav.tsx';
 import '../styles/ward.css';
 
