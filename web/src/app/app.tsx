@@ -24,14 +24,14 @@ const RecoverPage = lazy(() => import('../resident/recover-page.tsx'));
 const ProfilesPage = lazy(() => import('../resident/profiles-page.tsx'));
 const CertificatesPage = lazy(() => import('../resident/certificates-page.tsx'));
 const SettingsPage = lazy(() => import('./settings-page.tsx'));
-// Guide mode and the admin's staff page: never loaded for residents.
+// Guide mode: never loaded for residents.
 const GuideHomePage = lazy(() => import('../guide/pages/guide-home-page.tsx'));
 const GuideSessionNewPage = lazy(() => import('../guide/pages/session-new-page.tsx'));
 const GuideSessionPage = lazy(() => import('../guide/pages/session-page.tsx'));
 const GuideReportPage = lazy(() => import('../guide/pages/report-page.tsx'));
 const GuideGroupPage = lazy(() => import('../guide/pages/group-page.tsx'));
-const AdminStaffPage = lazy(() => import('../guide/pages/admin-staff-page.tsx'));
-// Ward office admin: profile editing with file import, outreach posters.
+// Ward office admin: guide accounts, profile editing with file import, outreach posters.
+const AdminStaffPage = lazy(() => import('../admin/admin-staff-page.tsx'));
 const AdminWardPage = lazy(() => import('../admin/ward-admin-page.tsx'));
 const AdminPostersPage = lazy(() => import('../admin/posters-page.tsx'));
 const AdminAuditPage = lazy(() => import('../admin/audit-page.tsx'));

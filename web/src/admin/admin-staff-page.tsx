@@ -1,9 +1,9 @@
 import { createResource, createSignal, For, Show } from 'solid-js';
-import { t } from '../../i18n/index.ts';
-import { guideApi } from '../guide-api.ts';
-import { AccountActions } from '../../admin/account-actions.tsx';
-import '../strings.ts';
-import '../../styles/guide.css';
+import { t } from '../i18n/index.ts';
+import { guideApi } from '../guide/guide-api.ts';
+import { AccountActions } from './account-actions.tsx';
+import '../guide/strings.ts';
+import '../styles/guide.css';
 
 /** Admin: create guide accounts (team + residential groups). The generated
  * password is shown once. Log in on the ward page first. */
