@@ -7,7 +7,7 @@ import { routeHintsPlugin } from './tools/route-hints/vite-plugin.ts';
 import { compileHintsPlugin } from './tools/compile-hints/vite-plugin.ts';
 
 const sharedDir = new URL('./shared/', import.meta.url).pathname;
-const officeDirs = ['web/src/admin/', 'web/src/dashboard/', 'web/src/routes/ward-page.tsx'].map((p) => new URL(`./${p}`, import.meta.url).pathname);
+const officeDirs = ['web/src/admin/', 'web/src/dashboard/'].map((p) => new URL(`./${p}`, import.meta.url).pathname);
 const isOffice = (id: string) => officeDirs.some((d) => id.startsWith(d));
 /** A screen of the ward office, or a chunk only such screens share. */
 const isOfficeChunk = (c: { facadeModuleId: string | null; moduleIds: string[] }) =>
@@ -48,7 +48,7 @@ export default defineConfig({
     coursesPlugin({ coursesDir: new URL('./courses', import.meta.url).pathname }),
     solid(),
     // Which chunks a course or lesson address needs, for the server's shell.
-    routeHintsPlugin({ course: '/web/src/routes/course-page.tsx', lesson: '/web/src/routes/lesson-page.tsx' }),
+    routeHintsPlugin({ course: '/web/src/learn/course-page.tsx', lesson: '/web/src/learn/lesson-page.tsx' }),
     VitePWA({
       registerType: 'prompt',
       injectRegister: false,

@@ -4,7 +4,7 @@
 // CSP browser test, which fails on any violation:
 // - scripts only from this origin: the build has no inline script, the
 //   service worker is registered from a bundled module, and zod is told not
-//   to probe for eval (web/src/zod-no-eval.ts);
+//   to probe for eval (web/src/app/zod-no-eval.ts);
 // - styles only from this origin: the app sets styles through the CSSOM
 //   (allowed) and its templates and QR SVGs carry no style attributes;
 // - images only from this origin: icons are files, QR codes inline SVG, and

@@ -4,10 +4,10 @@
 // per phone) and Node's fetch pointed at a given base URL. Only what is
 // browser-only is injected: storage, fetch, `online`, timers' backoff scale.
 import 'fake-indexeddb/auto';
-import { openDatabase } from '../../web/src/db/database.ts';
-import { createIdentityRepo } from '../../web/src/db/identity-repo.ts';
-import { createOutboxRepo } from '../../web/src/db/outbox-repo.ts';
-import { createProgressRepo } from '../../web/src/db/progress-repo.ts';
+import { openDatabase } from '../../web/src/resident/db/database.ts';
+import { createIdentityRepo } from '../../web/src/resident/db/identity-repo.ts';
+import { createOutboxRepo } from '../../web/src/resident/db/outbox-repo.ts';
+import { createProgressRepo } from '../../web/src/resident/db/progress-repo.ts';
 import { createApiClient } from '../../web/src/net/api.ts';
 import type { LearnerCredentials } from '../../web/src/net/http.ts';
 import { createSyncEngine } from '../../web/src/sync/sync-engine.ts';

@@ -5,11 +5,11 @@
 // dist/route-hints.json: for each named screen, the chunks to modulepreload
 // and the stylesheets to link; the server adds them to the shell it sends for
 // a lesson's or a course's address (server/shell-hints.ts). The home screen
-// needs none: it is part of the entry (web/src/app.tsx).
+// needs none: it is part of the entry (web/src/app/app.tsx).
 import type { Plugin } from 'vite';
 import { hintsFor, ROUTE_HINTS_FILE, type Chunk, type RouteHints } from '../../shared/route-hints.ts';
 
-/** @param screens name → module path of the screen (e.g. `/web/src/routes/lesson-page.tsx`) */
+/** @param screens name → module path of the screen (e.g. `/web/src/learn/lesson-page.tsx`) */
 export function routeHintsPlugin(screens: Record<string, string>): Plugin {
   return {
     name: 'hvs-route-hints',

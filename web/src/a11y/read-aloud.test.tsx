@@ -4,7 +4,7 @@ import { cleanup, render, screen } from '@solidjs/testing-library';
 import userEvent from '@testing-library/user-event';
 import { createRoot } from 'solid-js';
 import { createSpeech, htmlToText, pickVoice } from './speech.ts';
-import { ReadAloudButton } from '../components/read-aloud-button.tsx';
+import { ReadAloudButton } from './read-aloud-button.tsx';
 import { setLanguage } from '../i18n/index.ts';
 
 afterEach(() => {

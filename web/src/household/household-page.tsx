@@ -4,7 +4,7 @@ import { registerStrings } from '../i18n/lazy-strings.ts';
 import vi from '../i18n/vi/lazy/householdJoin.json';
 import en from '../i18n/en/lazy/householdJoin.json';
 import { t } from '../i18n/index.ts';
-import { useStores } from '../stores/app-stores.tsx';
+import { useStores } from '../app/app-stores.tsx';
 import { householdFrom, type HouseholdTarget } from '../scan/scan-targets.ts';
 import { currentHousehold, joinHousehold } from './household-repo.ts';
 import '../styles/guide.css';

@@ -5,8 +5,8 @@
 // household; joining another one moves them (the server keeps the latest).
 // Joining the same household again queues nothing.
 import { newEvent } from '../../../shared/events/new-event.ts';
-import { getDatabase } from '../db/database.ts';
-import { openRepos } from '../db/index.ts';
+import { getDatabase } from '../resident/db/database.ts';
+import { openRepos } from '../resident/db/index.ts';
 
 export interface JoinedHousehold {
   householdId: string;

@@ -8,7 +8,7 @@ import en from '../i18n/en/lazy/join.json';
 import { t } from '../i18n/index.ts';
 import { errorMessage, type ErrorKeys } from '../net/error-message.ts';
 import { request } from '../net/http.ts';
-import { useStores } from '../stores/app-stores.tsx';
+import { useStores } from '../app/app-stores.tsx';
 import { joinSession } from './join-repo.ts';
 import { normalizeCode } from '../guide/code.ts';
 import { householdFrom, sessionCodeFrom } from '../scan/scan-targets.ts';

@@ -5,8 +5,8 @@
 // courses to the session (see the architecture notes); nothing else on the
 // phone changes. Joining the same code twice queues nothing new.
 import { newEvent } from '../../../shared/events/new-event.ts';
-import { getDatabase } from '../db/database.ts';
-import { openRepos } from '../db/index.ts';
+import { getDatabase } from '../resident/db/database.ts';
+import { openRepos } from '../resident/db/index.ts';
 
 export interface JoinedSession {
   code: string;

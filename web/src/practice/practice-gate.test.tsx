@@ -3,7 +3,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { cleanup, render, screen } from '@solidjs/testing-library';
 import userEvent from '@testing-library/user-event';
 import type { CompiledLesson } from '../../../shared/content/schema.ts';
-import { LessonPlayer } from '../components/lesson-player.tsx';
+import { LessonPlayer } from '../learn/lesson-player.tsx';
 
 afterEach(cleanup);
 

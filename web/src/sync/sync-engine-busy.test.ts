@@ -3,10 +3,10 @@
 // the server asked.
 import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, it } from 'vitest';
-import { openDatabase, type HvsDatabase } from '../db/database.ts';
-import { createIdentityRepo } from '../db/identity-repo.ts';
-import { createOutboxRepo } from '../db/outbox-repo.ts';
-import { createProgressRepo } from '../db/progress-repo.ts';
+import { openDatabase, type HvsDatabase } from '../resident/db/database.ts';
+import { createIdentityRepo } from '../resident/db/identity-repo.ts';
+import { createOutboxRepo } from '../resident/db/outbox-repo.ts';
+import { createProgressRepo } from '../resident/db/progress-repo.ts';
 import { createApiClient } from '../net/api.ts';
 import { createSyncEngine } from './sync-engine.ts';
 

@@ -2,9 +2,9 @@
 // learner outbox, with one sender per learner profile on the phone. Each
 // learner registers with the ward once, then sends under its own credentials;
 // the screen counts the active profile's lessons.
-import type { Identity, IdentityRepo } from '../db/identity-repo.ts';
-import type { OutboxRepo } from '../db/outbox-repo.ts';
-import type { OutboxRow } from '../db/database.ts';
+import type { Identity, IdentityRepo } from '../resident/db/identity-repo.ts';
+import type { OutboxRepo } from '../resident/db/outbox-repo.ts';
+import type { OutboxRow } from '../resident/db/database.ts';
 import type { ApiClient } from '../net/api.ts';
 import { createOutboxSync, type OutboxSyncDeps, type SyncSender } from './outbox-sync.ts';
 

@@ -2,7 +2,7 @@ import { createResource, createSignal, For, Show } from 'solid-js';
 import { A } from '@solidjs/router';
 import { OUTCOMES } from '../../../../shared/guide/constants.ts';
 import { language, t } from '../../i18n/index.ts';
-import { useStores } from '../../stores/app-stores.tsx';
+import { useStores } from '../../app/app-stores.tsx';
 import { useGuide } from '../guide-store.ts';
 
 /** What a guide records for one learner present in person: finished lessons

@@ -1,8 +1,8 @@
 import { createResource, Show } from 'solid-js';
 import { useParams, useSearchParams } from '@solidjs/router';
-import { LessonPlayer, type LessonResult } from '../../components/lesson-player.tsx';
+import { LessonPlayer, type LessonResult } from '../../learn/lesson-player.tsx';
 import { language, t } from '../../i18n/index.ts';
-import { useStores } from '../../stores/app-stores.tsx';
+import { useStores } from '../../app/app-stores.tsx';
 import { GuideShell } from '../guide-shell.tsx';
 import { useGuide } from '../guide-store.ts';
 import '../../styles/lesson.css';

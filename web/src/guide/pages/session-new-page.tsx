@@ -1,7 +1,7 @@
 import { createSignal, For, Show } from 'solid-js';
 import { useNavigate } from '@solidjs/router';
 import { t, language } from '../../i18n/index.ts';
-import { useStores } from '../../stores/app-stores.tsx';
+import { useStores } from '../../app/app-stores.tsx';
 import { GuideShell } from '../guide-shell.tsx';
 import { useGuide } from '../guide-store.ts';
 

@@ -1,0 +1,95 @@
+import { lazy, onMount } from 'solid-js';
+import { Route, Router } from '@solidjs/router';
+import { Layout } from './layout.tsx';
+import HomePage from '../learn/home-page.tsx';
+import { createAppStores, StoresProvider, type AppStores } from './app-stores.tsx';
+import { watchCertificates } from '../resident/certificate-watch.ts';
+import { afterFirstPaint } from './first-paint.ts';
+import { residentScreenAt } from '../../../shared/resident/addresses.ts';
+
+// Route-level code splitting: each screen is its own chunk; the ward page
+// (staff only) never reaches a resident who does not open it. The home screen
+// is the exception: most visits start there, so it is part of the entry and
+// paints with the first render, with no second request for its code.
+const CoursePage = lazy(() => import('../learn/course-page.tsx'));
+const LessonPage = lazy(() => import('../learn/lesson-page.tsx'));
+const WardPage = lazy(() => import('../dashboard/ward-page.tsx'));
+const NotFoundPage = lazy(() => import('./not-found-page.tsx'));
+// The resident's own screens (profile, data rights, certificates, moving phones).
+const PrivacyPage = lazy(() => import('../resident/privacy-page.tsx'));
+const MePage = lazy(() => import('../resident/me-page.tsx'));
+const MyDataPage = lazy(() => import('../resident/my-data-page.tsx'));
+const MovePage = lazy(() => import('../resident/move-page.tsx'));
+const RecoverPage = lazy(() => import('../resident/recover-page.tsx'));
+const ProfilesPage = lazy(() => import('../resident/profiles-page.tsx'));
+const CertificatesPage = lazy(() => import('../resident/certificates-page.tsx'));
+const SettingsPage = lazy(() => import('./settings-page.tsx'));
+// Guide mode: never loaded for residents.
+const GuideHomePage = lazy(() => import('../guide/pages/guide-home-page.tsx'));
+const GuideSessionNewPage = lazy(() => import('../guide/pages/session-new-page.tsx'));
+const GuideSessionPage = lazy(() => import('../guide/pages/session-page.tsx'));
+const GuideReportPage = lazy(() => import('../guide/pages/report-page.tsx'));
+const GuideGroupPage = lazy(() => import('../guide/pages/group-page.tsx'));
+// Ward office admin: guide accounts, profile editing with file import, outreach posters.
+const AdminStaffPage = lazy(() => import('../admin/admin-staff-page.tsx'));
+const AdminWardPage = lazy(() => import('../admin/ward-admin-page.tsx'));
+const AdminPostersPage = lazy(() => import('../admin/posters-page.tsx'));
+const AdminAuditPage = lazy(() => import('../admin/audit-page.tsx'));
+const PasswordPage = lazy(() => import('../account/password-page.tsx'));
+const JoinPage = lazy(() => import('../join/join-page.tsx'));
+const HouseholdJoinPage = lazy(() => import('../household/household-page.tsx'));
+const GuideHouseholdsPage = lazy(() => import('../guide/pages/households-page.tsx'));
+const GuideAssistPage = lazy(() => import('../guide/pages/assist-lesson-page.tsx'));
+
+/**
+ * Loads the code of the screen at this address before the first render, so
+ * the first paint shows the header and the screen together, with no gap and
+ * no second render task after it. The home screen is already in the entry.
+ */
+export function preloadFirstScreen(pathname: string): Promise<unknown> {
+  const screen = residentScreenAt(pathname)?.screen;
+  if (screen === 'lesson') return LessonPage.preload();
+  if (screen === 'course') return CoursePage.preload();
+  return Promise.resolve();
+}
+
+export function App(props: { stores?: AppStores }) {
+  const stores = props.stores ?? createAppStores();
+  // Sync starts after the first paint; it needs storage, which loads lazily.
+  onMount(() => void afterFirstPaint().then(() => stores.sync.start()));
+  // Earned certificates are confirmed after each sync, not only when their page is open.
+  watchCertificates(stores);
+  return (
+    <StoresProvider stores={stores}>
+      <Router root={Layout}>
+        <Route path="/" component={HomePage} />
+        <Route path="/courses/:courseId" component={CoursePage} />
+        <Route path="/courses/:courseId/lessons/:lessonId" component={LessonPage} />
+        <Route path="/ward" component={WardPage} />
+        <Route path="/settings" component={SettingsPage} />
+        <Route path="/join/:code?" component={JoinPage} />
+        <Route path="/household/:id?" component={HouseholdJoinPage} />
+        <Route path="/guide" component={GuideHomePage} />
+        <Route path="/guide/sessions/new" component={GuideSessionNewPage} />
+        <Route path="/guide/sessions/:id" component={GuideSessionPage} />
+        <Route path="/guide/report" component={GuideReportPage} />
+        <Route path="/guide/groups/:groupId" component={GuideGroupPage} />
+        <Route path="/guide/groups/:groupId/households" component={GuideHouseholdsPage} />
+        <Route path="/guide/assist/:learnerId/:courseId/:lessonId" component={GuideAssistPage} />
+        <Route path="/admin/staff" component={AdminStaffPage} />
+        <Route path="/admin/ward" component={AdminWardPage} />
+        <Route path="/admin/posters" component={AdminPostersPage} />
+        <Route path="/admin/audit" component={AdminAuditPage} />
+        <Route path="/account/password" component={PasswordPage} />
+        <Route path="/privacy" component={PrivacyPage} />
+        <Route path="/me" component={MePage} />
+        <Route path="/me/data" component={MyDataPage} />
+        <Route path="/me/move" component={MovePage} />
+        <Route path="/recover" component={RecoverPage} />
+        <Route path="/profiles" component={ProfilesPage} />
+        <Route path="/certificates/:courseId?" component={CertificatesPage} />
+        <Route path="*404" component={NotFoundPage} />
+      </Router>
+    </StoresProvider>
+  );
+}

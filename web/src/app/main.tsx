@@ -1,0 +1,45 @@
+// First: no module may parse with zod before it is told not to use eval.
+import './zod-no-eval.ts';
+import { render } from 'solid-js/web';
+import { applyDisplayPrefs } from '../a11y/apply-display-prefs.ts';
+import { App, preloadFirstScreen } from './app.tsx';
+import { createAppStores } from './app-stores.tsx';
+import { afterFirstPaint, holdUntilFirstPaint } from './first-paint.ts';
+import { registerServiceWorker } from '../sw/register-sw.ts';
+import { watchInstallOffer } from '../sw/install-prompt.ts';
+import { language, stringsReady } from '../i18n/index.ts';
+import '../styles/base.css';
+import '../styles/layout.css';
+import '../styles/a11y.css';
+import '../styles/loading.css';
+
+// A mangled address (a shared link cut mid-character) cannot be decoded, and
+// the router's links throw on it, leaving a blank page: show the not-found
+// screen, which links home, instead.
+try {
+  decodeURI(location.pathname);
+} catch {
+  history.replaceState(history.state, '', '/not-found');
+}
+document.documentElement.lang = language();
+// Text size and contrast before the first render, so the first paint is already right.
+applyDisplayPrefs();
+// The first render waits for the screen's code, its content (the course
+// index, and a lesson's course) and, for English, its strings, so the
+// first paint is the whole screen: nothing appears above what is already
+// shown and pushes it down. A screen whose code cannot load (offline, never
+// visited) shows its error notice from the layout, so a failed preload only
+// means rendering at once.
+const painted = holdUntilFirstPaint();
+const stores = createAppStores();
+void Promise.all([preloadFirstScreen(location.pathname).catch(() => undefined), stores.content.preloadForPath(location.pathname, language()), stringsReady])
+  .then(() => {
+    // The render's duration shows up as a user timing in performance traces.
+    const start = performance.now();
+    render(() => <App stores={stores} />, document.getElementById('app')!);
+    performance.measure('hvs:first-render', { start });
+    painted();
+    watchInstallOffer();
+    return afterFirstPaint();
+  })
+  .then(() => registerServiceWorker());

@@ -1,0 +1,48 @@
+import { onMount, Show } from 'solid-js';
+import { t } from '../i18n/index.ts';
+import { createWardStore } from './ward-store.ts';
+import { WardLogin } from './ward-login.tsx';
+import DashboardView from './dashboard-view.tsx';
+import { AdminNav } from '../admin/admin-nav.tsx';
+import '../styles/ward.css';
+
+/** Staff page: sign in, then the ward dashboard (guides, reviewers, admins). */
+export default function WardPage() {
+  const ward = createWardStore();
+
+  onMount(() => void ward.checkSession());
+
+  return (
+    <>
+      <h1>{t('ward.title')}</h1>
+      <Show when={ward.problem()}>
+        {(p) => (
+          <p class="notice" role="alert">
+            {t(p())}
+          </p>
+        )}
+      </Show>
+      <Show when={!ward.isChecking()} fallback={<p role="status">{t('app.loading')}</p>}>
+        <Show
+          when={ward.user()}
+          fallback={<WardLogin isBusy={ward.isBusy()} onLogin={(u, p) => ward.login(u, p).then(() => undefined)} />}
+        >
+          {(u) => (
+            <>
+              <div class="ward-user">
+                <p>{t('ward.signedInAs', { name: u().displayName, role: t(`ward.role.${u().role}`) })}</p>
+                <button type="button" class="button secondary" onClick={() => void ward.logout()}>
+                  {t('ward.logout')}
+                </button>
+              </div>
+              <Show when={u().role === 'admin'}>
+                <AdminNav />
+              </Show>
+              <DashboardView user={u()} />
+            </>
+          )}
+        </Show>
+      </Show>
+    </>
+  );
+}

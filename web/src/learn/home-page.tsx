@@ -1,0 +1,53 @@
+import { For, Show } from 'solid-js';
+import { language, t } from '../i18n/index.ts';
+import { useStores } from '../app/app-stores.tsx';
+import { SyncStatus } from './sync-status.tsx';
+import { ProgressBar } from './progress-bar.tsx';
+import { LoadState } from './load-state.tsx';
+import { WelcomePanel } from './welcome-panel.tsx';
+import { HomeMine, HomePlan } from './home-plan.tsx';
+import { isFirstPaintDone, revealInSteps } from '../app/first-paint.ts';
+import '../styles/resident-home.css';
+
+// Links here are plain <a>: the router follows them all the same (it handles
+// every same-origin link), and home needs no "current page" styling, which is
+// what each <A> pays for when it is created.
+export default function HomePage() {
+  const { content, progress } = useStores();
+  const shownCourses = revealInSteps(() => content.courses().length, 3);
+  return (
+    <>
+      <h1>{t('home.title')}</h1>
+      <p class="lead">{t('home.intro')}</p>
+      <WelcomePanel />
+      <SyncStatus />
+      <HomePlan />
+      <a href="/join" class="button secondary" data-testid="join-entry">
+        {t('joinEntry.label')}
+      </a>
+      <h2>{t('home.courses')}</h2>
+      <LoadState isLoading={content.isLoading()} error={content.loadError()} onRetry={content.reload} />
+      {/* The list is long and mostly below the fold: on the app's first screen
+          it renders after the first paint, a few cards per task. */}
+      <Show when={shownCourses() > 0}>
+        <ul class="card-list course-list">
+          <For each={content.courses().slice(0, shownCourses())}>
+            {(course) => (
+              <li>
+                <a href={`/courses/${course.id}`} class="card course-card" data-testid={`course-${course.id}`}>
+                  <span class="tag">{t(`skills.${course.skill}`)}</span>
+                  <h3>{course.title[language()]}</h3>
+                  <p>{course.summary[language()]}</p>
+                  <ProgressBar done={progress.doneCount(course.id)} total={course.lessons.length} />
+                </a>
+              </li>
+            )}
+          </For>
+        </ul>
+      </Show>
+      <Show when={shownCourses() === content.courses().length && isFirstPaintDone()}>
+        <HomeMine />
+      </Show>
+    </>
+  );
+}
