@@ -6,7 +6,7 @@ import { sql } from 'drizzle-orm';
 import type { Db } from '../db/open.ts';
 import { placeholders } from '../db/placeholders.ts';
 import { householdMembers } from '../db/schema/index.ts';
-import { excluded } from '../db/upsert.ts';
+import { excluded } from '../db/set-values.ts';
 
 export type HouseholdLink = typeof householdMembers.$inferInsert & { linkedBy: string | null };
 
