@@ -74,7 +74,7 @@ export function createApp(deps: AppDeps) {
       byUsername: createFailureLimiter({ limit: LOGIN_FAILURES_PER_USERNAME, windowMs: LOGIN_WINDOW_MS, now }),
       byIp: createFailureLimiter({ limit: LOGIN_FAILURES_PER_IP, windowMs: LOGIN_WINDOW_MS, now }),
     },
-    audit: createAuditLog(deps.sqlite ?? deps.db.$client, now),
+    audit: createAuditLog(deps.db, now),
   };
 
   const app = new Hono<AppEnv>();
@@ -115,7 +115,7 @@ export function createApp(deps: AppDeps) {
     createCheckinProjection(ctx.db), // session check-ins, households joined by QR
     createGuideProjection(ctx.db), // a guide's rights, then sessions, assisted learners, households
     statsRollup.projection, // dashboard rollups
-    createGuideAuditProjection(ctx.sqlite, ctx.audit), // guide actions in the audit log
+    createGuideAuditProjection(ctx.db, ctx.audit), // guide actions in the audit log
   ]);
   app.route(`${API_PREFIX}/sync`, syncRoutes(ctx, records.learner));
   app.route(`${API_PREFIX}/me`, meRoutes(ctx));
