@@ -25,7 +25,7 @@ interface Keyed {
   key: string;
   n: number;
 }
-type Range = { start: number; end: number };
+type Period = { start: number; end: number };
 
 export function createTeamReport(db: Db) {
   const guides = db
@@ -36,9 +36,9 @@ export function createTeamReport(db: Db) {
     .prepare();
   // Each query is asked twice: grouped by guide and grouped by team (with
   // DISTINCT, so a fact shared by two guides of one team counts once).
-  const by = (group: 'guide' | 'team', query: (key: SQL, r: Range) => SQL) => (r: Range) =>
+  const by = (group: 'guide' | 'team', query: (key: SQL, r: Period) => SQL) => (r: Period) =>
     db.all<Keyed>(query(group === 'guide' ? sql`${users.id}` : sql`${users.team}`, r));
-  const recordedBy = (type: string) => (k: SQL, r: Range) => sql`SELECT ${k} AS key, COUNT(DISTINCT ${guideEvents.id}) AS n
+  const recordedBy = (type: string) => (k: SQL, r: Period) => sql`SELECT ${k} AS key, COUNT(DISTINCT ${guideEvents.id}) AS n
       FROM ${guideEvents} JOIN ${users} ON ${users.id} = ${guideEvents.recordedBy}
      WHERE ${guideEvents.type} = ${type} AND ${guideEvents.effectiveAt} >= ${r.start} AND ${guideEvents.effectiveAt} < ${r.end} GROUP BY key`;
   const queries = (group: 'guide' | 'team') => ({
