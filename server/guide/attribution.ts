@@ -18,24 +18,17 @@ export const ATTRIBUTION_MS = ATTRIBUTION_DAYS * 86_400_000;
 /** `course` is one of the courses (a JSON array of ids) of the session. SQLite's spelling (json_each). */
 const amongCourses = (course: AnyColumn, courses: AnyColumn) => sql`${course} IN (SELECT value FROM json_each(${courses}))`;
 
-/** SQL: self completions (events) credited to sessions (guide_sessions) via check-ins (session_checkins). */
-export const ATTRIBUTED_SELF_COMPLETIONS = sql`
-  FROM ${guideSessions}
-  JOIN ${sessionCheckins} ON ${sessionCheckins.code} = ${guideSessions.code}
-  JOIN ${events} ON ${events.learnerId} = ${sessionCheckins.learnerId} AND ${events.type} = 'lesson.completed'
+/** Join conditions: a check-in to the session (session_checkins), then a self completion (events) credited to it. */
+export const CHECKED_IN = sql`${sessionCheckins.code} = ${guideSessions.code}`;
+export const CREDITED_COMPLETION = sql`${events.learnerId} = ${sessionCheckins.learnerId} AND ${events.type} = 'lesson.completed'
    AND ${amongCourses(events.courseId, guideSessions.courses)}
    AND ${events.effectiveAt} >= ${sessionCheckins.joinedAt} AND ${events.effectiveAt} < ${guideSessions.endsAt} + ${sql.raw(String(ATTRIBUTION_MS))}`;
 
-/** One row of ATTENDANCE. */
-export interface AttendanceRow {
-  session_id: string;
-  learner_id: string;
-  kind: 'self' | 'assisted';
-  at: number;
-}
+/** A FROM source: self completions (events) credited to sessions (guide_sessions) via check-ins (session_checkins). */
+export const ATTRIBUTED_SELF_COMPLETIONS = sql`${guideSessions} JOIN ${sessionCheckins} ON ${CHECKED_IN} JOIN ${events} ON ${CREDITED_COMPLETION}`;
 
-/** SQL: (session_id, learner_id, kind, at) of everyone who attended a session. */
-export const ATTENDANCE = sql`
+/** A FROM source, `attendance`: (session_id, learner_id, kind, at) of everyone who attended a session. */
+export const ATTENDANCE = sql`(
   SELECT ${guideSessions.id} AS session_id, ${sessionCheckins.learnerId} AS learner_id, 'self' AS kind, ${sessionCheckins.joinedAt} AS at
     FROM ${guideSessions} JOIN ${sessionCheckins} ON ${sessionCheckins.code} = ${guideSessions.code}
   UNION
@@ -45,4 +38,4 @@ export const ATTENDANCE = sql`
   SELECT ${guideEvents.sessionId}, ${guideEvents.learnerId}, 'assisted', MIN(${guideEvents.effectiveAt}) FROM ${guideEvents}
     JOIN ${assistedLearners} ON ${assistedLearners.id} = ${guideEvents.learnerId}
    WHERE ${guideEvents.sessionId} IS NOT NULL AND ${guideEvents.type} IN ('lesson.completed', 'outcome.confirmed')
-   GROUP BY ${guideEvents.sessionId}, ${guideEvents.learnerId}`;
+   GROUP BY ${guideEvents.sessionId}, ${guideEvents.learnerId}) AS attendance`;

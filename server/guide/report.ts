@@ -46,9 +46,9 @@ export function createTeamReport(db: Db) {
       FROM ${guideSessions} JOIN ${users} ON ${users.id} = ${guideSessions.guideId}
      WHERE ${guideSessions.startsAt} >= ${r.start} AND ${guideSessions.startsAt} < ${r.end} GROUP BY key`),
     attendees: by(group, (k, r) => sql`SELECT ${k} AS key, COUNT(DISTINCT attendance.session_id || '/' || attendance.learner_id) AS n
-      FROM (${ATTENDANCE}) AS attendance JOIN ${guideSessions} ON ${guideSessions.id} = attendance.session_id JOIN ${users} ON ${users.id} = ${guideSessions.guideId}
+      FROM ${ATTENDANCE} JOIN ${guideSessions} ON ${guideSessions.id} = attendance.session_id JOIN ${users} ON ${users.id} = ${guideSessions.guideId}
      WHERE ${guideSessions.startsAt} >= ${r.start} AND ${guideSessions.startsAt} < ${r.end} GROUP BY key`),
-    selfCompletions: by(group, (k, r) => sql`SELECT ${k} AS key, COUNT(DISTINCT ${events.id}) AS n ${ATTRIBUTED_SELF_COMPLETIONS}
+    selfCompletions: by(group, (k, r) => sql`SELECT ${k} AS key, COUNT(DISTINCT ${events.id}) AS n FROM ${ATTRIBUTED_SELF_COMPLETIONS}
       JOIN ${users} ON ${users.id} = ${guideSessions.guideId} WHERE ${guideSessions.startsAt} >= ${r.start} AND ${guideSessions.startsAt} < ${r.end} GROUP BY key`),
     assistedCompletions: by(group, recordedBy('lesson.completed')),
     outcomes: by(group, recordedBy('outcome.confirmed')),

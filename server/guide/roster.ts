@@ -6,31 +6,34 @@ import type { OUTCOMES } from '../../shared/events/guide.ts';
 import type { Attendee, SessionSummary } from '../../shared/guide/api.ts';
 import { and, count, eq, lt, like, sql } from 'drizzle-orm';
 import type { Db } from '../db/open.ts';
-import { assistedLearners, events, guideEvents, guideSessions, users } from '../db/schema/index.ts';
-import { ATTENDANCE, ATTRIBUTED_SELF_COMPLETIONS } from './attribution.ts';
+import { assistedLearners, events, guideEvents, guideSessions, sessionCheckins, users } from '../db/schema/index.ts';
+import { ATTENDANCE, CHECKED_IN, CREDITED_COMPLETION } from './attribution.ts';
 import type { SessionRow } from './authorize.ts';
 import { checkinState } from './checkins.ts';
 
 type Outcome = (typeof OUTCOMES)[number];
 
-interface Attendance {
-  learnerId: string;
-  kind: 'self' | 'assisted';
-  at: number;
-}
-interface Done {
-  learnerId: string;
-  lessons: number;
-  n: number;
-}
-
 export function createRoster(db: Db, now: () => number) {
-  const attendance = (sessionId: string) =>
-    db.all<Attendance>(sql`SELECT learner_id AS learnerId, kind, MIN(at) AS at FROM (${ATTENDANCE}) AS attendance
-      WHERE session_id = ${sessionId} GROUP BY learner_id, kind ORDER BY at, learner_id`);
-  const selfDone = (sessionId: string) =>
-    db.all<Done>(sql`SELECT ${events.learnerId} AS learnerId, COUNT(DISTINCT ${events.courseId} || '/' || ${events.lessonId}) AS lessons,
-      COUNT(DISTINCT ${events.id}) AS n ${ATTRIBUTED_SELF_COMPLETIONS} WHERE ${guideSessions.id} = ${sessionId} GROUP BY ${events.learnerId}`);
+  // Prepared once: GET /guide/sessions asks them for each of up to 200 sessions.
+  const attendance = db
+    .select({ learnerId: sql<string>`attendance.learner_id`, kind: sql<'self' | 'assisted'>`attendance.kind`, at: sql<number>`MIN(attendance.at)`.as('first_at') })
+    .from(ATTENDANCE)
+    .where(sql`attendance.session_id = ${sql.placeholder('sessionId')}`)
+    .groupBy(sql`attendance.learner_id`, sql`attendance.kind`)
+    .orderBy(sql`first_at`, sql`attendance.learner_id`)
+    .prepare();
+  const selfDone = db
+    .select({
+      learnerId: events.learnerId,
+      lessons: sql<number>`COUNT(DISTINCT ${events.courseId} || '/' || ${events.lessonId})`,
+      n: sql<number>`COUNT(DISTINCT ${events.id})`,
+    })
+    .from(guideSessions)
+    .innerJoin(sessionCheckins, CHECKED_IN)
+    .innerJoin(events, CREDITED_COMPLETION)
+    .where(eq(guideSessions.id, sql.placeholder('sessionId')))
+    .groupBy(events.learnerId)
+    .prepare();
   const assistedDone = db
     .select({ learnerId: sql<string>`${guideEvents.learnerId}`, lessons: sql<number>`COUNT(DISTINCT ${guideEvents.courseId} || '/' || ${guideEvents.lessonId})`, n: count() })
     .from(guideEvents)
@@ -65,12 +68,12 @@ export function createRoster(db: Db, now: () => number) {
   const guideName = db.select({ displayName: users.displayName }).from(users).where(eq(users.id, sql.placeholder('id'))).prepare();
 
   return (session: SessionRow, canSeeNames: (groupId: string) => boolean): SessionSummary => {
-    const self = new Map(selfDone(session.id).map((r) => [r.learnerId, r]));
+    const self = new Map(selfDone.all({ sessionId: session.id }).map((r) => [r.learnerId, r]));
     const assisted = new Map(assistedDone.all({ sessionId: session.id }).map((r) => [r.learnerId, r]));
     const outcomesBy = new Map<string, Outcome[]>();
     for (const o of outcomes(session.id)) outcomesBy.set(o.learnerId, [...(outcomesBy.get(o.learnerId) ?? []), o.outcome]);
 
-    const attendees: Attendee[] = attendance(session.id).map(({ learnerId, kind, at }) => {
+    const attendees: Attendee[] = attendance.all({ sessionId: session.id }).map(({ learnerId, kind, at }) => {
       const info = kind === 'assisted' ? assistedInfo.get({ learnerId }) : undefined;
       const done = (kind === 'self' ? self : assisted).get(learnerId);
       return {
