@@ -75,7 +75,7 @@ export function createApp(deps: AppDeps) {
       byUsername: createFailureLimiter({ limit: LOGIN_FAILURES_PER_USERNAME, windowMs: LOGIN_WINDOW_MS, now }),
       byIp: createFailureLimiter({ limit: LOGIN_FAILURES_PER_IP, windowMs: LOGIN_WINDOW_MS, now }),
     },
-    audit: createAuditLog(deps.sqlite ?? deps.db.$client, now),
+    audit: createAuditLog(deps.db, now),
     passwords: config.passwordCost ? createPasswordHasher(config.passwordCost) : PRODUCTION_HASHER,
   };
 
@@ -114,10 +114,10 @@ export function createApp(deps: AppDeps) {
   // run in this order inside the sync transaction (server/records/hooks.ts).
   const records = createRecordPipeline(ctx.db, [
     resident.projection, // consent and profile; erasure after the commit
-    createCheckinProjection(ctx.sqlite), // session check-ins, households joined by QR
-    createGuideProjection(ctx.sqlite), // a guide's rights, then sessions, assisted learners, households
+    createCheckinProjection(ctx.db), // session check-ins, households joined by QR
+    createGuideProjection(ctx.db), // a guide's rights, then sessions, assisted learners, households
     statsRollup.projection, // dashboard rollups
-    createGuideAuditProjection(ctx.sqlite, ctx.audit), // guide actions in the audit log
+    createGuideAuditProjection(ctx.db, ctx.audit), // guide actions in the audit log
   ]);
   app.route(`${API_PREFIX}/sync`, syncRoutes(ctx, records.learner));
   app.route(`${API_PREFIX}/me`, meRoutes(ctx));
@@ -126,7 +126,7 @@ export function createApp(deps: AppDeps) {
   app.route(API_PREFIX, recoveryRoutes(ctx, resident));
   app.route(`${API_PREFIX}/auth`, authRoutes(ctx));
   app.route(`${API_PREFIX}/stats`, statsRoutes(ctx, resident.catalog));
-  app.route(`${API_PREFIX}/ward`, wardRoutes(ctx, groupInUse(ctx.sqlite)));
+  app.route(`${API_PREFIX}/ward`, wardRoutes(ctx, groupInUse(ctx.db)));
   app.route(`${API_PREFIX}/guide`, guideRoutes(ctx, resident.catalog, records.guide));
   app.route(`${API_PREFIX}/sessions`, sessionRoutes(ctx));
   app.route(`${API_PREFIX}/staff/audit`, auditRoutes(ctx));

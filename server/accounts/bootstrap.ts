@@ -12,6 +12,6 @@ export async function ensureAdmin(db: Db): Promise<{ username: string; password:
   for (let n = 2; findUserByUsername(db, username); n++) username = `admin${n}`;
   const password = generatePassword();
   await createUser(db, { username, password, role: 'admin', displayName: 'Administrator' });
-  createAuditLog(db.$client, Date.now).record(CONSOLE_ACTOR, 'staff.created', { type: 'user', id: username }, { role: 'admin', firstRun: true });
+  createAuditLog(db, Date.now).record(CONSOLE_ACTOR, 'staff.created', { type: 'user', id: username }, { role: 'admin', firstRun: true });
   return { username, password };
 }

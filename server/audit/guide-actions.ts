@@ -5,7 +5,9 @@
 // household acted on and never the resident (no learner id, name or birth year).
 import type { GuideEvent } from '../../shared/events.ts';
 import type { AuditAction, AuditDetails } from '../../shared/audit.ts';
-import type { Sqlite } from '../db/open.ts';
+import { eq, sql } from 'drizzle-orm';
+import type { Db } from '../db/open.ts';
+import { users } from '../db/schema/index.ts';
 import type { Projection } from '../records/hooks.ts';
 import type { AuditLog, AuditTarget } from './log.ts';
 
@@ -30,11 +32,12 @@ function describe(e: GuideEvent): [AuditAction, AuditTarget | undefined, AuditDe
   }
 }
 
-export function createGuideAuditProjection(sqlite: Sqlite, audit: AuditLog): Projection {
-  const user = sqlite.prepare<[string], { username: string; role: string }>('SELECT username, role FROM users WHERE id = ?');
+export function createGuideAuditProjection(db: Db, audit: AuditLog): Projection {
+  // Prepared once: runs for every guide record accepted.
+  const user = db.select({ username: users.username, role: users.role }).from(users).where(eq(users.id, sql.placeholder('id'))).prepare();
   const apply = (event: GuideEvent): void => {
     // Ingest has already checked that recordedBy is the logged-in guide.
-    const who = user.get(event.recordedBy);
+    const who = user.get({ id: event.recordedBy });
     const [action, target, details] = describe(event);
     audit.record({ id: event.recordedBy, username: who?.username ?? event.recordedBy, role: who?.role ?? 'guide' }, action, target, {
       ...details,

@@ -13,8 +13,8 @@ afterEach(() => {
 function setup() {
   const dir = mkdtempSync(join(tmpdir(), 'hvs-audit-'));
   dirs.push(dir);
-  const { sqlite } = openDb(dir);
-  return { sqlite, audit: createAuditLog(sqlite, () => Date.parse('2025-06-01T03:00:00Z')) };
+  const { db, sqlite } = openDb(dir);
+  return { sqlite, audit: createAuditLog(db, () => Date.parse('2025-06-01T03:00:00Z')) };
 }
 
 describe('audit log', () => {

@@ -3,7 +3,10 @@
 // action it describes. Callers pass only non-personal details; as a second
 // guard, keys that name secrets are dropped and strings are cut short.
 import type { AuditAction, AuditDetails, AuditEntry, AuditPage, AuditQuery } from '../../shared/audit.ts';
-import type { Sqlite } from '../db/open.ts';
+import { and, desc, eq, lt } from 'drizzle-orm';
+import type { Db } from '../db/open.ts';
+import { placeholders } from '../db/placeholders.ts';
+import { auditLog } from '../db/schema/index.ts';
 
 export interface AuditActor {
   id: string | null;
@@ -34,30 +37,23 @@ function clean(details: AuditDetails): AuditDetails {
 /** Keys that match the guard above but hold nothing secret or personal. */
 const ALLOWED_KEYS = new Set(['groupName', 'wardName', 'fileName', 'sessionCode']);
 
-interface Row {
-  id: number;
-  at: number;
-  actorId: string | null;
-  actorUsername: string;
-  actorRole: string;
-  action: string;
-  targetType: string | null;
-  targetId: string | null;
-  details: string;
-}
+type Row = typeof auditLog.$inferSelect;
+type NewRow = Required<Omit<typeof auditLog.$inferInsert, 'id'>>;
 
-export function createAuditLog(sqlite: Sqlite, now: () => number) {
-  const insert = sqlite.prepare<[number, string | null, string, string, string, string | null, string | null, string]>(
-    `INSERT INTO audit_log (at, actor_id, actor_username, actor_role, action, target_type, target_id, details)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
-  );
-  const select = sqlite.prepare<{ actor: string | null; action: string | null; before: number; limit: number }, Row>(
-    `SELECT id, at, actor_id AS actorId, actor_username AS actorUsername, actor_role AS actorRole, action,
-            target_type AS targetType, target_id AS targetId, details
-       FROM audit_log
-      WHERE id < @before AND (@actor IS NULL OR actor_username = @actor) AND (@action IS NULL OR action = @action)
-      ORDER BY id DESC LIMIT @limit`,
-  );
+export function createAuditLog(db: Db, now: () => number) {
+  // Prepared once: guide actions are recorded for every synced guide record.
+  const insert = db
+    .insert(auditLog)
+    .values(placeholders<NewRow>(['at', 'actorId', 'actorUsername', 'actorRole', 'action', 'targetType', 'targetId', 'details']))
+    .prepare();
+  const select = (q: { actor?: string; action?: string; before: number; limit: number }): Row[] =>
+    db
+      .select()
+      .from(auditLog)
+      .where(and(lt(auditLog.id, q.before), q.actor === undefined ? undefined : eq(auditLog.actorUsername, q.actor), q.action === undefined ? undefined : eq(auditLog.action, q.action)))
+      .orderBy(desc(auditLog.id))
+      .limit(q.limit)
+      .all();
 
   const toEntry = (r: Row): AuditEntry => ({
     id: r.id,
@@ -70,10 +66,19 @@ export function createAuditLog(sqlite: Sqlite, now: () => number) {
 
   return {
     record(actor: AuditActor, action: AuditAction, target?: AuditTarget, details: AuditDetails = {}): void {
-      insert.run(now(), actor.id, actor.username, actor.role, action, target?.type ?? null, target?.id ?? null, JSON.stringify(clean(details)));
+      insert.run({
+        at: now(),
+        actorId: actor.id,
+        actorUsername: actor.username,
+        actorRole: actor.role,
+        action,
+        targetType: target?.type ?? null,
+        targetId: target?.id ?? null,
+        details: JSON.stringify(clean(details)),
+      } satisfies NewRow);
     },
     page(query: AuditQuery): AuditPage {
-      const rows = select.all({ actor: query.actor ?? null, action: query.action ?? null, before: query.before ?? Number.MAX_SAFE_INTEGER, limit: query.limit + 1 });
+      const rows = select({ actor: query.actor, action: query.action, before: query.before ?? Number.MAX_SAFE_INTEGER, limit: query.limit + 1 });
       const entries = rows.slice(0, query.limit).map(toEntry);
       return { entries, nextBefore: rows.length > query.limit ? entries[entries.length - 1].id : null };
     },

@@ -1,19 +1,27 @@
 // Learner authentication: "Authorization: Bearer <learnerId>.<secret>". The
 // server keeps only SHA-256 of each secret (see digest.ts for why a fast hash
 // is right here) and compares digests in constant time.
+import { eq, sql } from 'drizzle-orm';
 import { inner, SECRET_PATTERN, UUID_PATTERN } from '../../shared/events/patterns.ts';
 import type { MiddlewareHandler } from 'hono';
 import type { AppContext, AppEnv } from '../context.ts';
+import type { Db } from '../db/open.ts';
+import { learnerKeys, learners } from '../db/schema/index.ts';
 import { apiError } from '../http/errors.ts';
 import { digestsEqual, sha256Hex } from './digest.ts';
 
 const BEARER = new RegExp(`^Bearer (${inner(UUID_PATTERN)})\\.(${inner(SECRET_PATTERN)})$`);
 
+/** The digests of a learner's secrets: the first phone's, plus those of phones
+ * the learner moved to with a recovery code. Prepared once: every sync asks. */
+export function createSecretHashes(db: Db): (learnerId: string) => string[] {
+  const first = db.select({ hash: learners.secretHash }).from(learners).where(eq(learners.id, sql.placeholder('learnerId'))).prepare();
+  const moved = db.select({ hash: learnerKeys.secretHash }).from(learnerKeys).where(eq(learnerKeys.learnerId, sql.placeholder('learnerId'))).prepare();
+  return (learnerId) => [...first.all({ learnerId }), ...moved.all({ learnerId })].map((r) => r.hash);
+}
+
 export function requireLearner(ctx: AppContext): MiddlewareHandler<AppEnv> {
-  // The first phone's secret, plus those of phones the learner moved to with a recovery code.
-  const findHashes = ctx.sqlite.prepare<[string, string], { secret_hash: string }>(
-    'SELECT secret_hash FROM learners WHERE id = ? UNION ALL SELECT secret_hash FROM learner_keys WHERE learner_id = ?',
-  );
+  const secretHashes = createSecretHashes(ctx.db);
   const unauthorized = (message: string) =>
     apiError(401, 'unauthorized', message, { 'WWW-Authenticate': 'Bearer realm="learner"' });
 
@@ -23,10 +31,10 @@ export function requireLearner(ctx: AppContext): MiddlewareHandler<AppEnv> {
     const match = BEARER.exec(header.trim());
     if (!match) throw unauthorized('Malformed learner credentials');
     const [, learnerId, secret] = match;
-    const rows = findHashes.all(learnerId, learnerId);
+    const hashes = secretHashes(learnerId);
     // Hash even for an unknown learner so both failures cost the same.
     const presented = sha256Hex(secret);
-    if (!rows.some((row) => digestsEqual(presented, row.secret_hash))) throw unauthorized('Unknown learner or wrong secret');
+    if (!hashes.some((hash) => digestsEqual(presented, hash))) throw unauthorized('Unknown learner or wrong secret');
     c.set('learnerId', learnerId);
     await next();
   };

@@ -1,12 +1,14 @@
 // Staff sessions. The browser holds a random 32-byte token in an HttpOnly
 // cookie; the auth_sessions table holds only its SHA-256, so a copied
 // database file (a backup on a USB stick) cannot be used to log in.
+import { and, eq, getTableColumns, gt, lte } from 'drizzle-orm';
 import type { Context } from 'hono';
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
 import { randomBytes } from 'node:crypto';
 import type { StaffUser } from '../../shared/api.ts';
 import { toStaffUser, type UserRow } from '../accounts/users.ts';
 import type { AppConfig, AppContext } from '../context.ts';
+import { authSessions, users } from '../db/schema/index.ts';
 import { sha256Hex } from './digest.ts';
 
 const HOUR = 3_600_000;
@@ -29,28 +31,26 @@ export function createSession(ctx: AppContext, user: UserRow): { token: string; 
   const token = randomBytes(32).toString('base64url');
   const createdAt = ctx.now();
   const expiresAt = createdAt + SESSION_TTL_MS[user.role];
-  const insert = ctx.sqlite.prepare('INSERT INTO auth_sessions (token_hash, user_id, created_at, expires_at) VALUES (?, ?, ?, ?)');
-  insert.run(sha256Hex(token), user.id, createdAt, expiresAt);
+  ctx.db.insert(authSessions).values({ tokenHash: sha256Hex(token), userId: user.id, createdAt, expiresAt }).run();
   return { token, expiresAt };
 }
 
 export function findSessionUser(ctx: AppContext, token: string): StaffUser | undefined {
-  const row = ctx.sqlite
-    .prepare<[string, number], Record<string, unknown>>(
-      `SELECT u.id, u.username, u.display_name AS displayName, u.role, u.team
-         FROM auth_sessions s JOIN users u ON u.id = s.user_id
-        WHERE s.token_hash = ? AND s.expires_at > ? AND u.disabled = 0`,
-    )
-    .get(sha256Hex(token), ctx.now());
-  return row ? toStaffUser(row as unknown as UserRow) : undefined;
+  const row: UserRow | undefined = ctx.db
+    .select(getTableColumns(users))
+    .from(authSessions)
+    .innerJoin(users, eq(users.id, authSessions.userId))
+    .where(and(eq(authSessions.tokenHash, sha256Hex(token)), gt(authSessions.expiresAt, ctx.now()), eq(users.disabled, false)))
+    .get();
+  return row ? toStaffUser(row) : undefined;
 }
 
 export function deleteSession(ctx: AppContext, token: string): void {
-  ctx.sqlite.prepare('DELETE FROM auth_sessions WHERE token_hash = ?').run(sha256Hex(token));
+  ctx.db.delete(authSessions).where(eq(authSessions.tokenHash, sha256Hex(token))).run();
 }
 
 export function deleteExpiredSessions(ctx: AppContext): void {
-  ctx.sqlite.prepare('DELETE FROM auth_sessions WHERE expires_at <= ?').run(ctx.now());
+  ctx.db.delete(authSessions).where(lte(authSessions.expiresAt, ctx.now())).run();
 }
 
 export function setSessionCookie(c: Context, ctx: AppContext, token: string, expiresAt: number): void {

@@ -6,7 +6,7 @@ import { ROLES, TEAMS, type StaffRole } from '../../shared/api.ts';
 import { generatePassword } from '../auth/passwords.ts';
 import { findUserByUsername, listUsers, setPassword, type Team } from '../accounts/users.ts';
 import { createStaffAccount, groupsOf, setGroups } from '../accounts/guides.ts';
-import { openDb, type Sqlite } from '../db/open.ts';
+import { openDb, type Db } from '../db/open.ts';
 import { CONSOLE_ACTOR, createAuditLog } from '../audit/log.ts';
 import { loadEnv } from '../env.ts';
 
@@ -21,7 +21,7 @@ A guide needs --team and --groups (residential group ids from the ward profile).
 class UsageError extends Error {}
 
 /** Changes made here are audited like an admin's, with the server console as actor. */
-const audit = (sqlite: Sqlite) => createAuditLog(sqlite, Date.now);
+const audit = (db: Db) => createAuditLog(db, Date.now);
 
 async function readPasswordFromStdin(): Promise<string> {
   if (process.stdin.isTTY) process.stderr.write('Password: ');
@@ -59,7 +59,7 @@ async function run(argv: string[]): Promise<void> {
   if (command === 'list') {
     const { db, sqlite } = openDb(env.DATA_DIR);
     for (const user of listUsers(db)) {
-      const groups = user.role === 'guide' ? groupsOf(sqlite, user.id).join(',') || '-' : '-';
+      const groups = user.role === 'guide' ? groupsOf(db, user.id).join(',') || '-' : '-';
       console.log([user.username, user.role, user.team ?? '-', groups, user.disabled ? 'disabled' : 'active', user.displayName].join('\t'));
     }
     sqlite.close();
@@ -75,8 +75,8 @@ async function run(argv: string[]): Promise<void> {
     try {
       const user = findUserByUsername(db, values.username);
       if (user?.role !== 'guide') throw new Error(`No guide "${values.username.trim().toLowerCase()}"`);
-      setGroups(sqlite, user.id, groups);
-      audit(sqlite).record(CONSOLE_ACTOR, 'staff.groups_changed', { type: 'user', id: user.username }, { groups: groups.join(',') });
+      setGroups(db, user.id, groups);
+      audit(db).record(CONSOLE_ACTOR, 'staff.groups_changed', { type: 'user', id: user.username }, { groups: groups.join(',') });
       console.log(`Groups of "${user.username}": ${groups.join(', ')}.`);
     } finally {
       sqlite.close();
@@ -97,11 +97,11 @@ async function run(argv: string[]): Promise<void> {
   try {
     if (command === 'create') {
       const user = await createStaffAccount(db, { username: values.username, password, role: role!, team, groups, displayName: values['display-name'] });
-      audit(sqlite).record(CONSOLE_ACTOR, 'staff.created', { type: 'user', id: user.username }, { role: user.role, team: user.team, groups: (groups ?? []).join(',') });
+      audit(db).record(CONSOLE_ACTOR, 'staff.created', { type: 'user', id: user.username }, { role: user.role, team: user.team, groups: (groups ?? []).join(',') });
       console.log(`Created ${user.role} "${user.username}"${user.team ? ` (team ${user.team})` : ''}.`);
     } else {
       await setPassword(db, values.username, password);
-      audit(sqlite).record(CONSOLE_ACTOR, 'staff.password_set', { type: 'user', id: values.username.trim().toLowerCase() });
+      audit(db).record(CONSOLE_ACTOR, 'staff.password_set', { type: 'user', id: values.username.trim().toLowerCase() });
       console.log(`Password changed for "${values.username.trim().toLowerCase()}".`);
     }
     if (generated) console.log(`Password: ${password}  (shown only now; write it down)`);

@@ -6,6 +6,8 @@
 // A restore needs the server stopped; it proves that by taking SQLite's
 // exclusive lock on the live file, which fails while any process (the server,
 // its checkpoint worker, a CLI) has the database open.
+// SQLite-only, and meant to stay so: it uses SQLite's backup API, pragmas and
+// file locks directly, and another engine brings its own tools beside it.
 import { copyFileSync, existsSync, mkdirSync, readFileSync, renameSync, rmSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import Database from 'better-sqlite3';

@@ -5,6 +5,8 @@
 // a worker thread with its own connection runs PASSIVE checkpoints on a timer:
 // they never block the writer or readers, and the request path only appends
 // to the WAL. Durability is unchanged: each commit still fsyncs the WAL.
+// SQLite-only by nature (WAL pragmas on the raw connection); another engine
+// needs nothing here.
 import { Worker } from 'node:worker_threads';
 import { createRequire } from 'node:module';
 import type { Sqlite } from './open.ts';

@@ -5,25 +5,37 @@
 // house). Times are effective times (min of phone clock and server receipt),
 // as everywhere in the statistics. A completion can count for more than one
 // session; reports count each completion once per guide and per team.
+//
+// These are SQL fragments (drizzle's `sql`, columns from the schema) shared
+// by the roster and the team report; the one piece only SQLite understands is
+// marked below.
+import { sql, type AnyColumn } from 'drizzle-orm';
+import { assistedLearners, events, guideEvents, guideSessions, sessionCheckins } from '../db/schema/index.ts';
+
 export const ATTRIBUTION_DAYS = 7;
 export const ATTRIBUTION_MS = ATTRIBUTION_DAYS * 86_400_000;
 
-/** SQL: self completions (events e) credited to sessions (s) via check-ins (c). */
-export const ATTRIBUTED_SELF_COMPLETIONS = `
-  FROM guide_sessions s
-  JOIN session_checkins c ON c.code = s.code
-  JOIN events e ON e.learner_id = c.learner_id AND e.type = 'lesson.completed'
-   AND e.course_id IN (SELECT value FROM json_each(s.courses))
-   AND e.effective_at >= c.joined_at AND e.effective_at < s.ends_at + ${ATTRIBUTION_MS}`;
+/** `course` is one of the courses (a JSON array of ids) of the session. SQLite's spelling (json_each). */
+const amongCourses = (course: AnyColumn, courses: AnyColumn) => sql`${course} IN (SELECT value FROM json_each(${courses}))`;
 
-/** SQL: (session_id, learner_id, kind) of everyone who attended a session. */
-export const ATTENDANCE = `
-  SELECT s.id AS session_id, c.learner_id, 'self' AS kind, c.joined_at AS at
-    FROM guide_sessions s JOIN session_checkins c ON c.code = s.code
+/** Join conditions: a check-in to the session (session_checkins), then a self completion (events) credited to it. */
+export const CHECKED_IN = sql`${sessionCheckins.code} = ${guideSessions.code}`;
+export const CREDITED_COMPLETION = sql`${events.learnerId} = ${sessionCheckins.learnerId} AND ${events.type} = 'lesson.completed'
+   AND ${amongCourses(events.courseId, guideSessions.courses)}
+   AND ${events.effectiveAt} >= ${sessionCheckins.joinedAt} AND ${events.effectiveAt} < ${guideSessions.endsAt} + ${sql.raw(String(ATTRIBUTION_MS))}`;
+
+/** A FROM source: self completions (events) credited to sessions (guide_sessions) via check-ins (session_checkins). */
+export const ATTRIBUTED_SELF_COMPLETIONS = sql`${guideSessions} JOIN ${sessionCheckins} ON ${CHECKED_IN} JOIN ${events} ON ${CREDITED_COMPLETION}`;
+
+/** A FROM source, `attendance`: (session_id, learner_id, kind, at) of everyone who attended a session. */
+export const ATTENDANCE = sql`(
+  SELECT ${guideSessions.id} AS session_id, ${sessionCheckins.learnerId} AS learner_id, 'self' AS kind, ${sessionCheckins.joinedAt} AS at
+    FROM ${guideSessions} JOIN ${sessionCheckins} ON ${sessionCheckins.code} = ${guideSessions.code}
   UNION
-  SELECT a.session_id, a.id, 'assisted', a.registered_at FROM assisted_learners a WHERE a.session_id IS NOT NULL
+  SELECT ${assistedLearners.sessionId}, ${assistedLearners.id}, 'assisted', ${assistedLearners.registeredAt}
+    FROM ${assistedLearners} WHERE ${assistedLearners.sessionId} IS NOT NULL
   UNION
-  SELECT g.session_id, g.learner_id, 'assisted', MIN(g.effective_at) FROM guide_events g
-    JOIN assisted_learners a ON a.id = g.learner_id
-   WHERE g.session_id IS NOT NULL AND g.type IN ('lesson.completed', 'outcome.confirmed')
-   GROUP BY g.session_id, g.learner_id`;
+  SELECT ${guideEvents.sessionId}, ${guideEvents.learnerId}, 'assisted', MIN(${guideEvents.effectiveAt}) FROM ${guideEvents}
+    JOIN ${assistedLearners} ON ${assistedLearners.id} = ${guideEvents.learnerId}
+   WHERE ${guideEvents.sessionId} IS NOT NULL AND ${guideEvents.type} IN ('lesson.completed', 'outcome.confirmed')
+   GROUP BY ${guideEvents.sessionId}, ${guideEvents.learnerId}) AS attendance`;

@@ -9,9 +9,12 @@
 // check-in of the same learner to the same code changes nothing.
 import type { SyncResult } from '../../shared/api.ts';
 import type { LearningEvent } from '../../shared/events.ts';
-import type { Sqlite } from '../db/open.ts';
+import type { Db } from '../db/open.ts';
+import { placeholders } from '../db/placeholders.ts';
+import { sessionCheckins } from '../db/schema/index.ts';
 import type { Projection } from '../records/hooks.ts';
 import { createGuideAccess, type SessionRow } from './authorize.ts';
+import { createHouseholdLink } from './households.ts';
 
 /** Late arrivals may still check in this long after the planned end. */
 export const CHECKIN_GRACE_MS = 2 * 3_600_000;
@@ -24,14 +27,17 @@ export function checkinState(session: Pick<SessionRow, 'endsAt' | 'closedAt'>, a
   return 'open';
 }
 
-export function createCheckinProjection(sqlite: Sqlite): Projection {
-  const access = createGuideAccess(sqlite);
-  const addCheckin = sqlite.prepare('INSERT OR IGNORE INTO session_checkins (code, learner_id, event_id, joined_at) VALUES (?, ?, ?, ?)');
-  const joinHousehold = sqlite.prepare(
-    `INSERT INTO household_members (learner_id, household_id, linked_by, linked_at) VALUES (?, ?, NULL, ?)
-     ON CONFLICT(learner_id) DO UPDATE SET household_id = excluded.household_id, linked_by = NULL, linked_at = excluded.linked_at
-     WHERE excluded.linked_at >= household_members.linked_at`,
-  );
+type NewCheckin = typeof sessionCheckins.$inferInsert;
+
+export function createCheckinProjection(db: Db): Projection {
+  const access = createGuideAccess(db);
+  // Prepared once: runs for every synced learner record of these types.
+  const addCheckin = db
+    .insert(sessionCheckins)
+    .values(placeholders<NewCheckin>(['code', 'learnerId', 'eventId', 'joinedAt']))
+    .onConflictDoNothing()
+    .prepare();
+  const joinHousehold = createHouseholdLink(db);
 
   return {
     name: 'check-ins',
@@ -43,8 +49,8 @@ export function createCheckinProjection(sqlite: Sqlite): Projection {
         return { id: event.id, status: 'rejected', error: { code: 'session_closed', message: 'This session has ended; check-ins are closed' } };
       },
       apply(event: LearningEvent, effectiveAt: number): void {
-        if (event.type === 'session.joined') addCheckin.run(event.code, event.learnerId, event.id, effectiveAt);
-        else if (event.type === 'household.joined') joinHousehold.run(event.learnerId, event.householdId, effectiveAt);
+        if (event.type === 'session.joined') addCheckin.run({ code: event.code, learnerId: event.learnerId, eventId: event.id, joinedAt: effectiveAt } satisfies NewCheckin);
+        else if (event.type === 'household.joined') joinHousehold({ learnerId: event.learnerId, householdId: event.householdId, linkedBy: null, linkedAt: effectiveAt });
       },
     },
   };

@@ -6,50 +6,66 @@
 import type { FollowUp, HouseholdList } from '../../shared/guide/api.ts';
 import { followUpFor, type Activity } from '../../shared/guide/follow-up.ts';
 import { isDigitalCitizen, type CatalogCourse } from '../../shared/resident/certificates.ts';
-import type { Sqlite } from '../db/open.ts';
+import { and, asc, eq, inArray, sql, type AnyColumn } from 'drizzle-orm';
+import type { Db } from '../db/open.ts';
+import { assistedLearners, events, guideEvents, guideSessions, householdMembers, households, learnerProfiles, sessionCheckins } from '../db/schema/index.ts';
 
 export interface CatalogLike {
   courses: CatalogCourse[];
 }
 
-const SELF_IN_GROUP = `
-  SELECT p.learner_id AS id FROM learner_profiles p WHERE p.residential_group_id = $g
-  UNION
-  SELECT c.learner_id FROM session_checkins c JOIN guide_sessions s ON s.code = c.code
-   WHERE s.group_id = $g AND NOT EXISTS (SELECT 1 FROM learner_profiles p WHERE p.learner_id = c.learner_id AND p.residential_group_id IS NOT NULL)
-  UNION
-  SELECT m.learner_id FROM household_members m JOIN households h ON h.id = m.household_id
-   WHERE h.group_id = $g AND NOT EXISTS (SELECT 1 FROM learner_profiles p WHERE p.learner_id = m.learner_id AND p.residential_group_id IS NOT NULL)
-     AND m.learner_id NOT IN (SELECT id FROM assisted_learners)`;
+/** Not placed in a group by their own profile. */
+const noGroupOnProfile = (learnerId: AnyColumn) =>
+  sql`NOT EXISTS (SELECT 1 FROM ${learnerProfiles} WHERE ${learnerProfiles.learnerId} = ${learnerId} AND ${learnerProfiles.residentialGroupId} IS NOT NULL)`;
 
-export function createGroupLists(sqlite: Sqlite, catalog: CatalogLike, now: () => number) {
-  const selfIds = sqlite.prepare<{ g: string }, { id: string }>(SELF_IN_GROUP);
-  const assisted = sqlite.prepare<[string], { id: string; name: string; registeredAt: number }>(
-    'SELECT id, name, registered_at AS registeredAt FROM assisted_learners WHERE group_id = ? ORDER BY name',
-  );
-  const selfActivity = sqlite.prepare<[string], Omit<Activity, 'completed'> & { completed: number }>(
-    `SELECT course_id AS courseId, lesson_id AS lessonId, type = 'lesson.completed' AS completed, effective_at AS at
-       FROM events WHERE learner_id = ? AND type IN ('lesson.started', 'lesson.completed', 'session.joined')`,
-  );
-  const assistedActivity = sqlite.prepare<[string], Omit<Activity, 'completed'> & { completed: number }>(
-    `SELECT course_id AS courseId, lesson_id AS lessonId, type = 'lesson.completed' AS completed, effective_at AS at
-       FROM guide_events WHERE learner_id = ?`,
-  );
-  const householdRows = sqlite.prepare<[string], { id: string; label: string }>(
-    'SELECT id, label FROM households WHERE group_id = ? ORDER BY label, id',
-  );
-  const members = sqlite.prepare<[string], { learnerId: string }>('SELECT learner_id AS learnerId FROM household_members WHERE household_id = ?');
-  const isAssisted = sqlite.prepare<[string], { id: string }>('SELECT id FROM assisted_learners WHERE id = ?');
+/** Self learners of a group: by profile, else by the sessions they joined or their household. */
+const selfInGroup = (groupId: string) => sql`
+  SELECT ${learnerProfiles.learnerId} AS id FROM ${learnerProfiles} WHERE ${learnerProfiles.residentialGroupId} = ${groupId}
+  UNION
+  SELECT ${sessionCheckins.learnerId} FROM ${sessionCheckins} JOIN ${guideSessions} ON ${guideSessions.code} = ${sessionCheckins.code}
+   WHERE ${guideSessions.groupId} = ${groupId} AND ${noGroupOnProfile(sessionCheckins.learnerId)}
+  UNION
+  SELECT ${householdMembers.learnerId} FROM ${householdMembers} JOIN ${households} ON ${households.id} = ${householdMembers.householdId}
+   WHERE ${households.groupId} = ${groupId} AND ${noGroupOnProfile(householdMembers.learnerId)}
+     AND ${householdMembers.learnerId} NOT IN (SELECT ${assistedLearners.id} FROM ${assistedLearners})`;
+
+export function createGroupLists(db: Db, catalog: CatalogLike, now: () => number) {
+  const selfIds = (groupId: string) => db.all<{ id: string }>(selfInGroup(groupId));
+  const assisted = db
+    .select({ id: assistedLearners.id, name: assistedLearners.name, registeredAt: assistedLearners.registeredAt })
+    .from(assistedLearners)
+    .where(eq(assistedLearners.groupId, sql.placeholder('groupId')))
+    .orderBy(asc(assistedLearners.name))
+    .prepare();
+  const learnerId = sql.placeholder('learnerId');
+  const selfActivity = db
+    .select({ courseId: events.courseId, lessonId: events.lessonId, completed: sql<boolean>`${events.type} = 'lesson.completed'`.mapWith(Boolean), at: events.effectiveAt })
+    .from(events)
+    .where(and(eq(events.learnerId, learnerId), inArray(events.type, ['lesson.started', 'lesson.completed', 'session.joined'])))
+    .prepare();
+  const assistedActivity = db
+    .select({ courseId: guideEvents.courseId, lessonId: guideEvents.lessonId, completed: sql<boolean>`${guideEvents.type} = 'lesson.completed'`.mapWith(Boolean), at: guideEvents.effectiveAt })
+    .from(guideEvents)
+    .where(eq(guideEvents.learnerId, learnerId))
+    .prepare();
+  const householdRows = db
+    .select({ id: households.id, label: households.label })
+    .from(households)
+    .where(eq(households.groupId, sql.placeholder('groupId')))
+    .orderBy(asc(households.label), asc(households.id))
+    .prepare();
+  const members = db.select({ learnerId: householdMembers.learnerId }).from(householdMembers).where(eq(householdMembers.householdId, sql.placeholder('householdId'))).prepare();
+  const isAssisted = db.select({ id: assistedLearners.id }).from(assistedLearners).where(eq(assistedLearners.id, learnerId)).prepare();
 
   const activityOf = (id: string, kind: 'self' | 'assisted'): Activity[] =>
-    (kind === 'self' ? selfActivity : assistedActivity).all(id).map((a) => ({ ...a, completed: Boolean(a.completed) }));
+    (kind === 'self' ? selfActivity : assistedActivity).all({ learnerId: id });
 
   return {
     followUp(groupId: string): FollowUp {
       const t = now();
       const people = [
-        ...selfIds.all({ g: groupId }).map((r) => ({ id: r.id, kind: 'self' as const, name: null, since: 0 })),
-        ...assisted.all(groupId).map((r) => ({ id: r.id, kind: 'assisted' as const, name: r.name, since: r.registeredAt })),
+        ...selfIds(groupId).map((r) => ({ id: r.id, kind: 'self' as const, name: null, since: 0 })),
+        ...assisted.all({ groupId }).map((r) => ({ id: r.id, kind: 'assisted' as const, name: r.name, since: r.registeredAt })),
       ];
       const result: FollowUp = { groupId, notFinished: [], inactive: [] };
       for (const p of people) {
@@ -67,11 +83,11 @@ export function createGroupLists(sqlite: Sqlite, catalog: CatalogLike, now: () =
     households(groupId: string): HouseholdList {
       return {
         groupId,
-        households: householdRows.all(groupId).map((h) => {
-          const ids = members.all(h.id).map((m) => m.learnerId);
+        households: householdRows.all({ groupId }).map((h) => {
+          const ids = members.all({ householdId: h.id }).map((m) => m.learnerId);
           const covered = ids.some((id) => {
             const done = new Map<string, Set<string>>();
-            for (const a of activityOf(id, isAssisted.get(id) ? 'assisted' : 'self')) {
+            for (const a of activityOf(id, isAssisted.get({ learnerId: id }) ? 'assisted' : 'self')) {
               if (a.completed && a.courseId && a.lessonId) done.set(a.courseId, (done.get(a.courseId) ?? new Set()).add(a.lessonId));
             }
             return isDigitalCitizen(catalog.courses, done);

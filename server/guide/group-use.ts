@@ -1,15 +1,15 @@
 // Whether anything refers to a residential group, so the ward profile never
 // deletes a group that guides, sessions, learners or households still use.
-import type { Sqlite } from '../db/open.ts';
+import { eq, sql, type AnyColumn } from 'drizzle-orm';
+import type { Db } from '../db/open.ts';
+import { assistedLearners, guideGroups, guideSessions, households, learnerProfiles } from '../db/schema/index.ts';
 
-export function groupInUse(sqlite: Sqlite): (groupId: string) => boolean {
-  const used = sqlite.prepare<{ g: string }, { n: number }>(
-    `SELECT 1 AS n FROM guide_groups WHERE group_id = $g
-     UNION ALL SELECT 1 FROM guide_sessions WHERE group_id = $g
-     UNION ALL SELECT 1 FROM assisted_learners WHERE group_id = $g
-     UNION ALL SELECT 1 FROM households WHERE group_id = $g
-     UNION ALL SELECT 1 FROM learner_profiles WHERE residential_group_id = $g
-     LIMIT 1`,
+/** Every column that names a residential group. */
+const GROUP_COLUMNS: AnyColumn[] = [guideGroups.groupId, guideSessions.groupId, assistedLearners.groupId, households.groupId, learnerProfiles.residentialGroupId];
+
+export function groupInUse(db: Db): (groupId: string) => boolean {
+  const uses = GROUP_COLUMNS.map((column) =>
+    db.select({ n: sql<number>`1` }).from(column.table).where(eq(column, sql.placeholder('groupId'))).limit(1).prepare(),
   );
-  return (groupId) => used.get({ g: groupId }) !== undefined;
+  return (groupId) => uses.some((use) => use.get({ groupId }) !== undefined);
 }

@@ -1,49 +1,82 @@
 // Guide mode's projection of the guide family (server/records): the rights
 // check before an event is written (rights.ts), then the accepted event
 // applied to the tables the roster, follow-up lists and reports read, in the
-// same transaction, so the two can never disagree.
+// same transaction, so the two can never disagree. Statements are prepared
+// once: they run for every synced guide record.
+import { eq, sql } from 'drizzle-orm';
 import type { GuideEvent } from '../../shared/events.ts';
-import type { Sqlite } from '../db/open.ts';
+import type { Db } from '../db/open.ts';
+import { placeholders } from '../db/placeholders.ts';
+import { assistedLearners, guideSessions, households } from '../db/schema/index.ts';
 import type { Projection } from '../records/hooks.ts';
+import { createHouseholdLink } from './households.ts';
 import { createGuideRights } from './rights.ts';
 
 const MINUTE = 60_000;
 
-export function createGuideProjection(sqlite: Sqlite): Projection {
-  const addSession = sqlite.prepare(
-    `INSERT INTO guide_sessions (id, code, guide_id, group_id, title, place, starts_at, ends_at, courses, closed_at)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, NULL)`,
-  );
-  const closeSession = sqlite.prepare('UPDATE guide_sessions SET closed_at = COALESCE(closed_at, ?) WHERE id = ?');
-  const addAssisted = sqlite.prepare(
-    `INSERT INTO assisted_learners (id, guide_id, group_id, name, birth_year, gender, consent_at, session_id, registered_at)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-  );
-  const addHousehold = sqlite.prepare('INSERT OR IGNORE INTO households (id, group_id, label, created_by, created_at) VALUES (?, ?, ?, ?, ?)');
-  const link = sqlite.prepare(
-    `INSERT INTO household_members (learner_id, household_id, linked_by, linked_at) VALUES (?, ?, ?, ?)
-     ON CONFLICT(learner_id) DO UPDATE SET household_id = excluded.household_id, linked_by = excluded.linked_by, linked_at = excluded.linked_at
-     WHERE excluded.linked_at >= household_members.linked_at`,
-  );
+type NewSession = typeof guideSessions.$inferInsert;
+type NewAssisted = typeof assistedLearners.$inferInsert;
+type NewHousehold = typeof households.$inferInsert;
+
+export function createGuideProjection(db: Db): Projection {
+  const addSession = db
+    .insert(guideSessions)
+    .values({ ...placeholders<NewSession>(['id', 'code', 'guideId', 'groupId', 'title', 'place', 'startsAt', 'endsAt', 'courses']), closedAt: null })
+    .prepare();
+  const closeSession = db
+    .update(guideSessions)
+    .set({ closedAt: sql`coalesce(${guideSessions.closedAt}, ${sql.placeholder('closedAt')})` })
+    .where(eq(guideSessions.id, sql.placeholder('id')))
+    .prepare();
+  const addAssisted = db
+    .insert(assistedLearners)
+    .values(placeholders<NewAssisted>(['id', 'guideId', 'groupId', 'name', 'birthYear', 'gender', 'consentAt', 'sessionId', 'registeredAt']))
+    .prepare();
+  const addHousehold = db
+    .insert(households)
+    .values(placeholders<NewHousehold>(['id', 'groupId', 'label', 'createdBy', 'createdAt']))
+    .onConflictDoNothing()
+    .prepare();
+  const link = createHouseholdLink(db);
 
   const apply = (e: GuideEvent, effectiveAt: number): void => {
     switch (e.type) {
       case 'session.created': {
         const startsAt = Date.parse(e.startsAt);
-        addSession.run(e.sessionId, e.code, e.recordedBy, e.groupId, e.title, e.place, startsAt, startsAt + e.durationMin * MINUTE, JSON.stringify(e.courses));
+        addSession.run({
+          id: e.sessionId,
+          code: e.code,
+          guideId: e.recordedBy,
+          groupId: e.groupId,
+          title: e.title,
+          place: e.place,
+          startsAt,
+          endsAt: startsAt + e.durationMin * MINUTE,
+          courses: JSON.stringify(e.courses),
+        } satisfies NewSession);
         return;
       }
       case 'session.closed':
-        closeSession.run(effectiveAt, e.sessionId);
+        closeSession.run({ closedAt: effectiveAt, id: e.sessionId });
         return;
       case 'assisted.registered':
-        addAssisted.run(e.learnerId, e.recordedBy, e.groupId, e.name, e.birthYear, e.gender, Date.parse(e.consentAt), e.sessionId ?? null, effectiveAt);
+        addAssisted.run({
+          id: e.learnerId,
+          guideId: e.recordedBy,
+          groupId: e.groupId,
+          name: e.name,
+          birthYear: e.birthYear,
+          gender: e.gender,
+          consentAt: Date.parse(e.consentAt),
+          sessionId: e.sessionId ?? null,
+          registeredAt: effectiveAt,
+        } satisfies NewAssisted);
         return;
       case 'household.created':
-        addHousehold.run(e.householdId, e.groupId, e.label, e.recordedBy, effectiveAt);
+        addHousehold.run({ id: e.householdId, groupId: e.groupId, label: e.label, createdBy: e.recordedBy, createdAt: effectiveAt } satisfies NewHousehold);
         return;
       case 'household.linked':
-        link.run(e.learnerId, e.householdId, e.recordedBy, effectiveAt);
+        link({ learnerId: e.learnerId, householdId: e.householdId, linkedBy: e.recordedBy, linkedAt: effectiveAt });
         return;
       case 'lesson.completed':
       case 'outcome.confirmed':
@@ -51,5 +84,5 @@ export function createGuideProjection(sqlite: Sqlite): Projection {
     }
   };
 
-  return { name: 'guide', guide: { check: createGuideRights(sqlite), apply } };
+  return { name: 'guide', guide: { check: createGuideRights(db), apply } };
 }

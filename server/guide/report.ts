@@ -6,7 +6,9 @@
 import type { ReportRow, TeamReport } from '../../shared/guide/api.ts';
 import { TEAMS } from '../../shared/api.ts';
 import { toCsv } from '../csv.ts';
-import type { Sqlite } from '../db/open.ts';
+import { and, asc, eq, isNotNull, sql, type SQL } from 'drizzle-orm';
+import type { Db } from '../db/open.ts';
+import { events, guideEvents, guideSessions, users } from '../db/schema/index.ts';
 import { ATTENDANCE, ATTRIBUTED_SELF_COMPLETIONS } from './attribution.ts';
 
 type Team = (typeof TEAMS)[number];
@@ -18,35 +20,45 @@ export function dayRange(from?: string, to?: string): [number, number] {
   const end = to ? Date.parse(`${to}T00:00:00+07:00`) + DAY_MS : Number.MAX_SAFE_INTEGER;
   return [start, end];
 }
-type Keyed = { key: string; n: number };
+/** One row of every report query: the guide's id or the team, and a count. */
+interface Keyed {
+  key: string;
+  n: number;
+}
+type Period = { start: number; end: number };
 
-export function createTeamReport(sqlite: Sqlite) {
-  const guides = sqlite.prepare<[], { guideId: string; displayName: string; team: Team }>(
-    "SELECT id AS guideId, display_name AS displayName, team FROM users WHERE role = 'guide' AND team IS NOT NULL ORDER BY team, display_name",
-  );
+export function createTeamReport(db: Db) {
+  const guides = db
+    .select({ guideId: users.id, displayName: users.displayName, team: sql<Team>`${users.team}` })
+    .from(users)
+    .where(and(eq(users.role, 'guide'), isNotNull(users.team)))
+    .orderBy(asc(users.team), asc(users.displayName))
+    .prepare();
   // Each query is asked twice: grouped by guide and grouped by team (with
   // DISTINCT, so a fact shared by two guides of one team counts once).
-  const by = (group: 'guide' | 'team', sql: (key: string) => string) =>
-    sqlite.prepare<[number, number], Keyed>(sql(group === 'guide' ? 'u.id' : 'u.team'));
+  const by = (group: 'guide' | 'team', query: (key: SQL, r: Period) => SQL) => (r: Period) =>
+    db.all<Keyed>(query(group === 'guide' ? sql`${users.id}` : sql`${users.team}`, r));
+  const recordedBy = (type: string) => (k: SQL, r: Period) => sql`SELECT ${k} AS key, COUNT(DISTINCT ${guideEvents.id}) AS n
+      FROM ${guideEvents} JOIN ${users} ON ${users.id} = ${guideEvents.recordedBy}
+     WHERE ${guideEvents.type} = ${type} AND ${guideEvents.effectiveAt} >= ${r.start} AND ${guideEvents.effectiveAt} < ${r.end} GROUP BY key`;
   const queries = (group: 'guide' | 'team') => ({
-    sessions: by(group, (k) => `SELECT ${k} AS key, COUNT(DISTINCT s.id) AS n FROM guide_sessions s JOIN users u ON u.id = s.guide_id
-      WHERE s.starts_at >= ? AND s.starts_at < ? GROUP BY key`),
-    attendees: by(group, (k) => `SELECT ${k} AS key, COUNT(DISTINCT a.session_id || '/' || a.learner_id) AS n
-      FROM (${ATTENDANCE}) a JOIN guide_sessions s ON s.id = a.session_id JOIN users u ON u.id = s.guide_id
-      WHERE s.starts_at >= ? AND s.starts_at < ? GROUP BY key`),
-    selfCompletions: by(group, (k) => `SELECT ${k} AS key, COUNT(DISTINCT e.id) AS n ${ATTRIBUTED_SELF_COMPLETIONS}
-      JOIN users u ON u.id = s.guide_id WHERE s.starts_at >= ? AND s.starts_at < ? GROUP BY key`),
-    assistedCompletions: by(group, (k) => `SELECT ${k} AS key, COUNT(DISTINCT g.id) AS n FROM guide_events g JOIN users u ON u.id = g.recorded_by
-      WHERE g.type = 'lesson.completed' AND g.effective_at >= ? AND g.effective_at < ? GROUP BY key`),
-    outcomes: by(group, (k) => `SELECT ${k} AS key, COUNT(DISTINCT g.id) AS n FROM guide_events g JOIN users u ON u.id = g.recorded_by
-      WHERE g.type = 'outcome.confirmed' AND g.effective_at >= ? AND g.effective_at < ? GROUP BY key`),
+    sessions: by(group, (k, r) => sql`SELECT ${k} AS key, COUNT(DISTINCT ${guideSessions.id}) AS n
+      FROM ${guideSessions} JOIN ${users} ON ${users.id} = ${guideSessions.guideId}
+     WHERE ${guideSessions.startsAt} >= ${r.start} AND ${guideSessions.startsAt} < ${r.end} GROUP BY key`),
+    attendees: by(group, (k, r) => sql`SELECT ${k} AS key, COUNT(DISTINCT attendance.session_id || '/' || attendance.learner_id) AS n
+      FROM ${ATTENDANCE} JOIN ${guideSessions} ON ${guideSessions.id} = attendance.session_id JOIN ${users} ON ${users.id} = ${guideSessions.guideId}
+     WHERE ${guideSessions.startsAt} >= ${r.start} AND ${guideSessions.startsAt} < ${r.end} GROUP BY key`),
+    selfCompletions: by(group, (k, r) => sql`SELECT ${k} AS key, COUNT(DISTINCT ${events.id}) AS n FROM ${ATTRIBUTED_SELF_COMPLETIONS}
+      JOIN ${users} ON ${users.id} = ${guideSessions.guideId} WHERE ${guideSessions.startsAt} >= ${r.start} AND ${guideSessions.startsAt} < ${r.end} GROUP BY key`),
+    assistedCompletions: by(group, recordedBy('lesson.completed')),
+    outcomes: by(group, recordedBy('outcome.confirmed')),
   });
   const perGuide = queries('guide');
   const perTeam = queries('team');
 
   const rows = (q: ReturnType<typeof queries>, start: number, end: number) => {
     const maps = Object.fromEntries(
-      Object.entries(q).map(([name, stmt]) => [name, new Map(stmt.all(start, end).map((r) => [r.key, r.n]))]),
+      Object.entries(q).map(([name, ask]) => [name, new Map(ask({ start, end }).map((r) => [r.key, r.n]))]),
     ) as Record<keyof ReportRow, Map<string, number>>;
     return (key: string): ReportRow => ({
       sessions: maps.sessions.get(key) ?? 0,
@@ -58,17 +70,18 @@ export function createTeamReport(sqlite: Sqlite) {
   };
 
   // One read transaction: every number describes the same moment.
-  return sqlite.transaction((from?: string, to?: string): TeamReport => {
-    const [start, end] = dayRange(from, to);
-    const guideRow = rows(perGuide, start, end);
-    const teamRow = rows(perTeam, start, end);
-    return {
-      from: from ?? null,
-      to: to ?? null,
-      guides: guides.all().map((g) => ({ ...g, ...guideRow(g.guideId) })),
-      teams: TEAMS.map((team) => ({ team, ...teamRow(team) })),
-    };
-  });
+  return (from?: string, to?: string): TeamReport =>
+    db.transaction(() => {
+      const [start, end] = dayRange(from, to);
+      const guideRow = rows(perGuide, start, end);
+      const teamRow = rows(perTeam, start, end);
+      return {
+        from: from ?? null,
+        to: to ?? null,
+        guides: guides.all().map((g) => ({ ...g, ...guideRow(g.guideId) })),
+        teams: TEAMS.map((team) => ({ team, ...teamRow(team) })),
+      };
+    });
 }
 
 const CSV_HEADER = ['scope', 'team', 'guide', 'sessions', 'attendees', 'self_completions', 'assisted_completions', 'outcomes'];

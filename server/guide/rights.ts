@@ -5,19 +5,22 @@
 // is the logged-in guide) is the pipeline's own.
 import type { SyncResult } from '../../shared/api.ts';
 import type { GuideEvent } from '../../shared/events.ts';
-import type { Sqlite } from '../db/open.ts';
+import { eq, sql } from 'drizzle-orm';
+import type { Db } from '../db/open.ts';
+import { households, learners } from '../db/schema/index.ts';
 import type { Recorder } from '../records/hooks.ts';
 import { createGuideAccess } from './authorize.ts';
 
 const reject = (id: string, code: string, message: string): SyncResult => ({ id, status: 'rejected', error: { code, message } });
 const NOT_YOURS = 'You may record only for learners you registered or who joined your session, in your residential groups';
 
-export function createGuideRights(sqlite: Sqlite) {
-  const access = createGuideAccess(sqlite);
-  const learnerKnown = sqlite.prepare<[string, string], { n: number }>(
-    'SELECT 1 AS n FROM learners WHERE id = ? UNION ALL SELECT 1 FROM assisted_learners WHERE id = ?',
-  );
-  const household = sqlite.prepare<[string], { groupId: string }>('SELECT group_id AS groupId FROM households WHERE id = ?');
+export function createGuideRights(db: Db) {
+  const access = createGuideAccess(db);
+  // Prepared once: this runs for every synced guide record.
+  const resident = db.select({ id: learners.id }).from(learners).where(eq(learners.id, sql.placeholder('id'))).prepare();
+  const household = db.select({ groupId: households.groupId }).from(households).where(eq(households.id, sql.placeholder('id'))).prepare();
+  /** A resident (own phone) or an assisted learner already has this id. */
+  const learnerKnown = (id: string) => resident.get({ id }) !== undefined || access.assisted(id) !== undefined;
 
   /** Why the guide may not record this event, or undefined when they may. */
   return function refusal(e: GuideEvent, _effectiveAt: number, by: Recorder): SyncResult | undefined {
@@ -38,12 +41,12 @@ export function createGuideRights(sqlite: Sqlite) {
         return access.ownsSession(guideId, e.sessionId) ? undefined : no('forbidden', 'The session is not one of yours');
       case 'assisted.registered':
         if (!access.inGroup(guideId, e.groupId)) return no('forbidden', `You are not assigned to residential group "${e.groupId}"`);
-        if (learnerKnown.get(e.learnerId, e.learnerId)) return no('learner_exists', 'A learner with this id already exists');
+        if (learnerKnown(e.learnerId)) return no('learner_exists', 'A learner with this id already exists');
         return undefined;
       case 'household.created':
         return access.inGroup(guideId, e.groupId) ? undefined : no('forbidden', `You are not assigned to residential group "${e.groupId}"`);
       case 'household.linked': {
-        const h = household.get(e.householdId);
+        const h = household.get({ id: e.householdId });
         if (!h) return no('unknown_household', 'No such household');
         if (!access.inGroup(guideId, h.groupId)) return no('forbidden', `You are not assigned to residential group "${h.groupId}"`);
         return access.mayRecordFor(guideId, e.learnerId) ? undefined : no('forbidden', NOT_YOURS);

@@ -4,51 +4,83 @@
 // assisted learners are shown by name to the guides of their group.
 import type { OUTCOMES } from '../../shared/events/guide.ts';
 import type { Attendee, SessionSummary } from '../../shared/guide/api.ts';
-import type { Sqlite } from '../db/open.ts';
-import { ATTENDANCE, ATTRIBUTED_SELF_COMPLETIONS } from './attribution.ts';
+import { and, count, eq, lt, like, sql } from 'drizzle-orm';
+import type { Db } from '../db/open.ts';
+import { assistedLearners, events, guideEvents, guideSessions, sessionCheckins, users } from '../db/schema/index.ts';
+import { ATTENDANCE, CHECKED_IN, CREDITED_COMPLETION } from './attribution.ts';
 import type { SessionRow } from './authorize.ts';
 import { checkinState } from './checkins.ts';
 
 type Outcome = (typeof OUTCOMES)[number];
 
-export function createRoster(sqlite: Sqlite, now: () => number) {
-  const attendance = sqlite.prepare<[string], { learnerId: string; kind: 'self' | 'assisted'; at: number }>(
-    `SELECT learner_id AS learnerId, kind, MIN(at) AS at FROM (${ATTENDANCE}) WHERE session_id = ? GROUP BY learner_id, kind ORDER BY at, learner_id`,
-  );
-  const selfDone = sqlite.prepare<[string], { learnerId: string; lessons: number; n: number }>(
-    `SELECT e.learner_id AS learnerId, COUNT(DISTINCT e.course_id || '/' || e.lesson_id) AS lessons, COUNT(DISTINCT e.id) AS n
-     ${ATTRIBUTED_SELF_COMPLETIONS} WHERE s.id = ? GROUP BY e.learner_id`,
-  );
-  const assistedDone = sqlite.prepare<[string], { learnerId: string; lessons: number; n: number }>(
-    `SELECT learner_id AS learnerId, COUNT(DISTINCT course_id || '/' || lesson_id) AS lessons, COUNT(*) AS n
-       FROM guide_events WHERE session_id = ? AND type = 'lesson.completed' GROUP BY learner_id`,
-  );
-  const outcomes = sqlite.prepare<[string], { learnerId: string; outcome: Outcome }>(
-    `SELECT DISTINCT learner_id AS learnerId, json_extract(payload, '$.outcome') AS outcome
-       FROM guide_events WHERE session_id = ? AND type = 'outcome.confirmed' ORDER BY outcome`,
-  );
-  const assistedInfo = sqlite.prepare<[string], { name: string; groupId: string; sessionId: string | null }>(
-    'SELECT name, group_id AS groupId, session_id AS sessionId FROM assisted_learners WHERE id = ?',
-  );
-  const learnedBefore = sqlite.prepare<[string, number], { n: number }>(
-    "SELECT 1 AS n FROM events WHERE learner_id = ? AND type LIKE 'lesson.%' AND effective_at < ? LIMIT 1",
-  );
-  const guideName = sqlite.prepare<[string], { displayName: string }>('SELECT display_name AS displayName FROM users WHERE id = ?');
+export function createRoster(db: Db, now: () => number) {
+  // Prepared once: GET /guide/sessions asks them for each of up to 200 sessions.
+  const attendance = db
+    .select({ learnerId: sql<string>`attendance.learner_id`, kind: sql<'self' | 'assisted'>`attendance.kind`, at: sql<number>`MIN(attendance.at)`.as('first_at') })
+    .from(ATTENDANCE)
+    .where(sql`attendance.session_id = ${sql.placeholder('sessionId')}`)
+    .groupBy(sql`attendance.learner_id`, sql`attendance.kind`)
+    .orderBy(sql`first_at`, sql`attendance.learner_id`)
+    .prepare();
+  const selfDone = db
+    .select({
+      learnerId: events.learnerId,
+      lessons: sql<number>`COUNT(DISTINCT ${events.courseId} || '/' || ${events.lessonId})`,
+      n: sql<number>`COUNT(DISTINCT ${events.id})`,
+    })
+    .from(guideSessions)
+    .innerJoin(sessionCheckins, CHECKED_IN)
+    .innerJoin(events, CREDITED_COMPLETION)
+    .where(eq(guideSessions.id, sql.placeholder('sessionId')))
+    .groupBy(events.learnerId)
+    .prepare();
+  const assistedDone = db
+    .select({ learnerId: sql<string>`${guideEvents.learnerId}`, lessons: sql<number>`COUNT(DISTINCT ${guideEvents.courseId} || '/' || ${guideEvents.lessonId})`, n: count() })
+    .from(guideEvents)
+    .where(and(eq(guideEvents.sessionId, sql.placeholder('sessionId')), eq(guideEvents.type, 'lesson.completed')))
+    .groupBy(guideEvents.learnerId)
+    .prepare();
+  const confirmed = db
+    .select({ learnerId: sql<string>`${guideEvents.learnerId}`, payload: guideEvents.payload })
+    .from(guideEvents)
+    .where(and(eq(guideEvents.sessionId, sql.placeholder('sessionId')), eq(guideEvents.type, 'outcome.confirmed')))
+    .prepare();
+  /** Each learner's confirmed outcomes, once each, in the order of the outcome names. */
+  const outcomes = (sessionId: string) => {
+    const pairs = new Map<string, { learnerId: string; outcome: Outcome }>();
+    for (const { learnerId, payload } of confirmed.all({ sessionId })) {
+      const { outcome } = JSON.parse(payload) as { outcome: Outcome };
+      pairs.set(`${learnerId}/${outcome}`, { learnerId, outcome });
+    }
+    return [...pairs.values()].sort((a, b) => (a.outcome < b.outcome ? -1 : a.outcome > b.outcome ? 1 : 0));
+  };
+  const assistedInfo = db
+    .select({ name: assistedLearners.name, groupId: assistedLearners.groupId, sessionId: assistedLearners.sessionId })
+    .from(assistedLearners)
+    .where(eq(assistedLearners.id, sql.placeholder('learnerId')))
+    .prepare();
+  const learnedBefore = db
+    .select({ id: events.id })
+    .from(events)
+    .where(and(eq(events.learnerId, sql.placeholder('learnerId')), like(events.type, 'lesson.%'), lt(events.effectiveAt, sql.placeholder('at'))))
+    .limit(1)
+    .prepare();
+  const guideName = db.select({ displayName: users.displayName }).from(users).where(eq(users.id, sql.placeholder('id'))).prepare();
 
   return (session: SessionRow, canSeeNames: (groupId: string) => boolean): SessionSummary => {
-    const self = new Map(selfDone.all(session.id).map((r) => [r.learnerId, r]));
-    const assisted = new Map(assistedDone.all(session.id).map((r) => [r.learnerId, r]));
+    const self = new Map(selfDone.all({ sessionId: session.id }).map((r) => [r.learnerId, r]));
+    const assisted = new Map(assistedDone.all({ sessionId: session.id }).map((r) => [r.learnerId, r]));
     const outcomesBy = new Map<string, Outcome[]>();
-    for (const o of outcomes.all(session.id)) outcomesBy.set(o.learnerId, [...(outcomesBy.get(o.learnerId) ?? []), o.outcome]);
+    for (const o of outcomes(session.id)) outcomesBy.set(o.learnerId, [...(outcomesBy.get(o.learnerId) ?? []), o.outcome]);
 
-    const attendees: Attendee[] = attendance.all(session.id).map(({ learnerId, kind, at }) => {
-      const info = kind === 'assisted' ? assistedInfo.get(learnerId) : undefined;
+    const attendees: Attendee[] = attendance.all({ sessionId: session.id }).map(({ learnerId, kind, at }) => {
+      const info = kind === 'assisted' ? assistedInfo.get({ learnerId }) : undefined;
       const done = (kind === 'self' ? self : assisted).get(learnerId);
       return {
         learnerId,
         kind,
         name: info && canSeeNames(info.groupId) ? info.name : null,
-        isNew: kind === 'assisted' ? info?.sessionId === session.id : learnedBefore.get(learnerId, at) === undefined,
+        isNew: kind === 'assisted' ? info?.sessionId === session.id : learnedBefore.get({ learnerId, at }) === undefined,
         lessonsCompleted: done?.lessons ?? 0,
         outcomes: outcomesBy.get(learnerId) ?? [],
       };
@@ -60,7 +92,7 @@ export function createRoster(sqlite: Sqlite, now: () => number) {
       title: session.title,
       place: session.place,
       groupId: session.groupId,
-      guide: guideName.get(session.guideId)?.displayName ?? '',
+      guide: guideName.get({ id: session.guideId })?.displayName ?? '',
       startsAt: new Date(session.startsAt).toISOString(),
       endsAt: new Date(session.endsAt).toISOString(),
       courses: JSON.parse(session.courses) as string[],

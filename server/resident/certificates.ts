@@ -5,54 +5,54 @@
 import { DIGITAL_CITIZEN, doneLessonsOf, earnedCertificates } from '../../shared/resident/certificates.ts';
 import { CERTIFICATE_CODE_LENGTH, newCode } from '../../shared/resident/codes.ts';
 import type { Certificate } from '../../shared/resident/api.ts';
-import type { Sqlite } from '../db/open.ts';
+import { and, asc, eq, sql } from 'drizzle-orm';
+import type { Db } from '../db/open.ts';
+import { certificates, events } from '../db/schema/index.ts';
 import { apiError } from '../http/errors.ts';
 import type { Catalog } from './catalog.ts';
 
-interface Row {
-  code: string;
-  courseId: string;
-  issuedAt: number;
-}
+type Row = Pick<typeof certificates.$inferSelect, 'code' | 'courseId' | 'issuedAt'>;
 const toCertificate = (r: Row): Certificate => ({ code: r.code, courseId: r.courseId, issuedAt: new Date(r.issuedAt).toISOString() });
+const ROW = { code: certificates.code, courseId: certificates.courseId, issuedAt: certificates.issuedAt };
 
-export function createCertificates(sqlite: Sqlite, catalog: Catalog, now: () => number) {
-  const completions = sqlite.prepare<[string], { courseId: string; lessonId: string }>(
-    "SELECT DISTINCT course_id AS courseId, lesson_id AS lessonId FROM events WHERE learner_id = ? AND type = 'lesson.completed'",
-  );
-  const find = sqlite.prepare<[string, string], Row>('SELECT code, course_id AS courseId, issued_at AS issuedAt FROM certificates WHERE learner_id = ? AND course_id = ?');
-  const list = sqlite.prepare<[string], Row>('SELECT code, course_id AS courseId, issued_at AS issuedAt FROM certificates WHERE learner_id = ? ORDER BY issued_at, code');
-  const insert = sqlite.prepare<[string, string, string, number]>(
-    'INSERT INTO certificates (code, learner_id, course_id, issued_at) VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING',
-  );
-  const byCode = sqlite.prepare<[string], Row & { learnerId: string }>(
-    'SELECT code, course_id AS courseId, issued_at AS issuedAt, learner_id AS learnerId FROM certificates WHERE code = ?',
-  );
+export function createCertificates(db: Db, catalog: Catalog, now: () => number) {
+  const completions = (learnerId: string) =>
+    db
+      // Both are set on every completion.
+      .selectDistinct({ courseId: sql<string>`${events.courseId}`, lessonId: sql<string>`${events.lessonId}` })
+      .from(events)
+      .where(and(eq(events.learnerId, learnerId), eq(events.type, 'lesson.completed')))
+      .all();
+  const find = (learnerId: string, courseId: string): Row | undefined =>
+    db.select(ROW).from(certificates).where(and(eq(certificates.learnerId, learnerId), eq(certificates.courseId, courseId))).get();
+  const insert = (row: typeof certificates.$inferInsert) => db.insert(certificates).values(row).onConflictDoNothing().run();
 
-  const claim = sqlite.transaction((learnerId: string, courseId: string): { certificate: Certificate; isNew: boolean } => {
-    const existing = find.get(learnerId, courseId);
-    if (existing) return { certificate: toCertificate(existing), isNew: false };
-    if (courseId !== DIGITAL_CITIZEN && !catalog.courses.some((c) => c.id === courseId)) {
-      throw apiError(404, 'unknown_course', `There is no course "${courseId}"`);
-    }
-    const earned = earnedCertificates(catalog.courses, doneLessonsOf(completions.all(learnerId)));
-    if (!earned.includes(courseId)) {
-      throw apiError(422, 'not_earned', 'Not every lesson needed for this certificate has reached the server yet');
-    }
-    // 45 random bits: a collision is rare, but a retry costs nothing.
-    for (;;) {
-      const code = newCode(CERTIFICATE_CODE_LENGTH);
-      if (insert.run(code, learnerId, courseId, now()).changes === 1) {
-        return { certificate: toCertificate(find.get(learnerId, courseId)!), isNew: true };
+  const claim = (learnerId: string, courseId: string): { certificate: Certificate; isNew: boolean } =>
+    db.transaction(() => {
+      const existing = find(learnerId, courseId);
+      if (existing) return { certificate: toCertificate(existing), isNew: false };
+      if (courseId !== DIGITAL_CITIZEN && !catalog.courses.some((c) => c.id === courseId)) {
+        throw apiError(404, 'unknown_course', `There is no course "${courseId}"`);
       }
-    }
-  });
+      const earned = earnedCertificates(catalog.courses, doneLessonsOf(completions(learnerId)));
+      if (!earned.includes(courseId)) {
+        throw apiError(422, 'not_earned', 'Not every lesson needed for this certificate has reached the server yet');
+      }
+      // 45 random bits: a collision is rare, but a retry costs nothing.
+      for (;;) {
+        const code = newCode(CERTIFICATE_CODE_LENGTH);
+        if (insert({ code, learnerId, courseId, issuedAt: now() }).changes === 1) {
+          return { certificate: toCertificate(find(learnerId, courseId)!), isNew: true };
+        }
+      }
+    });
 
   return {
     claim,
-    list: (learnerId: string) => list.all(learnerId).map(toCertificate),
+    list: (learnerId: string) =>
+      db.select(ROW).from(certificates).where(eq(certificates.learnerId, learnerId)).orderBy(asc(certificates.issuedAt), asc(certificates.code)).all().map(toCertificate),
     /** The certificate behind a normalized code, with its holder's id (for the verification page). */
-    byCode: (code: string) => byCode.get(code) ?? null,
+    byCode: (code: string) => db.select({ ...ROW, learnerId: certificates.learnerId }).from(certificates).where(eq(certificates.code, code)).get() ?? null,
   };
 }
 

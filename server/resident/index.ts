@@ -1,6 +1,8 @@
 // The resident feature's server side, built once per app: profile and
 // consent projection, certificates, erasure, and what sync must do for them.
+import { eq } from 'drizzle-orm';
 import type { AppContext } from '../context.ts';
+import { events } from '../db/schema/index.ts';
 import type { Projection } from '../records/hooks.ts';
 import { createWardProfile } from '../ward/profile.ts';
 import type { Catalog } from './catalog.ts';
@@ -11,16 +13,14 @@ import { createProfiles } from './profiles.ts';
 export function createResident(ctx: AppContext, catalog: Catalog) {
   const ward = createWardProfile(ctx.sqlite, ctx.now);
   const profiles = createProfiles(ctx.sqlite, ward.hasGroup);
-  const certificates = createCertificates(ctx.sqlite, catalog, ctx.now);
-  const eraser = createEraser(ctx.sqlite, ctx.now);
+  const certificates = createCertificates(ctx.db, catalog, ctx.now);
+  const eraser = createEraser(ctx.db, ctx.now);
 
   // A deletion request is stored as an event first and carried out right
   // after the commit. Should the process stop in between, the stored request
   // is carried out at the next start.
-  const pendingErasures = ctx.sqlite.prepare<[], { learnerId: string }>(
-    "SELECT DISTINCT learner_id AS learnerId FROM events WHERE type = 'learner.deletion-requested'",
-  );
-  for (const { learnerId } of pendingErasures.all()) eraser.erase(learnerId);
+  const pendingErasures = ctx.db.selectDistinct({ learnerId: events.learnerId }).from(events).where(eq(events.type, 'learner.deletion-requested')).all();
+  for (const { learnerId } of pendingErasures) eraser.erase(learnerId);
 
   /** Consent and profile in the sync transaction; erasure right after the commit. */
   const projection: Projection = {

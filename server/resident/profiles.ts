@@ -6,45 +6,64 @@
 import type { SyncResult } from '../../shared/api.ts';
 import type { LearningEvent } from '../../shared/events.ts';
 import { EMPTY_PROFILE, type ProfileDetails } from '../../shared/events/resident.ts';
-import type { Sqlite } from '../db/open.ts';
+import { and, eq, isNotNull, sql } from 'drizzle-orm';
+import { drizzleOf, type Sqlite } from '../db/open.ts';
+import { placeholders } from '../db/placeholders.ts';
+import { events, learnerProfiles } from '../db/schema/index.ts';
+import { excluded, setPlaceholders } from '../db/set-values.ts';
 import type { RecordHooks } from '../records/hooks.ts';
 
-interface ProfileRow {
-  consentVersion: number | null;
-  consentAt: number | null;
-  displayName: string | null;
-  birthYear: number | null;
-  gender: ProfileDetails['gender'];
-  residentialGroupId: string | null;
-  unit: string | null;
-}
+type Profile = typeof learnerProfiles.$inferSelect;
+type Consent = Pick<Profile, 'learnerId' | 'consentVersion' | 'consentAt' | 'updatedAt'>;
+type Details = Pick<Profile, 'learnerId' | 'displayName' | 'birthYear' | 'gender' | 'residentialGroupId' | 'unit' | 'updatedAt'>;
 
+/** Takes the connection, not the query builder: demo seeding (server/stats) hands it one. */
 export function createProfiles(sqlite: Sqlite, hasGroup: (id: string) => boolean) {
-  const get = sqlite.prepare<[string], ProfileRow>(
-    `SELECT consent_version AS consentVersion, consent_at AS consentAt, display_name AS displayName, birth_year AS birthYear,
-            gender, residential_group_id AS residentialGroupId, unit
-       FROM learner_profiles WHERE learner_id = ?`,
-  );
-  const giveConsent = sqlite.prepare<[string, number, number, number]>(
-    `INSERT INTO learner_profiles (learner_id, consent_version, consent_at, updated_at) VALUES (?, ?, ?, ?)
-     ON CONFLICT(learner_id) DO UPDATE SET consent_version = excluded.consent_version, consent_at = excluded.consent_at, updated_at = excluded.updated_at`,
-  );
-  const withdraw = sqlite.prepare<[number, string]>(
-    `UPDATE learner_profiles SET consent_version = NULL, consent_at = NULL, display_name = NULL, birth_year = NULL,
-       gender = NULL, residential_group_id = NULL, unit = NULL, updated_at = ? WHERE learner_id = ?`,
-  );
-  const forgetProfileEvents = sqlite.prepare<[string]>("DELETE FROM events WHERE learner_id = ? AND type = 'profile.updated'");
-  const update = sqlite.prepare<[string | null, number | null, string | null, string | null, string | null, number, string]>(
-    `UPDATE learner_profiles SET display_name = ?, birth_year = ?, gender = ?, residential_group_id = ?, unit = ?, updated_at = ?
-      WHERE learner_id = ? AND consent_version IS NOT NULL`,
-  );
+  const db = drizzleOf(sqlite);
+  // Prepared once: the hooks run for every synced learner record.
+  const learnerId = sql.placeholder('learnerId');
+  const get = db
+    .select({
+      consentVersion: learnerProfiles.consentVersion,
+      consentAt: learnerProfiles.consentAt,
+      displayName: learnerProfiles.displayName,
+      birthYear: learnerProfiles.birthYear,
+      gender: learnerProfiles.gender,
+      residentialGroupId: learnerProfiles.residentialGroupId,
+      unit: learnerProfiles.unit,
+    })
+    .from(learnerProfiles)
+    .where(eq(learnerProfiles.learnerId, learnerId))
+    .prepare();
+  const giveConsent = db
+    .insert(learnerProfiles)
+    .values(placeholders<Consent>(['learnerId', 'consentVersion', 'consentAt', 'updatedAt']))
+    .onConflictDoUpdate({
+      target: learnerProfiles.learnerId,
+      set: { consentVersion: excluded(learnerProfiles.consentVersion), consentAt: excluded(learnerProfiles.consentAt), updatedAt: excluded(learnerProfiles.updatedAt) },
+    })
+    .prepare();
+  const withdraw = db
+    .update(learnerProfiles)
+    .set({ consentVersion: null, consentAt: null, displayName: null, birthYear: null, gender: null, residentialGroupId: null, unit: null, ...setPlaceholders<Pick<Profile, 'updatedAt'>>(['updatedAt']) })
+    .where(eq(learnerProfiles.learnerId, learnerId))
+    .prepare();
+  const forgetProfileEvents = db
+    .delete(events)
+    .where(and(eq(events.learnerId, learnerId), eq(events.type, 'profile.updated')))
+    .prepare();
+  const update = db
+    .update(learnerProfiles)
+    .set(setPlaceholders<Details>(['displayName', 'birthYear', 'gender', 'residentialGroupId', 'unit', 'updatedAt']))
+    .where(and(eq(learnerProfiles.learnerId, learnerId), isNotNull(learnerProfiles.consentVersion)))
+    .prepare();
 
   const reject = (id: string, code: string, message: string): SyncResult => ({ id, status: 'rejected', error: { code, message } });
 
   const hooks: RecordHooks<LearningEvent> = {
     check(event) {
       if (event.type !== 'profile.updated') return undefined;
-      if (get.get(event.learnerId)?.consentVersion == null) {
+      if (get.get({ learnerId: event.learnerId })?.consentVersion == null) {
         return reject(event.id, 'consent_required', 'Personal details are accepted only after the learner has consented');
       }
       const group = event.profile.residentialGroupId;
@@ -54,15 +73,15 @@ export function createProfiles(sqlite: Sqlite, hasGroup: (id: string) => boolean
     apply(event: LearningEvent, effectiveAt: number) {
       switch (event.type) {
         case 'consent.given':
-          giveConsent.run(event.learnerId, event.noticeVersion, effectiveAt, effectiveAt);
+          giveConsent.run({ learnerId: event.learnerId, consentVersion: event.noticeVersion, consentAt: effectiveAt, updatedAt: effectiveAt } satisfies Consent);
           break;
         case 'consent.withdrawn':
-          withdraw.run(effectiveAt, event.learnerId);
-          forgetProfileEvents.run(event.learnerId);
+          withdraw.run({ updatedAt: effectiveAt, learnerId: event.learnerId });
+          forgetProfileEvents.run({ learnerId: event.learnerId });
           break;
         case 'profile.updated': {
-          const p = event.profile;
-          update.run(p.displayName, p.birthYear, p.gender, p.residentialGroupId, p.unit, effectiveAt, event.learnerId);
+          const { displayName, birthYear, gender, residentialGroupId, unit } = event.profile;
+          update.run({ learnerId: event.learnerId, displayName, birthYear, gender, residentialGroupId, unit, updatedAt: effectiveAt } satisfies Details);
           break;
         }
       }
@@ -73,11 +92,12 @@ export function createProfiles(sqlite: Sqlite, hasGroup: (id: string) => boolean
     hooks,
     /** The profile and consent as the learner sees them (null fields when withdrawn or never given). */
     read(learnerId: string): { profile: ProfileDetails | null; consent: { noticeVersion: number; givenAt: string } | null } {
-      const row = get.get(learnerId);
+      const row = get.get({ learnerId });
       if (!row || row.consentVersion === null || row.consentAt === null) return { profile: null, consent: null };
       const { displayName, birthYear, gender, residentialGroupId, unit } = row;
       return {
-        profile: { ...EMPTY_PROFILE, displayName, birthYear, gender, residentialGroupId, unit },
+        // The column holds only what profile.updated's schema allowed.
+        profile: { ...EMPTY_PROFILE, displayName, birthYear, gender: gender as ProfileDetails['gender'], residentialGroupId, unit },
         consent: { noticeVersion: row.consentVersion, givenAt: new Date(row.consentAt).toISOString() },
       };
     },

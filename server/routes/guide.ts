@@ -2,6 +2,7 @@
 // credential never reaches these handlers: requireStaff ignores it). A guide
 // reads only sessions and lists of residential groups they are assigned to;
 // anything else is 403 and nothing is written.
+import { asc, desc, eq, sql } from 'drizzle-orm';
 import { Hono } from 'hono';
 import type { SyncResponse } from '../../shared/api.ts';
 import { groupIdSchema } from '../../shared/events/guide.ts';
@@ -11,7 +12,8 @@ import { readSessionToken } from '../auth/sessions.ts';
 import { sha256Hex } from '../auth/digest.ts';
 import { requireStaff } from '../auth/staff-auth.ts';
 import type { AppContext, AppEnv } from '../context.ts';
-import { createGuideAccess, SESSION_COLUMNS, type SessionRow } from '../guide/authorize.ts';
+import { authSessions, guideGroups, guideSessions, residentialGroups } from '../db/schema/index.ts';
+import { createGuideAccess } from '../guide/authorize.ts';
 import { createGroupLists, type CatalogLike } from '../guide/group-lists.ts';
 import { createTeamReport, reportToCsv } from '../guide/report.ts';
 import { createRoster } from '../guide/roster.ts';
@@ -22,17 +24,25 @@ import type { RecordPipeline } from '../records/pipeline.ts';
 export function guideRoutes(ctx: AppContext, catalog: CatalogLike, records: RecordPipeline['guide']) {
   const guide = requireStaff(ctx, ['guide']);
   const anyStaff = requireStaff(ctx, ['guide', 'reviewer', 'admin']);
-  const access = createGuideAccess(ctx.sqlite);
-  const roster = createRoster(ctx.sqlite, ctx.now);
-  const report = createTeamReport(ctx.sqlite);
-  const lists = createGroupLists(ctx.sqlite, catalog, ctx.now);
-  const groupNames = ctx.sqlite.prepare<[string], { id: string; name: string }>(
-    'SELECT r.id, r.name FROM guide_groups g JOIN residential_groups r ON r.id = g.group_id WHERE g.user_id = ? ORDER BY r.sort_order, r.id',
-  );
-  const expiresAt = ctx.sqlite.prepare<[string], { expiresAt: number }>('SELECT expires_at AS expiresAt FROM auth_sessions WHERE token_hash = ?');
-  const mySessions = ctx.sqlite.prepare<[string], SessionRow>(
-    `SELECT ${SESSION_COLUMNS} FROM guide_sessions WHERE guide_id = ? ORDER BY starts_at DESC LIMIT 200`,
-  );
+  const access = createGuideAccess(ctx.db);
+  const roster = createRoster(ctx.db, ctx.now);
+  const report = createTeamReport(ctx.db);
+  const lists = createGroupLists(ctx.db, catalog, ctx.now);
+  const groupNames = ctx.db
+    .select({ id: residentialGroups.id, name: residentialGroups.name })
+    .from(guideGroups)
+    .innerJoin(residentialGroups, eq(residentialGroups.id, guideGroups.groupId))
+    .where(eq(guideGroups.userId, sql.placeholder('guideId')))
+    .orderBy(asc(residentialGroups.sortOrder), asc(residentialGroups.id))
+    .prepare();
+  const expiresAt = ctx.db.select({ expiresAt: authSessions.expiresAt }).from(authSessions).where(eq(authSessions.tokenHash, sql.placeholder('tokenHash'))).prepare();
+  const mySessions = ctx.db
+    .select()
+    .from(guideSessions)
+    .where(eq(guideSessions.guideId, sql.placeholder('guideId')))
+    .orderBy(desc(guideSessions.startsAt))
+    .limit(200)
+    .prepare();
 
   const assignedGroup = (guideId: string, raw: string) => {
     const groupId = parseWith(groupIdSchema, raw);
@@ -51,8 +61,8 @@ export function guideRoutes(ctx: AppContext, catalog: CatalogLike, records: Reco
       const token = readSessionToken(c, ctx.config) ?? '';
       const body: GuideMe = {
         user,
-        groups: groupNames.all(user.id),
-        sessionExpiresAt: new Date(expiresAt.get(sha256Hex(token))?.expiresAt ?? ctx.now()).toISOString(),
+        groups: groupNames.all({ guideId: user.id }),
+        sessionExpiresAt: new Date(expiresAt.get({ tokenHash: sha256Hex(token) })?.expiresAt ?? ctx.now()).toISOString(),
       };
       return c.json(body);
     })
@@ -65,7 +75,7 @@ export function guideRoutes(ctx: AppContext, catalog: CatalogLike, records: Reco
     })
     .get('/sessions', guide, (c) => {
       const me = c.get('staff').id;
-      const sessions = mySessions.all(me).filter((s) => access.inGroup(me, s.groupId));
+      const sessions = mySessions.all({ guideId: me }).filter((s) => access.inGroup(me, s.groupId));
       return c.json({ sessions: sessions.map((s) => roster(s, (g) => access.inGroup(me, g))) });
     })
     .get('/sessions/:id', guide, (c) => {

@@ -5,24 +5,22 @@
 import { Hono } from 'hono';
 import { registerLearnerSchema } from '../../shared/api.ts';
 import { digestsEqual, sha256Hex } from '../auth/digest.ts';
+import { createSecretHashes } from '../auth/learner-auth.ts';
 import type { AppContext, AppEnv } from '../context.ts';
+import { learners } from '../db/schema/index.ts';
 import { apiError } from '../http/errors.ts';
 import { readBody } from '../http/json-body.ts';
 
 export function learnerRoutes(ctx: AppContext) {
-  const insert = ctx.sqlite.prepare<[string, string, number]>(
-    'INSERT INTO learners (id, secret_hash, created_at) VALUES (?, ?, ?) ON CONFLICT(id) DO NOTHING',
-  );
-  const findHashes = ctx.sqlite.prepare<[string, string], { secret_hash: string }>(
-    'SELECT secret_hash FROM learners WHERE id = ? UNION ALL SELECT secret_hash FROM learner_keys WHERE learner_id = ?',
-  );
+  const secretHashes = createSecretHashes(ctx.db);
 
   return new Hono<AppEnv>().post('/', async (c) => {
     const { id, secret } = await readBody(c, registerLearnerSchema);
     const hash = sha256Hex(secret);
-    if (insert.run(id, hash, ctx.now()).changes === 1) return c.json({ id }, 201);
+    const added = ctx.db.insert(learners).values({ id, secretHash: hash, createdAt: ctx.now() }).onConflictDoNothing({ target: learners.id }).run();
+    if (added.changes === 1) return c.json({ id }, 201);
     // A phone that recovered this learner registers with its own secret (learner_keys).
-    if (findHashes.all(id, id).some((row) => digestsEqual(hash, row.secret_hash))) return c.json({ id }, 200);
+    if (secretHashes(id).some((h) => digestsEqual(hash, h))) return c.json({ id }, 200);
     throw apiError(409, 'conflict', 'This learner id is already registered with another secret');
   });
 }

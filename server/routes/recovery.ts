@@ -4,6 +4,7 @@
 // spent, the new phone's own secret is added to the learner, and the answer
 // carries the learner id, profile and completions to restore. Failures are
 // limited per address, so codes cannot be guessed by trying.
+import { and, eq, isNull } from 'drizzle-orm';
 import { Hono } from 'hono';
 import { redeemRecoverySchema, type RedeemRecoveryResponse } from '../../shared/resident/api.ts';
 import { codeProblem, formatCode, newCode, normalizeCode, RECOVERY_CODE_LENGTH } from '../../shared/resident/codes.ts';
@@ -11,9 +12,11 @@ import { requireLearner } from '../auth/learner-auth.ts';
 import { sha256Hex } from '../auth/digest.ts';
 import { createFailureLimiter } from '../auth/rate-limit.ts';
 import type { AppContext, AppEnv } from '../context.ts';
+import { learnerKeys, recoveryCodes } from '../db/schema/index.ts';
 import { apiError } from '../http/errors.ts';
 import { readBody } from '../http/json-body.ts';
 import type { Resident } from '../resident/index.ts';
+import { createCompletions } from '../resident/progress.ts';
 
 /** Codes carry 75 random bits, so even this many misses per window leaves
  * guessing hopeless; set lower, a few residents' mistakes on one carrier
@@ -23,35 +26,27 @@ const WINDOW_MS = 15 * 60_000;
 
 export function recoveryRoutes(ctx: AppContext, resident: Resident) {
   const limiter = createFailureLimiter({ limit: RECOVERY_MISSES_PER_IP, windowMs: WINDOW_MS, now: ctx.now });
-  const dropUnused = ctx.sqlite.prepare<[string]>('DELETE FROM recovery_codes WHERE learner_id = ? AND used_at IS NULL');
-  const insertCode = ctx.sqlite.prepare<[string, string, number]>('INSERT INTO recovery_codes (code_hash, learner_id, created_at) VALUES (?, ?, ?)');
-  const findCode = ctx.sqlite.prepare<[string], { learnerId: string; usedAt: number | null }>(
-    'SELECT learner_id AS learnerId, used_at AS usedAt FROM recovery_codes WHERE code_hash = ?',
-  );
-  const spend = ctx.sqlite.prepare<[number, string]>('UPDATE recovery_codes SET used_at = ? WHERE code_hash = ? AND used_at IS NULL');
-  const addKey = ctx.sqlite.prepare<[string, string, number]>('INSERT INTO learner_keys (secret_hash, learner_id, created_at) VALUES (?, ?, ?) ON CONFLICT DO NOTHING');
-  const completions = ctx.sqlite.prepare<[string], RedeemRecoveryResponse['completions'][number]>(
-    `SELECT course_id AS courseId, lesson_id AS lessonId, score, json_extract(payload, '$.occurredAt') AS occurredAt
-       FROM events WHERE learner_id = ? AND type = 'lesson.completed' ORDER BY effective_at, id`,
-  );
+  const completions = createCompletions(ctx.db);
 
-  const create = ctx.sqlite.transaction((learnerId: string) => {
-    dropUnused.run(learnerId);
-    const code = newCode(RECOVERY_CODE_LENGTH);
-    insertCode.run(sha256Hex(code), learnerId, ctx.now());
-    return code;
-  });
+  const create = (learnerId: string) =>
+    ctx.db.transaction((tx) => {
+      tx.delete(recoveryCodes).where(and(eq(recoveryCodes.learnerId, learnerId), isNull(recoveryCodes.usedAt))).run();
+      const code = newCode(RECOVERY_CODE_LENGTH);
+      tx.insert(recoveryCodes).values({ codeHash: sha256Hex(code), learnerId, createdAt: ctx.now() }).run();
+      return code;
+    });
 
-  const redeem = ctx.sqlite.transaction((code: string, secret: string): RedeemRecoveryResponse => {
-    const hash = sha256Hex(code);
-    const row = findCode.get(hash);
-    if (!row) throw apiError(404, 'recovery_code_unknown', 'This recovery code is not known. Check it, or make a new one on the other phone.');
-    if (row.usedAt !== null || spend.run(ctx.now(), hash).changes !== 1) {
-      throw apiError(410, 'recovery_code_used', 'This recovery code has already been used. Make a new one on the phone that has your learning.');
-    }
-    addKey.run(sha256Hex(secret), row.learnerId, ctx.now());
-    return { learnerId: row.learnerId, ...resident.profiles.read(row.learnerId), completions: completions.all(row.learnerId) };
-  });
+  const redeem = (code: string, secret: string): RedeemRecoveryResponse =>
+    ctx.db.transaction((tx) => {
+      const hash = sha256Hex(code);
+      const row = tx.select({ learnerId: recoveryCodes.learnerId, usedAt: recoveryCodes.usedAt }).from(recoveryCodes).where(eq(recoveryCodes.codeHash, hash)).get();
+      if (!row) throw apiError(404, 'recovery_code_unknown', 'This recovery code is not known. Check it, or make a new one on the other phone.');
+      if (row.usedAt !== null || tx.update(recoveryCodes).set({ usedAt: ctx.now() }).where(and(eq(recoveryCodes.codeHash, hash), isNull(recoveryCodes.usedAt))).run().changes !== 1) {
+        throw apiError(410, 'recovery_code_used', 'This recovery code has already been used. Make a new one on the phone that has your learning.');
+      }
+      tx.insert(learnerKeys).values({ secretHash: sha256Hex(secret), learnerId: row.learnerId, createdAt: ctx.now() }).onConflictDoNothing().run();
+      return { learnerId: row.learnerId, ...resident.profiles.read(row.learnerId), completions: completions(row.learnerId) };
+    });
 
   return new Hono<AppEnv>()
     .post('/recovery-codes', requireLearner(ctx), (c) => c.json({ code: formatCode(create(c.get('learnerId'))) }, 201))

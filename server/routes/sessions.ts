@@ -17,7 +17,7 @@ const WINDOW_MS = 10 * 60_000;
 export const CODE_MISSES_PER_IP = 30;
 
 export function sessionRoutes(ctx: AppContext) {
-  const access = createGuideAccess(ctx.sqlite);
+  const access = createGuideAccess(ctx.db);
   const misses = createFailureLimiter({ limit: CODE_MISSES_PER_IP, windowMs: WINDOW_MS, now: ctx.now });
 
   return new Hono<AppEnv>().get('/:code', (c) => {

@@ -17,8 +17,8 @@ import { readBody } from '../http/json-body.ts';
 
 export function staffRoutes(ctx: AppContext) {
   const admin = requireStaff(ctx, ['admin']);
-  const account = (u: UserRow): StaffAccount => ({ ...toStaffUser(u), groups: groupsOf(ctx.sqlite, u.id), disabled: u.disabled });
-  const status = createAccountStatus(ctx.sqlite);
+  const account = (u: UserRow): StaffAccount => ({ ...toStaffUser(u), groups: groupsOf(ctx.db, u.id), disabled: u.disabled });
+  const status = createAccountStatus(ctx.db);
   const userNamed = (raw: string) => {
     const user = findUserByUsername(ctx.db, raw);
     if (!user) throw apiError(404, 'not_found', 'No such account');
@@ -47,7 +47,7 @@ export function staffRoutes(ctx: AppContext) {
       const user = listUsers(ctx.db).find((u) => u.username === c.req.param('username').toLowerCase());
       if (!user || user.role !== 'guide') throw apiError(404, 'not_found', 'No such guide');
       try {
-        setGroups(ctx.sqlite, user.id, groups);
+        setGroups(ctx.db, user.id, groups);
       } catch (error) {
         throw apiError(400, 'invalid_request', error instanceof Error ? error.message : String(error));
       }

@@ -18,7 +18,7 @@ export function wardRoutes(ctx: AppContext, groupInUse: GroupInUse) {
   const ward = createWardProfile(ctx.sqlite, ctx.now);
   const admin = requireStaff(ctx, ['admin']);
   const groupId = (raw: string) => parseWith(residentialGroupSchema.shape.id, raw);
-  const importGroups = createWardImport(ctx.sqlite, ward);
+  const importGroups = createWardImport(ctx.db, ward);
 
   return new Hono<AppEnv>()
     .get('/', (c) => c.json(ward.public()))

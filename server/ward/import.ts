@@ -4,7 +4,7 @@
 // transaction. Groups the file does not mention are kept (deleting is a
 // separate, deliberate act with its own 409 rule).
 import { parseGroupTable, type WardImportResult } from '../../shared/ward-import.ts';
-import type { Sqlite } from '../db/open.ts';
+import type { Db } from '../db/open.ts';
 import { ApiError } from '../http/errors.ts';
 import type { WardProfileStore } from './profile.ts';
 import { readTable } from './import-file.ts';
@@ -15,10 +15,11 @@ export class ImportRowsError extends ApiError {
   }
 }
 
-export function createWardImport(sqlite: Sqlite, ward: WardProfileStore) {
-  const apply = sqlite.transaction((groups: WardImportResult['groups']) => {
-    for (const g of groups) if (g.action !== 'unchanged') ward.upsertGroup(g.id, g.name, g.adultPopulation, g.households);
-  });
+export function createWardImport(db: Db, ward: WardProfileStore) {
+  const apply = (groups: WardImportResult['groups']) =>
+    db.transaction(() => {
+      for (const g of groups) if (g.action !== 'unchanged') ward.upsertGroup(g.id, g.name, g.adultPopulation, g.households);
+    });
 
   return async function importGroups(fileName: string, bytes: Uint8Array, dryRun: boolean): Promise<WardImportResult> {
     const table = await readTable(fileName, bytes);

@@ -4,47 +4,43 @@
 import type { z } from 'zod';
 import { wardChannelSchema, type WardProfile } from '../../shared/api.ts';
 import type { AdminWard } from '../../shared/ward-admin.ts';
-import type { Sqlite } from '../db/open.ts';
-
-interface GroupRow {
-  id: string;
-  name: string;
-  adultPopulation: number | null;
-  households: number | null;
-  figuresAreSample: number;
-}
+import { asc, eq, sql } from 'drizzle-orm';
+import { drizzleOf, type Sqlite } from '../db/open.ts';
+import { residentialGroups, wardProfile } from '../db/schema/index.ts';
+import { excluded } from '../db/set-values.ts';
 
 type Channel = z.infer<typeof wardChannelSchema>;
 
+/** The one row of ward_profile. */
+const WARD = 1;
+
+/** Takes the connection, not the query builder: demo seeding (server/stats) hands it one. */
 export function createWardProfile(sqlite: Sqlite, now: () => number) {
-  const profileRow = sqlite.prepare<[], { name: string; isSample: number; channels: string }>(
-    'SELECT name, is_sample AS isSample, channels FROM ward_profile WHERE id = 1',
-  );
-  const groupRows = sqlite.prepare<[], GroupRow>(
-    `SELECT id, name, adult_population AS adultPopulation, households, figures_are_sample AS figuresAreSample
-       FROM residential_groups ORDER BY sort_order, id`,
-  );
-  const groupExists = sqlite.prepare<[string], { id: string }>('SELECT id FROM residential_groups WHERE id = ?');
-  const markEdited = sqlite.prepare<[number]>('UPDATE ward_profile SET is_sample = 0, updated_at = ? WHERE id = 1');
-  const upsertProfile = sqlite.prepare<[string, string, number]>(
-    `INSERT INTO ward_profile (id, name, is_sample, channels, updated_at) VALUES (1, ?, 0, ?, ?)
-     ON CONFLICT(id) DO UPDATE SET name = excluded.name, channels = excluded.channels, is_sample = 0, updated_at = excluded.updated_at`,
-  );
-  const upsertGroup = sqlite.prepare<[string, string, number | null, number | null]>(
-    `INSERT INTO residential_groups (id, name, adult_population, households, figures_are_sample, sort_order)
-     VALUES (?, ?, ?, ?, 0, (SELECT COALESCE(MAX(sort_order), 0) + 1 FROM residential_groups))
-     ON CONFLICT(id) DO UPDATE SET name = excluded.name, adult_population = excluded.adult_population,
-       households = excluded.households, figures_are_sample = 0`,
-  );
-  const deleteGroupRow = sqlite.prepare<[string]>('DELETE FROM residential_groups WHERE id = ?');
+  const db = drizzleOf(sqlite);
+  const profileRow = () => db.select({ name: wardProfile.name, isSample: wardProfile.isSample, channels: wardProfile.channels }).from(wardProfile).where(eq(wardProfile.id, WARD)).get();
+  const groupRows = () =>
+    db
+      .select({
+        id: residentialGroups.id,
+        name: residentialGroups.name,
+        adultPopulation: residentialGroups.adultPopulation,
+        households: residentialGroups.households,
+        figuresAreSample: residentialGroups.figuresAreSample,
+      })
+      .from(residentialGroups)
+      .orderBy(asc(residentialGroups.sortOrder), asc(residentialGroups.id))
+      .all();
+  // Prepared once: checked for every synced profile that names a group.
+  const groupExists = db.select({ id: residentialGroups.id }).from(residentialGroups).where(eq(residentialGroups.id, sql.placeholder('id'))).prepare();
+  const markEdited = () => db.update(wardProfile).set({ isSample: false, updatedAt: now() }).where(eq(wardProfile.id, WARD)).run();
 
   function admin(): AdminWard {
-    const row = profileRow.get();
+    const row = profileRow();
     const channels = row ? (JSON.parse(row.channels) as Channel[]) : [];
     return {
       name: row?.name ?? '',
-      isSample: row ? row.isSample === 1 : true,
-      groups: groupRows.all().map((g) => ({ ...g, figuresAreSample: g.figuresAreSample === 1 })),
+      isSample: row?.isSample ?? true,
+      groups: groupRows(),
       channels,
     };
   }
@@ -56,21 +52,48 @@ export function createWardProfile(sqlite: Sqlite, now: () => number) {
       const { name, isSample, groups, channels } = admin();
       return { name, isSample, groups: groups.map(({ id, name }) => ({ id, name })), channels };
     },
-    hasGroup: (id: string) => groupExists.get(id) !== undefined,
-    update: sqlite.transaction((name: string, channels: Channel[]) => {
-      upsertProfile.run(name, JSON.stringify(channels), now());
-    }),
-    upsertGroup: sqlite.transaction((id: string, name: string, adultPopulation: number | null, households: number | null) => {
-      upsertGroup.run(id, name, adultPopulation, households);
-      markEdited.run(now());
-    }),
+    hasGroup: (id: string) => groupExists.get({ id }) !== undefined,
+    update(name: string, channels: Channel[]) {
+      db.insert(wardProfile)
+        .values({ id: WARD, name, isSample: false, channels: JSON.stringify(channels), updatedAt: now() })
+        .onConflictDoUpdate({
+          target: wardProfile.id,
+          set: { name: excluded(wardProfile.name), channels: excluded(wardProfile.channels), isSample: false, updatedAt: excluded(wardProfile.updatedAt) },
+        })
+        .run();
+    },
+    upsertGroup: (id: string, name: string, adultPopulation: number | null, households: number | null) =>
+      db.transaction(() => {
+        db.insert(residentialGroups)
+          .values({
+            id,
+            name,
+            adultPopulation,
+            households,
+            figuresAreSample: false,
+            // New groups go last.
+            sortOrder: sql`(SELECT COALESCE(MAX(${residentialGroups.sortOrder}), 0) + 1 FROM ${residentialGroups})`,
+          })
+          .onConflictDoUpdate({
+            target: residentialGroups.id,
+            set: {
+              name: excluded(residentialGroups.name),
+              adultPopulation: excluded(residentialGroups.adultPopulation),
+              households: excluded(residentialGroups.households),
+              figuresAreSample: false,
+            },
+          })
+          .run();
+        markEdited();
+      }),
     /** Only groups nobody refers to yet can go; returns false otherwise. */
-    deleteGroup: sqlite.transaction((id: string, inUse: (id: string) => boolean): boolean => {
-      if (inUse(id)) return false;
-      deleteGroupRow.run(id);
-      markEdited.run(now());
-      return true;
-    }),
+    deleteGroup: (id: string, inUse: (id: string) => boolean): boolean =>
+      db.transaction(() => {
+        if (inUse(id)) return false;
+        db.delete(residentialGroups).where(eq(residentialGroups.id, id)).run();
+        markEdited();
+        return true;
+      }),
   };
 }
 export type WardProfileStore = ReturnType<typeof createWardProfile>;
