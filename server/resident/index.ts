@@ -11,8 +11,8 @@ import { createEraser } from './erase.ts';
 import { createProfiles } from './profiles.ts';
 
 export function createResident(ctx: AppContext, catalog: Catalog) {
-  const ward = createWardProfile(ctx.sqlite, ctx.now);
-  const profiles = createProfiles(ctx.sqlite, ward.hasGroup);
+  const ward = createWardProfile(ctx.db, ctx.now);
+  const profiles = createProfiles(ctx.db, ward.hasGroup);
   const certificates = createCertificates(ctx.db, catalog, ctx.now);
   const eraser = createEraser(ctx.db, ctx.now);
 

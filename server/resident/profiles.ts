@@ -7,7 +7,7 @@ import type { SyncResult } from '../../shared/api.ts';
 import type { LearningEvent } from '../../shared/events.ts';
 import { EMPTY_PROFILE, type ProfileDetails } from '../../shared/events/resident.ts';
 import { and, eq, isNotNull, sql } from 'drizzle-orm';
-import { drizzleOf, type Sqlite } from '../db/open.ts';
+import type { Db } from '../db/open.ts';
 import { placeholders } from '../db/placeholders.ts';
 import { events, learnerProfiles } from '../db/schema/index.ts';
 import { excluded, setPlaceholders } from '../db/set-values.ts';
@@ -17,9 +17,7 @@ type Profile = typeof learnerProfiles.$inferSelect;
 type Consent = Pick<Profile, 'learnerId' | 'consentVersion' | 'consentAt' | 'updatedAt'>;
 type Details = Pick<Profile, 'learnerId' | 'displayName' | 'birthYear' | 'gender' | 'residentialGroupId' | 'unit' | 'updatedAt'>;
 
-/** Takes the connection, not the query builder: demo seeding (server/stats) hands it one. */
-export function createProfiles(sqlite: Sqlite, hasGroup: (id: string) => boolean) {
-  const db = drizzleOf(sqlite);
+export function createProfiles(db: Db, hasGroup: (id: string) => boolean) {
   // Prepared once: the hooks run for every synced learner record.
   const learnerId = sql.placeholder('learnerId');
   const get = db

@@ -15,7 +15,7 @@ import { MAX_IMPORT_BYTES, wardImportRequestSchema } from '../../shared/ward-imp
 export type GroupInUse = (groupId: string) => boolean;
 
 export function wardRoutes(ctx: AppContext, groupInUse: GroupInUse) {
-  const ward = createWardProfile(ctx.sqlite, ctx.now);
+  const ward = createWardProfile(ctx.db, ctx.now);
   const admin = requireStaff(ctx, ['admin']);
   const groupId = (raw: string) => parseWith(residentialGroupSchema.shape.id, raw);
   const importGroups = createWardImport(ctx.db, ward);

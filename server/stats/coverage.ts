@@ -15,20 +15,15 @@ import type { Db } from '../db/open.ts';
 import { householdMembers, households, residentialGroups, statsFirstCourseDays, statsFirstDays, statsLearners } from '../db/schema/index.ts';
 import type { DayRange } from './range.ts';
 import { onlyIf, sumOf, total } from './sql.ts';
+import { GROUP_FIGURES, GROUPS_IN_WARD_ORDER } from '../ward/profile.ts';
 import { isSmall, people, protect, share, shownShare } from './suppress.ts';
 
 export function createCoverage(db: Db) {
   const end = sql.placeholder('end');
   const groups = db
-    .select({
-      id: residentialGroups.id,
-      name: residentialGroups.name,
-      adultPopulation: residentialGroups.adultPopulation,
-      households: residentialGroups.households,
-      figuresAreSample: residentialGroups.figuresAreSample,
-    })
+    .select(GROUP_FIGURES)
     .from(residentialGroups)
-    .orderBy(residentialGroups.sortOrder, residentialGroups.id)
+    .orderBy(...GROUPS_IN_WARD_ORDER)
     .prepare();
   // From the counters (stats-counters.ts): learners reached by group, and
   // those who completed a course (in all, and since the month began). A

@@ -40,12 +40,11 @@ export function seedDemo(db: Db, catalog: StatsCatalog, options: DemoOptions): {
   const rnd = seededRandom(options.seed ?? 57);
   const now = options.now ?? Date.now();
   const days = options.days ?? 120;
-  const sqlite = db.$client;
-  const ward = createWardProfile(sqlite, () => now);
+  const ward = createWardProfile(db, () => now);
   const groups = ward.admin().groups.map((g) => g.id);
   const rollup = createStatsRollup(db, catalog, () => now);
   rollup.ensureFresh();
-  const records = createRecordPipeline(db, [{ name: 'resident', learner: createProfiles(sqlite, ward.hasGroup).hooks }, rollup.projection]);
+  const records = createRecordPipeline(db, [{ name: 'resident', learner: createProfiles(db, ward.hasGroup).hooks }, rollup.projection]);
   const addLearner = db.insert(learners).values(placeholders<typeof learners.$inferInsert>(['id', 'secretHash', 'createdAt'])).prepare();
   const courses = catalog.courses.filter((c) => c.lessons.length > 0);
   const pick = <T>(xs: readonly T[]) => xs[Math.floor(rnd() * xs.length)];

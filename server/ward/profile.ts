@@ -5,7 +5,7 @@ import type { z } from 'zod';
 import { wardChannelSchema, type WardProfile } from '../../shared/api.ts';
 import type { AdminWard } from '../../shared/ward-admin.ts';
 import { asc, eq, sql } from 'drizzle-orm';
-import { drizzleOf, type Sqlite } from '../db/open.ts';
+import type { Db } from '../db/open.ts';
 import { residentialGroups, wardProfile } from '../db/schema/index.ts';
 import { excluded } from '../db/set-values.ts';
 
@@ -14,21 +14,24 @@ type Channel = z.infer<typeof wardChannelSchema>;
 /** The one row of ward_profile. */
 const WARD = 1;
 
-/** Takes the connection, not the query builder: demo seeding (server/stats) hands it one. */
-export function createWardProfile(sqlite: Sqlite, now: () => number) {
-  const db = drizzleOf(sqlite);
+/** A residential group with the figures the ward entered: what the admin edits and coverage divides by. */
+export const GROUP_FIGURES = {
+  id: residentialGroups.id,
+  name: residentialGroups.name,
+  adultPopulation: residentialGroups.adultPopulation,
+  households: residentialGroups.households,
+  figuresAreSample: residentialGroups.figuresAreSample,
+};
+/** The ward's own order of its groups. */
+export const GROUPS_IN_WARD_ORDER = [asc(residentialGroups.sortOrder), asc(residentialGroups.id)];
+
+export function createWardProfile(db: Db, now: () => number) {
   const profileRow = () => db.select({ name: wardProfile.name, isSample: wardProfile.isSample, channels: wardProfile.channels }).from(wardProfile).where(eq(wardProfile.id, WARD)).get();
   const groupRows = () =>
     db
-      .select({
-        id: residentialGroups.id,
-        name: residentialGroups.name,
-        adultPopulation: residentialGroups.adultPopulation,
-        households: residentialGroups.households,
-        figuresAreSample: residentialGroups.figuresAreSample,
-      })
+      .select(GROUP_FIGURES)
       .from(residentialGroups)
-      .orderBy(asc(residentialGroups.sortOrder), asc(residentialGroups.id))
+      .orderBy(...GROUPS_IN_WARD_ORDER)
       .all();
   // Prepared once: checked for every synced profile that names a group.
   const groupExists = db.select({ id: residentialGroups.id }).from(residentialGroups).where(eq(residentialGroups.id, sql.placeholder('id'))).prepare();
