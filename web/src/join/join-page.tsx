@@ -1,6 +1,6 @@
 import { createSignal, lazy, onMount, Show, Suspense } from 'solid-js';
 import { A, useNavigate, useParams } from '@solidjs/router';
-import { SESSION_CODE_PATTERN } from '../../../shared/guide/constants.ts';
+import { hasSessionCodeCheck, SESSION_CODE_PATTERN } from '../../../shared/guide/constants.ts';
 import type { PublicSession } from '../../../shared/guide/api.ts';
 import { registerStrings } from '../i18n/lazy-strings.ts';
 import vi from '../i18n/vi/lazy/join.json';
@@ -18,15 +18,19 @@ registerStrings('join', { vi, en });
 // The camera scanner and its decoder load only when this screen opens.
 const QrScanner = lazy(() => import('../scan/qr-scanner.tsx'));
 
-type Outcome = { kind: 'joined' | 'already' | 'offline'; title: string | null } | { kind: 'problem'; key: string };
+type Outcome = { kind: 'joined' | 'already' | 'offline' | 'pending'; title: string | null } | { kind: 'problem'; key: string };
 
-// An unknown code and too many wrong codes stop here; no answer, or any other
-// failure, checks in anyway: the ward server confirms when the phone syncs.
+// Too many wrong codes stop here. No answer, or any other failure, checks in
+// anyway: the ward server confirms when the phone syncs. A code the server
+// does not know yet but whose check character is right was most likely made
+// on a guide's phone that has not synced (a session created without signal):
+// the check-in is kept and counted once the guide's records arrive.
 const CHECK_IN_ANYWAY = 'join.offline';
+const NOT_SYNCED_YET = 'join.pending';
 const LOOK_UP_ERRORS: ErrorKeys = {
   offline: CHECK_IN_ANYWAY,
   failed: CHECK_IN_ANYWAY,
-  byStatus: { 404: 'join.problem.unknown', 429: 'join.problem.tooMany' },
+  byStatus: { 404: NOT_SYNCED_YET, 429: 'join.problem.tooMany' },
 };
 
 /** "Tham gia buổi học": type the code, or arrive here from the session's QR (/join/<code>). */
@@ -41,22 +45,28 @@ export default function JoinPage() {
   async function join(raw: string, method: 'qr' | 'code') {
     const code = normalizeCode(raw);
     if (!SESSION_CODE_PATTERN.test(code)) return setOutcome({ kind: 'problem', key: 'join.problem.badCode' });
+    // A wrong check character is a misheard or mistyped letter, not a session
+    // that is not synced yet; only the server can still vouch for it (codes
+    // made before the check character existed).
+    const checked = hasSessionCodeCheck(code);
     setBusy(true);
     try {
       let title: string | null = null;
-      let offline = false;
+      let unconfirmed: 'offline' | 'pending' | null = null;
       try {
         const s = await request<PublicSession>(`/api/v1/sessions/${code}`);
         if (s.state !== 'open') return setOutcome({ kind: 'problem', key: 'join.problem.closed' });
         title = s.title;
       } catch (err) {
         const { key } = errorMessage(err, LOOK_UP_ERRORS);
-        if (key !== CHECK_IN_ANYWAY) return setOutcome({ kind: 'problem', key });
-        offline = true;
+        if (!checked && key !== 'join.problem.tooMany') return setOutcome({ kind: 'problem', key: 'join.problem.mistyped' });
+        if (key === CHECK_IN_ANYWAY) unconfirmed = 'offline';
+        else if (key === NOT_SYNCED_YET) unconfirmed = 'pending';
+        else return setOutcome({ kind: 'problem', key });
       }
       const added = await joinSession(code, method, title);
       if (added) void sync.syncNow();
-      setOutcome({ kind: !added ? 'already' : offline ? 'offline' : 'joined', title });
+      setOutcome({ kind: !added ? 'already' : (unconfirmed ?? 'joined'), title });
     } finally {
       setBusy(false);
     }
