@@ -8,7 +8,7 @@ import { describe, it, expect } from 'vitest';
 import type { Page } from 'playwright-core';
 import { hasChromium, PHONE } from '../support/browser.ts';
 import { dbRows, useServerAndBrowser } from '../support/e2e-env.ts';
-import { createGuideAccount, guidePhoneOffline } from '../support/guide-driver.ts';
+import { createGuideAccount, createSessionOnPhone, guidePhoneOffline } from '../support/guide-driver.ts';
 import { finishPractice } from '../support/practice-driver.ts';
 
 const e2e = useServerAndBrowser();
@@ -44,12 +44,7 @@ describe.skipIf(!hasChromium)('households and assisted learning through the less
     const { ctx: guideCtx, guide } = await guidePhoneOffline(e2e.browser, e2e.server, password);
 
     // ── Offline: a session, an assisted learner, and a lesson played with her.
-    await guide.getByTestId('guide-new-session').click();
-    await guide.getByLabel('Tên buổi học').fill('Học tại nhà');
-    await guide.getByLabel('Địa điểm').fill('Số 12, ngõ 5');
-    await guide.locator('input[name="course"][value="public-services"]').check();
-    await guide.getByTestId('guide-create-session').click();
-    await guide.getByTestId('session-code').waitFor();
+    await createSessionOnPhone(guide, { title: 'Học tại nhà', place: 'Số 12, ngõ 5', course: 'public-services' });
     await guide.getByLabel('Họ tên').fill('Bà Nguyễn Thị Hòa');
     await guide.getByLabel('Năm sinh').fill('1948');
     await guide.getByLabel(/đã đồng ý bằng lời/).check();

@@ -6,7 +6,7 @@
 import { describe, it, expect } from 'vitest';
 import { hasChromium, PHONE } from '../support/browser.ts';
 import { dbRows, useServerAndBrowser } from '../support/e2e-env.ts';
-import { createGuideAccount, guidePhoneOffline } from '../support/guide-driver.ts';
+import { createGuideAccount, createSessionOnPhone, guidePhoneOffline } from '../support/guide-driver.ts';
 import { finishLesson } from '../support/lesson-driver.ts';
 
 const e2e = useServerAndBrowser();
@@ -21,12 +21,7 @@ describe.skipIf(!hasChromium)('guide session with QR check-in and assisted learn
     // ── The guide logs in once, online, then loses signal.
     const { ctx: guideCtx, guide } = await guidePhoneOffline(e2e.browser, e2e.server, password);
 
-    await guide.getByTestId('guide-new-session').click();
-    await guide.getByLabel('Tên buổi học').fill('Dịch vụ công trực tuyến');
-    await guide.getByLabel('Địa điểm').fill('Nhà văn hóa tổ 1');
-    await guide.locator('input[name="course"][value="public-services"]').check();
-    await guide.getByTestId('guide-create-session').click();
-    const code = (await guide.getByTestId('session-code').getAttribute('data-code'))!;
+    const code = await createSessionOnPhone(guide, { title: 'Dịch vụ công trực tuyến', place: 'Nhà văn hóa tổ 1', course: 'public-services' });
     expect(code).toMatch(/^[34679ACDEFGHJKMNPQRTUVWXY]{8}$/);
     await expect.poll(() => guide.getByTestId('guide-pending').textContent()).toContain('1');
     expect(await guide.locator('.qr svg').count()).toBe(1);

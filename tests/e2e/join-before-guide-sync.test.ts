@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { SESSION_CODE_ALPHABET } from '../../shared/guide/constants.ts';
 import { hasChromium, PHONE } from '../support/browser.ts';
 import { dbRows, useServerAndBrowser } from '../support/e2e-env.ts';
-import { createGuideAccount, guidePhoneOffline } from '../support/guide-driver.ts';
+import { createGuideAccount, createSessionOnPhone, guidePhoneOffline } from '../support/guide-driver.ts';
 
 const e2e = useServerAndBrowser();
 
@@ -22,12 +22,7 @@ describe.skipIf(!hasChromium)('joining a session the guide has not synced yet', 
   it('tells a misheard code apart, keeps the right one as pending, and counts it once the guide syncs', async () => {
     const password = await createGuideAccount(e2e.server);
     const { ctx: guideCtx, guide } = await guidePhoneOffline(e2e.browser, e2e.server, password);
-    await guide.getByTestId('guide-new-session').click();
-    await guide.getByLabel('Tên buổi học').fill('An toàn trên mạng');
-    await guide.getByLabel('Địa điểm').fill('Nhà văn hóa tổ 1');
-    await guide.locator('input[name="course"][value="cyber-safety"]').check();
-    await guide.getByTestId('guide-create-session').click();
-    const code = (await guide.getByTestId('session-code').getAttribute('data-code'))!;
+    const code = await createSessionOnPhone(guide, { title: 'An toàn trên mạng', place: 'Nhà văn hóa tổ 1', course: 'cyber-safety' });
     expect(dbRows(e2e.server, 'SELECT id FROM guide_sessions')).toHaveLength(0);
 
     const residentCtx = await e2e.browser.newContext(PHONE);

@@ -33,3 +33,13 @@ export async function guidePhoneOffline(browser: Browser, server: RunningServer,
   await ctx.setOffline(true);
   return { ctx, guide };
 }
+
+/** Guide mode's "new session" form, as a guide fills it in (offline or not); returns the session's code. */
+export async function createSessionOnPhone(guide: Page, s: { title: string; place: string; course: string }): Promise<string> {
+  await guide.getByTestId('guide-new-session').click();
+  await guide.getByLabel('Tên buổi học').fill(s.title);
+  await guide.getByLabel('Địa điểm').fill(s.place);
+  await guide.locator(`input[name="course"][value="${s.course}"]`).check();
+  await guide.getByTestId('guide-create-session').click();
+  return (await guide.getByTestId('session-code').getAttribute('data-code'))!;
+}
