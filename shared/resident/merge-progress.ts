@@ -8,7 +8,9 @@ export interface LocalProgress {
   courseId: string;
   lessonId: string;
   status: 'started' | 'completed';
+  /** Best quiz score so far, 0–100; null until the lesson is completed. */
   score: number | null;
+  /** ISO time of the latest completion; null until completed. */
   completedAt: string | null;
   startedAt: string;
 }

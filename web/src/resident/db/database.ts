@@ -31,6 +31,7 @@
 // Only the repos in this folder import this module; the UI goes through stores.
 import { Dexie, type EntityTable, type Table, type Transaction } from 'dexie';
 import type { LearningEvent } from '../../../../shared/events.ts';
+import type { LocalProgress } from '../../../../shared/resident/merge-progress.ts';
 import type { OutboxItem } from '../../../../shared/sync/batch.ts';
 import type { ProfileDetails } from '../../../../shared/events/resident.ts';
 
@@ -39,17 +40,8 @@ export interface MetaRow {
   value: unknown;
 }
 
-export interface ProgressRow {
-  learnerId: string;
-  courseId: string;
-  lessonId: string;
-  status: 'started' | 'completed';
-  /** Best quiz score so far, 0–100; null until the lesson is completed. */
-  score: number | null;
-  /** ISO time of the latest completion; null until completed. */
-  completedAt: string | null;
-  startedAt: string;
-}
+/** One row per learner + course + lesson; the shape the pure merge of recovered progress works on. */
+export type ProgressRow = LocalProgress;
 
 export interface OutboxRow extends OutboxItem {
   event: LearningEvent;
