@@ -4,47 +4,57 @@ import { t } from '../i18n/index.ts';
 import { HtmlBlock } from './html-block.tsx';
 import { ReadAloudButton } from '../a11y/read-aloud-button.tsx';
 import { htmlToText } from '../a11y/speech.ts';
+import { withoutVerdict } from './explanation.ts';
 
 /**
- * The quiz, one question at a time. A resident may try again after a wrong
- * answer (they learn from each explanation), but only the first try counts
- * towards the score.
+ * The quiz, one question at a time. One answer settles a question: a right
+ * answer is confirmed with its explanation; after a wrong one the resident is
+ * told once why, and shown the right answer with its own explanation, so
+ * nobody moves on without having seen it.
  */
 export function QuizView(props: { quiz: CompiledQuizItem[]; onFinish: (rightFirstTry: number) => void }) {
   const [index, setIndex] = createSignal(0);
-  const [tried, setTried] = createSignal<number[]>([]);
+  const [chosen, setChosen] = createSignal<number | undefined>(undefined);
   const [rightFirstTry, setRightFirstTry] = createSignal(0);
   let heading: HTMLHeadingElement | undefined;
 
   const item = () => props.quiz[Math.min(index(), props.quiz.length - 1)];
-  const last = () => tried()[tried().length - 1];
-  const isSolved = () => tried().includes(item().correctIndex);
+  const answered = () => chosen() !== undefined;
+  const isRight = () => chosen() === item().correctIndex;
+  const letter = (option: number) => String.fromCharCode(65 + option);
+  const explanation = (option: number) => withoutVerdict(item().options[option]?.explanation ?? '');
   const isLastQuestion = () => index() >= props.quiz.length - 1;
 
   // A new question: move focus to it so screen readers and keyboards follow.
   createEffect(on(index, () => heading?.focus(), { defer: true }));
 
   function choose(option: number) {
-    if (isSolved() || tried().includes(option)) return;
-    if (tried().length === 0 && option === item().correctIndex) setRightFirstTry((n) => n + 1);
-    setTried([...tried(), option]);
+    if (answered()) return;
+    if (option === item().correctIndex) setRightFirstTry((n) => n + 1);
+    setChosen(option);
   }
 
   function next() {
     if (isLastQuestion()) return props.onFinish(rightFirstTry());
-    setTried([]);
+    setChosen(undefined);
     setIndex(index() + 1);
   }
 
-  // Read aloud: the question, its lettered options, and the latest explanation once answered.
+  // Read aloud: the question, its lettered options, and what the feedback says once answered.
   const readable = () => {
-    const options = item().options.map((o, i) => `${String.fromCharCode(65 + i)}: ${htmlToText(o.text)}`).join('. ');
-    const answer = last() !== undefined ? ` ${htmlToText(item().options[last()!]?.explanation ?? '')}` : '';
-    return `${htmlToText(item().question)}. ${t('readAloud.optionsIntro')} ${options}.${answer}`;
+    const options = item().options.map((o, i) => `${letter(i)}: ${htmlToText(o.text)}`).join('. ');
+    const c = chosen();
+    if (c === undefined) return `${htmlToText(item().question)}. ${t('readAloud.optionsIntro')} ${options}.`;
+    const verdict = isRight() ? t('quiz.right') : t('quiz.wrong');
+    const reveal = isRight()
+      ? ''
+      : ` ${t('quiz.rightAnswerIs', { letter: letter(item().correctIndex) })} ${htmlToText(item().options[item().correctIndex]?.text ?? '')}. ${htmlToText(explanation(item().correctIndex))}`;
+    return `${htmlToText(item().question)}. ${verdict} ${htmlToText(explanation(c))}${reveal}`;
   };
 
+  // Once answered, the right option is always marked, and a wrong choice too.
   const mark = (option: number) =>
-    !tried().includes(option) ? 'none' : option === item().correctIndex ? 'right' : 'wrong';
+    !answered() ? 'none' : option === item().correctIndex ? 'right' : option === chosen() ? 'wrong' : 'none';
 
   return (
     <section class="lesson-screen quiz" aria-labelledby="quiz-question">
@@ -62,11 +72,11 @@ export function QuizView(props: { quiz: CompiledQuizItem[]; onFinish: (rightFirs
                 class="quiz-option"
                 data-mark={mark(i())}
                 data-testid={`quiz-option-${i()}`}
-                aria-disabled={isSolved() || tried().includes(i())}
+                aria-disabled={answered()}
                 onClick={() => choose(i())}
               >
                 <span class="quiz-mark" aria-hidden="true">
-                  {{ none: String.fromCharCode(65 + i()), right: '✓', wrong: '✗' }[mark(i())]}
+                  {{ none: letter(i()), right: '✓', wrong: '✗' }[mark(i())]}
                 </span>
                 <HtmlBlock as="span" html={option.text} />
                 <Show when={mark(i()) !== 'none'}>
@@ -79,21 +89,28 @@ export function QuizView(props: { quiz: CompiledQuizItem[]; onFinish: (rightFirs
       </ul>
 
       <div class="quiz-feedback" role="status" aria-live="polite" data-testid="quiz-feedback">
-        <Show when={last() !== undefined}>
-          <div class="feedback" data-mark={last() === item().correctIndex ? 'right' : 'wrong'}>
+        <Show when={chosen() !== undefined}>
+          <div class="feedback" data-mark={isRight() ? 'right' : 'wrong'}>
             <p class="feedback-verdict">
-              <span aria-hidden="true">{last() === item().correctIndex ? '✓ ' : '✗ '}</span>
-              {last() === item().correctIndex ? t('quiz.right') : t('quiz.wrong')}
+              <span aria-hidden="true">{isRight() ? '✓ ' : '✗ '}</span>
+              {isRight() ? t('quiz.right') : t('quiz.wrong')}
             </p>
-            <HtmlBlock as="div" html={item().options[last()!]?.explanation ?? ''} />
-            <Show when={!isSolved()}>
-              <p class="muted">{t('quiz.tryAgain')}</p>
+            <HtmlBlock as="div" html={explanation(chosen()!)} />
+            <Show when={!isRight()}>
+              <div class="feedback-right-answer" data-testid="quiz-right-answer">
+                <p class="feedback-verdict">
+                  <span aria-hidden="true">✓ </span>
+                  {t('quiz.rightAnswerIs', { letter: letter(item().correctIndex) })}{' '}
+                  <HtmlBlock as="span" html={item().options[item().correctIndex]?.text ?? ''} />
+                </p>
+                <HtmlBlock as="div" html={explanation(item().correctIndex)} />
+              </div>
             </Show>
           </div>
         </Show>
       </div>
 
-      <Show when={tried().length > 0}>
+      <Show when={answered()}>
         <div class="nav-buttons">
           <button type="button" class="button" data-testid="quiz-next" onClick={next}>
             {isLastQuestion() ? t('quiz.finish') : t('quiz.next')} →
