@@ -74,6 +74,7 @@ export default function LessonPage() {
               courseHref={`/courses/${params.courseId}`}
               nextLessonHref={nextLessonHref()}
               onComplete={complete}
+              resumeKey={routeKey()}
             />
           </Show>
         </>

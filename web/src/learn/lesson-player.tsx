@@ -5,6 +5,7 @@ import { LessonSteps } from './lesson-steps.tsx';
 import { QuizView } from './quiz-view.tsx';
 import { LessonComplete, type SaveState } from './lesson-complete.tsx';
 import { PracticeScreen } from '../practice/practice-screen.tsx';
+import { savedReadingPosition, saveReadingPosition } from './reading-position.ts';
 
 type Phase =
   | { kind: 'read'; position: number }
@@ -31,9 +32,13 @@ export function LessonPlayer(props: {
   /** Guide mode plays lessons for an assisted learner: its own "back" label, and no resident sync line. */
   backLabel?: string;
   showSyncStatus?: boolean;
+  /** Set to reopen the lesson where the reader stopped (see reading-position.ts). */
+  resumeKey?: string;
 }) {
   const startedAt = Date.now();
-  const [phase, setPhase] = createSignal<Phase>({ kind: 'read', position: 0 });
+  const lastPosition = () => props.lesson.steps.length + 1;
+  const resumeAt = props.resumeKey ? Math.min(savedReadingPosition(props.resumeKey), lastPosition()) : 0;
+  const [phase, setPhase] = createSignal<Phase>({ kind: 'read', position: resumeAt });
   let heading: HTMLHeadingElement | undefined;
   const setHeading = (el: HTMLHeadingElement) => (heading = el);
 
@@ -53,9 +58,16 @@ export function LessonPlayer(props: {
     ),
   );
 
+  // Remember the reading screen; a reader who left from the practice or the
+  // quiz comes back to the remember box just before it.
+  createEffect(() => {
+    const p = phase();
+    if (!props.resumeKey) return;
+    saveReadingPosition(props.resumeKey, p.kind === 'read' ? p.position : p.kind === 'done' ? 0 : lastPosition());
+  });
+
   const total = () => props.lesson.quiz.length;
   const scoreOf = (right: number) => (total() === 0 ? 100 : Math.round((100 * right) / total()));
-  const lastPosition = () => props.lesson.steps.length + 1;
   const position = () => {
     const p = phase();
     return p.kind === 'read' ? Math.min(p.position, lastPosition()) : 0;
