@@ -5,6 +5,12 @@ import { SyncStatus } from './sync-status.tsx';
 
 export type SaveState = 'saving' | 'saved' | 'failed';
 
+/** Set when this lesson was the last one left in its course. */
+export interface CourseFinished {
+  title: string;
+  certificateHref: string;
+}
+
 /**
  * The completed screen. It shows at once with the score; "saved on this phone"
  * appears only after the write committed, and a failed write says so.
@@ -19,6 +25,7 @@ export function LessonComplete(props: {
   nextLessonHref: string | null;
   backLabel?: string;
   showSyncStatus?: boolean;
+  courseFinished?: CourseFinished | null;
   headingRef: (el: HTMLHeadingElement) => void;
 }) {
   return (
@@ -55,6 +62,17 @@ export function LessonComplete(props: {
         <Show when={props.showSyncStatus !== false}>
           <SyncStatus />
         </Show>
+        <Show when={props.courseFinished}>
+          {(course) => (
+            <div class="callout course-finished" data-testid="course-finished">
+              <p class="course-finished-title">{t('lesson.courseFinished', { course: course().title })}</p>
+              <p>{t('lesson.courseFinishedHint')}</p>
+              <A href={course().certificateHref} class="button" data-testid="course-finished-certificate">
+                ★ {t('lesson.seeCertificate')}
+              </A>
+            </div>
+          )}
+        </Show>
         <div class="nav-buttons stacked">
           <Show when={props.nextLessonHref}>
             {(href) => (
@@ -63,7 +81,7 @@ export function LessonComplete(props: {
               </A>
             )}
           </Show>
-          <A href={props.courseHref} class={props.nextLessonHref ? 'button secondary' : 'button'} data-testid="back-to-course">
+          <A href={props.courseHref} class={props.nextLessonHref || props.courseFinished ? 'button secondary' : 'button'} data-testid="back-to-course">
             {props.backLabel ?? t('lesson.backToCourse')}
           </A>
         </div>

@@ -1,8 +1,9 @@
-import { createEffect, createResource, on, Show } from 'solid-js';
+import { createEffect, createResource, createSignal, on, Show } from 'solid-js';
 import { A, useParams } from '@solidjs/router';
 import { language, t } from '../i18n/index.ts';
 import { useStores } from '../app/app-stores.tsx';
 import { LessonPlayer, type LessonResult } from './lesson-player.tsx';
+import type { CourseFinished } from './lesson-complete.tsx';
 import { LoadState } from './load-state.tsx';
 import NotFoundPage from '../app/not-found-page.tsx';
 import '../styles/lesson.css';
@@ -42,9 +43,18 @@ export default function LessonPage() {
     return next ? `/courses/${c.id}/lessons/${next.id}` : null;
   };
 
+  // Set only by the completion that finished the course, not by a later
+  // review of a lesson in a course already done.
+  const [courseFinished, setCourseFinished] = createSignal<CourseFinished | null>(null);
+  createEffect(on(routeKey, () => setCourseFinished(null), { defer: true }));
+
   const complete = async (result: LessonResult) => {
     const c = course()!;
+    const wasDone = progress.doneCount(c.id) >= c.lessons.length;
     await progress.completeLesson({ courseId: c.id, lessonId: params.lessonId, contentVersion: c.version, ...result });
+    if (!wasDone && progress.doneCount(c.id) >= c.lessons.length) {
+      setCourseFinished({ title: c.title[language()], certificateHref: `/certificates/${c.id}` });
+    }
   };
 
   const isMissing = () => (current() !== undefined && current()!.lesson === null) || (content.index() !== undefined && !course());
@@ -75,6 +85,7 @@ export default function LessonPage() {
               nextLessonHref={nextLessonHref()}
               onComplete={complete}
               resumeKey={routeKey()}
+              courseFinished={courseFinished()}
             />
           </Show>
         </>

@@ -3,7 +3,7 @@ import type { CompiledLesson } from '../../../shared/content/schema.ts';
 import { t } from '../i18n/index.ts';
 import { LessonSteps } from './lesson-steps.tsx';
 import { QuizView } from './quiz-view.tsx';
-import { LessonComplete, type SaveState } from './lesson-complete.tsx';
+import { LessonComplete, type CourseFinished, type SaveState } from './lesson-complete.tsx';
 import { PracticeScreen } from '../practice/practice-screen.tsx';
 import { savedReadingPosition, saveReadingPosition } from './reading-position.ts';
 
@@ -34,6 +34,8 @@ export function LessonPlayer(props: {
   showSyncStatus?: boolean;
   /** Set to reopen the lesson where the reader stopped (see reading-position.ts). */
   resumeKey?: string;
+  /** The course, once this completion finished it: the completed screen says so. */
+  courseFinished?: CourseFinished | null;
 }) {
   const startedAt = Date.now();
   const lastPosition = () => props.lesson.steps.length + 1;
@@ -129,6 +131,7 @@ export function LessonPlayer(props: {
               nextLessonHref={props.nextLessonHref}
               backLabel={props.backLabel}
               showSyncStatus={props.showSyncStatus}
+              courseFinished={props.courseFinished}
               headingRef={setHeading}
             />
           )}
