@@ -66,13 +66,21 @@ describe.skipIf(!hasChromium)('resident: certificate and moving to a new phone',
     await page.getByTestId('make-recovery-code').click();
     const transfer = (await page.getByTestId('recovery-code').textContent())!.trim();
     expect(transfer).toMatch(/^[0-9A-Z]{4}(-[0-9A-Z]{4}){3}$/);
+    // The code stays on one line on a 360 px phone.
+    const codeBox = await page.getByTestId('recovery-code').evaluate((el) => ({ lines: Math.round(el.getBoundingClientRect().height / parseFloat(getComputedStyle(el).lineHeight)), overflow: el.scrollWidth > el.clientWidth }));
+    expect(codeBox).toEqual({ lines: 1, overflow: false });
 
     const second = await e2e.browser.newContext(PHONE);
     const page2 = await second.newPage();
     await page2.goto(`${e2e.server.url}/recover`);
     await page2.getByTestId('recover-code').fill(transfer.toLowerCase());
     await page2.getByTestId('recover-submit').click();
+    // The new phone says the move is done and stays until the resident goes on.
     await page2.getByTestId('recover-done').waitFor();
+    await page2.waitForTimeout(1500);
+    expect(page2.url()).toBe(`${e2e.server.url}/recover`);
+    expect(await page2.getByTestId('recover-done').innerText()).toContain('Xong!');
+    await page2.getByTestId('recover-continue').click();
     await page2.waitForURL(`${e2e.server.url}/`);
     await page2.goto(`${e2e.server.url}/courses/public-services`);
     for (const lessonId of lessons) {

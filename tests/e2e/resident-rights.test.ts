@@ -139,6 +139,10 @@ describe.skipIf(!hasChromium)('resident data rights', () => {
     await page.getByTestId('delete-confirm').check();
     await page.getByTestId('delete-me').click();
     await page.getByTestId('deleted').waitFor();
+    // What the server held is no longer shown, and the page says when the ward has confirmed.
+    expect(await page.getByTestId('my-data').count()).toBe(0);
+    await expect.poll(() => page.getByTestId('deleted').getAttribute('data-confirmed'), LONG).toBe('true');
+    expect(await page.getByTestId('deleted').innerText()).toContain('đã xác nhận xóa');
     await expect.poll(() => Object.values(learnerRowCounts(server.dbFile, me)).every((n) => n === 0), LONG).toBe(true);
     expect(Object.keys(learnerRowCounts(server.dbFile, me))).toEqual(expect.arrayContaining(['events', 'learner_profiles', 'certificates', 'learners']));
     expect(rowsMentioning(server.dbFile, me)).toEqual([]);
@@ -158,6 +162,8 @@ describe.skipIf(!hasChromium)('resident data rights', () => {
     await page2.getByTestId('delete-confirm').check();
     await page2.getByTestId('delete-me').click();
     await page2.getByTestId('deleted').waitFor();
+    expect(await page2.getByTestId('deleted').innerText()).toContain('khi có mạng');
+    expect(await page2.getByTestId('deleted').getAttribute('data-confirmed')).toBe('false');
     const waiting = (await phoneRows<{ learnerId: string; isDeleting: boolean; details: Record<string, unknown> }>(page2, 'profiles')).find((p) => p.learnerId === them);
     expect(waiting?.isDeleting).toBe(true);
     expect(Object.values(waiting!.details).every((v) => v === null)).toBe(true);
@@ -167,6 +173,7 @@ describe.skipIf(!hasChromium)('resident data rights', () => {
 
     await other.setOffline(false);
     await expect.poll(() => rowsMentioning(server.dbFile, them), LONG).toEqual([]);
+    await expect.poll(() => page2.getByTestId('deleted').getAttribute('data-confirmed'), LONG).toBe('true');
     await expect.poll(async () => (await phoneRows<{ learnerId: string }>(page2, 'profiles')).some((p) => p.learnerId === them), LONG).toBe(false);
     expect((await phoneRows<{ learnerId: string }>(page2, 'outbox')).filter((r) => r.learnerId === them)).toEqual([]);
     await Promise.all([phone.close(), other.close()]);

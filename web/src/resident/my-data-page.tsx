@@ -1,4 +1,4 @@
-import { createSignal, For, Show } from 'solid-js';
+import { createEffect, createSignal, For, on, Show } from 'solid-js';
 import { A } from '@solidjs/router';
 import type { MyData } from '../../../shared/resident/api.ts';
 import type { ProfileDetails } from '../../../shared/events/resident.ts';
@@ -35,7 +35,14 @@ export default function MyDataPage() {
   const [data, setData] = createSignal<MyData | null | undefined>(undefined);
   const [error, setError] = createSignal<string | null>(null);
   const [confirm, setConfirm] = createSignal(false);
-  const [deleted, setDeleted] = createSignal(false);
+  // The learner whose erasure was asked for, and whether the ward has confirmed it.
+  const [erasing, setErasing] = createSignal<string | null>(null);
+  const [erased, setErased] = createSignal(false);
+  createEffect(
+    on([erasing, sync.state, sync.lastSyncedAt], ([id]) => {
+      if (id && !erased()) void store.isErased(id).then(setErased);
+    }),
+  );
 
   const load = async () => {
     setError(null);
@@ -54,8 +61,9 @@ export default function MyDataPage() {
     setTimeout(() => URL.revokeObjectURL(a.href), 10_000);
   };
   const remove = async () => {
-    await store.requestDeletion();
-    setDeleted(true);
+    // What the server held is no longer this phone's to show.
+    setData(undefined);
+    setErasing(await store.requestDeletion());
     void sync.syncNow();
   };
 
@@ -100,7 +108,14 @@ export default function MyDataPage() {
       <section class="card danger" aria-labelledby="delete-title">
         <h2 id="delete-title">{t('resident.data.deleteTitle')}</h2>
         <p>{t('resident.data.deleteText')}</p>
-        <Show when={!deleted()} fallback={<p class="notice ok" role="status" data-testid="deleted">{t('resident.data.deleted')}</p>}>
+        <Show
+          when={!erasing()}
+          fallback={
+            <p class="notice ok" role="status" data-testid="deleted" data-confirmed={erased()}>
+              {erased() ? t('resident.data.erasedByWard') : t('resident.data.deleted')}
+            </p>
+          }
+        >
           <label class="choice">
             <input type="checkbox" checked={confirm()} onChange={(e) => setConfirm(e.currentTarget.checked)} data-testid="delete-confirm" />
             <span>{t('resident.data.deleteConfirm')}</span>

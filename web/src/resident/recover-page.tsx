@@ -35,9 +35,8 @@ export default function RecoverPage() {
     setError(null);
     try {
       await store.redeem(code());
+      // Stay here until the resident has read it; going on is their tap.
       setDone(true);
-      // A full start, so every screen reads the recovered learner.
-      setTimeout(() => (location.href = '/'), 1200);
     } catch (err) {
       setError(errorText(err, ERRORS));
     } finally {
@@ -81,7 +80,15 @@ export default function RecoverPage() {
       </form>
       <div id="recover-error" role="status" aria-live="polite">
         <Show when={error()}><p class="notice" data-testid="recover-error">{error()}</p></Show>
-        <Show when={done()}><p class="notice ok" data-testid="recover-done">{t('resident.recover.done')}</p></Show>
+        <Show when={done()}>
+          <div class="notice ok" data-testid="recover-done">
+            <p>{t('resident.recover.done')}</p>
+            {/* A full start (not a route change), so every screen reads the recovered learner. */}
+            <a href="/" class="button" data-testid="recover-continue" onClick={(e) => { e.preventDefault(); location.href = '/'; }}>
+              {t('resident.recover.continue')} →
+            </a>
+          </div>
+        </Show>
       </div>
     </article>
   );

@@ -62,11 +62,18 @@ export function createResidentStore() {
       await repos.profiles.withdrawConsent(active()!.learnerId);
       await reload();
     },
+    /** Deletes the active profile; returns its id, to follow the ward's confirmation with `isErased`. */
     async requestDeletion() {
       const repos = await loadRepos();
-      await repos.profiles.requestDeletion(active()!.learnerId);
+      const learnerId = active()!.learnerId;
+      await repos.profiles.requestDeletion(learnerId);
       await repos.identity.getIdentity(); // a fresh anonymous profile takes over
       await reload();
+      return learnerId;
+    },
+    /** The phone keeps a deleted learner's bare identity until the ward has confirmed the erasure. */
+    async isErased(learnerId: string) {
+      return (await (await loadRepos()).profiles.get(learnerId)) === undefined;
     },
     /** The ward's public profile (name, residential groups); the last copy when offline, null if never fetched. */
     wardProfile: () => loadWardProfile(() => api().wardProfile()),
