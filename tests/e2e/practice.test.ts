@@ -93,6 +93,38 @@ describe.skipIf(!hasChromium)('practice screens', () => {
     await page.getByTestId('settings-link').waitFor();
     expect(await rootSize()).toBe('24px');
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+    // At every size, in both languages, the header's words stay whole and the
+    // skip link stays out of sight until it has focus.
+    for (const size of ['normal', 'large', 'xlarge']) {
+      for (const lang of ['vi', 'en']) {
+        await page.evaluate(([s, l]) => {
+          localStorage.setItem('hvs.textSize', s);
+          localStorage.setItem('hvs.language', l);
+        }, [size, lang]);
+        await page.reload();
+        await page.getByTestId('settings-link').waitFor();
+        const header = await page.evaluate(() => {
+          // A label split across lines has a text node whose boxes sit on more than one line.
+          const lines = (el: Element) => {
+            const walker = document.createTreeWalker(el, NodeFilter.SHOW_TEXT);
+            let most = 0;
+            for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+              const range = document.createRange();
+              range.selectNodeContents(node);
+              most = Math.max(most, new Set([...range.getClientRects()].map((r) => Math.round(r.top))).size);
+            }
+            return most;
+          };
+          const labels = [...document.querySelectorAll('.app-header .brand span, .settings-link, .language-switch button')];
+          return {
+            split: labels.filter((el) => lines(el) > 1).map((el) => el.textContent),
+            skipLinkBottom: document.querySelector('.skip-link')!.getBoundingClientRect().bottom,
+          };
+        });
+        expect(header, `${size} ${lang}`).toEqual({ split: [], skipLinkBottom: expect.any(Number) });
+        expect(header.skipLinkBottom, `${size} ${lang}`).toBeLessThanOrEqual(0);
+      }
+    }
     await context.close();
   });
 });
