@@ -14,18 +14,25 @@ const when = (iso: string) =>
 /** Translated name of a key under audit.<group>, or the raw value when the app does not know it (a newer server). */
 const label = (group: string, value: string) => t(`audit.${group}.${value}`, { defaultValue: value });
 
+/** Detail keys whose values are codes with a label of their own. */
+const LABELLED_VALUES: Record<string, string> = { role: 'roles', reason: 'reasons', scope: 'scopes' };
+
 /** "role: admin" read as "vai trò: quản trị"; a true flag is shown by its name alone. */
 function details(entry: AuditEntry): string {
   const { occurredAt: _shownApart, ...rest } = entry.details;
   return Object.entries(rest)
     .filter(([, v]) => v !== null && v !== '' && v !== false)
-    .map(([k, v]) => (v === true ? label('detailKeys', k) : `${label('detailKeys', k)}: ${k === 'role' ? label('roles', String(v)) : String(v)}`))
+    .map(([k, v]) => (v === true ? label('detailKeys', k) : `${label('detailKeys', k)}: ${k in LABELLED_VALUES ? label(LABELLED_VALUES[k], String(v)) : String(v)}`))
     .join(' · ');
 }
 
-/** The server console has no person behind it: say so instead of a made-up username. */
+/** The server console has no person behind it, and a failed login may name no account: say so instead of a made-up username. */
 const actorText = (actor: AuditEntry['actor']) =>
-  actor.role === 'operator' ? t('audit.byConsole') : t('audit.by', { username: actor.username, role: label('roles', actor.role) });
+  actor.role === 'operator'
+    ? t('audit.byConsole')
+    : actor.role === 'none'
+      ? t('audit.byUnknown')
+      : t('audit.by', { username: actor.username, role: label('roles', actor.role) });
 
 function EntryView(props: { entry: AuditEntry }) {
   const e = () => props.entry;
