@@ -130,7 +130,7 @@ export function createApp(deps: AppDeps) {
   app.route(`${API_PREFIX}/ward`, wardRoutes(ctx, groupInUse(ctx.db)));
   app.route(`${API_PREFIX}/guide`, guideRoutes(ctx, resident.catalog, records.guide));
   app.route(`${API_PREFIX}/sessions`, sessionRoutes(ctx));
-  app.route(`${API_PREFIX}/staff/audit`, auditRoutes(ctx));
+  app.route(`${API_PREFIX}/staff/audit`, auditRoutes(ctx, resident.catalog));
   app.route(`${API_PREFIX}/staff`, staffRoutes(ctx));
   app.route('/api', openApiRoutes(ctx));
   app.all('/api/*', (c) => jsonError(c, 404, 'not_found', `No API route ${c.req.method} ${c.req.path}`));
