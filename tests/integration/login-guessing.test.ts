@@ -147,6 +147,15 @@ describe('device cookies (a browser that logged in before)', () => {
     expect((await tryLogin('admin', admin.password, '192.0.2.51', { cookie: device })).status).toBe(200);
   });
 
+  it('opens nothing by itself: only a password logs in', async () => {
+    t = setupTestApp({ config: { trustProxy: true } });
+    const admin = await createStaff(t, 'admin', 'admin');
+    const device = deviceCookie(await tryLogin('admin', admin.password, '198.51.100.20'));
+    expect((await t.request('/api/v1/auth/me', { headers: { cookie: device } })).status).toBe(401);
+    expect((await t.request('/api/v1/staff', { headers: { cookie: device } })).status).toBe(401);
+    expect((await tryLogin('admin', 'not the password', '198.51.100.20', { cookie: device })).status).toBe(401);
+  });
+
   it('a new password withdraws the trust of the account\'s other devices', async () => {
     t = setupTestApp({ config: { trustProxy: true, loginLimits: { perAccount: 3 } } });
     const admin = await createStaff(t, 'admin', 'admin');
