@@ -6,8 +6,9 @@ import { bodyLimit } from 'hono/body-limit';
 import { HTTPException } from 'hono/http-exception';
 import { API_PREFIX, MAX_BODY_BYTES } from '../shared/api.ts';
 import { csrfGuard } from './auth/csrf.ts';
-import { createPasswordHasher, PRODUCTION_HASHER } from './auth/passwords.ts';
-import { createFailureLimiter } from './auth/rate-limit.ts';
+import { createPasswordHasher, PRODUCTION_HASHER, type PasswordHasher } from './auth/passwords.ts';
+import { createLoginGuard, DEFAULT_LOGIN_LIMITS } from './auth/login-guard.ts';
+import { createHashQueue } from './auth/hash-queue.ts';
 import type { AppConfig, AppContext, AppEnv } from './context.ts';
 import type { Db, Sqlite } from './db/open.ts';
 import { createClientIp } from './http/client-ip.ts';
@@ -52,14 +53,14 @@ export interface AppDeps {
   logger?: Logger;
   /** Courses certificates are checked against; read from distDir's content index when omitted. */
   catalog?: Catalog;
+  /** Staff password hashing; built from config.passwordCost when omitted (tests count the checks). */
+  passwords?: PasswordHasher;
 }
 
-const LOGIN_WINDOW_MS = 15 * 60_000;
-/** Per username: stops password guessing against one account. */
-const LOGIN_FAILURES_PER_USERNAME = 10;
-/** Per address: generous, because a mobile carrier's NAT puts a whole ward
- * behind a few addresses. */
-const LOGIN_FAILURES_PER_IP = 200;
+/** Login password checks at once (each holds 128 MiB), and how many may wait
+ * (about five seconds of checks at production cost). */
+const LOGIN_CHECKS_PARALLEL = 2;
+const LOGIN_CHECKS_WAITING = 32;
 
 export function createApp(deps: AppDeps) {
   const config: AppConfig = { version: APP_VERSION, trustProxy: false, ...deps.config };
@@ -71,12 +72,12 @@ export function createApp(deps: AppDeps) {
     now,
     logger: deps.logger ?? silentLogger,
     clientIp: createClientIp(config.trustProxy),
-    loginLimits: {
-      byUsername: createFailureLimiter({ limit: LOGIN_FAILURES_PER_USERNAME, windowMs: LOGIN_WINDOW_MS, now }),
-      byIp: createFailureLimiter({ limit: LOGIN_FAILURES_PER_IP, windowMs: LOGIN_WINDOW_MS, now }),
+    login: {
+      guard: createLoginGuard(now, { ...DEFAULT_LOGIN_LIMITS, ...config.loginLimits }),
+      queue: createHashQueue({ parallel: LOGIN_CHECKS_PARALLEL, capacity: LOGIN_CHECKS_WAITING }),
     },
     audit: createAuditLog(deps.db, now),
-    passwords: config.passwordCost ? createPasswordHasher(config.passwordCost) : PRODUCTION_HASHER,
+    passwords: deps.passwords ?? (config.passwordCost ? createPasswordHasher(config.passwordCost) : PRODUCTION_HASHER),
   };
 
   const app = new Hono<AppEnv>();
@@ -129,7 +130,7 @@ export function createApp(deps: AppDeps) {
   app.route(`${API_PREFIX}/ward`, wardRoutes(ctx, groupInUse(ctx.db)));
   app.route(`${API_PREFIX}/guide`, guideRoutes(ctx, resident.catalog, records.guide));
   app.route(`${API_PREFIX}/sessions`, sessionRoutes(ctx));
-  app.route(`${API_PREFIX}/staff/audit`, auditRoutes(ctx));
+  app.route(`${API_PREFIX}/staff/audit`, auditRoutes(ctx, resident.catalog));
   app.route(`${API_PREFIX}/staff`, staffRoutes(ctx));
   app.route('/api', openApiRoutes(ctx));
   app.all('/api/*', (c) => jsonError(c, 404, 'not_found', `No API route ${c.req.method} ${c.req.path}`));

@@ -5,7 +5,8 @@ import type { PasswordHasher, ScryptParams } from './auth/passwords.ts';
 import type { StaffUser } from '../shared/api.ts';
 import type { Db, Sqlite } from './db/open.ts';
 import type { Logger } from './logger.ts';
-import type { FailureLimiter } from './auth/rate-limit.ts';
+import type { LoginGuard, LoginLimits } from './auth/login-guard.ts';
+import type { HashQueue } from './auth/hash-queue.ts';
 import type { RequestLimits } from './http/request-limits.ts';
 import type { AuditLog } from './audit/log.ts';
 
@@ -23,6 +24,8 @@ export interface AppConfig {
   requestLimits?: Partial<RequestLimits>;
   /** scrypt cost of staff passwords: production strength (OWASP_SCRYPT) unless a test lowers it. */
   passwordCost?: ScryptParams;
+  /** Wrong-password limits of staff login (DEFAULT_LOGIN_LIMITS unless a test lowers them). */
+  loginLimits?: Partial<LoginLimits>;
 }
 
 export interface AppContext {
@@ -32,7 +35,8 @@ export interface AppContext {
   now: () => number;
   logger: Logger;
   clientIp: (c: Context) => string;
-  loginLimits: { byUsername: FailureLimiter; byIp: FailureLimiter };
+  /** Who may try a staff password now, and the fair queue the checks wait in. */
+  login: { guard: LoginGuard; queue: HashQueue };
   /** Who did what when, for guide and admin actions (audit/log.ts). */
   audit: AuditLog;
   /** Staff password hashing at the configured cost. */

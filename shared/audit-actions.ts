@@ -2,6 +2,8 @@
 // admin screen can list them without downloading the validation library.
 export const AUDIT_ACTIONS = [
   'auth.login',
+  'auth.login_failed',
+  'auth.login_locked',
   'auth.logout',
   'auth.password_changed',
   'staff.created',

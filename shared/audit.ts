@@ -20,6 +20,16 @@ export type AuditQuery = z.infer<typeof auditQuerySchema>;
 export const auditDetailsSchema = z.record(z.string(), z.union([z.string(), z.number(), z.boolean(), z.null()]));
 export type AuditDetails = z.infer<typeof auditDetailsSchema>;
 
+/** What the ids an entry names are called, looked up when the log is read
+ * (names change; the log keeps the ids): the session, residential group and
+ * course. Absent when the thing is gone or the entry names none. */
+export const auditNamesSchema = z.object({
+  session: z.object({ title: z.string(), startsAt: z.string(), code: z.string() }).optional(),
+  group: z.string().optional(),
+  course: z.object({ vi: z.string(), en: z.string() }).optional(),
+});
+export type AuditNames = z.infer<typeof auditNamesSchema>;
+
 export const auditEntrySchema = z.object({
   id: z.number(),
   at: z.string(),
@@ -32,6 +42,7 @@ export const auditEntrySchema = z.object({
   action: z.string(),
   target: z.object({ type: z.string(), id: z.string().nullable() }).nullable(),
   details: auditDetailsSchema,
+  names: auditNamesSchema.optional(),
 });
 export type AuditEntry = z.infer<typeof auditEntrySchema>;
 

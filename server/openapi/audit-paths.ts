@@ -64,7 +64,7 @@ export const auditPaths: Paths = {
         '400': reply(`Wrong current password (wrong_current_password) or a refused new one (${PASSWORD_PROBLEMS.join(', ')})`),
         '401': reply('Not logged in'),
         '403': reply('Cross-site request refused'),
-        '429': reply('Too many wrong passwords; see Retry-After'),
+        '429': reply('Too many wrong passwords (too_many_requests), or too many passwords being checked now (login_busy); see Retry-After'),
       },
     },
   },

@@ -92,14 +92,18 @@ const corePaths: Paths = {
   [`${API_PREFIX}/auth/login`]: {
     post: {
       operationId: 'logIn',
-      summary: 'Staff login; sets the session cookie',
+      summary: 'Staff login; sets the session cookie and the device cookie (hvs_device, Path=/api/v1/auth) by which this browser is known at its next login',
+      description:
+        'Each attempt is counted before its password is checked. Wrong passwords lock the account for one address (10), ' +
+        'for clients without its device cookie (100) and lock one address over all accounts (200), for 15 minutes; a browser ' +
+        "holding the account's device cookie is counted on its own (10). Failed logins are written to the audit log.",
       security: PUBLIC,
       requestBody: jsonBody('Login'),
       responses: {
         '200': reply('Logged in', ref('Me')),
         '401': reply('Wrong username or password'),
         '403': reply('Cross-site request refused'),
-        '429': reply('Too many failed attempts; see Retry-After'),
+        '429': reply('Locked after too many wrong passwords (too_many_requests), or too many logins being checked now (login_busy); see Retry-After'),
         ...inputFailures,
       },
     },

@@ -72,6 +72,8 @@ export interface Operation {
   /** camelCase verbNoun; generated clients name their methods after it, so keep it stable. */
   operationId: string;
   summary: string;
+  /** Longer prose when the summary cannot say what a client must know (limits, side effects). */
+  description?: string;
   security: ReadonlyArray<Record<string, never[]>>;
   parameters?: Parameter[];
   requestBody?: { required: boolean; content: Record<string, { schema: JsonSchema }> };

@@ -1,6 +1,7 @@
 // Staff login and sessions (see auth/sessions.ts for what is stored). Wrong
 // username and wrong password get the same answer and take the same time,
-// so the endpoint does not reveal which usernames exist.
+// so the endpoint does not reveal which usernames exist. How many attempts
+// may be checked, and in what order, is auth/password-check.ts.
 import { Hono } from 'hono';
 import { loginSchema } from '../../shared/api.ts';
 import { findUserByUsername, normalizeUsername, setPassword, toStaffUser } from '../accounts/users.ts';
@@ -16,38 +17,36 @@ import {
   setSessionCookie,
 } from '../auth/sessions.ts';
 import { requireStaff } from '../auth/staff-auth.ts';
+import { rememberDevice, trustedDevice } from '../auth/device-cookie.ts';
+import { checkStaffPassword } from '../auth/password-check.ts';
+import { recordFailedLogin } from '../audit/failed-logins.ts';
 import type { AppContext, AppEnv } from '../context.ts';
 import { apiError } from '../http/errors.ts';
 import { readBody } from '../http/json-body.ts';
 
 export function authRoutes(ctx: AppContext) {
-  const { byUsername, byIp } = ctx.loginLimits;
-
   return new Hono<AppEnv>()
     .post('/login', async (c) => {
       const { username: typed, password } = await readBody(c, loginSchema);
       const username = normalizeUsername(typed);
       const ip = ctx.clientIp(c);
-      const wait = Math.max(byUsername.retryAfter(username), byIp.retryAfter(ip));
-      if (wait > 0) {
-        throw apiError(429, 'too_many_requests', 'Too many failed logins; try again later', { 'Retry-After': String(wait) });
-      }
       const user = findUserByUsername(ctx.db, username);
-      const matches = await ctx.passwords.verify(password, user?.passwordHash ?? (await ctx.passwords.dummyHash()));
-      if (!user || !matches || user.disabled) {
-        byUsername.recordFailure(username);
-        byIp.recordFailure(ip);
+      const device = user && trustedDevice(c, ctx.config, user, ctx.now());
+      const result = await checkStaffPassword(ctx, { account: username, address: ip, user, password, device });
+      if (!result.right) {
         // No username in the log: people sometimes type their password into that field.
         ctx.logger.warn('login failed', { ip });
+        recordFailedLogin(ctx, user, ip, result.locked);
         throw apiError(401, 'invalid_credentials', 'Wrong username or password');
       }
-      byUsername.reset(username);
+      const account = user!;
       deleteExpiredSessions(ctx);
-      const { token, expiresAt } = createSession(ctx, user);
+      const { token, expiresAt } = createSession(ctx, account);
       setSessionCookie(c, ctx, token, expiresAt);
-      ctx.logger.info('login', { username, role: user.role });
-      ctx.audit.record(toStaffUser(user), 'auth.login', undefined, { role: user.role });
-      return c.json({ user: toStaffUser(user) });
+      rememberDevice(c, ctx.config, account, ctx.now());
+      ctx.logger.info('login', { username, role: account.role });
+      ctx.audit.record(toStaffUser(account), 'auth.login', undefined, { role: account.role });
+      return c.json({ user: toStaffUser(account) });
     })
     .post('/logout', (c) => {
       const token = readSessionToken(c, ctx.config);
@@ -60,18 +59,15 @@ export function authRoutes(ctx: AppContext) {
     .get('/me', requireStaff(ctx), (c) => c.json({ user: c.get('staff') }))
     // A staff member's own password. The current one is asked again (a
     // browser left logged in must not be enough), wrong answers count toward
-    // the login limit, and every other session of the account ends; this
+    // the login limits, and every other session of the account ends; this
     // browser gets a fresh one.
     .post('/password', requireStaff(ctx), async (c) => {
       const { currentPassword, newPassword } = await readBody(c, changePasswordSchema);
       const me = c.get('staff');
-      const wait = byUsername.retryAfter(me.username);
-      if (wait > 0) throw apiError(429, 'too_many_requests', 'Too many wrong passwords; try again later', { 'Retry-After': String(wait) });
       const user = findUserByUsername(ctx.db, me.username);
-      if (!user || !(await ctx.passwords.verify(currentPassword, user.passwordHash))) {
-        byUsername.recordFailure(me.username);
-        throw apiError(400, 'wrong_current_password', 'The current password is wrong');
-      }
+      const device = user && trustedDevice(c, ctx.config, user, ctx.now());
+      const result = await checkStaffPassword(ctx, { account: me.username, address: ctx.clientIp(c), user, password: currentPassword, device });
+      if (!result.right || !user) throw apiError(400, 'wrong_current_password', 'The current password is wrong');
       try {
         await setPassword(ctx.db, user.username, newPassword, ctx.passwords);
       } catch (error) {
@@ -80,6 +76,8 @@ export function authRoutes(ctx: AppContext) {
       }
       const { token, expiresAt } = createSession(ctx, user);
       setSessionCookie(c, ctx, token, expiresAt);
+      // The new password re-keys device cookies: this browser stays trusted.
+      rememberDevice(c, ctx.config, findUserByUsername(ctx.db, me.username)!, ctx.now());
       ctx.audit.record(me, 'auth.password_changed');
       return c.json({ user: me });
     });

@@ -36,15 +36,29 @@ describe.skipIf(!hasChromium)('accounts and audit', () => {
   it('account actions, a refused common password and the audit log that records them', async () => {
     const page = await browser.newPage({ locale: 'vi-VN', viewport: { width: 360, height: 740 } });
     await page.goto(`${server.url}/ward`);
+    // A typo first: refused, and it will be in the audit log.
     await page.getByLabel(/tên đăng nhập/i).fill('it');
+    await page.getByLabel(/mật khẩu/i).fill('correct horse batery');
+    await page.getByRole('button', { name: /đăng nhập/i }).click();
+    await page.getByText('Tên đăng nhập hoặc mật khẩu không đúng.').waitFor();
     await page.getByLabel(/mật khẩu/i).fill('correct horse battery');
     await page.getByRole('button', { name: /đăng nhập/i }).click();
 
-    await page.getByRole('link', { name: 'Tài khoản tổ công nghệ' }).click();
+    await page.getByRole('link', { name: 'Tài khoản đăng nhập' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Tài khoản đăng nhập' }).waitFor();
     await page.locator('input[name="username"]').fill('hoa');
     await page.locator('input[name="display-name"]').fill('Chị Hoa');
     await page.getByLabel('Tổ dân phố 1').check();
     await page.getByRole('button', { name: 'Tạo tài khoản', exact: true }).click();
+    // The one-time password reads as done (not as an error), and the form is empty for the next account.
+    const created = page.getByTestId('new-account-result');
+    await created.waitFor();
+    expect(await created.getAttribute('class')).toBe('notice ok');
+    expect(await created.textContent()).toMatch(/Chị Hoa.*[2-9a-z]{4}(-[2-9a-z]{4}){3}/);
+    expect(await page.locator('input[name="username"]').inputValue()).toBe('');
+    const hoa = page.getByTestId('account-row').filter({ hasText: 'Chị Hoa' });
+    await expect.poll(() => hoa.textContent()).toContain('Tổ công nghệ số · Công nghệ số cộng đồng');
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
     await page.getByRole('button', { name: 'Khóa tài khoản hoa' }).click();
     await page.getByText('Đã khóa hoa').waitFor();
     await page.getByRole('button', { name: 'Mở khóa tài khoản hoa' }).click();
@@ -80,6 +94,11 @@ describe.skipIf(!hasChromium)('accounts and audit', () => {
     await page.getByLabel('Thao tác').selectOption('staff.created');
     await page.getByRole('button', { name: 'Lọc', exact: true }).click();
     await expect.poll(() => entries.locator('h2').allTextContents()).toEqual(['Tạo tài khoản']);
+    await page.getByLabel('Thao tác').selectOption('auth.login_failed');
+    await page.getByRole('button', { name: 'Lọc', exact: true }).click();
+    await expect.poll(() => entries.locator('h2').allTextContents()).toEqual(['Đăng nhập sai']);
+    expect(await entries.first().textContent()).toContain('it (quản trị)');
+    expect(await entries.first().textContent()).toContain('lý do: sai mật khẩu');
     await page.close();
   }, 120_000);
 });

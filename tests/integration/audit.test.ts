@@ -4,6 +4,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditPageSchema, type AuditEntry } from '../../shared/audit.ts';
 import { createStaff, login, ORIGIN, registerLearner, setupTestApp, type TestApp } from './helpers.ts';
+import { CATALOG } from './resident-support.ts';
 import { assistedCompletion, assistedRegistered, createGuide, guideSyncResults, sessionCreated, type Guide } from './guide-support.ts';
 
 let t: TestApp;
@@ -11,7 +12,7 @@ let admin: Record<string, string>;
 let reviewer: Record<string, string>;
 let guide: Guide;
 beforeAll(async () => {
-  t = setupTestApp();
+  t = setupTestApp({ catalog: CATALOG });
   await createStaff(t, 'boss', 'admin');
   admin = { cookie: await login(t, 'boss', 'correct horse battery'), origin: ORIGIN };
   await createStaff(t, 'office', 'reviewer');
@@ -81,6 +82,12 @@ describe('audit log entries', () => {
     expect(entries.map((e) => e.action)).toEqual(['guide.lesson_recorded', 'guide.learner_registered', 'guide.session_created']);
     expect(entries[2]).toMatchObject({ actor: { id: guide.id, username: 'hoa', role: 'guide' }, target: { type: 'session', id: session.sessionId }, details: { groupId: 'tdp-1', occurredAt: session.occurredAt } });
     expect(entries[0]).toMatchObject({ target: { type: 'session', id: session.sessionId }, details: { courseId: 'cyber-safety', lessonId: 'strong-passwords' } });
+    // Read with names, not only ids: the session's title, time and code, the group's and the course's names.
+    const sessionNames = { title: 'Buổi học VNeID', startsAt: '2025-06-01T01:30:00.000Z', code: 'ACDE3467' };
+    const groupName = (t.sqlite.prepare("SELECT name FROM residential_groups WHERE id = 'tdp-1'").get() as { name: string }).name;
+    expect(entries[2].names).toEqual({ session: sessionNames, group: groupName });
+    expect(entries[1].names).toEqual({ session: sessionNames, group: groupName });
+    expect(entries[0].names).toEqual({ session: sessionNames, course: CATALOG.title('cyber-safety') });
     // The phone resends (it never heard the answer): no second entry.
     const before = t.count('audit_log');
     expect((await guideSyncResults(t, guide, batch)).map((r) => r.status)).toEqual(['duplicate', 'duplicate', 'duplicate']);

@@ -48,8 +48,14 @@ describe('disabling an account', () => {
     expect(await off.json()).toMatchObject({ username: 'minh', disabled: true });
     expect((await me(cookie)).status).toBe(401);
     expect(t.sqlite.prepare("SELECT COUNT(*) AS n FROM auth_sessions s JOIN users u ON u.id = s.user_id WHERE u.username = 'minh'").get()).toEqual({ n: 0 });
-    expect((await tryLogin('minh', 'correct horse battery')).status).toBe(401);
     expect(lastAudit()).toEqual({ actor: 'boss', action: 'staff.disabled', target: 'minh' });
+    expect((await tryLogin('minh', 'correct horse battery')).status).toBe(401);
+    // The refused login is audited, saying why.
+    expect(t.sqlite.prepare('SELECT actor_username AS actor, action, details FROM audit_log ORDER BY id DESC LIMIT 1').get()).toMatchObject({
+      actor: 'minh',
+      action: 'auth.login_failed',
+      details: expect.stringContaining('"reason":"account_disabled"'),
+    });
     expect((await send('PUT', '/api/v1/staff/minh/disabled', { disabled: false }, admin)).status).toBe(200);
     expect(lastAudit()).toEqual({ actor: 'boss', action: 'staff.enabled', target: 'minh' });
     expect((await tryLogin('minh', 'correct horse battery')).status).toBe(200);

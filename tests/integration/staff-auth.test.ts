@@ -125,7 +125,7 @@ describe('CSRF defence for cookie-authenticated writes', () => {
 });
 
 describe('login rate limit', () => {
-  it('blocks a username after 10 failures with 429 even for the right password', async () => {
+  it('blocks a username from that address after 10 failures with 429 even for the right password (login-guessing.test.ts: other addresses, devices, bursts)', async () => {
     await createStaff(t, 'target', 'reviewer', 'the right password');
     for (let i = 0; i < 10; i++) {
       expect((await t.postJson('/api/v1/auth/login', { username: 'target', password: `guess ${i}` })).status).toBe(401);

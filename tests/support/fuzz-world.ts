@@ -156,6 +156,8 @@ export function forkWorld(file: string, options: { liftLimits?: boolean } = {}) 
     sqlite,
     /** Rows written by this connection so far: a refused request must not move it. */
     changes: () => (sqlite.prepare('SELECT total_changes() AS n').get() as { n: number }).n,
+    /** Audit entries of failed logins: the one write a refusal (a wrong password) must make. */
+    failedLogins: () => (sqlite.prepare(`SELECT COUNT(*) AS n FROM audit_log WHERE action IN ('auth.login_failed', 'auth.login_locked')`).get() as { n: number }).n,
     request: (path: string, init: RequestInit = {}) => app.request(`${ORIGIN}${path}`, init),
     close() {
       sqlite.close();

@@ -65,6 +65,35 @@ describe('audit page', () => {
     expect(text).toContain('vai trò: quản trị · lần chạy đầu tiên');
   });
 
+  it('reads sessions, groups, courses and outcomes by name, not by id or code (UX review 2026-12, item 17)', async () => {
+    const session = { title: 'Cài VNeID cho người cao tuổi', startsAt: '2025-06-01T01:30:00.000Z', code: 'ACDE3467' };
+    const sessionId = '01a2419d-47c0-7000-8000-000000000001';
+    serve([
+      {
+        entries: [
+          entry(3, { action: 'guide.outcome_confirmed', target: { type: 'session', id: sessionId }, details: { outcome: 'vneid-level2-activated' }, names: { session } }),
+          entry(2, { action: 'guide.lesson_recorded', target: { type: 'session', id: sessionId }, details: { courseId: 'public-services', lessonId: 'portal' }, names: { session, course: { vi: 'Dịch vụ công trực tuyến', en: 'Online public services' } } }),
+          entry(1, { action: 'guide.learner_registered', target: { type: 'group', id: 'tdp-1' }, details: { sessionId }, names: { session, group: 'Tổ dân phố Hòa Bình' } }),
+          entry(0, { action: 'auth.login_failed', actor: { id: null, username: '(unknown account)', role: 'none' }, target: null, details: { address: '203.0.113.9', reason: 'unknown_account' } }),
+        ],
+        nextBefore: null,
+      },
+    ]);
+    render(() => <AuditPage />);
+    await waitFor(() => expect(screen.getAllByTestId('audit-entry')).toHaveLength(4));
+    const [outcome, lesson, registered, failed] = screen.getAllByTestId('audit-entry').map((e) => e.textContent!);
+    expect(outcome).toContain('buổi học “Cài VNeID cho người cao tuổi”');
+    expect(outcome).toContain('mã ACDE3467');
+    expect(outcome).toContain('kết quả: Đã kích hoạt VNeID mức 2');
+    expect(lesson).toContain('khóa học: Dịch vụ công trực tuyến');
+    expect(registered).toContain('tổ dân phố Tổ dân phố Hòa Bình');
+    expect(registered).toContain('buổi học: “Cài VNeID cho người cao tuổi”');
+    for (const text of [outcome, lesson, registered]) expect(text).not.toMatch(/01a2419d|vneid-level2-activated|public-services|tdp-1/);
+    expect(failed).toContain('Đăng nhập sai');
+    expect(failed).toContain('tên đăng nhập không có trong hệ thống');
+    expect(failed).toContain('lý do: không có tài khoản này');
+  });
+
   it('sends the filters to the server', async () => {
     const urls = serve([{ entries: [], nextBefore: null }, { entries: [], nextBefore: null }]);
     render(() => <AuditPage />);

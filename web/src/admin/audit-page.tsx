@@ -1,31 +1,13 @@
 import { createSignal, For, onMount, Show } from 'solid-js';
 import { AUDIT_ACTIONS } from '../../../shared/audit-actions.ts';
 import type { AuditEntry } from '../../../shared/audit.ts';
-import { language, t } from '../i18n/index.ts';
+import { t } from '../i18n/index.ts';
 import { HttpError } from '../net/http.ts';
 import { AdminNav } from './admin-nav.tsx';
 import { fetchAuditPage, type AuditFilter } from './audit-api.ts';
 import './audit-strings.ts';
+import { actorText, details, label, targetText, when } from './audit-text.ts';
 import '../styles/audit.css';
-
-const when = (iso: string) =>
-  new Date(iso).toLocaleString(language() === 'vi' ? 'vi-VN' : 'en-GB', { dateStyle: 'short', timeStyle: 'short' });
-
-/** Translated name of a key under audit.<group>, or the raw value when the app does not know it (a newer server). */
-const label = (group: string, value: string) => t(`audit.${group}.${value}`, { defaultValue: value });
-
-/** "role: admin" read as "vai trò: quản trị"; a true flag is shown by its name alone. */
-function details(entry: AuditEntry): string {
-  const { occurredAt: _shownApart, ...rest } = entry.details;
-  return Object.entries(rest)
-    .filter(([, v]) => v !== null && v !== '' && v !== false)
-    .map(([k, v]) => (v === true ? label('detailKeys', k) : `${label('detailKeys', k)}: ${k === 'role' ? label('roles', String(v)) : String(v)}`))
-    .join(' · ');
-}
-
-/** The server console has no person behind it: say so instead of a made-up username. */
-const actorText = (actor: AuditEntry['actor']) =>
-  actor.role === 'operator' ? t('audit.byConsole') : t('audit.by', { username: actor.username, role: label('roles', actor.role) });
 
 function EntryView(props: { entry: AuditEntry }) {
   const e = () => props.entry;
@@ -35,9 +17,7 @@ function EntryView(props: { entry: AuditEntry }) {
       <p>
         <time datetime={e().at}>{when(e().at)}</time> · {actorText(e().actor)}
       </p>
-      <Show when={e().target}>
-        {(target) => <p>{t('audit.target', { type: label('targets', target().type), id: target().id ?? '' })}</p>}
-      </Show>
+      <Show when={targetText(e())}>{(text) => <p>{text()}</p>}</Show>
       <Show when={typeof e().details.occurredAt === 'string'}>
         <p>{t('audit.onPhone', { time: when(String(e().details.occurredAt)) })}</p>
       </Show>

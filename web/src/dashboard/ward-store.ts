@@ -11,6 +11,7 @@ import { HttpError } from '../net/http.ts';
 const WARD_ERRORS: ErrorKeys = {
   offline: 'ward.problem.offline',
   failed: 'ward.problem.server',
+  byCode: { too_many_requests: 'ward.problem.locked', login_busy: 'ward.problem.busy' },
   byStatus: { 401: 'ward.problem.badLogin', 403: 'ward.problem.forbidden' },
   other: 'offline',
 };

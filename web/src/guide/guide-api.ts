@@ -24,5 +24,7 @@ export const guideApi = {
   staff: () => request<{ accounts: StaffAccount[] }>(`${API}/staff`),
   createStaff: (input: { username: string; displayName: string; role: string; team: string | null; groups: string[] }) =>
     request<{ account: StaffAccount; password: string }>(`${API}/staff`, { method: 'POST', json: input }),
+  setGroups: (username: string, groups: string[]) =>
+    request<StaffAccount>(`${API}/staff/${encodeURIComponent(username)}/groups`, { method: 'PUT', json: { groups } }),
   ward: () => request<{ groups: Array<{ id: string; name: string }> }>(`${API}/ward`),
 };

@@ -12,7 +12,12 @@ import { useGuide } from './guide-store.ts';
 const LOGIN_ERRORS: ErrorKeys = {
   offline: 'guide.loginOffline',
   failed: 'guide.loginFailed',
-  byCode: { not_a_guide: 'guide.notGuide', other_guide_pending: 'guide.otherGuidePending' },
+  byCode: {
+    not_a_guide: 'guide.notGuide',
+    other_guide_pending: 'guide.otherGuidePending',
+    too_many_requests: 'guide.loginLocked',
+    login_busy: 'guide.loginBusy',
+  },
 };
 
 function LoginForm() {
