@@ -8,12 +8,14 @@ import { gzipSync } from 'node:zlib';
 import { courseSourceSchema, LESSON_FILE, type ContentIndex, type CourseChunk, type CompiledLesson } from '../../shared/content/schema.ts';
 import { parseYamlWith } from '../../shared/content/parse-yaml.ts';
 import { parseLesson, type ParsedLesson } from '../../shared/content/parse-lesson.ts';
-import { compileLesson, readingLength, type ResolvedImage } from '../../shared/content/compile-lesson.ts';
+import { compileLesson, type ResolvedImage } from '../../shared/content/compile-lesson.ts';
+import { readingStats, type ReadingStats } from './reading.ts';
 import type { ContentError } from '../../shared/content/source-location.ts';
 import { LANGUAGES, type Language } from '../../shared/skills.ts';
 import { imageSize } from './image-size.ts';
 
-export type LessonReport = { file: string; characters: number; minutes: number; imageBytes: number };
+/** One lesson file's figures for authors; `minutes` is what the lesson itself says. */
+export type LessonReport = { file: string; minutes: number; imageBytes: number } & ReadingStats;
 /** Budgets from the product: a course chunk per language, and a lesson's images. */
 export const CHUNK_BUDGET_GZIP = 40 * 1024;
 export const LESSON_IMAGES_BUDGET = 60 * 1024;
@@ -128,7 +130,7 @@ export function loadCourses(coursesDir: string): LoadResult {
         }
         for (const p of problems) errors.push({ file: rel(pair[lang]!), line: 1, message: p.message });
         compiled[lang].push(lesson);
-        lessonsReport.push({ file: rel(pair[lang]!), characters: readingLength(lesson), minutes: lesson.minutes, imageBytes });
+        lessonsReport.push({ file: rel(pair[lang]!), ...readingStats(lesson), minutes: lesson.minutes, imageBytes });
       }
     }
     if (twins.size === 0) errors.push({ file: rel(courseFile), line: 1, message: 'this course has no lessons yet' });
