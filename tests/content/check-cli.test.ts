@@ -30,6 +30,14 @@ describe('courses:check', () => {
     expect(err).toContain('1 problem(s) found.');
   });
 
+  it('warns, with file and line, about a source that is only a domain, and still passes', () => {
+    const bare = lessonText().replace('  - "Nghị định 69/2024/NĐ-CP"\n', '  - "Nghị định 69/2024/NĐ-CP"\n  - "vietnamplus.vn"\n');
+    const { code, out } = check(makeCourses({ ...goodCourse(), 'demo/01-first.vi.md': bare }));
+    expect(code).toBe(0);
+    expect(out).toContain('courses/demo/01-first.vi.md:7: warning: source #2 "vietnamplus.vn" names no article address or document number: cite the article (https://…)');
+    expect(out).toContain('1 warning(s)');
+  });
+
   it('fails on a lesson whose sources field is left out', () => {
     const noField = lessonText().replace('sources:\n  - "Nghị định 69/2024/NĐ-CP"\n', '');
     const { code, err } = check(makeCourses({ ...goodCourse(), 'demo/01-first.en.md': noField }));

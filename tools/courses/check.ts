@@ -15,6 +15,10 @@ const coursesDir = dirArg ? resolve(dirArg) : fileURLToPath(new URL('../../cours
 const result = loadCourses(coursesDir);
 
 if (!quiet) for (const l of result.lessons) console.log(describeLesson(l));
+if (!quiet && result.warnings.length) {
+  for (const w of result.warnings) console.log(formatContentError(w));
+  console.log(`${result.warnings.length} warning(s): sources to make precise (they do not stop the build).`);
+}
 if (result.errors.length) {
   for (const e of result.errors) console.error(formatContentError(e));
   console.error(`\n${result.errors.length} problem(s) found. Fix them and run "npm run courses:check" again.`);
