@@ -96,10 +96,3 @@ export function compileLesson(
   };
   return { compiled, problems };
 }
-
-/** Characters of visible text, for the reading-length figure authors see. */
-export function readingLength(lesson: CompiledLesson): number {
-  const strip = (html: string) => html.replace(/<[^>]+>/g, '').replace(/&[a-z]+;/g, ' ');
-  const all = [lesson.intro, ...lesson.steps.map((s) => s.title + s.html), lesson.remember].map(strip).join(' ');
-  return all.replace(/\s+/g, ' ').trim().length;
-}

@@ -28,6 +28,12 @@ describe('build gate', () => {
     );
   });
 
+  it('fails the build on a lesson without sources, naming file and line', async () => {
+    const noSources = lessonText().replace('sources:\n  - "Nghị định 69/2024/NĐ-CP"\n', 'sources: []\n');
+    const dir = makeCourses({ ...goodCourse(), 'demo/01-first.vi.md': noSources });
+    await expect(buildWith(dir)).rejects.toThrow('courses/demo/01-first.vi.md:5: sources: name at least one source for the facts in this lesson');
+  });
+
   it('emits the content index and both language chunks for good content', async () => {
     const output = await buildWith(makeCourses(goodCourse()));
     const names = (Array.isArray(output) ? output[0] : output as { output: { fileName: string }[] }).output.map((o) => o.fileName);

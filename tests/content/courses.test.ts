@@ -22,6 +22,22 @@ describe('shipped courses', () => {
     }
   });
 
+  it('include the AI and the health-insurance courses, 4 to 6 lessons each, every source naming an article address', () => {
+    for (const id of ['ai-deepfakes', 'health-insurance']) {
+      const course = result.index.courses.find((c) => c.id === id);
+      expect(course, id).toBeDefined();
+      expect(course!.lessons.length).toBeGreaterThanOrEqual(4);
+      expect(course!.lessons.length).toBeLessThanOrEqual(6);
+      for (const lang of ['vi', 'en'] as const) {
+        for (const lesson of JSON.parse(String(result.files.get(course!.chunks[lang].slice(1)))).lessons) {
+          expect(lesson.quiz.length, `${id}/${lesson.id}`).toBeGreaterThanOrEqual(3);
+          // an article, not a bare domain: https://host/some-path
+          for (const source of lesson.sources) expect(source, `${id}/${lesson.id} (${lang})`).toMatch(/https:\/\/[^\s/]+\/[^\s]+/);
+        }
+      }
+    }
+  });
+
   it('name sources for every lesson', () => {
     for (const [path, body] of result.files) {
       if (!/^content\/[a-z0-9-]+\.(vi|en)\.[0-9a-f]+\.json$/.test(path)) continue;

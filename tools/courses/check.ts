@@ -1,18 +1,23 @@
-// `npm run courses:check`: validates every course for content authors and
-// prints a reading-length figure per lesson. Exit code 1 on any problem.
+// `npm run courses:check [-- <courses folder>]`: validates every course for
+// content authors, prints each lesson's reading length, and exits 1 on any
+// problem (file:line: message), the same problems that stop the build.
 import { fileURLToPath } from 'node:url';
+import { resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { loadCourses } from './load.ts';
+import { describeLesson } from './reading.ts';
 import { formatContentError } from '../../shared/content/source-location.ts';
 
-const coursesDir = fileURLToPath(new URL('../../courses', import.meta.url));
+const args = process.argv.slice(2);
+const quiet = args.includes('--quiet');
+const dirArg = args.find((a) => !a.startsWith('--'));
+const coursesDir = dirArg ? resolve(dirArg) : fileURLToPath(new URL('../../courses', import.meta.url));
 const result = loadCourses(coursesDir);
-const quiet = process.argv.includes('--quiet');
 
-if (!quiet) {
-  for (const l of result.lessons) {
-    console.log(`${l.file}: ${l.characters} characters, about ${l.minutes} min${l.imageBytes ? `, images ${(l.imageBytes / 1024).toFixed(1)} KB` : ''}`);
-  }
+if (!quiet) for (const l of result.lessons) console.log(describeLesson(l));
+if (!quiet && result.warnings.length) {
+  for (const w of result.warnings) console.log(formatContentError(w));
+  console.log(`${result.warnings.length} warning(s): sources to make precise (they do not stop the build).`);
 }
 if (result.errors.length) {
   for (const e of result.errors) console.error(formatContentError(e));

@@ -8,12 +8,15 @@ import { gzipSync } from 'node:zlib';
 import { courseSourceSchema, LESSON_FILE, type ContentIndex, type CourseChunk, type CompiledLesson } from '../../shared/content/schema.ts';
 import { parseYamlWith } from '../../shared/content/parse-yaml.ts';
 import { parseLesson, type ParsedLesson } from '../../shared/content/parse-lesson.ts';
-import { compileLesson, readingLength, type ResolvedImage } from '../../shared/content/compile-lesson.ts';
+import { compileLesson, type ResolvedImage } from '../../shared/content/compile-lesson.ts';
+import { readingStats, type ReadingStats } from './reading.ts';
 import type { ContentError } from '../../shared/content/source-location.ts';
 import { LANGUAGES, type Language } from '../../shared/skills.ts';
 import { imageSize } from './image-size.ts';
+import { sourceWarnings } from './source-warnings.ts';
 
-export type LessonReport = { file: string; characters: number; minutes: number; imageBytes: number };
+/** One lesson file's figures for authors; `minutes` is what the lesson itself says. */
+export type LessonReport = { file: string; minutes: number; imageBytes: number } & ReadingStats;
 /** Budgets from the product: a course chunk per language, and a lesson's images. */
 export const CHUNK_BUDGET_GZIP = 40 * 1024;
 export const LESSON_IMAGES_BUDGET = 60 * 1024;
@@ -22,6 +25,8 @@ export type LoadResult = {
   /** Output path (relative to the site root, no leading slash) → contents. */
   files: Map<string, string | Buffer>;
   errors: ContentError[];
+  /** Worth fixing, never blocking: sources that cite no article (source-warnings.ts). */
+  warnings: ContentError[];
   lessons: LessonReport[];
   /** Every file read, so a dev server can watch them. */
   inputs: string[];
@@ -34,6 +39,7 @@ export function loadCourses(coursesDir: string): LoadResult {
   const root = dirname(coursesDir);
   const rel = (p: string) => relative(root, p).split('\\').join('/');
   const errors: ContentError[] = [];
+  const warnings: ContentError[] = [];
   const files = new Map<string, string | Buffer>();
   const lessonsReport: LessonReport[] = [];
   const inputs: string[] = [];
@@ -109,8 +115,10 @@ export function loadCourses(coursesDir: string): LoadResult {
       for (const lang of LANGUAGES) {
         const file = pair[lang]!;
         inputs.push(file);
-        const result = parseLesson(readFileSync(file, 'utf8'));
+        const text = readFileSync(file, 'utf8');
+        const result = parseLesson(text);
         for (const e of result.errors) errors.push({ file: rel(file), ...e });
+        if (result.lesson) warnings.push(...sourceWarnings(rel(file), text, result.lesson.frontMatter.sources));
         parsed[lang] = result.lesson;
       }
       if (!parsed.vi || !parsed.en) continue;
@@ -128,7 +136,7 @@ export function loadCourses(coursesDir: string): LoadResult {
         }
         for (const p of problems) errors.push({ file: rel(pair[lang]!), line: 1, message: p.message });
         compiled[lang].push(lesson);
-        lessonsReport.push({ file: rel(pair[lang]!), characters: readingLength(lesson), minutes: lesson.minutes, imageBytes });
+        lessonsReport.push({ file: rel(pair[lang]!), ...readingStats(lesson), minutes: lesson.minutes, imageBytes });
       }
     }
     if (twins.size === 0) errors.push({ file: rel(courseFile), line: 1, message: 'this course has no lessons yet' });
@@ -170,7 +178,7 @@ export function loadCourses(coursesDir: string): LoadResult {
   const index: ContentIndex = { version: hash(courses.map((c) => c.version).join(','), 10), courses };
   files.set('content/index.json', JSON.stringify(index));
   errors.sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line);
-  return { index, files, errors, lessons: lessonsReport, inputs };
+  return { index, files, errors, warnings, lessons: lessonsReport, inputs };
 }
 
 /** The English twin must teach the same steps and ask the same quiz. */
