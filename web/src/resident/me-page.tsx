@@ -10,7 +10,7 @@ import './strings.ts';
 import '../styles/resident.css';
 
 export default function MePage() {
-  const { sync } = useStores();
+  const { sync, learner } = useStores();
   const store = createResidentStore();
   const [groups] = createResource(async (): Promise<GroupOption[]> => (await store.wardProfile())?.groups ?? [], { initialValue: [] });
   const [message, setMessage] = createSignal<string | null>(null);
@@ -20,6 +20,7 @@ export default function MePage() {
     await work;
     if (key) setMessage(t(key));
     void sync.syncNow();
+    learner.refresh().catch(() => undefined); // a new name shows at once where it says who is learning
   };
   // The form itself says where the details went (this phone only, or the ward).
   const save = (d: ProfileDetails) => after(store.saveDetails(d));
