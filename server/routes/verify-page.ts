@@ -18,12 +18,13 @@ function page(title: string, body: string): string {
 <html lang="vi"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${escape(title)}</title><meta name="robots" content="noindex">
 <style>
-body{font:18px/1.5 system-ui,-apple-system,'Segoe UI',Roboto,'Noto Sans',Arial,sans-serif;color:#1a1a1a;margin:0;background:#f3f6f9}
+body{font:18px/1.5 system-ui,-apple-system,'Segoe UI',Roboto,'Noto Sans',Arial,sans-serif;color:#1a1a1a;margin:0;padding:0 .75rem;background:#f3f6f9}
 main{max-width:36rem;margin:1rem auto;padding:1.25rem;background:#fff;border:2px solid #0b4f8a;border-radius:12px}
 h1{font-size:1.4rem;margin:0 0 .75rem}.en{color:#4a4a4a;font-size:.9rem}
 dl{margin:0}dt{font-weight:700;margin-top:.75rem}dd{margin:0}
-.ok{color:#1b6b3a}.bad{color:#a61b1b}a{color:#0b4f8a}
-</style></head><body><main>${body}</main></body></html>`;
+.ok{color:#1b6b3a}.bad{color:#a61b1b}a{color:#0b4f8a}.back{margin-top:1.25rem}
+</style></head><body><main>${body}
+<p class="back"><a href="/">Mở ứng dụng Học vụ số</a> <span class="en">/ Open the Học vụ số app</span></p></main></body></html>`;
 }
 
 export function verifyPageRoutes(ctx: AppContext, resident: Resident) {
@@ -66,7 +67,7 @@ export function verifyPageRoutes(ctx: AppContext, resident: Resident) {
 <dl>
 <dt>Khóa học <span class="en">/ Course</span></dt><dd>${escape(title.vi)}<br><span class="en">${escape(title.en)}</span></dd>
 <dt>Ngày cấp <span class="en">/ Date</span></dt><dd>${d}/${m}/${y}</dd>
-<dt>Phường <span class="en">/ Ward</span></dt><dd>${escape(resident.ward.public().name)}</dd>
+<dt>Phường, xã <span class="en">/ Ward or commune</span></dt><dd>${escape(resident.ward.public().name)}</dd>
 <dt>Người học <span class="en">/ Learner</span></dt><dd>${name ? escape(name) : 'Ẩn danh <span class="en">(anonymous)</span>'}</dd>
 <dt>Mã <span class="en">/ Code</span></dt><dd>${formatCode(code)}</dd>
 </dl>`,

@@ -1,7 +1,9 @@
 // Compiles a parsed lesson to the JSON a phone renders. Markdown becomes safe
 // HTML here, at build time, so no Markdown parser ships to phones. Raw HTML in
-// a lesson is escaped; links must be http(s); images must be the course's own.
+// a lesson is escaped; links must be http(s) or one of the app's own screens;
+// images must be the course's own.
 import { Marked, type Tokens } from 'marked';
+import { LESSON_APP_LINKS } from '../resident/addresses.ts';
 import type { CompiledLesson } from './schema.ts';
 import type { ParsedLesson } from './parse-lesson.ts';
 import { WARNING_START, WARNING_END } from './parse-lesson.ts';
@@ -24,8 +26,10 @@ function createMarked(resolveImage: ImageResolver, problems: CompileProblem[]) {
       },
       link(token: Tokens.Link) {
         const label = this.parser.parseInline(token.tokens);
+        // A screen of this app opens in place (the router follows it), offline too.
+        if (LESSON_APP_LINKS.includes(token.href)) return `<a href="${escapeHtml(token.href)}">${label}</a>`;
         if (!/^https?:\/\//.test(token.href)) {
-          problems.push({ message: `link "${token.href}" must start with https:// or http://` });
+          problems.push({ message: `link "${token.href}" must start with https:// or http://, or be one of ${LESSON_APP_LINKS.join(', ')}` });
           return label;
         }
         return `<a href="${escapeHtml(token.href)}" target="_blank" rel="noopener noreferrer">${label}</a>`;

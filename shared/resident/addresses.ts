@@ -23,3 +23,9 @@ export function residentScreenAt(pathname: string): ResidentScreen | undefined {
   if (course) return { screen: 'course', courseId: decodeSegment(course[1]) };
   return undefined;
 }
+
+/** The screen listing the channels the ward office entered (portal, Zalo OA, page, hotline). */
+export const WARD_CHANNELS_PATH = '/channels';
+
+/** The app's own screens a lesson may link to (a lesson's other links must be http(s)). */
+export const LESSON_APP_LINKS: readonly string[] = [WARD_CHANNELS_PATH];

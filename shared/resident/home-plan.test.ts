@@ -26,9 +26,17 @@ describe('home plan', () => {
   it('lists the five basic skills with lessons done', () => {
     const list = skillChecklist(courses, [p('ps', 'a', 'completed', 't'), p('cs', 'x', 'completed', 't')]);
     expect(list.map((s) => s.skill)).toEqual(['public-services', 'online-shopping', 'digital-payments', 'cyber-safety', 'local-platforms']);
-    expect(list[0]).toEqual({ skill: 'public-services', done: 1, total: 2, isComplete: false });
-    expect(list[3].isComplete).toBe(true);
-    expect(list[1]).toEqual({ skill: 'online-shopping', done: 0, total: 0, isComplete: false });
+    expect(list[0]).toEqual({ skill: 'public-services', done: 1, total: 2, isComplete: false, courseId: 'ps' });
+    expect(list[3]).toMatchObject({ isComplete: true, courseId: 'cs' });
+    expect(list[1]).toEqual({ skill: 'online-shopping', done: 0, total: 0, isComplete: false, courseId: null });
+  });
+
+  it('sends each skill to its first course not yet finished', () => {
+    const two = [...courses, { id: 'ps2', skill: 'public-services', order: 3, lessons: [{ id: 'c' }] }];
+    const row = (progress: PlanProgress[]) => skillChecklist(two, progress)[0].courseId;
+    expect(row([])).toBe('ps');
+    expect(row(['a', 'b'].map((l) => p('ps', l, 'completed', 't')))).toBe('ps2');
+    expect(row([...['a', 'b'].map((l) => p('ps', l, 'completed', 't')), p('ps2', 'c', 'completed', 't')])).toBe('ps');
   });
 
   it('counts learning days gently: a missed day never resets anything', () => {

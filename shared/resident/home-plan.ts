@@ -25,6 +25,8 @@ export interface SkillItem {
   done: number;
   total: number;
   isComplete: boolean;
+  /** The course to open for this skill: its first one not finished, else its first; null when it has none. */
+  courseId: string | null;
 }
 
 const byOrder = (courses: readonly PlanCourse[]) => [...courses].sort((a, b) => a.order - b.order);
@@ -61,9 +63,11 @@ export function nextLesson(courses: readonly PlanCourse[], progress: readonly Pl
 export function skillChecklist(courses: readonly PlanCourse[], progress: readonly PlanProgress[]): SkillItem[] {
   const done = new Set(progress.filter((p) => p.status === 'completed').map((p) => `${p.courseId}/${p.lessonId}`));
   return BASIC_SKILLS.map((skill) => {
-    const lessons = courses.filter((c) => c.skill === skill).flatMap((c) => c.lessons.map((l) => `${c.id}/${l.id}`));
+    const ofSkill = byOrder(courses.filter((c) => c.skill === skill));
+    const lessons = ofSkill.flatMap((c) => c.lessons.map((l) => `${c.id}/${l.id}`));
     const n = lessons.filter((k) => done.has(k)).length;
-    return { skill, done: n, total: lessons.length, isComplete: lessons.length > 0 && n === lessons.length };
+    const open = ofSkill.find((c) => c.lessons.some((l) => !done.has(`${c.id}/${l.id}`))) ?? ofSkill[0];
+    return { skill, done: n, total: lessons.length, isComplete: lessons.length > 0 && n === lessons.length, courseId: open?.id ?? null };
   });
 }
 

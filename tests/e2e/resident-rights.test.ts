@@ -185,12 +185,20 @@ describe.skipIf(!hasChromium)('resident data rights', () => {
     const first = await activeLearnerId(page);
     await learn(page, lessons[0]);
 
-    // A second family member, with a PIN.
+    // A second family member, with a PIN. Adding asks for a name before anything changes.
     await page.goto(`${server.url}/profiles`);
     await page.getByTestId('add-profile').click();
+    await page.getByTestId('add-profile-name').waitFor();
+    expect(await activeLearnerId(page)).toBe(first);
+    await page.getByTestId('add-profile-name').fill('Bà Tư');
+    await page.getByTestId('add-profile-save').click();
     await page.waitForURL(`${server.url}/`);
     const second = await activeLearnerId(page);
     expect(second).not.toBe(first);
+    // Home and the lesson screen say who is learning now.
+    await expect.poll(() => page.getByTestId('learner-name').textContent()).toBe('Bà Tư');
+    await page.goto(`${server.url}/courses/${COURSE}/lessons/${lessons[1]}`);
+    await expect.poll(() => page.getByTestId('learner-now').textContent()).toContain('Đang học: Bà Tư');
     await page.goto(`${server.url}/profiles`);
     await page.getByTestId('pin-new').fill('4826');
     await page.getByTestId('pin-set').click();
@@ -211,13 +219,14 @@ describe.skipIf(!hasChromium)('resident data rights', () => {
     await page.getByTestId('profile-item').filter({ hasText: 'Người học 1' }).getByTestId('profile-switch').click();
     await page.waitForURL(`${server.url}/`);
     expect(await activeLearnerId(page)).toBe(first);
+    await expect.poll(() => page.getByTestId('learner-name').textContent()).toBe('Người học 1');
     await page.goto(`${server.url}/courses/${COURSE}`);
     await expect.poll(() => page.getByTestId(`lesson-${lessons[0]}`).getAttribute('data-status')).toBe('completed');
     expect(await page.getByTestId(`lesson-${lessons[1]}`).getAttribute('data-status')).toBe('none');
 
     // To the second member: the PIN is asked; a wrong one is refused, the right one opens.
     await page.goto(`${server.url}/profiles`);
-    const item = page.getByTestId('profile-item').filter({ hasText: 'Người học 2' });
+    const item = page.getByTestId('profile-item').filter({ hasText: 'Bà Tư' });
     await item.getByTestId('profile-switch').click();
     await item.getByTestId('pin-input').fill('1111');
     await item.getByTestId('pin-open').click();

@@ -4,11 +4,13 @@ import { createContext, useContext, type ParentProps } from 'solid-js';
 import { createContentStore, type ContentStore } from '../learn/content-store.ts';
 import { createProgressStore, type ProgressStore } from '../learn/progress-store.ts';
 import { createSyncStore, type SyncStore } from '../sync/sync-store.ts';
+import { createLearnerStore, type LearnerStore } from '../learn/learner-store.ts';
 
 export interface AppStores {
   content: ContentStore;
   progress: ProgressStore;
   sync: SyncStore;
+  learner: LearnerStore;
 }
 
 const StoresContext = createContext<AppStores>();
@@ -19,7 +21,7 @@ export function createAppStores(): AppStores {
     onChange: (kind) => void (kind === 'completed' ? sync.syncNow() : sync.refresh()),
   });
   const content = createContentStore();
-  return { content, progress, sync };
+  return { content, progress, sync, learner: createLearnerStore() };
 }
 
 export function StoresProvider(props: ParentProps<{ stores: AppStores }>) {

@@ -5,7 +5,7 @@ import HomePage from '../learn/home-page.tsx';
 import { createAppStores, StoresProvider, type AppStores } from './app-stores.tsx';
 import { watchCertificates } from '../resident/certificate-watch.ts';
 import { afterFirstPaint } from './first-paint.ts';
-import { residentScreenAt } from '../../../shared/resident/addresses.ts';
+import { residentScreenAt, WARD_CHANNELS_PATH } from '../../../shared/resident/addresses.ts';
 
 // Route-level code splitting: each screen is its own chunk; the ward page
 // (staff only) never reaches a resident who does not open it. The home screen
@@ -23,6 +23,7 @@ const MovePage = lazy(() => import('../resident/move-page.tsx'));
 const RecoverPage = lazy(() => import('../resident/recover-page.tsx'));
 const ProfilesPage = lazy(() => import('../resident/profiles-page.tsx'));
 const CertificatesPage = lazy(() => import('../resident/certificates-page.tsx'));
+const ChannelsPage = lazy(() => import('../resident/channels-page.tsx'));
 const SettingsPage = lazy(() => import('./settings-page.tsx'));
 // Guide mode: never loaded for residents.
 const GuideHomePage = lazy(() => import('../guide/pages/guide-home-page.tsx'));
@@ -88,6 +89,7 @@ export function App(props: { stores?: AppStores }) {
         <Route path="/recover" component={RecoverPage} />
         <Route path="/profiles" component={ProfilesPage} />
         <Route path="/certificates/:courseId?" component={CertificatesPage} />
+        <Route path={WARD_CHANNELS_PATH} component={ChannelsPage} />
         <Route path="*404" component={NotFoundPage} />
       </Router>
     </StoresProvider>

@@ -1,11 +1,14 @@
 // A tiny Solid wrapper around i18next: the current language is a signal, so
 // every t() call inside JSX re-runs when the resident switches language.
 // The choice is kept in localStorage (read synchronously at start-up, before
-// the first paint, unlike IndexedDB).
-import i18next, { type TOptions } from 'i18next';
+// the first paint, unlike IndexedDB). i18next itself loads after the page's
+// load event and the first paint; until then the same strings are read by
+// lookup.ts, which answers exactly as i18next does (lookup.test.ts).
+import type { i18n as I18n } from 'i18next';
 import { createSignal } from 'solid-js';
 import { DEFAULT_LANGUAGE, LANGUAGES, type Language } from '../../../shared/skills.ts';
 import { loadStrings, viStrings } from './resources.ts';
+import { mergeInto, translate, type Tree, type TOptions } from './lookup.ts';
 
 const STORAGE_KEY = 'hvs.language';
 
@@ -21,14 +24,37 @@ function savedLanguage(): Language {
 
 const [language, setLanguageSignal] = createSignal<Language>(savedLanguage());
 
-void i18next.init({
-  lng: language(),
-  fallbackLng: DEFAULT_LANGUAGE,
-  resources: { vi: { translation: viStrings } },
-  initAsync: false,
-  // Solid escapes text itself; escaping here would show "&amp;" to residents.
-  interpolation: { escapeValue: false },
-});
+/** Every string the app has so far, per language: the eager files, then each screen's as it loads. */
+const trees: Partial<Record<Language, Tree>> = { vi: viStrings };
+let engine: I18n | undefined;
+
+/** Adds one screen's or one language's strings, to the reader and (once loaded) to i18next. */
+export function addStrings(lang: Language, strings: Tree): void {
+  mergeInto((trees[lang] ??= {}), strings);
+  engine?.addResourceBundle(lang, 'translation', strings, true, true);
+}
+
+function pageLoaded(): Promise<void> {
+  if (typeof document === 'undefined' || document.readyState === 'complete') return Promise.resolve();
+  return new Promise((resolve) => addEventListener('load', () => resolve(), { once: true }));
+}
+
+/** Settles once i18next has taken over (after the load event); t() answers the same before and after. */
+export const engineReady: Promise<void> = pageLoaded()
+  .then(() => import('i18next'))
+  .then(async ({ default: i18next }) => {
+    const instance = i18next.createInstance();
+    await instance.init({
+      lng: language(),
+      fallbackLng: DEFAULT_LANGUAGE,
+      resources: Object.fromEntries(Object.entries(trees).map(([lang, tree]) => [lang, { translation: structuredClone(tree) }])),
+      initAsync: false,
+      // Solid escapes text itself; escaping here would show "&amp;" to residents.
+      interpolation: { escapeValue: false },
+    });
+    engine = instance;
+  })
+  .catch(() => undefined); // the reader goes on answering
 
 export { language };
 
@@ -37,8 +63,7 @@ const loaded = new Set<Language>(['vi']);
 /** Adds a language's strings to i18next once; a failure leaves the Vietnamese fallback showing. */
 async function ensureStrings(lang: Language): Promise<void> {
   if (loaded.has(lang)) return;
-  const strings = await loadStrings(lang);
-  i18next.addResourceBundle(lang, 'translation', strings, true, true);
+  addStrings(lang, await loadStrings(lang));
   loaded.add(lang);
 }
 
@@ -46,12 +71,12 @@ async function ensureStrings(lang: Language): Promise<void> {
 export const stringsReady: Promise<void> = ensureStrings(language()).catch(() => undefined);
 
 export function t(key: string, options?: TOptions): string {
-  language(); // subscribe: re-render on language change
-  return i18next.t(key, options) as string;
+  const lang = language(); // subscribe: re-render on language change
+  return engine ? (engine.t(key, options) as string) : translate(trees, lang, DEFAULT_LANGUAGE, key, options);
 }
 
 function apply(lang: Language): void {
-  void i18next.changeLanguage(lang);
+  void engine?.changeLanguage(lang);
   try {
     globalThis.localStorage?.setItem(STORAGE_KEY, lang);
   } catch {

@@ -2,6 +2,7 @@ import { For, Show } from 'solid-js';
 import { language, t } from '../i18n/index.ts';
 import { useStores } from '../app/app-stores.tsx';
 import { SyncStatus } from './sync-status.tsx';
+import { OfflineReady } from './offline-ready.tsx';
 import { ProgressBar } from './progress-bar.tsx';
 import { LoadState } from './load-state.tsx';
 import { WelcomePanel } from './welcome-panel.tsx';
@@ -21,6 +22,7 @@ export default function HomePage() {
       <p class="lead">{t('home.intro')}</p>
       <WelcomePanel />
       <SyncStatus />
+      <OfflineReady />
       <HomePlan />
       <a href="/join" class="button secondary" data-testid="join-entry">
         {t('joinEntry.label')}

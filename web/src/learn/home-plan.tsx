@@ -4,6 +4,8 @@ import { language, t } from '../i18n/index.ts';
 import { useStores } from '../app/app-stores.tsx';
 import { canOfferInstall, dismissInstall, install } from '../sw/install-prompt.ts';
 import { ShareButton } from './share-button.tsx';
+import { LearnerBadge } from './learner-badge.tsx';
+import { WARD_CHANNELS_PATH } from '../../../shared/resident/addresses.ts';
 
 /** Home: continue, next lesson, the five skills checklist, gentle learning days, install offer, "mine" links. */
 export function HomePlan() {
@@ -17,7 +19,7 @@ export function HomePlan() {
 
   const Pointer = (props: { p: LessonPointer; label: string; testId: string }) => (
     <a href={`/courses/${props.p.courseId}/lessons/${props.p.lessonId}`} class="card next-card" data-testid={props.testId}>
-      <span class="muted">{props.label}</span>
+      <span class="muted">{props.label}</span>{' '}
       <strong>{lessonTitle(props.p)}</strong>
     </a>
   );
@@ -28,6 +30,7 @@ export function HomePlan() {
   return (
     <Show when={content.index()}>
       <div classList={{ 'plan-pending': !progress.isReady() }} aria-busy={!progress.isReady()} data-testid="home-plan">
+        <LearnerBadge />
         <Show when={cont()}>{(p) => <Pointer p={p()} label={t('homePlan.continue')} testId="continue-lesson" />}</Show>
         <Show when={next()}>{(p) => <Pointer p={p()} label={t('homePlan.next')} testId="next-lesson-card" />}</Show>
         <p class="streak" data-testid="learning-days">
@@ -47,15 +50,25 @@ export function HomePlan() {
         <h2>{t('homePlan.skillsTitle')}</h2>
         <ul class="skill-list" data-testid="skill-checklist">
           <For each={skillChecklist(content.courses(), rows())}>
-            {(s) => (
-              <li data-done={s.isComplete}>
-                <span class="skill-mark" aria-hidden="true">{s.isComplete ? '✓' : '○'}</span>
-                <span class="skill-name">{t(`skills.${s.skill}`)}</span>
-                <span class="muted">
-                  {s.isComplete ? t('homePlan.skillDone') : s.total === 0 ? t('homePlan.skillNoCourse') : t('homePlan.skillProgress', { done: s.done, total: s.total })}
-                </span>
-              </li>
-            )}
+            {(s) => {
+              // A row is a link only when it leads somewhere: the skill's next course.
+              const row = (
+                <>
+                  <span class="skill-mark" aria-hidden="true">{s.isComplete ? '✓' : '○'}</span>
+                  <span class="skill-name">{t(`skills.${s.skill}`)}</span>{' '}
+                  <span class="muted">
+                    {s.isComplete ? t('homePlan.skillDone') : s.total === 0 ? t('homePlan.skillNoCourse') : t('homePlan.skillProgress', { done: s.done, total: s.total })}
+                  </span>
+                </>
+              );
+              return (
+                <li data-done={s.isComplete}>
+                  <Show when={s.courseId} fallback={<div class="skill-row">{row}</div>}>
+                    {(id) => <a class="skill-row" href={`/courses/${id()}`} data-testid={`skill-${s.skill}`}>{row}</a>}
+                  </Show>
+                </li>
+              );
+            }}
           </For>
         </ul>
       </div>
@@ -71,6 +84,7 @@ export function HomeMine() {
       <ul class="link-list">
         <li><a href="/me" data-testid="link-me">{t('homePlan.profileLink')}</a></li>
         <li><a href="/certificates" data-testid="link-certificates">{t('homePlan.certificatesLink')}</a></li>
+        <li><a href={WARD_CHANNELS_PATH} data-testid="link-channels">{t('homePlan.channelsLink')}</a></li>
         <li><a href="/profiles">{t('homePlan.profilesLink')}</a></li>
         <li><a href="/recover" data-testid="link-recover">{t('homePlan.recoverLink')}</a></li>
       </ul>

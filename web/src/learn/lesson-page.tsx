@@ -5,6 +5,7 @@ import { useStores } from '../app/app-stores.tsx';
 import { LessonPlayer, type LessonResult } from './lesson-player.tsx';
 import type { CourseFinished } from './lesson-complete.tsx';
 import { LoadState } from './load-state.tsx';
+import { LearnerBadge } from './learner-badge.tsx';
 import NotFoundPage from '../app/not-found-page.tsx';
 import '../styles/lesson.css';
 
@@ -76,6 +77,7 @@ export default function LessonPage() {
           <nav aria-label={t('app.breadcrumb')} class="breadcrumb">
             <A href={`/courses/${params.courseId}`}>← {course()?.title[language()]}</A>
           </nav>
+          <LearnerBadge />
           {/* Keyed by address: moving to the next lesson starts a fresh player. */}
           <Show when={routeKey()} keyed>
             <LessonPlayer

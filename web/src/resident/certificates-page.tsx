@@ -8,10 +8,10 @@ import { useStores } from '../app/app-stores.tsx';
 import { createResidentStore, settleCertificates } from './resident-store.ts';
 import { cachedWardProfile } from './ward-profile-cache.ts';
 import { shareCertificate } from './certificate-image.ts';
+import { formatDate } from './format-date.ts';
 import './strings.ts';
 import '../styles/resident.css';
 
-const dateOf = (iso: string) => new Date(iso).toLocaleDateString(language() === 'vi' ? 'vi-VN' : 'en-GB', { timeZone: 'Asia/Ho_Chi_Minh' });
 
 /** /certificates (all of mine) and /certificates/:courseId (one, printable and shareable). */
 export default function CertificatesPage() {
@@ -48,7 +48,7 @@ export default function CertificatesPage() {
                   {(c) => (
                     <li>
                       <A class="card" href={`/certificates/${c.courseId}`} data-testid={`certificate-${c.courseId}`}>
-                        <strong>{title(c.courseId)}</strong>
+                        <strong>{title(c.courseId)}</strong>{' '}
                         <span class="muted">{c.code ? formatCode(c.code) : t('resident.certificate.waiting')}</span>
                       </A>
                     </li>
@@ -68,7 +68,7 @@ export default function CertificatesPage() {
                 <p>{t('resident.certificate.awardedTo')}</p>
                 <p class="cert-name">{name()}</p>
                 <Show when={wardName()}>{(w) => <p class="cert-ward" data-testid="certificate-ward">{t('resident.certificate.issuedBy', { ward: w() })}</p>}</Show>
-                <p>{t('resident.certificate.date')}: {dateOf(c.issuedAt ?? c.earnedAt)}</p>
+                <p>{t('resident.certificate.date')}: {formatDate(c.issuedAt ?? c.earnedAt)}</p>
                 <Show when={c.code} fallback={<p class="notice" role="status">{t('resident.certificate.waiting')}</p>}>
                   {(code) => (
                     <>
@@ -95,7 +95,7 @@ export default function CertificatesPage() {
                         awardedTo: t('resident.certificate.awardedTo'),
                         name: name(),
                         dateLabel: t('resident.certificate.date'),
-                        date: dateOf(c.issuedAt!),
+                        date: formatDate(c.issuedAt!),
                         codeLabel: t('resident.certificate.code'),
                         code: formatCode(c.code!),
                         ward: wardName(),

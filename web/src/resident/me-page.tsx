@@ -1,7 +1,8 @@
 import { createResource, createSignal, Show } from 'solid-js';
 import { A } from '@solidjs/router';
 import type { ProfileDetails } from '../../../shared/events/resident.ts';
-import { formatTime, t } from '../i18n/index.ts';
+import { t } from '../i18n/index.ts';
+import { formatDate } from './format-date.ts';
 import { useStores } from '../app/app-stores.tsx';
 import { createResidentStore } from './resident-store.ts';
 import { ProfileForm, type GroupOption } from './profile-form.tsx';
@@ -9,7 +10,7 @@ import './strings.ts';
 import '../styles/resident.css';
 
 export default function MePage() {
-  const { sync } = useStores();
+  const { sync, learner } = useStores();
   const store = createResidentStore();
   const [groups] = createResource(async (): Promise<GroupOption[]> => (await store.wardProfile())?.groups ?? [], { initialValue: [] });
   const [message, setMessage] = createSignal<string | null>(null);
@@ -19,6 +20,7 @@ export default function MePage() {
     await work;
     if (key) setMessage(t(key));
     void sync.syncNow();
+    learner.refresh().catch(() => undefined); // a new name shows at once where it says who is learning
   };
   // The form itself says where the details went (this phone only, or the ward).
   const save = (d: ProfileDetails) => after(store.saveDetails(d));
@@ -41,7 +43,7 @@ export default function MePage() {
             <Show when={p().consent}>
               {(c) => (
                 <section class="card" data-testid="consent-state">
-                  <p>{t('resident.profile.consentGiven', { date: formatTime(c().givenAt), version: c().noticeVersion })}</p>
+                  <p>{t('resident.profile.consentGiven', { date: formatDate(c().givenAt) })}</p>
                   <button type="button" class="button secondary" data-testid="consent-withdraw" onClick={() => void after(store.withdrawConsent(), 'resident.profile.withdrawn')}>
                     {t('resident.profile.withdraw')}
                   </button>

@@ -2,7 +2,8 @@ import { createEffect, createSignal, For, on, Show } from 'solid-js';
 import { A } from '@solidjs/router';
 import type { MyData } from '../../../shared/resident/api.ts';
 import type { ProfileDetails } from '../../../shared/events/resident.ts';
-import { formatTime, t } from '../i18n/index.ts';
+import { t } from '../i18n/index.ts';
+import { formatDate } from './format-date.ts';
 import { useStores } from '../app/app-stores.tsx';
 import { createResidentStore } from './resident-store.ts';
 import { cachedWardProfile } from './ward-profile-cache.ts';
@@ -93,7 +94,7 @@ export default function MyDataPage() {
                 </dl>
               )}
             </Show>
-            <Show when={d().consent}>{(c) => <p>{t('resident.profile.consentGiven', { date: formatTime(c().givenAt), version: c().noticeVersion })}</p>}</Show>
+            <Show when={d().consent}>{(c) => <p>{t('resident.profile.consentGiven', { date: formatDate(c().givenAt) })}</p>}</Show>
             <p>{t('resident.data.events', { count: d().events.length })}</p>
             <p>{t('resident.data.certificates', { count: d().certificates.length })}</p>
             <p>{t('resident.data.devices', { count: d().devices.length })}</p>

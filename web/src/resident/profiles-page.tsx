@@ -13,6 +13,8 @@ export default function ProfilesPage() {
   const [asking, setAsking] = createSignal<string | null>(null);
   const [newPin, setNewPin] = createSignal('');
   const [message, setMessage] = createSignal<string | null>(null);
+  const [adding, setAdding] = createSignal(false);
+  const [newName, setNewName] = createSignal('');
 
   const label = (p: ProfileRow, i: number) => p.details.displayName ?? t('resident.profiles.unnamed', { n: i + 1 });
   // A full start, so every screen (progress, sync status) reads the new learner.
@@ -69,9 +71,35 @@ export default function ProfilesPage() {
           )}
         </For>
       </ul>
-      <button type="button" class="button" onClick={() => void store.createProfile().then(restart)} data-testid="add-profile">
-        {t('resident.profiles.add')}
-      </button>
+      <Show
+        when={adding()}
+        fallback={
+          <button type="button" class="button" onClick={() => setAdding(true)} data-testid="add-profile">
+            {t('resident.profiles.add')}
+          </button>
+        }
+      >
+        {/* Asked first: a nameless "Người học 2" is how lessons get recorded for the wrong person. */}
+        <form
+          class="card"
+          data-testid="add-profile-form"
+          onSubmit={(e) => {
+            e.preventDefault();
+            const name = newName().trim();
+            if (name) void store.createProfile(name).then(restart);
+          }}
+        >
+          <label class="field">
+            <span>{t('resident.profiles.newName')}</span>
+            <input required maxLength={60} autocomplete="off" value={newName()} onInput={(e) => setNewName(e.currentTarget.value)} data-testid="add-profile-name" />
+          </label>
+          <p class="muted">{t('resident.profiles.newNameWhy')}</p>
+          <div class="nav-buttons">
+            <button type="submit" class="button" data-testid="add-profile-save">{t('resident.profiles.addAndSwitch')}</button>
+            <button type="button" class="button secondary" onClick={() => (setAdding(false), setNewName(''))}>{t('resident.profiles.cancel')}</button>
+          </div>
+        </form>
+      </Show>
       <section class="card" aria-labelledby="pin-title">
         <h2 id="pin-title">{t('resident.profiles.pinTitle')}</h2>
         <p class="muted">{t('resident.profiles.pinWhy')}</p>

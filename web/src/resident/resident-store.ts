@@ -92,8 +92,8 @@ export function createResidentStore() {
       await repos.profiles.restore({ ...r, secret });
       await reload();
     },
-    async createProfile() {
-      await (await loadRepos()).profiles.create();
+    async createProfile(displayName: string) {
+      await (await loadRepos()).profiles.create(displayName);
     },
     async switchTo(learnerId: string, pin?: string) {
       const repos = await loadRepos();

@@ -1,7 +1,7 @@
-// The public ward profile (name, residential groups) as the resident screens
-// need it offline: the last copy fetched from GET /api/v1/ward is kept in
-// localStorage, so the profile form can offer groups and a certificate can
-// name its ward with no signal. Nothing personal is stored here.
+// The public ward profile (name, residential groups, channels) as the resident
+// screens need it offline: the last copy fetched from GET /api/v1/ward is kept
+// in localStorage, so the profile form can offer groups, a certificate can
+// name its ward and the channels screen lists the ward's channels with no signal. Nothing personal is stored here.
 import type { WardProfile } from '../../../shared/api.ts';
 
 const KEY = 'hvs.wardProfile';
@@ -17,16 +17,21 @@ export function cachedWardProfile(): WardProfile | null {
   }
 }
 
+/** Fetches the profile and keeps it; throws when there is no answer (the kept copy is left as it was). */
+export async function fetchWardProfile(fetchProfile: () => Promise<WardProfile>): Promise<WardProfile> {
+  const profile = await fetchProfile();
+  try {
+    localStorage.setItem(KEY, JSON.stringify(profile));
+  } catch {
+    // Storage full or blocked: the fetched copy still serves this screen.
+  }
+  return profile;
+}
+
 /** Fetches the profile and keeps it; offline (or on any failure) answers the kept copy. */
 export async function loadWardProfile(fetchProfile: () => Promise<WardProfile>): Promise<WardProfile | null> {
   try {
-    const profile = await fetchProfile();
-    try {
-      localStorage.setItem(KEY, JSON.stringify(profile));
-    } catch {
-      // Storage full or blocked: the fetched copy still serves this screen.
-    }
-    return profile;
+    return await fetchWardProfile(fetchProfile);
   } catch {
     return cachedWardProfile();
   }

@@ -8,13 +8,26 @@ import type { Workbox } from 'workbox-window';
 const [isUpdateReady, setUpdateReady] = createRoot(() => createSignal(false));
 let wb: Workbox | undefined;
 
-export { isUpdateReady };
+/**
+ * Whether the app can be used with no connection: 'ready' once a worker is
+ * active (it activates only after its install step has precached the shell and
+ * every course), 'preparing' until then, 'none' where there is no worker at
+ * all (development, or a browser without service workers).
+ */
+export type OfflineReadiness = 'none' | 'preparing' | 'ready';
+const canWork = () => import.meta.env.PROD && typeof navigator !== 'undefined' && 'serviceWorker' in navigator;
+const [offlineReadiness, setOfflineReadiness] = createRoot(() =>
+  createSignal<OfflineReadiness>(!canWork() ? 'none' : navigator.serviceWorker.controller ? 'ready' : 'preparing'),
+);
+
+export { isUpdateReady, offlineReadiness };
 
 export async function registerServiceWorker(): Promise<void> {
   if (!import.meta.env.PROD || !('serviceWorker' in navigator)) return;
   const { Workbox } = await import('workbox-window');
   wb = new Workbox('/sw.js');
   wb.addEventListener('waiting', () => setUpdateReady(true));
+  void navigator.serviceWorker.ready.then(() => setOfflineReadiness('ready'));
   await wb.register();
 }
 

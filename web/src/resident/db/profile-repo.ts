@@ -102,10 +102,15 @@ export function createProfileRepo(db: HvsDatabase) {
         if ((await activeId()) === learnerId) await db.meta.delete('activeLearnerId');
       }),
 
-    /** A new, empty profile for another family member; it becomes the active one. */
-    create: () =>
+    /**
+     * A new profile for another family member, named so everyone can see who
+     * is learning; it becomes the active one. The name stays on the phone
+     * (like any detail given without consent).
+     */
+    create: (displayName: string | null = null) =>
       db.transaction('rw', db.profiles, db.meta, async () => {
-        const row = newProfileRow(new Date());
+        const blank = newProfileRow(new Date());
+        const row = { ...blank, details: { ...blank.details, displayName } };
         await db.profiles.add(row);
         await switchTo(row.learnerId);
         return row;
