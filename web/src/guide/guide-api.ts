@@ -2,7 +2,7 @@
 // of net/http.ts: its HttpError (401 log in again, 429 with retryAfterSec)
 // and NetworkError (offline) are what the sync engine acts on.
 import type { GuideEvent } from '../../../shared/events.ts';
-import type { SyncResponse } from '../../../shared/api.ts';
+import type { SyncResponse, WardProfile } from '../../../shared/api.ts';
 import type { GuideMe, SessionSummary, TeamReport, FollowUp, HouseholdList, StaffAccount } from '../../../shared/guide/api.ts';
 import { accountApi } from '../account/account-api.ts';
 import { staffRequest as request, withQuery } from '../net/http.ts';
@@ -24,5 +24,5 @@ export const guideApi = {
   staff: () => request<{ accounts: StaffAccount[] }>(`${API}/staff`),
   createStaff: (input: { username: string; displayName: string; role: string; team: string | null; groups: string[] }) =>
     request<{ account: StaffAccount; password: string }>(`${API}/staff`, { method: 'POST', json: input }),
-  ward: () => request<{ groups: Array<{ id: string; name: string }> }>(`${API}/ward`),
+  ward: () => request<WardProfile>(`${API}/ward`),
 };

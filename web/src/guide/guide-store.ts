@@ -8,7 +8,7 @@ import { HttpError, NetworkError } from '../net/http.ts';
 import { getGuideDatabase } from './db.ts';
 import { guideApi } from './guide-api.ts';
 import { createGuideRepo, type GuideIdentity } from './guide-repo.ts';
-import { createGuideSync } from './guide-sync.ts';
+import { createGuideSync, followOutbox } from './guide-sync.ts';
 import type { SyncSnapshot, SyncState } from '../sync/outbox-sync.ts';
 import { watchSyncTriggers } from '../sync/sync-triggers.ts';
 
@@ -23,6 +23,8 @@ function createGuideStore() {
   // Set when confirming the login found it ended (or no network) before any sync ran; the engine's next report replaces it.
   const [startState, setStartState] = createSignal<SyncState | null>(null);
   const [loginEnded, setLoginEnded] = createSignal(false);
+  // The guide logged out on this phone: nothing is shown or sent until the next login.
+  const [loggedOut, setLoggedOut] = createSignal(false);
   let deviceId = '';
 
   const sync = createGuideSync({
@@ -39,7 +41,7 @@ function createGuideStore() {
 
   const loginExpired = () => {
     const m = me();
-    return !m || Date.parse(m.sessionExpiresAt) <= Date.now() || loginEnded();
+    return !m || Date.parse(m.sessionExpiresAt) <= Date.now() || loginEnded() || loggedOut();
   };
 
   async function start() {
@@ -49,8 +51,17 @@ function createGuideStore() {
       await repo.setMeta('deviceId', deviceId);
     }
     setMe((await repo.getMeta<GuideMe>('me')) ?? null);
+    setLoggedOut((await repo.getMeta<boolean>('loggedOut')) === true);
     await sync.refreshCounts();
+    followOutbox(repo, sync);
     setReady(true);
+    // Logged out without signal: the server may still hold the login, so end
+    // it now rather than let the cookie bring it back.
+    if (loggedOut()) {
+      await guideApi.logout().catch(() => undefined);
+      watchSyncTriggers(sync);
+      return;
+    }
     // Online: confirm the login (and pick up new group assignments).
     try {
       const fresh = await guideApi.me();
@@ -76,6 +87,7 @@ function createGuideStore() {
     lastSyncedAt: () => snapshot().lastSyncedAt,
     retryAt: () => snapshot().retryAt,
     loginExpired,
+    loggedOut,
     start,
     identity: (): GuideIdentity => ({ guideId: me()!.user.id, deviceId }),
     /** After a record: send it now if the network allows. */
@@ -92,10 +104,34 @@ function createGuideStore() {
       }
       const fresh = await guideApi.me();
       await repo.setMeta('me', fresh);
+      await repo.deleteMeta('loggedOut');
       setMe(fresh);
       setLoginEnded(false);
+      setLoggedOut(false);
       setStartState(null);
       return sync.trigger();
+    },
+    /**
+     * Ends the login on this phone: on the server when there is signal (and
+     * at the next start when there is not), and here. Records not sent yet
+     * stay queued and go out after this guide's next login; the phone keeps
+     * who recorded them so no other guide can log in until they are sent.
+     * Returns whether the server was told.
+     */
+    async logout(): Promise<'done' | 'offline'> {
+      await repo.setMeta('loggedOut', true);
+      setLoggedOut(true);
+      await repo.forgetServerCopies();
+      if ((await repo.countPending()) === 0) {
+        await repo.deleteMeta('me');
+        setMe(null);
+      }
+      try {
+        await guideApi.logout();
+        return 'done';
+      } catch {
+        return 'offline';
+      }
     },
   };
 }
