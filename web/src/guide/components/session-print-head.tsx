@@ -10,7 +10,8 @@ import { useGuide } from '../guide-store.ts';
  * group and team, and when it was printed. Only on paper (and its PDF). */
 export function SessionPrintHead(props: { session: LocalSession }) {
   const guide = useGuide();
-  const [ward] = createResource(() => fetchOrCached<WardProfile>(guide, 'ward', guideApi.ward));
+  // Asked again after each sync: a page opened without signal gets the name once there is some.
+  const [ward] = createResource(() => guide.lastSyncedAt() ?? 'never', () => fetchOrCached<WardProfile>(guide, 'ward', guideApi.ward));
   const locale = () => (language() === 'vi' ? 'vi-VN' : 'en-GB');
   const date = (iso: string) => new Date(iso).toLocaleDateString(locale(), { day: '2-digit', month: '2-digit', year: 'numeric' });
   const when = (iso: string) => `${new Date(iso).toLocaleTimeString(locale(), { hour: '2-digit', minute: '2-digit' })} ${date(iso)}`;
