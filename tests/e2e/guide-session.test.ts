@@ -155,6 +155,14 @@ describe.skipIf(!hasChromium)('guide session with QR check-in and assisted learn
     expect(dbRows(e2e.server, 'SELECT name, birth_year AS y, gender FROM assisted_learners')).toEqual([{ name: 'Bà Nguyễn Thị Hòa', y: 1948, gender: '' }]);
     expect(dbRows(e2e.server, "SELECT DISTINCT g.recorded_by AS r FROM guide_events g JOIN users u ON u.id = g.recorded_by WHERE u.username = 'lan'")).toHaveLength(1);
 
+    // "Tạo buổi học": every course box the same size, whatever the length of its name.
+    await guide.goto(`${e2e.server.url}/guide/sessions/new`);
+    const boxes = guide.locator('input[name="course"]');
+    await boxes.first().waitFor();
+    const sizes = await boxes.evaluateAll((els) => els.map((e) => Math.round(e.getBoundingClientRect().width)));
+    expect(sizes.length).toBeGreaterThan(3);
+    expect(new Set(sizes).size).toBe(1);
+
     // ── Logging out: a record still waiting is named, kept, and sent after the next login.
     await guide.goto(`${e2e.server.url}/guide`);
     await guide.getByTestId('guide-new-session').waitFor();
