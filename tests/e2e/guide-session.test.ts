@@ -174,17 +174,24 @@ describe.skipIf(!hasChromium)('guide session with QR check-in and assisted learn
     await guide.getByTestId('guide-logout-yes').click();
     await guide.getByTestId('guide-login').waitFor();
     expect(await guide.getByTestId('guide-logged-out').textContent()).toContain('1 ghi nhận chưa gửi');
+    await expect.poll(() => guide.getByTestId('guide-logged-out').textContent()).toContain('Không có mạng');
     // Back online, opening guide mode again does not bring the login back.
     await guideCtx.setOffline(false);
     await guide.reload();
     await guide.getByTestId('guide-login').waitFor();
-    expect(await guide.evaluate(() => fetch('/api/v1/guide/me').then((r) => r.status))).toBe(401);
+    // It was logged out without signal: the server's login ends once there is some.
+    await expect.poll(() => guide.evaluate(() => fetch('/api/v1/guide/me').then((r) => r.status)), { timeout: 15_000 }).toBe(401);
     expect(dbRows(e2e.server, "SELECT id FROM guide_sessions WHERE title = 'Buổi sau'")).toHaveLength(0);
     await guide.getByLabel('Tên đăng nhập').fill('lan');
     await guide.getByLabel('Mật khẩu').fill(password);
     await guide.getByTestId('guide-login').click();
     await expect.poll(() => dbRows(e2e.server, "SELECT id FROM guide_sessions WHERE title = 'Buổi sau'").length, { timeout: 15_000 }).toBe(1);
     await expect.poll(() => guide.getByTestId('guide-pending').textContent(), { timeout: 15_000 }).toContain('0');
+    // Nothing waiting, online: one tap, and the server's login ends at once.
+    await guide.getByTestId('guide-logout').click();
+    await guide.getByTestId('guide-login').waitFor();
+    expect(await guide.getByTestId('guide-logout-ask').count()).toBe(0);
+    expect(await guide.evaluate(() => fetch('/api/v1/guide/me').then((r) => r.status))).toBe(401);
 
     await guideCtx.close();
     await residentCtx.close();

@@ -37,6 +37,9 @@ function createGuideStore() {
       setSnapshot(s);
     },
   });
+  // Logged out: nothing leaves the phone (a cookie the server has not ended
+  // yet must not send anything) until the next login.
+  const trigger = () => (loggedOut() ? Promise.resolve() : sync.trigger());
   const syncState = (): GuideSyncState => (loginEnded() ? 'login-required' : (startState() ?? snapshot().state));
 
   const loginExpired = () => {
@@ -59,7 +62,7 @@ function createGuideStore() {
     // it now rather than let the cookie bring it back.
     if (loggedOut()) {
       await guideApi.logout().catch(() => undefined);
-      watchSyncTriggers(sync);
+      watchSyncTriggers({ trigger });
       return;
     }
     // Online: confirm the login (and pick up new group assignments).
@@ -74,7 +77,7 @@ function createGuideStore() {
       else if (err instanceof NetworkError) setStartState('offline');
     }
     // The same triggers as a resident's phone: back online, back to the app.
-    watchSyncTriggers(sync);
+    watchSyncTriggers({ trigger });
   }
 
   return {
@@ -91,7 +94,7 @@ function createGuideStore() {
     start,
     identity: (): GuideIdentity => ({ guideId: me()!.user.id, deviceId }),
     /** After a record: send it now if the network allows. */
-    syncNow: () => sync.trigger(),
+    syncNow: trigger,
     async login(username: string, password: string) {
       const { user } = await guideApi.login(username, password);
       if (user.role !== 'guide') throw new HttpError(403, 'not_a_guide', 'not a guide');
