@@ -191,6 +191,7 @@ describe.skipIf(!hasChromium)('guide session with QR check-in and assisted learn
     await guide.getByTestId('guide-logout').click();
     await guide.getByTestId('guide-login').waitFor();
     expect(await guide.getByTestId('guide-logout-ask').count()).toBe(0);
+    await expect.poll(() => guide.getByTestId('guide-logged-out').textContent()).toContain('Bạn đã đăng xuất khỏi chế độ hướng dẫn viên');
     expect(await guide.evaluate(() => fetch('/api/v1/guide/me').then((r) => r.status))).toBe(401);
 
     await guideCtx.close();

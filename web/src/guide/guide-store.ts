@@ -29,10 +29,14 @@ function createGuideStore() {
 
   const sync = createGuideSync({
     repo,
-    api: guideApi,
+    // Logged out: a send is answered as an ended login would be (401), even
+    // by a retry timer set before, so the queue waits for the next login.
+    api: { sync: (id, events) => (loggedOut() ? Promise.reject(new HttpError(401, 'logged_out', 'logged out on this phone')) : guideApi.sync(id, events)) },
     deviceId: () => deviceId,
     onChange: (s) => {
-      setStartState(null);
+      // A new state from the engine replaces the one found at start; a count
+      // refresh (another tab sent records) keeps it.
+      if (s.state !== snapshot().state) setStartState(null);
       if (s.state === 'login-required') setLoginEnded(true);
       setSnapshot(s);
     },
@@ -124,6 +128,7 @@ function createGuideStore() {
     async logout(): Promise<'done' | 'offline'> {
       await repo.setMeta('loggedOut', true);
       setLoggedOut(true);
+      sync.stop();
       await repo.forgetServerCopies();
       if ((await repo.countPending()) === 0) {
         await repo.deleteMeta('me');
