@@ -66,7 +66,8 @@ export function createGuideProjection(db: Db): Projection {
           groupId: e.groupId,
           name: e.name,
           birthYear: e.birthYear,
-          gender: e.gender,
+          // '' is "not said", as in the stats tables (the column predates it).
+          gender: e.gender ?? '',
           consentAt: Date.parse(e.consentAt),
           sessionId: e.sessionId ?? null,
           registeredAt: effectiveAt,

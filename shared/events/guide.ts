@@ -60,7 +60,8 @@ export const assistedRegisteredSchema = z.strictObject({
   learnerId: uuidSchema,
   name: z.string().trim().min(1).max(80),
   birthYear: z.number().int().min(1900).max(2100),
-  gender: z.enum(GENDERS),
+  /** null: the resident did not say (the form's default, as on a resident's own profile). */
+  gender: z.enum(GENDERS).nullable(),
   groupId: groupIdSchema,
   /** The resident said yes out loud; the guide ticked the box at consentAt. */
   consent: z.literal(true),

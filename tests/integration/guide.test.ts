@@ -70,6 +70,15 @@ describe('guide sync: who may send what', () => {
     expect(row).toEqual([{ r: lan.id, l: anna.learnerId }]);
   });
 
+  it('takes an assisted learner whose gender was not said, stored as "not given" and counted as unknown', async () => {
+    const notSaid = assistedRegistered(lan, { gender: null });
+    const unknownWord = assistedRegistered(lan, { gender: 'unknown' });
+    const results = await guideSyncResults(t, lan, [notSaid, unknownWord]);
+    expect(results.map((r) => r.status)).toEqual(['accepted', 'rejected']);
+    expect(t.sqlite.prepare('SELECT gender FROM assisted_learners').all()).toEqual([{ gender: '' }]);
+    expect(t.sqlite.prepare('SELECT gender FROM stats_learners WHERE learner_id = ?').all(notSaid.learnerId)).toEqual([{ gender: null }]);
+  });
+
   it('stops recording once the guide is no longer assigned to the group', async () => {
     const anna = assistedRegistered(lan);
     await guideSyncResults(t, lan, [anna]);

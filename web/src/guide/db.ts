@@ -46,7 +46,7 @@ export interface LocalAssisted {
   learnerId: string;
   name: string;
   birthYear: number;
-  gender: (typeof GENDERS)[number];
+  gender: (typeof GENDERS)[number] | null;
   groupId: string;
   sessionId: string | null;
   registeredAt: string;

@@ -2,7 +2,7 @@
 // of net/http.ts: its HttpError (401 log in again, 429 with retryAfterSec)
 // and NetworkError (offline) are what the sync engine acts on.
 import type { GuideEvent } from '../../../shared/events.ts';
-import type { SyncResponse } from '../../../shared/api.ts';
+import type { SyncResponse, WardProfile } from '../../../shared/api.ts';
 import type { GuideMe, SessionSummary, TeamReport, FollowUp, HouseholdList, StaffAccount } from '../../../shared/guide/api.ts';
 import { accountApi } from '../account/account-api.ts';
 import { staffRequest as request, withQuery } from '../net/http.ts';
@@ -26,5 +26,5 @@ export const guideApi = {
     request<{ account: StaffAccount; password: string }>(`${API}/staff`, { method: 'POST', json: input }),
   setGroups: (username: string, groups: string[]) =>
     request<StaffAccount>(`${API}/staff/${encodeURIComponent(username)}/groups`, { method: 'PUT', json: { groups } }),
-  ward: () => request<{ groups: Array<{ id: string; name: string }> }>(`${API}/ward`),
+  ward: () => request<WardProfile>(`${API}/ward`),
 };

@@ -123,6 +123,14 @@ export function createGuideRepo(db: GuideDatabase) {
     countPending: () => db.outbox.where('state').equals('pending').count(),
     getMeta: async <T,>(key: string): Promise<T | undefined> => (await db.meta.get(key))?.value as T | undefined,
     setMeta: (key: string, value: unknown) => db.meta.put({ key, value }),
+    deleteMeta: (key: string) => db.meta.delete(key),
+    /** On logout: the server's answers kept for offline use (rosters, follow-up,
+     * households, reports) hold other people's details; this phone's own
+     * records and its device id stay. */
+    forgetServerCopies: () => db.meta.where('key').noneOf([...KEPT_META]).delete(),
   };
 }
+/** Meta keys that outlive a logout: this phone, the last sync, and who recorded the queued records. */
+const KEPT_META = ['deviceId', 'lastSyncedAt', 'me', 'loggedOut'] as const;
+
 export type GuideRepo = ReturnType<typeof createGuideRepo>;

@@ -8,6 +8,7 @@ import '../styles/guide.css';
 import { t } from '../i18n/index.ts';
 import { errorMessage, type ErrorKeys } from '../net/error-message.ts';
 import { useGuide } from './guide-store.ts';
+import { LogoutButton } from './components/logout-button.tsx';
 
 const LOGIN_ERRORS: ErrorKeys = {
   offline: 'guide.loginOffline',
@@ -20,7 +21,7 @@ const LOGIN_ERRORS: ErrorKeys = {
   },
 };
 
-function LoginForm() {
+function LoginForm(props: { loggedOut: 'done' | 'offline' | null }) {
   const guide = useGuide();
   const [username, setUsername] = createSignal('');
   const [password, setPassword] = createSignal('');
@@ -43,8 +44,14 @@ function LoginForm() {
       }}
     >
       <h2>{t('guide.loginTitle')}</h2>
-      <Show when={guide.me()} fallback={<p>{t('guide.loginHint')}</p>}>
-        <p class="notice" role="status">{t('guide.loginAgain')}</p>
+      <Show when={guide.loggedOut()} fallback={<Show when={guide.me()} fallback={<p>{t('guide.loginHint')}</p>}><p class="notice" role="status">{t('guide.loginAgain')}</p></Show>}>
+        <div role="status" data-testid="guide-logged-out">
+          <Show when={props.loggedOut}>{(how) => <p class="notice ok">{t(how() === 'offline' ? 'guide.logout.doneOffline' : 'guide.logout.done')}</p>}</Show>
+          <Show when={guide.pending() > 0}>
+            <p class="notice">{t('guide.logout.stillPending', { count: guide.pending() })}</p>
+          </Show>
+          <p>{t('guide.loginHint')}</p>
+        </div>
       </Show>
       <label>
         {t('guide.username')}
@@ -97,6 +104,7 @@ export function SyncBar() {
 /** compact: the title is a line, not the page heading (the lesson player brings its own h1). */
 export function GuideShell(props: ParentProps<{ title: string; back?: boolean; compact?: boolean }>) {
   const guide = useGuide();
+  const [loggedOut, setLoggedOut] = createSignal<'done' | 'offline' | null>(null);
   return (
     <div class="guide">
       <Show when={props.back}>
@@ -107,8 +115,9 @@ export function GuideShell(props: ParentProps<{ title: string; back?: boolean; c
       </Show>
       <Show when={guide.ready()} fallback={<p role="status">{t('app.loading')}</p>}>
         {/* Offline with a cached login that has not expired: keep working. */}
-        <Show when={!guide.loginExpired()} fallback={<LoginForm />}>
+        <Show when={!guide.loginExpired()} fallback={<LoginForm loggedOut={loggedOut()} />}>
           <SyncBar />
+          <LogoutButton onDone={setLoggedOut} />
           {props.children}
         </Show>
       </Show>

@@ -8,7 +8,7 @@ import { HttpError, NetworkError } from '../net/http.ts';
 import { getGuideDatabase } from './db.ts';
 import { guideApi } from './guide-api.ts';
 import { createGuideRepo, type GuideIdentity } from './guide-repo.ts';
-import { createGuideSync } from './guide-sync.ts';
+import { createGuideSync, followOutbox } from './guide-sync.ts';
 import type { SyncSnapshot, SyncState } from '../sync/outbox-sync.ts';
 import { watchSyncTriggers } from '../sync/sync-triggers.ts';
 
@@ -23,23 +23,32 @@ function createGuideStore() {
   // Set when confirming the login found it ended (or no network) before any sync ran; the engine's next report replaces it.
   const [startState, setStartState] = createSignal<SyncState | null>(null);
   const [loginEnded, setLoginEnded] = createSignal(false);
+  // The guide logged out on this phone: nothing is shown or sent until the next login.
+  const [loggedOut, setLoggedOut] = createSignal(false);
   let deviceId = '';
 
   const sync = createGuideSync({
     repo,
-    api: guideApi,
+    // Logged out: a send is answered as an ended login would be (401), even
+    // by a retry timer set before, so the queue waits for the next login.
+    api: { sync: (id, events) => (loggedOut() ? Promise.reject(new HttpError(401, 'logged_out', 'logged out on this phone')) : guideApi.sync(id, events)) },
     deviceId: () => deviceId,
     onChange: (s) => {
-      setStartState(null);
+      // A new state from the engine replaces the one found at start; a count
+      // refresh (another tab sent records) keeps it.
+      if (s.state !== snapshot().state) setStartState(null);
       if (s.state === 'login-required') setLoginEnded(true);
       setSnapshot(s);
     },
   });
+  // Logged out: nothing leaves the phone (a cookie the server has not ended
+  // yet must not send anything) until the next login.
+  const trigger = () => (loggedOut() ? Promise.resolve() : sync.trigger());
   const syncState = (): GuideSyncState => (loginEnded() ? 'login-required' : (startState() ?? snapshot().state));
 
   const loginExpired = () => {
     const m = me();
-    return !m || Date.parse(m.sessionExpiresAt) <= Date.now() || loginEnded();
+    return !m || Date.parse(m.sessionExpiresAt) <= Date.now() || loginEnded() || loggedOut();
   };
 
   async function start() {
@@ -49,8 +58,17 @@ function createGuideStore() {
       await repo.setMeta('deviceId', deviceId);
     }
     setMe((await repo.getMeta<GuideMe>('me')) ?? null);
+    setLoggedOut((await repo.getMeta<boolean>('loggedOut')) === true);
     await sync.refreshCounts();
+    followOutbox(repo, sync);
     setReady(true);
+    // Logged out without signal: the server may still hold the login, so end
+    // it now rather than let the cookie bring it back.
+    if (loggedOut()) {
+      await guideApi.logout().catch(() => undefined);
+      watchSyncTriggers({ trigger });
+      return;
+    }
     // Online: confirm the login (and pick up new group assignments).
     try {
       const fresh = await guideApi.me();
@@ -63,7 +81,7 @@ function createGuideStore() {
       else if (err instanceof NetworkError) setStartState('offline');
     }
     // The same triggers as a resident's phone: back online, back to the app.
-    watchSyncTriggers(sync);
+    watchSyncTriggers({ trigger });
   }
 
   return {
@@ -76,10 +94,11 @@ function createGuideStore() {
     lastSyncedAt: () => snapshot().lastSyncedAt,
     retryAt: () => snapshot().retryAt,
     loginExpired,
+    loggedOut,
     start,
     identity: (): GuideIdentity => ({ guideId: me()!.user.id, deviceId }),
     /** After a record: send it now if the network allows. */
-    syncNow: () => sync.trigger(),
+    syncNow: trigger,
     async login(username: string, password: string) {
       const { user } = await guideApi.login(username, password);
       if (user.role !== 'guide') throw new HttpError(403, 'not_a_guide', 'not a guide');
@@ -92,10 +111,35 @@ function createGuideStore() {
       }
       const fresh = await guideApi.me();
       await repo.setMeta('me', fresh);
+      await repo.deleteMeta('loggedOut');
       setMe(fresh);
       setLoginEnded(false);
+      setLoggedOut(false);
       setStartState(null);
       return sync.trigger();
+    },
+    /**
+     * Ends the login on this phone: on the server when there is signal (and
+     * at the next start when there is not), and here. Records not sent yet
+     * stay queued and go out after this guide's next login; the phone keeps
+     * who recorded them so no other guide can log in until they are sent.
+     * Returns whether the server was told.
+     */
+    async logout(): Promise<'done' | 'offline'> {
+      await repo.setMeta('loggedOut', true);
+      setLoggedOut(true);
+      sync.stop();
+      await repo.forgetServerCopies();
+      if ((await repo.countPending()) === 0) {
+        await repo.deleteMeta('me');
+        setMe(null);
+      }
+      try {
+        await guideApi.logout();
+        return 'done';
+      } catch {
+        return 'offline';
+      }
     },
   };
 }

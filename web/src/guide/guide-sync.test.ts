@@ -9,7 +9,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { openGuideDatabase, type GuideDatabase } from './db.ts';
 import { guideApi } from './guide-api.ts';
 import { createGuideRepo } from './guide-repo.ts';
-import { createGuideSync } from './guide-sync.ts';
+import { createGuideSync, followOutbox } from './guide-sync.ts';
 
 const me = { guideId: 'guide-lan', deviceId: 'guide-phone-0001' };
 const dbs: GuideDatabase[] = [];
@@ -104,5 +104,22 @@ describe('guide sync', () => {
     expect(t.engine.getSnapshot()).toMatchObject({ state: 'idle', pending: 0, dead: 1 });
     await t.engine.trigger();
     expect(t.sent).toEqual([2]);
+  });
+});
+
+describe('guide sync seen from another tab', () => {
+  it('shows nothing waiting once another tab (or a background sync) sent the records, without running itself', async () => {
+    const t = await setup(accept);
+    // The screen's own engine never runs: it is offline.
+    const screen = createGuideSync({ repo: t.repo, api: guideApi, deviceId: () => me.deviceId, isOnline: () => false, setTimer: () => 0, clearTimer: () => undefined });
+    const stop = followOutbox(t.repo, screen);
+    await vi.waitFor(() => expect(screen.getSnapshot().pending).toBe(2));
+    // Another tab opens the same database and sends.
+    const otherTab = openGuideDatabase(dbs[0].name);
+    dbs.push(otherTab);
+    const other = createGuideSync({ repo: createGuideRepo(otherTab), api: guideApi, deviceId: () => me.deviceId, isOnline: () => true, now: () => 2_000_000, setTimer: () => 0, clearTimer: () => undefined });
+    await other.trigger();
+    await vi.waitFor(() => expect(screen.getSnapshot()).toMatchObject({ pending: 0, lastSyncedAt: new Date(2_000_000).toISOString() }));
+    stop();
   });
 });

@@ -3,6 +3,7 @@
 // the same backoff, Retry-After and triggers as a resident's phone. A 401
 // means the login on this phone ended: the queue is kept untouched, nothing
 // is retried, and the screen asks the guide to log in again.
+import { liveQuery } from 'dexie';
 import type { SyncResponse } from '../../../shared/api.ts';
 import type { GuideEvent } from '../../../shared/events.ts';
 import { createOutboxSync, type OutboxSyncDeps } from '../sync/outbox-sync.ts';
@@ -34,3 +35,15 @@ export function createGuideSync({ repo, api, deviceId, ...options }: GuideSyncDe
 }
 
 export type GuideSync = ReturnType<typeof createGuideSync>;
+
+/**
+ * Keeps the counts on screen true when the guide database changes behind the
+ * engine's back: another open tab of guide mode, or a background sync,
+ * sending the records. Dexie tells every tab of the same database when a
+ * table it read has changed. Returns the stop function.
+ */
+export function followOutbox(repo: GuideRepo, sync: Pick<GuideSync, 'refreshCounts'>): () => void {
+  const counts = liveQuery(() => Promise.all([repo.countPending(), repo.outbox.listDead(), repo.getMeta<string>('lastSyncedAt')]));
+  const subscription = counts.subscribe({ next: () => void sync.refreshCounts().catch(() => undefined) });
+  return () => subscription.unsubscribe();
+}

@@ -1,15 +1,16 @@
-import { createSignal, lazy, onMount, Show, Suspense } from 'solid-js';
+import { createSignal, For, lazy, onMount, Show, Suspense } from 'solid-js';
 import { A, useNavigate, useParams } from '@solidjs/router';
 import { hasSessionCodeCheck, SESSION_CODE_PATTERN } from '../../../shared/guide/constants.ts';
 import type { PublicSession } from '../../../shared/guide/api.ts';
 import { registerStrings } from '../i18n/lazy-strings.ts';
 import vi from '../i18n/vi/lazy/join.json';
 import en from '../i18n/en/lazy/join.json';
-import { t } from '../i18n/index.ts';
+import { language, t } from '../i18n/index.ts';
+import { formatLearnerCode } from '../../../shared/guide/learner-code.ts';
 import { errorMessage, type ErrorKeys } from '../net/error-message.ts';
 import { request } from '../net/http.ts';
 import { useStores } from '../app/app-stores.tsx';
-import { joinSession } from './join-repo.ts';
+import { joinSession, currentLearnerId } from './join-repo.ts';
 import { normalizeCode } from '../guide/code.ts';
 import { householdFrom, sessionCodeFrom } from '../scan/scan-targets.ts';
 import '../styles/guide.css';
@@ -18,7 +19,9 @@ registerStrings('join', { vi, en });
 // The camera scanner and its decoder load only when this screen opens.
 const QrScanner = lazy(() => import('../scan/qr-scanner.tsx'));
 
-type Outcome = { kind: 'joined' | 'already' | 'offline' | 'pending'; title: string | null } | { kind: 'problem'; key: string };
+/** courses: the session's, when the phone could look the code up. */
+type Joined = { kind: 'joined' | 'already' | 'offline' | 'pending'; title: string | null; courses: string[]; learnerId: string };
+type Outcome = Joined | { kind: 'problem'; key: string };
 
 // Too many wrong codes stop here. No answer, or any other failure, checks in
 // anyway: the ward server confirms when the phone syncs. A code the server
@@ -52,11 +55,13 @@ export default function JoinPage() {
     setBusy(true);
     try {
       let title: string | null = null;
+      let courses: string[] = [];
       let unconfirmed: 'offline' | 'pending' | null = null;
       try {
         const s = await request<PublicSession>(`/api/v1/sessions/${code}`);
         if (s.state !== 'open') return setOutcome({ kind: 'problem', key: 'join.problem.closed' });
         title = s.title;
+        courses = s.courses;
       } catch (err) {
         const { key } = errorMessage(err, LOOK_UP_ERRORS);
         if (!checked && key !== 'join.problem.tooMany') return setOutcome({ kind: 'problem', key: 'join.problem.mistyped' });
@@ -66,7 +71,7 @@ export default function JoinPage() {
       }
       const added = await joinSession(code, method, title);
       if (added) void sync.syncNow();
-      setOutcome({ kind: !added ? 'already' : (unconfirmed ?? 'joined'), title });
+      setOutcome({ kind: !added ? 'already' : (unconfirmed ?? 'joined'), title, courses, learnerId: await currentLearnerId() });
     } finally {
       setBusy(false);
     }
@@ -79,6 +84,18 @@ export default function JoinPage() {
   return (
     <div class="guide join">
       <h1>{t('join.title')}</h1>
+      {/* Under the heading, where the eye is; brought into view and focused on
+       * every new outcome, so nobody taps "Tham gia" again thinking it failed.
+       * keyed: a new outcome re-renders the whole message. */}
+      <Show when={outcome()} keyed>
+        {(v) =>
+          v.kind === 'problem' ? (
+            <p class="notice" role="alert" tabindex="-1" ref={bringIntoView} data-testid="join-problem">{t(v.key)}</p>
+          ) : (
+            <JoinedCard joined={v} />
+          )
+        }
+      </Show>
       <Suspense>
         <QrScanner
           onResult={(text) => {
@@ -102,19 +119,38 @@ export default function JoinPage() {
         <button type="submit" class="button" disabled={busy()} data-testid="join-submit">{t('join.submit')}</button>
       </form>
       <p><A href="/household" data-testid="household-entry">{t('join.household')}</A></p>
-      {/* keyed: a new outcome re-renders the whole message. */}
-      <Show when={outcome()} keyed>
-        {(v) => {
-          return v.kind === 'problem' ? (
-            <p class="notice" role="alert" data-testid="join-problem">{t(v.key)}</p>
-          ) : (
-            <div class="guide-card" role="status" data-testid="join-result" data-kind={v.kind}>
-              <p><strong>{t(`join.${v.kind}`)}</strong></p>
-              <Show when={v.title}><p>{v.title}</p></Show>
-              <button type="button" class="button" onClick={() => navigate('/')}>{t('join.toCourses')}</button>
-            </div>
-          );
-        }}
+    </div>
+  );
+}
+
+function bringIntoView(el: HTMLElement) {
+  queueMicrotask(() => {
+    el.scrollIntoView({ block: 'start' });
+    el.focus({ preventScroll: true });
+  });
+}
+
+/** "You joined": the learner's code to read out to the guide, and the way to
+ * the session's own courses (home when the phone could not look them up). */
+function JoinedCard(props: { joined: Joined }) {
+  const navigate = useNavigate();
+  const { content } = useStores();
+  const courses = () => content.courses().filter((c) => props.joined.courses.includes(c.id));
+  return (
+    <div class="guide-card join-result" role="status" tabindex="-1" ref={bringIntoView} data-testid="join-result" data-kind={props.joined.kind}>
+      <p><strong>{t(`join.${props.joined.kind}`)}</strong></p>
+      <Show when={props.joined.title}><p>{props.joined.title}</p></Show>
+      <p class="join-learner-code">
+        {t('join.yourCode')} <strong class="big-label" data-testid="join-learner-code">{formatLearnerCode(props.joined.learnerId)}</strong>
+      </p>
+      <p class="muted">{t('join.yourCodeHint')}</p>
+      <Show when={courses().length > 0} fallback={<button type="button" class="button" data-testid="join-start" onClick={() => navigate('/')}>{t('join.toCourses')}</button>}>
+        <Show when={courses().length > 1} fallback={<A href={`/courses/${courses()[0].id}`} class="button" data-testid="join-start">{t('join.toCourses')}</A>}>
+          <p>{t('join.sessionCourses')}</p>
+          <ul class="guide-list">
+            <For each={courses()}>{(c) => <li><A href={`/courses/${c.id}`} data-testid="join-course">{c.title[language()]}</A></li>}</For>
+          </ul>
+        </Show>
       </Show>
     </div>
   );

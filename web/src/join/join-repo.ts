@@ -31,3 +31,8 @@ export async function joinSession(code: string, method: 'qr' | 'code', title: st
     return true;
   });
 }
+
+/** The learner now using the phone: their short code is shown after joining. */
+export async function currentLearnerId(): Promise<string> {
+  return (await openRepos().identity.getIdentity()).learnerId;
+}

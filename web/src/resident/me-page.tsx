@@ -3,6 +3,7 @@ import { A } from '@solidjs/router';
 import type { ProfileDetails } from '../../../shared/events/resident.ts';
 import { t } from '../i18n/index.ts';
 import { formatDate } from './format-date.ts';
+import { formatLearnerCode } from '../../../shared/guide/learner-code.ts';
 import { useStores } from '../app/app-stores.tsx';
 import { createResidentStore } from './resident-store.ts';
 import { ProfileForm, type GroupOption } from './profile-form.tsx';
@@ -35,6 +36,8 @@ export default function MePage() {
       <Show when={store.active()}>
         {(p) => (
           <>
+            {/* The code a guide matches on the session's roster. */}
+            <p data-testid="profile-learner-code">{t('resident.profile.learnerCode')} <strong>{formatLearnerCode(p().learnerId)}</strong></p>
             <ProfileForm details={p().details} hasConsent={p().consent !== null} groups={groups()} onSave={save} onConsent={consent} />
             <div role="status" aria-live="polite" data-testid="profile-message">
               <Show when={message()}><p class="notice ok">{message()}</p></Show>

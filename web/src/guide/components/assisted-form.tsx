@@ -8,7 +8,8 @@ export function AssistedForm(props: { sessionId: string | null; groupId: string;
   const guide = useGuide();
   const [name, setName] = createSignal('');
   const [birthYear, setBirthYear] = createSignal('');
-  const [gender, setGender] = createSignal<(typeof GENDERS)[number]>('female');
+  // "Not said" first and chosen, as on a resident's own profile: no guessed gender in the statistics.
+  const [gender, setGender] = createSignal<(typeof GENDERS)[number] | null>(null);
   const [groupId, setGroupId] = createSignal(props.groupId);
   const [consent, setConsent] = createSignal(false);
   const [problem, setProblem] = createSignal('');
@@ -30,6 +31,7 @@ export function AssistedForm(props: { sessionId: string | null; groupId: string;
         });
         setName('');
         setBirthYear('');
+        setGender(null);
         setConsent(false);
         setProblem('');
         void guide.syncNow();
@@ -48,11 +50,11 @@ export function AssistedForm(props: { sessionId: string | null; groupId: string;
       </label>
       <fieldset>
         <legend>{t('guide.assisted.gender')}</legend>
-        <For each={GENDERS}>
+        <For each={[null, ...GENDERS]}>
           {(g) => (
             <label class="check">
-              <input type="radio" name="gender" value={g} checked={gender() === g} onChange={() => setGender(g)} />
-              {t(`guide.assisted.genders.${g}`)}
+              <input type="radio" name="gender" value={g ?? ''} checked={gender() === g} onChange={() => setGender(g)} />
+              {t(`guide.assisted.genders.${g ?? 'none'}`)}
             </label>
           )}
         </For>

@@ -1,3 +1,4 @@
+import { formatLearnerCode } from '../../../../shared/guide/learner-code.ts';
 import { createSignal, For, Show } from 'solid-js';
 import { renderSVG } from 'uqr';
 import { t } from '../../i18n/index.ts';
@@ -6,7 +7,7 @@ import type { Candidate, HouseholdRow } from '../household-view.ts';
 
 const STATUS_MARK = { covered: '✓', notCovered: '✗', unsynced: '…' } as const;
 
-export const candidateName = (c: Pick<Candidate, 'name' | 'learnerId'>) => c.name ?? t('guide.session.selfLearner', { id: c.learnerId.slice(-4) });
+export const candidateName = (c: Pick<Candidate, 'name' | 'learnerId'>) => c.name ?? t('guide.session.selfLearner', { id: formatLearnerCode(c.learnerId) });
 
 /** One household: its status in words (not colour alone), who was linked from
  * this phone, the QR a resident scans to join, and linking a learner. */

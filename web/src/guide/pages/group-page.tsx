@@ -1,3 +1,4 @@
+import { formatLearnerCode } from '../../../../shared/guide/learner-code.ts';
 import { createResource, For, Show } from 'solid-js';
 import { A, useParams } from '@solidjs/router';
 import type { FollowUp } from '../../../../shared/guide/api.ts';
@@ -18,7 +19,7 @@ export default function GroupPage() {
     (g) => fetchOrCached<FollowUp>(guide, `followUp:${g}`, () => guideApi.followUp(g)),
   );
   const name = () => guide.me()?.groups.find((g) => g.id === params.groupId)?.name ?? params.groupId;
-  const who = (r: Row) => r.name ?? t('guide.session.selfLearner', { id: r.learnerId.slice(-4) });
+  const who = (r: Row) => r.name ?? t('guide.session.selfLearner', { id: formatLearnerCode(r.learnerId) });
   const list = (rows: Row[], testId: string) => (
     <Show when={rows.length > 0} fallback={<p>{t('guide.group.none')}</p>}>
       <ul class="guide-list" data-testid={testId}>

@@ -40,7 +40,7 @@ export default function GuideHomePage() {
             {(s) => (
               <li>
                 <A href={`/guide/sessions/${s.id}`}>{s.title}</A>
-                <span class="muted"> · {new Date(s.startsAt).toLocaleString()} · {formatCode(s.code)}</span>
+                <span class="muted"> · {new Date(s.startsAt).toLocaleString()} · {s.closed ? t('guide.session.closed') : formatCode(s.code)}</span>
               </li>
             )}
           </For>

@@ -18,7 +18,9 @@ export default function ReportPage() {
   const [range, setRange] = createSignal({ from: today(), to: today() });
   // Offline, the last report fetched for the same range is shown with its date.
   const [fetched] = createResource(range, (r) => fetchOrCached<TeamReport>(guide, `report:${r.from}:${r.to}`, () => guideApi.report(r.from || undefined, r.to || undefined)));
-  const head = () => COLS.map((c) => <th scope="col">{t(`guide.reportPage.${HEAD[c]}`)}</th>);
+  const label = (c: (typeof COLS)[number]) => t(`guide.reportPage.${HEAD[c]}`);
+  const head = () => COLS.map((c) => <th scope="col">{label(c)}</th>);
+  const team = (code: string) => t(`guide.team.${code}`);
 
   return (
     <GuideShell title={t('guide.reportPage.title')} back>
@@ -36,16 +38,17 @@ export default function ReportPage() {
                 <p class="muted" data-testid="report-cached">{t('guide.households.cached', { time: new Date(fetched.latest!.at!).toLocaleString() })}</p>
               </Show>
               <h2>{t('guide.reportPage.perGuide')}</h2>
+              {/* On a phone each row is a card (stack-table): seven columns never fit 360 px in Vietnamese. */}
               <div class="table-wrap">
-                <table data-testid="report-guides">
+                <table class="stack-table" data-testid="report-guides">
                   <thead><tr><th scope="col">{t('guide.reportPage.guide')}</th><th scope="col">{t('guide.reportPage.teamCol')}</th>{head()}</tr></thead>
                   <tbody>
                     <For each={r().guides}>
                       {(g) => (
                         <tr data-guide={g.displayName}>
                           <th scope="row">{g.displayName}</th>
-                          <td>{g.team}</td>
-                          <For each={COLS}>{(c) => <td data-col={c}>{g[c]}</td>}</For>
+                          <td data-label={t('guide.reportPage.teamCol')} data-col="team">{team(g.team)}</td>
+                          <For each={COLS}>{(c) => <td data-label={label(c)} data-col={c}>{g[c]}</td>}</For>
                         </tr>
                       )}
                     </For>
@@ -54,14 +57,14 @@ export default function ReportPage() {
               </div>
               <h2>{t('guide.reportPage.perTeam')}</h2>
               <div class="table-wrap">
-                <table data-testid="report-teams">
+                <table class="stack-table" data-testid="report-teams">
                   <thead><tr><th scope="col">{t('guide.reportPage.teamCol')}</th>{head()}</tr></thead>
                   <tbody>
                     <For each={r().teams}>
                       {(tm) => (
                         <tr data-team={tm.team}>
-                          <th scope="row">{t(`guide.team.${tm.team}`)}</th>
-                          <For each={COLS}>{(c) => <td data-col={c}>{tm[c]}</td>}</For>
+                          <th scope="row">{team(tm.team)}</th>
+                          <For each={COLS}>{(c) => <td data-label={label(c)} data-col={c}>{tm[c]}</td>}</For>
                         </tr>
                       )}
                     </For>

@@ -5,6 +5,9 @@ import type { SessionSummary } from '../../../../shared/guide/api.ts';
 import { t } from '../../i18n/index.ts';
 import { HttpError } from '../../net/http.ts';
 import { formatCode } from '../code.ts';
+import { formatLearnerCode } from '../../../../shared/guide/learner-code.ts';
+import { ConfirmAction } from '../components/confirm-action.tsx';
+import { SessionPrintHead } from '../components/session-print-head.tsx';
 import { AssistedForm } from '../components/assisted-form.tsx';
 import { LearnerActions } from '../components/learner-actions.tsx';
 import { guideApi } from '../guide-api.ts';
@@ -39,20 +42,37 @@ export default function SessionPage() {
       <Show when={local.latest?.session}>
         {(s) => (
           <>
+            <SessionPrintHead session={s()} />
             <section class="guide-card session-code" data-testid="session-code-card">
-              <h2>{t('guide.session.code')}</h2>
-              <p class="big-code" data-testid="session-code" data-code={s().code}>{formatCode(s().code)}</p>
-              {/* Made on the phone from our own code: no network, no user input in the SVG. */}
-              <div class="qr" role="img" aria-label={t('guide.session.qrLabel', { code: s().code })} innerHTML={renderSVG(joinUrl(s().code))} />
-              <p class="muted">{t('guide.session.codeHint')}</p>
+              {/* An ended session takes no one: its code and QR are no longer shown. */}
+              <Show
+                when={!s().closed}
+                fallback={<p class="notice" role="status" data-testid="session-closed"><strong>{t('guide.session.closed')}</strong></p>}
+              >
+                <div class="no-print">
+                  <h2>{t('guide.session.code')}</h2>
+                  <p class="big-code" data-testid="session-code" data-code={s().code}>{formatCode(s().code)}</p>
+                  {/* Made on the phone from our own code: no network, no user input in the SVG. */}
+                  <div class="qr" role="img" aria-label={t('guide.session.qrLabel', { code: s().code })} innerHTML={renderSVG(joinUrl(s().code))} />
+                  <p class="muted">{t('guide.session.codeHint')}</p>
+                </div>
+              </Show>
               <p class="muted">{s().place} · {new Date(s().startsAt).toLocaleString()}</p>
               <Show when={remote.latest === 'not-synced'}>
                 <p class="notice" role="status">{t('guide.session.notSynced')}</p>
               </Show>
-              <Show when={!s().closed} fallback={<p>{t('guide.session.closed')}</p>}>
-                <button type="button" class="button secondary" onClick={async () => { await guide.repo.closeSession(guide.identity(), s().id); refresh(); }}>
-                  {t('guide.session.close')}
-                </button>
+              <Show when={!s().closed}>
+                <ConfirmAction
+                  testid="session-close"
+                  label={t('guide.session.close')}
+                  question={t('guide.session.closeAsk')}
+                  yes={t('guide.session.closeYes')}
+                  onConfirm={async () => {
+                    await guide.repo.closeSession(guide.identity(), s().id);
+                    void guide.syncNow();
+                    refresh();
+                  }}
+                />
               </Show>
             </section>
 
@@ -71,35 +91,42 @@ export default function SessionPage() {
                         )}
                       </For>
                     </dl>
+                    {/* Rows keyed by learner id: a refresh updates a row in place, so an
+                      * open disclosure and its "done" message stay where the guide looks. */}
                     <ul class="guide-list">
-                      <For each={sum().attendees.filter((a) => a.kind === 'self')}>
-                        {(a) => (
-                          <li data-testid="attendee-self">
-                            {t('guide.session.selfLearner', { id: a.learnerId.slice(-4) })} · {t('guide.session.lessonsDone', { count: a.lessonsCompleted })}
-                            <Show when={a.isNew}> · <em>{t('guide.session.newTag')}</em></Show>
-                            <LearnerActions learnerId={a.learnerId} sessionId={s().id} courses={s().courses} assisted={false} onChange={refresh} />
-                          </li>
-                        )}
+                      <For each={sum().attendees.filter((a) => a.kind === 'self').map((a) => a.learnerId)}>
+                        {(id) => {
+                          const a = () => summary()?.attendees.find((x) => x.learnerId === id);
+                          const code = formatLearnerCode(id);
+                          return (
+                            <li data-testid="attendee-self" data-learner-code={code}>
+                              {t('guide.session.selfTag')} · <strong class="learner-code" data-testid="learner-code">{code}</strong> · {t('guide.session.lessonsDone', { count: a()?.lessonsCompleted ?? 0 })}
+                              <Show when={a()?.isNew}> · <em>{t('guide.session.newTag')}</em></Show>
+                              <LearnerActions learnerId={id} who={code} sessionId={s().id} courses={s().courses} assisted={false} onChange={refresh} />
+                            </li>
+                          );
+                        }}
                       </For>
                     </ul>
                   </>
                 )}
               </Show>
               <button type="button" class="button secondary" onClick={refresh} data-testid="roster-refresh">{t('guide.sync.now')}</button>
-              <button type="button" class="button secondary" onClick={() => window.print()}>{t('guide.session.print')}</button>
+              <button type="button" class="button secondary" data-testid="session-print" onClick={() => window.print()}>{t('guide.session.print')}</button>
             </section>
 
             <section class="guide-card">
               <h2>{t('guide.assisted.list')}</h2>
               <ul class="guide-list">
-                <For each={local.latest?.assisted ?? []}>
-                  {(a) => {
-                    const fromServer = () => summary()?.attendees.find((x) => x.learnerId === a.learnerId);
+                <For each={(local.latest?.assisted ?? []).map((a) => a.learnerId)}>
+                  {(id) => {
+                    const a = () => local.latest?.assisted.find((x) => x.learnerId === id);
+                    const fromServer = () => summary()?.attendees.find((x) => x.learnerId === id);
                     return (
                       <li data-testid="attendee-assisted">
-                        <strong>{a.name}</strong> ({a.birthYear}) · <em>{t('guide.session.assistedTag')}</em>
+                        <strong>{a()?.name}</strong> ({a()?.birthYear}) · <em>{t('guide.session.assistedTag')}</em>
                         <Show when={fromServer()}>{(x) => <> · {t('guide.session.lessonsDone', { count: x().lessonsCompleted })}</>}</Show>
-                        <LearnerActions learnerId={a.learnerId} sessionId={s().id} courses={s().courses} assisted onChange={refresh} />
+                        <LearnerActions learnerId={id} who={a()?.name ?? ''} sessionId={s().id} courses={s().courses} assisted onChange={refresh} />
                       </li>
                     );
                   }}

@@ -1,0 +1,36 @@
+// What a person sees of text on a small screen: a word split over two lines
+// ("Hư / ớn / g dẫ / n") is unreadable, wherever it happens.
+import type { Page } from 'playwright-core';
+
+/** Words inside `selector` drawn on more than one line (text hidden from view is skipped). */
+export function wordsSplitAcrossLines(page: Page, selector: string): Promise<string[]> {
+  return page.evaluate((sel) => {
+    const hidden = (el: Element | null) => {
+      for (let e = el; e; e = e.parentElement) if (e.getBoundingClientRect().width <= 2) return true;
+      return false;
+    };
+    const broken: string[] = [];
+    for (const root of Array.from(document.querySelectorAll(sel))) {
+      const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+      for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+        if (hidden(node.parentElement)) continue;
+        for (const m of (node.textContent ?? '').matchAll(/\S+/g)) {
+          const range = document.createRange();
+          range.setStart(node, m.index!);
+          range.setEnd(node, m.index! + m[0].length);
+          const lines = new Set(Array.from(range.getClientRects(), (r) => Math.round(r.top)));
+          if (lines.size > 1) broken.push(m[0]);
+        }
+      }
+    }
+    return broken;
+  }, selector);
+}
+
+/** Whether the element's box lies wholly inside the viewport, as drawn now. */
+export async function inViewport(page: Page, testId: string): Promise<boolean> {
+  const box = await page.getByTestId(testId).boundingBox();
+  const view = page.viewportSize()!;
+  // A pixel of sub-pixel rounding either way is still in view.
+  return box !== null && box.y >= -1 && box.x >= -1 && box.y + Math.min(box.height, view.height) <= view.height + 1 && box.x + box.width <= view.width + 1;
+}
