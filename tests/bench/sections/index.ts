@@ -8,6 +8,7 @@ import { sizeSection } from './size.ts';
 import { lighthouseSection } from './lighthouse.ts';
 import { lessonOpenSection } from './lesson-open.ts';
 import { fuzzSection } from './fuzz.ts';
+import { importBombSection } from './import-bomb.ts';
 import type { BenchSection } from './types.ts';
 
 export const sections: BenchSection[] = [
@@ -19,4 +20,5 @@ export const sections: BenchSection[] = [
   lighthouseSection,
   lessonOpenSection,
   fuzzSection,
+  importBombSection,
 ];
