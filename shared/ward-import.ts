@@ -3,11 +3,10 @@
 // turn a table of cells into groups or into row-level errors. The server
 // parses the file and applies the result in one transaction, all or nothing.
 import { GROUP_ID_PATTERN } from './events/patterns.ts';
+import { MAX_IMPORT_ROWS } from './ward-import-limits.ts';
 import { z } from 'zod';
 
-/** Largest file accepted (a ward has tens of groups; this is thousands of rows). */
-export const MAX_IMPORT_BYTES = 512 * 1024;
-export const MAX_IMPORT_ROWS = 1000;
+export { MAX_IMPORT_BYTES, MAX_IMPORT_CELL_CHARS, MAX_IMPORT_CELLS, MAX_IMPORT_ROWS, MAX_XLSX_ENTRIES, MAX_XLSX_UNPACKED_BYTES } from './ward-import-limits.ts';
 
 export const wardImportRequestSchema = z.strictObject({
   fileName: z.string().trim().min(1).max(200),

@@ -1,8 +1,11 @@
 // `npm start`, first half: build the PWA and bundle the server when either is
 // missing or older than its sources. The second half of the npm script then
 // runs the bundle with plain node (the server migrates the database on open).
+// A slim install (runtime packages only) cannot build the PWA and says so,
+// rather than letting npx fetch a builder.
 import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { bundleServer, serverBundleIsStale } from '../../tools/server-bundle/bundle.ts';
@@ -34,7 +37,21 @@ export function needsBuild(distDir: string): boolean {
 
 const env = loadEnv();
 const distDir = resolve(env.DIST_DIR);
+/** A slim install (`npm ci --omit=dev`) has no build tools: it serves a dist/ built beforehand. */
+function hasBuildTools(): boolean {
+  try {
+    createRequire(join(ROOT, 'package.json')).resolve('vite/package.json');
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 if (needsBuild(distDir)) {
+  if (!hasBuildTools()) {
+    process.stderr.write(`The app in ${distDir} is missing or older than its sources, and this install has no build tools (npm ci --omit=dev).\nBuild it first with the full install: npm ci && npm run build, then npm prune --omit=dev.\n`);
+    process.exit(1);
+  }
   console.log('Building the app (vite build)…');
   const result = spawnSync('npx', ['vite', 'build', '--outDir', distDir, '--emptyOutDir'], { cwd: ROOT, stdio: 'inherit' });
   if (result.status !== 0) {

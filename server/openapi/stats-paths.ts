@@ -154,7 +154,7 @@ export const statsPaths: Paths = {
       responses: {
         '200': reply('Imported (or previewed)', ref('WardImportResult')),
         '400': reply('Not a CSV or XLSX file, or an empty one (invalid_file)'),
-        '413': reply('File larger than 512 KB'),
+        '413': reply('File larger than 512 KB (file_too_large), or a limit hit while it is read: more than 1,000 rows (too_many_rows), 20,000 filled cells (too_many_cells), 1,000 characters in a cell (cell_too_long), a workbook that unpacks to more than 8 MB (unpacked_too_large) or holds more than 200 files (too_many_files)'),
         '422': reply('Rows with problems; nothing was imported', ref('WardImportRows')),
         ...adminErrors,
       },

@@ -1,15 +1,23 @@
 // The public certificate check, /verify/<code>: a small server-rendered page
 // (no app code, works from any phone's camera) that shows only the course,
-// the date, the ward and the name the learner chose — or "anonymous". An
-// unknown or mistyped code gets a 404 page that says so.
+// what the certificate certifies, the date, the ward and the holder as the
+// certificate itself shows them (shared/resident/certificate-holder.ts): a
+// self-declared name, or "not shared". An unknown or mistyped code gets a
+// 404 page that says so.
 import { Hono, type Context } from 'hono';
 import { DIGITAL_CITIZEN } from '../../shared/resident/certificates.ts';
+import { certificateBasis, certificateHolderName, type CertificateBasis } from '../../shared/resident/certificate-holder.ts';
 import { CERTIFICATE_CODE_LENGTH, codeProblem, formatCode, normalizeCode } from '../../shared/resident/codes.ts';
 import { vietnamDay } from '../../shared/resident/home-plan.ts';
 import type { AppContext, AppEnv } from '../context.ts';
 import type { Resident } from '../resident/index.ts';
 
 const escape = (s: string) => s.replace(/[&<>"']/g, (ch) => `&#${ch.charCodeAt(0)};`);
+
+/** What each kind of certificate certifies, with its date. */
+const BASIS: Record<CertificateBasis, (date: string) => string> = {
+  'self-study': (date) => `Tự học trên điện thoại, hoàn thành ngày ${date}<br><span class="en">Self-study on a phone, completed on ${date}</span>`,
+};
 
 const DIGITAL_CITIZEN_TITLE = { vi: 'Công dân số — năm kỹ năng số cơ bản', en: 'Digital citizen — the five basic digital skills' };
 
@@ -56,7 +64,8 @@ export function verifyPageRoutes(ctx: AppContext, resident: Resident) {
     }
     const title = cert.courseId === DIGITAL_CITIZEN ? DIGITAL_CITIZEN_TITLE : resident.catalog.title(cert.courseId) ?? { vi: cert.courseId, en: cert.courseId };
     const [y, m, d] = vietnamDay(cert.issuedAt).split('-');
-    const name = resident.profiles.read(cert.learnerId).profile?.displayName ?? null;
+    const holder = resident.profiles.read(cert.learnerId);
+    const name = certificateHolderName(holder.profile?.displayName, holder.consent !== null);
     ctx.logger.debug('certificate verified');
     return send(
       c,
@@ -66,9 +75,14 @@ export function verifyPageRoutes(ctx: AppContext, resident: Resident) {
         `<h1 class="ok">✓ Chứng nhận hợp lệ<br><span class="en">Valid certificate</span></h1>
 <dl>
 <dt>Khóa học <span class="en">/ Course</span></dt><dd>${escape(title.vi)}<br><span class="en">${escape(title.en)}</span></dd>
+<dt>Chứng nhận việc <span class="en">/ Certifies</span></dt><dd data-basis="${certificateBasis(cert)}">${BASIS[certificateBasis(cert)](`${d}/${m}/${y}`)}</dd>
 <dt>Ngày cấp <span class="en">/ Date</span></dt><dd>${d}/${m}/${y}</dd>
 <dt>Phường, xã <span class="en">/ Ward or commune</span></dt><dd>${escape(resident.ward.public().name)}</dd>
-<dt>Người học <span class="en">/ Learner</span></dt><dd>${name ? escape(name) : 'Ẩn danh <span class="en">(anonymous)</span>'}</dd>
+<dt>Người học <span class="en">/ Learner</span></dt><dd data-testid="holder">${
+          name
+            ? `${escape(name)} <span class="en">(tên tự khai, không được kiểm tra / self-declared name, not checked)</span>`
+            : 'Không chia sẻ tên <span class="en">(name not shared)</span>'
+        }</dd>
 <dt>Mã <span class="en">/ Code</span></dt><dd>${formatCode(code)}</dd>
 </dl>`,
       ),

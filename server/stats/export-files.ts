@@ -1,8 +1,8 @@
 // Exported files of a dashboard view. CSV (the shared writer, server/csv.ts):
 // UTF-8 with a byte-order mark, tables one after another under their titles,
-// an empty line between them. Excel: one worksheet per table (exceljs; server
-// only, never shipped to phones).
-import ExcelJS from 'exceljs';
+// an empty line between them. Excel: one worksheet per table
+// (server/files/xlsx-write.ts; server only, never shipped to phones).
+import { writeXlsx } from '../files/xlsx-write.ts';
 import { CSV_BOM, toCsv } from '../csv.ts';
 import type { Cell, ExportTable } from './tables.ts';
 
@@ -19,20 +19,8 @@ export function tablesToCsv(tables: ExportTable[]): string {
 const sheetName = (title: string) => title.replace(/[\\/?*[\]:]/g, ' ').slice(0, 31);
 
 export async function tablesToXlsx(tables: ExportTable[], meta: { title: string; creator: string }): Promise<Buffer> {
-  const book = new ExcelJS.Workbook();
-  book.creator = meta.creator;
-  book.title = meta.title;
-  book.created = new Date();
-  for (const t of tables) {
-    const sheet = book.addWorksheet(sheetName(t.title));
-    const header = sheet.addRow(t.header);
-    header.font = { bold: true };
-    header.alignment = { wrapText: true, vertical: 'top' };
-    for (const row of t.rows) sheet.addRow(row.map((v) => (v === null ? '' : v)));
-    sheet.columns.forEach((col, i) => {
-      col.width = Math.min(40, Math.max(12, ...[t.header[i] ?? '', ...t.rows.map((r) => String(r[i] ?? ''))].map((s) => s.length + 2)));
-    });
-    sheet.views = [{ state: 'frozen', ySplit: 1 }];
-  }
-  return Buffer.from(await book.xlsx.writeBuffer());
+  const width = (t: ExportTable, i: number) =>
+    Math.min(40, Math.max(12, ...[t.header[i] ?? '', ...t.rows.map((r) => String(r[i] ?? ''))].map((s) => s.length + 2)));
+  const sheets = tables.map((t) => ({ name: sheetName(t.title), header: t.header, rows: t.rows, widths: t.header.map((_, i) => width(t, i)) }));
+  return writeXlsx(sheets, { ...meta, created: new Date() });
 }

@@ -25,6 +25,12 @@ describe.skipIf(!hasChromium)('resident: certificate and moving to a new phone',
     await expect.poll(() => page.getByTestId('welcome').count()).toBe(0);
     await page.evaluate(() => navigator.serviceWorker.ready.then(() => undefined));
 
+    // A name kept on this phone only (no consent to share it with the ward).
+    await page.goto(`${e2e.server.url}/me`);
+    await page.locator('#profile-name').fill('Bà Tư');
+    await page.getByTestId('profile-save').click();
+    await page.getByTestId('profile-saved').locator('p').waitFor();
+
     // The whole course, offline.
     await phone.setOffline(true);
     await page.reload();
@@ -47,6 +53,10 @@ describe.skipIf(!hasChromium)('resident: certificate and moving to a new phone',
     // The issuing ward comes from the ward profile, not the app's name.
     expect(await page.getByTestId('certificate-ward').textContent()).toContain('Phường Kiến An');
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+    // The name stayed on the phone, so the certificate says what its check page says.
+    expect(await page.getByTestId('certificate-holder').textContent()).toContain('Không chia sẻ tên');
+    expect(await page.getByTestId('certificate').textContent()).not.toContain('Bà Tư');
+    expect(await page.getByTestId('certificate-basis').textContent()).toContain('Tự học trên điện thoại');
 
     // The public page confirms it, with no app code and nothing personal.
     const verify = await e2e.browser.newPage();
@@ -55,7 +65,9 @@ describe.skipIf(!hasChromium)('resident: certificate and moving to a new phone',
     const text = await verify.locator('main').innerText();
     expect(text).toContain('Chứng nhận hợp lệ');
     expect(text).toContain(course.title.vi);
-    expect(text).toContain('Ẩn danh');
+    expect(text).toContain('Không chia sẻ tên');
+    expect(text).not.toContain('Bà Tư');
+    expect(text).toContain('Tự học trên điện thoại');
     expect(await verify.locator('script').count()).toBe(0);
     const forged = await verify.goto(`${e2e.server.url}/verify/${code.slice(0, -1)}${code.endsWith('A') ? 'B' : 'A'}`);
     expect(forged?.status()).toBe(404);

@@ -259,8 +259,13 @@ describe('exports', () => {
     ]);
     const coverage = book.getWorksheet('Phổ cập theo tổ dân phố')!;
     expect(coverage.getRow(1).getCell(1).value).toBe('Tổ dân phố');
-    expect(coverage.getRow(2).values).toEqual([undefined, 'Tổ dân phố 1', 100, 10, '*', '', 6, 6, 6, 5, 50, 6, 6]);
+    // A figure that does not exist (null) is an empty cell, as in the CSV.
+    expect(coverage.getRow(2).values).toEqual([undefined, 'Tổ dân phố 1', 100, 10, '*', undefined, 6, 6, 6, 5, 50, 6, 6]);
     expect(coverage.getRow(3).getCell(4).value).toBe('<5');
+    // The header row is bold, wrapped and frozen; columns are wide enough to read.
+    expect(coverage.getRow(1).getCell(1).font?.bold).toBe(true);
+    expect(coverage.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 });
+    expect(coverage.getColumn(1).width).toBeGreaterThanOrEqual(12);
     const courses = book.getWorksheet('Theo khóa học')!;
     expect(courses.getRow(2).getCell(1).value).toBe('Khóa public-services');
     expect(courses.getRow(3).getCell(7).value).toBe(82.9);

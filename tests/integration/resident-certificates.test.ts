@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { registerLearner, setupTestApp, type TestApp } from './helpers.ts';
-import { CATALOG, completeCourse, consentGiven, profileUpdated, syncEvents } from './resident-support.ts';
+import { CATALOG, completeCourse, consentGiven, consentWithdrawn, profileUpdated, syncEvents } from './resident-support.ts';
 
 let t: TestApp;
 let learner: Awaited<ReturnType<typeof registerLearner>>;
@@ -66,7 +66,7 @@ describe('public verification page', () => {
     return (await (await claim('public-services')).json()).code as string;
   }
 
-  it('shows course, date, ward and "anonymous" without consent, and nothing else', async () => {
+  it('shows course, what it certifies, date, ward and "name not shared" without consent, and nothing else', async () => {
     const code = await issue();
     const res = await t.request(`/verify/${code.slice(0, 5)}-${code.slice(5).toLowerCase()}`);
     expect(res.status).toBe(200);
@@ -76,7 +76,8 @@ describe('public verification page', () => {
     expect(html).toContain('Khóa public-services');
     expect(html).toContain('01/06/2025');
     expect(html).toContain('Phường Kiến An');
-    expect(html).toContain('Ẩn danh');
+    expect(html).toContain('Tự học trên điện thoại, hoàn thành ngày 01/06/2025');
+    expect(html).toContain('Không chia sẻ tên');
     expect(html).not.toContain(learner.id);
     expect(html).not.toMatch(/<script/i);
   });
@@ -85,8 +86,27 @@ describe('public verification page', () => {
     await syncEvents(t, learner.auth, [consentGiven(learner.id), profileUpdated(learner.id, { displayName: 'Cô <b>Lan</b>', unit: 'UBND phường' })]);
     const code = await issue();
     const html = await (await t.request(`/verify/${code}`)).text();
-    expect(html).toContain('Cô &#60;b&#62;Lan&#60;/b&#62;');
+    expect(html).toContain('Cô &#60;b&#62;Lan&#60;/b&#62; <span class="en">(tên tự khai');
     for (const hidden of ['1958', 'female', 'tdp-3', 'Tổ dân phố 3', 'UBND phường']) expect(html).not.toContain(hidden);
+  });
+
+  it('a name set on the phone without consent never reaches the page: it says "not shared", as the certificate does', async () => {
+    // The profile event without consent is refused or kept off the server; either way the page has no name to show.
+    await syncEvents(t, learner.auth, [profileUpdated(learner.id, { displayName: 'Bà Tư' })]);
+    const code = await issue();
+    const html = await (await t.request(`/verify/${code}`)).text();
+    expect(html).toContain('Không chia sẻ tên');
+    expect(html).not.toContain('Bà Tư');
+  });
+
+  it('withdrawing consent takes the name off the page', async () => {
+    await syncEvents(t, learner.auth, [consentGiven(learner.id), profileUpdated(learner.id, { displayName: 'Bà Tư' })]);
+    const code = await issue();
+    expect(await (await t.request(`/verify/${code}`)).text()).toContain('Bà Tư');
+    await syncEvents(t, learner.auth, [consentWithdrawn(learner.id)]);
+    const html = await (await t.request(`/verify/${code}`)).text();
+    expect(html).toContain('Không chia sẻ tên');
+    expect(html).not.toContain('Bà Tư');
   });
 
   it('answers an unknown, forged or mistyped code with a 404 page', async () => {

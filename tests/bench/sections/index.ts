@@ -9,6 +9,7 @@ import { lighthouseSection } from './lighthouse.ts';
 import { lessonOpenSection } from './lesson-open.ts';
 import { fuzzSection } from './fuzz.ts';
 import { loginBurstSection } from './login-burst.ts';
+import { importBombSection } from './import-bomb.ts';
 import type { BenchSection } from './types.ts';
 
 export const sections: BenchSection[] = [
@@ -21,4 +22,5 @@ export const sections: BenchSection[] = [
   lessonOpenSection,
   fuzzSection,
   loginBurstSection,
+  importBombSection,
 ];

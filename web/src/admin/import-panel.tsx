@@ -1,10 +1,20 @@
 import { createSignal, For, Show } from 'solid-js';
 import type { AdminWard } from '../../../shared/ward-admin.ts';
 import type { ImportRowError, WardImportResult } from '../../../shared/ward-import.ts';
-import { t } from '../i18n/index.ts';
+import { MAX_IMPORT_BYTES, MAX_IMPORT_CELL_CHARS, MAX_IMPORT_CELLS, MAX_IMPORT_ROWS, MAX_XLSX_UNPACKED_BYTES } from '../../../shared/ward-import-limits.ts';
+import { language, t } from '../i18n/index.ts';
 import { adminApi, ImportError } from './admin-api.ts';
 import { errorText } from '../net/error-message.ts';
 import { ADMIN_ERRORS } from './admin-errors.ts';
+
+/** A file past one of the server's limits: the limit's own words, not the server's English. */
+const LIMIT_CODES = ['file_too_large', 'too_many_rows', 'too_many_cells', 'cell_too_long', 'unpacked_too_large', 'too_many_files'];
+const IMPORT_ERRORS = { ...ADMIN_ERRORS, byCode: Object.fromEntries(LIMIT_CODES.map((code) => [code, `wardAdmin.import.limits.${code}`])) };
+
+function limitParams(): Record<string, string> {
+  const n = (v: number) => v.toLocaleString(language() === 'vi' ? 'vi-VN' : 'en-GB');
+  return { kb: n(MAX_IMPORT_BYTES / 1024), rows: n(MAX_IMPORT_ROWS), cells: n(MAX_IMPORT_CELLS), chars: n(MAX_IMPORT_CELL_CHARS), mb: n(MAX_XLSX_UNPACKED_BYTES / 1024 / 1024) };
+}
 
 /** Import groups from the office's CSV/XLSX: check first (dry run, nothing
  * changes), then import everything in one go; bad rows are listed by row
@@ -33,7 +43,7 @@ export function ImportPanel(props: { onImported: (w: AdminWard) => void }) {
     } catch (err) {
       setPreview(null);
       if (err instanceof ImportError) setRows(err.rows);
-      else setMessage(errorText(err, ADMIN_ERRORS));
+      else setMessage(errorText(err, IMPORT_ERRORS, limitParams()));
     } finally {
       setBusy(false);
     }

@@ -7,6 +7,10 @@ export interface CertificateText {
   course: string;
   awardedTo: string;
   name: string;
+  /** "self-declared name" beside a name; null for "not shared". */
+  nameNote: string | null;
+  /** What it certifies ("Self-study on a phone, completed on …"). */
+  basis: string;
   dateLabel: string;
   date: string;
   codeLabel: string;
@@ -53,6 +57,10 @@ export async function renderCertificatePng(c: CertificateText): Promise<Blob> {
   ctx.fillText(c.awardedTo, W / 2, y + 40);
   ctx.font = 'bold 56px system-ui, sans-serif';
   ctx.fillText(c.name, W / 2, y + 110);
+  ctx.font = '30px system-ui, sans-serif';
+  if (c.nameNote) ctx.fillText(`(${c.nameNote})`, W / 2, y + 150);
+  // The ward and date line below sits 50 px under the last line of the basis.
+  y = wrap(ctx, c.basis, W / 2, y + (c.nameNote ? 200 : 170), W - 160, 40) - 170;
   ctx.font = '34px system-ui, sans-serif';
   ctx.fillText(c.ward ? `${c.ward} · ${c.dateLabel}: ${c.date}` : `${c.dateLabel}: ${c.date}`, W / 2, y + 180);
   ctx.fillText(`${c.codeLabel}: ${c.code}`, W / 2, y + 230);

@@ -2,6 +2,7 @@ import { createResource, createSignal, For, Show } from 'solid-js';
 import { A, useParams } from '@solidjs/router';
 import { renderSVG } from 'uqr';
 import { DIGITAL_CITIZEN } from '../../../shared/resident/certificates.ts';
+import { certificateBasis, certificateHolderName } from '../../../shared/resident/certificate-holder.ts';
 import { formatCode } from '../../../shared/resident/codes.ts';
 import { language, t } from '../i18n/index.ts';
 import { useStores } from '../app/app-stores.tsx';
@@ -24,7 +25,15 @@ export default function CertificatesPage() {
     ([pending, state]) => settleCertificates(content.courses(), progress.rows(), navigator.onLine && pending === 0 && state !== 'offline'),
   );
   const title = (courseId: string) => (courseId === DIGITAL_CITIZEN ? t('resident.certificate.digitalCitizen') : content.course(courseId)?.title[language()] ?? courseId);
-  const name = () => resident.active()?.details.displayName ?? t('resident.certificate.anonymous');
+  // The same name, or the same "not shared", as the /verify page (one rule for both).
+  const holder = () => {
+    const me = resident.active();
+    return certificateHolderName(me?.details.displayName, (me?.consent ?? null) !== null);
+  };
+  const name = () => holder() ?? t('resident.certificate.notShared');
+  const nameNote = () => (holder() ? t('resident.certificate.selfDeclared') : null);
+  const basis = (c: { courseId: string; issuedAt: string | null; earnedAt: string }) =>
+    t(`resident.certificate.basis.${certificateBasis(c)}`, { date: dateOf(c.issuedAt ?? c.earnedAt) });
   const [shareError, setShareError] = createSignal<string | null>(null);
   // The ward that issues the certificate, from its public profile (kept for offline use).
   // Asked again at each sync state change, so a page opened offline names the ward once back online.
@@ -66,7 +75,11 @@ export default function CertificatesPage() {
                 <p class="cert-heading">{t('resident.certificate.heading')}</p>
                 <h1>{title(c.courseId)}</h1>
                 <p>{t('resident.certificate.awardedTo')}</p>
-                <p class="cert-name">{name()}</p>
+                <p class="cert-name" data-testid="certificate-holder">
+                  {name()}
+                  <Show when={nameNote()}>{(note) => <span class="cert-name-note"> ({note()})</span>}</Show>
+                </p>
+                <p data-testid="certificate-basis">{basis(c)}</p>
                 <Show when={wardName()}>{(w) => <p class="cert-ward" data-testid="certificate-ward">{t('resident.certificate.issuedBy', { ward: w() })}</p>}</Show>
                 <p>{t('resident.certificate.date')}: {formatDate(c.issuedAt ?? c.earnedAt)}</p>
                 <Show when={c.code} fallback={<p class="notice" role="status">{t('resident.certificate.waiting')}</p>}>
@@ -94,6 +107,8 @@ export default function CertificatesPage() {
                         course: title(c.courseId),
                         awardedTo: t('resident.certificate.awardedTo'),
                         name: name(),
+                        nameNote: nameNote(),
+                        basis: basis(c),
                         dateLabel: t('resident.certificate.date'),
                         date: formatDate(c.issuedAt!),
                         codeLabel: t('resident.certificate.code'),
