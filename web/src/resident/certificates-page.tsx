@@ -33,7 +33,7 @@ export default function CertificatesPage() {
   const name = () => holder() ?? t('resident.certificate.notShared');
   const nameNote = () => (holder() ? t('resident.certificate.selfDeclared') : null);
   const basis = (c: { courseId: string; issuedAt: string | null; earnedAt: string }) =>
-    t(`resident.certificate.basis.${certificateBasis(c)}`, { date: dateOf(c.issuedAt ?? c.earnedAt) });
+    t(`resident.certificate.basis.${certificateBasis(c)}`, { date: formatDate(c.issuedAt ?? c.earnedAt) });
   const [shareError, setShareError] = createSignal<string | null>(null);
   // The ward that issues the certificate, from its public profile (kept for offline use).
   // Asked again at each sync state change, so a page opened offline names the ward once back online.
