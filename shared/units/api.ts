@@ -1,0 +1,43 @@
+// The unit officer's API shapes: who they are (unit, the plans they record
+// against, kept on the phone for offline use), the unit sync request and the
+// unit's activity list that officers and the office read.
+import { z } from 'zod';
+import { syncRequestSchema } from '../api.ts';
+import { AUDIENCES } from '../plans/constants.ts';
+import { planSchema, unitIdSchema, unitInputSchema, unitSchema } from '../plans/schema.ts';
+
+export const unitMeSchema = z.object({ unit: unitSchema, plans: z.array(planSchema) });
+export type UnitMe = z.infer<typeof unitMeSchema>;
+
+/** Same shape as every sync request; the records are the unit family's. */
+export const unitSyncRequestSchema = syncRequestSchema;
+
+export const createUnitSchema = unitInputSchema.extend({ id: unitIdSchema.optional() });
+
+export const activityQuerySchema = z.strictObject({
+  plan: z.string().max(64).optional(),
+  from: z.iso.date().optional(),
+  to: z.iso.date().optional(),
+});
+
+export const activityRowSchema = z.object({
+  id: z.string(),
+  unitId: z.string(),
+  planId: z.string(),
+  formCode: z.string(),
+  subFormId: z.string().nullable(),
+  contentItems: z.array(z.string()),
+  startsOn: z.string(),
+  endsOn: z.string(),
+  title: z.string(),
+  place: z.string(),
+  audiences: z.array(z.enum(AUDIENCES)),
+  reach: z.record(z.string(), z.number()),
+  links: z.array(z.string()),
+  /** How many corrections replaced the first record. */
+  corrections: z.number(),
+  recordedAt: z.string(),
+});
+export type ActivityRow = z.infer<typeof activityRowSchema>;
+export const activityListSchema = z.object({ unitId: z.string(), activities: z.array(activityRowSchema) });
+export type ActivityList = z.infer<typeof activityListSchema>;
