@@ -5,7 +5,7 @@ import { parseArgs } from 'node:util';
 import { ROLES, TEAMS, type StaffRole } from '../../shared/api.ts';
 import { generatePassword } from '../auth/passwords.ts';
 import { findUserByUsername, listUsers, setPassword, type Team } from '../accounts/users.ts';
-import { createStaffAccount, groupsOf, setGroups } from '../accounts/guides.ts';
+import { createStaffAccount, groupsOf, setGroups, unitOfOfficer } from '../accounts/guides.ts';
 import { openDb, type Db } from '../db/open.ts';
 import { CONSOLE_ACTOR, createAuditLog } from '../audit/log.ts';
 import { loadEnv } from '../env.ts';
@@ -61,7 +61,8 @@ async function run(argv: string[]): Promise<void> {
   if (command === 'list') {
     const { db, sqlite } = openDb(env.DATA_DIR);
     for (const user of listUsers(db)) {
-      const groups = user.role === 'guide' ? groupsOf(db, user.id).join(',') || '-' : '-';
+      // A unit officer's unit stands where a guide's groups do.
+      const groups = user.role === 'guide' ? groupsOf(db, user.id).join(',') || '-' : user.role === 'unit' ? (unitOfOfficer(db, user.id) ?? '-') : '-';
       console.log([user.username, user.role, user.team ?? '-', groups, user.disabled ? 'disabled' : 'active', user.displayName].join('\t'));
     }
     sqlite.close();
@@ -99,7 +100,7 @@ async function run(argv: string[]): Promise<void> {
   try {
     if (command === 'create') {
       const user = await createStaffAccount(db, { username: values.username, password, role: role!, team, groups, unitId: values.unit, displayName: values['display-name'] });
-      audit(db).record(CONSOLE_ACTOR, 'staff.created', { type: 'user', id: user.username }, { role: user.role, team: user.team, groups: (groups ?? []).join(','), unitId: values.unit ?? null });
+      audit(db).record(CONSOLE_ACTOR, 'staff.created', { type: 'user', id: user.username }, { role: user.role, team: user.team, groups: (groups ?? []).join(','), ...(values.unit ? { unitId: values.unit } : {}) });
       console.log(`Created ${user.role} "${user.username}"${user.team ? ` (team ${user.team})` : ''}${values.unit ? ` (unit ${values.unit})` : ''}.`);
     } else {
       await setPassword(db, values.username, password);

@@ -66,7 +66,7 @@ export function planRoutes(ctx: AppContext, store: PlanStore) {
       }
       if (dryRun) return c.json({ dryRun: true, plan: null });
       const plan = replaces ? store.replace(replaces, input)! : store.create(input);
-      ctx.audit.record(c.get('staff'), 'plan.imported', { type: 'plan', id: plan.id }, { fileName, replaced: replaces !== undefined });
+      ctx.audit.record(c.get('staff'), 'plan.imported', { type: 'plan', id: plan.id }, { file: fileName, replaced: replaces !== undefined });
       return c.json({ dryRun: false, plan }, replaces ? 200 : 201);
     });
 }

@@ -39,7 +39,7 @@ export function staffRoutes(ctx: AppContext) {
         const message = error instanceof Error ? error.message : String(error);
         throw apiError(message.includes('already exists') ? 409 : 400, message.includes('already exists') ? 'conflict' : 'invalid_request', message);
       }
-      ctx.audit.record(c.get('staff'), 'staff.created', { type: 'user', id: user.username }, { role: user.role, team: user.team, groups: input.groups.join(','), unitId: input.unitId ?? null });
+      ctx.audit.record(c.get('staff'), 'staff.created', { type: 'user', id: user.username }, { role: user.role, team: user.team, groups: input.groups.join(','), ...(input.unitId ? { unitId: input.unitId } : {}) });
       return c.json({ account: account(user), password }, 201);
     })
     .put('/:username/groups', async (c) => {
