@@ -35,6 +35,7 @@ const AdminStaffPage = lazy(() => import('../admin/admin-staff-page.tsx'));
 const AdminWardPage = lazy(() => import('../admin/ward-admin-page.tsx'));
 const AdminPostersPage = lazy(() => import('../admin/posters-page.tsx'));
 const AdminAuditPage = lazy(() => import('../admin/audit-page.tsx'));
+const AdminPlansPage = lazy(() => import('../admin/plans-page.tsx'));
 const PasswordPage = lazy(() => import('../account/password-page.tsx'));
 const JoinPage = lazy(() => import('../join/join-page.tsx'));
 const HouseholdJoinPage = lazy(() => import('../household/household-page.tsx'));
@@ -80,6 +81,7 @@ export function App(props: { stores?: AppStores }) {
         <Route path="/admin/ward" component={AdminWardPage} />
         <Route path="/admin/posters" component={AdminPostersPage} />
         <Route path="/admin/audit" component={AdminAuditPage} />
+        <Route path="/admin/plans" component={AdminPlansPage} />
         <Route path="/account/password" component={PasswordPage} />
         <Route path="/privacy" component={PrivacyPage} />
         <Route path="/me" component={MePage} />
