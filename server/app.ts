@@ -140,7 +140,7 @@ export function createApp(deps: AppDeps) {
   app.route(`${API_PREFIX}/sessions`, sessionRoutes(ctx));
   app.route(`${API_PREFIX}/staff/audit`, auditRoutes(ctx));
   app.route(`${API_PREFIX}/staff`, staffRoutes(ctx));
-  app.route(`${API_PREFIX}/plans`, planRoutes(ctx, plans));
+  app.route(`${API_PREFIX}/plans`, planRoutes(ctx, plans, units));
   app.route(`${API_PREFIX}/units`, unitRoutes(ctx, units, plans, records.unit));
   app.route('/api', openApiRoutes(ctx));
   app.all('/api/*', (c) => jsonError(c, 404, 'not_found', `No API route ${c.req.method} ${c.req.path}`));

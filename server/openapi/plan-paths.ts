@@ -4,7 +4,7 @@ import { API_PREFIX, syncResponseSchema } from '../../shared/api.ts';
 import { unitEventSchema } from '../../shared/events.ts';
 import { PLAN_ID_PATTERN, UNIT_ID_PATTERN } from '../../shared/plans/constants.ts';
 import { planImportErrorSchema, planImportResponseSchema, planImportSchema, planInputSchema, planListSchema, planSchema, unitInputSchema, unitListSchema, unitSchema } from '../../shared/plans/schema.ts';
-import { activityListSchema, activityQuerySchema, createUnitSchema, unitMeSchema, unitSyncRequestSchema } from '../../shared/units/api.ts';
+import { activityListSchema, activityQuerySchema, createUnitSchema, trackerQuerySchema, trackerSchema, unitMeSchema, unitSyncRequestSchema } from '../../shared/units/api.ts';
 import { batchOf, inputFailures, jsonBody, pathParam, queryParams, ref, reply, schemaOf, STAFF, type Paths } from './helpers.ts';
 
 export const planSchemas = {
@@ -23,6 +23,7 @@ export const planSchemas = {
   UnitSyncRequest: batchOf(unitSyncRequestSchema, 'UnitEvent'),
   UnitSyncResponse: schemaOf(syncResponseSchema, 'output'),
   ActivityList: schemaOf(activityListSchema, 'output'),
+  Tracker: schemaOf(trackerSchema, 'output'),
 };
 
 const planId = pathParam('id', { type: 'string', pattern: PLAN_ID_PATTERN.source });
@@ -65,6 +66,15 @@ export const planPaths: Paths = {
       parameters: [planId],
       requestBody: jsonBody('PlanInput'),
       responses: { '200': reply('The plan', ref('Plan')), ...notAllowed, '404': reply('No such plan'), '422': reply('A duty names a unit the ward does not have (unknown_unit)'), ...inputFailures },
+    },
+  },
+  [`${API_PREFIX}/plans/{id}/tracker`]: {
+    get: {
+      operationId: 'getPlanTracker',
+      summary: "Units × forms counts, each unit's last activity and the content items served, for a span of days (reviewer, admin; a unit officer sees their own unit)",
+      security: STAFF,
+      parameters: [planId, ...queryParams(trackerQuerySchema)],
+      responses: { '200': reply('The tracker', ref('Tracker')), '400': reply('Bad dates, or from after to'), ...notAllowed, '404': reply('No such plan') },
     },
   },
   [`${API_PREFIX}/units`]: {

@@ -9,11 +9,14 @@ import { PLAN_ID_PATTERN } from '../../shared/plans/constants.ts';
 import { requireStaff } from '../auth/staff-auth.ts';
 import type { AppContext, AppEnv } from '../context.ts';
 import { apiError } from '../http/errors.ts';
-import { readBody } from '../http/json-body.ts';
+import { parseWith, readBody } from '../http/json-body.ts';
 import { PlanFileErrors, readPlanFile } from '../plans/import.ts';
 import { UnknownUnitError, type PlanStore } from '../plans/store.ts';
+import type { Units } from '../plans/units.ts';
+import { readTracker } from '../units/tracker.ts';
+import { trackerQuerySchema } from '../../shared/units/api.ts';
 
-export function planRoutes(ctx: AppContext, store: PlanStore) {
+export function planRoutes(ctx: AppContext, store: PlanStore, units: Units) {
   const admin = requireStaff(ctx, ['admin']);
   const readers = requireStaff(ctx, ['reviewer', 'admin', 'unit']);
   const planOf = (raw: string) => {
@@ -29,6 +32,17 @@ export function planRoutes(ctx: AppContext, store: PlanStore) {
   return new Hono<AppEnv>()
     .get('/', readers, (c) => c.json({ plans: store.list() }))
     .get('/:id', readers, (c) => c.json(planOf(c.req.param('id'))))
+    // The office sees every unit; a unit officer only their own unit's row.
+    .get('/:id/tracker', readers, (c) => {
+      const plan = planOf(c.req.param('id'));
+      const span = parseWith(trackerQuerySchema, c.req.query());
+      if (span.from && span.to && span.from > span.to) throw apiError(400, 'invalid_request', 'from must not be after to');
+      const me = c.get('staff');
+      const own = me.role === 'unit' ? units.unitOf(me.id) : undefined;
+      if (me.role === 'unit' && !own) throw apiError(403, 'no_unit', 'Your account is not bound to a unit; ask an admin');
+      const shown = own ? units.list().filter((u) => u.id === own) : units.list();
+      return c.json(readTracker(ctx.db, plan, shown, span));
+    })
     .post('/', admin, async (c) => {
       const input = await readBody(c, planInputSchema);
       let plan;

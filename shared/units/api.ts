@@ -41,3 +41,31 @@ export const activityRowSchema = z.object({
 export type ActivityRow = z.infer<typeof activityRowSchema>;
 export const activityListSchema = z.object({ unitId: z.string(), activities: z.array(activityRowSchema) });
 export type ActivityList = z.infer<typeof activityListSchema>;
+
+/** The tracker's span: activities whose days overlap [from, to]; both optional. */
+export const trackerQuerySchema = z.strictObject({
+  from: z.iso.date().optional(),
+  to: z.iso.date().optional(),
+});
+
+/** For one plan and a span: each unit's activities per form and its last one, and which content items were served. */
+export const trackerSchema = z.object({
+  planId: z.string(),
+  from: z.string().nullable(),
+  to: z.string().nullable(),
+  forms: z.array(z.object({ code: z.string(), title: z.string() })),
+  units: z.array(
+    z.object({
+      id: z.string(),
+      shortName: z.string(),
+      name: z.string(),
+      /** Activities per form code (forms without any are absent). */
+      perForm: z.record(z.string(), z.number()),
+      total: z.number(),
+      /** First day of the unit's latest activity in the span, or null: nothing recorded. */
+      lastActivityOn: z.string().nullable(),
+    }),
+  ),
+  contentItems: z.array(z.object({ code: z.string(), title: z.string(), activities: z.number() })),
+});
+export type Tracker = z.infer<typeof trackerSchema>;

@@ -54,6 +54,7 @@ describe('GET /api/openapi.json', () => {
         '/api/v1/plans',
         '/api/v1/plans/import',
         '/api/v1/plans/{id}',
+        '/api/v1/plans/{id}/tracker',
         '/api/v1/units',
         '/api/v1/units/me',
         '/api/v1/units/sync',

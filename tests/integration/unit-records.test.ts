@@ -130,3 +130,31 @@ describe('unit records', () => {
     expect(t.sqlite.prepare("SELECT COUNT(*) AS n FROM users WHERE username = 'khoa'").get()).toEqual({ n: 0 });
   });
 });
+
+describe('the tracker', () => {
+  it('counts units × forms for a span, gives each unit its last activity and the content items served; an officer sees only their unit', async () => {
+    await unitSync(t, ttsnc, [
+      activityRecorded(ttsnc, 'ttsnc', { startsOn: '2025-04-03' }), // radio 2.4, item 1.2
+      activityRecorded(ttsnc, 'ttsnc', { startsOn: '2025-05-10' }),
+      activityRecorded(ttsnc, 'ttsnc', { startsOn: '2025-05-20', formCode: '2.3', subFormId: 'banner', contentItems: ['1.2', '1.5'] }),
+      activityRecorded(ttsnc, 'ttsnc', { startsOn: '2025-07-01' }), // after the quarter
+    ]);
+    await unitSync(t, kthtdt, [activityRecorded(kthtdt, 'kt-ht-dt', { startsOn: '2025-03-25', endsOn: '2025-04-05', formCode: '2.1', subFormId: 'infographic', contentItems: ['1.4'] })]);
+    const res = await t.request('/api/v1/plans/sample-nq57/tracker?from=2025-04-01&to=2025-06-30', { headers: reviewer.headers });
+    expect(res.status).toBe(200);
+    const q2 = await res.json();
+    const rows = Object.fromEntries(q2.units.map((u: { shortName: string; perForm: object; total: number; lastActivityOn: string | null }) => [u.shortName, [u.perForm, u.total, u.lastActivityOn]]));
+    expect(rows).toEqual({
+      'VH-XH': [{}, 0, null],
+      'KT-HT-ĐT': [{ '2.1': 1 }, 1, '2025-03-25'], // began in March, still up in April
+      MTTQ: [{}, 0, null],
+      TTSNC: [{ '2.4': 2, '2.3': 1 }, 3, '2025-05-20'],
+    });
+    expect(q2.contentItems.map((c: { code: string; activities: number }) => `${c.code}:${c.activities}`)).toEqual(['1.1:0', '1.2:3', '1.3:0', '1.4:1', '1.5:1']);
+
+    const own = await (await t.request('/api/v1/plans/sample-nq57/tracker?from=2025-04-01&to=2025-06-30', { headers: kthtdt.headers })).json();
+    expect(own.units.map((u: { id: string }) => u.id)).toEqual(['kt-ht-dt']);
+    expect(own.contentItems.map((c: { activities: number }) => c.activities)).toEqual([0, 0, 0, 1, 0]);
+    expect((await t.request('/api/v1/plans/sample-nq57/tracker?from=2025-07-01&to=2025-04-01', { headers: reviewer.headers })).status).toBe(400);
+  });
+});

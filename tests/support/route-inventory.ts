@@ -30,7 +30,7 @@ import { adminWardSchema } from '../../shared/ward-admin.ts';
 import { auditPageSchema } from '../../shared/audit.ts';
 import { resetPasswordResponseSchema } from '../../shared/accounts.ts';
 import { planImportResponseSchema, planListSchema, planSchema, unitListSchema, unitSchema } from '../../shared/plans/schema.ts';
-import { activityListSchema, unitMeSchema } from '../../shared/units/api.ts';
+import { activityListSchema, trackerSchema, unitMeSchema } from '../../shared/units/api.ts';
 import { completion, DEVICE_ID } from '../integration/helpers.ts';
 import { GUIDE_DEVICE } from '../integration/guide-support.ts';
 import { ROLES, type Fork, type Role, type World } from './fuzz-world.ts';
@@ -98,6 +98,7 @@ const RIGHTS: Record<string, string> = {
   'POST /api/v1/plans/import':                            '401 401 401 403 403 403 ok  403 403',
   'GET /api/v1/plans/:id':                                '401 401 401 403 403 ok  ok  ok  ok',
   'PUT /api/v1/plans/:id':                                '401 401 401 403 403 403 ok  403 403',
+  'GET /api/v1/plans/:id/tracker':                        '401 401 401 403 403 ok  ok  ok  ok',
   'GET /api/v1/units':                                    '401 401 401 403 403 ok  ok  ok  ok',
   'POST /api/v1/units':                                   '401 401 401 403 403 403 ok  403 403',
   'GET /api/v1/units/me':                                 '401 401 401 403 403 403 403 ok  ok',
@@ -235,6 +236,7 @@ const SPECS: Record<string, Omit<RouteSpec, 'key' | 'method' | 'pattern' | 'righ
   'POST /api/v1/plans/import': { body: () => ({ fileName: 'ke-hoach.yaml', text: planYaml, dryRun: true }), ok: planImportResponseSchema },
   'GET /api/v1/plans/:id': { params: () => ({ id: SAMPLE_PLAN }), ok: planSchema },
   'PUT /api/v1/plans/:id': { params: () => ({ id: SAMPLE_PLAN }), body: () => planBody(), ok: planSchema },
+  'GET /api/v1/plans/:id/tracker': { params: () => ({ id: SAMPLE_PLAN }), ok: trackerSchema },
   'GET /api/v1/units': { ok: unitListSchema },
   'POST /api/v1/units': { body: () => ({ name: 'Đoàn Thanh niên phường', shortName: `DTN-${uuidv7().slice(-4)}` }), ok: unitSchema },
   'GET /api/v1/units/me': { ok: unitMeSchema },
