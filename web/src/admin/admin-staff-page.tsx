@@ -2,6 +2,7 @@ import { createResource, createSignal, For, Show } from 'solid-js';
 import { t } from '../i18n/index.ts';
 import { guideApi } from '../guide/guide-api.ts';
 import { AccountActions } from './account-actions.tsx';
+import { UnitOfficerForm } from './unit-officer-form.tsx';
 import '../guide/strings.ts';
 import '../styles/guide.css';
 
@@ -58,12 +59,13 @@ export default function AdminStaffPage() {
           <button type="submit" class="button">{t('guide.admin.create')}</button>
           <Show when={result()}><p role="status" class="notice">{result()}</p></Show>
         </form>
+        <UnitOfficerForm onCreated={() => setTick(tick() + 1)} />
         <h2>{t('guide.admin.accounts')}</h2>
         <ul class="guide-list">
           <For each={accounts.latest ?? []}>
             {(a) => (
               <li>
-                {a.username} · {a.role} · {a.team ?? '—'} · {a.groups.join(', ') || '—'}
+                {a.username} · {a.role} · {a.team ?? '—'} · {a.unitId ?? (a.groups.join(', ') || '—')}
                 <AccountActions account={a} />
               </li>
             )}

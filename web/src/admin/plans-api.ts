@@ -32,3 +32,7 @@ export const plansApi = {
     }
   },
 };
+
+/** Creates a unit officer bound to `unitId`; the generated password comes back once. */
+export const createUnitOfficer = (o: { username: string; displayName: string; unitId: string }) =>
+  staffRequest<{ account: { username: string }; password: string }>('/api/v1/staff', { method: 'POST', json: { ...o, role: 'unit' } });
