@@ -2,11 +2,17 @@
 // units × forms counts, each unit's last activity, and which content items
 // were served (an activity counts when its days overlap the span). A unit
 // officer gets the same view limited to their own unit.
-import { and, count, eq, gte, lte, max, type SQL } from 'drizzle-orm';
+import { and, count, eq, gte, lt, lte, max, type SQL } from 'drizzle-orm';
 import type { Plan, Unit } from '../../shared/plans/schema.ts';
 import type { Tracker } from '../../shared/units/api.ts';
 import type { Db } from '../db/open.ts';
-import { unitActivities, unitActivityItems } from '../db/schema/index.ts';
+import { guideSessions, unitActivities, unitActivityItems } from '../db/schema/index.ts';
+
+/** The sub-form id that marks where the movement's guide sessions count. */
+export const GUIDE_SESSION_SUB_FORM = 'guide-session';
+const DAY = 86_400_000;
+/** Midnight of a Vietnam calendar day (UTC+7), in UTC ms. */
+const vnMidnight = (day: string) => Date.parse(`${day}T00:00:00+07:00`);
 
 export function readTracker(db: Db, plan: Plan, units: Unit[], span: { from?: string; to?: string }): Tracker {
   const where: SQL[] = [eq(unitActivities.planId, plan.id)];
@@ -27,6 +33,12 @@ export function readTracker(db: Db, plan: Plan, units: Unit[], span: { from?: st
     .groupBy(unitActivityItems.itemCode)
     .all();
   const perItem = new Map(items.map((i) => [i.code, i.n]));
+  // The movement's sessions are guide records already: counted here, never typed again by a unit.
+  const movementForm = plan.forms.find((f) => f.subForms.some((s) => s.id === GUIDE_SESSION_SUB_FORM));
+  const sessionsWhere: SQL[] = [];
+  if (span.from) sessionsWhere.push(gte(guideSessions.startsAt, vnMidnight(span.from)));
+  if (span.to) sessionsWhere.push(lt(guideSessions.startsAt, vnMidnight(span.to) + DAY));
+  const sessions = movementForm ? (db.select({ n: count() }).from(guideSessions).where(and(...sessionsWhere)).get()?.n ?? 0) : 0;
   return {
     planId: plan.id,
     from: span.from ?? null,
@@ -45,5 +57,6 @@ export function readTracker(db: Db, plan: Plan, units: Unit[], span: { from?: st
       };
     }),
     contentItems: plan.contentItems.map((c) => ({ code: c.code, title: c.title, activities: perItem.get(c.code) ?? 0 })),
+    guideSessions: movementForm ? { formCode: movementForm.code, sessions } : null,
   };
 }

@@ -67,5 +67,8 @@ export const trackerSchema = z.object({
     }),
   ),
   contentItems: z.array(z.object({ code: z.string(), title: z.string(), activities: z.number() })),
+  /** Guide sessions of the movement that started in the span, counted by themselves (never typed twice) under the
+   * form whose sub-form is `guide-session` (2.5 in the sample); null when the plan has no such sub-form. */
+  guideSessions: z.object({ formCode: z.string(), sessions: z.number() }).nullable(),
 });
 export type Tracker = z.infer<typeof trackerSchema>;

@@ -5,6 +5,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { uuidv7 } from '../../shared/ids.ts';
 import { setupTestApp, type TestApp } from './helpers.ts';
+import { createGuide, guideSyncResults, sessionCreated } from './guide-support.ts';
 import { activityRecorded, sendJson, staffMember, UNIT_DEVICE, unitSync, type Member } from './unit-support.ts';
 
 let t: TestApp;
@@ -156,5 +157,28 @@ describe('the tracker', () => {
     expect(own.units.map((u: { id: string }) => u.id)).toEqual(['kt-ht-dt']);
     expect(own.contentItems.map((c: { activities: number }) => c.activities)).toEqual([0, 0, 0, 1, 0]);
     expect((await t.request('/api/v1/plans/sample-nq57/tracker?from=2025-07-01&to=2025-04-01', { headers: reviewer.headers })).status).toBe(400);
+    expect(q2.guideSessions).toEqual({ formCode: '2.5', sessions: 0 });
+  });
+
+  it("counts the movement's guide sessions under the form with the guide-session sub-form, by the Vietnam day they start", async () => {
+    const guide = await createGuide(t, 'guide-lan', ['tdp-1']);
+    const sessions = [
+      sessionCreated(guide, { code: 'ACDE3467', startsAt: '2025-04-01T00:30:00+07:00' }), // 31 March in UTC, 1 April in Vietnam
+      sessionCreated(guide, { code: 'FGHJ4679', startsAt: '2025-06-30T23:00:00+07:00' }),
+      sessionCreated(guide, { code: 'KMNP3467', startsAt: '2025-07-01T08:00:00+07:00' }), // next quarter
+    ];
+    expect((await guideSyncResults(t, guide, sessions)).map((r) => r.status)).toEqual(['accepted', 'accepted', 'accepted']);
+    const q2 = await (await t.request('/api/v1/plans/sample-nq57/tracker?from=2025-04-01&to=2025-06-30', { headers: reviewer.headers })).json();
+    expect(q2.guideSessions).toEqual({ formCode: '2.5', sessions: 2 });
+    // A plan without that sub-form has no such count.
+    const own = await sendJson(t, 'POST', '/api/v1/plans', admin, {
+      numberSymbol: '9/KH-UBND',
+      issuingBody: 'UBND phường',
+      title: 'Kế hoạch',
+      contentItems: [{ code: '1.1', title: 'Nội dung' }],
+      forms: [{ code: '2.1', title: 'Nền tảng số' }],
+    });
+    const id = (await own.json()).id;
+    expect((await (await t.request(`/api/v1/plans/${id}/tracker`, { headers: reviewer.headers })).json()).guideSessions).toBeNull();
   });
 });
