@@ -31,6 +31,11 @@ import { wardRoutes } from './routes/ward.ts';
 import { guideRoutes } from './routes/guide.ts';
 import { sessionRoutes } from './routes/sessions.ts';
 import { staffRoutes } from './routes/staff.ts';
+import { planRoutes } from './routes/plans.ts';
+import { unitRoutes } from './routes/units.ts';
+import { createPlanStore } from './plans/store.ts';
+import { createUnits } from './plans/units.ts';
+import { createUnitProjection } from './units/projection.ts';
 import { groupInUse } from './guide/group-use.ts';
 import { createCheckinProjection } from './guide/checkins.ts';
 import { createGuideProjection } from './guide/projections.ts';
@@ -101,6 +106,7 @@ export function createApp(deps: AppDeps) {
   const limits = createRequestLimits(ctx, config.requestLimits);
   app.use(`${API_PREFIX}/sync`, limits.sync);
   app.use(`${API_PREFIX}/guide/sync`, limits.guideSync);
+  app.use(`${API_PREFIX}/units/sync`, limits.guideSync);
   app.use(`${API_PREFIX}/learners`, limits.register);
   app.use(`${API_PREFIX}/recovery`, limits.recovery);
   app.use(`${API_PREFIX}/recovery-codes`, limits.recoveryCodes);
@@ -113,12 +119,15 @@ export function createApp(deps: AppDeps) {
   // Every offline record (learner and guide families) goes through one
   // pipeline; each feature keeps its tables in step through its projection,
   // run in this order inside the sync transaction (server/records/hooks.ts).
+  const units = createUnits(ctx.db);
+  const plans = createPlanStore(ctx.db, now);
   const records = createRecordPipeline(ctx.db, [
     resident.projection, // consent and profile; erasure after the commit
     createCheckinProjection(ctx.db), // session check-ins, households joined by QR
     createGuideProjection(ctx.db), // a guide's rights, then sessions, assisted learners, households
     statsRollup.projection, // dashboard rollups
     createGuideAuditProjection(ctx.db, ctx.audit), // guide actions in the audit log
+    createUnitProjection(ctx.db, units), // a unit officer's rights, then the unit's activities
   ]);
   app.route(`${API_PREFIX}/sync`, syncRoutes(ctx, records.learner));
   app.route(`${API_PREFIX}/me`, meRoutes(ctx));
@@ -132,6 +141,8 @@ export function createApp(deps: AppDeps) {
   app.route(`${API_PREFIX}/sessions`, sessionRoutes(ctx));
   app.route(`${API_PREFIX}/staff/audit`, auditRoutes(ctx, resident.catalog));
   app.route(`${API_PREFIX}/staff`, staffRoutes(ctx));
+  app.route(`${API_PREFIX}/plans`, planRoutes(ctx, plans, units));
+  app.route(`${API_PREFIX}/units`, unitRoutes(ctx, units, plans, records.unit));
   app.route('/api', openApiRoutes(ctx));
   app.all('/api/*', (c) => jsonError(c, 404, 'not_found', `No API route ${c.req.method} ${c.req.path}`));
 

@@ -57,7 +57,8 @@ export const myProgressSchema = z.object({
   ),
 });
 
-export const ROLES = ['guide', 'reviewer', 'admin'] as const;
+/** `unit`: a unit's officer (one unit of the ward's plans), see shared/plans. */
+export const ROLES = ['guide', 'reviewer', 'admin', 'unit'] as const;
 export type StaffRole = (typeof ROLES)[number];
 export const TEAMS = ['cns', 'da06'] as const;
 

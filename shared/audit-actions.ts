@@ -23,5 +23,10 @@ export const AUDIT_ACTIONS = [
   'guide.outcome_confirmed',
   'guide.household_created',
   'guide.household_linked',
+  'plan.created',
+  'plan.updated',
+  'plan.imported',
+  'unit.created',
+  'unit.updated',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];

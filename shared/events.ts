@@ -11,12 +11,14 @@ import { z } from 'zod';
 import { guideEventSchemas, learnerGuideEventSchemas } from './events/guide.ts';
 import { learningEventSchemas } from './events/learning.ts';
 import { residentEventSchemas } from './events/resident.ts';
+import { unitEventSchemas } from './events/unit.ts';
+import type { StaffRole } from './api.ts';
 
 export { deviceIdSchema, groupIdSchema, secretSchema, slugSchema, uuidSchema } from './events/primitives.ts';
 export { lessonCompletedSchema, lessonStartedSchema } from './events/learning.ts';
 
 /** Who may record a family's events: a learner's own credentials, or a logged-in staff role. */
-export type Recorder = { kind: 'learner' } | { kind: 'staff'; roles: readonly ('guide' | 'reviewer' | 'admin')[] };
+export type Recorder = { kind: 'learner' } | { kind: 'staff'; roles: readonly StaffRole[] };
 
 type Member = z.core.$ZodTypeDiscriminable;
 const family = <const S extends readonly [Member, ...Member[]]>(recorder: Recorder, schemas: S) => {
@@ -30,19 +32,24 @@ export const RECORD_FAMILIES = {
   learner: family({ kind: 'learner' }, [...learningEventSchemas, ...learnerGuideEventSchemas, ...residentEventSchemas]),
   /** A guide's phone: sessions, assisted learners, completions and outcomes recorded in person, households. */
   guide: family({ kind: 'staff', roles: ['guide'] }, guideEventSchemas),
+  /** A unit officer's phone or PC: the unit's outreach activities under the ward's plans. */
+  unit: family({ kind: 'staff', roles: ['unit'] }, unitEventSchemas),
 };
 export type RecordFamilyName = keyof typeof RECORD_FAMILIES;
 export type RecordFamily = (typeof RECORD_FAMILIES)[RecordFamilyName];
 
 export type LearningEvent = z.infer<typeof RECORD_FAMILIES.learner.schema>;
 export type GuideEvent = z.infer<typeof RECORD_FAMILIES.guide.schema>;
+export type UnitEvent = z.infer<typeof RECORD_FAMILIES.unit.schema>;
 /** The event of each family, by family name. */
 export interface RecordOf {
   learner: LearningEvent;
   guide: GuideEvent;
+  unit: UnitEvent;
 }
 export type LearningEventOf<T extends LearningEvent['type']> = Extract<LearningEvent, { type: T }>;
 export type GuideEventOf<T extends GuideEvent['type']> = Extract<GuideEvent, { type: T }>;
+export type UnitEventOf<T extends UnitEvent['type']> = Extract<UnitEvent, { type: T }>;
 export type LessonCompletedEvent = LearningEventOf<'lesson.completed'>;
 export type LessonStartedEvent = LearningEventOf<'lesson.started'>;
 
@@ -50,6 +57,7 @@ export const eventSchema = RECORD_FAMILIES.learner.schema;
 export const guideEventSchema = RECORD_FAMILIES.guide.schema;
 export const EVENT_TYPES = RECORD_FAMILIES.learner.types;
 export const GUIDE_EVENT_TYPES = RECORD_FAMILIES.guide.types;
+export const unitEventSchema = RECORD_FAMILIES.unit.schema;
 
 /**
  * Why `type` may not be sent in `family`, when another family owns it and

@@ -5,7 +5,8 @@
 import { asc, eq, inArray } from 'drizzle-orm';
 import type { Db } from '../db/open.ts';
 import type { PasswordHasher } from '../auth/passwords.ts';
-import { guideGroups, residentialGroups } from '../db/schema/index.ts';
+import { guideGroups, residentialGroups, unitOfficers, units } from '../db/schema/index.ts';
+import { setOfficerUnit } from '../plans/units.ts';
 import { createUser, findUserByUsername, type NewUser, type Team, type UserRow } from './users.ts';
 
 export function groupsOf(db: Db, userId: string): string[] {
@@ -37,6 +38,8 @@ export function setGroups(db: Db, userId: string, groups: readonly string[]): vo
 
 export interface NewStaff extends NewUser {
   groups?: readonly string[];
+  /** A unit officer's unit (role unit only). */
+  unitId?: string;
 }
 
 /** Creates any staff account; a guide needs a team and at least one group. */
@@ -50,9 +53,23 @@ export async function createStaffAccount(db: Db, input: NewStaff, now?: number, 
   } else if (groups.length > 0) {
     throw new Error('Only guides are assigned residential groups');
   }
+  if (input.role === 'unit') {
+    if (!input.unitId) throw new Error('A unit officer needs a unit');
+    if (!unitExists(db, input.unitId)) throw new Error(`Unknown unit: ${input.unitId}`);
+  } else if (input.unitId) {
+    throw new Error('Only unit officers are bound to a unit');
+  }
   const user = await createUser(db, input, now, hasher);
   if (groups.length > 0) setGroups(db, user.id, groups);
+  if (input.unitId) setOfficerUnit(db, user.id, input.unitId);
   return user;
+}
+
+const unitExists = (db: Db, id: string) => db.select({ id: units.id }).from(units).where(eq(units.id, id)).get() !== undefined;
+
+/** A unit officer's unit, or null for every other account. */
+export function unitOfOfficer(db: Db, userId: string): string | null {
+  return db.select({ unitId: unitOfficers.unitId }).from(unitOfficers).where(eq(unitOfficers.userId, userId)).get()?.unitId ?? null;
 }
 
 export function findGuide(db: Db, username: string): (UserRow & { team: Team }) | undefined {

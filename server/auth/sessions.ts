@@ -17,6 +17,8 @@ export const SESSION_TTL_MS: Record<StaffUser['role'], number> = {
   guide: 30 * 24 * HOUR,
   reviewer: 12 * HOUR,
   admin: 12 * HOUR,
+  // A unit officer records in the field (a banner photographed in the street) like a guide.
+  unit: 30 * 24 * HOUR,
 };
 
 const isHttps = (config: AppConfig) => config.publicOrigin?.startsWith('https://') ?? false;

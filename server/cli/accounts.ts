@@ -5,18 +5,19 @@ import { parseArgs } from 'node:util';
 import { ROLES, TEAMS, type StaffRole } from '../../shared/api.ts';
 import { generatePassword } from '../auth/passwords.ts';
 import { findUserByUsername, listUsers, setPassword, type Team } from '../accounts/users.ts';
-import { createStaffAccount, groupsOf, setGroups } from '../accounts/guides.ts';
+import { createStaffAccount, groupsOf, setGroups, unitOfOfficer } from '../accounts/guides.ts';
 import { openDb, type Db } from '../db/open.ts';
 import { CONSOLE_ACTOR, createAuditLog } from '../audit/log.ts';
 import { loadEnv } from '../env.ts';
 
 const USAGE = `Usage:
-  npm run accounts -- create --username U --role guide|reviewer|admin [--team cns|da06] [--groups tdp-1,tdp-2] [--display-name "Name"] [--password-stdin]
+  npm run accounts -- create --username U --role guide|reviewer|admin|unit [--team cns|da06] [--groups tdp-1,tdp-2] [--unit vh-xh] [--display-name "Name"] [--password-stdin]
   npm run accounts -- set-groups --username U --groups tdp-1,tdp-2
   npm run accounts -- list
   npm run accounts -- set-password --username U [--password-stdin]
 Without --password-stdin a password is generated and printed once.
-A guide needs --team and --groups (residential group ids from the ward profile).`;
+A guide needs --team and --groups (residential group ids from the ward profile).
+A unit officer (role unit) needs --unit (a unit id: vh-xh, kt-ht-dt, mttq, ttsnc or one the ward added).`;
 
 class UsageError extends Error {}
 
@@ -44,6 +45,7 @@ async function run(argv: string[]): Promise<void> {
       role: { type: 'string' },
       team: { type: 'string' },
       groups: { type: 'string' },
+      unit: { type: 'string' },
       'display-name': { type: 'string' },
       'password-stdin': { type: 'boolean', default: false },
       help: { type: 'boolean', short: 'h', default: false },
@@ -59,7 +61,8 @@ async function run(argv: string[]): Promise<void> {
   if (command === 'list') {
     const { db, sqlite } = openDb(env.DATA_DIR);
     for (const user of listUsers(db)) {
-      const groups = user.role === 'guide' ? groupsOf(db, user.id).join(',') || '-' : '-';
+      // A unit officer's unit stands where a guide's groups do.
+      const groups = user.role === 'guide' ? groupsOf(db, user.id).join(',') || '-' : user.role === 'unit' ? (unitOfOfficer(db, user.id) ?? '-') : '-';
       console.log([user.username, user.role, user.team ?? '-', groups, user.disabled ? 'disabled' : 'active', user.displayName].join('\t'));
     }
     sqlite.close();
@@ -96,9 +99,9 @@ async function run(argv: string[]): Promise<void> {
   const { db, sqlite } = openDb(env.DATA_DIR);
   try {
     if (command === 'create') {
-      const user = await createStaffAccount(db, { username: values.username, password, role: role!, team, groups, displayName: values['display-name'] });
-      audit(db).record(CONSOLE_ACTOR, 'staff.created', { type: 'user', id: user.username }, { role: user.role, team: user.team, groups: (groups ?? []).join(',') });
-      console.log(`Created ${user.role} "${user.username}"${user.team ? ` (team ${user.team})` : ''}.`);
+      const user = await createStaffAccount(db, { username: values.username, password, role: role!, team, groups, unitId: values.unit, displayName: values['display-name'] });
+      audit(db).record(CONSOLE_ACTOR, 'staff.created', { type: 'user', id: user.username }, { role: user.role, team: user.team, groups: (groups ?? []).join(','), ...(values.unit ? { unitId: values.unit } : {}) });
+      console.log(`Created ${user.role} "${user.username}"${user.team ? ` (team ${user.team})` : ''}${values.unit ? ` (unit ${values.unit})` : ''}.`);
     } else {
       await setPassword(db, values.username, password);
       audit(db).record(CONSOLE_ACTOR, 'staff.password_set', { type: 'user', id: values.username.trim().toLowerCase() });

@@ -21,6 +21,7 @@ import { residentPaths, residentSchemas } from './resident-paths.ts';
 import { guidePaths, guideSchemas } from './guide-paths.ts';
 import { statsPaths, statsSchemas } from './stats-paths.ts';
 import { addRateLimitReplies, auditPaths, auditSchemas } from './audit-paths.ts';
+import { planPaths, planSchemas } from './plan-paths.ts';
 import {
   batchOf,
   empty,
@@ -169,8 +170,9 @@ export function buildOpenApiDocument(version: string) {
         ...guideSchemas,
         ...statsSchemas,
         ...auditSchemas,
+        ...planSchemas,
       },
     },
-    paths: addRateLimitReplies({ ...auditPaths, ...residentPaths, ...guidePaths, ...statsPaths, ...corePaths }),
+    paths: addRateLimitReplies({ ...auditPaths, ...residentPaths, ...guidePaths, ...statsPaths, ...planPaths, ...corePaths }),
   };
 }

@@ -3,7 +3,7 @@
 // sessions, dashboard rollups, audit); it is one entry in the list that
 // server/app.ts hands to createRecordPipeline(), with hooks per family.
 import type { SyncResult } from '../../shared/api.ts';
-import type { GuideEvent, LearningEvent } from '../../shared/events.ts';
+import type { GuideEvent, LearningEvent, UnitEvent } from '../../shared/events.ts';
 
 /** Who sent a request: the learner (their credentials) or the staff user (their login), and the phone. */
 export interface Recorder {
@@ -40,6 +40,7 @@ export interface Projection {
   name: string;
   learner?: RecordHooks<LearningEvent>;
   guide?: RecordHooks<GuideEvent>;
+  unit?: RecordHooks<UnitEvent>;
 }
 
 /** One family's hooks of several projections as one, in list order: the first refusal wins; every apply runs. */

@@ -35,7 +35,7 @@ const resultId = (raw: unknown) => {
 const reject = (id: string, code: string, message: string): SyncResult => ({ id, status: 'rejected', error: { code, message } });
 
 /** What a family calls an unknown type in its error message ("guide event type", …). */
-const TYPE_NOUN: Record<RecordFamilyName, string> = { learner: 'event type', guide: 'guide event type' };
+const TYPE_NOUN: Record<RecordFamilyName, string> = { learner: 'event type', guide: 'guide event type', unit: 'unit record type' };
 
 export function createIngest<F extends RecordFamilyName>(family: F, store: RecordStore<RecordOf[F]>, hooks: Required<RecordHooks<RecordOf[F]>>, commit: GroupCommit) {
   type E = RecordOf[F];

@@ -5,13 +5,14 @@ import type { Db } from '../db/open.ts';
 import { createGroupCommit } from './group-commit.ts';
 import { combineHooks, type Projection } from './hooks.ts';
 import { createIngest } from './ingest.ts';
-import { createGuideStore, createLearnerStore } from './stores.ts';
+import { createGuideStore, createLearnerStore, createUnitStore } from './stores.ts';
 
 export function createRecordPipeline(db: Db, projections: readonly Projection[]) {
   const commit = createGroupCommit(db.$client);
   return {
     learner: createIngest('learner', createLearnerStore(db), combineHooks(projections.map((p) => p.learner)), commit),
     guide: createIngest('guide', createGuideStore(db), combineHooks(projections.map((p) => p.guide)), commit),
+    unit: createIngest('unit', createUnitStore(db), combineHooks(projections.map((p) => p.unit)), commit),
   };
 }
 

@@ -4,10 +4,10 @@
 // is kept as JSON in `payload`. Adding a family: a table in db/schema and a
 // store here.
 import { eq, sql } from 'drizzle-orm';
-import type { GuideEvent, LearningEvent, RecordFamilyName } from '../../shared/events.ts';
+import type { GuideEvent, LearningEvent, RecordFamilyName, UnitEvent } from '../../shared/events.ts';
 import type { Db } from '../db/open.ts';
 import { placeholders } from '../db/placeholders.ts';
-import { devices, events, guideEvents } from '../db/schema/index.ts';
+import { devices, events, guideEvents, unitEvents } from '../db/schema/index.ts';
 import type { Recorder } from './hooks.ts';
 
 export interface RecordTimes {
@@ -86,6 +86,23 @@ export function createGuideStore(db: Db): RecordStore<GuideEvent> {
         ...t,
         payload: JSON.stringify(e),
       };
+      return insert.run(row).changes === 1;
+    },
+    exists: (id) => exists.get({ id }) !== undefined,
+  };
+}
+
+export function createUnitStore(db: Db): RecordStore<UnitEvent> {
+  type Row = typeof unitEvents.$inferInsert;
+  const columns = ['id', 'type', 'recordedBy', 'deviceId', 'unitId', 'planId', 'activityId', 'occurredAt', 'receivedAt', 'effectiveAt', 'payload'] as const;
+  const insert = db.insert(unitEvents).values(placeholders<Row>(columns)).onConflictDoNothing().prepare();
+  const exists = db.select({ id: unitEvents.id }).from(unitEvents).where(eq(unitEvents.id, sql.placeholder('id'))).prepare();
+  return {
+    family: 'unit',
+    recorderOf: (e) => e.recordedBy,
+    notYours: 'The record names another officer as recorder',
+    insert(e, t) {
+      const row: Required<Row> = { id: e.id, type: e.type, recordedBy: e.recordedBy, deviceId: e.deviceId, unitId: e.unitId, planId: e.planId, activityId: e.activityId, ...t, payload: JSON.stringify(e) };
       return insert.run(row).changes === 1;
     },
     exists: (id) => exists.get({ id }) !== undefined,

@@ -4,7 +4,7 @@
 // hash is stored. Every change goes to the audit log.
 import { Hono } from 'hono';
 import { createStaffSchema, setGroupsSchema, type StaffAccount } from '../../shared/guide/api.ts';
-import { createStaffAccount, groupsOf, setGroups } from '../accounts/guides.ts';
+import { createStaffAccount, groupsOf, setGroups, unitOfOfficer } from '../accounts/guides.ts';
 import { findUserByUsername, listUsers, setPassword, toStaffUser, type UserRow } from '../accounts/users.ts';
 import { createAccountStatus } from '../accounts/status.ts';
 import { setDisabledSchema } from '../../shared/accounts.ts';
@@ -17,7 +17,7 @@ import { readBody } from '../http/json-body.ts';
 
 export function staffRoutes(ctx: AppContext) {
   const admin = requireStaff(ctx, ['admin']);
-  const account = (u: UserRow): StaffAccount => ({ ...toStaffUser(u), groups: groupsOf(ctx.db, u.id), disabled: u.disabled });
+  const account = (u: UserRow): StaffAccount => ({ ...toStaffUser(u), groups: groupsOf(ctx.db, u.id), disabled: u.disabled, unitId: unitOfOfficer(ctx.db, u.id) });
   const status = createAccountStatus(ctx.db);
   const userNamed = (raw: string) => {
     const user = findUserByUsername(ctx.db, raw);
@@ -39,7 +39,7 @@ export function staffRoutes(ctx: AppContext) {
         const message = error instanceof Error ? error.message : String(error);
         throw apiError(message.includes('already exists') ? 409 : 400, message.includes('already exists') ? 'conflict' : 'invalid_request', message);
       }
-      ctx.audit.record(c.get('staff'), 'staff.created', { type: 'user', id: user.username }, { role: user.role, team: user.team, groups: input.groups.join(',') });
+      ctx.audit.record(c.get('staff'), 'staff.created', { type: 'user', id: user.username }, { role: user.role, team: user.team, groups: input.groups.join(','), ...(input.unitId ? { unitId: input.unitId } : {}) });
       return c.json({ account: account(user), password }, 201);
     })
     .put('/:username/groups', async (c) => {

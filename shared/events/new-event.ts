@@ -1,7 +1,7 @@
 // Builds a record on the phone: the envelope (a new time-ordered id, the
 // phone's device id, the recorder, the time) around a typed body. Free of zod
 // on purpose (type-only imports), so it costs a resident's phone a few bytes.
-import type { GuideEvent, LearningEvent } from '../events.ts';
+import type { GuideEvent, LearningEvent, UnitEvent } from '../events.ts';
 import type { LearnerEnvelopeKey, StaffEnvelopeKey } from './envelope.ts';
 import { uuidv7 } from '../ids.ts';
 
@@ -10,6 +10,8 @@ type BodyOf<E, K extends PropertyKey> = E extends unknown ? Omit<E, K> : never;
 export type LearnerEventBody = BodyOf<LearningEvent, LearnerEnvelopeKey>;
 /** A guide record without its envelope. */
 export type GuideEventBody = BodyOf<GuideEvent, StaffEnvelopeKey>;
+/** A unit officer's record without its envelope. */
+export type UnitEventBody = BodyOf<UnitEvent, StaffEnvelopeKey>;
 
 /** A resident's phone recording for one learner profile. */
 export interface LearnerRecorder {
@@ -22,14 +24,27 @@ export interface GuideRecorder {
   deviceId: string;
 }
 
+/** A unit officer's phone or PC recording under the officer's login. */
+export interface UnitRecorder {
+  officerId: string;
+  deviceId: string;
+}
+
 export function newEvent<T extends LearningEvent['type']>(
   me: LearnerRecorder,
   body: Extract<LearnerEventBody, { type: T }>,
   at?: number,
 ): Extract<LearningEvent, { type: T }>;
 export function newEvent<T extends GuideEvent['type']>(me: GuideRecorder, body: Extract<GuideEventBody, { type: T }>, at?: number): Extract<GuideEvent, { type: T }>;
-export function newEvent(me: LearnerRecorder | GuideRecorder, body: LearnerEventBody | GuideEventBody, at: number = Date.now()): LearningEvent | GuideEvent {
+export function newEvent<T extends UnitEvent['type']>(me: UnitRecorder, body: Extract<UnitEventBody, { type: T }>, at?: number): Extract<UnitEvent, { type: T }>;
+export function newEvent(
+  me: LearnerRecorder | GuideRecorder | UnitRecorder,
+  body: LearnerEventBody | GuideEventBody | UnitEventBody,
+  at: number = Date.now(),
+): LearningEvent | GuideEvent | UnitEvent {
   const head = { id: uuidv7(at), deviceId: me.deviceId, occurredAt: new Date(at).toISOString() };
   // The body's type field pairs it with its family; the overloads keep callers honest.
-  return ('guideId' in me ? { ...head, recordedBy: me.guideId, ...body } : { ...head, learnerId: me.learnerId, ...body }) as LearningEvent | GuideEvent;
+  if ('guideId' in me) return { ...head, recordedBy: me.guideId, ...body } as GuideEvent;
+  if ('officerId' in me) return { ...head, recordedBy: me.officerId, ...body } as UnitEvent;
+  return { ...head, learnerId: me.learnerId, ...body } as LearningEvent;
 }

@@ -3,7 +3,8 @@
 import { z } from 'zod';
 import { deviceIdSchema } from '../events.ts';
 import { groupIdSchema, OUTCOMES } from '../events/guide.ts';
-import { MAX_SYNC_BATCH, staffUserSchema, TEAMS } from '../api.ts';
+import { MAX_SYNC_BATCH, ROLES, staffUserSchema, TEAMS } from '../api.ts';
+import { unitIdSchema } from '../plans/schema.ts';
 
 export const guideSyncRequestSchema = z.strictObject({
   deviceId: deviceIdSchema,
@@ -116,11 +117,13 @@ export type HouseholdList = z.infer<typeof householdListSchema>;
 export const createStaffSchema = z.strictObject({
   username: z.string().trim().min(2).max(64),
   displayName: z.string().trim().min(1).max(80),
-  role: z.enum(['guide', 'reviewer', 'admin']),
+  role: z.enum(ROLES),
   team: z.enum(TEAMS).nullable().default(null),
   groups: z.array(groupIdSchema).max(50).default([]),
+  /** A unit officer's unit (role unit only). */
+  unitId: unitIdSchema.optional(),
 });
-export const staffAccountSchema = staffUserSchema.extend({ groups: z.array(z.string()), disabled: z.boolean() });
+export const staffAccountSchema = staffUserSchema.extend({ groups: z.array(z.string()), disabled: z.boolean(), unitId: z.string().nullable() });
 export type StaffAccount = z.infer<typeof staffAccountSchema>;
 export const createStaffResponseSchema = z.object({ account: staffAccountSchema, password: z.string() });
 export const setGroupsSchema = z.strictObject({ groups: z.array(groupIdSchema).min(1).max(50) });

@@ -91,4 +91,18 @@ describe('accounts CLI', () => {
     expect(unknown.code).toBe(1);
     expect(unknown.stderr).toContain('Unknown command');
   }, 60_000);
+
+  it("creates a unit officer bound to one unit, and refuses one without a unit or with an unknown one", async () => {
+    const created = await accounts(['create', '--username', 'thao-ttsnc', '--role', 'unit', '--unit', 'ttsnc', '--display-name', 'Chị Thảo'], '');
+    expect(created.code).toBe(0);
+    expect(created.stdout).toContain('Created unit "thao-ttsnc" (unit ttsnc)');
+    expect((await accounts(['list'])).stdout).toMatch(/^thao-ttsnc\tunit\t-\tttsnc\tactive\tChị Thảo$/m);
+    const noUnit = await accounts(['create', '--username', 'minh', '--role', 'unit']);
+    expect(noUnit.code).toBe(1);
+    expect(noUnit.stderr).toContain('A unit officer needs a unit');
+    const unknown = await accounts(['create', '--username', 'minh', '--role', 'unit', '--unit', 'khong-co']);
+    expect(unknown.stderr).toContain('Unknown unit: khong-co');
+    const guideWithUnit = await accounts(['create', '--username', 'minh', '--role', 'reviewer', '--unit', 'ttsnc']);
+    expect(guideWithUnit.stderr).toContain('Only unit officers are bound to a unit');
+  }, 60_000);
 });

@@ -51,6 +51,15 @@ describe('GET /api/openapi.json', () => {
         '/api/v1/ward/admin/poster',
         '/api/v1/ward/groups/{id}',
         '/api/v1/ward/import',
+        '/api/v1/plans',
+        '/api/v1/plans/import',
+        '/api/v1/plans/{id}',
+        '/api/v1/plans/{id}/tracker',
+        '/api/v1/units',
+        '/api/v1/units/me',
+        '/api/v1/units/sync',
+        '/api/v1/units/{id}',
+        '/api/v1/units/{id}/activities',
       ].sort(),
     );
     const schemas = doc.components.schemas;

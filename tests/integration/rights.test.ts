@@ -29,6 +29,8 @@ function forbiddenFor(role: Role): string[] {
   switch (role) {
     case 'reviewer':
     case 'admin': // the office reads the same aggregates as the reviewer
+    case 'unit': // unit officers read plans and their unit's log, never residents
+    case 'otherUnit':
       return residents;
     case 'learner':
       return [PERSONAL.otherLearnerName, w.otherLearner.id, PERSONAL.assistedName, w.assistedId];

@@ -19,7 +19,7 @@ import { CATALOG, consentGiven, profileUpdated, syncEvents } from '../integratio
 export const WORLD_NOW = Date.parse('2025-06-20T02:00:00Z');
 const PASSWORD = 'correct horse battery';
 
-export const ROLES = ['anonymous', 'learner', 'otherLearner', 'guide', 'otherGuide', 'reviewer', 'admin'] as const;
+export const ROLES = ['anonymous', 'learner', 'otherLearner', 'guide', 'otherGuide', 'reviewer', 'admin', 'unit', 'otherUnit'] as const;
 export type Role = (typeof ROLES)[number];
 
 /** Personal values seeded below; reviewers (and guides of other groups) must never see them. */
@@ -38,13 +38,14 @@ type Staff = { id: string; username: string; password: string; headers: { cookie
 /** A staff member in the shape guide-support.ts's event builders take. */
 export const asGuide = (s: Staff) => ({ id: s.id, cookie: s.headers.cookie, headers: s.headers });
 
-async function staff(t: ReturnType<typeof setupTestApp>, username: string, role: 'guide' | 'reviewer' | 'admin', groups: string[]): Promise<Staff> {
+async function staff(t: ReturnType<typeof setupTestApp>, username: string, role: 'guide' | 'reviewer' | 'admin' | 'unit', groups: string[], unitId?: string): Promise<Staff> {
   const user = await createStaffAccount(t.db, {
     username,
     password: PASSWORD,
     role,
     team: role === 'guide' ? 'cns' : null,
     groups,
+    unitId,
     displayName: `Cán bộ ${username}`,
   }, undefined, TEST_HASHER);
   const cookie = await login(t, username, PASSWORD);
@@ -58,6 +59,9 @@ export interface World {
   otherGuide: Staff;
   reviewer: Staff;
   admin: Staff;
+  /** Unit officers of TTSNC and of KT-HT-ĐT (sample units of migration 0007). */
+  unit: Staff;
+  otherUnit: Staff;
   /** The guide's session (residential group tdp-1) and the other guide's (tdp-2). */
   session: { id: string; code: string };
   otherSession: { id: string; code: string };
@@ -72,11 +76,13 @@ export interface World {
 
 export async function buildWorld(): Promise<{ world: World; file: string; dir: string }> {
   const t = setupTestApp({ now: WORLD_NOW, catalog: CATALOG, config: { trustProxy: true } });
-  const [guide, otherGuide, reviewer, admin] = await Promise.all([
+  const [guide, otherGuide, reviewer, admin, unit, otherUnit] = await Promise.all([
     staff(t, 'guide-to-1', 'guide', ['tdp-1']),
     staff(t, 'guide-to-2', 'guide', ['tdp-2']),
     staff(t, 'reviewer', 'reviewer', []),
     staff(t, 'admin', 'admin', []),
+    staff(t, 'can-bo-ttsnc', 'unit', [], 'ttsnc'),
+    staff(t, 'can-bo-kthtdt', 'unit', [], 'kt-ht-dt'),
   ]);
   const put = await t.request('/api/v1/ward/groups/to-du-phong', {
     method: 'PUT',
@@ -117,6 +123,8 @@ export async function buildWorld(): Promise<{ world: World; file: string; dir: s
     otherGuide,
     reviewer,
     admin,
+    unit,
+    otherUnit,
     session: { id: s1.sessionId, code: s1.code },
     otherSession: { id: s2.sessionId, code: s2.code },
     assistedId: assisted.learnerId,
@@ -129,6 +137,8 @@ export async function buildWorld(): Promise<{ world: World; file: string; dir: s
       otherGuide: otherGuide.headers,
       reviewer: reviewer.headers,
       admin: admin.headers,
+      unit: unit.headers,
+      otherUnit: otherUnit.headers,
     },
     own: { learner: learner.id, otherLearner: otherLearner.id },
   };

@@ -29,6 +29,8 @@ import { dashboardSchema, sectionSchemas } from '../../shared/stats/schemas.ts';
 import { adminWardSchema } from '../../shared/ward-admin.ts';
 import { auditPageSchema } from '../../shared/audit.ts';
 import { resetPasswordResponseSchema } from '../../shared/accounts.ts';
+import { planImportResponseSchema, planListSchema, planSchema, unitListSchema, unitSchema } from '../../shared/plans/schema.ts';
+import { activityListSchema, trackerSchema, unitMeSchema } from '../../shared/units/api.ts';
 import { completion, DEVICE_ID } from '../integration/helpers.ts';
 import { GUIDE_DEVICE } from '../integration/guide-support.ts';
 import { ROLES, type Fork, type Role, type World } from './fuzz-world.ts';
@@ -38,58 +40,71 @@ export type Expect = 'ok' | 401 | 403;
 
 // The rights table. Columns, in order:
 //   anonymous · learner · other learner · guide of the group (tdp-1) ·
-//   guide of another group (tdp-2) · reviewer · admin
+//   guide of another group (tdp-2) · reviewer · admin · unit officer
+//   (of TTSNC) · officer of another unit (KT-HT-ĐT)
 // "ok" for a learner means: their own data only (checked by rights.test.ts).
 const RIGHTS: Record<string, string> = {
-  'GET /api/v1/health':                                   'ok  ok  ok  ok  ok  ok  ok',
-  'GET /api/openapi.json':                                'ok  ok  ok  ok  ok  ok  ok',
-  'POST /api/v1/learners':                                'ok  ok  ok  ok  ok  ok  ok',
-  'POST /api/v1/sync':                                    '401 ok  ok  401 401 401 401',
-  'GET /api/v1/me/progress':                              '401 ok  ok  401 401 401 401',
-  'GET /api/v1/me':                                       '401 ok  ok  401 401 401 401',
-  'DELETE /api/v1/me':                                    '401 ok  ok  401 401 401 401',
-  'GET /api/v1/certificates':                             '401 ok  ok  401 401 401 401',
-  'POST /api/v1/certificates':                            '401 ok  ok  401 401 401 401',
-  'POST /api/v1/recovery-codes':                          '401 ok  ok  401 401 401 401',
-  'POST /api/v1/recovery':                                'ok  ok  ok  ok  ok  ok  ok',
-  'POST /api/v1/auth/login':                              'ok  ok  ok  ok  ok  ok  ok',
-  'POST /api/v1/auth/logout':                             'ok  ok  ok  ok  ok  ok  ok',
-  'GET /api/v1/auth/me':                                  '401 401 401 ok  ok  ok  ok',
-  'POST /api/v1/auth/password':                           '401 401 401 ok  ok  ok  ok',
-  'GET /api/v1/stats/summary':                            '401 401 401 ok  ok  ok  ok',
-  'GET /api/v1/stats/dashboard':                          '401 401 401 ok  ok  ok  ok',
-  'GET /api/v1/stats/headline':                           '401 401 401 ok  ok  ok  ok',
-  'GET /api/v1/stats/coverage':                           '401 401 401 ok  ok  ok  ok',
-  'GET /api/v1/stats/ranking':                            '401 401 401 ok  ok  ok  ok',
-  'GET /api/v1/stats/courses':                            '401 401 401 ok  ok  ok  ok',
-  'GET /api/v1/stats/demographics':                       '401 401 401 ok  ok  ok  ok',
-  'GET /api/v1/stats/trend':                              '401 401 401 ok  ok  ok  ok',
-  'GET /api/v1/stats/freshness':                          '401 401 401 ok  ok  ok  ok',
-  'GET /api/v1/stats/report':                             '401 401 401 403 403 ok  ok',
-  'GET /api/v1/stats/export.csv':                         '401 401 401 403 403 ok  ok',
-  'GET /api/v1/stats/export.xlsx':                        '401 401 401 403 403 ok  ok',
-  'GET /api/v1/ward':                                     'ok  ok  ok  ok  ok  ok  ok',
-  'GET /api/v1/ward/admin':                               '401 401 401 403 403 403 ok',
-  'GET /api/v1/ward/admin/poster':                        '401 401 401 403 403 403 ok',
-  'PUT /api/v1/ward':                                     '401 401 401 403 403 403 ok',
-  'POST /api/v1/ward/import':                             '401 401 401 403 403 403 ok',
-  'PUT /api/v1/ward/groups/:id':                          '401 401 401 403 403 403 ok',
-  'DELETE /api/v1/ward/groups/:id':                       '401 401 401 403 403 403 ok',
-  'GET /api/v1/guide/me':                                 '401 401 401 ok  ok  403 403',
-  'POST /api/v1/guide/sync':                              '401 401 401 ok  ok  403 403',
-  'GET /api/v1/guide/sessions':                           '401 401 401 ok  ok  403 403',
-  'GET /api/v1/guide/sessions/:id':                       '401 401 401 ok  403 403 403',
-  'GET /api/v1/guide/groups/:groupId/follow-up':          '401 401 401 ok  403 403 403',
-  'GET /api/v1/guide/groups/:groupId/households':         '401 401 401 ok  403 403 403',
-  'GET /api/v1/guide/report':                             '401 401 401 ok  ok  ok  ok',
-  'GET /api/v1/guide/report.csv':                         '401 401 401 ok  ok  ok  ok',
-  'GET /api/v1/sessions/:code':                           'ok  ok  ok  ok  ok  ok  ok',
-  'GET /api/v1/staff':                                    '401 401 401 403 403 403 ok',
-  'POST /api/v1/staff':                                   '401 401 401 403 403 403 ok',
-  'PUT /api/v1/staff/:username/groups':                   '401 401 401 403 403 403 ok',
-  'GET /api/v1/staff/audit':                              '401 401 401 403 403 403 ok',
-  'POST /api/v1/staff/:username/password':                '401 401 401 403 403 403 ok',
-  'PUT /api/v1/staff/:username/disabled':                 '401 401 401 403 403 403 ok',
+  'GET /api/v1/health':                                   'ok  ok  ok  ok  ok  ok  ok  ok  ok',
+  'GET /api/openapi.json':                                'ok  ok  ok  ok  ok  ok  ok  ok  ok',
+  'POST /api/v1/learners':                                'ok  ok  ok  ok  ok  ok  ok  ok  ok',
+  'POST /api/v1/sync':                                    '401 ok  ok  401 401 401 401 401 401',
+  'GET /api/v1/me/progress':                              '401 ok  ok  401 401 401 401 401 401',
+  'GET /api/v1/me':                                       '401 ok  ok  401 401 401 401 401 401',
+  'DELETE /api/v1/me':                                    '401 ok  ok  401 401 401 401 401 401',
+  'GET /api/v1/certificates':                             '401 ok  ok  401 401 401 401 401 401',
+  'POST /api/v1/certificates':                            '401 ok  ok  401 401 401 401 401 401',
+  'POST /api/v1/recovery-codes':                          '401 ok  ok  401 401 401 401 401 401',
+  'POST /api/v1/recovery':                                'ok  ok  ok  ok  ok  ok  ok  ok  ok',
+  'POST /api/v1/auth/login':                              'ok  ok  ok  ok  ok  ok  ok  ok  ok',
+  'POST /api/v1/auth/logout':                             'ok  ok  ok  ok  ok  ok  ok  ok  ok',
+  'GET /api/v1/auth/me':                                  '401 401 401 ok  ok  ok  ok  ok  ok',
+  'POST /api/v1/auth/password':                           '401 401 401 ok  ok  ok  ok  ok  ok',
+  'GET /api/v1/stats/summary':                            '401 401 401 ok  ok  ok  ok  403 403',
+  'GET /api/v1/stats/dashboard':                          '401 401 401 ok  ok  ok  ok  403 403',
+  'GET /api/v1/stats/headline':                           '401 401 401 ok  ok  ok  ok  403 403',
+  'GET /api/v1/stats/coverage':                           '401 401 401 ok  ok  ok  ok  403 403',
+  'GET /api/v1/stats/ranking':                            '401 401 401 ok  ok  ok  ok  403 403',
+  'GET /api/v1/stats/courses':                            '401 401 401 ok  ok  ok  ok  403 403',
+  'GET /api/v1/stats/demographics':                       '401 401 401 ok  ok  ok  ok  403 403',
+  'GET /api/v1/stats/trend':                              '401 401 401 ok  ok  ok  ok  403 403',
+  'GET /api/v1/stats/freshness':                          '401 401 401 ok  ok  ok  ok  403 403',
+  'GET /api/v1/stats/report':                             '401 401 401 403 403 ok  ok  403 403',
+  'GET /api/v1/stats/export.csv':                         '401 401 401 403 403 ok  ok  403 403',
+  'GET /api/v1/stats/export.xlsx':                        '401 401 401 403 403 ok  ok  403 403',
+  'GET /api/v1/ward':                                     'ok  ok  ok  ok  ok  ok  ok  ok  ok',
+  'GET /api/v1/ward/admin':                               '401 401 401 403 403 403 ok  403 403',
+  'GET /api/v1/ward/admin/poster':                        '401 401 401 403 403 403 ok  403 403',
+  'PUT /api/v1/ward':                                     '401 401 401 403 403 403 ok  403 403',
+  'POST /api/v1/ward/import':                             '401 401 401 403 403 403 ok  403 403',
+  'PUT /api/v1/ward/groups/:id':                          '401 401 401 403 403 403 ok  403 403',
+  'DELETE /api/v1/ward/groups/:id':                       '401 401 401 403 403 403 ok  403 403',
+  'GET /api/v1/guide/me':                                 '401 401 401 ok  ok  403 403 403 403',
+  'POST /api/v1/guide/sync':                              '401 401 401 ok  ok  403 403 403 403',
+  'GET /api/v1/guide/sessions':                           '401 401 401 ok  ok  403 403 403 403',
+  'GET /api/v1/guide/sessions/:id':                       '401 401 401 ok  403 403 403 403 403',
+  'GET /api/v1/guide/groups/:groupId/follow-up':          '401 401 401 ok  403 403 403 403 403',
+  'GET /api/v1/guide/groups/:groupId/households':         '401 401 401 ok  403 403 403 403 403',
+  'GET /api/v1/guide/report':                             '401 401 401 ok  ok  ok  ok  403 403',
+  'GET /api/v1/guide/report.csv':                         '401 401 401 ok  ok  ok  ok  403 403',
+  'GET /api/v1/sessions/:code':                           'ok  ok  ok  ok  ok  ok  ok  ok  ok',
+  'GET /api/v1/staff':                                    '401 401 401 403 403 403 ok  403 403',
+  'POST /api/v1/staff':                                   '401 401 401 403 403 403 ok  403 403',
+  'PUT /api/v1/staff/:username/groups':                   '401 401 401 403 403 403 ok  403 403',
+  'GET /api/v1/staff/audit':                              '401 401 401 403 403 403 ok  403 403',
+  'POST /api/v1/staff/:username/password':                '401 401 401 403 403 403 ok  403 403',
+  'PUT /api/v1/staff/:username/disabled':                 '401 401 401 403 403 403 ok  403 403',
+  'GET /api/v1/plans':                                    '401 401 401 403 403 ok  ok  ok  ok',
+  'POST /api/v1/plans':                                   '401 401 401 403 403 403 ok  403 403',
+  'POST /api/v1/plans/import':                            '401 401 401 403 403 403 ok  403 403',
+  'GET /api/v1/plans/:id':                                '401 401 401 403 403 ok  ok  ok  ok',
+  'PUT /api/v1/plans/:id':                                '401 401 401 403 403 403 ok  403 403',
+  'GET /api/v1/plans/:id/tracker':                        '401 401 401 403 403 ok  ok  ok  ok',
+  'GET /api/v1/units':                                    '401 401 401 403 403 ok  ok  ok  ok',
+  'POST /api/v1/units':                                   '401 401 401 403 403 403 ok  403 403',
+  'GET /api/v1/units/me':                                 '401 401 401 403 403 403 403 ok  ok',
+  'POST /api/v1/units/sync':                              '401 401 401 403 403 403 403 ok  ok',
+  'PUT /api/v1/units/:id':                                '401 401 401 403 403 403 ok  403 403',
+  'GET /api/v1/units/:id/activities':                     '401 401 401 403 403 ok  ok  ok  403',
 };
 
 export type Success = z.ZodType | 'csv' | 'xlsx' | 'empty';
@@ -116,6 +131,40 @@ const guideEvent = (w: World, role: Role) => {
   const me = role === 'otherGuide' ? w.otherGuide : w.guide;
   const groupId = role === 'otherGuide' ? 'tdp-2' : 'tdp-1';
   return { id: uuidv7(), type: 'household.created', recordedBy: me.id, deviceId: GUIDE_DEVICE, occurredAt: '2025-06-20T10:00:00+07:00', householdId: uuidv7(), groupId, label: 'Số 3 ngõ 1' };
+};
+
+/** The shipped sample plan (migration 0007), which the world's unit officers record against. */
+export const SAMPLE_PLAN = 'sample-nq57';
+const planBody = () => ({
+  numberSymbol: '15/KH-UBND',
+  issuedOn: '2025-03-10',
+  issuingBody: 'Ủy ban nhân dân phường',
+  title: 'Kế hoạch tuyên truyền chuyển đổi số năm 2025',
+  contentItems: [{ code: '1.1', title: 'Chủ trương, chính sách' }],
+  forms: [{ code: '2.1', title: 'Trên các nền tảng số', subForms: [{ id: 'portal-article', title: 'Tin, bài trên cổng' }] }],
+  duties: [{ unitId: 'vh-xh', role: 'lead', contentItems: ['1.1'], forms: ['2.1'], text: 'Chủ trì' }],
+});
+const planYaml = 'numberSymbol: "16/KH-UBND"\nissuingBody: "UBND phường"\ntitle: "Kế hoạch"\ncontentItems:\n  - { code: "1.1", title: "Nội dung" }\nforms:\n  - { code: "2.1", title: "Hình thức" }\n';
+/** An activity of the role's own unit (TTSNC for the unit officer, KT-HT-ĐT for the other). */
+const unitActivity = (w: World, role: Role) => {
+  const me = role === 'otherUnit' ? w.otherUnit : w.unit;
+  const unitId = role === 'otherUnit' ? 'kt-ht-dt' : 'ttsnc';
+  return {
+    id: uuidv7(),
+    type: 'activity.recorded',
+    recordedBy: me.id,
+    deviceId: GUIDE_DEVICE,
+    occurredAt: '2025-06-20T10:00:00+07:00',
+    unitId,
+    planId: SAMPLE_PLAN,
+    activityId: uuidv7(),
+    startsOn: '2025-06-20',
+    formCode: '2.4',
+    subFormId: 'radio-news',
+    contentItems: ['1.2'],
+    title: 'Tin về Nghị quyết 57 trên loa phường',
+    reach: { minutesAired: 5 },
+  };
 };
 
 async function freshRecoveryCode(w: World, f: Fork): Promise<string> {
@@ -182,6 +231,18 @@ const SPECS: Record<string, Omit<RouteSpec, 'key' | 'method' | 'pattern' | 'righ
   'POST /api/v1/staff/:username/password': { params: (w) => ({ username: w.otherGuide.username }), ok: resetPasswordResponseSchema },
   'PUT /api/v1/staff/:username/disabled': { params: (w) => ({ username: w.otherGuide.username }), body: () => ({ disabled: true }), ok: staffAccountSchema },
   'PUT /api/v1/staff/:username/groups': { params: (w) => ({ username: w.otherGuide.username }), body: () => ({ groups: ['tdp-2'] }), ok: staffAccountSchema },
+  'GET /api/v1/plans': { ok: planListSchema },
+  'POST /api/v1/plans': { body: () => planBody(), ok: planSchema },
+  'POST /api/v1/plans/import': { body: () => ({ fileName: 'ke-hoach.yaml', text: planYaml, dryRun: true }), ok: planImportResponseSchema },
+  'GET /api/v1/plans/:id': { params: () => ({ id: SAMPLE_PLAN }), ok: planSchema },
+  'PUT /api/v1/plans/:id': { params: () => ({ id: SAMPLE_PLAN }), body: () => planBody(), ok: planSchema },
+  'GET /api/v1/plans/:id/tracker': { params: () => ({ id: SAMPLE_PLAN }), ok: trackerSchema },
+  'GET /api/v1/units': { ok: unitListSchema },
+  'POST /api/v1/units': { body: () => ({ name: 'Đoàn Thanh niên phường', shortName: `DTN-${uuidv7().slice(-4)}` }), ok: unitSchema },
+  'GET /api/v1/units/me': { ok: unitMeSchema },
+  'POST /api/v1/units/sync': { body: (w, role) => ({ deviceId: GUIDE_DEVICE, events: [unitActivity(w, role)] }), ok: syncResponseSchema },
+  'PUT /api/v1/units/:id': { params: () => ({ id: 'ttsnc' }), body: () => ({ name: 'Trung tâm sự nghiệp công phường', shortName: 'TTSNC' }), ok: unitSchema },
+  'GET /api/v1/units/:id/activities': { params: () => ({ id: 'ttsnc' }), ok: activityListSchema },
 };
 
 function parseRights(key: string, row: string): Record<Role, Expect> {

@@ -57,7 +57,7 @@ export const users = sqliteTable('users', {
   id: text('id').primaryKey(),
   username: text('username').notNull().unique(),
   displayName: text('display_name').notNull(),
-  role: text('role', { enum: ['guide', 'reviewer', 'admin'] }).notNull(),
+  role: text('role', { enum: ['guide', 'reviewer', 'admin', 'unit'] }).notNull(),
   team: text('team', { enum: ['cns', 'da06'] }),
   /** Self-describing scrypt string: scrypt$N$r$p$salt$hash. */
   passwordHash: text('password_hash').notNull(),

@@ -14,7 +14,7 @@ export function AccountRow(props: { account: StaffAccount; groups: WardGroup[] }
   const a = () => props.account;
   const groupNames = () => groups().map((id) => props.groups.find((g) => g.id === id)?.name ?? id).join(', ');
   const details = () =>
-    [t(`ward.role.${a().role}`), a().team ? t(`guide.team.${a().team}`) : '', a().role === 'guide' ? t('guide.groups', { groups: groupNames() || '—' }) : '']
+    [t(`ward.role.${a().role}`), a().team ? t(`guide.team.${a().team}`) : '', a().unitId ?? '', a().role === 'guide' ? t('guide.groups', { groups: groupNames() || '—' }) : '']
       .filter(Boolean)
       .join(' · ');
 

@@ -10,7 +10,7 @@ import type { StaffAccount } from '../../../shared/guide/api.ts';
 import '../i18n/index.ts';
 import AdminStaffPage from './admin-staff-page.tsx';
 
-const hung: StaffAccount = { id: 'u1', username: 'hung', displayName: 'Nguyễn Văn Hùng', role: 'guide', team: 'cns', groups: ['tdp-1'], disabled: false };
+const hung: StaffAccount = { id: 'u1', username: 'hung', displayName: 'Nguyễn Văn Hùng', role: 'guide', team: 'cns', groups: ['tdp-1'], disabled: false, unitId: null };
 const GROUPS = [
   { id: 'tdp-1', name: 'Tổ dân phố Hòa Bình' },
   { id: 'tdp-2', name: 'Tổ dân phố Quyết Thắng' },

@@ -4,6 +4,7 @@ import { guideApi } from '../guide/guide-api.ts';
 import { AccountRow } from './account-row.tsx';
 import { AdminNav } from './admin-nav.tsx';
 import { NewAccountForm } from './new-account-form.tsx';
+import { UnitOfficerForm } from './unit-officer-form.tsx';
 import '../guide/strings.ts';
 import '../styles/guide.css';
 
@@ -22,6 +23,7 @@ export default function AdminStaffPage() {
       <h1>{t('wardAdmin.nav.staff')}</h1>
       <Show when={accounts.latest !== null} fallback={<p class="notice" role="alert">{t('guide.admin.needAdmin')}</p>}>
         <NewAccountForm groups={groups()} onCreated={() => setTick(tick() + 1)} />
+        <UnitOfficerForm onCreated={() => setTick(tick() + 1)} />
         <h2>{t('guide.admin.accounts')}</h2>
         <ul class="guide-list">
           <For each={accounts.latest ?? []}>{(a) => <AccountRow account={a} groups={groups()} />}</For>

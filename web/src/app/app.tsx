@@ -36,6 +36,9 @@ const AdminStaffPage = lazy(() => import('../admin/admin-staff-page.tsx'));
 const AdminWardPage = lazy(() => import('../admin/ward-admin-page.tsx'));
 const AdminPostersPage = lazy(() => import('../admin/posters-page.tsx'));
 const AdminAuditPage = lazy(() => import('../admin/audit-page.tsx'));
+const AdminPlansPage = lazy(() => import('../admin/plans-page.tsx'));
+// A unit officer's phone screen: records the unit's outreach, offline too (precached like guide mode).
+const UnitPage = lazy(() => import('../unit/unit-page.tsx'));
 const PasswordPage = lazy(() => import('../account/password-page.tsx'));
 const JoinPage = lazy(() => import('../join/join-page.tsx'));
 const HouseholdJoinPage = lazy(() => import('../household/household-page.tsx'));
@@ -81,6 +84,8 @@ export function App(props: { stores?: AppStores }) {
         <Route path="/admin/ward" component={AdminWardPage} />
         <Route path="/admin/posters" component={AdminPostersPage} />
         <Route path="/admin/audit" component={AdminAuditPage} />
+        <Route path="/admin/plans" component={AdminPlansPage} />
+        <Route path="/unit" component={UnitPage} />
         <Route path="/account/password" component={PasswordPage} />
         <Route path="/privacy" component={PrivacyPage} />
         <Route path="/me" component={MePage} />

@@ -1,0 +1,99 @@
+// Reads and writes plans (one row each: document fields as columns, the
+// structure as JSON validated by shared/plans/schema.ts). Any edit of the
+// shipped sample makes it the ward's own (is_sample = 0). A plan's duties
+// must name units the ward has; that check needs the database, so it lives
+// here rather than in the shared schema.
+import { asc, desc, eq } from 'drizzle-orm';
+import { uuidv7 } from '../../shared/ids.ts';
+import type { Plan, PlanInput, PlanSummary } from '../../shared/plans/schema.ts';
+import type { Db } from '../db/open.ts';
+import { plans, units } from '../db/schema/index.ts';
+
+type Row = typeof plans.$inferSelect;
+type Structure = Pick<Plan, 'legalBases' | 'contentItems' | 'forms' | 'duties' | 'recipients'>;
+
+/** A duty that names a unit the ward does not have: where, and which. */
+export class UnknownUnitError extends Error {
+  constructor(readonly issues: Array<{ path: (string | number)[]; unitId: string }>) {
+    super(issues.map((i) => `${i.path.join('.')}: no unit "${i.unitId}"; add it under Units first`).join('; '));
+  }
+}
+
+const iso = (ms: number) => new Date(ms).toISOString();
+
+function toPlan(row: Row): Plan {
+  const s = JSON.parse(row.structure) as Structure;
+  return {
+    id: row.id,
+    isSample: row.isSample,
+    updatedAt: iso(row.updatedAt),
+    numberSymbol: row.numberSymbol,
+    issuedOn: row.issuedOn,
+    issuingBody: row.issuingBody,
+    title: row.title,
+    periodFrom: row.periodFrom,
+    periodTo: row.periodTo,
+    legalBases: s.legalBases,
+    contentItems: s.contentItems,
+    forms: s.forms,
+    duties: s.duties,
+    recipients: s.recipients,
+  };
+}
+
+function columnsOf(input: PlanInput) {
+  const structure: Structure = { legalBases: input.legalBases, contentItems: input.contentItems, forms: input.forms, duties: input.duties, recipients: input.recipients };
+  return {
+    numberSymbol: input.numberSymbol,
+    issuedOn: input.issuedOn,
+    issuingBody: input.issuingBody,
+    title: input.title,
+    periodFrom: input.periodFrom,
+    periodTo: input.periodTo,
+    structure: JSON.stringify(structure),
+  };
+}
+
+export function createPlanStore(db: Db, now: () => number) {
+  const get = (id: string): Plan | undefined => {
+    const row = db.select().from(plans).where(eq(plans.id, id)).get();
+    return row ? toPlan(row) : undefined;
+  };
+
+  function checkUnits(input: PlanInput) {
+    const known = new Set(db.select({ id: units.id }).from(units).all().map((u) => u.id));
+    const issues = input.duties.flatMap((d, i) => (known.has(d.unitId) ? [] : [{ path: ['duties', i, 'unitId'], unitId: d.unitId }]));
+    if (issues.length > 0) throw new UnknownUnitError(issues);
+  }
+
+  return {
+    get,
+    list(): PlanSummary[] {
+      return db
+        .select()
+        .from(plans)
+        .orderBy(desc(plans.isSample), asc(plans.createdAt), asc(plans.id))
+        .all()
+        .map((row) => {
+          const { id, isSample, numberSymbol, issuedOn, title, periodFrom, periodTo, updatedAt } = toPlan(row);
+          return { id, isSample, numberSymbol, issuedOn, title, periodFrom, periodTo, updatedAt };
+        });
+    },
+    /** Checks what only the database knows (units); throws UnknownUnitError. */
+    checkUnits,
+    create(input: PlanInput): Plan {
+      checkUnits(input);
+      const at = now();
+      const id = uuidv7(at);
+      db.insert(plans).values({ id, ...columnsOf(input), isSample: false, createdAt: at, updatedAt: at }).run();
+      return get(id)!;
+    },
+    /** Replaces a plan's content; undefined when there is no such plan. */
+    replace(id: string, input: PlanInput): Plan | undefined {
+      checkUnits(input);
+      const changed = db.update(plans).set({ ...columnsOf(input), isSample: false, updatedAt: now() }).where(eq(plans.id, id)).run().changes;
+      return changed === 1 ? get(id) : undefined;
+    },
+  };
+}
+export type PlanStore = ReturnType<typeof createPlanStore>;

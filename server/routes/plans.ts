@@ -1,0 +1,86 @@
+// The ward's plans: every office role and unit officers read them (the
+// officer's phone needs the forms and content items to record against);
+// only admins create, edit and import. Editing the shipped sample makes it
+// the ward's own. Bad input is 400, a plan naming an unknown unit 422, and a
+// refused request writes nothing.
+import { Hono } from 'hono';
+import { planImportSchema, planInputSchema } from '../../shared/plans/schema.ts';
+import { PLAN_ID_PATTERN } from '../../shared/plans/constants.ts';
+import { requireStaff } from '../auth/staff-auth.ts';
+import type { AppContext, AppEnv } from '../context.ts';
+import { apiError } from '../http/errors.ts';
+import { parseWith, readBody } from '../http/json-body.ts';
+import { PlanFileErrors, readPlanFile } from '../plans/import.ts';
+import { UnknownUnitError, type PlanStore } from '../plans/store.ts';
+import type { Units } from '../plans/units.ts';
+import { readTracker } from '../units/tracker.ts';
+import { trackerQuerySchema } from '../../shared/units/api.ts';
+
+export function planRoutes(ctx: AppContext, store: PlanStore, units: Units) {
+  const admin = requireStaff(ctx, ['admin']);
+  const readers = requireStaff(ctx, ['reviewer', 'admin', 'unit']);
+  const planOf = (raw: string) => {
+    const plan = PLAN_ID_PATTERN.test(raw) ? store.get(raw) : undefined;
+    if (!plan) throw apiError(404, 'not_found', 'No such plan');
+    return plan;
+  };
+  const unknownUnit = (error: unknown) => {
+    if (error instanceof UnknownUnitError) throw apiError(422, 'unknown_unit', error.message);
+    throw error;
+  };
+
+  return new Hono<AppEnv>()
+    .get('/', readers, (c) => c.json({ plans: store.list() }))
+    .get('/:id', readers, (c) => c.json(planOf(c.req.param('id'))))
+    // The office sees every unit; a unit officer only their own unit's row.
+    .get('/:id/tracker', readers, (c) => {
+      const plan = planOf(c.req.param('id'));
+      const span = parseWith(trackerQuerySchema, c.req.query());
+      if (span.from && span.to && span.from > span.to) throw apiError(400, 'invalid_request', 'from must not be after to');
+      const me = c.get('staff');
+      const own = me.role === 'unit' ? units.unitOf(me.id) : undefined;
+      if (me.role === 'unit' && !own) throw apiError(403, 'no_unit', 'Your account is not bound to a unit; ask an admin');
+      const shown = own ? units.list().filter((u) => u.id === own) : units.list();
+      return c.json(readTracker(ctx.db, plan, shown, span));
+    })
+    .post('/', admin, async (c) => {
+      const input = await readBody(c, planInputSchema);
+      let plan;
+      try {
+        plan = store.create(input);
+      } catch (error) {
+        return unknownUnit(error);
+      }
+      ctx.audit.record(c.get('staff'), 'plan.created', { type: 'plan', id: plan.id }, { numberSymbol: plan.numberSymbol });
+      return c.json(plan, 201);
+    })
+    .put('/:id', admin, async (c) => {
+      const id = planOf(c.req.param('id')).id;
+      const input = await readBody(c, planInputSchema);
+      let plan;
+      try {
+        plan = store.replace(id, input);
+      } catch (error) {
+        return unknownUnit(error);
+      }
+      if (!plan) throw apiError(404, 'not_found', 'No such plan');
+      ctx.audit.record(c.get('staff'), 'plan.updated', { type: 'plan', id }, { numberSymbol: plan.numberSymbol });
+      return c.json(plan);
+    })
+    // A YAML file: every problem with its line, or the plan added (or replacing one).
+    .post('/import', admin, async (c) => {
+      const { fileName, text, dryRun, replaces } = await readBody(c, planImportSchema);
+      if (replaces !== undefined) planOf(replaces);
+      let input;
+      try {
+        input = readPlanFile(store, fileName, text);
+      } catch (error) {
+        if (error instanceof PlanFileErrors) return c.json({ error: { code: 'invalid_plan_file', message: error.message, errors: error.errors } }, 422);
+        throw error;
+      }
+      if (dryRun) return c.json({ dryRun: true, plan: null });
+      const plan = replaces ? store.replace(replaces, input)! : store.create(input);
+      ctx.audit.record(c.get('staff'), 'plan.imported', { type: 'plan', id: plan.id }, { file: fileName, replaced: replaces !== undefined });
+      return c.json({ dryRun: false, plan }, replaces ? 200 : 201);
+    });
+}

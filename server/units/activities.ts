@@ -1,0 +1,57 @@
+// Reads a unit's activities (their current versions) for the officer's own
+// list and the office, newest first, optionally for one plan and a span of
+// days (an activity counts when its days overlap the span).
+import { and, desc, eq, gte, inArray, lte, type SQL } from 'drizzle-orm';
+import type { ActivityRow } from '../../shared/units/api.ts';
+import type { Db } from '../db/open.ts';
+import { unitActivities, unitActivityItems } from '../db/schema/index.ts';
+
+/** At most this many rows in one answer; a year of one unit's work fits. */
+const MAX_ROWS = 2_000;
+
+export interface ActivityFilter {
+  plan?: string;
+  from?: string;
+  to?: string;
+}
+
+export function listActivities(db: Db, unitId: string, filter: ActivityFilter): ActivityRow[] {
+  const where: SQL[] = [eq(unitActivities.unitId, unitId)];
+  if (filter.plan) where.push(eq(unitActivities.planId, filter.plan));
+  if (filter.from) where.push(gte(unitActivities.endsOn, filter.from));
+  if (filter.to) where.push(lte(unitActivities.startsOn, filter.to));
+  const rows = db
+    .select()
+    .from(unitActivities)
+    .where(and(...where))
+    .orderBy(desc(unitActivities.startsOn), desc(unitActivities.id))
+    .limit(MAX_ROWS)
+    .all();
+  const items = new Map<string, string[]>();
+  if (rows.length > 0) {
+    const ids = rows.map((r) => r.id);
+    for (const { activityId, itemCode } of db.select().from(unitActivityItems).where(inArray(unitActivityItems.activityId, ids)).all()) {
+      items.set(activityId, [...(items.get(activityId) ?? []), itemCode]);
+    }
+  }
+  return rows.map((r) => {
+    const d = JSON.parse(r.details) as Pick<ActivityRow, 'place' | 'audiences' | 'reach' | 'links'>;
+    return {
+      id: r.id,
+      unitId: r.unitId,
+      planId: r.planId,
+      formCode: r.formCode,
+      subFormId: r.subFormId,
+      contentItems: (items.get(r.id) ?? []).sort(),
+      startsOn: r.startsOn,
+      endsOn: r.endsOn,
+      title: r.title,
+      place: d.place,
+      audiences: d.audiences,
+      reach: d.reach,
+      links: d.links,
+      corrections: r.corrections,
+      recordedAt: new Date(r.recordedAt).toISOString(),
+    };
+  });
+}

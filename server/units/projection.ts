@@ -1,0 +1,112 @@
+// The unit family's projection (server/records): before a record is written,
+// the officer must belong to the unit it names and the plan must have the
+// form, sub-form and content items it names; a correction must name an
+// activity of the same unit. After it is written, unit_activities holds the
+// activity's current version and unit_activity_items its content items, in
+// the same transaction. Statements are prepared once: they run for every
+// synced unit record.
+import { eq, sql } from 'drizzle-orm';
+import type { SyncResult } from '../../shared/api.ts';
+import type { UnitEvent } from '../../shared/events.ts';
+import type { Plan } from '../../shared/plans/schema.ts';
+import type { Db } from '../db/open.ts';
+import { placeholders } from '../db/placeholders.ts';
+import { excluded } from '../db/set-values.ts';
+import { plans, unitActivities, unitActivityItems } from '../db/schema/index.ts';
+import type { Projection } from '../records/hooks.ts';
+import type { Units } from '../plans/units.ts';
+
+type NewActivity = typeof unitActivities.$inferInsert;
+type Structure = Pick<Plan, 'contentItems' | 'forms'>;
+
+const refuse = (id: string, code: string, message: string): SyncResult => ({ id, status: 'rejected', error: { code, message } });
+
+/** Why the plan cannot hold this activity, or undefined. */
+export function planProblem(plan: Structure, e: Pick<UnitEvent, 'formCode' | 'subFormId' | 'contentItems'>): string | undefined {
+  const form = plan.forms.find((f) => f.code === e.formCode);
+  if (!form) return `The plan has no form "${e.formCode}"`;
+  if (e.subFormId !== undefined && !form.subForms.some((s) => s.id === e.subFormId)) return `Form ${form.code} has no sub-form "${e.subFormId}"`;
+  const items = new Set(plan.contentItems.map((c) => c.code));
+  const unknown = e.contentItems.filter((c) => !items.has(c));
+  if (unknown.length > 0) return `The plan has no content item ${unknown.map((c) => `"${c}"`).join(', ')}`;
+  return undefined;
+}
+
+export function createUnitProjection(db: Db, units: Units): Projection {
+  const planRow = db.select({ structure: plans.structure, updatedAt: plans.updatedAt }).from(plans).where(eq(plans.id, sql.placeholder('id'))).prepare();
+  const activityUnit = db.select({ unitId: unitActivities.unitId }).from(unitActivities).where(eq(unitActivities.id, sql.placeholder('id'))).prepare();
+  const columns = ['id', 'unitId', 'planId', 'formCode', 'subFormId', 'startsOn', 'endsOn', 'title', 'lastEventId', 'corrections', 'recordedBy', 'recordedAt', 'details'] as const;
+  const upsert = db
+    .insert(unitActivities)
+    .values(placeholders<NewActivity>(columns))
+    .onConflictDoUpdate({
+      target: unitActivities.id,
+      set: {
+        planId: excluded(unitActivities.planId),
+        formCode: excluded(unitActivities.formCode),
+        subFormId: excluded(unitActivities.subFormId),
+        startsOn: excluded(unitActivities.startsOn),
+        endsOn: excluded(unitActivities.endsOn),
+        title: excluded(unitActivities.title),
+        lastEventId: excluded(unitActivities.lastEventId),
+        corrections: sql`${unitActivities.corrections} + 1`,
+        details: excluded(unitActivities.details),
+      },
+    })
+    .prepare();
+  const clearItems = db.delete(unitActivityItems).where(eq(unitActivityItems.activityId, sql.placeholder('id'))).prepare();
+  const addItem = db.insert(unitActivityItems).values(placeholders<typeof unitActivityItems.$inferInsert>(['activityId', 'itemCode'])).onConflictDoNothing().prepare();
+
+  // Plans change rarely; their parsed structure is kept until the row's updatedAt moves.
+  const cache = new Map<string, { updatedAt: number; structure: Structure }>();
+  const structureOf = (planId: string): Structure | undefined => {
+    const row = planRow.get({ id: planId });
+    if (!row) return undefined;
+    const hit = cache.get(planId);
+    if (hit && hit.updatedAt === row.updatedAt) return hit.structure;
+    const structure = JSON.parse(row.structure) as Structure;
+    cache.set(planId, { updatedAt: row.updatedAt, structure });
+    return structure;
+  };
+
+  return {
+    name: 'units',
+    unit: {
+      check(e, _at, by) {
+        const mine = units.unitOf(by.id);
+        if (mine !== e.unitId) return refuse(e.id, 'forbidden', `You record for ${mine ? `unit "${mine}"` : 'no unit'}, not "${e.unitId}"`);
+        const plan = structureOf(e.planId);
+        if (!plan) return refuse(e.id, 'unknown_plan', `No plan "${e.planId}"`);
+        const problem = planProblem(plan, e);
+        if (problem) return refuse(e.id, 'not_in_plan', problem);
+        const existing = activityUnit.get({ id: e.activityId });
+        if (e.type === 'activity.recorded' && existing) return refuse(e.id, 'conflict', 'An activity with this id was already recorded');
+        if (e.type === 'activity.corrected') {
+          if (!existing) return refuse(e.id, 'unknown_activity', 'No such activity to correct');
+          if (existing.unitId !== e.unitId) return refuse(e.id, 'forbidden', 'The activity belongs to another unit');
+        }
+        return undefined;
+      },
+      apply(e, effectiveAt) {
+        const { place, audiences, reach, links } = e;
+        upsert.run({
+          id: e.activityId,
+          unitId: e.unitId,
+          planId: e.planId,
+          formCode: e.formCode,
+          subFormId: e.subFormId ?? null,
+          startsOn: e.startsOn,
+          endsOn: e.endsOn ?? e.startsOn,
+          title: e.title,
+          lastEventId: e.id,
+          corrections: 0,
+          recordedBy: e.recordedBy,
+          recordedAt: effectiveAt,
+          details: JSON.stringify({ place, audiences, reach, links }),
+        } satisfies NewActivity);
+        clearItems.run({ id: e.activityId });
+        for (const itemCode of e.contentItems) addItem.run({ activityId: e.activityId, itemCode });
+      },
+    },
+  };
+}

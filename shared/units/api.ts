@@ -1,0 +1,74 @@
+// The unit officer's API shapes: who they are (unit, the plans they record
+// against, kept on the phone for offline use), the unit sync request and the
+// unit's activity list that officers and the office read.
+import { z } from 'zod';
+import { syncRequestSchema } from '../api.ts';
+import { AUDIENCES } from '../plans/constants.ts';
+import { planSchema, unitIdSchema, unitInputSchema, unitSchema } from '../plans/schema.ts';
+
+export const unitMeSchema = z.object({ unit: unitSchema, plans: z.array(planSchema) });
+export type UnitMe = z.infer<typeof unitMeSchema>;
+
+/** Same shape as every sync request; the records are the unit family's. */
+export const unitSyncRequestSchema = syncRequestSchema;
+
+export const createUnitSchema = unitInputSchema.extend({ id: unitIdSchema.optional() });
+
+export const activityQuerySchema = z.strictObject({
+  plan: z.string().max(64).optional(),
+  from: z.iso.date().optional(),
+  to: z.iso.date().optional(),
+});
+
+export const activityRowSchema = z.object({
+  id: z.string(),
+  unitId: z.string(),
+  planId: z.string(),
+  formCode: z.string(),
+  subFormId: z.string().nullable(),
+  contentItems: z.array(z.string()),
+  startsOn: z.string(),
+  endsOn: z.string(),
+  title: z.string(),
+  place: z.string(),
+  audiences: z.array(z.enum(AUDIENCES)),
+  reach: z.record(z.string(), z.number()),
+  links: z.array(z.string()),
+  /** How many corrections replaced the first record. */
+  corrections: z.number(),
+  recordedAt: z.string(),
+});
+export type ActivityRow = z.infer<typeof activityRowSchema>;
+export const activityListSchema = z.object({ unitId: z.string(), activities: z.array(activityRowSchema) });
+export type ActivityList = z.infer<typeof activityListSchema>;
+
+/** The tracker's span: activities whose days overlap [from, to]; both optional. */
+export const trackerQuerySchema = z.strictObject({
+  from: z.iso.date().optional(),
+  to: z.iso.date().optional(),
+});
+
+/** For one plan and a span: each unit's activities per form and its last one, and which content items were served. */
+export const trackerSchema = z.object({
+  planId: z.string(),
+  from: z.string().nullable(),
+  to: z.string().nullable(),
+  forms: z.array(z.object({ code: z.string(), title: z.string() })),
+  units: z.array(
+    z.object({
+      id: z.string(),
+      shortName: z.string(),
+      name: z.string(),
+      /** Activities per form code (forms without any are absent). */
+      perForm: z.record(z.string(), z.number()),
+      total: z.number(),
+      /** First day of the unit's latest activity in the span, or null: nothing recorded. */
+      lastActivityOn: z.string().nullable(),
+    }),
+  ),
+  contentItems: z.array(z.object({ code: z.string(), title: z.string(), activities: z.number() })),
+  /** Guide sessions of the movement that started in the span, counted by themselves (never typed twice) under the
+   * form whose sub-form is `guide-session` (2.5 in the sample); null when the plan has no such sub-form. */
+  guideSessions: z.object({ formCode: z.string(), sessions: z.number() }).nullable(),
+});
+export type Tracker = z.infer<typeof trackerSchema>;

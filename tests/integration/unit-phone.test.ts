@@ -1,0 +1,107 @@
+// A unit officer's phone, built from the app's real unit database, repo and
+// the one sync engine (fake-indexeddb), against the real app and SQLite:
+// records made without signal wait on the phone, reach the server once the
+// signal is back, and an answer lost after the server committed makes the
+// resend a duplicate — exactly one row per record.
+import 'fake-indexeddb/auto';
+import { Dexie } from 'dexie';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { openUnitDatabase, type UnitDatabase } from '../../web/src/unit/db.ts';
+import { unitApi } from '../../web/src/unit/unit-api.ts';
+import { createUnitRepo, type NewActivity } from '../../web/src/unit/unit-repo.ts';
+import { createUnitSync } from '../../web/src/unit/unit-sync.ts';
+import { ORIGIN, setupTestApp, type TestApp } from './helpers.ts';
+import { SAMPLE_PLAN, staffMember, UNIT_DEVICE } from './unit-support.ts';
+
+let t: TestApp;
+let db: UnitDatabase;
+beforeEach(() => {
+  t = setupTestApp();
+  db = openUnitDatabase(`unit-phone-${crypto.randomUUID()}`);
+});
+afterEach(async () => {
+  db.close();
+  await Dexie.delete(db.name);
+  t.close();
+  globalThis.fetch = realFetch;
+});
+const realFetch = globalThis.fetch;
+
+const banner: NewActivity = {
+  unitId: 'ttsnc',
+  planId: SAMPLE_PLAN,
+  startsOn: '2025-06-01',
+  endsOn: '2025-06-30',
+  formCode: '2.3',
+  subFormId: 'banner',
+  contentItems: ['1.2'],
+  title: 'Băng rôn Nghị quyết 57 đường Trần Phú',
+  place: 'Đường Trần Phú',
+  audiences: ['residents'],
+  reach: { copies: 3 },
+  links: [],
+};
+
+async function phone() {
+  const officer = await staffMember(t, 'lan-ttsnc', 'unit', 'ttsnc');
+  const net = { up: false, dropAnswers: 0, posts: 0 };
+  // The phone's fetch: no signal, or the real server (the officer's cookie), whose answer may be lost on the way back.
+  globalThis.fetch = (async (url: string, init: RequestInit = {}) => {
+    if (!net.up) throw new TypeError('Failed to fetch');
+    const headers = new Headers(init.headers);
+    headers.set('cookie', officer.headers.cookie);
+    headers.set('origin', ORIGIN);
+    net.posts += 1;
+    const res = await t.app.request(`${ORIGIN}${url}`, { ...init, headers });
+    if (net.dropAnswers > 0) {
+      net.dropAnswers -= 1;
+      throw new TypeError('Network connection lost');
+    }
+    return res;
+  }) as typeof fetch;
+  const repo = createUnitRepo(db);
+  const engine = createUnitSync({
+    repo,
+    api: unitApi,
+    deviceId: () => UNIT_DEVICE,
+    isOnline: () => net.up,
+    random: () => 0.5,
+    setTimer: () => 0,
+    clearTimer: () => undefined,
+  });
+  return { me: { officerId: officer.id, deviceId: UNIT_DEVICE }, repo, engine, net };
+}
+
+describe("a unit officer's phone", () => {
+  it('keeps records made offline, sends them when the signal is back, and a lost answer never makes a second row', async () => {
+    const p = await phone();
+    const first = await p.repo.recordActivity(p.me, banner);
+    await p.repo.recordActivity(p.me, { ...banner, formCode: '2.4', subFormId: 'radio-news', endsOn: undefined, title: 'Tin trên loa phường', reach: { minutesAired: 5 } });
+    await p.engine.trigger();
+    expect(p.engine.getSnapshot()).toMatchObject({ state: 'offline', pending: 2 });
+    expect(t.count('unit_events')).toBe(0);
+    expect((await p.repo.listActivities()).map((a) => a.title)).toContain('Băng rôn Nghị quyết 57 đường Trần Phú');
+
+    // The signal comes back, but the server's answer is lost after it committed.
+    p.net.up = true;
+    p.net.dropAnswers = 1;
+    await p.engine.trigger();
+    expect(t.count('unit_events')).toBe(2);
+    expect(await p.repo.countPending()).toBe(2);
+    // The next run sends them again: duplicates, and the outbox empties.
+    await p.engine.trigger();
+    expect(p.engine.getSnapshot()).toMatchObject({ state: 'idle', pending: 0, dead: 0 });
+    expect(t.count('unit_events')).toBe(2);
+    expect(t.count('unit_activities')).toBe(2);
+
+    // A correction made offline later replaces the activity on the server, and the log keeps both.
+    p.net.up = false;
+    await p.repo.correctActivity(p.me, first.activityId, { ...banner, reach: { copies: 5 } }, 'Treo thêm 2 băng rôn');
+    p.net.up = true;
+    await p.engine.trigger();
+    expect(t.count('unit_events')).toBe(3);
+    const row = t.sqlite.prepare('SELECT corrections, details FROM unit_activities WHERE id = ?').get(first.activityId) as { corrections: number; details: string };
+    expect(row.corrections).toBe(1);
+    expect(JSON.parse(row.details).reach).toEqual({ copies: 5 });
+  });
+});

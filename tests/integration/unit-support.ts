@@ -1,0 +1,49 @@
+// Helpers for the plan and unit tests: staff of each role logged in, and
+// unit records built the way a unit officer's phone builds them.
+import { createStaffAccount } from '../../server/accounts/guides.ts';
+import { uuidv7 } from '../../shared/ids.ts';
+import { login, ORIGIN, TEST_HASHER, type TestApp } from './helpers.ts';
+
+export const UNIT_DEVICE = 'unit-phone-0001';
+export const SAMPLE_PLAN = 'sample-nq57';
+const PASSWORD = 'correct horse battery';
+
+export async function staffMember(t: TestApp, username: string, role: 'admin' | 'reviewer' | 'unit', unitId?: string) {
+  const user = await createStaffAccount(t.db, { username, password: PASSWORD, role, team: null, unitId, displayName: username }, undefined, TEST_HASHER);
+  const cookie = await login(t, username, PASSWORD);
+  return { id: user.id, headers: { cookie, origin: ORIGIN } };
+}
+export type Member = Awaited<ReturnType<typeof staffMember>>;
+
+export const sendJson = (t: TestApp, method: string, path: string, who: Member, body: unknown) =>
+  t.request(path, { method, headers: { ...who.headers, 'content-type': 'application/json' }, body: JSON.stringify(body) });
+
+/** An activity.recorded of `unitId` in the sample plan: a radio news item unless overridden. */
+export function activityRecorded(officer: Member, unitId: string, overrides: Record<string, unknown> = {}) {
+  return {
+    id: uuidv7(),
+    type: 'activity.recorded',
+    recordedBy: officer.id,
+    deviceId: UNIT_DEVICE,
+    occurredAt: '2025-06-01T10:00:00+07:00',
+    unitId,
+    planId: SAMPLE_PLAN,
+    activityId: uuidv7(),
+    startsOn: '2025-06-01',
+    formCode: '2.4',
+    subFormId: 'radio-news',
+    contentItems: ['1.2'],
+    title: 'Tin về Nghị quyết 57 trên loa phường',
+    place: 'Đài truyền thanh phường',
+    audiences: ['residents'],
+    reach: { minutesAired: 5 },
+    links: [],
+    ...overrides,
+  };
+}
+
+export async function unitSync(t: TestApp, officer: Member, records: unknown[]) {
+  const res = await t.postJson('/api/v1/units/sync', { deviceId: UNIT_DEVICE, events: records }, officer.headers);
+  if (res.status !== 200) throw new Error(`unit sync: ${res.status} ${await res.text()}`);
+  return ((await res.json()) as { results: Array<{ id: string; status: string; error?: { code: string } }> }).results;
+}

@@ -1,0 +1,97 @@
+// A plan as the admin's form holds it: every field a string or a list of
+// rows, lists written one item per line. Pure, so the round trip
+// (plan → form → plan) is tested without a browser; the server validates
+// what the form sends with the shared plan schema.
+import type { Plan, PlanInput } from '../../../shared/plans/schema.ts';
+
+export interface ItemDraft {
+  code: string;
+  title: string;
+  /** Sub-points, one per line. */
+  points: string;
+}
+export interface FormDraft {
+  code: string;
+  title: string;
+  /** Sub-forms, one per line: "id | title". */
+  subForms: string;
+}
+export interface DutyDraft {
+  unitId: string;
+  role: 'lead' | 'coordinate';
+  /** Codes separated by commas or spaces: "1.1, 1.2". */
+  contentItems: string;
+  forms: string;
+  text: string;
+}
+export interface PlanDraft {
+  numberSymbol: string;
+  issuedOn: string;
+  issuingBody: string;
+  title: string;
+  legalBases: string;
+  periodFrom: string;
+  periodTo: string;
+  contentItems: ItemDraft[];
+  forms: FormDraft[];
+  duties: DutyDraft[];
+  recipients: string;
+}
+
+const lines = (s: string) => s.split('\n').map((l) => l.trim()).filter(Boolean);
+const codes = (s: string) => s.split(/[\s,;]+/).map((c) => c.trim()).filter(Boolean);
+const orNull = (s: string) => (s.trim() === '' ? null : s.trim());
+
+export const emptyDraft = (): PlanDraft => ({
+  numberSymbol: '',
+  issuedOn: '',
+  issuingBody: '',
+  title: '',
+  legalBases: '',
+  periodFrom: '',
+  periodTo: '',
+  contentItems: [{ code: '1.1', title: '', points: '' }],
+  forms: [{ code: '2.1', title: '', subForms: '' }],
+  duties: [],
+  recipients: '',
+});
+
+export function toDraft(plan: Plan | PlanInput): PlanDraft {
+  return {
+    numberSymbol: plan.numberSymbol,
+    issuedOn: plan.issuedOn ?? '',
+    issuingBody: plan.issuingBody,
+    title: plan.title,
+    legalBases: plan.legalBases.join('\n'),
+    periodFrom: plan.periodFrom ?? '',
+    periodTo: plan.periodTo ?? '',
+    contentItems: plan.contentItems.map((c) => ({ code: c.code, title: c.title, points: c.points.join('\n') })),
+    forms: plan.forms.map((f) => ({ code: f.code, title: f.title, subForms: f.subForms.map((s) => `${s.id} | ${s.title}`).join('\n') })),
+    duties: plan.duties.map((d) => ({ unitId: d.unitId, role: d.role, contentItems: d.contentItems.join(', '), forms: d.forms.join(', '), text: d.text })),
+    recipients: plan.recipients.join('\n'),
+  };
+}
+
+/** What the form sends. A sub-form line without "|" is both its id and its title's source. */
+export function fromDraft(d: PlanDraft): PlanInput {
+  return {
+    numberSymbol: d.numberSymbol.trim(),
+    issuedOn: orNull(d.issuedOn),
+    issuingBody: d.issuingBody.trim(),
+    title: d.title.trim(),
+    legalBases: lines(d.legalBases),
+    periodFrom: orNull(d.periodFrom),
+    periodTo: orNull(d.periodTo),
+    contentItems: d.contentItems.map((c) => ({ code: c.code.trim(), title: c.title.trim(), points: lines(c.points) })),
+    forms: d.forms.map((f) => ({
+      code: f.code.trim(),
+      title: f.title.trim(),
+      subForms: lines(f.subForms).map((l) => {
+        const at = l.indexOf('|');
+        return at < 0 ? { id: l, title: l } : { id: l.slice(0, at).trim(), title: l.slice(at + 1).trim() };
+      }),
+    })),
+    duties: d.duties.map((u) => ({ unitId: u.unitId, role: u.role, contentItems: codes(u.contentItems), forms: codes(u.forms), text: u.text.trim() })),
+    recipients: lines(d.recipients),
+  };
+}

@@ -1,0 +1,48 @@
+// A unit officer's own IndexedDB database ("hvs-unit"), apart from the
+// resident's and the guide's: meta (device id, the cached /units/me answer,
+// last sync), the unit family's outbox and the activities recorded on this
+// device, so the officer sees them offline. Schema changes add a version().
+import { Dexie, type EntityTable } from 'dexie';
+import type { UnitEvent } from '../../../shared/events.ts';
+import type { OutboxRowOf } from '../sync/outbox.ts';
+
+export interface UnitMetaRow {
+  key: string;
+  value: unknown;
+}
+export type UnitOutboxRow = OutboxRowOf<UnitEvent>;
+/** An activity as last recorded or corrected on this device (the record's body). */
+export interface LocalActivity {
+  activityId: string;
+  unitId: string;
+  planId: string;
+  startsOn: string;
+  endsOn?: string;
+  formCode: string;
+  subFormId?: string;
+  contentItems: string[];
+  title: string;
+  place: string;
+  audiences: UnitEvent['audiences'];
+  reach: UnitEvent['reach'];
+  links: string[];
+  recordedAt: string;
+}
+
+export type UnitDatabase = Dexie & {
+  meta: EntityTable<UnitMetaRow, 'key'>;
+  outbox: EntityTable<UnitOutboxRow, 'id'>;
+  activities: EntityTable<LocalActivity, 'activityId'>;
+};
+
+export const UNIT_DATABASE_NAME = 'hvs-unit';
+
+export function openUnitDatabase(name: string = UNIT_DATABASE_NAME): UnitDatabase {
+  const db = new Dexie(name) as UnitDatabase;
+  db.version(1).stores({
+    meta: 'key',
+    outbox: 'id, createdAt, state',
+    activities: 'activityId, startsOn',
+  });
+  return db;
+}

@@ -1,0 +1,71 @@
+// The unit officer's screen state: who they are (the /units/me answer, kept
+// in the unit database so the form works without signal), this device's id,
+// the repo and the one sync engine with its browser triggers.
+import { createSignal } from 'solid-js';
+import type { UnitMe } from '../../../shared/units/api.ts';
+import { randomBytes, toBase64Url } from '../../../shared/ids.ts';
+import { HttpError } from '../net/http.ts';
+import { accountApi } from '../account/account-api.ts';
+import { watchSyncTriggers } from '../sync/sync-triggers.ts';
+import type { SyncSnapshot } from '../sync/outbox-sync.ts';
+import { openUnitDatabase, type LocalActivity } from './db.ts';
+import { unitApi } from './unit-api.ts';
+import { createUnitRepo, type NewActivity } from './unit-repo.ts';
+import { createUnitSync } from './unit-sync.ts';
+
+export function createUnitStore() {
+  const repo = createUnitRepo(openUnitDatabase());
+  let deviceId = '';
+  const [me, setMe] = createSignal<(UnitMe & { userId: string }) | null>(null);
+  const [needsLogin, setNeedsLogin] = createSignal(false);
+  const [activities, setActivities] = createSignal<LocalActivity[]>([]);
+  const [sync, setSync] = createSignal<SyncSnapshot>({ state: 'idle', pending: 0, dead: 0, lastSyncedAt: null, retryAt: null });
+  const engine = createUnitSync({ repo, api: unitApi, deviceId: () => deviceId, onChange: (snap) => setSync({ ...snap }) });
+  watchSyncTriggers(engine);
+
+  /** Asks the server who is logged in; offline, the last answer kept on the device. */
+  async function refreshMe() {
+    try {
+      const [{ user }, unit] = await Promise.all([accountApi.me(), unitApi.me()]);
+      const fresh = { ...unit, userId: user.id };
+      await repo.setMeta('me', fresh);
+      setMe(fresh);
+      setNeedsLogin(false);
+    } catch (err) {
+      if (err instanceof HttpError && (err.status === 401 || err.status === 403)) return void setNeedsLogin(true);
+      const kept = await repo.getMeta<UnitMe & { userId: string }>('me');
+      if (kept) setMe(kept);
+      else setNeedsLogin(true);
+    }
+  }
+
+  return {
+    me,
+    needsLogin,
+    activities,
+    sync,
+    async start() {
+      deviceId = (await repo.getMeta<string>('deviceId')) ?? '';
+      if (!deviceId) {
+        deviceId = `unit-${toBase64Url(randomBytes(12))}`;
+        await repo.setMeta('deviceId', deviceId);
+      }
+      setActivities(await repo.listActivities());
+      await refreshMe();
+      void engine.trigger();
+    },
+    async login(username: string, password: string) {
+      await accountApi.login(username, password);
+      await refreshMe();
+      void engine.trigger();
+    },
+    async record(a: NewActivity) {
+      const who = me();
+      if (!who) return;
+      await repo.recordActivity({ officerId: who.userId, deviceId }, a);
+      setActivities(await repo.listActivities());
+      void engine.trigger();
+    },
+  };
+}
+export type UnitStore = ReturnType<typeof createUnitStore>;
