@@ -119,11 +119,11 @@ export function createApp(deps: AppDeps) {
     statsRollup.projection, // dashboard rollups
     createGuideAuditProjection(ctx.db, ctx.audit), // guide actions in the audit log
   ]);
-  app.route(`${API_PREFIX}/sync`, syncRoutes(ctx, records.learner));
+  app.route(`${API_PREFIX}/sync`, syncRoutes(ctx, records.learner, limits.syncPerLearner));
   app.route(`${API_PREFIX}/me`, meRoutes(ctx));
   app.route(`${API_PREFIX}/me`, residentMeRoutes(ctx, resident));
   app.route(`${API_PREFIX}/certificates`, certificateRoutes(ctx, resident));
-  app.route(API_PREFIX, recoveryRoutes(ctx, resident));
+  app.route(API_PREFIX, recoveryRoutes(ctx, resident, limits.recoveryCodesPerLearner));
   app.route(`${API_PREFIX}/auth`, authRoutes(ctx));
   app.route(`${API_PREFIX}/stats`, statsRoutes(ctx, resident.catalog));
   app.route(`${API_PREFIX}/ward`, wardRoutes(ctx, groupInUse(ctx.db)));

@@ -5,7 +5,7 @@
 // carries the learner id, profile and completions to restore. Failures are
 // limited per address, so codes cannot be guessed by trying.
 import { and, eq, isNull } from 'drizzle-orm';
-import { Hono } from 'hono';
+import { Hono, type MiddlewareHandler } from 'hono';
 import { redeemRecoverySchema, type RedeemRecoveryResponse } from '../../shared/resident/api.ts';
 import { codeProblem, formatCode, newCode, normalizeCode, RECOVERY_CODE_LENGTH } from '../../shared/resident/codes.ts';
 import { requireLearner } from '../auth/learner-auth.ts';
@@ -24,7 +24,8 @@ import { createCompletions } from '../resident/progress.ts';
 export const RECOVERY_MISSES_PER_IP = 100;
 const WINDOW_MS = 15 * 60_000;
 
-export function recoveryRoutes(ctx: AppContext, resident: Resident) {
+/** codesPerLearner: the learner's limit on making codes, counted only once the secret was checked. */
+export function recoveryRoutes(ctx: AppContext, resident: Resident, codesPerLearner: MiddlewareHandler<AppEnv>) {
   const limiter = createFailureLimiter({ limit: RECOVERY_MISSES_PER_IP, windowMs: WINDOW_MS, now: ctx.now });
   const completions = createCompletions(ctx.db);
 
@@ -49,7 +50,7 @@ export function recoveryRoutes(ctx: AppContext, resident: Resident) {
     });
 
   return new Hono<AppEnv>()
-    .post('/recovery-codes', requireLearner(ctx), (c) => c.json({ code: formatCode(create(c.get('learnerId'))) }, 201))
+    .post('/recovery-codes', requireLearner(ctx), codesPerLearner, (c) => c.json({ code: formatCode(create(c.get('learnerId'))) }, 201))
     .post('/recovery', async (c) => {
       const ip = ctx.clientIp(c);
       const wait = limiter.retryAfter(ip);
