@@ -25,7 +25,8 @@ export interface RecordStore<E> {
   notYours: string;
   /** Writes the record; false when its id is already there (a duplicate). */
   insert(event: E, times: RecordTimes): boolean;
-  exists(id: string): boolean;
+  /** The recorder of the stored record with this id, if there is one. */
+  storedBy(id: string): string | undefined;
   /** Once per request, inside its transaction, after its records. */
   afterRequest?(by: Recorder, receivedAt: number): void;
 }
@@ -36,7 +37,7 @@ export function createLearnerStore(db: Db): RecordStore<LearningEvent> {
   type Row = typeof events.$inferInsert;
   const columns = ['id', 'type', 'learnerId', 'deviceId', 'courseId', 'lessonId', 'occurredAt', 'receivedAt', 'effectiveAt', 'payload', 'score'] as const;
   const insert = db.insert(events).values(placeholders<Row>(columns)).onConflictDoNothing().prepare();
-  const exists = db.select({ id: events.id }).from(events).where(eq(events.id, sql.placeholder('id'))).prepare();
+  const owner = db.select({ by: events.learnerId }).from(events).where(eq(events.id, sql.placeholder('id'))).prepare();
   const touchDevice = db
     .insert(devices)
     .values(placeholders<typeof devices.$inferInsert>(['id', 'learnerId', 'lastSyncAt']))
@@ -59,7 +60,7 @@ export function createLearnerStore(db: Db): RecordStore<LearningEvent> {
       };
       return insert.run(row).changes === 1;
     },
-    exists: (id) => exists.get({ id }) !== undefined,
+    storedBy: (id) => owner.get({ id })?.by,
     afterRequest: (by, receivedAt) => void touchDevice.run({ id: by.deviceId, learnerId: by.id, lastSyncAt: receivedAt } satisfies typeof devices.$inferInsert),
   };
 }
@@ -68,7 +69,7 @@ export function createGuideStore(db: Db): RecordStore<GuideEvent> {
   type Row = typeof guideEvents.$inferInsert;
   const columns = ['id', 'type', 'recordedBy', 'deviceId', 'learnerId', 'sessionId', 'courseId', 'lessonId', 'occurredAt', 'receivedAt', 'effectiveAt', 'payload'] as const;
   const insert = db.insert(guideEvents).values(placeholders<Row>(columns)).onConflictDoNothing().prepare();
-  const exists = db.select({ id: guideEvents.id }).from(guideEvents).where(eq(guideEvents.id, sql.placeholder('id'))).prepare();
+  const owner = db.select({ by: guideEvents.recordedBy }).from(guideEvents).where(eq(guideEvents.id, sql.placeholder('id'))).prepare();
   return {
     family: 'guide',
     recorderOf: (e) => e.recordedBy,
@@ -88,6 +89,6 @@ export function createGuideStore(db: Db): RecordStore<GuideEvent> {
       };
       return insert.run(row).changes === 1;
     },
-    exists: (id) => exists.get({ id }) !== undefined,
+    storedBy: (id) => owner.get({ id })?.by,
   };
 }
