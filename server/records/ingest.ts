@@ -20,6 +20,7 @@ import { formatZodError } from '../http/errors.ts';
 import type { GroupCommit, WriteJob } from './group-commit.ts';
 import type { Applied, Outcome, Recorder, RecordHooks } from './hooks.ts';
 import type { RecordStore } from './stores.ts';
+import { effectiveTime } from './times.ts';
 
 export interface IngestRequest {
   by: Recorder;
@@ -88,7 +89,7 @@ export function createIngest<F extends RecordFamilyName>(family: F, store: Recor
         };
         for (const { index, event } of valid) {
           const occurredAt = Date.parse(event.occurredAt);
-          const effectiveAt = Math.min(occurredAt, receivedAt);
+          const effectiveAt = effectiveTime(occurredAt, receivedAt);
           const refused = hooks.check(event, effectiveAt, by);
           if (refused) {
             results[index] = settled(event.id) ?? refused;

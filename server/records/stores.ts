@@ -13,7 +13,7 @@ import type { Recorder } from './hooks.ts';
 export interface RecordTimes {
   occurredAt: number;
   receivedAt: number;
-  /** min(occurredAt, receivedAt): what statistics count by. */
+  /** occurredAt clamped to [receivedAt − a year, receivedAt] (times.ts): what statistics count by. */
   effectiveAt: number;
 }
 
