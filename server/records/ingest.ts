@@ -104,7 +104,8 @@ export function createIngest<F extends RecordFamilyName>(family: F, store: Recor
           results[index] = inserted ? { id: event.id, status: 'accepted' } : (settled(event.id) ?? conflict(event.id));
         }
         if (applied.length > 0) hooks.applyBatch(applied);
-        store.afterRequest?.(by, receivedAt);
+        // Device activity means a record of this recorder is on the server (new or resent), not a refused request.
+        if (valid.some(({ index }) => results[index].status === 'accepted' || results[index].status === 'duplicate')) store.afterRequest?.(by, receivedAt);
       },
       afterCommit() {
         const outcomes: Outcome<E>[] = valid.map(({ index, event }) => ({ event, status: results[index].status }));

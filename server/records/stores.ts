@@ -27,7 +27,7 @@ export interface RecordStore<E> {
   insert(event: E, times: RecordTimes): boolean;
   /** The recorder of the stored record with this id, if there is one. */
   storedBy(id: string): string | undefined;
-  /** Once per request, inside its transaction, after its records. */
+  /** Once per request, inside its transaction, after its records, when at least one of them is stored for the recorder. */
   afterRequest?(by: Recorder, receivedAt: number): void;
 }
 

@@ -157,6 +157,23 @@ describe('POST /api/v1/sync', () => {
     });
   });
 
+  it('counts a device as active only when the request stored (or resent) a record: all rejected, forbidden or conflicting is no activity', async () => {
+    const other = await registerLearner(t);
+    const theirs = completion(other.id);
+    await t.postJson('/api/v1/sync', { deviceId: 'device-other-01', events: [theirs] }, other.auth);
+    const refusedOnly = [completion(learner.id, { score: 101 }), { type: 'lesson.deleted' }, completion(other.id), completion(learner.id, { id: theirs.id }), 42];
+    expect((await (await sync(refusedOnly)).json()).results.map((r: { status: string }) => r.status)).toEqual(['rejected', 'rejected', 'rejected', 'conflict', 'rejected']);
+    expect((await sync([])).status).toBe(200);
+    const activity = () => t.sqlite.prepare('SELECT id FROM devices WHERE learner_id = ?').all(learner.id);
+    expect(activity()).toEqual([]);
+    const event = completion(learner.id);
+    await sync([event]);
+    expect(activity()).toEqual([{ id: DEVICE_ID }]);
+    // A resend from another of the learner's phones is that phone's activity too.
+    await t.postJson('/api/v1/sync', { deviceId: 'device-test-0002', events: [event] }, learner.auth);
+    expect(activity()).toHaveLength(2);
+  });
+
   it('clamps effective time to the receipt time when the phone clock runs ahead', async () => {
     const future = completion(learner.id, { occurredAt: '2030-01-01T00:00:00Z' });
     await sync([future]);
