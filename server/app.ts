@@ -93,8 +93,13 @@ export function createApp(deps: AppDeps) {
     ctx.logger.debug('request', { method: c.req.method, path: c.req.path, status: c.res.status, ms: Math.round(performance.now() - started) });
   });
   // Checked while streaming too, so a chunked body without Content-Length
-  // cannot grow past the limit either.
-  app.use('/api/*', bodyLimit({ maxSize: MAX_BODY_BYTES, onError: (c) => jsonError(c, 413, 'payload_too_large', `Request body is larger than ${MAX_BODY_BYTES} bytes`) }));
+  // cannot grow past the limit either. The rest of the body is never read,
+  // so the connection cannot carry another request: say so (Connection:
+  // close), or a client reusing it fails its next request.
+  app.use(
+    '/api/*',
+    bodyLimit({ maxSize: MAX_BODY_BYTES, onError: (c) => jsonError(c, 413, 'payload_too_large', `Request body is larger than ${MAX_BODY_BYTES} bytes`, { Connection: 'close' }) }),
+  );
   app.use(`${API_PREFIX}/*`, csrfGuard(ctx, `${API_PREFIX}/auth/login`));
 
   const limits = createRequestLimits(ctx, config.requestLimits);
