@@ -79,7 +79,13 @@ export function createOutbox<R extends OutboxRowOf<{ id: string }>>(table: Table
           if (!row) continue;
           const reissued = (row.reissued ?? 0) + 1;
           if (reissued > MAX_REISSUES) {
-            await table.update(id, { state: 'dead', lastError: error } as Partial<R>);
+            await table
+              .where('id')
+              .equals(id)
+              .modify((r) => {
+                r.state = 'dead';
+                r.lastError = error;
+              });
             continue;
           }
           const newId = uuidv7();
