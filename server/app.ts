@@ -140,6 +140,7 @@ export function createApp(deps: AppDeps) {
   app.all('/api/*', (c) => jsonError(c, 404, 'not_found', `No API route ${c.req.method} ${c.req.path}`));
 
   // Before the static files: /verify/<code> is answered by the server, never by the app shell.
+  app.use('/verify/*', limits.verify);
   app.route('/verify', verifyPageRoutes(ctx, resident));
   if (config.distDir) registerStatic(app, config.distDir);
 

@@ -38,6 +38,8 @@ export interface RequestLimits {
   recoveryPerAddress: WindowLimit;
   /** POST /recovery-codes per learner: making codes again and again helps nobody. */
   recoveryCodesPerLearner: WindowLimit;
+  /** GET /verify/<code> per address: anyone may check a certificate; nobody needs to try codes by the thousand. */
+  verifyPerAddress: WindowLimit;
 }
 
 const MINUTE = 60_000;
@@ -55,6 +57,8 @@ export const DEFAULT_REQUEST_LIMITS: RequestLimits = {
   registerPerAddress: { limit: 5_000, windowMs: 10 * MINUTE },
   recoveryPerAddress: { limit: 200, windowMs: 15 * MINUTE },
   recoveryCodesPerLearner: { limit: 20, windowMs: 15 * MINUTE },
+  // A ward's whole office checking a stack of certificates, or residents behind one carrier address, stays far below.
+  verifyPerAddress: { limit: 600, windowMs: 10 * MINUTE },
 };
 
 /** Beyond this many keys in one limiter, expired windows are swept and then the oldest dropped. */
@@ -102,9 +106,9 @@ const staffLogin =
   (c) =>
     readSessionToken(c, ctx.config)?.slice(0, 64);
 
-function limitPosts(ctx: AppContext, checks: Array<[RequestCounter, KeyOf]>): MiddlewareHandler<AppEnv> {
+function limitPosts(ctx: AppContext, checks: Array<[RequestCounter, KeyOf]>, method = 'POST'): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
-    if (c.req.method !== 'POST') return next();
+    if (c.req.method !== method) return next();
     let wait = 0;
     // Every counter sees the request, so a client over one limit cannot hide from the other.
     for (const [counter, keyOf] of checks) {
@@ -137,6 +141,7 @@ export function createRequestLimits(ctx: AppContext, overrides: Partial<RequestL
     register: limitPosts(ctx, [[counter(limits.registerPerAddress), byAddress]]),
     recovery: limitPosts(ctx, [[counter(limits.recoveryPerAddress), byAddress]]),
     recoveryCodes: limitPosts(ctx, [[counter(limits.recoveryPerAddress), byAddress]]),
+    verify: limitPosts(ctx, [[counter(limits.verifyPerAddress), byAddress]], 'GET'),
     /** After requireLearner, on POST /recovery-codes. */
     recoveryCodesPerLearner: limitPosts(ctx, [[counter(limits.recoveryCodesPerLearner), authenticatedLearner]]),
   };

@@ -106,6 +106,19 @@ describe('request limits', () => {
     await expectLimited(await redeem());
   });
 
+  it('limits certificate checks (/verify/<code>) per address: a code-trying client waits, with Retry-After', async () => {
+    t = setupTestApp({ config: { requestLimits: { verifyPerAddress: { limit: 30, windowMs: 600_000 } } } });
+    const statuses = new Map<number, number>();
+    for (let i = 0; i < 100; i++) {
+      const status = (await t.request(`/verify/ABCD-EFGH-${String(i).padStart(4, '0')}`)).status;
+      statuses.set(status, (statuses.get(status) ?? 0) + 1);
+    }
+    expect(statuses.get(429)).toBe(70);
+    await expectLimited(await t.request('/verify/ABCD-EFGH-JKLM'));
+    t.clock.now += 600_000;
+    expect((await t.request('/verify/ABCD-EFGH-JKLM')).status).not.toBe(429);
+  });
+
   it('never throttles a ward: with the defaults, 300 phones behind one address register and sync 20 batches each in one minute', async () => {
     t = setupTestApp();
     expect(300 * 20).toBeLessThanOrEqual(DEFAULT_REQUEST_LIMITS.syncPerAddress.limit);
