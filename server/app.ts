@@ -151,6 +151,13 @@ export function createApp(deps: AppDeps) {
     if (error instanceof HTTPException && error.status < 500) {
       return jsonError(c, error.status, CODE_BY_STATUS[error.status] ?? 'bad_request', error.message || 'Bad request');
     }
+    // A client that hung up mid-request (a phone losing signal, or anyone
+    // on purpose) is not the server's failure: one debug line, no stack, so
+    // hanging up cannot flood the operator's error log. Nobody reads the answer.
+    if (clientHungUp(c.req.raw, error)) {
+      ctx.logger.debug('client closed the connection mid-request', { method: c.req.method, path: c.req.path });
+      return jsonError(c, 400, 'request_aborted', 'The request ended before its body arrived');
+    }
     // Logged for the operator; the client gets no stack and no SQL.
     ctx.logger.error('unhandled error', { method: c.req.method, path: c.req.path, error, stack: error.stack });
     return jsonError(c, 500, 'internal', 'Something went wrong on the server');
@@ -160,3 +167,9 @@ export function createApp(deps: AppDeps) {
 }
 
 export type App = ReturnType<typeof createApp>;
+
+/** The request's connection closed before its body arrived (Node's codes for it, or the request's own abort signal). */
+function clientHungUp(request: Request, error: Error): boolean {
+  const code = (error as NodeJS.ErrnoException).code ?? ((error.cause as NodeJS.ErrnoException | undefined)?.code);
+  return request.signal?.aborted === true || code === 'ECONNRESET' || code === 'ERR_STREAM_PREMATURE_CLOSE' || error.message === 'aborted';
+}
