@@ -99,8 +99,13 @@ export function createApp(deps: AppDeps) {
     ctx.logger.debug('request', { method: c.req.method, path: c.req.path, status: c.res.status, ms: Math.round(performance.now() - started) });
   });
   // Checked while streaming too, so a chunked body without Content-Length
-  // cannot grow past the limit either.
-  app.use('/api/*', bodyLimit({ maxSize: MAX_BODY_BYTES, onError: (c) => jsonError(c, 413, 'payload_too_large', `Request body is larger than ${MAX_BODY_BYTES} bytes`) }));
+  // cannot grow past the limit either. The rest of the body is never read,
+  // so the connection cannot carry another request: say so (Connection:
+  // close), or a client reusing it fails its next request.
+  app.use(
+    '/api/*',
+    bodyLimit({ maxSize: MAX_BODY_BYTES, onError: (c) => jsonError(c, 413, 'payload_too_large', `Request body is larger than ${MAX_BODY_BYTES} bytes`, { Connection: 'close' }) }),
+  );
   app.use(`${API_PREFIX}/*`, csrfGuard(ctx, `${API_PREFIX}/auth/login`));
 
   const limits = createRequestLimits(ctx, config.requestLimits);
@@ -129,11 +134,11 @@ export function createApp(deps: AppDeps) {
     createGuideAuditProjection(ctx.db, ctx.audit), // guide actions in the audit log
     createUnitProjection(ctx.db, units), // a unit officer's rights, then the unit's activities
   ]);
-  app.route(`${API_PREFIX}/sync`, syncRoutes(ctx, records.learner));
+  app.route(`${API_PREFIX}/sync`, syncRoutes(ctx, records.learner, limits.syncPerLearner));
   app.route(`${API_PREFIX}/me`, meRoutes(ctx));
   app.route(`${API_PREFIX}/me`, residentMeRoutes(ctx, resident));
   app.route(`${API_PREFIX}/certificates`, certificateRoutes(ctx, resident));
-  app.route(API_PREFIX, recoveryRoutes(ctx, resident));
+  app.route(API_PREFIX, recoveryRoutes(ctx, resident, limits.recoveryCodesPerLearner));
   app.route(`${API_PREFIX}/auth`, authRoutes(ctx));
   app.route(`${API_PREFIX}/stats`, statsRoutes(ctx, resident.catalog));
   app.route(`${API_PREFIX}/ward`, wardRoutes(ctx, groupInUse(ctx.db)));
@@ -147,6 +152,7 @@ export function createApp(deps: AppDeps) {
   app.all('/api/*', (c) => jsonError(c, 404, 'not_found', `No API route ${c.req.method} ${c.req.path}`));
 
   // Before the static files: /verify/<code> is answered by the server, never by the app shell.
+  app.use('/verify/*', limits.verify);
   app.route('/verify', verifyPageRoutes(ctx, resident));
   if (config.distDir) registerStatic(app, config.distDir);
 
@@ -157,6 +163,13 @@ export function createApp(deps: AppDeps) {
     if (error instanceof HTTPException && error.status < 500) {
       return jsonError(c, error.status, CODE_BY_STATUS[error.status] ?? 'bad_request', error.message || 'Bad request');
     }
+    // A client that hung up mid-request (a phone losing signal, or anyone
+    // on purpose) is not the server's failure: one debug line, no stack, so
+    // hanging up cannot flood the operator's error log. Nobody reads the answer.
+    if (clientHungUp(c.req.raw, error)) {
+      ctx.logger.debug('client closed the connection mid-request', { method: c.req.method, path: c.req.path });
+      return jsonError(c, 400, 'request_aborted', 'The request ended before its body arrived');
+    }
     // Logged for the operator; the client gets no stack and no SQL.
     ctx.logger.error('unhandled error', { method: c.req.method, path: c.req.path, error, stack: error.stack });
     return jsonError(c, 500, 'internal', 'Something went wrong on the server');
@@ -166,3 +179,9 @@ export function createApp(deps: AppDeps) {
 }
 
 export type App = ReturnType<typeof createApp>;
+
+/** The request's connection closed before its body arrived (Node's codes for it, or the request's own abort signal). */
+function clientHungUp(request: Request, error: Error): boolean {
+  const code = (error as NodeJS.ErrnoException).code ?? ((error.cause as NodeJS.ErrnoException | undefined)?.code);
+  return request.signal?.aborted === true || code === 'ECONNRESET' || code === 'ERR_STREAM_PREMATURE_CLOSE' || error.message === 'aborted';
+}

@@ -3,7 +3,7 @@
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { serve } from '@hono/node-server';
-import { ensureAdmin } from './accounts/bootstrap.ts';
+import { ensureAdmin, writeFirstAdminFile } from './accounts/bootstrap.ts';
 import { createApp } from './app.ts';
 import { openDb } from './db/open.ts';
 import { startCheckpointer } from './db/checkpointer.ts';
@@ -23,6 +23,7 @@ const hasBuild = existsSync(join(distDir, 'index.html'));
 if (!hasBuild) logger.warn('no PWA build found; serving the API only (run "npm start" to build)', { distDir });
 
 const createdAdmin = await ensureAdmin(db);
+const adminFile = createdAdmin ? writeFirstAdminFile(env.DATA_DIR, createdAdmin) : undefined;
 
 const app = createApp({
   db,
@@ -37,9 +38,9 @@ const server = serve({ fetch: app.fetch, hostname: env.HOST, port: env.PORT, cre
     console.log(
       [
         '',
-        `Admin account created: username ${createdAdmin.username}, password ${createdAdmin.password}`,
-        `  Open ${url} and log in as staff with it. It is shown only this once:`,
-        `  change it with: npm run accounts -- set-password --username ${createdAdmin.username}`,
+        `Admin account created: username ${createdAdmin.username}; its password is in ${adminFile}`,
+        `  (readable only by the user the server runs as). Open ${url} and log in as staff with it,`,
+        `  change the password (or: npm run accounts -- set-password --username ${createdAdmin.username}), then delete that file.`,
         '',
       ].join('\n'),
     );

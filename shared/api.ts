@@ -31,7 +31,10 @@ export const syncRequestSchema = z.strictObject({
 });
 export type SyncRequest = z.infer<typeof syncRequestSchema>;
 
-export const syncStatusSchema = z.enum(['accepted', 'duplicate', 'rejected']);
+/** accepted: stored now; duplicate: already stored for this recorder (a resend);
+ * rejected: never storable, do not resend; conflict: the id is already stored
+ * for another recorder, so this record is NOT stored: send it again under a new id. */
+export const syncStatusSchema = z.enum(['accepted', 'duplicate', 'rejected', 'conflict']);
 export type SyncStatus = z.infer<typeof syncStatusSchema>;
 
 export const syncResultSchema = z.object({

@@ -1,5 +1,10 @@
 // First run: a fresh ward server has no staff at all, so create one admin
-// with a random password that main.ts prints once.
+// with a random password. The password goes to a file only the server's user
+// can read (DATA_DIR/first-admin-password.txt), never to standard output:
+// that ends up in the service journal, which more people can read.
+import { closeSync, openSync, writeSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { PRIVATE_FILE_MODE } from '../db/private-files.ts';
 import type { Db } from '../db/open.ts';
 import { generatePassword } from '../auth/passwords.ts';
 import { createUser, findUserByUsername, hasAdmin } from './users.ts';
@@ -14,4 +19,19 @@ export async function ensureAdmin(db: Db): Promise<{ username: string; password:
   await createUser(db, { username, password, role: 'admin', displayName: 'Administrator' });
   createAuditLog(db, Date.now).record(CONSOLE_ACTOR, 'staff.created', { type: 'user', id: username }, { role: 'admin', firstRun: true });
   return { username, password };
+}
+
+export const FIRST_ADMIN_FILE = 'first-admin-password.txt';
+
+/** Writes the first admin's login to a new 0600 file in the data folder; returns its absolute path. */
+export function writeFirstAdminFile(dataDir: string, admin: { username: string; password: string }): string {
+  const path = resolve(join(dataDir, FIRST_ADMIN_FILE));
+  // 'w' with the mode: a new file is private from its first byte; an old one (an earlier first run) is replaced.
+  const fd = openSync(path, 'w', PRIVATE_FILE_MODE);
+  try {
+    writeSync(fd, `username: ${admin.username}\npassword: ${admin.password}\n`);
+  } finally {
+    closeSync(fd);
+  }
+  return path;
 }

@@ -8,11 +8,12 @@
 // its checkpoint worker, a CLI) has the database open.
 // SQLite-only, and meant to stay so: it uses SQLite's backup API, pragmas and
 // file locks directly, and another engine brings its own tools beside it.
-import { copyFileSync, existsSync, mkdirSync, readFileSync, renameSync, rmSync, statSync } from 'node:fs';
+import { copyFileSync, existsSync, readFileSync, renameSync, rmSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import Database from 'better-sqlite3';
 import { MIGRATIONS_DIR } from '../paths.ts';
 import { DB_FILE_NAME } from './open.ts';
+import { privateDir, privateFile } from './private-files.ts';
 
 export const BACKUP_DIR_NAME = 'backups';
 const MIGRATIONS_TABLE = '__drizzle_migrations';
@@ -70,9 +71,11 @@ export function inspectDatabase(path: string): DatabaseSummary {
 export async function backupDatabase(source: string, dest: string): Promise<DatabaseSummary> {
   if (!existsSync(source)) throw new BackupError(`No database at ${source} (is DATA_DIR right?)`);
   if (existsSync(dest)) throw new BackupError(`${dest} already exists; choose another name`);
-  mkdirSync(dirname(dest), { recursive: true });
+  // The default folder is the app's own; a folder the operator named keeps its mode (the file is private anyway).
+  privateDir(dirname(dest), !existsSync(dirname(dest)) || dirname(dest).endsWith(BACKUP_DIR_NAME));
   const partial = `${dest}.partial`;
   rmSync(partial, { force: true });
+  privateFile(partial);
   const live = new Database(source, { readonly: true, fileMustExist: true, timeout: 10_000 });
   try {
     await live.backup(partial, { progress: ({ totalPages }) => Math.max(totalPages, 1) });
@@ -113,10 +116,13 @@ export function restoreDatabase(dataDir: string, backup: string, at: Date = new 
   if (restored.migrations > knownMigrations()) {
     throw new BackupError(`${backup} was made by a newer version of Học vụ số (${restored.migrations} migrations, this version knows ${knownMigrations()}); update the app first`);
   }
-  mkdirSync(dataDir, { recursive: true });
+  privateDir(dataDir);
   const live = join(dataDir, DB_FILE_NAME);
   const incoming = `${live}.restoring`;
+  rmSync(incoming, { force: true });
+  privateFile(incoming);
   copyFileSync(backup, incoming);
+  privateFile(incoming); // copyFile gives the copy the source's mode
   let previous: string | null = null;
   try {
     if (existsSync(live)) {
@@ -151,7 +157,9 @@ function keepPrevious(live: string, previous: string): void {
     }
     // Everything committed, in the main file, so the copy needs no -wal.
     db.pragma('wal_checkpoint(TRUNCATE)');
+    privateFile(previous);
     copyFileSync(live, previous);
+    privateFile(previous);
   } finally {
     db.close();
   }

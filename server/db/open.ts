@@ -1,12 +1,13 @@
 // Opens the ward's single SQLite file under DATA_DIR and brings its schema up
 // to date. Every process that touches the data (server, accounts CLI, tools)
 // opens it through here so they all run with the same pragmas.
-import { mkdirSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { drizzle, type BetterSQLite3Database } from 'drizzle-orm/better-sqlite3';
 import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
 import { MIGRATIONS_DIR } from '../paths.ts';
+import { privateDir, privateFile } from './private-files.ts';
 import * as schema from './schema/index.ts';
 
 export const DB_FILE_NAME = 'hoc-vu-so.sqlite';
@@ -20,8 +21,11 @@ export interface OpenedDb {
 }
 
 export function openDb(dataDir: string): OpenedDb {
-  mkdirSync(dataDir, { recursive: true });
+  privateDir(dataDir);
   const path = join(dataDir, DB_FILE_NAME);
+  // 0600 before SQLite opens it: the -wal and -shm files take its mode.
+  privateFile(path);
+  for (const side of ['-wal', '-shm']) if (existsSync(path + side)) privateFile(path + side);
   const sqlite = new Database(path);
   // WAL: readers (dashboards) never block the writer (sync), and a commit is
   // one sequential append.

@@ -3,6 +3,7 @@
 // applied to the tables the roster, follow-up lists and reports read, in the
 // same transaction, so the two can never disagree. Statements are prepared
 // once: they run for every synced guide record.
+import { notFarBefore } from '../records/times.ts';
 import { eq, sql } from 'drizzle-orm';
 import type { GuideEvent } from '../../shared/events.ts';
 import type { Db } from '../db/open.ts';
@@ -42,7 +43,8 @@ export function createGuideProjection(db: Db): Projection {
   const apply = (e: GuideEvent, effectiveAt: number): void => {
     switch (e.type) {
       case 'session.created': {
-        const startsAt = Date.parse(e.startsAt);
+        // A start long before the record was made is a reset clock's: the session starts when it was recorded.
+        const startsAt = notFarBefore(Date.parse(e.startsAt), effectiveAt);
         addSession.run({
           id: e.sessionId,
           code: e.code,

@@ -23,9 +23,19 @@ export function answerClientErrors(server: unknown): void {
     }
     const [status, reason, code, message] = ANSWERS[error.code ?? ''] ?? BAD_REQUEST;
     const body = JSON.stringify({ error: { code, message } });
-    socket.end(
-      `HTTP/1.1 ${status} ${reason}\r\nContent-Type: application/json; charset=utf-8\r\nContent-Length: ${Buffer.byteLength(body)}\r\nCache-Control: no-store\r\nConnection: close\r\n\r\n${body}`,
-    );
+    const answer = () =>
+      socket.end(
+        `HTTP/1.1 ${status} ${reason}\r\nContent-Type: application/json; charset=utf-8\r\nContent-Length: ${Buffer.byteLength(body)}\r\nCache-Control: no-store\r\nConnection: close\r\n\r\n${body}`,
+      );
+    // The broken bytes may follow a complete request still being answered (a
+    // DELETE sent without a Content-Length is complete at its headers, and
+    // what the client meant as its body is the next "request"). That request
+    // did run, so its own answer goes first; answering only this 400 would
+    // tell the client its request was refused when it was carried out.
+    const inFlight = (socket as Duplex & { _httpMessage?: ServerResponse })._httpMessage;
+    // Only a request that arrived whole; one whose own body broke is what this 400 answers.
+    if (inFlight && !inFlight.writableFinished && inFlight.req?.complete) inFlight.once('finish', answer);
+    else answer();
   });
 }
 

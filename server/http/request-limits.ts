@@ -6,13 +6,16 @@
 // addresses, so the per-address limits sit far above what a ward's phones
 // send together (and above the test harnesses' load from 127.0.0.1), and the
 // tighter limits are per learner id, which one person's phone cannot share.
+// A per-learner limit counts only requests that proved to be that learner
+// (it runs after requireLearner): counted before the secret was checked,
+// anyone could name a learner with a wrong secret and lock the real phone out.
 //
 // Counts live in memory, in fixed windows (one Map lookup per request, no
 // database write): one process serves a ward, and a restart forgetting the
 // counts is harmless. Over the limit the answer is 429 rate_limited with
 // Retry-After; the phone's sync engine waits that long and says so.
 import type { Context, MiddlewareHandler } from 'hono';
-import type { AppContext } from '../context.ts';
+import type { AppContext, AppEnv } from '../context.ts';
 import { readSessionToken } from '../auth/sessions.ts';
 import { apiError } from './errors.ts';
 
@@ -35,6 +38,8 @@ export interface RequestLimits {
   recoveryPerAddress: WindowLimit;
   /** POST /recovery-codes per learner: making codes again and again helps nobody. */
   recoveryCodesPerLearner: WindowLimit;
+  /** GET /verify/<code> per address: anyone may check a certificate; nobody needs to try codes by the thousand. */
+  verifyPerAddress: WindowLimit;
 }
 
 const MINUTE = 60_000;
@@ -52,6 +57,8 @@ export const DEFAULT_REQUEST_LIMITS: RequestLimits = {
   registerPerAddress: { limit: 5_000, windowMs: 10 * MINUTE },
   recoveryPerAddress: { limit: 200, windowMs: 15 * MINUTE },
   recoveryCodesPerLearner: { limit: 20, windowMs: 15 * MINUTE },
+  // A ward's whole office checking a stack of certificates, or residents behind one carrier address, stays far below.
+  verifyPerAddress: { limit: 600, windowMs: 10 * MINUTE },
 };
 
 /** Beyond this many keys in one limiter, expired windows are swept and then the oldest dropped. */
@@ -88,15 +95,10 @@ export function createRequestCounter(options: WindowLimit & { now: () => number 
   };
 }
 
-/** The learner id of "Authorization: Bearer <id>.<secret>" (not verified here: the route does that). */
-function bearerLearnerId(c: Context): string | undefined {
-  const header = c.req.header('authorization');
-  if (!header?.startsWith('Bearer ')) return undefined;
-  const dot = header.indexOf('.', 7);
-  return dot > 7 ? header.slice(7, Math.min(dot, 7 + 64)) : undefined;
-}
+type KeyOf = (c: Context<AppEnv>) => string | undefined;
 
-type KeyOf = (c: Context) => string | undefined;
+/** The learner requireLearner() proved the request comes from: use only after it. */
+const authenticatedLearner: KeyOf = (c) => c.get('learnerId');
 
 /** The staff login cookie's value (not verified here: the route does that). */
 const staffLogin =
@@ -104,9 +106,9 @@ const staffLogin =
   (c) =>
     readSessionToken(c, ctx.config)?.slice(0, 64);
 
-function limitPosts(ctx: AppContext, checks: Array<[RequestCounter, KeyOf]>): MiddlewareHandler {
+function limitPosts(ctx: AppContext, checks: Array<[RequestCounter, KeyOf]>, method = 'POST'): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
-    if (c.req.method !== 'POST') return next();
+    if (c.req.method !== method) return next();
     let wait = 0;
     // Every counter sees the request, so a client over one limit cannot hide from the other.
     for (const [counter, keyOf] of checks) {
@@ -128,19 +130,19 @@ export function createRequestLimits(ctx: AppContext, overrides: Partial<RequestL
   const syncByAddress = counter(limits.syncPerAddress);
   return {
     limits,
-    sync: limitPosts(ctx, [
-      [counter(limits.syncPerLearner), bearerLearnerId],
-      [syncByAddress, byAddress],
-    ]),
+    /** Before authentication: every request from the address counts. */
+    sync: limitPosts(ctx, [[syncByAddress, byAddress]]),
+    /** After requireLearner: only the learner's own requests count. */
+    syncPerLearner: limitPosts(ctx, [[counter(limits.syncPerLearner), authenticatedLearner]]),
     guideSync: limitPosts(ctx, [
       [counter(limits.syncPerGuide), staffLogin(ctx)],
       [syncByAddress, byAddress],
     ]),
     register: limitPosts(ctx, [[counter(limits.registerPerAddress), byAddress]]),
     recovery: limitPosts(ctx, [[counter(limits.recoveryPerAddress), byAddress]]),
-    recoveryCodes: limitPosts(ctx, [
-      [counter(limits.recoveryCodesPerLearner), bearerLearnerId],
-      [counter(limits.recoveryPerAddress), byAddress],
-    ]),
+    recoveryCodes: limitPosts(ctx, [[counter(limits.recoveryPerAddress), byAddress]]),
+    verify: limitPosts(ctx, [[counter(limits.verifyPerAddress), byAddress]], 'GET'),
+    /** After requireLearner, on POST /recovery-codes. */
+    recoveryCodesPerLearner: limitPosts(ctx, [[counter(limits.recoveryCodesPerLearner), authenticatedLearner]]),
   };
 }

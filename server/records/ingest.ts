@@ -6,8 +6,11 @@
 // - Inside the transaction, in order: the projections' checks (rights and
 //   feature rules), then INSERT … ON CONFLICT(id) DO NOTHING: a resent record
 //   is a 'duplicate' and never a second row — also when the rules would now
-//   refuse it. Records are written in order, so a learner registered earlier
-//   in a batch can receive completions later in the same batch.
+//   refuse it. An id already stored for another recorder is a 'conflict',
+//   never a 'duplicate': the phone deletes what is acknowledged, and this
+//   record was not stored for it (the phone sends it again under a new id).
+//   Records are written in order, so a learner registered earlier in a batch
+//   can receive completions later in the same batch.
 // - A request's records commit together, shared with the requests that
 //   arrived with it (group-commit.ts); the answer is sent only after that
 //   commit (see db/open.ts on fsync).
@@ -17,6 +20,7 @@ import { formatZodError } from '../http/errors.ts';
 import type { GroupCommit, WriteJob } from './group-commit.ts';
 import type { Applied, Outcome, Recorder, RecordHooks } from './hooks.ts';
 import type { RecordStore } from './stores.ts';
+import { effectiveTime } from './times.ts';
 
 export interface IngestRequest {
   by: Recorder;
@@ -33,6 +37,11 @@ const resultId = (raw: unknown) => {
   return typeof id === 'string' ? id.slice(0, MAX_ECHOED_ID) : '';
 };
 const reject = (id: string, code: string, message: string): SyncResult => ({ id, status: 'rejected', error: { code, message } });
+const conflict = (id: string): SyncResult => ({
+  id,
+  status: 'conflict',
+  error: { code: 'id_conflict', message: 'Another recorder already has a record with this id; this one was not stored. Send it again with a new id.' },
+});
 
 /** What a family calls an unknown type in its error message ("guide event type", …). */
 const TYPE_NOUN: Record<RecordFamilyName, string> = { learner: 'event type', guide: 'guide event type', unit: 'unit record type' };
@@ -73,12 +82,17 @@ export function createIngest<F extends RecordFamilyName>(family: F, store: Recor
       // May run twice (a failed group is retried request by request): everything it sets is recomputed.
       write() {
         const applied: Applied<E>[] = [];
+        /** What a record whose id is already stored is: a resend of our own, or someone else's id. Only asked off the insert path. */
+        const settled = (id: string): SyncResult | undefined => {
+          const owner = store.storedBy(id);
+          return owner === undefined ? undefined : owner === by.id ? { id, status: 'duplicate' } : conflict(id);
+        };
         for (const { index, event } of valid) {
           const occurredAt = Date.parse(event.occurredAt);
-          const effectiveAt = Math.min(occurredAt, receivedAt);
+          const effectiveAt = effectiveTime(occurredAt, receivedAt);
           const refused = hooks.check(event, effectiveAt, by);
           if (refused) {
-            results[index] = store.exists(event.id) ? { id: event.id, status: 'duplicate' } : refused;
+            results[index] = settled(event.id) ?? refused;
             continue;
           }
           const inserted = store.insert(event, { occurredAt, receivedAt, effectiveAt });
@@ -86,10 +100,12 @@ export function createIngest<F extends RecordFamilyName>(family: F, store: Recor
             hooks.apply(event, effectiveAt);
             applied.push({ event, effectiveAt });
           }
-          results[index] = { id: event.id, status: inserted ? 'accepted' : 'duplicate' };
+          // Not inserted: the id is in the table (this transaction sees it), so settled() answers.
+          results[index] = inserted ? { id: event.id, status: 'accepted' } : (settled(event.id) ?? conflict(event.id));
         }
         if (applied.length > 0) hooks.applyBatch(applied);
-        store.afterRequest?.(by, receivedAt);
+        // Device activity means a record of this recorder is on the server (new or resent), not a refused request.
+        if (valid.some(({ index }) => results[index].status === 'accepted' || results[index].status === 'duplicate')) store.afterRequest?.(by, receivedAt);
       },
       afterCommit() {
         const outcomes: Outcome<E>[] = valid.map(({ index, event }) => ({ event, status: results[index].status }));

@@ -13,7 +13,7 @@ import type { Recorder } from './hooks.ts';
 export interface RecordTimes {
   occurredAt: number;
   receivedAt: number;
-  /** min(occurredAt, receivedAt): what statistics count by. */
+  /** occurredAt clamped to [receivedAt − a year, receivedAt] (times.ts): what statistics count by. */
   effectiveAt: number;
 }
 
@@ -25,8 +25,9 @@ export interface RecordStore<E> {
   notYours: string;
   /** Writes the record; false when its id is already there (a duplicate). */
   insert(event: E, times: RecordTimes): boolean;
-  exists(id: string): boolean;
-  /** Once per request, inside its transaction, after its records. */
+  /** The recorder of the stored record with this id, if there is one. */
+  storedBy(id: string): string | undefined;
+  /** Once per request, inside its transaction, after its records, when at least one of them is stored for the recorder. */
   afterRequest?(by: Recorder, receivedAt: number): void;
 }
 
@@ -36,7 +37,7 @@ export function createLearnerStore(db: Db): RecordStore<LearningEvent> {
   type Row = typeof events.$inferInsert;
   const columns = ['id', 'type', 'learnerId', 'deviceId', 'courseId', 'lessonId', 'occurredAt', 'receivedAt', 'effectiveAt', 'payload', 'score'] as const;
   const insert = db.insert(events).values(placeholders<Row>(columns)).onConflictDoNothing().prepare();
-  const exists = db.select({ id: events.id }).from(events).where(eq(events.id, sql.placeholder('id'))).prepare();
+  const owner = db.select({ by: events.learnerId }).from(events).where(eq(events.id, sql.placeholder('id'))).prepare();
   const touchDevice = db
     .insert(devices)
     .values(placeholders<typeof devices.$inferInsert>(['id', 'learnerId', 'lastSyncAt']))
@@ -59,7 +60,7 @@ export function createLearnerStore(db: Db): RecordStore<LearningEvent> {
       };
       return insert.run(row).changes === 1;
     },
-    exists: (id) => exists.get({ id }) !== undefined,
+    storedBy: (id) => owner.get({ id })?.by,
     afterRequest: (by, receivedAt) => void touchDevice.run({ id: by.deviceId, learnerId: by.id, lastSyncAt: receivedAt } satisfies typeof devices.$inferInsert),
   };
 }
@@ -68,7 +69,7 @@ export function createGuideStore(db: Db): RecordStore<GuideEvent> {
   type Row = typeof guideEvents.$inferInsert;
   const columns = ['id', 'type', 'recordedBy', 'deviceId', 'learnerId', 'sessionId', 'courseId', 'lessonId', 'occurredAt', 'receivedAt', 'effectiveAt', 'payload'] as const;
   const insert = db.insert(guideEvents).values(placeholders<Row>(columns)).onConflictDoNothing().prepare();
-  const exists = db.select({ id: guideEvents.id }).from(guideEvents).where(eq(guideEvents.id, sql.placeholder('id'))).prepare();
+  const owner = db.select({ by: guideEvents.recordedBy }).from(guideEvents).where(eq(guideEvents.id, sql.placeholder('id'))).prepare();
   return {
     family: 'guide',
     recorderOf: (e) => e.recordedBy,
@@ -88,7 +89,7 @@ export function createGuideStore(db: Db): RecordStore<GuideEvent> {
       };
       return insert.run(row).changes === 1;
     },
-    exists: (id) => exists.get({ id }) !== undefined,
+    storedBy: (id) => owner.get({ id })?.by,
   };
 }
 
@@ -96,7 +97,7 @@ export function createUnitStore(db: Db): RecordStore<UnitEvent> {
   type Row = typeof unitEvents.$inferInsert;
   const columns = ['id', 'type', 'recordedBy', 'deviceId', 'unitId', 'planId', 'activityId', 'occurredAt', 'receivedAt', 'effectiveAt', 'payload'] as const;
   const insert = db.insert(unitEvents).values(placeholders<Row>(columns)).onConflictDoNothing().prepare();
-  const exists = db.select({ id: unitEvents.id }).from(unitEvents).where(eq(unitEvents.id, sql.placeholder('id'))).prepare();
+  const owner = db.select({ by: unitEvents.recordedBy }).from(unitEvents).where(eq(unitEvents.id, sql.placeholder('id'))).prepare();
   return {
     family: 'unit',
     recorderOf: (e) => e.recordedBy,
@@ -105,6 +106,6 @@ export function createUnitStore(db: Db): RecordStore<UnitEvent> {
       const row: Required<Row> = { id: e.id, type: e.type, recordedBy: e.recordedBy, deviceId: e.deviceId, unitId: e.unitId, planId: e.planId, activityId: e.activityId, ...t, payload: JSON.stringify(e) };
       return insert.run(row).changes === 1;
     },
-    exists: (id) => exists.get({ id }) !== undefined,
+    storedBy: (id) => owner.get({ id })?.by,
   };
 }

@@ -28,7 +28,7 @@ export function createResident(ctx: AppContext, catalog: Catalog) {
     learner: {
       ...profiles.hooks,
       afterCommit(by, outcomes) {
-        if (outcomes.some((o) => o.event.type === 'learner.deletion-requested' && o.status !== 'rejected')) {
+        if (outcomes.some((o) => o.event.type === 'learner.deletion-requested' && (o.status === 'accepted' || o.status === 'duplicate'))) {
           eraser.erase(by.id);
           ctx.logger.info('learner erased on request');
         }

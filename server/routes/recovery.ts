@@ -2,11 +2,12 @@
 // phone) makes a one-time code; making a new one cancels any unused one.
 // POST /recovery (the new phone, no credentials yet) redeems it: the code is
 // spent, the new phone's own secret is added to the learner, and the answer
-// carries the learner id, profile and completions to restore. Failures are
+// carries the learner id, profile and completions to restore. A code works
+// for RECOVERY_CODE_LIFETIME_MS after it was made (410 after). Failures are
 // limited per address, so codes cannot be guessed by trying.
 import { and, eq, isNull } from 'drizzle-orm';
-import { Hono } from 'hono';
-import { redeemRecoverySchema, type RedeemRecoveryResponse } from '../../shared/resident/api.ts';
+import { Hono, type MiddlewareHandler } from 'hono';
+import { RECOVERY_CODE_LIFETIME_MS, redeemRecoverySchema, type RedeemRecoveryResponse } from '../../shared/resident/api.ts';
 import { codeProblem, formatCode, newCode, normalizeCode, RECOVERY_CODE_LENGTH } from '../../shared/resident/codes.ts';
 import { requireLearner } from '../auth/learner-auth.ts';
 import { sha256Hex } from '../auth/digest.ts';
@@ -24,7 +25,8 @@ import { createCompletions } from '../resident/progress.ts';
 export const RECOVERY_MISSES_PER_IP = 100;
 const WINDOW_MS = 15 * 60_000;
 
-export function recoveryRoutes(ctx: AppContext, resident: Resident) {
+/** codesPerLearner: the learner's limit on making codes, counted only once the secret was checked. */
+export function recoveryRoutes(ctx: AppContext, resident: Resident, codesPerLearner: MiddlewareHandler<AppEnv>) {
   const limiter = createFailureLimiter({ limit: RECOVERY_MISSES_PER_IP, windowMs: WINDOW_MS, now: ctx.now });
   const completions = createCompletions(ctx.db);
 
@@ -39,8 +41,11 @@ export function recoveryRoutes(ctx: AppContext, resident: Resident) {
   const redeem = (code: string, secret: string): RedeemRecoveryResponse =>
     ctx.db.transaction((tx) => {
       const hash = sha256Hex(code);
-      const row = tx.select({ learnerId: recoveryCodes.learnerId, usedAt: recoveryCodes.usedAt }).from(recoveryCodes).where(eq(recoveryCodes.codeHash, hash)).get();
+      const row = tx.select({ learnerId: recoveryCodes.learnerId, usedAt: recoveryCodes.usedAt, createdAt: recoveryCodes.createdAt }).from(recoveryCodes).where(eq(recoveryCodes.codeHash, hash)).get();
       if (!row) throw apiError(404, 'recovery_code_unknown', 'This recovery code is not known. Check it, or make a new one on the other phone.');
+      if (row.usedAt === null && ctx.now() >= row.createdAt + RECOVERY_CODE_LIFETIME_MS) {
+        throw apiError(410, 'recovery_code_expired', 'This recovery code has expired. Make a new one on the phone that has your learning.');
+      }
       if (row.usedAt !== null || tx.update(recoveryCodes).set({ usedAt: ctx.now() }).where(and(eq(recoveryCodes.codeHash, hash), isNull(recoveryCodes.usedAt))).run().changes !== 1) {
         throw apiError(410, 'recovery_code_used', 'This recovery code has already been used. Make a new one on the phone that has your learning.');
       }
@@ -49,7 +54,9 @@ export function recoveryRoutes(ctx: AppContext, resident: Resident) {
     });
 
   return new Hono<AppEnv>()
-    .post('/recovery-codes', requireLearner(ctx), (c) => c.json({ code: formatCode(create(c.get('learnerId'))) }, 201))
+    .post('/recovery-codes', requireLearner(ctx), codesPerLearner, (c) =>
+      c.json({ code: formatCode(create(c.get('learnerId'))), expiresAt: new Date(ctx.now() + RECOVERY_CODE_LIFETIME_MS).toISOString() }, 201),
+    )
     .post('/recovery', async (c) => {
       const ip = ctx.clientIp(c);
       const wait = limiter.retryAfter(ip);

@@ -3,7 +3,7 @@
 // started by the end of the range, the share who finished by then), lesson
 // completions and the average first-try quiz score of those completions.
 import { between, gte, lte, sql, type AnyColumn } from 'drizzle-orm';
-import type { Count, CourseRow, SkillRow } from '../../shared/stats/api.ts';
+import { SMALL_COUNT_LIMIT, type Count, type CourseRow, type SkillRow } from '../../shared/stats/api.ts';
 import type { Db } from '../db/open.ts';
 import { statsCourseDays, statsDaily } from '../db/schema/index.ts';
 import type { DayRange } from './range.ts';
@@ -25,7 +25,10 @@ interface Raw {
   scoreSum: number;
 }
 
-const average = (sum: number, n: number) => (n === 0 || isSmall(n) ? null : Math.round((sum / n) * 10) / 10);
+/** The average first-try score of n lesson completions, shown only when at
+ * least SMALL_COUNT_LIMIT people finished the course in the range: one
+ * person doing many lessons makes n large while the people count is "<5". */
+const average = (sum: number, n: number, finishers: number) => (n === 0 || isSmall(n) || finishers < SMALL_COUNT_LIMIT ? null : Math.round((sum / n) * 10) / 10);
 
 export function createCourses(db: Db, catalog: CourseCatalog) {
   const start = sql.placeholder('start');
@@ -84,7 +87,7 @@ export function createCourses(db: Db, catalog: CourseCatalog) {
       ...shown.get(x.courseId)!,
       completionRate: isSmall(x.startedByEnd) ? null : share(x.completedByEnd, x.startedByEnd),
       lessonCompletions: x.lessonCompletions,
-      averageScore: average(x.scoreSum, x.lessonCompletions),
+      averageScore: average(x.scoreSum, x.lessonCompletions, x.completions),
     }));
     const skills = new Map<string, Raw>();
     for (const x of rows) {
@@ -102,7 +105,7 @@ export function createCourses(db: Db, catalog: CourseCatalog) {
         completions: people(s.completions),
         completionRate: isSmall(s.startedByEnd) ? null : share(s.completedByEnd, s.startedByEnd),
         lessonCompletions: s.lessonCompletions,
-        averageScore: average(s.scoreSum, s.lessonCompletions),
+        averageScore: average(s.scoreSum, s.lessonCompletions, s.completions),
       })),
     };
   };

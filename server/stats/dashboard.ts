@@ -17,13 +17,17 @@ export function createDashboard(db: Db, catalog: CourseCatalog, now: () => numbe
   const headline = createHeadline(db);
   const { coverage, ranking } = createCoverage(db);
   const courses = createCourses(db, catalog);
-  const demographics = createDemographics(db);
+  const demographics = createDemographics(db, now);
   const trend = createTrend(db);
   const freshness = createFreshness(db, now);
   const groupExists = db.select({ id: residentialGroups.id }).from(residentialGroups).where(eq(residentialGroups.id, sql.placeholder('id'))).prepare();
   const ward = db.select({ name: wardProfile.name, isSample: wardProfile.isSample }).from(wardProfile).where(eq(wardProfile.id, 1)).prepare();
   const demo = db.select({ id: demoMarker.id }).from(demoMarker).where(eq(demoMarker.id, 1)).prepare();
 
+  const demographicsOf = (r: DayRange) => {
+    const d = demographics(r);
+    return { demographics: d.rows, demographicsAsOf: d.asOf };
+  };
   const range = (query: DashboardQuery): DayRange => resolveRange(query, now(), (id) => groupExists.get({ id }) !== undefined);
   const meta = () => {
     const w = ward.get();
@@ -39,13 +43,17 @@ export function createDashboard(db: Db, catalog: CourseCatalog, now: () => numbe
     coverage: (q: DashboardQuery) => read(() => ({ range: range(q).range, coverage: coverage(range(q)) })),
     ranking: (q: DashboardQuery) => read(() => ({ range: range(q).range, ranking: ranking(range(q)) })),
     courses: (q: DashboardQuery) => read(() => ({ range: range(q).range, ...courses(range(q)) })),
-    demographics: (q: DashboardQuery) => read(() => ({ range: range(q).range, demographics: demographics(range(q)) })),
+    demographics: (q: DashboardQuery) =>
+      read(() => {
+        const d = demographics(range(q));
+        return { range: range(q).range, demographics: d.rows, demographicsAsOf: d.asOf };
+      }),
     trend: (q: DashboardQuery) => read(() => ({ range: range(q).range, trend: trend(range(q)) })),
     freshness: () => read(() => ({ freshness: freshness() })),
     all: (q: DashboardQuery): Dashboard =>
       read(() => {
         const r = range(q);
-        return { meta: meta(), range: r.range, headline: headline(r), coverage: coverage(r), ranking: ranking(r), ...courses(r), demographics: demographics(r), trend: trend(r), freshness: freshness() };
+        return { meta: meta(), range: r.range, headline: headline(r), coverage: coverage(r), ranking: ranking(r), ...courses(r), ...demographicsOf(r), trend: trend(r), freshness: freshness() };
       }),
   };
 }

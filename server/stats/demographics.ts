@@ -1,10 +1,20 @@
 // Learners reached and learners who finished a course, by age band and
-// gender, up to the end of the range. Age is the age reached in the end
-// date's year. Only consented profiles and guide registrations carry these
-// fields; everyone else is "unknown".
-import { and, count, eq, gt, sql } from 'drizzle-orm';
-import { AGE_BANDS, GENDER_KEYS, HIDDEN, type AgeBand, type DemographicRow, type GenderKey } from '../../shared/stats/api.ts';
-import { yearOf } from '../../shared/stats/days.ts';
+// gender, as of a published month end (below). Age is the age reached in
+// that date's year. Only consented profiles and guide registrations carry
+// these fields; everyone else is "unknown".
+//
+// The small-count rule across periods: a breakdown "up to day D" and one "up
+// to day D+1" differ by the learners of that one day, so two views a day
+// apart showed one new learner's age band and gender, although each view
+// alone hid small counts. So breakdowns are only ever made as of the end of
+// a complete calendar month, and a month end is published only when, since
+// the previous published one, no learner or at least SMALL_COUNT_LIMIT
+// learners were added (reached, and completed a course); otherwise the
+// previous published month end is shown again. Any two breakdowns then
+// differ by nothing or by at least five people, whichever dates are asked.
+import { and, count, eq, gt, isNotNull, lte, sql, type SQL } from 'drizzle-orm';
+import { AGE_BANDS, GENDER_KEYS, HIDDEN, SMALL_COUNT_LIMIT, type AgeBand, type DemographicRow, type GenderKey } from '../../shared/stats/api.ts';
+import { dayOf, isoFromDay, monthStart, yearOf } from '../../shared/stats/days.ts';
 import type { Db } from '../db/open.ts';
 import { statsLearners, statsPeople } from '../db/schema/index.ts';
 import type { DayRange } from './range.ts';
@@ -34,9 +44,43 @@ function perScope<Row>(make: (forGroup: boolean) => { all(values: Record<string,
   return (q) => (q.group === null ? ward.all({ end: q.end }) : inGroup.all({ end: q.end, group: q.group }));
 }
 
-export function createDemographics(db: Db) {
+/** The last day of the month before the day's month, or the day itself when it ends its month. */
+const monthEndOnOrBefore = (day: number): number => (monthStart(day + 1) === day + 1 ? day : monthStart(day) - 1);
+const nextMonthEnd = (monthEnd: number): number => monthStart(monthEnd + 32) - 1;
+
+/** How many learners each day added, and the running total at a day. */
+function arrivals(rows: Array<{ day: number | null; n: number }>) {
+  const days = rows.filter((r): r is { day: number; n: number } => r.day !== null).sort((a, b) => a.day - b.day);
+  return { first: days[0]?.day, upTo: (day: number) => days.reduce((sum, r) => (r.day <= day ? sum + r.n : sum), 0) };
+}
+
+export function createDemographics(db: Db, now: () => number) {
   const end = sql.placeholder('end');
   const group = sql.placeholder('group');
+  const byDay = (day: typeof statsLearners.firstDay | typeof statsLearners.firstCourseDay, forGroup: boolean) =>
+    db
+      .select({ day, n: count() })
+      .from(statsLearners)
+      .where(and(forGroup ? eq(statsLearners.groupId, group) : undefined, isNotNull(day), lte(day, end)) as SQL)
+      .groupBy(day)
+      .prepare();
+  const [reachedByDay, completedByDay] = [perScope((g) => byDay(statsLearners.firstDay, g)), perScope((g) => byDay(statsLearners.firstCourseDay, g))];
+
+  /** The last published month end on or before `upTo` (see the top of this file); null before the first. */
+  function publishedEnd(upTo: number, scopeGroup: string | null): number | null {
+    const last = monthEndOnOrBefore(upTo);
+    const reached = arrivals(reachedByDay({ end: last, group: scopeGroup }));
+    const completed = arrivals(completedByDay({ end: last, group: scopeGroup }));
+    if (reached.first === undefined) return null;
+    const big = (added: number) => added === 0 || added >= SMALL_COUNT_LIMIT;
+    let published: number | null = null;
+    let [r0, c0] = [0, 0];
+    for (let m = nextMonthEnd(monthStart(reached.first) - 1); m <= last; m = nextMonthEnd(m)) {
+      const [r, c] = [reached.upTo(m), completed.upTo(m)];
+      if (big(r - r0) && big(c - c0)) [published, r0, c0] = [m, r, c];
+    }
+    return published;
+  }
   // Everyone ever counted (stats_people, kept by triggers), minus the
   // learners whose first activity / first course came after the end date:
   // for the usual "up to today" view that second part is empty, and it
@@ -67,10 +111,12 @@ export function createDemographics(db: Db) {
     for (const l of laterCompleted(q)) out.get(key(l.birthYear, l.gender))!.completed -= l.n;
     return out.values();
   };
-  return (r: DayRange): DemographicRow[] => {
-    const year = yearOf(r.end);
+  return (r: DayRange): { asOf: string | null; rows: DemographicRow[] } => {
+    // Only months that are over: the current one still changes.
+    const asOf = publishedEnd(Math.min(r.end, dayOf(now()) - 1), r.group);
+    const year = yearOf(asOf ?? r.end);
     const table = new Map(AGE_BANDS.map((b) => [b, { reached: emptyCell(), completed: emptyCell() }]));
-    for (const row of rows({ end: r.end, group: r.group })) {
+    for (const row of asOf === null ? [] : rows({ end: asOf, group: r.group })) {
       const cell = table.get(ageBand(row.birthYear, year))!;
       const g: GenderKey = (GENDER_KEYS as readonly string[]).includes(row.gender ?? '') ? (row.gender as GenderKey) : 'unknown';
       cell.reached[g] += row.reached;
@@ -95,6 +141,6 @@ export function createDemographics(db: Db) {
       });
     };
     const [reached, completed] = [shown('reached'), shown('completed')];
-    return AGE_BANDS.map((band, i) => ({ band, reached: reached[i], completed: completed[i] }));
+    return { asOf: asOf === null ? null : isoFromDay(asOf), rows: AGE_BANDS.map((band, i) => ({ band, reached: reached[i], completed: completed[i] })) };
   };
 }

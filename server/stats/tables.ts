@@ -59,7 +59,7 @@ export function dashboardTables(d: Dashboard, lang: ExportLanguage): ExportTable
     {
       key: 'demographics',
       title: L.demographics,
-      header: [L.ageBand, ...GENDER_KEYS.map((g) => `${L.reachedBy}: ${names.gender[g]}`), `${L.reachedBy}: ${names.gender.total}`, ...GENDER_KEYS.map((g) => `${L.completedBy}: ${names.gender[g]}`), `${L.completedBy}: ${names.gender.total}`],
+      header: [`${L.ageBand} (${d.demographicsAsOf ? `${L.demographicsAsOf} ${d.demographicsAsOf}` : L.demographicsNone})`, ...GENDER_KEYS.map((g) => `${L.reachedBy}: ${names.gender[g]}`), `${L.reachedBy}: ${names.gender.total}`, ...GENDER_KEYS.map((g) => `${L.completedBy}: ${names.gender[g]}`), `${L.completedBy}: ${names.gender.total}`],
       rows: AGE_BANDS.map((band) => {
         const row = d.demographics.find((x) => x.band === band)!;
         return [names.ageBand[band], ...GENDER_KEYS.map((g) => n(row.reached[g])), n(row.reached.total), ...GENDER_KEYS.map((g) => n(row.completed[g])), n(row.completed.total)];

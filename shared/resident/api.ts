@@ -4,7 +4,12 @@ import { z } from 'zod';
 import { secretSchema, slugSchema, uuidSchema } from '../events/primitives.ts';
 import { profileDetailsSchema } from '../events/resident.ts';
 
-export const recoveryCodeResponseSchema = z.object({ code: z.string() });
+/** How long a recovery code works: moving phones takes minutes, and a code
+ * left lying around (written on paper, in a photo) should not open the
+ * learner's record for ever. */
+export const RECOVERY_CODE_LIFETIME_MS = 24 * 3_600_000;
+/** expiresAt: when the code stops working (ISO time). */
+export const recoveryCodeResponseSchema = z.object({ code: z.string(), expiresAt: z.string() });
 
 export const redeemRecoverySchema = z.strictObject({
   /** As typed or scanned; normalized by the server. */

@@ -146,6 +146,8 @@ export interface Dashboard {
   courses: CourseRow[];
   skills: SkillRow[];
   demographics: DemographicRow[];
+  /** 'YYYY-MM-DD': the month end the demographics are as of; null before the first one is published. */
+  demographicsAsOf: string | null;
   trend: TrendRow[];
   freshness: Freshness;
 }

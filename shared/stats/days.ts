@@ -17,7 +17,9 @@ export const weekStart = (day: number): number => day - ((day + 3) % 7);
 /** First day of the day's calendar month. */
 export function monthStart(day: number): number {
   const d = new Date(day * DAY_MS);
-  return Math.floor(Date.UTC(d.getUTCFullYear(), d.getUTCMonth(), 1) / DAY_MS);
+  // setUTCDate, not Date.UTC(year, …): Date.UTC reads years 0–99 as 1900–1999.
+  d.setUTCDate(1);
+  return Math.floor(d.getTime() / DAY_MS);
 }
 
 export const yearOf = (day: number): number => new Date(day * DAY_MS).getUTCFullYear();

@@ -66,6 +66,8 @@ export const dashboardSchema = z.object({
   courses: z.array(courseRowSchema),
   skills: z.array(skillRowSchema),
   demographics: z.array(demographicRowSchema),
+  /** The month end the demographics are as of (the last published one, see server/stats/demographics.ts); null before the first. */
+  demographicsAsOf: z.string().nullable(),
   trend: z.array(trendRowSchema),
   freshness: freshnessSchema,
 });
@@ -76,7 +78,7 @@ export const sectionSchemas = {
   coverage: z.object({ range: statsRangeSchema, coverage: z.array(coverageRowSchema) }),
   ranking: z.object({ range: statsRangeSchema, ranking: rankingSchema }),
   courses: z.object({ range: statsRangeSchema, courses: z.array(courseRowSchema), skills: z.array(skillRowSchema) }),
-  demographics: z.object({ range: statsRangeSchema, demographics: z.array(demographicRowSchema) }),
+  demographics: z.object({ range: statsRangeSchema, demographics: z.array(demographicRowSchema), demographicsAsOf: z.string().nullable() }),
   trend: z.object({ range: statsRangeSchema, trend: z.array(trendRowSchema) }),
   freshness: z.object({ freshness: freshnessSchema }),
 };

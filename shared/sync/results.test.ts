@@ -3,7 +3,7 @@ import fc from 'fast-check';
 import { planResults } from './results.ts';
 import type { SyncResult } from '../api.ts';
 
-const status = fc.constantFrom<SyncResult['status']>('accepted', 'duplicate', 'rejected');
+const status = fc.constantFrom<SyncResult['status']>('accepted', 'duplicate', 'rejected', 'conflict');
 
 /** Sent ids, plus a server answer that may skip, repeat or invent ids. */
 const scenario = fc.uniqueArray(fc.uuid(), { maxLength: 100 }).chain((sent) =>
@@ -25,7 +25,7 @@ describe('planResults', () => {
     fc.assert(
       fc.property(scenario, ({ sent, results }) => {
         const plan = planResults(sent, results);
-        const all = [...plan.remove, ...plan.dead.map((d) => d.id), ...plan.retry];
+        const all = [...plan.remove, ...plan.dead.map((d) => d.id), ...plan.retry, ...plan.reissue.map((r) => r.id)];
         expect([...all].sort()).toEqual([...sent].sort());
       }),
     );
@@ -48,9 +48,15 @@ describe('planResults', () => {
       fc.property(scenario, ({ sent, results }) => {
         const plan = planResults(sent, results);
         for (const { id } of plan.dead) expect(results.find((r) => r.id === id)?.status).toBe('rejected');
+        for (const { id } of plan.reissue) expect(results.find((r) => r.id === id)?.status).toBe('conflict');
         for (const id of plan.retry) expect(results.some((r) => r.id === id)).toBe(false);
       }),
     );
+  });
+
+  it('never deletes a conflict: the id is stored for someone else, not for this phone', () => {
+    const plan = planResults(['a'], [{ id: 'a', status: 'conflict', error: { code: 'id_conflict', message: 'not stored' } }]);
+    expect(plan).toEqual({ remove: [], dead: [], retry: [], reissue: [{ id: 'a', error: 'id_conflict: not stored' }] });
   });
 
   it('keeps the server reason of a rejection', () => {

@@ -1,9 +1,9 @@
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../../server/app.ts';
-import { createStaff, login, ORIGIN, registerLearner, setupTestApp, type TestApp } from './helpers.ts';
-import { NOW, seedFixture } from './dashboard-support.ts';
-import { CATALOG } from './resident-support.ts';
+import { completion, createStaff, login, ORIGIN, registerLearner, setupTestApp, type TestApp } from './helpers.ts';
+import { courseDone, NOW, seedFixture } from './dashboard-support.ts';
+import { CATALOG, consentGiven, profileUpdated, syncEvents } from './resident-support.ts';
 
 // Every expected figure below is computed by hand from the fixture described
 // in dashboard-support.ts.
@@ -93,9 +93,10 @@ describe('dashboard figures (hand-computed fixture)', () => {
   it('filters coverage and demographics to one group', async () => {
     const { coverage } = await json(`coverage?${JUNE}&group=tdp-1`);
     expect(coverage.map((r: { groupId: string }) => r.groupId)).toEqual(['tdp-1']);
-    const { demographics } = await json(`demographics?${JUNE}&group=tdp-1`);
-    // tdp-1 has four women over 60 (A1 lives in tdp-2): fewer than five.
-    expect(demographics.find((d: { band: string }) => d.band === '60-plus').reached).toEqual({ female: '<5', male: 0, other: 0, unknown: 0, total: '<5' });
+    // Demographics are made as of complete months only (see the last describe): none before June is over.
+    const { demographics, demographicsAsOf } = await json(`demographics?${JUNE}&group=tdp-1`);
+    expect(demographicsAsOf).toBeNull();
+    expect(demographics.every((d: { reached: { total: unknown } }) => d.reached.total === 0)).toBe(true);
   });
 
   it('emulation ranking by coverage and by growth this month', async () => {
@@ -120,23 +121,29 @@ describe('dashboard figures (hand-computed fixture)', () => {
     expect(skills.find((s: { skill: string }) => s.skill === 'local-platforms')).toEqual({ skill: 'local-platforms', starts: 5, completions: 5, completionRate: 1, lessonCompletions: 5, averageScore: 80 });
   });
 
+  it('never shows an average quiz score where the people count is "<5", however many lessons they did', async () => {
+    const t2 = setupTestApp({ now: NOW, catalog: CATALOG });
+    try {
+      const one = await registerLearner(t2);
+      const lesson = CATALOG.courses.find((c) => c.id === 'public-services')!.lessons[0].id;
+      // One person, the same lesson done eight times (each completion counts), and the whole course.
+      const again = Array.from({ length: 8 }, (_, i) => completion(one.id, { courseId: 'public-services', lessonId: lesson, score: 50 + i, occurredAt: '2025-06-19T09:00:00+07:00' }));
+      await syncEvents(t2, one.auth, [...again, ...courseDone(one.id, 'public-services', '2025-06-19')]);
+      await createStaff(t2, 'office', 'reviewer');
+      const cookie = await login(t2, 'office', 'correct horse battery');
+      const { courses, skills } = await (await t2.request('/api/v1/stats/courses?from=2025-06-19&to=2025-06-19', { headers: { cookie } })).json();
+      const row = courses.find((c: { courseId: string }) => c.courseId === 'public-services');
+      expect(row).toMatchObject({ completions: '<5', averageScore: null });
+      expect(row.lessonCompletions).toBeGreaterThanOrEqual(5);
+      expect(skills.find((x: { skill: string }) => x.skill === 'public-services')).toMatchObject({ completions: '<5', averageScore: null });
+    } finally {
+      t2.close();
+    }
+  });
+
   it('hides an average quiz score built on fewer than five completions', async () => {
     const { courses } = await json('courses?from=2025-05-01&to=2025-05-31');
     expect(courses.find((c: { courseId: string }) => c.courseId === 'cyber-safety')).toMatchObject({ starts: '<5', completions: 0, lessonCompletions: 1, averageScore: null, completionRate: null });
-  });
-
-  it('by age band and gender', async () => {
-    const { demographics } = await json(`demographics?${JUNE}`);
-    expect(demographics).toEqual([
-      { band: 'under-30', reached: { female: 0, male: 0, other: 0, unknown: 0, total: 0 }, completed: { female: 0, male: 0, other: 0, unknown: 0, total: 0 } },
-      { band: '30-44', reached: { female: 0, male: '<5', other: 0, unknown: 0, total: '<5' }, completed: { female: 0, male: '<5', other: 0, unknown: 0, total: '<5' } },
-      { band: '45-59', reached: { female: 0, male: 0, other: 0, unknown: 0, total: 0 }, completed: { female: 0, male: 0, other: 0, unknown: 0, total: 0 } },
-      // 5 and 5, hidden by the secondary rule: the other totals ("<5" twice)
-      // add up to 3 of 8 learners; hiding the total alone would leave it as
-      // the sum of a visible row, so the row's cell goes too.
-      { band: '60-plus', reached: { female: '*', male: 0, other: 0, unknown: 0, total: '*' }, completed: { female: '*', male: 0, other: 0, unknown: 0, total: '*' } },
-      { band: 'unknown', reached: { female: 0, male: 0, other: 0, unknown: '<5', total: '<5' }, completed: { female: 0, male: 0, other: 0, unknown: 0, total: 0 } },
-    ]);
   });
 
   it('weekly trend, Monday to Sunday', async () => {
@@ -274,4 +281,60 @@ describe('exports', () => {
     expect(values).toContainEqual(['Lượt hoàn thành bài học', 48]);
     expect(values).toContainEqual(['Phường', 'Phường Kiến An (mẫu)']);
   });
+});
+
+describe('demographics across overlapping periods (the small-count rule between two views)', () => {
+  it('two views a day apart never differ by fewer than five people: only complete months, and a month adding 1–4 learners is not published', async () => {
+    const t2 = setupTestApp({ now: NOW, catalog: CATALOG });
+    try {
+      await seedFixture(t2);
+      await createStaff(t2, 'office', 'reviewer');
+      const view = async (to: string) => {
+        const cookie = await login(t2, 'office', 'correct horse battery');
+        return (await t2.request(`/api/v1/stats/demographics?from=2025-05-01&to=${to}`, { headers: { cookie } })).json();
+      };
+      const newcomer = async (day: string, birthYear: number, gender: string) => {
+        const l = await registerLearner(t2);
+        await syncEvents(t2, l.auth, [consentGiven(l.id), profileUpdated(l.id, { birthYear, gender, residentialGroupId: 'tdp-1' }), completion(l.id, { occurredAt: `${day}T09:00:00+07:00` })]);
+      };
+      const dayViews = async (days: string[]) => Promise.all(days.map(view));
+
+      // June is not over: nothing yet (May added only two learners).
+      const june = await dayViews(['2025-06-18', '2025-06-19', '2025-06-20']);
+      for (const v of june) expect([v.demographicsAsOf, v.demographics]).toEqual([null, june[0].demographics]);
+
+      t2.clock.now = Date.parse('2025-07-06T05:00:00Z');
+      const [endOfJune] = await dayViews(['2025-06-30']);
+      expect(endOfJune.demographicsAsOf).toBe('2025-06-30');
+      // By age band and gender, as of 30 June (hand-computed from the fixture).
+      expect(endOfJune.demographics).toEqual([
+        { band: 'under-30', reached: { female: 0, male: 0, other: 0, unknown: 0, total: 0 }, completed: { female: 0, male: 0, other: 0, unknown: 0, total: 0 } },
+        { band: '30-44', reached: { female: 0, male: '<5', other: 0, unknown: 0, total: '<5' }, completed: { female: 0, male: '<5', other: 0, unknown: 0, total: '<5' } },
+        { band: '45-59', reached: { female: 0, male: 0, other: 0, unknown: 0, total: 0 }, completed: { female: 0, male: 0, other: 0, unknown: 0, total: 0 } },
+        // 5 and 5, hidden by the secondary rule: the other totals ("<5" twice)
+        // add up to 3 of 8 learners; hiding the total alone would leave it as
+        // the sum of a visible row, so the row's cell goes too.
+        { band: '60-plus', reached: { female: '*', male: 0, other: 0, unknown: 0, total: '*' }, completed: { female: '*', male: 0, other: 0, unknown: 0, total: '*' } },
+        { band: 'unknown', reached: { female: 0, male: 0, other: 0, unknown: '<5', total: '<5' }, completed: { female: 0, male: 0, other: 0, unknown: 0, total: 0 } },
+      ]);
+      const tdp1 = await (await t2.request('/api/v1/stats/demographics?to=2025-06-30&group=tdp-1', { headers: { cookie: await login(t2, 'office', 'correct horse battery') } })).json();
+      // tdp-1 has four women over 60 (A1 lives in tdp-2): fewer than five.
+      expect(tdp1.demographics.find((d: { band: string }) => d.band === '60-plus').reached).toEqual({ female: '<5', male: 0, other: 0, unknown: 0, total: '<5' });
+      // One new learner in July (a man in his thirties): July's end is not published, whatever day is asked.
+      await newcomer('2025-07-05', 1990, 'male');
+      t2.clock.now = Date.parse('2025-08-06T05:00:00Z');
+      for (const v of await dayViews(['2025-07-04', '2025-07-05', '2025-07-06', '2025-07-31', '2025-08-05'])) {
+        expect([v.demographicsAsOf, v.demographics]).toEqual(['2025-06-30', endOfJune.demographics]);
+      }
+      // Four more in August: five since the last published month, so August's end is published.
+      for (let i = 0; i < 4; i++) await newcomer('2025-08-05', 1990, 'male');
+      t2.clock.now = Date.parse('2025-09-02T05:00:00Z');
+      const [endOfAugust] = await dayViews(['2025-08-31']);
+      expect(endOfAugust.demographicsAsOf).toBe('2025-08-31');
+      const men30 = (v: { demographics: Array<{ band: string; reached: { male: unknown } }> }) => v.demographics.find((d) => d.band === '30-44')!.reached.male;
+      expect([men30(endOfJune), men30(endOfAugust)]).toEqual(['<5', 7]); // L5, L6 and the five newcomers
+    } finally {
+      t2.close();
+    }
+  }, 60_000);
 });

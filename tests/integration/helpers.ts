@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { createApp } from '../../server/app.ts';
 import type { AppConfig } from '../../server/context.ts';
 import type { Catalog } from '../../server/resident/catalog.ts';
+import type { Logger } from '../../server/logger.ts';
 import { openDb } from '../../server/db/open.ts';
 import { createUser } from '../../server/accounts/users.ts';
 import { createPasswordHasher, type PasswordHasher } from '../../server/auth/passwords.ts';
@@ -17,11 +18,11 @@ export const ORIGIN = 'http://localhost';
 export const TEST_PASSWORD_COST = { N: 2 ** 10, r: 8, p: 1 };
 export const TEST_HASHER = createPasswordHasher(TEST_PASSWORD_COST);
 
-export function setupTestApp(options: { config?: Partial<AppConfig>; now?: number; catalog?: Catalog; passwords?: PasswordHasher } = {}) {
+export function setupTestApp(options: { config?: Partial<AppConfig>; now?: number; catalog?: Catalog; passwords?: PasswordHasher; logger?: Logger } = {}) {
   const dir = mkdtempSync(join(tmpdir(), 'hvs-test-'));
   const { db, sqlite } = openDb(dir);
   const clock = { now: options.now ?? Date.parse('2025-06-01T03:00:00Z') };
-  const app = createApp({ db, sqlite, config: { passwordCost: TEST_PASSWORD_COST, ...options.config }, now: () => clock.now, catalog: options.catalog, passwords: options.passwords });
+  const app = createApp({ db, sqlite, config: { passwordCost: TEST_PASSWORD_COST, ...options.config }, now: () => clock.now, catalog: options.catalog, passwords: options.passwords, logger: options.logger });
 
   const request = (path: string, init: RequestInit = {}) => app.request(`${ORIGIN}${path}`, init);
   const postJson = (path: string, body: unknown, headers: Record<string, string> = {}) =>

@@ -67,7 +67,7 @@ describe('GET /api/openapi.json', () => {
     expect(schemas.RegisterLearner.required).toEqual(['id', 'secret']);
     expect(schemas.RegisterLearner.additionalProperties).toBe(false);
     expect(schemas.SyncRequest.properties.events.maxItems).toBe(500);
-    expect(schemas.SyncResponse.properties.results.items.properties.status.enum).toEqual(['accepted', 'duplicate', 'rejected']);
+    expect(schemas.SyncResponse.properties.results.items.properties.status.enum).toEqual(['accepted', 'duplicate', 'rejected', 'conflict']);
     expect(JSON.stringify(schemas.Event)).toContain('lesson.completed');
     expect(schemas.Error.properties.error.required).toEqual(['code', 'message']);
     const statsParams = doc.paths['/api/v1/stats/summary'].get.parameters.map((p: { name: string; schema: { format?: string } }) => [p.name, p.schema.format]);

@@ -33,6 +33,26 @@ describe('request limits', () => {
     expect((await sync(flooder, [completion(flooder.id)])).status).toBe(200);
   });
 
+  it('counts a learner only after the secret checks out: 600 requests naming a learner with wrong secrets never block the real phone', async () => {
+    t = setupTestApp({ config: { requestLimits: { syncPerLearner: { limit: 3, windowMs: 60_000 }, recoveryCodesPerLearner: { limit: 2, windowMs: 900_000 } } } });
+    const victim = await registerLearner(t);
+    const forged = { authorization: `Bearer ${victim.id}.${newSecret()}` };
+    const statuses = new Map<number, number>();
+    for (let i = 0; i < 600; i++) {
+      const path = i % 6 > 0 ? '/api/v1/sync' : '/api/v1/recovery-codes';
+      const body = i % 6 > 0 ? { deviceId: DEVICE_ID, events: [completion(victim.id)] } : {};
+      const status = (await t.postJson(path, body, forged)).status;
+      statuses.set(status, (statuses.get(status) ?? 0) + 1);
+    }
+    expect([...statuses]).toEqual([[401, 600]]);
+    expect(t.count('events')).toBe(0);
+    // The real phone still has its whole allowance.
+    for (let i = 0; i < 3; i++) expect((await sync(victim, [completion(victim.id)])).status).toBe(200);
+    await expectLimited(await sync(victim, [completion(victim.id)]));
+    for (let i = 0; i < 2; i++) expect((await t.postJson('/api/v1/recovery-codes', {}, victim.auth)).status).toBe(201);
+    await expectLimited(await t.postJson('/api/v1/recovery-codes', {}, victim.auth));
+  });
+
   it('limits sync per address across learner ids, with Retry-After counting down', async () => {
     t = setupTestApp({ config: { requestLimits: { syncPerAddress: { limit: 5, windowMs: 60_000 } } } });
     const learners = await Promise.all(Array.from({ length: 6 }, () => registerLearner(t)));
@@ -84,6 +104,19 @@ describe('request limits', () => {
     expect((await redeem()).status).not.toBe(429);
     expect((await redeem()).status).not.toBe(429);
     await expectLimited(await redeem());
+  });
+
+  it('limits certificate checks (/verify/<code>) per address: a code-trying client waits, with Retry-After', async () => {
+    t = setupTestApp({ config: { requestLimits: { verifyPerAddress: { limit: 30, windowMs: 600_000 } } } });
+    const statuses = new Map<number, number>();
+    for (let i = 0; i < 100; i++) {
+      const status = (await t.request(`/verify/ABCD-EFGH-${String(i).padStart(4, '0')}`)).status;
+      statuses.set(status, (statuses.get(status) ?? 0) + 1);
+    }
+    expect(statuses.get(429)).toBe(70);
+    await expectLimited(await t.request('/verify/ABCD-EFGH-JKLM'));
+    t.clock.now += 600_000;
+    expect((await t.request('/verify/ABCD-EFGH-JKLM')).status).not.toBe(429);
   });
 
   it('never throttles a ward: with the defaults, 300 phones behind one address register and sync 20 batches each in one minute', async () => {

@@ -1,4 +1,8 @@
+import { request as httpRequest, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { serve } from '@hono/node-server';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { answerClientErrors, createApiServer } from '../../server/http/client-error.ts';
 import { completion, registerLearner, setupTestApp, type TestApp } from './helpers.ts';
 import { CATALOG, completeCourse, consentGiven, deletionRequested, profileUpdated, syncEvents } from './resident-support.ts';
 
@@ -60,5 +64,50 @@ describe('deleting a learner', () => {
     const { createApp } = await import('../../server/app.ts');
     createApp({ db: t.db, sqlite: t.sqlite, catalog: CATALOG });
     expectErased(learner);
+  });
+});
+
+describe('DELETE /api/v1/me with a body over the limit, through a real HTTP server', () => {
+  /** Sends 1.5 MB after the headers, framed as chunked or not framed at all; returns the first answer the client reads. */
+  async function deleteWithBody(auth: Record<string, string>, framing: 'chunked' | 'none') {
+    const server = serve({ fetch: t.app.fetch, hostname: '127.0.0.1', port: 0, createServer: createApiServer });
+    answerClientErrors(server);
+    await new Promise<void>((r) => (server.listening ? r() : server.once('listening', () => r())));
+    const { port } = server.address() as AddressInfo;
+    try {
+      return await new Promise<{ status: number; connection: string }>((resolve) => {
+        const headers = { ...auth, 'content-type': 'application/json', ...(framing === 'chunked' ? { 'transfer-encoding': 'chunked' } : {}) };
+        const req = httpRequest({ host: '127.0.0.1', port, method: 'DELETE', path: '/api/v1/me', headers, agent: false });
+        req.on('response', (res) => res.resume().on('end', () => resolve({ status: res.statusCode ?? 0, connection: String(res.headers.connection) })));
+        req.on('error', () => resolve({ status: 0, connection: '' }));
+        const pad = Buffer.alloc(64 * 1024, 0x61);
+        let sent = 0;
+        const pump = () => {
+          while (sent < 1_500_000) {
+            sent += pad.length;
+            if (!req.write(pad)) return void req.once('drain', pump);
+          }
+          req.end();
+        };
+        pump();
+      });
+    } finally {
+      (server as Server).closeAllConnections();
+      await new Promise((r) => server.close(r));
+    }
+  }
+
+  it('chunked: 413 with Connection: close, and the learner is not erased', async () => {
+    const learner = await richLearner();
+    const before = everyRow().length;
+    expect(await deleteWithBody(learner.auth, 'chunked')).toEqual({ status: 413, connection: 'close' });
+    expect(everyRow().length).toBe(before);
+  });
+
+  it('unframed (the bytes are a second, broken request): the client first reads the answer of what was done, never a 400 for an erasure', async () => {
+    const learner = await richLearner();
+    const answer = await deleteWithBody(learner.auth, 'none');
+    expect(answer.status).toBe(204);
+    expect(t.count('learners')).toBe(0);
   });
 });

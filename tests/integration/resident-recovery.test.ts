@@ -3,6 +3,7 @@ import { newSecret } from '../../shared/ids.ts';
 import { completion, DEVICE_ID, registerLearner, setupTestApp, type TestApp } from './helpers.ts';
 import { CATALOG, consentGiven, profileUpdated, syncEvents } from './resident-support.ts';
 import { RECOVERY_MISSES_PER_IP } from '../../server/routes/recovery.ts';
+import { RECOVERY_CODE_LIFETIME_MS } from '../../shared/resident/api.ts';
 
 let t: TestApp;
 let learner: Awaited<ReturnType<typeof registerLearner>>;
@@ -40,6 +41,23 @@ describe('recovery codes', () => {
     expect((await t.postJson('/api/v1/learners', { id: learner.id, secret })).status).toBe(200);
     expect((await t.request('/api/v1/me/progress', { headers: learner.auth })).status).toBe(200);
     expect(t.sqlite.prepare('SELECT secret_hash FROM learner_keys').all()).not.toContainEqual({ secret_hash: secret });
+  });
+
+  it('works for 24 hours after it was made, says until when, and an expired code changes nothing', async () => {
+    const res = await t.postJson('/api/v1/recovery-codes', {}, learner.auth);
+    const { code, expiresAt } = await res.json();
+    expect(expiresAt).toBe(new Date(t.clock.now + RECOVERY_CODE_LIFETIME_MS).toISOString());
+    expect(RECOVERY_CODE_LIFETIME_MS).toBe(24 * 3_600_000);
+    t.clock.now += RECOVERY_CODE_LIFETIME_MS;
+    const keys = t.count('learner_keys');
+    const expired = await redeem(code);
+    expect(expired.status).toBe(410);
+    expect((await expired.json()).error.code).toBe('recovery_code_expired');
+    expect(t.count('learner_keys')).toBe(keys);
+    // A new code works; one redeemed a moment before its end works too.
+    const fresh = await makeCode();
+    t.clock.now += RECOVERY_CODE_LIFETIME_MS - 1;
+    expect((await redeem(fresh)).status).toBe(200);
   });
 
   it('refuses a reused code, a wrong code and a mistyped code with clear errors', async () => {

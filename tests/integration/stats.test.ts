@@ -110,3 +110,33 @@ describe('GET /api/v1/stats/summary', () => {
     expect((await t.request('/api/v1/stats/summary', { headers: learnerAuth })).status).toBe(401);
   });
 });
+
+describe('a phone whose clock reset', () => {
+  // Received 2025-06-10 19:00 Vietnam time. Dates more than a year before
+  // arrival are a reset clock's: counted on the day the record arrived.
+  const far = ['0001-01-01T00:00:00Z', '0099-12-31T23:00:00Z', '1900-01-01T00:00:00Z', '1970-01-01T00:00:00Z', '2024-06-01T00:00:00Z'];
+  it('counts far-past dates on the day they arrived, keeps the phone time, and believes dates within the year', async () => {
+    const t2 = setupTestApp({ now: Date.parse('2025-06-10T12:00:00Z') });
+    try {
+      const learner = await registerLearner(t2);
+      const events = [...far.map((occurredAt, i) => completion(learner.id, { lessonId: `l${i}`, occurredAt })), completion(learner.id, { lessonId: 'recent', occurredAt: '2024-12-01T09:00:00+07:00' })];
+      const { results } = await (await t2.postJson('/api/v1/sync', { deviceId: DEVICE_ID, events }, learner.auth)).json();
+      expect(results.map((r: { status: string }) => r.status)).toEqual(events.map(() => 'accepted'));
+      const rows = t2.sqlite.prepare('SELECT occurred_at, effective_at FROM events ORDER BY rowid').all() as { occurred_at: number; effective_at: number }[];
+      expect(rows.map((r) => r.occurred_at)).toEqual(events.map((e) => Date.parse(e.occurredAt)));
+      expect(rows.map((r) => r.effective_at)).toEqual([...far.map(() => t2.clock.now), Date.parse('2024-12-01T09:00:00+07:00')]);
+      await createStaff(t2, 'reviewer', 'reviewer');
+      const cookie = await login(t2, 'reviewer', 'correct horse battery');
+      const today = await (await t2.request('/api/v1/stats/summary?from=2025-06-10&to=2025-06-10', { headers: { cookie } })).json();
+      expect(today).toMatchObject({ learners: 1, completions: far.length, perDay: [{ day: '2025-06-10', completions: far.length }] });
+    } finally {
+      t2.close();
+    }
+  });
+
+  it('puts "this month" of a date in years 1–99 in that year, not in 1900–1999', async () => {
+    const res = await t.request('/api/v1/stats/coverage?from=0050-03-05&to=0050-03-10', { headers: { cookie: reviewerCookie } });
+    expect(res.status).toBe(200);
+    expect((await res.json()).range).toMatchObject({ from: '0050-03-05', to: '0050-03-10', monthFrom: '0050-03-01' });
+  });
+});

@@ -1,6 +1,14 @@
+import 'fake-indexeddb/auto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { newSecret, uuidv7 } from '../../shared/ids.ts';
-import { completion, DEVICE_ID, registerLearner, setupTestApp, started, type TestApp } from './helpers.ts';
+import { createApiClient } from '../../web/src/net/api.ts';
+import { openDatabase } from '../../web/src/resident/db/database.ts';
+import { createIdentityRepo } from '../../web/src/resident/db/identity-repo.ts';
+import { createOutboxRepo } from '../../web/src/resident/db/outbox-repo.ts';
+import { createProgressRepo } from '../../web/src/resident/db/progress-repo.ts';
+import { createSyncEngine } from '../../web/src/sync/sync-engine.ts';
+import { completion, DEVICE_ID, ORIGIN, registerLearner, setupTestApp, started, type TestApp } from './helpers.ts';
+import { createGuide, guideSyncResults, sessionCreated } from './guide-support.ts';
 
 let t: TestApp;
 let learner: Awaited<ReturnType<typeof registerLearner>>;
@@ -86,6 +94,84 @@ describe('POST /api/v1/sync', () => {
     expect(results[0]).toMatchObject({ id: theirs.id, status: 'rejected', error: { code: 'forbidden' } });
     expect(results[1]).toEqual({ id: mine.id, status: 'accepted' });
     expect(t.sqlite.prepare('SELECT learner_id FROM events').all()).toEqual([{ learner_id: learner.id }]);
+  });
+
+  describe('an id already stored for another recorder', () => {
+    it('is a conflict, never a duplicate: nothing is stored for the sender and the first owner keeps the row', async () => {
+      const squatter = await registerLearner(t);
+      const taken = completion(squatter.id);
+      await t.postJson('/api/v1/sync', { deviceId: DEVICE_ID, events: [taken] }, squatter.auth);
+      // Every kind of learner record, and the same id twice in one batch.
+      const mine = [completion(learner.id, { id: taken.id }), started(learner.id, { id: taken.id }), { ...completion(learner.id), id: taken.id, score: 101 }];
+      const { results } = await (await sync(mine)).json();
+      expect(results.map((r: { status: string; error?: { code: string } }) => [r.status, r.error?.code])).toEqual([
+        ['conflict', 'id_conflict'],
+        ['conflict', 'id_conflict'],
+        ['rejected', 'invalid_event'],
+      ]);
+      expect(t.sqlite.prepare('SELECT learner_id FROM events').all()).toEqual([{ learner_id: squatter.id }]);
+      // The owner's own resend is still a duplicate.
+      const again = await (await t.postJson('/api/v1/sync', { deviceId: DEVICE_ID, events: [taken] }, squatter.auth)).json();
+      expect(again.results).toEqual([{ id: taken.id, status: 'duplicate' }]);
+    });
+
+    it('is a conflict for guide records too', async () => {
+      const lan = await createGuide(t, 'lan', ['tdp-1']);
+      const minh = await createGuide(t, 'minh', ['tdp-1']);
+      const session = sessionCreated(lan);
+      expect(await guideSyncResults(t, lan, [session])).toEqual([{ id: session.id, status: 'accepted' }]);
+      const results = await guideSyncResults(t, minh, [sessionCreated(minh, { id: session.id })]);
+      expect(results).toEqual([{ id: session.id, status: 'conflict', error: { code: 'id_conflict', message: expect.any(String) } }]);
+      expect(t.count('guide_events')).toBe(1);
+    });
+
+    it("the phone keeps the record, sends it again under a new id and the lesson reaches the ward", async () => {
+      const db = openDatabase(`conflict-${uuidv7()}`);
+      try {
+        const identity = createIdentityRepo(db);
+        const outbox = createOutboxRepo(db);
+        const me = await identity.getIdentity();
+        await createProgressRepo(db).recordCompleted(me, { courseId: 'cyber-safety', lessonId: 'strong-passwords', contentVersion: 'v1', score: 90, durationSec: 300 });
+        const [row] = await outbox.listPending();
+        // Someone else's record already holds the id the phone made.
+        const squatter = await registerLearner(t);
+        await t.postJson('/api/v1/sync', { deviceId: DEVICE_ID, events: [completion(squatter.id, { id: row.id })] }, squatter.auth);
+        const answers: string[] = [];
+        const fetch = async (url: string, init?: RequestInit) => {
+          const res = await t.app.request(`${ORIGIN}${url}`, init);
+          if (url.endsWith('/sync')) answers.push(...(await res.clone().json()).results.map((r: { status: string }) => r.status));
+          return res;
+        };
+        const engine = createSyncEngine({ api: createApiClient(fetch), identity, outbox, isOnline: () => true, setTimer: () => 0, clearTimer: () => undefined });
+        await engine.trigger();
+        expect(answers).toEqual(['conflict', 'accepted']);
+        expect(await outbox.listPending()).toEqual([]);
+        expect(await outbox.listDead()).toEqual([]);
+        const stored = t.sqlite.prepare("SELECT id, score FROM events WHERE learner_id = ? AND type = 'lesson.completed'").all(me.learnerId) as { id: string; score: number }[];
+        expect(stored).toHaveLength(1);
+        expect(stored[0].id).not.toBe(row.id);
+        expect(stored[0].score).toBe(90);
+      } finally {
+        await db.delete();
+      }
+    });
+  });
+
+  it('counts a device as active only when the request stored (or resent) a record: all rejected, forbidden or conflicting is no activity', async () => {
+    const other = await registerLearner(t);
+    const theirs = completion(other.id);
+    await t.postJson('/api/v1/sync', { deviceId: 'device-other-01', events: [theirs] }, other.auth);
+    const refusedOnly = [completion(learner.id, { score: 101 }), { type: 'lesson.deleted' }, completion(other.id), completion(learner.id, { id: theirs.id }), 42];
+    expect((await (await sync(refusedOnly)).json()).results.map((r: { status: string }) => r.status)).toEqual(['rejected', 'rejected', 'rejected', 'conflict', 'rejected']);
+    expect((await sync([])).status).toBe(200);
+    const activity = () => t.sqlite.prepare('SELECT id FROM devices WHERE learner_id = ?').all(learner.id);
+    expect(activity()).toEqual([]);
+    const event = completion(learner.id);
+    await sync([event]);
+    expect(activity()).toEqual([{ id: DEVICE_ID }]);
+    // A resend from another of the learner's phones is that phone's activity too.
+    await t.postJson('/api/v1/sync', { deviceId: 'device-test-0002', events: [event] }, learner.auth);
+    expect(activity()).toHaveLength(2);
   });
 
   it('clamps effective time to the receipt time when the phone clock runs ahead', async () => {

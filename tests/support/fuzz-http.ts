@@ -2,7 +2,7 @@
 // (@hono/node-server around the app, as server/main.ts runs it): the body
 // limit must hold while the body is still streaming, with or without a
 // Content-Length, which in-process requests cannot show.
-import { request as httpRequest, type Server } from 'node:http';
+import { Agent, request as httpRequest, type Server } from 'node:http';
 import { connect } from 'node:net';
 import type { AddressInfo } from 'node:net';
 import { serve } from '@hono/node-server';
@@ -35,6 +35,8 @@ interface Answer {
   status: number | 'reset' | 'hang';
   body: string;
   type: string;
+  /** The Connection header: a body the server stopped reading must come with "close". */
+  connection?: string;
 }
 
 /** Sends `size` bytes (prefix + padding), chunked unless a Content-Length is given; stops writing once the answer comes. */
@@ -48,7 +50,8 @@ function send(port: number, method: string, path: string, headers: Record<string
       req.destroy();
       resolve(a);
     };
-    const lengthHeader = c.mode === 'length-over' ? { 'content-length': String(size) } : {};
+    // Chunked said outright: Node sends DELETE bodies unframed otherwise (they would be a second, broken request).
+    const lengthHeader = c.mode === 'length-over' ? { 'content-length': String(size) } : { 'transfer-encoding': 'chunked' };
     // agent: false — a connection of its own, never one the server closed after an earlier 413.
     const req = httpRequest({ host: '127.0.0.1', port, method, path, agent: false, headers: { ...headers, 'content-type': 'application/json', ...lengthHeader } });
     const timer = setTimeout(() => finish({ status: 'hang', body: '', type: '' }), timeoutMs);
@@ -56,7 +59,7 @@ function send(port: number, method: string, path: string, headers: Record<string
       let body = '';
       res.setEncoding('utf8');
       res.on('data', (d) => (body += d));
-      res.on('end', () => finish({ status: res.statusCode ?? 0, body, type: String(res.headers['content-type'] ?? '') }));
+      res.on('end', () => finish({ status: res.statusCode ?? 0, body, type: String(res.headers['content-type'] ?? ''), connection: String(res.headers.connection ?? '') }));
       res.on('error', () => finish({ status: res.statusCode ?? 0, body, type: String(res.headers['content-type'] ?? '') }));
     });
     // A server may answer 413 and close while the client is still writing:
@@ -112,7 +115,8 @@ function rawExchange(port: number, text: string, timeoutMs: number): Promise<str
 export async function fuzzOverHttp(opts: { file: string; world: World; cases: number; seed: number; timeoutMs?: number }): Promise<FuzzStats> {
   const stats = emptyStats();
   const started = performance.now();
-  const writable = ROUTES.filter((r) => r.method !== 'GET' && r.body && !r.ignoresBody);
+  // Every route that may carry a body, also those that ignore it (DELETE /me, logout): a refused body must change nothing there either.
+  const writable = ROUTES.filter((r) => r.method !== 'GET' && r.method !== 'HEAD');
   const f = forkWorld(opts.file, { liftLimits: true });
   const server = serve({ fetch: f.app.fetch, hostname: '127.0.0.1', port: 0, createServer: createApiServer });
   answerClientErrors(server); // as server/main.ts does
@@ -121,7 +125,9 @@ export async function fuzzOverHttp(opts: { file: string; world: World; cases: nu
   const before = f.changes();
   try {
     for (const c of fc.sample(caseArb, { numRuns: opts.cases, seed: opts.seed })) {
-      const spec = writable[c.route % writable.length];
+      // A route that ignores its body may carry out a well-framed request whatever the body says: only over-limit bodies there.
+      const routes = c.mode === 'chunked-malformed' ? writable.filter((r) => r.body && !r.ignoresBody) : writable;
+      const spec = routes[c.route % routes.length];
       const path = fillPath(spec.pattern, spec.params?.(opts.world) ?? {});
       // Under the limit but not JSON: the streamed path must still answer 400, not hang.
       const size = c.mode === 'chunked-malformed' ? Math.min(c.size % MAX_BODY_BYTES, MAX_BODY_BYTES - 10) : c.size;
@@ -156,6 +162,7 @@ export async function fuzzOverHttp(opts: { file: string; world: World; cases: nu
       const parsed = errorSchema.safeParse(json);
       if (parsed.success) stats.errorCodes[parsed.data.error.code] = (stats.errorCodes[parsed.data.error.code] ?? 0) + 1;
       if (!ok || !a.type.startsWith('application/json') || !parsed.success) fail(`expected ${expected} JSON error, got ${a.status} ${a.type} ${a.body.slice(0, 120)}`);
+      else if (a.status === 413 && a.connection !== 'close') fail(`413 with Connection: ${a.connection}: the server will not read the rest, so the client must not reuse the connection`);
     }
     for (const [name, text] of Object.entries(BROKEN_HTTP)) {
       stats.inputs++;
@@ -182,6 +189,29 @@ export async function fuzzOverHttp(opts: { file: string; world: World; cases: nu
     if (written !== 0) {
       stats.writesOnRefusal += written;
       stats.failures.push({ route: '(all)', recipe: 'over-limit HTTP bodies', credentials: 'role', status: 413, problem: `refused bodies wrote ${written} row(s)` });
+    }
+    // A client that keeps its connections (as browsers do): after each 413 its next request must still be answered.
+    const agent = new Agent({ keepAlive: true, maxSockets: 1 });
+    try {
+      for (let i = 0; i < 10; i++) {
+        stats.inputs++;
+        stats.requests += 2;
+        const over = await new Promise<number>((resolve) => {
+          const req = httpRequest({ host: '127.0.0.1', port, method: 'POST', path: '/api/v1/learners', agent, headers: { 'content-type': 'application/json', 'content-length': String(MAX_BODY_BYTES + 1) } });
+          req.on('response', (res) => res.resume().on('end', () => resolve(res.statusCode ?? 0)));
+          req.on('error', () => resolve(0));
+          req.end('{');
+        });
+        const next = await new Promise<number | string>((resolve) => {
+          const req = httpRequest({ host: '127.0.0.1', port, method: 'GET', path: '/api/v1/health', agent });
+          req.on('response', (res) => res.resume().on('end', () => resolve(res.statusCode ?? 0)));
+          req.on('error', (e) => resolve(String(e)));
+          req.end();
+        });
+        if (over !== 413 || next !== 200) stats.failures.push({ route: 'GET /api/v1/health', recipe: 'the request after a 413 on a kept-alive connection', credentials: 'none', status: typeof next === 'number' ? next : 0, problem: `413 was ${over}, next answer ${next}` });
+      }
+    } finally {
+      agent.destroy();
     }
     const health = await fetch(`http://127.0.0.1:${port}/api/v1/health`);
     if (health.status !== 200) stats.failures.push({ route: 'GET /api/v1/health', recipe: 'after the HTTP run', credentials: 'none', status: health.status, problem: 'server not healthy' });

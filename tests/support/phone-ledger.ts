@@ -18,7 +18,7 @@ export function createPhoneLedger<R extends { id: string }>(outbox: Table<R, str
   });
   /** Record ids the server acknowledged in an answer this phone actually received. */
   const acked = new Set<string>();
-  const answers = { accepted: 0, duplicate: 0, rejected: 0 };
+  const answers = { accepted: 0, duplicate: 0, rejected: 0, conflict: 0 };
   const rejections: string[] = [];
   const tally: GeneratedTally = { started: 0, completed: 0, scoreSum: 0 };
   return {
@@ -31,7 +31,7 @@ export function createPhoneLedger<R extends { id: string }>(outbox: Table<R, str
     received<T extends SyncResponse>(res: T): T {
       for (const r of res.results) {
         answers[r.status] += 1;
-        if (r.status !== 'rejected') acked.add(r.id);
+        if (r.status === 'accepted' || r.status === 'duplicate') acked.add(r.id);
         else rejections.push(`${r.error?.code}: ${r.error?.message}`);
       }
       return res;

@@ -1,7 +1,7 @@
 // Starts the real server (server/main.ts) as a child process on a free
 // loopback port with its own temporary DATA_DIR, the way an operator would.
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createServer } from 'node:net';
@@ -107,9 +107,11 @@ export async function startServer(opts: { dataDir?: string; env?: Record<string,
   };
 }
 
-/** The one-time admin password that first start prints. */
+/** The first admin's password, from the private file whose place the first start prints (the password itself is never printed). */
 export function adminPasswordFrom(output: string): string {
-  const m = /password[:\s]+([^\s,;]+)/i.exec(output);
-  if (!m) throw new Error(`no admin password in server output:\n${output}`);
+  const file = /its password is in (\S+)/.exec(output)?.[1];
+  if (!file) throw new Error(`no admin password file in server output:\n${output}`);
+  const m = /^password: (\S+)$/m.exec(readFileSync(file, 'utf8'));
+  if (!m) throw new Error(`no password in ${file}`);
   return m[1];
 }

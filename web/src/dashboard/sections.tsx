@@ -183,6 +183,7 @@ export function Demographics(props: D) {
   return (
     <section aria-labelledby="dash-demo">
       <h2 id="dash-demo">{t('dashboard.demographics.title')}</h2>
+      <p class="small">{props.data.demographicsAsOf ? t('dashboard.demographics.asOf', { date: props.data.demographicsAsOf }) : t('dashboard.demographics.none')}</p>
       <BarChart
         caption={t('dashboard.demographics.chart')}
         series={(['female', 'male', 'unknown'] as const).map((g) => ({ label: t(`dashboard.demographics.genders.${g}`) }))}

@@ -1,7 +1,7 @@
 import { createSignal, Show } from 'solid-js';
 import { A } from '@solidjs/router';
 import { renderSVG } from 'uqr';
-import { t } from '../i18n/index.ts';
+import { language, t } from '../i18n/index.ts';
 import { createResidentStore } from './resident-store.ts';
 import { errorText } from '../net/error-message.ts';
 import { RESIDENT_ERRORS } from './resident-errors.ts';
@@ -12,6 +12,7 @@ import '../styles/resident.css';
 export default function MovePage() {
   const store = createResidentStore();
   const [code, setCode] = createSignal<string | null>(null);
+  const [expiresAt, setExpiresAt] = createSignal<string | null>(null);
   const [error, setError] = createSignal<string | null>(null);
   const [busy, setBusy] = createSignal(false);
 
@@ -19,7 +20,9 @@ export default function MovePage() {
     setBusy(true);
     setError(null);
     try {
-      setCode(await store.createRecoveryCode());
+      const made = await store.createRecoveryCode();
+      setCode(made.code);
+      setExpiresAt(made.expiresAt);
     } catch (err) {
       setError(errorText(err, RESIDENT_ERRORS));
     } finally {
@@ -44,6 +47,9 @@ export default function MovePage() {
             <h2>{t('resident.move.code')}</h2>
             <p class="code-text" data-testid="recovery-code">{c()}</p>
             <div class="cert-qr" role="img" aria-label={t('resident.move.qr')} innerHTML={renderSVG(link(c()), { border: 2 })} />
+            <Show when={expiresAt()}>
+              {(at) => <p data-testid="recovery-code-expires">{t('resident.move.expires', { time: new Date(at()).toLocaleString(language() === 'vi' ? 'vi-VN' : 'en-GB', { dateStyle: 'short', timeStyle: 'short' }) })}</p>}
+            </Show>
             <p class="notice">{t('resident.move.keep')}</p>
           </section>
         )}

@@ -16,6 +16,7 @@ const ERRORS: ErrorKeys = {
   byCode: {
     recovery_code_unknown: 'resident.recover.unknown',
     recovery_code_used: 'resident.recover.used',
+    recovery_code_expired: 'resident.recover.expired',
     recovery_code_invalid: 'resident.recover.invalid',
     too_many_requests: 'resident.recover.tooMany',
   },

@@ -83,7 +83,7 @@ export function createResidentStore() {
       return api().myData(c);
     },
     async createRecoveryCode() {
-      return (await api().createRecoveryCode(await ensureRegistered())).code;
+      return api().createRecoveryCode(await ensureRegistered());
     },
     async redeem(code: string) {
       const secret = newSecret();

@@ -3,17 +3,22 @@
 // db/database.ts; guide: "hvs-guide".outbox, see guide/db.ts), both kept by
 // this one module. A row leaves only through applyPlan(), i.e. after the
 // server answered 'accepted' or 'duplicate'; a 'rejected' row is kept as
-// 'dead' with the reason and never resent. Rows may name who recorded them
+// 'dead' with the reason and never resent. A 'conflict' row (its id is
+// already stored for another recorder) stays pending under a new id, in the
+// same place in the queue. Rows may name who recorded them
 // (several learners share a phone), so each sends under its own credentials.
 import type { InsertType, Table } from 'dexie';
+import { uuidv7 } from '../../../shared/ids.ts';
 import type { OutboxItem } from '../../../shared/sync/batch.ts';
-import type { ResultPlan } from '../../../shared/sync/results.ts';
+import { MAX_REISSUES, type ResultPlan } from '../../../shared/sync/results.ts';
 
 export interface OutboxRowOf<E> extends OutboxItem {
   event: E;
   lastError: string | null;
   /** Who recorded it, when the table holds several recorders' records (learner profiles). */
   learnerId?: string;
+  /** How many new ids the record was given after conflicts. */
+  reissued?: number;
 }
 
 export interface Outbox<R extends OutboxRowOf<{ id: string }>> {
@@ -69,6 +74,24 @@ export function createOutbox<R extends OutboxRowOf<{ id: string }>>(table: Table
             });
         }
         await bump(plan.retry, 'not acknowledged by the server');
+        for (const { id, error } of plan.reissue) {
+          const row = await table.get(id);
+          if (!row) continue;
+          const reissued = (row.reissued ?? 0) + 1;
+          if (reissued > MAX_REISSUES) {
+            await table
+              .where('id')
+              .equals(id)
+              .modify((r) => {
+                r.state = 'dead';
+                r.lastError = error;
+              });
+            continue;
+          }
+          const newId = uuidv7();
+          await table.delete(id);
+          await table.add({ ...row, id: newId, event: { ...row.event, id: newId }, lastError: error, reissued } as R);
+        }
       }),
     recordFailure: (ids, error) => db.transaction('rw', table, () => bump(ids, error)),
   };

@@ -7,6 +7,7 @@ import { createProgressRepo } from '../resident/db/progress-repo.ts';
 import { createApiClient } from '../net/api.ts';
 import { createSyncEngine, type SyncSnapshot } from './sync-engine.ts';
 import type { SyncResult } from '../../../shared/api.ts';
+import { MAX_REISSUES } from '../../../shared/sync/results.ts';
 
 let n = 0;
 const dbs: HvsDatabase[] = [];
@@ -83,6 +84,21 @@ describe('sync engine', () => {
     await t.engine.trigger();
     expect(t.server.calls.filter((c) => c.url.endsWith('/learners'))).toHaveLength(1);
     expect(t.server.syncCalls()).toHaveLength(1);
+  });
+
+  it('never deletes a conflict: resends it under a new id, and keeps it dead if the server keeps answering conflict', async () => {
+    const t = await setup((events) => events.map((e) => ({ id: e.id, status: 'conflict', error: { code: 'id_conflict', message: 'not stored' } })), 1);
+    const [first] = await t.outbox.listPending();
+    await t.engine.trigger();
+    const sent = t.server.syncCalls().map((c) => c.body.events[0]);
+    expect(sent).toHaveLength(MAX_REISSUES + 1);
+    expect(new Set(sent.map((e) => e.id)).size).toBe(MAX_REISSUES + 1);
+    // The same record each time, only its id changed.
+    for (const e of sent) expect({ ...e, id: first.id }).toEqual(first.event);
+    const dead = await t.outbox.listDead();
+    expect(dead).toHaveLength(1);
+    expect(dead[0].lastError).toBe('id_conflict: not stored');
+    expect(t.engine.getSnapshot()).toMatchObject({ pending: 0, dead: 1 });
   });
 
   it('keeps everything and schedules a growing backoff when the network is down', async () => {
