@@ -29,6 +29,7 @@ import { dashboardSchema, sectionSchemas } from '../../shared/stats/schemas.ts';
 import { adminWardSchema } from '../../shared/ward-admin.ts';
 import { auditPageSchema } from '../../shared/audit.ts';
 import { resetPasswordResponseSchema } from '../../shared/accounts.ts';
+import { narrativeSchema } from '../../shared/stats/narrative.ts';
 import { completion, DEVICE_ID } from '../integration/helpers.ts';
 import { GUIDE_DEVICE } from '../integration/guide-support.ts';
 import { ROLES, type Fork, type Role, type World } from './fuzz-world.ts';
@@ -66,6 +67,8 @@ const RIGHTS: Record<string, string> = {
   'GET /api/v1/stats/trend':                              '401 401 401 ok  ok  ok  ok',
   'GET /api/v1/stats/freshness':                          '401 401 401 ok  ok  ok  ok',
   'GET /api/v1/stats/report':                             '401 401 401 403 403 ok  ok',
+  'GET /api/v1/stats/report/narrative':                   '401 401 401 403 403 ok  ok',
+  'PUT /api/v1/stats/report/narrative':                   '401 401 401 403 403 ok  ok',
   'GET /api/v1/stats/export.csv':                         '401 401 401 403 403 ok  ok',
   'GET /api/v1/stats/export.xlsx':                        '401 401 401 403 403 ok  ok',
   'GET /api/v1/ward':                                     'ok  ok  ok  ok  ok  ok  ok',
@@ -158,6 +161,11 @@ const SPECS: Record<string, Omit<RouteSpec, 'key' | 'method' | 'pattern' | 'righ
   'GET /api/v1/stats/trend': { ok: sectionSchemas.trend },
   'GET /api/v1/stats/freshness': { ok: sectionSchemas.freshness },
   'GET /api/v1/stats/report': { ok: dashboardSchema },
+  'GET /api/v1/stats/report/narrative': { ok: narrativeSchema },
+  'PUT /api/v1/stats/report/narrative': {
+    body: () => ({ from: '2026-11-01', to: '2026-11-30', situation: 'Phường tổ chức 12 buổi hướng dẫn.', results: '', shortcomings: '', proposals: '' }),
+    ok: narrativeSchema,
+  },
   'GET /api/v1/stats/export.csv': { ok: 'csv' },
   'GET /api/v1/stats/export.xlsx': { ok: 'xlsx' },
   'GET /api/v1/ward': { ok: wardProfileSchema },

@@ -7,3 +7,4 @@ export * from './resident.ts';
 export * from './stats.ts';
 export * from './stats-counters.ts';
 export * from './audit.ts';
+export * from './report.ts';
