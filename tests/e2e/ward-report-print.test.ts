@@ -118,12 +118,25 @@ describe.skipIf(!hasChromium)('printed ward report', () => {
   it('a ward of four learners prints in a few pages', async () => {
     const server = await wardWith(4);
     try {
-      const page = await openReport(browser, server);
+      let page = await openReport(browser, server);
+      // The officer types the situation, saves it, and finds it again in a fresh page.
+      const situation = 'Trong kỳ, phường tổ chức hai buổi hướng dẫn tại nhà văn hóa tổ dân phố 3.';
+      await page.getByTestId('narrative-situation').fill(situation);
+      await page.getByTestId('narrative-save').click();
+      await expect.poll(() => page.getByTestId('narrative-status').textContent()).toContain('đã được lưu');
+      await page.close();
+      page = await openReport(browser, server);
+      expect(await page.getByTestId('narrative-situation').inputValue()).toBe(situation);
       const learners = await page.getByTestId('report-learners').textContent();
       expect(await overflows(page)).toEqual([]);
       const printed = await printToPdf(page, 'four');
       expectADocument(printed, 3);
       expect(printed.text).toMatch(new RegExp(`Người học \\(lũy kế đến cuối kỳ\\)\\s+${learners}`));
+      // The saved text prints under its heading, once (the text box itself does not print).
+      const flat = printed.text.replace(/\s+/g, ' ');
+      expect(flat.split(situation).length - 1).toBe(1);
+      expect(flat.indexOf(situation)).toBeGreaterThan(flat.indexOf('I. TÌNH HÌNH CHUNG'));
+      expect(flat.indexOf(situation)).toBeLessThan(flat.indexOf('II. KẾT QUẢ THỰC HIỆN'));
     } finally {
       await server.stop();
     }

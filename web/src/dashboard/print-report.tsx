@@ -1,9 +1,10 @@
 import { createSignal, onMount, Show, type JSX } from 'solid-js';
 import type { Dashboard } from '../../../shared/stats/api.ts';
 import { t } from '../i18n/index.ts';
+import type { ErrorMessage } from '../net/error-message.ts';
 import { date } from './format.ts';
 import { docDateParts, placeOf } from './report/doc-date.ts';
-import { NARRATIVE_PARTS, NarrativePartView, type NarrativePart, type NarrativeText } from './report/narrative.tsx';
+import { NarrativePartView, type NarrativePart, type NarrativeText } from './report/narrative.tsx';
 import { CoursesTable, CoverageTable, DemographicsTable, HeadlineTable, TrendTable } from './report/report-tables.tsx';
 
 const EMPTY: NarrativeText = { situation: '', results: '', shortcomings: '', proposals: '' };
@@ -16,12 +17,21 @@ const EMPTY: NarrativeText = { situation: '', results: '', shortcomings: '', pro
  * prints together with the closing lines. Print CSS (styles/dashboard.css)
  * sets A4 and hides the rest of the page.
  */
-export function PrintReport(props: { data: Dashboard; onClose: () => void; narrative?: NarrativeText; onNarrative?: (n: NarrativeText) => void }) {
-  const [text, setText] = createSignal<NarrativeText>(props.narrative ?? EMPTY);
+export function PrintReport(props: {
+  data: Dashboard;
+  onClose: () => void;
+  narrative?: NarrativeText;
+  onSave: (n: NarrativeText) => Promise<boolean>;
+  problem: ErrorMessage | null;
+}) {
+  const initial = props.narrative;
+  const [text, setText] = createSignal<NarrativeText>(initial ? pick(initial) : EMPTY);
+  const [saved, setSaved] = createSignal(true);
   const edit = (part: NarrativePart, v: string) => {
     setText({ ...text(), [part]: v });
-    props.onNarrative?.(text());
+    setSaved(false);
   };
+  const save = async () => setSaved(await props.onSave(text()));
   const when = () => docDateParts(new Date(props.data.meta.generatedAt));
   const part = (p: NarrativePart, n: number, extra?: JSX.Element) => (
     <section class="doc-part">
@@ -37,10 +47,23 @@ export function PrintReport(props: { data: Dashboard; onClose: () => void; narra
         <button type="button" class="button" onClick={() => window.print()}>
           {t('dashboard.actions.print')}
         </button>
+        <button type="button" class="button secondary" data-testid="narrative-save" onClick={() => void save()}>
+          {t('dashboard.report.save')}
+        </button>
         <button type="button" class="button secondary" onClick={() => props.onClose()}>
           {t('dashboard.actions.closeReport')}
         </button>
+        <p role="status" data-testid="narrative-status">
+          {saved() ? t('dashboard.report.saved') : t('dashboard.report.unsaved')}
+        </p>
       </div>
+      <Show when={props.problem}>
+        {(p) => (
+          <p class="notice no-print" role="alert">
+            {t(p().key, p().params)}
+          </p>
+        )}
+      </Show>
       <Show when={props.data.meta.isDemo}>
         <p class="banner demo">{t('dashboard.report.demo')}</p>
       </Show>
@@ -118,4 +141,4 @@ export function PrintReport(props: { data: Dashboard; onClose: () => void; narra
 }
 
 const ROMAN = ['I', 'II', 'III', 'IV'];
-export { NARRATIVE_PARTS };
+const pick = (n: NarrativeText): NarrativeText => ({ situation: n.situation, results: n.results, shortcomings: n.shortcomings, proposals: n.proposals });

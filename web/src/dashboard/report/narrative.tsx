@@ -1,9 +1,11 @@
 import { For, Show } from 'solid-js';
 import { t } from '../../i18n/index.ts';
 
+import { NARRATIVE_MAX, type NarrativeText } from '../../../../shared/stats/narrative.ts';
+
 export const NARRATIVE_PARTS = ['situation', 'results', 'shortcomings', 'proposals'] as const;
-export type NarrativePart = (typeof NARRATIVE_PARTS)[number];
-export type NarrativeText = Record<NarrativePart, string>;
+export type NarrativePart = keyof NarrativeText;
+export type { NarrativeText };
 
 /**
  * One part of the report's narrative: a text box on screen, paragraphs on
@@ -15,7 +17,7 @@ export function NarrativePartView(props: { part: NarrativePart; value: string; o
     <>
       <label class="no-print narrative-edit">
         <span>{t(`dashboard.report.narrativeHint.${props.part}`)}</span>
-        <textarea rows={4} maxLength={4000} data-testid={`narrative-${props.part}`} value={props.value} onInput={(e) => props.onInput(e.currentTarget.value)} />
+        <textarea rows={4} maxLength={NARRATIVE_MAX} data-testid={`narrative-${props.part}`} value={props.value} onInput={(e) => props.onInput(e.currentTarget.value)} />
       </label>
       <div class="print-only">
         <Show when={paragraphs().length > 0} fallback={<p class="doc-blank">{'.'.repeat(120)}</p>}>
