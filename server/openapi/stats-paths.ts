@@ -103,6 +103,15 @@ export const statsPaths: Paths = {
       responses: { '200': reply('The saved text', ref('ReportNarrative')), ...readErrors, '403': reply('Role not allowed, or cross-site request refused') },
     },
   },
+  [`${API_PREFIX}/stats/report.docx`]: {
+    get: {
+      operationId: 'getReportDocx',
+      summary: 'The printable report with the saved text as a Word file in the Decree 30/2020 layout (reviewer, admin)',
+      security: STAFF,
+      parameters: rangeParams,
+      responses: { '200': file('Word file', 'application/vnd.openxmlformats-officedocument.wordprocessingml.document'), ...readErrors },
+    },
+  },
   [`${API_PREFIX}/stats/export.csv`]: {
     get: {
       operationId: 'exportDashboardCsv',

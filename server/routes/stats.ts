@@ -12,6 +12,7 @@ import { apiError } from '../http/errors.ts';
 import { parseWith, readBody } from '../http/json-body.ts';
 import { narrativeSaveSchema } from '../../shared/stats/narrative.ts';
 import { createNarratives } from '../stats/narrative.ts';
+import { reportDocx } from '../stats/report-docx.ts';
 import type { CourseCatalog } from '../stats/courses.ts';
 import { createDashboard } from '../stats/dashboard.ts';
 import { tablesToCsv, tablesToXlsx } from '../stats/export-files.ts';
@@ -55,6 +56,14 @@ export function statsRoutes(ctx: AppContext, catalog: CourseCatalog) {
       const r = dashboard.range({ from, to, group }).range;
       const saved = narratives.save(r, text, c.get('staff').username, ctx.now());
       return c.json(saved);
+    })
+    // The same report as a Word file, to edit and sign in the office.
+    .get('/report.docx', office, async (c) => {
+      const d = dashboard.all(query(c.req.query()));
+      const file = await reportDocx(d, narratives.read(d.range));
+      c.header('Content-Type', 'application/vnd.openxmlformats-officedocument.wordprocessingml.document');
+      c.header('Content-Disposition', `attachment; filename="${fileName(d.range.from, d.range.to, 'docx')}"`);
+      return c.body(new Uint8Array(file));
     })
     .get('/export.csv', office, (c) => {
       const { lang, ...q } = parseWith(exportQuerySchema, c.req.query());

@@ -69,6 +69,7 @@ const RIGHTS: Record<string, string> = {
   'GET /api/v1/stats/report':                             '401 401 401 403 403 ok  ok',
   'GET /api/v1/stats/report/narrative':                   '401 401 401 403 403 ok  ok',
   'PUT /api/v1/stats/report/narrative':                   '401 401 401 403 403 ok  ok',
+  'GET /api/v1/stats/report.docx':                        '401 401 401 403 403 ok  ok',
   'GET /api/v1/stats/export.csv':                         '401 401 401 403 403 ok  ok',
   'GET /api/v1/stats/export.xlsx':                        '401 401 401 403 403 ok  ok',
   'GET /api/v1/ward':                                     'ok  ok  ok  ok  ok  ok  ok',
@@ -95,7 +96,7 @@ const RIGHTS: Record<string, string> = {
   'PUT /api/v1/staff/:username/disabled':                 '401 401 401 403 403 403 ok',
 };
 
-export type Success = z.ZodType | 'csv' | 'xlsx' | 'empty';
+export type Success = z.ZodType | 'csv' | 'xlsx' | 'docx' | 'empty';
 export interface RouteSpec {
   key: string;
   method: string;
@@ -166,6 +167,7 @@ const SPECS: Record<string, Omit<RouteSpec, 'key' | 'method' | 'pattern' | 'righ
     body: () => ({ from: '2026-11-01', to: '2026-11-30', situation: 'Phường tổ chức 12 buổi hướng dẫn.', results: '', shortcomings: '', proposals: '' }),
     ok: narrativeSchema,
   },
+  'GET /api/v1/stats/report.docx': { ok: 'docx' },
   'GET /api/v1/stats/export.csv': { ok: 'csv' },
   'GET /api/v1/stats/export.xlsx': { ok: 'xlsx' },
   'GET /api/v1/ward': { ok: wardProfileSchema },
@@ -236,6 +238,10 @@ export async function successProblem(spec: RouteSpec, res: Response): Promise<st
   if (spec.ok === 'xlsx') {
     const bytes = new Uint8Array(await res.arrayBuffer());
     return type.includes('spreadsheetml') && bytes[0] === 0x50 && bytes[1] === 0x4b ? null : `expected an XLSX file, got ${type}`;
+  }
+  if (spec.ok === 'docx') {
+    const bytes = new Uint8Array(await res.arrayBuffer());
+    return type.includes('wordprocessingml') && bytes[0] === 0x50 && bytes[1] === 0x4b ? null : `expected a Word file, got ${type}`;
   }
   if (!/^application\/json/.test(type)) return `expected JSON, got ${type}`;
   const parsed = spec.ok.safeParse(await res.json());

@@ -2,6 +2,7 @@ import { createSignal, onMount, Show, type JSX } from 'solid-js';
 import type { Dashboard } from '../../../shared/stats/api.ts';
 import { t } from '../i18n/index.ts';
 import type { ErrorMessage } from '../net/error-message.ts';
+import { dashboardApi } from './dashboard-api.ts';
 import { date } from './format.ts';
 import { docDateParts, placeOf } from './report/doc-date.ts';
 import { NarrativePartView, type NarrativePart, type NarrativeText } from './report/narrative.tsx';
@@ -50,6 +51,9 @@ export function PrintReport(props: {
         <button type="button" class="button secondary" data-testid="narrative-save" onClick={() => void save()}>
           {t('dashboard.report.save')}
         </button>
+        <a class="button secondary" href={dashboardApi.docxUrl(props.data.range)} download="" data-testid="report-docx">
+          {t('dashboard.report.word')}
+        </a>
         <button type="button" class="button secondary" onClick={() => props.onClose()}>
           {t('dashboard.actions.closeReport')}
         </button>
