@@ -6,11 +6,18 @@ import ExcelJS from 'exceljs';
 import { CSV_BOM, toCsv } from '../csv.ts';
 import type { Cell, ExportTable } from './tables.ts';
 
+/** A date cell in CSV: "2026-12-04" for a day, "2026-12-04 22:19" for a time (Vietnam time). */
+const csvCell = (v: Cell): string | number | null => {
+  if (!(v instanceof Date)) return v;
+  const iso = v.toISOString();
+  return iso.endsWith('T00:00:00.000Z') ? iso.slice(0, 10) : `${iso.slice(0, 10)} ${iso.slice(11, 16)}`;
+};
+
 export function tablesToCsv(tables: ExportTable[]): string {
-  const rows: Cell[][] = [];
+  const rows: Array<Array<string | number | null>> = [];
   for (const t of tables) {
     if (rows.length) rows.push([]);
-    rows.push([t.title], t.header, ...t.rows);
+    rows.push([t.title], t.header, ...t.rows.map((r) => r.map(csvCell)));
   }
   return CSV_BOM + toCsv(rows);
 }
@@ -28,9 +35,15 @@ export async function tablesToXlsx(tables: ExportTable[], meta: { title: string;
     const header = sheet.addRow(t.header);
     header.font = { bold: true };
     header.alignment = { wrapText: true, vertical: 'top' };
-    for (const row of t.rows) sheet.addRow(row.map((v) => (v === null ? '' : v)));
+    for (const row of t.rows) {
+      const added = sheet.addRow(row.map((v) => (v === null ? '' : v)));
+      // Real Excel dates: a day as dd/mm/yyyy, a moment with its time (already Vietnam time).
+      row.forEach((v, i) => {
+        if (v instanceof Date) added.getCell(i + 1).numFmt = v.getUTCHours() || v.getUTCMinutes() ? 'dd/mm/yyyy hh:mm' : 'dd/mm/yyyy';
+      });
+    }
     sheet.columns.forEach((col, i) => {
-      col.width = Math.min(40, Math.max(12, ...[t.header[i] ?? '', ...t.rows.map((r) => String(r[i] ?? ''))].map((s) => s.length + 2)));
+      col.width = Math.min(40, Math.max(12, ...[t.header[i] ?? '', ...t.rows.map((r) => (r[i] instanceof Date ? 'dd/mm/yyyy hh:mm' : String(r[i] ?? '')))].map((s) => s.length + 2)));
     });
     sheet.views = [{ state: 'frozen', ySplit: 1 }];
   }
