@@ -141,4 +141,18 @@ describe.skipIf(!hasChromium)('printed ward report', () => {
       await server.stop();
     }
   }, 90_000);
+
+  // The 100k demo (about 5 minutes of seeding through the real ingest): run on
+  // demand with REPORT_PRINT_LEARNERS=100000; the page count must not grow with
+  // the learners, only with groups, courses and weeks.
+  it.skipIf(!process.env.REPORT_PRINT_LEARNERS)('a large demo ward prints in the same few pages', async () => {
+    const server = await wardWith(Number(process.env.REPORT_PRINT_LEARNERS));
+    try {
+      const page = await openReport(browser, server);
+      expect(await overflows(page)).toEqual([]);
+      expectADocument(await printToPdf(page, 'large'), 3);
+    } finally {
+      await server.stop();
+    }
+  }, 1_800_000);
 });
