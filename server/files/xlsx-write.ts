@@ -1,6 +1,6 @@
 // Writes an Excel (.xlsx) workbook of plain tables: one worksheet per table,
 // a bold, wrapped header row frozen at the top, column widths, text as inline
-// strings (never formulas) and numbers as numbers. SpreadsheetML is a zip of
+// strings (never formulas), numbers as numbers and dates as real Excel dates. SpreadsheetML is a zip of
 // a few XML parts (ECMA-376); this writes the minimum Excel, LibreOffice and
 // Google Sheets open without a repair prompt.
 import { writeZip } from './zip-write.ts';
@@ -8,7 +8,8 @@ import { writeZip } from './zip-write.ts';
 export interface XlsxSheet {
   name: string;
   header: string[];
-  rows: Array<Array<string | number | null>>;
+  /** A Date is written as an Excel date; its UTC fields are the wall-clock time to show. */
+  rows: Array<Array<string | number | Date | null>>;
   /** Column widths in characters. */
   widths: number[];
 }
@@ -29,9 +30,20 @@ const esc = (s: string) =>
 
 const column = (n: number): string => (n > 26 ? column(Math.floor((n - 1) / 26)) : '') + String.fromCharCode(65 + ((n - 1) % 26));
 
+// Style indexes in STYLES' cellXfs.
+const HEADER = 1;
+const DAY = 2;
+const MOMENT = 3;
+/** Excel counts days from 30/12/1899. */
+const excelSerial = (d: Date) => d.getTime() / 86_400_000 + 25_569;
+
 /** A missing figure (null) is an empty cell: nothing is written for it. */
-function cell(ref: string, v: string | number | null, style: number): string {
+function cell(ref: string, v: string | number | Date | null, style: number): string {
   if (v === null) return '';
+  if (v instanceof Date) {
+    const dateStyle = v.getUTCHours() || v.getUTCMinutes() ? MOMENT : DAY;
+    return `<c r="${ref}" s="${dateStyle}"><v>${excelSerial(v)}</v></c>`;
+  }
   const s = style ? ` s="${style}"` : '';
   if (typeof v === 'number' && Number.isFinite(v)) return `<c r="${ref}"${s}><v>${v}</v></c>`;
   return `<c r="${ref}"${s} t="inlineStr"><is><t xml:space="preserve">${esc(String(v))}</t></is></c>`;
@@ -39,13 +51,13 @@ function cell(ref: string, v: string | number | null, style: number): string {
 
 function sheetXml(sheet: XlsxSheet): string {
   const rows = [sheet.header, ...sheet.rows].map(
-    (cells, r) => `<row r="${r + 1}">${cells.map((v, c) => cell(`${column(c + 1)}${r + 1}`, v, r === 0 ? 1 : 0)).join('')}</row>`,
+    (cells, r) => `<row r="${r + 1}">${cells.map((v, c) => cell(`${column(c + 1)}${r + 1}`, v, r === 0 ? HEADER : 0)).join('')}</row>`,
   );
   const cols = sheet.widths.map((w, i) => `<col min="${i + 1}" max="${i + 1}" width="${w}" customWidth="1"/>`).join('');
   return `${XML}<worksheet xmlns="${MAIN}" xmlns:r="${REL}"><sheetViews><sheetView workbookViewId="0"><pane ySplit="1" topLeftCell="A2" activePane="bottomLeft" state="frozen"/></sheetView></sheetViews>${cols ? `<cols>${cols}</cols>` : ''}<sheetData>${rows.join('')}</sheetData></worksheet>`;
 }
 
-const STYLES = `${XML}<styleSheet xmlns="${MAIN}"><fonts count="2"><font><sz val="11"/><name val="Calibri"/></font><font><b/><sz val="11"/><name val="Calibri"/></font></fonts><fills count="2"><fill><patternFill patternType="none"/></fill><fill><patternFill patternType="gray125"/></fill></fills><borders count="1"><border><left/><right/><top/><bottom/><diagonal/></border></borders><cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></cellStyleXfs><cellXfs count="2"><xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/><xf numFmtId="0" fontId="1" fillId="0" borderId="0" xfId="0" applyFont="1" applyAlignment="1"><alignment vertical="top" wrapText="1"/></xf></cellXfs><cellStyles count="1"><cellStyle name="Normal" xfId="0" builtinId="0"/></cellStyles></styleSheet>`;
+const STYLES = `${XML}<styleSheet xmlns="${MAIN}"><numFmts count="2"><numFmt numFmtId="164" formatCode="dd/mm/yyyy"/><numFmt numFmtId="165" formatCode="dd/mm/yyyy hh:mm"/></numFmts><fonts count="2"><font><sz val="11"/><name val="Calibri"/></font><font><b/><sz val="11"/><name val="Calibri"/></font></fonts><fills count="2"><fill><patternFill patternType="none"/></fill><fill><patternFill patternType="gray125"/></fill></fills><borders count="1"><border><left/><right/><top/><bottom/><diagonal/></border></borders><cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></cellStyleXfs><cellXfs count="4"><xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/><xf numFmtId="0" fontId="1" fillId="0" borderId="0" xfId="0" applyFont="1" applyAlignment="1"><alignment vertical="top" wrapText="1"/></xf><xf numFmtId="164" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/><xf numFmtId="165" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/></cellXfs><cellStyles count="1"><cellStyle name="Normal" xfId="0" builtinId="0"/></cellStyles></styleSheet>`;
 
 export function writeXlsx(sheets: XlsxSheet[], meta: { title: string; creator: string; created: Date }): Buffer {
   const n = sheets.map((_, i) => i + 1);

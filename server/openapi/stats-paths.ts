@@ -5,6 +5,7 @@ import { z } from 'zod';
 import { API_PREFIX, wardProfileSchema } from '../../shared/api.ts';
 import { dashboardQuerySchema } from '../../shared/stats/api.ts';
 import { dashboardSchema, sectionSchemas } from '../../shared/stats/schemas.ts';
+import { narrativeSaveSchema, narrativeSchema } from '../../shared/stats/narrative.ts';
 import { adminWardSchema, updateWardSchema, upsertGroupSchema } from '../../shared/ward-admin.ts';
 import { wardImportRequestSchema } from '../../shared/ward-import.ts';
 import { file, jsonBody, pathParam, PUBLIC, queryParams, ref, reply, schemaOf, STAFF, transportFailures, type Paths } from './helpers.ts';
@@ -30,6 +31,8 @@ const title = (s: string) => s[0].toUpperCase() + s.slice(1);
 export const statsSchemas = {
   Dashboard: schemaOf(dashboardSchema, 'output'),
   ...Object.fromEntries(sectionNames.map((s) => [`Stats${title(s)}`, schemaOf(sectionSchemas[s], 'output')])),
+  ReportNarrative: schemaOf(narrativeSchema, 'output'),
+  SaveReportNarrative: schemaOf(narrativeSaveSchema, 'input'),
   WardProfile: schemaOf(wardProfileSchema, 'output'),
   AdminWard: schemaOf(adminWardSchema, 'output'),
   UpdateWard: schemaOf(updateWardSchema, 'input'),
@@ -82,6 +85,31 @@ export const statsPaths: Paths = {
       security: STAFF,
       parameters: rangeParams,
       responses: { '200': reply('The dashboard', ref('Dashboard')), ...readErrors },
+    },
+  },
+  [`${API_PREFIX}/stats/report/narrative`]: {
+    get: {
+      operationId: 'getReportNarrative',
+      summary: "The officer's text of the report for a period and group; empty parts until saved (reviewer, admin)",
+      security: STAFF,
+      parameters: rangeParams,
+      responses: { '200': reply('The text', ref('ReportNarrative')), ...readErrors },
+    },
+    put: {
+      operationId: 'saveReportNarrative',
+      summary: "Save the officer's text (situation, results, shortcomings, proposals; each at most 4000 characters) with the report's period (reviewer, admin)",
+      security: STAFF,
+      requestBody: jsonBody('SaveReportNarrative'),
+      responses: { '200': reply('The saved text', ref('ReportNarrative')), ...readErrors, '403': reply('Role not allowed, or cross-site request refused') },
+    },
+  },
+  [`${API_PREFIX}/stats/report.docx`]: {
+    get: {
+      operationId: 'getReportDocx',
+      summary: 'The printable report with the saved text as a Word file in the Decree 30/2020 layout (reviewer, admin)',
+      security: STAFF,
+      parameters: rangeParams,
+      responses: { '200': file('Word file', 'application/vnd.openxmlformats-officedocument.wordprocessingml.document'), ...readErrors },
     },
   },
   [`${API_PREFIX}/stats/export.csv`]: {

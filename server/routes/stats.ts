@@ -9,7 +9,10 @@ import { dashboardQuerySchema } from '../../shared/stats/api.ts';
 import { requireStaff } from '../auth/staff-auth.ts';
 import type { AppContext, AppEnv } from '../context.ts';
 import { apiError } from '../http/errors.ts';
-import { parseWith } from '../http/json-body.ts';
+import { parseWith, readBody } from '../http/json-body.ts';
+import { narrativeSaveSchema } from '../../shared/stats/narrative.ts';
+import { createNarratives } from '../stats/narrative.ts';
+import { reportDocx } from '../stats/report-docx.ts';
 import type { CourseCatalog } from '../stats/courses.ts';
 import { createDashboard } from '../stats/dashboard.ts';
 import { tablesToCsv, tablesToXlsx } from '../stats/export-files.ts';
@@ -24,6 +27,7 @@ export function statsRoutes(ctx: AppContext, catalog: CourseCatalog) {
   const readers = requireStaff(ctx, ['guide', 'reviewer', 'admin']);
   const office = requireStaff(ctx, ['reviewer', 'admin']);
   const query = (raw: Record<string, string>) => parseWith(dashboardQuerySchema, raw);
+  const narratives = createNarratives(ctx.db);
   const fileName = (from: string, to: string, ext: string) => `bao-cao-hoc-vu-so_${from}_${to}.${ext}`;
 
   return new Hono<AppEnv>()
@@ -45,6 +49,22 @@ export function statsRoutes(ctx: AppContext, catalog: CourseCatalog) {
     })
     // The printable report: the same figures, fetched by the report view.
     .get('/report', office, (c) => c.json(dashboard.all(query(c.req.query()))))
+    // The officer's text of the report for a period, saved with it (reviewer, admin).
+    .get('/report/narrative', office, (c) => c.json(narratives.read(dashboard.range(query(c.req.query())).range)))
+    .put('/report/narrative', office, async (c) => {
+      const { from, to, group, ...text } = await readBody(c, narrativeSaveSchema);
+      const r = dashboard.range({ from, to, group }).range;
+      const saved = narratives.save(r, text, c.get('staff').username, ctx.now());
+      return c.json(saved);
+    })
+    // The same report as a Word file, to edit and sign in the office.
+    .get('/report.docx', office, async (c) => {
+      const d = dashboard.all(query(c.req.query()));
+      const file = await reportDocx(d, narratives.read(d.range));
+      c.header('Content-Type', 'application/vnd.openxmlformats-officedocument.wordprocessingml.document');
+      c.header('Content-Disposition', `attachment; filename="${fileName(d.range.from, d.range.to, 'docx')}"`);
+      return c.body(new Uint8Array(file));
+    })
     .get('/export.csv', office, (c) => {
       const { lang, ...q } = parseWith(exportQuerySchema, c.req.query());
       const d = dashboard.all(q);

@@ -6,7 +6,8 @@ import { AGE_BANDS, GENDER_KEYS } from '../../shared/stats/api.ts';
 import { LABELS, labelOf } from '../../shared/labels.ts';
 import { exportLabels, type ExportLanguage } from './labels.ts';
 
-export type Cell = string | number | null;
+/** A Date is a Vietnam wall-clock moment: its UTC fields are the time in Vietnam (UTC+7), as Excel shows it. */
+export type Cell = string | number | Date | null;
 export interface ExportTable {
   key: string;
   title: string;
@@ -14,6 +15,11 @@ export interface ExportTable {
   rows: Cell[][];
 }
 
+const VIETNAM_OFFSET_MS = 7 * 3_600_000;
+/** A stored UTC instant as Vietnam wall-clock time (Excel has no time zones). */
+const vnTime = (iso: string): Date => new Date(Date.parse(iso) + VIETNAM_OFFSET_MS);
+/** A Vietnam calendar day, YYYY-MM-DD, as a date cell. */
+const vnDay = (iso: string): Date => new Date(`${iso}T00:00:00Z`);
 const pct = (x: number | null): Cell => (x === null ? null : Math.round(x * 1000) / 10);
 const n = (x: Count): Cell => x;
 
@@ -69,15 +75,16 @@ export function dashboardTables(d: Dashboard, lang: ExportLanguage): ExportTable
       key: 'trend',
       title: L.trend,
       header: [L.week, L.lessonCompletions, L.newLearners, L.courseCompletions],
-      rows: d.trend.map((w) => [w.week, w.lessonCompletions, n(w.newLearners), n(w.courseCompletions)]),
+      rows: d.trend.map((w) => [vnDay(w.week), w.lessonCompletions, n(w.newLearners), n(w.courseCompletions)]),
     },
     {
       key: 'freshness',
       title: L.freshness,
-      header: [L.guide, L.team, L.device, L.lastSync],
+      // Officers see who synced and when, never a phone's device id.
+      header: [L.guide, L.team, L.lastSync],
       rows: [
-        ...d.freshness.guides.map((g) => [g.guide, g.team ? labelOf(lang, 'team', g.team) : null, g.deviceId, g.lastSyncAt ?? L.never]),
-        ...(['within1Day', 'within7Days', 'within30Days', 'older'] as const).map((k): Cell[] => [L.devices[k], null, null, n(d.freshness.devices[k])]),
+        ...d.freshness.guides.map((g) => [g.guide, g.team ? labelOf(lang, 'team', g.team) : null, g.lastSyncAt ? vnTime(g.lastSyncAt) : L.never]),
+        ...(['within1Day', 'within7Days', 'within30Days', 'older'] as const).map((k): Cell[] => [L.devices[k], null, n(d.freshness.devices[k])]),
       ],
     },
   ];

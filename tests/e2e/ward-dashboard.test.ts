@@ -42,7 +42,7 @@ afterAll(async () => {
 describe.skipIf(!hasChromium)('ward dashboard', () => {
   it('a reviewer changes the period and sees the figures change', async () => {
     expect(expected.last120).toBeGreaterThan(expected.last30);
-    const page = await browser.newPage({ locale: 'vi-VN' });
+    const page = await browser.newPage({ locale: 'vi-VN', viewport: { width: 1280, height: 800 } });
     await page.goto(`${server.url}/ward`);
     await page.getByLabel(/tên đăng nhập/i).fill('office');
     await page.getByLabel(/mật khẩu/i).fill('correct horse battery');
@@ -61,6 +61,15 @@ describe.skipIf(!hasChromium)('ward dashboard', () => {
     // Charts come with their numbers as tables; reviewers get the exports.
     expect(await page.getByTestId('trend-chart').locator('table tbody tr').count()).toBeGreaterThan(15);
     expect(await page.getByTestId('export-xlsx').getAttribute('href')).toContain(`from=${isoFromDay(dayOf(Date.now()) - 119)}`);
+
+    // At 1280 px the office screen uses the width; rankings never mix "<5" into the figures.
+    expect((await page.getByTestId('dashboard').boundingBox())!.width).toBeGreaterThan(1000);
+    for (const id of ['ranking-coverage', 'ranking-growth']) expect(await page.getByTestId(id).textContent()).not.toContain('<5');
+    // Chart labels fit inside the drawing (none starts left of it).
+    const clipped = await page.evaluate(() =>
+      [...document.querySelectorAll('.chart-svg text')].filter((el) => (el as SVGTextElement).getBBox().x < 0).map((el) => el.textContent),
+    );
+    expect(clipped).toEqual([]);
 
     // The printable report carries the national title block.
     await page.getByTestId('open-report').click();

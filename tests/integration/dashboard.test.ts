@@ -239,7 +239,9 @@ describe('exports', () => {
     expect(lines).toContain('Lượt hoàn thành bài học,48');
     expect(lines).toContain('2025-06-09,43,<5,25');
     // Teams by the same name as on the dashboard page (shared/labels.ts), not by their code.
-    expect(lines.find((l) => l.startsWith('GUIDE,'))).toMatch(/^GUIDE,Tổ CNSCĐ,guide-phone-0001,/);
+    // Last sync in Vietnam time (05:00 UTC is 12:00), and no device id.
+    expect(lines.find((l) => l.startsWith('GUIDE,'))).toBe('GUIDE,Tổ CNSCĐ,2025-06-20 12:00');
+    expect(lines.join('\n')).not.toContain('guide-phone-0001');
   });
 
   it('CSV in English on request', async () => {
@@ -280,6 +282,15 @@ describe('exports', () => {
     const values = headline.getSheetValues().map((r) => (Array.isArray(r) ? r.slice(1) : null));
     expect(values).toContainEqual(['Lượt hoàn thành bài học', 48]);
     expect(values).toContainEqual(['Phường', 'Phường Kiến An (mẫu)']);
+    // Weeks and sync times are real Excel dates; times are Vietnam time; teams by name, no device ids.
+    const weeks = book.getWorksheet('Theo tuần')!;
+    const week = weeks.getColumn(1).values.find((v) => v instanceof Date && v.toISOString() === '2025-06-09T00:00:00.000Z');
+    expect(week).toBeDefined();
+    expect(weeks.getRow(2).getCell(1).numFmt).toBe('dd/mm/yyyy');
+    const fresh = book.getWorksheet('Độ mới số liệu')!;
+    expect(fresh.getRow(2).values).toEqual([undefined, 'GUIDE', 'Tổ CNSCĐ', new Date('2025-06-20T12:00:00.000Z')]);
+    expect(fresh.getRow(2).getCell(3).numFmt).toBe('dd/mm/yyyy hh:mm');
+    expect(JSON.stringify(fresh.getSheetValues())).not.toContain('guide-phone-0001');
   });
 });
 

@@ -45,7 +45,7 @@ describe('GET /api/openapi.json', () => {
         '/api/v1/staff/{username}/password',
         '/api/v1/staff/{username}/disabled',
         '/api/v1/auth/password',
-        ...['dashboard', 'headline', 'coverage', 'ranking', 'courses', 'demographics', 'trend', 'freshness', 'report', 'export.csv', 'export.xlsx'].map((s) => `/api/v1/stats/${s}`),
+        ...['dashboard', 'headline', 'coverage', 'ranking', 'courses', 'demographics', 'trend', 'freshness', 'report', 'report/narrative', 'report.docx', 'export.csv', 'export.xlsx'].map((s) => `/api/v1/stats/${s}`),
         '/api/v1/ward',
         '/api/v1/ward/admin',
         '/api/v1/ward/admin/poster',

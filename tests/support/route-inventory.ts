@@ -31,6 +31,7 @@ import { auditPageSchema } from '../../shared/audit.ts';
 import { resetPasswordResponseSchema } from '../../shared/accounts.ts';
 import { planImportResponseSchema, planListSchema, planSchema, unitListSchema, unitSchema } from '../../shared/plans/schema.ts';
 import { activityListSchema, trackerSchema, unitMeSchema } from '../../shared/units/api.ts';
+import { narrativeSchema } from '../../shared/stats/narrative.ts';
 import { completion, DEVICE_ID } from '../integration/helpers.ts';
 import { GUIDE_DEVICE } from '../integration/guide-support.ts';
 import { ROLES, type Fork, type Role, type World } from './fuzz-world.ts';
@@ -107,7 +108,7 @@ const RIGHTS: Record<string, string> = {
   'GET /api/v1/units/:id/activities':                     '401 401 401 403 403 ok  ok  ok  403',
 };
 
-export type Success = z.ZodType | 'csv' | 'xlsx' | 'empty';
+export type Success = z.ZodType | 'csv' | 'xlsx' | 'docx' | 'empty';
 export interface RouteSpec {
   key: string;
   method: string;
@@ -207,6 +208,12 @@ const SPECS: Record<string, Omit<RouteSpec, 'key' | 'method' | 'pattern' | 'righ
   'GET /api/v1/stats/trend': { ok: sectionSchemas.trend },
   'GET /api/v1/stats/freshness': { ok: sectionSchemas.freshness },
   'GET /api/v1/stats/report': { ok: dashboardSchema },
+  'GET /api/v1/stats/report/narrative': { ok: narrativeSchema },
+  'PUT /api/v1/stats/report/narrative': {
+    body: () => ({ from: '2026-11-01', to: '2026-11-30', situation: 'Phường tổ chức 12 buổi hướng dẫn.', results: '', shortcomings: '', proposals: '' }),
+    ok: narrativeSchema,
+  },
+  'GET /api/v1/stats/report.docx': { ok: 'docx' },
   'GET /api/v1/stats/export.csv': { ok: 'csv' },
   'GET /api/v1/stats/export.xlsx': { ok: 'xlsx' },
   'GET /api/v1/ward': { ok: wardProfileSchema },
@@ -289,6 +296,10 @@ export async function successProblem(spec: RouteSpec, res: Response): Promise<st
   if (spec.ok === 'xlsx') {
     const bytes = new Uint8Array(await res.arrayBuffer());
     return type.includes('spreadsheetml') && bytes[0] === 0x50 && bytes[1] === 0x4b ? null : `expected an XLSX file, got ${type}`;
+  }
+  if (spec.ok === 'docx') {
+    const bytes = new Uint8Array(await res.arrayBuffer());
+    return type.includes('wordprocessingml') && bytes[0] === 0x50 && bytes[1] === 0x4b ? null : `expected a Word file, got ${type}`;
   }
   if (!/^application\/json/.test(type)) return `expected JSON, got ${type}`;
   const parsed = spec.ok.safeParse(await res.json());

@@ -8,3 +8,4 @@ export * from './stats.ts';
 export * from './stats-counters.ts';
 export * from './audit.ts';
 export * from './plans.ts';
+export * from './report.ts';

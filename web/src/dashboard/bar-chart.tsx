@@ -1,4 +1,4 @@
-import { createUniqueId, For, Index } from 'solid-js';
+import { createUniqueId, For, Index, Show } from 'solid-js';
 import type { Count } from '../../../shared/stats/api.ts';
 import { drawable, num } from './format.ts';
 
@@ -13,8 +13,10 @@ export interface BarRow {
 const PATTERNS = ['solid', 'hatch', 'dots'] as const;
 const ROW_H = 22;
 const BAR_H = 16;
-const LABEL_W = 150;
-const CHART_W = 560;
+/** Wide enough for about 34 characters at 12 px, so a course or group name is not cut at the left edge. */
+const LABEL_W = 230;
+const LABEL_CHARS = 34;
+const CHART_W = 660;
 
 /**
  * Horizontal bars, one group per row, one bar per series. Readable in black
@@ -28,11 +30,14 @@ export function BarChart(props: { caption: string; series: Series[]; rows: BarRo
   const groupH = () => props.series.length * ROW_H + 10;
   const height = () => props.rows.length * groupH() + 30;
   const scale = (v: number) => ((CHART_W - LABEL_W - 60) * v) / max();
+  // Nothing to draw (all zero or "<5"): the table alone says it; no empty box.
+  const hasBars = () => props.rows.some((r) => r.values.some((v) => drawable(v) > 0));
 
   return (
     <figure class="chart" data-testid={props.testId}>
       <figcaption>{props.caption}</figcaption>
       <div class="chart-body">
+        <Show when={hasBars()}>
         <svg viewBox={`0 0 ${CHART_W} ${height()}`} aria-hidden="true" class="chart-svg">
           <defs>
             <pattern id={`${id}-hatch`} width="6" height="6" patternUnits="userSpaceOnUse" patternTransform="rotate(45)">
@@ -58,7 +63,7 @@ export function BarChart(props: { caption: string; series: Series[]; rows: BarRo
             {(row, r) => (
               <g transform={`translate(0, ${30 + r() * groupH()})`}>
                 <text x={LABEL_W - 6} y={ROW_H * props.series.length / 2 + 4} text-anchor="end" font-size="12">
-                  {row.label.length > 22 ? `${row.label.slice(0, 21)}…` : row.label}
+                  {row.label.length > LABEL_CHARS ? `${row.label.slice(0, LABEL_CHARS - 1)}…` : row.label}
                 </text>
                 <Index each={row.values}>
                   {(v, i) => (
@@ -74,6 +79,7 @@ export function BarChart(props: { caption: string; series: Series[]; rows: BarRo
             )}
           </For>
         </svg>
+        </Show>
         <div class="table-scroll">
           <table>
             <thead>

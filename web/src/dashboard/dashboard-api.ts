@@ -1,6 +1,7 @@
 // The ward dashboard's calls to the server (staff cookie session), on the one
 // client of net/http.ts. Loaded with the ward page only.
 import type { Dashboard } from '../../../shared/stats/api.ts';
+import type { Narrative, NarrativeText } from '../../../shared/stats/narrative.ts';
 import { staffRequest, withQuery } from '../net/http.ts';
 
 const API = '/api/v1/stats';
@@ -14,5 +15,9 @@ export interface RangeQuery {
 export const dashboardApi = {
   dashboard: (q: RangeQuery) => staffRequest<Dashboard>(withQuery(`${API}/dashboard`, { ...q })),
   report: (q: RangeQuery) => staffRequest<Dashboard>(withQuery(`${API}/report`, { ...q })),
+  narrative: (q: RangeQuery) => staffRequest<Narrative>(withQuery(`${API}/report/narrative`, { ...q })),
+  saveNarrative: (period: { from: string; to: string; group: string | null }, text: NarrativeText) =>
+    staffRequest<Narrative>(`${API}/report/narrative`, { method: 'PUT', json: { from: period.from, to: period.to, ...(period.group ? { group: period.group } : {}), ...text } }),
+  docxUrl: (r: { from: string; to: string; group: string | null }) => withQuery(`${API}/report.docx`, { from: r.from, to: r.to, ...(r.group ? { group: r.group } : {}) }),
   exportUrl: (kind: 'csv' | 'xlsx', q: RangeQuery, lang: string) => withQuery(`${API}/export.${kind}`, { ...q, lang }),
 };

@@ -2,6 +2,7 @@
 // what went wrong. Staff only; nothing is stored on the device.
 import { createSignal } from 'solid-js';
 import type { Dashboard } from '../../../shared/stats/api.ts';
+import type { Narrative, NarrativeText } from '../../../shared/stats/narrative.ts';
 import { errorMessage, type ErrorKeys, type ErrorMessage } from '../net/error-message.ts';
 import { dashboardApi, type RangeQuery } from './dashboard-api.ts';
 
@@ -21,6 +22,7 @@ export function createDashboardStore(api = dashboardApi) {
   const [isBusy, setBusy] = createSignal(false);
   const [problem, setProblem] = createSignal<DashboardProblem>(null);
   const [query, setQuery] = createSignal<RangeQuery>({});
+  const [narrative, setNarrative] = createSignal<Narrative | null>(null);
 
   async function run<T>(work: () => Promise<T>): Promise<T | undefined> {
     setBusy(true);
@@ -47,7 +49,21 @@ export function createDashboardStore(api = dashboardApi) {
         setData(await api.dashboard(q));
       }),
     /** The printable report (reviewers and admins): same figures, from the report endpoint. */
-    loadReport: () => run(async () => setReport(await api.report(query()))),
+    narrative,
+    loadReport: () =>
+      run(async () => {
+        const [r, n] = await Promise.all([api.report(query()), api.narrative(query())]);
+        setNarrative(n);
+        setReport(r);
+      }),
+    /** Saves the officer's text with the report's own period; true when the server kept it. */
+    saveNarrative: async (text: NarrativeText) => {
+      const r = report();
+      if (!r) return false;
+      const saved = await run(() => api.saveNarrative(r.range, text));
+      if (saved) setNarrative(saved);
+      return saved !== undefined;
+    },
     clearReport: () => setReport(null),
   };
 }

@@ -28,7 +28,7 @@ export default function DashboardView(props: { user: StaffUser }) {
   });
 
   return (
-    <Show when={!store.report()} fallback={<PrintReport data={store.report()!} onClose={store.clearReport} />}>
+    <Show when={!store.report()} fallback={<PrintReport data={store.report()!} narrative={store.narrative() ?? undefined} onSave={store.saveNarrative} problem={store.problem()} onClose={store.clearReport} />}>
       <div class="dashboard" data-testid="dashboard">
         <h2 class="dashboard-title">{t('dashboard.title')}</h2>
         <Show when={store.data()?.meta.isDemo}>

@@ -1,20 +1,46 @@
-import { onMount, Show } from 'solid-js';
+import { createSignal, onMount, Show, type JSX } from 'solid-js';
 import type { Dashboard } from '../../../shared/stats/api.ts';
 import { t } from '../i18n/index.ts';
+import type { ErrorMessage } from '../net/error-message.ts';
+import { dashboardApi } from './dashboard-api.ts';
 import { date } from './format.ts';
-import { Courses, Coverage, Demographics, Headline, Ranking, Trend } from './sections.tsx';
+import { docDateParts, placeOf } from './report/doc-date.ts';
+import { NarrativePartView, type NarrativePart, type NarrativeText } from './report/narrative.tsx';
+import { CoursesTable, CoverageTable, DemographicsTable, HeadlineTable, TrendTable } from './report/report-tables.tsx';
 
-/** The ward's name without "Phường" for the place-and-date line ("Kiến An, ngày …"). */
-const placeOf = (ward: string) => ward.replace(/^\s*(phường|xã|thị trấn)\s+/i, '').replace(/\s*\(.*\)\s*$/, '');
+const EMPTY: NarrativeText = { situation: '', results: '', shortcomings: '', proposals: '' };
 
 /**
- * The periodic report laid out as a Vietnamese administrative document: the
- * issuing body and the national title block side by side, title and period,
- * the tables, then place and date, recipients and the signature block. Print
- * CSS (styles/dashboard.css) sets A4 and hides everything else.
+ * The periodic report as a Vietnamese administrative document (Decree
+ * 30/2020): issuing body and national title side by side, title and period,
+ * the narrative in four parts with the figures as tables under "results", the
+ * notes on hidden counts, then recipients and the signature block, which
+ * prints together with the closing lines. Print CSS (styles/dashboard.css)
+ * sets A4 and hides the rest of the page.
  */
-export function PrintReport(props: { data: Dashboard; onClose: () => void }) {
-  const today = () => new Date(props.data.meta.generatedAt);
+export function PrintReport(props: {
+  data: Dashboard;
+  onClose: () => void;
+  narrative?: NarrativeText;
+  onSave: (n: NarrativeText) => Promise<boolean>;
+  problem: ErrorMessage | null;
+}) {
+  const initial = props.narrative;
+  const [text, setText] = createSignal<NarrativeText>(initial ? pick(initial) : EMPTY);
+  const [saved, setSaved] = createSignal(true);
+  const edit = (part: NarrativePart, v: string) => {
+    setText({ ...text(), [part]: v });
+    setSaved(false);
+  };
+  const save = async () => setSaved(await props.onSave(text()));
+  const when = () => docDateParts(new Date(props.data.meta.generatedAt));
+  const part = (p: NarrativePart, n: number, extra?: JSX.Element) => (
+    <section class="doc-part">
+      <h2 class="doc-h2">{t(`dashboard.report.parts.${p}`, { n: ROMAN[n] })}</h2>
+      <NarrativePartView part={p} value={text()[p]} onInput={(v) => edit(p, v)} />
+      {extra}
+    </section>
+  );
   onMount(() => window.scrollTo(0, 0));
   return (
     <article class="print-report" data-testid="print-report">
@@ -22,48 +48,101 @@ export function PrintReport(props: { data: Dashboard; onClose: () => void }) {
         <button type="button" class="button" onClick={() => window.print()}>
           {t('dashboard.actions.print')}
         </button>
+        <button type="button" class="button secondary" data-testid="narrative-save" onClick={() => void save()}>
+          {t('dashboard.report.save')}
+        </button>
+        <a class="button secondary" href={dashboardApi.docxUrl(props.data.range)} download="" data-testid="report-docx">
+          {t('dashboard.report.word')}
+        </a>
         <button type="button" class="button secondary" onClick={() => props.onClose()}>
           {t('dashboard.actions.closeReport')}
         </button>
+        <p role="status" data-testid="narrative-status">
+          {saved() ? t('dashboard.report.saved') : t('dashboard.report.unsaved')}
+        </p>
       </div>
+      <Show when={props.problem}>
+        {(p) => (
+          <p class="notice no-print" role="alert">
+            {t(p().key, p().params)}
+          </p>
+        )}
+      </Show>
       <Show when={props.data.meta.isDemo}>
         <p class="banner demo">{t('dashboard.report.demo')}</p>
       </Show>
-      <header class="report-head">
-        <div class="issuer">
-          <p>{t('dashboard.report.issuer', { ward: props.data.meta.wardName.toLocaleUpperCase('vi') })}</p>
-          <p class="strong underline">{t('dashboard.report.office')}</p>
-          <p>{t('dashboard.report.number')}</p>
-        </div>
-        <div class="nation">
-          <p class="strong">{t('dashboard.report.nation')}</p>
-          <p class="strong underline">{t('dashboard.report.motto')}</p>
-          <p class="italic">
-            {t('dashboard.report.placeDate', { place: placeOf(props.data.meta.wardName), day: today().getDate(), month: today().getMonth() + 1, year: today().getFullYear() })}
-          </p>
-        </div>
-      </header>
+      <table class="doc-head" role="presentation">
+        <tbody>
+          <tr>
+            <td class="issuer">
+              <p>{t('dashboard.report.issuer', { ward: props.data.meta.wardName.toLocaleUpperCase('vi') })}</p>
+              <p class="strong">{t('dashboard.report.office')}</p>
+              <hr class="doc-rule short" />
+            </td>
+            <td class="nation">
+              <p class="strong nowrap" data-testid="report-nation">{t('dashboard.report.nation')}</p>
+              <p class="strong nowrap motto">{t('dashboard.report.motto')}</p>
+              <hr class="doc-rule motto-rule" />
+            </td>
+          </tr>
+          <tr>
+            <td class="issuer">
+              <p>{t('dashboard.report.number')}</p>
+            </td>
+            <td class="nation">
+              <p class="italic">{t('dashboard.report.placeDate', { place: placeOf(props.data.meta.wardName), ...when() })}</p>
+            </td>
+          </tr>
+        </tbody>
+      </table>
       <h1 class="report-title">{t('dashboard.report.title')}</h1>
-      <p class="report-subject">{t('dashboard.report.subject')}</p>
+      <p class="report-subject strong">{t('dashboard.report.subject')}</p>
       <p class="report-subject italic">{t('dashboard.report.period', { from: date(props.data.range.from), to: date(props.data.range.to) })}</p>
-      <p class="definition">{t('dashboard.suppressedNote')}</p>
-      <p class="definition">{t('dashboard.hiddenNote')}</p>
-      <Headline data={props.data} />
-      <Coverage data={props.data} />
-      <Ranking data={props.data} />
-      <Courses data={props.data} />
-      <Demographics data={props.data} />
-      <Trend data={props.data} />
-      <footer class="report-foot">
-        <div class="recipients">
-          <p class="strong italic">{t('dashboard.report.recipients')}</p>
-          <p class="pre">{t('dashboard.report.recipientList')}</p>
+      <hr class="doc-rule short" />
+      {part('situation', 0)}
+      {part(
+        'results',
+        1,
+        <>
+          <h3 class="doc-h3">{t('dashboard.report.tables.headline')}</h3>
+          <HeadlineTable data={props.data} />
+          <h3 class="doc-h3">{t('dashboard.report.tables.coverage')}</h3>
+          <CoverageTable data={props.data} />
+          <h3 class="doc-h3">{t('dashboard.report.tables.courses')}</h3>
+          <CoursesTable data={props.data} />
+          <h3 class="doc-h3">{t('dashboard.report.tables.demographics')}</h3>
+          <DemographicsTable data={props.data} />
+          <h3 class="doc-h3">{t('dashboard.report.tables.trend')}</h3>
+          <TrendTable data={props.data} />
+        </>,
+      )}
+      {part('shortcomings', 2)}
+      {part('proposals', 3)}
+      <div class="doc-end" data-testid="report-end">
+        <p class="doc-body">{t('dashboard.report.closing', { ward: props.data.meta.wardName })}</p>
+        <div class="doc-notes" data-testid="report-notes">
+          <p class="strong italic">{t('dashboard.report.notes')}</p>
+          <p>{t('dashboard.suppressedNote')}</p>
+          <p>{t('dashboard.hiddenNote')}</p>
         </div>
-        <div class="signature">
-          <p class="strong">{t('dashboard.report.signer')}</p>
-          <p class="italic">{t('dashboard.report.signHint')}</p>
-        </div>
-      </footer>
+        <table class="doc-foot" role="presentation" data-testid="report-signature">
+          <tbody>
+            <tr>
+              <td class="recipients">
+                <p class="strong italic">{t('dashboard.report.recipients')}</p>
+                <p class="pre">{t('dashboard.report.recipientList')}</p>
+              </td>
+              <td class="signature">
+                <p class="strong">{t('dashboard.report.signer')}</p>
+                <p class="italic">{t('dashboard.report.signHint')}</p>
+              </td>
+            </tr>
+          </tbody>
+        </table>
+      </div>
     </article>
   );
 }
+
+const ROMAN = ['I', 'II', 'III', 'IV'];
+const pick = (n: NarrativeText): NarrativeText => ({ situation: n.situation, results: n.results, shortcomings: n.shortcomings, proposals: n.proposals });

@@ -92,7 +92,8 @@ export function Coverage(props: D) {
 
 const share100 = (x: number | null) => (x === null ? null : Math.round(x * 1000) / 10);
 
-function RankTable(props: { caption: string; rows: RankingRow[]; testId: string }) {
+/** A ranking: shares and growth in points with their unit in the column head; a group of fewer than five people is said in words, not mixed in as "<5". */
+function RankTable(props: { caption: string; valueLabel: string; rows: RankingRow[]; testId: string }) {
   return (
     <div class="table-scroll">
       <table data-testid={props.testId}>
@@ -101,7 +102,7 @@ function RankTable(props: { caption: string; rows: RankingRow[]; testId: string 
           <tr>
             <th scope="col" class="num">{t('dashboard.ranking.rank')}</th>
             <th scope="col">{t('dashboard.coverage.group')}</th>
-            <th scope="col" class="num">{t('dashboard.ranking.value')}</th>
+            <th scope="col" class="num">{props.valueLabel}</th>
           </tr>
         </thead>
         <tbody>
@@ -110,7 +111,7 @@ function RankTable(props: { caption: string; rows: RankingRow[]; testId: string 
               <tr>
                 <td class="num">{r.rank}</td>
                 <th scope="row">{r.name}</th>
-                <td class="num">{r.value === null ? '<5' : points(r.value)}</td>
+                <td class="num">{r.value === null ? <small>{t('dashboard.ranking.fewPeople')}</small> : points(r.value)}</td>
               </tr>
             )}
           </For>
@@ -125,8 +126,8 @@ export function Ranking(props: D) {
     <section aria-labelledby="dash-ranking">
       <h2 id="dash-ranking">{t('dashboard.ranking.title')}</h2>
       <div class="two-col">
-        <RankTable caption={t('dashboard.ranking.byCoverage')} rows={props.data.ranking.byCoverage} testId="ranking-coverage" />
-        <RankTable caption={t('dashboard.ranking.byGrowth', { from: date(props.data.range.monthFrom) })} rows={props.data.ranking.byGrowth} testId="ranking-growth" />
+        <RankTable caption={t('dashboard.ranking.byCoverage')} valueLabel={t('dashboard.ranking.share')} rows={props.data.ranking.byCoverage} testId="ranking-coverage" />
+        <RankTable caption={t('dashboard.ranking.byGrowth', { from: date(props.data.range.monthFrom) })} valueLabel={t('dashboard.ranking.points')} rows={props.data.ranking.byGrowth} testId="ranking-growth" />
       </div>
     </section>
   );
@@ -242,7 +243,6 @@ export function Freshness(props: D) {
               <tr>
                 <th scope="col">{t('dashboard.freshness.guide')}</th>
                 <th scope="col">{t('dashboard.freshness.team')}</th>
-                <th scope="col">{t('dashboard.freshness.device')}</th>
                 <th scope="col">{t('dashboard.freshness.lastSync')}</th>
               </tr>
             </thead>
@@ -252,7 +252,6 @@ export function Freshness(props: D) {
                   <tr>
                     <th scope="row">{g.guide}</th>
                     <td>{g.team ? t(`dashboard.freshness.teams.${g.team}`) : '—'}</td>
-                    <td>{g.deviceId ?? '—'}</td>
                     <td>{g.lastSyncAt ? dateTime(g.lastSyncAt) : t('dashboard.freshness.never')}</td>
                   </tr>
                 )}
