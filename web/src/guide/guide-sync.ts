@@ -1,38 +1,18 @@
-// Guide mode's sync: the one outbox sync engine (sync/outbox-sync.ts) over the
-// guide outbox, sent to POST /guide/sync under the guide's login cookie, with
-// the same backoff, Retry-After and triggers as a resident's phone. A 401
-// means the login on this phone ended: the queue is kept untouched, nothing
-// is retried, and the screen asks the guide to log in again.
+// Guide mode's sync: the staff sync (sync/staff-sync.ts) over the guide
+// outbox, sent to POST /guide/sync under the guide's login cookie.
 import { liveQuery } from 'dexie';
 import type { SyncResponse } from '../../../shared/api.ts';
 import type { GuideEvent } from '../../../shared/events.ts';
-import { createOutboxSync, type OutboxSyncDeps } from '../sync/outbox-sync.ts';
+import { createStaffSync, type StaffSyncDeps } from '../sync/staff-sync.ts';
 import type { GuideOutboxRow } from './db.ts';
 import type { GuideRepo } from './guide-repo.ts';
 
-export interface GuideSyncDeps extends Omit<OutboxSyncDeps<GuideOutboxRow>, 'outbox' | 'senders' | 'status'> {
+export interface GuideSyncDeps extends Omit<StaffSyncDeps<GuideOutboxRow>, 'repo' | 'api'> {
   repo: GuideRepo;
   api: { sync(deviceId: string, events: GuideEvent[]): Promise<SyncResponse> };
-  deviceId: () => string;
 }
 
-export function createGuideSync({ repo, api, deviceId, ...options }: GuideSyncDeps) {
-  return createOutboxSync<GuideOutboxRow>({
-    ...options,
-    outbox: repo.outbox,
-    senders: async () => [
-      {
-        send: (events) => api.sync(deviceId(), events),
-        onUnauthorized: async () => 'login-required' as const,
-        markSynced: async (at) => void (await repo.setMeta('lastSyncedAt', at)),
-      },
-    ],
-    async status() {
-      const [pending, dead, lastSyncedAt] = await Promise.all([repo.countPending(), repo.outbox.listDead(), repo.getMeta<string>('lastSyncedAt')]);
-      return { pending, dead: dead.length, lastSyncedAt: lastSyncedAt ?? null };
-    },
-  });
-}
+export const createGuideSync = (deps: GuideSyncDeps) => createStaffSync<GuideOutboxRow>(deps);
 
 export type GuideSync = ReturnType<typeof createGuideSync>;
 
