@@ -54,7 +54,10 @@ export function statsRoutes(ctx: AppContext, catalog: CourseCatalog) {
     .put('/report/narrative', office, async (c) => {
       const { from, to, group, ...text } = await readBody(c, narrativeSaveSchema);
       const r = dashboard.range({ from, to, group }).range;
-      const saved = narratives.save(r, text, c.get('staff').username, ctx.now());
+      const staff = c.get('staff');
+      const saved = narratives.save(r, text, staff.username, ctx.now());
+      // The report's own words are part of what the office signs: who changed them, for which period.
+      ctx.audit.record(staff, 'report.narrative_saved', { type: 'report', id: `${r.from}..${r.to}` }, { groupId: r.group ?? null });
       return c.json(saved);
     })
     // The same report as a Word file, to edit and sign in the office.

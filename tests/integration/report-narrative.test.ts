@@ -34,6 +34,12 @@ describe('report narrative', () => {
     // Saving again replaces the text.
     expect((await put({ from: '2026-11-01', to: '2026-11-30', ...text, proposals: '' }, office)).status).toBe(200);
     expect((await read('from=2026-11-01&to=2026-11-30')).proposals).toBe('');
+    // Each save is in the audit log: who changed the words the office signs, for which period.
+    const audit = t.sqlite.prepare("SELECT actor_username AS actor, target_id AS target FROM audit_log WHERE action = 'report.narrative_saved' ORDER BY id").all();
+    expect(audit).toEqual([
+      { actor: 'lan', target: '2026-11-01..2026-11-30' },
+      { actor: 'lan', target: '2026-11-01..2026-11-30' },
+    ]);
   });
 
   it('refuses bad input and other roles, and changes nothing', async () => {
@@ -54,5 +60,6 @@ describe('report narrative', () => {
     expect((await put({ from: '2026-11-01', to: '2026-11-30', ...text, situation: 'by a guide' }, guide)).status).toBe(403);
     expect((await put({ from: '2026-11-01', to: '2026-11-30', ...text, situation: 'no cookie' }, {})).status).toBe(401);
     expect((await read('from=2026-11-01&to=2026-11-30')).situation).toBe(text.situation);
+    expect(t.sqlite.prepare("SELECT count(*) AS n FROM audit_log WHERE action = 'report.narrative_saved'").get()).toEqual({ n: 1 });
   });
 });
