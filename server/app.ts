@@ -32,6 +32,7 @@ import { guideRoutes } from './routes/guide.ts';
 import { sessionRoutes } from './routes/sessions.ts';
 import { staffRoutes } from './routes/staff.ts';
 import { planRoutes } from './routes/plans.ts';
+import { displayRoutes } from './routes/displays.ts';
 import { unitRoutes } from './routes/units.ts';
 import { createPlanStore } from './plans/store.ts';
 import { createUnits } from './plans/units.ts';
@@ -148,6 +149,7 @@ export function createApp(deps: AppDeps) {
   app.route(`${API_PREFIX}/staff`, staffRoutes(ctx));
   app.route(`${API_PREFIX}/plans`, planRoutes(ctx, plans, units));
   app.route(`${API_PREFIX}/units`, unitRoutes(ctx, units, plans, records.unit));
+  app.route(`${API_PREFIX}/displays`, displayRoutes(ctx, resident.catalog));
   app.route('/api', openApiRoutes(ctx));
   app.all('/api/*', (c) => jsonError(c, 404, 'not_found', `No API route ${c.req.method} ${c.req.path}`));
 

@@ -29,5 +29,7 @@ export const AUDIT_ACTIONS = [
   'unit.created',
   'unit.updated',
   'report.narrative_saved',
+  'display.saved',
+  'display.deleted',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];

@@ -60,6 +60,9 @@ describe('GET /api/openapi.json', () => {
         '/api/v1/units/sync',
         '/api/v1/units/{id}',
         '/api/v1/units/{id}/activities',
+        '/api/v1/displays',
+        '/api/v1/displays/{id}',
+        '/api/v1/displays/{id}/feed',
       ].sort(),
     );
     const schemas = doc.components.schemas;

@@ -90,6 +90,13 @@ export async function buildWorld(): Promise<{ world: World; file: string; dir: s
     body: JSON.stringify({ name: 'Tổ dự phòng' }),
   });
   if (put.status !== 200) throw new Error(`spare group: ${put.status}`);
+  // An LED screen, for its public feed and the office's routes.
+  const screen = await t.request('/api/v1/displays/cong-phuong', {
+    method: 'PUT',
+    headers: { ...admin.headers, 'content-type': 'application/json' },
+    body: JSON.stringify({ name: 'Cổng UBND phường', slides: [{ kind: 'qr', seconds: 10 }, { kind: 'coverage', seconds: 12 }] }),
+  });
+  if (screen.status !== 200) throw new Error(`LED screen: ${screen.status}`);
 
   const g = asGuide(guide);
   const og = asGuide(otherGuide);

@@ -32,9 +32,12 @@ import { resetPasswordResponseSchema } from '../../shared/accounts.ts';
 import { planImportResponseSchema, planListSchema, planSchema, unitListSchema, unitSchema } from '../../shared/plans/schema.ts';
 import { activityListSchema, trackerSchema, unitMeSchema } from '../../shared/units/api.ts';
 import { narrativeSchema } from '../../shared/stats/narrative.ts';
+import { displayFeedSchema, displayListSchema, displaySchema } from '../../shared/displays/schema.ts';
 import { completion, DEVICE_ID } from '../integration/helpers.ts';
 import { GUIDE_DEVICE } from '../integration/guide-support.ts';
 import { ROLES, type Fork, type Role, type World } from './fuzz-world.ts';
+
+const DISPLAY_BODY = { name: 'Màn hình cổng UBND phường', slides: [{ kind: 'slogan', seconds: 10, text: 'Cả phường cùng học kỹ năng số' }, { kind: 'qr', seconds: 10 }] };
 
 /** What a role gets: 'ok' (a 2xx success), or the refusal status. */
 export type Expect = 'ok' | 401 | 403;
@@ -103,6 +106,10 @@ const RIGHTS: Record<string, string> = {
   'GET /api/v1/plans/:id':                                '401 401 401 403 403 ok  ok  ok  ok',
   'PUT /api/v1/plans/:id':                                '401 401 401 403 403 403 ok  403 403',
   'GET /api/v1/plans/:id/tracker':                        '401 401 401 403 403 ok  ok  ok  ok',
+  'GET /api/v1/displays':                                 '401 401 401 403 403 ok  ok  403 403',
+  'PUT /api/v1/displays/:id':                             '401 401 401 403 403 ok  ok  403 403',
+  'DELETE /api/v1/displays/:id':                          '401 401 401 403 403 ok  ok  403 403',
+  'GET /api/v1/displays/:id/feed':                        'ok  ok  ok  ok  ok  ok  ok  ok  ok',
   'GET /api/v1/units':                                    '401 401 401 403 403 ok  ok  ok  ok',
   'POST /api/v1/units':                                   '401 401 401 403 403 403 ok  403 403',
   'GET /api/v1/units/me':                                 '401 401 401 403 403 403 403 ok  ok',
@@ -175,6 +182,12 @@ async function freshRecoveryCode(w: World, f: Fork): Promise<string> {
   const res = await f.request('/api/v1/recovery-codes', { method: 'POST', headers: w.learner.auth });
   if (res.status !== 201) throw new Error(`recovery code: ${res.status}`);
   return ((await res.json()) as { code: string }).code;
+}
+
+async function restoreScreen(w: World, f: Fork): Promise<undefined> {
+  const res = await f.request('/api/v1/displays/cong-phuong', { method: 'PUT', headers: { ...w.admin.headers, 'content-type': 'application/json' }, body: JSON.stringify(DISPLAY_BODY) });
+  if (res.status !== 200) throw new Error(`LED screen: ${res.status}`);
+  return undefined;
 }
 
 const csvFile = Buffer.from('Mã tổ,Tên tổ dân phố,Số hộ\ntdp-1,Tổ dân phố 1,120\n').toString('base64');
@@ -253,6 +266,11 @@ const SPECS: Record<string, Omit<RouteSpec, 'key' | 'method' | 'pattern' | 'righ
   'POST /api/v1/units/sync': { body: (w, role) => ({ deviceId: GUIDE_DEVICE, events: [unitActivity(w, role)] }), ok: syncResponseSchema },
   'PUT /api/v1/units/:id': { params: () => ({ id: 'ttsnc' }), body: () => ({ name: 'Trung tâm sự nghiệp công phường', shortName: 'TTSNC' }), ok: unitSchema },
   'GET /api/v1/units/:id/activities': { params: () => ({ id: 'ttsnc' }), ok: activityListSchema },
+  'GET /api/v1/displays': { ok: displayListSchema },
+  'PUT /api/v1/displays/:id': { params: () => ({ id: 'nha-van-hoa' }), body: () => DISPLAY_BODY, ok: displaySchema },
+  // The screen is put back first, so each role meets one to remove (a refusal is never "already gone").
+  'DELETE /api/v1/displays/:id': { params: () => ({ id: 'cong-phuong' }), body: (w, _role, f) => restoreScreen(w, f), ignoresBody: true, ok: z.object({ ok: z.literal(true) }) },
+  'GET /api/v1/displays/:id/feed': { params: () => ({ id: 'cong-phuong' }), ok: displayFeedSchema },
 };
 
 function parseRights(key: string, row: string): Record<Role, Expect> {

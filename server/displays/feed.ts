@@ -1,0 +1,46 @@
+// What an LED screen shows, in one public answer the screen keeps and replays
+// when the network drops. Only aggregates (the dashboard's own readers, with
+// their "<5" rule) and the week's sessions as a notice board shows them:
+// title, place, time and group — never a session's check-in code, which
+// would let someone collect attendance without attending.
+import { and, asc, eq, gte, lt, sql } from 'drizzle-orm';
+import type { Display, DisplayFeed } from '../../shared/displays/schema.ts';
+import { SUPPRESSED } from '../../shared/stats/api.ts';
+import type { Db } from '../db/open.ts';
+import { guideSessions, residentialGroups } from '../db/schema/index.ts';
+import type { createDashboard } from '../stats/dashboard.ts';
+
+const WEEK_MS = 7 * 86_400_000;
+const MAX_SESSIONS = 8;
+
+export function createDisplayFeed(db: Db, dashboard: ReturnType<typeof createDashboard>, now: () => number) {
+  const upcoming = db
+    .select({ title: guideSessions.title, place: guideSessions.place, startsAt: guideSessions.startsAt, group: residentialGroups.name })
+    .from(guideSessions)
+    .innerJoin(residentialGroups, eq(residentialGroups.id, guideSessions.groupId))
+    .where(and(gte(guideSessions.endsAt, sql.placeholder('from')), lt(guideSessions.startsAt, sql.placeholder('to'))))
+    .orderBy(asc(guideSessions.startsAt))
+    .limit(MAX_SESSIONS)
+    .prepare();
+
+  return (screen: Display, appUrl: string): DisplayFeed => {
+    const { headline } = dashboard.headline({});
+    const { coverage } = dashboard.coverage({});
+    const at = now();
+    return {
+      screen: { id: screen.id, name: screen.name, slides: screen.slides },
+      wardName: dashboard.meta().wardName,
+      appUrl,
+      coverage: {
+        learners: headline.learners,
+        groups: coverage
+          .filter((row) => row.groupId !== null && row.name !== null)
+          .map((row) => ({ name: row.name!, completedShare: row.completed === SUPPRESSED ? SUPPRESSED : row.completedShare })),
+      },
+      sessions: upcoming
+        .all({ from: at, to: at + WEEK_MS })
+        .map((s) => ({ title: s.title, place: s.place, group: s.group, startsAt: new Date(s.startsAt).toISOString() })),
+      generatedAt: new Date(at).toISOString(),
+    };
+  };
+}

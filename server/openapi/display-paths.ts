@@ -1,0 +1,48 @@
+// The ward's LED screens in the OpenAPI document.
+import { z } from 'zod';
+import { API_PREFIX } from '../../shared/api.ts';
+import { DISPLAY_ID_PATTERN, displayFeedSchema, displayInputSchema, displayListSchema, displaySchema } from '../../shared/displays/schema.ts';
+import { jsonBody, pathParam, ref, reply, schemaOf, STAFF, PUBLIC, inputFailures, type Paths } from './helpers.ts';
+
+export const displaySchemas = {
+  Display: schemaOf(displaySchema, 'output'),
+  DisplayInput: schemaOf(displayInputSchema, 'input'),
+  DisplayList: schemaOf(displayListSchema, 'output'),
+  DisplayFeed: schemaOf(displayFeedSchema, 'output'),
+  DisplayDeleted: schemaOf(z.object({ ok: z.literal(true) }), 'output'),
+};
+
+const displayId = pathParam('id', { type: 'string', pattern: DISPLAY_ID_PATTERN.source });
+const notAllowed = { '401': reply('Not logged in'), '403': reply('Role not allowed, or cross-site request refused') };
+
+export const displayPaths: Paths = {
+  [`${API_PREFIX}/displays`]: {
+    get: { operationId: 'listDisplays', summary: 'The ward\'s LED screens with when each was last seen (reviewer, admin)', security: STAFF, responses: { '200': reply('Screens', ref('DisplayList')), ...notAllowed } },
+  },
+  [`${API_PREFIX}/displays/{id}`]: {
+    put: {
+      operationId: 'saveDisplay',
+      summary: 'Add or replace an LED screen\'s playlist (reviewer, admin)',
+      security: STAFF,
+      parameters: [displayId],
+      requestBody: jsonBody('DisplayInput'),
+      responses: { '200': reply('The screen', ref('Display')), ...notAllowed, ...inputFailures },
+    },
+    delete: {
+      operationId: 'deleteDisplay',
+      summary: 'Remove an LED screen (reviewer, admin)',
+      security: STAFF,
+      parameters: [displayId],
+      responses: { '200': reply('Removed', ref('DisplayDeleted')), ...notAllowed, '404': reply('No such screen') },
+    },
+  },
+  [`${API_PREFIX}/displays/{id}/feed`]: {
+    get: {
+      operationId: 'displayFeed',
+      summary: 'What a screen shows: its playlist and public aggregates (no login; each fetch is the screen\'s heartbeat)',
+      security: PUBLIC,
+      parameters: [displayId],
+      responses: { '200': reply('The feed', ref('DisplayFeed')), '404': reply('No such screen') },
+    },
+  },
+};

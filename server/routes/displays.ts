@@ -1,0 +1,50 @@
+// The ward's LED screens. The office (reviewer, admin) edits each screen's
+// playlist and sees which screens are live; the screen itself fetches its
+// feed with no login (a kiosk browser), so the feed holds public aggregates
+// only. Each fetch is the screen's heartbeat.
+import { Hono } from 'hono';
+import { displayIdSchema, displayInputSchema } from '../../shared/displays/schema.ts';
+import { requireStaff } from '../auth/staff-auth.ts';
+import type { AppContext, AppEnv } from '../context.ts';
+import { createDisplayFeed } from '../displays/feed.ts';
+import { createDisplayStore } from '../displays/store.ts';
+import { apiError } from '../http/errors.ts';
+import { parseWith, readBody } from '../http/json-body.ts';
+import type { CourseCatalog } from '../stats/courses.ts';
+import { createDashboard } from '../stats/dashboard.ts';
+
+export function displayRoutes(ctx: AppContext, catalog: CourseCatalog) {
+  const office = requireStaff(ctx, ['reviewer', 'admin']);
+  const store = createDisplayStore(ctx.db, ctx.now);
+  const feed = createDisplayFeed(ctx.db, createDashboard(ctx.db, catalog, ctx.now), ctx.now);
+  const idOf = (raw: string) => parseWith(displayIdSchema, raw);
+  const screenOf = (raw: string) => {
+    const screen = displayIdSchema.safeParse(raw).success ? store.get(raw) : undefined;
+    if (!screen) throw apiError(404, 'not_found', 'No such screen');
+    return screen;
+  };
+
+  return new Hono<AppEnv>()
+    .get('/', office, (c) => c.json({ displays: store.list() }))
+    .put('/:id', office, async (c) => {
+      const id = idOf(c.req.param('id'));
+      const input = await readBody(c, displayInputSchema);
+      const saved = store.save(id, input, c.get('staff').username);
+      ctx.audit.record(c.get('staff'), 'display.saved', { type: 'display', id }, { slides: input.slides.length });
+      return c.json(saved);
+    })
+    .delete('/:id', office, (c) => {
+      const id = screenOf(c.req.param('id')).id;
+      store.remove(id);
+      ctx.audit.record(c.get('staff'), 'display.deleted', { type: 'display', id });
+      return c.json({ ok: true });
+    })
+    // Public: the screen's whole loop in one answer; a fetch is its heartbeat.
+    .get('/:id/feed', (c) => {
+      const screen = screenOf(c.req.param('id'));
+      store.seen(screen.id);
+      c.header('Cache-Control', 'no-store');
+      const appUrl = `${(ctx.config.publicOrigin ?? new URL(c.req.url).origin).replace(/\/+$/, '')}/`;
+      return c.json(feed(screen, appUrl));
+    });
+}

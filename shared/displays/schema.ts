@@ -1,0 +1,68 @@
+// LED screens at the ward office and on main roads (plan form 2.3): each
+// screen loops a playlist the office edits. The screen itself is a kiosk
+// browser with no login, so what it fetches is public by design: slogans,
+// the app's QR code, aggregate coverage (with the "<5" rule), the week's
+// sessions (title, place, time — never the check-in code) and announcements.
+import { z } from 'zod';
+
+export const DISPLAY_SLIDE_KINDS = ['slogan', 'qr', 'coverage', 'sessions', 'announcement'] as const;
+export type DisplaySlideKind = (typeof DISPLAY_SLIDE_KINDS)[number];
+
+/** Seconds a slide stays: long enough to read from across a road, short enough to loop. */
+export const SLIDE_SECONDS = { min: 5, max: 120, default: 12 } as const;
+export const MAX_SLIDES = 20;
+/** A screen that has not asked for its data for this long is shown as not live. */
+export const DISPLAY_LIVE_MS = 3 * 60_000;
+/** How often a screen asks for fresh data (its heartbeat). */
+export const DISPLAY_POLL_MS = 60_000;
+
+export const DISPLAY_ID_PATTERN = /^[a-z0-9][a-z0-9-]{0,39}$/;
+export const displayIdSchema = z.string().regex(DISPLAY_ID_PATTERN, 'lowercase letters, digits and "-", up to 40 characters');
+
+export const displaySlideSchema = z.strictObject({
+  kind: z.enum(DISPLAY_SLIDE_KINDS),
+  seconds: z.number().int().min(SLIDE_SECONDS.min).max(SLIDE_SECONDS.max),
+  /** The words of a slogan or an announcement; unused by the other kinds. */
+  text: z.string().trim().max(200).optional(),
+}).refine((s) => (s.kind === 'slogan' || s.kind === 'announcement' ? !!s.text : true), {
+  message: 'a slogan or an announcement needs its text',
+  path: ['text'],
+});
+export type DisplaySlide = z.infer<typeof displaySlideSchema>;
+
+export const displayInputSchema = z.strictObject({
+  name: z.string().trim().min(1).max(80),
+  slides: z.array(displaySlideSchema).min(1).max(MAX_SLIDES),
+});
+export type DisplayInput = z.infer<typeof displayInputSchema>;
+
+export const displaySchema = displayInputSchema.extend({
+  id: z.string(),
+  updatedAt: z.string(),
+  /** When the screen last asked for its data (its heartbeat); null: never. */
+  lastSeenAt: z.string().nullable(),
+});
+export type Display = z.infer<typeof displaySchema>;
+export const displayListSchema = z.object({ displays: z.array(displaySchema) });
+export type DisplayList = z.infer<typeof displayListSchema>;
+
+/** A share shown on a screen (0–1), or "<5" when too few people to show. */
+const shownShare = z.union([z.number(), z.literal('<5'), z.null()]);
+
+/** What a screen shows, in one answer it can keep and replay offline. */
+export const displayFeedSchema = z.object({
+  screen: z.object({ id: z.string(), name: z.string(), slides: z.array(displaySlideSchema) }),
+  wardName: z.string(),
+  /** The address the QR code opens. */
+  appUrl: z.string(),
+  coverage: z.object({
+    /** Residents who have learned with the app so far: the dashboard's headline figure. */
+    learners: z.number().int(),
+    /** Per residential group: share of its adults who completed a course (0–1), "<5" when too few to show, null without a population. */
+    groups: z.array(z.object({ name: z.string(), completedShare: shownShare })),
+  }),
+  /** Sessions starting from today for seven days: no codes, no names of people. */
+  sessions: z.array(z.object({ title: z.string(), place: z.string(), startsAt: z.string(), group: z.string() })),
+  generatedAt: z.string(),
+});
+export type DisplayFeed = z.infer<typeof displayFeedSchema>;
