@@ -5,9 +5,12 @@ import vi from '../i18n/vi/lazy/wardAdmin.json';
 import en from '../i18n/en/lazy/wardAdmin.json';
 import viPosters from '../i18n/vi/lazy/posters.json';
 import enPosters from '../i18n/en/lazy/posters.json';
+import viDisplays from '../i18n/vi/lazy/displayAdmin.json';
+import enDisplays from '../i18n/en/lazy/displayAdmin.json';
 import viPlans from '../i18n/vi/lazy/plans.json';
 import enPlans from '../i18n/en/lazy/plans.json';
 
 registerStrings('wardAdmin', { vi, en });
 registerStrings('posters', { vi: viPosters, en: enPosters });
 registerStrings('plans', { vi: viPlans, en: enPlans });
+registerStrings('displayAdmin', { vi: viDisplays, en: enDisplays });

@@ -37,6 +37,9 @@ const AdminWardPage = lazy(() => import('../admin/ward-admin-page.tsx'));
 const AdminPostersPage = lazy(() => import('../admin/posters-page.tsx'));
 const AdminAuditPage = lazy(() => import('../admin/audit-page.tsx'));
 const AdminPlansPage = lazy(() => import('../admin/plans-page.tsx'));
+// The ward's LED screens: the office's list and editor, and the full-screen loop a screen shows.
+const AdminDisplaysPage = lazy(() => import('../admin/displays-page.tsx'));
+const DisplayPage = lazy(() => import('../display/display-page.tsx'));
 // A unit officer's phone screen: records the unit's outreach, offline too (precached like guide mode).
 const UnitPage = lazy(() => import('../unit/unit-page.tsx'));
 const PasswordPage = lazy(() => import('../account/password-page.tsx'));
@@ -85,6 +88,8 @@ export function App(props: { stores?: AppStores }) {
         <Route path="/admin/posters" component={AdminPostersPage} />
         <Route path="/admin/audit" component={AdminAuditPage} />
         <Route path="/admin/plans" component={AdminPlansPage} />
+        <Route path="/admin/displays" component={AdminDisplaysPage} />
+        <Route path="/display/:screen" component={DisplayPage} />
         <Route path="/unit" component={UnitPage} />
         <Route path="/account/password" component={PasswordPage} />
         <Route path="/privacy" component={PrivacyPage} />

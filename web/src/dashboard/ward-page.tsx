@@ -38,6 +38,13 @@ export default function WardPage() {
               <Show when={u().role === 'admin'}>
                 <AdminNav />
               </Show>
+              <Show when={u().role === 'reviewer'}>
+                <nav class="admin-nav" aria-label={t('ward.officeNav')}>
+                  <ul>
+                    <li><a href="/admin/displays">{t('ward.displaysLink')}</a></li>
+                  </ul>
+                </nav>
+              </Show>
               <DashboardView user={u()} />
             </>
           )}

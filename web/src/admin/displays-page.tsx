@@ -1,0 +1,100 @@
+import { createSignal, For, onMount, Show } from 'solid-js';
+import { DISPLAY_LIVE_MS, type Display } from '../../../shared/displays/schema.ts';
+import { language, t } from '../i18n/index.ts';
+import { HttpError } from '../net/http.ts';
+import { AdminNav } from './admin-nav.tsx';
+import './strings.ts';
+import { DisplayEditor } from './display-editor.tsx';
+import { displaysApi } from './displays-api.ts';
+import '../styles/ward-admin.css';
+import '../styles/display-admin.css';
+
+/** The office's LED screens (reviewer, admin): which are live, and each one's loop of slides. */
+export default function DisplaysPage() {
+  const [screens, setScreens] = createSignal<Display[]>([]);
+  const [state, setState] = createSignal<'loading' | 'ready' | 'forbidden' | 'offline'>('loading');
+  // undefined: nothing open; null: a new screen; a screen: editing it.
+  const [open, setOpen] = createSignal<Display | null | undefined>(undefined);
+  const [note, setNote] = createSignal('');
+  const [now, setNow] = createSignal(Date.now());
+
+  const reload = async () => {
+    setScreens(await displaysApi.list());
+    setNow(Date.now());
+  };
+  onMount(async () => {
+    try {
+      await reload();
+      setState('ready');
+    } catch (err) {
+      setState(err instanceof HttpError ? 'forbidden' : 'offline');
+    }
+  });
+  const save = async (id: string, input: Parameters<typeof displaysApi.save>[1]) => {
+    await displaysApi.save(id, input);
+    await reload();
+    setOpen(undefined);
+    setNote(t('displayAdmin.saved'));
+  };
+  const remove = async (d: Display) => {
+    if (!confirm(t('displayAdmin.confirmRemove', { name: d.name }))) return;
+    await displaysApi.remove(d.id);
+    await reload();
+  };
+  const when = (iso: string) => new Date(iso).toLocaleString(language() === 'vi' ? 'vi-VN' : 'en-GB', { dateStyle: 'short', timeStyle: 'short' });
+  const isLive = (d: Display) => d.lastSeenAt !== null && now() - Date.parse(d.lastSeenAt) < DISPLAY_LIVE_MS;
+
+  return (
+    <div class="ward-admin displays-page">
+      <AdminNav />
+      <h1>{t('displayAdmin.title')}</h1>
+      <p>{t('displayAdmin.intro')}</p>
+      <Show when={state() === 'loading'}>
+        <p role="status">{t('wardAdmin.loading')}</p>
+      </Show>
+      <Show when={state() === 'forbidden'}>
+        <p class="notice" role="alert">
+          {t('wardAdmin.needAdmin')} <a href="/ward">{t('wardAdmin.toWard')}</a>
+        </p>
+      </Show>
+      <Show when={state() === 'offline'}>
+        <p class="notice" role="alert">{t('displayAdmin.offline')}</p>
+      </Show>
+      <Show when={state() === 'ready'}>
+        <Show when={note()}>
+          <p class="notice" role="status">{note()}</p>
+        </Show>
+        <h2>{t('displayAdmin.list')}</h2>
+        <Show when={screens().length > 0} fallback={<p>{t('displayAdmin.none')}</p>}>
+          <ul class="display-list">
+            <For each={screens()}>
+              {(d) => (
+                <li data-testid={`screen-${d.id}`}>
+                  <div>
+                    <strong>{d.name}</strong> <code>/display/{d.id}</code>
+                    <p class={isLive(d) ? 'display-live' : 'display-not-live'}>
+                      <span aria-hidden="true">{isLive(d) ? '● ' : '○ '}</span>
+                      {isLive(d) ? t('displayAdmin.live') : t('displayAdmin.notLive')} ·{' '}
+                      {d.lastSeenAt ? t('displayAdmin.lastSeen', { time: when(d.lastSeenAt) }) : t('displayAdmin.neverSeen')}
+                    </p>
+                  </div>
+                  <div class="display-list-actions">
+                    <a class="button secondary" href={`/display/${d.id}`} target="_blank" rel="noopener">{t('displayAdmin.open')}</a>
+                    <button type="button" class="button secondary" onClick={() => { setNote(''); setOpen(d); }}>{t('displayAdmin.edit')}</button>
+                    <button type="button" class="button secondary" onClick={() => void remove(d)}>{t('displayAdmin.remove')}</button>
+                  </div>
+                </li>
+              )}
+            </For>
+          </ul>
+        </Show>
+        <Show when={open() === undefined}>
+          <button type="button" class="button" onClick={() => { setNote(''); setOpen(null); }}>{t('displayAdmin.newScreen')}</button>
+        </Show>
+        <Show when={open() !== undefined}>
+          <DisplayEditor screen={open() ?? undefined} onSave={save} onCancel={() => setOpen(undefined)} />
+        </Show>
+      </Show>
+    </div>
+  );
+}
