@@ -4,19 +4,10 @@
 // the app's QR code, aggregate coverage (with the "<5" rule), the week's
 // sessions (title, place, time — never the check-in code) and announcements.
 import { z } from 'zod';
+import { DISPLAY_ID_PATTERN, DISPLAY_SLIDE_KINDS, MAX_SLIDES, SLIDE_SECONDS } from './constants.ts';
 
-export const DISPLAY_SLIDE_KINDS = ['slogan', 'qr', 'coverage', 'sessions', 'announcement'] as const;
-export type DisplaySlideKind = (typeof DISPLAY_SLIDE_KINDS)[number];
+export { DISPLAY_ID_PATTERN, DISPLAY_LIVE_MS, DISPLAY_POLL_MS, DISPLAY_SLIDE_KINDS, MAX_SLIDES, SLIDE_SECONDS, type DisplaySlideKind } from './constants.ts';
 
-/** Seconds a slide stays: long enough to read from across a road, short enough to loop. */
-export const SLIDE_SECONDS = { min: 5, max: 120, default: 12 } as const;
-export const MAX_SLIDES = 20;
-/** A screen that has not asked for its data for this long is shown as not live. */
-export const DISPLAY_LIVE_MS = 3 * 60_000;
-/** How often a screen asks for fresh data (its heartbeat). */
-export const DISPLAY_POLL_MS = 60_000;
-
-export const DISPLAY_ID_PATTERN = /^[a-z0-9][a-z0-9-]{0,39}$/;
 export const displayIdSchema = z.string().regex(DISPLAY_ID_PATTERN, 'lowercase letters, digits and "-", up to 40 characters');
 
 export const displaySlideSchema = z.strictObject({

@@ -1,5 +1,6 @@
 import { createSignal, For, Index, Show } from 'solid-js';
-import { DISPLAY_ID_PATTERN, DISPLAY_SLIDE_KINDS, MAX_SLIDES, SLIDE_SECONDS, type Display, type DisplayInput, type DisplaySlide, type DisplaySlideKind } from '../../../shared/displays/schema.ts';
+import { DISPLAY_ID_PATTERN, DISPLAY_SLIDE_KINDS, MAX_SLIDES, SLIDE_SECONDS, type DisplaySlideKind } from '../../../shared/displays/constants.ts';
+import type { Display, DisplayInput, DisplaySlide } from '../../../shared/displays/schema.ts';
 import { t } from '../i18n/index.ts';
 import { HttpError } from '../net/http.ts';
 

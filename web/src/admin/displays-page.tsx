@@ -1,5 +1,6 @@
 import { createSignal, For, onMount, Show } from 'solid-js';
-import { DISPLAY_LIVE_MS, type Display } from '../../../shared/displays/schema.ts';
+import { DISPLAY_LIVE_MS } from '../../../shared/displays/constants.ts';
+import type { Display } from '../../../shared/displays/schema.ts';
 import { language, t } from '../i18n/index.ts';
 import { HttpError } from '../net/http.ts';
 import { AdminNav } from './admin-nav.tsx';

@@ -1,7 +1,8 @@
 import { useParams } from '@solidjs/router';
 import { createMemo, createSignal, For, Match, onCleanup, onMount, Show, Switch } from 'solid-js';
 import { renderSVG } from 'uqr';
-import { DISPLAY_POLL_MS, type DisplayFeed, type DisplaySlide } from '../../../shared/displays/schema.ts';
+import { DISPLAY_POLL_MS } from '../../../shared/displays/constants.ts';
+import type { DisplayFeed, DisplaySlide } from '../../../shared/displays/schema.ts';
 import { language, t } from '../i18n/index.ts';
 import { fetchFeed, readCachedFeed, writeCachedFeed } from './feed-cache.ts';
 import { burnInShift, isStale, nextSlide } from './playlist.ts';
