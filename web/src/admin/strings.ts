@@ -7,6 +7,8 @@ import viPosters from '../i18n/vi/lazy/posters.json';
 import enPosters from '../i18n/en/lazy/posters.json';
 import viDisplays from '../i18n/vi/lazy/displayAdmin.json';
 import enDisplays from '../i18n/en/lazy/displayAdmin.json';
+import viBulletins from '../i18n/vi/lazy/bulletins.json';
+import enBulletins from '../i18n/en/lazy/bulletins.json';
 import viPlans from '../i18n/vi/lazy/plans.json';
 import enPlans from '../i18n/en/lazy/plans.json';
 
@@ -14,3 +16,4 @@ registerStrings('wardAdmin', { vi, en });
 registerStrings('posters', { vi: viPosters, en: enPosters });
 registerStrings('plans', { vi: viPlans, en: enPlans });
 registerStrings('displayAdmin', { vi: viDisplays, en: enDisplays });
+registerStrings('bulletins', { vi: viBulletins, en: enBulletins });

@@ -40,6 +40,7 @@ const AdminPlansPage = lazy(() => import('../admin/plans-page.tsx'));
 // The ward's LED screens: the office's list and editor, and the full-screen loop a screen shows.
 const AdminDisplaysPage = lazy(() => import('../admin/displays-page.tsx'));
 const DisplayPage = lazy(() => import('../display/display-page.tsx'));
+const AdminBulletinsPage = lazy(() => import('../admin/bulletins-page.tsx'));
 // A unit officer's phone screen: records the unit's outreach, offline too (precached like guide mode).
 const UnitPage = lazy(() => import('../unit/unit-page.tsx'));
 const PasswordPage = lazy(() => import('../account/password-page.tsx'));
@@ -90,6 +91,7 @@ export function App(props: { stores?: AppStores }) {
         <Route path="/admin/plans" component={AdminPlansPage} />
         <Route path="/admin/displays" component={AdminDisplaysPage} />
         <Route path="/display/:screen" component={DisplayPage} />
+        <Route path="/admin/bulletins" component={AdminBulletinsPage} />
         <Route path="/unit" component={UnitPage} />
         <Route path="/account/password" component={PasswordPage} />
         <Route path="/privacy" component={PrivacyPage} />

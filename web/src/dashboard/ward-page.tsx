@@ -42,6 +42,7 @@ export default function WardPage() {
                 <nav class="admin-nav" aria-label={t('ward.officeNav')}>
                   <ul>
                     <li><a href="/admin/displays">{t('ward.displaysLink')}</a></li>
+                    <li><a href="/admin/bulletins">{t('ward.bulletinsLink')}</a></li>
                   </ul>
                 </nav>
               </Show>

@@ -1,0 +1,84 @@
+import { createResource, createSignal, For, Match, Show, Switch } from 'solid-js';
+import type { ContentIndex } from '../../../shared/content/schema.ts';
+import { bulletinFromLesson } from '../../../shared/outreach/bulletin-from-lesson.ts';
+import { figureSentences } from '../../../shared/outreach/figures-spoken.ts';
+import { t } from '../i18n/index.ts';
+import { getApiClient } from '../net/api.ts';
+import { dashboardApi } from '../dashboard/dashboard-api.ts';
+
+export type SourceKind = 'lesson' | 'figures' | 'blank';
+
+/** Vietnam's calendar day, for "as of" in the figures sentence. */
+const today = () => new Date(Date.now() + 7 * 3_600_000).toISOString().slice(0, 10);
+
+/** Where a bulletin's first draft comes from: a lesson, today's figures, or a blank template. */
+export function BulletinSource(props: { onInsert: (title: string, text: string) => void }) {
+  const [kind, setKind] = createSignal<SourceKind>('lesson');
+  const [index] = createResource(() => getApiClient().fetchContentIndex().catch(() => null as ContentIndex | null));
+  const [courseId, setCourseId] = createSignal('');
+  const [lessonId, setLessonId] = createSignal('');
+  const [problem, setProblem] = createSignal('');
+  const course = () => index()?.courses.find((c) => c.id === courseId());
+
+  const insert = async () => {
+    setProblem('');
+    if (kind() === 'blank') return props.onInsert('', t('bulletins.blankTemplate'));
+    if (kind() === 'figures') {
+      try {
+        const d = await dashboardApi.dashboard({});
+        return props.onInsert('', figureSentences(d.meta.wardName, d.headline, d.coverage, today()));
+      } catch {
+        return setProblem(t('bulletins.figuresUnavailable'));
+      }
+    }
+    const c = course();
+    if (!c) return;
+    // Radio bulletins are in Vietnamese: the Vietnamese lesson, whatever the screen's language.
+    const chunk = await getApiClient().fetchCourseChunk(c.chunks.vi);
+    const lesson = chunk.lessons.find((l) => l.id === lessonId()) ?? chunk.lessons[0];
+    const b = bulletinFromLesson(lesson, c.title.vi);
+    props.onInsert(b.title, b.text);
+  };
+
+  return (
+    <fieldset class="bulletin-source">
+      <legend>{t('bulletins.source')}</legend>
+      <div class="bulletin-source-kinds" role="radiogroup">
+        <For each={['lesson', 'figures', 'blank'] as SourceKind[]}>
+          {(k) => (
+            <label>
+              <input type="radio" name="source" value={k} checked={kind() === k} onChange={() => setKind(k)} /> {t(`bulletins.sources.${k}`)}
+            </label>
+          )}
+        </For>
+      </div>
+      <Switch>
+        <Match when={kind() === 'lesson'}>
+          <label>
+            {t('bulletins.course')}
+            <select value={courseId()} onChange={(e) => { setCourseId(e.currentTarget.value); setLessonId(''); }}>
+              <option value="" />
+              <For each={index()?.courses ?? []}>{(c) => <option value={c.id}>{c.title.vi}</option>}</For>
+            </select>
+          </label>
+          <Show when={course()}>
+            {(c) => (
+              <label>
+                {t('bulletins.lesson')}
+                <select value={lessonId()} onChange={(e) => setLessonId(e.currentTarget.value)}>
+                  <For each={c().lessons}>{(l) => <option value={l.id}>{l.title.vi}</option>}</For>
+                </select>
+              </label>
+            )}
+          </Show>
+        </Match>
+      </Switch>
+      <Show when={problem()}>
+        <p class="notice" role="alert">{problem()}</p>
+      </Show>
+      <button type="button" class="button secondary" disabled={kind() === 'lesson' && !course()} onClick={() => void insert()}>
+        {t('bulletins.insert')}
+      </button>
+    </fieldset>
+  );
+}

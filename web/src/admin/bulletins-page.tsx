@@ -1,0 +1,109 @@
+import { createMemo, createSignal, For, Show } from 'solid-js';
+import { DEFAULT_SYLLABLES_PER_MINUTE, readingSeconds, SPEAKING_RATE, speechProblems, syllables, toSpoken } from '../../../shared/outreach/spoken.ts';
+import { createSpeech } from '../a11y/speech.ts';
+import { t } from '../i18n/index.ts';
+import { AdminNav } from './admin-nav.tsx';
+import { BulletinSource } from './bulletin-source.tsx';
+import './strings.ts';
+import '../styles/ward-admin.css';
+import '../styles/bulletins.css';
+
+type Kind = 'news' | 'article' | 'column';
+
+export const durationText = (seconds: number) => {
+  const m = Math.floor(seconds / 60);
+  const s = seconds % 60;
+  return m > 0 ? t('bulletins.duration', { m, s }) : t('bulletins.durationSeconds', { s });
+};
+
+/** A safe file name from a headline: letters without accents, digits and hyphens. */
+export const fileNameOf = (title: string) =>
+  (title.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/đ/g, 'd').replace(/Đ/g, 'D').toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '') || 'ban-tin') + '.txt';
+
+/** Office: compose a loudspeaker bulletin once, export it for text-to-speech or print it for a reader. */
+export default function BulletinsPage() {
+  const [kind, setKind] = createSignal<Kind>('news');
+  const [title, setTitle] = createSignal('');
+  const [body, setBody] = createSignal('');
+  const [rate, setRate] = createSignal(DEFAULT_SYLLABLES_PER_MINUTE);
+  const speech = createSpeech();
+  const text = () => [title(), body()].filter(Boolean).join('.\n\n');
+  const seconds = createMemo(() => readingSeconds(text(), rate()));
+  const problems = createMemo(() => speechProblems(text()));
+
+  const download = () => {
+    const blob = new Blob([`${text()}\n`], { type: 'text/plain;charset=utf-8' });
+    const a = document.createElement('a');
+    a.href = URL.createObjectURL(blob);
+    a.download = fileNameOf(title());
+    a.click();
+    setTimeout(() => URL.revokeObjectURL(a.href), 1000);
+  };
+
+  return (
+    <div class="ward-admin bulletins-page">
+      <div class="no-print">
+        <AdminNav />
+        <h1>{t('bulletins.title')}</h1>
+        <p>{t('bulletins.intro')}</p>
+        <BulletinSource
+          onInsert={(newTitle, newText) => {
+            if (newTitle) setTitle(newTitle);
+            setBody((cur) => (cur.trim() ? `${cur.trim()}\n\n${newText}` : newText));
+          }}
+        />
+        <form class="bulletin-form" onSubmit={(e) => e.preventDefault()}>
+          <label>
+            {t('bulletins.kind')}
+            <select value={kind()} onChange={(e) => setKind(e.currentTarget.value as Kind)}>
+              <For each={['news', 'article', 'column'] as Kind[]}>{(k) => <option value={k}>{t(`bulletins.kinds.${k}`)}</option>}</For>
+            </select>
+          </label>
+          <label>
+            {t('bulletins.headline')}
+            <input name="title" maxLength={200} value={title()} onInput={(e) => setTitle(e.currentTarget.value)} />
+          </label>
+          <label>
+            {t('bulletins.body')}
+            <textarea name="body" rows={16} value={body()} onInput={(e) => setBody(e.currentTarget.value)} />
+          </label>
+          <button type="button" class="button secondary" onClick={() => { setTitle(toSpoken(title())); setBody(toSpoken(body())); }}>
+            {t('bulletins.convert')}
+          </button>
+          <label>
+            {t('bulletins.rate')}
+            <input type="number" min={SPEAKING_RATE.min} max={SPEAKING_RATE.max} step={10} value={rate()} onInput={(e) => setRate(Math.min(SPEAKING_RATE.max, Math.max(SPEAKING_RATE.min, e.currentTarget.valueAsNumber || DEFAULT_SYLLABLES_PER_MINUTE)))} />
+          </label>
+          <p class="hint">{t('bulletins.rateNote')}</p>
+          <p role="status" data-testid="bulletin-length">{t('bulletins.length', { syllables: syllables(text()), duration: durationText(seconds()) })}</p>
+          <Show when={body().trim()}>
+            <Show when={problems().length > 0} fallback={<p class="bulletin-ok">{t('bulletins.noProblems')}</p>}>
+              <div class="notice" role="alert" data-testid="bulletin-problems">
+                <p>{t('bulletins.problems')}</p>
+                <ul>
+                  <For each={problems()}>{(p) => <li>{p}</li>}</For>
+                </ul>
+              </div>
+            </Show>
+          </Show>
+          <div class="bulletin-actions">
+            <Show when={speech.canSpeak('vi')} fallback={<p class="hint">{t('bulletins.noVoice')}</p>}>
+              <Show when={speech.speaking() === null} fallback={<button type="button" class="button secondary" onClick={() => speech.stop()}>{t('bulletins.stop')}</button>}>
+                <button type="button" class="button secondary" disabled={!body().trim()} onClick={() => speech.speak('bulletin', text(), 'vi')}>{t('bulletins.preview')}</button>
+              </Show>
+            </Show>
+            <button type="button" class="button" disabled={!body().trim()} onClick={download}>{t('bulletins.download')}</button>
+            <button type="button" class="button secondary" disabled={!body().trim()} onClick={() => window.print()}>{t('bulletins.print')}</button>
+          </div>
+        </form>
+      </div>
+      {/* The reader's script: only on paper. */}
+      <article class="bulletin-script print-only" lang="vi">
+        <p class="bulletin-script-meta">{t('bulletins.printedFor')} · {t(`bulletins.kinds.${kind()}`)}</p>
+        <h2>{title()}</h2>
+        <p class="bulletin-script-meta">{t('bulletins.readingTime', { duration: durationText(seconds()), rate: rate() })}</p>
+        <For each={body().split(/\n{2,}/)}>{(para) => <p>{para}</p>}</For>
+      </article>
+    </div>
+  );
+}
