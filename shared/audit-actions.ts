@@ -28,5 +28,11 @@ export const AUDIT_ACTIONS = [
   'plan.imported',
   'unit.created',
   'unit.updated',
+  'story.created',
+  'story.updated',
+  'story.submitted',
+  'story.approved',
+  'story.published',
+  'story.unpublished',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
