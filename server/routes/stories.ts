@@ -33,8 +33,11 @@ export function storyRoutes(ctx: AppContext, store: StoryStore, units: Units) {
     if (me.role === 'unit' && story.unitId !== unitOf(me)) throw apiError(403, 'forbidden', 'You work only on your own unit\'s stories');
     return story;
   };
-  /** A unit officer always writes for their own unit. */
-  const fieldsFor = (me: StaffUser, fields: StoryFields): StoryFields => (me.role === 'unit' ? { ...fields, unitId: unitOf(me) } : fields);
+  /** A unit officer always writes for their own unit; the office keeps a story's unit unless it names another (or null). */
+  const fieldsFor = (me: StaffUser, fields: StoryFields, before?: Story): StoryFields => {
+    if (me.role === 'unit') return { ...fields, unitId: unitOf(me) };
+    return fields.unitId === undefined && before ? { ...fields, unitId: before.unitId } : fields;
+  };
   const ruled = <T,>(run: () => T): T => {
     try {
       return run();
@@ -68,7 +71,7 @@ export function storyRoutes(ctx: AppContext, store: StoryStore, units: Units) {
     .put('/:id', writers, async (c) => {
       const me = c.get('staff');
       const story = storyFor(me, c.req.param('id'));
-      const fields = fieldsFor(me, await readBody(c, storyInputSchema));
+      const fields = fieldsFor(me, await readBody(c, storyInputSchema), story);
       if (story.status === 'published') throw apiError(409, 'wrong_status', 'Unpublish the story before editing it');
       if (me.role === 'unit' && story.status !== 'draft' && story.status !== 'submitted') {
         throw apiError(409, 'wrong_status', 'The story is approved; ask VH-XH to change it');
