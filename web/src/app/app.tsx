@@ -39,6 +39,9 @@ const AdminAuditPage = lazy(() => import('../admin/audit-page.tsx'));
 const AdminPlansPage = lazy(() => import('../admin/plans-page.tsx'));
 // A unit officer's phone screen: records the unit's outreach, offline too (precached like guide mode).
 const UnitPage = lazy(() => import('../unit/unit-page.tsx'));
+// The ward's published news for residents; its staff desk is office code.
+const NewsPage = lazy(() => import('../news/news-page.tsx'));
+const AdminNewsPage = lazy(() => import('../admin/news/news-desk-page.tsx'));
 const PasswordPage = lazy(() => import('../account/password-page.tsx'));
 const JoinPage = lazy(() => import('../join/join-page.tsx'));
 const HouseholdJoinPage = lazy(() => import('../household/household-page.tsx'));
@@ -86,6 +89,8 @@ export function App(props: { stores?: AppStores }) {
         <Route path="/admin/audit" component={AdminAuditPage} />
         <Route path="/admin/plans" component={AdminPlansPage} />
         <Route path="/unit" component={UnitPage} />
+        <Route path="/tin/:id?" component={NewsPage} />
+        <Route path="/admin/news" component={AdminNewsPage} />
         <Route path="/account/password" component={PasswordPage} />
         <Route path="/privacy" component={PrivacyPage} />
         <Route path="/me" component={MePage} />
