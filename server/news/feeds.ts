@@ -22,7 +22,6 @@ export interface FeedContext {
 const escapeXml = (s: string) => s.replace(/[&<>"']/g, (ch) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&apos;' })[ch]!);
 const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (ch) => `&#${ch.charCodeAt(0)};`);
 // Characters XML 1.0 does not allow at all; Markdown text could carry them.
-// eslint-disable-next-line no-control-regex
 const xmlSafe = (s: string) => s.replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/g, '');
 
 export const feedTitle = (ctx: FeedContext) => `Tin phường — ${ctx.wardName || 'Học vụ số'}`;
