@@ -68,7 +68,7 @@ export default defineConfig({
         // precached on every phone: it is kept the first time a phone needs it.
         runtimeCaching: [{ urlPattern: /\/assets\/jsQR-[^/]+\.js$/, handler: 'CacheFirst', options: { cacheName: 'qr-fallback', expiration: { maxEntries: 2 } } }],
         navigateFallback: '/index.html',
-        navigateFallbackDenylist: [/^\/api\//, /^\/verify\//],
+        navigateFallbackDenylist: [/^\/api\//, /^\/verify\//, /^\/feeds\//],
         cleanupOutdatedCaches: true,
       },
     }),

@@ -34,6 +34,10 @@ import { staffRoutes } from './routes/staff.ts';
 import { planRoutes } from './routes/plans.ts';
 import { displayRoutes } from './routes/displays.ts';
 import { unitRoutes } from './routes/units.ts';
+import { storyRoutes } from './routes/stories.ts';
+import { newsRoutes } from './routes/news.ts';
+import { feedRoutes } from './routes/feeds.ts';
+import { createStoryStore } from './news/store.ts';
 import { createPlanStore } from './plans/store.ts';
 import { createUnits } from './plans/units.ts';
 import { createUnitProjection } from './units/projection.ts';
@@ -150,12 +154,16 @@ export function createApp(deps: AppDeps) {
   app.route(`${API_PREFIX}/plans`, planRoutes(ctx, plans, units));
   app.route(`${API_PREFIX}/units`, unitRoutes(ctx, units, plans, records.unit));
   app.route(`${API_PREFIX}/displays`, displayRoutes(ctx, resident.catalog));
+  const stories = createStoryStore(ctx.db, now);
+  app.route(`${API_PREFIX}/stories`, storyRoutes(ctx, stories, units));
+  app.route(`${API_PREFIX}/news`, newsRoutes(ctx, stories));
   app.route('/api', openApiRoutes(ctx));
   app.all('/api/*', (c) => jsonError(c, 404, 'not_found', `No API route ${c.req.method} ${c.req.path}`));
 
   // Before the static files: /verify/<code> is answered by the server, never by the app shell.
   app.use('/verify/*', limits.verify);
   app.route('/verify', verifyPageRoutes(ctx, resident));
+  app.route('/feeds', feedRoutes(ctx, stories));
   if (config.distDir) registerStatic(app, config.distDir);
 
   app.notFound((c) => (c.req.path.startsWith('/api/') ? jsonError(c, 404, 'not_found', 'Not found') : c.text('Not found', 404)));

@@ -31,5 +31,11 @@ export const AUDIT_ACTIONS = [
   'report.narrative_saved',
   'display.saved',
   'display.deleted',
+  'story.created',
+  'story.updated',
+  'story.submitted',
+  'story.approved',
+  'story.published',
+  'story.unpublished',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];

@@ -12,7 +12,8 @@
 // - the QR scan screen needs the camera, so Permissions-Policy allows it for
 //   this origin only and denies the other powerful features.
 // A route that set its own, stricter policy (the /verify page allows no script
-// at all) keeps it; frame-ancestors is added to it when missing.
+// at all) keeps it; frame-ancestors is added to it when missing. The news
+// snippet (/feeds/news.html) allows any framer and so sends no X-Frame-Options.
 import type { MiddlewareHandler } from 'hono';
 import { secureHeaders } from 'hono/secure-headers';
 import type { AppConfig } from '../context.ts';
@@ -72,5 +73,7 @@ export function secureHeadersFor(config: AppConfig): MiddlewareHandler {
     await headers(c, next);
     const own = c.res.headers.get('Content-Security-Policy');
     if (own && !/frame-ancestors/.test(own)) c.res.headers.set('Content-Security-Policy', `${own}; frame-ancestors 'none'`);
+    // A page made to be framed (the news snippet) says so in its own policy.
+    if (own && /frame-ancestors \*/.test(own)) c.res.headers.delete('X-Frame-Options');
   };
 }

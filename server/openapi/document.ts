@@ -23,6 +23,7 @@ import { statsPaths, statsSchemas } from './stats-paths.ts';
 import { addRateLimitReplies, auditPaths, auditSchemas } from './audit-paths.ts';
 import { planPaths, planSchemas } from './plan-paths.ts';
 import { displayPaths, displaySchemas } from './display-paths.ts';
+import { newsPaths, newsSchemas } from './news-paths.ts';
 import {
   batchOf,
   empty,
@@ -173,8 +174,9 @@ export function buildOpenApiDocument(version: string) {
         ...auditSchemas,
         ...planSchemas,
         ...displaySchemas,
+        ...newsSchemas,
       },
     },
-    paths: addRateLimitReplies({ ...auditPaths, ...residentPaths, ...guidePaths, ...statsPaths, ...planPaths, ...displayPaths, ...corePaths }),
+    paths: addRateLimitReplies({ ...auditPaths, ...residentPaths, ...guidePaths, ...statsPaths, ...planPaths, ...displayPaths, ...newsPaths, ...corePaths }),
   };
 }

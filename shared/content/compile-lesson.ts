@@ -16,7 +16,7 @@ export type CompileProblem = { message: string };
 const escapeHtml = (s: string) =>
   s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
-function createMarked(resolveImage: ImageResolver, problems: CompileProblem[]) {
+export function createMarked(resolveImage: ImageResolver, problems: CompileProblem[]) {
   return new Marked({
     gfm: true,
     async: false,

@@ -171,7 +171,7 @@ describe.skipIf(!hasChromium)('Content-Security-Policy in the browser', () => {
       await page.locator('h1').first().waitFor();
       await page.waitForLoadState('networkidle');
     };
-    for (const path of ['/me', '/me/data', '/me/move', '/profiles', '/certificates', '/recover', '/privacy', '/join', '/courses/cyber-safety', '/no-such-page']) await visit(path);
+    for (const path of ['/me', '/me/data', '/me/move', '/profiles', '/certificates', '/recover', '/privacy', '/join', '/courses/cyber-safety', '/tin', '/no-such-page']) await visit(path);
     await ctx.close();
 
     const office = await watchedContext({ locale: 'vi-VN' });
@@ -181,7 +181,7 @@ describe.skipIf(!hasChromium)('Content-Security-Policy in the browser', () => {
     await admin.getByLabel(/mật khẩu/i).fill(adminPasswordFrom(server.output()));
     await admin.getByRole('button', { name: /đăng nhập/i }).click();
     await admin.getByTestId('demo-banner').waitFor();
-    for (const path of ['/admin/staff', '/admin/ward']) {
+    for (const path of ['/admin/staff', '/admin/ward', '/admin/news']) {
       await admin.goto(`${server.url}${path}`);
       await admin.locator('h1').first().waitFor();
       await admin.waitForLoadState('networkidle');

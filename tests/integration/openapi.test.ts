@@ -63,6 +63,14 @@ describe('GET /api/openapi.json', () => {
         '/api/v1/displays',
         '/api/v1/displays/{id}',
         '/api/v1/displays/{id}/feed',
+        '/api/v1/stories',
+        '/api/v1/stories/{id}',
+        '/api/v1/stories/{id}/submit',
+        '/api/v1/stories/{id}/approve',
+        '/api/v1/stories/{id}/publish',
+        '/api/v1/stories/{id}/unpublish',
+        '/api/v1/news',
+        '/api/v1/news/{id}',
       ].sort(),
     );
     const schemas = doc.components.schemas;

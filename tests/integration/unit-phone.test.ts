@@ -10,6 +10,8 @@ import { openUnitDatabase, type UnitDatabase } from '../../web/src/unit/db.ts';
 import { unitApi } from '../../web/src/unit/unit-api.ts';
 import { createUnitRepo, type NewActivity } from '../../web/src/unit/unit-repo.ts';
 import { createUnitSync } from '../../web/src/unit/unit-sync.ts';
+import { storyActivity, storyActivityId } from '../../shared/news/outreach.ts';
+import type { Plan } from '../../shared/plans/schema.ts';
 import { ORIGIN, setupTestApp, type TestApp } from './helpers.ts';
 import { SAMPLE_PLAN, staffMember, UNIT_DEVICE } from './unit-support.ts';
 
@@ -103,5 +105,40 @@ describe("a unit officer's phone", () => {
     const row = t.sqlite.prepare('SELECT corrections, details FROM unit_activities WHERE id = ?').get(first.activityId) as { corrections: number; details: string };
     expect(row.corrections).toBe(1);
     expect(JSON.parse(row.details).reach).toEqual({ copies: 5 });
+  });
+
+  it('logs a published news item once: offline, tapped twice, and from a second phone of the unit', async () => {
+    const p = await phone();
+    p.net.up = true;
+    const { plans } = (await (await fetch('/api/v1/units/me')).json()) as { plans: Plan[] };
+    p.net.up = false;
+    const storyId = '01900000-0000-7000-8000-00000000abcd';
+    const fields = storyActivity(plans, 'ttsnc', { title: 'Chợ không dùng tiền mặt', kind: 'typical-model', day: '2025-06-01', url: `https://hocvuso.example.vn/tin/${storyId}` });
+    expect(fields).toMatchObject({ formCode: '2.1', subFormId: 'portal-article', contentItems: ['1.3'] });
+    const activityId = await storyActivityId(storyId, 'ttsnc');
+    expect(activityId).toBe(await storyActivityId(storyId, 'ttsnc'));
+    expect(activityId).not.toBe(await storyActivityId(storyId, 'kt-ht-dt'));
+    expect((await p.repo.recordActivityOnce(p.me, activityId, fields!)).created).toBe(true);
+    expect((await p.repo.recordActivityOnce(p.me, activityId, fields!)).created).toBe(false);
+    expect(await p.repo.countPending()).toBe(1);
+    p.net.up = true;
+    await p.engine.trigger();
+    expect(p.engine.getSnapshot()).toMatchObject({ pending: 0, dead: 0 });
+    const row = t.sqlite.prepare('SELECT form_code, sub_form_id, details FROM unit_activities WHERE id = ?').get(activityId) as { form_code: string; sub_form_id: string; details: string };
+    expect(row).toMatchObject({ form_code: '2.1', sub_form_id: 'portal-article' });
+    expect(JSON.parse(row.details).links).toEqual([`https://hocvuso.example.vn/tin/${storyId}`]);
+    // Another phone of the same unit logs the same item: the server keeps one activity.
+    const second = openUnitDatabase(`unit-phone-${crypto.randomUUID()}`);
+    try {
+      const repo2 = createUnitRepo(second);
+      await repo2.recordActivityOnce({ ...p.me, deviceId: 'unit-phone-0002' }, activityId, fields!);
+      const sync2 = createUnitSync({ repo: repo2, api: unitApi, deviceId: () => 'unit-phone-0002', isOnline: () => true, random: () => 0.5, setTimer: () => 0, clearTimer: () => undefined });
+      await sync2.trigger();
+      expect(t.count('unit_activities')).toBe(1);
+      expect(t.count('unit_events')).toBe(1);
+    } finally {
+      second.close();
+      await Dexie.delete(second.name);
+    }
   });
 });

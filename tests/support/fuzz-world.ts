@@ -68,6 +68,8 @@ export interface World {
   assistedId: string;
   /** A group nothing refers to, so an admin may delete it. */
   spareGroup: string;
+  /** TTSNC's news stories, written by its officer, one in each status a step starts from. */
+  stories: { draft: string; submitted: string; approved: string; published: string };
   /** Credentials of each role: request headers (none for anonymous). */
   auth: Record<Role, Record<string, string>>;
   /** The learner id a role's own data belongs to (learners only). */
@@ -109,6 +111,8 @@ export async function buildWorld(): Promise<{ world: World; file: string; dir: s
   await expectAccepted(await guideSyncResults(t, g, [s1, assisted, household]));
   await expectAccepted(await guideSyncResults(t, og, [s2]));
 
+  const stories = await worldStories(t, unit, reviewer);
+
   const learner = await registerLearner(t);
   const otherLearner = await registerLearner(t);
   const seed = (l: Learner, name: string, birthYear: number, group: string, code: string) => [
@@ -136,6 +140,7 @@ export async function buildWorld(): Promise<{ world: World; file: string; dir: s
     otherSession: { id: s2.sessionId, code: s2.code },
     assistedId: assisted.learnerId,
     spareGroup: 'to-du-phong',
+    stories,
     auth: {
       anonymous: {},
       learner: learner.auth,
@@ -150,6 +155,24 @@ export async function buildWorld(): Promise<{ world: World; file: string; dir: s
     own: { learner: learner.id, otherLearner: otherLearner.id },
   };
   return { world, file, dir: t.dir };
+}
+
+/** Four stories of TTSNC moved through the steps, each left in one status. */
+async function worldStories(t: ReturnType<typeof setupTestApp>, officer: Staff, reviewer: Staff) {
+  const send = async (who: Staff, method: string, path: string, body: unknown = {}) => {
+    const res = await t.request(path, { method, headers: { ...who.headers, 'content-type': 'application/json' }, body: JSON.stringify(body) });
+    if (res.status >= 300) throw new Error(`story fixture ${path}: ${res.status} ${await res.text()}`);
+    return (await res.json()) as { id: string };
+  };
+  const steps = ['submit', 'approve', 'publish'] as const;
+  const ids: string[] = [];
+  for (let n = 0; n <= steps.length; n++) {
+    const { id } = await send(officer, 'POST', '/api/v1/stories', { kind: 'announcement', title: `Thông báo ${n + 1}`, body: 'Lịch hướng dẫn **cài VNeID** tại nhà văn hóa.', namesPrivate: false });
+    for (const step of steps.slice(0, n)) await send(step === 'submit' ? officer : reviewer, 'POST', `/api/v1/stories/${id}/${step}`);
+    ids.push(id);
+  }
+  const [draft, submitted, approved, published] = ids;
+  return { draft, submitted, approved, published };
 }
 
 async function expectAccepted(results: Array<{ status: string }>) {

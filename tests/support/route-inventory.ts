@@ -33,6 +33,7 @@ import { planImportResponseSchema, planListSchema, planSchema, unitListSchema, u
 import { activityListSchema, trackerSchema, unitMeSchema } from '../../shared/units/api.ts';
 import { narrativeSchema } from '../../shared/stats/narrative.ts';
 import { displayFeedSchema, displayListSchema, displaySchema } from '../../shared/displays/schema.ts';
+import { newsItemSchema, newsListSchema, storyListSchema, storySchema } from '../../shared/news/schema.ts';
 import { completion, DEVICE_ID } from '../integration/helpers.ts';
 import { GUIDE_DEVICE } from '../integration/guide-support.ts';
 import { ROLES, type Fork, type Role, type World } from './fuzz-world.ts';
@@ -116,6 +117,16 @@ const RIGHTS: Record<string, string> = {
   'POST /api/v1/units/sync':                              '401 401 401 403 403 403 403 ok  ok',
   'PUT /api/v1/units/:id':                                '401 401 401 403 403 403 ok  403 403',
   'GET /api/v1/units/:id/activities':                     '401 401 401 403 403 ok  ok  ok  403',
+  'GET /api/v1/stories':                                  '401 401 401 403 403 ok  ok  ok  ok',
+  'POST /api/v1/stories':                                 '401 401 401 403 403 ok  ok  ok  ok',
+  'GET /api/v1/stories/:id':                              '401 401 401 403 403 ok  ok  ok  403',
+  'PUT /api/v1/stories/:id':                              '401 401 401 403 403 ok  ok  ok  403',
+  'POST /api/v1/stories/:id/submit':                      '401 401 401 403 403 ok  ok  ok  403',
+  'POST /api/v1/stories/:id/approve':                     '401 401 401 403 403 ok  ok  403 403',
+  'POST /api/v1/stories/:id/publish':                     '401 401 401 403 403 ok  ok  403 403',
+  'POST /api/v1/stories/:id/unpublish':                   '401 401 401 403 403 ok  ok  403 403',
+  'GET /api/v1/news':                                     'ok  ok  ok  ok  ok  ok  ok  ok  ok',
+  'GET /api/v1/news/:id':                                 'ok  ok  ok  ok  ok  ok  ok  ok  ok',
 };
 
 export type Success = z.ZodType | 'csv' | 'xlsx' | 'docx' | 'empty';
@@ -155,6 +166,8 @@ const planBody = () => ({
   forms: [{ code: '2.1', title: 'Trên các nền tảng số', subForms: [{ id: 'portal-article', title: 'Tin, bài trên cổng' }] }],
   duties: [{ unitId: 'vh-xh', role: 'lead', contentItems: ['1.1'], forms: ['2.1'], text: 'Chủ trì' }],
 });
+/** A story a unit officer, a reviewer or an admin may save (names nobody private). */
+const storyBody = () => ({ kind: 'support-policy', title: 'Hỗ trợ hộ kinh doanh mở tài khoản thanh toán', summary: '', body: 'Liên hệ **bộ phận một cửa** của phường.', namesPrivate: false });
 const planYaml = 'numberSymbol: "16/KH-UBND"\nissuingBody: "UBND phường"\ntitle: "Kế hoạch"\ncontentItems:\n  - { code: "1.1", title: "Nội dung" }\nforms:\n  - { code: "2.1", title: "Hình thức" }\n';
 /** An activity of the role's own unit (TTSNC for the unit officer, KT-HT-ĐT for the other). */
 const unitActivity = (w: World, role: Role) => {
@@ -271,6 +284,16 @@ const SPECS: Record<string, Omit<RouteSpec, 'key' | 'method' | 'pattern' | 'righ
   // The screen is put back first, so each role meets one to remove (a refusal is never "already gone").
   'DELETE /api/v1/displays/:id': { params: () => ({ id: 'cong-phuong' }), body: (w, _role, f) => restoreScreen(w, f), ignoresBody: true, ok: z.object({ ok: z.literal(true) }) },
   'GET /api/v1/displays/:id/feed': { params: () => ({ id: 'cong-phuong' }), ok: displayFeedSchema },
+  'GET /api/v1/stories': { ok: storyListSchema },
+  'POST /api/v1/stories': { body: () => storyBody(), ok: storySchema },
+  'GET /api/v1/stories/:id': { params: (w) => ({ id: w.stories.draft }), ok: storySchema },
+  'PUT /api/v1/stories/:id': { params: (w) => ({ id: w.stories.draft }), body: () => storyBody(), ok: storySchema },
+  'POST /api/v1/stories/:id/submit': { params: (w) => ({ id: w.stories.draft }), body: () => ({}), ignoresBody: true, ok: storySchema },
+  'POST /api/v1/stories/:id/approve': { params: (w) => ({ id: w.stories.submitted }), body: () => ({}), ignoresBody: true, ok: storySchema },
+  'POST /api/v1/stories/:id/publish': { params: (w) => ({ id: w.stories.approved }), body: () => ({}), ignoresBody: true, ok: storySchema },
+  'POST /api/v1/stories/:id/unpublish': { params: (w) => ({ id: w.stories.published }), body: () => ({}), ignoresBody: true, ok: storySchema },
+  'GET /api/v1/news': { ok: newsListSchema },
+  'GET /api/v1/news/:id': { params: (w) => ({ id: w.stories.published }), ok: newsItemSchema },
 };
 
 function parseRights(key: string, row: string): Record<Role, Expect> {

@@ -10,3 +10,4 @@ export * from './audit.ts';
 export * from './plans.ts';
 export * from './report.ts';
 export * from './displays.ts';
+export * from './news.ts';

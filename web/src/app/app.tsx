@@ -43,6 +43,9 @@ const DisplayPage = lazy(() => import('../display/display-page.tsx'));
 const AdminBulletinsPage = lazy(() => import('../admin/bulletins-page.tsx'));
 // A unit officer's phone screen: records the unit's outreach, offline too (precached like guide mode).
 const UnitPage = lazy(() => import('../unit/unit-page.tsx'));
+// The ward's published news for residents; its staff desk is office code.
+const NewsPage = lazy(() => import('../news/news-page.tsx'));
+const AdminNewsPage = lazy(() => import('../admin/news/news-desk-page.tsx'));
 const PasswordPage = lazy(() => import('../account/password-page.tsx'));
 const JoinPage = lazy(() => import('../join/join-page.tsx'));
 const HouseholdJoinPage = lazy(() => import('../household/household-page.tsx'));
@@ -93,6 +96,8 @@ export function App(props: { stores?: AppStores }) {
         <Route path="/display/:screen" component={DisplayPage} />
         <Route path="/admin/bulletins" component={AdminBulletinsPage} />
         <Route path="/unit" component={UnitPage} />
+        <Route path="/tin/:id?" component={NewsPage} />
+        <Route path="/admin/news" component={AdminNewsPage} />
         <Route path="/account/password" component={PasswordPage} />
         <Route path="/privacy" component={PrivacyPage} />
         <Route path="/me" component={MePage} />

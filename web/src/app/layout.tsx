@@ -41,6 +41,9 @@ export function Layout(props: ParentProps) {
       </main>
       <footer class="app-footer">
         <p>{t('app.footerNote')}</p>
+        <A href="/tin" class="footer-link" data-testid="news-link">
+          {t('app.newsLink')}
+        </A>
         <A href="/ward" class="footer-link">
           {t('app.staffLink')}
         </A>

@@ -41,6 +41,7 @@ export default function WardPage() {
               <Show when={u().role === 'reviewer'}>
                 <nav class="admin-nav" aria-label={t('ward.officeNav')}>
                   <ul>
+                    <li><a href="/admin/news" data-testid="ward-news-desk">{t('ward.newsDesk')}</a></li>
                     <li><a href="/admin/displays">{t('ward.displaysLink')}</a></li>
                     <li><a href="/admin/bulletins">{t('ward.bulletinsLink')}</a></li>
                   </ul>

@@ -29,6 +29,9 @@ export default function UnitPage() {
         <LoginForm onLogin={store.login} />
       </Show>
       <Show when={store.me()}>
+        <p>
+          <a href="/admin/news" data-testid="unit-news-desk">{t('unit.newsDesk')}</a>
+        </p>
         <ActivityForm store={store} />
       </Show>
       <section class="unit-card">

@@ -42,6 +42,17 @@ export function createUnitRepo(db: UnitDatabase) {
         await outbox.enqueue(event, now.getTime());
         return row;
       }),
+    /** Records an activity under a given id unless this device already has it (a second tap changes nothing). */
+    recordActivityOnce: (me: UnitIdentity, activityId: string, a: NewActivity, now = new Date()) =>
+      db.transaction('rw', db.activities, db.outbox, async () => {
+        const known = await db.activities.get(activityId);
+        if (known) return { row: known, created: false };
+        const event = newEvent(me, { type: 'activity.recorded', ...body(a, activityId) }, now.getTime());
+        const row: LocalActivity = { ...a, activityId, recordedAt: now.toISOString() };
+        await db.activities.add(row);
+        await outbox.enqueue(event, now.getTime());
+        return { row, created: true };
+      }),
     correctActivity: (me: UnitIdentity, activityId: string, a: NewActivity, reason: string, now = new Date()) =>
       db.transaction('rw', db.activities, db.outbox, async () => {
         const event = newEvent(me, { type: 'activity.corrected', ...body(a, activityId), reason }, now.getTime());

@@ -59,6 +59,15 @@ export function createUnitStore() {
       await refreshMe();
       void engine.trigger();
     },
+    /** Records an activity under a given id unless it is already on this device; true when it was new. */
+    async recordOnce(activityId: string, a: NewActivity): Promise<boolean> {
+      const who = me();
+      if (!who) return false;
+      const { created } = await repo.recordActivityOnce({ officerId: who.userId, deviceId }, activityId, a);
+      setActivities(await repo.listActivities());
+      void engine.trigger();
+      return created;
+    },
     async record(a: NewActivity) {
       const who = me();
       if (!who) return;

@@ -1,0 +1,149 @@
+// Ward news end to end, in real Chromium against the real server: a unit
+// officer writes an item at office width (Markdown beside its preview) and
+// sends it; VH-XH approves and publishes it on a 360 px phone; a resident
+// reads it in "Tin phường", and again offline after a reload, with the saved
+// copy's age; it is in the Atom and JSON feeds and the portal snippet; and
+// the officer's phone logs it in the unit's outreach log in one tap, offline,
+// sent once.
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { hasChromium, PHONE } from '../support/browser.ts';
+import { dbRows, useServerAndBrowser } from '../support/e2e-env.ts';
+import { adminPasswordFrom, type RunningServer } from '../support/server-process.ts';
+import { childNamed, childrenNamed, parseXml } from '../support/xml-tree.ts';
+
+const e2e = useServerAndBrowser();
+const DESKTOP = { viewport: { width: 1280, height: 900 }, locale: 'vi-VN' };
+const TITLE = 'Chợ Hòa Bình: bán hàng không dùng tiền mặt';
+
+async function adminCookie(server: RunningServer) {
+  const login = await fetch(`${server.url}/api/v1/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', origin: server.url },
+    body: JSON.stringify({ username: 'admin', password: adminPasswordFrom(server.output()) }),
+  });
+  return (login.headers.get('set-cookie') ?? '').split(';')[0];
+}
+
+async function createStaff(server: RunningServer, cookie: string, body: Record<string, unknown>): Promise<string> {
+  const res = await fetch(`${server.url}/api/v1/staff`, { method: 'POST', headers: { 'content-type': 'application/json', origin: server.url, cookie }, body: JSON.stringify(body) });
+  expect(res.status).toBe(201);
+  return ((await res.json()) as { password: string }).password;
+}
+
+async function deskLogin(page: Page, username: string, password: string) {
+  await page.getByLabel('Tên đăng nhập').fill(username);
+  await page.getByLabel('Mật khẩu').fill(password);
+  await page.getByTestId('news-login').click();
+}
+
+describe.skipIf(!hasChromium)('ward news', () => {
+  it('is written, approved, published, read offline on a phone, in the feeds, and logged as outreach once', async () => {
+    const url = e2e.server.url;
+    const admin = await adminCookie(e2e.server);
+    const officerPassword = await createStaff(e2e.server, admin, { username: 'thao', displayName: 'Chị Thảo', role: 'unit', unitId: 'ttsnc' });
+    const reviewerPassword = await createStaff(e2e.server, admin, { username: 'vhxh', displayName: 'Anh Minh', role: 'reviewer' });
+
+    // ── The officer writes at office width.
+    const office = await e2e.browser.newContext(DESKTOP);
+    const desk = await office.newPage();
+    await desk.goto(`${url}/admin/news`);
+    await deskLogin(desk, 'thao', officerPassword);
+    await desk.getByTestId('news-new').click();
+    const editor = desk.getByTestId('news-editor');
+    await editor.getByLabel('Loại tin').selectOption('typical-model');
+    await editor.getByLabel('Tiêu đề').fill(TITLE);
+    await editor.getByLabel('Tóm tắt (một hai câu)').fill('Tiểu thương chợ Hòa Bình nhận tiền qua mã QR.');
+    await editor.getByLabel('Nội dung').fill('Các quầy đều có **mã QR**.\n\n- Không cần tiền lẻ\n- Có sao kê');
+    await expect.poll(() => desk.getByTestId('news-preview').locator('strong').textContent()).toBe('mã QR');
+    // Editor and preview side by side.
+    const [fields, preview] = await Promise.all([editor.locator('.news-editor-fields').boundingBox(), desk.getByTestId('news-preview').boundingBox()]);
+    expect(preview!.x).toBeGreaterThan(fields!.x + fields!.width - 1);
+    await editor.getByLabel('Tin có nêu tên một người dân, hộ kinh doanh hoặc doanh nghiệp').check();
+    await desk.getByTestId('news-save').click();
+    await expect.poll(() => desk.getByTestId('news-editor-problem').textContent()).toContain('đã đồng ý');
+    await editor.getByLabel('Người, hộ hoặc doanh nghiệp được nêu tên đã đồng ý cho đăng').check();
+    await desk.getByTestId('news-save').click();
+    await expect.poll(() => desk.getByTestId('news-desk-item').getAttribute('data-status')).toBe('draft');
+    await desk.getByTestId('news-step-submit').click();
+    await expect.poll(() => desk.getByTestId('news-desk-item').getAttribute('data-status')).toBe('submitted');
+    const [{ id }] = dbRows<{ id: string }>(e2e.server, 'SELECT id FROM stories');
+    // Not yet public anywhere.
+    expect(((await (await fetch(`${url}/api/v1/news`)).json()) as { items: unknown[] }).items).toEqual([]);
+    expect(await (await fetch(`${url}/feeds/news.atom`)).text()).not.toContain(TITLE);
+
+    // ── VH-XH approves and publishes from a phone.
+    const reviewerCtx = await e2e.browser.newContext(PHONE);
+    const reviewer = await reviewerCtx.newPage();
+    await reviewer.goto(`${url}/admin/news`);
+    await deskLogin(reviewer, 'vhxh', reviewerPassword);
+    await reviewer.getByTestId('news-step-approve').click();
+    await reviewer.getByTestId('news-step-publish').click();
+    await expect.poll(() => reviewer.getByTestId('news-desk-item').getAttribute('data-status')).toBe('published');
+    expect(await reviewer.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+    await reviewerCtx.close();
+
+    // ── A resident reads it, then again without signal.
+    const residentCtx = await e2e.browser.newContext(PHONE);
+    const resident = await residentCtx.newPage();
+    await resident.goto(url);
+    await resident.evaluate(() => navigator.serviceWorker.ready.then(() => undefined));
+    await resident.getByTestId('news-link').click();
+    await expect.poll(() => resident.getByTestId('news-card').first().textContent()).toContain(TITLE);
+    await resident.getByTestId('news-card').first().click();
+    await expect.poll(() => resident.getByTestId('news-title').textContent()).toBe(TITLE);
+    expect(await resident.getByTestId('news-body').locator('li').count()).toBe(2);
+    expect(resident.url()).toBe(`${url}/tin/${id}`);
+    expect(await resident.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+    // Sharing without a share sheet copies the link or shows it.
+    await resident.evaluate(() => Object.defineProperty(navigator, 'share', { value: undefined, configurable: true }));
+    await resident.getByTestId('news-share').click();
+    await expect.poll(async () => (await resident.getByTestId('news-copied').count()) + (await resident.getByTestId('news-link').count())).toBeGreaterThan(0);
+
+    await residentCtx.setOffline(true);
+    await resident.reload();
+    await expect.poll(() => resident.getByTestId('news-title').textContent(), { timeout: 15_000 }).toBe(TITLE);
+    expect(await resident.getByTestId('news-saved-copy').textContent()).toMatch(/bản đã lưu trên máy/);
+    await resident.goto(`${url}/tin`);
+    await expect.poll(() => resident.getByTestId('news-card').count()).toBe(1);
+    await residentCtx.close();
+
+    // ── The feeds and the portal snippet carry it.
+    const atom = await fetch(`${url}/feeds/news.atom`);
+    expect(atom.headers.get('content-type')).toBe('application/atom+xml; charset=utf-8');
+    const feed = parseXml(await atom.text());
+    const entries = childrenNamed(feed, 'entry');
+    expect(entries.map((e) => childNamed(e, 'title').text)).toEqual([TITLE]);
+    expect(childNamed(entries[0], 'link').attributes.href).toBe(`${url}/tin/${id}`);
+    const json = await (await fetch(`${url}/feeds/news.json`)).json();
+    expect(json.items.map((i: { title: string }) => i.title)).toEqual([TITLE]);
+    const snippet = await (await fetch(`${url}/feeds/news.html`)).text();
+    expect(snippet).toContain(TITLE);
+    expect(snippet).not.toMatch(/<script/i);
+
+    // ── The officer's phone logs it in one tap, offline; it reaches the server once.
+    const officerCtx = await e2e.browser.newContext(PHONE);
+    const officer = await officerCtx.newPage();
+    await officer.goto(`${url}/unit`);
+    await officer.getByLabel('Tên đăng nhập').fill('thao');
+    await officer.getByLabel('Mật khẩu').fill(officerPassword);
+    await officer.getByTestId('unit-login').click();
+    await expect.poll(() => officer.getByTestId('unit-name').textContent()).toBe('Trung tâm sự nghiệp công');
+    await officer.evaluate(() => navigator.serviceWorker.ready.then(() => undefined));
+    await officer.goto(`${url}/tin/${id}`);
+    await expect.poll(() => officer.getByTestId('news-title').textContent()).toBe(TITLE);
+    await officerCtx.setOffline(true);
+    await officer.getByTestId('news-log-button').click();
+    await expect.poll(() => officer.getByTestId('news-log-state').textContent()).toContain('Đã ghi vào nhật ký');
+    expect(dbRows(e2e.server, 'SELECT id FROM unit_activities')).toHaveLength(0);
+    await officerCtx.setOffline(false);
+    await expect.poll(() => dbRows(e2e.server, 'SELECT id FROM unit_activities').length, { timeout: 15_000 }).toBe(1);
+    // Opened again: already logged, nothing sent twice.
+    await officer.reload();
+    await expect.poll(() => officer.getByTestId('news-log-state').textContent(), { timeout: 15_000 }).toContain('đã có trong nhật ký');
+    expect(dbRows<{ form_code: string; sub_form_id: string }>(e2e.server, 'SELECT form_code, sub_form_id FROM unit_activities')).toEqual([{ form_code: '2.1', sub_form_id: 'portal-article' }]);
+    expect(dbRows(e2e.server, 'SELECT id FROM unit_events')).toHaveLength(1);
+    await officerCtx.close();
+    await office.close();
+  }, 180_000);
+});
