@@ -3,7 +3,7 @@ import { describe, it, expect } from 'vitest';
 import { fileURLToPath } from 'node:url';
 import { loadCourses } from '../../tools/courses/load.ts';
 import { formatContentError } from '../../shared/content/source-location.ts';
-import { BASIC_SKILLS } from '../../shared/skills.ts';
+import { BASIC_SKILLS, SKILLS } from '../../shared/skills.ts';
 
 const result = loadCourses(fileURLToPath(new URL('../../courses', import.meta.url)));
 
@@ -38,6 +38,23 @@ describe('shipped courses', () => {
     }
   });
 
+  it('include the young-people, national-platform, shop-2026 and finding-information courses, each source naming an article or page address', () => {
+    const expected = { 'young-people': 'young-people', 'national-platform': 'resolution-57', 'shop-2026': 'business', 'finding-information': 'device-basics' };
+    for (const [id, skill] of Object.entries(expected)) {
+      const course = result.index.courses.find((c) => c.id === id);
+      expect(course, id).toBeDefined();
+      // none of them may join the five basic skills: that would change the household rule and the certificate
+      expect(course!.skill, id).toBe(skill);
+      expect(BASIC_SKILLS as readonly string[]).not.toContain(course!.skill);
+      expect(course!.lessons.length, id).toBeGreaterThanOrEqual(3);
+      for (const lang of ['vi', 'en'] as const) {
+        for (const lesson of JSON.parse(String(result.files.get(course!.chunks[lang].slice(1)))).lessons) {
+          for (const source of lesson.sources) expect(source, `${id}/${lesson.id} (${lang})`).toMatch(/https?:\/\/[^\s/]+\/[^\s]+/);
+        }
+      }
+    }
+  });
+
   it('name sources for every lesson', () => {
     for (const [path, body] of result.files) {
       if (!/^content\/[a-z0-9-]+\.(vi|en)\.[0-9a-f]+\.json$/.test(path)) continue;
@@ -58,8 +75,8 @@ describe('content budgets', () => {
     }
   });
 
-  it('covers the five basic skills and the four tracks with at least 50 lessons, each illustrated', () => {
-    expect(new Set(result.index.courses.map((c) => c.skill)).size).toBe(9);
+  it('covers the five basic skills and every track with at least 50 lessons, each illustrated', () => {
+    expect(new Set(result.index.courses.map((c) => c.skill)).size).toBe(SKILLS.length);
     expect(result.index.courses.reduce((n, c) => n + c.lessons.length, 0)).toBeGreaterThanOrEqual(50);
     for (const lesson of result.lessons) expect(lesson.imageBytes, `${lesson.file} has no illustration`).toBeGreaterThan(0);
   });
