@@ -11,7 +11,8 @@ const check = (coursesDir: string) => {
   return { code: run.status, out: run.stdout, err: run.stderr };
 };
 
-describe('courses:check', () => {
+// Each case starts the CLI as its own process over every course: seconds, more on a busy machine.
+describe('courses:check', { timeout: 30_000 }, () => {
   it('lists every lesson with its words, characters and estimated reading time, then OK', () => {
     const { code, out, err } = check(makeCourses(goodCourse()));
     expect(err).toBe('');
