@@ -78,6 +78,8 @@ export default function GesturesTrainer(props: SimulatorProps) {
   };
 
   function onPointerDown(e: PointerEvent) {
+    // Keep receiving the pointer when a swipe ends outside the target.
+    (e.currentTarget as Element).setPointerCapture?.(e.pointerId);
     pointers.set(e.pointerId, { x: e.clientX, y: e.clientY });
     if (step() === 'hold') holdStart();
     if (step() === 'swipe') startX = e.clientX;

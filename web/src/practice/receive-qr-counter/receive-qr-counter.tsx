@@ -41,7 +41,8 @@ export default function ReceiveQrCounter(props: SimulatorProps) {
 
   function tellAmount(e: Event) {
     e.preventDefault();
-    const kind = findPersonalData(amount());
+    // Six plain digits are an amount here, not an OTP; a phone or ID number is never one.
+    const kind = findPersonalData(amount()) === 'otp' ? null : findPersonalData(amount());
     const n = parseAmount(amount());
     if (kind) setAmountError(t(`practice.personal.${kind}`));
     else if (n !== customer().price) setAmountError(k('amountWrong', { price: price() }));
