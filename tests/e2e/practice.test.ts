@@ -8,6 +8,7 @@ import { hasChromium, PHONE } from '../support/browser.ts';
 import { useServerAndBrowser } from '../support/e2e-env.ts';
 import { finishPractice } from '../support/practice-driver.ts';
 import { finishLesson } from '../support/lesson-driver.ts';
+import { wordsSplitAcrossLines } from '../support/layout-check.ts';
 import { PRACTICE_IDS } from '../../shared/content/practice.ts';
 
 const e2e = useServerAndBrowser();
@@ -37,6 +38,9 @@ async function playLesson(page: Page, t: Target) {
   await page.getByTestId('start-practice').click();
   expect(await page.getByTestId('start-quiz').count()).toBe(0);
   expect(await finishPractice(page)).toBe(t.practice);
+  // The finished simulator fits a 360 px phone: no sideways scroll, no word split over lines.
+  expect(await page.evaluate(() => document.documentElement.scrollWidth), t.practice).toBeLessThanOrEqual(360);
+  expect(await wordsSplitAcrossLines(page, '[data-testid="practice"]'), t.practice).toEqual([]);
   await page.getByTestId('start-quiz').click();
   while (!(await page.getByTestId('lesson-complete').isVisible())) {
     await page.getByTestId('quiz-option-0').click();

@@ -6,7 +6,7 @@ export const REPORT_NUMBER = '5656';
 /** The scam message to report: a dummy sender and a link on a reserved domain. */
 export const SCAM = {
   sender: '0000000000',
-  text: 'Tai khoan cua quy khach da bi tam khoa. Dang nhap tai nganhang-mokhoa.example de mo khoa trong 24 gio.',
+  text: 'Tai khoan cua quy khach da bi tam khoa. Dang nhap tai mokhoatk.example de mo khoa trong 24 gio.',
 };
 
 export type ReportProblem = 'to' | 'prefix' | 'sender' | 'content' | PersonalKind;

@@ -148,8 +148,9 @@ export default function WardFeedback(props: SimulatorProps) {
                 <span aria-hidden="true">✓ </span>
                 {k('receiptTitle')}
               </h3>
-              <p>
-                {k('receiptCode')}: <strong class="mock-code">{RECEIPT_CODE}</strong>
+              <p>{k('receiptCode')}:</p>
+              <p class="mock-code" data-testid="feedback-code">
+                <strong>{RECEIPT_CODE}</strong>
               </p>
               <p>{k('receiptNote')}</p>
             </div>
