@@ -73,18 +73,21 @@ export default function MockChatbot(props: SimulatorProps) {
         <p>{k('task')}</p>
       </TaskCard>
       <MockPhone app={k('app')}>
-        <ol class="chat-log" role="log" aria-label={k('logLabel')} data-testid="chat-log">
-          <For each={lines()}>
-            {(line) => (
-              <li class={`chat-line chat-${line.from}`}>
-                <span class="visually-hidden">{k(`who.${line.from}`)}: </span>
-                {line.text}
-              </li>
-            )}
-          </For>
-        </ol>
+        <div role="log" aria-label={k('logLabel')} data-testid="chat-log">
+          <ol class="chat-log">
+            <For each={lines()}>
+              {(line) => (
+                <li class={`chat-line chat-${line.from}`}>
+                  <span class="visually-hidden">{k(`who.${line.from}`)}: </span>
+                  {line.text}
+                </li>
+              )}
+            </For>
+          </ol>
+        </div>
         <Switch>
           <Match when={stage() === 'ask'}>
+            <p class="mock-title">{k('suggestLabel')}</p>
             <button type="button" class="choice" data-testid="chat-suggested" onClick={() => ask(k('suggested'))}>
               {k('suggested')}
             </button>
