@@ -1,7 +1,7 @@
 import { createSignal, For, Match, Show, Switch } from 'solid-js';
 import { t } from '../../i18n/index.ts';
 import { registerStrings } from '../../i18n/lazy-strings.ts';
-import { ChoiceList, Feedback, MockPhone, TaskCard, type Verdict } from '../parts.tsx';
+import { ChoiceList, Feedback, focusStage, MockPhone, TaskCard, type Verdict } from '../parts.tsx';
 import { findPersonalData } from '../personal-data.ts';
 import type { SimulatorProps } from '../registry.ts';
 import vi from '../../i18n/vi/lazy/practiceChatbot.json';
@@ -33,6 +33,7 @@ export default function MockChatbot(props: SimulatorProps) {
     say({ from: 'me', text }, { from: 'bot', text: k('answer') });
     setVerdict(null);
     setStage('check');
+    focusStage();
   }
 
   function send(e: Event) {
@@ -93,7 +94,9 @@ export default function MockChatbot(props: SimulatorProps) {
             </button>
           </Match>
           <Match when={stage() === 'check'}>
-            <p class="mock-title">{k('checkQuestion')}</p>
+            <p class="mock-title stage-focus" tabindex="-1">
+              {k('checkQuestion')}
+            </p>
             <ChoiceList
               testidPrefix="chat-check"
               onChoose={check}

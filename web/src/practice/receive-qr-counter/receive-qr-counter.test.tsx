@@ -60,3 +60,16 @@ describe('QR at the counter practice', () => {
     expect(onDone).not.toHaveBeenCalled();
   });
 });
+
+describe('QR at the counter, keyboard', () => {
+  it('moves focus to each new screen, so the pressed button is never lost', async () => {
+    const { user } = setup();
+    await tell(user, '85000');
+    expect(document.activeElement?.textContent).toContain('Tôi chuyển rồi');
+    await user.click(screen.getByTestId('counter-claim-checkApp'));
+    expect(document.activeElement?.textContent).toContain('Thông báo biến động số dư');
+    await user.click(screen.getByTestId('counter-bank-wait'));
+    await user.click(screen.getByTestId('counter-next'));
+    expect(document.activeElement).toBe(screen.getByTestId('counter-order'));
+  });
+});

@@ -2,7 +2,7 @@ import { createSignal, Match, Show, Switch } from 'solid-js';
 import { renderSVG } from 'uqr';
 import { t } from '../../i18n/index.ts';
 import { registerStrings } from '../../i18n/lazy-strings.ts';
-import { ChoiceList, Feedback, MockPhone, TaskCard, type Verdict } from '../parts.tsx';
+import { ChoiceList, Feedback, focusStage, MockPhone, TaskCard, type Verdict } from '../parts.tsx';
 import { findPersonalData } from '../personal-data.ts';
 import type { SimulatorProps } from '../registry.ts';
 import { formatVnd, parseAmount } from '../vietqr-transfer/rules.ts';
@@ -46,13 +46,13 @@ export default function ReceiveQrCounter(props: SimulatorProps) {
     const n = parseAmount(amount());
     if (kind) setAmountError(t(`practice.personal.${kind}`));
     else if (n !== customer().price) setAmountError(k('amountWrong', { price: price() }));
-    else return (setAmountError(null), setVerdict(null), setStage('claim'));
+    else return (setAmountError(null), setVerdict(null), setStage('claim'), focusStage());
     document.getElementById('counter-amount')?.focus();
   }
 
   function onClaim(id: string) {
     setVerdict({ ok: id === 'checkApp', text: k(`claim.${id}`) });
-    if (id === 'checkApp') setStage('bank');
+    if (id === 'checkApp') (setStage('bank'), focusStage());
   }
 
   function onBank(id: string) {
@@ -68,13 +68,14 @@ export default function ReceiveQrCounter(props: SimulatorProps) {
     setAmount('');
     setVerdict(null);
     setStage('amount');
+    document.getElementById('counter-order')?.focus();
   }
 
   return (
     <div class="simulator" data-testid="sim-receive-qr-counter" data-round={round() + 1} data-stage={stage()}>
       <TaskCard>
         <p>{k('task')}</p>
-        <p data-testid="counter-order">{k('order', { n: round() + 1, total: CUSTOMERS.length, price: price() })}</p>
+        <p id="counter-order" tabindex="-1" data-testid="counter-order">{k('order', { n: round() + 1, total: CUSTOMERS.length, price: price() })}</p>
       </TaskCard>
       <Switch>
         <Match when={stage() === 'amount'}>
@@ -114,12 +115,16 @@ export default function ReceiveQrCounter(props: SimulatorProps) {
               {k('customerScreen', { price: price(), name: SHOP_NAME })}
             </p>
           </MockPhone>
-          <p>{k('customerSays')}</p>
+          <p class="stage-focus" tabindex="-1">
+            {k('customerSays')}
+          </p>
           <ChoiceList testidPrefix="counter-claim" onChoose={onClaim} options={['handOver', 'checkApp', 'screenshot'].map((id) => ({ id, label: k(`claimChoice.${id}`) }))} />
         </Match>
         <Match when={stage() === 'bank' || stage() === 'served'}>
           <MockPhone app={k('myBank')} testid="counter-bank">
-            <h3>{k('notifications')}</h3>
+            <h3 class="stage-focus" tabindex="-1">
+              {k('notifications')}
+            </h3>
             <p class="mock-sms" data-testid="counter-notification">
               {customer().pays ? k('moneyIn', { price: price(), name: SHOP_NAME }) : k('nothingNew')}
             </p>

@@ -1,7 +1,7 @@
 import { createSignal, For, Match, Show, Switch } from 'solid-js';
 import { t } from '../../i18n/index.ts';
 import { registerStrings } from '../../i18n/lazy-strings.ts';
-import { ChoiceList, Feedback, MockPhone, TaskCard, type Verdict } from '../parts.tsx';
+import { ChoiceList, Feedback, focusStage, MockPhone, TaskCard, type Verdict } from '../parts.tsx';
 import { findPersonalData } from '../personal-data.ts';
 import type { SimulatorProps } from '../registry.ts';
 import vi from '../../i18n/vi/lazy/practiceFeedback.json';
@@ -40,11 +40,11 @@ export default function WardFeedback(props: SimulatorProps) {
   const [content, setContent] = createSignal('');
   const [file, setFile] = createSignal('');
   const [error, setError] = createSignal<string | null>(null);
-  const go = (s: Stage) => (setVerdict(null), setStage(s));
+  const go = (s: Stage) => (setVerdict(null), setStage(s), focusStage());
 
   function chooseWhere(id: string) {
     setVerdict({ ok: id === 'form', text: k(`where.${id}`) });
-    if (id === 'form') setStage('form');
+    if (id === 'form') (setStage('form'), focusStage());
   }
 
   function review(e: Event) {
@@ -72,7 +72,9 @@ export default function WardFeedback(props: SimulatorProps) {
             <ChoiceList testidPrefix="feedback-where" onChoose={chooseWhere} options={['comment', 'form', 'stranger'].map((id) => ({ id, label: k(`whereChoice.${id}`) }))} />
           </Match>
           <Match when={stage() === 'form'}>
-            <h3>{k('formTitle')}</h3>
+            <h3 class="stage-focus" tabindex="-1">
+              {k('formTitle')}
+            </h3>
             <form novalidate onSubmit={review}>
               <div class="field">
                 <label for="feedback-topic">{k('topic')}</label>
@@ -124,7 +126,9 @@ export default function WardFeedback(props: SimulatorProps) {
             </form>
           </Match>
           <Match when={stage() === 'confirm'}>
-            <h3>{k('confirmTitle')}</h3>
+            <h3 class="stage-focus" tabindex="-1">
+              {k('confirmTitle')}
+            </h3>
             <dl class="mock-fields" data-testid="feedback-summary">
               <dt>{k('topic')}</dt>
               <dd>{k(`topics.${topic()}`)}</dd>
@@ -144,7 +148,7 @@ export default function WardFeedback(props: SimulatorProps) {
           </Match>
           <Match when={stage() === 'receipt'}>
             <div class="mock-receipt" data-testid="feedback-receipt">
-              <h3>
+              <h3 class="stage-focus" tabindex="-1">
                 <span aria-hidden="true">✓ </span>
                 {k('receiptTitle')}
               </h3>
