@@ -143,6 +143,7 @@ export default function GesturesTrainer(props: SimulatorProps) {
         id="gesture-pad"
         class="gesture-pad"
         data-testid="gesture-pad"
+        aria-label={k(`${step()}.target`)}
         aria-describedby="gesture-how gesture-keys gesture-state"
         onClick={() => (step() === 'tap' ? succeed('tap') : undefined)}
         onContextMenu={(e) => {

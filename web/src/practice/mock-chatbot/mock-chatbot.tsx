@@ -57,6 +57,7 @@ export default function MockChatbot(props: SimulatorProps) {
     if (!ok) return;
     say({ from: 'bot', text: k('trap') });
     setStage('trap');
+    focusStage();
   }
 
   function answerTrap(id: string) {
@@ -104,6 +105,9 @@ export default function MockChatbot(props: SimulatorProps) {
             />
           </Match>
           <Match when={stage() === 'trap'}>
+            <p class="mock-title stage-focus" tabindex="-1">
+              {k('trapQuestion')}
+            </p>
             <ChoiceList testidPrefix="chat-trap" onChoose={answerTrap} options={['send', 'refuse'].map((id) => ({ id, label: k(`trapChoice.${id}`) }))} />
           </Match>
         </Switch>
