@@ -7,5 +7,10 @@ export const PRACTICE_IDS = [
   'vietqr-transfer', // VietQR transfer with face authentication above the threshold (digital-payments)
   'shop-checkout', // e-commerce checkout: spot the fake shop (online-shopping)
   'scam-triage', // sort SMS/Zalo/call scripts into safe and scam (cyber-safety)
+  'mock-chatbot', // ask a scripted AI assistant, check its answer, refuse to give it private data (ai-deepfakes)
+  'gestures-trainer', // tap, long-press, swipe and zoom, each with a keyboard equivalent (device-basics)
+  'ward-feedback', // send feedback through a mock ward channel and keep the receipt code (local-platforms)
+  'report-5656', // compose a "S <sender> <content>" report to 5656 from a scam SMS (cyber-safety)
+  'receive-qr-counter', // shopkeeper: hand over goods only when the bank app shows the money (business)
 ] as const;
 export type PracticeId = (typeof PRACTICE_IDS)[number];

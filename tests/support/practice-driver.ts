@@ -57,6 +57,62 @@ const drivers: Record<string, (page: Page) => Promise<void>> = {
       await click(page, 'scam-next');
     }
   },
+  'mock-chatbot': async (page) => {
+    await page.getByTestId('chat-input').fill('Làm giấy khai sinh và thẻ bảo hiểm y tế cho cháu thế nào?');
+    await click(page, 'chat-send');
+    await click(page, 'chat-check-official');
+    await click(page, 'chat-trap-refuse');
+  },
+  'gestures-trainer': async (page) => {
+    const pad = page.getByTestId('gesture-pad');
+    await pad.click();
+    await click(page, 'gesture-next');
+    // A real held pointer, then a real drag to the left, twice.
+    const box = (await pad.boundingBox())!;
+    const y = box.y + box.height / 2;
+    await page.mouse.move(box.x + box.width / 2, y);
+    await page.mouse.down();
+    await page.waitForTimeout(900);
+    await page.mouse.up();
+    await click(page, 'gesture-next');
+    for (let i = 0; i < 2; i++) {
+      await page.mouse.move(box.x + box.width - 20, y);
+      await page.mouse.down();
+      await page.mouse.move(box.x + 20, y, { steps: 5 });
+      await page.mouse.up();
+    }
+    await click(page, 'gesture-next');
+    // Zoom without two fingers: the + key.
+    await pad.focus();
+    for (let i = 0; i < 4; i++) await page.keyboard.press('+');
+  },
+  'ward-feedback': async (page) => {
+    await click(page, 'feedback-where-form');
+    await page.getByTestId('feedback-topic').selectOption('street');
+    await page.getByTestId('feedback-content').fill('Đèn đường đầu ngõ bị hỏng từ tuần trước, buổi tối rất tối.');
+    await page.getByTestId('feedback-file-photo').check();
+    await click(page, 'feedback-review');
+    await click(page, 'feedback-send');
+  },
+  'report-5656': async (page) => {
+    const sender = await page.getByTestId('report-scam-sender').textContent();
+    const text = await page.getByTestId('report-scam-text').textContent();
+    await page.getByTestId('report-to').fill('5656');
+    await page.getByTestId('report-body').fill(`S ${sender} ${text}`);
+    await click(page, 'report-send');
+  },
+  'receive-qr-counter': async (page) => {
+    // The first customer shows a "paid" screen but no money arrives.
+    await page.getByTestId('counter-amount').fill('85000');
+    await click(page, 'counter-amount-tell');
+    await click(page, 'counter-claim-checkApp');
+    await click(page, 'counter-bank-wait');
+    await click(page, 'counter-next');
+    await page.getByTestId('counter-amount').fill('120.000');
+    await click(page, 'counter-amount-tell');
+    await click(page, 'counter-claim-checkApp');
+    await click(page, 'counter-bank-handOver');
+  },
 };
 
 /** Finishes the practice screen that is open now; resolves once the quiz button is offered. */

@@ -77,3 +77,12 @@ export function ChoiceList(props: { options: ChoiceOption[]; onChoose: (id: stri
     </ul>
   );
 }
+
+/**
+ * After a simulator moves to its next screen, the button just pressed is
+ * gone: move focus to the new screen's heading (marked `stage-focus`,
+ * tabindex -1) so keyboard and screen-reader users carry on from there.
+ */
+export function focusStage() {
+  document.querySelector<HTMLElement>('.simulator .stage-focus')?.focus();
+}

@@ -13,4 +13,9 @@ export const SIMULATORS: Record<PracticeId, () => Promise<SimulatorModule>> = {
   'vietqr-transfer': () => import('./vietqr-transfer/vietqr-transfer.tsx'),
   'shop-checkout': () => import('./shop-checkout/shop-checkout.tsx'),
   'scam-triage': () => import('./scam-triage/scam-triage.tsx'),
+  'mock-chatbot': () => import('./mock-chatbot/mock-chatbot.tsx'),
+  'gestures-trainer': () => import('./gestures-trainer/gestures-trainer.tsx'),
+  'ward-feedback': () => import('./ward-feedback/ward-feedback.tsx'),
+  'report-5656': () => import('./report-5656/report-5656.tsx'),
+  'receive-qr-counter': () => import('./receive-qr-counter/receive-qr-counter.tsx'),
 };
