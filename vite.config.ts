@@ -62,11 +62,17 @@ export default defineConfig({
         // screens stay precached: guide mode works offline. route-hints.json is
         // for the server only (tools/route-hints). The size gate
         // (tests/size) fails if office code shows up in this list.
-        globIgnores: ['**/office-*', '**/ward-page-*', '**/admin-*', 'route-hints.json', '**/jsQR-*'],
+        // Course files and drawings are stored per language by the app
+        // (web/src/sw/content-cache.ts), not precached in both languages.
+        globIgnores: ['**/office-*', '**/ward-page-*', '**/admin-*', 'route-hints.json', '**/jsQR-*', 'content/*.vi.*.json', 'content/*.en.*.json', 'content/images/**'],
         // The jsqr decoder is only a fallback for browsers without the platform's
         // BarcodeDetector (Chrome on Android has one), so its 130 KB are not
         // precached on every phone: it is kept the first time a phone needs it.
-        runtimeCaching: [{ urlPattern: /\/assets\/jsQR-[^/]+\.js$/, handler: 'CacheFirst', options: { cacheName: 'qr-fallback', expiration: { maxEntries: 2 } } }],
+        runtimeCaching: [
+          { urlPattern: /\/assets\/jsQR-[^/]+\.js$/, handler: 'CacheFirst', options: { cacheName: 'qr-fallback', expiration: { maxEntries: 2 } } },
+          // Same cache name as content-cache.ts: what the app stored is answered offline, and a file it has not stored yet is kept when first fetched.
+          { urlPattern: /\/content\/(images\/.+|[^/]+\.(vi|en)\.[0-9a-f]+\.json)$/, handler: 'CacheFirst', options: { cacheName: 'hvs-content' } },
+        ],
         navigateFallback: '/index.html',
         navigateFallbackDenylist: [/^\/api\//, /^\/verify\//, /^\/feeds\//],
         cleanupOutdatedCaches: true,

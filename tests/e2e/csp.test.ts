@@ -18,6 +18,7 @@ import { CHROMIUM_ARGS, CHROMIUM_PATH, hasChromium, PHONE } from '../support/bro
 import { createGuideAccount } from '../support/guide-driver.ts';
 import { finishLesson } from '../support/lesson-driver.ts';
 import { adminPasswordFrom, PROJECT_ROOT, startServer, type RunningServer } from '../support/server-process.ts';
+import { waitOfflineReady } from '../support/offline-ready.ts';
 
 let server: RunningServer;
 let browser: Browser;
@@ -88,7 +89,7 @@ describe.skipIf(!hasChromium)('Content-Security-Policy in the browser', () => {
     const home = await page.goto(server.url);
     expect(home!.headers()['content-security-policy']).toContain("script-src 'self'");
     await page.getByTestId('join-entry').waitFor();
-    await page.evaluate(() => navigator.serviceWorker.ready.then(() => undefined));
+    await waitOfflineReady(page);
     await page.reload();
     await expect.poll(() => page.evaluate(() => Boolean(navigator.serviceWorker.controller))).toBe(true);
 

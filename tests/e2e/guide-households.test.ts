@@ -10,6 +10,7 @@ import { hasChromium, PHONE } from '../support/browser.ts';
 import { dbRows, useServerAndBrowser } from '../support/e2e-env.ts';
 import { createGuideAccount, createSessionOnPhone, guidePhoneOffline } from '../support/guide-driver.ts';
 import { finishPractice } from '../support/practice-driver.ts';
+import { waitOfflineReady } from '../support/offline-ready.ts';
 
 const e2e = useServerAndBrowser();
 
@@ -90,7 +91,7 @@ describe.skipIf(!hasChromium)('households and assisted learning through the less
     const residentCtx = await e2e.browser.newContext(PHONE);
     const resident = await residentCtx.newPage();
     await resident.goto(`${e2e.server.url}/household`);
-    await resident.evaluate(() => navigator.serviceWorker.ready.then(() => undefined));
+    await waitOfflineReady(resident);
     // No camera here: a clear message, and the typed field stays usable.
     await resident.getByTestId('scan-start').click();
     await expect.poll(() => resident.getByTestId('scan-status').getAttribute('data-state')).toMatch(/^(denied|noCamera)$/);

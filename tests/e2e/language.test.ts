@@ -26,7 +26,8 @@ describe.skipIf(!hasChromium)('a resident switches to English', () => {
 
     await page.goto(e2e.server.url);
     await expect.poll(() => page.locator('h1').textContent()).toBe('Học kỹ năng số');
-    await page.evaluate(() => navigator.serviceWorker.ready.then(() => undefined));
+    // Offline use starts once home says the lessons are stored (the shell, then the courses in Vietnamese).
+    await expect.poll(() => page.getByTestId('offline-ready').getAttribute('data-state'), { timeout: 60_000 }).toBe('ready');
     // Nothing in English was downloaded for the Vietnamese screen.
     const englishChunk = await page.evaluate(() => performance.getEntriesByType('resource').some((r) => /\/en-strings-/.test(r.name)));
     expect(englishChunk).toBe(false);

@@ -7,6 +7,7 @@ import { adminPasswordFrom } from '../support/server-process.ts';
 import { hasChromium, PHONE } from '../support/browser.ts';
 import { dbRows, useServerAndBrowser } from '../support/e2e-env.ts';
 import { finishLesson } from '../support/lesson-driver.ts';
+import { waitOfflineReady } from '../support/offline-ready.ts';
 
 const e2e = useServerAndBrowser();
 
@@ -36,7 +37,7 @@ describe.skipIf(!hasChromium)('resident learns offline, the ward sees it once', 
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
 
     // The service worker has precached the shell and the content.
-    await page.evaluate(() => navigator.serviceWorker.ready.then(() => undefined));
+    await waitOfflineReady(page);
 
     await context.setOffline(true);
     await page.reload();

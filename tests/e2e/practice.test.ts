@@ -10,6 +10,7 @@ import { finishPractice } from '../support/practice-driver.ts';
 import { finishLesson } from '../support/lesson-driver.ts';
 import { wordsSplitAcrossLines } from '../support/layout-check.ts';
 import { PRACTICE_IDS } from '../../shared/content/practice.ts';
+import { waitOfflineReady } from '../support/offline-ready.ts';
 
 const e2e = useServerAndBrowser();
 const SIMULATOR_CHUNK = new RegExp(`/(${PRACTICE_IDS.join('|')})-[\\w-]+\\.js$`);
@@ -59,7 +60,7 @@ describe.skipIf(!hasChromium)('practice screens', () => {
     const context = await e2e.browser.newContext(PHONE);
     const page = await context.newPage();
     await page.goto(e2e.server.url);
-    await page.evaluate(() => navigator.serviceWorker.ready.then(() => undefined));
+    await waitOfflineReady(page);
     // The home screen itself never fetched simulator code.
     const fetched = await page.evaluate(() => performance.getEntriesByType('resource').map((e) => e.name));
     expect(fetched.filter((u) => SIMULATOR_CHUNK.test(u))).toEqual([]);

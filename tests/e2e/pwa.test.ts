@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { startServer, PROJECT_ROOT, type RunningServer } from '../support/server-process.ts';
 import { hasChromium, launchChromium, PHONE } from '../support/browser.ts';
+import { waitOfflineReady } from '../support/offline-ready.ts';
 
 let server: RunningServer;
 let browser: Browser;
@@ -45,7 +46,7 @@ describe.skipIf(!hasChromium)('installable, calm updates', () => {
     const context = await browser.newContext(PHONE);
     const page = await context.newPage();
     await page.goto(server.url);
-    await page.evaluate(() => navigator.serviceWorker.ready.then(() => undefined));
+    await waitOfflineReady(page);
     await page.reload();
     await expect.poll(() => page.evaluate(() => Boolean(navigator.serviceWorker.controller))).toBe(true);
     await expect(page.getByTestId('update-banner').isVisible()).resolves.toBe(false);

@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { hasChromium, PHONE } from '../support/browser.ts';
 import { useServerAndBrowser } from '../support/e2e-env.ts';
 import { finishLesson } from '../support/resident-driver.ts';
+import { waitOfflineReady } from '../support/offline-ready.ts';
 
 const e2e = useServerAndBrowser();
 
@@ -23,7 +24,7 @@ describe.skipIf(!hasChromium)('resident: certificate and moving to a new phone',
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
     await page.getByTestId('welcome-skip').click();
     await expect.poll(() => page.getByTestId('welcome').count()).toBe(0);
-    await page.evaluate(() => navigator.serviceWorker.ready.then(() => undefined));
+    await waitOfflineReady(page);
 
     // A name kept on this phone only (no consent to share it with the ward).
     await page.goto(`${e2e.server.url}/me`);

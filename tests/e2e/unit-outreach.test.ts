@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { hasChromium, PHONE } from '../support/browser.ts';
 import { dbRows, useServerAndBrowser } from '../support/e2e-env.ts';
 import { adminPasswordFrom, type RunningServer } from '../support/server-process.ts';
+import { waitOfflineReady } from '../support/offline-ready.ts';
 
 const e2e = useServerAndBrowser();
 
@@ -37,7 +38,7 @@ describe.skipIf(!hasChromium)("a unit officer's outreach log", () => {
     await phone.getByLabel('Mật khẩu').fill(officerPassword);
     await phone.getByTestId('unit-login').click();
     await expect.poll(() => phone.getByTestId('unit-name').textContent()).toBe('Trung tâm sự nghiệp công');
-    await phone.evaluate(() => navigator.serviceWorker.ready.then(() => undefined));
+    await waitOfflineReady(phone);
 
     // ── In the street, without signal.
     await ctx.setOffline(true);

@@ -11,6 +11,7 @@ import { hasChromium, PHONE } from '../support/browser.ts';
 import { dbRows, useServerAndBrowser } from '../support/e2e-env.ts';
 import { adminPasswordFrom, type RunningServer } from '../support/server-process.ts';
 import { childNamed, childrenNamed, parseXml } from '../support/xml-tree.ts';
+import { waitOfflineReady } from '../support/offline-ready.ts';
 
 const e2e = useServerAndBrowser();
 const DESKTOP = { viewport: { width: 1280, height: 900 }, locale: 'vi-VN' };
@@ -87,7 +88,7 @@ describe.skipIf(!hasChromium)('ward news', () => {
     const residentCtx = await e2e.browser.newContext(PHONE);
     const resident = await residentCtx.newPage();
     await resident.goto(url);
-    await resident.evaluate(() => navigator.serviceWorker.ready.then(() => undefined));
+    await waitOfflineReady(resident);
     await resident.getByTestId('news-link').click();
     await expect.poll(() => resident.getByTestId('news-card').first().textContent()).toContain(TITLE);
     await resident.getByTestId('news-card').first().click();
@@ -129,7 +130,7 @@ describe.skipIf(!hasChromium)('ward news', () => {
     await officer.getByLabel('Mật khẩu').fill(officerPassword);
     await officer.getByTestId('unit-login').click();
     await expect.poll(() => officer.getByTestId('unit-name').textContent()).toBe('Trung tâm sự nghiệp công');
-    await officer.evaluate(() => navigator.serviceWorker.ready.then(() => undefined));
+    await waitOfflineReady(officer);
     await officer.goto(`${url}/tin/${id}`);
     await expect.poll(() => officer.getByTestId('news-title').textContent()).toBe(TITLE);
     await officerCtx.setOffline(true);

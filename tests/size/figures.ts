@@ -1,6 +1,7 @@
 // The front-end size figures of a production build and the rules about what
 // may reach a resident's phone. Used by the size gate in `npm test`
 // (size-gate.test.ts) and printed by `npm run bench -- size`.
+import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileSize, staticClosure, type Build, type Chunk } from './build-graph.ts';
 
@@ -65,6 +66,10 @@ export type SizeFigures = {
   /** Every resident-reachable chunk, for information. */
   residentJs: { files: number; gzip: number };
   precache: { entries: number; bytes: number; byLanguage: Record<string, number>; oneLanguage: Record<string, number> };
+  /** Course files per language and all drawings, stored by the app beside the precache (web/src/sw/content-cache.ts). */
+  content: { byLanguage: Record<string, number>; images: number };
+  /** What a phone stores for one language: the precache plus that language's courses and the drawings. */
+  stored: Record<string, number>;
   dexieOnFirstScreen: boolean;
   /** The home screen's code is among the first-screen files (so it is counted). */
   homeOnFirstScreen: boolean;
@@ -95,12 +100,18 @@ export function measure(build: Build): SizeFigures {
   const oneLanguage: Record<string, number> = {};
   for (const lang of Object.keys(byLanguage)) oneLanguage[lang] = total - sum(Object.entries(byLanguage).filter(([l]) => l !== lang).map(([, b]) => b));
 
+  const content = contentFiles(build.distDir);
+  const stored: Record<string, number> = {};
+  for (const [lang, bytes] of Object.entries(content.byLanguage)) stored[lang] = total + bytes + content.images;
+
   const guidePrecached = [...build.chunks.values()].filter((c) => staffKind(c) === 'guide' && precacheUrls.has(c.file));
   return {
     firstScreenJs: { files: firstScreen, gzip: sum(firstScreen.map((f) => chunk(f).gzip)) },
     htmlCss: { files: ['index.html', ...cssFiles], gzip: build.html.gzip + sum(cssFiles.map((f) => fileSize(build, f).gzip)) },
     residentJs: { files: resident.length, gzip: sum(resident.map((f) => chunk(f).gzip)) },
     precache: { entries: build.precache.length, bytes: total, byLanguage, oneLanguage },
+    content,
+    stored,
     dexieOnFirstScreen: firstScreen.some((f) => chunk(f).hasDexie),
     homeOnFirstScreen: firstScreen.some((f) => chunk(f).hasHomeScreen),
     staffInResidentGraph: resident.filter((f) => staffKind(chunk(f))),
@@ -110,13 +121,29 @@ export function measure(build: Build): SizeFigures {
   };
 }
 
+/** Course files by language, and drawings, in dist/content (none in a fake build). */
+function contentFiles(distDir: string): SizeFigures['content'] {
+  const dir = join(distDir, 'content');
+  const byLanguage: Record<string, number> = {};
+  let images = 0;
+  if (!existsSync(dir)) return { byLanguage, images };
+  for (const name of readdirSync(dir, { recursive: true }) as string[]) {
+    const path = join(dir, name);
+    if (!statSync(path).isFile() || /\.(br|gz)$/.test(name)) continue;
+    const lang = CONTENT_CHUNK.exec(`content/${name}`)?.[1];
+    if (lang) byLanguage[lang] = (byLanguage[lang] ?? 0) + statSync(path).size;
+    else if (name.startsWith('images')) images += statSync(path).size;
+  }
+  return { byLanguage, images };
+}
+
 /** The front-end budgets. Sizes in bytes; 1 KB = 1000 bytes, as Vite reports them. */
 export const BUDGETS = {
   /** First screen: gzip JS of entry + modulepreloads + the home route (in the entry, or its own chunk). */
   firstScreenJsGzip: 40_000,
   /** The first TCP round trip carries about 14 KB. */
   htmlCssGzip: 14_000,
-  /** Everything the service worker stores, both languages included. */
+  /** What a phone stores: the service worker's precache, plus the courses of its language and their drawings. */
   precacheBytes: 1_500_000,
 } as const;
 
@@ -128,6 +155,8 @@ export function budgetsMissed(f: SizeFigures): string[] {
   if (f.firstScreenJs.gzip > BUDGETS.firstScreenJsGzip) missed.push(`first-screen JS ${kb(f.firstScreenJs.gzip)} gzip > ${kb(BUDGETS.firstScreenJsGzip)} (${f.firstScreenJs.files.map(chunkName).join(', ')})`);
   if (f.htmlCss.gzip > BUDGETS.htmlCssGzip) missed.push(`HTML + critical CSS ${kb(f.htmlCss.gzip)} gzip > ${kb(BUDGETS.htmlCssGzip)}`);
   if (f.precache.bytes > BUDGETS.precacheBytes) missed.push(`precache ${kb(f.precache.bytes)} > ${kb(BUDGETS.precacheBytes)}`);
+  for (const [lang, bytes] of Object.entries(f.stored)) if (bytes > BUDGETS.precacheBytes) missed.push(`stored with courses in ${lang} ${kb(bytes)} > ${kb(BUDGETS.precacheBytes)}`);
+  if (Object.keys(f.precache.byLanguage).length) missed.push(`course files are precached (${Object.keys(f.precache.byLanguage).join(', ')}): the app stores them per language`);
   for (const file of f.staffInResidentGraph) missed.push(`staff chunk ${file} is reachable from the resident's pages`);
   for (const file of f.officeInPrecache) missed.push(`ward-office chunk ${file} is in the service worker's precache`);
   for (const file of f.zodInResidentGraph) missed.push(`zod (${file}) is reachable from the resident's pages: import types only, or use a zod-free constants module`);

@@ -5,6 +5,7 @@ import { expect } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { adminPasswordFrom, type RunningServer } from './server-process.ts';
 import { PHONE } from './browser.ts';
+import { waitOfflineReady } from './offline-ready.ts';
 
 /** Creates guide "lan" (team cns, group tdp-1); returns the one-time password. */
 export async function createGuideAccount(server: RunningServer): Promise<string> {
@@ -29,7 +30,7 @@ export async function guidePhoneOffline(browser: Browser, server: RunningServer,
   await guide.getByLabel('Mật khẩu').fill(password);
   await guide.getByTestId('guide-login').click();
   await guide.getByTestId('guide-new-session').waitFor();
-  await guide.evaluate(() => navigator.serviceWorker.ready.then(() => undefined));
+  await waitOfflineReady(guide);
   await ctx.setOffline(true);
   return { ctx, guide };
 }

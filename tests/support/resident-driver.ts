@@ -4,6 +4,7 @@
 import Database from 'better-sqlite3';
 import type { BrowserContext, Page } from 'playwright-core';
 import { PHONE } from './browser.ts';
+import { waitOfflineReady } from './offline-ready.ts';
 
 export { finishLesson } from './lesson-driver.ts';
 
@@ -12,7 +13,7 @@ export async function openPhone(ctx: BrowserContext, url: string): Promise<Page>
   const page = await ctx.newPage();
   await page.goto(url);
   await page.getByTestId('welcome-skip').click();
-  await page.evaluate(() => navigator.serviceWorker.ready.then(() => undefined));
+  await waitOfflineReady(page);
   return page;
 }
 export const phoneContext = { ...PHONE, acceptDownloads: true };

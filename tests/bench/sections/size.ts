@@ -18,8 +18,8 @@ export const sizeSection: BenchSection = {
     console.log(`HTML + critical CSS: ${kb(f.htmlCss.gzip)} gzip (budget ${kb(BUDGETS.htmlCssGzip)}): ${f.htmlCss.files.map(chunkName).join(', ')}`);
     console.log(`Dexie on the first screen: ${f.dexieOnFirstScreen ? 'yes' : 'no (a dynamic import the app starts; the course list paints without it)'}`);
     console.log(`all JS a resident's phone can load: ${f.residentJs.files} chunks, ${kb(f.residentJs.gzip)} gzip`);
-    console.log(`precache: ${f.precache.entries} entries, ${kb(f.precache.bytes)} (budget ${kb(BUDGETS.precacheBytes)}, both languages)`);
-    for (const [lang, bytes] of Object.entries(f.precache.oneLanguage)) console.log(`  with courses in ${lang} only: ${kb(bytes)} (course content in ${lang}: ${kb(f.precache.byLanguage[lang])})`);
+    console.log(`precache (shell, course list): ${f.precache.entries} entries, ${kb(f.precache.bytes)}`);
+    for (const [lang, bytes] of Object.entries(f.stored)) console.log(`  stored on a phone in ${lang}: ${kb(bytes)} (budget ${kb(BUDGETS.precacheBytes)}; courses in ${lang} ${kb(f.content.byLanguage[lang])}, drawings ${kb(f.content.images)})`);
     console.log(`  guide screens (precached so guide mode works offline): ${f.guideInPrecache.files} chunks, ${kb(f.guideInPrecache.bytes)}`);
     console.log(`staff chunks reachable by a resident: ${f.staffInResidentGraph.length}; office chunks precached: ${f.officeInPrecache.length}; zod chunks on resident pages: ${f.zodInResidentGraph.length}`);
     return budgetsMissed(f);

@@ -1,6 +1,7 @@
 // Course content: the index (all courses and lessons) and one chunk per course
-// per language. Both come from the build and are precached by the service
-// worker, so after one online visit they load offline too.
+// per language. The index is precached by the service worker; the courses of
+// the resident's language are stored after the first visit
+// (sw/content-cache.ts), so they load offline too.
 import { createResource, createRoot } from 'solid-js';
 import type { CompiledLesson, ContentIndex, ContentIndexCourse, CourseChunk } from '../../../shared/content/schema.ts';
 import type { Language } from '../../../shared/skills.ts';
@@ -24,12 +25,27 @@ export function createContentStore(api: Pick<ApiClient, 'fetchContentIndex' | 'f
   const courses = (): ContentIndexCourse[] => [...(current()?.courses ?? [])].sort((a, b) => a.order - b.order);
   const course = (courseId: string) => current()?.courses.find((c) => c.id === courseId);
 
+  /**
+   * Offline, the phone holds the courses of the language it learned in
+   * (sw/content-cache.ts): after a switch of language with no connection,
+   * a course not yet stored in the new language opens in the one stored
+   * rather than not at all.
+   */
+  async function fetchStoredOrOther(c: ContentIndexCourse, lang: Language): Promise<CourseChunk> {
+    const offline = typeof navigator !== 'undefined' && !navigator.onLine && typeof caches !== 'undefined';
+    if (offline && !(await caches.match(c.chunks[lang]))) {
+      const other = c.chunks[lang === 'vi' ? 'en' : 'vi'];
+      if (await caches.match(other)) return api.fetchCourseChunk(other);
+    }
+    return api.fetchCourseChunk(c.chunks[lang]);
+  }
+
   /** The course's lessons in one language; cached, and forgotten on failure so a retry refetches. */
   function loadChunk(c: ContentIndexCourse, lang: Language): Promise<CourseChunk> {
     const url = c.chunks[lang];
     let p = chunks.get(url);
     if (!p) {
-      p = api.fetchCourseChunk(url);
+      p = fetchStoredOrOther(c, lang);
       chunks.set(url, p);
       p.catch(() => chunks.delete(url));
     }
