@@ -28,5 +28,6 @@ export const AUDIT_ACTIONS = [
   'plan.imported',
   'unit.created',
   'unit.updated',
+  'unit.file_uploaded',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
