@@ -71,7 +71,7 @@ export interface AppDeps {
 const LOGIN_CHECKS_PARALLEL = 2;
 const LOGIN_CHECKS_WAITING = 32;
 
-const UNIT_FILES_PATH = `${API_PREFIX}/units/files`;
+const UNIT_FILES_PATH = `${API_PREFIX}/unit-files`;
 
 export function createApp(deps: AppDeps) {
   const config: AppConfig = { version: APP_VERSION, trustProxy: false, ...deps.config };

@@ -1,5 +1,5 @@
 // Evidence files of the units' outreach. A unit officer's phone uploads each
-// file before the record that names it: PUT /units/files/<sha256 of the bytes
+// file before the record that names it: PUT /unit-files/<sha256 of the bytes
 // sent>; a resend finds the stored copy (200, nothing new), so a retried
 // upload never makes a second file. The answer names the stored hash (of the
 // bytes without location metadata). Reading is for staff only: the unit's own

@@ -46,7 +46,7 @@ const activityFields = {
   audiences: z.array(z.enum(AUDIENCES)).max(AUDIENCES.length).default([]),
   reach: reachSchema.default({}),
   links: z.array(link).max(10).default([]),
-  /** Evidence photos and scans, uploaded before the record (PUT /units/files/:sha256). Absent in a
+  /** Evidence photos and scans, uploaded before the record (PUT /unit-files/:sha256). Absent in a
    * correction: the activity keeps its files; present (also empty): they are replaced. */
   files: z
     .array(fileRefSchema)

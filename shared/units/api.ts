@@ -35,7 +35,7 @@ export const activityRowSchema = z.object({
   audiences: z.array(z.enum(AUDIENCES)),
   reach: z.record(z.string(), z.number()),
   links: z.array(z.string()),
-  /** Evidence photos and scans, read at GET /units/files/:sha256. */
+  /** Evidence photos and scans, read at GET /unit-files/:sha256. */
   files: z.array(fileLinkSchema),
   /** How many corrections replaced the first record. */
   corrections: z.number(),

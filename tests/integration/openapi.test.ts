@@ -60,6 +60,7 @@ describe('GET /api/openapi.json', () => {
         '/api/v1/units/sync',
         '/api/v1/units/{id}',
         '/api/v1/units/{id}/activities',
+        '/api/v1/unit-files/{sha256}',
       ].sort(),
     );
     const schemas = doc.components.schemas;

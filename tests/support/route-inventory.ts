@@ -32,6 +32,8 @@ import { resetPasswordResponseSchema } from '../../shared/accounts.ts';
 import { planImportResponseSchema, planListSchema, planSchema, unitListSchema, unitSchema } from '../../shared/plans/schema.ts';
 import { activityListSchema, trackerSchema, unitMeSchema } from '../../shared/units/api.ts';
 import { narrativeSchema } from '../../shared/stats/narrative.ts';
+import { MAX_STORED_FILE_BYTES, storedFileSchema } from '../../shared/files.ts';
+import { PLAIN_PDF, sha256 } from './crafted-images.ts';
 import { completion, DEVICE_ID } from '../integration/helpers.ts';
 import { GUIDE_DEVICE } from '../integration/guide-support.ts';
 import { ROLES, type Fork, type Role, type World } from './fuzz-world.ts';
@@ -109,9 +111,11 @@ const RIGHTS: Record<string, string> = {
   'POST /api/v1/units/sync':                              '401 401 401 403 403 403 403 ok  ok',
   'PUT /api/v1/units/:id':                                '401 401 401 403 403 403 ok  403 403',
   'GET /api/v1/units/:id/activities':                     '401 401 401 403 403 ok  ok  ok  403',
+  'PUT /api/v1/unit-files/:sha256':                       '401 401 401 403 403 403 403 ok  ok',
+  'GET /api/v1/unit-files/:sha256':                       '401 401 401 403 403 ok  ok  ok  403',
 };
 
-export type Success = z.ZodType | 'csv' | 'xlsx' | 'docx' | 'empty';
+export type Success = z.ZodType | 'csv' | 'xlsx' | 'docx' | 'file' | 'empty';
 export interface RouteSpec {
   key: string;
   method: string;
@@ -122,6 +126,10 @@ export interface RouteSpec {
   ignoresBody?: boolean;
   /** Valid values of the path parameters. */
   params?: (w: World) => Record<string, string>;
+  /** A file sent as it is (application/octet-stream) instead of a JSON body. */
+  raw?: () => Uint8Array;
+  /** The route's own body limit, when not MAX_BODY_BYTES. */
+  maxBody?: number;
   /** A valid JSON body for this role (may first prepare the world, e.g. make a recovery code). */
   body?: (w: World, role: Role, f: Fork) => unknown;
   ok: Success;
@@ -253,6 +261,8 @@ const SPECS: Record<string, Omit<RouteSpec, 'key' | 'method' | 'pattern' | 'righ
   'POST /api/v1/units/sync': { body: (w, role) => ({ deviceId: GUIDE_DEVICE, events: [unitActivity(w, role)] }), ok: syncResponseSchema },
   'PUT /api/v1/units/:id': { params: () => ({ id: 'ttsnc' }), body: () => ({ name: 'Trung tâm sự nghiệp công phường', shortName: 'TTSNC' }), ok: unitSchema },
   'GET /api/v1/units/:id/activities': { params: () => ({ id: 'ttsnc' }), ok: activityListSchema },
+  'PUT /api/v1/unit-files/:sha256': { params: () => ({ sha256: sha256(PLAIN_PDF) }), raw: () => PLAIN_PDF, maxBody: MAX_STORED_FILE_BYTES, ok: storedFileSchema },
+  'GET /api/v1/unit-files/:sha256': { params: (w) => ({ sha256: w.evidence }), ok: 'file' },
 };
 
 function parseRights(key: string, row: string): Record<Role, Expect> {
@@ -303,6 +313,10 @@ export async function successProblem(spec: RouteSpec, res: Response): Promise<st
   if (spec.ok === 'docx') {
     const bytes = new Uint8Array(await res.arrayBuffer());
     return type.includes('wordprocessingml') && bytes[0] === 0x50 && bytes[1] === 0x4b ? null : `expected a Word file, got ${type}`;
+  }
+  if (spec.ok === 'file') {
+    const bytes = new Uint8Array(await res.arrayBuffer());
+    return /^(image\/(jpeg|png|webp)|application\/pdf)$/.test(type) && bytes.length > 0 && res.headers.get('x-content-type-options') === 'nosniff' ? null : `expected a stored file, got ${type}`;
   }
   if (!/^application\/json/.test(type)) return `expected JSON, got ${type}`;
   const parsed = spec.ok.safeParse(await res.json());
