@@ -3,25 +3,10 @@
 // a record names a file. A file is named by the SHA-256 of its bytes, so a
 // phone that sends it twice never makes a second copy.
 import { z } from 'zod';
+import { MAX_STORED_FILE_BYTES, SHA256_PATTERN, STORED_FILE_TYPES } from './file-types.ts';
 
-/** What the store accepts, recognised by the file's first bytes, never by its name. */
-export const STORED_FILE_TYPES = ['image/jpeg', 'image/png', 'image/webp', 'application/pdf'] as const;
-export type StoredFileType = (typeof STORED_FILE_TYPES)[number];
+export * from './file-types.ts';
 
-/**
- * 8 MiB. A phone photo is scaled down on the phone to at most 1,600 px
- * (EVIDENCE_PHOTO_MAX_PX) and is then well under 1 MB; what needs the room is
- * a PDF scan of a few pages, which the phone sends as it is. Over a slow
- * mobile link (about 1 Mbit/s) 8 MiB is a minute of upload, and a year of a
- * ward's evidence at this size stays within an ordinary server disk.
- */
-export const MAX_STORED_FILE_BYTES = 8 * 1024 * 1024;
-/** The longest side of a photo after the phone scales it down. */
-export const EVIDENCE_PHOTO_MAX_PX = 1_600;
-/** Files one activity may name. */
-export const MAX_FILES_PER_ACTIVITY = 6;
-
-export const SHA256_PATTERN = /^[0-9a-f]{64}$/;
 export const sha256Schema = z.string().regex(SHA256_PATTERN, 'must be a SHA-256 in lower-case hex');
 
 /** A file as a record names it: the hash the phone sent it under (the server maps it to the stored copy). */

@@ -7,7 +7,9 @@
 // The image data itself is copied byte for byte. A PDF is kept as it is: its
 // own metadata (author, producer, an XMP packet) is not rewritten, which the
 // architecture notes say.
-import type { StoredFileType } from '../../shared/files.ts';
+import { sniffType, type StoredFileType } from '../../shared/files.ts';
+
+export { sniffType } from '../../shared/files.ts';
 
 export class FileRefused extends Error {
   constructor(
@@ -16,19 +18,6 @@ export class FileRefused extends Error {
   ) {
     super(message);
   }
-}
-
-const PNG_SIGNATURE = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a];
-const startsWith = (b: Uint8Array, magic: number[], at = 0) => b.length >= at + magic.length && magic.every((m, i) => b[at + i] === m);
-const ascii = (s: string) => [...s].map((c) => c.charCodeAt(0));
-
-/** The file's type from its first bytes, or undefined: not one the store accepts. */
-export function sniffType(b: Uint8Array): StoredFileType | undefined {
-  if (startsWith(b, [0xff, 0xd8, 0xff])) return 'image/jpeg';
-  if (startsWith(b, PNG_SIGNATURE)) return 'image/png';
-  if (startsWith(b, ascii('RIFF')) && startsWith(b, ascii('WEBP'), 8)) return 'image/webp';
-  if (startsWith(b, ascii('%PDF-'))) return 'application/pdf';
-  return undefined;
 }
 
 /** The file's type and its bytes without location metadata; FileRefused when it is not a well-formed file of an accepted type. */

@@ -44,7 +44,7 @@ afterEach(async () => {
 /** Cookie writes must come from the server's own origin (CSRF guard). */
 const headersOf = (who?: { headers: Record<string, string> }) => (who ? { ...who.headers, origin: base } : {});
 const upload = (who: Member | undefined, bytes: Uint8Array, hash = sha256(bytes)) =>
-  fetch(`${base}/api/v1/unit-files/${hash}`, { method: 'PUT', headers: { ...headersOf(who), 'content-type': 'application/octet-stream' }, body: bytes });
+  fetch(`${base}/api/v1/unit-files/${hash}`, { method: 'PUT', headers: { ...headersOf(who), 'content-type': 'application/octet-stream' }, body: new Uint8Array(bytes) });
 const read = (headers: Record<string, string>, hash: string) => fetch(`${base}/api/v1/unit-files/${hash}`, { headers });
 const sync = async (who: Member, events: unknown[]) => {
   const res = await fetch(`${base}/api/v1/units/sync`, { method: 'POST', headers: { ...headersOf(who), 'content-type': 'application/json' }, body: JSON.stringify({ deviceId: UNIT_DEVICE, events }) });
@@ -167,7 +167,7 @@ describe('evidence files', () => {
     expect(named.files).toEqual([{ sha256: sha256(PLAIN_JPEG), type: 'image/jpeg', bytes: PLAIN_JPEG.length, name: 'bang-ron.jpg' }]);
 
     // A correction without a files list keeps them; an empty list removes them.
-    const { id: _id, type: _type, files: _files, ...fields } = banner;
+    const { id: _id, type: _type, files: _files, ...fields } = banner as Record<string, unknown>;
     const corrected = (extra: Record<string, unknown>) => ({ ...fields, ...extra, id: crypto.randomUUID(), type: 'activity.corrected', reason: 'Sửa tiêu đề' });
     expect((await sync(ttsnc, [corrected({ title: 'Băng rôn đường Trần Phú (2 chiếc)' })])).map((r) => r.status)).toEqual(['accepted']);
     expect((await list()).activities[0].files).toHaveLength(1);

@@ -8,7 +8,8 @@ import { Dexie } from 'dexie';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openUnitDatabase, type UnitDatabase } from '../../web/src/unit/db.ts';
 import { unitApi } from '../../web/src/unit/unit-api.ts';
-import { createUnitRepo, type NewActivity } from '../../web/src/unit/unit-repo.ts';
+import { createUnitRepo, type AttachedFile, type NewActivity } from '../../web/src/unit/unit-repo.ts';
+import { PLAIN_JPEG, sha256 } from '../support/crafted-images.ts';
 import { createUnitSync } from '../../web/src/unit/unit-sync.ts';
 import { ORIGIN, setupTestApp, type TestApp } from './helpers.ts';
 import { SAMPLE_PLAN, staffMember, UNIT_DEVICE } from './unit-support.ts';
@@ -44,7 +45,7 @@ const banner: NewActivity = {
 
 async function phone() {
   const officer = await staffMember(t, 'lan-ttsnc', 'unit', 'ttsnc');
-  const net = { up: false, dropAnswers: 0, posts: 0 };
+  const net = { up: false, dropAnswers: 0, posts: 0, uploads: 0 };
   // The phone's fetch: no signal, or the real server (the officer's cookie), whose answer may be lost on the way back.
   globalThis.fetch = (async (url: string, init: RequestInit = {}) => {
     if (!net.up) throw new TypeError('Failed to fetch');
@@ -52,6 +53,7 @@ async function phone() {
     headers.set('cookie', officer.headers.cookie);
     headers.set('origin', ORIGIN);
     net.posts += 1;
+    if (init.method === 'PUT') net.uploads += 1;
     const res = await t.app.request(`${ORIGIN}${url}`, { ...init, headers });
     if (net.dropAnswers > 0) {
       net.dropAnswers -= 1;
@@ -103,5 +105,36 @@ describe("a unit officer's phone", () => {
     const row = t.sqlite.prepare('SELECT corrections, details FROM unit_activities WHERE id = ?').get(first.activityId) as { corrections: number; details: string };
     expect(row.corrections).toBe(1);
     expect(JSON.parse(row.details).reach).toEqual({ copies: 5 });
+  });
+
+  it('sends a photo before the record that names it, once, however often the answer is lost', async () => {
+    const p = await phone();
+    const photo: AttachedFile = { sha256: sha256(PLAIN_JPEG), blob: new Blob([new Uint8Array(PLAIN_JPEG)], { type: 'image/jpeg' }), type: 'image/jpeg', bytes: PLAIN_JPEG.length, name: 'bang-ron.jpg' };
+    const saved = await p.repo.recordActivity(p.me, banner, [photo]);
+    // The same photo attached to a second activity is kept once.
+    await p.repo.recordActivity(p.me, { ...banner, title: 'Băng rôn đường Lê Lợi' }, [photo]);
+    await p.engine.trigger();
+    expect(p.engine.getSnapshot()).toMatchObject({ state: 'offline', pending: 2 });
+    expect(await p.repo.countPendingFiles()).toBe(1);
+
+    // Signal back; the answer to the upload is lost: the run stops before any record goes.
+    p.net.up = true;
+    p.net.dropAnswers = 1;
+    await p.engine.trigger();
+    expect(t.count('stored_files')).toBe(1);
+    expect(t.count('unit_events')).toBe(0);
+    expect(await p.repo.countPendingFiles()).toBe(1);
+    // The next run sends the photo again (the server already has it), then the records.
+    await p.engine.trigger();
+    expect(p.engine.getSnapshot()).toMatchObject({ state: 'idle', pending: 0, dead: 0 });
+    expect(await p.repo.countPendingFiles()).toBe(0);
+    expect(p.net.uploads).toBe(2);
+    expect(t.count('stored_files')).toBe(1);
+    expect(t.count('unit_activities')).toBe(2);
+    const linked = t.sqlite.prepare('SELECT sha256, name FROM unit_activity_files WHERE activity_id = ?').all(saved.activityId);
+    expect(linked).toEqual([{ sha256: sha256(PLAIN_JPEG), name: 'bang-ron.jpg' }]);
+    // Nothing is sent again once acknowledged.
+    await p.engine.trigger();
+    expect(p.net.uploads).toBe(2);
   });
 });

@@ -127,7 +127,7 @@ export interface RouteSpec {
   /** Valid values of the path parameters. */
   params?: (w: World) => Record<string, string>;
   /** A file sent as it is (application/octet-stream) instead of a JSON body. */
-  raw?: () => Uint8Array;
+  raw?: () => Uint8Array<ArrayBuffer>;
   /** The route's own body limit, when not MAX_BODY_BYTES. */
   maxBody?: number;
   /** A valid JSON body for this role (may first prepare the world, e.g. make a recovery code). */
@@ -261,7 +261,7 @@ const SPECS: Record<string, Omit<RouteSpec, 'key' | 'method' | 'pattern' | 'righ
   'POST /api/v1/units/sync': { body: (w, role) => ({ deviceId: GUIDE_DEVICE, events: [unitActivity(w, role)] }), ok: syncResponseSchema },
   'PUT /api/v1/units/:id': { params: () => ({ id: 'ttsnc' }), body: () => ({ name: 'Trung tâm sự nghiệp công phường', shortName: 'TTSNC' }), ok: unitSchema },
   'GET /api/v1/units/:id/activities': { params: () => ({ id: 'ttsnc' }), ok: activityListSchema },
-  'PUT /api/v1/unit-files/:sha256': { params: () => ({ sha256: sha256(PLAIN_PDF) }), raw: () => PLAIN_PDF, maxBody: MAX_STORED_FILE_BYTES, ok: storedFileSchema },
+  'PUT /api/v1/unit-files/:sha256': { params: () => ({ sha256: sha256(PLAIN_PDF) }), raw: () => new Uint8Array(PLAIN_PDF), maxBody: MAX_STORED_FILE_BYTES, ok: storedFileSchema },
   'GET /api/v1/unit-files/:sha256': { params: (w) => ({ sha256: w.evidence }), ok: 'file' },
 };
 

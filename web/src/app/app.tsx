@@ -39,6 +39,8 @@ const AdminAuditPage = lazy(() => import('../admin/audit-page.tsx'));
 const AdminPlansPage = lazy(() => import('../admin/plans-page.tsx'));
 // A unit officer's phone screen: records the unit's outreach, offline too (precached like guide mode).
 const UnitPage = lazy(() => import('../unit/unit-page.tsx'));
+// The office reads the units' log with its evidence photos and scans.
+const UnitLogPage = lazy(() => import('../unit-log/unit-log-page.tsx'));
 const PasswordPage = lazy(() => import('../account/password-page.tsx'));
 const JoinPage = lazy(() => import('../join/join-page.tsx'));
 const HouseholdJoinPage = lazy(() => import('../household/household-page.tsx'));
@@ -70,6 +72,7 @@ export function App(props: { stores?: AppStores }) {
         <Route path="/courses/:courseId" component={CoursePage} />
         <Route path="/courses/:courseId/lessons/:lessonId" component={LessonPage} />
         <Route path="/ward" component={WardPage} />
+        <Route path="/ward/activities" component={UnitLogPage} />
         <Route path="/settings" component={SettingsPage} />
         <Route path="/join/:code?" component={JoinPage} />
         <Route path="/household/:id?" component={HouseholdJoinPage} />

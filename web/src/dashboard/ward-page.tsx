@@ -38,6 +38,11 @@ export default function WardPage() {
               <Show when={u().role === 'admin'}>
                 <AdminNav />
               </Show>
+              <Show when={u().role === 'reviewer' || u().role === 'admin'}>
+                <p>
+                  <a href="/ward/activities" data-testid="ward-unit-log">{t('ward.unitLog')}</a>
+                </p>
+              </Show>
               <DashboardView user={u()} />
             </>
           )}
