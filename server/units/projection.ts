@@ -4,8 +4,8 @@
 // activity of the same unit. After it is written, unit_activities holds the
 // activity's current version, unit_activity_items its content items and
 // unit_activity_files its evidence files, in the same transaction. A record
-// may name only files its unit's officers uploaded first (units/evidence.ts). Statements are prepared once: they run for every
-// synced unit record.
+// may name only files its unit's officers uploaded first (units/evidence.ts).
+// Statements are prepared once: they run for every synced unit record.
 import { eq, sql } from 'drizzle-orm';
 import type { SyncResult } from '../../shared/api.ts';
 import type { UnitEvent } from '../../shared/events.ts';

@@ -128,6 +128,10 @@ describe("a unit officer's phone", () => {
     await p.engine.trigger();
     expect(p.engine.getSnapshot()).toMatchObject({ state: 'idle', pending: 0, dead: 0 });
     expect(await p.repo.countPendingFiles()).toBe(0);
+    // The server has the bytes: they leave the phone.
+    const kept = await db.files.get(photo.sha256);
+    expect(kept?.state).toBe('uploaded');
+    expect(kept?.blob).toBeUndefined();
     expect(p.net.uploads).toBe(2);
     expect(t.count('stored_files')).toBe(1);
     expect(t.count('unit_activities')).toBe(2);
@@ -136,5 +140,20 @@ describe("a unit officer's phone", () => {
     // Nothing is sent again once acknowledged.
     await p.engine.trigger();
     expect(p.net.uploads).toBe(2);
+  });
+
+  it('marks a file the server will never take as refused; its record comes back refused and the rest still goes', async () => {
+    const p = await phone();
+    const gif = new Uint8Array([...Buffer.from('GIF89a'), 1, 0, 1, 0]);
+    const odd: AttachedFile = { sha256: sha256(gif), blob: new Blob([gif]), type: 'image/jpeg', bytes: gif.length, name: 'anh.gif' };
+    await p.repo.recordActivity(p.me, banner, [odd]);
+    await p.repo.recordActivity(p.me, { ...banner, title: 'Tin trên loa phường' });
+    p.net.up = true;
+    await p.engine.trigger();
+    expect(p.engine.getSnapshot()).toMatchObject({ state: 'idle', pending: 0, dead: 1 });
+    expect(await p.repo.countPendingFiles()).toBe(0);
+    expect((await db.files.get(odd.sha256))?.state).toBe('refused');
+    expect(t.count('stored_files')).toBe(0);
+    expect(t.sqlite.prepare('SELECT title FROM unit_activities').all()).toEqual([{ title: 'Tin trên loa phường' }]);
   });
 });

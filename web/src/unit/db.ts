@@ -36,7 +36,8 @@ export interface LocalActivity {
 /** An evidence file on the phone, by the SHA-256 of its bytes: kept until the server stored it. */
 export interface LocalFile {
   sha256: string;
-  blob: Blob;
+  /** The bytes, until the server has them (then dropped to free the phone's storage). */
+  blob?: Blob;
   type: FileRef['type'];
   bytes: number;
   name?: string;

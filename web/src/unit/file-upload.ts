@@ -16,6 +16,7 @@ const NEVER_ACCEPTED = new Set([400, 413, 415]);
 
 export async function uploadPendingFiles(repo: Pick<UnitRepo, 'pendingFiles' | 'markFile'>, api: FileApi): Promise<void> {
   for (const file of await repo.pendingFiles()) {
+    if (!file.blob) continue;
     try {
       await api.putFile(file.sha256, file.blob);
       await repo.markFile(file.sha256, 'uploaded');

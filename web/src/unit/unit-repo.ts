@@ -12,7 +12,7 @@ import type { LocalActivity, LocalFile, UnitDatabase } from './db.ts';
 export type UnitIdentity = UnitRecorder;
 export type NewActivity = Omit<LocalActivity, 'activityId' | 'recordedAt' | 'files'>;
 /** A photo or scan ready to keep: its bytes and their hash (evidence-file.ts). */
-export type AttachedFile = Pick<LocalFile, 'sha256' | 'blob' | 'type' | 'bytes' | 'name'>;
+export type AttachedFile = Pick<LocalFile, 'sha256' | 'type' | 'bytes' | 'name'> & { blob: Blob };
 
 export function createUnitRepo(db: UnitDatabase) {
   const outbox = createOutbox(db.outbox);
@@ -65,8 +65,8 @@ export function createUnitRepo(db: UnitDatabase) {
     /** Files the server does not have yet: the sync sends them before any record. */
     pendingFiles: () => db.files.where('state').equals('pending').toArray(),
     countPendingFiles: () => db.files.where('state').equals('pending').count(),
-    markFile: (sha256: string, state: LocalFile['state']) => db.files.update(sha256, { state }),
-    fileBlob: async (sha256: string) => (await db.files.get(sha256))?.blob,
+    /** Once the server has a file its bytes leave the phone; the row stays, so naming it again sends nothing. */
+    markFile: (sha256: string, state: LocalFile['state']) => db.files.update(sha256, state === 'uploaded' ? { state, blob: undefined } : { state }),
     getMeta: async <T,>(key: string) => (await db.meta.get(key))?.value as T | undefined,
     setMeta: (key: string, value: unknown) => db.meta.put({ key, value }),
   };
