@@ -118,6 +118,7 @@ export function createApp(deps: AppDeps) {
   app.use(`${API_PREFIX}/guide/sync`, limits.guideSync);
   app.use(`${API_PREFIX}/units/sync`, limits.guideSync);
   app.use(`${API_PREFIX}/learners`, limits.register);
+  app.use(`${UNIT_FILES_PATH}/*`, limits.uploads);
   app.use(`${API_PREFIX}/recovery`, limits.recovery);
   app.use(`${API_PREFIX}/recovery-codes`, limits.recoveryCodes);
 

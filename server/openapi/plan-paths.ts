@@ -132,6 +132,7 @@ export const planPaths: Paths = {
         ...notAllowed,
         '413': reply('Larger than the limit (file_too_large); the connection is closed'),
         '415': reply('Not a JPEG, PNG, WebP or PDF file (unsupported_type)'),
+        '429': reply('Too many uploads from this login (rate_limited); wait Retry-After seconds'),
       },
     },
     get: {

@@ -162,7 +162,7 @@ async function expectAccepted(results: Array<{ status: string }>) {
 /** Request limits high enough that thousands of fuzz inputs reach the
  * handlers; the limits themselves are tested in request-limits.test.ts. */
 const LIFTED = { limit: 1_000_000, windowMs: 60_000 };
-export const LIFTED_LIMITS = { syncPerLearner: LIFTED, syncPerGuide: LIFTED, syncPerAddress: LIFTED, registerPerAddress: LIFTED, recoveryPerAddress: LIFTED, recoveryCodesPerLearner: LIFTED, verifyPerAddress: LIFTED };
+export const LIFTED_LIMITS = { syncPerLearner: LIFTED, syncPerGuide: LIFTED, syncPerAddress: LIFTED, registerPerAddress: LIFTED, recoveryPerAddress: LIFTED, recoveryCodesPerLearner: LIFTED, verifyPerAddress: LIFTED, uploadsPerLogin: LIFTED };
 
 /** A fresh app over a copy of the world's database file. */
 export function forkWorld(file: string, options: { liftLimits?: boolean } = {}) {
