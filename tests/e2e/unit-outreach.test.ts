@@ -119,6 +119,9 @@ describe.skipIf(!hasChromium)("a unit officer's outreach log", () => {
     const entry = office.getByTestId('unit-log-activity').filter({ hasText: 'Băng rôn Nghị quyết 57 đường Trần Phú' });
     const thumbnail = entry.getByTestId('activity-photo');
     await expect.poll(() => thumbnail.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth), { timeout: 15_000 }).toBeGreaterThan(0);
+    // Usable on a phone too.
+    await office.setViewportSize({ width: 360, height: 740 });
+    expect(await office.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
     await office.close();
   }, 120_000);
 });
