@@ -1,6 +1,7 @@
 // The HTTP application: API routes under /api/v1, the OpenAPI document and,
 // when a build is present, the PWA itself. createApp() is shared by
 // server/main.ts and the integration tests, which call it in-process.
+import { dirname, join } from 'node:path';
 import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { HTTPException } from 'hono/http-exception';
@@ -38,6 +39,9 @@ import { storyRoutes } from './routes/stories.ts';
 import { newsRoutes } from './routes/news.ts';
 import { feedRoutes } from './routes/feeds.ts';
 import { createStoryStore } from './news/store.ts';
+import { unitFileRoutes } from './routes/unit-files.ts';
+import { createFileStore } from './files/file-store.ts';
+import { createUnitEvidence } from './units/evidence.ts';
 import { createPlanStore } from './plans/store.ts';
 import { createUnits } from './plans/units.ts';
 import { createUnitProjection } from './units/projection.ts';
@@ -71,6 +75,8 @@ export interface AppDeps {
  * (about five seconds of checks at production cost). */
 const LOGIN_CHECKS_PARALLEL = 2;
 const LOGIN_CHECKS_WAITING = 32;
+
+const UNIT_FILES_PATH = `${API_PREFIX}/unit-files`;
 
 export function createApp(deps: AppDeps) {
   const config: AppConfig = { version: APP_VERSION, trustProxy: false, ...deps.config };
@@ -107,10 +113,9 @@ export function createApp(deps: AppDeps) {
   // cannot grow past the limit either. The rest of the body is never read,
   // so the connection cannot carry another request: say so (Connection:
   // close), or a client reusing it fails its next request.
-  app.use(
-    '/api/*',
-    bodyLimit({ maxSize: MAX_BODY_BYTES, onError: (c) => jsonError(c, 413, 'payload_too_large', `Request body is larger than ${MAX_BODY_BYTES} bytes`, { Connection: 'close' }) }),
-  );
+  const jsonBodyLimit = bodyLimit({ maxSize: MAX_BODY_BYTES, onError: (c) => jsonError(c, 413, 'payload_too_large', `Request body is larger than ${MAX_BODY_BYTES} bytes`, { Connection: 'close' }) });
+  // A file upload has its own, larger limit, checked the same way (routes/unit-files.ts).
+  app.use('/api/*', (c, next) => (c.req.method === 'PUT' && c.req.path.startsWith(UNIT_FILES_PATH) ? next() : jsonBodyLimit(c, next)));
   app.use(`${API_PREFIX}/*`, csrfGuard(ctx, `${API_PREFIX}/auth/login`));
 
   const limits = createRequestLimits(ctx, config.requestLimits);
@@ -118,6 +123,7 @@ export function createApp(deps: AppDeps) {
   app.use(`${API_PREFIX}/guide/sync`, limits.guideSync);
   app.use(`${API_PREFIX}/units/sync`, limits.guideSync);
   app.use(`${API_PREFIX}/learners`, limits.register);
+  app.use(`${UNIT_FILES_PATH}/*`, limits.uploads);
   app.use(`${API_PREFIX}/recovery`, limits.recovery);
   app.use(`${API_PREFIX}/recovery-codes`, limits.recoveryCodes);
 
@@ -131,13 +137,16 @@ export function createApp(deps: AppDeps) {
   // run in this order inside the sync transaction (server/records/hooks.ts).
   const units = createUnits(ctx.db);
   const plans = createPlanStore(ctx.db, now);
+  // Photos and scans, once each by content hash, next to the database (DATA_DIR/files).
+  const files = createFileStore(ctx.db, config.filesDir ?? join(dirname(ctx.sqlite.name), 'files'), now);
+  const evidence = createUnitEvidence(ctx.db, files, now);
   const records = createRecordPipeline(ctx.db, [
     resident.projection, // consent and profile; erasure after the commit
     createCheckinProjection(ctx.db), // session check-ins, households joined by QR
     createGuideProjection(ctx.db), // a guide's rights, then sessions, assisted learners, households
     statsRollup.projection, // dashboard rollups
     createGuideAuditProjection(ctx.db, ctx.audit), // guide actions in the audit log
-    createUnitProjection(ctx.db, units), // a unit officer's rights, then the unit's activities
+    createUnitProjection(ctx.db, units, evidence), // a unit officer's rights, then the unit's activities and their files
   ]);
   app.route(`${API_PREFIX}/sync`, syncRoutes(ctx, records.learner, limits.syncPerLearner));
   app.route(`${API_PREFIX}/me`, meRoutes(ctx));
@@ -152,6 +161,7 @@ export function createApp(deps: AppDeps) {
   app.route(`${API_PREFIX}/staff/audit`, auditRoutes(ctx, resident.catalog));
   app.route(`${API_PREFIX}/staff`, staffRoutes(ctx));
   app.route(`${API_PREFIX}/plans`, planRoutes(ctx, plans, units));
+  app.route(UNIT_FILES_PATH, unitFileRoutes(ctx, units, evidence));
   app.route(`${API_PREFIX}/units`, unitRoutes(ctx, units, plans, records.unit));
   app.route(`${API_PREFIX}/displays`, displayRoutes(ctx, resident.catalog));
   const stories = createStoryStore(ctx.db, now);

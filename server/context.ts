@@ -16,6 +16,8 @@ export interface AppConfig {
   publicOrigin?: string;
   /** Built PWA to serve; without it only the API is served. */
   distDir?: string;
+  /** Where the file store keeps its files; DATA_DIR/files (next to the database) when omitted. */
+  filesDir?: string;
   /** Trust X-Forwarded-For (only behind a reverse proxy). */
   trustProxy: boolean;
   /** Per-learner and per-address request limits of sync, registration and

@@ -37,5 +37,6 @@ export const AUDIT_ACTIONS = [
   'story.approved',
   'story.published',
   'story.unpublished',
+  'unit.file_uploaded',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];

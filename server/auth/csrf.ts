@@ -15,13 +15,17 @@ function isAllowedOrigin(c: Context, ctx: AppContext, origin: string): boolean {
   return origin === new URL(c.req.url).origin || origin === ctx.config.publicOrigin;
 }
 
+/** A file sent as it is (PUT /unit-files/:sha256): no HTML form can send a PUT, and
+ * application/octet-stream is not a type another site's script may send without asking first. */
+const isFileUpload = (c: Context) => c.req.method === 'PUT' && /^application\/octet-stream\s*(;|$)/i.test(c.req.header('content-type') ?? '');
+
 export function csrfGuard(ctx: AppContext, loginPath: string): MiddlewareHandler {
   return async (c, next) => {
     if (SAFE_METHODS.has(c.req.method)) return next();
     const origin = c.req.header('origin');
     if (readSessionToken(c, ctx.config) !== undefined) {
       if (!origin || !isAllowedOrigin(c, ctx, origin)) throw apiError(403, 'csrf', 'Cross-site request refused');
-      if (!isJsonContentType(c.req.header('content-type'))) throw apiError(403, 'csrf', 'Cookie-authenticated writes must be application/json');
+      if (!isJsonContentType(c.req.header('content-type')) && !isFileUpload(c)) throw apiError(403, 'csrf', 'Cookie-authenticated writes must be application/json');
     } else if (c.req.path === loginPath && origin && !isAllowedOrigin(c, ctx, origin)) {
       // Login CSRF: another site must not log a browser into its own account.
       throw apiError(403, 'csrf', 'Cross-site request refused');

@@ -40,6 +40,8 @@ export interface RequestLimits {
   recoveryCodesPerLearner: WindowLimit;
   /** GET /verify/<code> per address: anyone may check a certificate; nobody needs to try codes by the thousand. */
   verifyPerAddress: WindowLimit;
+  /** PUT /unit-files per login: a phone catching up on a week of photos sends a few dozen; a runaway one no more than this. */
+  uploadsPerLogin: WindowLimit;
 }
 
 const MINUTE = 60_000;
@@ -57,6 +59,8 @@ export const DEFAULT_REQUEST_LIMITS: RequestLimits = {
   registerPerAddress: { limit: 5_000, windowMs: 10 * MINUTE },
   recoveryPerAddress: { limit: 200, windowMs: 15 * MINUTE },
   recoveryCodesPerLearner: { limit: 20, windowMs: 15 * MINUTE },
+  // Ten activities with six photos each in a minute; past that the phone waits Retry-After, and a loop cannot fill the disk fast.
+  uploadsPerLogin: { limit: 60, windowMs: MINUTE },
   // A ward's whole office checking a stack of certificates, or residents behind one carrier address, stays far below.
   verifyPerAddress: { limit: 600, windowMs: 10 * MINUTE },
 };
@@ -142,6 +146,7 @@ export function createRequestLimits(ctx: AppContext, overrides: Partial<RequestL
     recovery: limitPosts(ctx, [[counter(limits.recoveryPerAddress), byAddress]]),
     recoveryCodes: limitPosts(ctx, [[counter(limits.recoveryPerAddress), byAddress]]),
     verify: limitPosts(ctx, [[counter(limits.verifyPerAddress), byAddress]], 'GET'),
+    uploads: limitPosts(ctx, [[counter(limits.uploadsPerLogin), staffLogin(ctx)]], 'PUT'),
     /** After requireLearner, on POST /recovery-codes. */
     recoveryCodesPerLearner: limitPosts(ctx, [[counter(limits.recoveryCodesPerLearner), authenticatedLearner]]),
   };

@@ -5,6 +5,7 @@ import { unitEventSchema } from '../../shared/events.ts';
 import { PLAN_ID_PATTERN, UNIT_ID_PATTERN } from '../../shared/plans/constants.ts';
 import { planImportErrorSchema, planImportResponseSchema, planImportSchema, planInputSchema, planListSchema, planSchema, unitInputSchema, unitListSchema, unitSchema } from '../../shared/plans/schema.ts';
 import { activityListSchema, activityQuerySchema, createUnitSchema, trackerQuerySchema, trackerSchema, unitMeSchema, unitSyncRequestSchema } from '../../shared/units/api.ts';
+import { MAX_STORED_FILE_BYTES, SHA256_PATTERN, storedFileSchema } from '../../shared/files.ts';
 import { batchOf, inputFailures, jsonBody, pathParam, queryParams, ref, reply, schemaOf, STAFF, type Paths } from './helpers.ts';
 
 export const planSchemas = {
@@ -24,10 +25,13 @@ export const planSchemas = {
   UnitSyncResponse: schemaOf(syncResponseSchema, 'output'),
   ActivityList: schemaOf(activityListSchema, 'output'),
   Tracker: schemaOf(trackerSchema, 'output'),
+  StoredFile: schemaOf(storedFileSchema, 'output'),
 };
 
 const planId = pathParam('id', { type: 'string', pattern: PLAN_ID_PATTERN.source });
 const unitId = pathParam('id', { type: 'string', pattern: UNIT_ID_PATTERN.source });
+const fileHash = pathParam('sha256', { type: 'string', pattern: SHA256_PATTERN.source });
+const fileTypes = ['image/jpeg', 'image/png', 'image/webp', 'application/pdf'];
 const notAllowed = { '401': reply('Not logged in'), '403': reply('Role not allowed, or cross-site request refused') };
 
 export const planPaths: Paths = {
@@ -112,6 +116,36 @@ export const planPaths: Paths = {
       parameters: [unitId],
       requestBody: jsonBody('UnitInput'),
       responses: { '200': reply('The unit', ref('Unit')), ...notAllowed, '404': reply('No such unit'), ...inputFailures },
+    },
+  },
+  [`${API_PREFIX}/unit-files/{sha256}`]: {
+    put: {
+      operationId: 'uploadUnitFile',
+      summary: `Upload an evidence photo or scan (unit officer) under the SHA-256 of the bytes sent, before the record naming it. JPEG, PNG, WebP or PDF by their first bytes, at most ${MAX_STORED_FILE_BYTES / 1024 / 1024} MB; photos lose their location metadata. Sending the same bytes again stores nothing new`,
+      security: STAFF,
+      parameters: [fileHash],
+      requestBody: { required: true, content: { 'application/octet-stream': { schema: { type: 'string', format: 'binary' } } } },
+      responses: {
+        '201': reply('Stored (new for the unit); sha256 is of the stored, cleaned bytes', ref('StoredFile')),
+        '200': reply('Already stored: nothing new', ref('StoredFile')),
+        '400': reply('Not a SHA-256 (invalid_request), the bytes do not match it (hash_mismatch), an empty file (empty_file) or a damaged one (invalid_file)'),
+        ...notAllowed,
+        '413': reply('Larger than the limit (file_too_large); the connection is closed'),
+        '415': reply('Not a JPEG, PNG, WebP or PDF file (unsupported_type)'),
+        '429': reply('Too many uploads from this login (rate_limited); wait Retry-After seconds'),
+      },
+    },
+    get: {
+      operationId: 'readUnitFile',
+      summary: "An evidence file (the unit's own officers, reviewer, admin); photos inline, a PDF as a download",
+      security: STAFF,
+      parameters: [fileHash],
+      responses: {
+        '200': { description: 'The stored file', content: Object.fromEntries(fileTypes.map((t) => [t, { schema: { type: 'string', format: 'binary' } }])) },
+        '400': reply('Not a SHA-256'),
+        ...notAllowed,
+        '404': reply('No such file'),
+      },
     },
   },
   [`${API_PREFIX}/units/{id}/activities`]: {

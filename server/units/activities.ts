@@ -1,10 +1,11 @@
 // Reads a unit's activities (their current versions) for the officer's own
 // list and the office, newest first, optionally for one plan and a span of
 // days (an activity counts when its days overlap the span).
-import { and, desc, eq, gte, inArray, lte, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, gte, inArray, lte, type SQL } from 'drizzle-orm';
 import type { ActivityRow } from '../../shared/units/api.ts';
 import type { Db } from '../db/open.ts';
-import { unitActivities, unitActivityItems } from '../db/schema/index.ts';
+import type { FileLink } from '../../shared/files.ts';
+import { storedFiles, unitActivities, unitActivityFiles, unitActivityItems } from '../db/schema/index.ts';
 
 /** At most this many rows in one answer; a year of one unit's work fits. */
 const MAX_ROWS = 2_000;
@@ -28,11 +29,20 @@ export function listActivities(db: Db, unitId: string, filter: ActivityFilter): 
     .limit(MAX_ROWS)
     .all();
   const items = new Map<string, string[]>();
+  const files = new Map<string, FileLink[]>();
   if (rows.length > 0) {
     const ids = rows.map((r) => r.id);
     for (const { activityId, itemCode } of db.select().from(unitActivityItems).where(inArray(unitActivityItems.activityId, ids)).all()) {
       items.set(activityId, [...(items.get(activityId) ?? []), itemCode]);
     }
+    const linked = db
+      .select({ activityId: unitActivityFiles.activityId, sha256: storedFiles.sha256, type: storedFiles.type, bytes: storedFiles.bytes, name: unitActivityFiles.name })
+      .from(unitActivityFiles)
+      .innerJoin(storedFiles, eq(storedFiles.sha256, unitActivityFiles.sha256))
+      .where(inArray(unitActivityFiles.activityId, ids))
+      .orderBy(asc(unitActivityFiles.position))
+      .all();
+    for (const { activityId, ...file } of linked) files.set(activityId, [...(files.get(activityId) ?? []), file as FileLink]);
   }
   return rows.map((r) => {
     const d = JSON.parse(r.details) as Pick<ActivityRow, 'place' | 'audiences' | 'reach' | 'links'>;
@@ -50,6 +60,7 @@ export function listActivities(db: Db, unitId: string, filter: ActivityFilter): 
       audiences: d.audiences,
       reach: d.reach,
       links: d.links,
+      files: files.get(r.id) ?? [],
       corrections: r.corrections,
       recordedAt: new Date(r.recordedAt).toISOString(),
     };

@@ -2,9 +2,10 @@
 // the officer must belong to the unit it names and the plan must have the
 // form, sub-form and content items it names; a correction must name an
 // activity of the same unit. After it is written, unit_activities holds the
-// activity's current version and unit_activity_items its content items, in
-// the same transaction. Statements are prepared once: they run for every
-// synced unit record.
+// activity's current version, unit_activity_items its content items and
+// unit_activity_files its evidence files, in the same transaction. A record
+// may name only files its unit's officers uploaded first (units/evidence.ts).
+// Statements are prepared once: they run for every synced unit record.
 import { eq, sql } from 'drizzle-orm';
 import type { SyncResult } from '../../shared/api.ts';
 import type { UnitEvent } from '../../shared/events.ts';
@@ -12,9 +13,10 @@ import type { Plan } from '../../shared/plans/schema.ts';
 import type { Db } from '../db/open.ts';
 import { placeholders } from '../db/placeholders.ts';
 import { excluded } from '../db/set-values.ts';
-import { plans, unitActivities, unitActivityItems } from '../db/schema/index.ts';
+import { plans, unitActivities, unitActivityFiles, unitActivityItems } from '../db/schema/index.ts';
 import type { Projection } from '../records/hooks.ts';
 import type { Units } from '../plans/units.ts';
+import type { UnitEvidence } from './evidence.ts';
 
 type NewActivity = typeof unitActivities.$inferInsert;
 type Structure = Pick<Plan, 'contentItems' | 'forms'>;
@@ -32,7 +34,7 @@ export function planProblem(plan: Structure, e: Pick<UnitEvent, 'formCode' | 'su
   return undefined;
 }
 
-export function createUnitProjection(db: Db, units: Units): Projection {
+export function createUnitProjection(db: Db, units: Units, evidence: UnitEvidence): Projection {
   const planRow = db.select({ structure: plans.structure, updatedAt: plans.updatedAt }).from(plans).where(eq(plans.id, sql.placeholder('id'))).prepare();
   const activityUnit = db.select({ unitId: unitActivities.unitId }).from(unitActivities).where(eq(unitActivities.id, sql.placeholder('id'))).prepare();
   const columns = ['id', 'unitId', 'planId', 'formCode', 'subFormId', 'startsOn', 'endsOn', 'title', 'lastEventId', 'corrections', 'recordedBy', 'recordedAt', 'details'] as const;
@@ -56,6 +58,12 @@ export function createUnitProjection(db: Db, units: Units): Projection {
     .prepare();
   const clearItems = db.delete(unitActivityItems).where(eq(unitActivityItems.activityId, sql.placeholder('id'))).prepare();
   const addItem = db.insert(unitActivityItems).values(placeholders<typeof unitActivityItems.$inferInsert>(['activityId', 'itemCode'])).onConflictDoNothing().prepare();
+  const clearFiles = db.delete(unitActivityFiles).where(eq(unitActivityFiles.activityId, sql.placeholder('id'))).prepare();
+  const addFile = db
+    .insert(unitActivityFiles)
+    .values(placeholders<typeof unitActivityFiles.$inferInsert>(['activityId', 'sha256', 'position', 'name']))
+    .onConflictDoNothing()
+    .prepare();
 
   // Plans change rarely; their parsed structure is kept until the row's updatedAt moves.
   const cache = new Map<string, { updatedAt: number; structure: Structure }>();
@@ -79,6 +87,8 @@ export function createUnitProjection(db: Db, units: Units): Projection {
         if (!plan) return refuse(e.id, 'unknown_plan', `No plan "${e.planId}"`);
         const problem = planProblem(plan, e);
         if (problem) return refuse(e.id, 'not_in_plan', problem);
+        const missing = (e.files ?? []).find((f) => !evidence.fileOfUnit(e.unitId, f.sha256));
+        if (missing) return refuse(e.id, 'unknown_file', `The unit has not uploaded the file ${missing.sha256}; upload it before the record`);
         const existing = activityUnit.get({ id: e.activityId });
         if (e.type === 'activity.recorded' && existing) return refuse(e.id, 'conflict', 'An activity with this id was already recorded');
         if (e.type === 'activity.corrected') {
@@ -106,6 +116,11 @@ export function createUnitProjection(db: Db, units: Units): Projection {
         } satisfies NewActivity);
         clearItems.run({ id: e.activityId });
         for (const itemCode of e.contentItems) addItem.run({ activityId: e.activityId, itemCode });
+        if (e.files) {
+          clearFiles.run({ id: e.activityId });
+          // Linked by the stored hash: the phone names the bytes it sent, the store keeps them cleaned.
+          e.files.forEach((f, position) => addFile.run({ activityId: e.activityId, sha256: evidence.fileOfUnit(e.unitId, f.sha256)!.sha256, position, name: f.name ?? null }));
+        }
       },
     },
   };

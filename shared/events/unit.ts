@@ -7,6 +7,7 @@
 // Like every record: extend, never rename a type or a field.
 import { z } from 'zod';
 import { AUDIENCES, ITEM_CODE_PATTERN, PLAN_ID_PATTERN, SUB_FORM_ID_PATTERN, UNIT_ID_PATTERN } from '../plans/constants.ts';
+import { fileRefSchema, MAX_FILES_PER_ACTIVITY } from '../files.ts';
 import { staffEnvelope } from './envelope.ts';
 import { uuidSchema } from './primitives.ts';
 
@@ -45,6 +46,13 @@ const activityFields = {
   audiences: z.array(z.enum(AUDIENCES)).max(AUDIENCES.length).default([]),
   reach: reachSchema.default({}),
   links: z.array(link).max(10).default([]),
+  /** Evidence photos and scans, uploaded before the record (PUT /unit-files/:sha256). Absent in a
+   * correction: the activity keeps its files; present (also empty): they are replaced. */
+  files: z
+    .array(fileRefSchema)
+    .max(MAX_FILES_PER_ACTIVITY)
+    .refine((fs) => new Set(fs.map((f) => f.sha256)).size === fs.length, 'a file is named twice')
+    .optional(),
 };
 
 const datesInOrder = (a: { startsOn: string; endsOn?: string }) => !a.endsOn || a.endsOn >= a.startsOn;

@@ -3,6 +3,7 @@
 // unit's activity list that officers and the office read.
 import { z } from 'zod';
 import { syncRequestSchema } from '../api.ts';
+import { fileLinkSchema } from '../files.ts';
 import { AUDIENCES } from '../plans/constants.ts';
 import { planSchema, unitIdSchema, unitInputSchema, unitSchema } from '../plans/schema.ts';
 
@@ -34,6 +35,8 @@ export const activityRowSchema = z.object({
   audiences: z.array(z.enum(AUDIENCES)),
   reach: z.record(z.string(), z.number()),
   links: z.array(z.string()),
+  /** Evidence photos and scans, read at GET /unit-files/:sha256. */
+  files: z.array(fileLinkSchema),
   /** How many corrections replaced the first record. */
   corrections: z.number(),
   recordedAt: z.string(),

@@ -1,8 +1,13 @@
 // A unit officer's phone at 360 px, end to end: the officer logs in once,
-// loses signal, records a banner under the sample plan, and the record waits
-// on the phone; with the signal back it reaches the server once, and the
-// Culture-Social Office (a reviewer) reads it in the unit's log.
+// loses signal, records a banner under the sample plan with a photo of it
+// (taken by a camera that writes GPS into the file), and the record and the
+// photo wait on the phone; with the signal back they reach the server once,
+// and the Culture-Social Office (a reviewer) reads it in the unit's log, the
+// photo shown as a thumbnail and served without any location data.
+import { readdirSync, statSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { hasLocation, jpegWithGps } from '../support/crafted-images.ts';
 import { hasChromium, PHONE } from '../support/browser.ts';
 import { dbRows, useServerAndBrowser } from '../support/e2e-env.ts';
 import { adminPasswordFrom, type RunningServer } from '../support/server-process.ts';
@@ -50,8 +55,13 @@ describe.skipIf(!hasChromium)("a unit officer's outreach log", () => {
     await form.getByLabel('Địa điểm hoặc kênh đăng').fill('Đường Trần Phú');
     await form.getByLabel('Người dân', { exact: true }).check();
     await form.getByLabel('Số bản, số cái').fill('3');
+    await phone.getByTestId('evidence-camera').setInputFiles({ name: 'IMG_0412.jpg', mimeType: 'image/jpeg', buffer: jpegWithGps() });
+    await expect.poll(() => phone.getByTestId('evidence-list').locator('li').count()).toBe(1);
+    expect(await phone.getByTestId('evidence-list').textContent()).toContain('IMG_0412.jpg');
+    expect(await phone.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
     await phone.getByTestId('activity-save').click();
     await expect.poll(() => phone.getByTestId('unit-pending').textContent()).toContain('1');
+    expect(await phone.getByTestId('unit-files-pending').textContent()).toContain('1');
     expect(await phone.getByTestId('unit-activities').textContent()).toContain('Băng rôn Nghị quyết 57 đường Trần Phú');
     expect(dbRows(e2e.server, 'SELECT id FROM unit_events')).toHaveLength(0);
     expect(await phone.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
@@ -59,6 +69,13 @@ describe.skipIf(!hasChromium)("a unit officer's outreach log", () => {
     // ── The signal is back: the record goes by itself, once.
     await ctx.setOffline(false);
     await expect.poll(() => phone.getByTestId('unit-pending').textContent(), { timeout: 15_000 }).toContain('0');
+    expect(await phone.getByTestId('unit-files-pending').count()).toBe(0);
+    expect(dbRows(e2e.server, 'SELECT sha256 FROM stored_files')).toHaveLength(1);
+    const [{ sha256 }] = dbRows<{ sha256: string }>(e2e.server, 'SELECT sha256 FROM unit_activity_files');
+    // Stored once, private to the server's user.
+    const files = join(e2e.server.dataDir, 'files');
+    expect(readdirSync(files)).toEqual([sha256]);
+    expect(statSync(join(files, sha256)).mode & 0o777).toBe(0o600);
     expect(dbRows<{ unit_id: string; form_code: string; sub_form_id: string }>(e2e.server, 'SELECT unit_id, form_code, sub_form_id FROM unit_activities')).toEqual([
       { unit_id: 'ttsnc', form_code: '2.3', sub_form_id: 'banner' },
     ]);
@@ -66,6 +83,7 @@ describe.skipIf(!hasChromium)("a unit officer's outreach log", () => {
     await phone.reload();
     await expect.poll(() => phone.getByTestId('unit-sync-state').textContent(), { timeout: 15_000 }).toBe('Đã gửi hết');
     expect(dbRows(e2e.server, 'SELECT id FROM unit_events')).toHaveLength(1);
+    expect(dbRows(e2e.server, 'SELECT sha256 FROM stored_files')).toHaveLength(1);
 
     // ── The Culture-Social Office reads the unit's log.
     const login = await fetch(`${e2e.server.url}/api/v1/auth/login`, {
@@ -75,7 +93,36 @@ describe.skipIf(!hasChromium)("a unit officer's outreach log", () => {
     });
     const cookie = (login.headers.get('set-cookie') ?? '').split(';')[0];
     const log = await (await fetch(`${e2e.server.url}/api/v1/units/ttsnc/activities`, { headers: { cookie } })).json();
-    expect(log.activities).toMatchObject([{ title: 'Băng rôn Nghị quyết 57 đường Trần Phú', formCode: '2.3', subFormId: 'banner', contentItems: ['1.2'], reach: { copies: 3 }, audiences: ['residents'] }]);
+    expect(log.activities).toMatchObject([
+      { title: 'Băng rôn Nghị quyết 57 đường Trần Phú', formCode: '2.3', subFormId: 'banner', contentItems: ['1.2'], reach: { copies: 3 }, audiences: ['residents'], files: [{ sha256, type: 'image/jpeg', name: 'IMG_0412.jpg' }] },
+    ]);
+    // The served photo: a JPEG, no GPS, not for other sites to sniff or caches to keep.
+    const photo = await fetch(`${e2e.server.url}/api/v1/unit-files/${sha256}`, { headers: { cookie } });
+    expect(photo.status).toBe(200);
+    expect(photo.headers.get('content-type')).toBe('image/jpeg');
+    expect(photo.headers.get('x-content-type-options')).toBe('nosniff');
+    expect(photo.headers.get('cache-control')).toBe('no-store');
+    const bytes = new Uint8Array(await photo.arrayBuffer());
+    expect([bytes[0], bytes[1]]).toEqual([0xff, 0xd8]);
+    expect(hasLocation(bytes)).toBe(false);
+    // A resident's browser (no staff login) gets nothing.
+    expect((await fetch(`${e2e.server.url}/api/v1/unit-files/${sha256}`)).status).toBe(401);
     await ctx.close();
+
+    // ── The reviewer at the office sees the activity with its photo.
+    const office = await e2e.browser.newPage({ locale: 'vi-VN', viewport: { width: 1280, height: 800 } });
+    await office.goto(`${e2e.server.url}/ward`);
+    await office.getByLabel(/tên đăng nhập/i).fill('vhxh');
+    await office.getByLabel(/mật khẩu/i).fill(reviewerPassword);
+    await office.getByRole('button', { name: /đăng nhập/i }).click();
+    await office.getByTestId('ward-unit-log').click();
+    await office.getByTestId('unit-log-unit').selectOption('ttsnc');
+    const entry = office.getByTestId('unit-log-activity').filter({ hasText: 'Băng rôn Nghị quyết 57 đường Trần Phú' });
+    const thumbnail = entry.getByTestId('activity-photo');
+    await expect.poll(() => thumbnail.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth), { timeout: 15_000 }).toBeGreaterThan(0);
+    // Usable on a phone too.
+    await office.setViewportSize({ width: 360, height: 740 });
+    expect(await office.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+    await office.close();
   }, 120_000);
 });

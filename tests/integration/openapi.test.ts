@@ -71,6 +71,7 @@ describe('GET /api/openapi.json', () => {
         '/api/v1/stories/{id}/unpublish',
         '/api/v1/news',
         '/api/v1/news/{id}',
+        '/api/v1/unit-files/{sha256}',
       ].sort(),
     );
     const schemas = doc.components.schemas;

@@ -1,11 +1,14 @@
-// Rate limits of the endpoints phones use without a staff login: a flood from
-// one learner or one address gets 429 + Retry-After, and nothing is written;
-// the defaults let a whole ward behind one address through.
+// Rate limits of the endpoints phones use (learners, guides' and unit
+// officers' syncs and uploads): a flood from one learner, login or address
+// gets 429 + Retry-After, and nothing is written; the defaults let a whole
+// ward behind one address through.
 import { afterEach, describe, expect, it } from 'vitest';
 import { newSecret, uuidv7 } from '../../shared/ids.ts';
 import { DEFAULT_REQUEST_LIMITS } from '../../server/http/request-limits.ts';
 import { completion, DEVICE_ID, registerLearner, setupTestApp, type TestApp } from './helpers.ts';
 import { createGuide, guideSync, sessionCreated } from './guide-support.ts';
+import { staffMember } from './unit-support.ts';
+import { PLAIN_JPEG, PLAIN_PDF, sha256 } from '../support/crafted-images.ts';
 
 let t: TestApp;
 afterEach(() => t.close());
@@ -104,6 +107,22 @@ describe('request limits', () => {
     expect((await redeem()).status).not.toBe(429);
     expect((await redeem()).status).not.toBe(429);
     await expectLimited(await redeem());
+  });
+
+  it('limits evidence uploads per login: the flooding officer waits and nothing is stored, another officer goes on', async () => {
+    t = setupTestApp({ config: { requestLimits: { uploadsPerLogin: { limit: 2, windowMs: 60_000 } } } });
+    const [officer, other] = await Promise.all([staffMember(t, 'lan-ttsnc', 'unit', 'ttsnc'), staffMember(t, 'minh-kthtdt', 'unit', 'kt-ht-dt')]);
+    const put = (who: typeof officer, bytes: Uint8Array) =>
+      t.request(`/api/v1/unit-files/${sha256(bytes)}`, { method: 'PUT', headers: { ...who.headers, 'content-type': 'application/octet-stream' }, body: new Uint8Array(bytes) });
+    expect((await put(officer, PLAIN_JPEG)).status).toBe(201);
+    expect((await put(officer, PLAIN_JPEG)).status).toBe(200);
+    await expectLimited(await put(officer, PLAIN_PDF));
+    expect(t.count('stored_files')).toBe(1);
+    expect((await put(other, PLAIN_PDF)).status).toBe(201);
+    t.clock.now += 60_000;
+    // Already stored (the other unit sent it), new for this unit: one file still.
+    expect((await put(officer, PLAIN_PDF)).status).toBe(201);
+    expect(t.count('stored_files')).toBe(2);
   });
 
   it('limits certificate checks (/verify/<code>) per address: a code-trying client waits, with Retry-After', async () => {

@@ -61,10 +61,10 @@ async function send(f: Fork, spec: RouteSpec, role: Role) {
   const headers: Record<string, string> = { ...world.auth[role] };
   // Every write is JSON, so a staff cookie passes the CSRF guard and the
   // answer is the route's own decision, not the guard's.
-  if (spec.method !== 'GET') headers['content-type'] = 'application/json';
+  if (spec.method !== 'GET') headers['content-type'] = spec.raw ? 'application/octet-stream' : 'application/json';
   const path = fillPath(spec.pattern, spec.params?.(world) ?? {});
   const before = f.changes();
-  const res = await f.request(path, { method: spec.method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
+  const res = await f.request(path, { method: spec.method, headers, body: spec.raw ? spec.raw() : body === undefined ? undefined : JSON.stringify(body) });
   return { res, written: f.changes() - before };
 }
 

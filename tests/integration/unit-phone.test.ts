@@ -8,7 +8,8 @@ import { Dexie } from 'dexie';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openUnitDatabase, type UnitDatabase } from '../../web/src/unit/db.ts';
 import { unitApi } from '../../web/src/unit/unit-api.ts';
-import { createUnitRepo, type NewActivity } from '../../web/src/unit/unit-repo.ts';
+import { createUnitRepo, type AttachedFile, type NewActivity } from '../../web/src/unit/unit-repo.ts';
+import { PLAIN_JPEG, sha256 } from '../support/crafted-images.ts';
 import { createUnitSync } from '../../web/src/unit/unit-sync.ts';
 import { storyActivity, storyActivityId } from '../../shared/news/outreach.ts';
 import type { Plan } from '../../shared/plans/schema.ts';
@@ -46,7 +47,7 @@ const banner: NewActivity = {
 
 async function phone() {
   const officer = await staffMember(t, 'lan-ttsnc', 'unit', 'ttsnc');
-  const net = { up: false, dropAnswers: 0, posts: 0 };
+  const net = { up: false, dropAnswers: 0, posts: 0, uploads: 0 };
   // The phone's fetch: no signal, or the real server (the officer's cookie), whose answer may be lost on the way back.
   globalThis.fetch = (async (url: string, init: RequestInit = {}) => {
     if (!net.up) throw new TypeError('Failed to fetch');
@@ -54,6 +55,7 @@ async function phone() {
     headers.set('cookie', officer.headers.cookie);
     headers.set('origin', ORIGIN);
     net.posts += 1;
+    if (init.method === 'PUT') net.uploads += 1;
     const res = await t.app.request(`${ORIGIN}${url}`, { ...init, headers });
     if (net.dropAnswers > 0) {
       net.dropAnswers -= 1;
@@ -140,5 +142,53 @@ describe("a unit officer's phone", () => {
       second.close();
       await Dexie.delete(second.name);
     }
+  it('sends a photo before the record that names it, once, however often the answer is lost', async () => {
+    const p = await phone();
+    const photo: AttachedFile = { sha256: sha256(PLAIN_JPEG), blob: new Blob([new Uint8Array(PLAIN_JPEG)], { type: 'image/jpeg' }), type: 'image/jpeg', bytes: PLAIN_JPEG.length, name: 'bang-ron.jpg' };
+    const saved = await p.repo.recordActivity(p.me, banner, [photo]);
+    // The same photo attached to a second activity is kept once.
+    await p.repo.recordActivity(p.me, { ...banner, title: 'Băng rôn đường Lê Lợi' }, [photo]);
+    await p.engine.trigger();
+    expect(p.engine.getSnapshot()).toMatchObject({ state: 'offline', pending: 2 });
+    expect(await p.repo.countPendingFiles()).toBe(1);
+
+    // Signal back; the answer to the upload is lost: the run stops before any record goes.
+    p.net.up = true;
+    p.net.dropAnswers = 1;
+    await p.engine.trigger();
+    expect(t.count('stored_files')).toBe(1);
+    expect(t.count('unit_events')).toBe(0);
+    expect(await p.repo.countPendingFiles()).toBe(1);
+    // The next run sends the photo again (the server already has it), then the records.
+    await p.engine.trigger();
+    expect(p.engine.getSnapshot()).toMatchObject({ state: 'idle', pending: 0, dead: 0 });
+    expect(await p.repo.countPendingFiles()).toBe(0);
+    // The server has the bytes: they leave the phone.
+    const kept = await db.files.get(photo.sha256);
+    expect(kept?.state).toBe('uploaded');
+    expect(kept?.blob).toBeUndefined();
+    expect(p.net.uploads).toBe(2);
+    expect(t.count('stored_files')).toBe(1);
+    expect(t.count('unit_activities')).toBe(2);
+    const linked = t.sqlite.prepare('SELECT sha256, name FROM unit_activity_files WHERE activity_id = ?').all(saved.activityId);
+    expect(linked).toEqual([{ sha256: sha256(PLAIN_JPEG), name: 'bang-ron.jpg' }]);
+    // Nothing is sent again once acknowledged.
+    await p.engine.trigger();
+    expect(p.net.uploads).toBe(2);
+  });
+
+  it('marks a file the server will never take as refused; its record comes back refused and the rest still goes', async () => {
+    const p = await phone();
+    const gif = new Uint8Array([...Buffer.from('GIF89a'), 1, 0, 1, 0]);
+    const odd: AttachedFile = { sha256: sha256(gif), blob: new Blob([gif]), type: 'image/jpeg', bytes: gif.length, name: 'anh.gif' };
+    await p.repo.recordActivity(p.me, banner, [odd]);
+    await p.repo.recordActivity(p.me, { ...banner, title: 'Tin trên loa phường' });
+    p.net.up = true;
+    await p.engine.trigger();
+    expect(p.engine.getSnapshot()).toMatchObject({ state: 'idle', pending: 0, dead: 1 });
+    expect(await p.repo.countPendingFiles()).toBe(0);
+    expect((await db.files.get(odd.sha256))?.state).toBe('refused');
+    expect(t.count('stored_files')).toBe(0);
+    expect(t.sqlite.prepare('SELECT title FROM unit_activities').all()).toEqual([{ title: 'Tin trên loa phường' }]);
   });
 });

@@ -5,15 +5,16 @@
 // copied: each route gets its own copy of the SQLite file (sessions live in
 // the file, so the cookies keep working), and a destructive request on one
 // route (DELETE /me, logout) cannot disturb the next.
-import { copyFileSync, mkdtempSync, rmSync } from 'node:fs';
+import { copyFileSync, cpSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { createApp } from '../../server/app.ts';
 import { createStaffAccount } from '../../server/accounts/guides.ts';
 import { DB_FILE_NAME, openDb } from '../../server/db/open.ts';
 import { uuidv7 } from '../../shared/ids.ts';
 import { completion, login, ORIGIN, registerLearner, setupTestApp, TEST_HASHER, TEST_PASSWORD_COST } from '../integration/helpers.ts';
 import { assistedRegistered, GUIDE_DEVICE, guideSyncResults, sessionCreated } from '../integration/guide-support.ts';
+import { PLAIN_JPEG, sha256 } from './crafted-images.ts';
 import { CATALOG, consentGiven, profileUpdated, syncEvents } from '../integration/resident-support.ts';
 
 export const WORLD_NOW = Date.parse('2025-06-20T02:00:00Z');
@@ -70,6 +71,8 @@ export interface World {
   spareGroup: string;
   /** TTSNC's news stories, written by its officer, one in each status a step starts from. */
   stories: { draft: string; submitted: string; approved: string; published: string };
+  /** The stored hash of an evidence photo TTSNC's officer uploaded. */
+  evidence: string;
   /** Credentials of each role: request headers (none for anonymous). */
   auth: Record<Role, Record<string, string>>;
   /** The learner id a role's own data belongs to (learners only). */
@@ -124,6 +127,11 @@ export async function buildWorld(): Promise<{ world: World; file: string; dir: s
   await expectAccepted(await syncEvents(t, learner.auth, seed(learner, PERSONAL.learnerName, PERSONAL.learnerBirthYear, 'tdp-1', s1.code)));
   await expectAccepted(await syncEvents(t, otherLearner.auth, seed(otherLearner, PERSONAL.otherLearnerName, 1941, 'tdp-2', s2.code)));
 
+  // An evidence photo of TTSNC (stored in t.dir/files, copied with each fork).
+  const photo = await t.request(`/api/v1/unit-files/${sha256(PLAIN_JPEG)}`, { method: 'PUT', headers: { ...unit.headers, 'content-type': 'application/octet-stream' }, body: PLAIN_JPEG });
+  if (photo.status !== 201) throw new Error(`evidence photo: ${photo.status}`);
+  const evidence = ((await photo.json()) as { sha256: string }).sha256;
+
   const file = join(t.dir, 'world.sqlite');
   await t.sqlite.backup(file);
   t.sqlite.close();
@@ -141,6 +149,7 @@ export async function buildWorld(): Promise<{ world: World; file: string; dir: s
     assistedId: assisted.learnerId,
     spareGroup: 'to-du-phong',
     stories,
+    evidence,
     auth: {
       anonymous: {},
       learner: learner.auth,
@@ -183,12 +192,14 @@ async function expectAccepted(results: Array<{ status: string }>) {
 /** Request limits high enough that thousands of fuzz inputs reach the
  * handlers; the limits themselves are tested in request-limits.test.ts. */
 const LIFTED = { limit: 1_000_000, windowMs: 60_000 };
-export const LIFTED_LIMITS = { syncPerLearner: LIFTED, syncPerGuide: LIFTED, syncPerAddress: LIFTED, registerPerAddress: LIFTED, recoveryPerAddress: LIFTED, recoveryCodesPerLearner: LIFTED, verifyPerAddress: LIFTED };
+export const LIFTED_LIMITS = { syncPerLearner: LIFTED, syncPerGuide: LIFTED, syncPerAddress: LIFTED, registerPerAddress: LIFTED, recoveryPerAddress: LIFTED, recoveryCodesPerLearner: LIFTED, verifyPerAddress: LIFTED, uploadsPerLogin: LIFTED };
 
 /** A fresh app over a copy of the world's database file. */
 export function forkWorld(file: string, options: { liftLimits?: boolean } = {}) {
   const dir = mkdtempSync(join(tmpdir(), 'hvs-fuzz-'));
   copyFileSync(file, join(dir, DB_FILE_NAME));
+  const files = join(dirname(file), 'files');
+  if (existsSync(files)) cpSync(files, join(dir, 'files'), { recursive: true });
   const { db, sqlite } = openDb(dir);
   const app = createApp({ db, sqlite, config: { trustProxy: true, passwordCost: TEST_PASSWORD_COST, ...(options.liftLimits ? { requestLimits: LIFTED_LIMITS } : {}) }, now: () => WORLD_NOW, catalog: CATALOG });
   return {

@@ -34,6 +34,8 @@ import { activityListSchema, trackerSchema, unitMeSchema } from '../../shared/un
 import { narrativeSchema } from '../../shared/stats/narrative.ts';
 import { displayFeedSchema, displayListSchema, displaySchema } from '../../shared/displays/schema.ts';
 import { newsItemSchema, newsListSchema, storyListSchema, storySchema } from '../../shared/news/schema.ts';
+import { MAX_STORED_FILE_BYTES, storedFileSchema } from '../../shared/files.ts';
+import { PLAIN_PDF, sha256 } from './crafted-images.ts';
 import { completion, DEVICE_ID } from '../integration/helpers.ts';
 import { GUIDE_DEVICE } from '../integration/guide-support.ts';
 import { ROLES, type Fork, type Role, type World } from './fuzz-world.ts';
@@ -127,9 +129,11 @@ const RIGHTS: Record<string, string> = {
   'POST /api/v1/stories/:id/unpublish':                   '401 401 401 403 403 ok  ok  403 403',
   'GET /api/v1/news':                                     'ok  ok  ok  ok  ok  ok  ok  ok  ok',
   'GET /api/v1/news/:id':                                 'ok  ok  ok  ok  ok  ok  ok  ok  ok',
+  'PUT /api/v1/unit-files/:sha256':                       '401 401 401 403 403 403 403 ok  ok',
+  'GET /api/v1/unit-files/:sha256':                       '401 401 401 403 403 ok  ok  ok  403',
 };
 
-export type Success = z.ZodType | 'csv' | 'xlsx' | 'docx' | 'empty';
+export type Success = z.ZodType | 'csv' | 'xlsx' | 'docx' | 'file' | 'empty';
 export interface RouteSpec {
   key: string;
   method: string;
@@ -140,6 +144,10 @@ export interface RouteSpec {
   ignoresBody?: boolean;
   /** Valid values of the path parameters. */
   params?: (w: World) => Record<string, string>;
+  /** A file sent as it is (application/octet-stream) instead of a JSON body. */
+  raw?: () => Uint8Array<ArrayBuffer>;
+  /** The route's own body limit, when not MAX_BODY_BYTES. */
+  maxBody?: number;
   /** A valid JSON body for this role (may first prepare the world, e.g. make a recovery code). */
   body?: (w: World, role: Role, f: Fork) => unknown;
   ok: Success;
@@ -294,6 +302,8 @@ const SPECS: Record<string, Omit<RouteSpec, 'key' | 'method' | 'pattern' | 'righ
   'POST /api/v1/stories/:id/unpublish': { params: (w) => ({ id: w.stories.published }), body: () => ({}), ignoresBody: true, ok: storySchema },
   'GET /api/v1/news': { ok: newsListSchema },
   'GET /api/v1/news/:id': { params: (w) => ({ id: w.stories.published }), ok: newsItemSchema },
+  'PUT /api/v1/unit-files/:sha256': { params: () => ({ sha256: sha256(PLAIN_PDF) }), raw: () => new Uint8Array(PLAIN_PDF), maxBody: MAX_STORED_FILE_BYTES, ok: storedFileSchema },
+  'GET /api/v1/unit-files/:sha256': { params: (w) => ({ sha256: w.evidence }), ok: 'file' },
 };
 
 function parseRights(key: string, row: string): Record<Role, Expect> {
@@ -344,6 +354,10 @@ export async function successProblem(spec: RouteSpec, res: Response): Promise<st
   if (spec.ok === 'docx') {
     const bytes = new Uint8Array(await res.arrayBuffer());
     return type.includes('wordprocessingml') && bytes[0] === 0x50 && bytes[1] === 0x4b ? null : `expected a Word file, got ${type}`;
+  }
+  if (spec.ok === 'file') {
+    const bytes = new Uint8Array(await res.arrayBuffer());
+    return /^(image\/(jpeg|png|webp)|application\/pdf)$/.test(type) && bytes.length > 0 && res.headers.get('x-content-type-options') === 'nosniff' ? null : `expected a stored file, got ${type}`;
   }
   if (!/^application\/json/.test(type)) return `expected JSON, got ${type}`;
   const parsed = spec.ok.safeParse(await res.json());

@@ -11,3 +11,4 @@ export * from './plans.ts';
 export * from './report.ts';
 export * from './displays.ts';
 export * from './news.ts';
+export * from './files.ts';

@@ -105,3 +105,31 @@ export const unitActivityItems = sqliteTable(
   },
   (t) => [primaryKey({ columns: [t.activityId, t.itemCode] })],
 );
+
+/** Evidence files a unit's officers uploaded: the unit may read them and name them in its activities. */
+export const unitFiles = sqliteTable(
+  'unit_files',
+  {
+    unitId: text('unit_id')
+      .notNull()
+      .references(() => units.id),
+    sha256: text('sha256').notNull(),
+    uploadedBy: text('uploaded_by').notNull(),
+    uploadedAt: integer('uploaded_at').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.unitId, t.sha256] }), index('unit_files_file_idx').on(t.sha256)],
+);
+
+/** The files an activity's current version names, in the record's order. */
+export const unitActivityFiles = sqliteTable(
+  'unit_activity_files',
+  {
+    activityId: text('activity_id')
+      .notNull()
+      .references(() => unitActivities.id, { onDelete: 'cascade' }),
+    sha256: text('sha256').notNull(),
+    position: integer('position').notNull(),
+    name: text('name'),
+  },
+  (t) => [primaryKey({ columns: [t.activityId, t.sha256] })],
+);

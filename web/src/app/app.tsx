@@ -46,6 +46,8 @@ const UnitPage = lazy(() => import('../unit/unit-page.tsx'));
 // The ward's published news for residents; its staff desk is office code.
 const NewsPage = lazy(() => import('../news/news-page.tsx'));
 const AdminNewsPage = lazy(() => import('../admin/news/news-desk-page.tsx'));
+// The office reads the units' log with its evidence photos and scans.
+const UnitLogPage = lazy(() => import('../unit-log/unit-log-page.tsx'));
 const PasswordPage = lazy(() => import('../account/password-page.tsx'));
 const JoinPage = lazy(() => import('../join/join-page.tsx'));
 const HouseholdJoinPage = lazy(() => import('../household/household-page.tsx'));
@@ -77,6 +79,7 @@ export function App(props: { stores?: AppStores }) {
         <Route path="/courses/:courseId" component={CoursePage} />
         <Route path="/courses/:courseId/lessons/:lessonId" component={LessonPage} />
         <Route path="/ward" component={WardPage} />
+        <Route path="/ward/activities" component={UnitLogPage} />
         <Route path="/settings" component={SettingsPage} />
         <Route path="/join/:code?" component={JoinPage} />
         <Route path="/household/:id?" component={HouseholdJoinPage} />

@@ -47,6 +47,11 @@ export default function WardPage() {
                   </ul>
                 </nav>
               </Show>
+              <Show when={u().role === 'reviewer' || u().role === 'admin'}>
+                <p>
+                  <a href="/ward/activities" data-testid="ward-unit-log">{t('ward.unitLog')}</a>
+                </p>
+              </Show>
               <DashboardView user={u()} />
             </>
           )}

@@ -51,6 +51,8 @@ export interface Call {
   method?: 'GET' | 'POST' | 'PUT' | 'DELETE';
   /** Sent as JSON. */
   json?: unknown;
+  /** Sent as it is (application/octet-stream): a photo or a scan. */
+  file?: Blob;
   /**
    * Who is asking: 'staff' rides on the cookie session (same-origin
    * credentials; every write is JSON, which the server's CSRF guard requires
@@ -60,15 +62,16 @@ export interface Call {
 }
 
 export function buildRequest(call: Call = {}): RequestInit {
-  const { method, json, as } = call;
+  const { method, json, file, as } = call;
   const headers: Record<string, string> = {};
   const isWrite = method !== undefined && method !== 'GET';
-  if (json !== undefined || (as === 'staff' && isWrite)) headers['content-type'] = 'application/json';
+  if (file !== undefined) headers['content-type'] = 'application/octet-stream';
+  else if (json !== undefined || (as === 'staff' && isWrite)) headers['content-type'] = 'application/json';
   if (as !== undefined && as !== 'staff') headers.authorization = `Bearer ${as.learnerId}.${as.secret}`;
   return {
     ...(method ? { method } : {}),
     ...(Object.keys(headers).length ? { headers } : {}),
-    ...(json !== undefined ? { body: JSON.stringify(json) } : {}),
+    ...(file !== undefined ? { body: file } : json !== undefined ? { body: JSON.stringify(json) } : {}),
     ...(as === 'staff' ? { credentials: 'same-origin' as const } : {}),
   };
 }

@@ -102,7 +102,14 @@ export function createOutboxSync<R extends OutboxRowOf<{ id: string }>>(deps: Ou
   }
 
   async function drainSender(sender: SyncSender<R>): Promise<void> {
-    await sender.prepare?.();
+    try {
+      await sender.prepare?.();
+    } catch (err) {
+      if (err instanceof HttpError && err.status === 401 && sender.onUnauthorized && (await sender.onUnauthorized()) === 'login-required') {
+        throw new LoginRequired('the login on this phone has ended');
+      }
+      throw err;
+    }
     for (;;) {
       const batch = selectBatch(await deps.outbox.listPending(sender.recorder), batchSize);
       if (batch.length === 0) return;

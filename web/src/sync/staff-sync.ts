@@ -19,14 +19,17 @@ export interface StaffSyncDeps<R extends OutboxRowOf<{ id: string }>> extends Om
   repo: StaffSyncRepo<R>;
   api: { sync(deviceId: string, events: R['event'][]): Promise<SyncResponse> };
   deviceId: () => string;
+  /** Before the first batch of a run: what the records need on the server first (a unit's evidence files). */
+  prepare?: () => Promise<void>;
 }
 
-export function createStaffSync<R extends OutboxRowOf<{ id: string }>>({ repo, api, deviceId, ...options }: StaffSyncDeps<R>) {
+export function createStaffSync<R extends OutboxRowOf<{ id: string }>>({ repo, api, deviceId, prepare, ...options }: StaffSyncDeps<R>) {
   return createOutboxSync<R>({
     ...options,
     outbox: repo.outbox,
     senders: async () => [
       {
+        prepare,
         send: (events) => api.sync(deviceId(), events),
         onUnauthorized: async () => 'login-required' as const,
         markSynced: async (at) => void (await repo.setMeta('lastSyncedAt', at)),

@@ -1,9 +1,11 @@
 // A unit officer's own IndexedDB database ("hvs-unit"), apart from the
 // resident's and the guide's: meta (device id, the cached /units/me answer,
-// last sync), the unit family's outbox and the activities recorded on this
-// device, so the officer sees them offline. Schema changes add a version().
+// last sync), the unit family's outbox, the activities recorded on this
+// device, so the officer sees them offline, and their evidence files (the
+// photo or scan itself, until the server has it). Schema changes add a version().
 import { Dexie, type EntityTable } from 'dexie';
 import type { UnitEvent } from '../../../shared/events.ts';
+import type { FileRef } from '../../../shared/files.ts';
 import type { OutboxRowOf } from '../sync/outbox.ts';
 
 export interface UnitMetaRow {
@@ -26,13 +28,29 @@ export interface LocalActivity {
   audiences: UnitEvent['audiences'];
   reach: UnitEvent['reach'];
   links: string[];
+  /** Evidence photos and scans (their blobs are in `files`). */
+  files?: FileRef[];
   recordedAt: string;
+}
+
+/** An evidence file on the phone, by the SHA-256 of its bytes: kept until the server stored it. */
+export interface LocalFile {
+  sha256: string;
+  /** The bytes, until the server has them (then dropped to free the phone's storage). */
+  blob?: Blob;
+  type: FileRef['type'];
+  bytes: number;
+  name?: string;
+  /** 'pending' until PUT /unit-files answered; 'refused' when the server will never take it. */
+  state: 'pending' | 'uploaded' | 'refused';
+  createdAt: number;
 }
 
 export type UnitDatabase = Dexie & {
   meta: EntityTable<UnitMetaRow, 'key'>;
   outbox: EntityTable<UnitOutboxRow, 'id'>;
   activities: EntityTable<LocalActivity, 'activityId'>;
+  files: EntityTable<LocalFile, 'sha256'>;
 };
 
 export const UNIT_DATABASE_NAME = 'hvs-unit';
@@ -44,5 +62,6 @@ export function openUnitDatabase(name: string = UNIT_DATABASE_NAME): UnitDatabas
     outbox: 'id, createdAt, state',
     activities: 'activityId, startsOn',
   });
+  db.version(2).stores({ files: 'sha256, state' });
   return db;
 }

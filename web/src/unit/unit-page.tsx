@@ -1,11 +1,14 @@
 // /unit: a unit officer's phone screen. Log in once; then record what the
-// unit did under a plan — with or without signal — and see what waits to be
-// sent. Records leave through the one sync engine, exactly once.
+// unit did under a plan, with its photos and scans — with or without signal —
+// and see what waits to be sent. Files, then records, leave through the one
+// sync engine, exactly once.
 import { createMemo, createSignal, For, onMount, Show } from 'solid-js';
 import { AUDIENCES, REACH_MEASURES, type Audience, type ReachMeasure } from '../../../shared/plans/constants.ts';
 import { t } from '../i18n/index.ts';
 import { errorText } from '../net/error-message.ts';
 import { createUnitStore } from './unit-store.ts';
+import { EvidencePicker } from './evidence-picker.tsx';
+import type { AttachedFile } from './unit-repo.ts';
 import './strings.ts';
 import '../styles/unit.css';
 
@@ -23,6 +26,10 @@ export default function UnitPage() {
         <strong data-testid="unit-sync-state">{t(`unit.sync.${store.sync().state === 'idle' && store.sync().pending > 0 ? 'waiting' : store.sync().state}`)}</strong>
         {' · '}
         <span data-testid="unit-pending">{t('unit.sync.pending', { count: store.sync().pending })}</span>
+        <Show when={store.filesWaiting() > 0}>
+          {' · '}
+          <span data-testid="unit-files-pending">{t('unit.sync.files', { count: store.filesWaiting() })}</span>
+        </Show>
         <Show when={store.sync().dead > 0}> · {t('unit.sync.refused', { count: store.sync().dead })}</Show>
       </p>
       <Show when={store.needsLogin() || store.sync().state === 'login-required'}>
@@ -43,6 +50,7 @@ export default function UnitPage() {
                 <li>
                   <strong>{a.title}</strong> — {a.formCode}
                   {a.subFormId ? ` (${a.subFormId})` : ''} · {a.startsOn}
+                  <Show when={(a.files?.length ?? 0) > 0}> · {t('unit.filesCount', { count: a.files!.length })}</Show>
                 </li>
               )}
             </For>
@@ -102,6 +110,7 @@ function ActivityForm(props: { store: ReturnType<typeof createUnitStore> }) {
   const [place, setPlace] = createSignal('');
   const [reach, setReach] = createSignal<Partial<Record<ReachMeasure, string>>>({});
   const [links, setLinks] = createSignal('');
+  const [files, setFiles] = createSignal<AttachedFile[]>([]);
   const [message, setMessage] = createSignal('');
   const toggle = <T,>(list: T[], v: T) => (list.includes(v) ? list.filter((x) => x !== v) : [...list, v]);
 
@@ -127,7 +136,8 @@ function ActivityForm(props: { store: ReturnType<typeof createUnitStore> }) {
           audiences: audiences(),
           reach: counts,
           links: links().split('\n').map((l) => l.trim()).filter(Boolean),
-        });
+        }, files());
+        setFiles([]);
         setTitle('');
         setPlace('');
         setReach({});
@@ -211,6 +221,7 @@ function ActivityForm(props: { store: ReturnType<typeof createUnitStore> }) {
         {t('unit.links')}
         <textarea name="links" rows={2} value={links()} onInput={(e) => setLinks(e.currentTarget.value)} />
       </label>
+      <EvidencePicker files={files()} onChange={setFiles} />
       <button type="submit" class="button" data-testid="activity-save">{t('unit.save')}</button>
       <p role="status">{message()}</p>
     </form>

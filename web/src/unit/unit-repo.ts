@@ -1,15 +1,18 @@
 // Everything a unit officer records, written to the unit database: the local
-// activity (shown offline) and its outbox record in ONE transaction, so the
-// two never disagree and a record is sent exactly once (the outbox keeps it
-// until the server answers accepted or duplicate).
+// activity (shown offline), its evidence files and its outbox record in ONE
+// transaction, so they never disagree and a record is sent exactly once (the
+// outbox keeps it until the server answers accepted or duplicate). A file is
+// kept once by its hash, however many activities name it.
 import { uuidv7 } from '../../../shared/ids.ts';
 import { newEvent, type UnitRecorder } from '../../../shared/events/new-event.ts';
 import { createOutbox } from '../sync/outbox.ts';
-import type { LocalActivity, UnitDatabase } from './db.ts';
+import type { LocalActivity, LocalFile, UnitDatabase } from './db.ts';
 
 /** The officer's login and this device: who records. */
 export type UnitIdentity = UnitRecorder;
-export type NewActivity = Omit<LocalActivity, 'activityId' | 'recordedAt'>;
+export type NewActivity = Omit<LocalActivity, 'activityId' | 'recordedAt' | 'files'>;
+/** A photo or scan ready to keep: its bytes and their hash (evidence-file.ts). */
+export type AttachedFile = Pick<LocalFile, 'sha256' | 'type' | 'bytes' | 'name'> & { blob: Blob };
 
 export function createUnitRepo(db: UnitDatabase) {
   const outbox = createOutbox(db.outbox);
@@ -29,15 +32,23 @@ export function createUnitRepo(db: UnitDatabase) {
     reach: a.reach,
     links: a.links,
   });
+  const refs = (files: AttachedFile[]) => files.map(({ sha256, type, bytes, name }) => ({ sha256, type, bytes, ...optional('name', name) }));
+  const keepFiles = async (files: AttachedFile[], now: Date) => {
+    for (const f of files) {
+      if (!(await db.files.get(f.sha256))) await db.files.add({ ...f, state: 'pending', createdAt: now.getTime() });
+    }
+  };
 
   return {
     outbox,
     listActivities: () => db.activities.orderBy('startsOn').reverse().toArray(),
-    recordActivity: (me: UnitIdentity, a: NewActivity, now = new Date()) =>
-      db.transaction('rw', db.activities, db.outbox, async () => {
+    recordActivity: (me: UnitIdentity, a: NewActivity, files: AttachedFile[] = [], now = new Date()) =>
+      db.transaction('rw', db.activities, db.outbox, db.files, async () => {
         const activityId = uuidv7(now.getTime());
-        const event = newEvent(me, { type: 'activity.recorded', ...body(a, activityId) }, now.getTime());
-        const row: LocalActivity = { ...a, activityId, recordedAt: now.toISOString() };
+        const named = files.length > 0 ? { files: refs(files) } : {};
+        const event = newEvent(me, { type: 'activity.recorded', ...body(a, activityId), ...named }, now.getTime());
+        const row: LocalActivity = { ...a, ...named, activityId, recordedAt: now.toISOString() };
+        await keepFiles(files, now);
         await db.activities.add(row);
         await outbox.enqueue(event, now.getTime());
         return row;
@@ -55,11 +66,18 @@ export function createUnitRepo(db: UnitDatabase) {
       }),
     correctActivity: (me: UnitIdentity, activityId: string, a: NewActivity, reason: string, now = new Date()) =>
       db.transaction('rw', db.activities, db.outbox, async () => {
+        // Without a files list the server keeps the activity's files; so does the phone.
         const event = newEvent(me, { type: 'activity.corrected', ...body(a, activityId), reason }, now.getTime());
-        await db.activities.put({ ...a, activityId, recordedAt: now.toISOString() });
+        const files = (await db.activities.get(activityId))?.files;
+        await db.activities.put({ ...a, ...(files ? { files } : {}), activityId, recordedAt: now.toISOString() });
         await outbox.enqueue(event, now.getTime());
       }),
     countPending: () => db.outbox.where('state').equals('pending').count(),
+    /** Files the server does not have yet: the sync sends them before any record. */
+    pendingFiles: () => db.files.where('state').equals('pending').toArray(),
+    countPendingFiles: () => db.files.where('state').equals('pending').count(),
+    /** Once the server has a file its bytes leave the phone; the row stays, so naming it again sends nothing. */
+    markFile: (sha256: string, state: LocalFile['state']) => db.files.update(sha256, state === 'uploaded' ? { state, blob: undefined } : { state }),
     getMeta: async <T,>(key: string) => (await db.meta.get(key))?.value as T | undefined,
     setMeta: (key: string, value: unknown) => db.meta.put({ key, value }),
   };

@@ -10,7 +10,7 @@ import { watchSyncTriggers } from '../sync/sync-triggers.ts';
 import type { SyncSnapshot } from '../sync/outbox-sync.ts';
 import { openUnitDatabase, type LocalActivity } from './db.ts';
 import { unitApi } from './unit-api.ts';
-import { createUnitRepo, type NewActivity } from './unit-repo.ts';
+import { createUnitRepo, type AttachedFile, type NewActivity } from './unit-repo.ts';
 import { createUnitSync } from './unit-sync.ts';
 
 export function createUnitStore() {
@@ -20,7 +20,18 @@ export function createUnitStore() {
   const [needsLogin, setNeedsLogin] = createSignal(false);
   const [activities, setActivities] = createSignal<LocalActivity[]>([]);
   const [sync, setSync] = createSignal<SyncSnapshot>({ state: 'idle', pending: 0, dead: 0, lastSyncedAt: null, retryAt: null });
-  const engine = createUnitSync({ repo, api: unitApi, deviceId: () => deviceId, onChange: (snap) => setSync({ ...snap }) });
+  // Files waiting are counted apart from records: a photo can wait after its record was saved.
+  const [filesWaiting, setFilesWaiting] = createSignal(0);
+  const countFiles = async () => setFilesWaiting(await repo.countPendingFiles());
+  const engine = createUnitSync({
+    repo,
+    api: unitApi,
+    deviceId: () => deviceId,
+    onChange: (snap) => {
+      setSync({ ...snap });
+      void countFiles();
+    },
+  });
   watchSyncTriggers(engine);
 
   /** Asks the server who is logged in; offline, the last answer kept on the device. */
@@ -44,6 +55,7 @@ export function createUnitStore() {
     needsLogin,
     activities,
     sync,
+    filesWaiting,
     async start() {
       deviceId = (await repo.getMeta<string>('deviceId')) ?? '';
       if (!deviceId) {
@@ -51,6 +63,7 @@ export function createUnitStore() {
         await repo.setMeta('deviceId', deviceId);
       }
       setActivities(await repo.listActivities());
+      await countFiles();
       await refreshMe();
       void engine.trigger();
     },
@@ -68,11 +81,12 @@ export function createUnitStore() {
       void engine.trigger();
       return created;
     },
-    async record(a: NewActivity) {
+    async record(a: NewActivity, files: AttachedFile[] = []) {
       const who = me();
       if (!who) return;
-      await repo.recordActivity({ officerId: who.userId, deviceId }, a);
+      await repo.recordActivity({ officerId: who.userId, deviceId }, a, files);
       setActivities(await repo.listActivities());
+      await countFiles();
       void engine.trigger();
     },
   };
