@@ -33,6 +33,7 @@ import { sessionRoutes } from './routes/sessions.ts';
 import { staffRoutes } from './routes/staff.ts';
 import { planRoutes } from './routes/plans.ts';
 import { unitRoutes } from './routes/units.ts';
+import { registerRoutes } from './routes/registers.ts';
 import { createPlanStore } from './plans/store.ts';
 import { createUnits } from './plans/units.ts';
 import { createUnitProjection } from './units/projection.ts';
@@ -148,6 +149,7 @@ export function createApp(deps: AppDeps) {
   app.route(`${API_PREFIX}/staff`, staffRoutes(ctx));
   app.route(`${API_PREFIX}/plans`, planRoutes(ctx, plans, units));
   app.route(`${API_PREFIX}/units`, unitRoutes(ctx, units, plans, records.unit));
+  app.route(`${API_PREFIX}/registers`, registerRoutes(ctx, units, plans));
   app.route('/api', openApiRoutes(ctx));
   app.all('/api/*', (c) => jsonError(c, 404, 'not_found', `No API route ${c.req.method} ${c.req.path}`));
 

@@ -28,5 +28,11 @@ export const AUDIT_ACTIONS = [
   'plan.imported',
   'unit.created',
   'unit.updated',
+  'difficulty.filed',
+  'difficulty.handled',
+  'misinformation.logged',
+  'misinformation.updated',
+  'budget.proposed',
+  'budget.decided',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];

@@ -60,6 +60,7 @@ describe('GET /api/openapi.json', () => {
         '/api/v1/units/sync',
         '/api/v1/units/{id}',
         '/api/v1/units/{id}/activities',
+        ...['difficulties', 'difficulties/{id}', 'difficulties/{id}/handling', 'misinformation', 'misinformation/{id}', 'budget', 'budget/{id}', 'budget/{id}/decision'].map((s) => `/api/v1/registers/${s}`),
       ].sort(),
     );
     const schemas = doc.components.schemas;

@@ -32,6 +32,7 @@ import { resetPasswordResponseSchema } from '../../shared/accounts.ts';
 import { planImportResponseSchema, planListSchema, planSchema, unitListSchema, unitSchema } from '../../shared/plans/schema.ts';
 import { activityListSchema, trackerSchema, unitMeSchema } from '../../shared/units/api.ts';
 import { narrativeSchema } from '../../shared/stats/narrative.ts';
+import { budgetListSchema, budgetSchema, difficultyListSchema, difficultySchema, misinfoListSchema, misinfoSchema } from '../../shared/registers/schema.ts';
 import { completion, DEVICE_ID } from '../integration/helpers.ts';
 import { GUIDE_DEVICE } from '../integration/guide-support.ts';
 import { ROLES, type Fork, type Role, type World } from './fuzz-world.ts';
@@ -109,6 +110,19 @@ const RIGHTS: Record<string, string> = {
   'POST /api/v1/units/sync':                              '401 401 401 403 403 403 403 ok  ok',
   'PUT /api/v1/units/:id':                                '401 401 401 403 403 403 ok  403 403',
   'GET /api/v1/units/:id/activities':                     '401 401 401 403 403 ok  ok  ok  403',
+  // The registers: the world's entries are TTSNC's, so KT-HT-ĐT's officer is refused them.
+  'GET /api/v1/registers/difficulties':                   '401 401 401 403 403 ok  ok  ok  ok',
+  'POST /api/v1/registers/difficulties':                  '401 401 401 403 403 403 403 ok  ok',
+  'GET /api/v1/registers/difficulties/:id':               '401 401 401 403 403 ok  ok  ok  403',
+  'PUT /api/v1/registers/difficulties/:id/handling':      '401 401 401 403 403 ok  ok  403 403',
+  'GET /api/v1/registers/misinformation':                 '401 401 401 403 403 ok  ok  ok  ok',
+  'POST /api/v1/registers/misinformation':                '401 401 401 403 403 ok  ok  ok  ok',
+  'GET /api/v1/registers/misinformation/:id':             '401 401 401 403 403 ok  ok  ok  403',
+  'PUT /api/v1/registers/misinformation/:id':             '401 401 401 403 403 ok  ok  ok  403',
+  'GET /api/v1/registers/budget':                         '401 401 401 403 403 ok  ok  ok  ok',
+  'POST /api/v1/registers/budget':                        '401 401 401 403 403 403 403 ok  ok',
+  'GET /api/v1/registers/budget/:id':                     '401 401 401 403 403 ok  ok  ok  403',
+  'PUT /api/v1/registers/budget/:id/decision':            '401 401 401 403 403 ok  ok  403 403',
 };
 
 export type Success = z.ZodType | 'csv' | 'xlsx' | 'docx' | 'empty';
@@ -170,6 +184,21 @@ const unitActivity = (w: World, role: Role) => {
     reach: { minutesAired: 5 },
   };
 };
+
+const misinfoBody = () => ({
+  planId: SAMPLE_PLAN,
+  itemCode: '1.2',
+  platform: 'tiktok',
+  link: 'https://video.example/@kenh/video/1',
+  seenOn: '2025-06-20',
+  description: 'Video nói ứng dụng giả là của phường',
+  assessment: 'Gây hiểu lầm',
+  action: 'corrected',
+  correctionLink: 'https://phuong.example/tin/dinh-chinh',
+  actionOn: '2025-06-20',
+  status: 'closed',
+  closedOn: '2025-06-20',
+});
 
 async function freshRecoveryCode(w: World, f: Fork): Promise<string> {
   const res = await f.request('/api/v1/recovery-codes', { method: 'POST', headers: w.learner.auth });
@@ -253,6 +282,22 @@ const SPECS: Record<string, Omit<RouteSpec, 'key' | 'method' | 'pattern' | 'righ
   'POST /api/v1/units/sync': { body: (w, role) => ({ deviceId: GUIDE_DEVICE, events: [unitActivity(w, role)] }), ok: syncResponseSchema },
   'PUT /api/v1/units/:id': { params: () => ({ id: 'ttsnc' }), body: () => ({ name: 'Trung tâm sự nghiệp công phường', shortName: 'TTSNC' }), ok: unitSchema },
   'GET /api/v1/units/:id/activities': { params: () => ({ id: 'ttsnc' }), ok: activityListSchema },
+  'GET /api/v1/registers/difficulties': { ok: difficultyListSchema },
+  'POST /api/v1/registers/difficulties': { body: () => ({ planId: SAMPLE_PLAN, itemCode: '1.1', summary: 'Chưa có kinh phí in pa nô', details: 'Tổ 3 đề nghị hỗ trợ.', raisedOn: '2025-06-20' }), ok: difficultySchema },
+  'GET /api/v1/registers/difficulties/:id': { params: (w) => ({ id: w.registers.difficulty }), ok: difficultySchema },
+  'PUT /api/v1/registers/difficulties/:id/handling': {
+    params: (w) => ({ id: w.registers.difficulty }),
+    body: () => ({ status: 'proposed', handling: 'Đề xuất UBND phường bố trí loa.', handledOn: '2025-06-20' }),
+    ok: difficultySchema,
+  },
+  'GET /api/v1/registers/misinformation': { ok: misinfoListSchema },
+  'POST /api/v1/registers/misinformation': { body: () => misinfoBody(), ok: misinfoSchema },
+  'GET /api/v1/registers/misinformation/:id': { params: (w) => ({ id: w.registers.misinformation }), ok: misinfoSchema },
+  'PUT /api/v1/registers/misinformation/:id': { params: (w) => ({ id: w.registers.misinformation }), body: () => misinfoBody(), ok: misinfoSchema },
+  'GET /api/v1/registers/budget': { ok: budgetListSchema },
+  'POST /api/v1/registers/budget': { body: () => ({ planId: SAMPLE_PLAN, title: 'Pa nô tuyên truyền', proposedOn: '2025-06-20', lines: [{ description: 'Pa nô 2 x 4 m', quantity: 2, proposedAmount: 3_000_000 }] }), ok: budgetSchema },
+  'GET /api/v1/registers/budget/:id': { params: (w) => ({ id: w.registers.budget }), ok: budgetSchema },
+  'PUT /api/v1/registers/budget/:id/decision': { params: (w) => ({ id: w.registers.budget }), body: () => ({ status: 'approved', approvedAmounts: [500_000], decidedOn: '2025-06-20' }), ok: budgetSchema },
 };
 
 function parseRights(key: string, row: string): Record<Role, Expect> {
