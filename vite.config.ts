@@ -7,7 +7,7 @@ import { routeHintsPlugin } from './tools/route-hints/vite-plugin.ts';
 import { compileHintsPlugin } from './tools/compile-hints/vite-plugin.ts';
 
 const sharedDir = new URL('./shared/', import.meta.url).pathname;
-const officeDirs = ['web/src/admin/', 'web/src/dashboard/'].map((p) => new URL(`./${p}`, import.meta.url).pathname);
+const officeDirs = ['web/src/admin/', 'web/src/dashboard/', 'web/src/registers/'].map((p) => new URL(`./${p}`, import.meta.url).pathname);
 const isOffice = (id: string) => officeDirs.some((d) => id.startsWith(d));
 /** A screen of the ward office, or a chunk only such screens share. */
 const isOfficeChunk = (c: { facadeModuleId: string | null; moduleIds: string[] }) =>

@@ -39,6 +39,8 @@ const AdminAuditPage = lazy(() => import('../admin/audit-page.tsx'));
 const AdminPlansPage = lazy(() => import('../admin/plans-page.tsx'));
 // A unit officer's phone screen: records the unit's outreach, offline too (precached like guide mode).
 const UnitPage = lazy(() => import('../unit/unit-page.tsx'));
+// The plan's registers: office work done online (not precached; the page says so when offline).
+const RegistersPage = lazy(() => import('../registers/registers-page.tsx'));
 const PasswordPage = lazy(() => import('../account/password-page.tsx'));
 const JoinPage = lazy(() => import('../join/join-page.tsx'));
 const HouseholdJoinPage = lazy(() => import('../household/household-page.tsx'));
@@ -86,6 +88,7 @@ export function App(props: { stores?: AppStores }) {
         <Route path="/admin/audit" component={AdminAuditPage} />
         <Route path="/admin/plans" component={AdminPlansPage} />
         <Route path="/unit" component={UnitPage} />
+        <Route path="/registers/:register?" component={RegistersPage} />
         <Route path="/account/password" component={PasswordPage} />
         <Route path="/privacy" component={PrivacyPage} />
         <Route path="/me" component={MePage} />

@@ -38,6 +38,11 @@ export default function WardPage() {
               <Show when={u().role === 'admin'}>
                 <AdminNav />
               </Show>
+              <Show when={u().role === 'reviewer'}>
+                <nav class="ward-links" aria-label={t('dashboard.registers')}>
+                  <a href="/registers/difficulties">{t('dashboard.registers')}</a>
+                </nav>
+              </Show>
               <DashboardView user={u()} />
             </>
           )}

@@ -6,6 +6,7 @@ import { AUDIENCES, REACH_MEASURES, type Audience, type ReachMeasure } from '../
 import { t } from '../i18n/index.ts';
 import { errorText } from '../net/error-message.ts';
 import { createUnitStore } from './unit-store.ts';
+import { RegistersLinks } from './registers-links.tsx';
 import './strings.ts';
 import '../styles/unit.css';
 
@@ -46,6 +47,9 @@ export default function UnitPage() {
           </ul>
         </Show>
       </section>
+      <Show when={store.me()}>
+        <RegistersLinks />
+      </Show>
     </div>
   );
 }
