@@ -28,11 +28,7 @@ const COLUMNS = {
   filedAt: difficulties.filedAt,
   updatedAt: difficulties.updatedAt,
 };
-type Row = { [K in keyof typeof COLUMNS]: (typeof COLUMNS)[K]['_']['data'] };
-
-const toDifficulty = (r: Row): Difficulty => ({ ...r, status: r.status as DifficultyStatus, filedAt: iso(r.filedAt), updatedAt: iso(r.updatedAt) });
-
-function select(db: Db, where: SQL | undefined) {
+function select(db: Db, where: SQL | undefined): Difficulty[] {
   return db
     .select(COLUMNS)
     .from(difficulties)
@@ -40,7 +36,7 @@ function select(db: Db, where: SQL | undefined) {
     .where(where)
     .orderBy(asc(difficulties.raisedOn), asc(units.sortOrder), asc(difficulties.filedAt))
     .all()
-    .map(toDifficulty);
+    .map((r) => ({ ...r, status: r.status as DifficultyStatus, filedAt: iso(r.filedAt), updatedAt: iso(r.updatedAt) }));
 }
 
 export function listDifficulties(db: Db, scope: Scope, filter: { plan?: string; unit?: string }): Difficulty[] {

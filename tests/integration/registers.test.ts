@@ -38,7 +38,7 @@ async function file(who: Member, overrides: Record<string, unknown> = {}): Promi
 }
 
 /** Sends a request that must be refused with `status` and a JSON error, writing nothing. */
-async function refused(res: Promise<Response>, status: number, code?: string) {
+async function refused(res: Response | Promise<Response>, status: number, code?: string) {
   const before = changes();
   const answer = await res;
   const body = await answer.json();
