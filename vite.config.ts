@@ -62,7 +62,7 @@ export default defineConfig({
         // screens stay precached: guide mode works offline. route-hints.json is
         // for the server only (tools/route-hints). The size gate
         // (tests/size) fails if office code shows up in this list.
-        globIgnores: ['**/office-*', '**/ward-page-*', '**/admin-*', 'route-hints.json', '**/jsQR-*'],
+        globIgnores: ['**/office-*', '**/ward-page-*', '**/registers-page-*', '**/admin-*', 'route-hints.json', '**/jsQR-*'],
         // The jsqr decoder is only a fallback for browsers without the platform's
         // BarcodeDetector (Chrome on Android has one), so its 130 KB are not
         // precached on every phone: it is kept the first time a phone needs it.
