@@ -68,6 +68,7 @@ describe('registers page', () => {
     await waitFor(() => expect(screen.getByTestId('difficulty-list').textContent).toContain('Thiếu loa ở tổ 5'));
     expect(screen.queryByRole('button', { name: /Ghi xử lý/ })).toBeNull();
     expect(screen.getByRole('link', { name: 'Khó khăn, vướng mắc' }).getAttribute('aria-current')).toBe('page');
+    expect(screen.getByTestId('registers-back').getAttribute('href')).toBe('/unit');
   });
 
   it('VH-XH records the handling beside the list, which then shows it', async () => {
@@ -82,5 +83,6 @@ describe('registers page', () => {
     await waitFor(() => expect(screen.getByTestId('difficulty-list').textContent).toContain('Đã giải quyết'));
     expect(api.handleDifficulty.mock.calls[0][0]).toBe('d1');
     expect(screen.getByTestId('difficulty-list').textContent).toContain('Trung tâm sự nghiệp công');
+    expect(screen.getByTestId('registers-back').getAttribute('href')).toBe('/ward');
   });
 });

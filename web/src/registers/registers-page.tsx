@@ -99,6 +99,9 @@ export function RegistersView(props: { register: string | undefined; api: Regist
           <p>{t('registers.unknownPlan')}</p>
         </Match>
         <Match when={state() === 'ready' && plan()}>
+          <p>
+            <a href={office() ? '/ward' : '/unit'} data-testid="registers-back">{t(office() ? 'registers.backWard' : 'registers.backUnit')}</a>
+          </p>
           <nav class="register-tabs" aria-label={t('registers.nav')}>
             <ul>
               <For each={REGISTERS}>
