@@ -29,6 +29,7 @@ export const AUDIT_ACTIONS = [
   'unit.created',
   'unit.updated',
   'difficulty.filed',
+  'difficulty.corrected',
   'difficulty.handled',
   'misinformation.logged',
   'misinformation.updated',

@@ -49,6 +49,14 @@ export const registerPaths: Paths = {
   },
   [`${R}/difficulties/{id}`]: {
     get: { operationId: 'getDifficulty', summary: 'One difficulty (its unit\'s officers, reviewer, admin)', security: STAFF, parameters: [entryId], responses: { '200': reply('The difficulty', ref('Difficulty')), ...notAllowed, '404': reply('No such entry') } },
+    put: {
+      operationId: 'correctDifficulty',
+      summary: "Correct a filed difficulty while it is new (the filing unit's officers)",
+      security: STAFF,
+      parameters: [entryId],
+      requestBody: jsonBody('DifficultyInput'),
+      responses: { '200': reply('The difficulty', ref('Difficulty')), ...notAllowed, '404': reply('No such entry'), '409': reply('Already handled by VH-XH (already_handled)'), ...planProblems, ...inputFailures },
+    },
   },
   [`${R}/difficulties/{id}/handling`]: {
     put: {

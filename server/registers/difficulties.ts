@@ -56,6 +56,12 @@ export function fileDifficulty(db: Db, by: { userId: string; unitId: string }, i
   return getDifficulty(db, id)!;
 }
 
+/** The filing unit corrects its own entry (only while nobody has handled it: the route checks). */
+export function correctDifficulty(db: Db, id: string, byUserId: string, input: z.output<typeof difficultyInputSchema>, at: number): Difficulty {
+  db.update(difficulties).set({ ...input, updatedBy: byUserId, updatedAt: at }).where(eq(difficulties.id, id)).run();
+  return getDifficulty(db, id)!;
+}
+
 /** Records VH-XH's handling; the day it went to the People's Committee and the day it was resolved are kept once set. */
 export function handleDifficulty(db: Db, current: Difficulty, byUserId: string, input: z.output<typeof difficultyHandlingSchema>, at: number): Difficulty {
   db.update(difficulties)

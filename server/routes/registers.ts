@@ -20,7 +20,7 @@ import { parseWith, readBody } from '../http/json-body.ts';
 import type { PlanStore } from '../plans/store.ts';
 import type { Units } from '../plans/units.ts';
 import { decideBudget, getBudget, listBudgets, proposeBudget } from '../registers/budget.ts';
-import { fileDifficulty, getDifficulty, handleDifficulty, listDifficulties } from '../registers/difficulties.ts';
+import { correctDifficulty, fileDifficulty, getDifficulty, handleDifficulty, listDifficulties } from '../registers/difficulties.ts';
 import { getMisinfo, listMisinfo, logMisinfo, updateMisinfo } from '../registers/misinformation.ts';
 import { checkInScope, planFor, scopeOf } from '../registers/scope.ts';
 
@@ -63,6 +63,18 @@ export function registerRoutes(ctx: AppContext, units: Units, plans: PlanStore) 
       .get('/difficulties/:id', readers, (c) => {
         const entry = found(c.req.param('id'), (id) => getDifficulty(ctx.db, id));
         checkInScope(scopeOf(units, c.get('staff')), entry.unitId);
+        return c.json(entry);
+      })
+      // The filing unit corrects its entry until VH-XH has handled it; after that the record stands.
+      .put('/difficulties/:id', officer, async (c) => {
+        const me = c.get('staff');
+        const current = found(c.req.param('id'), (id) => getDifficulty(ctx.db, id));
+        checkInScope(scopeOf(units, me), current.unitId);
+        if (current.status !== 'new') throw apiError(409, 'already_handled', 'VH-XH has handled this difficulty; file a new one instead');
+        const input = await readBody(c, difficultyInputSchema);
+        planFor(plans, input.planId, input.itemCode);
+        const entry = correctDifficulty(ctx.db, current.id, me.id, input, ctx.now());
+        ctx.audit.record(me, 'difficulty.corrected', { type: 'difficulty', id: entry.id }, { unitId: entry.unitId, planId: entry.planId });
         return c.json(entry);
       })
       .put('/difficulties/:id/handling', office, async (c) => {

@@ -82,6 +82,19 @@ describe('difficulties', () => {
     await refused(sendJson(t, 'POST', `${R}/difficulties`, reviewer, difficulty()), 403);
   });
 
+  it('the filing unit corrects its entry until VH-XH has handled it', async () => {
+    const filed = await file(ttsnc);
+    const corrected = await sendJson(t, 'PUT', `${R}/difficulties/${filed.id}`, ttsnc, difficulty({ summary: 'Thiếu hai loa ở tổ 5', itemCode: null }));
+    expect(corrected.status).toBe(200);
+    expect(await corrected.json()).toMatchObject({ id: filed.id, unitId: 'ttsnc', summary: 'Thiếu hai loa ở tổ 5', itemCode: null, status: 'new' });
+    expect(auditCount('difficulty.corrected')).toBe(1);
+    await refused(sendJson(t, 'PUT', `${R}/difficulties/${filed.id}`, kthtdt, difficulty()), 403, 'forbidden');
+    await refused(sendJson(t, 'PUT', `${R}/difficulties/${filed.id}`, reviewer, difficulty()), 403);
+    await refused(sendJson(t, 'PUT', `${R}/difficulties/${filed.id}`, ttsnc, difficulty({ summary: '' })), 400);
+    await sendJson(t, 'PUT', `${R}/difficulties/${filed.id}/handling`, reviewer, { status: 'handling', handling: 'Đang liên hệ nhà cung cấp.', handledOn: '2025-06-03' });
+    await refused(sendJson(t, 'PUT', `${R}/difficulties/${filed.id}`, ttsnc, difficulty()), 409, 'already_handled');
+  });
+
   it('refuses bad input with a 4xx JSON answer and writes nothing', async () => {
     await refused(sendJson(t, 'POST', `${R}/difficulties`, ttsnc, difficulty({ summary: '  ' })), 400, 'invalid_request');
     await refused(sendJson(t, 'POST', `${R}/difficulties`, ttsnc, difficulty({ raisedOn: '2025-02-30' })), 400);

@@ -114,6 +114,7 @@ const RIGHTS: Record<string, string> = {
   'GET /api/v1/registers/difficulties':                   '401 401 401 403 403 ok  ok  ok  ok',
   'POST /api/v1/registers/difficulties':                  '401 401 401 403 403 403 403 ok  ok',
   'GET /api/v1/registers/difficulties/:id':               '401 401 401 403 403 ok  ok  ok  403',
+  'PUT /api/v1/registers/difficulties/:id':               '401 401 401 403 403 403 403 ok  403',
   'PUT /api/v1/registers/difficulties/:id/handling':      '401 401 401 403 403 ok  ok  403 403',
   'GET /api/v1/registers/misinformation':                 '401 401 401 403 403 ok  ok  ok  ok',
   'POST /api/v1/registers/misinformation':                '401 401 401 403 403 ok  ok  ok  ok',
@@ -285,6 +286,11 @@ const SPECS: Record<string, Omit<RouteSpec, 'key' | 'method' | 'pattern' | 'righ
   'GET /api/v1/registers/difficulties': { ok: difficultyListSchema },
   'POST /api/v1/registers/difficulties': { body: () => ({ planId: SAMPLE_PLAN, itemCode: '1.1', summary: 'Chưa có kinh phí in pa nô', details: 'Tổ 3 đề nghị hỗ trợ.', raisedOn: '2025-06-20' }), ok: difficultySchema },
   'GET /api/v1/registers/difficulties/:id': { params: (w) => ({ id: w.registers.difficulty }), ok: difficultySchema },
+  'PUT /api/v1/registers/difficulties/:id': {
+    params: (w) => ({ id: w.registers.difficulty }),
+    body: () => ({ planId: SAMPLE_PLAN, itemCode: '1.2', summary: 'Thiếu hai loa ở tổ 5', raisedOn: '2025-06-18' }),
+    ok: difficultySchema,
+  },
   'PUT /api/v1/registers/difficulties/:id/handling': {
     params: (w) => ({ id: w.registers.difficulty }),
     body: () => ({ status: 'proposed', handling: 'Đề xuất UBND phường bố trí loa.', handledOn: '2025-06-20' }),

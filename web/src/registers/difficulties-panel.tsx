@@ -15,7 +15,16 @@ export function DifficultiesPanel(props: { api: RegistersApi; plan: Plan; office
   return (
     <div class="register-panel">
       <Show when={!props.office}>
-        <DifficultyForm plan={props.plan} onSubmit={(input) => props.api.fileDifficulty(input).then(list.reload)} />
+        {/* Keyed by the entry being corrected (none: a new filing), so each starts fresh. */}
+        <For each={[open()]}>
+          {(d) =>
+            d ? (
+              <DifficultyForm plan={props.plan} entry={d} onSubmit={(input) => props.api.correctDifficulty(d.id, input).then(list.reload)} onCancel={() => setOpen(undefined)} />
+            ) : (
+              <DifficultyForm plan={props.plan} onSubmit={(input) => props.api.fileDifficulty(input).then(list.reload)} />
+            )
+          }
+        </For>
       </Show>
       <section class="register-card" data-testid="difficulty-list">
         <h2>{t('registers.list')}</h2>
@@ -39,6 +48,12 @@ export function DifficultiesPanel(props: { api: RegistersApi; plan: Plan; office
                   <Show when={props.office}>
                     <button type="button" class="button secondary" aria-label={t('registers.difficulty.handleLabel', { summary: d.summary })} onClick={() => (setOpen(undefined), setOpen(d))}>
                       {t('registers.difficulty.handle')}
+                    </button>
+                  </Show>
+                  {/* The unit corrects its entry until VH-XH has handled it. */}
+                  <Show when={!props.office && d.status === 'new'}>
+                    <button type="button" class="button secondary" aria-label={t('registers.difficulty.editLabel', { summary: d.summary })} onClick={() => (setOpen(undefined), setOpen(d))}>
+                      {t('registers.difficulty.edit')}
                     </button>
                   </Show>
                 </li>

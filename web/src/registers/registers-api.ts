@@ -15,6 +15,7 @@ export const registersApi = {
 
   difficulties: () => staffRequest<{ difficulties: Difficulty[] }>(`${R}/difficulties`).then((r) => r.difficulties),
   fileDifficulty: (input: DifficultyInput) => staffRequest<Difficulty>(`${R}/difficulties`, { method: 'POST', json: input }),
+  correctDifficulty: (id: string, input: DifficultyInput) => staffRequest<Difficulty>(at('difficulties', id), { method: 'PUT', json: input }),
   handleDifficulty: (id: string, input: DifficultyHandling) => staffRequest<Difficulty>(at('difficulties', id, '/handling'), { method: 'PUT', json: input }),
 
   misinformation: () => staffRequest<{ entries: Misinfo[] }>(`${R}/misinformation`).then((r) => r.entries),

@@ -43,6 +43,10 @@ function fakeApi(role: StaffUser['role']) {
       return rows[0];
     }),
     fileDifficulty: vi.fn(async () => difficulty),
+    correctDifficulty: vi.fn(async (_id: string, input: { summary: string }) => {
+      rows = [{ ...difficulty, summary: input.summary }];
+      return rows[0];
+    }),
   };
   return api as unknown as RegistersApi & typeof api;
 }
@@ -69,6 +73,21 @@ describe('registers page', () => {
     expect(screen.queryByRole('button', { name: /Ghi xử lý/ })).toBeNull();
     expect(screen.getByRole('link', { name: 'Khó khăn, vướng mắc' }).getAttribute('aria-current')).toBe('page');
     expect(screen.getByTestId('registers-back').getAttribute('href')).toBe('/unit');
+  });
+
+  it('a unit officer corrects a new entry in the same form, sent as a correction', async () => {
+    const user = userEvent.setup();
+    const api = fakeApi('unit');
+    render(() => <RegistersView register="difficulties" api={api} />);
+    await user.click(await screen.findByRole('button', { name: 'Sửa: Thiếu loa ở tổ 5' }));
+    const summary = screen.getByLabelText('Tóm tắt') as HTMLInputElement;
+    expect(summary.value).toBe('Thiếu loa ở tổ 5');
+    await user.clear(summary);
+    await user.type(summary, 'Thiếu hai loa ở tổ 5');
+    await user.click(screen.getByRole('button', { name: 'Lưu bản sửa' }));
+    await waitFor(() => expect(screen.getByTestId('difficulty-list').textContent).toContain('Thiếu hai loa ở tổ 5'));
+    expect(api.correctDifficulty.mock.calls[0][0]).toBe('d1');
+    expect(api.fileDifficulty).not.toHaveBeenCalled();
   });
 
   it('VH-XH records the handling beside the list, which then shows it', async () => {

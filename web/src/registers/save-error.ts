@@ -6,7 +6,7 @@ import { errorText, type ErrorKeys } from '../net/error-message.ts';
 export const REGISTER_ERRORS: ErrorKeys = {
   offline: 'registers.notSavedOffline',
   failed: 'registers.failed',
-  byCode: { forbidden: 'registers.otherUnit', not_in_plan: 'registers.notInPlan', unknown_plan: 'registers.unknownPlan', invalid_request: 'registers.invalid' },
+  byCode: { forbidden: 'registers.otherUnit', not_in_plan: 'registers.notInPlan', unknown_plan: 'registers.unknownPlan', invalid_request: 'registers.invalid', already_handled: 'registers.alreadyHandled' },
   byStatus: { 401: 'registers.needLogin' },
 };
 
