@@ -6,7 +6,7 @@ import type { Budget } from '../../../shared/registers/schema.ts';
 import { t } from '../i18n/index.ts';
 import { BudgetForm } from './budget-form.tsx';
 import { DecisionForm } from './decision-form.tsx';
-import { createEntryList } from './entry-list.tsx';
+import { createEntryList } from './entry-list.ts';
 import { formatDong } from './money.ts';
 import type { RegistersApi } from './registers-api.ts';
 

@@ -5,7 +5,7 @@ import type { Plan } from '../../../shared/plans/schema.ts';
 import type { Difficulty } from '../../../shared/registers/schema.ts';
 import { t } from '../i18n/index.ts';
 import { DifficultyForm } from './difficulty-form.tsx';
-import { createEntryList } from './entry-list.tsx';
+import { createEntryList } from './entry-list.ts';
 import { HandlingForm } from './handling-form.tsx';
 import type { RegistersApi } from './registers-api.ts';
 

@@ -4,7 +4,7 @@ import { createSignal, For, Show } from 'solid-js';
 import type { Plan } from '../../../shared/plans/schema.ts';
 import type { Misinfo } from '../../../shared/registers/schema.ts';
 import { t } from '../i18n/index.ts';
-import { createEntryList } from './entry-list.tsx';
+import { createEntryList } from './entry-list.ts';
 import { MisinfoForm } from './misinfo-form.tsx';
 import type { RegistersApi } from './registers-api.ts';
 

@@ -1,4 +1,4 @@
-// What a failed save says: "not saved, no connection" when offline (the
+// What a failed save (or list) says: "not saved, no connection" when offline (the
 // registers have no outbox, so nothing pretends to be kept), the server's
 // reason otherwise.
 import { errorText, type ErrorKeys } from '../net/error-message.ts';
@@ -11,3 +11,6 @@ export const REGISTER_ERRORS: ErrorKeys = {
 };
 
 export const saveErrorText = (err: unknown) => errorText(err, REGISTER_ERRORS);
+
+/** A list that could not be read: offline is the page's own offline words, not "not saved". */
+export const loadErrorText = (err: unknown) => errorText(err, { ...REGISTER_ERRORS, offline: 'registers.offline', failed: 'registers.loadFailed' });

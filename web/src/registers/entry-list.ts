@@ -1,6 +1,6 @@
 // Loads one register's entries of the open plan, and reloads them after a save.
 import { createSignal, onMount } from 'solid-js';
-import { saveErrorText } from './save-error.ts';
+import { loadErrorText } from './save-error.ts';
 
 export function createEntryList<T extends { planId: string }>(load: () => Promise<T[]>, planId: () => string) {
   const [all, setAll] = createSignal<T[]>([]);
@@ -10,7 +10,7 @@ export function createEntryList<T extends { planId: string }>(load: () => Promis
       setAll(await load());
       setProblem('');
     } catch (err) {
-      setProblem(saveErrorText(err));
+      setProblem(loadErrorText(err));
     }
   };
   onMount(() => void reload());
