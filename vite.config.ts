@@ -7,7 +7,7 @@ import { routeHintsPlugin } from './tools/route-hints/vite-plugin.ts';
 import { compileHintsPlugin } from './tools/compile-hints/vite-plugin.ts';
 
 const sharedDir = new URL('./shared/', import.meta.url).pathname;
-const officeDirs = ['web/src/admin/', 'web/src/dashboard/', 'web/src/unit-log/'].map((p) => new URL(`./${p}`, import.meta.url).pathname);
+const officeDirs = ['web/src/admin/', 'web/src/dashboard/', 'web/src/unit-log/', 'web/src/registers/'].map((p) => new URL(`./${p}`, import.meta.url).pathname);
 const isOffice = (id: string) => officeDirs.some((d) => id.startsWith(d));
 /** A screen of the ward office, or a chunk only such screens share. */
 const isOfficeChunk = (c: { facadeModuleId: string | null; moduleIds: string[] }) =>
@@ -64,7 +64,7 @@ export default defineConfig({
         // (tests/size) fails if office code shows up in this list.
         // Course files and drawings are stored per language by the app
         // (web/src/sw/content-cache.ts), not precached in both languages.
-        globIgnores: ['**/office-*', '**/ward-page-*', '**/admin-*', 'route-hints.json', '**/jsQR-*', 'content/*.vi.*.json', 'content/*.en.*.json', 'content/images/**'],
+        globIgnores: ['**/office-*', '**/ward-page-*', '**/registers-page-*', '**/admin-*', 'route-hints.json', '**/jsQR-*', 'content/*.vi.*.json', 'content/*.en.*.json', 'content/images/**'],
         // The jsqr decoder is only a fallback for browsers without the platform's
         // BarcodeDetector (Chrome on Android has one), so its 130 KB are not
         // precached on every phone: it is kept the first time a phone needs it.

@@ -42,6 +42,7 @@ import { createStoryStore } from './news/store.ts';
 import { unitFileRoutes } from './routes/unit-files.ts';
 import { createFileStore } from './files/file-store.ts';
 import { createUnitEvidence } from './units/evidence.ts';
+import { registerRoutes } from './routes/registers.ts';
 import { createPlanStore } from './plans/store.ts';
 import { createUnits } from './plans/units.ts';
 import { createUnitProjection } from './units/projection.ts';
@@ -167,6 +168,7 @@ export function createApp(deps: AppDeps) {
   const stories = createStoryStore(ctx.db, now);
   app.route(`${API_PREFIX}/stories`, storyRoutes(ctx, stories, units));
   app.route(`${API_PREFIX}/news`, newsRoutes(ctx, stories));
+  app.route(`${API_PREFIX}/registers`, registerRoutes(ctx, units, plans));
   app.route('/api', openApiRoutes(ctx));
   app.all('/api/*', (c) => jsonError(c, 404, 'not_found', `No API route ${c.req.method} ${c.req.path}`));
 

@@ -38,5 +38,12 @@ export const AUDIT_ACTIONS = [
   'story.published',
   'story.unpublished',
   'unit.file_uploaded',
+  'difficulty.filed',
+  'difficulty.corrected',
+  'difficulty.handled',
+  'misinformation.logged',
+  'misinformation.updated',
+  'budget.proposed',
+  'budget.decided',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];

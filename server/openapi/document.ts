@@ -24,6 +24,7 @@ import { addRateLimitReplies, auditPaths, auditSchemas } from './audit-paths.ts'
 import { planPaths, planSchemas } from './plan-paths.ts';
 import { displayPaths, displaySchemas } from './display-paths.ts';
 import { newsPaths, newsSchemas } from './news-paths.ts';
+import { registerPaths, registerSchemas } from './register-paths.ts';
 import {
   batchOf,
   empty,
@@ -175,8 +176,9 @@ export function buildOpenApiDocument(version: string) {
         ...planSchemas,
         ...displaySchemas,
         ...newsSchemas,
+        ...registerSchemas,
       },
     },
-    paths: addRateLimitReplies({ ...auditPaths, ...residentPaths, ...guidePaths, ...statsPaths, ...planPaths, ...displayPaths, ...newsPaths, ...corePaths }),
+    paths: addRateLimitReplies({ ...auditPaths, ...residentPaths, ...guidePaths, ...statsPaths, ...planPaths, ...displayPaths, ...newsPaths, ...registerPaths, ...corePaths }),
   };
 }

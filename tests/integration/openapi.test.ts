@@ -72,6 +72,7 @@ describe('GET /api/openapi.json', () => {
         '/api/v1/news',
         '/api/v1/news/{id}',
         '/api/v1/unit-files/{sha256}',
+        ...['difficulties', 'difficulties/{id}', 'difficulties/{id}/handling', 'misinformation', 'misinformation/{id}', 'budget', 'budget/{id}', 'budget/{id}/decision'].map((s) => `/api/v1/registers/${s}`),
       ].sort(),
     );
     const schemas = doc.components.schemas;

@@ -142,6 +142,8 @@ describe("a unit officer's phone", () => {
       second.close();
       await Dexie.delete(second.name);
     }
+  });
+
   it('sends a photo before the record that names it, once, however often the answer is lost', async () => {
     const p = await phone();
     const photo: AttachedFile = { sha256: sha256(PLAIN_JPEG), blob: new Blob([new Uint8Array(PLAIN_JPEG)], { type: 'image/jpeg' }), type: 'image/jpeg', bytes: PLAIN_JPEG.length, name: 'bang-ron.jpg' };

@@ -73,6 +73,8 @@ export interface World {
   stories: { draft: string; submitted: string; approved: string; published: string };
   /** The stored hash of an evidence photo TTSNC's officer uploaded. */
   evidence: string;
+  /** Register entries of TTSNC (the unit officer's unit): a difficulty, a false-information entry, a budget proposal. */
+  registers: { difficulty: string; misinformation: string; budget: string };
   /** Credentials of each role: request headers (none for anonymous). */
   auth: Record<Role, Record<string, string>>;
   /** The learner id a role's own data belongs to (learners only). */
@@ -131,6 +133,7 @@ export async function buildWorld(): Promise<{ world: World; file: string; dir: s
   const photo = await t.request(`/api/v1/unit-files/${sha256(PLAIN_JPEG)}`, { method: 'PUT', headers: { ...unit.headers, 'content-type': 'application/octet-stream' }, body: PLAIN_JPEG });
   if (photo.status !== 201) throw new Error(`evidence photo: ${photo.status}`);
   const evidence = ((await photo.json()) as { sha256: string }).sha256;
+  const registers = await seedRegisters(t, unit);
 
   const file = join(t.dir, 'world.sqlite');
   await t.sqlite.backup(file);
@@ -150,6 +153,7 @@ export async function buildWorld(): Promise<{ world: World; file: string; dir: s
     spareGroup: 'to-du-phong',
     stories,
     evidence,
+    registers,
     auth: {
       anonymous: {},
       learner: learner.auth,
@@ -182,6 +186,29 @@ async function worldStories(t: ReturnType<typeof setupTestApp>, officer: Staff, 
   }
   const [draft, submitted, approved, published] = ids;
   return { draft, submitted, approved, published };
+/** One entry in each register, filed by TTSNC's officer through the API. */
+async function seedRegisters(t: ReturnType<typeof setupTestApp>, unit: Staff): Promise<World['registers']> {
+  const post = async (path: string, body: unknown) => {
+    const res = await t.request(`/api/v1/registers/${path}`, { method: 'POST', headers: { ...unit.headers, 'content-type': 'application/json' }, body: JSON.stringify(body) });
+    if (res.status !== 201) throw new Error(`register ${path}: ${res.status} ${await res.text()}`);
+    return ((await res.json()) as { id: string }).id;
+  };
+  const planId = 'sample-nq57';
+  return {
+    difficulty: await post('difficulties', { planId, itemCode: '1.2', summary: 'Thiếu loa ở tổ 5', raisedOn: '2025-06-18' }),
+    misinformation: await post('misinformation', {
+      planId,
+      platform: 'facebook',
+      link: 'https://social.example/share/p/abc123',
+      seenOn: '2025-06-19',
+      description: 'Bài viết nói định danh điện tử mức 2 phải nộp phí',
+      assessment: 'Sai sự thật',
+      action: 'reported',
+      actionOn: '2025-06-19',
+      status: 'following',
+    }),
+    budget: await post('budget', { planId, title: 'In tờ rơi', proposedOn: '2025-06-19', lines: [{ description: 'Tờ rơi A5', quantity: 500, proposedAmount: 750_000 }] }),
+  };
 }
 
 async function expectAccepted(results: Array<{ status: string }>) {

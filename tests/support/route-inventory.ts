@@ -36,6 +36,7 @@ import { displayFeedSchema, displayListSchema, displaySchema } from '../../share
 import { newsItemSchema, newsListSchema, storyListSchema, storySchema } from '../../shared/news/schema.ts';
 import { MAX_STORED_FILE_BYTES, storedFileSchema } from '../../shared/files.ts';
 import { PLAIN_PDF, sha256 } from './crafted-images.ts';
+import { budgetListSchema, budgetSchema, difficultyListSchema, difficultySchema, misinfoListSchema, misinfoSchema } from '../../shared/registers/schema.ts';
 import { completion, DEVICE_ID } from '../integration/helpers.ts';
 import { GUIDE_DEVICE } from '../integration/guide-support.ts';
 import { ROLES, type Fork, type Role, type World } from './fuzz-world.ts';
@@ -131,6 +132,20 @@ const RIGHTS: Record<string, string> = {
   'GET /api/v1/news/:id':                                 'ok  ok  ok  ok  ok  ok  ok  ok  ok',
   'PUT /api/v1/unit-files/:sha256':                       '401 401 401 403 403 403 403 ok  ok',
   'GET /api/v1/unit-files/:sha256':                       '401 401 401 403 403 ok  ok  ok  403',
+  // The registers: the world's entries are TTSNC's, so KT-HT-ĐT's officer is refused them.
+  'GET /api/v1/registers/difficulties':                   '401 401 401 403 403 ok  ok  ok  ok',
+  'POST /api/v1/registers/difficulties':                  '401 401 401 403 403 403 403 ok  ok',
+  'GET /api/v1/registers/difficulties/:id':               '401 401 401 403 403 ok  ok  ok  403',
+  'PUT /api/v1/registers/difficulties/:id':               '401 401 401 403 403 403 403 ok  403',
+  'PUT /api/v1/registers/difficulties/:id/handling':      '401 401 401 403 403 ok  ok  403 403',
+  'GET /api/v1/registers/misinformation':                 '401 401 401 403 403 ok  ok  ok  ok',
+  'POST /api/v1/registers/misinformation':                '401 401 401 403 403 ok  ok  ok  ok',
+  'GET /api/v1/registers/misinformation/:id':             '401 401 401 403 403 ok  ok  ok  403',
+  'PUT /api/v1/registers/misinformation/:id':             '401 401 401 403 403 ok  ok  ok  403',
+  'GET /api/v1/registers/budget':                         '401 401 401 403 403 ok  ok  ok  ok',
+  'POST /api/v1/registers/budget':                        '401 401 401 403 403 403 403 ok  ok',
+  'GET /api/v1/registers/budget/:id':                     '401 401 401 403 403 ok  ok  ok  403',
+  'PUT /api/v1/registers/budget/:id/decision':            '401 401 401 403 403 ok  ok  403 403',
 };
 
 export type Success = z.ZodType | 'csv' | 'xlsx' | 'docx' | 'file' | 'empty';
@@ -198,6 +213,21 @@ const unitActivity = (w: World, role: Role) => {
     reach: { minutesAired: 5 },
   };
 };
+
+const misinfoBody = () => ({
+  planId: SAMPLE_PLAN,
+  itemCode: '1.2',
+  platform: 'tiktok',
+  link: 'https://video.example/@kenh/video/1',
+  seenOn: '2025-06-20',
+  description: 'Video nói ứng dụng giả là của phường',
+  assessment: 'Gây hiểu lầm',
+  action: 'corrected',
+  correctionLink: 'https://phuong.example/tin/dinh-chinh',
+  actionOn: '2025-06-20',
+  status: 'closed',
+  closedOn: '2025-06-20',
+});
 
 async function freshRecoveryCode(w: World, f: Fork): Promise<string> {
   const res = await f.request('/api/v1/recovery-codes', { method: 'POST', headers: w.learner.auth });
@@ -304,6 +334,27 @@ const SPECS: Record<string, Omit<RouteSpec, 'key' | 'method' | 'pattern' | 'righ
   'GET /api/v1/news/:id': { params: (w) => ({ id: w.stories.published }), ok: newsItemSchema },
   'PUT /api/v1/unit-files/:sha256': { params: () => ({ sha256: sha256(PLAIN_PDF) }), raw: () => new Uint8Array(PLAIN_PDF), maxBody: MAX_STORED_FILE_BYTES, ok: storedFileSchema },
   'GET /api/v1/unit-files/:sha256': { params: (w) => ({ sha256: w.evidence }), ok: 'file' },
+  'GET /api/v1/registers/difficulties': { ok: difficultyListSchema },
+  'POST /api/v1/registers/difficulties': { body: () => ({ planId: SAMPLE_PLAN, itemCode: '1.1', summary: 'Chưa có kinh phí in pa nô', details: 'Tổ 3 đề nghị hỗ trợ.', raisedOn: '2025-06-20' }), ok: difficultySchema },
+  'GET /api/v1/registers/difficulties/:id': { params: (w) => ({ id: w.registers.difficulty }), ok: difficultySchema },
+  'PUT /api/v1/registers/difficulties/:id': {
+    params: (w) => ({ id: w.registers.difficulty }),
+    body: () => ({ planId: SAMPLE_PLAN, itemCode: '1.2', summary: 'Thiếu hai loa ở tổ 5', raisedOn: '2025-06-18' }),
+    ok: difficultySchema,
+  },
+  'PUT /api/v1/registers/difficulties/:id/handling': {
+    params: (w) => ({ id: w.registers.difficulty }),
+    body: () => ({ status: 'proposed', handling: 'Đề xuất UBND phường bố trí loa.', handledOn: '2025-06-20' }),
+    ok: difficultySchema,
+  },
+  'GET /api/v1/registers/misinformation': { ok: misinfoListSchema },
+  'POST /api/v1/registers/misinformation': { body: () => misinfoBody(), ok: misinfoSchema },
+  'GET /api/v1/registers/misinformation/:id': { params: (w) => ({ id: w.registers.misinformation }), ok: misinfoSchema },
+  'PUT /api/v1/registers/misinformation/:id': { params: (w) => ({ id: w.registers.misinformation }), body: () => misinfoBody(), ok: misinfoSchema },
+  'GET /api/v1/registers/budget': { ok: budgetListSchema },
+  'POST /api/v1/registers/budget': { body: () => ({ planId: SAMPLE_PLAN, title: 'Pa nô tuyên truyền', proposedOn: '2025-06-20', lines: [{ description: 'Pa nô 2 x 4 m', quantity: 2, proposedAmount: 3_000_000 }] }), ok: budgetSchema },
+  'GET /api/v1/registers/budget/:id': { params: (w) => ({ id: w.registers.budget }), ok: budgetSchema },
+  'PUT /api/v1/registers/budget/:id/decision': { params: (w) => ({ id: w.registers.budget }), body: () => ({ status: 'approved', approvedAmounts: [500_000], decidedOn: '2025-06-20' }), ok: budgetSchema },
 };
 
 function parseRights(key: string, row: string): Record<Role, Expect> {

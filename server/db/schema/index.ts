@@ -12,3 +12,4 @@ export * from './report.ts';
 export * from './displays.ts';
 export * from './news.ts';
 export * from './files.ts';
+export * from './registers.ts';

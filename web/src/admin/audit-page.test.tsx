@@ -65,6 +65,24 @@ describe('audit page', () => {
     expect(text).toContain('vai trò: quản trị · lần chạy đầu tiên');
   });
 
+  it("reads the registers' statuses, platforms and actions in words", async () => {
+    serve([
+      {
+        entries: [
+          entry(2, { action: 'misinformation.logged', target: { type: 'misinformation', id: 'm1' }, details: { platform: 'tiktok', action: 'corrected', status: 'following' } }),
+          entry(1, { action: 'difficulty.handled', target: { type: 'difficulty', id: 'd1' }, details: { unitId: 'ttsnc', status: 'proposed' } }),
+        ],
+        nextBefore: null,
+      },
+    ]);
+    render(() => <AuditPage />);
+    await waitFor(() => expect(screen.getAllByTestId('audit-entry')).toHaveLength(2));
+    const [logged, handled] = screen.getAllByTestId('audit-entry').map((e) => e.textContent!);
+    expect(logged).toContain('nền tảng: TikTok · biện pháp: đã đăng tin cải chính · trạng thái: đang theo dõi');
+    expect(handled).toContain('trạng thái: đã đề xuất UBND phường');
+    expect(handled).toContain('Ghi xử lý khó khăn, vướng mắc');
+  });
+
   it('reads sessions, groups, courses and outcomes by name, not by id or code (UX review 2026-12, item 17)', async () => {
     const session = { title: 'Cài VNeID cho người cao tuổi', startsAt: '2025-06-01T01:30:00.000Z', code: 'ACDE3467' };
     const sessionId = '01a2419d-47c0-7000-8000-000000000001';

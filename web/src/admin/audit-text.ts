@@ -32,6 +32,11 @@ function valueText(entry: AuditEntry, key: string, value: string): string {
       return names.group ?? value;
     case 'courseId':
       return names.course?.[language()] ?? value;
+    case 'status':
+    case 'platform':
+    case 'action':
+      // The registers' codes, read by the register the action belongs to (difficulty.handled → difficulty).
+      return t(`audit.registerValues.${entry.action.split('.')[0]}.${key}.${value}`, { defaultValue: value });
     default:
       return value;
   }

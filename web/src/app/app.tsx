@@ -48,6 +48,8 @@ const NewsPage = lazy(() => import('../news/news-page.tsx'));
 const AdminNewsPage = lazy(() => import('../admin/news/news-desk-page.tsx'));
 // The office reads the units' log with its evidence photos and scans.
 const UnitLogPage = lazy(() => import('../unit-log/unit-log-page.tsx'));
+// The plan's registers: office work done online (not precached; the page says so when offline).
+const RegistersPage = lazy(() => import('../registers/registers-page.tsx'));
 const PasswordPage = lazy(() => import('../account/password-page.tsx'));
 const JoinPage = lazy(() => import('../join/join-page.tsx'));
 const HouseholdJoinPage = lazy(() => import('../household/household-page.tsx'));
@@ -101,6 +103,7 @@ export function App(props: { stores?: AppStores }) {
         <Route path="/unit" component={UnitPage} />
         <Route path="/tin/:id?" component={NewsPage} />
         <Route path="/admin/news" component={AdminNewsPage} />
+        <Route path="/registers/:register?" component={RegistersPage} />
         <Route path="/account/password" component={PasswordPage} />
         <Route path="/privacy" component={PrivacyPage} />
         <Route path="/me" component={MePage} />

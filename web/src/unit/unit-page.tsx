@@ -9,6 +9,7 @@ import { errorText } from '../net/error-message.ts';
 import { createUnitStore } from './unit-store.ts';
 import { EvidencePicker } from './evidence-picker.tsx';
 import type { AttachedFile } from './unit-repo.ts';
+import { RegistersLinks } from './registers-links.tsx';
 import './strings.ts';
 import '../styles/unit.css';
 
@@ -57,6 +58,9 @@ export default function UnitPage() {
           </ul>
         </Show>
       </section>
+      <Show when={store.me()}>
+        <RegistersLinks />
+      </Show>
     </div>
   );
 }

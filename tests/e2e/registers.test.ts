@@ -1,0 +1,91 @@
+// The plan's registers end to end: a unit officer at 360 px opens them from
+// /unit and files a difficulty; without signal the page says the registers
+// need a connection and a save says "not saved" and writes nothing; VH-XH,
+// on an office screen, finds it from the ward page and records the proposal
+// to the People's Committee beside the list.
+import { describe, expect, it } from 'vitest';
+import { hasChromium, PHONE } from '../support/browser.ts';
+import { dbRows, useServerAndBrowser } from '../support/e2e-env.ts';
+import { adminPasswordFrom, type RunningServer } from '../support/server-process.ts';
+
+const e2e = useServerAndBrowser();
+const OFFICE = { viewport: { width: 1280, height: 800 }, locale: 'vi-VN' };
+
+async function adminCookie(server: RunningServer) {
+  const login = await fetch(`${server.url}/api/v1/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', origin: server.url },
+    body: JSON.stringify({ username: 'admin', password: adminPasswordFrom(server.output()) }),
+  });
+  return (login.headers.get('set-cookie') ?? '').split(';')[0];
+}
+
+async function createStaff(server: RunningServer, cookie: string, body: Record<string, unknown>): Promise<string> {
+  const res = await fetch(`${server.url}/api/v1/staff`, { method: 'POST', headers: { 'content-type': 'application/json', origin: server.url, cookie }, body: JSON.stringify(body) });
+  expect(res.status).toBe(201);
+  return ((await res.json()) as { password: string }).password;
+}
+
+describe.skipIf(!hasChromium)('the plan registers', () => {
+  it('a unit officer files a difficulty at 360 px, offline nothing is pretended, and VH-XH records the handling', async () => {
+    const admin = await adminCookie(e2e.server);
+    const officerPassword = await createStaff(e2e.server, admin, { username: 'thao', displayName: 'Chị Thảo', role: 'unit', unitId: 'ttsnc' });
+    const reviewerPassword = await createStaff(e2e.server, admin, { username: 'vhxh', displayName: 'Anh Minh', role: 'reviewer' });
+
+    // ── The unit officer's phone.
+    const ctx = await e2e.browser.newContext(PHONE);
+    const phone = await ctx.newPage();
+    await phone.goto(`${e2e.server.url}/unit`);
+    await phone.getByLabel('Tên đăng nhập').fill('thao');
+    await phone.getByLabel('Mật khẩu').fill(officerPassword);
+    await phone.getByTestId('unit-login').click();
+    await phone.getByTestId('unit-registers').getByRole('link', { name: 'Khó khăn, vướng mắc' }).click();
+    const form = phone.getByTestId('difficulty-form');
+    await form.getByLabel('Nội dung kế hoạch liên quan').selectOption('1.2');
+    await form.getByLabel('Tóm tắt').fill('Thiếu loa ở tổ dân phố 5');
+    await form.getByLabel('Ngày phát sinh').fill('2025-06-02');
+    await form.getByRole('button', { name: 'Gửi khó khăn, vướng mắc' }).click();
+    await expect.poll(() => phone.getByTestId('difficulty-list').textContent()).toContain('Thiếu loa ở tổ dân phố 5');
+    expect(await phone.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+    expect(dbRows<{ unit_id: string; status: string }>(e2e.server, 'SELECT unit_id, status FROM register_difficulties')).toEqual([{ unit_id: 'ttsnc', status: 'new' }]);
+
+    // The budget form fits the phone too.
+    await phone.getByRole('link', { name: 'Đề xuất kinh phí' }).click();
+    await phone.getByTestId('budget-form').waitFor();
+    expect(await phone.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+
+    // ── No signal: the page says so, and a save is refused on the device, not queued.
+    await phone.getByRole('link', { name: 'Khó khăn, vướng mắc' }).click();
+    await ctx.setOffline(true);
+    await expect.poll(() => phone.getByTestId('registers-offline').textContent()).toContain('chỉ dùng được khi có mạng');
+    await form.getByLabel('Tóm tắt').fill('Mất điện ở nhà văn hóa');
+    await form.getByRole('button', { name: 'Gửi khó khăn, vướng mắc' }).click();
+    await expect.poll(() => form.getByRole('alert').textContent()).toContain('Chưa lưu: không có kết nối mạng');
+    expect(await form.getByLabel('Tóm tắt').inputValue()).toBe('Mất điện ở nhà văn hóa');
+    expect(dbRows(e2e.server, 'SELECT id FROM register_difficulties')).toHaveLength(1);
+    await ctx.close();
+
+    // ── VH-XH at the office.
+    const office = await e2e.browser.newContext(OFFICE);
+    const page = await office.newPage();
+    await page.goto(`${e2e.server.url}/ward`);
+    await page.getByLabel('Tên đăng nhập').fill('vhxh');
+    await page.getByLabel('Mật khẩu').fill(reviewerPassword);
+    await page.getByTestId('ward-login').click();
+    await page.getByRole('link', { name: 'Sổ theo dõi kế hoạch' }).click();
+    await page.getByRole('button', { name: 'Ghi xử lý: Thiếu loa ở tổ dân phố 5' }).click();
+    const handling = page.getByTestId('handling-form');
+    await handling.getByLabel('Trạng thái').selectOption('proposed');
+    await handling.getByLabel('Cách xử lý, hoặc nội dung đề xuất UBND phường').fill('Trình UBND phường bố trí loa mới.');
+    await handling.getByLabel('Ngày xử lý').fill('2025-06-05');
+    await handling.getByRole('button', { name: 'Lưu kết quả xử lý' }).click();
+    await expect.poll(() => page.getByTestId('difficulty-list').textContent()).toContain('Đã đề xuất UBND phường');
+    // The office layout: the form stands beside the list, not under it.
+    const list = (await page.getByTestId('difficulty-list').boundingBox())!;
+    const side = (await handling.boundingBox())!;
+    expect(side.x).toBeGreaterThan(list.x + list.width - 1);
+    expect(dbRows<{ status: string; proposed_on: string }>(e2e.server, 'SELECT status, proposed_on FROM register_difficulties')).toEqual([{ status: 'proposed', proposed_on: '2025-06-05' }]);
+    expect(dbRows(e2e.server, "SELECT id FROM audit_log WHERE action IN ('difficulty.filed', 'difficulty.handled')")).toHaveLength(2);
+    await office.close();
+  }, 120_000);
+});
