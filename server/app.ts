@@ -33,6 +33,10 @@ import { sessionRoutes } from './routes/sessions.ts';
 import { staffRoutes } from './routes/staff.ts';
 import { planRoutes } from './routes/plans.ts';
 import { unitRoutes } from './routes/units.ts';
+import { planReportRoutes } from './routes/plan-reports.ts';
+import { noDifficultyRegister } from './plans/report-data.ts';
+import { createReportStore } from './plans/report-store.ts';
+import { createDashboard } from './stats/dashboard.ts';
 import { createPlanStore } from './plans/store.ts';
 import { createUnits } from './plans/units.ts';
 import { createUnitProjection } from './units/projection.ts';
@@ -126,13 +130,14 @@ export function createApp(deps: AppDeps) {
   // run in this order inside the sync transaction (server/records/hooks.ts).
   const units = createUnits(ctx.db);
   const plans = createPlanStore(ctx.db, now);
+  const planReports = createReportStore(ctx.db);
   const records = createRecordPipeline(ctx.db, [
     resident.projection, // consent and profile; erasure after the commit
     createCheckinProjection(ctx.db), // session check-ins, households joined by QR
     createGuideProjection(ctx.db), // a guide's rights, then sessions, assisted learners, households
     statsRollup.projection, // dashboard rollups
     createGuideAuditProjection(ctx.db, ctx.audit), // guide actions in the audit log
-    createUnitProjection(ctx.db, units), // a unit officer's rights, then the unit's activities
+    createUnitProjection(ctx.db, units, planReports, ctx.audit), // a unit officer's rights, issued periods' locks, then the unit's activities
   ]);
   app.route(`${API_PREFIX}/sync`, syncRoutes(ctx, records.learner, limits.syncPerLearner));
   app.route(`${API_PREFIX}/me`, meRoutes(ctx));
@@ -148,6 +153,18 @@ export function createApp(deps: AppDeps) {
   app.route(`${API_PREFIX}/staff`, staffRoutes(ctx));
   app.route(`${API_PREFIX}/plans`, planRoutes(ctx, plans, units));
   app.route(`${API_PREFIX}/units`, unitRoutes(ctx, units, plans, records.unit));
+  const movement = createDashboard(ctx.db, resident.catalog, now);
+  app.route(
+    `${API_PREFIX}/plans`,
+    planReportRoutes(ctx, {
+      plans,
+      units,
+      reports: planReports,
+      movement: (span) => movement.headline(span).headline,
+      // Part III: the difficulties register connects here when it exists.
+      difficulties: noDifficultyRegister,
+    }),
+  );
   app.route('/api', openApiRoutes(ctx));
   app.all('/api/*', (c) => jsonError(c, 404, 'not_found', `No API route ${c.req.method} ${c.req.path}`));
 

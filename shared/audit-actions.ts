@@ -26,7 +26,10 @@ export const AUDIT_ACTIONS = [
   'plan.created',
   'plan.updated',
   'plan.imported',
+  'plan.report_saved',
+  'plan.report_issued',
   'unit.created',
   'unit.updated',
+  'unit.activity_corrected_after_issue',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];

@@ -32,6 +32,7 @@ import { resetPasswordResponseSchema } from '../../shared/accounts.ts';
 import { planImportResponseSchema, planListSchema, planSchema, unitListSchema, unitSchema } from '../../shared/plans/schema.ts';
 import { activityListSchema, trackerSchema, unitMeSchema } from '../../shared/units/api.ts';
 import { narrativeSchema } from '../../shared/stats/narrative.ts';
+import { planReportSchema } from '../../shared/plans/report.ts';
 import { completion, DEVICE_ID } from '../integration/helpers.ts';
 import { GUIDE_DEVICE } from '../integration/guide-support.ts';
 import { ROLES, type Fork, type Role, type World } from './fuzz-world.ts';
@@ -103,6 +104,11 @@ const RIGHTS: Record<string, string> = {
   'GET /api/v1/plans/:id':                                '401 401 401 403 403 ok  ok  ok  ok',
   'PUT /api/v1/plans/:id':                                '401 401 401 403 403 403 ok  403 403',
   'GET /api/v1/plans/:id/tracker':                        '401 401 401 403 403 ok  ok  ok  ok',
+  'GET /api/v1/plans/:id/report':                         '401 401 401 403 403 ok  ok  403 403',
+  'PUT /api/v1/plans/:id/report/text':                    '401 401 401 403 403 ok  ok  403 403',
+  'POST /api/v1/plans/:id/report/issue':                  '401 401 401 403 403 ok  ok  403 403',
+  'GET /api/v1/plans/:id/report.docx':                    '401 401 401 403 403 ok  ok  403 403',
+  'GET /api/v1/plans/:id/report/annex.xlsx':              '401 401 401 403 403 ok  ok  403 403',
   'GET /api/v1/units':                                    '401 401 401 403 403 ok  ok  ok  ok',
   'POST /api/v1/units':                                   '401 401 401 403 403 403 ok  403 403',
   'GET /api/v1/units/me':                                 '401 401 401 403 403 403 403 ok  ok',
@@ -148,6 +154,7 @@ const planBody = () => ({
   forms: [{ code: '2.1', title: 'Trên các nền tảng số', subForms: [{ id: 'portal-article', title: 'Tin, bài trên cổng' }] }],
   duties: [{ unitId: 'vh-xh', role: 'lead', contentItems: ['1.1'], forms: ['2.1'], text: 'Chủ trì' }],
 });
+const REPORT_TEXT = { strengths: 'Các đơn vị đã phối hợp tốt.', shortcomings: '', directions: '', proposals: '', recipients: '- Lưu: VT, VHXH.', signer: 'TM. ỦY BAN NHÂN DÂN\nCHỦ TỊCH' };
 const planYaml = 'numberSymbol: "16/KH-UBND"\nissuingBody: "UBND phường"\ntitle: "Kế hoạch"\ncontentItems:\n  - { code: "1.1", title: "Nội dung" }\nforms:\n  - { code: "2.1", title: "Hình thức" }\n';
 /** An activity of the role's own unit (TTSNC for the unit officer, KT-HT-ĐT for the other). */
 const unitActivity = (w: World, role: Role) => {
@@ -247,6 +254,12 @@ const SPECS: Record<string, Omit<RouteSpec, 'key' | 'method' | 'pattern' | 'righ
   'GET /api/v1/plans/:id': { params: () => ({ id: SAMPLE_PLAN }), ok: planSchema },
   'PUT /api/v1/plans/:id': { params: () => ({ id: SAMPLE_PLAN }), body: () => planBody(), ok: planSchema },
   'GET /api/v1/plans/:id/tracker': { params: () => ({ id: SAMPLE_PLAN }), ok: trackerSchema },
+  'GET /api/v1/plans/:id/report': { params: () => ({ id: SAMPLE_PLAN }), ok: planReportSchema },
+  'PUT /api/v1/plans/:id/report/text': { params: () => ({ id: SAMPLE_PLAN }), body: () => ({ period: '2025-06', ...REPORT_TEXT }), ok: planReportSchema },
+  // Each fork issues the report of a year of its own, so a second role's request is not a 409.
+  'POST /api/v1/plans/:id/report/issue': { params: () => ({ id: SAMPLE_PLAN }), body: () => ({ period: String(2030 + Math.floor(Math.random() * 70)), number: '12/BC-UBND', issuedOn: '2026-01-05' }), ok: planReportSchema },
+  'GET /api/v1/plans/:id/report.docx': { params: () => ({ id: SAMPLE_PLAN }), ok: 'docx' },
+  'GET /api/v1/plans/:id/report/annex.xlsx': { params: () => ({ id: SAMPLE_PLAN }), ok: 'xlsx' },
   'GET /api/v1/units': { ok: unitListSchema },
   'POST /api/v1/units': { body: () => ({ name: 'Đoàn Thanh niên phường', shortName: `DTN-${uuidv7().slice(-4)}` }), ok: unitSchema },
   'GET /api/v1/units/me': { ok: unitMeSchema },
