@@ -198,7 +198,7 @@ describe('issuing a report', () => {
     // A plain correction of June's activity, or one moving July's into June: refused, with the report named.
     const refused = await unitSync(t, ttsnc, [correction(june, { reach: { minutesAired: 50 } }), correction(july, { startsOn: '2025-06-30' })]);
     expect(refused.map((r) => `${r.status}:${r.error?.code}`)).toEqual(['rejected:period_locked', 'rejected:period_locked']);
-    expect((refused[0].error as { message: string }).message).toContain('12/BC-UBND');
+    expect((refused[0].error as unknown as { message: string }).message).toContain('12/BC-UBND');
     expect(t.count('unit_events')).toBe(eventsBefore);
     // July is not locked; a correction there is an ordinary one.
     expect((await unitSync(t, ttsnc, [correction(july, { title: 'Tin ngày 1/7 (sửa)' })]))[0].status).toBe('accepted');
