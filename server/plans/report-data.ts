@@ -83,7 +83,7 @@ export function readPlanReportData(s: ReportSources, plan: Plan, period: ReportP
     for (const a of activities) addReach(totalsReach, a.reach);
     const contentItems = tracker.contentItems.map((c) => ({
       ...c,
-      examples: activities.filter((a) => a.contentItems.includes(c.code)).slice(0, EXAMPLES).map((a) => a.title),
+      examples: [...new Set(activities.filter((a) => a.contentItems.includes(c.code)).map((a) => a.title))].slice(0, EXAMPLES),
     }));
     const { learners, newLearners, coursesCompleted, certificates } = s.movement(span);
     const movement = { learners, newLearners, coursesCompleted, certificates };

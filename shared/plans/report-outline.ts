@@ -55,7 +55,8 @@ export function planReportSubject(d: PlanReportData): string[] {
 }
 
 export function planReportOutline(d: PlanReportData, text: PlanReportText): Block[] {
-  const ward = d.wardName || 'phường';
+  // "Phường Kiến An" reads "phường Kiến An" inside a sentence.
+  const ward = d.wardName.replace(/^(Phường|Xã|Thị trấn|Đặc khu)(?= )/, (w) => w.toLocaleLowerCase('vi')) || 'phường';
   const out: Block[] = [];
   out.push({ kind: 'para', italic: true, text: `Thực hiện Kế hoạch số ${d.plan.numberSymbol}${d.plan.issuedOn ? ` ngày ${viDay(d.plan.issuedOn)}` : ''} của ${d.plan.issuingBody} về ${d.plan.title};` });
   out.push({ kind: 'para', text: `Ủy ban nhân dân ${ward} báo cáo kết quả thực hiện ${d.period.words} (từ ngày ${viDay(d.period.from)} đến ngày ${viDay(d.period.to)}) như sau:` });

@@ -62,7 +62,7 @@ async function openReport(browser: Browser, server: RunningServer): Promise<Page
 async function overflows(page: Page): Promise<string[]> {
   await page.setViewportSize({ width: PRINTABLE_PX, height: 1000 });
   await page.emulateMedia({ media: 'print' });
-  const bad = await page.evaluate((limit) => {
+  return page.evaluate((limit) => {
     const found: string[] = [];
     for (const el of document.querySelectorAll<HTMLElement>('.print-report *')) {
       if (el.offsetParent === null && getComputedStyle(el).position !== 'fixed') continue;
@@ -71,9 +71,6 @@ async function overflows(page: Page): Promise<string[]> {
     }
     return found;
   }, PRINTABLE_PX);
-  await page.emulateMedia({ media: 'screen' });
-  await page.setViewportSize({ width: 1280, height: 800 });
-  return bad;
 }
 
 async function printToPdf(page: Page): Promise<{ pages: string[]; text: string }> {

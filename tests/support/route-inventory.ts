@@ -256,8 +256,8 @@ const SPECS: Record<string, Omit<RouteSpec, 'key' | 'method' | 'pattern' | 'righ
   'GET /api/v1/plans/:id/tracker': { params: () => ({ id: SAMPLE_PLAN }), ok: trackerSchema },
   'GET /api/v1/plans/:id/report': { params: () => ({ id: SAMPLE_PLAN }), ok: planReportSchema },
   'PUT /api/v1/plans/:id/report/text': { params: () => ({ id: SAMPLE_PLAN }), body: () => ({ period: '2025-06', ...REPORT_TEXT }), ok: planReportSchema },
-  // Each fork issues the report of a year of its own, so a second role's request is not a 409.
-  'POST /api/v1/plans/:id/report/issue': { params: () => ({ id: SAMPLE_PLAN }), body: () => ({ period: String(2030 + Math.floor(Math.random() * 70)), number: '12/BC-UBND', issuedOn: '2026-01-05' }), ok: planReportSchema },
+  // Each role issues the report of a year of its own, so the second allowed role's request is not a 409.
+  'POST /api/v1/plans/:id/report/issue': { params: () => ({ id: SAMPLE_PLAN }), body: (_w, role) => ({ period: String(2030 + ROLES.indexOf(role)), number: '12/BC-UBND', issuedOn: '2026-01-05' }), ok: planReportSchema },
   'GET /api/v1/plans/:id/report.docx': { params: () => ({ id: SAMPLE_PLAN }), ok: 'docx' },
   'GET /api/v1/plans/:id/report/annex.xlsx': { params: () => ({ id: SAMPLE_PLAN }), ok: 'xlsx' },
   'GET /api/v1/units': { ok: unitListSchema },
