@@ -6,6 +6,7 @@
 // notice: a few pages, nothing wider than the paper, the national title on
 // one line, each form's count as the tracker counts it, the signature with
 // the closing sentence, no page holding only a heading, no buttons on paper.
+// Then it is issued from the page: its number and date show, the parts lock.
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -136,6 +137,20 @@ describe.skipIf(!hasChromium)('printed report on a plan', () => {
         const lines = pg.split('\n').map((l) => l.trim()).filter((l) => l && !/^\d+$/.test(l));
         expect(lines.length, pg).toBeGreaterThan(3);
       }
+
+      // Issued: the number and date print, the parts can no longer be edited, a second look keeps it so.
+      await page.emulateMedia({ media: 'screen' });
+      await page.setViewportSize({ width: 1280, height: 800 });
+      await page.getByTestId('plan-report-number').fill('12/BC-UBND');
+      await page.getByTestId('plan-report-issued-on').fill('2025-07-03');
+      await page.getByTestId('plan-report-issue').click();
+      await expect.poll(() => page.getByTestId('plan-report-issued').textContent()).toContain('12/BC-UBND');
+      await page.reload();
+      await page.getByTestId('plan-report-issued').waitFor();
+      expect(await page.getByTestId('plan-report-directions').count()).toBe(0);
+      const head = await page.getByTestId('plan-report').textContent();
+      expect(head).toContain('Số: 12/BC-UBND');
+      expect(head).toContain('ngày 03 tháng 7 năm 2025');
     } finally {
       await server.stop();
     }
