@@ -43,6 +43,10 @@ import { unitFileRoutes } from './routes/unit-files.ts';
 import { createFileStore } from './files/file-store.ts';
 import { createUnitEvidence } from './units/evidence.ts';
 import { registerRoutes } from './routes/registers.ts';
+import { planReportRoutes } from './routes/plan-reports.ts';
+import { registerDifficulties } from './registers/report-difficulties.ts';
+import { createReportStore } from './plans/report-store.ts';
+import { createDashboard } from './stats/dashboard.ts';
 import { createPlanStore } from './plans/store.ts';
 import { createUnits } from './plans/units.ts';
 import { createUnitProjection } from './units/projection.ts';
@@ -141,13 +145,14 @@ export function createApp(deps: AppDeps) {
   // Photos and scans, once each by content hash, next to the database (DATA_DIR/files).
   const files = createFileStore(ctx.db, config.filesDir ?? join(dirname(ctx.sqlite.name), 'files'), now);
   const evidence = createUnitEvidence(ctx.db, files, now);
+  const planReports = createReportStore(ctx.db);
   const records = createRecordPipeline(ctx.db, [
     resident.projection, // consent and profile; erasure after the commit
     createCheckinProjection(ctx.db), // session check-ins, households joined by QR
     createGuideProjection(ctx.db), // a guide's rights, then sessions, assisted learners, households
     statsRollup.projection, // dashboard rollups
     createGuideAuditProjection(ctx.db, ctx.audit), // guide actions in the audit log
-    createUnitProjection(ctx.db, units, evidence), // a unit officer's rights, then the unit's activities and their files
+    createUnitProjection(ctx.db, units, evidence, planReports, ctx.audit), // a unit officer's rights, issued periods' locks, then the unit's activities and their files
   ]);
   app.route(`${API_PREFIX}/sync`, syncRoutes(ctx, records.learner, limits.syncPerLearner));
   app.route(`${API_PREFIX}/me`, meRoutes(ctx));
@@ -169,6 +174,18 @@ export function createApp(deps: AppDeps) {
   app.route(`${API_PREFIX}/stories`, storyRoutes(ctx, stories, units));
   app.route(`${API_PREFIX}/news`, newsRoutes(ctx, stories));
   app.route(`${API_PREFIX}/registers`, registerRoutes(ctx, units, plans));
+  const movement = createDashboard(ctx.db, resident.catalog, now);
+  app.route(
+    `${API_PREFIX}/plans`,
+    planReportRoutes(ctx, {
+      plans,
+      units,
+      reports: planReports,
+      movement: (span) => movement.headline(span).headline,
+      // Part III: the difficulties register (server/registers).
+      difficulties: registerDifficulties(ctx.db, units),
+    }),
+  );
   app.route('/api', openApiRoutes(ctx));
   app.all('/api/*', (c) => jsonError(c, 404, 'not_found', `No API route ${c.req.method} ${c.req.path}`));
 

@@ -26,6 +26,8 @@ export const AUDIT_ACTIONS = [
   'plan.created',
   'plan.updated',
   'plan.imported',
+  'plan.report_saved',
+  'plan.report_issued',
   'unit.created',
   'unit.updated',
   'report.narrative_saved',
@@ -45,5 +47,6 @@ export const AUDIT_ACTIONS = [
   'misinformation.updated',
   'budget.proposed',
   'budget.decided',
+  'unit.activity_corrected_after_issue',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];

@@ -13,10 +13,10 @@ const MM = 56.7; // twips per millimetre
 export const TEXT_WIDTH = Math.round(165 * MM);
 
 export interface DocumentHead {
-  /** Superior body, e.g. "UBND PHƯỜNG KIẾN AN"; upright, not bold. */
+  /** Superior body, e.g. "UBND PHƯỜNG KIẾN AN"; upright, not bold; '' when the issuer has none (the People's Committee). */
   superior: string;
-  /** Issuing body, e.g. "PHÒNG VĂN HÓA - XÃ HỘI"; bold. */
-  issuer: string;
+  /** Issuing body, e.g. "PHÒNG VĂN HÓA - XÃ HỘI", or its lines ("ỦY BAN NHÂN DÂN", "PHƯỜNG KIẾN AN"); bold. */
+  issuer: string | string[];
   /** e.g. "Số: ....../BC-VHXH". */
   number: string;
   /** e.g. "Kiến An, ngày 04 tháng 12 năm 2026". */
@@ -43,6 +43,8 @@ export const bodyParagraph = (text: string) => new Paragraph({ alignment: Alignm
 /** "I. TÌNH HÌNH CHUNG" or "1. …": bold, left. */
 export const heading = (text: string) => new Paragraph({ spacing: { before: 120, after: 120 }, keepNext: true, children: [run(text, { bold: true })] });
 
+const issuerLines = (h: DocumentHead) => (Array.isArray(h.issuer) ? h.issuer : [h.issuer]);
+
 const cell = (children: Paragraph[], widthPct: number) => new TableCell({ children, borders: NO_BORDERS, width: { size: Math.round((TEXT_WIDTH * widthPct) / 100), type: WidthType.DXA } });
 
 function headBlock(h: DocumentHead): Table {
@@ -52,7 +54,14 @@ function headBlock(h: DocumentHead): Table {
     rows: [
       new TableRow({
         children: [
-          cell([centred([run(h.superior, { size: 12 })]), centred([run(h.issuer, { size: 12, bold: true })], { rule: true, after: 120 }), centred([run(h.number, { size: 13 })])], 40),
+          cell(
+            [
+              ...(h.superior ? [centred([run(h.superior, { size: 12 })])] : []),
+              ...issuerLines(h).map((line, i, all) => centred([run(line, { size: 12, bold: true })], i === all.length - 1 ? { rule: true, after: 120 } : {})),
+              centred([run(h.number, { size: 13 })]),
+            ],
+            40,
+          ),
           cell(
             [
               centred([run('CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM', { size: 12, bold: true })]),
@@ -80,7 +89,7 @@ function footBlock(h: DocumentHead): Table {
 /** The whole document as .docx bytes. */
 export async function decree30Docx(head: DocumentHead, body: Array<Paragraph | Table>): Promise<Buffer> {
   const doc = new Document({
-    creator: head.issuer,
+    creator: issuerLines(head).join(' '),
     title: `${head.title} ${head.subject.join(' ')}`,
     styles: { default: { document: { run: { font: FONT, size: 28 } } } },
     sections: [

@@ -25,6 +25,7 @@ import { planPaths, planSchemas } from './plan-paths.ts';
 import { displayPaths, displaySchemas } from './display-paths.ts';
 import { newsPaths, newsSchemas } from './news-paths.ts';
 import { registerPaths, registerSchemas } from './register-paths.ts';
+import { planReportPaths, planReportSchemas } from './plan-report-paths.ts';
 import {
   batchOf,
   empty,
@@ -177,8 +178,9 @@ export function buildOpenApiDocument(version: string) {
         ...displaySchemas,
         ...newsSchemas,
         ...registerSchemas,
+        ...planReportSchemas,
       },
     },
-    paths: addRateLimitReplies({ ...auditPaths, ...residentPaths, ...guidePaths, ...statsPaths, ...planPaths, ...displayPaths, ...newsPaths, ...registerPaths, ...corePaths }),
+    paths: addRateLimitReplies({ ...auditPaths, ...residentPaths, ...guidePaths, ...statsPaths, ...planPaths, ...displayPaths, ...newsPaths, ...registerPaths, ...planReportPaths, ...corePaths }),
   };
 }

@@ -5,7 +5,11 @@
 // activity's current version, unit_activity_items its content items and
 // unit_activity_files its evidence files, in the same transaction. A record
 // may name only files its unit's officers uploaded first (units/evidence.ts).
-// Statements are prepared once: they run for every synced unit record.
+// Once a period's report on the plan was issued, the activities whose days
+// fall in it are locked: a correction is refused (period_locked) unless it
+// says it comes after the report (afterIssue); such a correction is kept as a
+// new record beside the original and written to the audit log. Statements are
+// prepared once: they run for every synced unit record.
 import { eq, sql } from 'drizzle-orm';
 import type { SyncResult } from '../../shared/api.ts';
 import type { UnitEvent } from '../../shared/events.ts';
@@ -13,10 +17,12 @@ import type { Plan } from '../../shared/plans/schema.ts';
 import type { Db } from '../db/open.ts';
 import { placeholders } from '../db/placeholders.ts';
 import { excluded } from '../db/set-values.ts';
-import { plans, unitActivities, unitActivityFiles, unitActivityItems } from '../db/schema/index.ts';
+import { plans, unitActivities, unitActivityFiles, unitActivityItems, users } from '../db/schema/index.ts';
 import type { Projection } from '../records/hooks.ts';
 import type { Units } from '../plans/units.ts';
 import type { UnitEvidence } from './evidence.ts';
+import type { ReportLock, ReportStore } from '../plans/report-store.ts';
+import type { AuditLog } from '../audit/log.ts';
 
 type NewActivity = typeof unitActivities.$inferInsert;
 type Structure = Pick<Plan, 'contentItems' | 'forms'>;
@@ -34,9 +40,17 @@ export function planProblem(plan: Structure, e: Pick<UnitEvent, 'formCode' | 'su
   return undefined;
 }
 
-export function createUnitProjection(db: Db, units: Units, evidence: UnitEvidence): Projection {
+export function createUnitProjection(db: Db, units: Units, evidence: UnitEvidence, reports?: Pick<ReportStore, 'lockFor'>, audit?: AuditLog): Projection {
   const planRow = db.select({ structure: plans.structure, updatedAt: plans.updatedAt }).from(plans).where(eq(plans.id, sql.placeholder('id'))).prepare();
-  const activityUnit = db.select({ unitId: unitActivities.unitId }).from(unitActivities).where(eq(unitActivities.id, sql.placeholder('id'))).prepare();
+  const activityUnit = db
+    .select({ unitId: unitActivities.unitId, planId: unitActivities.planId, startsOn: unitActivities.startsOn, endsOn: unitActivities.endsOn, lastEventId: unitActivities.lastEventId })
+    .from(unitActivities)
+    .where(eq(unitActivities.id, sql.placeholder('id')))
+    .prepare();
+  const user = db.select({ username: users.username, role: users.role }).from(users).where(eq(users.id, sql.placeholder('id'))).prepare();
+  /** The issued report covering the activity's stored days or its corrected days, if any. */
+  const lockOf = (e: UnitEvent, existing: { planId: string; startsOn: string; endsOn: string }): ReportLock | undefined =>
+    reports?.lockFor(existing.planId, existing.startsOn, existing.endsOn) ?? reports?.lockFor(e.planId, e.startsOn, e.endsOn ?? e.startsOn);
   const columns = ['id', 'unitId', 'planId', 'formCode', 'subFormId', 'startsOn', 'endsOn', 'title', 'lastEventId', 'corrections', 'recordedBy', 'recordedAt', 'details'] as const;
   const upsert = db
     .insert(unitActivities)
@@ -94,10 +108,32 @@ export function createUnitProjection(db: Db, units: Units, evidence: UnitEvidenc
         if (e.type === 'activity.corrected') {
           if (!existing) return refuse(e.id, 'unknown_activity', 'No such activity to correct');
           if (existing.unitId !== e.unitId) return refuse(e.id, 'forbidden', 'The activity belongs to another unit');
+          const lock = lockOf(e, existing);
+          if (lock && !e.afterIssue) {
+            return refuse(
+              e.id,
+              'period_locked',
+              `Report ${lock.number} of ${lock.issuedOn} covers this activity's days and was issued, so the activity is locked. A correction now must be sent as a correction after the report (afterIssue) with its reason: it is kept as a new record and the issued report keeps its figures.`,
+            );
+          }
         }
         return undefined;
       },
       apply(e, effectiveAt) {
+        if (e.type === 'activity.corrected' && audit) {
+          const before = activityUnit.get({ id: e.activityId });
+          const lock = before ? lockOf(e, before) : undefined;
+          if (before && lock) {
+            const who = user.get({ id: e.recordedBy });
+            audit.record({ id: e.recordedBy, username: who?.username ?? e.recordedBy, role: who?.role ?? 'unit' }, 'unit.activity_corrected_after_issue', { type: 'activity', id: e.activityId }, {
+              report: lock.number,
+              period: lock.periodKey,
+              replaces: before.lastEventId,
+              record: e.id,
+              reason: e.reason,
+            });
+          }
+        }
         const { place, audiences, reach, links } = e;
         upsert.run({
           id: e.activityId,

@@ -69,6 +69,10 @@ export const activityCorrectedSchema = z
     ...activityFields,
     /** Why the record changed; shown next to both versions. */
     reason: z.string().trim().min(1).max(500),
+    /** Set when the activity's days fall in a period whose report was already issued: the officer
+     * knows, the correction is kept as a new record beside the original, and the issued report
+     * keeps its figures. Without it such a correction is refused (period_locked). */
+    afterIssue: z.literal(true).optional(),
   })
   .refine(datesInOrder, datesMessage);
 

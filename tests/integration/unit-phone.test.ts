@@ -193,4 +193,23 @@ describe("a unit officer's phone", () => {
     expect(t.count('stored_files')).toBe(0);
     expect(t.sqlite.prepare('SELECT title FROM unit_activities').all()).toEqual([{ title: 'Tin trên loa phường' }]);
   });
+
+  it("once June's report is issued, a plain correction is refused and kept dead on the phone; one sent after the report goes in", async () => {
+    const p = await phone();
+    p.net.up = true;
+    const first = await p.repo.recordActivity(p.me, banner);
+    await p.engine.trigger();
+    const office = await staffMember(t, 'vhxh', 'reviewer');
+    const issued = await t.postJson(`/api/v1/plans/${SAMPLE_PLAN}/report/issue`, { period: '2025-06', number: '12/BC-UBND', issuedOn: '2025-07-03' }, office.headers);
+    expect(issued.status).toBe(200);
+    await p.repo.correctActivity(p.me, first.activityId, { ...banner, reach: { copies: 5 } }, 'Treo thêm 2 băng rôn');
+    await p.engine.trigger();
+    expect((await p.repo.outbox.listDead()).map((r) => r.event.type)).toEqual(['activity.corrected']);
+    await p.repo.correctActivity(p.me, first.activityId, { ...banner, reach: { copies: 5 } }, 'Treo thêm 2 băng rôn', new Date(), { afterIssue: true });
+    await p.engine.trigger();
+    expect(await p.repo.countPending()).toBe(0);
+    expect(t.count('unit_events')).toBe(2);
+    const row = t.sqlite.prepare('SELECT details FROM unit_activities WHERE id = ?').get(first.activityId) as { details: string };
+    expect(JSON.parse(row.details).reach).toEqual({ copies: 5 });
+  });
 });

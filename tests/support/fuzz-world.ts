@@ -186,6 +186,8 @@ async function worldStories(t: ReturnType<typeof setupTestApp>, officer: Staff, 
   }
   const [draft, submitted, approved, published] = ids;
   return { draft, submitted, approved, published };
+}
+
 /** One entry in each register, filed by TTSNC's officer through the API. */
 async function seedRegisters(t: ReturnType<typeof setupTestApp>, unit: Staff): Promise<World['registers']> {
   const post = async (path: string, body: unknown) => {

@@ -37,6 +37,7 @@ import { newsItemSchema, newsListSchema, storyListSchema, storySchema } from '..
 import { MAX_STORED_FILE_BYTES, storedFileSchema } from '../../shared/files.ts';
 import { PLAIN_PDF, sha256 } from './crafted-images.ts';
 import { budgetListSchema, budgetSchema, difficultyListSchema, difficultySchema, misinfoListSchema, misinfoSchema } from '../../shared/registers/schema.ts';
+import { planReportSchema } from '../../shared/plans/report.ts';
 import { completion, DEVICE_ID } from '../integration/helpers.ts';
 import { GUIDE_DEVICE } from '../integration/guide-support.ts';
 import { ROLES, type Fork, type Role, type World } from './fuzz-world.ts';
@@ -114,6 +115,11 @@ const RIGHTS: Record<string, string> = {
   'PUT /api/v1/displays/:id':                             '401 401 401 403 403 ok  ok  403 403',
   'DELETE /api/v1/displays/:id':                          '401 401 401 403 403 ok  ok  403 403',
   'GET /api/v1/displays/:id/feed':                        'ok  ok  ok  ok  ok  ok  ok  ok  ok',
+  'GET /api/v1/plans/:id/report':                         '401 401 401 403 403 ok  ok  403 403',
+  'PUT /api/v1/plans/:id/report/text':                    '401 401 401 403 403 ok  ok  403 403',
+  'POST /api/v1/plans/:id/report/issue':                  '401 401 401 403 403 ok  ok  403 403',
+  'GET /api/v1/plans/:id/report.docx':                    '401 401 401 403 403 ok  ok  403 403',
+  'GET /api/v1/plans/:id/report/annex.xlsx':              '401 401 401 403 403 ok  ok  403 403',
   'GET /api/v1/units':                                    '401 401 401 403 403 ok  ok  ok  ok',
   'POST /api/v1/units':                                   '401 401 401 403 403 403 ok  403 403',
   'GET /api/v1/units/me':                                 '401 401 401 403 403 403 403 ok  ok',
@@ -191,6 +197,7 @@ const planBody = () => ({
 });
 /** A story a unit officer, a reviewer or an admin may save (names nobody private). */
 const storyBody = () => ({ kind: 'support-policy', title: 'Hỗ trợ hộ kinh doanh mở tài khoản thanh toán', summary: '', body: 'Liên hệ **bộ phận một cửa** của phường.', namesPrivate: false });
+const REPORT_TEXT = { strengths: 'Các đơn vị đã phối hợp tốt.', shortcomings: '', directions: '', proposals: '', recipients: '- Lưu: VT, VHXH.', signer: 'TM. ỦY BAN NHÂN DÂN\nCHỦ TỊCH' };
 const planYaml = 'numberSymbol: "16/KH-UBND"\nissuingBody: "UBND phường"\ntitle: "Kế hoạch"\ncontentItems:\n  - { code: "1.1", title: "Nội dung" }\nforms:\n  - { code: "2.1", title: "Hình thức" }\n';
 /** An activity of the role's own unit (TTSNC for the unit officer, KT-HT-ĐT for the other). */
 const unitActivity = (w: World, role: Role) => {
@@ -311,6 +318,12 @@ const SPECS: Record<string, Omit<RouteSpec, 'key' | 'method' | 'pattern' | 'righ
   'GET /api/v1/plans/:id': { params: () => ({ id: SAMPLE_PLAN }), ok: planSchema },
   'PUT /api/v1/plans/:id': { params: () => ({ id: SAMPLE_PLAN }), body: () => planBody(), ok: planSchema },
   'GET /api/v1/plans/:id/tracker': { params: () => ({ id: SAMPLE_PLAN }), ok: trackerSchema },
+  'GET /api/v1/plans/:id/report': { params: () => ({ id: SAMPLE_PLAN }), ok: planReportSchema },
+  'PUT /api/v1/plans/:id/report/text': { params: () => ({ id: SAMPLE_PLAN }), body: () => ({ period: '2025-06', ...REPORT_TEXT }), ok: planReportSchema },
+  // Each role issues the report of a year of its own, so the second allowed role's request is not a 409.
+  'POST /api/v1/plans/:id/report/issue': { params: () => ({ id: SAMPLE_PLAN }), body: (_w, role) => ({ period: String(2030 + ROLES.indexOf(role)), number: '12/BC-UBND', issuedOn: '2026-01-05' }), ok: planReportSchema },
+  'GET /api/v1/plans/:id/report.docx': { params: () => ({ id: SAMPLE_PLAN }), ok: 'docx' },
+  'GET /api/v1/plans/:id/report/annex.xlsx': { params: () => ({ id: SAMPLE_PLAN }), ok: 'xlsx' },
   'GET /api/v1/units': { ok: unitListSchema },
   'POST /api/v1/units': { body: () => ({ name: 'Đoàn Thanh niên phường', shortName: `DTN-${uuidv7().slice(-4)}` }), ok: unitSchema },
   'GET /api/v1/units/me': { ok: unitMeSchema },

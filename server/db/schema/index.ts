@@ -13,3 +13,4 @@ export * from './displays.ts';
 export * from './news.ts';
 export * from './files.ts';
 export * from './registers.ts';
+export * from './plan-reports.ts';

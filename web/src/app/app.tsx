@@ -14,6 +14,8 @@ import { residentScreenAt, WARD_CHANNELS_PATH } from '../../../shared/resident/a
 const CoursePage = lazy(() => import('../learn/course-page.tsx'));
 const LessonPage = lazy(() => import('../learn/lesson-page.tsx'));
 const WardPage = lazy(() => import('../dashboard/ward-page.tsx'));
+// In the ward page's chunk: they share the document's frame and strings, and a chunk of their own would not be named office-*.
+const PlanReportPage = lazy(() => import('../dashboard/ward-page.tsx').then((m) => ({ default: m.PlanReportPage })));
 const NotFoundPage = lazy(() => import('./not-found-page.tsx'));
 // The resident's own screens (profile, data rights, certificates, moving phones).
 const PrivacyPage = lazy(() => import('../resident/privacy-page.tsx'));
@@ -82,6 +84,7 @@ export function App(props: { stores?: AppStores }) {
         <Route path="/courses/:courseId/lessons/:lessonId" component={LessonPage} />
         <Route path="/ward" component={WardPage} />
         <Route path="/ward/activities" component={UnitLogPage} />
+        <Route path="/ward/plan-report" component={PlanReportPage} />
         <Route path="/settings" component={SettingsPage} />
         <Route path="/join/:code?" component={JoinPage} />
         <Route path="/household/:id?" component={HouseholdJoinPage} />

@@ -84,6 +84,9 @@ export default function DashboardView(props: { user: StaffUser }) {
             <button type="button" class="button secondary" data-testid="open-report" onClick={() => void store.loadReport()}>
               {t('dashboard.actions.print')}
             </button>
+            <a class="button secondary" href="/ward/plan-report" data-testid="open-plan-report">
+              {t('dashboard.actions.planReport')}
+            </a>
           </div>
         </Show>
         <Show when={store.data()}>

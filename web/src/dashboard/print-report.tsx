@@ -5,6 +5,7 @@ import type { ErrorMessage } from '../net/error-message.ts';
 import { dashboardApi } from './dashboard-api.ts';
 import { date } from './format.ts';
 import { docDateParts, placeOf } from './report/doc-date.ts';
+import { DocFoot, DocHead } from './report/doc-frame.tsx';
 import { NarrativePartView, type NarrativePart, type NarrativeText } from './report/narrative.tsx';
 import { CoursesTable, CoverageTable, DemographicsTable, HeadlineTable, TrendTable } from './report/report-tables.tsx';
 
@@ -71,30 +72,12 @@ export function PrintReport(props: {
       <Show when={props.data.meta.isDemo}>
         <p class="banner demo">{t('dashboard.report.demo')}</p>
       </Show>
-      <table class="doc-head" role="presentation">
-        <tbody>
-          <tr>
-            <td class="issuer">
-              <p>{t('dashboard.report.issuer', { ward: props.data.meta.wardName.toLocaleUpperCase('vi') })}</p>
-              <p class="strong">{t('dashboard.report.office')}</p>
-              <hr class="doc-rule short" />
-            </td>
-            <td class="nation">
-              <p class="strong nowrap" data-testid="report-nation">{t('dashboard.report.nation')}</p>
-              <p class="strong nowrap motto">{t('dashboard.report.motto')}</p>
-              <hr class="doc-rule motto-rule" />
-            </td>
-          </tr>
-          <tr>
-            <td class="issuer">
-              <p>{t('dashboard.report.number')}</p>
-            </td>
-            <td class="nation">
-              <p class="italic">{t('dashboard.report.placeDate', { place: placeOf(props.data.meta.wardName), ...when() })}</p>
-            </td>
-          </tr>
-        </tbody>
-      </table>
+      <DocHead
+        superior={t('dashboard.report.issuer', { ward: props.data.meta.wardName.toLocaleUpperCase('vi') })}
+        issuer={[t('dashboard.report.office')]}
+        number={t('dashboard.report.number')}
+        placeDate={t('dashboard.report.placeDate', { place: placeOf(props.data.meta.wardName), ...when() })}
+      />
       <h1 class="report-title">{t('dashboard.report.title')}</h1>
       <p class="report-subject strong">{t('dashboard.report.subject')}</p>
       <p class="report-subject italic">{t('dashboard.report.period', { from: date(props.data.range.from), to: date(props.data.range.to) })}</p>
@@ -125,20 +108,7 @@ export function PrintReport(props: {
           <p>{t('dashboard.suppressedNote')}</p>
           <p>{t('dashboard.hiddenNote')}</p>
         </div>
-        <table class="doc-foot" role="presentation" data-testid="report-signature">
-          <tbody>
-            <tr>
-              <td class="recipients">
-                <p class="strong italic">{t('dashboard.report.recipients')}</p>
-                <p class="pre">{t('dashboard.report.recipientList')}</p>
-              </td>
-              <td class="signature">
-                <p class="strong">{t('dashboard.report.signer')}</p>
-                <p class="italic">{t('dashboard.report.signHint')}</p>
-              </td>
-            </tr>
-          </tbody>
-        </table>
+        <DocFoot recipients={t('dashboard.report.recipientList')} signer={[t('dashboard.report.signer')]} signHint={t('dashboard.report.signHint')} />
       </div>
     </article>
   );

@@ -6,6 +6,9 @@ import DashboardView from './dashboard-view.tsx';
 import { AdminNav } from '../admin/admin-nav.tsx';
 import '../styles/ward.css';
 
+/** The report on a plan (/ward/plan-report) travels in this chunk, with the frame it shares. */
+export { default as PlanReportPage } from './plan-report/plan-report-page.tsx';
+
 /** Staff page: sign in, then the ward dashboard (guides, reviewers, admins). */
 export default function WardPage() {
   const ward = createWardStore();

@@ -64,10 +64,11 @@ export function createUnitRepo(db: UnitDatabase) {
         await outbox.enqueue(event, now.getTime());
         return { row, created: true };
       }),
-    correctActivity: (me: UnitIdentity, activityId: string, a: NewActivity, reason: string, now = new Date()) =>
+    /** `afterIssue`: the activity's period was reported and issued; the correction is kept beside the issued report (else refused, period_locked). */
+    correctActivity: (me: UnitIdentity, activityId: string, a: NewActivity, reason: string, now = new Date(), opts: { afterIssue?: boolean } = {}) =>
       db.transaction('rw', db.activities, db.outbox, async () => {
         // Without a files list the server keeps the activity's files; so does the phone.
-        const event = newEvent(me, { type: 'activity.corrected', ...body(a, activityId), reason }, now.getTime());
+        const event = newEvent(me, { type: 'activity.corrected', ...body(a, activityId), reason, ...(opts.afterIssue ? { afterIssue: true as const } : {}) }, now.getTime());
         const files = (await db.activities.get(activityId))?.files;
         await db.activities.put({ ...a, ...(files ? { files } : {}), activityId, recordedAt: now.toISOString() });
         await outbox.enqueue(event, now.getTime());

@@ -1,0 +1,21 @@
+CREATE TABLE `plan_reports` (
+	`plan_id` text NOT NULL,
+	`period_key` text NOT NULL,
+	`period_from` text NOT NULL,
+	`period_to` text NOT NULL,
+	`strengths` text NOT NULL,
+	`shortcomings` text NOT NULL,
+	`directions` text NOT NULL,
+	`proposals` text NOT NULL,
+	`recipients` text NOT NULL,
+	`signer` text NOT NULL,
+	`updated_at` integer NOT NULL,
+	`updated_by` text NOT NULL,
+	`issued_number` text,
+	`issued_on` text,
+	`issued_by` text,
+	`issued_at` integer,
+	`snapshot` text,
+	PRIMARY KEY(`plan_id`, `period_key`),
+	FOREIGN KEY (`plan_id`) REFERENCES `plans`(`id`) ON UPDATE no action ON DELETE no action
+);

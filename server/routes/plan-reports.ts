@@ -1,0 +1,102 @@
+// The report to the People's Committee on a plan, per period (month,
+// quarter, six months, year): its figures and the officer's parts (JSON, for
+// the print page), the parts saved, the Word file, the Excel annex, and
+// issuing. The Culture-Social Office (reviewer) and admins only; a unit
+// officer reads the tracker, not the report. Bad input is 400 and writes
+// nothing; an issued report's text is 409; writes go to the audit log.
+import { Hono } from 'hono';
+import { PLAN_ID_PATTERN } from '../../shared/plans/constants.ts';
+import { parseReportPeriod, planReportIssueSchema, planReportSaveSchema, reportPeriodQuerySchema, type PlanReport, type ReportPeriod } from '../../shared/plans/report.ts';
+import type { Plan } from '../../shared/plans/schema.ts';
+import { requireStaff } from '../auth/staff-auth.ts';
+import type { AppContext, AppEnv } from '../context.ts';
+import { wardProfile } from '../db/schema/index.ts';
+import { apiError } from '../http/errors.ts';
+import { parseWith, readBody } from '../http/json-body.ts';
+import { planReportAnnex } from '../plans/report-annex.ts';
+import { readPlanReportData, type DifficultySource, type MovementReader } from '../plans/report-data.ts';
+import { planReportDocx } from '../plans/report-docx.ts';
+import { ReportIssuedError, type ReportStore } from '../plans/report-store.ts';
+import type { PlanStore } from '../plans/store.ts';
+import type { Units } from '../plans/units.ts';
+
+export interface PlanReportDeps {
+  plans: PlanStore;
+  units: Units;
+  reports: ReportStore;
+  movement: MovementReader;
+  /** The difficulties register (part III); its own feature provides it. */
+  difficulties: DifficultySource;
+}
+
+export function planReportRoutes(ctx: AppContext, deps: PlanReportDeps) {
+  const office = requireStaff(ctx, ['reviewer', 'admin']);
+  const planOf = (raw: string): Plan => {
+    const plan = PLAN_ID_PATTERN.test(raw) ? deps.plans.get(raw) : undefined;
+    if (!plan) throw apiError(404, 'not_found', 'No such plan');
+    return plan;
+  };
+  const periodOf = (key: string): ReportPeriod => parseReportPeriod(key)!;
+  /** The current month in Vietnam (UTC+7), e.g. "2026-12". */
+  const thisMonth = () => new Date(ctx.now() + 7 * 3_600_000).toISOString().slice(0, 7);
+  const wardName = () => ctx.db.select({ name: wardProfile.name }).from(wardProfile).get()?.name ?? '';
+  const figures = (plan: Plan, period: ReportPeriod) =>
+    readPlanReportData({ db: ctx.db, units: deps.units.list(), wardName: wardName(), movement: deps.movement, difficulties: deps.difficulties, now: ctx.now() }, plan, period);
+  /** The report as it stands: the figures kept at issue once issued, else read now. */
+  const report = (plan: Plan, period: ReportPeriod): PlanReport => {
+    const stored = deps.reports.read(plan.id, period);
+    return { data: stored.snapshot ?? figures(plan, period), text: stored.text, updatedAt: stored.updatedAt, issued: stored.issued };
+  };
+  const fromQuery = (c: { req: { param: (k: 'id') => string; query: () => Record<string, string> } }) => {
+    const plan = planOf(c.req.param('id'));
+    const { period } = parseWith(reportPeriodQuerySchema, c.req.query());
+    return report(plan, periodOf(period ?? thisMonth()));
+  };
+  const fileName = (r: PlanReport, ext: string) => `bao-cao-ke-hoach_${r.data.period.key}.${ext}`;
+  const issuedConflict = (error: unknown): never => {
+    if (error instanceof ReportIssuedError) throw apiError(409, 'report_issued', error.message);
+    throw error;
+  };
+
+  return new Hono<AppEnv>()
+    .get('/:id/report', office, (c) => c.json(fromQuery(c)))
+    .put('/:id/report/text', office, async (c) => {
+      const plan = planOf(c.req.param('id'));
+      const { period: key, ...text } = await readBody(c, planReportSaveSchema);
+      const period = periodOf(key);
+      const me = c.get('staff');
+      try {
+        deps.reports.saveText(plan.id, period, text, me.username, ctx.now());
+      } catch (error) {
+        issuedConflict(error);
+      }
+      ctx.audit.record(me, 'plan.report_saved', { type: 'plan', id: plan.id }, { period: key });
+      return c.json(report(plan, period));
+    })
+    .post('/:id/report/issue', office, async (c) => {
+      const plan = planOf(c.req.param('id'));
+      const { period: key, number, issuedOn } = await readBody(c, planReportIssueSchema);
+      const period = periodOf(key);
+      const me = c.get('staff');
+      try {
+        deps.reports.issue(plan.id, period, { number, issuedOn }, () => figures(plan, period), me.username, ctx.now());
+      } catch (error) {
+        issuedConflict(error);
+      }
+      ctx.audit.record(me, 'plan.report_issued', { type: 'plan', id: plan.id }, { period: key, number, issuedOn });
+      return c.json(report(plan, period));
+    })
+    .get('/:id/report.docx', office, async (c) => {
+      const r = fromQuery(c);
+      const file = await planReportDocx(r);
+      c.header('Content-Type', 'application/vnd.openxmlformats-officedocument.wordprocessingml.document');
+      c.header('Content-Disposition', `attachment; filename="${fileName(r, 'docx')}"`);
+      return c.body(new Uint8Array(file));
+    })
+    .get('/:id/report/annex.xlsx', office, (c) => {
+      const r = fromQuery(c);
+      c.header('Content-Type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
+      c.header('Content-Disposition', `attachment; filename="${fileName(r, 'xlsx').replace('bao-cao', 'phu-luc')}"`);
+      return c.body(new Uint8Array(planReportAnnex(r)));
+    });
+}

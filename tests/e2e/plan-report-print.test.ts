@@ -1,0 +1,158 @@
+// The report on a plan printed from real Chromium: a quarter of outreach is
+// recorded through the real unit and guide sync into the SQLite file, the
+// real server is started on it, the Culture-Social Office signs in, opens the
+// report for the quarter, uses the proposed sentences, saves, and prints to
+// an A4 PDF read back with poppler (pdfinfo, pdftotext). What an office would
+// notice: a few pages, nothing wider than the paper, the national title on
+// one line, each form's count as the tracker counts it, the signature with
+// the closing sentence, no page holding only a heading, no buttons on paper.
+// Then it is issued from the page: its number and date show, the parts lock.
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import type { Tracker } from '../../shared/units/api.ts';
+import { hasChromium, launchChromium } from '../support/browser.ts';
+import { startServer, type RunningServer } from '../support/server-process.ts';
+import { setupTestApp } from '../integration/helpers.ts';
+import { createGuide, guideSyncResults, sessionCreated } from '../integration/guide-support.ts';
+import { activityRecorded, SAMPLE_PLAN, staffMember, unitSync } from '../integration/unit-support.ts';
+
+/** A4 minus Decree 30 margins (30 mm left, 15 mm right) in CSS pixels. */
+const PRINTABLE_PX = Math.floor(((210 - 45) / 25.4) * 96);
+const PASSWORD = 'correct horse battery';
+
+/** A ward with a quarter of outreach, recorded through the app's own sync; the data folder for the server. */
+async function quarterOfWork(): Promise<string> {
+  const t = setupTestApp({ now: Date.parse('2025-07-05T03:00:00Z') });
+  const ttsnc = await staffMember(t, 'lan-ttsnc', 'unit', 'ttsnc');
+  await staffMember(t, 'office', 'reviewer');
+  const records = [
+    activityRecorded(ttsnc, 'ttsnc', { startsOn: '2025-04-10', reach: { minutesAired: 5 } }),
+    activityRecorded(ttsnc, 'ttsnc', { startsOn: '2025-05-12', reach: { minutesAired: 7 } }),
+    activityRecorded(ttsnc, 'ttsnc', { startsOn: '2025-06-02', subFormId: 'radio-article', title: 'Bài về chuyển đổi số', reach: { minutesAired: 12 } }),
+    activityRecorded(ttsnc, 'ttsnc', { startsOn: '2025-06-05', endsOn: '2025-07-05', formCode: '2.3', subFormId: 'banner', contentItems: ['1.2', '1.5'], title: 'Băng rôn đường Trần Phú', reach: { copies: 4 } }),
+    activityRecorded(ttsnc, 'ttsnc', { startsOn: '2025-05-20', formCode: '2.2', subFormId: 'conference', contentItems: ['1.1', '1.2'], title: 'Hội nghị quán triệt Nghị quyết 57', place: 'Hội trường UBND phường', reach: { participants: 120 } }),
+  ];
+  expect((await unitSync(t, ttsnc, records)).every((r) => r.status === 'accepted')).toBe(true);
+  const guide = await createGuide(t, 'guide-lan', ['tdp-1']);
+  expect((await guideSyncResults(t, guide, [sessionCreated(guide, { code: 'ACDE3467', startsAt: '2025-05-03T08:00:00+07:00' })]))[0].status).toBe('accepted');
+  t.sqlite.close();
+  return t.dir;
+}
+
+async function openReport(browser: Browser, server: RunningServer): Promise<Page> {
+  const page = await browser.newPage({ locale: 'vi-VN', viewport: { width: 1280, height: 800 } });
+  await page.goto(`${server.url}/ward`);
+  await page.getByLabel(/tên đăng nhập/i).fill('office');
+  await page.getByLabel(/mật khẩu/i).fill(PASSWORD);
+  await page.getByRole('button', { name: /đăng nhập/i }).click();
+  await page.getByTestId('open-plan-report').click();
+  await page.getByTestId('plan-report-kind').selectOption('quarter');
+  await page.getByTestId('plan-report-year').fill('2025');
+  await page.getByTestId('plan-report-year').dispatchEvent('change');
+  await page.getByTestId('plan-report-index').selectOption('2');
+  await expect.poll(() => page.getByTestId('plan-report').textContent()).toContain('quý II năm 2025');
+  await page.getByTestId('report-signature').waitFor();
+  return page;
+}
+
+/** Elements of the printed report wider than the paper, and tables that scroll. */
+async function overflows(page: Page): Promise<string[]> {
+  await page.setViewportSize({ width: PRINTABLE_PX, height: 1000 });
+  await page.emulateMedia({ media: 'print' });
+  return page.evaluate((limit) => {
+    const found: string[] = [];
+    for (const el of document.querySelectorAll<HTMLElement>('.print-report *')) {
+      if (el.offsetParent === null && getComputedStyle(el).position !== 'fixed') continue;
+      const r = el.getBoundingClientRect();
+      if (r.right > limit + 0.5 || el.scrollWidth > el.clientWidth + 1) found.push(`${el.tagName}.${el.className}: ${Math.round(r.right)} / ${el.scrollWidth}>${el.clientWidth}`);
+    }
+    return found;
+  }, PRINTABLE_PX);
+}
+
+async function printToPdf(page: Page): Promise<{ pages: string[]; text: string }> {
+  const file = join(mkdtempSync(join(tmpdir(), 'hvs-plan-report-pdf-')), 'plan-report.pdf');
+  writeFileSync(file, await page.pdf({ format: 'A4', preferCSSPageSize: true }));
+  if (process.env.REPORT_PDF_DIR) writeFileSync(join(process.env.REPORT_PDF_DIR, 'plan-report.pdf'), readFileSync(file));
+  const count = Number(/Pages:\s+(\d+)/.exec(execFileSync('pdfinfo', [file], { encoding: 'utf8' }))![1]);
+  const text = execFileSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' });
+  const pages = text.split('\f').slice(0, count);
+  expect(pages).toHaveLength(count);
+  return { pages, text };
+}
+
+let browser: Browser;
+beforeAll(async () => {
+  if (hasChromium) browser = await launchChromium();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+describe.skipIf(!hasChromium)('printed report on a plan', () => {
+  it('prints a quarter on a few A4 pages with the tracker’s counts, the saved parts and the signature', async () => {
+    const server = await startServer({ dataDir: await quarterOfWork() });
+    try {
+      const page = await openReport(browser, server);
+      // The officer takes the proposed shortcomings, writes a direction, saves.
+      await page.getByTestId('plan-report-propose-shortcomings').click();
+      const direction = 'Quý III, tăng tin, bài trên hệ thống truyền thanh và tổ chức hội nghị tại các tổ dân phố.';
+      await page.getByTestId('plan-report-directions').fill(direction);
+      await page.getByTestId('plan-report-save').click();
+      await expect.poll(() => page.getByTestId('plan-report-status').textContent()).toContain('đã được lưu');
+
+      const tracker = (await (await page.request.get(`${server.url}/api/v1/plans/${SAMPLE_PLAN}/tracker?from=2025-04-01&to=2025-06-30`)).json()) as Tracker;
+      expect(await overflows(page)).toEqual([]);
+      const printed = await printToPdf(page);
+      expect(printed.pages.length).toBeGreaterThanOrEqual(1);
+      expect(printed.pages.length).toBeLessThanOrEqual(4);
+      const flat = printed.text.replace(/\s+/g, ' ');
+      expect(printed.text.split('\n').some((l) => l.includes('CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM'))).toBe(true);
+      expect(flat).toContain('Kết quả thực hiện Kế hoạch số');
+      // Each form's count, as the tracker counts it; the radio's reach summed.
+      for (const f of tracker.forms) {
+        const n = tracker.units.reduce((a, u) => a + (u.perForm[f.code] ?? 0), 0);
+        expect(flat).toContain(`- ${f.code}. ${f.title}: ${n} hoạt động`);
+      }
+      expect(flat).toContain('3 hoạt động (Tin: 2; Bài: 1); 24 phút phát sóng');
+      expect(flat).toContain('120 lượt người tham dự');
+      expect(flat).toContain('1 buổi hướng dẫn');
+      // The officer's saved part under its heading; the proposed sentences under theirs.
+      expect(flat.indexOf(direction)).toBeGreaterThan(flat.indexOf('1. Phương hướng, nhiệm vụ thời gian tới'));
+      expect(flat).toContain('(MTTQ) chưa ghi nhận hoạt động tuyên truyền nào trong kỳ.');
+      // Nothing of the screen's controls on paper.
+      expect(flat).not.toContain('Lưu nội dung báo cáo');
+      expect(flat).not.toContain('Ban hành báo cáo');
+      // The signature shares its page with the closing sentence.
+      const signed = printed.pages.find((pg) => pg.includes('PHÓ CHỦ TỊCH'))!;
+      expect(signed).toBeDefined();
+      expect(signed).toContain('TM. ỦY BAN NHÂN DÂN');
+      expect(signed.replace(/\s+/g, ' ')).toContain('Trên đây là báo cáo');
+      // No page holds only a heading (or only a page number and a heading).
+      for (const pg of printed.pages) {
+        const lines = pg.split('\n').map((l) => l.trim()).filter((l) => l && !/^\d+$/.test(l));
+        expect(lines.length, pg).toBeGreaterThan(3);
+      }
+
+      // Issued: the number and date print, the parts can no longer be edited, a second look keeps it so.
+      await page.emulateMedia({ media: 'screen' });
+      await page.setViewportSize({ width: 1280, height: 800 });
+      await page.getByTestId('plan-report-number').fill('12/BC-UBND');
+      await page.getByTestId('plan-report-issued-on').fill('2025-07-03');
+      await page.getByTestId('plan-report-issue').click();
+      await expect.poll(() => page.getByTestId('plan-report-issued').textContent()).toContain('12/BC-UBND');
+      await page.reload();
+      await page.getByTestId('plan-report-issued').waitFor();
+      expect(await page.getByTestId('plan-report-directions').count()).toBe(0);
+      const head = await page.getByTestId('plan-report').textContent();
+      expect(head).toContain('Số: 12/BC-UBND');
+      expect(head).toContain('ngày 03 tháng 7 năm 2025');
+    } finally {
+      await server.stop();
+    }
+  }, 120_000);
+});
