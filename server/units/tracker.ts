@@ -8,7 +8,7 @@
 import { and, count, eq, gte, lt, lte, max, sql } from 'drizzle-orm';
 import { vietnamToday, windowOf, type Span } from '../../shared/plans/periods.ts';
 import type { Plan, Unit } from '../../shared/plans/schema.ts';
-import { firstCountedDay, targetStates, taskStates } from '../../shared/plans/task-status.ts';
+import { countsNeeded, targetStates, taskStates } from '../../shared/plans/task-status.ts';
 import type { Tracker } from '../../shared/units/api.ts';
 import type { Db } from '../db/open.ts';
 import { guideSessions, unitActivities, unitActivityItems } from '../db/schema/index.ts';
@@ -47,12 +47,31 @@ export function createTracker(db: Db) {
     .from(guideSessions)
     .where(and(gte(guideSessions.startsAt, sql.placeholder('fromMs')), lt(guideSessions.startsAt, sql.placeholder('toMs'))))
     .prepare();
-  // Activities by first day, for tasks and targets: from the earliest day a task window of the period needs.
-  const days = db
-    .select({ unitId: unitActivities.unitId, formCode: unitActivities.formCode, subFormId: unitActivities.subFormId, startsOn: unitActivities.startsOn, n: count() })
+  // Tasks: the spans shared/plans/task-status.ts needs counted, sent as one JSON list and counted in one pass
+  // over the covering index (a week of a plan is a short range of it), instead of every activity's row.
+  const span = sql`json_each(${sql.placeholder('spans')})`;
+  const field = (name: string) => sql.raw(`json_each.value ->> '${name}'`);
+  const spans = db
+    .select({ key: sql<number>`json_each.key`, n: count(unitActivities.id) })
+    .from(span)
+    .leftJoin(
+      unitActivities,
+      and(
+        eq(unitActivities.planId, plan),
+        sql`${unitActivities.startsOn} BETWEEN ${field('from')} AND ${field('to')}`,
+        sql`${unitActivities.unitId} = ${field('unit')}`,
+        sql`${unitActivities.formCode} = ${field('form')}`,
+        sql`(${field('sub')} IS NULL OR ${unitActivities.subFormId} = ${field('sub')})`,
+      ),
+    )
+    .groupBy(sql`json_each.key`)
+    .prepare();
+  // Targets: activities that started in the period, per unit, form and sub-form.
+  const perForm = db
+    .select({ unitId: unitActivities.unitId, formCode: unitActivities.formCode, subFormId: unitActivities.subFormId, n: count() })
     .from(unitActivities)
     .where(and(eq(unitActivities.planId, plan), gte(unitActivities.startsOn, from), lte(unitActivities.startsOn, to), unitIs))
-    .groupBy(unitActivities.unitId, unitActivities.formCode, unitActivities.subFormId, unitActivities.startsOn)
+    .groupBy(unitActivities.unitId, unitActivities.formCode, unitActivities.subFormId)
     .prepare();
   // Each unit's latest activity up to the period's end, in the span or not: how long a unit has been quiet.
   const latest = db
@@ -76,13 +95,18 @@ export function createTracker(db: Db) {
 
     const period = periodOf(p, span, today);
     const unitIds = units.map((u) => u.id);
-    const first = firstCountedDay(p.tasks, p, period);
-    const dayRows = p.tasks.length + p.targets.length > 0 ? days.all({ plan: p.id, unit, from: first, to: period.to }) : [];
-    const tasks = taskStates({ tasks: p.tasks, plan: p, period, today, unitIds, activities: dayRows });
+    const needed = countsNeeded(p.tasks, p, period, unitIds);
+    const counted = new Map<number, number>();
+    if (needed.length > 0) {
+      const list = needed.map((c) => ({ unit: c.task.unitId, form: c.task.formCode, sub: c.task.subFormId, from: c.span.from, to: c.span.to }));
+      for (const r of spans.all({ plan: p.id, spans: JSON.stringify(list) })) counted.set(Number(r.key), r.n);
+    }
+    const at = new Map(needed.map((c, i) => [`${c.task.id}|${c.span.from}|${c.span.to}`, i]));
+    const tasks = taskStates({ tasks: p.tasks, plan: p, period, today, unitIds, count: (t, w) => counted.get(at.get(`${t.id}|${w.from}|${w.to}`) ?? -1) ?? 0 });
     const taskById = new Map(p.tasks.map((t) => [t.id, t]));
     // A ward-wide target is shown only with every unit: an officer's own counts would misread it.
     const targets = p.targets.filter((t) => (unit === null ? t.unitId === null || unitIds.includes(t.unitId) : t.unitId === unit));
-    const targetRows = targetStates({ targets, period, activities: dayRows });
+    const targetRows = targets.length > 0 ? targetStates({ targets, period, counts: perForm.all({ plan: p.id, unit, from: period.from, to: period.to }) }) : [];
     const latestBy = new Map(latest.all({ plan: p.id, unit, to: period.to }).map((r) => [r.unitId, r.last]));
 
     return {

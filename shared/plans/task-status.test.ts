@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { deadlinesOf, firstCountedDay, taskStates, targetStates, type DayCount, type TaskRule } from './task-status.ts';
+import { countFrom, countsNeeded, deadlinesOf, taskStates, targetStates, type DayCount, type TaskRule } from './task-status.ts';
 
 const radioWeekly: TaskRule = { id: 'radio', unitId: 'ttsnc', formCode: '2.4', subFormId: 'radio-column', every: 'week', atLeast: 1, dueOn: null, from: null, until: null };
 const quarterly: TaskRule = { id: 'meetings', unitId: 'mttq', formCode: '2.2', subFormId: null, every: 'quarter', atLeast: 2, dueOn: null, from: null, until: null };
@@ -10,7 +10,7 @@ const UNITS = ['vh-xh', 'ttsnc', 'mttq'];
 
 const act = (unitId: string, formCode: string, subFormId: string | null, startsOn: string, n = 1): DayCount => ({ unitId, formCode, subFormId, startsOn, n });
 const stateOf = (task: TaskRule, activities: DayCount[], today: string, period = MARCH, plan = openPlan) =>
-  taskStates({ tasks: [task], plan, period, today, unitIds: UNITS, activities })[0];
+  taskStates({ tasks: [task], plan, period, today, unitIds: UNITS, count: countFrom(activities) })[0];
 
 /** One radio column on each Monday from `from` to `to` (inclusive). */
 function mondays(from: string, to: string): DayCount[] {
@@ -23,7 +23,11 @@ describe('task states', () => {
   it('a weekly task judges the weeks across the month ends whole: a column on Feb 24 meets the week that ends on Mar 2', () => {
     const weeks = deadlinesOf(radioWeekly, openPlan, MARCH);
     expect(weeks.map((w) => w.to)).toEqual(['2025-03-02', '2025-03-09', '2025-03-16', '2025-03-23', '2025-03-30', '2025-04-06']);
-    expect(firstCountedDay([radioWeekly], openPlan, MARCH)).toBe('2025-02-24');
+    // What the server is asked to count: each window, then the period.
+    expect(countsNeeded([radioWeekly, quarterly], openPlan, MARCH, ['ttsnc']).map((c) => `${c.task.id} ${c.span.from}`)).toEqual([
+      ...weeks.map((w) => `radio ${w.from}`),
+      'radio 2025-03-01',
+    ]);
     // Columns every Monday from Feb 24 to Mar 31: every week of March met.
     const s = stateOf(radioWeekly, mondays('2025-02-24', '2025-03-31'), '2025-04-07');
     expect(s).toMatchObject({ status: 'done', deadlines: 6, met: 6, missed: 0, recorded: 6, required: 6 });
@@ -102,15 +106,19 @@ describe('task states', () => {
   });
 
   it('keeps only the units shown: an officer sees only their own tasks', () => {
-    const all = taskStates({ tasks: [radioWeekly, quarterly, oneOff], plan: openPlan, period: MARCH, today: '2025-03-05', unitIds: ['mttq'], activities: [] });
+    const all = taskStates({ tasks: [radioWeekly, quarterly, oneOff], plan: openPlan, period: MARCH, today: '2025-03-05', unitIds: ['mttq'], count: countFrom([]) });
     expect(all.map((s) => s.taskId)).toEqual(['meetings']);
   });
 
-  it('scales targets to the period and counts what started in it', () => {
-    const acts = [act('ttsnc', '2.4', 'radio-news', '2025-02-28', 5), act('ttsnc', '2.4', 'radio-news', '2025-03-01', 2), act('vh-xh', '2.4', 'radio-column', '2025-03-31')];
+  it('scales targets to the period and counts per unit, form and sub-form', () => {
+    const counts = [
+      { unitId: 'ttsnc', formCode: '2.4', subFormId: 'radio-news', n: 2 },
+      { unitId: 'vh-xh', formCode: '2.4', subFormId: 'radio-column', n: 1 },
+      { unitId: 'vh-xh', formCode: '2.1', subFormId: null, n: 7 },
+    ];
     const states = targetStates({
       period: MARCH,
-      activities: acts,
+      counts,
       targets: [
         { formCode: '2.4', subFormId: null, unitId: null, count: 48, per: 'year' },
         { formCode: '2.4', subFormId: 'radio-news', unitId: 'ttsnc', count: 10, per: 'quarter' },

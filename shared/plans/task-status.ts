@@ -82,31 +82,40 @@ export function deadlinesOf(task: TaskRule, plan: PlanPeriod, period: Span): Spa
   return due >= period.from && from <= period.to ? [{ from, to: due }] : [];
 }
 
-/** The first day whose activities any task of the period needs (the period's start or earlier). */
-export function firstCountedDay(tasks: TaskRule[], plan: PlanPeriod, period: Span): string {
-  let first = period.from;
-  for (const t of tasks) for (const w of deadlinesOf(t, plan, period)) if (w.from < first) first = w.from;
-  return first;
+const matches = (rule: { formCode: string; subFormId: string | null }, a: { formCode: string; subFormId: string | null }) =>
+  a.formCode === rule.formCode && (rule.subFormId === null || a.subFormId === rule.subFormId);
+
+/** How many activities of the task's unit, form and sub-form started within the span. */
+export type CountIn = (task: TaskRule, span: Span) => number;
+
+/** Every span a task's state needs counted: its deadline windows, then the period itself. */
+export function countsNeeded(tasks: TaskRule[], plan: PlanPeriod, period: Span, unitIds: string[]): Array<{ task: TaskRule; span: Span }> {
+  const shown = new Set(unitIds);
+  return tasks.filter((t) => shown.has(t.unitId)).flatMap((task) => {
+    const windows = deadlinesOf(task, plan, period);
+    return windows.length === 0 ? [] : [...windows.map((span) => ({ task, span })), { task, span: period }];
+  });
 }
 
-const matches = (rule: { formCode: string; subFormId: string | null }, a: DayCount) => a.formCode === rule.formCode && (rule.subFormId === null || a.subFormId === rule.subFormId);
+/** Counting from a list of activities by first day (tests, small lists). */
+export const countFrom = (activities: DayCount[]): CountIn => (task, span) =>
+  activities.reduce((sum, a) => (a.unitId === task.unitId && matches(task, a) && a.startsOn >= span.from && a.startsOn <= span.to ? sum + a.n : sum), 0);
 
 /** Each task's state in the period, for the given units' tasks; tasks with no deadline in the period are left out. */
-export function taskStates(input: { tasks: TaskRule[]; plan: PlanPeriod; period: Span; today: string; unitIds: string[]; activities: DayCount[] }): TaskState[] {
+export function taskStates(input: { tasks: TaskRule[]; plan: PlanPeriod; period: Span; today: string; unitIds: string[]; count: CountIn }): TaskState[] {
   const shown = new Set(input.unitIds);
   const out: TaskState[] = [];
   for (const task of input.tasks) {
     if (!shown.has(task.unitId)) continue;
     const windows = deadlinesOf(task, input.plan, input.period);
     if (windows.length === 0) continue;
-    const mine = input.activities.filter((a) => a.unitId === task.unitId && matches(task, a));
     let met = 0;
     let missed = 0;
     let recorded = 0;
     let nextDue: string | null = null;
     let lastMissed: string | null = null;
     for (const w of windows) {
-      const n = mine.reduce((sum, a) => (a.startsOn >= w.from && a.startsOn <= w.to ? sum + a.n : sum), 0);
+      const n = input.count(task, w);
       recorded += n;
       if (n >= task.atLeast) met++;
       else if (w.to < input.today) {
@@ -115,7 +124,7 @@ export function taskStates(input: { tasks: TaskRule[]; plan: PlanPeriod; period:
       } else nextDue ??= w.to;
     }
     // Late work is still work: "none" only when nothing of the task was recorded in its windows or the period.
-    const anything = recorded > 0 || mine.some((a) => a.startsOn >= input.period.from && a.startsOn <= input.period.to);
+    const anything = recorded > 0 || input.count(task, input.period) > 0;
     const status: TaskStatus = missed > 0 ? (anything ? 'overdue' : 'none') : met === windows.length ? 'done' : 'on-track';
     out.push({ taskId: task.id, unitId: task.unitId, status, deadlines: windows.length, met, missed, recorded, required: task.atLeast * windows.length, nextDue, lastMissed });
   }
@@ -132,15 +141,15 @@ export interface TargetState {
   actual: number;
 }
 
-/** Each target scaled to the period, against what was recorded. */
-export function targetStates(input: { targets: TargetRule[]; period: Span; activities: DayCount[] }): TargetState[] {
+/** Activities of one unit, form and sub-form that started in the period. */
+export type FormCount = Omit<DayCount, 'startsOn'>;
+
+/** Each target scaled to the period, against what started in it (`counts`: of the period, per unit, form, sub-form). */
+export function targetStates(input: { targets: TargetRule[]; period: Span; counts: FormCount[] }): TargetState[] {
   const months = monthsIn(input.period);
   return input.targets.map((t) => {
     const perMonths = t.per === 'week' ? WEEK_MONTHS : RHYTHM_MONTHS[t.per];
-    const actual = input.activities.reduce(
-      (sum, a) => (matches(t, a) && (t.unitId === null || a.unitId === t.unitId) && a.startsOn >= input.period.from && a.startsOn <= input.period.to ? sum + a.n : sum),
-      0,
-    );
+    const actual = input.counts.reduce((sum, a) => (matches(t, a) && (t.unitId === null || a.unitId === t.unitId) ? sum + a.n : sum), 0);
     return { formCode: t.formCode, subFormId: t.subFormId, unitId: t.unitId, expected: Math.max(1, Math.round((t.count * months) / perMonths)), actual };
   });
 }

@@ -10,6 +10,7 @@ export function AdminNav() {
         <li><a href="/ward">{t('ward.title')}</a></li>
         <li><a href="/admin/ward">{t('wardAdmin.nav.ward')}</a></li>
         <li><a href="/admin/plans">{t('wardAdmin.nav.plans')}</a></li>
+        <li><a href="/ward/tracker">{t('wardAdmin.nav.tracker')}</a></li>
         <li><a href="/admin/posters">{t('wardAdmin.nav.posters')}</a></li>
         <li><a href="/admin/staff">{t('wardAdmin.nav.staff')}</a></li>
         <li><a href="/admin/audit">{t('wardAdmin.nav.audit')}</a></li>

@@ -14,6 +14,7 @@ import { residentScreenAt, WARD_CHANNELS_PATH } from '../../../shared/resident/a
 const CoursePage = lazy(() => import('../learn/course-page.tsx'));
 const LessonPage = lazy(() => import('../learn/lesson-page.tsx'));
 const WardPage = lazy(() => import('../dashboard/ward-page.tsx'));
+const TrackerPage = lazy(() => import('../dashboard/tracker/tracker-page.tsx'));
 const NotFoundPage = lazy(() => import('./not-found-page.tsx'));
 // The resident's own screens (profile, data rights, certificates, moving phones).
 const PrivacyPage = lazy(() => import('../resident/privacy-page.tsx'));
@@ -70,6 +71,7 @@ export function App(props: { stores?: AppStores }) {
         <Route path="/courses/:courseId" component={CoursePage} />
         <Route path="/courses/:courseId/lessons/:lessonId" component={LessonPage} />
         <Route path="/ward" component={WardPage} />
+        <Route path="/ward/tracker" component={TrackerPage} />
         <Route path="/settings" component={SettingsPage} />
         <Route path="/join/:code?" component={JoinPage} />
         <Route path="/household/:id?" component={HouseholdJoinPage} />

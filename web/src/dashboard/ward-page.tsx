@@ -38,6 +38,11 @@ export default function WardPage() {
               <Show when={u().role === 'admin'}>
                 <AdminNav />
               </Show>
+              <Show when={u().role === 'reviewer'}>
+                <p>
+                  <a href="/ward/tracker">{t('dashboard.trackerLink')}</a>
+                </p>
+              </Show>
               <DashboardView user={u()} />
             </>
           )}
