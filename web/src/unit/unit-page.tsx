@@ -1,11 +1,13 @@
-// /unit: a unit officer's phone screen. Log in once; then record what the
-// unit did under a plan — with or without signal — and see what waits to be
-// sent. Records leave through the one sync engine, exactly once.
+// /unit: a unit officer's phone screen. Log in once; then see the unit's
+// tasks (late ones first, from the last copy when offline) and record what
+// the unit did under a plan — with or without signal — and see what waits
+// to be sent. Records leave through the one sync engine, exactly once.
 import { createMemo, createSignal, For, onMount, Show } from 'solid-js';
 import { AUDIENCES, REACH_MEASURES, type Audience, type ReachMeasure } from '../../../shared/plans/constants.ts';
 import { t } from '../i18n/index.ts';
 import { errorText } from '../net/error-message.ts';
 import { createUnitStore } from './unit-store.ts';
+import { UnitTasksPanel } from './unit-tasks-panel.tsx';
 import './strings.ts';
 import '../styles/unit.css';
 
@@ -27,6 +29,9 @@ export default function UnitPage() {
       </p>
       <Show when={store.needsLogin() || store.sync().state === 'login-required'}>
         <LoginForm onLogin={store.login} />
+      </Show>
+      <Show when={store.me() || store.tasks()}>
+        <UnitTasksPanel kept={store.tasks()} now={Date.now()} />
       </Show>
       <Show when={store.me()}>
         <ActivityForm store={store} />
