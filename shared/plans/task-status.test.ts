@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { countFrom, countsNeeded, deadlinesOf, taskStates, targetStates, type DayCount, type TaskRule } from './task-status.ts';
+import { countFrom, countsNeeded, deadlinesOf, taskStates, targetStates, type DayCount, type PlanPeriod, type TaskRule } from './task-status.ts';
 
 const radioWeekly: TaskRule = { id: 'radio', unitId: 'ttsnc', formCode: '2.4', subFormId: 'radio-column', every: 'week', atLeast: 1, dueOn: null, from: null, until: null };
 const quarterly: TaskRule = { id: 'meetings', unitId: 'mttq', formCode: '2.2', subFormId: null, every: 'quarter', atLeast: 2, dueOn: null, from: null, until: null };
 const oneOff: TaskRule = { id: 'conference', unitId: 'vh-xh', formCode: '2.2', subFormId: 'conference', every: null, atLeast: 1, dueOn: '2025-03-20', from: null, until: null };
-const openPlan = { periodFrom: null, periodTo: null };
+const openPlan: PlanPeriod = { periodFrom: null, periodTo: null };
 const MARCH = { from: '2025-03-01', to: '2025-03-31' };
 const UNITS = ['vh-xh', 'ttsnc', 'mttq'];
 

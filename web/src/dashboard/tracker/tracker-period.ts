@@ -20,8 +20,8 @@ export function choiceFor(kind: PeriodKind, today: string): PeriodChoice {
   const year = Number(today.slice(0, 4));
   const month = Number(today.slice(5, 7));
   const size = PART_MONTHS[kind] ?? 12;
-  const span = spanOf({ kind: 'month', year, part: month, from: '', to: '' });
-  return { kind, year, part: Math.floor((month - 1) / size) + 1, from: kind === 'range' ? span.from : '', to: kind === 'range' ? today : '' };
+  const monthStart = `${today.slice(0, 7)}-01`;
+  return { kind, year, part: Math.floor((month - 1) / size) + 1, from: kind === 'range' ? monthStart : '', to: kind === 'range' ? today : '' };
 }
 
 /** The span of a choice, or null while a range is incomplete or reversed. */
