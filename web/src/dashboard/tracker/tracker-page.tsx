@@ -15,7 +15,6 @@ import { trackerApi } from './tracker-api.ts';
 import { choiceFor, partsOf, spanOf, type PeriodChoice } from './tracker-period.ts';
 import { TrackerView } from './tracker-view.tsx';
 import './strings.ts';
-import '../../styles/ward.css';
 import '../../styles/tracker.css';
 
 const ERRORS: ErrorKeys = { offline: 'tracker.problem.offline', failed: 'tracker.problem.failed', byStatus: { 401: 'tracker.problem.signIn', 403: 'tracker.problem.forbidden' }, other: 'offline' };
