@@ -5,7 +5,7 @@
 // task-status.ts decides; an activity counts there on its first day). A
 // unit officer gets the same view limited to their own unit. One set of
 // prepared statements per database, read for every request.
-import { and, count, eq, gte, lt, lte, max, sql } from 'drizzle-orm';
+import { and, between, count, eq, gte, lt, lte, max, sql } from 'drizzle-orm';
 import { vietnamToday, windowOf, type Span } from '../../shared/plans/periods.ts';
 import type { Plan, Unit } from '../../shared/plans/schema.ts';
 import { countsNeeded, targetStates, taskStates } from '../../shared/plans/task-status.ts';
@@ -21,13 +21,15 @@ const vnMidnight = (day: string) => Date.parse(`${day}T00:00:00+07:00`);
 /** An open side of the span, as a day every stored day sorts after (or before). */
 const FIRST_DAY = '0000-01-01';
 const LAST_DAY = '9999-12-31';
+/** Above every unit id (lower-case letters, digits and "-"). */
+const LAST_ID = '~';
 
 export function createTracker(db: Db) {
   const plan = sql.placeholder('plan');
   const from = sql.placeholder('from');
   const to = sql.placeholder('to');
-  // null: every unit; else one unit (an officer's view).
-  const unitIs = sql`(${sql.placeholder('unit')} IS NULL OR ${unitActivities.unitId} = ${sql.placeholder('unit')})`;
+  // Every unit ('' to the highest id) or one (an officer's view): a range, so the index serves both.
+  const unitIs = between(unitActivities.unitId, sql.placeholder('unitFrom'), sql.placeholder('unitTo'));
   const overlaps = and(eq(unitActivities.planId, plan), gte(unitActivities.endsOn, from), lte(unitActivities.startsOn, to), unitIs);
   const cells = db
     .select({ unitId: unitActivities.unitId, formCode: unitActivities.formCode, n: count(), last: max(unitActivities.startsOn) })
@@ -84,7 +86,8 @@ export function createTracker(db: Db) {
   /** `units`: the units shown (one for an officer); `today`: the Vietnam day the deadlines are judged on. */
   return function read(p: Plan, units: Unit[], span: { from?: string; to?: string }, today: string): Tracker {
     const unit = units.length === 1 ? units[0].id : null;
-    const open = { plan: p.id, unit, from: span.from ?? FIRST_DAY, to: span.to ?? LAST_DAY };
+    const unitRange = unit === null ? { unitFrom: '', unitTo: LAST_ID } : { unitFrom: unit, unitTo: unit };
+    const open = { plan: p.id, ...unitRange, from: span.from ?? FIRST_DAY, to: span.to ?? LAST_DAY };
     const cellRows = cells.all(open);
     const perItem = new Map(items.all(open).map((i) => [i.code, i.n]));
     // The movement's sessions are guide records already: counted here, never typed again by a unit.
@@ -106,8 +109,8 @@ export function createTracker(db: Db) {
     const taskById = new Map(p.tasks.map((t) => [t.id, t]));
     // A ward-wide target is shown only with every unit: an officer's own counts would misread it.
     const targets = p.targets.filter((t) => (unit === null ? t.unitId === null || unitIds.includes(t.unitId) : t.unitId === unit));
-    const targetRows = targets.length > 0 ? targetStates({ targets, period, counts: perForm.all({ plan: p.id, unit, from: period.from, to: period.to }) }) : [];
-    const latestBy = new Map(latest.all({ plan: p.id, unit, to: period.to }).map((r) => [r.unitId, r.last]));
+    const targetRows = targets.length > 0 ? targetStates({ targets, period, counts: perForm.all({ plan: p.id, ...unitRange, from: period.from, to: period.to }) }) : [];
+    const latestBy = new Map(latest.all({ plan: p.id, ...unitRange, to: period.to }).map((r) => [r.unitId, r.last]));
 
     return {
       planId: p.id,
