@@ -13,7 +13,8 @@ import { parseWith, readBody } from '../http/json-body.ts';
 import { PlanFileErrors, readPlanFile } from '../plans/import.ts';
 import { UnknownUnitError, type PlanStore } from '../plans/store.ts';
 import type { Units } from '../plans/units.ts';
-import { createTracker } from '../units/tracker.ts';
+import { createTracker, MAX_PERIOD_DAYS, periodOf } from '../units/tracker.ts';
+import { dayFromIso } from '../../shared/stats/days.ts';
 import { vietnamToday } from '../../shared/plans/periods.ts';
 import { trackerQuerySchema } from '../../shared/units/api.ts';
 
@@ -43,7 +44,11 @@ export function planRoutes(ctx: AppContext, store: PlanStore, units: Units) {
       const own = me.role === 'unit' ? units.unitOf(me.id) : undefined;
       if (me.role === 'unit' && !own) throw apiError(403, 'no_unit', 'Your account is not bound to a unit; ask an admin');
       const shown = own ? units.list().filter((u) => u.id === own) : units.list();
-      return c.json(tracker(plan, shown, span, vietnamToday(ctx.now())));
+      const today = vietnamToday(ctx.now());
+      // Deadlines are counted window by window: a span of centuries would be millions of them.
+      const period = periodOf(plan, span, today);
+      if (dayFromIso(period.to) - dayFromIso(period.from) + 1 > MAX_PERIOD_DAYS) throw apiError(400, 'invalid_request', 'The period may be at most five years');
+      return c.json(tracker(plan, shown, span, today));
     })
     .post('/', admin, async (c) => {
       const input = await readBody(c, planInputSchema);

@@ -21,6 +21,8 @@ const vnMidnight = (day: string) => Date.parse(`${day}T00:00:00+07:00`);
 /** An open side of the span, as a day every stored day sorts after (or before). */
 const FIRST_DAY = '0000-01-01';
 const LAST_DAY = '9999-12-31';
+/** The longest period the tracker judges (five years and a day or two). */
+export const MAX_PERIOD_DAYS = 1_830;
 /** Above every unit id (lower-case letters, digits and "-"). */
 const LAST_ID = '~';
 

@@ -14,6 +14,8 @@ describe('periods', () => {
     expect(periodSpan('quarter', '2025-05-31')).toEqual({ from: '2025-04-01', to: '2025-06-30' });
     expect(periodSpan('half', '2025-07-01')).toEqual({ from: '2025-07-01', to: '2025-12-31' });
     expect(periodSpan('year', '2025-12-31')).toEqual({ from: '2025-01-01', to: '2025-12-31' });
+    expect(periodSpan('year', '0001-06-01')).toEqual({ from: '0001-01-01', to: '0001-12-31' });
+    expect(periodSpan('month', '0004-02-01')).toEqual({ from: '0004-02-01', to: '0004-02-29' });
     expect(periodSpan('range', '2025-01-01', { from: '2025-03-10', to: '2025-04-09' })).toEqual({ from: '2025-03-10', to: '2025-04-09' });
   });
 

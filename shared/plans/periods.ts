@@ -23,8 +23,12 @@ export const addDays = (iso: string, n: number): string => isoFromDay(dayFromIso
 
 const MONTHS: Record<Exclude<Rhythm, 'week'>, number> = { month: 1, quarter: 3, half: 6, year: 12 };
 const pad = (n: number) => String(n).padStart(2, '0');
-// Day 0 of the next month is this month's last; plans are dated after year 100, where Date.UTC reads years as written.
-const monthEnd = (year: number, month0: number) => `${year}-${pad(month0 + 1)}-${pad(new Date(Date.UTC(year, month0 + 1, 0)).getUTCDate())}`;
+/** 'YYYY-MM-DD' of the month's last day; setUTCFullYear, not Date.UTC, which reads years 0–99 as 1900–1999. */
+function monthEnd(year: number, month0: number): string {
+  const d = new Date(0);
+  d.setUTCFullYear(year, month0 + 1, 0);
+  return `${String(year).padStart(4, '0')}-${pad(month0 + 1)}-${pad(d.getUTCDate())}`;
+}
 
 /** The rhythm window (its first and last day) that holds `day`. */
 export function windowOf(rhythm: Rhythm, day: string): Span {
@@ -36,7 +40,7 @@ export function windowOf(rhythm: Rhythm, day: string): Span {
   const month0 = Number(day.slice(5, 7)) - 1;
   const size = MONTHS[rhythm];
   const first = month0 - (month0 % size);
-  return { from: `${year}-${pad(first + 1)}-01`, to: monthEnd(year, first + size - 1) };
+  return { from: `${String(year).padStart(4, '0')}-${pad(first + 1)}-01`, to: monthEnd(year, first + size - 1) };
 }
 
 /** The rhythm windows that overlap [from, to], in order. */

@@ -63,10 +63,17 @@ describe('the tracker with tasks', () => {
     expect(own.tasks.find((s) => s.taskId === 'ttsnc-radio-column')).toMatchObject({ status: 'none', missed: 3 });
   });
 
-  it('without a span judges the plan period, else the current year', async () => {
+  it('without a span judges the plan period, else the current year; a period over five years is refused', async () => {
     const year = await tracker(reviewer, '');
     expect(year.period).toEqual({ from: '2025-01-01', to: '2025-12-31' });
     expect(year.from).toBeNull();
+    // Five years at most: deadlines are counted window by window.
+    expect((await tracker(reviewer, '?from=2021-01-01&to=2025-12-31')).tasks.length).toBeGreaterThan(0);
+    for (const query of ['?from=2020-01-01&to=2025-12-31', '?from=0001-01-01&to=2025-01-01', '?to=9999-12-31&from=2025-01-01']) {
+      const res = await t.request(`/api/v1/plans/${SAMPLE_PLAN}/tracker${query}`, { headers: reviewer.headers });
+      expect(res.status).toBe(400);
+      expect((await res.json()).error.code).toBe('invalid_request');
+    }
   });
 
   it('keeps tasks and targets an admin writes, and refuses bad ones without writing', async () => {
