@@ -120,7 +120,7 @@ export const planPaths: Paths = {
       summary: "A unit's activities, newest first (its own officers, reviewer, admin)",
       security: STAFF,
       parameters: [unitId, ...queryParams(activityQuerySchema)],
-      responses: { '200': reply('Activities', ref('ActivityList')), '400': reply('Bad dates, from after to, or a period over five years'), ...notAllowed, '404': reply('No such unit') },
+      responses: { '200': reply('Activities', ref('ActivityList')), '400': reply('Bad dates, or from after to'), ...notAllowed, '404': reply('No such unit') },
     },
   },
 };
