@@ -82,7 +82,7 @@ export function createTracker(db: Db) {
         sql`(${wanted.sub} IS NULL OR ${unitActivities.subFormId} = ${wanted.sub})`,
       ),
     )
-    .groupBy(wanted.key)
+    .groupBy((f) => f.key)
     .prepare();
   // Targets: activities that started in the period, per unit, form and sub-form.
   const perForm = db
