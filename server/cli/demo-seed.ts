@@ -1,11 +1,17 @@
 // `npm run demo:seed -- --learners N [--days D] [--data-dir DIR] [--seed S]`
 // Fills a SEPARATE database (default ./data-demo) with synthetic activity so
-// the dashboard can be tried and measured. Refuses a database that already
-// holds real learners. Start a server on it with DATA_DIR=./data-demo npm start.
+// the dashboard can be tried and measured, and the sample plan with a year of
+// four units' outreach so the tracker and the report can be tried. Refuses a
+// database that already holds real learners. Start a server on it with
+// DATA_DIR=./data-demo npm start.
 import { parseArgs } from 'node:util';
 import { openDb } from '../db/open.ts';
 import { loadCatalog } from '../resident/catalog.ts';
 import { hasRealData, seedDemo } from '../stats/demo-data.ts';
+import { addDays, vietnamToday } from '../../shared/plans/periods.ts';
+import { createPlanStore } from '../plans/store.ts';
+import { createUnits } from '../plans/units.ts';
+import { seedUnitActivities } from '../units/demo-activities.ts';
 
 const { values } = parseArgs({
   options: {
@@ -36,7 +42,16 @@ if (hasRealData(db)) {
 sqlite.pragma('synchronous = OFF');
 const started = performance.now();
 const r = seedDemo(db, catalog, { learners, days, seed: Number(values.seed) });
+// The sample plan (else the first), a year up to today, the first four units.
+const now = Date.now();
+const plans = createPlanStore(db, () => now);
+const plan = plans.get('sample-nq57') ?? (plans.list()[0] && plans.get(plans.list()[0].id));
+const today = vietnamToday(now);
+const outreach = plan
+  ? seedUnitActivities(db, { plan, unitIds: createUnits(db).list().slice(0, 4).map((u) => u.id), from: addDays(today, -364), to: today, extraPerWeek: 2, now, seed: Number(values.seed) })
+  : { activities: 0 };
 sqlite.pragma('synchronous = FULL');
 sqlite.close();
 console.log(`Demo data: ${r.learners.toLocaleString('en-US')} learners, ${r.events.toLocaleString('en-US')} events in ${values['data-dir']} (${Math.round(performance.now() - started)} ms).`);
+console.log(`Outreach: ${outreach.activities.toLocaleString('en-US')} activities of four units under ${plan ? `plan ${plan.id}` : 'no plan'} over the last year.`);
 console.log(`Serve it with: DATA_DIR=${values['data-dir']} npm start`);

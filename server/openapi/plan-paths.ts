@@ -78,7 +78,7 @@ export const planPaths: Paths = {
       summary: "Units × forms counts, each unit's last activity and the content items served, for a span of days (reviewer, admin; a unit officer sees their own unit)",
       security: STAFF,
       parameters: [planId, ...queryParams(trackerQuerySchema)],
-      responses: { '200': reply('The tracker', ref('Tracker')), '400': reply('Bad dates, or from after to'), ...notAllowed, '404': reply('No such plan') },
+      responses: { '200': reply('The tracker', ref('Tracker')), '400': reply('Bad dates, from after to, or a period over five years'), ...notAllowed, '404': reply('No such plan') },
     },
   },
   [`${API_PREFIX}/units`]: {

@@ -10,7 +10,7 @@ import type { Db } from '../db/open.ts';
 import { plans, units } from '../db/schema/index.ts';
 
 type Row = typeof plans.$inferSelect;
-type Structure = Pick<Plan, 'legalBases' | 'contentItems' | 'forms' | 'duties' | 'recipients'>;
+type Structure = Pick<Plan, 'legalBases' | 'contentItems' | 'forms' | 'duties' | 'recipients' | 'tasks' | 'targets'>;
 
 /** A duty that names a unit the ward does not have: where, and which. */
 export class UnknownUnitError extends Error {
@@ -38,11 +38,22 @@ function toPlan(row: Row): Plan {
     forms: s.forms,
     duties: s.duties,
     recipients: s.recipients,
+    // Plans stored before tasks and targets existed have neither.
+    tasks: s.tasks ?? [],
+    targets: s.targets ?? [],
   };
 }
 
 function columnsOf(input: PlanInput) {
-  const structure: Structure = { legalBases: input.legalBases, contentItems: input.contentItems, forms: input.forms, duties: input.duties, recipients: input.recipients };
+  const structure: Structure = {
+    legalBases: input.legalBases,
+    contentItems: input.contentItems,
+    forms: input.forms,
+    duties: input.duties,
+    recipients: input.recipients,
+    tasks: input.tasks,
+    targets: input.targets,
+  };
   return {
     numberSymbol: input.numberSymbol,
     issuedOn: input.issuedOn,
@@ -62,7 +73,12 @@ export function createPlanStore(db: Db, now: () => number) {
 
   function checkUnits(input: PlanInput) {
     const known = new Set(db.select({ id: units.id }).from(units).all().map((u) => u.id));
-    const issues = input.duties.flatMap((d, i) => (known.has(d.unitId) ? [] : [{ path: ['duties', i, 'unitId'], unitId: d.unitId }]));
+    const named = [
+      ...input.duties.map((d, i) => ({ path: ['duties', i, 'unitId'], unitId: d.unitId })),
+      ...input.tasks.map((t, i) => ({ path: ['tasks', i, 'unitId'], unitId: t.unitId })),
+      ...input.targets.flatMap((t, i) => (t.unitId ? [{ path: ['targets', i, 'unitId'], unitId: t.unitId }] : [])),
+    ];
+    const issues = named.filter((n) => !known.has(n.unitId));
     if (issues.length > 0) throw new UnknownUnitError(issues);
   }
 

@@ -13,12 +13,15 @@ import { parseWith, readBody } from '../http/json-body.ts';
 import { PlanFileErrors, readPlanFile } from '../plans/import.ts';
 import { UnknownUnitError, type PlanStore } from '../plans/store.ts';
 import type { Units } from '../plans/units.ts';
-import { readTracker } from '../units/tracker.ts';
+import { createTracker, MAX_PERIOD_DAYS, periodOf } from '../units/tracker.ts';
+import { dayFromIso } from '../../shared/stats/days.ts';
+import { vietnamToday } from '../../shared/plans/periods.ts';
 import { trackerQuerySchema } from '../../shared/units/api.ts';
 
 export function planRoutes(ctx: AppContext, store: PlanStore, units: Units) {
   const admin = requireStaff(ctx, ['admin']);
   const readers = requireStaff(ctx, ['reviewer', 'admin', 'unit']);
+  const tracker = createTracker(ctx.db);
   const planOf = (raw: string) => {
     const plan = PLAN_ID_PATTERN.test(raw) ? store.get(raw) : undefined;
     if (!plan) throw apiError(404, 'not_found', 'No such plan');
@@ -32,7 +35,7 @@ export function planRoutes(ctx: AppContext, store: PlanStore, units: Units) {
   return new Hono<AppEnv>()
     .get('/', readers, (c) => c.json({ plans: store.list() }))
     .get('/:id', readers, (c) => c.json(planOf(c.req.param('id'))))
-    // The office sees every unit; a unit officer only their own unit's row.
+    // The office sees every unit; a unit officer only their own unit's row and tasks. Deadlines are judged on today's Vietnam day.
     .get('/:id/tracker', readers, (c) => {
       const plan = planOf(c.req.param('id'));
       const span = parseWith(trackerQuerySchema, c.req.query());
@@ -41,7 +44,11 @@ export function planRoutes(ctx: AppContext, store: PlanStore, units: Units) {
       const own = me.role === 'unit' ? units.unitOf(me.id) : undefined;
       if (me.role === 'unit' && !own) throw apiError(403, 'no_unit', 'Your account is not bound to a unit; ask an admin');
       const shown = own ? units.list().filter((u) => u.id === own) : units.list();
-      return c.json(readTracker(ctx.db, plan, shown, span));
+      const today = vietnamToday(ctx.now());
+      // Deadlines are counted window by window: a span of centuries would be millions of them.
+      const period = periodOf(plan, span, today);
+      if (dayFromIso(period.to) - dayFromIso(period.from) + 1 > MAX_PERIOD_DAYS) throw apiError(400, 'invalid_request', 'The period may be at most five years');
+      return c.json(tracker(plan, shown, span, today));
     })
     .post('/', admin, async (c) => {
       const input = await readBody(c, planInputSchema);

@@ -40,7 +40,7 @@ export function planProblem(plan: Structure, e: Pick<UnitEvent, 'formCode' | 'su
   return undefined;
 }
 
-export function createUnitProjection(db: Db, units: Units, evidence: UnitEvidence, reports?: Pick<ReportStore, 'lockFor'>, audit?: AuditLog): Projection {
+export function createUnitProjection(db: Db, units: Units, evidence: Pick<UnitEvidence, 'fileOfUnit'>, reports?: Pick<ReportStore, 'lockFor'>, audit?: AuditLog): Projection {
   const planRow = db.select({ structure: plans.structure, updatedAt: plans.updatedAt }).from(plans).where(eq(plans.id, sql.placeholder('id'))).prepare();
   const activityUnit = db
     .select({ unitId: unitActivities.unitId, planId: unitActivities.planId, startsOn: unitActivities.startsOn, endsOn: unitActivities.endsOn, lastEventId: unitActivities.lastEventId })

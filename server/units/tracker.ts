@@ -1,9 +1,14 @@
 // The Culture-Social Office's tracker for one plan and a span of days:
-// units × forms counts, each unit's last activity, and which content items
-// were served (an activity counts when its days overlap the span). A unit
-// officer gets the same view limited to their own unit.
-import { and, count, eq, gte, lt, lte, max, type SQL } from 'drizzle-orm';
+// units × forms counts, each unit's last activity, which content items were
+// served (an activity counts when its days overlap the span), and each
+// unit's tasks and the plan's targets for the period (shared/plans/
+// task-status.ts decides; an activity counts there on its first day). A
+// unit officer gets the same view limited to their own unit. One set of
+// prepared statements per database, read for every request.
+import { and, between, count, eq, gte, lt, lte, max, sql } from 'drizzle-orm';
+import { vietnamToday, windowOf, type Span } from '../../shared/plans/periods.ts';
 import type { Plan, Unit } from '../../shared/plans/schema.ts';
+import { countsNeeded, targetStates, taskStates } from '../../shared/plans/task-status.ts';
 import type { Tracker } from '../../shared/units/api.ts';
 import type { Db } from '../db/open.ts';
 import { guideSessions, unitActivities, unitActivityItems } from '../db/schema/index.ts';
@@ -13,50 +18,160 @@ export const GUIDE_SESSION_SUB_FORM = 'guide-session';
 const DAY = 86_400_000;
 /** Midnight of a Vietnam calendar day (UTC+7), in UTC ms. */
 const vnMidnight = (day: string) => Date.parse(`${day}T00:00:00+07:00`);
+/** An open side of the span, as a day every stored day sorts after (or before). */
+const FIRST_DAY = '0000-01-01';
+const LAST_DAY = '9999-12-31';
+/** The longest period the tracker judges (five years and a day or two). */
+export const MAX_PERIOD_DAYS = 1_830;
+/** Above every unit id (lower-case letters, digits and "-"). */
+const LAST_ID = '~';
 
-export function readTracker(db: Db, plan: Plan, units: Unit[], span: { from?: string; to?: string }): Tracker {
-  const where: SQL[] = [eq(unitActivities.planId, plan.id)];
-  if (span.from) where.push(gte(unitActivities.endsOn, span.from));
-  if (span.to) where.push(lte(unitActivities.startsOn, span.to));
-  if (units.length === 1) where.push(eq(unitActivities.unitId, units[0].id));
+export function createTracker(db: Db) {
+  const plan = sql.placeholder('plan');
+  const from = sql.placeholder('from');
+  const to = sql.placeholder('to');
+  // Every unit ('' to the highest id) or one (an officer's view): a range, so the index serves both.
+  const unitIs = between(unitActivities.unitId, sql.placeholder('unitFrom'), sql.placeholder('unitTo'));
+  const overlaps = and(eq(unitActivities.planId, plan), gte(unitActivities.endsOn, from), lte(unitActivities.startsOn, to), unitIs);
   const cells = db
     .select({ unitId: unitActivities.unitId, formCode: unitActivities.formCode, n: count(), last: max(unitActivities.startsOn) })
     .from(unitActivities)
-    .where(and(...where))
+    .where(overlaps)
     .groupBy(unitActivities.unitId, unitActivities.formCode)
-    .all();
+    .prepare();
   const items = db
     .select({ code: unitActivityItems.itemCode, n: count() })
     .from(unitActivityItems)
     .innerJoin(unitActivities, eq(unitActivities.id, unitActivityItems.activityId))
-    .where(and(...where))
+    .where(overlaps)
     .groupBy(unitActivityItems.itemCode)
-    .all();
-  const perItem = new Map(items.map((i) => [i.code, i.n]));
-  // The movement's sessions are guide records already: counted here, never typed again by a unit.
-  const movementForm = plan.forms.find((f) => f.subForms.some((s) => s.id === GUIDE_SESSION_SUB_FORM));
-  const sessionsWhere: SQL[] = [];
-  if (span.from) sessionsWhere.push(gte(guideSessions.startsAt, vnMidnight(span.from)));
-  if (span.to) sessionsWhere.push(lt(guideSessions.startsAt, vnMidnight(span.to) + DAY));
-  const sessions = movementForm ? (db.select({ n: count() }).from(guideSessions).where(and(...sessionsWhere)).get()?.n ?? 0) : 0;
-  return {
-    planId: plan.id,
-    from: span.from ?? null,
-    to: span.to ?? null,
-    forms: plan.forms.map((f) => ({ code: f.code, title: f.title })),
-    units: units.map((u) => {
-      const mine = cells.filter((c) => c.unitId === u.id);
-      const last = mine.reduce<string | null>((a, c) => (c.last && (!a || c.last > a) ? c.last : a), null);
-      return {
-        id: u.id,
-        shortName: u.shortName,
-        name: u.name,
-        perForm: Object.fromEntries(mine.map((c) => [c.formCode, c.n])),
-        total: mine.reduce((a, c) => a + c.n, 0),
-        lastActivityOn: last,
-      };
-    }),
-    contentItems: plan.contentItems.map((c) => ({ code: c.code, title: c.title, activities: perItem.get(c.code) ?? 0 })),
-    guideSessions: movementForm ? { formCode: movementForm.code, sessions } : null,
+    .prepare();
+  const sessions = db
+    .select({ n: count() })
+    .from(guideSessions)
+    .where(and(gte(guideSessions.startsAt, sql.placeholder('fromMs')), lt(guideSessions.startsAt, sql.placeholder('toMs'))))
+    .prepare();
+  // Tasks: the spans shared/plans/task-status.ts needs counted, sent as one JSON list and counted in one pass
+  // over the covering index (a unit's form over a week is a short range of it). The list is read in a
+  // subquery with a LIMIT, which SQLite does not fold into the join: each entry's JSON is parsed once, not
+  // once per activity compared (about 6× faster for a year of weekly tasks).
+  const field = (name: string) => sql.raw(`value ->> '${name}'`);
+  const wanted = db
+    .select({
+      key: sql<number>`key`.as('key'),
+      unit: sql<string>`${field('unit')}`.as('unit'),
+      form: sql<string>`${field('form')}`.as('form'),
+      sub: sql<string | null>`${field('sub')}`.as('sub'),
+      first: sql<string>`${field('from')}`.as('first'),
+      last: sql<string>`${field('to')}`.as('last'),
+    })
+    .from(sql`json_each(${sql.placeholder('spans')})`)
+    // Far above any list (a plan has at most 200 tasks); it is here to keep the subquery apart.
+    .limit(10_000_000)
+    .as('wanted');
+  const spans = db
+    .select({ key: wanted.key, n: count(unitActivities.id) })
+    .from(wanted)
+    .leftJoin(
+      unitActivities,
+      and(
+        eq(unitActivities.planId, plan),
+        eq(unitActivities.unitId, wanted.unit),
+        eq(unitActivities.formCode, wanted.form),
+        between(unitActivities.startsOn, wanted.first, wanted.last),
+        sql`(${wanted.sub} IS NULL OR ${unitActivities.subFormId} = ${wanted.sub})`,
+      ),
+    )
+    .groupBy((f) => f.key)
+    .prepare();
+  // Targets: activities that started in the period, per unit, form and sub-form.
+  const perForm = db
+    .select({ unitId: unitActivities.unitId, formCode: unitActivities.formCode, subFormId: unitActivities.subFormId, n: count() })
+    .from(unitActivities)
+    .where(and(eq(unitActivities.planId, plan), gte(unitActivities.startsOn, from), lte(unitActivities.startsOn, to), unitIs))
+    .groupBy(unitActivities.unitId, unitActivities.formCode, unitActivities.subFormId)
+    .prepare();
+  // Each unit's latest activity up to the period's end, in the span or not: how long a unit has been quiet.
+  const latest = db
+    .select({ unitId: unitActivities.unitId, last: max(unitActivities.startsOn) })
+    .from(unitActivities)
+    .where(and(eq(unitActivities.planId, plan), lte(unitActivities.startsOn, to), unitIs))
+    .groupBy(unitActivities.unitId)
+    .prepare();
+
+  /** `units`: the units shown (one for an officer); `today`: the Vietnam day the deadlines are judged on. */
+  return function read(p: Plan, units: Unit[], span: { from?: string; to?: string }, today: string): Tracker {
+    const unit = units.length === 1 ? units[0].id : null;
+    const unitRange = unit === null ? { unitFrom: '', unitTo: LAST_ID } : { unitFrom: unit, unitTo: unit };
+    const open = { plan: p.id, ...unitRange, from: span.from ?? FIRST_DAY, to: span.to ?? LAST_DAY };
+    const cellRows = cells.all(open);
+    const perItem = new Map(items.all(open).map((i) => [i.code, i.n]));
+    // The movement's sessions are guide records already: counted here, never typed again by a unit.
+    const movementForm = p.forms.find((f) => f.subForms.some((s) => s.id === GUIDE_SESSION_SUB_FORM));
+    const sessionCount = movementForm
+      ? (sessions.get({ fromMs: span.from ? vnMidnight(span.from) : 0, toMs: span.to ? vnMidnight(span.to) + DAY : Number.MAX_SAFE_INTEGER })?.n ?? 0)
+      : 0;
+
+    const period = periodOf(p, span, today);
+    const unitIds = units.map((u) => u.id);
+    const needed = countsNeeded(p.tasks, p, period, unitIds);
+    const counted = new Map<number, number>();
+    if (needed.length > 0) {
+      const list = needed.map((c) => ({ unit: c.task.unitId, form: c.task.formCode, sub: c.task.subFormId, from: c.span.from, to: c.span.to }));
+      for (const r of spans.all({ plan: p.id, spans: JSON.stringify(list) })) counted.set(Number(r.key), r.n);
+    }
+    const at = new Map(needed.map((c, i) => [`${c.task.id}|${c.span.from}|${c.span.to}`, i]));
+    const tasks = taskStates({ tasks: p.tasks, plan: p, period, today, unitIds, count: (t, w) => counted.get(at.get(`${t.id}|${w.from}|${w.to}`) ?? -1) ?? 0 });
+    const taskById = new Map(p.tasks.map((t) => [t.id, t]));
+    // A ward-wide target is shown only with every unit: an officer's own counts would misread it.
+    const targets = p.targets.filter((t) => (unit === null ? t.unitId === null || unitIds.includes(t.unitId) : t.unitId === unit));
+    const targetRows = targets.length > 0 ? targetStates({ targets, period, counts: perForm.all({ plan: p.id, ...unitRange, from: period.from, to: period.to }) }) : [];
+    const latestBy = new Map(latest.all({ plan: p.id, ...unitRange, to: period.to }).map((r) => [r.unitId, r.last]));
+
+    return {
+      planId: p.id,
+      from: span.from ?? null,
+      to: span.to ?? null,
+      period,
+      today,
+      forms: p.forms.map((f) => ({ code: f.code, title: f.title })),
+      units: units.map((u) => {
+        const mine = cellRows.filter((c) => c.unitId === u.id);
+        const last = mine.reduce<string | null>((a, c) => (c.last && (!a || c.last > a) ? c.last : a), null);
+        return {
+          id: u.id,
+          shortName: u.shortName,
+          name: u.name,
+          perForm: Object.fromEntries(mine.map((c) => [c.formCode, c.n])),
+          total: mine.reduce((a, c) => a + c.n, 0),
+          lastActivityOn: last,
+          latestOn: latestBy.get(u.id) ?? null,
+        };
+      }),
+      contentItems: p.contentItems.map((c) => ({ code: c.code, title: c.title, activities: perItem.get(c.code) ?? 0 })),
+      guideSessions: movementForm ? { formCode: movementForm.code, sessions: sessionCount } : null,
+      tasks: tasks.map((s) => {
+        const t = taskById.get(s.taskId)!;
+        return { ...s, title: t.title, formCode: t.formCode, subFormId: t.subFormId, every: t.every, atLeast: t.atLeast, dueOn: t.dueOn };
+      }),
+      targets: targetRows.map((s, i) => ({ ...s, count: targets[i].count, per: targets[i].per })),
+    };
   };
+}
+export type TrackerReader = ReturnType<typeof createTracker>;
+
+/** The period tasks and targets are judged over: the span asked for, else the plan's period, else today's year. */
+export function periodOf(p: Pick<Plan, 'periodFrom' | 'periodTo'>, span: { from?: string; to?: string }, today: string): Span {
+  const from = span.from ?? p.periodFrom ?? windowOf('year', span.to ?? today).from;
+  let to = span.to ?? p.periodTo ?? windowOf('year', from).to;
+  if (to < from) to = windowOf('year', from).to;
+  return { from, to };
+}
+
+const readers = new WeakMap<Db, TrackerReader>();
+/** The tracker through the database's one reader (made on first use); today defaults to the clock's Vietnam day. */
+export function readTracker(db: Db, p: Plan, units: Unit[], span: { from?: string; to?: string }, today = vietnamToday(Date.now())): Tracker {
+  let read = readers.get(db);
+  if (!read) readers.set(db, (read = createTracker(db)));
+  return read(p, units, span, today);
 }

@@ -5,6 +5,7 @@
 // 57 plan is a sample row that the first edit turns into the ward's own.
 import { z } from 'zod';
 import { UNIT_ID_PATTERN, ITEM_CODE_PATTERN, SUB_FORM_ID_PATTERN } from './constants.ts';
+import { RHYTHMS } from './periods.ts';
 
 const text = (max: number) => z.string().trim().min(1).max(max);
 const day = z.iso.date();
@@ -45,6 +46,40 @@ export const dutySchema = z.strictObject({
   text: text(1200),
 });
 
+/** A duty made checkable: what one unit must record under a form (or one of its sub-forms), either at a rhythm
+ * ("at least one radio column every week") or once by a day. An activity counts on its first day. */
+export const taskSchema = z
+  .strictObject({
+    /** The task's id inside the plan, e.g. "ttsnc-radio-column". */
+    id: subFormIdSchema,
+    unitId: unitIdSchema,
+    title: text(300),
+    formCode: itemCodeSchema,
+    /** Only activities of this sub-form count; null: any activity of the form. */
+    subFormId: subFormIdSchema.nullable().default(null),
+    /** A rhythm: every week, month, quarter, half-year or year… */
+    every: z.enum(RHYTHMS).nullable().default(null),
+    /** …with at least this many activities in each; or, for a one-off, by its due day. */
+    atLeast: z.number().int().min(1).max(1000).default(1),
+    dueOn: day.nullable().default(null),
+    /** When the task starts and stops applying; null: the plan's period (or always). */
+    from: day.nullable().default(null),
+    until: day.nullable().default(null),
+  })
+  .refine((t) => (t.every === null) !== (t.dueOn === null), { message: 'a task has either a rhythm (every) or a due day (dueOn), not both', path: ['every'] });
+export type PlanTask = z.infer<typeof taskSchema>;
+
+/** How many activities of a form (or sub-form) the plan expects per month, quarter, half-year or year;
+ * of one unit, or of all units together when unitId is null. */
+export const targetSchema = z.strictObject({
+  formCode: itemCodeSchema,
+  subFormId: subFormIdSchema.nullable().default(null),
+  unitId: unitIdSchema.nullable().default(null),
+  count: z.number().int().min(1).max(100_000),
+  per: z.enum(RHYTHMS),
+});
+export type PlanTarget = z.infer<typeof targetSchema>;
+
 const planFields = {
   /** "123/KH-UBND"; a draft or the sample may still have dots for the number. */
   numberSymbol: text(60),
@@ -59,6 +94,8 @@ const planFields = {
   forms: z.array(planFormSchema).min(1).max(30),
   duties: z.array(dutySchema).max(100).default([]),
   recipients: z.array(text(200)).max(40).default([]),
+  tasks: z.array(taskSchema).max(200).default([]),
+  targets: z.array(targetSchema).max(100).default([]),
 };
 
 type PlanShape = z.infer<z.ZodObject<typeof planFields>>;
@@ -87,6 +124,18 @@ function checkReferences(plan: PlanShape, ctx: z.RefinementCtx) {
       if (!forms.has(code)) ctx.addIssue({ code: 'custom', path: ['duties', di, 'forms', i], message: `no form "${code}" in this plan` });
     });
   });
+  const subFormsOf = new Map(plan.forms.map((f) => [f.code, new Set(f.subForms.map((x) => x.id))]));
+  const formRef = (formCode: string, subFormId: string | null, path: PropertyKey[]) => {
+    const subs = subFormsOf.get(formCode);
+    if (!subs) ctx.addIssue({ code: 'custom', path: [...path, 'formCode'], message: `no form "${formCode}" in this plan` });
+    else if (subFormId !== null && !subs.has(subFormId)) ctx.addIssue({ code: 'custom', path: [...path, 'subFormId'], message: `form ${formCode} has no sub-form "${subFormId}"` });
+  };
+  dupes(plan.tasks, (t) => t.id, (i) => ['tasks', i, 'id'], 'task');
+  plan.tasks.forEach((t, i) => {
+    formRef(t.formCode, t.subFormId, ['tasks', i]);
+    if (t.from && t.until && t.from > t.until) ctx.addIssue({ code: 'custom', path: ['tasks', i, 'until'], message: 'the task stops before it starts' });
+  });
+  plan.targets.forEach((t, i) => formRef(t.formCode, t.subFormId, ['targets', i]));
   if (plan.periodFrom && plan.periodTo && plan.periodFrom > plan.periodTo) {
     ctx.addIssue({ code: 'custom', path: ['periodTo'], message: 'the period ends before it starts' });
   }

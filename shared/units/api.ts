@@ -5,6 +5,8 @@ import { z } from 'zod';
 import { syncRequestSchema } from '../api.ts';
 import { fileLinkSchema } from '../files.ts';
 import { AUDIENCES } from '../plans/constants.ts';
+import { RHYTHMS } from '../plans/periods.ts';
+import { TASK_STATUSES } from '../plans/task-status.ts';
 import { planSchema, unitIdSchema, unitInputSchema, unitSchema } from '../plans/schema.ts';
 
 export const unitMeSchema = z.object({ unit: unitSchema, plans: z.array(planSchema) });
@@ -67,11 +69,50 @@ export const trackerSchema = z.object({
       total: z.number(),
       /** First day of the unit's latest activity in the span, or null: nothing recorded. */
       lastActivityOn: z.string().nullable(),
+      /** First day of the unit's latest activity up to the period's end, in the span or before it. */
+      latestOn: z.string().nullable(),
     }),
   ),
   contentItems: z.array(z.object({ code: z.string(), title: z.string(), activities: z.number() })),
   /** Guide sessions of the movement that started in the span, counted by themselves (never typed twice) under the
    * form whose sub-form is `guide-session` (2.5 in the sample); null when the plan has no such sub-form. */
   guideSessions: z.object({ formCode: z.string(), sessions: z.number() }).nullable(),
+  /** The period tasks and targets are judged over: the span asked for, else the plan's period, else this year. */
+  period: z.object({ from: z.string(), to: z.string() }),
+  /** The Vietnam day deadlines were judged on. */
+  today: z.string(),
+  /** Each shown unit's tasks with a deadline in the period (shared/plans/task-status.ts). */
+  tasks: z.array(
+    z.object({
+      taskId: z.string(),
+      unitId: z.string(),
+      title: z.string(),
+      formCode: z.string(),
+      subFormId: z.string().nullable(),
+      every: z.enum(RHYTHMS).nullable(),
+      atLeast: z.number(),
+      dueOn: z.string().nullable(),
+      status: z.enum(TASK_STATUSES),
+      deadlines: z.number(),
+      met: z.number(),
+      missed: z.number(),
+      recorded: z.number(),
+      required: z.number(),
+      nextDue: z.string().nullable(),
+      lastMissed: z.string().nullable(),
+    }),
+  ),
+  /** The plan's targets scaled to the period, against activities that started in it. */
+  targets: z.array(
+    z.object({
+      formCode: z.string(),
+      subFormId: z.string().nullable(),
+      unitId: z.string().nullable(),
+      count: z.number(),
+      per: z.enum(RHYTHMS),
+      expected: z.number(),
+      actual: z.number(),
+    }),
+  ),
 });
 export type Tracker = z.infer<typeof trackerSchema>;

@@ -92,7 +92,11 @@ export const unitActivities = sqliteTable(
     /** JSON of the record's activity fields (place, audiences, reach, links…). */
     details: text('details').notNull(),
   },
-  (t) => [index('unit_activities_plan_idx').on(t.planId, t.startsOn), index('unit_activities_unit_idx').on(t.unitId, t.startsOn)],
+  (t) => [
+    // Covers every tracker read (server/units/tracker.ts): a unit's form over a span is one short range; no row is read.
+    index('unit_activities_tracker_idx').on(t.planId, t.unitId, t.formCode, t.startsOn, t.endsOn, t.subFormId, t.id),
+    index('unit_activities_unit_idx').on(t.unitId, t.startsOn),
+  ],
 );
 
 export const unitActivityItems = sqliteTable(

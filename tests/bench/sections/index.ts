@@ -10,6 +10,7 @@ import { lessonOpenSection } from './lesson-open.ts';
 import { fuzzSection } from './fuzz.ts';
 import { loginBurstSection } from './login-burst.ts';
 import { importBombSection } from './import-bomb.ts';
+import { planTrackerSection } from './plan-tracker.ts';
 import type { BenchSection } from './types.ts';
 
 export const sections: BenchSection[] = [
@@ -23,4 +24,5 @@ export const sections: BenchSection[] = [
   fuzzSection,
   loginBurstSection,
   importBombSection,
+  planTrackerSection,
 ];

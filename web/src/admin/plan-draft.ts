@@ -2,6 +2,7 @@
 // rows, lists written one item per line. Pure, so the round trip
 // (plan → form → plan) is tested without a browser; the server validates
 // what the form sends with the shared plan schema.
+import type { Rhythm } from '../../../shared/plans/periods.ts';
 import type { Plan, PlanInput } from '../../../shared/plans/schema.ts';
 
 export interface ItemDraft {
@@ -24,6 +25,29 @@ export interface DutyDraft {
   forms: string;
   text: string;
 }
+export interface TaskDraft {
+  id: string;
+  unitId: string;
+  title: string;
+  formCode: string;
+  /** Empty: any sub-form of the form. */
+  subFormId: string;
+  /** A rhythm ("every week") or a one-off with a due day. */
+  kind: 'every' | 'once';
+  every: Rhythm;
+  atLeast: string;
+  dueOn: string;
+  from: string;
+  until: string;
+}
+export interface TargetDraft {
+  formCode: string;
+  subFormId: string;
+  /** Empty: all units together. */
+  unitId: string;
+  count: string;
+  per: Rhythm;
+}
 export interface PlanDraft {
   numberSymbol: string;
   issuedOn: string;
@@ -36,6 +60,8 @@ export interface PlanDraft {
   forms: FormDraft[];
   duties: DutyDraft[];
   recipients: string;
+  tasks: TaskDraft[];
+  targets: TargetDraft[];
 }
 
 const lines = (s: string) => s.split('\n').map((l) => l.trim()).filter(Boolean);
@@ -54,7 +80,27 @@ export const emptyDraft = (): PlanDraft => ({
   forms: [{ code: '2.1', title: '', subForms: '' }],
   duties: [],
   recipients: '',
+  tasks: [],
+  targets: [],
 });
+
+export const emptyTask = (unitId: string, formCode: string): TaskDraft => ({
+  id: '',
+  unitId,
+  title: '',
+  formCode,
+  subFormId: '',
+  kind: 'every',
+  every: 'week',
+  atLeast: '1',
+  dueOn: '',
+  from: '',
+  until: '',
+});
+export const emptyTarget = (formCode: string): TargetDraft => ({ formCode, subFormId: '', unitId: '', count: '1', per: 'year' });
+
+/** A whole number as typed, or NaN for the server to refuse with its message. */
+const whole = (s: string) => (/^\d+$/.test(s.trim()) ? Number(s.trim()) : Number.NaN);
 
 export function toDraft(plan: Plan | PlanInput): PlanDraft {
   return {
@@ -69,6 +115,20 @@ export function toDraft(plan: Plan | PlanInput): PlanDraft {
     forms: plan.forms.map((f) => ({ code: f.code, title: f.title, subForms: f.subForms.map((s) => `${s.id} | ${s.title}`).join('\n') })),
     duties: plan.duties.map((d) => ({ unitId: d.unitId, role: d.role, contentItems: d.contentItems.join(', '), forms: d.forms.join(', '), text: d.text })),
     recipients: plan.recipients.join('\n'),
+    tasks: plan.tasks.map((k) => ({
+      id: k.id,
+      unitId: k.unitId,
+      title: k.title,
+      formCode: k.formCode,
+      subFormId: k.subFormId ?? '',
+      kind: k.every ? 'every' : 'once',
+      every: k.every ?? 'week',
+      atLeast: String(k.atLeast),
+      dueOn: k.dueOn ?? '',
+      from: k.from ?? '',
+      until: k.until ?? '',
+    })),
+    targets: plan.targets.map((g) => ({ formCode: g.formCode, subFormId: g.subFormId ?? '', unitId: g.unitId ?? '', count: String(g.count), per: g.per })),
   };
 }
 
@@ -93,5 +153,18 @@ export function fromDraft(d: PlanDraft): PlanInput {
     })),
     duties: d.duties.map((u) => ({ unitId: u.unitId, role: u.role, contentItems: codes(u.contentItems), forms: codes(u.forms), text: u.text.trim() })),
     recipients: lines(d.recipients),
+    tasks: d.tasks.map((k) => ({
+      id: k.id.trim(),
+      unitId: k.unitId,
+      title: k.title.trim(),
+      formCode: k.formCode.trim(),
+      subFormId: orNull(k.subFormId),
+      every: k.kind === 'every' ? k.every : null,
+      atLeast: whole(k.atLeast),
+      dueOn: k.kind === 'once' ? orNull(k.dueOn) : null,
+      from: orNull(k.from),
+      until: orNull(k.until),
+    })),
+    targets: d.targets.map((g) => ({ formCode: g.formCode.trim(), subFormId: orNull(g.subFormId), unitId: orNull(g.unitId), count: whole(g.count), per: g.per })),
   };
 }

@@ -5,8 +5,9 @@ import { errorText } from '../net/error-message.ts';
 import { ADMIN_ERRORS } from './admin-errors.ts';
 import { fromDraft, toDraft, emptyDraft, type DutyDraft, type FormDraft, type ItemDraft, type PlanDraft } from './plan-draft.ts';
 import { plansApi } from './plans-api.ts';
+import { PlanTasksEditor } from './plan-tasks-editor.tsx';
 
-/** One plan's form: the document's fields, content items, forms with sub-forms, units' duties. Saving the sample makes it the ward's own. */
+/** One plan's form: the document's fields, content items, forms with sub-forms, units' duties, tasks and targets. Saving the sample makes it the ward's own. */
 export function PlanEditor(props: { plan: Plan | null; units: Unit[]; onSaved: (p: Plan) => void }) {
   const [draft, setDraft] = createSignal<PlanDraft>(props.plan ? toDraft(props.plan) : emptyDraft());
   const [message, setMessage] = createSignal('');
@@ -157,6 +158,15 @@ export function PlanEditor(props: { plan: Plan | null; units: Unit[]; onSaved: (
           {t('plans.duties.add')}
         </button>
       </fieldset>
+
+      <PlanTasksEditor
+        tasks={draft().tasks}
+        targets={draft().targets}
+        units={props.units}
+        forms={draft().forms}
+        onTasks={(tasks) => set({ tasks })}
+        onTargets={(targets) => set({ targets })}
+      />
 
       {list('recipients')}
       <button type="submit" class="button">{t('plans.save')}</button>

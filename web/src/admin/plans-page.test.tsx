@@ -2,7 +2,7 @@
 // The admin's plans page: the sample opens with its note, an edit is sent
 // whole (PUT) and the list shows the ward's own plan; a refused YAML file
 // lists each problem as file:line: message.
-import { cleanup, render, screen, waitFor } from '@solidjs/testing-library';
+import { cleanup, render, screen, waitFor, within } from '@solidjs/testing-library';
 import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { parseYamlWith } from '../../../shared/content/parse-yaml.ts';
@@ -56,6 +56,8 @@ describe('plans page', () => {
     expect(screen.getAllByTestId('plan-item')).toHaveLength(5);
     expect(screen.getAllByTestId('plan-form')).toHaveLength(5);
     expect(screen.getAllByTestId('plan-duty')).toHaveLength(4);
+    expect(screen.getAllByTestId('plan-task')).toHaveLength(input.tasks.length);
+    expect(screen.getAllByTestId('plan-target')).toHaveLength(input.targets.length);
     const number = screen.getByLabelText('Số, ký hiệu (ví dụ 123/KH-UBND)');
     await user.clear(number);
     await user.type(number, '123/KH-UBND');
@@ -67,6 +69,26 @@ describe('plans page', () => {
     expect(screen.queryByText(/Đây là kế hoạch mẫu/)).toBeNull();
     expect(screen.getByTestId('plan-list').textContent).toContain('123/KH-UBND');
     expect(screen.getByTestId('plan-list').querySelector('.badge')).toBeNull();
+  });
+
+  it('adds a one-off task with a due day, and the save sends it with the plan', async () => {
+    const calls = serve();
+    const user = userEvent.setup();
+    render(() => <PlansPage />);
+    await user.click(await screen.findByRole('button', { name: 'Sửa kế hoạch …/KH-UBND' }));
+    await user.click(await screen.findByRole('button', { name: 'Thêm việc cần làm' }));
+    const row = screen.getAllByTestId('plan-task').at(-1)!;
+    await user.type(within(row).getByLabelText('Mã việc'), 'mttq-report');
+    await user.selectOptions(within(row).getByLabelText('Đơn vị'), 'ttsnc');
+    await user.type(within(row).getByLabelText('Việc cần làm'), 'Báo cáo kết quả quý I');
+    await user.selectOptions(within(row).getByLabelText('Loại'), 'once');
+    const due = within(row).getByLabelText('Hạn hoàn thành');
+    await user.type(due, '2025-03-31');
+    await user.click(screen.getByRole('button', { name: 'Lưu kế hoạch' }));
+    await waitFor(() => expect(screen.getByText('Đã lưu.')).toBeTruthy());
+    const put = calls.find((c) => c.method === 'PUT')!.body as PlanInput;
+    expect(put.tasks.at(-1)).toEqual({ id: 'mttq-report', unitId: 'ttsnc', title: 'Báo cáo kết quả quý I', formCode: '2.1', subFormId: null, every: null, atLeast: 1, dueOn: '2025-03-31', from: null, until: null });
+    expect(put.tasks).toHaveLength(input.tasks.length + 1);
   });
 
   it('lists every problem of a refused YAML file as file:line: message', async () => {

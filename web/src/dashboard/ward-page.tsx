@@ -47,6 +47,7 @@ export default function WardPage() {
                     <li><a href="/admin/news" data-testid="ward-news-desk">{t('ward.newsDesk')}</a></li>
                     <li><a href="/admin/displays">{t('ward.displaysLink')}</a></li>
                     <li><a href="/admin/bulletins">{t('ward.bulletinsLink')}</a></li>
+                    <li><a href="/ward/tracker">{t('dashboard.trackerLink')}</a></li>
                     <li><a href="/registers/difficulties">{t('dashboard.registers')}</a></li>
                   </ul>
                 </nav>

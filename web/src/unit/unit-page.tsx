@@ -1,7 +1,8 @@
-// /unit: a unit officer's phone screen. Log in once; then record what the
-// unit did under a plan, with its photos and scans — with or without signal —
-// and see what waits to be sent. Files, then records, leave through the one
-// sync engine, exactly once.
+// /unit: a unit officer's phone screen. Log in once; then see the unit's
+// tasks (late ones first, from the last copy when offline) and record what
+// the unit did under a plan, with its photos and scans — with or without
+// signal — and see what waits to be sent. Files, then records, leave through
+// the one sync engine, exactly once.
 import { createMemo, createSignal, For, onMount, Show } from 'solid-js';
 import { AUDIENCES, REACH_MEASURES, type Audience, type ReachMeasure } from '../../../shared/plans/constants.ts';
 import { t } from '../i18n/index.ts';
@@ -10,6 +11,7 @@ import { createUnitStore } from './unit-store.ts';
 import { EvidencePicker } from './evidence-picker.tsx';
 import type { AttachedFile } from './unit-repo.ts';
 import { RegistersLinks } from './registers-links.tsx';
+import { UnitTasksPanel } from './unit-tasks-panel.tsx';
 import './strings.ts';
 import '../styles/unit.css';
 
@@ -35,6 +37,9 @@ export default function UnitPage() {
       </p>
       <Show when={store.needsLogin() || store.sync().state === 'login-required'}>
         <LoginForm onLogin={store.login} />
+      </Show>
+      <Show when={store.me() || store.tasks()}>
+        <UnitTasksPanel kept={store.tasks()} now={Date.now()} />
       </Show>
       <Show when={store.me()}>
         <p>

@@ -1,6 +1,7 @@
 // The unit officer's screen state: who they are (the /units/me answer, kept
-// in the unit database so the form works without signal), this device's id,
-// the repo and the one sync engine with its browser triggers.
+// in the unit database so the form works without signal), the unit's tasks
+// (kept the same way, with the time they were read), this device's id, the
+// repo and the one sync engine with its browser triggers.
 import { createSignal } from 'solid-js';
 import type { UnitMe } from '../../../shared/units/api.ts';
 import { randomBytes, toBase64Url } from '../../../shared/ids.ts';
@@ -12,6 +13,7 @@ import { openUnitDatabase, type LocalActivity } from './db.ts';
 import { unitApi } from './unit-api.ts';
 import { createUnitRepo, type AttachedFile, type NewActivity } from './unit-repo.ts';
 import { createUnitSync } from './unit-sync.ts';
+import { readTasks, TASKS_META_KEY, type KeptTasks } from './unit-tasks.ts';
 
 export function createUnitStore() {
   const repo = createUnitRepo(openUnitDatabase());
@@ -19,6 +21,7 @@ export function createUnitStore() {
   const [me, setMe] = createSignal<(UnitMe & { userId: string }) | null>(null);
   const [needsLogin, setNeedsLogin] = createSignal(false);
   const [activities, setActivities] = createSignal<LocalActivity[]>([]);
+  const [tasks, setTasks] = createSignal<KeptTasks | null>(null);
   const [sync, setSync] = createSignal<SyncSnapshot>({ state: 'idle', pending: 0, dead: 0, lastSyncedAt: null, retryAt: null });
   // Files waiting are counted apart from records: a photo can wait after its record was saved.
   const [filesWaiting, setFilesWaiting] = createSignal(0);
@@ -42,6 +45,7 @@ export function createUnitStore() {
       await repo.setMeta('me', fresh);
       setMe(fresh);
       setNeedsLogin(false);
+      void refreshTasks(fresh);
     } catch (err) {
       if (err instanceof HttpError && (err.status === 401 || err.status === 403)) return void setNeedsLogin(true);
       const kept = await repo.getMeta<UnitMe & { userId: string }>('me');
@@ -50,8 +54,20 @@ export function createUnitStore() {
     }
   }
 
+  /** The unit's tasks from the server; without an answer the kept copy stays, with its age. */
+  async function refreshTasks(who: UnitMe) {
+    try {
+      const fresh = await readTasks(unitApi, who, Date.now());
+      await repo.setMeta(TASKS_META_KEY, fresh);
+      setTasks(fresh);
+    } catch {
+      // Offline or refused: the copy on the device is what there is.
+    }
+  }
+
   return {
     me,
+    tasks,
     needsLogin,
     activities,
     sync,
@@ -64,6 +80,7 @@ export function createUnitStore() {
       }
       setActivities(await repo.listActivities());
       await countFiles();
+      setTasks((await repo.getMeta<KeptTasks>(TASKS_META_KEY)) ?? null);
       await refreshMe();
       void engine.trigger();
     },

@@ -1,0 +1,2 @@
+DROP INDEX `unit_activities_plan_idx`;--> statement-breakpoint
+CREATE INDEX `unit_activities_tracker_idx` ON `unit_activities` (`plan_id`,`unit_id`,`form_code`,`starts_on`,`ends_on`,`sub_form_id`,`id`);
