@@ -40,6 +40,7 @@ import { groupInUse } from './guide/group-use.ts';
 import { createCheckinProjection } from './guide/checkins.ts';
 import { createGuideProjection } from './guide/projections.ts';
 import { createRecordPipeline } from './records/pipeline.ts';
+import { createCatalogCheck } from './integrity/catalog-check.ts';
 import { certificateRoutes } from './routes/certificates.ts';
 import { recoveryRoutes } from './routes/recovery.ts';
 import { residentMeRoutes } from './routes/resident-me.ts';
@@ -127,6 +128,7 @@ export function createApp(deps: AppDeps) {
   const units = createUnits(ctx.db);
   const plans = createPlanStore(ctx.db, now);
   const records = createRecordPipeline(ctx.db, [
+    createCatalogCheck(resident.catalog.courses), // lessons and courses the catalogue lacks are refused outright
     resident.projection, // consent and profile; erasure after the commit
     createCheckinProjection(ctx.db), // session check-ins, households joined by QR
     createGuideProjection(ctx.db), // a guide's rights, then sessions, assisted learners, households
