@@ -28,5 +28,7 @@ export const AUDIT_ACTIONS = [
   'plan.imported',
   'unit.created',
   'unit.updated',
+  'integrity.accepted',
+  'integrity.dismissed',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];

@@ -9,3 +9,4 @@ export * from './stats-counters.ts';
 export * from './audit.ts';
 export * from './plans.ts';
 export * from './report.ts';
+export * from './integrity.ts';
