@@ -17,7 +17,7 @@ import { completionRules, deviceCrowded, HOUR_MS, type PlausibilityLimits, type 
 import type { LearningEvent } from '../../shared/events.ts';
 import type { Db } from '../db/open.ts';
 import { placeholders } from '../db/placeholders.ts';
-import { devices, events, guideEvents, integrityHolds, integrityLearners } from '../db/schema/index.ts';
+import { devices, events, guideEvents, integrityHolds, integrityLearners, learners } from '../db/schema/index.ts';
 import type { Projection } from '../records/hooks.ts';
 import { COUNTED_ONLY_WHEN_PLAUSIBLE, type StatsRollup } from '../stats/rollup.ts';
 
@@ -98,6 +98,8 @@ export function createIntegrity(db: Db, deps: { rollup: StatsRollup; catalog: In
     .orderBy(asc(events.effectiveAt))
     .prepare();
 
+  const learnerExists = db.select({ id: learners.id }).from(learners).where(eq(learners.id, sql.placeholder('learner'))).prepare();
+
   /** Ids of this request's records that are stored but not yet through the rollup (it merges a request at its end). */
   const uncounted = new Set<string>();
 
@@ -150,12 +152,12 @@ export function createIntegrity(db: Db, deps: { rollup: StatsRollup; catalog: In
     );
   }
 
-  /** A reviewer's decision on every record of the learner still held; how many records it covered. */
-  function review(learnerId: string, decision: Decision, reviewer: string): { records: number; known: boolean } {
+  /** A reviewer's decision on every record of the learner still held; how many records it covered (known: the learner exists). */
+  function review(learnerId: string, decision: Decision, reviewer: string): { records: number; known: boolean; flagged: boolean } {
     return db.transaction(() => {
       const state = learnerState.get({ learner: learnerId });
       const rows = heldOf.all({ learner: learnerId });
-      if (!state && rows.length === 0) return { records: 0, known: false };
+      if (!state && rows.length === 0) return { records: 0, known: learnerExists.get({ learner: learnerId }) !== undefined, flagged: false };
       const at = now();
       db.update(integrityHolds)
         .set({ status: decision, decidedBy: reviewer, decidedAt: at })
@@ -164,7 +166,7 @@ export function createIntegrity(db: Db, deps: { rollup: StatsRollup; catalog: In
       if (state) db.update(integrityLearners).set({ decision, decidedBy: reviewer, decidedAt: at }).where(eq(integrityLearners.learnerId, learnerId)).run();
       // Counted exactly once: only rows that were still 'held' a moment ago, in time order.
       if (decision === 'accepted') for (const row of rows) rollup.countLearnerRecord(JSON.parse(row.payload) as LearningEvent, row.effectiveAt);
-      return { records: rows.length, known: true };
+      return { records: rows.length, known: true, flagged: state !== undefined && state.decision !== decision };
     });
   }
 

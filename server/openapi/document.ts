@@ -22,6 +22,7 @@ import { guidePaths, guideSchemas } from './guide-paths.ts';
 import { statsPaths, statsSchemas } from './stats-paths.ts';
 import { addRateLimitReplies, auditPaths, auditSchemas } from './audit-paths.ts';
 import { planPaths, planSchemas } from './plan-paths.ts';
+import { integrityPaths, integritySchemas } from './integrity-paths.ts';
 import {
   batchOf,
   empty,
@@ -171,8 +172,9 @@ export function buildOpenApiDocument(version: string) {
         ...statsSchemas,
         ...auditSchemas,
         ...planSchemas,
+        ...integritySchemas,
       },
     },
-    paths: addRateLimitReplies({ ...auditPaths, ...residentPaths, ...guidePaths, ...statsPaths, ...planPaths, ...corePaths }),
+    paths: addRateLimitReplies({ ...auditPaths, ...residentPaths, ...guidePaths, ...statsPaths, ...planPaths, ...integrityPaths, ...corePaths }),
   };
 }

@@ -21,8 +21,9 @@ export function integrityRoutes(ctx: AppContext, integrity: Integrity, anomalies
       const { decision } = await readBody(c, reviewDecisionSchema);
       const staff = c.get('staff');
       const result = integrity.review(learnerId, decision, staff.username);
-      if (!result.known) throw apiError(404, 'not_found', 'No held records for this learner');
-      {
+      if (!result.known) throw apiError(404, 'not_found', 'No such learner');
+      // Nothing waited: nothing decided, nothing to audit.
+      if (result.records > 0 || result.flagged) {
         ctx.audit.record(staff, decision === 'accepted' ? 'integrity.accepted' : 'integrity.dismissed', { type: 'learner', id: learnerCode(learnerId) }, { records: result.records });
       }
       return c.json({ decision, records: result.records });

@@ -60,6 +60,8 @@ describe('GET /api/openapi.json', () => {
         '/api/v1/units/sync',
         '/api/v1/units/{id}',
         '/api/v1/units/{id}/activities',
+        '/api/v1/integrity/anomalies',
+        '/api/v1/integrity/learners/{learnerId}/review',
       ].sort(),
     );
     const schemas = doc.components.schemas;

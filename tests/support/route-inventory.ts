@@ -32,6 +32,7 @@ import { resetPasswordResponseSchema } from '../../shared/accounts.ts';
 import { planImportResponseSchema, planListSchema, planSchema, unitListSchema, unitSchema } from '../../shared/plans/schema.ts';
 import { activityListSchema, trackerSchema, unitMeSchema } from '../../shared/units/api.ts';
 import { narrativeSchema } from '../../shared/stats/narrative.ts';
+import { anomaliesSchema, reviewResultSchema } from '../../shared/integrity/api.ts';
 import { completion, DEVICE_ID } from '../integration/helpers.ts';
 import { GUIDE_DEVICE } from '../integration/guide-support.ts';
 import { ROLES, type Fork, type Role, type World } from './fuzz-world.ts';
@@ -75,6 +76,8 @@ const RIGHTS: Record<string, string> = {
   'GET /api/v1/stats/report.docx':                        '401 401 401 403 403 ok  ok  403 403',
   'GET /api/v1/stats/export.csv':                         '401 401 401 403 403 ok  ok  403 403',
   'GET /api/v1/stats/export.xlsx':                        '401 401 401 403 403 ok  ok  403 403',
+  'GET /api/v1/integrity/anomalies':                      '401 401 401 403 403 ok  ok  403 403',
+  'POST /api/v1/integrity/learners/:learnerId/review':    '401 401 401 403 403 ok  ok  403 403',
   'GET /api/v1/ward':                                     'ok  ok  ok  ok  ok  ok  ok  ok  ok',
   'GET /api/v1/ward/admin':                               '401 401 401 403 403 403 ok  403 403',
   'GET /api/v1/ward/admin/poster':                        '401 401 401 403 403 403 ok  403 403',
@@ -217,6 +220,8 @@ const SPECS: Record<string, Omit<RouteSpec, 'key' | 'method' | 'pattern' | 'righ
     ok: narrativeSchema,
   },
   'GET /api/v1/stats/report.docx': { ok: 'docx' },
+  'GET /api/v1/integrity/anomalies': { ok: anomaliesSchema },
+  'POST /api/v1/integrity/learners/:learnerId/review': { params: (w) => ({ learnerId: w.learner.id }), body: () => ({ decision: 'accepted' }), ok: reviewResultSchema },
   'GET /api/v1/stats/export.csv': { ok: 'csv' },
   'GET /api/v1/stats/export.xlsx': { ok: 'xlsx' },
   'GET /api/v1/ward': { ok: wardProfileSchema },
