@@ -5,6 +5,7 @@ import { dashboardApi } from './dashboard-api.ts';
 import { createDashboardStore } from './dashboard-store.ts';
 import { date } from './format.ts';
 import { PrintReport } from './print-report.tsx';
+import { AnomalyPanel } from './integrity/anomaly-panel.tsx';
 import { Courses, Coverage, Demographics, Freshness, Headline, Ranking, Trend } from './sections.tsx';
 import './strings.ts';
 import '../styles/dashboard.css';
@@ -101,6 +102,9 @@ export default function DashboardView(props: { user: StaffUser }) {
               <Demographics data={d()} />
               <Trend data={d()} />
               <Freshness data={d()} />
+              <Show when={isOffice()}>
+                <AnomalyPanel groupName={(id) => (id === null ? t('integrity.noGroup') : (d().coverage.find((r) => r.groupId === id)?.name ?? id))} />
+              </Show>
             </div>
           )}
         </Show>
