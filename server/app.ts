@@ -43,6 +43,7 @@ import { createRecordPipeline } from './records/pipeline.ts';
 import { createCatalogCheck } from './integrity/catalog-check.ts';
 import { createHoldTable, createIntegrity } from './integrity/holds.ts';
 import { createAnomalies } from './integrity/anomalies.ts';
+import { createSpotChecks } from './integrity/spot-checks.ts';
 import { integrityRoutes } from './routes/integrity.ts';
 import { DEFAULT_PLAUSIBILITY } from '../shared/integrity/plausibility.ts';
 import { certificateRoutes } from './routes/certificates.ts';
@@ -157,7 +158,7 @@ export function createApp(deps: AppDeps) {
   app.route(`${API_PREFIX}/staff`, staffRoutes(ctx));
   app.route(`${API_PREFIX}/plans`, planRoutes(ctx, plans, units));
   app.route(`${API_PREFIX}/units`, unitRoutes(ctx, units, plans, records.unit));
-  app.route(`${API_PREFIX}/integrity`, integrityRoutes(ctx, integrity, createAnomalies(ctx.db, integrity.limits)));
+  app.route(`${API_PREFIX}/integrity`, integrityRoutes(ctx, integrity, createAnomalies(ctx.db, integrity.limits), createSpotChecks(ctx.db, now)));
   app.route('/api', openApiRoutes(ctx));
   app.all('/api/*', (c) => jsonError(c, 404, 'not_found', `No API route ${c.req.method} ${c.req.path}`));
 

@@ -30,5 +30,8 @@ export const AUDIT_ACTIONS = [
   'unit.updated',
   'integrity.accepted',
   'integrity.dismissed',
+  'stats.official_kinds_set',
+  'integrity.spot_check_drawn',
+  'integrity.spot_check_recorded',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];

@@ -61,6 +61,10 @@ describe('GET /api/openapi.json', () => {
         '/api/v1/units/{id}',
         '/api/v1/units/{id}/activities',
         '/api/v1/integrity/anomalies',
+        '/api/v1/stats/official-kinds',
+        '/api/v1/integrity/spot-checks',
+        '/api/v1/integrity/spot-checks/latest',
+        '/api/v1/integrity/spot-checks/{id}/items/{itemNo}',
         '/api/v1/integrity/learners/{learnerId}/review',
       ].sort(),
     );

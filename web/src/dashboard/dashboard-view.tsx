@@ -6,6 +6,7 @@ import { createDashboardStore } from './dashboard-store.ts';
 import { date } from './format.ts';
 import { PrintReport } from './print-report.tsx';
 import { AnomalyPanel } from './integrity/anomaly-panel.tsx';
+import { KindsSection } from './kinds-section.tsx';
 import { Courses, Coverage, Demographics, Freshness, Headline, Ranking, Trend } from './sections.tsx';
 import './strings.ts';
 import '../styles/dashboard.css';
@@ -96,6 +97,7 @@ export default function DashboardView(props: { user: StaffUser }) {
               <p class="definition">{t('dashboard.suppressedNote')}</p>
               <p class="definition">{t('dashboard.hiddenNote')}</p>
               <Headline data={d()} />
+              <KindsSection data={d()} canChoose={props.user.role === 'admin'} onChoose={store.chooseKinds} />
               <Coverage data={d()} />
               <Ranking data={d()} />
               <Courses data={d()} />
