@@ -6,6 +6,7 @@ import { createDashboardStore } from './dashboard-store.ts';
 import { date } from './format.ts';
 import { PrintReport } from './print-report.tsx';
 import { AnomalyPanel } from './integrity/anomaly-panel.tsx';
+import { SpotCheckPanel } from './integrity/spot-check-panel.tsx';
 import { KindsSection } from './kinds-section.tsx';
 import { Courses, Coverage, Demographics, Freshness, Headline, Ranking, Trend } from './sections.tsx';
 import './strings.ts';
@@ -18,6 +19,8 @@ export default function DashboardView(props: { user: StaffUser }) {
   const [to, setTo] = createSignal('');
   const [group, setGroup] = createSignal('');
   const isOffice = () => props.user.role !== 'guide';
+  const groupName = (d: { coverage: Array<{ groupId: string | null; name: string | null }> }) => (id: string | null) =>
+    id === null ? t('integrity.noGroup') : (d.coverage.find((r) => r.groupId === id)?.name ?? id);
   const query = () => ({ from: from() || undefined, to: to() || undefined, group: group() || undefined });
 
   onMount(async () => {
@@ -105,7 +108,8 @@ export default function DashboardView(props: { user: StaffUser }) {
               <Trend data={d()} />
               <Freshness data={d()} />
               <Show when={isOffice()}>
-                <AnomalyPanel groupName={(id) => (id === null ? t('integrity.noGroup') : (d().coverage.find((r) => r.groupId === id)?.name ?? id))} />
+                <AnomalyPanel groupName={groupName(d())} />
+                <SpotCheckPanel from={d().range.from} to={d().range.to} groupName={groupName(d())} />
               </Show>
             </div>
           )}
