@@ -6,7 +6,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { newSecret, uuidv7 } from '../../shared/ids.ts';
 import { completion, createStaff, login, setupTestApp, type TestApp } from './helpers.ts';
-import { CATALOG, consentGiven, profileUpdated, syncEvents } from './resident-support.ts';
+import { CATALOG, consentGiven, profileUpdated } from './resident-support.ts';
 import { NOW } from './dashboard-support.ts';
 
 let t: TestApp;

@@ -13,7 +13,7 @@ const withLabels = (lang: Language, strings: typeof vi) => ({
   demographics: { ...strings.demographics, bands: LABELS[lang].ageBand, genders: LABELS[lang].gender },
   freshness: { ...strings.freshness, teams: LABELS[lang].team },
   // The kinds of figure: the same words as the exports and the Word report.
-  kinds: FIGURE_KIND_WORDS[lang],
+  kinds: { ...FIGURE_KIND_WORDS[lang] } as Record<string, string | Record<string, string>>,
 });
 
 registerStrings('dashboard', { vi: withLabels('vi', vi), en: withLabels('en', en) });
