@@ -54,6 +54,12 @@ import { groupInUse } from './guide/group-use.ts';
 import { createCheckinProjection } from './guide/checkins.ts';
 import { createGuideProjection } from './guide/projections.ts';
 import { createRecordPipeline } from './records/pipeline.ts';
+import { createCatalogCheck } from './integrity/catalog-check.ts';
+import { createHoldTable, createIntegrity } from './integrity/holds.ts';
+import { createAnomalies } from './integrity/anomalies.ts';
+import { createSpotChecks } from './integrity/spot-checks.ts';
+import { integrityRoutes } from './routes/integrity.ts';
+import { DEFAULT_PLAUSIBILITY } from '../shared/integrity/plausibility.ts';
 import { certificateRoutes } from './routes/certificates.ts';
 import { recoveryRoutes } from './routes/recovery.ts';
 import { residentMeRoutes } from './routes/resident-me.ts';
@@ -133,10 +139,12 @@ export function createApp(deps: AppDeps) {
   app.use(`${API_PREFIX}/recovery-codes`, limits.recoveryCodes);
 
   app.route(`${API_PREFIX}/health`, healthRoutes(ctx));
-  app.route(`${API_PREFIX}/learners`, learnerRoutes(ctx));
   const resident = createResident(ctx, deps.catalog ?? loadCatalog(config.distDir));
-  const statsRollup = createStatsRollup(ctx.db, resident.catalog, now);
+  const holds = createHoldTable(ctx.db);
+  const statsRollup = createStatsRollup(ctx.db, resident.catalog, now, holds.counts);
   statsRollup.ensureFresh();
+  const integrity = createIntegrity(ctx.db, { rollup: statsRollup, catalog: resident.catalog, limits: { ...DEFAULT_PLAUSIBILITY, ...config.plausibility }, now });
+  app.route(`${API_PREFIX}/learners`, learnerRoutes(ctx, integrity.registered));
   // Every offline record (learner and guide families) goes through one
   // pipeline; each feature keeps its tables in step through its projection,
   // run in this order inside the sync transaction (server/records/hooks.ts).
@@ -147,7 +155,9 @@ export function createApp(deps: AppDeps) {
   const evidence = createUnitEvidence(ctx.db, files, now);
   const planReports = createReportStore(ctx.db);
   const records = createRecordPipeline(ctx.db, [
+    createCatalogCheck(resident.catalog.courses), // lessons and courses the catalogue lacks are refused outright
     resident.projection, // consent and profile; erasure after the commit
+    integrity.projection, // plausibility holds: before the stats rollup, which counts only what is not held
     createCheckinProjection(ctx.db), // session check-ins, households joined by QR
     createGuideProjection(ctx.db), // a guide's rights, then sessions, assisted learners, households
     statsRollup.projection, // dashboard rollups
@@ -186,6 +196,7 @@ export function createApp(deps: AppDeps) {
       difficulties: registerDifficulties(ctx.db, units),
     }),
   );
+  app.route(`${API_PREFIX}/integrity`, integrityRoutes(ctx, integrity, createAnomalies(ctx.db, integrity.limits), createSpotChecks(ctx.db, now)));
   app.route('/api', openApiRoutes(ctx));
   app.all('/api/*', (c) => jsonError(c, 404, 'not_found', `No API route ${c.req.method} ${c.req.path}`));
 

@@ -9,6 +9,7 @@ import type { LoginGuard, LoginLimits } from './auth/login-guard.ts';
 import type { HashQueue } from './auth/hash-queue.ts';
 import type { RequestLimits } from './http/request-limits.ts';
 import type { AuditLog } from './audit/log.ts';
+import type { PlausibilityLimits } from '../shared/integrity/plausibility.ts';
 
 export interface AppConfig {
   version: string;
@@ -28,6 +29,8 @@ export interface AppConfig {
   passwordCost?: ScryptParams;
   /** Wrong-password limits of staff login (DEFAULT_LOGIN_LIMITS unless a test lowers them). */
   loginLimits?: Partial<LoginLimits>;
+  /** Plausibility thresholds (shared/integrity/plausibility.ts); tests lower them. */
+  plausibility?: Partial<PlausibilityLimits>;
 }
 
 export interface AppContext {

@@ -48,5 +48,10 @@ export const AUDIT_ACTIONS = [
   'budget.proposed',
   'budget.decided',
   'unit.activity_corrected_after_issue',
+  'integrity.accepted',
+  'integrity.dismissed',
+  'stats.official_kinds_set',
+  'integrity.spot_check_drawn',
+  'integrity.spot_check_recorded',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];

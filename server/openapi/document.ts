@@ -26,6 +26,7 @@ import { displayPaths, displaySchemas } from './display-paths.ts';
 import { newsPaths, newsSchemas } from './news-paths.ts';
 import { registerPaths, registerSchemas } from './register-paths.ts';
 import { planReportPaths, planReportSchemas } from './plan-report-paths.ts';
+import { integrityPaths, integritySchemas } from './integrity-paths.ts';
 import {
   batchOf,
   empty,
@@ -179,8 +180,9 @@ export function buildOpenApiDocument(version: string) {
         ...newsSchemas,
         ...registerSchemas,
         ...planReportSchemas,
+        ...integritySchemas,
       },
     },
-    paths: addRateLimitReplies({ ...auditPaths, ...residentPaths, ...guidePaths, ...statsPaths, ...planPaths, ...displayPaths, ...newsPaths, ...registerPaths, ...planReportPaths, ...corePaths }),
+    paths: addRateLimitReplies({ ...auditPaths, ...residentPaths, ...guidePaths, ...statsPaths, ...planPaths, ...displayPaths, ...newsPaths, ...registerPaths, ...planReportPaths, ...integrityPaths, ...corePaths }),
   };
 }

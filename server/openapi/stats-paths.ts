@@ -4,7 +4,7 @@ import { GROUP_ID_PATTERN } from '../../shared/events/patterns.ts';
 import { z } from 'zod';
 import { API_PREFIX, wardProfileSchema } from '../../shared/api.ts';
 import { dashboardQuerySchema } from '../../shared/stats/api.ts';
-import { dashboardSchema, sectionSchemas } from '../../shared/stats/schemas.ts';
+import { dashboardSchema, officialKindsSaveSchema, sectionSchemas } from '../../shared/stats/schemas.ts';
 import { narrativeSaveSchema, narrativeSchema } from '../../shared/stats/narrative.ts';
 import { adminWardSchema, updateWardSchema, upsertGroupSchema } from '../../shared/ward-admin.ts';
 import { wardImportRequestSchema } from '../../shared/ward-import.ts';
@@ -32,6 +32,7 @@ export const statsSchemas = {
   Dashboard: schemaOf(dashboardSchema, 'output'),
   ...Object.fromEntries(sectionNames.map((s) => [`Stats${title(s)}`, schemaOf(sectionSchemas[s], 'output')])),
   ReportNarrative: schemaOf(narrativeSchema, 'output'),
+  OfficialKinds: schemaOf(officialKindsSaveSchema, 'input'),
   SaveReportNarrative: schemaOf(narrativeSaveSchema, 'input'),
   WardProfile: schemaOf(wardProfileSchema, 'output'),
   AdminWard: schemaOf(adminWardSchema, 'output'),
@@ -85,6 +86,15 @@ export const statsPaths: Paths = {
       security: STAFF,
       parameters: rangeParams,
       responses: { '200': reply('The dashboard', ref('Dashboard')), ...readErrors },
+    },
+  },
+  [`${API_PREFIX}/stats/official-kinds`]: {
+    put: {
+      operationId: 'saveOfficialKinds',
+      summary: "Which kinds of figure (verified, self-reported, outcomes) the ward's official figures use; written to the audit log (admin)",
+      security: STAFF,
+      requestBody: jsonBody('OfficialKinds'),
+      responses: { '200': reply('The kinds now official', ref('OfficialKinds')), '400': reply('Not a list of kinds'), ...adminErrors },
     },
   },
   [`${API_PREFIX}/stats/report/narrative`]: {

@@ -11,13 +11,19 @@ export interface Catalog {
   courses: CatalogCourse[];
   /** Vietnamese and English course titles for the verification page. */
   title(courseId: string): { vi: string; en: string } | null;
+  /** The minutes a lesson's author gives it (plausibility rules), when the index says. */
+  lessonMinutes(courseId: string, lessonId: string): number | undefined;
 }
 
-export function createCatalog(index: { courses: Array<CatalogCourse & { title: { vi: string; en: string } }> }): Catalog {
+type IndexCourse = Omit<CatalogCourse, 'lessons'> & { title: { vi: string; en: string }; lessons: ReadonlyArray<{ id: string; minutes?: number }> };
+
+export function createCatalog(index: { courses: IndexCourse[] }): Catalog {
   const byId = new Map(index.courses.map((c) => [c.id, c]));
+  const minutes = new Map(index.courses.flatMap((c) => c.lessons.flatMap((l) => (l.minutes === undefined ? [] : [[`${c.id}/${l.id}`, l.minutes] as const]))));
   return {
     courses: index.courses.map(({ id, skill, lessons }) => ({ id, skill, lessons: lessons.map((l) => ({ id: l.id })) })),
     title: (courseId) => byId.get(courseId)?.title ?? null,
+    lessonMinutes: (courseId, lessonId) => minutes.get(`${courseId}/${lessonId}`),
   };
 }
 
@@ -29,7 +35,7 @@ const catalogIndexSchema = z.object({
       id: z.string(),
       skill: z.string(),
       title: z.object({ vi: z.string(), en: z.string() }),
-      lessons: z.array(z.object({ id: z.string() })),
+      lessons: z.array(z.object({ id: z.string(), minutes: z.number().optional() })),
     }),
   ),
 });

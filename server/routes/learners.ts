@@ -11,14 +11,20 @@ import { learners } from '../db/schema/index.ts';
 import { apiError } from '../http/errors.ts';
 import { readBody } from '../http/json-body.ts';
 
-export function learnerRoutes(ctx: AppContext) {
+/** registered: told of each new learner and the address it came from (plausibility rules, server/integrity). */
+export function learnerRoutes(ctx: AppContext, registered: (learnerId: string, address: string) => void = () => {}) {
   const secretHashes = createSecretHashes(ctx.db);
 
   return new Hono<AppEnv>().post('/', async (c) => {
     const { id, secret } = await readBody(c, registerLearnerSchema);
     const hash = sha256Hex(secret);
     const added = ctx.db.insert(learners).values({ id, secretHash: hash, createdAt: ctx.now() }).onConflictDoNothing({ target: learners.id }).run();
-    if (added.changes === 1) return c.json({ id }, 201);
+    if (added.changes === 1) {
+      const address = ctx.clientIp(c);
+      // In-process calls have no socket: no address to judge by.
+      if (address !== 'unknown') registered(id, address);
+      return c.json({ id }, 201);
+    }
     // A phone that recovered this learner registers with its own secret (learner_keys).
     if (secretHashes(id).some((h) => digestsEqual(hash, h))) return c.json({ id }, 200);
     throw apiError(409, 'conflict', 'This learner id is already registered with another secret');

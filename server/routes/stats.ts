@@ -6,6 +6,8 @@ import { Hono } from 'hono';
 import { z } from 'zod';
 import { statsQuerySchema } from '../../shared/api.ts';
 import { dashboardQuerySchema } from '../../shared/stats/api.ts';
+import { officialKindsSaveSchema } from '../../shared/stats/schemas.ts';
+import { FIGURE_KINDS } from '../../shared/stats/figure-kinds.ts';
 import { requireStaff } from '../auth/staff-auth.ts';
 import type { AppContext, AppEnv } from '../context.ts';
 import { apiError } from '../http/errors.ts';
@@ -26,6 +28,7 @@ export function statsRoutes(ctx: AppContext, catalog: CourseCatalog) {
   const dashboard = createDashboard(ctx.db, catalog, ctx.now);
   const readers = requireStaff(ctx, ['guide', 'reviewer', 'admin']);
   const office = requireStaff(ctx, ['reviewer', 'admin']);
+  const admin = requireStaff(ctx, ['admin']);
   const query = (raw: Record<string, string>) => parseWith(dashboardQuerySchema, raw);
   const narratives = createNarratives(ctx.db);
   const fileName = (from: string, to: string, ext: string) => `bao-cao-hoc-vu-so_${from}_${to}.${ext}`;
@@ -43,6 +46,13 @@ export function statsRoutes(ctx: AppContext, catalog: CourseCatalog) {
     .get('/courses', readers, (c) => c.json(dashboard.courses(query(c.req.query()))))
     .get('/demographics', readers, (c) => c.json(dashboard.demographics(query(c.req.query()))))
     .get('/trend', readers, (c) => c.json(dashboard.trend(query(c.req.query()))))
+    // Which kinds of figure the ward's official figures use (admin); the dashboard shows the choice.
+    .put('/official-kinds', admin, async (c) => {
+      const { kinds } = await readBody(c, officialKindsSaveSchema);
+      dashboard.saveOfficialKinds(kinds, c.get('staff').username, ctx.now());
+      ctx.audit.record(c.get('staff'), 'stats.official_kinds_set', { type: 'ward' }, { kinds: kinds.join(',') });
+      return c.json({ kinds: FIGURE_KINDS.filter((k) => kinds.includes(k)) });
+    })
     .get('/freshness', readers, (c) => {
       parseWith(z.strictObject({}), c.req.query());
       return c.json(dashboard.freshness());

@@ -12,6 +12,7 @@ import { createFreshness } from './freshness.ts';
 import { createHeadline } from './headline.ts';
 import { resolveRange, type DayRange } from './range.ts';
 import { createTrend } from './trend.ts';
+import { createFigureKinds } from './figure-kinds.ts';
 
 export function createDashboard(db: Db, catalog: CourseCatalog, now: () => number) {
   const headline = createHeadline(db);
@@ -19,6 +20,7 @@ export function createDashboard(db: Db, catalog: CourseCatalog, now: () => numbe
   const courses = createCourses(db, catalog);
   const demographics = createDemographics(db, now);
   const trend = createTrend(db);
+  const kinds = createFigureKinds(db);
   const freshness = createFreshness(db, now);
   const groupExists = db.select({ id: residentialGroups.id }).from(residentialGroups).where(eq(residentialGroups.id, sql.placeholder('id'))).prepare();
   const ward = db.select({ name: wardProfile.name, isSample: wardProfile.isSample }).from(wardProfile).where(eq(wardProfile.id, 1)).prepare();
@@ -50,10 +52,12 @@ export function createDashboard(db: Db, catalog: CourseCatalog, now: () => numbe
       }),
     trend: (q: DashboardQuery) => read(() => ({ range: range(q).range, trend: trend(range(q)) })),
     freshness: () => read(() => ({ freshness: freshness() })),
+    saveOfficialKinds: kinds.save,
     all: (q: DashboardQuery): Dashboard =>
       read(() => {
         const r = range(q);
-        return { meta: meta(), range: r.range, headline: headline(r), coverage: coverage(r), ranking: ranking(r), ...courses(r), ...demographicsOf(r), trend: trend(r), freshness: freshness() };
+        const h = headline(r);
+        return { meta: meta(), range: r.range, headline: h, coverage: coverage(r), ranking: ranking(r), ...courses(r), ...demographicsOf(r), trend: trend(r), freshness: freshness(), kinds: kinds.figures(r, h) };
       }),
   };
 }

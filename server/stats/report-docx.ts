@@ -8,6 +8,7 @@ import type { NarrativeText } from '../../shared/stats/narrative.ts';
 import { LABELS } from '../../shared/labels.ts';
 import { bodyParagraph, decree30Docx, heading } from '../documents/decree30.ts';
 import { gridTable } from '../documents/grid-table.ts';
+import { FIGURE_KIND_WORDS, figureKindRows } from '../../shared/stats/figure-kind-words.ts';
 
 const num = (n: Count | null) => (n === null ? '—' : typeof n === 'string' ? n : n.toLocaleString('vi-VN'));
 const pct = (x: number | null) => (x === null ? '—' : `${(x * 100).toLocaleString('vi-VN', { maximumFractionDigits: 1 })} %`);
@@ -66,6 +67,8 @@ function figures(d: Dashboard): Array<Paragraph | Table> {
     ),
     heading('5. Theo tuần'),
     gridTable(['Tuần từ', 'Lượt hoàn thành bài', 'Lượt hoàn thành khóa', 'Người học mới'], d.trend.map((w) => [day(w.week), num(w.lessonCompletions), num(w.courseCompletions), num(w.newLearners)]), [25, 25, 25, 25]),
+    heading(`6. ${FIGURE_KIND_WORDS.vi.title}`),
+    gridTable(['STT', 'Chỉ tiêu', 'Số liệu', 'Định nghĩa'], figureKindRows('vi', d.kinds).map(([name, value, definition], i) => [String(i + 1), name, num(value), definition]), [8, 30, 14, 48], 2),
   ];
 }
 

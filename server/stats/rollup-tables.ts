@@ -2,12 +2,13 @@
 // with, prepared once: they run for every event a phone syncs, inside the
 // sync transaction. Each is a primary-key upsert or update whose merge is a
 // sum or a minimum, so applying events in any order gives the same rows.
-import { and, count, eq, gt, inArray, isNotNull, isNull, max, notInArray, or, sql } from 'drizzle-orm';
+import { and, count, eq, gt, inArray, isNotNull, isNull, max, ne, notExists, notInArray, or, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../db/open.ts';
 import { placeholders } from '../db/placeholders.ts';
 import {
   events,
   guideEvents,
+  integrityHolds,
   learnerProfiles,
   statsDaily,
   statsLearnerCourses,
@@ -142,18 +143,25 @@ export function createRebuildTables(db: Db) {
   // the rollup statements run on the same connection.
   const at = sql.placeholder('at');
   const after = sql.placeholder('r');
-  const page = (table: typeof events | typeof guideEvents, types: string[]) => {
+  const page = (table: typeof events | typeof guideEvents, types: string[], counted?: SQL) => {
     const order = dialect.rowOrder(table);
     return db
       .select({ payload: table.payload, effectiveAt: table.effectiveAt, r: order })
       .from(table)
       // A row-value comparison, not "a > x OR (a = x AND …)": SQLite then reads one index range.
-      .where(and(inArray(table.type, types), sql`(${table.effectiveAt}, ${order}) > (${at}, ${after})`))
+      .where(and(inArray(table.type, types), sql`(${table.effectiveAt}, ${order}) > (${at}, ${after})`, counted))
       .orderBy(table.effectiveAt, order)
       .limit(REPLAY_PAGE)
       .prepare();
   };
-  const learnerPage = page(events, ['lesson.started', 'lesson.completed', 'session.joined', 'profile.updated', 'consent.withdrawn']);
+  // Records held by a plausibility rule (server/integrity) count only once accepted.
+  const notHeld = notExists(
+    db
+      .select({ one: sql`1` })
+      .from(integrityHolds)
+      .where(and(eq(integrityHolds.eventId, events.id), ne(integrityHolds.status, 'accepted'))),
+  );
+  const learnerPage = page(events, ['lesson.started', 'lesson.completed', 'session.joined', 'profile.updated', 'consent.withdrawn'], notHeld);
   const guidePage = page(guideEvents, ['assisted.registered', 'lesson.completed', 'outcome.confirmed']);
   // Consent state lives in learner_profiles: a withdrawn profile must stay
   // withdrawn even though its profile.updated events are replayed first.

@@ -15,6 +15,7 @@ import type { Db } from '../db/open.ts';
 import type { Projection } from '../records/hooks.ts';
 import { createBatchApply } from './rollup-batch.ts';
 import { createRebuildTables, createRollupTables } from './rollup-tables.ts';
+import { createWithdrawTables } from './rollup-withdraw.ts';
 
 /** Bump when the meaning of a rollup column changes: the next start rebuilds.
  * 2: a course's completion day moves back when a late phone brings an earlier first completion. */
@@ -30,7 +31,10 @@ const catalogHash = (catalog: StatsCatalog) =>
     .digest('hex')
     .slice(0, 16);
 
-export function createStatsRollup(db: Db, catalog: StatsCatalog, now: () => number = Date.now) {
+/** Whether a stored learner record counts (server/integrity: held records do not, until accepted). */
+export type CountsRecord = (eventId: string) => boolean;
+
+export function createStatsRollup(db: Db, catalog: StatsCatalog, now: () => number = Date.now, counts: CountsRecord = () => true) {
   const lessonCount = new Map(catalog.courses.map((c) => [c.id, c.lessons.length]));
   // The household rule: every course of each of the five basic skills (the
   // same rule as the "Công dân số" certificate). Unreachable while a basic
@@ -39,6 +43,7 @@ export function createStatsRollup(db: Db, catalog: StatsCatalog, now: () => numb
   const everySkillHasCourse = BASIC_SKILLS.every((s) => catalog.courses.some((c) => c.skill === s && c.lessons.length > 0));
 
   const t = createRollupTables(db);
+  const withdrawTables = createWithdrawTables(db);
   const rebuildTables = createRebuildTables(db);
 
   /** The learner was active on each of `days` (first and last are their minimum and maximum). */
@@ -119,6 +124,35 @@ export function createStatsRollup(db: Db, catalog: StatsCatalog, now: () => numb
     }
   }
 
+  /** Held records (server/integrity) reach no rollup; everything else passes through unchanged. */
+  function gated(apply: (applied: ReadonlyArray<{ event: LearningEvent; effectiveAt: number }>) => void) {
+    return (applied: ReadonlyArray<{ event: LearningEvent; effectiveAt: number }>) => {
+      const counted = applied.filter(({ event }) => !COUNTED_ONLY_WHEN_PLAUSIBLE.has(event.type) || counts(event.id));
+      if (counted.length > 0) apply(counted);
+    };
+  }
+
+  /**
+   * Takes a learner's counted records out of the rollups (a learner-level
+   * plausibility rule fired after they counted): their share of the daily
+   * totals is subtracted, their per-learner rows are cleared (the counters'
+   * triggers follow), and the guide's records about them, which still count,
+   * are applied again.
+   */
+  function withdraw(learnerId: string, counted: ReadonlyArray<{ payload: string; effectiveAt: number }>, guideRows: ReadonlyArray<{ payload: string; effectiveAt: number }>) {
+    for (const row of counted) {
+      const e = JSON.parse(row.payload) as LearningEvent;
+      if (e.type === 'lesson.started') withdrawTables.subtractDaily({ day: dayOf(row.effectiveAt), courseId: e.courseId, lessonId: e.lessonId, starts: 1, completions: 0, assistedCompletions: 0, scoreSum: 0 });
+      else if (e.type === 'lesson.completed') withdrawTables.subtractDaily({ day: dayOf(row.effectiveAt), courseId: e.courseId, lessonId: e.lessonId, starts: 0, completions: 1, assistedCompletions: 0, scoreSum: e.score });
+    }
+    for (const row of guideRows) {
+      const e = JSON.parse(row.payload) as GuideEvent;
+      if (e.type === 'lesson.completed') withdrawTables.subtractDaily({ day: dayOf(row.effectiveAt), courseId: e.courseId, lessonId: e.lessonId, starts: 0, completions: 1, assistedCompletions: 1, scoreSum: e.score });
+    }
+    withdrawTables.clearLearner(learnerId);
+    for (const row of guideRows) applyGuideEvent(JSON.parse(row.payload) as GuideEvent, row.effectiveAt);
+  }
+
   const hash = catalogHash(catalog);
   const rebuild = () =>
     db.transaction(() => {
@@ -136,18 +170,21 @@ export function createStatsRollup(db: Db, catalog: StatsCatalog, now: () => numb
     projection: {
       name: 'stats',
       learner: {
-        applyBatch: createBatchApply({
+        applyBatch: gated(createBatchApply({
           activeOn,
           startCourse: t.startCourse,
           daily: (day, courseId, lessonId, starts, completions, scoreSum) => t.daily({ day, courseId, lessonId, starts, completions, assistedCompletions: 0, scoreSum }),
           lessonDone: t.addLesson,
           checkCourse,
           inOrder: applyLearnerEvent,
-        }),
+        })),
       },
       guide: { apply: applyGuideEvent },
     } satisfies Projection,
     rebuild,
+    /** Counts one learner record that was held (a reviewer accepted it). */
+    countLearnerRecord: applyLearnerEvent,
+    withdraw,
     /** Rebuilds when the tables were made by other rollup code or another catalog; true if it did. */
     ensureFresh(): boolean {
       const state = rebuildTables.readState();
@@ -159,3 +196,6 @@ export function createStatsRollup(db: Db, catalog: StatsCatalog, now: () => numb
 }
 
 export type StatsRollup = ReturnType<typeof createStatsRollup>;
+
+/** The learner record types a plausibility hold can keep out of the figures. */
+export const COUNTED_ONLY_WHEN_PLAUSIBLE: ReadonlySet<string> = new Set(['lesson.started', 'lesson.completed', 'session.joined']);

@@ -5,6 +5,7 @@ import type { Count, Dashboard } from '../../shared/stats/api.ts';
 import { AGE_BANDS, GENDER_KEYS } from '../../shared/stats/api.ts';
 import { LABELS, labelOf } from '../../shared/labels.ts';
 import { exportLabels, type ExportLanguage } from './labels.ts';
+import { FIGURE_KIND_WORDS, figureKindRows } from '../../shared/stats/figure-kind-words.ts';
 
 /** A Date is a Vietnam wall-clock moment: its UTC fields are the time in Vietnam (UTC+7), as Excel shows it. */
 export type Cell = string | number | Date | null;
@@ -76,6 +77,12 @@ export function dashboardTables(d: Dashboard, lang: ExportLanguage): ExportTable
       title: L.trend,
       header: [L.week, L.lessonCompletions, L.newLearners, L.courseCompletions],
       rows: d.trend.map((w) => [vnDay(w.week), w.lessonCompletions, n(w.newLearners), n(w.courseCompletions)]),
+    },
+    {
+      key: 'kinds',
+      title: FIGURE_KIND_WORDS[lang].title,
+      header: [L.figure, L.value, L.definition],
+      rows: figureKindRows(lang, d.kinds),
     },
     {
       key: 'freshness',

@@ -2,6 +2,7 @@
 // and the web page (which draws them). Counts of people in a breakdown are
 // `Count`: below SMALL_COUNT_LIMIT (and above zero) the server sends "<5",
 // never the number, and every share derived from it is null.
+import type { FigureKinds } from './figure-kinds.ts';
 import { z } from 'zod';
 import { GROUP_ID_PATTERN } from '../events/patterns.ts';
 
@@ -150,4 +151,6 @@ export interface Dashboard {
   demographicsAsOf: string | null;
   trend: TrendRow[];
   freshness: Freshness;
+  /** The figures by kind of evidence (figure-kinds.ts). */
+  kinds: FigureKinds;
 }

@@ -2,6 +2,7 @@
 // document. A test parses real answers with them, so they cannot drift.
 import { z } from 'zod';
 import { AGE_BANDS, GENDER_KEYS, HIDDEN, SUPPRESSED } from './api.ts';
+import { FIGURE_KINDS } from './figure-kinds.ts';
 
 const count = z.union([z.number().int().min(0), z.literal(SUPPRESSED), z.literal(HIDDEN)]).describe('A count of people; "<5" for 1–4, "*" when hidden so a "<5" cannot be worked out from a total');
 const ratio = z.number().min(0).nullable();
@@ -56,6 +57,15 @@ export const freshnessSchema = z.object({
   guides: z.array(z.object({ guide: z.string(), team: z.string().nullable(), deviceId: z.string().nullable(), lastSyncAt: z.string().nullable() })),
   devices: z.object({ within1Day: count, within7Days: count, within30Days: count, older: count, lastSyncAt: z.string().nullable() }),
 });
+export const figureKindsSchema = z.object({
+  verified: z.number().int(),
+  selfReported: z.number().int(),
+  outcomes: z.number().int(),
+  held: z.number().int(),
+  official: z.object({ kinds: z.array(z.enum(FIGURE_KINDS)), isDefault: z.boolean() }),
+  officialLessons: z.number().int(),
+});
+export const officialKindsSaveSchema = z.strictObject({ kinds: z.array(z.enum(FIGURE_KINDS)).min(1).max(FIGURE_KINDS.length) });
 export const dashboardMetaSchema = z.object({ wardName: z.string(), isSampleProfile: z.boolean(), isDemo: z.boolean(), generatedAt: z.string() });
 export const dashboardSchema = z.object({
   meta: dashboardMetaSchema,
@@ -70,6 +80,7 @@ export const dashboardSchema = z.object({
   demographicsAsOf: z.string().nullable(),
   trend: z.array(trendRowSchema),
   freshness: freshnessSchema,
+  kinds: figureKindsSchema,
 });
 
 /** Each section endpoint answers its part with the range. */

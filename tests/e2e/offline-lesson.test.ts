@@ -53,12 +53,19 @@ describe.skipIf(!hasChromium)('resident learns offline, the ward sees it once', 
       [first, second].sort().map((lessonId) => ({ lessonId, n: 1 })),
     );
 
-    // The ward office sees them arrive.
+    // The ward office sees them arrive: a test clicks through a lesson in seconds,
+    // faster than it can be read, so both wait for review (server/integrity) and
+    // count once accepted.
     const ward = await e2e.browser.newPage();
     await ward.goto(`${e2e.server.url}/ward`);
     await ward.getByLabel(/tên đăng nhập/i).fill('admin');
     await ward.getByLabel(/mật khẩu/i).fill(adminPasswordFrom(e2e.server.output()));
     await ward.getByRole('button', { name: /đăng nhập/i }).click();
+    await expect.poll(() => ward.getByTestId('stat-completions').textContent()).toBe('0');
+    await ward.getByTestId('anomalies-load').click();
+    await ward.getByTestId('anomaly-learners').getByRole('button', { name: 'Chấp nhận (tính vào số liệu)' }).click();
+    await expect.poll(() => ward.getByTestId('anomaly-learners').textContent()).toContain('Đã chấp nhận 2 bản ghi');
+    await ward.getByTestId('range-show').click();
     await expect.poll(() => ward.getByTestId('stat-completions').textContent()).toContain('2');
     await context.close();
   });

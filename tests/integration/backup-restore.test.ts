@@ -42,8 +42,9 @@ const startedEvent = (learnerId: string, deviceId: string) => ({
   learnerId,
   deviceId,
   occurredAt: new Date().toISOString(),
+  // A lesson of the real catalogue: a server with a content build refuses others.
   courseId: 'cyber-safety',
-  lessonId: 'strong-passwords',
+  lessonId: 'fake-police-calls',
 });
 
 /** Phones syncing as fast as the server answers; remembers every acknowledged event id. */

@@ -264,6 +264,7 @@ describe('exports', () => {
       'Theo kỹ năng',
       'Theo độ tuổi và giới tính',
       'Theo tuần',
+      'Số liệu theo loại xác nhận',
       'Độ mới số liệu',
     ]);
     const coverage = book.getWorksheet('Phổ cập theo tổ dân phố')!;

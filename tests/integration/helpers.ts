@@ -22,7 +22,10 @@ export function setupTestApp(options: { config?: Partial<AppConfig>; now?: numbe
   const dir = mkdtempSync(join(tmpdir(), 'hvs-test-'));
   const { db, sqlite } = openDb(dir);
   const clock = { now: options.now ?? Date.parse('2025-06-01T03:00:00Z') };
-  const app = createApp({ db, sqlite, config: { passwordCost: TEST_PASSWORD_COST, ...options.config }, now: () => clock.now, catalog: options.catalog, passwords: options.passwords, logger: options.logger });
+  // The fixtures put every learner on one test phone (DEVICE_ID); the
+  // learners-per-device rule is tested with its own limits (integrity-*.test.ts).
+  const config = { passwordCost: TEST_PASSWORD_COST, ...options.config, plausibility: { maxLearnersPerDevice: 1_000, ...options.config?.plausibility } };
+  const app = createApp({ db, sqlite, config, now: () => clock.now, catalog: options.catalog, passwords: options.passwords, logger: options.logger });
 
   const request = (path: string, init: RequestInit = {}) => app.request(`${ORIGIN}${path}`, init);
   const postJson = (path: string, body: unknown, headers: Record<string, string> = {}) =>

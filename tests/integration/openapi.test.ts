@@ -78,6 +78,12 @@ describe('GET /api/openapi.json', () => {
         '/api/v1/news/{id}',
         '/api/v1/unit-files/{sha256}',
         ...['difficulties', 'difficulties/{id}', 'difficulties/{id}/handling', 'misinformation', 'misinformation/{id}', 'budget', 'budget/{id}', 'budget/{id}/decision'].map((s) => `/api/v1/registers/${s}`),
+        '/api/v1/integrity/anomalies',
+        '/api/v1/stats/official-kinds',
+        '/api/v1/integrity/spot-checks',
+        '/api/v1/integrity/spot-checks/latest',
+        '/api/v1/integrity/spot-checks/{id}/items/{itemNo}',
+        '/api/v1/integrity/learners/{learnerId}/review',
       ].sort(),
     );
     const schemas = doc.components.schemas;

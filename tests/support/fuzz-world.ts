@@ -13,7 +13,7 @@ import { createStaffAccount } from '../../server/accounts/guides.ts';
 import { DB_FILE_NAME, openDb } from '../../server/db/open.ts';
 import { uuidv7 } from '../../shared/ids.ts';
 import { completion, login, ORIGIN, registerLearner, setupTestApp, TEST_HASHER, TEST_PASSWORD_COST } from '../integration/helpers.ts';
-import { assistedRegistered, GUIDE_DEVICE, guideSyncResults, sessionCreated } from '../integration/guide-support.ts';
+import { assistedCompletion, assistedRegistered, GUIDE_DEVICE, guideSyncResults, sessionCreated } from '../integration/guide-support.ts';
 import { PLAIN_JPEG, sha256 } from './crafted-images.ts';
 import { CATALOG, consentGiven, profileUpdated, syncEvents } from '../integration/resident-support.ts';
 
@@ -75,6 +75,8 @@ export interface World {
   evidence: string;
   /** Register entries of TTSNC (the unit officer's unit): a difficulty, a false-information entry, a budget proposal. */
   registers: { difficulty: string; misinformation: string; budget: string };
+  /** A spot-check list drawn by the reviewer, with at least one item. */
+  spotCheckId: number;
   /** Credentials of each role: request headers (none for anonymous). */
   auth: Record<Role, Record<string, string>>;
   /** The learner id a role's own data belongs to (learners only). */
@@ -113,7 +115,9 @@ export async function buildWorld(): Promise<{ world: World; file: string; dir: s
   const assisted = assistedRegistered(g, { name: PERSONAL.assistedName, birthYear: PERSONAL.assistedBirthYear, groupId: 'tdp-1', sessionId: s1.sessionId });
   const env = { recordedBy: guide.id, deviceId: GUIDE_DEVICE, occurredAt: '2025-06-20T09:00:00+07:00' };
   const household = { ...env, id: uuidv7(), type: 'household.created', householdId: uuidv7(), groupId: 'tdp-1', label: PERSONAL.householdLabel };
-  await expectAccepted(await guideSyncResults(t, g, [s1, assisted, household]));
+  // A lesson the guide recorded: the spot-check list samples such records.
+  const recorded = assistedCompletion(g, assisted.learnerId, { occurredAt: env.occurredAt, sessionId: s1.sessionId });
+  await expectAccepted(await guideSyncResults(t, g, [s1, assisted, household, recorded]));
   await expectAccepted(await guideSyncResults(t, og, [s2]));
 
   const stories = await worldStories(t, unit, reviewer);
@@ -134,6 +138,13 @@ export async function buildWorld(): Promise<{ world: World; file: string; dir: s
   if (photo.status !== 201) throw new Error(`evidence photo: ${photo.status}`);
   const evidence = ((await photo.json()) as { sha256: string }).sha256;
   const registers = await seedRegisters(t, unit);
+  const drawn = await t.request('/api/v1/integrity/spot-checks', {
+    method: 'POST',
+    headers: { ...reviewer.headers, 'content-type': 'application/json' },
+    body: JSON.stringify({ from: '2025-06-01', to: '2025-06-20', size: 5, seed: 1 }),
+  });
+  if (drawn.status !== 201) throw new Error(`spot-check: ${drawn.status}`);
+  const spotCheckId = ((await drawn.json()) as { id: number }).id;
 
   const file = join(t.dir, 'world.sqlite');
   await t.sqlite.backup(file);
@@ -154,6 +165,7 @@ export async function buildWorld(): Promise<{ world: World; file: string; dir: s
     stories,
     evidence,
     registers,
+    spotCheckId,
     auth: {
       anonymous: {},
       learner: learner.auth,

@@ -38,6 +38,8 @@ import { MAX_STORED_FILE_BYTES, storedFileSchema } from '../../shared/files.ts';
 import { PLAIN_PDF, sha256 } from './crafted-images.ts';
 import { budgetListSchema, budgetSchema, difficultyListSchema, difficultySchema, misinfoListSchema, misinfoSchema } from '../../shared/registers/schema.ts';
 import { planReportSchema } from '../../shared/plans/report.ts';
+import { anomaliesSchema, reviewResultSchema } from '../../shared/integrity/api.ts';
+import { latestSpotCheckSchema, spotCheckSchema } from '../../shared/integrity/spot-check.ts';
 import { completion, DEVICE_ID } from '../integration/helpers.ts';
 import { GUIDE_DEVICE } from '../integration/guide-support.ts';
 import { ROLES, type Fork, type Role, type World } from './fuzz-world.ts';
@@ -81,8 +83,14 @@ const RIGHTS: Record<string, string> = {
   'GET /api/v1/stats/report/narrative':                   '401 401 401 403 403 ok  ok  403 403',
   'PUT /api/v1/stats/report/narrative':                   '401 401 401 403 403 ok  ok  403 403',
   'GET /api/v1/stats/report.docx':                        '401 401 401 403 403 ok  ok  403 403',
+  'PUT /api/v1/stats/official-kinds':                     '401 401 401 403 403 403 ok  403 403',
   'GET /api/v1/stats/export.csv':                         '401 401 401 403 403 ok  ok  403 403',
   'GET /api/v1/stats/export.xlsx':                        '401 401 401 403 403 ok  ok  403 403',
+  'GET /api/v1/integrity/anomalies':                      '401 401 401 403 403 ok  ok  403 403',
+  'POST /api/v1/integrity/learners/:learnerId/review':    '401 401 401 403 403 ok  ok  403 403',
+  'GET /api/v1/integrity/spot-checks/latest':             '401 401 401 403 403 ok  ok  403 403',
+  'POST /api/v1/integrity/spot-checks':                   '401 401 401 403 403 ok  ok  403 403',
+  'PUT /api/v1/integrity/spot-checks/:id/items/:itemNo':  '401 401 401 403 403 ok  ok  403 403',
   'GET /api/v1/ward':                                     'ok  ok  ok  ok  ok  ok  ok  ok  ok',
   'GET /api/v1/ward/admin':                               '401 401 401 403 403 403 ok  403 403',
   'GET /api/v1/ward/admin/poster':                        '401 401 401 403 403 403 ok  403 403',
@@ -288,6 +296,12 @@ const SPECS: Record<string, Omit<RouteSpec, 'key' | 'method' | 'pattern' | 'righ
     ok: narrativeSchema,
   },
   'GET /api/v1/stats/report.docx': { ok: 'docx' },
+  'GET /api/v1/integrity/anomalies': { ok: anomaliesSchema },
+  'GET /api/v1/integrity/spot-checks/latest': { ok: latestSpotCheckSchema },
+  'POST /api/v1/integrity/spot-checks': { body: () => ({ from: '2025-05-01', to: '2025-06-20', size: 5, seed: 7 }), ok: spotCheckSchema },
+  'PUT /api/v1/integrity/spot-checks/:id/items/:itemNo': { params: (w) => ({ id: String(w.spotCheckId), itemNo: '1' }), body: () => ({ result: 'confirmed' }), ok: spotCheckSchema },
+  'PUT /api/v1/stats/official-kinds': { body: () => ({ kinds: ['verified', 'outcomes'] }), ok: z.object({ kinds: z.array(z.string()) }) },
+  'POST /api/v1/integrity/learners/:learnerId/review': { params: (w) => ({ learnerId: w.learner.id }), body: () => ({ decision: 'accepted' }), ok: reviewResultSchema },
   'GET /api/v1/stats/export.csv': { ok: 'csv' },
   'GET /api/v1/stats/export.xlsx': { ok: 'xlsx' },
   'GET /api/v1/ward': { ok: wardProfileSchema },

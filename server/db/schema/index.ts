@@ -14,3 +14,4 @@ export * from './news.ts';
 export * from './files.ts';
 export * from './registers.ts';
 export * from './plan-reports.ts';
+export * from './integrity.ts';

@@ -19,5 +19,6 @@ export const dashboardApi = {
   saveNarrative: (period: { from: string; to: string; group: string | null }, text: NarrativeText) =>
     staffRequest<Narrative>(`${API}/report/narrative`, { method: 'PUT', json: { from: period.from, to: period.to, ...(period.group ? { group: period.group } : {}), ...text } }),
   docxUrl: (r: { from: string; to: string; group: string | null }) => withQuery(`${API}/report.docx`, { from: r.from, to: r.to, ...(r.group ? { group: r.group } : {}) }),
+  saveOfficialKinds: (kinds: string[]) => staffRequest<{ kinds: string[] }>(`${API}/official-kinds`, { method: 'PUT', json: { kinds } }),
   exportUrl: (kind: 'csv' | 'xlsx', q: RangeQuery, lang: string) => withQuery(`${API}/export.${kind}`, { ...q, lang }),
 };

@@ -1,5 +1,6 @@
 // The dashboard's state: the chosen range and group, the figures for it, and
 // what went wrong. Staff only; nothing is stored on the device.
+import type { FigureKind } from '../../../shared/stats/figure-kinds.ts';
 import { createSignal } from 'solid-js';
 import type { Dashboard } from '../../../shared/stats/api.ts';
 import type { Narrative, NarrativeText } from '../../../shared/stats/narrative.ts';
@@ -65,6 +66,13 @@ export function createDashboardStore(api = dashboardApi) {
       return saved !== undefined;
     },
     clearReport: () => setReport(null),
+    /** An admin's choice of the kinds the official figures count; the view is read again so every figure follows. */
+    chooseKinds: async (kinds: FigureKind[]) => {
+      await run(async () => {
+        await api.saveOfficialKinds(kinds);
+        setData(await api.dashboard(query()));
+      });
+    },
   };
 }
 export type DashboardStore = ReturnType<typeof createDashboardStore>;

@@ -5,6 +5,9 @@ import { dashboardApi } from './dashboard-api.ts';
 import { createDashboardStore } from './dashboard-store.ts';
 import { date } from './format.ts';
 import { PrintReport } from './print-report.tsx';
+import { AnomalyPanel } from './integrity/anomaly-panel.tsx';
+import { SpotCheckPanel } from './integrity/spot-check-panel.tsx';
+import { KindsSection } from './kinds-section.tsx';
 import { Courses, Coverage, Demographics, Freshness, Headline, Ranking, Trend } from './sections.tsx';
 import './strings.ts';
 import '../styles/dashboard.css';
@@ -16,6 +19,8 @@ export default function DashboardView(props: { user: StaffUser }) {
   const [to, setTo] = createSignal('');
   const [group, setGroup] = createSignal('');
   const isOffice = () => props.user.role !== 'guide';
+  const groupName = (d: { coverage: Array<{ groupId: string | null; name: string | null }> }) => (id: string | null) =>
+    id === null ? t('integrity.noGroup') : (d.coverage.find((r) => r.groupId === id)?.name ?? id);
   const query = () => ({ from: from() || undefined, to: to() || undefined, group: group() || undefined });
 
   onMount(async () => {
@@ -98,12 +103,17 @@ export default function DashboardView(props: { user: StaffUser }) {
               <p class="definition">{t('dashboard.suppressedNote')}</p>
               <p class="definition">{t('dashboard.hiddenNote')}</p>
               <Headline data={d()} />
+              <KindsSection data={d()} canChoose={props.user.role === 'admin'} onChoose={store.chooseKinds} />
               <Coverage data={d()} />
               <Ranking data={d()} />
               <Courses data={d()} />
               <Demographics data={d()} />
               <Trend data={d()} />
               <Freshness data={d()} />
+              <Show when={isOffice()}>
+                <AnomalyPanel groupName={groupName(d())} />
+                <SpotCheckPanel from={d().range.from} to={d().range.to} groupName={groupName(d())} />
+              </Show>
             </div>
           )}
         </Show>

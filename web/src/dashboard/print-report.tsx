@@ -7,6 +7,7 @@ import { date } from './format.ts';
 import { docDateParts, placeOf } from './report/doc-date.ts';
 import { DocFoot, DocHead } from './report/doc-frame.tsx';
 import { NarrativePartView, type NarrativePart, type NarrativeText } from './report/narrative.tsx';
+import { KindsTable } from './kinds-section.tsx';
 import { CoursesTable, CoverageTable, DemographicsTable, HeadlineTable, TrendTable } from './report/report-tables.tsx';
 
 const EMPTY: NarrativeText = { situation: '', results: '', shortcomings: '', proposals: '' };
@@ -97,6 +98,8 @@ export function PrintReport(props: {
           <DemographicsTable data={props.data} />
           <h3 class="doc-h3">{t('dashboard.report.tables.trend')}</h3>
           <TrendTable data={props.data} />
+          <h3 class="doc-h3">{t('dashboard.report.tables.kinds')}</h3>
+          <KindsTable data={props.data} testId="report-kinds" />
         </>,
       )}
       {part('shortcomings', 2)}

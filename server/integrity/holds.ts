@@ -1,0 +1,207 @@
+// Plausibility holds: records made on a resident's phone alone that break a
+// rule of shared/integrity/plausibility.ts are stored as usual (the phone
+// gets 'accepted' and deletes them; nothing is lost) but count in no figure
+// until a reviewer accepts them. The stats rollup asks counts() for each
+// learner record; the rebuild skips the same records (rollup-tables.ts).
+//
+// - Record rules (too fast, too many per hour) hold that record.
+// - Learner rules (too many learners on one phone, a burst of registrations
+//   from one address) put every learner of the phone or burst under review:
+//   their records already counted are taken back out (rollup withdraw()) and
+//   held, and so is everything they send until a reviewer decides.
+// - Accept: each held record of the learner is counted once (status held →
+//   accepted, in one transaction); dismiss: they never count. A learner
+//   accepted is not flagged again by learner rules; record rules still apply.
+import { and, asc, count, eq, inArray, sql } from 'drizzle-orm';
+import { completionRules, deviceCrowded, HOUR_MS, type PlausibilityLimits, type PlausibilityRule } from '../../shared/integrity/plausibility.ts';
+import type { LearningEvent } from '../../shared/events.ts';
+import type { Db } from '../db/open.ts';
+import { placeholders } from '../db/placeholders.ts';
+import { devices, events, guideEvents, integrityHolds, integrityLearners, learners } from '../db/schema/index.ts';
+import type { Projection } from '../records/hooks.ts';
+import { COUNTED_ONLY_WHEN_PLAUSIBLE, type StatsRollup } from '../stats/rollup.ts';
+
+export type Decision = 'accepted' | 'dismissed';
+
+export interface IntegrityCatalog {
+  lessonMinutes(courseId: string, lessonId: string): number | undefined;
+}
+
+const LEARNING_TYPES = [...COUNTED_ONLY_WHEN_PLAUSIBLE];
+const rulesOf = (json: string) => JSON.parse(json) as PlausibilityRule[];
+const union = (a: readonly PlausibilityRule[], b: readonly PlausibilityRule[]) => [...new Set([...a, ...b])];
+
+/** The part the stats rollup needs before it exists: which records count. */
+export function createHoldTable(db: Db) {
+  const held = db
+    .select({ status: integrityHolds.status })
+    .from(integrityHolds)
+    .where(eq(integrityHolds.eventId, sql.placeholder('id')))
+    .prepare();
+  return {
+    counts(eventId: string): boolean {
+      const row = held.get({ id: eventId });
+      return row === undefined || row.status === 'accepted';
+    },
+  };
+}
+
+export function createIntegrity(db: Db, deps: { rollup: StatsRollup; catalog: IntegrityCatalog; limits: PlausibilityLimits; now: () => number }) {
+  const { rollup, catalog, limits, now } = deps;
+  const learnerState = db.select().from(integrityLearners).where(eq(integrityLearners.learnerId, sql.placeholder('learner'))).prepare();
+  const insertHold = db
+    .insert(integrityHolds)
+    .values(placeholders<typeof integrityHolds.$inferInsert>(['eventId', 'learnerId', 'rules', 'heldAt', 'status']))
+    .onConflictDoUpdate({ target: integrityHolds.eventId, set: { status: sql`excluded.status`, rules: sql`excluded.rules`, decidedBy: null, decidedAt: null } })
+    .prepare();
+  const completionsInHour = db
+    .select({ n: count() })
+    .from(events)
+    .where(
+      and(
+        eq(events.learnerId, sql.placeholder('learner')),
+        eq(events.type, 'lesson.completed'),
+        sql`${events.occurredAt} > ${sql.placeholder('from')} AND ${events.occurredAt} <= ${sql.placeholder('to')}`,
+      ),
+    )
+    .prepare();
+  const deviceLearners = db
+    .select({ learnerId: devices.learnerId })
+    .from(devices)
+    .where(eq(devices.id, sql.placeholder('device')))
+    .prepare();
+  // A learner's records that count now: learning records with no hold, or an accepted one.
+  const countedOf = db
+    .select({ id: events.id, payload: events.payload, effectiveAt: events.effectiveAt })
+    .from(events)
+    .leftJoin(integrityHolds, eq(integrityHolds.eventId, events.id))
+    .where(
+      and(
+        eq(events.learnerId, sql.placeholder('learner')),
+        inArray(events.type, LEARNING_TYPES),
+        sql`(${integrityHolds.status} IS NULL OR ${integrityHolds.status} = 'accepted')`,
+      ),
+    )
+    .orderBy(asc(events.effectiveAt))
+    .prepare();
+  const guideRowsOf = db
+    .select({ payload: guideEvents.payload, effectiveAt: guideEvents.effectiveAt })
+    .from(guideEvents)
+    .where(and(eq(guideEvents.learnerId, sql.placeholder('learner')), inArray(guideEvents.type, ['assisted.registered', 'lesson.completed', 'outcome.confirmed'])))
+    .orderBy(asc(guideEvents.effectiveAt))
+    .prepare();
+  const heldOf = db
+    .select({ eventId: integrityHolds.eventId, payload: events.payload, effectiveAt: events.effectiveAt })
+    .from(integrityHolds)
+    .innerJoin(events, eq(events.id, integrityHolds.eventId))
+    .where(and(eq(integrityHolds.learnerId, sql.placeholder('learner')), eq(integrityHolds.status, 'held')))
+    .orderBy(asc(events.effectiveAt))
+    .prepare();
+
+  const learnerExists = db.select({ id: learners.id }).from(learners).where(eq(learners.id, sql.placeholder('learner'))).prepare();
+
+  /** Ids of this request's records that are stored but not yet through the rollup (it merges a request at its end). */
+  const uncounted = new Set<string>();
+
+  function hold(eventId: string, learnerId: string, rules: readonly PlausibilityRule[], status: 'held' | 'dismissed') {
+    insertHold.run({ eventId, learnerId, rules: JSON.stringify(rules), heldAt: now(), status });
+  }
+
+  /** Puts a learner under review; true if they were not already. Accepted learners are left alone. */
+  function flagLearner(learnerId: string, rule: PlausibilityRule): boolean {
+    const state = learnerState.get({ learner: learnerId });
+    if (state?.decision === 'accepted') return false;
+    if (state) {
+      db.update(integrityLearners).set({ rules: JSON.stringify(union(rulesOf(state.rules), [rule])) }).where(eq(integrityLearners.learnerId, learnerId)).run();
+      return false;
+    }
+    db.insert(integrityLearners).values({ learnerId, rules: JSON.stringify([rule]), flaggedAt: now(), decision: null }).run();
+    const rows = countedOf.all({ learner: learnerId });
+    for (const row of rows) hold(row.id, learnerId, [rule], 'held');
+    const counted = rows.filter((row) => !uncounted.has(row.id));
+    if (counted.length > 0) rollup.withdraw(learnerId, counted, guideRowsOf.all({ learner: learnerId }));
+    return true;
+  }
+
+  function checkDevice(event: LearningEvent) {
+    const onDevice = deviceLearners.all({ device: event.deviceId }).map((r) => r.learnerId);
+    if (onDevice.includes(event.learnerId)) return;
+    if (!deviceCrowded(onDevice.length, limits)) return;
+    for (const learnerId of [...onDevice, event.learnerId]) flagLearner(learnerId, 'learners-per-device');
+  }
+
+  function apply(event: LearningEvent): void {
+    if (!COUNTED_ONLY_WHEN_PLAUSIBLE.has(event.type)) return;
+    uncounted.add(event.id);
+    checkDevice(event);
+    const broken = event.type === 'lesson.completed' ? recordRules(event) : [];
+    const state = learnerState.get({ learner: event.learnerId });
+    if (state && state.decision !== 'accepted') return hold(event.id, event.learnerId, union(rulesOf(state.rules), broken), state.decision === 'dismissed' ? 'dismissed' : 'held');
+    if (broken.length > 0) hold(event.id, event.learnerId, broken, 'held');
+  }
+
+  function recordRules(event: Extract<LearningEvent, { type: 'lesson.completed' }>): PlausibilityRule[] {
+    const to = Date.parse(event.occurredAt);
+    return completionRules(
+      {
+        durationSec: event.durationSec,
+        lessonMinutes: catalog.lessonMinutes(event.courseId, event.lessonId),
+        completionsInHour: completionsInHour.get({ learner: event.learnerId, from: to - HOUR_MS, to })?.n ?? 0,
+      },
+      limits,
+    );
+  }
+
+  /** A reviewer's decision on every record of the learner still held; how many records it covered (known: the learner exists). */
+  function review(learnerId: string, decision: Decision, reviewer: string): { records: number; known: boolean; flagged: boolean } {
+    return db.transaction(() => {
+      const state = learnerState.get({ learner: learnerId });
+      const rows = heldOf.all({ learner: learnerId });
+      if (!state && rows.length === 0) return { records: 0, known: learnerExists.get({ learner: learnerId }) !== undefined, flagged: false };
+      const at = now();
+      db.update(integrityHolds)
+        .set({ status: decision, decidedBy: reviewer, decidedAt: at })
+        .where(and(eq(integrityHolds.learnerId, learnerId), eq(integrityHolds.status, 'held')))
+        .run();
+      if (state) db.update(integrityLearners).set({ decision, decidedBy: reviewer, decidedAt: at }).where(eq(integrityLearners.learnerId, learnerId)).run();
+      // Counted exactly once: only rows that were still 'held' a moment ago, in time order.
+      if (decision === 'accepted') for (const row of rows) rollup.countLearnerRecord(JSON.parse(row.payload) as LearningEvent, row.effectiveAt);
+      return { records: rows.length, known: true, flagged: state !== undefined && state.decision !== decision };
+    });
+  }
+
+  /** Registrations per address: an in-memory window (addresses are never stored). */
+  const recent = new Map<string, Array<{ learnerId: string; at: number }>>();
+  const MAX_ADDRESSES = 10_000;
+  function registered(learnerId: string, address: string) {
+    const at = now();
+    const since = at - limits.registrationWindowMs;
+    const list = (recent.get(address) ?? []).filter((r) => r.at > since);
+    list.push({ learnerId, at });
+    recent.delete(address);
+    recent.set(address, list);
+    if (recent.size > MAX_ADDRESSES) recent.delete(recent.keys().next().value!);
+    if (list.length <= limits.maxRegistrationsPerAddress) return;
+    db.transaction(() => {
+      for (const r of list) flagLearner(r.learnerId, 'registrations-per-address');
+    });
+  }
+
+  return {
+    projection: {
+      name: 'integrity',
+      learner: {
+        apply,
+        // Runs before the stats rollup's merge: from here on, this request's records are counted or held.
+        applyBatch: () => uncounted.clear(),
+      },
+    } satisfies Projection,
+    registered,
+    review,
+    limits,
+    /** Learners under review that are still waiting (tests, the anomaly view). */
+    pending: () => db.select({ learnerId: integrityLearners.learnerId }).from(integrityLearners).where(sql`${integrityLearners.decision} IS NULL`).all(),
+  };
+}
+
+export type Integrity = ReturnType<typeof createIntegrity>;

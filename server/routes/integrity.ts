@@ -1,0 +1,53 @@
+// Plausibility review (server/integrity): the anomaly view and a reviewer's
+// decision on a learner's held records, and the spot-check list. Reviewers and admins; each decision
+// goes to the audit log with the learner's code, never a name.
+import { Hono } from 'hono';
+import { z } from 'zod';
+import { uuidSchema } from '../../shared/events.ts';
+import { reviewDecisionSchema } from '../../shared/integrity/api.ts';
+import { learnerCode } from '../../shared/guide/learner-code.ts';
+import { requireStaff } from '../auth/staff-auth.ts';
+import type { AppContext, AppEnv } from '../context.ts';
+import { apiError } from '../http/errors.ts';
+import { parseWith, readBody } from '../http/json-body.ts';
+import type { createAnomalies } from '../integrity/anomalies.ts';
+import type { Integrity } from '../integrity/holds.ts';
+import type { createSpotChecks } from '../integrity/spot-checks.ts';
+import { drawSpotCheckSchema, spotCheckResultSchema } from '../../shared/integrity/spot-check.ts';
+
+type SpotChecks = ReturnType<typeof createSpotChecks>;
+const positiveInt = z.coerce.number().int().min(1).max(2 ** 31 - 1);
+
+export function integrityRoutes(ctx: AppContext, integrity: Integrity, anomalies: ReturnType<typeof createAnomalies>, spot: SpotChecks) {
+  const office = requireStaff(ctx, ['reviewer', 'admin']);
+  return new Hono<AppEnv>()
+    .get('/anomalies', office, (c) => c.json(anomalies()))
+    .post('/learners/:learnerId/review', office, async (c) => {
+      const learnerId = parseWith(uuidSchema, c.req.param('learnerId'));
+      const { decision } = await readBody(c, reviewDecisionSchema);
+      const staff = c.get('staff');
+      const result = integrity.review(learnerId, decision, staff.username);
+      if (!result.known) throw apiError(404, 'not_found', 'No such learner');
+      // Nothing waited: nothing decided, nothing to audit.
+      if (result.records > 0 || result.flagged) {
+        ctx.audit.record(staff, decision === 'accepted' ? 'integrity.accepted' : 'integrity.dismissed', { type: 'learner', id: learnerCode(learnerId) }, { records: result.records });
+      }
+      return c.json({ decision, records: result.records });
+    })
+    // Spot-checks: the latest list, a new seeded draw, and the result of each item.
+    .get('/spot-checks/latest', office, (c) => c.json({ check: spot.latest() }))
+    .post('/spot-checks', office, async (c) => {
+      const q = await readBody(c, drawSpotCheckSchema);
+      const check = spot.draw(q, c.get('staff').username);
+      ctx.audit.record(c.get('staff'), 'integrity.spot_check_drawn', { type: 'spot_check', id: String(check.id) }, { from: check.from, to: check.to, seed: check.seed, items: check.items.length, population: check.population });
+      return c.json(check, 201);
+    })
+    .put('/spot-checks/:id/items/:itemNo', office, async (c) => {
+      const id = parseWith(positiveInt, c.req.param('id'));
+      const itemNo = parseWith(positiveInt, c.req.param('itemNo'));
+      const { result } = await readBody(c, spotCheckResultSchema);
+      if (!spot.record(id, itemNo, result, c.get('staff').username)) throw apiError(404, 'not_found', 'No such spot-check item');
+      ctx.audit.record(c.get('staff'), 'integrity.spot_check_recorded', { type: 'spot_check', id: String(id) }, { item: itemNo, result });
+      return c.json(spot.read(id)!);
+    });
+}

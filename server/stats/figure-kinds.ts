@@ -1,0 +1,59 @@
+// The figures by kind of evidence (shared/stats/figure-kinds.ts), for a range:
+// - verified: lessons a guide recorded in person (stats_daily's assisted
+//   completions) plus a resident's own completions credited to a guided
+//   session they checked in to (the attribution rule of server/guide/attribution.ts);
+// - self-reported: the resident's own completions not credited to a session;
+// - outcomes: confirmed outcomes, as the headline counts them.
+// Held records (server/integrity) are in none of them; they are counted apart.
+import { and, eq, gte, lt, sql } from 'drizzle-orm';
+import { DEFAULT_OFFICIAL_KINDS, FIGURE_KINDS, officialLessons, type FigureKind, type FigureKinds } from '../../shared/stats/figure-kinds.ts';
+import type { Headline } from '../../shared/stats/api.ts';
+import type { Db } from '../db/open.ts';
+import { events, integrityHolds, wardFigureSettings } from '../db/schema/index.ts';
+import { ATTRIBUTED_SELF_COMPLETIONS } from '../guide/attribution.ts';
+import { msBounds, type DayRange } from './range.ts';
+
+const from = sql.placeholder('from');
+const to = sql.placeholder('to');
+
+export function createFigureKinds(db: Db) {
+  // Written out with table names: the FROM is the attribution join, where a bare "id" is ambiguous.
+  const eventId = sql.raw('"events"."id"');
+  const eventAt = sql.raw('"events"."effective_at"');
+  const creditedSelf = db
+    .select({ n: sql<number>`count(DISTINCT ${eventId})` })
+    .from(sql`${ATTRIBUTED_SELF_COMPLETIONS}`)
+    .where(
+      sql`${eventAt} >= ${from} AND ${eventAt} < ${to}
+        AND NOT EXISTS (SELECT 1 FROM ${integrityHolds} WHERE ${integrityHolds.eventId} = ${eventId} AND ${integrityHolds.status} <> 'accepted')`,
+    )
+    .prepare();
+  const held = db
+    .select({ n: sql<number>`count(*)` })
+    .from(integrityHolds)
+    .innerJoin(events, eq(events.id, integrityHolds.eventId))
+    .where(and(eq(integrityHolds.status, 'held'), eq(events.type, 'lesson.completed'), gte(events.effectiveAt, from), lt(events.effectiveAt, to)))
+    .prepare();
+  const setting = db.select({ kinds: wardFigureSettings.officialKinds }).from(wardFigureSettings).where(eq(wardFigureSettings.id, 1)).prepare();
+
+  const official = (): FigureKinds['official'] => {
+    const row = setting.get();
+    if (!row) return { kinds: [...DEFAULT_OFFICIAL_KINDS], isDefault: true };
+    const chosen = JSON.parse(row.kinds) as string[];
+    return { kinds: FIGURE_KINDS.filter((k) => chosen.includes(k)), isDefault: false };
+  };
+
+  return {
+    figures(r: DayRange, headline: Headline): FigureKinds {
+      const [msFrom, msTo] = msBounds(r);
+      const credited = creditedSelf.get({ from: msFrom, to: msTo })?.n ?? 0;
+      const k = { verified: headline.assistedCompletions + credited, selfReported: headline.selfCompletions - credited };
+      const o = official();
+      return { ...k, outcomes: headline.outcomesConfirmed, held: held.get({ from: msFrom, to: msTo })?.n ?? 0, official: o, officialLessons: officialLessons(k, o.kinds) };
+    },
+    save(kinds: readonly FigureKind[], by: string, at: number) {
+      const officialKinds = JSON.stringify(FIGURE_KINDS.filter((k) => kinds.includes(k)));
+      db.insert(wardFigureSettings).values({ id: 1, officialKinds, updatedBy: by, updatedAt: at }).onConflictDoUpdate({ target: wardFigureSettings.id, set: { officialKinds, updatedBy: by, updatedAt: at } }).run();
+    },
+  };
+}

@@ -1,0 +1,94 @@
+// Figures by kind of evidence (server/stats/figure-kinds.ts): verified,
+// self-reported and confirmed outcomes, held records apart; the same numbers
+// on the dashboard's answer (what the screen and the printed report show),
+// in the Excel export and in the Word report; the ward's choice of official
+// kinds moves the official figure and is audited.
+import ExcelJS from 'exceljs';
+import { strFromU8, unzipSync } from 'fflate';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Dashboard } from '../../shared/stats/api.ts';
+import { createStaff, login, ORIGIN, registerLearner, completion, setupTestApp, type TestApp } from './helpers.ts';
+import { NOW, seedFixture } from './dashboard-support.ts';
+import { CATALOG, syncEvents } from './resident-support.ts';
+import { createGuide, guideSyncResults, joined, sessionCreated } from './guide-support.ts';
+
+let t: TestApp;
+let office: Record<string, string>;
+let admin: Record<string, string>;
+const Q = 'from=2025-05-01&to=2025-06-20';
+
+beforeAll(async () => {
+  t = setupTestApp({ now: NOW, catalog: CATALOG });
+  await seedFixture(t);
+  // A resident checks in to a guided session and completes one of its courses' lessons: verified.
+  const g = await createGuide(t, 'guide2', ['tdp-1']);
+  const session = sessionCreated(g, { code: 'HJKM3467', startsAt: '2025-06-14T08:00:00+07:00', courses: ['cyber-safety'] });
+  expect((await guideSyncResults(t, g, [session]))[0].status).toBe('accepted');
+  const r = await registerLearner(t);
+  const results = await syncEvents(t, r.auth, [
+    joined(r.id, 'HJKM3467', { occurredAt: '2025-06-14T08:10:00+07:00' }),
+    completion(r.id, { courseId: 'cyber-safety', lessonId: 'phishing', occurredAt: '2025-06-14T09:00:00+07:00' }),
+    // And one lesson far too fast: held, in no figure.
+    completion(r.id, { courseId: 'digital-payments', lessonId: 'vietqr', durationSec: 3, occurredAt: '2025-06-14T10:00:00+07:00' }),
+  ]);
+  expect(results.every((x) => x.status === 'accepted')).toBe(true);
+  await createStaff(t, 'lan', 'reviewer');
+  await createStaff(t, 'it', 'admin');
+  office = { cookie: await login(t, 'lan', 'correct horse battery'), origin: ORIGIN };
+  admin = { cookie: await login(t, 'it', 'correct horse battery'), origin: ORIGIN };
+}, 60_000);
+afterAll(() => t.close());
+
+const dashboard = async () => (await (await t.request(`/api/v1/stats/report?${Q}`, { headers: office })).json()) as Dashboard;
+
+describe('figures by kind', () => {
+  it('splits lessons into verified and self-reported, with outcomes and held records apart', async () => {
+    const { kinds, headline } = await dashboard();
+    // Fixture from May: 48 self completions (47 in June, U1's in May) and 1 by a guide (dashboard-support.ts), plus the resident above.
+    expect(kinds).toEqual({
+      verified: 2, // A1's lesson recorded by the guide, and the lesson credited to the session
+      selfReported: 48,
+      outcomes: 1,
+      held: 1,
+      official: { kinds: ['verified', 'self-reported', 'outcomes'], isDefault: true },
+      officialLessons: 50,
+    });
+    expect(kinds.verified + kinds.selfReported).toBe(headline.lessonsCompleted);
+  });
+
+  it('shows the same numbers in the Excel export and the Word report', async () => {
+    const { kinds } = await dashboard();
+    const expected = [kinds.verified, kinds.selfReported, kinds.outcomes, kinds.held, kinds.officialLessons];
+
+    const xlsx = await t.request(`/api/v1/stats/export.xlsx?${Q}`, { headers: office });
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(await xlsx.arrayBuffer());
+    const sheet = book.getWorksheet('Số liệu theo loại xác nhận')!;
+    const sheetRows = [2, 3, 4, 5, 6].map((i) => sheet.getRow(i));
+    expect(sheetRows.map((row) => row.getCell(2).value)).toEqual(expected);
+    expect(String(sheetRows[0].getCell(3).value)).toContain('điểm danh vào một buổi hướng dẫn');
+
+    const docx = await t.request(`/api/v1/stats/report.docx?${Q}`, { headers: office });
+    const xml = strFromU8(unzipSync(new Uint8Array(await docx.arrayBuffer()))['word/document.xml']);
+    const cellsOf = (row: string) => [...row.matchAll(/<w:tc>[\s\S]*?<\/w:tc>/g)].map((c) => [...c[0].matchAll(/<w:t(?: [^>]*)?>([^<]*)<\/w:t>/g)].map((m) => m[1]).join(''));
+    const docRows = [...xml.matchAll(/<w:tr[ >][\s\S]*?<\/w:tr>/g)].map((r) => cellsOf(r[0]));
+    const kindRows = docRows.filter((cells) => cells.length === 4 && /^[1-5]$/.test(cells[0]) && docRows.indexOf(cells) > docRows.findIndex((c) => c[1] === 'Chỉ tiêu' && c.length === 4));
+    expect(kindRows.map((cells) => Number(cells[2]))).toEqual(expected);
+    expect(xml).toContain('Phường chưa chọn; mặc định tính');
+  });
+
+  it("an admin's choice moves the official figure, and is audited; a reviewer may not choose", async () => {
+    const put = (headers: Record<string, string>, kinds: unknown) => t.request('/api/v1/stats/official-kinds', { method: 'PUT', headers: { ...headers, 'content-type': 'application/json' }, body: JSON.stringify({ kinds }) });
+    expect((await put(office, ['verified'])).status).toBe(403);
+    expect((await put(admin, [])).status).toBe(400);
+    expect((await put(admin, ['guessed'])).status).toBe(400);
+    expect((await put(admin, ['outcomes', 'verified'])).status).toBe(200);
+    const { kinds } = await dashboard();
+    expect(kinds.official).toEqual({ kinds: ['verified', 'outcomes'], isDefault: false });
+    expect(kinds.officialLessons).toBe(kinds.verified);
+    const audit = t.sqlite.prepare("SELECT details FROM audit_log WHERE action = 'stats.official_kinds_set'").all() as Array<{ details: string }>;
+    expect(audit.map((a) => JSON.parse(a.details))).toEqual([{ kinds: 'outcomes,verified' }]);
+    const docx = await t.request(`/api/v1/stats/report.docx?${Q}`, { headers: office });
+    expect(strFromU8(unzipSync(new Uint8Array(await docx.arrayBuffer()))['word/document.xml'])).toContain('Phường đã chọn tính: học có người hướng dẫn xác nhận; kết quả thực hành được xác nhận.');
+  });
+});

@@ -1,0 +1,73 @@
+// The spot-check list (server/integrity/spot-checks.ts): a seeded random
+// sample of guide-recorded completions and confirmed outcomes, the result of
+// each recorded and audited, the totals following.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { SpotCheck } from '../../shared/integrity/spot-check.ts';
+import { drawSample } from '../../server/integrity/spot-checks.ts';
+import { createStaff, login, ORIGIN, setupTestApp, type TestApp } from './helpers.ts';
+import { NOW, seedFixture } from './dashboard-support.ts';
+import { CATALOG } from './resident-support.ts';
+
+let t: TestApp;
+let office: Record<string, string>;
+beforeAll(async () => {
+  t = setupTestApp({ now: NOW, catalog: CATALOG });
+  await seedFixture(t); // A1: one lesson recorded by the guide (06-12), one outcome confirmed (06-15)
+  await createStaff(t, 'lan', 'reviewer');
+  office = { cookie: await login(t, 'lan', 'correct horse battery'), origin: ORIGIN, 'content-type': 'application/json' };
+}, 60_000);
+afterAll(() => t.close());
+
+const draw = (body: unknown) => t.request('/api/v1/integrity/spot-checks', { method: 'POST', headers: office, body: JSON.stringify(body) });
+const record = (id: number, item: number, result: unknown) => t.request(`/api/v1/integrity/spot-checks/${id}/items/${item}`, { method: 'PUT', headers: office, body: JSON.stringify({ result }) });
+
+describe('spot-checks', () => {
+  it('a seeded shuffle: the same seed gives the same sample, every record can be drawn', () => {
+    const records = Array.from({ length: 30 }, (_, i) => i);
+    expect(drawSample(records, 5, 42)).toEqual(drawSample(records, 5, 42));
+    expect(new Set(drawSample(records, 30, 7)).size).toBe(30);
+    const seen = new Set<number>();
+    for (let seed = 0; seed < 200; seed++) for (const x of drawSample(records, 3, seed)) seen.add(x);
+    expect(seen.size).toBe(30);
+  });
+
+  it('draws verified records with what to confirm, records results, audits both', async () => {
+    expect(await (await t.request('/api/v1/integrity/spot-checks/latest', { headers: office })).json()).toEqual({ check: null });
+    const res = await draw({ from: '2025-06-01', to: '2025-06-20', size: 10, seed: 3 });
+    expect(res.status).toBe(201);
+    const check = (await res.json()) as SpotCheck;
+    expect(check.population).toBe(2);
+    expect(check.items).toHaveLength(2);
+    expect(check.items.map((i) => i.kind).sort()).toEqual(['completion', 'outcome']);
+    const lesson = check.items.find((i) => i.kind === 'completion')!;
+    expect(lesson).toMatchObject({ courseId: 'online-shopping', lessonId: 'safe-shops', groupId: 'tdp-2', day: '2025-06-12', guide: 'GUIDE', result: null });
+    expect(lesson.code).toMatch(/^[A-Z0-9]{6}$/);
+    expect(JSON.stringify(check)).not.toContain('Nguyễn');
+    expect(check.totals).toEqual({ confirmed: 0, notConfirmed: 0, unreachable: 0, pending: 2 });
+
+    expect((await record(check.id, 1, 'confirmed')).status).toBe(200);
+    const after = (await (await record(check.id, 2, 'unreachable')).json()) as SpotCheck;
+    expect(after.totals).toEqual({ confirmed: 1, notConfirmed: 0, unreachable: 1, pending: 0 });
+    const latest = (await (await t.request('/api/v1/integrity/spot-checks/latest', { headers: office })).json()) as { check: SpotCheck };
+    expect(latest.check.totals).toEqual(after.totals);
+
+    // The same seed over the same records: the same list.
+    const again = (await (await draw({ from: '2025-06-01', to: '2025-06-20', size: 10, seed: 3 })).json()) as SpotCheck;
+    expect(again.items.map((i) => [i.kind, i.code])).toEqual(check.items.map((i) => [i.kind, i.code]));
+
+    const audit = t.sqlite.prepare("SELECT action FROM audit_log WHERE action LIKE 'integrity.spot_check%' ORDER BY id").all() as Array<{ action: string }>;
+    expect(audit.map((a) => a.action)).toEqual(['integrity.spot_check_drawn', 'integrity.spot_check_recorded', 'integrity.spot_check_recorded', 'integrity.spot_check_drawn']);
+  });
+
+  it('refuses bad input without writing', async () => {
+    const before = (t.sqlite.prepare('SELECT total_changes() AS n').get() as { n: number }).n;
+    expect((await draw({ from: '2025-06-20', to: '2025-06-01', size: 3 })).status).toBe(400);
+    expect((await draw({ from: '2025-06-01', to: '2025-06-20', size: 0 })).status).toBe(400);
+    expect((await draw({ from: '2025-06-01', to: '2025-06-20', size: 51 })).status).toBe(400);
+    expect((await record(1, 1, 'maybe')).status).toBe(400);
+    expect((await record(999, 1, 'confirmed')).status).toBe(404);
+    expect((await record(1, 99, 'confirmed')).status).toBe(404);
+    expect((await t.request('/api/v1/integrity/spot-checks/x/items/1', { method: 'PUT', headers: office, body: JSON.stringify({ result: 'confirmed' }) })).status).toBe(400);
+    expect((t.sqlite.prepare('SELECT total_changes() AS n').get() as { n: number }).n).toBe(before);
+  });
+});

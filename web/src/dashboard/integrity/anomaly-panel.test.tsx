@@ -1,0 +1,57 @@
+// @vitest-environment happy-dom
+// The anomaly view: counts per rule and group, learners by code only, and a
+// decision per learner sent to the server.
+import { cleanup, render, screen, waitFor } from '@solidjs/testing-library';
+import userEvent from '@testing-library/user-event';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import type { Anomalies } from '../../../../shared/integrity/api.ts';
+import { DEFAULT_PLAUSIBILITY } from '../../../../shared/integrity/plausibility.ts';
+import '../../i18n/index.ts';
+import { AnomalyPanel } from './anomaly-panel.tsx';
+
+const view: Anomalies = {
+  limits: DEFAULT_PLAUSIBILITY,
+  rules: [
+    { rule: 'too-fast', learners: 2, records: 9 },
+    { rule: 'lessons-per-hour', learners: 0, records: 0 },
+    { rule: 'learners-per-device', learners: 0, records: 0 },
+    { rule: 'registrations-per-address', learners: 2, records: 9 },
+  ],
+  groups: [{ groupId: 'tdp-1', learners: 2, records: 9 }],
+  learners: [
+    { learnerId: '01a244f3-1dd4-7c5a-a71c-bd9b35092692', code: 'ACD4F7', groupId: 'tdp-1', rules: ['too-fast', 'registrations-per-address'], held: 5, since: '2025-06-12T01:00:00.000Z' },
+    { learnerId: '01a244f3-1ee7-78e1-93e3-aa08c4132768', code: 'KMN3PQ', groupId: 'tdp-1', rules: ['too-fast'], held: 4, since: '2025-06-12T01:00:00.000Z' },
+  ],
+  waiting: 2,
+  decided: { accepted: 0, dismissed: 0 },
+};
+
+afterEach(() => {
+  cleanup();
+  vi.unstubAllGlobals();
+});
+
+describe('anomaly panel', () => {
+  it('shows counts and codes, and sends a decision', async () => {
+    const calls: Array<{ url: string; body?: string }> = [];
+    vi.stubGlobal('fetch', async (url: string, init?: RequestInit) => {
+      calls.push({ url, body: init?.body as string | undefined });
+      return url.endsWith('/review') ? Response.json({ decision: 'accepted', records: 5 }) : Response.json(view);
+    });
+    render(() => <AnomalyPanel groupName={(id) => (id === 'tdp-1' ? 'Tổ dân phố 1' : '?')} />);
+    await userEvent.click(screen.getByTestId('anomalies-load'));
+    await waitFor(() => expect(screen.getByTestId('anomaly-learners')).toBeTruthy());
+    expect(screen.getByTestId('anomalies-by-rule').textContent).toContain('Học quá nhanh so với độ dài bài');
+    expect(screen.getByTestId('anomalies-by-group').textContent).toContain('Tổ dân phố 1');
+    const list = screen.getByTestId('anomaly-learners');
+    expect(list.textContent).toContain('ACD 4F7');
+    expect(list.textContent).not.toContain('01a244f3');
+    await userEvent.click(screen.getAllByText('Chấp nhận (tính vào số liệu)')[0]);
+    await waitFor(() => expect(screen.getByText('Đã chấp nhận 5 bản ghi')).toBeTruthy());
+    const review = calls.find((c) => c.url.endsWith('/review'))!;
+    expect(review.url).toBe('/api/v1/integrity/learners/01a244f3-1dd4-7c5a-a71c-bd9b35092692/review');
+    expect(JSON.parse(review.body!)).toEqual({ decision: 'accepted' });
+    // The other learner still waits for a decision.
+    expect(screen.getAllByText('Loại bỏ (không tính)')).toHaveLength(1);
+  });
+});
