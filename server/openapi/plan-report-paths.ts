@@ -1,11 +1,11 @@
 // The report to the People's Committee on a plan in the OpenAPI document.
 import { API_PREFIX } from '../../shared/api.ts';
 import { PLAN_ID_PATTERN } from '../../shared/plans/constants.ts';
-import { planReportIssueSchema, planReportSaveSchema, planReportSchema, reportPeriodQuerySchema } from '../../shared/plans/report.ts';
+import { planReportIssueSchema, planReportSaveSchema, planReportAnswerSchema, reportPeriodQuerySchema } from '../../shared/plans/report.ts';
 import { file, inputFailures, jsonBody, pathParam, queryParams, ref, reply, schemaOf, STAFF, type Paths } from './helpers.ts';
 
 export const planReportSchemas = {
-  PlanReport: schemaOf(planReportSchema, 'output'),
+  PlanReport: schemaOf(planReportAnswerSchema, 'output'),
   SavePlanReportText: schemaOf(planReportSaveSchema, 'input'),
   IssuePlanReport: schemaOf(planReportIssueSchema, 'input'),
 };

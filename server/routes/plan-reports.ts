@@ -6,7 +6,7 @@
 // nothing; an issued report's text is 409; writes go to the audit log.
 import { Hono } from 'hono';
 import { PLAN_ID_PATTERN } from '../../shared/plans/constants.ts';
-import { parseReportPeriod, planReportIssueSchema, planReportSaveSchema, reportPeriodQuerySchema, type PlanReport, type ReportPeriod } from '../../shared/plans/report.ts';
+import { parseReportPeriod, planReportIssueSchema, planReportSaveSchema, reportPeriodQuerySchema, type PlanReport, type PlanReportAnswer, type ReportPeriod } from '../../shared/plans/report.ts';
 import type { Plan } from '../../shared/plans/schema.ts';
 import { requireStaff } from '../auth/staff-auth.ts';
 import type { AppContext, AppEnv } from '../context.ts';
@@ -52,6 +52,11 @@ export function planReportRoutes(ctx: AppContext, deps: PlanReportDeps) {
     const { period } = parseWith(reportPeriodQuerySchema, c.req.query());
     return report(plan, periodOf(period ?? thisMonth()));
   };
+  /** The report for a screen: every figure, without the annex's activity rows. */
+  const answer = (r: PlanReport): PlanReportAnswer => {
+    const { activities: _rows, ...data } = r.data;
+    return { ...r, data };
+  };
   const fileName = (r: PlanReport, ext: string) => `bao-cao-ke-hoach_${r.data.period.key}.${ext}`;
   const issuedConflict = (error: unknown): never => {
     if (error instanceof ReportIssuedError) throw apiError(409, 'report_issued', error.message);
@@ -59,7 +64,7 @@ export function planReportRoutes(ctx: AppContext, deps: PlanReportDeps) {
   };
 
   return new Hono<AppEnv>()
-    .get('/:id/report', office, (c) => c.json(fromQuery(c)))
+    .get('/:id/report', office, (c) => c.json(answer(fromQuery(c))))
     .put('/:id/report/text', office, async (c) => {
       const plan = planOf(c.req.param('id'));
       const { period: key, ...text } = await readBody(c, planReportSaveSchema);
@@ -71,7 +76,7 @@ export function planReportRoutes(ctx: AppContext, deps: PlanReportDeps) {
         issuedConflict(error);
       }
       ctx.audit.record(me, 'plan.report_saved', { type: 'plan', id: plan.id }, { period: key });
-      return c.json(report(plan, period));
+      return c.json(answer(report(plan, period)));
     })
     .post('/:id/report/issue', office, async (c) => {
       const plan = planOf(c.req.param('id'));
@@ -84,7 +89,7 @@ export function planReportRoutes(ctx: AppContext, deps: PlanReportDeps) {
         issuedConflict(error);
       }
       ctx.audit.record(me, 'plan.report_issued', { type: 'plan', id: plan.id }, { period: key, number, issuedOn });
-      return c.json(report(plan, period));
+      return c.json(answer(report(plan, period)));
     })
     .get('/:id/report.docx', office, async (c) => {
       const r = fromQuery(c);

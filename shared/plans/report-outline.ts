@@ -26,6 +26,9 @@ export const REACH_WORDS: Record<ReachMeasure, string> = {
   screenHours: 'giờ trình chiếu',
 };
 
+/** The report's figures; the activity rows are the annex's, not the document's. */
+type ReportFigures = Omit<PlanReportData, 'activities'>;
+
 export function reachWords(reach: Record<ReachMeasure, number>): string[] {
   return (Object.keys(REACH_WORDS) as ReachMeasure[]).filter((m) => reach[m] > 0).map((m) => `${n(reach[m])} ${REACH_WORDS[m]}`);
 }
@@ -50,11 +53,11 @@ const partOr = (text: string, proposed: string[] = []): Block[] => {
   return [{ kind: 'blank' }];
 };
 
-export function planReportSubject(d: PlanReportData): string[] {
+export function planReportSubject(d: ReportFigures): string[] {
   return [`Kết quả thực hiện Kế hoạch số ${d.plan.numberSymbol}${d.plan.issuedOn ? ` ngày ${viDay(d.plan.issuedOn)}` : ''}`, `${d.period.words}`];
 }
 
-export function planReportOutline(d: PlanReportData, text: PlanReportText): Block[] {
+export function planReportOutline(d: ReportFigures, text: PlanReportText): Block[] {
   // "Phường Kiến An" reads "phường Kiến An" inside a sentence.
   const ward = d.wardName.replace(/^(Phường|Xã|Thị trấn|Đặc khu)(?= )/, (w) => w.toLocaleLowerCase('vi')) || 'phường';
   const out: Block[] = [];

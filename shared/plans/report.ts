@@ -164,3 +164,8 @@ export const planReportSchema = z.object({
   issued: z.object({ number: z.string(), issuedOn: z.string(), issuedBy: z.string(), issuedAt: z.string() }).nullable(),
 });
 export type PlanReport = z.infer<typeof planReportSchema>;
+
+/** What the report's JSON routes answer: the report without its activity rows,
+ * which only the Excel annex lists (a year of a ward's outreach is megabytes). */
+export const planReportAnswerSchema = planReportSchema.extend({ data: planReportDataSchema.omit({ activities: true }) });
+export type PlanReportAnswer = z.infer<typeof planReportAnswerSchema>;

@@ -37,7 +37,7 @@ import { newsItemSchema, newsListSchema, storyListSchema, storySchema } from '..
 import { MAX_STORED_FILE_BYTES, storedFileSchema } from '../../shared/files.ts';
 import { PLAIN_PDF, sha256 } from './crafted-images.ts';
 import { budgetListSchema, budgetSchema, difficultyListSchema, difficultySchema, misinfoListSchema, misinfoSchema } from '../../shared/registers/schema.ts';
-import { planReportSchema } from '../../shared/plans/report.ts';
+import { planReportAnswerSchema } from '../../shared/plans/report.ts';
 import { anomaliesSchema, reviewResultSchema } from '../../shared/integrity/api.ts';
 import { latestSpotCheckSchema, spotCheckSchema } from '../../shared/integrity/spot-check.ts';
 import { completion, DEVICE_ID } from '../integration/helpers.ts';
@@ -332,10 +332,10 @@ const SPECS: Record<string, Omit<RouteSpec, 'key' | 'method' | 'pattern' | 'righ
   'GET /api/v1/plans/:id': { params: () => ({ id: SAMPLE_PLAN }), ok: planSchema },
   'PUT /api/v1/plans/:id': { params: () => ({ id: SAMPLE_PLAN }), body: () => planBody(), ok: planSchema },
   'GET /api/v1/plans/:id/tracker': { params: () => ({ id: SAMPLE_PLAN }), ok: trackerSchema },
-  'GET /api/v1/plans/:id/report': { params: () => ({ id: SAMPLE_PLAN }), ok: planReportSchema },
-  'PUT /api/v1/plans/:id/report/text': { params: () => ({ id: SAMPLE_PLAN }), body: () => ({ period: '2025-06', ...REPORT_TEXT }), ok: planReportSchema },
+  'GET /api/v1/plans/:id/report': { params: () => ({ id: SAMPLE_PLAN }), ok: planReportAnswerSchema },
+  'PUT /api/v1/plans/:id/report/text': { params: () => ({ id: SAMPLE_PLAN }), body: () => ({ period: '2025-06', ...REPORT_TEXT }), ok: planReportAnswerSchema },
   // Each role issues the report of a year of its own, so the second allowed role's request is not a 409.
-  'POST /api/v1/plans/:id/report/issue': { params: () => ({ id: SAMPLE_PLAN }), body: (_w, role) => ({ period: String(2030 + ROLES.indexOf(role)), number: '12/BC-UBND', issuedOn: '2026-01-05' }), ok: planReportSchema },
+  'POST /api/v1/plans/:id/report/issue': { params: () => ({ id: SAMPLE_PLAN }), body: (_w, role) => ({ period: String(2030 + ROLES.indexOf(role)), number: '12/BC-UBND', issuedOn: '2026-01-05' }), ok: planReportAnswerSchema },
   'GET /api/v1/plans/:id/report.docx': { params: () => ({ id: SAMPLE_PLAN }), ok: 'docx' },
   'GET /api/v1/plans/:id/report/annex.xlsx': { params: () => ({ id: SAMPLE_PLAN }), ok: 'xlsx' },
   'GET /api/v1/units': { ok: unitListSchema },

@@ -1,7 +1,7 @@
 import { useSearchParams } from '@solidjs/router';
 import { createEffect, createSignal, For, on, Show } from 'solid-js';
 import { lines, planReportOutline, planReportSubject } from '../../../../shared/plans/report-outline.ts';
-import { PLAN_REPORT_TEXT_MAX, REPORT_PERIOD_KINDS, type PlanReport, type PlanReportText } from '../../../../shared/plans/report.ts';
+import { PLAN_REPORT_TEXT_MAX, REPORT_PERIOD_KINDS, type PlanReportAnswer as PlanReport, type PlanReportText } from '../../../../shared/plans/report.ts';
 import type { PlanSummary } from '../../../../shared/plans/schema.ts';
 import { t } from '../../i18n/index.ts';
 import { staffRequest } from '../../net/http.ts';
