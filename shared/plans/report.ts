@@ -3,7 +3,8 @@
 // months, year), the officer's editable parts, issuing, and the answer the
 // print page, the Word file and the Excel annex are made from.
 import { z } from 'zod';
-import { AUDIENCES, REACH_MEASURES } from './constants.ts';
+import { activityRowSchema } from '../units/api.ts';
+import { REACH_MEASURES } from './constants.ts';
 
 /** "2025-06" a month, "2025-Q2" a quarter, "2025-H1" six months, "2025" a year. */
 export const REPORT_PERIOD_PATTERN = /^(\d{4})(?:-(0[1-9]|1[0-2])|-Q([1-4])|-H([12]))?$/;
@@ -104,23 +105,10 @@ export const planReportIssueSchema = z.strictObject({
 const count = z.number();
 const reachTotals = z.object(Object.fromEntries(REACH_MEASURES.map((m) => [m, count])) as Record<(typeof REACH_MEASURES)[number], typeof count>);
 
-/** One activity of the period, as the annex lists it. */
-export const reportActivitySchema = z.object({
-  id: z.string(),
-  unitId: z.string(),
-  unit: z.string(),
-  formCode: z.string(),
-  subForm: z.string().nullable(),
-  contentItems: z.array(z.string()),
-  startsOn: z.string(),
-  endsOn: z.string(),
-  title: z.string(),
-  place: z.string(),
-  audiences: z.array(z.enum(AUDIENCES)),
-  reach: z.record(z.string(), z.number()),
-  links: z.array(z.string()),
-  corrections: z.number(),
-});
+/** One activity of the period, as the annex lists it: the activity list's row, with the unit and sub-form named. */
+export const reportActivitySchema = activityRowSchema
+  .pick({ id: true, unitId: true, formCode: true, contentItems: true, startsOn: true, endsOn: true, title: true, place: true, audiences: true, reach: true, links: true, corrections: true })
+  .extend({ unit: z.string(), subForm: z.string().nullable() });
 export type ReportActivity = z.infer<typeof reportActivitySchema>;
 
 /** The figures of a report: every number of the page, the Word file and the annex comes from here. */
