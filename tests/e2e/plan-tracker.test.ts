@@ -10,25 +10,10 @@ import type { Tracker } from '../../shared/units/api.ts';
 import { uuidv7 } from '../../shared/ids.ts';
 import { hasChromium, PHONE } from '../support/browser.ts';
 import { useServerAndBrowser } from '../support/e2e-env.ts';
-import { adminPasswordFrom, type RunningServer } from '../support/server-process.ts';
+import type { RunningServer } from '../support/server-process.ts';
+import { adminCookie, createStaff, loginCookie } from '../support/staff-api.ts';
 
 const e2e = useServerAndBrowser();
-
-async function loginCookie(server: RunningServer, username: string, password: string) {
-  const login = await fetch(`${server.url}/api/v1/auth/login`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', origin: server.url },
-    body: JSON.stringify({ username, password }),
-  });
-  expect(login.status).toBe(200);
-  return (login.headers.get('set-cookie') ?? '').split(';')[0];
-}
-
-async function createStaff(server: RunningServer, cookie: string, body: Record<string, unknown>): Promise<string> {
-  const res = await fetch(`${server.url}/api/v1/staff`, { method: 'POST', headers: { 'content-type': 'application/json', origin: server.url, cookie }, body: JSON.stringify(body) });
-  expect(res.status).toBe(201);
-  return ((await res.json()) as { password: string }).password;
-}
 
 /** Last month, wholly past whatever day the test runs. */
 const today = vietnamToday(Date.now());
@@ -70,7 +55,7 @@ async function sendLastMonth(server: RunningServer, cookie: string) {
 
 describe.skipIf(!hasChromium)('the plan tracker', () => {
   it('shows the office an overdue task as overdue at 1280 and 360 px, and the officer their tasks, offline too', async () => {
-    const admin = await loginCookie(e2e.server, 'admin', adminPasswordFrom(e2e.server.output()));
+    const admin = await adminCookie(e2e.server);
     const officerPassword = await createStaff(e2e.server, admin, { username: 'thao', displayName: 'Chị Thảo', role: 'unit', unitId: 'ttsnc' });
     const reviewerPassword = await createStaff(e2e.server, admin, { username: 'vhxh', displayName: 'Anh Minh', role: 'reviewer' });
     const officer = await loginCookie(e2e.server, 'thao', officerPassword);

@@ -10,25 +10,10 @@ import { describe, expect, it } from 'vitest';
 import { hasLocation, jpegWithGps } from '../support/crafted-images.ts';
 import { hasChromium, PHONE } from '../support/browser.ts';
 import { dbRows, useServerAndBrowser } from '../support/e2e-env.ts';
-import { adminPasswordFrom, type RunningServer } from '../support/server-process.ts';
 import { waitOfflineReady } from '../support/offline-ready.ts';
+import { adminCookie, createStaff } from '../support/staff-api.ts';
 
 const e2e = useServerAndBrowser();
-
-async function adminCookie(server: RunningServer) {
-  const login = await fetch(`${server.url}/api/v1/auth/login`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', origin: server.url },
-    body: JSON.stringify({ username: 'admin', password: adminPasswordFrom(server.output()) }),
-  });
-  return (login.headers.get('set-cookie') ?? '').split(';')[0];
-}
-
-async function createStaff(server: RunningServer, cookie: string, body: Record<string, unknown>): Promise<string> {
-  const res = await fetch(`${server.url}/api/v1/staff`, { method: 'POST', headers: { 'content-type': 'application/json', origin: server.url, cookie }, body: JSON.stringify(body) });
-  expect(res.status).toBe(201);
-  return ((await res.json()) as { password: string }).password;
-}
 
 describe.skipIf(!hasChromium)("a unit officer's outreach log", () => {
   it('records a banner offline at 360 px, sends it once when back online, and the office reads it', async () => {
