@@ -7,10 +7,6 @@
 // one line, each form's count as the tracker counts it, the signature with
 // the closing sentence, no page holding only a heading, no buttons on paper.
 // Then it is issued from the page: its number and date show, the parts lock.
-import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import type { Tracker } from '../../shared/units/api.ts';
@@ -19,9 +15,8 @@ import { startServer, type RunningServer } from '../support/server-process.ts';
 import { setupTestApp } from '../integration/helpers.ts';
 import { createGuide, guideSyncResults, sessionCreated } from '../integration/guide-support.ts';
 import { activityRecorded, SAMPLE_PLAN, staffMember, unitSync } from '../integration/unit-support.ts';
+import { overflows, printToPdf } from '../support/printed-pdf.ts';
 
-/** A4 minus Decree 30 margins (30 mm left, 15 mm right) in CSS pixels. */
-const PRINTABLE_PX = Math.floor(((210 - 45) / 25.4) * 96);
 const PASSWORD = 'correct horse battery';
 
 /** A ward with a quarter of outreach, recorded through the app's own sync; the data folder for the server. */
@@ -59,32 +54,6 @@ async function openReport(browser: Browser, server: RunningServer): Promise<Page
   return page;
 }
 
-/** Elements of the printed report wider than the paper, and tables that scroll. */
-async function overflows(page: Page): Promise<string[]> {
-  await page.setViewportSize({ width: PRINTABLE_PX, height: 1000 });
-  await page.emulateMedia({ media: 'print' });
-  return page.evaluate((limit) => {
-    const found: string[] = [];
-    for (const el of document.querySelectorAll<HTMLElement>('.print-report *')) {
-      if (el.offsetParent === null && getComputedStyle(el).position !== 'fixed') continue;
-      const r = el.getBoundingClientRect();
-      if (r.right > limit + 0.5 || el.scrollWidth > el.clientWidth + 1) found.push(`${el.tagName}.${el.className}: ${Math.round(r.right)} / ${el.scrollWidth}>${el.clientWidth}`);
-    }
-    return found;
-  }, PRINTABLE_PX);
-}
-
-async function printToPdf(page: Page): Promise<{ pages: string[]; text: string }> {
-  const file = join(mkdtempSync(join(tmpdir(), 'hvs-plan-report-pdf-')), 'plan-report.pdf');
-  writeFileSync(file, await page.pdf({ format: 'A4', preferCSSPageSize: true }));
-  if (process.env.REPORT_PDF_DIR) writeFileSync(join(process.env.REPORT_PDF_DIR, 'plan-report.pdf'), readFileSync(file));
-  const count = Number(/Pages:\s+(\d+)/.exec(execFileSync('pdfinfo', [file], { encoding: 'utf8' }))![1]);
-  const text = execFileSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' });
-  const pages = text.split('\f').slice(0, count);
-  expect(pages).toHaveLength(count);
-  return { pages, text };
-}
-
 let browser: Browser;
 beforeAll(async () => {
   if (hasChromium) browser = await launchChromium();
@@ -107,7 +76,7 @@ describe.skipIf(!hasChromium)('printed report on a plan', () => {
 
       const tracker = (await (await page.request.get(`${server.url}/api/v1/plans/${SAMPLE_PLAN}/tracker?from=2025-04-01&to=2025-06-30`)).json()) as Tracker;
       expect(await overflows(page)).toEqual([]);
-      const printed = await printToPdf(page);
+      const printed = await printToPdf(page, 'plan-report');
       expect(printed.pages.length).toBeGreaterThanOrEqual(1);
       expect(printed.pages.length).toBeLessThanOrEqual(4);
       const flat = printed.text.replace(/\s+/g, ' ');

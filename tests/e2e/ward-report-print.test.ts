@@ -4,8 +4,7 @@
 // would notice: the page count, the national title on one line, no app
 // heading, the "<5" note after the tables, the signature with other text on
 // its page, no page holding only a heading, nothing wider than the paper.
-import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -16,9 +15,7 @@ import { loadCatalog } from '../../server/resident/catalog.ts';
 import { seedDemo } from '../../server/stats/demo-data.ts';
 import { hasChromium, launchChromium } from '../support/browser.ts';
 import { PROJECT_ROOT, startServer, type RunningServer } from '../support/server-process.ts';
-
-/** A4 minus Decree 30 margins (30 mm left, 15 mm right) in CSS pixels. */
-const PRINTABLE_PX = Math.floor(((210 - 45) / 25.4) * 96);
+import { overflows, printToPdf, type Printed } from '../support/printed-pdf.ts';
 
 async function wardWith(learners: number): Promise<RunningServer> {
   const dataDir = mkdtempSync(join(tmpdir(), 'hvs-report-'));
@@ -38,39 +35,6 @@ async function openReport(browser: Browser, server: RunningServer): Promise<Page
   await page.getByTestId('open-report').click();
   await page.getByTestId('report-signature').waitFor();
   return page;
-}
-
-/** Elements of the printed report wider than the paper, and tables that scroll. */
-async function overflows(page: Page): Promise<string[]> {
-  await page.setViewportSize({ width: PRINTABLE_PX, height: 1000 });
-  await page.emulateMedia({ media: 'print' });
-  return page.evaluate((limit) => {
-    const bad: string[] = [];
-    for (const el of document.querySelectorAll<HTMLElement>('.print-report *')) {
-      if (el.offsetParent === null && getComputedStyle(el).position !== 'fixed') continue;
-      const r = el.getBoundingClientRect();
-      if (r.right > limit + 0.5 || el.scrollWidth > el.clientWidth + 1) bad.push(`${el.tagName}.${el.className}: ${Math.round(r.right)} / ${el.scrollWidth}>${el.clientWidth}`);
-    }
-    return bad;
-  }, PRINTABLE_PX);
-}
-
-interface Printed {
-  pages: string[];
-  text: string;
-}
-
-async function printToPdf(page: Page, name: string): Promise<Printed> {
-  const dir = mkdtempSync(join(tmpdir(), 'hvs-report-pdf-'));
-  const file = join(dir, `${name}.pdf`);
-  writeFileSync(file, await page.pdf({ format: 'A4', preferCSSPageSize: true }));
-  if (process.env.REPORT_PDF_DIR) writeFileSync(join(process.env.REPORT_PDF_DIR, `${name}.pdf`), readFileSync(file));
-  const info = execFileSync('pdfinfo', [file], { encoding: 'utf8' });
-  const count = Number(/Pages:\s+(\d+)/.exec(info)![1]);
-  const text = execFileSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' });
-  const pages = text.split('\f').slice(0, count);
-  expect(pages).toHaveLength(count);
-  return { pages, text };
 }
 
 function expectADocument(p: Printed, maxPages: number) {
