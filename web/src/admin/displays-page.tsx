@@ -1,9 +1,9 @@
-import { createSignal, For, onMount, Show } from 'solid-js';
+import { createSignal, For, Show } from 'solid-js';
 import { DISPLAY_LIVE_MS } from '../../../shared/displays/constants.ts';
 import type { Display } from '../../../shared/displays/schema.ts';
 import { language, t } from '../i18n/index.ts';
-import { HttpError } from '../net/http.ts';
 import { AdminNav } from './admin-nav.tsx';
+import { AdminLoadNotice, createAdminLoad } from './admin-load.tsx';
 import './strings.ts';
 import { DisplayEditor } from './display-editor.tsx';
 import { displaysApi } from './displays-api.ts';
@@ -13,7 +13,6 @@ import '../styles/display-admin.css';
 /** The office's LED screens (reviewer, admin): which are live, and each one's loop of slides. */
 export default function DisplaysPage() {
   const [screens, setScreens] = createSignal<Display[]>([]);
-  const [state, setState] = createSignal<'loading' | 'ready' | 'forbidden' | 'offline'>('loading');
   // undefined: nothing open; null: a new screen; a screen: editing it.
   const [open, setOpen] = createSignal<Display | null | undefined>(undefined);
   const [note, setNote] = createSignal('');
@@ -23,14 +22,7 @@ export default function DisplaysPage() {
     setScreens(await displaysApi.list());
     setNow(Date.now());
   };
-  onMount(async () => {
-    try {
-      await reload();
-      setState('ready');
-    } catch (err) {
-      setState(err instanceof HttpError ? 'forbidden' : 'offline');
-    }
-  });
+  const state = createAdminLoad(reload);
   const save = async (id: string, input: Parameters<typeof displaysApi.save>[1]) => {
     await displaysApi.save(id, input);
     await reload();
@@ -50,17 +42,7 @@ export default function DisplaysPage() {
       <AdminNav />
       <h1>{t('displayAdmin.title')}</h1>
       <p>{t('displayAdmin.intro')}</p>
-      <Show when={state() === 'loading'}>
-        <p role="status">{t('wardAdmin.loading')}</p>
-      </Show>
-      <Show when={state() === 'forbidden'}>
-        <p class="notice" role="alert">
-          {t('wardAdmin.needAdmin')} <a href="/ward">{t('wardAdmin.toWard')}</a>
-        </p>
-      </Show>
-      <Show when={state() === 'offline'}>
-        <p class="notice" role="alert">{t('displayAdmin.offline')}</p>
-      </Show>
+      <AdminLoadNotice state={state()} offline={t('displayAdmin.offline')} />
       <Show when={state() === 'ready'}>
         <Show when={note()}>
           <p class="notice" role="status">{note()}</p>

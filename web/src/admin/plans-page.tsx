@@ -1,8 +1,8 @@
-import { createSignal, For, onMount, Show } from 'solid-js';
+import { createSignal, For, Show } from 'solid-js';
 import type { Plan, PlanSummary, Unit } from '../../../shared/plans/schema.ts';
 import { t } from '../i18n/index.ts';
-import { HttpError } from '../net/http.ts';
 import { AdminNav } from './admin-nav.tsx';
+import { AdminLoadNotice, createAdminLoad } from './admin-load.tsx';
 import { PlanEditor } from './plan-editor.tsx';
 import { PlanImport } from './plan-import.tsx';
 import { plansApi } from './plans-api.ts';
@@ -16,7 +16,6 @@ export default function PlansPage() {
   const [units, setUnits] = createSignal<Unit[]>([]);
   // undefined: nothing open; null: a new plan; a plan: editing it.
   const [open, setOpen] = createSignal<Plan | null | undefined>(undefined);
-  const [state, setState] = createSignal<'loading' | 'ready' | 'forbidden' | 'offline'>('loading');
   const [note, setNote] = createSignal('');
 
   const reload = async () => {
@@ -24,14 +23,7 @@ export default function PlansPage() {
     setPlans(p);
     setUnits(u);
   };
-  onMount(async () => {
-    try {
-      await reload();
-      setState('ready');
-    } catch (err) {
-      setState(err instanceof HttpError ? 'forbidden' : 'offline');
-    }
-  });
+  const state = createAdminLoad(reload);
   const edit = async (id: string) => {
     setNote('');
     setOpen(undefined);
@@ -49,17 +41,7 @@ export default function PlansPage() {
       <AdminNav />
       <h1>{t('plans.title')}</h1>
       <p>{t('plans.intro')}</p>
-      <Show when={state() === 'loading'}>
-        <p role="status">{t('wardAdmin.loading')}</p>
-      </Show>
-      <Show when={state() === 'forbidden'}>
-        <p class="notice" role="alert">
-          {t('wardAdmin.needAdmin')} <a href="/ward">{t('wardAdmin.toWard')}</a>
-        </p>
-      </Show>
-      <Show when={state() === 'offline'}>
-        <p class="notice" role="alert">{t('wardAdmin.offline')}</p>
-      </Show>
+      <AdminLoadNotice state={state()} offline={t('wardAdmin.offline')} />
       <Show when={state() === 'ready'}>
         <section class="admin-card" data-testid="plan-list">
           <h2>{t('plans.listTitle')}</h2>

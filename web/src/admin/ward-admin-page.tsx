@@ -1,8 +1,8 @@
-import { createSignal, onMount, Show } from 'solid-js';
+import { createSignal, Show } from 'solid-js';
 import type { AdminWard } from '../../../shared/ward-admin.ts';
 import { t } from '../i18n/index.ts';
-import { HttpError } from '../net/http.ts';
 import { AdminNav } from './admin-nav.tsx';
+import { AdminLoadNotice, createAdminLoad } from './admin-load.tsx';
 import { GroupsEditor } from './groups-editor.tsx';
 import { ImportPanel } from './import-panel.tsx';
 import { ProfileForm } from './profile-form.tsx';
@@ -13,15 +13,9 @@ import '../styles/ward-admin.css';
 /** Admin: the ward profile — name, channels, residential groups, file import. */
 export default function WardAdminPage() {
   const [ward, setWard] = createSignal<AdminWard | null>(null);
-  const [state, setState] = createSignal<'loading' | 'ready' | 'forbidden' | 'offline'>('loading');
 
-  onMount(async () => {
-    try {
-      setWard(await adminApi.ward());
-      setState('ready');
-    } catch (err) {
-      setState(err instanceof HttpError ? 'forbidden' : 'offline');
-    }
+  const state = createAdminLoad(async () => {
+    setWard(await adminApi.ward());
   });
 
   return (
@@ -29,17 +23,7 @@ export default function WardAdminPage() {
       <AdminNav />
       <h1>{t('wardAdmin.title')}</h1>
       <p>{t('wardAdmin.intro')}</p>
-      <Show when={state() === 'loading'}>
-        <p role="status">{t('wardAdmin.loading')}</p>
-      </Show>
-      <Show when={state() === 'forbidden'}>
-        <p class="notice" role="alert">
-          {t('wardAdmin.needAdmin')} <a href="/ward">{t('wardAdmin.toWard')}</a>
-        </p>
-      </Show>
-      <Show when={state() === 'offline'}>
-        <p class="notice" role="alert">{t('wardAdmin.offline')}</p>
-      </Show>
+      <AdminLoadNotice state={state()} offline={t('wardAdmin.offline')} />
       <Show when={ward()}>
         {(w) => (
           <>
