@@ -1,10 +1,13 @@
 // `npm run backup [-- --out FILE]`: a consistent copy of DATA_DIR's database,
 // taken while the server keeps serving, in DATA_DIR/backups/ unless told
-// otherwise. Prints where it went, its size and what it holds; exits 1 with a
-// message when the copy cannot be made or fails its integrity check.
-import { resolve } from 'node:path';
+// otherwise, and the evidence files it names in `files/` beside the copy.
+// Prints where it went, its size and what it holds; exits 1 with a message
+// when the copy cannot be made, fails its integrity check, or a file it names
+// cannot be copied.
+import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { backupDatabase, defaultBackupPath } from '../db/backup.ts';
+import { backupFilesDir, copyNamedFiles, FILES_DIR_NAME } from '../db/backup-files.ts';
 import { DB_FILE_NAME } from '../db/open.ts';
 import { loadEnv } from '../env.ts';
 
@@ -20,7 +23,12 @@ async function main(): Promise<void> {
   const summary = await backupDatabase(source, dest);
   const mb = (summary.bytes / 1_048_576).toFixed(1);
   console.log(`Backup written: ${dest}`);
+  const files = copyNamedFiles(dest, join(env.DATA_DIR, FILES_DIR_NAME), backupFilesDir(dest));
   console.log(`  ${mb} MB, integrity ok, ${summary.events} learner events, ${summary.guideEvents} guide events, ${((Date.now() - started) / 1000).toFixed(1)} s`);
+  console.log(`  ${files.named} evidence files in ${backupFilesDir(dest)} (${files.copied} new)`);
+  if (files.missing.length > 0) {
+    throw new Error(`${files.missing.length} evidence files the database names are missing or damaged in ${join(env.DATA_DIR, FILES_DIR_NAME)}: ${files.missing.slice(0, 5).join(', ')}`);
+  }
 }
 
 main().catch((error: unknown) => {

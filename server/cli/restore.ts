@@ -2,10 +2,14 @@
 // server must be stopped first (the command checks, by trying SQLite's
 // exclusive lock on the live file). The backup is checked before anything is
 // touched, and the database it replaces is kept beside it as
-// hoc-vu-so.sqlite.<time>.before-restore.
-import { resolve } from 'node:path';
+// hoc-vu-so.sqlite.<time>.before-restore. The evidence files it names are
+// copied from `files/` beside the backup into DATA_DIR/files/ (existing ones
+// are kept: a file's name is its content's hash).
+import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { BackupError, restoreDatabase } from '../db/backup.ts';
+import { DB_FILE_NAME } from '../db/open.ts';
+import { backupFilesDir, copyNamedFiles, FILES_DIR_NAME } from '../db/backup-files.ts';
 import { loadEnv } from '../env.ts';
 
 const USAGE = 'Usage: npm run restore -- path/to/backup.sqlite   (stop the server first)';
@@ -20,6 +24,11 @@ function main(): void {
   console.log(`Restored ${backup}`);
   console.log(`  integrity ok, ${restored.events} learner events, ${restored.guideEvents} guide events`);
   if (previous) console.log(`  the database it replaced is kept as ${previous}`);
+  const files = copyNamedFiles(join(env.DATA_DIR, DB_FILE_NAME), backupFilesDir(backup), join(env.DATA_DIR, FILES_DIR_NAME));
+  console.log(`  ${files.named} evidence files (${files.copied} copied from ${backupFilesDir(backup)})`);
+  if (files.missing.length > 0) {
+    process.stderr.write(`Warning: ${files.missing.length} evidence files are in neither place; their records show no picture: ${files.missing.slice(0, 5).join(', ')}\n`);
+  }
   console.log('Start the server again; it brings the schema up to date on start.');
 }
 
