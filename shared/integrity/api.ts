@@ -19,6 +19,11 @@ export const anomaliesSchema = z.object({
     maxLearnersPerDevice: z.number(),
     maxRegistrationsPerAddress: z.number(),
     registrationWindowMs: z.number(),
+    sessionSlackMinutes: z.number(),
+    guidedMinutesPerHour: z.number(),
+    maxGuidedLearnersPerHour: z.number(),
+    sessionEarlyMinutes: z.number(),
+    sessionLateHours: z.number(),
   }),
   /** Learners waiting for a decision and their held records, per rule. */
   rules: z.array(z.object({ rule, learners: z.number().int(), records: z.number().int() })),

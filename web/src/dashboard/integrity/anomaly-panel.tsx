@@ -28,6 +28,16 @@ export function AnomalyTables(props: { data: Anomalies; groupName: (id: string |
           minutes: Math.round(l().registrationWindowMs / 60_000),
         })}
       </p>
+      <p class="definition" data-testid="guide-limits">
+        {t('integrity.guideLimits', {
+          share: Math.round(l().minShareOfLessonTime * 100),
+          slack: l().sessionSlackMinutes,
+          perHourMinutes: l().guidedMinutesPerHour,
+          learners: l().maxGuidedLearnersPerHour,
+          early: l().sessionEarlyMinutes,
+          late: l().sessionLateHours,
+        })}
+      </p>
       <Show when={props.data.waiting > 0} fallback={<p data-testid="anomalies-none">{t('integrity.none')}</p>}>
         <div class="table-scroll">
           <table data-testid="anomalies-by-rule">
