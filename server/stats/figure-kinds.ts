@@ -51,7 +51,7 @@ export function createFigureKinds(db: Db) {
   };
 
   return {
-    figures(r: DayRange, headline: Headline): FigureKinds {
+    figures(r: DayRange, headline: Pick<Headline, 'assistedCompletions' | 'selfCompletions' | 'outcomesConfirmed'>): FigureKinds {
       const [msFrom, msTo] = msBounds(r);
       const credited = creditedSelf.get({ from: msFrom, to: msTo })?.n ?? 0;
       const k = { verified: headline.assistedCompletions + credited, selfReported: headline.selfCompletions - credited };

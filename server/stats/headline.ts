@@ -53,7 +53,8 @@ export function createHeadline(db: Db) {
     .prepare();
   const sessions = db.select({ n: count() }).from(guideSessions).where(during(guideSessions.startsAt)).prepare();
 
-  return (r: DayRange): Headline => {
+  /** Every kind of lesson completion, before the ward's official kinds are applied (dashboard.ts). */
+  return (r: DayRange): Omit<Headline, 'lessonsCounted'> => {
     const days = { start: r.start, end: r.end };
     const l = learners.get(days)!;
     const lc = lessons.get(days)!;
