@@ -7,7 +7,7 @@
 // its standing is worked out again at every read, so a learner flagged after
 // the certificate was issued has it shown "under review" on the phone and on
 // /verify alike, until the reviewer's decision makes it valid or withdrawn.
-import { DIGITAL_CITIZEN, doneLessonsOf, earnedCertificates } from '../../shared/resident/certificates.ts';
+import { DIGITAL_CITIZEN, doneLessonsOf, earnedCertificates, type CatalogCourse } from '../../shared/resident/certificates.ts';
 import { CERTIFICATE_CODE_LENGTH, newCode } from '../../shared/resident/codes.ts';
 import type { Certificate, CertificateStanding } from '../../shared/resident/api.ts';
 import { and, asc, eq, sql } from 'drizzle-orm';
@@ -19,7 +19,8 @@ import type { Catalog } from './catalog.ts';
 type Row = Pick<typeof certificates.$inferSelect, 'code' | 'courseId' | 'issuedAt'>;
 const ROW = { code: certificates.code, courseId: certificates.courseId, issuedAt: certificates.issuedAt };
 
-export function createCertificates(db: Db, catalog: Catalog, now: () => number) {
+/** What a learner's completions earn today, and so where each of their certificates stands. */
+export function createCertificateStanding(db: Db, courses: readonly CatalogCourse[]) {
   // A learner's distinct completed lessons with how they stand: 'counted' (no
   // hold, or accepted), 'held' (waiting for a reviewer), 'dismissed'.
   const completions = db
@@ -37,12 +38,17 @@ export function createCertificates(db: Db, catalog: Catalog, now: () => number) 
   /** The certificates the learner's counted completions earn, and those they would earn once the held ones are accepted. */
   function earned(learnerId: string) {
     const rows = completions.all({ learner: learnerId });
-    const counted = earnedCertificates(catalog.courses, doneLessonsOf(rows.filter((r) => r.state === 'counted')));
-    const pending = earnedCertificates(catalog.courses, doneLessonsOf(rows.filter((r) => r.state !== 'dismissed')));
+    const counted = earnedCertificates(courses, doneLessonsOf(rows.filter((r) => r.state === 'counted')));
+    const pending = earnedCertificates(courses, doneLessonsOf(rows.filter((r) => r.state !== 'dismissed')));
     return { counted: new Set(counted), pending: new Set(pending) };
   }
   const standingIn = (e: ReturnType<typeof earned>, courseId: string): CertificateStanding =>
     e.counted.has(courseId) ? 'valid' : e.pending.has(courseId) ? 'under-review' : 'withdrawn';
+  return { earned, standingIn, standing: (learnerId: string, courseId: string) => standingIn(earned(learnerId), courseId) };
+}
+
+export function createCertificates(db: Db, catalog: Catalog, now: () => number) {
+  const { earned, standingIn } = createCertificateStanding(db, catalog.courses);
   const toCertificate = (r: Row, standing: CertificateStanding): Certificate => ({ code: r.code, courseId: r.courseId, issuedAt: new Date(r.issuedAt).toISOString(), standing });
 
   const find = (learnerId: string, courseId: string): Row | undefined =>

@@ -13,9 +13,14 @@ import { createHeadline } from './headline.ts';
 import { resolveRange, type DayRange } from './range.ts';
 import { createTrend } from './trend.ts';
 import { createFigureKinds } from './figure-kinds.ts';
+import { createCertificateStanding } from '../resident/certificates.ts';
+import type { CatalogCourse } from '../../shared/resident/certificates.ts';
 
-export function createDashboard(db: Db, catalog: CourseCatalog, now: () => number) {
-  const headline = createHeadline(db);
+/** The dashboard reads the course catalogue's titles and skills, and its lessons (certificates' standing). */
+export type DashboardCatalog = CourseCatalog & { courses: readonly CatalogCourse[] };
+
+export function createDashboard(db: Db, catalog: DashboardCatalog, now: () => number) {
+  const headline = createHeadline(db, createCertificateStanding(db, catalog.courses).standing);
   const { coverage, ranking } = createCoverage(db);
   const courses = createCourses(db, catalog);
   const demographics = createDemographics(db, now);

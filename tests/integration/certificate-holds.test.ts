@@ -67,6 +67,9 @@ const verify = async (code: string) => {
   const html = await res.text();
   return { status: res.status, standing: /data-standing="([a-z-]+)"/.exec(html)?.[1] ?? null, valid: html.includes('Chứng nhận hợp lệ'), html };
 };
+/** The headline's "certificates issued" on the day they were issued: those valid today, as /verify says. */
+const issuedFigure = async () =>
+  ((await (await t.request('/api/v1/stats/headline?from=2025-06-20&to=2025-06-20', { headers: { cookie: reviewer } })).json()) as { headline: { certificates: number } }).headline.certificates;
 // The reviewer's decision goes through the same app (its origin check wants the app's own origin).
 const review = async (learnerId: string, decision: 'accepted' | 'dismissed') => {
   const res = await t.postJson(`/api/v1/integrity/learners/${learnerId}/review`, { decision }, { cookie: reviewer, origin: 'http://localhost' });
@@ -119,6 +122,7 @@ describe('certificates from held completions', () => {
     expect(issued.status).toBe(201);
     const code = issued.body.code!;
     expect(await verify(code)).toMatchObject({ standing: 'valid', valid: true });
+    expect(await issuedFigure()).toBe(1);
 
     const second = await register();
     await learnCourse(second, 300, 'shared-phone');
@@ -127,11 +131,13 @@ describe('certificates from held completions', () => {
     expect(waiting.html).toContain('Chứng nhận chưa có hiệu lực');
     expect((await myList(first)).map((c) => c.standing)).toEqual(['under-review']);
     expect((await claim(first)).body.standing).toBe('under-review');
+    expect(await issuedFigure()).toBe(0);
     // The second learner, held from the start, gets no certificate at all.
     expect((await claim(second)).body.error?.code).toBe('under_review');
 
     await review(first.id, 'accepted');
     expect(await verify(code)).toMatchObject({ standing: 'valid', valid: true });
+    expect(await issuedFigure()).toBe(1);
     expect((await myList(first)).map((c) => c.standing)).toEqual(['valid']);
 
     await review(second.id, 'dismissed');
@@ -149,5 +155,6 @@ describe('certificates from held completions', () => {
     expect(v).toMatchObject({ status: 200, standing: 'withdrawn', valid: false });
     expect(v.html).toContain('Chứng nhận không có hiệu lực');
     expect((await myList(first)).map((c) => c.standing)).toEqual(['withdrawn']);
+    expect(await issuedFigure()).toBe(0);
   });
 });
