@@ -2,12 +2,16 @@
 // per residential group, and the waiting learners by code (the 6 characters
 // of shared/guide/learner-code.ts). Held records of learners no learner rule
 // flagged (a lesson too fast) are waiting too, under their records' rules.
+import { createHash } from 'node:crypto';
 import { eq, sql } from 'drizzle-orm';
 import type { Anomalies } from '../../shared/integrity/api.ts';
 import { learnerCode } from '../../shared/guide/learner-code.ts';
 import { PLAUSIBILITY_RULES, type PlausibilityLimits, type PlausibilityRule } from '../../shared/integrity/plausibility.ts';
 import type { Db } from '../db/open.ts';
 import { integrityHolds, integrityLearners, statsLearners } from '../db/schema/index.ts';
+
+/** The handle a reviewer's decision names: a hash of the learner id, so the view carries codes and handles, never an id. */
+export const reviewRef = (learnerId: string) => createHash('sha256').update(`review:${learnerId}`).digest('base64url').slice(0, 22);
 
 /** Learners listed at once, oldest first; the counts cover all of them. */
 const PAGE = 200;
@@ -31,7 +35,17 @@ export function createAnomalies(db: Db, limits: PlausibilityLimits) {
     .prepare();
   const groupOf = db.select({ groupId: statsLearners.groupId }).from(statsLearners).where(eq(statsLearners.learnerId, sql.placeholder('learner'))).prepare();
 
-  return function anomalies(): Anomalies {
+  const underReview = db
+    .selectDistinct({ learnerId: integrityHolds.learnerId })
+    .from(integrityHolds)
+    .union(db.select({ learnerId: integrityLearners.learnerId }).from(integrityLearners))
+    .prepare();
+  /** The learner a handle from the view names (any learner with a hold or a flag), if any. */
+  const learnerOf = (ref: string): string | undefined => underReview.all().find((r) => reviewRef(r.learnerId) === ref)?.learnerId;
+
+  return { view: anomalies, learnerOf };
+
+  function anomalies(): Anomalies {
     const byLearner = new Map<string, { rules: Set<PlausibilityRule>; held: number; since: number }>();
     const entry = (learnerId: string, at: number) => {
       let e = byLearner.get(learnerId);
@@ -64,9 +78,9 @@ export function createAnomalies(db: Db, limits: PlausibilityLimits) {
       limits: { ...limits },
       rules: PLAUSIBILITY_RULES.map((rule) => ({ rule, learners: learners.filter((l) => l.rules.includes(rule)).length, records: recordsByRule.get(rule) ?? 0 })),
       groups: [...groups.entries()].map(([groupId, g]) => ({ groupId, ...g })).sort((a, b) => (a.groupId ?? '\uffff').localeCompare(b.groupId ?? '\uffff')),
-      learners: learners.slice(0, PAGE).map(({ at, ...l }) => ({ ...l, since: new Date(at).toISOString() })),
+      learners: learners.slice(0, PAGE).map(({ at, learnerId, ...l }) => ({ ref: reviewRef(learnerId), ...l, since: new Date(at).toISOString() })),
       waiting: learners.length,
       decided: { accepted: done.accepted ?? 0, dismissed: done.dismissed ?? 0 },
     };
-  };
+  }
 }

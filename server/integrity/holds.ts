@@ -9,17 +9,22 @@
 //   from one address) put every learner of the phone or burst under review:
 //   their records already counted are taken back out (rollup withdraw()) and
 //   held, and so is everything they send until a reviewer decides.
+// - Guide rules (a learner's lessons more than the session could hold, a
+//   guide recording more learners in an hour than a session holds, a record
+//   made outside the session it names) hold that guide record, like a record
+//   rule: guide_events keeps it, the rollup skips it, the reviewer decides
+//   under the learner's code.
 // - Accept: each held record of the learner is counted once (status held →
 //   accepted, in one transaction); dismiss: they never count. A learner
 //   accepted is not flagged again by learner rules; record rules still apply.
-import { and, asc, count, eq, inArray, sql } from 'drizzle-orm';
-import { completionRules, deviceCrowded, HOUR_MS, type PlausibilityLimits, type PlausibilityRule } from '../../shared/integrity/plausibility.ts';
-import type { LearningEvent } from '../../shared/events.ts';
+import { and, asc, count, countDistinct, eq, inArray, isNull, sql } from 'drizzle-orm';
+import { completionRules, deviceCrowded, guidedRecordRules, HOUR_MS, type PlausibilityLimits, type PlausibilityRule } from '../../shared/integrity/plausibility.ts';
+import type { GuideEvent, LearningEvent } from '../../shared/events.ts';
 import type { Db } from '../db/open.ts';
 import { placeholders } from '../db/placeholders.ts';
-import { devices, events, guideEvents, integrityHolds, integrityLearners, learners } from '../db/schema/index.ts';
+import { devices, events, guideEvents, guideSessions, integrityHolds, integrityLearners, learners } from '../db/schema/index.ts';
 import type { Projection } from '../records/hooks.ts';
-import { COUNTED_ONLY_WHEN_PLAUSIBLE, type StatsRollup } from '../stats/rollup.ts';
+import { COUNTED_ONLY_WHEN_PLAUSIBLE, GUIDED_COUNTED_ONLY_WHEN_PLAUSIBLE, type StatsRollup } from '../stats/rollup.ts';
 
 export type Decision = 'accepted' | 'dismissed';
 
@@ -84,10 +89,18 @@ export function createIntegrity(db: Db, deps: { rollup: StatsRollup; catalog: In
     )
     .orderBy(asc(events.effectiveAt))
     .prepare();
+  // The guide's records about a learner that count (a guide rule may hold some).
   const guideRowsOf = db
     .select({ payload: guideEvents.payload, effectiveAt: guideEvents.effectiveAt })
     .from(guideEvents)
-    .where(and(eq(guideEvents.learnerId, sql.placeholder('learner')), inArray(guideEvents.type, ['assisted.registered', 'lesson.completed', 'outcome.confirmed'])))
+    .leftJoin(integrityHolds, eq(integrityHolds.eventId, guideEvents.id))
+    .where(
+      and(
+        eq(guideEvents.learnerId, sql.placeholder('learner')),
+        inArray(guideEvents.type, ['assisted.registered', 'lesson.completed', 'outcome.confirmed']),
+        sql`(${integrityHolds.status} IS NULL OR ${integrityHolds.status} = 'accepted')`,
+      ),
+    )
     .orderBy(asc(guideEvents.effectiveAt))
     .prepare();
   const heldOf = db
@@ -97,8 +110,36 @@ export function createIntegrity(db: Db, deps: { rollup: StatsRollup; catalog: In
     .where(and(eq(integrityHolds.learnerId, sql.placeholder('learner')), eq(integrityHolds.status, 'held')))
     .orderBy(asc(events.effectiveAt))
     .prepare();
+  const heldGuideOf = db
+    .select({ eventId: integrityHolds.eventId, payload: guideEvents.payload, effectiveAt: guideEvents.effectiveAt })
+    .from(integrityHolds)
+    .innerJoin(guideEvents, eq(guideEvents.id, integrityHolds.eventId))
+    .where(and(eq(integrityHolds.learnerId, sql.placeholder('learner')), eq(integrityHolds.status, 'held')))
+    .orderBy(asc(guideEvents.effectiveAt))
+    .prepare();
+
+  // What the guide rules read: the session named, the learner's guided lessons in it (or in the hour), the guide's learners in the hour.
+  const sessionWindow = db.select({ startsAt: guideSessions.startsAt, endsAt: guideSessions.endsAt }).from(guideSessions).where(eq(guideSessions.id, sql.placeholder('session'))).prepare();
+  const guidedLessonsInSession = db
+    .select({ courseId: guideEvents.courseId, lessonId: guideEvents.lessonId })
+    .from(guideEvents)
+    .where(and(eq(guideEvents.learnerId, sql.placeholder('learner')), eq(guideEvents.type, 'lesson.completed'), eq(guideEvents.sessionId, sql.placeholder('session'))))
+    .prepare();
+  const inHour = sql`${guideEvents.occurredAt} > ${sql.placeholder('from')} AND ${guideEvents.occurredAt} <= ${sql.placeholder('to')}`;
+  const guidedLessonsInHour = db
+    .select({ courseId: guideEvents.courseId, lessonId: guideEvents.lessonId })
+    .from(guideEvents)
+    .where(and(eq(guideEvents.learnerId, sql.placeholder('learner')), eq(guideEvents.type, 'lesson.completed'), isNull(guideEvents.sessionId), inHour))
+    .prepare();
+  const guideLearnersInHour = db
+    .select({ n: countDistinct(guideEvents.learnerId) })
+    .from(guideEvents)
+    .where(and(eq(guideEvents.recordedBy, sql.placeholder('guide')), inArray(guideEvents.type, [...GUIDED_COUNTED_ONLY_WHEN_PLAUSIBLE]), inHour))
+    .prepare();
 
   const learnerExists = db.select({ id: learners.id }).from(learners).where(eq(learners.id, sql.placeholder('learner'))).prepare();
+  // A learner a guide registered has no learners row; one with a decided hold is known too.
+  const anyHold = db.select({ id: integrityHolds.eventId }).from(integrityHolds).where(eq(integrityHolds.learnerId, sql.placeholder('learner'))).limit(1).prepare();
 
   /** Ids of this request's records that are stored but not yet through the rollup (it merges a request at its end). */
   const uncounted = new Set<string>();
@@ -152,12 +193,38 @@ export function createIntegrity(db: Db, deps: { rollup: StatsRollup; catalog: In
     );
   }
 
+  /** A guide's lesson or outcome (its row is already in guide_events): held if it breaks a guide rule. */
+  function applyGuide(event: GuideEvent, effectiveAt: number): void {
+    if (event.type !== 'lesson.completed' && event.type !== 'outcome.confirmed') return;
+    const at = Date.parse(event.occurredAt);
+    const session = event.sessionId ? sessionWindow.get({ session: event.sessionId }) : undefined;
+    const lessons =
+      event.type !== 'lesson.completed'
+        ? undefined
+        : session
+          ? guidedLessonsInSession.all({ learner: event.learnerId, session: event.sessionId! })
+          : event.sessionId
+            ? [event] // a session not synced yet: this lesson alone
+            : guidedLessonsInHour.all({ learner: event.learnerId, from: at - HOUR_MS, to: at });
+    const broken = guidedRecordRules(
+      {
+        at: effectiveAt,
+        session,
+        lessonMinutes: lessons?.map((l) => catalog.lessonMinutes(l.courseId!, l.lessonId!)),
+        learnersInHour: guideLearnersInHour.get({ guide: event.recordedBy, from: at - HOUR_MS, to: at })?.n ?? 0,
+      },
+      limits,
+    );
+    if (broken.length > 0) hold(event.id, event.learnerId, broken, 'held');
+  }
+
   /** A reviewer's decision on every record of the learner still held; how many records it covered (known: the learner exists). */
   function review(learnerId: string, decision: Decision, reviewer: string): { records: number; known: boolean; flagged: boolean } {
     return db.transaction(() => {
       const state = learnerState.get({ learner: learnerId });
       const rows = heldOf.all({ learner: learnerId });
-      if (!state && rows.length === 0) return { records: 0, known: learnerExists.get({ learner: learnerId }) !== undefined, flagged: false };
+      const guideRows = heldGuideOf.all({ learner: learnerId });
+      if (!state && rows.length === 0 && guideRows.length === 0) return { records: 0, known: learnerExists.get({ learner: learnerId }) !== undefined || anyHold.get({ learner: learnerId }) !== undefined, flagged: false };
       const at = now();
       db.update(integrityHolds)
         .set({ status: decision, decidedBy: reviewer, decidedAt: at })
@@ -165,8 +232,11 @@ export function createIntegrity(db: Db, deps: { rollup: StatsRollup; catalog: In
         .run();
       if (state) db.update(integrityLearners).set({ decision, decidedBy: reviewer, decidedAt: at }).where(eq(integrityLearners.learnerId, learnerId)).run();
       // Counted exactly once: only rows that were still 'held' a moment ago, in time order.
-      if (decision === 'accepted') for (const row of rows) rollup.countLearnerRecord(JSON.parse(row.payload) as LearningEvent, row.effectiveAt);
-      return { records: rows.length, known: true, flagged: state !== undefined && state.decision !== decision };
+      if (decision === 'accepted') {
+        for (const row of guideRows) rollup.countGuideRecord(JSON.parse(row.payload) as GuideEvent, row.effectiveAt);
+        for (const row of rows) rollup.countLearnerRecord(JSON.parse(row.payload) as LearningEvent, row.effectiveAt);
+      }
+      return { records: rows.length + guideRows.length, known: true, flagged: state !== undefined && state.decision !== decision };
     });
   }
 
@@ -195,6 +265,7 @@ export function createIntegrity(db: Db, deps: { rollup: StatsRollup; catalog: In
         // Runs before the stats rollup's merge: from here on, this request's records are counted or held.
         applyBatch: () => uncounted.clear(),
       },
+      guide: { apply: applyGuide },
     } satisfies Projection,
     registered,
     review,

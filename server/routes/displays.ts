@@ -10,10 +10,9 @@ import { createDisplayFeed } from '../displays/feed.ts';
 import { createDisplayStore } from '../displays/store.ts';
 import { apiError } from '../http/errors.ts';
 import { parseWith, readBody } from '../http/json-body.ts';
-import type { CourseCatalog } from '../stats/courses.ts';
-import { createDashboard } from '../stats/dashboard.ts';
+import { createDashboard, type DashboardCatalog } from '../stats/dashboard.ts';
 
-export function displayRoutes(ctx: AppContext, catalog: CourseCatalog) {
+export function displayRoutes(ctx: AppContext, catalog: DashboardCatalog) {
   const office = requireStaff(ctx, ['reviewer', 'admin']);
   const store = createDisplayStore(ctx.db, ctx.now);
   const feed = createDisplayFeed(ctx.db, createDashboard(ctx.db, catalog, ctx.now), ctx.now);

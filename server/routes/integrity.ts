@@ -4,7 +4,7 @@
 import { Hono } from 'hono';
 import { z } from 'zod';
 import { uuidSchema } from '../../shared/events.ts';
-import { reviewDecisionSchema } from '../../shared/integrity/api.ts';
+import { REVIEW_REF_PATTERN, reviewDecisionSchema } from '../../shared/integrity/api.ts';
 import { learnerCode } from '../../shared/guide/learner-code.ts';
 import { requireStaff } from '../auth/staff-auth.ts';
 import type { AppContext, AppEnv } from '../context.ts';
@@ -21,9 +21,12 @@ const positiveInt = z.coerce.number().int().min(1).max(2 ** 31 - 1);
 export function integrityRoutes(ctx: AppContext, integrity: Integrity, anomalies: ReturnType<typeof createAnomalies>, spot: SpotChecks) {
   const office = requireStaff(ctx, ['reviewer', 'admin']);
   return new Hono<AppEnv>()
-    .get('/anomalies', office, (c) => c.json(anomalies()))
+    .get('/anomalies', office, (c) => c.json(anomalies.view()))
+    // The learner is named by the handle the anomaly view gives (or, for scripts, by their id).
     .post('/learners/:learnerId/review', office, async (c) => {
-      const learnerId = parseWith(uuidSchema, c.req.param('learnerId'));
+      const named = c.req.param('learnerId');
+      const learnerId = REVIEW_REF_PATTERN.test(named) ? anomalies.learnerOf(named) : parseWith(uuidSchema, named);
+      if (!learnerId) throw apiError(404, 'not_found', 'No learner under review has this reference');
       const { decision } = await readBody(c, reviewDecisionSchema);
       const staff = c.get('staff');
       const result = integrity.review(learnerId, decision, staff.username);

@@ -15,15 +15,14 @@ import { parseWith, readBody } from '../http/json-body.ts';
 import { narrativeSaveSchema } from '../../shared/stats/narrative.ts';
 import { createNarratives } from '../stats/narrative.ts';
 import { reportDocx } from '../stats/report-docx.ts';
-import type { CourseCatalog } from '../stats/courses.ts';
-import { createDashboard } from '../stats/dashboard.ts';
+import { createDashboard, type DashboardCatalog } from '../stats/dashboard.ts';
 import { tablesToCsv, tablesToXlsx } from '../stats/export-files.ts';
 import { dashboardTables } from '../stats/tables.ts';
 import { createStatsQueries } from '../stats/summary.ts';
 
 const exportQuerySchema = dashboardQuerySchema.extend({ lang: z.enum(['vi', 'en']).default('vi') });
 
-export function statsRoutes(ctx: AppContext, catalog: CourseCatalog) {
+export function statsRoutes(ctx: AppContext, catalog: DashboardCatalog) {
   const summarize = createStatsQueries(ctx.db);
   const dashboard = createDashboard(ctx.db, catalog, ctx.now);
   const readers = requireStaff(ctx, ['guide', 'reviewer', 'admin']);

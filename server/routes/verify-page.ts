@@ -2,8 +2,10 @@
 // (no app code, works from any phone's camera) that shows only the course,
 // what the certificate certifies, the date, the ward and the holder as the
 // certificate itself shows them (shared/resident/certificate-holder.ts): a
-// self-declared name, or "not shared". An unknown or mistyped code gets a
-// 404 page that says so.
+// self-declared name, or "not shared". A certificate whose completions are
+// held for review, or were dismissed, is shown as not valid (its standing,
+// server/resident/certificates.ts, the same the phone shows). An unknown or
+// mistyped code gets a 404 page that says so.
 import { Hono, type Context } from 'hono';
 import { DIGITAL_CITIZEN } from '../../shared/resident/certificates.ts';
 import { certificateBasis, certificateHolderName, type CertificateBasis } from '../../shared/resident/certificate-holder.ts';
@@ -11,12 +13,22 @@ import { CERTIFICATE_CODE_LENGTH, codeProblem, formatCode, normalizeCode } from 
 import { vietnamDay } from '../../shared/resident/home-plan.ts';
 import type { AppContext, AppEnv } from '../context.ts';
 import type { Resident } from '../resident/index.ts';
+import type { CertificateStanding } from '../../shared/resident/api.ts';
 
 const escape = (s: string) => s.replace(/[&<>"']/g, (ch) => `&#${ch.charCodeAt(0)};`);
 
 /** What each kind of certificate certifies, with its date. */
 const BASIS: Record<CertificateBasis, (date: string) => string> = {
   'self-study': (date) => `Tự học trên điện thoại, hoàn thành ngày ${date}<br><span class="en">Self-study on a phone, completed on ${date}</span>`,
+};
+
+/** The heading per standing: only a valid certificate is called valid. */
+const HEADING: Record<CertificateStanding, string> = {
+  valid: '<h1 class="ok">✓ Chứng nhận hợp lệ<br><span class="en">Valid certificate</span></h1>',
+  'under-review':
+    '<h1 class="bad">✗ Chứng nhận chưa có hiệu lực<br><span class="en">Not valid yet</span></h1>\n<p>Phường, xã đang kiểm tra các bài học làm nên chứng nhận này. Chứng nhận chỉ có hiệu lực khi cán bộ chấp nhận các bài học đó.</p>\n<p class="en">The ward is checking the lessons behind this certificate. It is valid only once an officer accepts them.</p>',
+  withdrawn:
+    '<h1 class="bad">✗ Chứng nhận không có hiệu lực<br><span class="en">Not valid</span></h1>\n<p>Phường, xã đã kiểm tra và không công nhận các bài học làm nên chứng nhận này.</p>\n<p class="en">The ward checked the lessons behind this certificate and did not accept them.</p>',
 };
 
 const DIGITAL_CITIZEN_TITLE = { vi: 'Công dân số — năm kỹ năng số cơ bản', en: 'Digital citizen — the five basic digital skills' };
@@ -66,14 +78,14 @@ export function verifyPageRoutes(ctx: AppContext, resident: Resident) {
     const [y, m, d] = vietnamDay(cert.issuedAt).split('-');
     const holder = resident.profiles.read(cert.learnerId);
     const name = certificateHolderName(holder.profile?.displayName, holder.consent !== null);
-    ctx.logger.debug('certificate verified');
+    ctx.logger.debug('certificate verified', { standing: cert.standing });
     return send(
       c,
       200,
       page(
         `Chứng nhận ${formatCode(code)}`,
-        `<h1 class="ok">✓ Chứng nhận hợp lệ<br><span class="en">Valid certificate</span></h1>
-<dl>
+        `${HEADING[cert.standing]}
+<dl data-standing="${cert.standing}">
 <dt>Khóa học <span class="en">/ Course</span></dt><dd>${escape(title.vi)}<br><span class="en">${escape(title.en)}</span></dd>
 <dt>Chứng nhận việc <span class="en">/ Certifies</span></dt><dd data-basis="${certificateBasis(cert)}">${BASIS[certificateBasis(cert)](`${d}/${m}/${y}`)}</dd>
 <dt>Ngày cấp <span class="en">/ Date</span></dt><dd>${d}/${m}/${y}</dd>

@@ -2,7 +2,7 @@
 // Every section of one request reads inside one transaction, so the figures
 // on a page (and in an export) describe the same moment even while phones sync.
 import { eq, sql } from 'drizzle-orm';
-import type { Dashboard, DashboardQuery } from '../../shared/stats/api.ts';
+import type { Dashboard, DashboardQuery, Headline } from '../../shared/stats/api.ts';
 import type { Db } from '../db/open.ts';
 import { demoMarker, residentialGroups, wardProfile } from '../db/schema/index.ts';
 import { createCoverage } from './coverage.ts';
@@ -13,9 +13,14 @@ import { createHeadline } from './headline.ts';
 import { resolveRange, type DayRange } from './range.ts';
 import { createTrend } from './trend.ts';
 import { createFigureKinds } from './figure-kinds.ts';
+import { createCertificateStanding } from '../resident/certificates.ts';
+import type { CatalogCourse } from '../../shared/resident/certificates.ts';
 
-export function createDashboard(db: Db, catalog: CourseCatalog, now: () => number) {
-  const headline = createHeadline(db);
+/** The dashboard reads the course catalogue's titles and skills, and its lessons (certificates' standing). */
+export type DashboardCatalog = CourseCatalog & { courses: readonly CatalogCourse[] };
+
+export function createDashboard(db: Db, catalog: DashboardCatalog, now: () => number) {
+  const headline = createHeadline(db, createCertificateStanding(db, catalog.courses).standing);
   const { coverage, ranking } = createCoverage(db);
   const courses = createCourses(db, catalog);
   const demographics = createDemographics(db, now);
@@ -37,11 +42,18 @@ export function createDashboard(db: Db, catalog: CourseCatalog, now: () => numbe
   };
   // Reads in one snapshot (WAL): a sync committing meanwhile is seen by all sections or none.
   const read = <T>(work: () => T): T => db.transaction(() => work(), { behavior: 'deferred' });
+  // The headline's lesson count follows the ward's official kinds, like the official figure, and says which it counts.
+  const headlineOf = (r: DayRange) => {
+    const h = headline(r);
+    const k = kinds.figures(r, h);
+    const official: Headline = { ...h, lessonsCompleted: k.officialLessons, lessonsCounted: k.official.kinds.filter((kind) => kind !== 'outcomes') };
+    return { headline: official, kinds: k };
+  };
 
   return {
     range,
     meta: () => read(meta),
-    headline: (q: DashboardQuery) => read(() => ({ range: range(q).range, headline: headline(range(q)) })),
+    headline: (q: DashboardQuery) => read(() => ({ range: range(q).range, headline: headlineOf(range(q)).headline })),
     coverage: (q: DashboardQuery) => read(() => ({ range: range(q).range, coverage: coverage(range(q)) })),
     ranking: (q: DashboardQuery) => read(() => ({ range: range(q).range, ranking: ranking(range(q)) })),
     courses: (q: DashboardQuery) => read(() => ({ range: range(q).range, ...courses(range(q)) })),
@@ -56,8 +68,8 @@ export function createDashboard(db: Db, catalog: CourseCatalog, now: () => numbe
     all: (q: DashboardQuery): Dashboard =>
       read(() => {
         const r = range(q);
-        const h = headline(r);
-        return { meta: meta(), range: r.range, headline: h, coverage: coverage(r), ranking: ranking(r), ...courses(r), ...demographicsOf(r), trend: trend(r), freshness: freshness(), kinds: kinds.figures(r, h) };
+        const h = headlineOf(r);
+        return { meta: meta(), range: r.range, headline: h.headline, coverage: coverage(r), ranking: ranking(r), ...courses(r), ...demographicsOf(r), trend: trend(r), freshness: freshness(), kinds: h.kinds };
       }),
   };
 }

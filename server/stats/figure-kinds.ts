@@ -9,7 +9,7 @@ import { and, eq, gte, lt, sql } from 'drizzle-orm';
 import { DEFAULT_OFFICIAL_KINDS, FIGURE_KINDS, officialLessons, type FigureKind, type FigureKinds } from '../../shared/stats/figure-kinds.ts';
 import type { Headline } from '../../shared/stats/api.ts';
 import type { Db } from '../db/open.ts';
-import { events, integrityHolds, wardFigureSettings } from '../db/schema/index.ts';
+import { events, guideEvents, integrityHolds, wardFigureSettings } from '../db/schema/index.ts';
 import { ATTRIBUTED_SELF_COMPLETIONS } from '../guide/attribution.ts';
 import { msBounds, type DayRange } from './range.ts';
 
@@ -34,6 +34,13 @@ export function createFigureKinds(db: Db) {
     .innerJoin(events, eq(events.id, integrityHolds.eventId))
     .where(and(eq(integrityHolds.status, 'held'), eq(events.type, 'lesson.completed'), gte(events.effectiveAt, from), lt(events.effectiveAt, to)))
     .prepare();
+  // Lessons a guide recorded that a guide rule holds.
+  const heldGuided = db
+    .select({ n: sql<number>`count(*)` })
+    .from(integrityHolds)
+    .innerJoin(guideEvents, eq(guideEvents.id, integrityHolds.eventId))
+    .where(and(eq(integrityHolds.status, 'held'), eq(guideEvents.type, 'lesson.completed'), gte(guideEvents.effectiveAt, from), lt(guideEvents.effectiveAt, to)))
+    .prepare();
   const setting = db.select({ kinds: wardFigureSettings.officialKinds }).from(wardFigureSettings).where(eq(wardFigureSettings.id, 1)).prepare();
 
   const official = (): FigureKinds['official'] => {
@@ -44,12 +51,12 @@ export function createFigureKinds(db: Db) {
   };
 
   return {
-    figures(r: DayRange, headline: Headline): FigureKinds {
+    figures(r: DayRange, headline: Pick<Headline, 'assistedCompletions' | 'selfCompletions' | 'outcomesConfirmed'>): FigureKinds {
       const [msFrom, msTo] = msBounds(r);
       const credited = creditedSelf.get({ from: msFrom, to: msTo })?.n ?? 0;
       const k = { verified: headline.assistedCompletions + credited, selfReported: headline.selfCompletions - credited };
       const o = official();
-      return { ...k, outcomes: headline.outcomesConfirmed, held: held.get({ from: msFrom, to: msTo })?.n ?? 0, official: o, officialLessons: officialLessons(k, o.kinds) };
+      return { ...k, outcomes: headline.outcomesConfirmed, held: (held.get({ from: msFrom, to: msTo })?.n ?? 0) + (heldGuided.get({ from: msFrom, to: msTo })?.n ?? 0), official: o, officialLessons: officialLessons(k, o.kinds) };
     },
     save(kinds: readonly FigureKind[], by: string, at: number) {
       const officialKinds = JSON.stringify(FIGURE_KINDS.filter((k) => kinds.includes(k)));

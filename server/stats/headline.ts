@@ -1,10 +1,10 @@
 // Ward-wide headline figures for a range. Learners are counted up to the
 // range's end (coverage grows over time); activity, completions and the
 // rest are counted inside the range.
-import { and, between, count, countDistinct, eq, gte, inArray, lt, lte, sql, type AnyColumn } from 'drizzle-orm';
+import { and, between, count, countDistinct, eq, exists, gte, inArray, lt, lte, ne, notExists, sql, type AnyColumn } from 'drizzle-orm';
 import type { Headline } from '../../shared/stats/api.ts';
 import type { Db } from '../db/open.ts';
-import { certificates, guideEvents, guideSessions, statsCourseDays, statsDaily, statsFirstDays } from '../db/schema/index.ts';
+import { certificates, guideEvents, guideSessions, integrityHolds, statsCourseDays, statsDaily, statsFirstDays } from '../db/schema/index.ts';
 import { activeUpTo } from './active.ts';
 import { msBounds, type DayRange } from './range.ts';
 import { dialect, onlyIf, total } from './sql.ts';
@@ -14,7 +14,10 @@ const end = sql.placeholder('end');
 const from = sql.placeholder('from');
 const to = sql.placeholder('to');
 
-export function createHeadline(db: Db) {
+/** Where a certificate stands today (server/resident/certificates.ts). */
+export type CertificateStandingOf = (learnerId: string, courseId: string) => 'valid' | 'under-review' | 'withdrawn';
+
+export function createHeadline(db: Db, standing: CertificateStandingOf) {
   // Sums of the first-day counters (stats-counters.ts), not a scan of every learner.
   const learners = db
     .select({
@@ -39,14 +42,29 @@ export function createHeadline(db: Db) {
   // Tables keyed by time: the range as [from, to) in epoch ms (msBounds).
   const during = (at: AnyColumn) => and(gte(at, from), lt(at, to));
   const issued = db.select({ n: count() }).from(certificates).where(during(certificates.issuedAt)).prepare();
+  // Certificates whose holder has records a plausibility rule holds or a reviewer dismissed: only
+  // these can stand as anything but valid, so only these are worked out one by one.
+  const questioned = db
+    .select({ learnerId: certificates.learnerId, courseId: certificates.courseId })
+    .from(certificates)
+    .where(and(during(certificates.issuedAt), exists(db.select({ one: sql`1` }).from(integrityHolds).where(and(eq(integrityHolds.learnerId, certificates.learnerId), ne(integrityHolds.status, 'accepted'))))))
+    .prepare();
   const outcomes = db
     .select({ n: countDistinct(sql`${guideEvents.learnerId} || ' ' || ${dialect.jsonText(guideEvents.payload, 'outcome')}`) })
     .from(guideEvents)
-    .where(and(eq(guideEvents.type, 'outcome.confirmed'), during(guideEvents.effectiveAt)))
+    .where(
+      and(
+        eq(guideEvents.type, 'outcome.confirmed'),
+        during(guideEvents.effectiveAt),
+        // One a guide rule holds (server/integrity) counts once a reviewer accepts it.
+        notExists(db.select({ one: sql`1` }).from(integrityHolds).where(and(eq(integrityHolds.eventId, guideEvents.id), ne(integrityHolds.status, 'accepted')))),
+      ),
+    )
     .prepare();
   const sessions = db.select({ n: count() }).from(guideSessions).where(during(guideSessions.startsAt)).prepare();
 
-  return (r: DayRange): Headline => {
+  /** Every kind of lesson completion, before the ward's official kinds are applied (dashboard.ts). */
+  return (r: DayRange): Omit<Headline, 'lessonsCounted'> => {
     const days = { start: r.start, end: r.end };
     const l = learners.get(days)!;
     const lc = lessons.get(days)!;
@@ -63,7 +81,8 @@ export function createHeadline(db: Db) {
       assistedCompletions: lc.assisted,
       selfCompletions: lc.completions - lc.assisted,
       coursesCompleted: courses.get(days)!.n,
-      certificates: issued.get(ms)!.n,
+      // Issued in the period and valid today (as /verify says).
+      certificates: issued.get(ms)!.n - questioned.all(ms).filter((c) => standing(c.learnerId, c.courseId) !== 'valid').length,
       outcomesConfirmed: outcomes.get(ms)!.n,
       sessionsHeld: sessions.get(ms)!.n,
     };

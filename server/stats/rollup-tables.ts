@@ -162,7 +162,13 @@ export function createRebuildTables(db: Db) {
       .where(and(eq(integrityHolds.eventId, events.id), ne(integrityHolds.status, 'accepted'))),
   );
   const learnerPage = page(events, ['lesson.started', 'lesson.completed', 'session.joined', 'profile.updated', 'consent.withdrawn'], notHeld);
-  const guidePage = page(guideEvents, ['assisted.registered', 'lesson.completed', 'outcome.confirmed']);
+  const guideNotHeld = notExists(
+    db
+      .select({ one: sql`1` })
+      .from(integrityHolds)
+      .where(and(eq(integrityHolds.eventId, guideEvents.id), ne(integrityHolds.status, 'accepted'))),
+  );
+  const guidePage = page(guideEvents, ['assisted.registered', 'lesson.completed', 'outcome.confirmed'], guideNotHeld);
   // Consent state lives in learner_profiles: a withdrawn profile must stay
   // withdrawn even though its profile.updated events are replayed first.
   const profileState = db

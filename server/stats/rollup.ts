@@ -179,11 +179,14 @@ export function createStatsRollup(db: Db, catalog: StatsCatalog, now: () => numb
           inOrder: applyLearnerEvent,
         })),
       },
-      guide: { apply: applyGuideEvent },
+      // A guide's lesson or outcome a guide rule holds reaches no rollup either.
+      guide: { apply: (event: GuideEvent, effectiveAt: number) => (GUIDED_COUNTED_ONLY_WHEN_PLAUSIBLE.has(event.type) && !counts(event.id) ? undefined : applyGuideEvent(event, effectiveAt)) },
     } satisfies Projection,
     rebuild,
     /** Counts one learner record that was held (a reviewer accepted it). */
     countLearnerRecord: applyLearnerEvent,
+    /** Counts one guide record that was held (a reviewer accepted it). */
+    countGuideRecord: applyGuideEvent,
     withdraw,
     /** Rebuilds when the tables were made by other rollup code or another catalog; true if it did. */
     ensureFresh(): boolean {
@@ -199,3 +202,5 @@ export type StatsRollup = ReturnType<typeof createStatsRollup>;
 
 /** The learner record types a plausibility hold can keep out of the figures. */
 export const COUNTED_ONLY_WHEN_PLAUSIBLE: ReadonlySet<string> = new Set(['lesson.started', 'lesson.completed', 'session.joined']);
+/** The guide record types a plausibility hold can keep out of the figures. */
+export const GUIDED_COUNTED_ONLY_WHEN_PLAUSIBLE: ReadonlySet<string> = new Set(['lesson.completed', 'outcome.confirmed']);

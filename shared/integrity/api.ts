@@ -9,6 +9,9 @@ const rule = z.enum(PLAUSIBILITY_RULES);
 export const reviewDecisionSchema = z.strictObject({ decision: z.enum(['accepted', 'dismissed']) });
 export type ReviewDecision = z.infer<typeof reviewDecisionSchema>;
 
+/** A waiting learner's handle in the anomaly view: 22 base64url characters. */
+export const REVIEW_REF_PATTERN = /^[A-Za-z0-9_-]{22}$/;
+
 export const reviewResultSchema = z.object({ decision: z.enum(['accepted', 'dismissed']), records: z.number().int().nonnegative() });
 
 export const anomaliesSchema = z.object({
@@ -19,15 +22,21 @@ export const anomaliesSchema = z.object({
     maxLearnersPerDevice: z.number(),
     maxRegistrationsPerAddress: z.number(),
     registrationWindowMs: z.number(),
+    sessionSlackMinutes: z.number(),
+    guidedMinutesPerHour: z.number(),
+    maxGuidedLearnersPerHour: z.number(),
+    sessionEarlyMinutes: z.number(),
+    sessionLateHours: z.number(),
   }),
   /** Learners waiting for a decision and their held records, per rule. */
   rules: z.array(z.object({ rule, learners: z.number().int(), records: z.number().int() })),
   /** The same per residential group (null: not said). */
   groups: z.array(z.object({ groupId: z.string().nullable(), learners: z.number().int(), records: z.number().int() })),
-  /** Each learner waiting: the code a guide reads out, the id the decision names. */
+  /** Each learner waiting: the code a guide reads out, and `ref`, the handle the decision names
+   * (derived from the learner id, never the id itself: reviewers see codes only). */
   learners: z.array(
     z.object({
-      learnerId: z.string(),
+      ref: z.string(),
       code: z.string(),
       groupId: z.string().nullable(),
       rules: z.array(rule),

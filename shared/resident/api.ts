@@ -30,11 +30,21 @@ export const redeemRecoveryResponseSchema = z.object({
 });
 export type RedeemRecoveryResponse = z.infer<typeof redeemRecoveryResponseSchema>;
 
+/**
+ * Whether a certificate stands today: `valid` while the completions behind it
+ * count; `under-review` while some of them are held by a plausibility rule
+ * (server/integrity), until a reviewer decides; `withdrawn` once a reviewer
+ * dismissed them. The phone and /verify say the same.
+ */
+export const CERTIFICATE_STANDINGS = ['valid', 'under-review', 'withdrawn'] as const;
+export type CertificateStanding = (typeof CERTIFICATE_STANDINGS)[number];
+
 export const certificateSchema = z.object({
   code: z.string(),
   /** A course id, or "digital-citizen". */
   courseId: z.string(),
   issuedAt: z.string(),
+  standing: z.enum(CERTIFICATE_STANDINGS),
 });
 export type Certificate = z.infer<typeof certificateSchema>;
 

@@ -2,7 +2,7 @@
 // and the web page (which draws them). Counts of people in a breakdown are
 // `Count`: below SMALL_COUNT_LIMIT (and above zero) the server sends "<5",
 // never the number, and every share derived from it is null.
-import type { FigureKinds } from './figure-kinds.ts';
+import type { FigureKind, FigureKinds } from './figure-kinds.ts';
 import { z } from 'zod';
 import { GROUP_ID_PATTERN } from '../events/patterns.ts';
 
@@ -43,7 +43,10 @@ export interface Headline {
   active30: number;
   assistedLearners: number;
   selfLearners: number;
+  /** Lesson completions of the kinds the ward's official figures count (`lessonsCounted`). */
   lessonsCompleted: number;
+  /** The kinds of learning `lessonsCompleted` counts: the ward's official kinds (shared/stats/figure-kinds.ts), outcomes aside. */
+  lessonsCounted: FigureKind[];
   assistedCompletions: number;
   selfCompletions: number;
   coursesCompleted: number;

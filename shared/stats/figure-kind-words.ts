@@ -14,6 +14,9 @@ export interface FigureKindWords {
   chosen: string;
   byDefault: string;
   unit: Record<FigureKind, string>;
+  /** After the headline's lesson count: which kinds it counts. */
+  counting: string;
+  countingNone: string;
 }
 
 export const FIGURE_KIND_WORDS: Record<'vi' | 'en', FigureKindWords> = {
@@ -31,6 +34,8 @@ export const FIGURE_KIND_WORDS: Record<'vi' | 'en', FigureKindWords> = {
     chosen: 'Phường đã chọn tính: {{kinds}}.',
     byDefault: 'Phường chưa chọn; mặc định tính: {{kinds}}, vì phong trào đếm người dân đã học dù học theo cách nào, và các bản ghi bất thường đã bị loại ra cho đến khi được xem xét.',
     unit: { verified: 'lượt bài', 'self-reported': 'lượt bài', outcomes: 'kết quả' },
+    counting: 'tính: {{kinds}}',
+    countingNone: 'phường không chọn tính loại bài học nào',
   },
   en: {
     title: 'Figures by kind of evidence',
@@ -46,6 +51,8 @@ export const FIGURE_KIND_WORDS: Record<'vi' | 'en', FigureKindWords> = {
     chosen: 'The ward chose to count: {{kinds}}.',
     byDefault: 'The ward has not chosen; by default it counts: {{kinds}}, because the movement counts residents who learnt however they learnt, and unusual records are already left out until reviewed.',
     unit: { verified: 'lessons', 'self-reported': 'lessons', outcomes: 'outcomes' },
+    counting: 'counting: {{kinds}}',
+    countingNone: 'the ward counts no kind of lesson',
   },
 };
 
@@ -66,4 +73,11 @@ export function figureKindRows(lang: 'vi' | 'en', k: { verified: number; selfRep
     [w.held, k.held, w.heldDefinition],
     [w.official, k.officialLessons, officialLine(lang, k.official)],
   ];
+}
+
+/** A label for a figure that counts only some kinds (the headline's lessons): "Lượt hoàn thành bài học (tính: …)", the same on every medium. */
+export function countedLabel(lang: 'vi' | 'en', label: string, kinds: readonly FigureKind[]): string {
+  const w = FIGURE_KIND_WORDS[lang];
+  const learning = kinds.filter((k) => k !== 'outcomes');
+  return `${label} (${learning.length ? w.counting.replace('{{kinds}}', learning.map((k) => w.name[k].toLowerCase()).join('; ')) : w.countingNone})`;
 }

@@ -16,6 +16,7 @@ export const headlineSchema = z.object({
   assistedLearners: z.number().int(),
   selfLearners: z.number().int(),
   lessonsCompleted: z.number().int(),
+  lessonsCounted: z.array(z.enum(FIGURE_KINDS)),
   assistedCompletions: z.number().int(),
   selfCompletions: z.number().int(),
   coursesCompleted: z.number().int(),

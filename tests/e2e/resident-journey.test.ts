@@ -1,11 +1,13 @@
 // The resident's journey on phone-sized Chromium: finish a whole course with
 // the network off, come back online, and get a certificate whose code the
-// public verification page confirms; then move to a second phone (a second
+// public verification page confirms once an officer has accepted the lessons
+// (finished at a test's speed, they are held); then move to a second phone (a second
 // browser context) with a transfer code and find the same progress there.
 import { describe, expect, it } from 'vitest';
 import { hasChromium, PHONE } from '../support/browser.ts';
 import { useServerAndBrowser } from '../support/e2e-env.ts';
-import { finishLesson } from '../support/resident-driver.ts';
+import { activeLearnerId, finishLesson } from '../support/resident-driver.ts';
+import { adminCookie } from '../support/staff-api.ts';
 import { waitOfflineReady } from '../support/offline-ready.ts';
 
 const e2e = useServerAndBrowser();
@@ -46,8 +48,19 @@ describe.skipIf(!hasChromium)('resident: certificate and moving to a new phone',
     await page.getByTestId('course-finished-certificate').click();
     await expect.poll(() => page.getByTestId('certificate').getAttribute('data-state')).toBe('waiting');
 
-    // Online again: the lessons sync, the server checks them and issues the code.
+    // Online again: the lessons sync. A test finishes each lesson in seconds, faster than anyone
+    // reads it, so the server holds them (server/integrity) and issues no certificate yet: the
+    // phone says the ward is checking, with no code to show.
     await phone.setOffline(false);
+    await expect.poll(() => page.getByTestId('certificate').getAttribute('data-state'), { timeout: 60_000 }).toBe('under-review');
+    expect(await page.getByTestId('certificate-state').textContent()).toContain('phường, xã đang xem lại');
+    expect(await page.getByTestId('certificate-code').count()).toBe(0);
+    // An officer accepts the held lessons; the next visit to the page gets the code.
+    const office = await adminCookie(e2e.server);
+    const learnerId = await activeLearnerId(page);
+    const review = await fetch(`${e2e.server.url}/api/v1/integrity/learners/${learnerId}/review`, { method: 'POST', headers: { 'content-type': 'application/json', origin: e2e.server.url, cookie: office }, body: JSON.stringify({ decision: 'accepted' }) });
+    expect(review.status).toBe(200);
+    await page.reload();
     await expect.poll(() => page.getByTestId('certificate').getAttribute('data-state'), { timeout: 60_000 }).toBe('confirmed');
     const code = (await page.getByTestId('certificate-code').textContent())!.trim();
     expect(code).toMatch(/^[0-9A-Z]{5}-[0-9A-Z]{5}$/);

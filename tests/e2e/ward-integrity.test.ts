@@ -63,6 +63,8 @@ describe.skipIf(!hasChromium)('ward integrity screens', () => {
     const lessons = page.getByTestId('stat-completions');
     const shown = async () => Number((await lessons.textContent())!.replace(/\D/g, ''));
     await expect.poll(shown, { timeout: 15_000 }).toBe(0);
+    // The headline's lesson count says which kinds it counts (the ward has not chosen: both kinds of learning).
+    expect(await page.locator('dl.totals > div', { has: lessons }).locator('dt').textContent()).toBe('Lượt hoàn thành bài học (tính: học có người hướng dẫn xác nhận; tự học, tự khai trên điện thoại)');
 
     await page.getByTestId('anomalies-load').click();
     const list = page.getByTestId('anomaly-learners');

@@ -51,6 +51,7 @@ describe('dashboard figures (hand-computed fixture)', () => {
       certificates: 0,
       outcomesConfirmed: 1,
       sessionsHeld: 1,
+      lessonsCounted: ['verified', 'self-reported'], // the ward has not chosen: every kind of learning
     });
   });
 
@@ -236,7 +237,7 @@ describe('exports', () => {
     expect(lines).toContain('Phổ cập theo tổ dân phố');
     expect(lines).toContain('Tổ dân phố 1,100,10,*,,6,6,6,5,50,6,6');
     expect(lines).toContain('Tổ dân phố 2,20,5,<5,,<5,,0,0,0,<5,');
-    expect(lines).toContain('Lượt hoàn thành bài học,48');
+    expect(lines).toContain('"Lượt hoàn thành bài học (tính: học có người hướng dẫn xác nhận; tự học, tự khai trên điện thoại)",48');
     expect(lines).toContain('2025-06-09,43,<5,25');
     // Teams by the same name as on the dashboard page (shared/labels.ts), not by their code.
     // Last sync in Vietnam time (05:00 UTC is 12:00), and no device id.
@@ -247,7 +248,7 @@ describe('exports', () => {
   it('CSV in English on request', async () => {
     const text = await (await get(`export.csv?${JUNE}&lang=en`)).text();
     expect(text).toContain('Coverage by residential group');
-    expect(text).toContain('Lesson completions,48');
+    expect(text).toContain('Lesson completions (counting: learning confirmed by a guide; self-reported on a phone),48');
   });
 
   it('Excel: one sheet per table, cells as numbers, Vietnamese intact', async () => {
@@ -281,7 +282,7 @@ describe('exports', () => {
     expect(courses.getRow(3).getCell(7).value).toBe(82.9);
     const headline = book.getWorksheet('Chỉ tiêu chính')!;
     const values = headline.getSheetValues().map((r) => (Array.isArray(r) ? r.slice(1) : null));
-    expect(values).toContainEqual(['Lượt hoàn thành bài học', 48]);
+    expect(values).toContainEqual(['Lượt hoàn thành bài học (tính: học có người hướng dẫn xác nhận; tự học, tự khai trên điện thoại)', 48]);
     expect(values).toContainEqual(['Phường', 'Phường Kiến An (mẫu)']);
     // Weeks and sync times are real Excel dates; times are Vietnam time; teams by name, no device ids.
     const weeks = book.getWorksheet('Theo tuần')!;

@@ -10,6 +10,7 @@ import type { Dashboard } from '../../shared/stats/api.ts';
 import { createStaff, login, ORIGIN, registerLearner, completion, setupTestApp, type TestApp } from './helpers.ts';
 import { NOW, seedFixture } from './dashboard-support.ts';
 import { CATALOG, syncEvents } from './resident-support.ts';
+import { countedLabel } from '../../shared/stats/figure-kind-words.ts';
 import { createGuide, guideSyncResults, joined, sessionCreated } from './guide-support.ts';
 
 let t: TestApp;
@@ -39,6 +40,23 @@ beforeAll(async () => {
 }, 60_000);
 afterAll(() => t.close());
 
+/** The headline's lesson row in the Excel export's headline sheet and in the Word report's table 1: [label, figure]. */
+async function headlineLessonRows() {
+  const xlsx = await t.request(`/api/v1/stats/export.xlsx?${Q}`, { headers: office });
+  const book = new ExcelJS.Workbook();
+  await book.xlsx.load(await xlsx.arrayBuffer());
+  const sheet = book.worksheets[0];
+  const rows: Array<[string, number]> = [];
+  sheet.eachRow((row) => {
+    if (String(row.getCell(1).value).startsWith('Lượt hoàn thành bài học')) rows.push([String(row.getCell(1).value), Number(row.getCell(2).value)]);
+  });
+  const docx = await t.request(`/api/v1/stats/report.docx?${Q}`, { headers: office });
+  const xml = strFromU8(unzipSync(new Uint8Array(await docx.arrayBuffer()))['word/document.xml']);
+  const cellsOf = (row: string) => [...row.matchAll(/<w:tc>[\s\S]*?<\/w:tc>/g)].map((c) => [...c[0].matchAll(/<w:t(?: [^>]*)?>([^<]*)<\/w:t>/g)].map((m) => m[1]).join(''));
+  const docRow = [...xml.matchAll(/<w:tr[ >][\s\S]*?<\/w:tr>/g)].map((r) => cellsOf(r[0])).find((cells) => cells.length === 3 && cells[1].startsWith('Lượt hoàn thành bài học'))!;
+  return { xlsx: rows, docx: [docRow[1], Number(docRow[2].replace(/\D/g, ''))] as [string, number] };
+}
+
 const dashboard = async () => (await (await t.request(`/api/v1/stats/report?${Q}`, { headers: office })).json()) as Dashboard;
 
 describe('figures by kind', () => {
@@ -54,6 +72,16 @@ describe('figures by kind', () => {
       officialLessons: 50,
     });
     expect(kinds.verified + kinds.selfReported).toBe(headline.lessonsCompleted);
+    expect(headline.lessonsCounted).toEqual(['verified', 'self-reported']);
+  });
+
+  it('labels the headline lesson count with the kinds it counts, the same in the answer, the export and the Word report', async () => {
+    const { headline } = await dashboard();
+    const label = 'Lượt hoàn thành bài học (tính: học có người hướng dẫn xác nhận; tự học, tự khai trên điện thoại)';
+    expect(countedLabel('vi', 'Lượt hoàn thành bài học', headline.lessonsCounted)).toBe(label);
+    const rows = await headlineLessonRows();
+    expect(rows.xlsx).toEqual([[label, headline.lessonsCompleted]]);
+    expect(rows.docx).toEqual([label, headline.lessonsCompleted]);
   });
 
   it('shows the same numbers in the Excel export and the Word report', async () => {
@@ -86,6 +114,13 @@ describe('figures by kind', () => {
     const { kinds } = await dashboard();
     expect(kinds.official).toEqual({ kinds: ['verified', 'outcomes'], isDefault: false });
     expect(kinds.officialLessons).toBe(kinds.verified);
+    // The headline's lesson count follows: only what a guide confirmed, and it says so everywhere.
+    const { headline } = await dashboard();
+    expect(headline).toMatchObject({ lessonsCompleted: kinds.verified, lessonsCounted: ['verified'] });
+    const standalone = (await (await t.request(`/api/v1/stats/headline?${Q}`, { headers: office })).json()) as { headline: Dashboard['headline'] };
+    expect(standalone.headline).toMatchObject({ lessonsCompleted: kinds.verified, lessonsCounted: ['verified'] });
+    const label = 'Lượt hoàn thành bài học (tính: học có người hướng dẫn xác nhận)';
+    expect(await headlineLessonRows()).toEqual({ xlsx: [[label, kinds.verified]], docx: [label, kinds.verified] });
     const audit = t.sqlite.prepare("SELECT details FROM audit_log WHERE action = 'stats.official_kinds_set'").all() as Array<{ details: string }>;
     expect(audit.map((a) => JSON.parse(a.details))).toEqual([{ kinds: 'outcomes,verified' }]);
     const docx = await t.request(`/api/v1/stats/report.docx?${Q}`, { headers: office });

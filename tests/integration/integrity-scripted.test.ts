@@ -89,16 +89,16 @@ describe('20 scripted learners', () => {
     // The anomaly view lists them; accepting all of them counts each once.
     const view = await t.request('/api/v1/integrity/anomalies', { headers: { cookie: reviewer } });
     expect(view.status).toBe(200);
-    const anomalies = (await view.json()) as { learners: Array<{ learnerId: string; code: string; rules: string[] }>; rules: Array<{ rule: string; learners: number }> };
+    const anomalies = (await view.json()) as { learners: Array<{ ref: string; code: string; rules: string[] }>; rules: Array<{ rule: string; learners: number }> };
     expect(anomalies.learners).toHaveLength(20);
     expect(anomalies.rules.find((r) => r.rule === 'registrations-per-address')?.learners).toBe(20);
     expect(anomalies.rules.find((r) => r.rule === 'too-fast')?.learners).toBe(20);
     for (const l of anomalies.learners) {
-      const res = await t.postJson(`/api/v1/integrity/learners/${l.learnerId}/review`, { decision: 'accepted' }, { cookie: reviewer, origin: 'http://localhost' });
+      const res = await t.postJson(`/api/v1/integrity/learners/${l.ref}/review`, { decision: 'accepted' }, { cookie: reviewer, origin: 'http://localhost' });
       expect(res.status).toBe(200);
     }
     // Accepting again changes nothing.
-    const again = await t.postJson(`/api/v1/integrity/learners/${anomalies.learners[0].learnerId}/review`, { decision: 'accepted' }, { cookie: reviewer, origin: 'http://localhost' });
+    const again = await t.postJson(`/api/v1/integrity/learners/${anomalies.learners[0].ref}/review`, { decision: 'accepted' }, { cookie: reviewer, origin: 'http://localhost' });
     expect(((await again.json()) as { records: number }).records).toBe(0);
     const after = await tdp1();
     expect(after).toEqual({ reached: 22, completed: 22 });

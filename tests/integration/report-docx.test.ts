@@ -65,7 +65,9 @@ describe('report as a Word file', () => {
     const sheet = xlsx.worksheets[0];
     const fromXlsx = new Map<string, unknown>();
     sheet.eachRow((r) => fromXlsx.set(String(r.getCell(1).value), r.getCell(2).value));
-    for (const [key, label] of REPORT_HEADLINE) {
+    for (const [key, base] of REPORT_HEADLINE) {
+      // The lesson count says which kinds it counts (the ward's official kinds; by default both kinds of learning).
+      const label = key === 'lessonsCompleted' ? `${base} (tính: học có người hướng dẫn xác nhận; tự học, tự khai trên điện thoại)` : base;
       const row = table.find((r) => r[1] === label);
       expect(row, label).toBeDefined();
       expect(row![2], label).toBe(report.headline[key].toLocaleString('vi-VN'));

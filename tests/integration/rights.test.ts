@@ -175,4 +175,36 @@ describe('rights table', () => {
       f.close();
     }
   });
+
+  // Held records (server/integrity) pass only through a reviewer's decision: neither the learner
+  // they belong to nor the guide who recorded them can count them, certify them or accept them.
+  it('a held course gives no certificate; only a reviewer or admin can accept held records, the learner and guides cannot', async () => {
+    const f = forkWorld(file);
+    try {
+      const L = world.learner.id;
+      const lessons = ['what-is-vneid', 'vneid-levels', 'portal'].map((lessonId, i) => completion(L, { courseId: 'public-services', lessonId, durationSec: 0, occurredAt: `2025-06-20T09:4${i}:00+07:00` }));
+      expect((await (await jsonPost(f, '/api/v1/sync', world.learner.auth, { deviceId: DEVICE_ID, events: lessons })).json()).results.map((r: { status: string }) => r.status)).toEqual(['accepted', 'accepted', 'accepted']);
+      const claim = () => jsonPost(f, '/api/v1/certificates', world.learner.auth, { courseId: 'public-services' });
+      const refused = await claim();
+      expect(refused.status).toBe(422);
+      expect((await refused.json()).error.code).toBe('under_review');
+      const review = (headers: Record<string, string>, learnerId: string) => jsonPost(f, `/api/v1/integrity/learners/${learnerId}/review`, headers, { decision: 'accepted' });
+      const before = f.changes();
+      for (const [role, status] of [['learner', 401], ['otherLearner', 401], ['guide', 403], ['otherGuide', 403], ['unit', 403]] as const) {
+        expect((await review(world.auth[role], L)).status, role).toBe(status);
+        // The guide of the group may not accept their own held record either.
+        expect((await review(world.auth[role], world.assistedId)).status, role).toBe(status);
+      }
+      expect(f.changes() - before).toBe(0);
+      expect((await claim()).status).toBe(422);
+      expect((await (await review(world.reviewer.headers, L)).json()).records).toBe(3);
+      expect((await (await review(world.admin.headers, world.assistedId)).json()).records).toBe(1);
+      const issued = await claim();
+      expect(issued.status).toBe(201);
+      const verify = await f.request(`/verify/${(await issued.json()).code}`);
+      expect(await verify.text()).toContain('data-standing="valid"');
+    } finally {
+      f.close();
+    }
+  });
 });

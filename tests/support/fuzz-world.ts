@@ -146,6 +146,15 @@ export async function buildWorld(): Promise<{ world: World; file: string; dir: s
   if (drawn.status !== 201) throw new Error(`spot-check: ${drawn.status}`);
   const spotCheckId = ((await drawn.json()) as { id: number }).id;
 
+  // Plausibility holds of both families, so every route also meets held records (server/integrity):
+  // a lesson done in 0 s on a phone, and a guide's lesson recorded the day before the session it names.
+  await expectAccepted(await syncEvents(t, otherLearner.auth, [completion(otherLearner.id, { courseId: 'public-services', lessonId: 'portal', durationSec: 0, occurredAt: '2025-06-20T09:40:00+07:00' })]));
+  await expectAccepted(await guideSyncResults(t, g, [assistedCompletion(g, assisted.learnerId, { lessonId: 'phishing', sessionId: s1.sessionId, occurredAt: '2025-06-19T09:00:00+07:00' })]));
+  // And a certificate, so the certificate routes and /verify work out a standing.
+  const cert = await t.request('/api/v1/certificates', { method: 'POST', headers: { ...learner.auth, 'content-type': 'application/json' }, body: JSON.stringify({ courseId: 'cyber-safety' }) });
+  if (cert.status !== 201) throw new Error(`certificate: ${cert.status}`);
+  if ((t.sqlite.prepare("SELECT COUNT(*) AS n FROM integrity_holds WHERE status = 'held'").get() as { n: number }).n !== 2) throw new Error('world: the two held records are not held');
+
   const file = join(t.dir, 'world.sqlite');
   await t.sqlite.backup(file);
   t.sqlite.close();

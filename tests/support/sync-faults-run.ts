@@ -229,9 +229,17 @@ export async function runSyncUnderFaults(o: SyncFaultsOptions): Promise<SyncFaul
              FROM integrity_holds h JOIN events e ON e.id = h.event_id WHERE h.status = 'held'`,
         )
         .get() as { starts: number; completions: number; scoreSum: number };
+      // Guides that record at machine speed break the guide rules (more learners an hour than a session holds) the same way.
+      const heldGuided = db
+        .prepare(
+          `SELECT coalesce(sum(g.type = 'lesson.completed'), 0) AS completions, coalesce(sum(CASE WHEN g.type = 'lesson.completed' THEN json_extract(g.payload, '$.score') ELSE 0 END), 0) AS scoreSum
+             FROM integrity_holds h JOIN guide_events g ON g.id = h.event_id WHERE h.status = 'held'`,
+        )
+        .get() as { completions: number; scoreSum: number };
       got.starts += held.starts;
-      got.completions += held.completions;
-      got.scoreSum += held.scoreSum;
+      got.completions += held.completions + heldGuided.completions;
+      got.assistedCompletions += heldGuided.completions;
+      got.scoreSum += held.scoreSum + heldGuided.scoreSum;
       for (const k of Object.keys(want) as Array<keyof typeof want>) if (got[k] !== want[k]) rollupMismatches.push(`stats_daily ${k}: ${got[k]}, expected ${want[k]}`);
     } finally {
       db.close();

@@ -44,7 +44,8 @@ export const guideEvents = sqliteTable(
   },
   (t) => [
     index('guide_events_type_effective_at_idx').on(t.type, t.effectiveAt),
-    index('guide_events_recorded_by_idx').on(t.recordedBy, t.type),
+    // With the phone's time: the guide rules count a guide's learners within an hour (server/integrity).
+    index('guide_events_recorded_by_idx').on(t.recordedBy, t.type, t.occurredAt),
     index('guide_events_learner_id_idx').on(t.learnerId, t.type),
     index('guide_events_session_id_idx').on(t.sessionId),
   ],

@@ -2,6 +2,7 @@ import { For, Show } from 'solid-js';
 import { AGE_BANDS, GENDER_KEYS, type Dashboard, type RankingRow } from '../../../shared/stats/api.ts';
 import { language, t } from '../i18n/index.ts';
 import { BarChart } from './bar-chart.tsx';
+import { countedLabel } from '../../../shared/stats/figure-kind-words.ts';
 import { date, dateTime, num, pct, points } from './format.ts';
 
 type D = { data: Dashboard };
@@ -10,9 +11,9 @@ const skillName = (s: string | null) => (s ? t(`skills.${s}`) : '—');
 
 export function Headline(props: D) {
   const h = () => props.data.headline;
-  const card = (key: string, value: number, testId: string) => (
+  const card = (key: string, value: number, testId: string, label = t(`dashboard.headline.${key}`)) => (
     <div>
-      <dt>{t(`dashboard.headline.${key}`)}</dt>
+      <dt>{label}</dt>
       <dd data-testid={testId}>{num(value)}</dd>
     </div>
   );
@@ -24,7 +25,7 @@ export function Headline(props: D) {
         {card('newLearners', h().newLearners, 'stat-new-learners')}
         {card('active7', h().active7, 'stat-active7')}
         {card('active30', h().active30, 'stat-active30')}
-        {card('lessonsCompleted', h().lessonsCompleted, 'stat-completions')}
+        {card('lessonsCompleted', h().lessonsCompleted, 'stat-completions', countedLabel(language(), t('dashboard.headline.lessonsCompleted'), h().lessonsCounted))}
         {card('coursesCompleted', h().coursesCompleted, 'stat-courses')}
         {card('certificates', h().certificates, 'stat-certificates')}
         {card('outcomesConfirmed', h().outcomesConfirmed, 'stat-outcomes')}

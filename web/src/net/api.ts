@@ -25,6 +25,7 @@ export function createApiClient(fetchImpl?: FetchLike) {
 
     // Resident: certificates, moving to a new phone, data rights, ward groups.
     claimCertificate: (c: LearnerCredentials, courseId: string) => request<Certificate>(`${API}/certificates`, { method: 'POST', json: { courseId }, as: c }),
+    listCertificates: (c: LearnerCredentials) => request<{ certificates: Certificate[] }>(`${API}/certificates`, { as: c }),
     createRecoveryCode: (c: LearnerCredentials) => request<{ code: string; expiresAt: string }>(`${API}/recovery-codes`, { method: 'POST', json: {}, as: c }),
     redeemRecoveryCode: (code: string, secret: string) => request<RedeemRecoveryResponse>(`${API}/recovery`, { method: 'POST', json: { code, secret } }),
     myData: (c: LearnerCredentials) => request<MyData>(`${API}/me`, { as: c }),

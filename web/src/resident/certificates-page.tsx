@@ -41,6 +41,12 @@ export default function CertificatesPage() {
   const wardName = () => ward()?.name ?? null;
 
   const one = () => certs()?.find((c) => c.courseId === params.courseId);
+  // Only a certificate the server calls valid is shown as one (the same as /verify).
+  type Shown = { code: string | null; standing?: string };
+  const state = (c: Shown) => (c.standing === 'under-review' || c.standing === 'withdrawn' ? c.standing : c.code ? 'confirmed' : 'waiting');
+  const valid = (c: Shown) => state(c) === 'confirmed';
+  const stateText = (c: Shown) =>
+    state(c) === 'under-review' ? t('resident.certificate.underReview') : state(c) === 'withdrawn' ? t('resident.certificate.withdrawn') : t('resident.certificate.waiting');
   const verifyUrl = (code: string) => `${location.origin}/verify/${code}`;
 
   return (
@@ -58,7 +64,7 @@ export default function CertificatesPage() {
                     <li>
                       <A class="card" href={`/certificates/${c.courseId}`} data-testid={`certificate-${c.courseId}`}>
                         <strong>{title(c.courseId)}</strong>{' '}
-                        <span class="muted">{c.code ? formatCode(c.code) : t('resident.certificate.waiting')}</span>
+                        <span class="muted">{valid(c) ? formatCode(c.code!) : stateText(c)}</span>
                       </A>
                     </li>
                   )}
@@ -71,7 +77,7 @@ export default function CertificatesPage() {
         <Show when={one()} fallback={<p data-testid="certificate-not-earned">{t('resident.certificate.notEarned')}</p>} keyed>
           {(c) => (
             <>
-              <section class="certificate-sheet" data-testid="certificate" data-state={c.code ? 'confirmed' : 'waiting'}>
+              <section class="certificate-sheet" data-testid="certificate" data-state={state(c)}>
                 <p class="cert-heading">{t('resident.certificate.heading')}</p>
                 <h1>{title(c.courseId)}</h1>
                 <p>{t('resident.certificate.awardedTo')}</p>
@@ -82,7 +88,7 @@ export default function CertificatesPage() {
                 <p data-testid="certificate-basis">{basis(c)}</p>
                 <Show when={wardName()}>{(w) => <p class="cert-ward" data-testid="certificate-ward">{t('resident.certificate.issuedBy', { ward: w() })}</p>}</Show>
                 <p>{t('resident.certificate.date')}: {formatDate(c.issuedAt ?? c.earnedAt)}</p>
-                <Show when={c.code} fallback={<p class="notice" role="status">{t('resident.certificate.waiting')}</p>}>
+                <Show when={valid(c) && c.code} fallback={<p class="notice" role="status" data-testid="certificate-state">{stateText(c)}</p>}>
                   {(code) => (
                     <>
                       <p>
@@ -94,7 +100,7 @@ export default function CertificatesPage() {
                   )}
                 </Show>
               </section>
-              <Show when={c.code}>
+              <Show when={valid(c)}>
                 <p class="no-print">{t('resident.certificate.confirmed')}</p>
                 <div class="nav-buttons stacked no-print">
                   <button type="button" class="button" onClick={() => window.print()}>{t('resident.certificate.print')}</button>

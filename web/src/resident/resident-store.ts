@@ -113,8 +113,10 @@ export type ResidentStore = ReturnType<typeof createResidentStore>;
 /**
  * Certificates of the active learner: records the ones earned on the phone,
  * then (when online and every completion has reached the server) asks the
- * server to confirm the waiting ones. A 422 just means "not yet": the
- * completions are still on their way.
+ * server to confirm the waiting ones. A 422 means "not yet": the completions
+ * are still on their way, or (`under_review`) the ward is checking them. The
+ * standing of the issued ones is asked again, so the phone shows what /verify
+ * shows (a certificate under review, or withdrawn, is not valid).
  */
 export async function settleCertificates(courses: readonly ContentIndexCourse[], rows: readonly ProgressRow[], canClaim: boolean) {
   const repos = await loadRepos();
@@ -122,13 +124,22 @@ export async function settleCertificates(courses: readonly ContentIndexCourse[],
   const done = doneLessonsOf(rows.filter((r) => r.status === 'completed'));
   await repos.certificates.markEarned(me.learnerId, earnedCertificates(courses, done));
   if (canClaim) {
-    for (const row of await repos.certificates.list(me.learnerId)) {
+    const rows = await repos.certificates.list(me.learnerId);
+    for (const row of rows) {
       if (row.code) continue;
       try {
         const c = await ensureRegistered();
         await repos.certificates.setIssued(me.learnerId, await api().claimCertificate(c, row.courseId));
       } catch (err) {
         if (!(err instanceof HttpError && err.status === 422)) break;
+        if (err.code === 'under_review') await repos.certificates.setUnderReview(me.learnerId, row.courseId);
+      }
+    }
+    if (rows.some((r) => r.code)) {
+      try {
+        for (const cert of (await api().listCertificates((await creds()).c)).certificates) await repos.certificates.setIssued(me.learnerId, cert);
+      } catch {
+        // Offline: the standing last heard stays.
       }
     }
   }

@@ -16,13 +16,17 @@ const view: Anomalies = {
     { rule: 'lessons-per-hour', learners: 0, records: 0 },
     { rule: 'learners-per-device', learners: 0, records: 0 },
     { rule: 'registrations-per-address', learners: 2, records: 9 },
+    { rule: 'guided-lessons-per-learner', learners: 0, records: 0 },
+    { rule: 'guided-learners-per-hour', learners: 0, records: 0 },
+    { rule: 'outside-session', learners: 1, records: 1 },
   ],
   groups: [{ groupId: 'tdp-1', learners: 2, records: 9 }],
   learners: [
-    { learnerId: '01a244f3-1dd4-7c5a-a71c-bd9b35092692', code: 'ACD4F7', groupId: 'tdp-1', rules: ['too-fast', 'registrations-per-address'], held: 5, since: '2025-06-12T01:00:00.000Z' },
-    { learnerId: '01a244f3-1ee7-78e1-93e3-aa08c4132768', code: 'KMN3PQ', groupId: 'tdp-1', rules: ['too-fast'], held: 4, since: '2025-06-12T01:00:00.000Z' },
+    { ref: 'q1w2e3r4t5y6u7i8o9p0as', code: 'ACD4F7', groupId: 'tdp-1', rules: ['too-fast', 'registrations-per-address'], held: 5, since: '2025-06-12T01:00:00.000Z' },
+    { ref: 'zxcvbnmasdfghjklqwerty', code: 'KMN3PQ', groupId: 'tdp-1', rules: ['too-fast'], held: 4, since: '2025-06-12T01:00:00.000Z' },
+    { ref: 'poiuytrewqlkjhgfdsamnb', code: 'PQR7ST', groupId: 'tdp-1', rules: ['outside-session'], held: 1, since: '2025-06-12T02:00:00.000Z' },
   ],
-  waiting: 2,
+  waiting: 3,
   decided: { accepted: 0, dismissed: 0 },
 };
 
@@ -42,16 +46,18 @@ describe('anomaly panel', () => {
     await userEvent.click(screen.getByTestId('anomalies-load'));
     await waitFor(() => expect(screen.getByTestId('anomaly-learners')).toBeTruthy());
     expect(screen.getByTestId('anomalies-by-rule').textContent).toContain('Học quá nhanh so với độ dài bài');
+    expect(screen.getByTestId('anomalies-by-rule').textContent).toContain('Bản ghi ngoài thời gian của buổi hướng dẫn');
+    expect(screen.getByTestId('guide-limits').textContent).toContain('quá 40 người học/giờ/người hướng dẫn');
     expect(screen.getByTestId('anomalies-by-group').textContent).toContain('Tổ dân phố 1');
     const list = screen.getByTestId('anomaly-learners');
     expect(list.textContent).toContain('ACD 4F7');
-    expect(list.textContent).not.toContain('01a244f3');
+    expect(list.textContent).not.toContain('q1w2e3r4');
     await userEvent.click(screen.getAllByText('Chấp nhận (tính vào số liệu)')[0]);
     await waitFor(() => expect(screen.getByText('Đã chấp nhận 5 bản ghi')).toBeTruthy());
     const review = calls.find((c) => c.url.endsWith('/review'))!;
-    expect(review.url).toBe('/api/v1/integrity/learners/01a244f3-1dd4-7c5a-a71c-bd9b35092692/review');
+    expect(review.url).toBe('/api/v1/integrity/learners/q1w2e3r4t5y6u7i8o9p0as/review');
     expect(JSON.parse(review.body!)).toEqual({ decision: 'accepted' });
     // The other learner still waits for a decision.
-    expect(screen.getAllByText('Loại bỏ (không tính)')).toHaveLength(1);
+    expect(screen.getAllByText('Loại bỏ (không tính)')).toHaveLength(2);
   });
 });

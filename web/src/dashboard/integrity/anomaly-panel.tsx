@@ -14,7 +14,7 @@ registerStrings('integrity', { vi, en });
 
 const code = (c: string) => `${c.slice(0, 3)} ${c.slice(3)}`;
 
-export function AnomalyTables(props: { data: Anomalies; groupName: (id: string | null) => string; onDecide: (learnerId: string, decision: 'accepted' | 'dismissed') => void; done: Record<string, string> }) {
+export function AnomalyTables(props: { data: Anomalies; groupName: (id: string | null) => string; onDecide: (ref: string, decision: 'accepted' | 'dismissed') => void; done: Record<string, string> }) {
   const l = () => props.data.limits;
   return (
     <>
@@ -26,6 +26,16 @@ export function AnomalyTables(props: { data: Anomalies; groupName: (id: string |
           perDevice: l().maxLearnersPerDevice,
           perAddress: l().maxRegistrationsPerAddress,
           minutes: Math.round(l().registrationWindowMs / 60_000),
+        })}
+      </p>
+      <p class="definition" data-testid="guide-limits">
+        {t('integrity.guideLimits', {
+          share: Math.round(l().minShareOfLessonTime * 100),
+          slack: l().sessionSlackMinutes,
+          perHourMinutes: l().guidedMinutesPerHour,
+          learners: l().maxGuidedLearnersPerHour,
+          early: l().sessionEarlyMinutes,
+          late: l().sessionLateHours,
         })}
       </p>
       <Show when={props.data.waiting > 0} fallback={<p data-testid="anomalies-none">{t('integrity.none')}</p>}>
@@ -56,10 +66,10 @@ export function AnomalyTables(props: { data: Anomalies; groupName: (id: string |
                   <strong class="learner-code">{code(x.code)}</strong> · {props.groupName(x.groupId)} · {t('integrity.recordsCol')}: {x.held}
                 </p>
                 <p>{x.rules.map((r) => t(`integrity.rules.${r}`)).join('; ')}</p>
-                <Show when={props.done[x.learnerId]} fallback={
+                <Show when={props.done[x.ref]} fallback={
                   <div class="anomaly-actions">
-                    <button type="button" class="button" onClick={() => props.onDecide(x.learnerId, 'accepted')}>{t('integrity.accept')}</button>
-                    <button type="button" class="button secondary" onClick={() => props.onDecide(x.learnerId, 'dismissed')}>{t('integrity.dismiss')}</button>
+                    <button type="button" class="button" onClick={() => props.onDecide(x.ref, 'accepted')}>{t('integrity.accept')}</button>
+                    <button type="button" class="button secondary" onClick={() => props.onDecide(x.ref, 'dismissed')}>{t('integrity.dismiss')}</button>
                   </div>
                 }>
                   {(msg) => <p role="status">{msg()}</p>}
@@ -86,10 +96,10 @@ export function AnomalyPanel(props: { groupName: (id: string | null) => string }
       setProblem(t('integrity.failed', { message: (e as Error).message }));
     }
   };
-  const decide = async (learnerId: string, decision: 'accepted' | 'dismissed') => {
+  const decide = async (ref: string, decision: 'accepted' | 'dismissed') => {
     try {
-      const r = await integrityApi.review(learnerId, decision);
-      setDone({ ...done(), [learnerId]: t(`integrity.${decision}`, { count: r.records }) });
+      const r = await integrityApi.review(ref, decision);
+      setDone({ ...done(), [ref]: t(`integrity.${decision}`, { count: r.records }) });
     } catch (e) {
       setProblem(t('integrity.failed', { message: (e as Error).message }));
     }

@@ -17,8 +17,10 @@ export function createCertificateRepo(db: HvsDatabase) {
       }),
     setIssued: async (learnerId: string, cert: Certificate) => {
       const existing = await db.certificates.get([learnerId, cert.courseId]);
-      await db.certificates.put({ learnerId, courseId: cert.courseId, earnedAt: existing?.earnedAt ?? cert.issuedAt, code: cert.code, issuedAt: cert.issuedAt });
+      await db.certificates.put({ learnerId, courseId: cert.courseId, earnedAt: existing?.earnedAt ?? cert.issuedAt, code: cert.code, issuedAt: cert.issuedAt, standing: cert.standing });
     },
+    /** A certificate not issued yet because the ward is checking lessons behind it. */
+    setUnderReview: (learnerId: string, courseId: string) => db.certificates.update([learnerId, courseId], { standing: 'under-review' }),
   };
 }
 

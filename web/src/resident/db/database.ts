@@ -34,6 +34,7 @@ import type { LearningEvent } from '../../../../shared/events.ts';
 import type { LocalProgress } from '../../../../shared/resident/merge-progress.ts';
 import type { OutboxItem } from '../../../../shared/sync/batch.ts';
 import type { ProfileDetails } from '../../../../shared/events/resident.ts';
+import type { CertificateStanding } from '../../../../shared/resident/api.ts';
 
 export interface MetaRow {
   key: string;
@@ -73,6 +74,9 @@ export interface CertificateRow {
   /** Set once the server issued it; null means "waiting to be confirmed". */
   code: string | null;
   issuedAt: string | null;
+  /** What the server last said of it (absent: not asked yet). 'under-review' also before a code:
+   * the ward is checking lessons behind it (server/integrity). */
+  standing?: CertificateStanding;
 }
 
 export type HvsDatabase = Dexie & {
