@@ -39,6 +39,7 @@ export const AUDIT_ACTIONS = [
   'story.approved',
   'story.published',
   'story.unpublished',
+  'story.photo_uploaded',
   'unit.file_uploaded',
   'difficulty.filed',
   'difficulty.corrected',

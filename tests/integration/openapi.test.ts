@@ -69,6 +69,8 @@ describe('GET /api/openapi.json', () => {
         '/api/v1/displays/{id}',
         '/api/v1/displays/{id}/feed',
         '/api/v1/stories',
+        '/api/v1/story-photos/{sha256}',
+        '/api/v1/news/photos/{sha256}',
         '/api/v1/stories/{id}',
         '/api/v1/stories/{id}/submit',
         '/api/v1/stories/{id}/approve',
