@@ -185,8 +185,8 @@ export function createApp(deps: AppDeps) {
   app.route(`${API_PREFIX}/plans`, planRoutes(ctx, plans, units));
   app.route(UNIT_FILES_PATH, unitFileRoutes(ctx, units, evidence));
   app.route(`${API_PREFIX}/units`, unitRoutes(ctx, units, plans, records.unit));
-  app.route(`${API_PREFIX}/displays`, displayRoutes(ctx, resident.catalog));
   const stories = createStoryStore(ctx.db, now);
+  app.route(`${API_PREFIX}/displays`, displayRoutes(ctx, resident.catalog, stories));
   const storyPhotos = createStoryPhotos(ctx.db, files, now);
   app.route(`${API_PREFIX}/stories`, storyRoutes(ctx, stories, units, storyPhotos));
   app.route(STORY_PHOTOS_PATH, storyPhotoRoutes(ctx, stories, units, storyPhotos));

@@ -12,11 +12,12 @@ import { apiError } from '../http/errors.ts';
 import { parseWith, readBody } from '../http/json-body.ts';
 import type { CourseCatalog } from '../stats/courses.ts';
 import { createDashboard } from '../stats/dashboard.ts';
+import type { StoryStore } from '../news/store.ts';
 
-export function displayRoutes(ctx: AppContext, catalog: CourseCatalog) {
+export function displayRoutes(ctx: AppContext, catalog: CourseCatalog, stories: StoryStore) {
   const office = requireStaff(ctx, ['reviewer', 'admin']);
   const store = createDisplayStore(ctx.db, ctx.now);
-  const feed = createDisplayFeed(ctx.db, createDashboard(ctx.db, catalog, ctx.now), ctx.now);
+  const feed = createDisplayFeed(ctx.db, createDashboard(ctx.db, catalog, ctx.now), stories, ctx.now);
   const idOf = (raw: string) => parseWith(displayIdSchema, raw);
   const screenOf = (raw: string) => {
     const screen = displayIdSchema.safeParse(raw).success ? store.get(raw) : undefined;
