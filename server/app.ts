@@ -45,6 +45,7 @@ import { unitFileRoutes } from './routes/unit-files.ts';
 import { createFileStore } from './files/file-store.ts';
 import { createUnitEvidence } from './units/evidence.ts';
 import { registerRoutes } from './routes/registers.ts';
+import { bulletinRoutes } from './routes/bulletins.ts';
 import { planReportRoutes } from './routes/plan-reports.ts';
 import { registerDifficulties } from './registers/report-difficulties.ts';
 import { createReportStore } from './plans/report-store.ts';
@@ -192,6 +193,7 @@ export function createApp(deps: AppDeps) {
   app.route(STORY_PHOTOS_PATH, storyPhotoRoutes(ctx, stories, units, storyPhotos));
   app.route(`${API_PREFIX}/news`, newsRoutes(ctx, stories, files));
   app.route(`${API_PREFIX}/registers`, registerRoutes(ctx, units, plans));
+  app.route(`${API_PREFIX}/bulletins`, bulletinRoutes(ctx, units, plans, records.unit));
   const movement = createDashboard(ctx.db, resident.catalog, now);
   app.route(
     `${API_PREFIX}/plans`,

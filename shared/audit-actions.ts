@@ -40,6 +40,8 @@ export const AUDIT_ACTIONS = [
   'story.published',
   'story.unpublished',
   'story.photo_uploaded',
+  'bulletin.saved',
+  'bulletin.aired',
   'unit.file_uploaded',
   'difficulty.filed',
   'difficulty.corrected',

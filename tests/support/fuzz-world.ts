@@ -73,6 +73,8 @@ export interface World {
   stories: { draft: string; submitted: string; approved: string; published: string };
   /** Story photos TTSNC's officer uploaded: one on the draft story, one on the published story (public). */
   storyPhotos: { draft: string; published: string };
+  /** A loudspeaker bulletin of TTSNC, scheduled on past days (its officer may mark them aired). */
+  bulletin: string;
   /** The stored hash of an evidence photo TTSNC's officer uploaded. */
   evidence: string;
   /** Register entries of TTSNC (the unit officer's unit): a difficulty, a false-information entry, a budget proposal. */
@@ -140,6 +142,9 @@ export async function buildWorld(): Promise<{ world: World; file: string; dir: s
   if (photo.status !== 201) throw new Error(`evidence photo: ${photo.status}`);
   const evidence = ((await photo.json()) as { sha256: string }).sha256;
   const registers = await seedRegisters(t, unit);
+  const saved = await t.request('/api/v1/bulletins', { method: 'POST', headers: { ...unit.headers, 'content-type': 'application/json' }, body: JSON.stringify(BULLETIN_BODY) });
+  if (saved.status !== 201) throw new Error(`bulletin: ${saved.status} ${await saved.text()}`);
+  const bulletin = ((await saved.json()) as { id: string }).id;
   const drawn = await t.request('/api/v1/integrity/spot-checks', {
     method: 'POST',
     headers: { ...reviewer.headers, 'content-type': 'application/json' },
@@ -166,6 +171,7 @@ export async function buildWorld(): Promise<{ world: World; file: string; dir: s
     spareGroup: 'to-du-phong',
     stories,
     storyPhotos,
+    bulletin,
     evidence,
     registers,
     spotCheckId,
@@ -184,6 +190,15 @@ export async function buildWorld(): Promise<{ world: World; file: string; dir: s
   };
   return { world, file, dir: t.dir };
 }
+
+/** A bulletin scheduled on two past Mondays over one loudspeaker cluster and a residential group. */
+export const BULLETIN_BODY = {
+  kind: 'news',
+  title: 'Phường hướng dẫn cài VNeID',
+  body: 'Tối thứ bảy, tổ công nghệ số cộng đồng hướng dẫn bà con cài ứng dụng tại nhà văn hóa.',
+  rate: 200,
+  schedule: { days: { kind: 'dates', dates: ['2025-05-05', '2025-05-12'] }, time: '06:30', clusters: ['Cụm loa chợ'], groups: ['tdp-1'] },
+};
 
 /** Four stories of TTSNC moved through the steps, each left in one status. */
 async function worldStories(t: ReturnType<typeof setupTestApp>, officer: Staff, reviewer: Staff) {
