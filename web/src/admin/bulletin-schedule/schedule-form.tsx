@@ -63,7 +63,7 @@ export function ScheduleForm(props: { schedule: BulletinSchedule | null; groups:
                 <For each={[...dates()].sort()}>
                   {(d) => (
                     <li>
-                      {d}{' '}
+                      {d.split('-').reverse().join('/')}{' '}
                       <button type="button" class="link-button" onClick={() => setDates((all) => all.filter((x) => x !== d))}>{t('bulletinSchedule.removeDate')}</button>
                     </li>
                   )}

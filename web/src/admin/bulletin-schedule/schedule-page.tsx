@@ -58,11 +58,14 @@ export default function BulletinSchedulePage() {
   );
 }
 
-/** "Thứ Hai, Thứ Năm, 01/05 → 30/06" or the list of dates. */
+/** A day as offices write it: 05/12/2026. */
+const dayText = (iso: string) => iso.split('-').reverse().join('/');
+
+/** "Thứ Hai, Thứ Năm, từ 01/05/2025 đến 30/06/2025" or the list of dates. */
 function daysText(s: BulletinSchedule): string {
   const d = s.days;
-  if (d.kind === 'dates') return t('bulletinSchedule.summaryDates', { dates: d.dates.join(', ') });
-  return t('bulletinSchedule.summaryWeekly', { days: d.weekdays.map((w) => t(`bulletinSchedule.weekdays.${w}`)).join(', '), from: d.from, until: d.until });
+  if (d.kind === 'dates') return t('bulletinSchedule.summaryDates', { dates: d.dates.map(dayText).join(', ') });
+  return t('bulletinSchedule.summaryWeekly', { days: d.weekdays.map((w) => t(`bulletinSchedule.weekdays.${w}`)).join(', '), from: dayText(d.from), until: dayText(d.until) });
 }
 
 function BulletinCard(props: { bulletin: Bulletin; groups: Array<{ id: string; name: string }>; canAir: boolean; onChange: (b: Bulletin) => void }) {
@@ -137,7 +140,7 @@ function DueDay(props: { day: string; aired: Bulletin['airings'][number] | undef
   const [minutes, setMinutes] = createSignal(props.minutes);
   return (
     <li data-testid="schedule-day" data-day={props.day}>
-      <strong>{props.day}</strong>
+      <strong>{dayText(props.day)}</strong>
       <Show
         when={props.aired}
         fallback={
