@@ -71,6 +71,8 @@ export default defineConfig({
         runtimeCaching: [
           { urlPattern: /\/assets\/jsQR-[^/]+\.js$/, handler: 'CacheFirst', options: { cacheName: 'qr-fallback', expiration: { maxEntries: 2 } } },
           // Same cache name as content-cache.ts: what the app stored is answered offline, and a file it has not stored yet is kept when first fetched.
+          // News thumbnails: stored by web/src/news/photo-cache.ts after each fresh list (same cache name), pruned to the list's.
+          { urlPattern: /\/api\/v1\/news\/photos\/[0-9a-f]{64}$/, handler: 'CacheFirst', options: { cacheName: 'hvs-news-photos', expiration: { maxEntries: 200 } } },
           { urlPattern: /\/content\/(images\/.+|[^/]+\.(vi|en)\.[0-9a-f]+\.json)$/, handler: 'CacheFirst', options: { cacheName: 'hvs-content' } },
         ],
         navigateFallback: '/index.html',

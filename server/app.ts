@@ -36,13 +36,16 @@ import { planRoutes } from './routes/plans.ts';
 import { displayRoutes } from './routes/displays.ts';
 import { unitRoutes } from './routes/units.ts';
 import { storyRoutes } from './routes/stories.ts';
+import { storyPhotoRoutes } from './routes/story-photos.ts';
 import { newsRoutes } from './routes/news.ts';
 import { feedRoutes } from './routes/feeds.ts';
 import { createStoryStore } from './news/store.ts';
+import { createStoryPhotos } from './news/photos.ts';
 import { unitFileRoutes } from './routes/unit-files.ts';
 import { createFileStore } from './files/file-store.ts';
 import { createUnitEvidence } from './units/evidence.ts';
 import { registerRoutes } from './routes/registers.ts';
+import { bulletinRoutes } from './routes/bulletins.ts';
 import { planReportRoutes } from './routes/plan-reports.ts';
 import { registerDifficulties } from './registers/report-difficulties.ts';
 import { createReportStore } from './plans/report-store.ts';
@@ -88,6 +91,9 @@ const LOGIN_CHECKS_PARALLEL = 2;
 const LOGIN_CHECKS_WAITING = 32;
 
 const UNIT_FILES_PATH = `${API_PREFIX}/unit-files`;
+const STORY_PHOTOS_PATH = `${API_PREFIX}/story-photos`;
+/** A file upload: its own larger limit, checked by its route. */
+const isUpload = (method: string, path: string) => method === 'PUT' && (path.startsWith(UNIT_FILES_PATH) || path.startsWith(STORY_PHOTOS_PATH));
 
 export function createApp(deps: AppDeps) {
   const config: AppConfig = { version: APP_VERSION, trustProxy: false, ...deps.config };
@@ -126,7 +132,7 @@ export function createApp(deps: AppDeps) {
   // close), or a client reusing it fails its next request.
   const jsonBodyLimit = bodyLimit({ maxSize: MAX_BODY_BYTES, onError: (c) => jsonError(c, 413, 'payload_too_large', `Request body is larger than ${MAX_BODY_BYTES} bytes`, { Connection: 'close' }) });
   // A file upload has its own, larger limit, checked the same way (routes/unit-files.ts).
-  app.use('/api/*', (c, next) => (c.req.method === 'PUT' && c.req.path.startsWith(UNIT_FILES_PATH) ? next() : jsonBodyLimit(c, next)));
+  app.use('/api/*', (c, next) => (isUpload(c.req.method, c.req.path) ? next() : jsonBodyLimit(c, next)));
   app.use(`${API_PREFIX}/*`, csrfGuard(ctx, `${API_PREFIX}/auth/login`));
 
   const limits = createRequestLimits(ctx, config.requestLimits);
@@ -135,6 +141,7 @@ export function createApp(deps: AppDeps) {
   app.use(`${API_PREFIX}/units/sync`, limits.guideSync);
   app.use(`${API_PREFIX}/learners`, limits.register);
   app.use(`${UNIT_FILES_PATH}/*`, limits.uploads);
+  app.use(`${STORY_PHOTOS_PATH}/*`, limits.uploads);
   app.use(`${API_PREFIX}/recovery`, limits.recovery);
   app.use(`${API_PREFIX}/recovery-codes`, limits.recoveryCodes);
 
@@ -179,11 +186,14 @@ export function createApp(deps: AppDeps) {
   app.route(`${API_PREFIX}/plans`, planRoutes(ctx, plans, units));
   app.route(UNIT_FILES_PATH, unitFileRoutes(ctx, units, evidence));
   app.route(`${API_PREFIX}/units`, unitRoutes(ctx, units, plans, records.unit));
-  app.route(`${API_PREFIX}/displays`, displayRoutes(ctx, resident.catalog));
   const stories = createStoryStore(ctx.db, now);
-  app.route(`${API_PREFIX}/stories`, storyRoutes(ctx, stories, units));
-  app.route(`${API_PREFIX}/news`, newsRoutes(ctx, stories));
+  app.route(`${API_PREFIX}/displays`, displayRoutes(ctx, resident.catalog, stories));
+  const storyPhotos = createStoryPhotos(ctx.db, files, now);
+  app.route(`${API_PREFIX}/stories`, storyRoutes(ctx, stories, units, storyPhotos));
+  app.route(STORY_PHOTOS_PATH, storyPhotoRoutes(ctx, stories, units, storyPhotos));
+  app.route(`${API_PREFIX}/news`, newsRoutes(ctx, stories, files));
   app.route(`${API_PREFIX}/registers`, registerRoutes(ctx, units, plans));
+  app.route(`${API_PREFIX}/bulletins`, bulletinRoutes(ctx, units, plans, records.unit));
   const movement = createDashboard(ctx.db, resident.catalog, now);
   app.route(
     `${API_PREFIX}/plans`,

@@ -4,7 +4,9 @@
 // title, place, time and group — never a session's check-in code, which
 // would let someone collect attendance without attending.
 import { and, asc, eq, gte, lt, sql } from 'drizzle-orm';
-import type { Display, DisplayFeed } from '../../shared/displays/schema.ts';
+import type { Display, DisplayFeed, DisplayStory } from '../../shared/displays/schema.ts';
+import type { NewsItem } from '../../shared/news/schema.ts';
+import type { StoryStore } from '../news/store.ts';
 import { SUPPRESSED } from '../../shared/stats/api.ts';
 import type { Db } from '../db/open.ts';
 import { guideSessions, residentialGroups } from '../db/schema/index.ts';
@@ -13,7 +15,32 @@ import type { createDashboard } from '../stats/dashboard.ts';
 const WEEK_MS = 7 * 86_400_000;
 const MAX_SESSIONS = 8;
 
-export function createDisplayFeed(db: Db, dashboard: ReturnType<typeof createDashboard>, now: () => number) {
+const toDisplayStory = (item: NewsItem): DisplayStory => ({
+  id: item.id,
+  kind: item.kind,
+  title: item.title,
+  summary: item.summary,
+  unitName: item.unitName,
+  publishedAt: item.publishedAt,
+  // The full photo, not the phone thumbnail: a screen is 1920 px wide.
+  photo: item.photos[0] ? { src: item.photos[0].src, alt: item.photos[0].alt } : null,
+});
+
+/** The stories a playlist's story slides need: the latest published (when a slide asks for it) and each chosen one still published. */
+function featuredStories(slides: Display['slides'], stories: Pick<StoryStore, 'published' | 'publishedOne'>): DisplayStory[] {
+  const storySlides = slides.filter((s) => s.kind === 'story');
+  if (storySlides.length === 0) return [];
+  const found = new Map<string, NewsItem>();
+  const latest = stories.published(1)[0];
+  if (latest) found.set(latest.id, latest);
+  for (const slide of storySlides) {
+    const chosen = slide.storyId && !found.has(slide.storyId) ? stories.publishedOne(slide.storyId) : undefined;
+    if (chosen) found.set(chosen.id, chosen);
+  }
+  return [...found.values()].map(toDisplayStory);
+}
+
+export function createDisplayFeed(db: Db, dashboard: ReturnType<typeof createDashboard>, stories: Pick<StoryStore, 'published' | 'publishedOne'>, now: () => number) {
   const upcoming = db
     .select({ title: guideSessions.title, place: guideSessions.place, startsAt: guideSessions.startsAt, group: residentialGroups.name })
     .from(guideSessions)
@@ -40,6 +67,7 @@ export function createDisplayFeed(db: Db, dashboard: ReturnType<typeof createDas
       sessions: upcoming
         .all({ from: at, to: at + WEEK_MS })
         .map((s) => ({ title: s.title, place: s.place, group: s.group, startsAt: new Date(s.startsAt).toISOString() })),
+      stories: featuredStories(screen.slides, stories),
       generatedAt: new Date(at).toISOString(),
     };
   };

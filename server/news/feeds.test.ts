@@ -17,6 +17,7 @@ const item: NewsItem = {
   publishedAt: '2025-06-01T03:00:00.000Z',
   updatedAt: '2025-06-01T03:00:00.000Z',
   path: '/tin/01900000-0000-7000-8000-000000000001',
+  photos: [{ src: `/api/v1/news/photos/${'a'.repeat(64)}`, thumb: `/api/v1/news/photos/${'b'.repeat(64)}`, alt: 'Chợ "không tiền mặt" & <quầy>', type: 'image/jpeg', bytes: 51234 }],
 };
 
 describe('news feeds', () => {
@@ -28,11 +29,14 @@ describe('news feeds', () => {
     expect(childNamed(entry, 'content').text).toBe(item.html);
     expect(childNamed(entry, 'author').children[0].text).toBe(ctx.wardName);
     expect(childNamed(entry, 'id').text).toBe(`urn:uuid:${item.id}`);
+    const enclosure = childrenNamed(entry, 'link').find((l) => l.attributes.rel === 'enclosure');
+    expect(enclosure?.attributes).toMatchObject({ type: 'image/jpeg', length: '51234', href: `${ctx.origin}/api/v1/news/photos/${'a'.repeat(64)}`, title: item.photos[0].alt });
   });
 
   it('write a JSON Feed 1.1 and an HTML snippet with everything escaped', () => {
     const json = JSON.parse(JSON.stringify(jsonFeed(ctx, [item])));
-    expect(json).toMatchObject({ version: 'https://jsonfeed.org/version/1.1', items: [{ id: item.id, url: `${ctx.origin}${item.path}`, content_html: item.html }] });
+    expect(json).toMatchObject({ version: 'https://jsonfeed.org/version/1.1', items: [{ id: item.id, url: `${ctx.origin}${item.path}`, content_html: item.html, image: `${ctx.origin}${item.photos[0].src}` }] });
+    expect(json.items[0].attachments).toEqual([{ url: `${ctx.origin}${item.photos[0].src}`, mime_type: 'image/jpeg', size_in_bytes: 51234, title: item.photos[0].alt }]);
     const html = htmlSnippet(ctx, [item]);
     expect(html).not.toContain('<doanh');
     expect(html).toContain('&#60;doanh nghiệp&#62; &#38; &#34;hộ kinh doanh&#34;');

@@ -40,6 +40,7 @@ export function atomFeed(ctx: FeedContext, items: NewsItem[]): string {
       `    <author><name>${x(item.unitName ?? (ctx.wardName || 'Học vụ số'))}</name></author>`,
       `    <category term="${item.kind}" label="${x(KIND_LABELS[item.kind])}"/>`,
       item.summary ? `    <summary>${x(item.summary)}</summary>` : '',
+      ...item.photos.map((p) => `    <link rel="enclosure" type="${p.type}" length="${p.bytes}" title="${x(p.alt)}" href="${x(ctx.origin + p.src)}"/>`),
       `    <content type="html">${x(item.html)}</content>`,
       '  </entry>',
     ]
@@ -74,6 +75,8 @@ export function jsonFeed(ctx: FeedContext, items: NewsItem[]) {
       title: item.title,
       ...(item.summary ? { summary: item.summary } : {}),
       content_html: item.html,
+      ...(item.photos[0] ? { image: ctx.origin + item.photos[0].src } : {}),
+      ...(item.photos.length ? { attachments: item.photos.map((p) => ({ url: ctx.origin + p.src, mime_type: p.type, size_in_bytes: p.bytes, title: p.alt })) } : {}),
       date_published: item.publishedAt,
       date_modified: item.updatedAt,
       authors: [{ name: item.unitName ?? (ctx.wardName || 'Học vụ số') }],

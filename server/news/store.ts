@@ -3,12 +3,12 @@
 // follow which) live here; who may do what is the routes' business.
 import { and, desc, eq, inArray, sql } from 'drizzle-orm';
 import { uuidv7 } from '../../shared/ids.ts';
-import { NEWS_LIST_LIMIT, newsItemPath, type StoryStatus } from '../../shared/news/constants.ts';
+import { NEWS_LIST_LIMIT, newsItemPath, newsPhotoPath, type StoryStatus } from '../../shared/news/constants.ts';
 import { renderStoryMarkdown } from '../../shared/news/render.ts';
-import type { NewsItem, Story, storyInputSchema } from '../../shared/news/schema.ts';
+import type { NewsItem, NewsPhoto, Story, StoryPhoto, storyInputSchema } from '../../shared/news/schema.ts';
 import type { z } from 'zod';
 import type { Db } from '../db/open.ts';
-import { stories, units, users } from '../db/schema/index.ts';
+import { stories, storedFiles, units, users } from '../db/schema/index.ts';
 
 export type StoryFields = z.output<typeof storyInputSchema>;
 type Row = typeof stories.$inferSelect;
@@ -16,7 +16,7 @@ type Row = typeof stories.$inferSelect;
 /** A rule the story breaks: 422 with its code. */
 export class StoryRuleError extends Error {
   constructor(
-    readonly code: 'consent_required' | 'invalid_markdown' | 'unknown_unit' | 'wrong_status',
+    readonly code: 'consent_required' | 'invalid_markdown' | 'unknown_unit' | 'unknown_photo' | 'wrong_status',
     message: string,
   ) {
     super(message);
@@ -34,6 +34,9 @@ export type StoryAction = keyof typeof TRANSITIONS;
 
 const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString());
 
+/** Who may name a photo in a story: photos uploaded for stories (server/news/photos.ts). */
+export type PhotoCheck = (sha256: string) => boolean;
+
 export function createStoryStore(db: Db, now: () => number) {
   const names = (ids: string[]) => {
     const wanted = [...new Set(ids)];
@@ -41,6 +44,10 @@ export function createStoryStore(db: Db, now: () => number) {
     return new Map(db.select({ id: users.id, name: users.displayName }).from(users).where(inArray(users.id, wanted)).all().map((u) => [u.id, u.name]));
   };
   const unitNames = () => new Map(db.select({ id: units.id, name: units.name }).from(units).all().map((u) => [u.id, u.name]));
+  const photoFiles: FileFacts = (hashes) =>
+    hashes.length === 0
+      ? new Map()
+      : new Map(db.select().from(storedFiles).where(inArray(storedFiles.sha256, hashes)).all().map((f) => [f.sha256, { type: f.type, bytes: f.bytes }]));
 
   function toStories(rows: Row[]): Story[] {
     const people = names(rows.flatMap((r) => [r.authorId, ...(r.approvedBy ? [r.approvedBy] : [])]));
@@ -68,7 +75,9 @@ export function createStoryStore(db: Db, now: () => number) {
   }
 
   /** Checks the fields and makes the HTML; throws StoryRuleError. */
-  function prepare(fields: StoryFields) {
+  function prepare(fields: StoryFields, mayUsePhoto: PhotoCheck) {
+    const unusable = fields.photos.flatMap((p) => [p.sha256, ...(p.thumb ? [p.thumb] : [])]).find((h) => !mayUsePhoto(h));
+    if (unusable) throw new StoryRuleError('unknown_photo', `No story photo ${unusable.slice(0, 12)}… uploaded for you; upload it with the story`);
     if (fields.namesPrivate && !fields.consent) {
       throw new StoryRuleError('consent_required', 'The story names a private person or business: confirm they agreed to be named');
     }
@@ -97,8 +106,8 @@ export function createStoryStore(db: Db, now: () => number) {
         .all();
       return toStories(rows);
     },
-    create(fields: StoryFields, authorId: string): Story {
-      const html = prepare(fields);
+    create(fields: StoryFields, authorId: string, mayUsePhoto: PhotoCheck): Story {
+      const html = prepare(fields, mayUsePhoto);
       const at = now();
       const id = uuidv7(at);
       db.insert(stories)
@@ -123,8 +132,8 @@ export function createStoryStore(db: Db, now: () => number) {
       return this.get(id)!;
     },
     /** Saves new text; an approved or unpublished story needs approving again. */
-    update(id: string, fields: StoryFields, editorId: string): Story {
-      const html = prepare(fields);
+    update(id: string, fields: StoryFields, editorId: string, mayUsePhoto: PhotoCheck): Story {
+      const html = prepare(fields, mayUsePhoto);
       const before = row(id)!;
       const at = now();
       const consentKept = fields.consent && before.consentBy !== null;
@@ -171,11 +180,23 @@ export function createStoryStore(db: Db, now: () => number) {
     published(limit = NEWS_LIST_LIMIT): NewsItem[] {
       const rows = db.select().from(stories).where(eq(stories.status, 'published')).orderBy(desc(stories.publishedAt), desc(stories.id)).limit(limit).all();
       const unitName = unitNames();
-      return rows.map((r) => toNewsItem(r, unitName));
+      return rows.map((r) => toNewsItem(r, unitName, photoFiles));
     },
     publishedOne(id: string): NewsItem | undefined {
       const r = db.select().from(stories).where(and(eq(stories.id, id), eq(stories.status, 'published'))).get();
-      return r ? toNewsItem(r, unitNames()) : undefined;
+      return r ? toNewsItem(r, unitNames(), photoFiles) : undefined;
+    },
+    /** A published story names this file (as a photo or its thumbnail): anyone may read it. */
+    isPublishedPhoto(sha256: string): boolean {
+      const hit = db.get<{ one: number }>(sql`select 1 as one from ${stories}, json_each(${stories.photos}) as p
+        where ${stories.status} = 'published' and (json_extract(p.value, '$.sha256') = ${sha256} or json_extract(p.value, '$.thumb') = ${sha256}) limit 1`);
+      return hit !== undefined;
+    },
+    /** A story this staff member may see names the file: a unit officer reads their unit's stories' photos. */
+    isPhotoOfUnit(sha256: string, unitId: string): boolean {
+      const hit = db.get<{ one: number }>(sql`select 1 as one from ${stories}, json_each(${stories.photos}) as p
+        where ${stories.unitId} = ${unitId} and (json_extract(p.value, '$.sha256') = ${sha256} or json_extract(p.value, '$.thumb') = ${sha256}) limit 1`);
+      return hit !== undefined;
     },
     /** Changes when anything published changes: the feeds' ETag and Last-Modified. */
     publishedVersion(): { count: number; lastChange: number } {
@@ -190,7 +211,11 @@ export function createStoryStore(db: Db, now: () => number) {
 }
 export type StoryStore = ReturnType<typeof createStoryStore>;
 
-function toNewsItem(r: Row, unitName: Map<string, string>): NewsItem {
+type FileFacts = (hashes: string[]) => Map<string, { type: string; bytes: number }>;
+
+function toNewsItem(r: Row, unitName: Map<string, string>, files: FileFacts): NewsItem {
+  const photos = JSON.parse(r.photos) as StoryPhoto[];
+  const facts = files(photos.map((p) => p.sha256));
   return {
     id: r.id,
     kind: r.kind,
@@ -201,5 +226,9 @@ function toNewsItem(r: Row, unitName: Map<string, string>): NewsItem {
     publishedAt: iso(r.publishedAt ?? r.updatedAt)!,
     updatedAt: iso(r.updatedAt)!,
     path: newsItemPath(r.id),
+    photos: photos.flatMap((p): NewsPhoto[] => {
+      const file = facts.get(p.sha256);
+      return file ? [{ src: newsPhotoPath(p.sha256), thumb: newsPhotoPath(p.thumb ?? p.sha256), alt: p.alt, type: file.type, bytes: file.bytes }] : [];
+    }),
   };
 }

@@ -2,6 +2,7 @@
 // schemas the server validates with (zod 4's z.toJSONSchema), so the
 // document cannot drift from the code. Each part (resident, guide, stats,
 // audit) lists its own operations with the pieces of helpers.ts.
+import { bulletinPaths, bulletinSchemas } from './bulletin-paths.ts';
 import {
   API_PREFIX,
   errorSchema,
@@ -178,11 +179,12 @@ export function buildOpenApiDocument(version: string) {
         ...planSchemas,
         ...displaySchemas,
         ...newsSchemas,
+        ...bulletinSchemas,
         ...registerSchemas,
         ...planReportSchemas,
         ...integritySchemas,
       },
     },
-    paths: addRateLimitReplies({ ...auditPaths, ...residentPaths, ...guidePaths, ...statsPaths, ...planPaths, ...displayPaths, ...newsPaths, ...registerPaths, ...planReportPaths, ...integrityPaths, ...corePaths }),
+    paths: addRateLimitReplies({ ...auditPaths, ...residentPaths, ...guidePaths, ...statsPaths, ...planPaths, ...displayPaths, ...newsPaths, ...bulletinPaths, ...registerPaths, ...planReportPaths, ...integrityPaths, ...corePaths }),
   };
 }

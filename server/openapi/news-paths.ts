@@ -13,7 +13,9 @@ export const newsSchemas = {
 
 const id = pathParam('id', { type: 'string', format: 'uuid' });
 const notAllowed = { '401': reply('Not logged in'), '403': reply('Role not allowed, another unit\'s story, or cross-site request refused') };
-const rules = { '422': reply('Consent missing for a story that names a private person or business (consent_required), a link or picture the text may not have (invalid_markdown), or an unknown unit (unknown_unit)') };
+const rules = { '422': reply('Consent missing for a story that names a private person or business (consent_required), a link or picture the text may not have (invalid_markdown), an unknown unit (unknown_unit), or a photo not uploaded for stories by this unit (unknown_photo)') };
+const photoHash = pathParam('sha256', { type: 'string', pattern: '^[0-9a-f]{64}$' });
+const picture = { description: 'The photo', content: Object.fromEntries(['image/jpeg', 'image/png', 'image/webp'].map((t) => [t, { schema: { type: 'string', format: 'binary' } }])) };
 
 const step = (operationId: string, summary: string): Operation => ({
   operationId,
@@ -24,6 +26,34 @@ const step = (operationId: string, summary: string): Operation => ({
 });
 
 export const newsPaths: Paths = {
+  '/api/v1/story-photos/{sha256}': {
+    put: {
+      operationId: 'uploadStoryPhoto',
+      summary: 'Upload a story photo (unit officer, reviewer, admin) under the SHA-256 of the bytes sent: JPEG, PNG or WebP by their first bytes, at most 8 MB, location metadata removed; the same bytes again store nothing new',
+      security: STAFF,
+      parameters: [photoHash],
+      requestBody: { required: true, content: { 'application/octet-stream': { schema: { type: 'string', format: 'binary' } } } },
+      responses: {
+        '201': reply('Stored; sha256 is of the stored, cleaned bytes', ref('StoredFile')),
+        '200': reply('Already uploaded by this staff member', ref('StoredFile')),
+        '400': reply('Not a SHA-256 (invalid_request), the bytes do not match it (hash_mismatch), empty (empty_file) or damaged (invalid_file)'),
+        ...notAllowed,
+        '413': reply('Larger than the limit (file_too_large)'),
+        '415': reply('Not a JPEG, PNG or WebP picture (unsupported_type)'),
+        '429': reply('Too many uploads from this login (rate_limited)'),
+      },
+    },
+    get: {
+      operationId: 'readStoryPhoto',
+      summary: "A story photo, drafts included (the uploader's unit, reviewer, admin)",
+      security: STAFF,
+      parameters: [photoHash],
+      responses: { '200': picture, '400': reply('Not a SHA-256'), ...notAllowed, '404': reply('No such story photo') },
+    },
+  },
+  '/api/v1/news/photos/{sha256}': {
+    get: { operationId: 'getNewsPhoto', summary: 'A photo of a published item (anyone); 404 for any other file', security: PUBLIC, parameters: [photoHash], responses: { '200': picture, '404': reply('No such published photo') } },
+  },
   '/api/v1/stories': {
     get: {
       operationId: 'listStories',

@@ -11,11 +11,12 @@ import { createDisplayStore } from '../displays/store.ts';
 import { apiError } from '../http/errors.ts';
 import { parseWith, readBody } from '../http/json-body.ts';
 import { createDashboard, type DashboardCatalog } from '../stats/dashboard.ts';
+import type { StoryStore } from '../news/store.ts';
 
-export function displayRoutes(ctx: AppContext, catalog: DashboardCatalog) {
+export function displayRoutes(ctx: AppContext, catalog: DashboardCatalog, stories: StoryStore) {
   const office = requireStaff(ctx, ['reviewer', 'admin']);
   const store = createDisplayStore(ctx.db, ctx.now);
-  const feed = createDisplayFeed(ctx.db, createDashboard(ctx.db, catalog, ctx.now), ctx.now);
+  const feed = createDisplayFeed(ctx.db, createDashboard(ctx.db, catalog, ctx.now), stories, ctx.now);
   const idOf = (raw: string) => parseWith(displayIdSchema, raw);
   const screenOf = (raw: string) => {
     const screen = displayIdSchema.safeParse(raw).success ? store.get(raw) : undefined;

@@ -5,15 +5,24 @@ import { Hono } from 'hono';
 import type { NewsList } from '../../shared/news/schema.ts';
 import type { AppContext, AppEnv } from '../context.ts';
 import { apiError } from '../http/errors.ts';
+import { sendPhoto } from '../files/serve-photo.ts';
+import type { FileStore } from '../files/file-store.ts';
 import type { StoryStore } from '../news/store.ts';
 import { createWardProfile } from '../ward/profile.ts';
 
-export function newsRoutes(ctx: AppContext, store: StoryStore) {
+export function newsRoutes(ctx: AppContext, store: StoryStore, files: FileStore) {
   const ward = createWardProfile(ctx.db, ctx.now);
   return new Hono<AppEnv>()
     .get('/', (c) => {
       const body: NewsList = { wardName: ward.admin().name, items: store.published() };
       return c.json(body);
+    })
+    // A photo is public only while a published story names it; a draft's is 404 here, as if it did not exist.
+    .get('/photos/:sha256', (c) => {
+      const sha256 = c.req.param('sha256');
+      const file = /^[0-9a-f]{64}$/.test(sha256) && store.isPublishedPhoto(sha256) ? files.read(sha256) : undefined;
+      if (!file) throw apiError(404, 'not_found', 'No such published photo');
+      return sendPhoto(c, file, `anh-tin-${sha256.slice(0, 12)}`, true);
     })
     .get('/:id', (c) => {
       const id = c.req.param('id');

@@ -11,12 +11,13 @@ import { apiError } from '../http/errors.ts';
 import { parseWith, readBody } from '../http/json-body.ts';
 import type { Units } from '../plans/units.ts';
 import { StoryRuleError, type StoryAction, type StoryFields, type StoryStore } from '../news/store.ts';
+import type { StoryPhotos } from '../news/photos.ts';
 import type { StaffUser } from '../../shared/api.ts';
 
 const STORY_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 const AUDIT = { submit: 'story.submitted', approve: 'story.approved', publish: 'story.published', unpublish: 'story.unpublished' } as const;
 
-export function storyRoutes(ctx: AppContext, store: StoryStore, units: Units) {
+export function storyRoutes(ctx: AppContext, store: StoryStore, units: Units, photos: StoryPhotos) {
   const writers = requireStaff(ctx, ['reviewer', 'admin', 'unit']);
   const office = requireStaff(ctx, ['reviewer', 'admin']);
 
@@ -38,6 +39,9 @@ export function storyRoutes(ctx: AppContext, store: StoryStore, units: Units) {
     if (me.role === 'unit') return { ...fields, unitId: unitOf(me) };
     return fields.unitId === undefined && before ? { ...fields, unitId: before.unitId } : fields;
   };
+  /** The unit whose photos this staff member may use: their own for a unit officer, any (null) for the office. */
+  const photoUnit = (me: StaffUser) => (me.role === 'unit' ? unitOf(me) : null);
+  const mayUsePhoto = (me: StaffUser) => (sha256: string) => photos.mayUse(sha256, photoUnit(me));
   const ruled = <T,>(run: () => T): T => {
     try {
       return run();
@@ -63,7 +67,7 @@ export function storyRoutes(ctx: AppContext, store: StoryStore, units: Units) {
     .post('/', writers, async (c) => {
       const me = c.get('staff');
       const fields = fieldsFor(me, await readBody(c, storyInputSchema));
-      const story = ruled(() => store.create(fields, me.id));
+      const story = ruled(() => store.create(fields, me.id, mayUsePhoto(me)));
       ctx.audit.record(me, 'story.created', { type: 'story', id: story.id }, { kind: story.kind, consent: story.consent });
       return c.json(story, 201);
     })
@@ -76,7 +80,7 @@ export function storyRoutes(ctx: AppContext, store: StoryStore, units: Units) {
       if (me.role === 'unit' && story.status !== 'draft' && story.status !== 'submitted') {
         throw apiError(409, 'wrong_status', 'The story is approved; ask VH-XH to change it');
       }
-      const after = ruled(() => store.update(story.id, fields, me.id));
+      const after = ruled(() => store.update(story.id, fields, me.id, mayUsePhoto(me)));
       ctx.audit.record(me, 'story.updated', { type: 'story', id: story.id }, { kind: after.kind, consent: after.consent });
       return c.json(after);
     })

@@ -1,6 +1,6 @@
 // The LED screens' limits and timings, zod-free so the screen's page can use
 // them without downloading the validation library.
-export const DISPLAY_SLIDE_KINDS = ['slogan', 'qr', 'coverage', 'sessions', 'announcement'] as const;
+export const DISPLAY_SLIDE_KINDS = ['slogan', 'qr', 'coverage', 'sessions', 'announcement', 'story'] as const;
 export type DisplaySlideKind = (typeof DISPLAY_SLIDE_KINDS)[number];
 
 /** Seconds a slide stays: long enough to read from across a road, short enough to loop. */

@@ -2,7 +2,8 @@
 // screen loops a playlist the office edits. The screen itself is a kiosk
 // browser with no login, so what it fetches is public by design: slogans,
 // the app's QR code, aggregate coverage (with the "<5" rule), the week's
-// sessions (title, place, time — never the check-in code) and announcements.
+// sessions (title, place, time — never the check-in code), announcements and
+// a featured published story with its photo.
 import { z } from 'zod';
 import { DISPLAY_ID_PATTERN, DISPLAY_SLIDE_KINDS, MAX_SLIDES, SLIDE_SECONDS } from './constants.ts';
 
@@ -15,6 +16,8 @@ export const displaySlideSchema = z.strictObject({
   seconds: z.number().int().min(SLIDE_SECONDS.min).max(SLIDE_SECONDS.max),
   /** The words of a slogan or an announcement; unused by the other kinds. */
   text: z.string().trim().max(200).optional(),
+  /** A story slide's chosen story; without it the slide shows the latest published story. */
+  storyId: z.string().uuid().optional(),
 }).refine((s) => (s.kind === 'slogan' || s.kind === 'announcement' ? !!s.text : true), {
   message: 'a slogan or an announcement needs its text',
   path: ['text'],
@@ -37,6 +40,18 @@ export type Display = z.infer<typeof displaySchema>;
 export const displayListSchema = z.object({ displays: z.array(displaySchema) });
 export type DisplayList = z.infer<typeof displayListSchema>;
 
+/** A published story as a screen shows it: public fields only, its first photo. */
+export const displayStorySchema = z.object({
+  id: z.string(),
+  kind: z.string(),
+  title: z.string(),
+  summary: z.string(),
+  unitName: z.string().nullable(),
+  publishedAt: z.string(),
+  photo: z.object({ src: z.string(), alt: z.string() }).nullable(),
+});
+export type DisplayStory = z.infer<typeof displayStorySchema>;
+
 /** A share shown on a screen (0–1), or "<5" when too few people to show. */
 const shownShare = z.union([z.number(), z.literal('<5'), z.null()]);
 
@@ -54,6 +69,8 @@ export const displayFeedSchema = z.object({
   }),
   /** Sessions starting from today for seven days: no codes, no names of people. */
   sessions: z.array(z.object({ title: z.string(), place: z.string(), startsAt: z.string(), group: z.string() })),
+  /** Published stories the story slides show: the latest first, then the chosen ones still published. */
+  stories: z.array(displayStorySchema),
   generatedAt: z.string(),
 });
 export type DisplayFeed = z.infer<typeof displayFeedSchema>;

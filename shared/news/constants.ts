@@ -18,3 +18,11 @@ export const NEWS_LIST_LIMIT = 30;
 
 /** The plan sub-form an item published on the ward portal is logged under (sample plan, form 2.1). */
 export const PORTAL_SUB_FORM = 'portal-article';
+
+/** A story photo is redrawn by the staff browser at most this many pixels on its longest side (feeds, the full view)... */
+export const STORY_PHOTO_MAX_PX = 1600;
+/** ...and once more at most this wide for phones: about 40 KB, kept offline with the item. */
+export const STORY_THUMB_MAX_PX = 720;
+/** Where anyone reads a published item's photo; staff read their stories' photos at STORY_PHOTO_PATH. */
+export const newsPhotoPath = (sha256: string) => `/api/v1/news/photos/${sha256}`;
+export const storyPhotoPath = (sha256: string) => `/api/v1/story-photos/${sha256}`;

@@ -6,11 +6,20 @@ import { STORY_KINDS, STORY_LIMITS, STORY_STATUSES } from './constants.ts';
 
 const text = (max: number) => z.string().trim().min(1).max(max);
 
+const hash = z.string().regex(/^[0-9a-f]{64}$/, 'must be 64 lowercase hex digits');
+
 export const storyPhotoSchema = z.strictObject({
-  /** The evidence-file store's content hash of the picture. */
-  sha256: z.string().regex(/^[0-9a-f]{64}$/, 'must be 64 lowercase hex digits'),
+  /** The file store's content hash of the picture (redrawn by the browser at most STORY_PHOTO_MAX_PX). */
+  sha256: hash,
+  /** The same picture at most STORY_THUMB_MAX_PX wide: what phones show and keep offline. */
+  thumb: hash.optional(),
   alt: text(STORY_LIMITS.alt),
 });
+export type StoryPhoto = z.infer<typeof storyPhotoSchema>;
+
+/** A published item's photo as readers get it: addresses from the site's root. */
+export const newsPhotoSchema = z.object({ src: z.string(), thumb: z.string(), alt: z.string(), type: z.string(), bytes: z.number().int() });
+export type NewsPhoto = z.infer<typeof newsPhotoSchema>;
 
 export const storyInputSchema = z.strictObject({
   kind: z.enum(STORY_KINDS),
@@ -63,6 +72,7 @@ export const newsItemSchema = z.object({
   updatedAt: z.string(),
   /** The item's page in the app, from the site's root. */
   path: z.string(),
+  photos: z.array(newsPhotoSchema),
 });
 export type NewsItem = z.infer<typeof newsItemSchema>;
 

@@ -4,15 +4,19 @@
 // slides with text sized for a distance; when the server goes away it keeps
 // showing the last data (with its time, small) and a reload still works;
 // when the server comes back it recovers by itself; the office sees it live.
+// The office adds a featured-story slide: the screen shows the latest
+// published story with its photo, and nothing of a draft.
 // The screen's clock is Playwright's, so a minute passes in a moment.
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { adminPasswordFrom } from '../support/server-process.ts';
 import { hasChromium } from '../support/browser.ts';
 import { useServerAndBrowser } from '../support/e2e-env.ts';
+import { jpegWithGps, sha256 } from '../support/crafted-images.ts';
 
 const e2e = useServerAndBrowser();
 const SLOGAN = 'Cả phường cùng học kỹ năng số';
+const STORY = 'Chợ Hòa Bình: bán hàng không dùng tiền mặt';
 
 async function addScreen(page: Page) {
   await page.goto(`${e2e.server.url}/ward`);
@@ -126,6 +130,44 @@ describe.skipIf(!hasChromium)('LED screens', () => {
       expect(await p.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
       await phone.close();
     }
+
+    // A featured story: the office publishes one with a photo and a draft, then adds the slide.
+    const api = async (method: 'put' | 'post', path: string, data: unknown, type = 'application/json') => {
+      const res = await office.request[method](`${e2e.server.url}${path}`, { data: data as string, headers: { origin: e2e.server.url, 'content-type': type } });
+      expect(res.status(), await res.text()).toBeLessThan(300);
+      return (await res.json()) as { id: string; sha256: string };
+    };
+    const camera = jpegWithGps();
+    const { sha256: photo } = await api('put', `/api/v1/story-photos/${sha256(camera)}`, camera, 'application/octet-stream');
+    const story = await api('post', '/api/v1/stories', { kind: 'typical-model', title: STORY, body: 'Các quầy đều có mã QR.', namesPrivate: false, photos: [{ sha256: photo, alt: 'Quầy rau có mã QR' }] });
+    for (const step of ['submit', 'approve', 'publish']) await api('post', `/api/v1/stories/${story.id}/${step}`, {});
+    await api('post', '/api/v1/stories', { kind: 'announcement', title: 'Bản nháp không được chiếu', body: 'Nháp', namesPrivate: false });
+    await office.reload();
+    await office.getByTestId('screen-cong-ubnd').getByRole('button', { name: 'Sửa' }).click();
+    await office.getByRole('button', { name: 'Thêm trang chiếu' }).click();
+    const featured = office.getByRole('group', { name: 'Trang 5' });
+    await featured.getByLabel('Loại').selectOption('story');
+    await expect.poll(() => featured.getByTestId('display-slide-story').locator('option').allTextContents()).toEqual(['Tin mới nhất đã đăng', STORY]);
+    await office.getByRole('button', { name: 'Lưu màn hình' }).click();
+    await office.getByRole('status').filter({ hasText: 'Đã lưu' }).waitFor();
+
+    const wall = await e2e.browser.newContext({ locale: 'vi-VN', viewport: { width: 1920, height: 1080 } });
+    const led = await wall.newPage();
+    await led.clock.install();
+    await led.goto(`${e2e.server.url}/display/cong-ubnd`);
+    await expect.poll(() => kind(led)).toBe('qr');
+    for (let i = 0; i < 5 && (await kind(led)) !== 'story'; i++) {
+      const before = await kind(led);
+      await led.clock.fastForward(16_000);
+      await expect.poll(() => kind(led)).not.toBe(before);
+    }
+    expect(await kind(led)).toBe('story');
+    expect(await led.getByTestId('display-story-title').textContent()).toBe(STORY);
+    await expect.poll(() => led.getByTestId('display-story-photo').evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth), { timeout: 15_000 }).toBeGreaterThan(0);
+    expect(await led.getByTestId('display-story-photo').getAttribute('alt')).toBe('Quầy rau có mã QR');
+    expect(await led.getByTestId('display').textContent()).not.toContain('Bản nháp');
+    await expectFits(led, 1920, 1080);
+    await wall.close();
     await office.close();
   });
 });

@@ -2,9 +2,13 @@
 // officer writes an item at office width (Markdown beside its preview) and
 // sends it; VH-XH approves and publishes it on a 360 px phone; a resident
 // reads it in "Tin phường", and again offline after a reload, with the saved
-// copy's age; it is in the Atom and JSON feeds and the portal snippet; and
+// copy's age and its photo (uploaded with GPS in it, stored without); it is
+// in the Atom and JSON feeds (the photo as an enclosure and image) and the
+// portal snippet; and
 // the officer's phone logs it in the unit's outreach log in one tap, offline,
 // sent once.
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { hasChromium, PHONE } from '../support/browser.ts';
@@ -12,6 +16,7 @@ import { dbRows, useServerAndBrowser } from '../support/e2e-env.ts';
 import { childNamed, childrenNamed, parseXml } from '../support/xml-tree.ts';
 import { waitOfflineReady } from '../support/offline-ready.ts';
 import { adminCookie, createStaff } from '../support/staff-api.ts';
+import { hasLocation, jpegWithGps } from '../support/crafted-images.ts';
 
 const e2e = useServerAndBrowser();
 const DESKTOP = { viewport: { width: 1280, height: 900 }, locale: 'vi-VN' };
@@ -42,6 +47,10 @@ describe.skipIf(!hasChromium)('ward news', () => {
     await editor.getByLabel('Tóm tắt (một hai câu)').fill('Tiểu thương chợ Hòa Bình nhận tiền qua mã QR.');
     await editor.getByLabel('Nội dung').fill('Các quầy đều có **mã QR**.\n\n- Không cần tiền lẻ\n- Có sao kê');
     await expect.poll(() => desk.getByTestId('news-preview').locator('strong').textContent()).toBe('mã QR');
+    // A photo from a camera that writes GPS: redrawn, uploaded, shown in the preview.
+    await editor.getByTestId('news-photo-input').setInputFiles({ name: 'cho.jpg', mimeType: 'image/jpeg', buffer: jpegWithGps() });
+    await expect.poll(() => desk.getByTestId('news-preview-photo').evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth), { timeout: 15_000 }).toBeGreaterThan(0);
+    await editor.getByTestId('news-photo-alt').fill('Quầy rau có mã QR');
     // Editor and preview side by side.
     const [fields, preview] = await Promise.all([editor.locator('.news-editor-fields').boundingBox(), desk.getByTestId('news-preview').boundingBox()]);
     expect(preview!.x).toBeGreaterThan(fields!.x + fields!.width - 1);
@@ -54,8 +63,15 @@ describe.skipIf(!hasChromium)('ward news', () => {
     await desk.getByTestId('news-step-submit').click();
     await expect.poll(() => desk.getByTestId('news-desk-item').getAttribute('data-status')).toBe('submitted');
     const [{ id }] = dbRows<{ id: string }>(e2e.server, 'SELECT id FROM stories');
-    // Not yet public anywhere.
+    // Not yet public anywhere, the photo neither; its stored bytes carry no location.
     expect(((await (await fetch(`${url}/api/v1/news`)).json()) as { items: unknown[] }).items).toEqual([]);
+    const photoRows = dbRows<{ sha256: string }>(e2e.server, 'SELECT sha256 FROM story_files');
+    // The photo and its thumbnail: one file here, as a 16 px picture is its own thumbnail.
+    expect(photoRows.length).toBeGreaterThan(0);
+    const stored = readdirSync(join(e2e.server.dataDir, 'files'));
+    expect(stored.sort()).toEqual(photoRows.map((r) => r.sha256).sort());
+    for (const name of stored) expect(hasLocation(readFileSync(join(e2e.server.dataDir, 'files', name)))).toBe(false);
+    for (const { sha256 } of photoRows) expect((await fetch(`${url}/api/v1/news/photos/${sha256}`)).status).toBe(404);
     expect(await (await fetch(`${url}/feeds/news.atom`)).text()).not.toContain(TITLE);
 
     // ── VH-XH approves and publishes from a phone.
@@ -79,6 +95,9 @@ describe.skipIf(!hasChromium)('ward news', () => {
     await resident.getByTestId('news-card').first().click();
     await expect.poll(() => resident.getByTestId('news-title').textContent()).toBe(TITLE);
     expect(await resident.getByTestId('news-body').locator('li').count()).toBe(2);
+    const photoLoaded = () => resident.getByTestId('news-photo').evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth);
+    await expect.poll(photoLoaded, { timeout: 15_000 }).toBeGreaterThan(0);
+    expect(await resident.getByTestId('news-photo').getAttribute('alt')).toBe('Quầy rau có mã QR');
     expect(resident.url()).toBe(`${url}/tin/${id}`);
     expect(await resident.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
     // Sharing without a share sheet copies the link or shows it.
@@ -90,6 +109,7 @@ describe.skipIf(!hasChromium)('ward news', () => {
     await resident.reload();
     await expect.poll(() => resident.getByTestId('news-title').textContent(), { timeout: 15_000 }).toBe(TITLE);
     expect(await resident.getByTestId('news-saved-copy').textContent()).toMatch(/bản đã lưu trên máy/);
+    await expect.poll(photoLoaded, { timeout: 15_000 }).toBeGreaterThan(0);
     await resident.goto(`${url}/tin`);
     await expect.poll(() => resident.getByTestId('news-card').count()).toBe(1);
     await residentCtx.close();
@@ -101,8 +121,14 @@ describe.skipIf(!hasChromium)('ward news', () => {
     const entries = childrenNamed(feed, 'entry');
     expect(entries.map((e) => childNamed(e, 'title').text)).toEqual([TITLE]);
     expect(childNamed(entries[0], 'link').attributes.href).toBe(`${url}/tin/${id}`);
+    const enclosure = childrenNamed(entries[0], 'link').find((l) => l.attributes.rel === 'enclosure')!;
+    expect(enclosure.attributes.type).toBe('image/jpeg');
+    const fromFeed = await fetch(enclosure.attributes.href);
+    expect(fromFeed.status).toBe(200);
+    expect(hasLocation(new Uint8Array(await fromFeed.arrayBuffer()))).toBe(false);
     const json = await (await fetch(`${url}/feeds/news.json`)).json();
     expect(json.items.map((i: { title: string }) => i.title)).toEqual([TITLE]);
+    expect(json.items[0].image).toBe(enclosure.attributes.href);
     const snippet = await (await fetch(`${url}/feeds/news.html`)).text();
     expect(snippet).toContain(TITLE);
     expect(snippet).not.toMatch(/<script/i);

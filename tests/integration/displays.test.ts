@@ -8,6 +8,8 @@ import { createGuide, guideSyncResults, sessionCreated } from './guide-support.t
 import { createStaff, login, ORIGIN, setupTestApp, type TestApp } from './helpers.ts';
 import { NOW, seedFixture } from './dashboard-support.ts';
 import { CATALOG } from './resident-support.ts';
+import { sendJson, staffMember } from './unit-support.ts';
+import { PLAIN_JPEG, sha256 } from '../support/crafted-images.ts';
 
 let t: TestApp;
 let office: Record<string, string>;
@@ -28,6 +30,41 @@ const put = (id: string, body: unknown) => t.request(`/api/v1/displays/${id}`, {
 const list = async () => displayListSchema.parse(await (await t.request('/api/v1/displays', { headers: office })).json()).displays;
 
 describe('LED screens', () => {
+  it('a story slide carries the latest published story with its photo, or the chosen one while published: never a draft, never the author', async () => {
+    const officer = await staffMember(t, 'thao', 'unit', 'ttsnc');
+    const reviewer = await staffMember(t, 'minh', 'reviewer');
+    const up = await t.request(`/api/v1/story-photos/${sha256(PLAIN_JPEG)}`, { method: 'PUT', headers: { ...officer.headers, 'content-type': 'application/octet-stream' }, body: new Uint8Array(PLAIN_JPEG) });
+    const photo = ((await up.json()) as { sha256: string }).sha256;
+    const write = async (title: string, photos: unknown[] = []) => {
+      const res = await sendJson(t, 'POST', '/api/v1/stories', officer, { kind: 'typical-model', title, body: 'Nội dung', namesPrivate: false, photos });
+      return ((await res.json()) as { id: string }).id;
+    };
+    const publish = async (id: string) => {
+      for (const [who, step] of [[officer, 'submit'], [reviewer, 'approve'], [reviewer, 'publish']] as const) expect((await sendJson(t, 'POST', `/api/v1/stories/${id}/${step}`, who, {})).status).toBe(200);
+    };
+    const older = await write('Tổ 3 đủ hộ có người thành thạo kỹ năng số');
+    await publish(older);
+    t.clock.now += 60_000;
+    const newest = await write('Chợ Hòa Bình không dùng tiền mặt', [{ sha256: photo, alt: 'Quầy rau có mã QR' }]);
+    await publish(newest);
+    const draft = await write('Bản nháp chưa duyệt');
+    const feedOf = async (slides: unknown[]) => {
+      expect((await put('nha-van-hoa', { name: 'Nhà văn hóa', slides })).status).toBe(200);
+      const raw = await (await t.request('/api/v1/displays/nha-van-hoa/feed')).text();
+      expect(raw).not.toContain('thao');
+      return displayFeedSchema.parse(JSON.parse(raw));
+    };
+    const latest = await feedOf([{ kind: 'story', seconds: 20 }]);
+    expect(latest.stories).toEqual([
+      { id: newest, kind: 'typical-model', title: 'Chợ Hòa Bình không dùng tiền mặt', summary: '', unitName: 'Trung tâm sự nghiệp công', publishedAt: expect.any(String), photo: { src: `/api/v1/news/photos/${photo}`, alt: 'Quầy rau có mã QR' } },
+    ]);
+    expect((await t.request(latest.stories[0].photo!.src)).status).toBe(200);
+    const chosen = await feedOf([{ kind: 'story', seconds: 20, storyId: older }, { kind: 'story', seconds: 20, storyId: draft }]);
+    expect(chosen.stories.map((s) => s.id)).toEqual([newest, older]);
+    expect((await feedOf([{ kind: 'qr', seconds: 10 }])).stories).toEqual([]);
+    expect((await put('nha-van-hoa', { name: 'Nhà văn hóa', slides: [{ kind: 'story', seconds: 20, storyId: 'not-a-uuid' }] })).status).toBe(400);
+  });
+
   it('a screen fetches its playlist and public figures with no login, and the office sees it live', async () => {
     expect((await put('cong-ubnd', { name: 'Cổng UBND phường', slides: SLIDES })).status).toBe(200);
     expect((await list())[0]).toMatchObject({ id: 'cong-ubnd', lastSeenAt: null });

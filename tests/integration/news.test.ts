@@ -7,6 +7,7 @@ import { serve } from '@hono/node-server';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { NewsList, Story } from '../../shared/news/schema.ts';
 import { childNamed, childrenNamed, parseXml } from '../support/xml-tree.ts';
+import { PLAIN_JPEG, sha256 } from '../support/crafted-images.ts';
 import { setupTestApp, type TestApp } from './helpers.ts';
 import { sendJson, staffMember, type Member } from './unit-support.ts';
 
@@ -128,8 +129,10 @@ describe('stories', () => {
     expect(t.count('stories')).toBe(before);
   });
 
-  it('keep a photo list of content hashes and alt text', async () => {
-    const photos = [{ sha256: 'ab'.repeat(32), alt: 'Quầy hàng có mã QR thanh toán' }];
+  it('keep a photo list of content hashes and alt text (photos uploaded first: tests/integration/story-photos.test.ts)', async () => {
+    const up = await t.request(`/api/v1/story-photos/${sha256(PLAIN_JPEG)}`, { method: 'PUT', headers: { ...reviewer.headers, 'content-type': 'application/octet-stream' }, body: new Uint8Array(PLAIN_JPEG) });
+    expect(up.status).toBe(201);
+    const photos = [{ sha256: sha256(PLAIN_JPEG), alt: 'Quầy hàng có mã QR thanh toán' }];
     const s = await write(reviewer, story({ photos, unitId: 'vh-xh', kind: 'announcement' }));
     expect(s.photos).toEqual(photos);
     expect(s.unitId).toBe('vh-xh');

@@ -65,6 +65,14 @@ export function jpegWithGps(jpeg: Uint8Array = PLAIN_JPEG): Buffer {
   return Buffer.concat([b.subarray(0, 2), exifSegment(), xmpSegment(), b.subarray(2)]);
 }
 
+/** The 16×16 JPEG with a comment segment (kept by the store): a different picture's bytes, for a second stored file. */
+export function jpegWithComment(text: string, jpeg: Uint8Array = PLAIN_JPEG): Buffer {
+  const b = Buffer.from(jpeg);
+  const body = Buffer.from(text, 'latin1');
+  const head = Buffer.from([0xff, 0xfe, (body.length + 2) >> 8, (body.length + 2) & 0xff]);
+  return Buffer.concat([b.subarray(0, 2), head, body, b.subarray(2)]);
+}
+
 function pngChunk(type: string, data: Buffer): Buffer {
   const head = Buffer.alloc(8);
   head.writeUInt32BE(data.length, 0);

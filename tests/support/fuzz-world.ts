@@ -14,7 +14,7 @@ import { DB_FILE_NAME, openDb } from '../../server/db/open.ts';
 import { uuidv7 } from '../../shared/ids.ts';
 import { completion, login, ORIGIN, registerLearner, setupTestApp, TEST_HASHER, TEST_PASSWORD_COST } from '../integration/helpers.ts';
 import { assistedCompletion, assistedRegistered, GUIDE_DEVICE, guideSyncResults, sessionCreated } from '../integration/guide-support.ts';
-import { PLAIN_JPEG, sha256 } from './crafted-images.ts';
+import { jpegWithComment, PLAIN_JPEG, sha256 } from './crafted-images.ts';
 import { CATALOG, consentGiven, profileUpdated, syncEvents } from '../integration/resident-support.ts';
 
 export const WORLD_NOW = Date.parse('2025-06-20T02:00:00Z');
@@ -71,6 +71,10 @@ export interface World {
   spareGroup: string;
   /** TTSNC's news stories, written by its officer, one in each status a step starts from. */
   stories: { draft: string; submitted: string; approved: string; published: string };
+  /** Story photos TTSNC's officer uploaded: one on the draft story, one on the published story (public). */
+  storyPhotos: { draft: string; published: string };
+  /** A loudspeaker bulletin of TTSNC, scheduled on past days (its officer may mark them aired). */
+  bulletin: string;
   /** The stored hash of an evidence photo TTSNC's officer uploaded. */
   evidence: string;
   /** Register entries of TTSNC (the unit officer's unit): a difficulty, a false-information entry, a budget proposal. */
@@ -120,7 +124,7 @@ export async function buildWorld(): Promise<{ world: World; file: string; dir: s
   await expectAccepted(await guideSyncResults(t, g, [s1, assisted, household, recorded]));
   await expectAccepted(await guideSyncResults(t, og, [s2]));
 
-  const stories = await worldStories(t, unit, reviewer);
+  const { stories, storyPhotos } = await worldStories(t, unit, reviewer);
 
   const learner = await registerLearner(t);
   const otherLearner = await registerLearner(t);
@@ -138,6 +142,9 @@ export async function buildWorld(): Promise<{ world: World; file: string; dir: s
   if (photo.status !== 201) throw new Error(`evidence photo: ${photo.status}`);
   const evidence = ((await photo.json()) as { sha256: string }).sha256;
   const registers = await seedRegisters(t, unit);
+  const saved = await t.request('/api/v1/bulletins', { method: 'POST', headers: { ...unit.headers, 'content-type': 'application/json' }, body: JSON.stringify(BULLETIN_BODY) });
+  if (saved.status !== 201) throw new Error(`bulletin: ${saved.status} ${await saved.text()}`);
+  const bulletin = ((await saved.json()) as { id: string }).id;
   const drawn = await t.request('/api/v1/integrity/spot-checks', {
     method: 'POST',
     headers: { ...reviewer.headers, 'content-type': 'application/json' },
@@ -172,6 +179,8 @@ export async function buildWorld(): Promise<{ world: World; file: string; dir: s
     assistedId: assisted.learnerId,
     spareGroup: 'to-du-phong',
     stories,
+    storyPhotos,
+    bulletin,
     evidence,
     registers,
     spotCheckId,
@@ -191,6 +200,15 @@ export async function buildWorld(): Promise<{ world: World; file: string; dir: s
   return { world, file, dir: t.dir };
 }
 
+/** A bulletin scheduled on two past Mondays over one loudspeaker cluster and a residential group. */
+export const BULLETIN_BODY = {
+  kind: 'news',
+  title: 'Phường hướng dẫn cài VNeID',
+  body: 'Tối thứ bảy, tổ công nghệ số cộng đồng hướng dẫn bà con cài ứng dụng tại nhà văn hóa.',
+  rate: 200,
+  schedule: { days: { kind: 'dates', dates: ['2025-05-05', '2025-05-12'] }, time: '06:30', clusters: ['Cụm loa chợ'], groups: ['tdp-1'] },
+};
+
 /** Four stories of TTSNC moved through the steps, each left in one status. */
 async function worldStories(t: ReturnType<typeof setupTestApp>, officer: Staff, reviewer: Staff) {
   const send = async (who: Staff, method: string, path: string, body: unknown = {}) => {
@@ -198,15 +216,28 @@ async function worldStories(t: ReturnType<typeof setupTestApp>, officer: Staff, 
     if (res.status >= 300) throw new Error(`story fixture ${path}: ${res.status} ${await res.text()}`);
     return (await res.json()) as { id: string };
   };
+  const upload = async (bytes: Buffer) => {
+    const res = await t.request(`/api/v1/story-photos/${sha256(bytes)}`, { method: 'PUT', headers: { ...officer.headers, 'content-type': 'application/octet-stream' }, body: new Uint8Array(bytes) });
+    if (res.status !== 201) throw new Error(`story photo: ${res.status} ${await res.text()}`);
+    return ((await res.json()) as { sha256: string }).sha256;
+  };
+  const storyPhotos = { draft: await upload(jpegWithComment('nhap')), published: await upload(jpegWithComment('da dang')) };
   const steps = ['submit', 'approve', 'publish'] as const;
   const ids: string[] = [];
   for (let n = 0; n <= steps.length; n++) {
-    const { id } = await send(officer, 'POST', '/api/v1/stories', { kind: 'announcement', title: `Thông báo ${n + 1}`, body: 'Lịch hướng dẫn **cài VNeID** tại nhà văn hóa.', namesPrivate: false });
+    const photo = n === 0 ? storyPhotos.draft : n === steps.length ? storyPhotos.published : undefined;
+    const { id } = await send(officer, 'POST', '/api/v1/stories', {
+      kind: 'announcement',
+      title: `Thông báo ${n + 1}`,
+      body: 'Lịch hướng dẫn **cài VNeID** tại nhà văn hóa.',
+      namesPrivate: false,
+      photos: photo ? [{ sha256: photo, alt: 'Nhà văn hóa tổ dân phố' }] : [],
+    });
     for (const step of steps.slice(0, n)) await send(step === 'submit' ? officer : reviewer, 'POST', `/api/v1/stories/${id}/${step}`);
     ids.push(id);
   }
   const [draft, submitted, approved, published] = ids;
-  return { draft, submitted, approved, published };
+  return { stories: { draft, submitted, approved, published }, storyPhotos };
 }
 
 /** One entry in each register, filed by TTSNC's officer through the API. */

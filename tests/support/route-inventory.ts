@@ -35,16 +35,19 @@ import { narrativeSchema } from '../../shared/stats/narrative.ts';
 import { displayFeedSchema, displayListSchema, displaySchema } from '../../shared/displays/schema.ts';
 import { newsItemSchema, newsListSchema, storyListSchema, storySchema } from '../../shared/news/schema.ts';
 import { MAX_STORED_FILE_BYTES, storedFileSchema } from '../../shared/files.ts';
-import { PLAIN_PDF, sha256 } from './crafted-images.ts';
+import { jpegWithComment, PLAIN_PDF, sha256 } from './crafted-images.ts';
 import { budgetListSchema, budgetSchema, difficultyListSchema, difficultySchema, misinfoListSchema, misinfoSchema } from '../../shared/registers/schema.ts';
 import { planReportAnswerSchema } from '../../shared/plans/report.ts';
 import { anomaliesSchema, reviewResultSchema } from '../../shared/integrity/api.ts';
 import { latestSpotCheckSchema, spotCheckSchema } from '../../shared/integrity/spot-check.ts';
 import { completion, DEVICE_ID } from '../integration/helpers.ts';
 import { GUIDE_DEVICE } from '../integration/guide-support.ts';
-import { ROLES, type Fork, type Role, type World } from './fuzz-world.ts';
+import { BULLETIN_BODY, ROLES, type Fork, type Role, type World } from './fuzz-world.ts';
+import { bulletinListSchema, bulletinSchema } from '../../shared/outreach/bulletin-schedule.ts';
 
 const DISPLAY_BODY = { name: 'Màn hình cổng UBND phường', slides: [{ kind: 'slogan', seconds: 10, text: 'Cả phường cùng học kỹ năng số' }, { kind: 'qr', seconds: 10 }] };
+
+const STORY_JPEG = jpegWithComment('anh tin');
 
 /** What a role gets: 'ok' (a 2xx success), or the refusal status. */
 export type Expect = 'ok' | 401 | 403;
@@ -144,8 +147,16 @@ const RIGHTS: Record<string, string> = {
   'POST /api/v1/stories/:id/unpublish':                   '401 401 401 403 403 ok  ok  403 403',
   'GET /api/v1/news':                                     'ok  ok  ok  ok  ok  ok  ok  ok  ok',
   'GET /api/v1/news/:id':                                 'ok  ok  ok  ok  ok  ok  ok  ok  ok',
+  'GET /api/v1/news/photos/:sha256':                      'ok  ok  ok  ok  ok  ok  ok  ok  ok',
+  'PUT /api/v1/story-photos/:sha256':                     '401 401 401 403 403 ok  ok  ok  ok',
+  'GET /api/v1/story-photos/:sha256':                     '401 401 401 403 403 ok  ok  ok  403',
   'PUT /api/v1/unit-files/:sha256':                       '401 401 401 403 403 403 403 ok  ok',
   'GET /api/v1/unit-files/:sha256':                       '401 401 401 403 403 ok  ok  ok  403',
+  'GET /api/v1/bulletins':                                '401 401 401 403 403 ok  ok  ok  ok',
+  'POST /api/v1/bulletins':                               '401 401 401 403 403 ok  ok  ok  ok',
+  'PUT /api/v1/bulletins/:id':                            '401 401 401 403 403 ok  ok  ok  403',
+  // Only the airing unit's officer: the outreach log is the unit's.
+  'POST /api/v1/bulletins/:id/aired':                     '401 401 401 403 403 403 403 ok  403',
   // The registers: the world's entries are TTSNC's, so KT-HT-ĐT's officer is refused them.
   'GET /api/v1/registers/difficulties':                   '401 401 401 403 403 ok  ok  ok  ok',
   'POST /api/v1/registers/difficulties':                  '401 401 401 403 403 403 403 ok  ok',
@@ -359,8 +370,15 @@ const SPECS: Record<string, Omit<RouteSpec, 'key' | 'method' | 'pattern' | 'righ
   'POST /api/v1/stories/:id/unpublish': { params: (w) => ({ id: w.stories.published }), body: () => ({}), ignoresBody: true, ok: storySchema },
   'GET /api/v1/news': { ok: newsListSchema },
   'GET /api/v1/news/:id': { params: (w) => ({ id: w.stories.published }), ok: newsItemSchema },
+  'GET /api/v1/news/photos/:sha256': { params: (w) => ({ sha256: w.storyPhotos.published }), ok: 'file' },
+  'PUT /api/v1/story-photos/:sha256': { params: () => ({ sha256: sha256(STORY_JPEG) }), raw: () => new Uint8Array(STORY_JPEG), maxBody: MAX_STORED_FILE_BYTES, ok: storedFileSchema },
+  'GET /api/v1/story-photos/:sha256': { params: (w) => ({ sha256: w.storyPhotos.draft }), ok: 'file' },
   'PUT /api/v1/unit-files/:sha256': { params: () => ({ sha256: sha256(PLAIN_PDF) }), raw: () => new Uint8Array(PLAIN_PDF), maxBody: MAX_STORED_FILE_BYTES, ok: storedFileSchema },
   'GET /api/v1/unit-files/:sha256': { params: (w) => ({ sha256: w.evidence }), ok: 'file' },
+  'GET /api/v1/bulletins': { ok: bulletinListSchema },
+  'POST /api/v1/bulletins': { body: () => ({ ...BULLETIN_BODY, unitId: 'ttsnc' }), ok: bulletinSchema },
+  'PUT /api/v1/bulletins/:id': { params: (w) => ({ id: w.bulletin }), body: () => ({ ...BULLETIN_BODY, unitId: 'ttsnc' }), ok: bulletinSchema },
+  'POST /api/v1/bulletins/:id/aired': { params: (w) => ({ id: w.bulletin }), body: () => ({ day: '2025-05-05' }), ok: bulletinSchema },
   'GET /api/v1/registers/difficulties': { ok: difficultyListSchema },
   'POST /api/v1/registers/difficulties': { body: () => ({ planId: SAMPLE_PLAN, itemCode: '1.1', summary: 'Chưa có kinh phí in pa nô', details: 'Tổ 3 đề nghị hỗ trợ.', raisedOn: '2025-06-20' }), ok: difficultySchema },
   'GET /api/v1/registers/difficulties/:id': { params: (w) => ({ id: w.registers.difficulty }), ok: difficultySchema },

@@ -2,7 +2,7 @@
 // publishes. One row per story, its current version; every write is in the
 // audit log. The Markdown source and the HTML made from it at save time are
 // both kept, so readers never parse Markdown. Times are epoch milliseconds (UTC).
-import { index, integer, sqliteTable, text } from 'drizzle-orm/sqlite-core';
+import { index, integer, primaryKey, sqliteTable, text } from 'drizzle-orm/sqlite-core';
 import { users } from './core.ts';
 import { units } from './plans.ts';
 
@@ -34,4 +34,24 @@ export const stories = sqliteTable(
     publishedAt: integer('published_at'),
   },
   (t) => [index('stories_status_idx').on(t.status, t.publishedAt), index('stories_unit_idx').on(t.unitId, t.updatedAt)],
+);
+
+/**
+ * Photos uploaded for stories (the file store keeps the bytes): who uploaded
+ * each and for which unit, so a story may only name photos uploaded for
+ * stories (never a unit's private evidence) and an officer sees only their
+ * unit's. A photo is public only while a published story names it.
+ */
+export const storyFiles = sqliteTable(
+  'story_files',
+  {
+    sha256: text('sha256').notNull(),
+    uploadedBy: text('uploaded_by')
+      .notNull()
+      .references(() => users.id),
+    /** The uploader's unit (a unit officer); null for the office. */
+    unitId: text('unit_id').references(() => units.id),
+    uploadedAt: integer('uploaded_at').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.sha256, t.uploadedBy] }), index('story_files_unit_idx').on(t.unitId, t.sha256)],
 );

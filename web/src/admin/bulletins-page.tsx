@@ -4,6 +4,7 @@ import { createSpeech } from '../a11y/speech.ts';
 import { t } from '../i18n/index.ts';
 import { AdminNav } from './admin-nav.tsx';
 import { BulletinSource } from './bulletin-source.tsx';
+import { SaveBulletin } from './bulletin-schedule/save-bulletin.tsx';
 import './strings.ts';
 import '../styles/ward-admin.css';
 import '../styles/bulletins.css';
@@ -95,6 +96,8 @@ export default function BulletinsPage() {
             <button type="button" class="button" disabled={!body().trim()} onClick={download}>{t('bulletins.download')}</button>
             <button type="button" class="button secondary" disabled={!body().trim()} onClick={() => window.print()}>{t('bulletins.print')}</button>
           </div>
+          {/* Kept on the server for the broadcast schedule (/admin/bulletins/schedule). */}
+          <SaveBulletin kind={kind()} title={title()} body={body()} rate={rate()} />
         </form>
       </div>
       {/* The reader's script: only on paper. */}

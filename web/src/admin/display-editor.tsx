@@ -1,8 +1,9 @@
-import { createSignal, For, Index, Show } from 'solid-js';
+import { createResource, createSignal, For, Index, Show } from 'solid-js';
+import type { NewsList } from '../../../shared/news/schema.ts';
 import { DISPLAY_ID_PATTERN, DISPLAY_SLIDE_KINDS, MAX_SLIDES, SLIDE_SECONDS, type DisplaySlideKind } from '../../../shared/displays/constants.ts';
 import type { Display, DisplayInput, DisplaySlide } from '../../../shared/displays/schema.ts';
 import { t } from '../i18n/index.ts';
-import { HttpError } from '../net/http.ts';
+import { HttpError, request } from '../net/http.ts';
 
 const needsText = (kind: DisplaySlideKind) => kind === 'slogan' || kind === 'announcement';
 /** A new screen starts with the loop most wards want: a slogan, the QR code, results, sessions. */
@@ -20,6 +21,11 @@ export function DisplayEditor(props: { screen?: Display; onSave: (id: string, in
   const [problem, setProblem] = createSignal('');
   const [busy, setBusy] = createSignal(false);
 
+  // Published stories a story slide may feature (the public list: a screen shows nothing else), asked once a story slide is there.
+  const [published] = createResource(
+    () => slides().some((s) => s.kind === 'story') || undefined,
+    () => request<NewsList>('/api/v1/news').then((l) => l.items).catch(() => []),
+  );
   const update = (i: number, patch: Partial<DisplaySlide>) => setSlides((all) => all.map((s, j) => (j === i ? { ...s, ...patch } : s)));
   const move = (i: number, by: number) =>
     setSlides((all) => {
@@ -32,7 +38,11 @@ export function DisplayEditor(props: { screen?: Display; onSave: (id: string, in
     setProblem('');
     setBusy(true);
     try {
-      const clean = slides().map((s) => (needsText(s.kind) ? s : { kind: s.kind, seconds: s.seconds }));
+      const clean = slides().map((s): DisplaySlide => {
+        if (needsText(s.kind)) return { kind: s.kind, seconds: s.seconds, text: s.text };
+        if (s.kind === 'story' && s.storyId) return { kind: s.kind, seconds: s.seconds, storyId: s.storyId };
+        return { kind: s.kind, seconds: s.seconds };
+      });
       await props.onSave(id(), { name: name(), slides: clean });
     } catch (err) {
       setProblem(err instanceof HttpError ? err.message : t('displayAdmin.offline'));
@@ -72,6 +82,15 @@ export function DisplayEditor(props: { screen?: Display; onSave: (id: string, in
                     {t('displayAdmin.seconds')}
                     <input type="number" min={SLIDE_SECONDS.min} max={SLIDE_SECONDS.max} required value={s().seconds} onInput={(e) => update(i, { seconds: e.currentTarget.valueAsNumber })} />
                   </label>
+                  <Show when={s().kind === 'story'}>
+                    <label class="display-slide-text">
+                      {t('displayAdmin.story')}
+                      <select data-testid="display-slide-story" value={s().storyId ?? ''} onChange={(e) => update(i, { storyId: e.currentTarget.value || undefined })}>
+                        <option value="">{t('displayAdmin.latestStory')}</option>
+                        <For each={published() ?? []}>{(item) => <option value={item.id}>{item.title}</option>}</For>
+                      </select>
+                    </label>
+                  </Show>
                   <Show when={needsText(s().kind)}>
                     <label class="display-slide-text">
                       {t('displayAdmin.text')}

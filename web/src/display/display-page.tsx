@@ -5,7 +5,7 @@ import { DISPLAY_POLL_MS } from '../../../shared/displays/constants.ts';
 import type { DisplayFeed, DisplaySlide } from '../../../shared/displays/schema.ts';
 import { language, t } from '../i18n/index.ts';
 import { fetchFeed, readCachedFeed, writeCachedFeed } from './feed-cache.ts';
-import { burnInShift, isStale, nextSlide } from './playlist.ts';
+import { burnInShift, isStale, nextSlide, storyOf } from './playlist.ts';
 import './strings.ts';
 import '../styles/display.css';
 
@@ -142,6 +142,23 @@ function Slide(props: { slide: DisplaySlide; feed: DisplayFeed; time: (iso: stri
             )}
           </For>
         </ul>
+      </Match>
+      <Match when={props.slide.kind === 'story' && storyOf(props.slide, props.feed)}>
+        {(story) => (
+          <div class="display-story" classList={{ 'has-photo': !!story().photo }}>
+            <div class="display-story-text">
+              <p class="display-kicker">{t('display.storyKicker')}</p>
+              <p class="display-story-title" data-testid="display-story-title">{story().title}</p>
+              <Show when={story().summary}>
+                <p class="display-story-summary">{story().summary}</p>
+              </Show>
+              <p class="display-sub">{story().unitName ?? props.feed.wardName}</p>
+            </div>
+            <Show when={story().photo}>
+              {(photo) => <img class="display-story-photo" src={photo().src} alt={photo().alt} data-testid="display-story-photo" />}
+            </Show>
+          </div>
+        )}
       </Match>
       <Match when={props.slide.kind === 'sessions'}>
         <p class="display-kicker">{t('display.sessionsTitle')}</p>

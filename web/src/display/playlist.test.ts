@@ -4,7 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import type { DisplayFeed } from '../../../shared/displays/schema.ts';
 import { readCachedFeed, writeCachedFeed } from './feed-cache.ts';
-import { burnInShift, isStale, nextSlide, STALE_MS } from './playlist.ts';
+import { burnInShift, isStale, nextSlide, STALE_MS, storyOf } from './playlist.ts';
 
 const feed = (slides: DisplayFeed['screen']['slides'], learners = 0, groups: DisplayFeed['coverage']['groups'] = []): DisplayFeed => ({
   screen: { id: 'cong', name: 'Cổng', slides },
@@ -12,6 +12,7 @@ const feed = (slides: DisplayFeed['screen']['slides'], learners = 0, groups: Dis
   appUrl: 'https://hocvuso.example.vn/',
   coverage: { learners, groups },
   sessions: [],
+  stories: [],
   generatedAt: '2026-12-05T08:00:00.000Z',
 });
 
@@ -22,6 +23,19 @@ class MemoryStorage {
 }
 
 describe('the LED loop', () => {
+  it('shows a story slide only with a published story: the chosen one, else the latest', () => {
+    const story = (id: string) => ({ id, kind: 'typical-model', title: id, summary: '', unitName: null, publishedAt: '2026-12-01T00:00:00.000Z', photo: null });
+    const latest = { ...feed([{ kind: 'story', seconds: 10 }, { kind: 'qr', seconds: 10 }]), stories: [story('a'), story('b')] };
+    expect(storyOf(latest.screen.slides[0], latest)?.id).toBe('a');
+    expect(nextSlide(latest, 1)).toBe(0);
+    const chosen = { ...latest, screen: { ...latest.screen, slides: [{ kind: 'story' as const, seconds: 10, storyId: 'b' }, { kind: 'qr' as const, seconds: 10 }] } };
+    expect(storyOf(chosen.screen.slides[0], chosen)?.id).toBe('b');
+    // Taken down (no longer in the feed), or nothing published: skipped.
+    const gone = { ...chosen, stories: [story('a')] };
+    expect(nextSlide(gone, 1)).toBe(1);
+    expect(nextSlide({ ...latest, stories: [] }, 1)).toBe(1);
+  });
+
   it('skips slides with nothing to show and wraps around', () => {
     const f = feed([{ kind: 'qr', seconds: 10 }, { kind: 'coverage', seconds: 10 }, { kind: 'slogan', seconds: 10, text: 'Học' }]);
     expect(nextSlide(f, -1)).toBe(0);

@@ -2,7 +2,13 @@
 // which slide comes next (a slide with nothing to show is skipped), when the
 // data counts as old, and the small shift that keeps a still picture from
 // burning into an LED panel.
-import type { DisplayFeed, DisplaySlide } from '../../../shared/displays/schema.ts';
+import type { DisplayFeed, DisplaySlide, DisplayStory } from '../../../shared/displays/schema.ts';
+
+/** The story a story slide shows: its chosen one while published, else the latest; none when nothing is published. */
+export function storyOf(slide: DisplaySlide, feed: DisplayFeed): DisplayStory | undefined {
+  const stories = feed.stories ?? []; // a copy kept before story slides existed has none
+  return slide.storyId ? stories.find((s) => s.id === slide.storyId) : stories[0];
+}
 
 /** Data older than this is labelled with its time (discreetly): the screen keeps showing it. */
 export const STALE_MS = 5 * 60_000;
@@ -10,6 +16,7 @@ export const STALE_MS = 5 * 60_000;
 /** Whether a slide has anything to show with this feed. */
 export function hasContent(slide: DisplaySlide, feed: DisplayFeed): boolean {
   if (slide.kind === 'coverage') return feed.coverage.groups.length > 0 || feed.coverage.learners > 0;
+  if (slide.kind === 'story') return storyOf(slide, feed) !== undefined;
   return true;
 }
 

@@ -64,6 +64,9 @@ function NewsList(props: { store: NewsStore }) {
                   {(item) => (
                     <li>
                       <A href={item.path} class="card news-card" data-testid="news-card">
+                        <Show when={item.photos?.[0]}>
+                          {(photo) => <img class="news-card-photo" src={photo().thumb} alt="" loading="lazy" data-testid="news-card-photo" />}
+                        </Show>
                         <span class="tag">{t(`news.kinds.${item.kind}`)}</span>
                         <strong class="news-card-title">{item.title}</strong>
                         <span class="news-meta">
@@ -124,6 +127,14 @@ function ItemBody(props: { item: NewsItem }) {
       <Show when={props.item.summary}>
         <p class="lead">{props.item.summary}</p>
       </Show>
+      <For each={props.item.photos ?? []}>
+        {(photo) => (
+          <figure class="news-photo">
+            <img src={photo.thumb} alt={photo.alt} data-testid="news-photo" />
+            <figcaption>{photo.alt}</figcaption>
+          </figure>
+        )}
+      </For>
       {/* HTML made by the server from the story's Markdown (raw HTML escaped, safe links only). */}
       <div class="news-body" data-testid="news-body" innerHTML={props.item.html} />
       <div class="news-actions">

@@ -5,6 +5,7 @@ import type { NewsItem } from '../../../shared/news/schema.ts';
 import { request, HttpError } from '../net/http.ts';
 import type { NewsList } from '../../../shared/news/schema.ts';
 import { saveItem, saveNews, savedNews } from './news-cache.ts';
+import { keepNewsPhotos } from './photo-cache.ts';
 
 export type NewsStatus = 'loading' | 'fresh' | 'saved' | 'none';
 
@@ -24,6 +25,7 @@ export function createNewsStore() {
         setList(fresh.list);
         setSavedAt(fresh.savedAt);
         setStatus('fresh');
+        void keepNewsPhotos(fresh.list).catch(() => undefined);
       } catch {
         setStatus(list() ? 'saved' : 'none');
       }

@@ -3,9 +3,10 @@
 // (shared/news/render.ts), and the consent box that appears when the story
 // names a private person or business. The office may choose the unit.
 import { createMemo, createSignal, For, Show } from 'solid-js';
-import { STORY_KINDS, STORY_LIMITS, type StoryKind } from '../../../../shared/news/constants.ts';
+import { STORY_KINDS, STORY_LIMITS, storyPhotoPath, type StoryKind } from '../../../../shared/news/constants.ts';
 import { renderStoryMarkdown } from '../../../../shared/news/render.ts';
-import type { Story, StoryInput } from '../../../../shared/news/schema.ts';
+import type { Story, StoryInput, StoryPhoto } from '../../../../shared/news/schema.ts';
+import { PhotoList } from './photo-list.tsx';
 import type { Unit } from '../../../../shared/plans/schema.ts';
 import { t } from '../../i18n/index.ts';
 import { errorText } from '../../net/error-message.ts';
@@ -18,6 +19,7 @@ export const DESK_ERRORS = {
     invalid_markdown: 'newsDesk.errors.invalid_markdown',
     wrong_status: 'newsDesk.errors.wrong_status',
     unknown_unit: 'newsDesk.errors.unknown_unit',
+    unknown_photo: 'newsDesk.errors.unknown_photo',
     forbidden: 'newsDesk.errors.forbidden',
   },
 } as const;
@@ -37,6 +39,7 @@ export function NewsEditor(props: {
   const [namesPrivate, setNamesPrivate] = createSignal(s?.namesPrivate ?? false);
   const [consent, setConsent] = createSignal(s?.consent ?? false);
   const [unitId, setUnitId] = createSignal(s?.unitId ?? '');
+  const [photos, setPhotos] = createSignal<StoryPhoto[]>(s?.photos ?? []);
   const [problem, setProblem] = createSignal('');
   const [note, setNote] = createSignal('');
   const [busy, setBusy] = createSignal(false);
@@ -47,6 +50,7 @@ export function NewsEditor(props: {
     setProblem('');
     setNote('');
     if (namesPrivate() && !consent()) return void setProblem(t('newsDesk.editor.consentNeeded'));
+    if (photos().some((p) => !p.alt.trim())) return void setProblem(t('newsDesk.photos.altNeeded'));
     if (preview().problems.length > 0) return void setProblem(t('newsDesk.errors.invalid_markdown', { message: preview().problems.join('; ') }));
     setBusy(true);
     try {
@@ -57,7 +61,7 @@ export function NewsEditor(props: {
         body: body(),
         namesPrivate: namesPrivate(),
         consent: namesPrivate() && consent(),
-        photos: s?.photos ?? [],
+        photos: photos().map((p) => ({ ...p, alt: p.alt.trim() })),
         ...(props.units.length > 0 ? { unitId: unitId() || null } : {}),
       });
       setNote(t('newsDesk.editor.saved'));
@@ -95,6 +99,7 @@ export function NewsEditor(props: {
             <textarea name="body" rows={12} maxLength={STORY_LIMITS.body} value={body()} onInput={(e) => setBody(e.currentTarget.value)} aria-describedby="news-body-help" />
           </label>
           <p id="news-body-help" class="help">{t('newsDesk.editor.bodyHelp')}</p>
+          <PhotoList photos={photos()} onChange={setPhotos} />
           <Show when={props.units.length > 0}>
             <label>
               {t('newsDesk.editor.unit')}
@@ -128,6 +133,13 @@ export function NewsEditor(props: {
           <Show when={summary().trim()}>
             <p class="lead">{summary()}</p>
           </Show>
+          <For each={photos()}>
+            {(p) => (
+              <figure class="news-photo">
+                <img src={storyPhotoPath(p.thumb ?? p.sha256)} alt={p.alt} data-testid="news-preview-photo" />
+              </figure>
+            )}
+          </For>
           <Show when={preview().html} fallback={<p class="help">{t('newsDesk.editor.previewEmpty')}</p>}>
             <div class="news-body" innerHTML={preview().html} />
           </Show>
