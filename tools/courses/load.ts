@@ -207,6 +207,17 @@ function checkParity(viFile: string, vi: ParsedLesson, enFile: string, en: Parse
         message: `quiz #${i + 1}: options or answer differ from ${viFile} (vi: ${qv[i].options.length} options, answer ${qv[i].answer}; en: ${qe[i].options.length} options, answer ${qe[i].answer})`,
       });
     }
+    const vv = qv[i].variants ?? [];
+    const ve = qe[i].variants ?? [];
+    if (vv.length !== ve.length) {
+      errors.push({ file: enFile, line: 1, message: `quiz #${i + 1}: has ${ve.length} variants but ${viFile} has ${vv.length}` });
+      continue;
+    }
+    vv.forEach((v, j) => {
+      if (v.options.length !== ve[j].options.length || v.answer !== ve[j].answer) {
+        errors.push({ file: enFile, line: 1, message: `quiz #${i + 1} variant ${j + 1}: options or answer differ from ${viFile}` });
+      }
+    });
   }
   return errors;
 }
