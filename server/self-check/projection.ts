@@ -7,6 +7,7 @@ import { and, eq, sql } from 'drizzle-orm';
 import type { LearningEventOf } from '../../shared/events.ts';
 import type { Db } from '../db/open.ts';
 import { placeholders } from '../db/placeholders.ts';
+import { excluded } from '../db/set-values.ts';
 import { selfCheckResults } from '../db/schema/index.ts';
 import type { Projection } from '../records/hooks.ts';
 
@@ -25,13 +26,13 @@ export function createSelfCheckProjection(db: Db): Projection {
     .onConflictDoUpdate({
       target: [selfCheckResults.learnerId, selfCheckResults.skill],
       set: {
-        attempts: sql.placeholder('attempts'),
-        firstEventId: sql.placeholder('firstEventId'),
-        firstAt: sql.placeholder('firstAt'),
-        firstScore: sql.placeholder('firstScore'),
-        latestEventId: sql.placeholder('latestEventId'),
-        latestAt: sql.placeholder('latestAt'),
-        latestScore: sql.placeholder('latestScore'),
+        attempts: excluded(selfCheckResults.attempts),
+        firstEventId: excluded(selfCheckResults.firstEventId),
+        firstAt: excluded(selfCheckResults.firstAt),
+        firstScore: excluded(selfCheckResults.firstScore),
+        latestEventId: excluded(selfCheckResults.latestEventId),
+        latestAt: excluded(selfCheckResults.latestAt),
+        latestScore: excluded(selfCheckResults.latestScore),
       },
     })
     .prepare();
