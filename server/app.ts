@@ -56,6 +56,7 @@ import { createUnitProjection } from './units/projection.ts';
 import { groupInUse } from './guide/group-use.ts';
 import { createCheckinProjection } from './guide/checkins.ts';
 import { createGuideProjection } from './guide/projections.ts';
+import { createSelfCheckProjection } from './self-check/projection.ts';
 import { createRecordPipeline } from './records/pipeline.ts';
 import { createCatalogCheck } from './integrity/catalog-check.ts';
 import { createHoldTable, createIntegrity } from './integrity/holds.ts';
@@ -168,6 +169,7 @@ export function createApp(deps: AppDeps) {
     createCheckinProjection(ctx.db), // session check-ins, households joined by QR
     createGuideProjection(ctx.db), // a guide's rights, then sessions, assisted learners, households
     statsRollup.projection, // dashboard rollups
+    createSelfCheckProjection(ctx.db), // the skills self-check: first and latest attempt per learner and skill group
     createGuideAuditProjection(ctx.db, ctx.audit), // guide actions in the audit log
     createUnitProjection(ctx.db, units, evidence, planReports, ctx.audit), // a unit officer's rights, issued periods' locks, then the unit's activities and their files
   ]);

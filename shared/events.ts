@@ -12,6 +12,7 @@ import { guideEventSchemas, learnerGuideEventSchemas } from './events/guide.ts';
 import { learningEventSchemas } from './events/learning.ts';
 import { residentEventSchemas } from './events/resident.ts';
 import { unitEventSchemas } from './events/unit.ts';
+import { selfCheckEventSchemas } from './events/self-check.ts';
 import type { StaffRole } from './api.ts';
 
 export { deviceIdSchema, groupIdSchema, secretSchema, slugSchema, uuidSchema } from './events/primitives.ts';
@@ -28,8 +29,8 @@ const family = <const S extends readonly [Member, ...Member[]]>(recorder: Record
 };
 
 export const RECORD_FAMILIES = {
-  /** A resident's own phone: learning, check-ins, consent and profile. */
-  learner: family({ kind: 'learner' }, [...learningEventSchemas, ...learnerGuideEventSchemas, ...residentEventSchemas]),
+  /** A resident's own phone: learning, check-ins, consent and profile, the skills self-check. */
+  learner: family({ kind: 'learner' }, [...learningEventSchemas, ...learnerGuideEventSchemas, ...residentEventSchemas, ...selfCheckEventSchemas]),
   /** A guide's phone: sessions, assisted learners, completions and outcomes recorded in person, households. */
   guide: family({ kind: 'staff', roles: ['guide'] }, guideEventSchemas),
   /** A unit officer's phone or PC: the unit's outreach activities under the ward's plans. */

@@ -8,6 +8,7 @@ import { dashboardSchema, officialKindsSaveSchema, sectionSchemas } from '../../
 import { narrativeSaveSchema, narrativeSchema } from '../../shared/stats/narrative.ts';
 import { adminWardSchema, updateWardSchema, upsertGroupSchema } from '../../shared/ward-admin.ts';
 import { wardImportRequestSchema } from '../../shared/ward-import.ts';
+import { selfCheckSummarySchema } from '../../shared/stats/self-check.ts';
 import { file, jsonBody, pathParam, PUBLIC, queryParams, ref, reply, schemaOf, STAFF, transportFailures, type Paths } from './helpers.ts';
 
 const importRowsSchema = z.object({
@@ -32,6 +33,7 @@ export const statsSchemas = {
   Dashboard: schemaOf(dashboardSchema, 'output'),
   ...Object.fromEntries(sectionNames.map((s) => [`Stats${title(s)}`, schemaOf(sectionSchemas[s], 'output')])),
   ReportNarrative: schemaOf(narrativeSchema, 'output'),
+  SelfCheckSummary: schemaOf(selfCheckSummarySchema, 'output'),
   OfficialKinds: schemaOf(officialKindsSaveSchema, 'input'),
   SaveReportNarrative: schemaOf(narrativeSaveSchema, 'input'),
   WardProfile: schemaOf(wardProfileSchema, 'output'),
@@ -79,6 +81,15 @@ export const statsPaths: Paths = {
     },
   },
   ...sectionPaths,
+  [`${API_PREFIX}/stats/self-check`]: {
+    get: {
+      operationId: 'getSelfCheckSummary',
+      summary: 'The skills self-check: first against latest attempts of learners who took it again, per residential group and skill group (guide, reviewer, admin); counts of 1–4 people are "<5", averages only for 5 or more',
+      security: STAFF,
+      parameters: [],
+      responses: { '200': reply('First and latest results', ref('SelfCheckSummary')), '400': reply('A query parameter was given'), '401': reply('Not logged in, or learner credentials'), '403': reply('Role not allowed') },
+    },
+  },
   [`${API_PREFIX}/stats/report`]: {
     get: {
       operationId: 'getPrintableReport',

@@ -19,6 +19,7 @@ import { createDashboard, type DashboardCatalog } from '../stats/dashboard.ts';
 import { tablesToCsv, tablesToXlsx } from '../stats/export-files.ts';
 import { dashboardTables } from '../stats/tables.ts';
 import { createStatsQueries } from '../stats/summary.ts';
+import { createSelfCheckSummary } from '../self-check/summary.ts';
 
 const exportQuerySchema = dashboardQuerySchema.extend({ lang: z.enum(['vi', 'en']).default('vi') });
 
@@ -30,6 +31,7 @@ export function statsRoutes(ctx: AppContext, catalog: DashboardCatalog) {
   const admin = requireStaff(ctx, ['admin']);
   const query = (raw: Record<string, string>) => parseWith(dashboardQuerySchema, raw);
   const narratives = createNarratives(ctx.db);
+  const selfCheck = createSelfCheckSummary(ctx.db);
   const fileName = (from: string, to: string, ext: string) => `bao-cao-hoc-vu-so_${from}_${to}.${ext}`;
 
   return new Hono<AppEnv>()
@@ -51,6 +53,11 @@ export function statsRoutes(ctx: AppContext, catalog: DashboardCatalog) {
       dashboard.saveOfficialKinds(kinds, c.get('staff').username, ctx.now());
       ctx.audit.record(c.get('staff'), 'stats.official_kinds_set', { type: 'ward' }, { kinds: kinds.join(',') });
       return c.json({ kinds: FIGURE_KINDS.filter((k) => kinds.includes(k)) });
+    })
+    // The skills self-check, first against latest attempts, aggregates only (server/self-check).
+    .get('/self-check', readers, (c) => {
+      parseWith(z.strictObject({}), c.req.query());
+      return c.json(selfCheck());
     })
     .get('/freshness', readers, (c) => {
       parseWith(z.strictObject({}), c.req.query());

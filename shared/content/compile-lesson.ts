@@ -81,6 +81,12 @@ export function compileLesson(
     return parts.join('\n');
   };
 
+  const compileQuestion = (q: { question: string; options: { text: string; explain: string }[]; answer: number }) => ({
+    question: inline(q.question),
+    options: q.options.map((o) => ({ text: inline(o.text), explanation: inline(o.explain) })),
+    correctIndex: q.answer - 1,
+  });
+
   const fm = lesson.frontMatter;
   const compiled: CompiledLesson = {
     id,
@@ -91,9 +97,8 @@ export function compileLesson(
     steps: lesson.steps.map((s) => ({ title: inline(s.title), html: stepHtml(s.markdown) })),
     remember: block(lesson.remember),
     quiz: fm.quiz.map((q) => ({
-      question: inline(q.question),
-      options: q.options.map((o) => ({ text: inline(o.text), explanation: inline(o.explain) })),
-      correctIndex: q.answer - 1,
+      ...compileQuestion(q),
+      ...(q.variants ? { variants: q.variants.map(compileQuestion) } : {}),
     })),
     sources: fm.sources.map(inline),
     ...(fm.practice ? { practice: fm.practice } : {}),

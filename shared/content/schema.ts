@@ -32,22 +32,32 @@ const quizOptionSource = z.strictObject({
   explain: text,
 });
 
-const quizItemSource = z
+const quizQuestionFields = {
+  question: text,
+  options: z.array(quizOptionSource).min(2, 'needs at least 2 options').max(6, 'at most 6 options'),
+  /** 1-based: "answer: 2" means the second option is right (written for non-programmers). */
+  answer: z.number().int().min(1, 'answer is 1-based: the first option is 1'),
+};
+
+const answerInRange = (item: { answer: number; options: unknown[] }, ctx: z.RefinementCtx) => {
+  if (item.answer > item.options.length) {
+    ctx.addIssue({
+      code: 'custom',
+      path: ['answer'],
+      message: `answer ${item.answer} is out of range: this question has ${item.options.length} options`,
+    });
+  }
+};
+
+/** Another phrasing of the same question: a phone draws one per attempt. */
+const quizVariantSource = z.strictObject(quizQuestionFields).superRefine(answerInRange);
+
+export const quizItemSource = z
   .strictObject({
-    question: text,
-    options: z.array(quizOptionSource).min(2, 'needs at least 2 options').max(6, 'at most 6 options'),
-    /** 1-based: "answer: 2" means the second option is right (written for non-programmers). */
-    answer: z.number().int().min(1, 'answer is 1-based: the first option is 1'),
+    ...quizQuestionFields,
+    variants: z.array(quizVariantSource).min(1, 'leave "variants" out when there are none').max(3, 'at most 3 variants').optional(),
   })
-  .superRefine((item, ctx) => {
-    if (item.answer > item.options.length) {
-      ctx.addIssue({
-        code: 'custom',
-        path: ['answer'],
-        message: `answer ${item.answer} is out of range: this question has ${item.options.length} options`,
-      });
-    }
-  });
+  .superRefine(answerInRange);
 
 /** Front matter of courses/<id>/NN-<slug>.<lang>.md */
 export const lessonFrontMatterSchema = z.strictObject({
@@ -63,10 +73,16 @@ export type LessonFrontMatter = z.infer<typeof lessonFrontMatterSchema>;
 
 // ---- compiled (phones read these) -------------------------------------------
 
-export const compiledQuizItemSchema = z.object({
+const compiledQuizQuestion = {
   question: z.string(),
   options: z.array(z.object({ text: z.string(), explanation: z.string() })),
   correctIndex: z.number().int().min(0),
+};
+export const compiledQuizVariantSchema = z.object(compiledQuizQuestion);
+export const compiledQuizItemSchema = z.object({
+  ...compiledQuizQuestion,
+  /** Other phrasings; the first (the item itself) is the one a guide's session uses. */
+  variants: z.array(compiledQuizVariantSchema).optional(),
 });
 
 export const compiledStepSchema = z.object({
@@ -123,6 +139,7 @@ export const contentIndexSchema = z.object({
 });
 
 export type CompiledQuizItem = z.infer<typeof compiledQuizItemSchema>;
+export type CompiledQuizVariant = z.infer<typeof compiledQuizVariantSchema>;
 export type CompiledLesson = z.infer<typeof compiledLessonSchema>;
 export type CourseChunk = z.infer<typeof courseChunkSchema>;
 export type ContentIndex = z.infer<typeof contentIndexSchema>;

@@ -85,6 +85,7 @@ describe('GET /api/openapi.json', () => {
         ...['difficulties', 'difficulties/{id}', 'difficulties/{id}/handling', 'misinformation', 'misinformation/{id}', 'budget', 'budget/{id}', 'budget/{id}/decision'].map((s) => `/api/v1/registers/${s}`),
         '/api/v1/integrity/anomalies',
         '/api/v1/stats/official-kinds',
+        '/api/v1/stats/self-check',
         '/api/v1/integrity/spot-checks',
         '/api/v1/integrity/spot-checks/latest',
         '/api/v1/integrity/spot-checks/{id}/items/{itemNo}',

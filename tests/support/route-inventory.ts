@@ -32,6 +32,7 @@ import { resetPasswordResponseSchema } from '../../shared/accounts.ts';
 import { planImportResponseSchema, planListSchema, planSchema, unitListSchema, unitSchema } from '../../shared/plans/schema.ts';
 import { activityListSchema, trackerSchema, unitMeSchema } from '../../shared/units/api.ts';
 import { narrativeSchema } from '../../shared/stats/narrative.ts';
+import { selfCheckSummarySchema } from '../../shared/stats/self-check.ts';
 import { displayFeedSchema, displayListSchema, displaySchema } from '../../shared/displays/schema.ts';
 import { newsItemSchema, newsListSchema, storyListSchema, storySchema } from '../../shared/news/schema.ts';
 import { MAX_STORED_FILE_BYTES, storedFileSchema } from '../../shared/files.ts';
@@ -82,6 +83,7 @@ const RIGHTS: Record<string, string> = {
   'GET /api/v1/stats/demographics':                       '401 401 401 ok  ok  ok  ok  403 403',
   'GET /api/v1/stats/trend':                              '401 401 401 ok  ok  ok  ok  403 403',
   'GET /api/v1/stats/freshness':                          '401 401 401 ok  ok  ok  ok  403 403',
+  'GET /api/v1/stats/self-check':                         '401 401 401 ok  ok  ok  ok  403 403',
   'GET /api/v1/stats/report':                             '401 401 401 403 403 ok  ok  403 403',
   'GET /api/v1/stats/report/narrative':                   '401 401 401 403 403 ok  ok  403 403',
   'PUT /api/v1/stats/report/narrative':                   '401 401 401 403 403 ok  ok  403 403',
@@ -300,6 +302,7 @@ const SPECS: Record<string, Omit<RouteSpec, 'key' | 'method' | 'pattern' | 'righ
   'GET /api/v1/stats/demographics': { ok: sectionSchemas.demographics },
   'GET /api/v1/stats/trend': { ok: sectionSchemas.trend },
   'GET /api/v1/stats/freshness': { ok: sectionSchemas.freshness },
+  'GET /api/v1/stats/self-check': { ok: selfCheckSummarySchema },
   'GET /api/v1/stats/report': { ok: dashboardSchema },
   'GET /api/v1/stats/report/narrative': { ok: narrativeSchema },
   'PUT /api/v1/stats/report/narrative': {

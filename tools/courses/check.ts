@@ -29,4 +29,5 @@ for (const c of result.index.courses) {
   const sizes = Object.values(c.chunks).map((url) => (gzipSync(result.files.get(url.slice(1))!).length / 1024).toFixed(1));
   console.log(`${c.id}: chunks ${sizes.join(' KB / ')} KB gzip (vi / en)`);
 }
+if (result.selfCheck) console.log(`self-check: ${result.selfCheck.questions.length} question(s) in ${result.selfCheck.groups.length} skill group(s)`);
 console.log(`OK: ${result.index.courses.length} course(s), ${lessons} lesson(s) in vi and en.`);

@@ -14,6 +14,8 @@ import type { ContentError } from '../../shared/content/source-location.ts';
 import { LANGUAGES, type Language } from '../../shared/skills.ts';
 import { imageSize } from './image-size.ts';
 import { sourceWarnings } from './source-warnings.ts';
+import { loadSelfCheck } from './self-check.ts';
+import type { SelfCheckBank } from '../../shared/content/self-check-schema.ts';
 
 /** One lesson file's figures for authors; `minutes` is what the lesson itself says. */
 export type LessonReport = { file: string; minutes: number; imageBytes: number } & ReadingStats;
@@ -30,6 +32,8 @@ export type LoadResult = {
   lessons: LessonReport[];
   /** Every file read, so a dev server can watch them. */
   inputs: string[];
+  /** The skills self-check (courses/self-check.yaml), when present and valid. */
+  selfCheck: SelfCheckBank | null;
 };
 
 const IMAGE_TYPES = /\.(svg|png|jpe?g|webp)$/i;
@@ -177,8 +181,11 @@ export function loadCourses(coursesDir: string): LoadResult {
   courses.sort((a, b) => a.order - b.order || a.id.localeCompare(b.id));
   const index: ContentIndex = { version: hash(courses.map((c) => c.version).join(','), 10), courses };
   files.set('content/index.json', JSON.stringify(index));
+  const selfCheck = loadSelfCheck(coursesDir, index, rel);
+  errors.push(...selfCheck.errors);
+  if (selfCheck.input) inputs.push(selfCheck.input);
   errors.sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line);
-  return { index, files, errors, warnings, lessons: lessonsReport, inputs };
+  return { index, files, errors, warnings, lessons: lessonsReport, inputs, selfCheck: selfCheck.bank };
 }
 
 /** The English twin must teach the same steps and ask the same quiz. */
@@ -207,6 +214,17 @@ function checkParity(viFile: string, vi: ParsedLesson, enFile: string, en: Parse
         message: `quiz #${i + 1}: options or answer differ from ${viFile} (vi: ${qv[i].options.length} options, answer ${qv[i].answer}; en: ${qe[i].options.length} options, answer ${qe[i].answer})`,
       });
     }
+    const vv = qv[i].variants ?? [];
+    const ve = qe[i].variants ?? [];
+    if (vv.length !== ve.length) {
+      errors.push({ file: enFile, line: 1, message: `quiz #${i + 1}: has ${ve.length} variants but ${viFile} has ${vv.length}` });
+      continue;
+    }
+    vv.forEach((v, j) => {
+      if (v.options.length !== ve[j].options.length || v.answer !== ve[j].answer) {
+        errors.push({ file: enFile, line: 1, message: `quiz #${i + 1} variant ${j + 1}: options or answer differ from ${viFile}` });
+      }
+    });
   }
   return errors;
 }

@@ -18,6 +18,10 @@ export function formatErrors(result: LoadResult): string {
   return `${result.errors.length} problem(s) in courses/:\n${result.errors.map(formatContentError).join('\n')}`;
 }
 
+/** The self-check bank, imported by its lazy screen (web/src/self-check): it is precached with that chunk. */
+export const SELF_CHECK_MODULE = 'virtual:hvs-self-check';
+const RESOLVED_SELF_CHECK = '\0' + SELF_CHECK_MODULE;
+
 export function coursesPlugin(options: { coursesDir: string }): Plugin {
   let result: LoadResult | undefined;
   const load = () => (result = loadCourses(options.coursesDir));
@@ -27,6 +31,14 @@ export function coursesPlugin(options: { coursesDir: string }): Plugin {
     buildStart() {
       load();
       if (result!.errors.length) this.error(formatErrors(result!));
+    },
+    resolveId(id) {
+      return id === SELF_CHECK_MODULE ? RESOLVED_SELF_CHECK : undefined;
+    },
+    load(id) {
+      if (id !== RESOLVED_SELF_CHECK) return undefined;
+      const current = result ?? load();
+      return `export default ${JSON.stringify(current.selfCheck)};`;
     },
     generateBundle() {
       for (const [fileName, source] of result!.files) {

@@ -16,3 +16,4 @@ export * from './registers.ts';
 export * from './plan-reports.ts';
 export * from './integrity.ts';
 export * from './bulletins.ts';
+export * from './self-check.ts';

@@ -27,6 +27,7 @@ const RecoverPage = lazy(() => import('../resident/recover-page.tsx'));
 const ProfilesPage = lazy(() => import('../resident/profiles-page.tsx'));
 const CertificatesPage = lazy(() => import('../resident/certificates-page.tsx'));
 const ChannelsPage = lazy(() => import('../resident/channels-page.tsx'));
+const SelfCheckPage = lazy(() => import('../self-check/self-check-page.tsx'));
 const SettingsPage = lazy(() => import('./settings-page.tsx'));
 // Guide mode: never loaded for residents.
 const GuideHomePage = lazy(() => import('../guide/pages/guide-home-page.tsx'));
@@ -89,6 +90,7 @@ export function App(props: { stores?: AppStores }) {
         <Route path="/ward/plan-report" component={PlanReportPage} />
         <Route path="/ward/tracker" component={TrackerPage} />
         <Route path="/settings" component={SettingsPage} />
+        <Route path="/self-check" component={SelfCheckPage} />
         <Route path="/join/:code?" component={JoinPage} />
         <Route path="/household/:id?" component={HouseholdJoinPage} />
         <Route path="/guide" component={GuideHomePage} />

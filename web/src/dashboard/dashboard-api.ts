@@ -2,6 +2,7 @@
 // client of net/http.ts. Loaded with the ward page only.
 import type { Dashboard } from '../../../shared/stats/api.ts';
 import type { Narrative, NarrativeText } from '../../../shared/stats/narrative.ts';
+import type { SelfCheckSummary } from '../../../shared/stats/self-check.ts';
 import { staffRequest, withQuery } from '../net/http.ts';
 
 const API = '/api/v1/stats';
@@ -14,6 +15,7 @@ export interface RangeQuery {
 
 export const dashboardApi = {
   dashboard: (q: RangeQuery) => staffRequest<Dashboard>(withQuery(`${API}/dashboard`, { ...q })),
+  selfCheck: () => staffRequest<SelfCheckSummary>(`${API}/self-check`),
   report: (q: RangeQuery) => staffRequest<Dashboard>(withQuery(`${API}/report`, { ...q })),
   narrative: (q: RangeQuery) => staffRequest<Narrative>(withQuery(`${API}/report/narrative`, { ...q })),
   saveNarrative: (period: { from: string; to: string; group: string | null }, text: NarrativeText) =>

@@ -8,6 +8,7 @@ import { PrintReport } from './print-report.tsx';
 import { AnomalyPanel } from './integrity/anomaly-panel.tsx';
 import { SpotCheckPanel } from './integrity/spot-check-panel.tsx';
 import { KindsSection } from './kinds-section.tsx';
+import { SelfCheckSection } from './self-check-section.tsx';
 import { Courses, Coverage, Demographics, Freshness, Headline, Ranking, Trend } from './sections.tsx';
 import './strings.ts';
 import '../styles/dashboard.css';
@@ -107,6 +108,7 @@ export default function DashboardView(props: { user: StaffUser }) {
               <Coverage data={d()} />
               <Ranking data={d()} />
               <Courses data={d()} />
+              <SelfCheckSection />
               <Demographics data={d()} />
               <Trend data={d()} />
               <Freshness data={d()} />

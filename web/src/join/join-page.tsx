@@ -56,12 +56,14 @@ export default function JoinPage() {
     try {
       let title: string | null = null;
       let courses: string[] = [];
+      let endsAt: string | null = null;
       let unconfirmed: 'offline' | 'pending' | null = null;
       try {
         const s = await request<PublicSession>(`/api/v1/sessions/${code}`);
         if (s.state !== 'open') return setOutcome({ kind: 'problem', key: 'join.problem.closed' });
         title = s.title;
         courses = s.courses;
+        endsAt = s.endsAt;
       } catch (err) {
         const { key } = errorMessage(err, LOOK_UP_ERRORS);
         if (!checked && key !== 'join.problem.tooMany') return setOutcome({ kind: 'problem', key: 'join.problem.mistyped' });
@@ -69,7 +71,7 @@ export default function JoinPage() {
         else if (key === NOT_SYNCED_YET) unconfirmed = 'pending';
         else return setOutcome({ kind: 'problem', key });
       }
-      const added = await joinSession(code, method, title);
+      const added = await joinSession(code, method, title, new Date(), endsAt);
       if (added) void sync.syncNow();
       setOutcome({ kind: !added ? 'already' : (unconfirmed ?? 'joined'), title, courses, learnerId: await currentLearnerId() });
     } finally {

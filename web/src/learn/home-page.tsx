@@ -27,6 +27,9 @@ export default function HomePage() {
       <a href="/join" class="button secondary" data-testid="join-entry">
         {t('joinEntry.label')}
       </a>
+      <a href="/self-check" class="button secondary" data-testid="self-check-entry">
+        {t('home.selfCheck')}
+      </a>
       <h2>{t('home.courses')}</h2>
       <LoadState isLoading={content.isLoading()} error={content.loadError()} onRetry={content.reload} />
       {/* The list is long and mostly below the fold: on the app's first screen

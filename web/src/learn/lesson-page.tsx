@@ -58,6 +58,14 @@ export default function LessonPage() {
     }
   };
 
+  // In a guide's session the quiz keeps one order for the whole room; read
+  // from the phone's storage, loaded with it (never on the first screen).
+  const [guided] = createResource(() =>
+    import('../join/join-repo.ts')
+      .then((m) => m.isInGuidedSession())
+      .catch(() => false),
+  );
+
   const isMissing = () => (current() !== undefined && current()!.lesson === null) || (content.index() !== undefined && !course());
 
   return (
@@ -88,6 +96,7 @@ export default function LessonPage() {
               onComplete={complete}
               resumeKey={routeKey()}
               courseFinished={courseFinished()}
+              fixedQuiz={guided() === true}
             />
           </Show>
         </>

@@ -3,6 +3,7 @@ import type { CompiledLesson } from '../../../shared/content/schema.ts';
 import { t } from '../i18n/index.ts';
 import { LessonSteps } from './lesson-steps.tsx';
 import { QuizView } from './quiz-view.tsx';
+import { arrangeQuiz, newSeed, type ArrangedQuestion } from './quiz-order.ts';
 import { LessonComplete, type CourseFinished, type SaveState } from './lesson-complete.tsx';
 import { PracticeScreen } from '../practice/practice-screen.tsx';
 import { savedReadingPosition, saveReadingPosition } from './reading-position.ts';
@@ -10,7 +11,7 @@ import { savedReadingPosition, saveReadingPosition } from './reading-position.ts
 type Phase =
   | { kind: 'read'; position: number }
   | { kind: 'practice' }
-  | { kind: 'quiz' }
+  | { kind: 'quiz'; quiz: ArrangedQuestion[] }
   | { kind: 'done'; right: number; save: SaveState };
 
 export interface LessonResult {
@@ -36,6 +37,8 @@ export function LessonPlayer(props: {
   resumeKey?: string;
   /** The course, once this completion finished it: the completed screen says so. */
   courseFinished?: CourseFinished | null;
+  /** In a guide's session everyone sees the same quiz (first phrasing, authored order); alone, each attempt draws anew. */
+  fixedQuiz?: boolean;
 }) {
   const startedAt = Date.now();
   const lastPosition = () => props.lesson.steps.length + 1;
@@ -85,6 +88,13 @@ export function LessonPlayer(props: {
     }
   }
 
+  // Each attempt at the quiz is laid out afresh (quiz-order.ts).
+  const startQuiz = () => setPhase({ kind: 'quiz', quiz: arrangeQuiz(props.lesson.quiz, props.fixedQuiz ? { kind: 'fixed' } : { kind: 'shuffled', seed: newSeed() }) });
+  const quiz = () => {
+    const p = phase();
+    return p.kind === 'quiz' ? p.quiz : null;
+  };
+
   const done = () => {
     const p = phase();
     return p.kind === 'done' ? p : null;
@@ -101,7 +111,7 @@ export function LessonPlayer(props: {
             headingRef={setHeading}
             onBack={() => setPhase({ kind: 'read', position: Math.max(0, position() - 1) })}
             onNext={() => setPhase({ kind: 'read', position: position() + 1 })}
-            onStartQuiz={() => setPhase({ kind: 'quiz' })}
+            onStartQuiz={startQuiz}
             onStartPractice={() => setPhase({ kind: 'practice' })}
           />
         </Match>
@@ -112,13 +122,11 @@ export function LessonPlayer(props: {
               practice={practice()}
               headingRef={setHeading}
               onBack={() => setPhase({ kind: 'read', position: lastPosition() })}
-              onStartQuiz={() => setPhase({ kind: 'quiz' })}
+              onStartQuiz={startQuiz}
             />
           )}
         </Match>
-        <Match when={phase().kind === 'quiz'}>
-          <QuizView quiz={props.lesson.quiz} onFinish={(n) => void finish(n)} />
-        </Match>
+        <Match when={quiz()}>{(q) => <QuizView quiz={q()} onFinish={(n) => void finish(n)} />}</Match>
         <Match when={done()}>
           {(d) => (
             <LessonComplete

@@ -7,6 +7,7 @@ import userEvent from '@testing-library/user-event';
 import type { CompiledQuizItem } from '../../../shared/content/schema.ts';
 import { QuizView } from './quiz-view.tsx';
 import { withoutVerdict } from './explanation.ts';
+import { arrangeQuiz } from './quiz-order.ts';
 
 afterEach(cleanup);
 
@@ -35,7 +36,7 @@ describe('quiz feedback', () => {
   it('after a wrong answer says "Chưa đúng" once and shows the right answer with its explanation', async () => {
     const user = userEvent.setup();
     const onFinish = vi.fn();
-    render(() => <QuizView quiz={quiz} onFinish={onFinish} />);
+    render(() => <QuizView quiz={arrangeQuiz(quiz, { kind: 'fixed' })} onFinish={onFinish} />);
     await user.click(screen.getByTestId('quiz-option-0'));
     expect(feedback().match(/Chưa đúng/g)).toHaveLength(1);
     expect(feedback()).toContain('VNeID không phải trò chơi.');

@@ -1,5 +1,5 @@
 import { createEffect, createSignal, For, on, Show } from 'solid-js';
-import type { CompiledQuizItem } from '../../../shared/content/schema.ts';
+import type { ArrangedQuestion } from './quiz-order.ts';
 import { t } from '../i18n/index.ts';
 import { HtmlBlock } from './html-block.tsx';
 import { ReadAloudButton } from '../a11y/read-aloud-button.tsx';
@@ -12,7 +12,7 @@ import { withoutVerdict } from './explanation.ts';
  * told once why, and shown the right answer with its own explanation, so
  * nobody moves on without having seen it.
  */
-export function QuizView(props: { quiz: CompiledQuizItem[]; onFinish: (rightFirstTry: number) => void }) {
+export function QuizView(props: { quiz: ArrangedQuestion[]; onFinish: (rightFirstTry: number) => void }) {
   const [index, setIndex] = createSignal(0);
   const [chosen, setChosen] = createSignal<number | undefined>(undefined);
   const [rightFirstTry, setRightFirstTry] = createSignal(0);
@@ -20,7 +20,9 @@ export function QuizView(props: { quiz: CompiledQuizItem[]; onFinish: (rightFirs
 
   const item = () => props.quiz[Math.min(index(), props.quiz.length - 1)];
   const answered = () => chosen() !== undefined;
-  const isRight = () => chosen() === item().correctIndex;
+  // Positions on screen; the right one is found by its id, wherever the order put it.
+  const correctAt = () => item().options.findIndex((o) => o.id === item().correctId);
+  const isRight = () => chosen() === correctAt();
   const letter = (option: number) => String.fromCharCode(65 + option);
   const explanation = (option: number) => withoutVerdict(item().options[option]?.explanation ?? '');
   const isLastQuestion = () => index() >= props.quiz.length - 1;
@@ -30,7 +32,7 @@ export function QuizView(props: { quiz: CompiledQuizItem[]; onFinish: (rightFirs
 
   function choose(option: number) {
     if (answered()) return;
-    if (option === item().correctIndex) setRightFirstTry((n) => n + 1);
+    if (item().options[option]?.id === item().correctId) setRightFirstTry((n) => n + 1);
     setChosen(option);
   }
 
@@ -48,13 +50,13 @@ export function QuizView(props: { quiz: CompiledQuizItem[]; onFinish: (rightFirs
     const verdict = isRight() ? t('quiz.right') : t('quiz.wrong');
     const reveal = isRight()
       ? ''
-      : ` ${t('quiz.rightAnswerIs', { letter: letter(item().correctIndex) })} ${htmlToText(item().options[item().correctIndex]?.text ?? '')}. ${htmlToText(explanation(item().correctIndex))}`;
+      : ` ${t('quiz.rightAnswerIs', { letter: letter(correctAt()) })} ${htmlToText(item().options[correctAt()]?.text ?? '')}. ${htmlToText(explanation(correctAt()))}`;
     return `${htmlToText(item().question)}. ${verdict} ${htmlToText(explanation(c))}${reveal}`;
   };
 
   // Once answered, the right option is always marked, and a wrong choice too.
   const mark = (option: number) =>
-    !answered() ? 'none' : option === item().correctIndex ? 'right' : option === chosen() ? 'wrong' : 'none';
+    !answered() ? 'none' : option === correctAt() ? 'right' : option === chosen() ? 'wrong' : 'none';
 
   return (
     <section class="lesson-screen quiz" aria-labelledby="quiz-question">
@@ -72,6 +74,7 @@ export function QuizView(props: { quiz: CompiledQuizItem[]; onFinish: (rightFirs
                 class="quiz-option"
                 data-mark={mark(i())}
                 data-testid={`quiz-option-${i()}`}
+                data-option-id={option.id}
                 aria-disabled={answered()}
                 onClick={() => choose(i())}
               >
@@ -100,10 +103,10 @@ export function QuizView(props: { quiz: CompiledQuizItem[]; onFinish: (rightFirs
               <div class="feedback-right-answer" data-testid="quiz-right-answer">
                 <p class="feedback-verdict">
                   <span aria-hidden="true">✓ </span>
-                  {t('quiz.rightAnswerIs', { letter: letter(item().correctIndex) })}{' '}
-                  <HtmlBlock as="span" html={item().options[item().correctIndex]?.text ?? ''} />
+                  {t('quiz.rightAnswerIs', { letter: letter(correctAt()) })}{' '}
+                  <HtmlBlock as="span" html={item().options[correctAt()]?.text ?? ''} />
                 </p>
-                <HtmlBlock as="div" html={explanation(item().correctIndex)} />
+                <HtmlBlock as="div" html={explanation(correctAt())} />
               </div>
             </Show>
           </div>

@@ -62,6 +62,8 @@ export default function AssistLessonPage() {
                   onComplete={record}
                   backLabel={sessionId() ? t('guide.assist.backToSession') : t('guide.assist.backToGuide')}
                   showSyncStatus={false}
+                  // The guide reads the quiz out with the learner: the same questions, in the order authored.
+                  fixedQuiz
                 />
               </Show>
             )}
