@@ -42,6 +42,9 @@ import { createStoryStore } from './news/store.ts';
 import { unitFileRoutes } from './routes/unit-files.ts';
 import { createFileStore } from './files/file-store.ts';
 import { createUnitEvidence } from './units/evidence.ts';
+import { lessonAudioRoutes } from './routes/lesson-audio.ts';
+import { createLessonAudio } from './lesson-audio/store.ts';
+import { createLessonAudioProjection } from './lesson-audio/projection.ts';
 import { registerRoutes } from './routes/registers.ts';
 import { planReportRoutes } from './routes/plan-reports.ts';
 import { registerDifficulties } from './registers/report-difficulties.ts';
@@ -88,6 +91,8 @@ const LOGIN_CHECKS_PARALLEL = 2;
 const LOGIN_CHECKS_WAITING = 32;
 
 const UNIT_FILES_PATH = `${API_PREFIX}/unit-files`;
+const LESSON_AUDIO_FILES_PATH = `${API_PREFIX}/lesson-audio/files`;
+const isFileUpload = (method: string, path: string) => method === 'PUT' && (path.startsWith(UNIT_FILES_PATH) || path.startsWith(LESSON_AUDIO_FILES_PATH));
 
 export function createApp(deps: AppDeps) {
   const config: AppConfig = { version: APP_VERSION, trustProxy: false, ...deps.config };
@@ -125,8 +130,8 @@ export function createApp(deps: AppDeps) {
   // so the connection cannot carry another request: say so (Connection:
   // close), or a client reusing it fails its next request.
   const jsonBodyLimit = bodyLimit({ maxSize: MAX_BODY_BYTES, onError: (c) => jsonError(c, 413, 'payload_too_large', `Request body is larger than ${MAX_BODY_BYTES} bytes`, { Connection: 'close' }) });
-  // A file upload has its own, larger limit, checked the same way (routes/unit-files.ts).
-  app.use('/api/*', (c, next) => (c.req.method === 'PUT' && c.req.path.startsWith(UNIT_FILES_PATH) ? next() : jsonBodyLimit(c, next)));
+  // A file upload has its own, larger limit, checked the same way (routes/unit-files.ts, routes/lesson-audio.ts).
+  app.use('/api/*', (c, next) => (isFileUpload(c.req.method, c.req.path) ? next() : jsonBodyLimit(c, next)));
   app.use(`${API_PREFIX}/*`, csrfGuard(ctx, `${API_PREFIX}/auth/login`));
 
   const limits = createRequestLimits(ctx, config.requestLimits);
@@ -135,6 +140,7 @@ export function createApp(deps: AppDeps) {
   app.use(`${API_PREFIX}/units/sync`, limits.guideSync);
   app.use(`${API_PREFIX}/learners`, limits.register);
   app.use(`${UNIT_FILES_PATH}/*`, limits.uploads);
+  app.use(`${LESSON_AUDIO_FILES_PATH}/*`, limits.uploads);
   app.use(`${API_PREFIX}/recovery`, limits.recovery);
   app.use(`${API_PREFIX}/recovery-codes`, limits.recoveryCodes);
 
@@ -153,6 +159,7 @@ export function createApp(deps: AppDeps) {
   // Photos and scans, once each by content hash, next to the database (DATA_DIR/files).
   const files = createFileStore(ctx.db, config.filesDir ?? join(dirname(ctx.sqlite.name), 'files'), now);
   const evidence = createUnitEvidence(ctx.db, files, now);
+  const lessonAudio = createLessonAudio(ctx.db, files, now);
   const planReports = createReportStore(ctx.db);
   const records = createRecordPipeline(ctx.db, [
     createCatalogCheck(resident.catalog.courses), // lessons and courses the catalogue lacks are refused outright
@@ -163,6 +170,7 @@ export function createApp(deps: AppDeps) {
     statsRollup.projection, // dashboard rollups
     createGuideAuditProjection(ctx.db, ctx.audit), // guide actions in the audit log
     createUnitProjection(ctx.db, units, evidence, planReports, ctx.audit), // a unit officer's rights, issued periods' locks, then the unit's activities and their files
+    createLessonAudioProjection(lessonAudio, resident.catalog.courses), // guides' recordings of lesson screens: the file first, then the record
   ]);
   app.route(`${API_PREFIX}/sync`, syncRoutes(ctx, records.learner, limits.syncPerLearner));
   app.route(`${API_PREFIX}/me`, meRoutes(ctx));
@@ -178,6 +186,7 @@ export function createApp(deps: AppDeps) {
   app.route(`${API_PREFIX}/staff`, staffRoutes(ctx));
   app.route(`${API_PREFIX}/plans`, planRoutes(ctx, plans, units));
   app.route(UNIT_FILES_PATH, unitFileRoutes(ctx, units, evidence));
+  app.route(`${API_PREFIX}/lesson-audio`, lessonAudioRoutes(ctx, lessonAudio));
   app.route(`${API_PREFIX}/units`, unitRoutes(ctx, units, plans, records.unit));
   app.route(`${API_PREFIX}/displays`, displayRoutes(ctx, resident.catalog));
   const stories = createStoryStore(ctx.db, now);
