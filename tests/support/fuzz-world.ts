@@ -15,6 +15,7 @@ import { uuidv7 } from '../../shared/ids.ts';
 import { completion, login, ORIGIN, registerLearner, setupTestApp, TEST_HASHER, TEST_PASSWORD_COST } from '../integration/helpers.ts';
 import { assistedCompletion, assistedRegistered, GUIDE_DEVICE, guideSyncResults, sessionCreated } from '../integration/guide-support.ts';
 import { PLAIN_JPEG, sha256 } from './crafted-images.ts';
+import { webmAudio } from './crafted-audio.ts';
 import { CATALOG, consentGiven, profileUpdated, syncEvents } from '../integration/resident-support.ts';
 
 export const WORLD_NOW = Date.parse('2025-06-20T02:00:00Z');
@@ -73,6 +74,8 @@ export interface World {
   stories: { draft: string; submitted: string; approved: string; published: string };
   /** The stored hash of an evidence photo TTSNC's officer uploaded. */
   evidence: string;
+  /** A lesson recording by the guide, approved by the reviewer: its record id and stored hash. */
+  lessonAudio: { id: string; sha256: string };
   /** Register entries of TTSNC (the unit officer's unit): a difficulty, a false-information entry, a budget proposal. */
   registers: { difficulty: string; misinformation: string; budget: string };
   /** A spot-check list drawn by the reviewer, with at least one item. */
@@ -137,6 +140,7 @@ export async function buildWorld(): Promise<{ world: World; file: string; dir: s
   const photo = await t.request(`/api/v1/unit-files/${sha256(PLAIN_JPEG)}`, { method: 'PUT', headers: { ...unit.headers, 'content-type': 'application/octet-stream' }, body: PLAIN_JPEG });
   if (photo.status !== 201) throw new Error(`evidence photo: ${photo.status}`);
   const evidence = ((await photo.json()) as { sha256: string }).sha256;
+  const lessonAudio = await approvedRecording(t, guide, reviewer);
   const registers = await seedRegisters(t, unit);
   const drawn = await t.request('/api/v1/integrity/spot-checks', {
     method: 'POST',
@@ -164,6 +168,7 @@ export async function buildWorld(): Promise<{ world: World; file: string; dir: s
     spareGroup: 'to-du-phong',
     stories,
     evidence,
+    lessonAudio,
     registers,
     spotCheckId,
     auth: {
@@ -180,6 +185,20 @@ export async function buildWorld(): Promise<{ world: World; file: string; dir: s
     own: { learner: learner.id, otherLearner: otherLearner.id },
   };
   return { world, file, dir: t.dir };
+}
+
+/** A lesson screen the guide recorded (file first, then the record) and the reviewer approved. */
+async function approvedRecording(t: ReturnType<typeof setupTestApp>, guide: Staff, reviewer: Staff) {
+  const audio = webmAudio();
+  const hash = sha256(audio);
+  const up = await t.request(`/api/v1/lesson-audio/files/${hash}`, { method: 'PUT', headers: { ...guide.headers, 'content-type': 'application/octet-stream' }, body: audio });
+  if (up.status !== 201) throw new Error(`lesson audio: ${up.status}`);
+  const id = uuidv7();
+  const record = { id, type: 'audio.recorded', recordedBy: guide.id, deviceId: GUIDE_DEVICE, occurredAt: '2025-06-20T09:00:00+07:00', courseId: 'cyber-safety', lessonId: 'phishing', step: 1, lang: 'vi', contentVersion: 'v1', durationSec: 20, file: { sha256: hash, type: 'audio/webm', bytes: audio.length } };
+  await expectAccepted(await guideSyncResults(t, asGuide(guide), [record]));
+  const approved = await t.request(`/api/v1/lesson-audio/recordings/${id}/approve`, { method: 'POST', headers: { ...reviewer.headers, 'content-type': 'application/json' }, body: '{}' });
+  if (approved.status !== 200) throw new Error(`approve lesson audio: ${approved.status}`);
+  return { id, sha256: hash };
 }
 
 /** Four stories of TTSNC moved through the steps, each left in one status. */
