@@ -87,6 +87,7 @@ export default function LessonPage() {
               nextLessonHref={nextLessonHref()}
               onComplete={complete}
               resumeKey={routeKey()}
+              courseId={params.courseId}
               courseFinished={courseFinished()}
             />
           </Show>

@@ -36,6 +36,8 @@ export function LessonPlayer(props: {
   resumeKey?: string;
   /** The course, once this completion finished it: the completed screen says so. */
   courseFinished?: CourseFinished | null;
+  /** The course, so a screen plays a guide's downloaded recording (step-audio.ts). */
+  courseId?: string;
 }) {
   const startedAt = Date.now();
   const lastPosition = () => props.lesson.steps.length + 1;
@@ -98,6 +100,7 @@ export function LessonPlayer(props: {
           <LessonSteps
             lesson={props.lesson}
             position={position()}
+            courseId={props.courseId}
             headingRef={setHeading}
             onBack={() => setPhase({ kind: 'read', position: Math.max(0, position() - 1) })}
             onNext={() => setPhase({ kind: 'read', position: position() + 1 })}
