@@ -44,6 +44,9 @@ import { createStoryPhotos } from './news/photos.ts';
 import { unitFileRoutes } from './routes/unit-files.ts';
 import { createFileStore } from './files/file-store.ts';
 import { createUnitEvidence } from './units/evidence.ts';
+import { lessonAudioRoutes } from './routes/lesson-audio.ts';
+import { createLessonAudio } from './lesson-audio/store.ts';
+import { createLessonAudioProjection } from './lesson-audio/projection.ts';
 import { registerRoutes } from './routes/registers.ts';
 import { bulletinRoutes } from './routes/bulletins.ts';
 import { planReportRoutes } from './routes/plan-reports.ts';
@@ -93,8 +96,10 @@ const LOGIN_CHECKS_WAITING = 32;
 
 const UNIT_FILES_PATH = `${API_PREFIX}/unit-files`;
 const STORY_PHOTOS_PATH = `${API_PREFIX}/story-photos`;
+const LESSON_AUDIO_FILES_PATH = `${API_PREFIX}/lesson-audio/files`;
 /** A file upload: its own larger limit, checked by its route. */
-const isUpload = (method: string, path: string) => method === 'PUT' && (path.startsWith(UNIT_FILES_PATH) || path.startsWith(STORY_PHOTOS_PATH));
+const isUpload = (method: string, path: string) =>
+  method === 'PUT' && [UNIT_FILES_PATH, STORY_PHOTOS_PATH, LESSON_AUDIO_FILES_PATH].some((prefix) => path.startsWith(prefix));
 
 export function createApp(deps: AppDeps) {
   const config: AppConfig = { version: APP_VERSION, trustProxy: false, ...deps.config };
@@ -132,7 +137,7 @@ export function createApp(deps: AppDeps) {
   // so the connection cannot carry another request: say so (Connection:
   // close), or a client reusing it fails its next request.
   const jsonBodyLimit = bodyLimit({ maxSize: MAX_BODY_BYTES, onError: (c) => jsonError(c, 413, 'payload_too_large', `Request body is larger than ${MAX_BODY_BYTES} bytes`, { Connection: 'close' }) });
-  // A file upload has its own, larger limit, checked the same way (routes/unit-files.ts).
+  // A file upload has its own, larger limit, checked the same way (routes/unit-files.ts, story-photos.ts, lesson-audio.ts).
   app.use('/api/*', (c, next) => (isUpload(c.req.method, c.req.path) ? next() : jsonBodyLimit(c, next)));
   app.use(`${API_PREFIX}/*`, csrfGuard(ctx, `${API_PREFIX}/auth/login`));
 
@@ -143,6 +148,7 @@ export function createApp(deps: AppDeps) {
   app.use(`${API_PREFIX}/learners`, limits.register);
   app.use(`${UNIT_FILES_PATH}/*`, limits.uploads);
   app.use(`${STORY_PHOTOS_PATH}/*`, limits.uploads);
+  app.use(`${LESSON_AUDIO_FILES_PATH}/*`, limits.uploads);
   app.use(`${API_PREFIX}/recovery`, limits.recovery);
   app.use(`${API_PREFIX}/recovery-codes`, limits.recoveryCodes);
 
@@ -161,6 +167,7 @@ export function createApp(deps: AppDeps) {
   // Photos and scans, once each by content hash, next to the database (DATA_DIR/files).
   const files = createFileStore(ctx.db, config.filesDir ?? join(dirname(ctx.sqlite.name), 'files'), now);
   const evidence = createUnitEvidence(ctx.db, files, now);
+  const lessonAudio = createLessonAudio(ctx.db, files, now);
   const planReports = createReportStore(ctx.db);
   const records = createRecordPipeline(ctx.db, [
     createCatalogCheck(resident.catalog.courses), // lessons and courses the catalogue lacks are refused outright
@@ -172,6 +179,7 @@ export function createApp(deps: AppDeps) {
     createSelfCheckProjection(ctx.db), // the skills self-check: first and latest attempt per learner and skill group
     createGuideAuditProjection(ctx.db, ctx.audit), // guide actions in the audit log
     createUnitProjection(ctx.db, units, evidence, planReports, ctx.audit), // a unit officer's rights, issued periods' locks, then the unit's activities and their files
+    createLessonAudioProjection(lessonAudio, resident.catalog.courses), // guides' recordings of lesson screens: the file first, then the record
   ]);
   app.route(`${API_PREFIX}/sync`, syncRoutes(ctx, records.learner, limits.syncPerLearner));
   app.route(`${API_PREFIX}/me`, meRoutes(ctx));
@@ -187,6 +195,7 @@ export function createApp(deps: AppDeps) {
   app.route(`${API_PREFIX}/staff`, staffRoutes(ctx));
   app.route(`${API_PREFIX}/plans`, planRoutes(ctx, plans, units));
   app.route(UNIT_FILES_PATH, unitFileRoutes(ctx, units, evidence));
+  app.route(`${API_PREFIX}/lesson-audio`, lessonAudioRoutes(ctx, lessonAudio));
   app.route(`${API_PREFIX}/units`, unitRoutes(ctx, units, plans, records.unit));
   const stories = createStoryStore(ctx.db, now);
   app.route(`${API_PREFIX}/displays`, displayRoutes(ctx, resident.catalog, stories));

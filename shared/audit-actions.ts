@@ -23,6 +23,7 @@ export const AUDIT_ACTIONS = [
   'guide.outcome_confirmed',
   'guide.household_created',
   'guide.household_linked',
+  'guide.audio_recorded',
   'plan.created',
   'plan.updated',
   'plan.imported',
@@ -56,5 +57,7 @@ export const AUDIT_ACTIONS = [
   'stats.official_kinds_set',
   'integrity.spot_check_drawn',
   'integrity.spot_check_recorded',
+  'lesson_audio.approved',
+  'lesson_audio.rejected',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];

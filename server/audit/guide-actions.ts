@@ -29,6 +29,8 @@ function describe(e: GuideEvent): [AuditAction, AuditTarget | undefined, AuditDe
       return ['guide.household_created', { type: 'household', id: e.householdId }, { groupId: e.groupId }];
     case 'household.linked':
       return ['guide.household_linked', { type: 'household', id: e.householdId }, {}];
+    case 'audio.recorded':
+      return ['guide.audio_recorded', { type: 'lesson_audio', id: e.id }, { courseId: e.courseId, lessonId: e.lessonId, step: e.step, lang: e.lang }];
   }
 }
 

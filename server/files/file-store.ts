@@ -1,4 +1,4 @@
-// The file store: photos and scans kept once, by the SHA-256 of their cleaned
+// The file store: photos, scans and lesson recordings kept once, by the SHA-256 of their cleaned
 // bytes, as DATA_DIR/files/<sha256> (0600, in a 0700 folder), with one row in
 // stored_files. put() takes the bytes as sent and the hash they were sent
 // under: it checks the hash, the type (magic bytes) and removes location
@@ -40,29 +40,33 @@ export function createFileStore(db: Db, dir: string, now: () => number) {
     return stored ? { sha256: stored.sha256, type: stored.type, bytes: stored.bytes } : undefined;
   }
 
+  function put<T extends string>(sent: Uint8Array, sentSha256: string, clean: (b: Uint8Array) => { type: T; bytes: Uint8Array }, maxBytes: number) {
+    if (sent.length === 0) throw new FileRefused('empty_file', 'The file is empty');
+    if (sent.length > maxBytes) throw new FileRefused('invalid_file', `The file is larger than ${maxBytes / 1024 / 1024} MB`);
+    if (sha256Hex(sent) !== sentSha256) throw new FileRefused('hash_mismatch', 'The bytes do not have the SHA-256 in the address; send the file again');
+    const { type, bytes } = clean(sent);
+    const sha256 = sha256Hex(bytes);
+    let created = false;
+    // The file before its row: a crash in between leaves a file nobody names, never a row without its file.
+    if (!existsSync(pathOf(sha256))) {
+      privateDir(dir);
+      const temp = join(dir, `.upload-${randomBytes(8).toString('hex')}`);
+      writeFileSync(temp, bytes, { mode: PRIVATE_FILE_MODE, flag: 'wx' });
+      renameSync(temp, pathOf(sha256));
+    }
+    db.transaction((tx) => {
+      created = tx.insert(storedFiles).values({ sha256, type, bytes: bytes.length, createdAt: now() }).onConflictDoNothing().run().changes > 0;
+      tx.insert(storedFileUploads).values({ sentSha256, sha256 }).onConflictDoNothing().run();
+    });
+    return { file: { sha256, type, bytes: bytes.length, sentSha256 }, created };
+  }
+
   return {
     find,
     /** Stores the bytes (sent under `sentSha256`) once; `created` is false when they were already here. */
-    put(sent: Uint8Array, sentSha256: string): { file: StoredFile; created: boolean } {
-      if (sent.length === 0) throw new FileRefused('empty_file', 'The file is empty');
-      if (sent.length > MAX_STORED_FILE_BYTES) throw new FileRefused('invalid_file', `The file is larger than ${MAX_STORED_FILE_BYTES / 1024 / 1024} MB`);
-      if (sha256Hex(sent) !== sentSha256) throw new FileRefused('hash_mismatch', 'The bytes do not have the SHA-256 in the address; send the file again');
-      const { type, bytes } = cleanFile(sent);
-      const sha256 = sha256Hex(bytes);
-      let created = false;
-      // The file before its row: a crash in between leaves a file nobody names, never a row without its file.
-      if (!existsSync(pathOf(sha256))) {
-        privateDir(dir);
-        const temp = join(dir, `.upload-${randomBytes(8).toString('hex')}`);
-        writeFileSync(temp, bytes, { mode: PRIVATE_FILE_MODE, flag: 'wx' });
-        renameSync(temp, pathOf(sha256));
-      }
-      db.transaction((tx) => {
-        created = tx.insert(storedFiles).values({ sha256, type, bytes: bytes.length, createdAt: now() }).onConflictDoNothing().run().changes > 0;
-        tx.insert(storedFileUploads).values({ sentSha256, sha256 }).onConflictDoNothing().run();
-      });
-      return { file: { sha256, type, bytes: bytes.length, sentSha256 }, created };
-    },
+    put: (sent: Uint8Array, sentSha256: string): { file: StoredFile; created: boolean } => put(sent, sentSha256, cleanFile, MAX_STORED_FILE_BYTES),
+    /** The same for another kind of file, with its own check of type and structure (lesson recordings: clean-audio.ts). */
+    putWith: put,
     /** The stored bytes of a file, or undefined when the store does not have it. */
     read(sha256: string): { info: StoredFileInfo; body: Uint8Array } | undefined {
       const info = find(sha256);

@@ -83,6 +83,7 @@ export function createGuideProjection(db: Db): Projection {
         return;
       case 'lesson.completed':
       case 'outcome.confirmed':
+      case 'audio.recorded': // kept by the lesson audio projection
         return; // guide_events is the record; reports read it directly.
     }
   };

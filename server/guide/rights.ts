@@ -51,6 +51,8 @@ export function createGuideRights(db: Db) {
         if (!access.inGroup(guideId, h.groupId)) return no('forbidden', `You are not assigned to residential group "${h.groupId}"`);
         return access.mayRecordFor(guideId, e.learnerId) ? undefined : no('forbidden', NOT_YOURS);
       }
+      case 'audio.recorded':
+        return undefined; // any guide may offer a recording; the file check is the lesson audio projection's
       case 'lesson.completed':
       case 'outcome.confirmed':
         return access.mayRecordFor(guideId, e.learnerId) ? undefined : no('forbidden', NOT_YOURS);

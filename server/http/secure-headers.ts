@@ -9,8 +9,11 @@
 //   (allowed) and its templates and QR SVGs carry no style attributes;
 // - images only from this origin: icons are files, QR codes inline SVG, and
 //   the certificate picture is drawn on a canvas and shared as a file;
-// - the QR scan screen needs the camera, so Permissions-Policy allows it for
-//   this origin only and denies the other powerful features.
+// - the QR scan screen needs the camera and guide mode's lesson recorder the
+//   microphone, so Permissions-Policy allows those for this origin only and
+//   denies the other powerful features;
+// - audio from this origin and from blob: URLs (a recording listened back on
+//   the guide's phone, a downloaded one played from the resident's cache).
 // A route that set its own, stricter policy (the /verify page allows no script
 // at all) keeps it; frame-ancestors is added to it when missing. The news
 // snippet (/feeds/news.html) allows any framer and so sends no X-Frame-Options.
@@ -23,6 +26,7 @@ export const CONTENT_SECURITY_POLICY = {
   scriptSrc: ["'self'"],
   styleSrc: ["'self'"],
   imgSrc: ["'self'"],
+  mediaSrc: ["'self'", 'blob:'],
   fontSrc: ["'self'"],
   connectSrc: ["'self'"],
   workerSrc: ["'self'"],
@@ -33,10 +37,10 @@ export const CONTENT_SECURITY_POLICY = {
   frameAncestors: ["'none'"],
 };
 
-/** Powerful features: the camera for the QR scan screen, nothing else. */
+/** Powerful features: the camera for the QR scan screen, the microphone for guides' lesson recordings, nothing else. */
 export const PERMISSIONS_POLICY = {
   camera: ['self'],
-  microphone: [],
+  microphone: ['self'],
   geolocation: [],
   payment: [],
   usb: [],

@@ -25,6 +25,7 @@ import { addRateLimitReplies, auditPaths, auditSchemas } from './audit-paths.ts'
 import { planPaths, planSchemas } from './plan-paths.ts';
 import { displayPaths, displaySchemas } from './display-paths.ts';
 import { newsPaths, newsSchemas } from './news-paths.ts';
+import { lessonAudioPaths, lessonAudioSchemas } from './lesson-audio-paths.ts';
 import { registerPaths, registerSchemas } from './register-paths.ts';
 import { planReportPaths, planReportSchemas } from './plan-report-paths.ts';
 import { integrityPaths, integritySchemas } from './integrity-paths.ts';
@@ -183,8 +184,9 @@ export function buildOpenApiDocument(version: string) {
         ...registerSchemas,
         ...planReportSchemas,
         ...integritySchemas,
+        ...lessonAudioSchemas,
       },
     },
-    paths: addRateLimitReplies({ ...auditPaths, ...residentPaths, ...guidePaths, ...statsPaths, ...planPaths, ...displayPaths, ...newsPaths, ...bulletinPaths, ...registerPaths, ...planReportPaths, ...integrityPaths, ...corePaths }),
+    paths: addRateLimitReplies({ ...auditPaths, ...residentPaths, ...guidePaths, ...statsPaths, ...planPaths, ...displayPaths, ...newsPaths, ...bulletinPaths, ...registerPaths, ...planReportPaths, ...integrityPaths, ...lessonAudioPaths, ...corePaths }),
   };
 }

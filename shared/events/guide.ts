@@ -10,6 +10,7 @@ import { z } from 'zod';
 import { GENDERS, OUTCOMES, SESSION_CODE_LENGTH, SESSION_CODE_PATTERN } from '../guide/constants.ts';
 import { contentVersionSchema, durationSecSchema, groupIdSchema, isoTimeSchema, scoreSchema, slugSchema, uuidSchema } from './primitives.ts';
 import { learnerEnvelope, staffEnvelope } from './envelope.ts';
+import { audioRecordedSchema } from '../lesson-audio/schema.ts';
 
 export { groupIdSchema } from './primitives.ts';
 export { GENDERS, OUTCOMES, SESSION_CODE_ALPHABET, SESSION_CODE_LENGTH } from '../guide/constants.ts';
@@ -114,4 +115,5 @@ export const guideEventSchemas = [
   outcomeConfirmedSchema,
   householdCreatedSchema,
   householdLinkedSchema,
+  audioRecordedSchema,
 ] as const;

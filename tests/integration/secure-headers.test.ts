@@ -43,7 +43,7 @@ function expectCommonHeaders(res: Response) {
   expect(res.headers.get('referrer-policy')).toBeTruthy();
   expect(res.headers.get('cross-origin-opener-policy')).toBe('same-origin');
   expect(res.headers.get('permissions-policy')).toMatch(/(^|, )camera=\(self\)/);
-  expect(res.headers.get('permissions-policy')).toMatch(/(^|, )microphone=\(\)/);
+  expect(res.headers.get('permissions-policy')).toMatch(/(^|, )microphone=\(self\)/);
   expect(res.headers.get('permissions-policy')).toMatch(/(^|, )geolocation=\(\)/);
   expect(res.headers.get('strict-transport-security')).toBeNull(); // plain http
   expect(res.headers.get('x-powered-by')).toBeNull();

@@ -23,9 +23,12 @@ if (!hasChromium) {
   console.warn(`[e2e] ${CHROMIUM_PATH} not found: browser tests are skipped on this machine (apt-get install -y chromium)`);
 }
 
-export function launchChromium(): Promise<Browser> {
-  return chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS, headless: true });
+export function launchChromium(extraArgs: readonly string[] = []): Promise<Browser> {
+  return chromium.launch({ executablePath: CHROMIUM_PATH, args: [...CHROMIUM_ARGS, ...extraArgs], headless: true });
 }
+
+/** A microphone that plays a test tone, granted without asking (only the tests that record use it). */
+export const FAKE_MICROPHONE_ARGS = ['--use-fake-device-for-media-stream', '--use-fake-ui-for-media-stream', '--autoplay-policy=no-user-gesture-required'];
 
 /** A phone-sized context: 360×740, Vietnamese, touch. */
 export const PHONE = { viewport: { width: 360, height: 740 }, locale: 'vi-VN', hasTouch: true, isMobile: true, deviceScaleFactor: 2 };

@@ -13,12 +13,12 @@ export interface E2eEnv {
   browser: Browser;
 }
 
-export function useServerAndBrowser(options: Parameters<typeof startServer>[0] = {}): E2eEnv {
+export function useServerAndBrowser(options: Parameters<typeof startServer>[0] = {}, browserArgs: readonly string[] = []): E2eEnv {
   const env = {} as E2eEnv;
   beforeAll(async () => {
     if (!hasChromium) return;
     env.server = await startServer(options);
-    env.browser = await launchChromium();
+    env.browser = await launchChromium(browserArgs);
   });
   afterAll(async () => {
     await env.browser?.close();

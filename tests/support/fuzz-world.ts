@@ -15,6 +15,7 @@ import { uuidv7 } from '../../shared/ids.ts';
 import { completion, login, ORIGIN, registerLearner, setupTestApp, TEST_HASHER, TEST_PASSWORD_COST } from '../integration/helpers.ts';
 import { assistedCompletion, assistedRegistered, GUIDE_DEVICE, guideSyncResults, sessionCreated } from '../integration/guide-support.ts';
 import { jpegWithComment, PLAIN_JPEG, sha256 } from './crafted-images.ts';
+import { webmAudio } from './crafted-audio.ts';
 import { CATALOG, consentGiven, profileUpdated, syncEvents } from '../integration/resident-support.ts';
 
 export const WORLD_NOW = Date.parse('2025-06-20T02:00:00Z');
@@ -77,6 +78,8 @@ export interface World {
   bulletin: string;
   /** The stored hash of an evidence photo TTSNC's officer uploaded. */
   evidence: string;
+  /** A lesson recording by the guide, approved by the reviewer: its record id and stored hash. */
+  lessonAudio: { id: string; sha256: string };
   /** Register entries of TTSNC (the unit officer's unit): a difficulty, a false-information entry, a budget proposal. */
   registers: { difficulty: string; misinformation: string; budget: string };
   /** A spot-check list drawn by the reviewer, with at least one item. */
@@ -141,6 +144,7 @@ export async function buildWorld(): Promise<{ world: World; file: string; dir: s
   const photo = await t.request(`/api/v1/unit-files/${sha256(PLAIN_JPEG)}`, { method: 'PUT', headers: { ...unit.headers, 'content-type': 'application/octet-stream' }, body: PLAIN_JPEG });
   if (photo.status !== 201) throw new Error(`evidence photo: ${photo.status}`);
   const evidence = ((await photo.json()) as { sha256: string }).sha256;
+  const lessonAudio = await approvedRecording(t, guide, reviewer);
   const registers = await seedRegisters(t, unit);
   const saved = await t.request('/api/v1/bulletins', { method: 'POST', headers: { ...unit.headers, 'content-type': 'application/json' }, body: JSON.stringify(BULLETIN_BODY) });
   if (saved.status !== 201) throw new Error(`bulletin: ${saved.status} ${await saved.text()}`);
@@ -182,6 +186,7 @@ export async function buildWorld(): Promise<{ world: World; file: string; dir: s
     storyPhotos,
     bulletin,
     evidence,
+    lessonAudio,
     registers,
     spotCheckId,
     auth: {
@@ -208,6 +213,20 @@ export const BULLETIN_BODY = {
   rate: 200,
   schedule: { days: { kind: 'dates', dates: ['2025-05-05', '2025-05-12'] }, time: '06:30', clusters: ['Cụm loa chợ'], groups: ['tdp-1'] },
 };
+
+/** A lesson screen the guide recorded (file first, then the record) and the reviewer approved. */
+async function approvedRecording(t: ReturnType<typeof setupTestApp>, guide: Staff, reviewer: Staff) {
+  const audio = webmAudio();
+  const hash = sha256(audio);
+  const up = await t.request(`/api/v1/lesson-audio/files/${hash}`, { method: 'PUT', headers: { ...guide.headers, 'content-type': 'application/octet-stream' }, body: audio });
+  if (up.status !== 201) throw new Error(`lesson audio: ${up.status}`);
+  const id = uuidv7();
+  const record = { id, type: 'audio.recorded', recordedBy: guide.id, deviceId: GUIDE_DEVICE, occurredAt: '2025-06-20T09:00:00+07:00', courseId: 'cyber-safety', lessonId: 'phishing', step: 1, lang: 'vi', contentVersion: 'v1', durationSec: 20, file: { sha256: hash, type: 'audio/webm', bytes: audio.length } };
+  await expectAccepted(await guideSyncResults(t, asGuide(guide), [record]));
+  const approved = await t.request(`/api/v1/lesson-audio/recordings/${id}/approve`, { method: 'POST', headers: { ...reviewer.headers, 'content-type': 'application/json' }, body: '{}' });
+  if (approved.status !== 200) throw new Error(`approve lesson audio: ${approved.status}`);
+  return { id, sha256: hash };
+}
 
 /** Four stories of TTSNC moved through the steps, each left in one status. */
 async function worldStories(t: ReturnType<typeof setupTestApp>, officer: Staff, reviewer: Staff) {

@@ -37,6 +37,8 @@ import { displayFeedSchema, displayListSchema, displaySchema } from '../../share
 import { newsItemSchema, newsListSchema, storyListSchema, storySchema } from '../../shared/news/schema.ts';
 import { MAX_STORED_FILE_BYTES, storedFileSchema } from '../../shared/files.ts';
 import { jpegWithComment, PLAIN_PDF, sha256 } from './crafted-images.ts';
+import { webmAudio } from './crafted-audio.ts';
+import { courseAudioSchema, MAX_AUDIO_BYTES, recordingListSchema, recordingSchema, storedAudioSchema } from '../../shared/lesson-audio/schema.ts';
 import { budgetListSchema, budgetSchema, difficultyListSchema, difficultySchema, misinfoListSchema, misinfoSchema } from '../../shared/registers/schema.ts';
 import { planReportAnswerSchema } from '../../shared/plans/report.ts';
 import { anomaliesSchema, reviewResultSchema } from '../../shared/integrity/api.ts';
@@ -159,6 +161,13 @@ const RIGHTS: Record<string, string> = {
   'PUT /api/v1/bulletins/:id':                            '401 401 401 403 403 ok  ok  ok  403',
   // Only the airing unit's officer: the outreach log is the unit's.
   'POST /api/v1/bulletins/:id/aired':                     '401 401 401 403 403 403 403 ok  403',
+  'PUT /api/v1/lesson-audio/files/:sha256':               '401 401 401 ok  ok  403 403 403 403',
+  'GET /api/v1/lesson-audio/files/:sha256':               'ok  ok  ok  ok  ok  ok  ok  ok  ok',
+  'GET /api/v1/lesson-audio/courses/:courseId':           'ok  ok  ok  ok  ok  ok  ok  ok  ok',
+  'GET /api/v1/lesson-audio/recordings':                  '401 401 401 403 403 ok  ok  403 403',
+  'GET /api/v1/lesson-audio/recordings/:id/audio':        '401 401 401 403 403 ok  ok  403 403',
+  'POST /api/v1/lesson-audio/recordings/:id/approve':     '401 401 401 403 403 ok  ok  403 403',
+  'POST /api/v1/lesson-audio/recordings/:id/reject':      '401 401 401 403 403 ok  ok  403 403',
   // The registers: the world's entries are TTSNC's, so KT-HT-ĐT's officer is refused them.
   'GET /api/v1/registers/difficulties':                   '401 401 401 403 403 ok  ok  ok  ok',
   'POST /api/v1/registers/difficulties':                  '401 401 401 403 403 403 403 ok  ok',
@@ -175,7 +184,7 @@ const RIGHTS: Record<string, string> = {
   'PUT /api/v1/registers/budget/:id/decision':            '401 401 401 403 403 ok  ok  403 403',
 };
 
-export type Success = z.ZodType | 'csv' | 'xlsx' | 'docx' | 'file' | 'empty';
+export type Success = z.ZodType | 'csv' | 'xlsx' | 'docx' | 'file' | 'audio' | 'empty';
 export interface RouteSpec {
   key: string;
   method: string;
@@ -382,6 +391,13 @@ const SPECS: Record<string, Omit<RouteSpec, 'key' | 'method' | 'pattern' | 'righ
   'POST /api/v1/bulletins': { body: () => ({ ...BULLETIN_BODY, unitId: 'ttsnc' }), ok: bulletinSchema },
   'PUT /api/v1/bulletins/:id': { params: (w) => ({ id: w.bulletin }), body: () => ({ ...BULLETIN_BODY, unitId: 'ttsnc' }), ok: bulletinSchema },
   'POST /api/v1/bulletins/:id/aired': { params: (w) => ({ id: w.bulletin }), body: () => ({ day: '2025-05-05' }), ok: bulletinSchema },
+  'PUT /api/v1/lesson-audio/files/:sha256': { params: () => ({ sha256: sha256(webmAudio(11)) }), raw: () => webmAudio(11), maxBody: MAX_AUDIO_BYTES, ok: storedAudioSchema },
+  'GET /api/v1/lesson-audio/files/:sha256': { params: (w) => ({ sha256: w.lessonAudio.sha256 }), ok: 'audio' },
+  'GET /api/v1/lesson-audio/courses/:courseId': { params: () => ({ courseId: 'cyber-safety' }), ok: courseAudioSchema },
+  'GET /api/v1/lesson-audio/recordings': { ok: recordingListSchema },
+  'GET /api/v1/lesson-audio/recordings/:id/audio': { params: (w) => ({ id: w.lessonAudio.id }), ok: 'audio' },
+  'POST /api/v1/lesson-audio/recordings/:id/approve': { params: (w) => ({ id: w.lessonAudio.id }), body: () => ({}), ignoresBody: true, ok: recordingSchema },
+  'POST /api/v1/lesson-audio/recordings/:id/reject': { params: (w) => ({ id: w.lessonAudio.id }), body: () => ({}), ignoresBody: true, ok: recordingSchema },
   'GET /api/v1/registers/difficulties': { ok: difficultyListSchema },
   'POST /api/v1/registers/difficulties': { body: () => ({ planId: SAMPLE_PLAN, itemCode: '1.1', summary: 'Chưa có kinh phí in pa nô', details: 'Tổ 3 đề nghị hỗ trợ.', raisedOn: '2025-06-20' }), ok: difficultySchema },
   'GET /api/v1/registers/difficulties/:id': { params: (w) => ({ id: w.registers.difficulty }), ok: difficultySchema },
@@ -457,6 +473,10 @@ export async function successProblem(spec: RouteSpec, res: Response): Promise<st
   if (spec.ok === 'file') {
     const bytes = new Uint8Array(await res.arrayBuffer());
     return /^(image\/(jpeg|png|webp)|application\/pdf)$/.test(type) && bytes.length > 0 && res.headers.get('x-content-type-options') === 'nosniff' ? null : `expected a stored file, got ${type}`;
+  }
+  if (spec.ok === 'audio') {
+    const bytes = new Uint8Array(await res.arrayBuffer());
+    return /^audio\/(webm|ogg|mp4)$/.test(type) && bytes.length > 0 && res.headers.get('x-content-type-options') === 'nosniff' ? null : `expected a recording, got ${type}`;
   }
   if (!/^application\/json/.test(type)) return `expected JSON, got ${type}`;
   const parsed = spec.ok.safeParse(await res.json());

@@ -17,3 +17,4 @@ export * from './plan-reports.ts';
 export * from './integrity.ts';
 export * from './bulletins.ts';
 export * from './self-check.ts';
+export * from './lesson-audio.ts';

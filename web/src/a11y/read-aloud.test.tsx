@@ -86,4 +86,23 @@ describe('read-aloud', () => {
       'Mở VNeID. Bấm Đăng nhập. Màn hình đăng nhập.',
     );
   });
+
+  it("plays a guide's recording before the phone's voice, and shows the button for it even without a voice", async () => {
+    const synth = fakeSynth([]);
+    const speech = createRoot(() => createSpeech(synth as unknown as SpeechSynthesis));
+    const play = vi.spyOn(HTMLMediaElement.prototype, 'play').mockImplementation(function (this: HTMLMediaElement) {
+      this.dispatchEvent(new Event('play'));
+      return Promise.resolve();
+    });
+    render(() => <ReadAloudButton text={() => 'Bước 1.'} what="Bước 1" speech={speech} recording="blob:recording-1" />);
+    const button = screen.getByTestId('read-aloud');
+    expect(button.dataset.source).toBe('recording');
+    expect(button.textContent).toContain('Nghe hướng dẫn viên đọc');
+    await userEvent.click(button);
+    expect(play).toHaveBeenCalledOnce();
+    expect(synth.speak).not.toHaveBeenCalled();
+    expect((screen.getByTestId('read-aloud-recording') as HTMLAudioElement).getAttribute('src')).toBe('blob:recording-1');
+    expect(button.getAttribute('aria-pressed')).toBe('true');
+    play.mockRestore();
+  });
 });

@@ -60,6 +60,9 @@ const JoinPage = lazy(() => import('../join/join-page.tsx'));
 const HouseholdJoinPage = lazy(() => import('../household/household-page.tsx'));
 const GuideHouseholdsPage = lazy(() => import('../guide/pages/households-page.tsx'));
 const GuideAssistPage = lazy(() => import('../guide/pages/assist-lesson-page.tsx'));
+const GuideAudioPage = lazy(() => import('../guide/pages/audio-page.tsx'));
+// The reviewer (VH-XH) listens to guides' recordings and approves them: office code.
+const LessonAudioReviewPage = lazy(() => import('../admin/lesson-audio-page.tsx'));
 
 /**
  * Loads the code of the screen at this address before the first render, so
@@ -89,6 +92,7 @@ export function App(props: { stores?: AppStores }) {
         <Route path="/ward/activities" component={UnitLogPage} />
         <Route path="/ward/plan-report" component={PlanReportPage} />
         <Route path="/ward/tracker" component={TrackerPage} />
+        <Route path="/ward/audio" component={LessonAudioReviewPage} />
         <Route path="/settings" component={SettingsPage} />
         <Route path="/self-check" component={SelfCheckPage} />
         <Route path="/join/:code?" component={JoinPage} />
@@ -100,6 +104,7 @@ export function App(props: { stores?: AppStores }) {
         <Route path="/guide/groups/:groupId" component={GuideGroupPage} />
         <Route path="/guide/groups/:groupId/households" component={GuideHouseholdsPage} />
         <Route path="/guide/assist/:learnerId/:courseId/:lessonId" component={GuideAssistPage} />
+        <Route path="/guide/audio/:courseId?/:lessonId?" component={GuideAudioPage} />
         <Route path="/admin/staff" component={AdminStaffPage} />
         <Route path="/admin/ward" component={AdminWardPage} />
         <Route path="/admin/posters" component={AdminPostersPage} />

@@ -56,6 +56,9 @@ export default function WardPage() {
                 <p>
                   <a href="/ward/activities" data-testid="ward-unit-log">{t('ward.unitLog')}</a>
                 </p>
+                <p>
+                  <a href="/ward/audio" data-testid="ward-lesson-audio">{t('dashboard.lessonAudioLink')}</a>
+                </p>
               </Show>
               <DashboardView user={u()} />
             </>

@@ -19,6 +19,9 @@
 //             the five skills) is cached in meta as "households:<groupId>",
 //             and the rosters of the guide's sessions as "rosters", so the
 //             household screen works offline after one online visit.
+// - audio     lesson screens recorded in the guide's voice (v3): the blob
+//             (kept until the server stored it, then dropped), its state and
+//             which screen it reads; the record that names it is in outbox.
 //
 // Every change writes its local row AND its outbox event in one transaction.
 import { Dexie, type EntityTable } from 'dexie';
@@ -71,6 +74,21 @@ export interface LocalHousehold {
   members: string[];
 }
 
+/** A recording of one lesson screen, by the SHA-256 of its bytes. */
+export interface LocalAudio {
+  sha256: string;
+  /** The bytes, until the server has them. */
+  blob?: Blob;
+  type: 'audio/webm' | 'audio/mp4' | 'audio/ogg';
+  bytes: number;
+  /** 'pending' until PUT /lesson-audio/files answered; 'refused' when the server will never take it. */
+  state: 'pending' | 'uploaded' | 'refused';
+  /** courseId/lessonId/step/lang: the screen it reads. */
+  screen: string;
+  durationSec: number;
+  createdAt: number;
+}
+
 export type GuideDatabase = Dexie & {
   meta: EntityTable<GuideMetaRow, 'key'>;
   outbox: EntityTable<GuideOutboxRow, 'id'>;
@@ -78,6 +96,7 @@ export type GuideDatabase = Dexie & {
   assisted: EntityTable<LocalAssisted, 'learnerId'>;
   records: EntityTable<LocalRecord, 'id'>;
   households: EntityTable<LocalHousehold, 'id'>;
+  audio: EntityTable<LocalAudio, 'sha256'>;
 };
 
 export const GUIDE_DATABASE_NAME = 'hvs-guide';
@@ -93,6 +112,7 @@ export function openGuideDatabase(name: string = GUIDE_DATABASE_NAME): GuideData
     records: 'id, learnerId, sessionId',
   });
   db.version(2).stores({ households: 'id, groupId, *members' });
+  db.version(3).stores({ audio: 'sha256, state, screen' });
   return db;
 }
 

@@ -27,4 +27,5 @@ export const guideApi = {
   setGroups: (username: string, groups: string[]) =>
     request<StaffAccount>(`${API}/staff/${encodeURIComponent(username)}/groups`, { method: 'PUT', json: { groups } }),
   ward: () => request<WardProfile>(`${API}/ward`),
+  putAudio: (sha256: string, blob: Blob) => request<unknown>(`${API}/lesson-audio/files/${sha256}`, { method: 'PUT', file: blob }),
 };

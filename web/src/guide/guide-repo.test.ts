@@ -1,4 +1,4 @@
-// The guide phone's household records: each local change comes with its
+// The guide phone's household records and lesson recordings: each local change comes with its
 // outbox event, a learner is in one household at a time, and relinking to the
 // same household queues nothing. A v1 database (made before households
 // existed) opens as v2 with its queue intact.
@@ -8,6 +8,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { guideEventSchema } from '../../../shared/events.ts';
 import { openGuideDatabase, type GuideDatabase } from './db.ts';
 import { createGuideRepo } from './guide-repo.ts';
+import { uploadPendingFiles } from '../unit/file-upload.ts';
 
 const me = { guideId: 'guide-lan', deviceId: 'guide-phone-0001' };
 const LEARNER = '0197a000-0000-7000-8000-00000000000a';
@@ -60,5 +61,31 @@ describe('guide repo: households', () => {
     expect(await repo.countPending()).toBe(1);
     await repo.createHousehold(me, { groupId: 'tdp-1', label: 'Số 4' });
     expect(await repo.countPending()).toBe(2);
+  });
+});
+
+describe('guide repo: lesson recordings', () => {
+  it('keeps the recording and its record in one go; the file is uploaded before the record, once, and its bytes then leave the phone', async () => {
+    db = openGuideDatabase(`t-${crypto.randomUUID()}`);
+    const repo = createGuideRepo(db);
+    const blob = new Blob([new Uint8Array([0x1a, 0x45, 0xdf, 0xa3, 1, 2, 3])], { type: 'audio/webm' });
+    const sha256 = 'a'.repeat(64);
+    const take = { courseId: 'cyber-safety', lessonId: 'otp', step: 2, lang: 'vi' as const, contentVersion: 'abc123', durationSec: 14, sha256, type: 'audio/webm' as const, blob };
+    await repo.recordAudio(me, take, new Date(Date.UTC(2025, 5, 1, 2, 0, 1)));
+    // Kept again (the same bytes): one file, two records.
+    await repo.recordAudio(me, take, new Date(Date.UTC(2025, 5, 1, 2, 0, 2)));
+    const events = (await repo.outbox.listPending()).map((r) => r.event);
+    expect(events.map((e) => e.type)).toEqual(['audio.recorded', 'audio.recorded']);
+    for (const e of events) expect(guideEventSchema.safeParse(e).success).toBe(true);
+    expect(events[0]).toMatchObject({ courseId: 'cyber-safety', lessonId: 'otp', step: 2, lang: 'vi', file: { sha256, type: 'audio/webm', bytes: 7 } });
+    expect((await repo.audioOf('cyber-safety', 'otp')).map((a) => a.screen)).toEqual(['cyber-safety/otp/2/vi']);
+
+    const sent: string[] = [];
+    await uploadPendingFiles(repo, { putFile: async (hash) => void sent.push(hash) });
+    await uploadPendingFiles(repo, { putFile: async (hash) => void sent.push(hash) });
+    expect(sent).toEqual([sha256]);
+    const [stored] = await repo.audioOf('cyber-safety', 'otp');
+    expect(stored.state).toBe('uploaded');
+    expect(stored.blob).toBeUndefined();
   });
 });

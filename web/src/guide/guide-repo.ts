@@ -6,7 +6,7 @@ import type { GuideEvent } from '../../../shared/events.ts';
 import type { OUTCOMES } from '../../../shared/events/guide.ts';
 import { createOutbox } from '../sync/outbox.ts';
 import { newSessionCode } from './code.ts';
-import type { GuideDatabase, LocalAssisted, LocalHousehold, LocalSession } from './db.ts';
+import type { GuideDatabase, LocalAssisted, LocalAudio, LocalHousehold, LocalSession } from './db.ts';
 
 /** The guide's login and this phone: who records. */
 export type GuideIdentity = GuideRecorder;
@@ -117,6 +117,34 @@ export function createGuideRepo(db: GuideDatabase) {
         await enqueue(newEvent(me, { type: 'household.linked', householdId: household.id, learnerId }, now.getTime()), now);
         return true;
       }),
+
+    /** Keeps a recording of a lesson screen and its record in one transaction; the sync sends the file first. */
+    recordAudio: (
+      me: GuideIdentity,
+      r: { courseId: string; lessonId: string; step: number; lang: 'vi' | 'en'; contentVersion: string; durationSec: number; sha256: string; type: LocalAudio['type']; blob: Blob },
+      now = new Date(),
+    ) =>
+      db.transaction('rw', db.audio, db.outbox, async () => {
+        const screen = `${r.courseId}/${r.lessonId}/${r.step}/${r.lang}`;
+        if (!(await db.audio.get(r.sha256))) {
+          await db.audio.add({ sha256: r.sha256, blob: r.blob, type: r.type, bytes: r.blob.size, state: 'pending', screen, durationSec: r.durationSec, createdAt: now.getTime() });
+        }
+        const event = newEvent(me, {
+          type: 'audio.recorded',
+          courseId: r.courseId,
+          lessonId: r.lessonId,
+          step: r.step,
+          lang: r.lang,
+          contentVersion: r.contentVersion,
+          durationSec: r.durationSec,
+          file: { sha256: r.sha256, type: r.type, bytes: r.blob.size },
+        }, now.getTime());
+        await enqueue(event, now);
+      }),
+    /** Recordings of a lesson's screens made on this phone. */
+    audioOf: (courseId: string, lessonId: string) => db.audio.where('screen').startsWith(`${courseId}/${lessonId}/`).toArray(),
+    pendingFiles: () => db.audio.where('state').equals('pending').toArray(),
+    markFile: (sha256: string, state: LocalAudio['state']) => db.audio.update(sha256, state === 'uploaded' ? { state, blob: undefined } : { state }),
 
     /** The guide outbox, for the one sync engine (sync/outbox-sync.ts). */
     outbox,

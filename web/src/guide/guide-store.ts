@@ -11,6 +11,7 @@ import { createGuideRepo, type GuideIdentity } from './guide-repo.ts';
 import { createGuideSync, followOutbox } from './guide-sync.ts';
 import type { SyncSnapshot, SyncState } from '../sync/outbox-sync.ts';
 import { watchSyncTriggers } from '../sync/sync-triggers.ts';
+import { uploadPendingFiles } from '../unit/file-upload.ts';
 
 /** What the sync bar says: the engine's state, unless the login is known to have ended. */
 export type GuideSyncState = SyncState;
@@ -33,6 +34,11 @@ function createGuideStore() {
     // by a retry timer set before, so the queue waits for the next login.
     api: { sync: (id, events) => (loggedOut() ? Promise.reject(new HttpError(401, 'logged_out', 'logged out on this phone')) : guideApi.sync(id, events)) },
     deviceId: () => deviceId,
+    // Recordings before the records that name them (like a unit's evidence files).
+    prepare: () =>
+      uploadPendingFiles(repo, {
+        putFile: (sha256, blob) => (loggedOut() ? Promise.reject(new HttpError(401, 'logged_out', 'logged out on this phone')) : guideApi.putAudio(sha256, blob)),
+      }),
     onChange: (s) => {
       // A new state from the engine replaces the one found at start; a count
       // refresh (another tab sent records) keeps it.

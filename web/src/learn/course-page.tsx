@@ -5,6 +5,7 @@ import { useStores } from '../app/app-stores.tsx';
 import { ProgressBar } from './progress-bar.tsx';
 import { LoadState } from './load-state.tsx';
 import { CourseExtras } from './course-extras.tsx';
+import { CourseAudioPanel } from './course-audio-panel.tsx';
 import NotFoundPage from '../app/not-found-page.tsx';
 
 export default function CoursePage() {
@@ -45,6 +46,7 @@ export default function CoursePage() {
           <p class="lead">{c().summary[language()]}</p>
           <ProgressBar done={progress.doneCount(c().id)} total={c().lessons.length} />
           <CourseExtras course={c()} />
+          <CourseAudioPanel courseId={c().id} />
           <h2>{t('course.lessons')}</h2>
           <ol class="lesson-list">
             <For each={c().lessons}>

@@ -95,6 +95,7 @@ export default function LessonPage() {
               nextLessonHref={nextLessonHref()}
               onComplete={complete}
               resumeKey={routeKey()}
+              courseId={params.courseId}
               courseFinished={courseFinished()}
               fixedQuiz={guided() === true}
             />

@@ -39,6 +39,8 @@ export function LessonPlayer(props: {
   courseFinished?: CourseFinished | null;
   /** In a guide's session everyone sees the same quiz (first phrasing, authored order); alone, each attempt draws anew. */
   fixedQuiz?: boolean;
+  /** The course, so a screen plays a guide's downloaded recording (step-audio.ts). */
+  courseId?: string;
 }) {
   const startedAt = Date.now();
   const lastPosition = () => props.lesson.steps.length + 1;
@@ -108,6 +110,7 @@ export function LessonPlayer(props: {
           <LessonSteps
             lesson={props.lesson}
             position={position()}
+            courseId={props.courseId}
             headingRef={setHeading}
             onBack={() => setPhase({ kind: 'read', position: Math.max(0, position() - 1) })}
             onNext={() => setPhase({ kind: 'read', position: position() + 1 })}

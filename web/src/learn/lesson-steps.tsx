@@ -1,6 +1,7 @@
-import { Match, Show, Switch } from 'solid-js';
+import { createResource, Match, onCleanup, Show, Switch } from 'solid-js';
 import type { CompiledLesson } from '../../../shared/content/schema.ts';
-import { t } from '../i18n/index.ts';
+import { language, t } from '../i18n/index.ts';
+import { storedRecording } from './step-audio.ts';
 import { HtmlBlock } from './html-block.tsx';
 import { ReadAloudButton } from '../a11y/read-aloud-button.tsx';
 import { htmlToText } from '../a11y/speech.ts';
@@ -19,6 +20,8 @@ export function LessonSteps(props: {
   /** Lessons with a practice screen go there first (see LessonPlayer). */
   onStartPractice?: () => void;
   headingRef: (el: HTMLHeadingElement) => void;
+  /** The course, to find a guide's recording of the screen (step-audio.ts). */
+  courseId?: string;
 }) {
   const stepCount = () => props.lesson.steps.length;
   const step = () => props.lesson.steps[props.position - 1];
@@ -31,9 +34,23 @@ export function LessonSteps(props: {
     return s ? `${htmlToText(s.title)}. ${htmlToText(s.html)}` : '';
   };
 
+  // The guide's approved recording of this screen, when the course's audio was downloaded.
+  const [recording] = createResource(
+    () => (props.courseId ? ([props.courseId, props.lesson.id, props.position, language()] as const) : false),
+    ([courseId, lessonId, step, lang]) => storedRecording(courseId, lessonId, step, lang),
+  );
+  let shown: string | undefined;
+  const recordingUrl = () => {
+    const url = recording.latest;
+    if (shown && shown !== url) URL.revokeObjectURL(shown);
+    shown = url;
+    return url;
+  };
+  onCleanup(() => shown && URL.revokeObjectURL(shown));
+
   return (
     <section class="lesson-screen" aria-labelledby="screen-heading">
-      <ReadAloudButton text={readable} what={props.position === 0 ? t('lesson.goal') : isRemember() ? t('lesson.remember') : step()?.title ? htmlToText(step()!.title) : ''} />
+      <ReadAloudButton recording={recording.loading ? undefined : recordingUrl()} text={readable} what={props.position === 0 ? t('lesson.goal') : isRemember() ? t('lesson.remember') : step()?.title ? htmlToText(step()!.title) : ''} />
       <Switch>
         <Match when={props.position === 0}>
           <h2 id="screen-heading" tabindex="-1" ref={props.headingRef}>

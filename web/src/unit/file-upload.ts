@@ -6,7 +6,6 @@
 // server will never take (wrong type, too large) is marked refused, and the
 // record naming it is then refused too, visibly, instead of blocking the rest.
 import { HttpError } from '../net/http.ts';
-import type { UnitRepo } from './unit-repo.ts';
 
 export interface FileApi {
   putFile(sha256: string, blob: Blob): Promise<unknown>;
@@ -14,7 +13,13 @@ export interface FileApi {
 
 const NEVER_ACCEPTED = new Set([400, 413, 415]);
 
-export async function uploadPendingFiles(repo: Pick<UnitRepo, 'pendingFiles' | 'markFile'>, api: FileApi): Promise<void> {
+/** Files waiting on a phone (a unit's evidence, a guide's recordings). */
+export interface PendingFiles {
+  pendingFiles(): PromiseLike<ReadonlyArray<{ sha256: string; blob?: Blob }>>;
+  markFile(sha256: string, state: 'uploaded' | 'refused'): PromiseLike<unknown>;
+}
+
+export async function uploadPendingFiles(repo: PendingFiles, api: FileApi): Promise<void> {
   for (const file of await repo.pendingFiles()) {
     if (!file.blob) continue;
     try {

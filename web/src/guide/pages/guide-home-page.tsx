@@ -23,6 +23,7 @@ export default function GuideHomePage() {
       <nav class="guide-actions">
         <A href="/guide/sessions/new" class="button" data-testid="guide-new-session">{t('guide.newSession')}</A>
         <A href="/guide/report" class="button secondary" data-testid="guide-report-link">{t('guide.report')}</A>
+        <A href="/guide/audio" class="button secondary" data-testid="guide-audio-link">{t('guide.audio.homeLink')}</A>
         <A href="/account/password" class="button secondary">{t('account.title')}</A>
         <For each={guide.me()?.groups ?? []}>
           {(g) => (
