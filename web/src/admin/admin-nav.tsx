@@ -16,6 +16,7 @@ export function AdminNav() {
         <li><a href="/admin/posters">{t('wardAdmin.nav.posters')}</a></li>
         <li><a href="/admin/displays">{t('wardAdmin.nav.displays')}</a></li>
         <li><a href="/admin/bulletins">{t('wardAdmin.nav.bulletins')}</a></li>
+        <li><a href="/admin/studio">{t('wardAdmin.nav.studio')}</a></li>
         <li><a href="/admin/staff">{t('wardAdmin.nav.staff')}</a></li>
         <li><a href="/admin/audit">{t('wardAdmin.nav.audit')}</a></li>
         <li><a href="/account/password">{t('wardAdmin.nav.password')}</a></li>

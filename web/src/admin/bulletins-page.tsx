@@ -4,6 +4,7 @@ import { createSpeech } from '../a11y/speech.ts';
 import { t } from '../i18n/index.ts';
 import { AdminNav } from './admin-nav.tsx';
 import { BulletinSource } from './bulletin-source.tsx';
+import { StudioNav } from './studio/studio-nav.tsx';
 import './strings.ts';
 import '../styles/ward-admin.css';
 import '../styles/bulletins.css';
@@ -44,6 +45,7 @@ export default function BulletinsPage() {
     <div class="ward-admin bulletins-page">
       <div class="no-print">
         <AdminNav />
+        <StudioNav />
         <h1>{t('bulletins.title')}</h1>
         <p>{t('bulletins.intro')}</p>
         <BulletinSource

@@ -44,6 +44,8 @@ const AdminPlansPage = lazy(() => import('../admin/plans-page.tsx'));
 const AdminDisplaysPage = lazy(() => import('../admin/displays-page.tsx'));
 const DisplayPage = lazy(() => import('../display/display-page.tsx'));
 const AdminBulletinsPage = lazy(() => import('../admin/bulletins-page.tsx'));
+// The outreach studio's social cards (bulletins and posters are its other tabs).
+const AdminStudioPage = lazy(() => import('../admin/studio/cards-page.tsx'));
 // A unit officer's phone screen: records the unit's outreach, offline too (precached like guide mode).
 const UnitPage = lazy(() => import('../unit/unit-page.tsx'));
 // The ward's published news for residents; its staff desk is office code.
@@ -105,6 +107,7 @@ export function App(props: { stores?: AppStores }) {
         <Route path="/admin/displays" component={AdminDisplaysPage} />
         <Route path="/display/:screen" component={DisplayPage} />
         <Route path="/admin/bulletins" component={AdminBulletinsPage} />
+        <Route path="/admin/studio" component={AdminStudioPage} />
         <Route path="/unit" component={UnitPage} />
         <Route path="/tin/:id?" component={NewsPage} />
         <Route path="/admin/news" component={AdminNewsPage} />
