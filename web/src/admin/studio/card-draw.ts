@@ -103,85 +103,84 @@ export function drawCard(canvas: HTMLCanvasElement, spec: CardSpec, format: Card
   canvas.width = W;
   canvas.height = H;
   const ctx = canvas.getContext('2d')!;
-  const u = Math.min(W, H) / 1080;
   const landscape = W > H;
+  // A link picture is shown as wide as the phone, like a square one: its unit follows the width.
+  const u = (landscape ? W : Math.min(W, H)) / 1080;
   // A 9:16 story is covered by the app's buttons at the top and bottom.
   const safeY = format === 'story' ? 200 * u : 0;
-  const pad = (landscape ? 48 : 64) * u;
+  const pad = (landscape ? 44 : 64) * u;
 
   ctx.fillStyle = C.paper;
   ctx.fillRect(0, 0, W, H);
   ctx.textBaseline = 'top';
   ctx.textAlign = 'left';
+  const line1 = (text: string, width: number) => clamp(ctx, wrap(ctx, text, width), 1, width)[0] ?? '';
 
   // The band: the ward's name, in the ward's colour.
-  const bandH = (landscape ? 118 : 150) * u + safeY;
+  const bandH = (landscape ? 100 : 150) * u + safeY;
   ctx.fillStyle = C.band;
   ctx.fillRect(0, 0, W, bandH);
   ctx.fillStyle = C.accent;
   ctx.fillRect(0, bandH, W, 12 * u);
   ctx.fillStyle = C.bandInk;
-  ctx.font = font(700, 44 * u);
-  ctx.fillText(clamp(ctx, wrap(ctx, spec.ward.toLocaleUpperCase('vi'), W - 2 * pad), 1, W - 2 * pad)[0] ?? '', pad, safeY + (landscape ? 22 : 30) * u);
-  ctx.font = font(400, 34 * u);
-  ctx.fillText(clamp(ctx, wrap(ctx, spec.eyebrow, W - 2 * pad), 1, W - 2 * pad)[0] ?? '', pad, safeY + (landscape ? 72 : 90) * u);
+  ctx.font = font(700, (landscape ? 38 : 44) * u);
+  ctx.fillText(line1(spec.ward.toLocaleUpperCase('vi'), W - 2 * pad), pad, safeY + (landscape ? 14 : 30) * u);
+  ctx.font = font(400, (landscape ? 30 : 34) * u);
+  ctx.fillText(line1(spec.eyebrow, W - 2 * pad), pad, safeY + (landscape ? 58 : 90) * u);
 
   // The footer: the movement, on every card.
-  const footH = 84 * u;
+  const footH = (landscape ? 72 : 84) * u;
   const bottom = H - safeY;
   ctx.fillStyle = C.band;
   ctx.fillRect(0, bottom - footH, W, footH + safeY);
   ctx.fillStyle = C.bandInk;
-  ctx.font = font(700, 32 * u);
-  ctx.fillText(clamp(ctx, wrap(ctx, spec.footer, W - 2 * pad), 1, W - 2 * pad)[0] ?? '', pad, bottom - footH + 24 * u);
+  ctx.font = font(700, (landscape ? 30 : 32) * u);
+  ctx.fillText(line1(spec.footer, W - 2 * pad), pad, bottom - footH + (landscape ? 20 : 24) * u);
 
-  // The QR code: bottom right on a portrait card, right on a landscape one.
-  const qrSize = (landscape ? 300 : format === 'square' ? 250 : 290) * u;
+  // The QR code with what it opens: right of the text on a link picture; on
+  // the others, bottom right, with the remember box (or the address in
+  // letters, for people who cannot scan) beside it.
+  const qrSize = (landscape ? 250 : format === 'square' ? 240 : 280) * u;
+  const labelPx = (landscape ? 28 : 30) * u;
   let qrBox: CardLayout['qr'] = null;
   let textRight = W - pad;
   let textBottom = bottom - footH - pad;
+  let rememberInRow = false;
   if (spec.qr) {
     const qx = W - pad - qrSize;
-    const qy = landscape ? bandH + 12 * u + pad : bottom - footH - pad - qrSize;
+    const labelH = 2 * labelPx * 1.25;
+    const qy = landscape ? bandH + 12 * u + 30 * u : bottom - footH - pad - labelH - qrSize;
     drawQr(ctx, spec.qr.url, qx, qy, qrSize);
     qrBox = { x: qx, y: qy, size: qrSize };
-    // What the code opens, beside it (portrait) or under it (landscape).
     ctx.fillStyle = C.ink;
+    ctx.font = font(700, labelPx);
+    clamp(ctx, wrap(ctx, spec.qr.label, qrSize), 2, qrSize).forEach((l, i) => ctx.fillText(l, qx, qy + qrSize + 8 * u + i * labelPx * 1.25));
     if (landscape) {
-      ctx.font = font(700, 26 * u);
-      clamp(ctx, wrap(ctx, spec.qr.label, qrSize), 2, qrSize).forEach((l, i) => ctx.fillText(l, qx, qy + qrSize + 12 * u + i * 32 * u));
       textRight = qx - pad;
     } else {
-      const lx = pad;
-      const lw = qx - pad - lx;
-      ctx.font = font(700, 40 * u);
-      const label = clamp(ctx, wrap(ctx, spec.qr.label, lw), 3, lw);
-      const shownLines = (() => {
+      const lw = qx - 2 * pad;
+      if (spec.remember) {
+        rememberInRow = true;
+        drawRemember(ctx, spec.remember, pad, qy, lw, qrSize + labelH, (format === 'square' ? 34 : 38) * u, u);
+      } else {
         ctx.font = font(400, 32 * u);
-        return clamp(ctx, wrap(ctx, spec.qr.shown, lw), 2, lw);
-      })();
-      const blockH = label.length * 50 * u + 12 * u + shownLines.length * 40 * u;
-      let y = qy + qrSize - blockH;
-      ctx.font = font(700, 40 * u);
-      for (const l of label) (ctx.fillText(l, lx, y), (y += 50 * u));
-      y += 12 * u;
-      ctx.font = font(400, 32 * u);
-      ctx.fillStyle = C.muted;
-      for (const l of shownLines) (ctx.fillText(l, lx, y), (y += 40 * u));
+        ctx.fillStyle = C.muted;
+        const shown = clamp(ctx, wrap(ctx, spec.qr.shown, lw), 3, lw);
+        shown.forEach((l, i) => ctx.fillText(l, pad, qy + qrSize + labelH - (shown.length - i) * 40 * u));
+      }
       textBottom = qy - 32 * u;
     }
   }
-
   // The body, top down, as much as fits.
   const x = pad;
   const w = textRight - x;
-  let y = bandH + 12 * u + (landscape ? 36 : 56) * u;
+  let y = bandH + 12 * u + (landscape ? 30 : 48) * u;
   const room = () => textBottom - y;
 
-  const titlePx = (landscape ? 54 : format === 'story' ? 76 : 68) * u;
+  const titlePx = (landscape ? 52 : format === 'story' ? 76 : format === 'square' ? 60 : 68) * u;
   ctx.font = font(700, titlePx);
   ctx.fillStyle = C.ink;
-  const titleLines = clamp(ctx, wrap(ctx, spec.title, w), landscape ? 2 : 3, w);
+  const titleLines = clamp(ctx, wrap(ctx, spec.title, w), format === 'square' ? 2 : 3, w);
   for (const l of titleLines) (ctx.fillText(l, x, y), (y += titlePx * 1.22));
   y += 24 * u;
 
@@ -211,11 +210,11 @@ export function drawCard(canvas: HTMLCanvasElement, spec: CardSpec, format: Card
     y += 24 * u;
   }
 
-  const bodyPx = (landscape ? 34 : 42) * u;
+  const bodyPx = (landscape ? 36 : format === 'square' ? 40 : 42) * u;
   const lineH = bodyPx * 1.3;
-  // The remember box is kept if the points leave room for it (its label and two lines).
-  const rememberPx = (landscape ? 32 : 40) * u;
-  const rememberMin = spec.remember ? rememberPx * 1.3 * 3 + 48 * u : 0;
+  // On a link picture the remember box follows the points, if they leave it room (its label and two lines).
+  const rememberPx = 32 * u;
+  const rememberMin = spec.remember && !rememberInRow ? rememberPx * 1.3 * 3 + 40 * u : 0;
   ctx.font = font(400, bodyPx);
   const numW = spec.numbered ? ctx.measureText('8.').width + 16 * u : 0;
   for (const [i, p] of spec.points.entries()) {
@@ -235,25 +234,28 @@ export function drawCard(canvas: HTMLCanvasElement, spec: CardSpec, format: Card
     y += 10 * u;
   }
 
-  if (spec.remember && room() >= rememberMin) {
-    y += 8 * u;
-    const inner = w - 48 * u;
-    ctx.font = font(400, rememberPx);
-    const maxLines = Math.floor((room() - 48 * u) / (rememberPx * 1.3)) - 1;
-    const lines = clamp(ctx, wrap(ctx, spec.remember.text, inner), Math.max(1, maxLines), inner);
-    const boxH = (lines.length + 1) * rememberPx * 1.3 + 40 * u;
-    ctx.fillStyle = C.rememberBack;
-    ctx.fillRect(x, y, w, boxH);
-    ctx.fillStyle = C.rememberLine;
-    ctx.fillRect(x, y, 10 * u, boxH);
-    let ry = y + 20 * u;
-    ctx.font = font(700, rememberPx);
-    ctx.fillText(spec.remember.label, x + 32 * u, ry);
-    ry += rememberPx * 1.3;
-    ctx.font = font(400, rememberPx);
-    ctx.fillStyle = C.ink;
-    for (const l of lines) (ctx.fillText(l, x + 32 * u, ry), (ry += rememberPx * 1.3));
-  }
+  if (spec.remember && !rememberInRow && room() >= rememberMin) drawRemember(ctx, spec.remember, x, y + 8 * u, w, room() - 8 * u, rememberPx, u);
 
   return { qr: qrBox };
+}
+
+/** The remember box: a pale yellow box with a dark rule, its label and as many lines as fit in `maxH`. */
+function drawRemember(ctx: CanvasRenderingContext2D, remember: { label: string; text: string }, x: number, y: number, w: number, maxH: number, px: number, u: number) {
+  const lh = px * 1.3;
+  const inner = w - 48 * u;
+  ctx.font = font(400, px);
+  const maxLines = Math.max(1, Math.floor((maxH - 40 * u) / lh) - 1);
+  const lines = clamp(ctx, wrap(ctx, remember.text, inner), maxLines, inner);
+  const boxH = (lines.length + 1) * lh + 40 * u;
+  ctx.fillStyle = C.rememberBack;
+  ctx.fillRect(x, y, w, boxH);
+  ctx.fillStyle = C.rememberLine;
+  ctx.fillRect(x, y, 10 * u, boxH);
+  let ry = y + 20 * u;
+  ctx.font = font(700, px);
+  ctx.fillText(remember.label, x + 32 * u, ry);
+  ry += lh;
+  ctx.font = font(400, px);
+  ctx.fillStyle = C.ink;
+  for (const l of lines) (ctx.fillText(l, x + 32 * u, ry), (ry += lh));
 }
