@@ -2,10 +2,9 @@ import { createResource, createSignal, For, onCleanup, Show } from 'solid-js';
 import { language, t } from '../i18n/index.ts';
 import { getApiClient } from '../net/api.ts';
 import { adminApi } from './admin-api.ts';
-import { AdminNav } from './admin-nav.tsx';
+import { AdminNav, StudioNav } from './admin-nav.tsx';
 import { PosterSheet, posterUrl, type PosterFormat } from './poster-sheet.tsx';
 import { usePrintPageSize } from './print-page-size.ts';
-import { StudioNav } from './studio/studio-nav.tsx';
 import './strings.ts';
 import '../styles/posters.css';
 

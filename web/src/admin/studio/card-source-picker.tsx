@@ -5,7 +5,8 @@ import type { Dashboard } from '../../../../shared/stats/api.ts';
 import { dashboardApi } from '../../dashboard/dashboard-api.ts';
 import { language, t } from '../../i18n/index.ts';
 import { getApiClient } from '../../net/api.ts';
-import { createNewsStore } from '../../news/news-store.ts';
+import { request } from '../../net/http.ts';
+import type { NewsList } from '../../../../shared/news/schema.ts';
 import { groupFigureCard, lessonCard, storyCard, wardProgressCard, type Card } from './card-sources.ts';
 
 export type SourceKind = 'lesson' | 'figure' | 'story';
@@ -32,9 +33,8 @@ export function CardSourcePicker(props: { ward: Accessor<string>; origin: Access
     () => dashboardApi.dashboard({}).catch(() => null as Dashboard | null),
   );
   const [figureKey, setFigureKey] = createSignal('ward');
-  // Stories: the published list, the saved copy when offline.
-  const news = createNewsStore();
-  void news.refresh();
+  // Stories: the published list (the resident news store is not shared, so its code stays out of this office chunk).
+  const [news] = createResource(() => request<NewsList>('/api/v1/news').catch(() => null));
   const [storyId, setStoryId] = createSignal('');
 
   const figures = () => {
@@ -56,7 +56,7 @@ export function CardSourcePicker(props: { ward: Accessor<string>; origin: Access
       const g = f.groups.find((x) => x.groupName === figureKey());
       return g ? groupFigureCard(props.ward(), props.origin(), g, today()) : null;
     }
-    const item = news.list()?.items.find((i) => i.id === storyId()) ?? news.list()?.items[0];
+    const item = news()?.items.find((i) => i.id === storyId()) ?? news()?.items[0];
     return item ? storyCard(props.ward(), props.origin(), item) : null;
   };
 
@@ -120,11 +120,11 @@ export function CardSourcePicker(props: { ward: Accessor<string>; origin: Access
           </Show>
         </Match>
         <Match when={kind() === 'story'}>
-          <Show when={(news.list()?.items.length ?? 0) > 0} fallback={<p class="notice" role="status">{news.status() === 'loading' ? t('wardAdmin.loading') : t('studio.cards.noStories')}</p>}>
+          <Show when={(news()?.items.length ?? 0) > 0} fallback={<p class="notice" role="status">{news.loading ? t('wardAdmin.loading') : t('studio.cards.noStories')}</p>}>
             <label>
               {t('studio.cards.story')}
               <select name="story" value={storyId()} onChange={(e) => setStoryId(e.currentTarget.value)}>
-                <For each={news.list()?.items ?? []}>{(i) => <option value={i.id}>{i.title}</option>}</For>
+                <For each={news()?.items ?? []}>{(i) => <option value={i.id}>{i.title}</option>}</For>
               </select>
             </label>
           </Show>

@@ -3,7 +3,6 @@
 // Words come from the studio's strings, in the screen's language.
 import type { CompiledLesson } from '../../../../shared/content/schema.ts';
 import type { NewsItem } from '../../../../shared/news/schema.ts';
-import { htmlToText } from '../../../../shared/outreach/bulletin-from-lesson.ts';
 import { percentText, type GroupFigure, type WardProgress } from '../../../../shared/outreach/card-figures.ts';
 import { t } from '../../i18n/index.ts';
 import type { CardSpec } from './card-draw.ts';
@@ -12,6 +11,13 @@ export interface Card {
   spec: CardSpec;
   alt: string;
   post: string;
+}
+
+/** Safe HTML (built by the content compiler or the news renderer) as plain text, one line per block. */
+export function htmlToText(html: string): string {
+  const doc = new DOMParser().parseFromString(html, 'text/html');
+  for (const block of doc.querySelectorAll('p, li, h1, h2, h3, h4, blockquote')) block.append('\n');
+  return (doc.body.textContent ?? '').split('\n').map((l) => l.replace(/\s+/g, ' ').trim()).filter(Boolean).join('\n');
 }
 
 const base = (origin: string) => origin.replace(/\/+$/, '');
@@ -91,7 +97,7 @@ export function storyCard(ward: string, origin: string, item: NewsItem): Card {
   const summary = item.summary.trim() || htmlToText(item.html).split('\n')[0] || '';
   const spec: CardSpec = {
     ward,
-    eyebrow: t(`news.kinds.${item.kind}`),
+    eyebrow: t(`studio.card.kinds.${item.kind}`),
     title: item.title,
     points: summary ? [summary] : [],
     numbered: false,

@@ -1,16 +1,14 @@
 import { createEffect, createResource, createSignal, For, Show } from 'solid-js';
 import { t } from '../../i18n/index.ts';
 import { getApiClient } from '../../net/api.ts';
-import '../../news/strings.ts';
 import { adminApi } from '../admin-api.ts';
-import { AdminNav } from '../admin-nav.tsx';
+import { AdminNav, StudioNav } from '../admin-nav.tsx';
 import { CARD_SIZES, drawCard, type CardFormat, type CardLayout } from './card-draw.ts';
 import { loadCardFonts } from './card-fonts.ts';
 import { canShareFiles, canvasPng, cardFileName, downloadBlob, shareCard } from './card-share.ts';
 import { CardSourcePicker } from './card-source-picker.tsx';
 import type { Card } from './card-sources.ts';
-import { StudioNav } from './studio-nav.tsx';
-import './strings.ts';
+import '../strings.ts';
 import '../../styles/ward-admin.css';
 import '../../styles/studio.css';
 
