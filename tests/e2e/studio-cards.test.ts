@@ -166,6 +166,13 @@ describe.skipIf(!hasChromium)('outreach studio', () => {
       await ctx.setOffline(true);
       await page.locator('input[name="card-format"][value="story"]').check();
       await expect.poll(() => canvas(page).evaluate((c: HTMLCanvasElement) => `${c.width}x${c.height}`)).toBe('1080x1920');
+      await ctx.setOffline(false);
+      // The studio's other tabs fit too.
+      for (const path of ['/admin/posters', '/admin/bulletins']) {
+        await page.goto(`${e2e.server.url}${path}`);
+        await page.locator('nav.studio-nav a[aria-current="page"]').waitFor();
+        expect(await page.evaluate(() => document.documentElement.scrollWidth), path).toBeLessThanOrEqual(360);
+      }
       await ctx.close();
     }
   }, 90_000);
