@@ -64,7 +64,9 @@ export default defineConfig({
         // (tests/size) fails if office code shows up in this list.
         // Course files and drawings are stored per language by the app
         // (web/src/sw/content-cache.ts), not precached in both languages.
-        globIgnores: ['**/office-*', '**/ward-page-*', '**/registers-page-*', '**/admin-*', 'route-hints.json', '**/jsQR-*', 'content/*.vi.*.json', 'content/*.en.*.json', 'content/images/**'],
+        // The studio's poster and bulletin pages' stylesheets are named after
+        // their pages, not office-*, so they are named here.
+        globIgnores: ['**/office-*', '**/ward-page-*', '**/registers-page-*', '**/admin-*', '**/posters-page-*', '**/bulletins-page-*', 'route-hints.json', '**/jsQR-*', 'content/*.vi.*.json', 'content/*.en.*.json', 'content/images/**'],
         // The jsqr decoder is only a fallback for browsers without the platform's
         // BarcodeDetector (Chrome on Android has one), so its 130 KB are not
         // precached on every phone: it is kept the first time a phone needs it.

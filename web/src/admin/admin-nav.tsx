@@ -1,6 +1,8 @@
+import { For } from 'solid-js';
 import { t } from '../i18n/index.ts';
 import './strings.ts';
 import '../styles/ward-admin.css';
+import '../styles/studio.css';
 
 /** Links between the admin screens (the ward page shows the same to admins). */
 export function AdminNav() {
@@ -16,9 +18,35 @@ export function AdminNav() {
         <li><a href="/admin/posters">{t('wardAdmin.nav.posters')}</a></li>
         <li><a href="/admin/displays">{t('wardAdmin.nav.displays')}</a></li>
         <li><a href="/admin/bulletins">{t('wardAdmin.nav.bulletins')}</a></li>
+        <li><a href="/admin/studio">{t('wardAdmin.nav.studio')}</a></li>
         <li><a href="/admin/staff">{t('wardAdmin.nav.staff')}</a></li>
         <li><a href="/admin/audit">{t('wardAdmin.nav.audit')}</a></li>
         <li><a href="/account/password">{t('wardAdmin.nav.password')}</a></li>
+      </ul>
+    </nav>
+  );
+}
+
+const STUDIO = [
+  { href: '/admin/bulletins', key: 'bulletins' },
+  { href: '/admin/studio', key: 'cards' },
+  { href: '/admin/posters', key: 'posters' },
+] as const;
+
+/** The outreach studio's tabs: one message, each channel a tab away. */
+export function StudioNav() {
+  return (
+    <nav class="studio-nav no-print" aria-label={t('studio.nav.label')}>
+      <ul>
+        <For each={STUDIO}>
+          {(p) => (
+            <li>
+              <a href={p.href} aria-current={location.pathname === p.href ? 'page' : undefined}>
+                {t(`studio.nav.${p.key}`)}
+              </a>
+            </li>
+          )}
+        </For>
       </ul>
     </nav>
   );

@@ -2,7 +2,7 @@ import { createMemo, createSignal, For, Show } from 'solid-js';
 import { DEFAULT_SYLLABLES_PER_MINUTE, readingSeconds, SPEAKING_RATE, speechProblems, syllables, toSpoken } from '../../../shared/outreach/spoken.ts';
 import { createSpeech } from '../a11y/speech.ts';
 import { t } from '../i18n/index.ts';
-import { AdminNav } from './admin-nav.tsx';
+import { AdminNav, StudioNav } from './admin-nav.tsx';
 import { BulletinSource } from './bulletin-source.tsx';
 import { SaveBulletin } from './bulletin-schedule/save-bulletin.tsx';
 import './strings.ts';
@@ -45,6 +45,7 @@ export default function BulletinsPage() {
     <div class="ward-admin bulletins-page">
       <div class="no-print">
         <AdminNav />
+        <StudioNav />
         <h1>{t('bulletins.title')}</h1>
         <p>{t('bulletins.intro')}</p>
         <BulletinSource

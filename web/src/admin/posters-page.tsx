@@ -2,7 +2,7 @@ import { createResource, createSignal, For, onCleanup, Show } from 'solid-js';
 import { language, t } from '../i18n/index.ts';
 import { getApiClient } from '../net/api.ts';
 import { adminApi } from './admin-api.ts';
-import { AdminNav } from './admin-nav.tsx';
+import { AdminNav, StudioNav } from './admin-nav.tsx';
 import { PosterSheet, posterUrl, type PosterFormat } from './poster-sheet.tsx';
 import { usePrintPageSize } from './print-page-size.ts';
 import './strings.ts';
@@ -29,6 +29,8 @@ export default function PostersPage() {
   const zoom = () => Math.min(1, stageWidth() / ((WIDTH_MM[format()] * 96) / 25.4));
   // The printed page takes the chosen format's size.
   usePrintPageSize(() => PAGE_SIZE[format()]);
+  // The 16:9 poster fills an LED screen or a television from the office's computer.
+  let zoomBox: HTMLDivElement | undefined;
   const fit = (stage: HTMLDivElement) => {
     const observer = new ResizeObserver(() => setStageWidth(stage.clientWidth));
     observer.observe(stage);
@@ -39,6 +41,7 @@ export default function PostersPage() {
     <div class="posters-page">
       <div class="no-print">
         <AdminNav />
+        <StudioNav />
         <h1>{t('posters.title')}</h1>
         <p>{t('posters.intro')}</p>
       </div>
@@ -81,13 +84,20 @@ export default function PostersPage() {
                   <p class="notice" role="note">{t('posters.originMissing', { origin: location.origin })}</p>
                 </Show>
                 <p>{t('posters.printHelp')}</p>
-                <button type="button" class="button" onClick={() => window.print()}>
-                  {t('posters.print')}
-                </button>
+                <div class="poster-actions">
+                  <button type="button" class="button" onClick={() => window.print()}>
+                    {t('posters.print')}
+                  </button>
+                  <Show when={format() === 'screen'}>
+                    <button type="button" class="button secondary" onClick={() => void zoomBox?.requestFullscreen?.()}>
+                      {t('posters.fullscreen')}
+                    </button>
+                  </Show>
+                </div>
                 <h2>{t('posters.preview')}</h2>
               </form>
               <div class="poster-stage" ref={fit}>
-                <div class="poster-zoom" style={{ zoom: String(zoom()) }}>
+                <div class="poster-zoom" ref={zoomBox} style={{ zoom: String(zoom()) }}>
                   <PosterSheet format={format()} wardName={f().wardName} slogan={sloganText()} url={posterUrl(origin(), course() || undefined)} courseTitle={courseTitle()} />
                 </div>
               </div>

@@ -11,9 +11,12 @@ import viBulletins from '../i18n/vi/lazy/bulletins.json';
 import enBulletins from '../i18n/en/lazy/bulletins.json';
 import viPlans from '../i18n/vi/lazy/plans.json';
 import enPlans from '../i18n/en/lazy/plans.json';
+import viStudio from '../i18n/vi/lazy/studio.json';
+import enStudio from '../i18n/en/lazy/studio.json';
 
 registerStrings('wardAdmin', { vi, en });
 registerStrings('posters', { vi: viPosters, en: enPosters });
 registerStrings('plans', { vi: viPlans, en: enPlans });
 registerStrings('displayAdmin', { vi: viDisplays, en: enDisplays });
 registerStrings('bulletins', { vi: viBulletins, en: enBulletins });
+registerStrings('studio', { vi: viStudio, en: enStudio });

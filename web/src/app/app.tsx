@@ -46,6 +46,8 @@ const AdminDisplaysPage = lazy(() => import('../admin/displays-page.tsx'));
 const DisplayPage = lazy(() => import('../display/display-page.tsx'));
 const AdminBulletinsPage = lazy(() => import('../admin/bulletins-page.tsx'));
 const BulletinSchedulePage = lazy(() => import('../admin/bulletin-schedule/schedule-page.tsx'));
+// The outreach studio's social cards (bulletins and posters are its other tabs).
+const AdminStudioPage = lazy(() => import('../admin/studio/cards-page.tsx'));
 // A unit officer's phone screen: records the unit's outreach, offline too (precached like guide mode).
 const UnitPage = lazy(() => import('../unit/unit-page.tsx'));
 // The ward's published news for residents; its staff desk is office code.
@@ -114,6 +116,7 @@ export function App(props: { stores?: AppStores }) {
         <Route path="/display/:screen" component={DisplayPage} />
         <Route path="/admin/bulletins" component={AdminBulletinsPage} />
         <Route path="/admin/bulletins/schedule" component={BulletinSchedulePage} />
+        <Route path="/admin/studio" component={AdminStudioPage} />
         <Route path="/unit" component={UnitPage} />
         <Route path="/tin/:id?" component={NewsPage} />
         <Route path="/admin/news" component={AdminNewsPage} />
