@@ -40,7 +40,7 @@ describe('what a card says', () => {
   });
 
   it('a story card links to the item\'s page and falls back to the body\'s first paragraph', () => {
-    const c = storyCard('Phường Kiến An', 'https://hvs.example.vn', { id: 'x1', kind: 'announcement', title: 'Lịch học', summary: '', html: '<p>Thứ bảy, nhà văn hóa.</p><p>Mang điện thoại.</p>', unitName: null, publishedAt: '', updatedAt: '', path: '/tin/x1' });
+    const c = storyCard('Phường Kiến An', 'https://hvs.example.vn', { id: 'x1', kind: 'announcement', title: 'Lịch học', summary: '', html: '<p>Thứ bảy, nhà văn hóa.</p><p>Mang điện thoại.</p>', unitName: null, publishedAt: '', updatedAt: '', path: '/tin/x1', photos: [] });
     expect(c.spec.eyebrow).toBe('Thông báo');
     expect(c.spec.points).toEqual(['Thứ bảy, nhà văn hóa.']);
     expect(c.post).toContain('https://hvs.example.vn/tin/x1');
