@@ -5,7 +5,9 @@ import { coursesPlugin } from './tools/courses/vite-plugin.ts';
 import { precompressPlugin } from './tools/precompress/vite-plugin.ts';
 import { routeHintsPlugin } from './tools/route-hints/vite-plugin.ts';
 import { compileHintsPlugin } from './tools/compile-hints/vite-plugin.ts';
+import { precacheReachPlugin } from './tools/precache-reach/vite-plugin.ts';
 
+const precacheReach = precacheReachPlugin();
 const sharedDir = new URL('./shared/', import.meta.url).pathname;
 const officeDirs = ['web/src/admin/', 'web/src/dashboard/', 'web/src/unit-log/', 'web/src/registers/'].map((p) => new URL(`./${p}`, import.meta.url).pathname);
 const isOffice = (id: string) => officeDirs.some((d) => id.startsWith(d));
@@ -48,6 +50,7 @@ export default defineConfig({
     coursesPlugin({ coursesDir: new URL('./courses', import.meta.url).pathname }),
     solid(),
     // Which chunks a course or lesson address needs, for the server's shell.
+    precacheReach.plugin,
     routeHintsPlugin({ course: '/web/src/learn/course-page.tsx', lesson: '/web/src/learn/lesson-page.tsx' }),
     VitePWA({
       registerType: 'prompt',
@@ -64,9 +67,11 @@ export default defineConfig({
         // (tests/size) fails if office code shows up in this list.
         // Course files and drawings are stored per language by the app
         // (web/src/sw/content-cache.ts), not precached in both languages.
-        // The studio's poster and bulletin pages' stylesheets are named after
-        // their pages, not office-*, so they are named here.
-        globIgnores: ['**/office-*', '**/ward-page-*', '**/registers-page-*', '**/admin-*', '**/posters-page-*', '**/bulletins-page-*', 'route-hints.json', '**/jsQR-*', 'content/*.vi.*.json', 'content/*.en.*.json', 'content/images/**'],
+        // Scripts and stylesheets only office screens load (their stylesheets
+        // are named after the page, not office-*) are left out by following
+        // the import graph: tools/precache-reach.
+        manifestTransforms: [async (entries) => ({ manifest: entries.filter((e) => precacheReach.keep(e.url)), warnings: [] })],
+        globIgnores: ['**/office-*', 'route-hints.json', '**/jsQR-*', 'content/*.vi.*.json', 'content/*.en.*.json', 'content/images/**'],
         // The jsqr decoder is only a fallback for browsers without the platform's
         // BarcodeDetector (Chrome on Android has one), so its 130 KB are not
         // precached on every phone: it is kept the first time a phone needs it.
