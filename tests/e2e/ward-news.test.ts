@@ -1,6 +1,7 @@
 // Ward news end to end, in real Chromium against the real server: a unit
 // officer writes an item at office width (Markdown beside its preview) and
-// sends it; VH-XH approves and publishes it on a 360 px phone; a resident
+// sends it; VH-XH approves and publishes it on a 360 px phone, puts it on
+// the office's LED screen and draws it as a card in the studio; a resident
 // reads it in "Tin phường", and again offline after a reload, with the saved
 // copy's age and its photo (uploaded with GPS in it, stored without); it is
 // in the Atom and JSON feeds (the photo as an enclosure and image) and the
@@ -29,7 +30,7 @@ async function deskLogin(page: Page, username: string, password: string) {
 }
 
 describe.skipIf(!hasChromium)('ward news', () => {
-  it('is written, approved, published, read offline on a phone, in the feeds, and logged as outreach once', async () => {
+  it('is written, approved, published, shown on an LED screen and as a card, read offline on a phone, in the feeds, and logged as outreach once', async () => {
     const url = e2e.server.url;
     const admin = await adminCookie(e2e.server);
     const officerPassword = await createStaff(e2e.server, admin, { username: 'thao', displayName: 'Chị Thảo', role: 'unit', unitId: 'ttsnc' });
@@ -83,6 +84,22 @@ describe.skipIf(!hasChromium)('ward news', () => {
     await reviewer.getByTestId('news-step-publish').click();
     await expect.poll(() => reviewer.getByTestId('news-desk-item').getAttribute('data-status')).toBe('published');
     expect(await reviewer.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+
+    // ── The same story goes on the ward office's LED screen and becomes a card for Zalo and Facebook.
+    const screen = await reviewerCtx.request.put(`${url}/api/v1/displays/cong-phuong`, {
+      headers: { origin: url, 'content-type': 'application/json' },
+      data: { name: 'Màn hình cổng UBND phường', slides: [{ kind: 'story', seconds: 15 }] },
+    });
+    expect(screen.status(), await screen.text()).toBeLessThan(300);
+    const wall = await e2e.browser.newContext({ locale: 'vi-VN', viewport: { width: 1920, height: 1080 } });
+    const led = await wall.newPage();
+    await led.goto(`${url}/display/cong-phuong`);
+    await expect.poll(() => led.getByTestId('display-story-title').textContent(), { timeout: 15_000 }).toBe(TITLE);
+    await wall.close();
+    await reviewer.goto(`${url}/admin/studio`);
+    await reviewer.locator('input[name="card-source"][value="story"]').check();
+    await expect.poll(() => reviewer.locator('select[name="story"] option').allTextContents()).toContain(TITLE);
+    await expect.poll(() => reviewer.getByTestId('card-alt').inputValue()).toContain(TITLE);
     await reviewerCtx.close();
 
     // ── A resident reads it, then again without signal.
