@@ -16,6 +16,7 @@ import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import { completionRules, deviceCrowded, HOUR_MS, type PlausibilityLimits, type PlausibilityRule } from '../../shared/integrity/plausibility.ts';
 import type { LearningEvent } from '../../shared/events.ts';
 import type { Db } from '../db/open.ts';
+import { directValue } from '../db/direct.ts';
 import { placeholders } from '../db/placeholders.ts';
 import { devices, events, guideEvents, integrityHolds, integrityLearners, learners } from '../db/schema/index.ts';
 import type { Projection } from '../records/hooks.ts';
@@ -33,15 +34,15 @@ const union = (a: readonly PlausibilityRule[], b: readonly PlausibilityRule[]) =
 
 /** The part the stats rollup needs before it exists: which records count. */
 export function createHoldTable(db: Db) {
-  const held = db
-    .select({ status: integrityHolds.status })
-    .from(integrityHolds)
-    .where(eq(integrityHolds.eventId, sql.placeholder('id')))
-    .prepare();
+  // Asked for each learning record a sync stores: bound directly (db/direct.ts).
+  const held = directValue<string>(
+    db.$client,
+    db.select({ status: integrityHolds.status }).from(integrityHolds).where(eq(integrityHolds.eventId, sql.placeholder('id'))).prepare(),
+  );
   return {
     counts(eventId: string): boolean {
-      const row = held.get({ id: eventId });
-      return row === undefined || row.status === 'accepted';
+      const status = held({ id: eventId });
+      return status === undefined || status === 'accepted';
     },
   };
 }
