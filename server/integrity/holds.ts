@@ -17,10 +17,11 @@
 // - Accept: each held record of the learner is counted once (status held →
 //   accepted, in one transaction); dismiss: they never count. A learner
 //   accepted is not flagged again by learner rules; record rules still apply.
-import { and, asc, count, countDistinct, eq, inArray, isNull, sql } from 'drizzle-orm';
+import { and, asc, countDistinct, eq, inArray, isNull, sql } from 'drizzle-orm';
 import { completionRules, deviceCrowded, guidedRecordRules, HOUR_MS, type PlausibilityLimits, type PlausibilityRule } from '../../shared/integrity/plausibility.ts';
 import type { GuideEvent, LearningEvent } from '../../shared/events.ts';
 import type { Db } from '../db/open.ts';
+import { directValue } from '../db/direct.ts';
 import { placeholders } from '../db/placeholders.ts';
 import { devices, events, guideEvents, guideSessions, integrityHolds, integrityLearners, learners } from '../db/schema/index.ts';
 import type { Projection } from '../records/hooks.ts';
@@ -38,15 +39,15 @@ const union = (a: readonly PlausibilityRule[], b: readonly PlausibilityRule[]) =
 
 /** The part the stats rollup needs before it exists: which records count. */
 export function createHoldTable(db: Db) {
-  const held = db
-    .select({ status: integrityHolds.status })
-    .from(integrityHolds)
-    .where(eq(integrityHolds.eventId, sql.placeholder('id')))
-    .prepare();
+  // Asked for each learning record a sync stores: bound directly (db/direct.ts).
+  const held = directValue<string>(
+    db.$client,
+    db.select({ status: integrityHolds.status }).from(integrityHolds).where(eq(integrityHolds.eventId, sql.placeholder('id'))).prepare(),
+  );
   return {
     counts(eventId: string): boolean {
-      const row = held.get({ id: eventId });
-      return row === undefined || row.status === 'accepted';
+      const status = held({ id: eventId });
+      return status === undefined || status === 'accepted';
     },
   };
 }
@@ -59,8 +60,9 @@ export function createIntegrity(db: Db, deps: { rollup: StatsRollup; catalog: In
     .values(placeholders<typeof integrityHolds.$inferInsert>(['eventId', 'learnerId', 'rules', 'heldAt', 'status']))
     .onConflictDoUpdate({ target: integrityHolds.eventId, set: { status: sql`excluded.status`, rules: sql`excluded.rules`, decidedBy: null, decidedAt: null } })
     .prepare();
-  const completionsInHour = db
-    .select({ n: count() })
+  // A request's completions window, read once per request (begin) instead of once per completion.
+  const completionTimes = db
+    .select({ at: events.occurredAt })
     .from(events)
     .where(
       and(
@@ -144,6 +146,34 @@ export function createIntegrity(db: Db, deps: { rollup: StatsRollup; catalog: In
   /** Ids of this request's records that are stored but not yet through the rollup (it merges a request at its end). */
   const uncounted = new Set<string>();
 
+  // Per-request lookups (a request is one learner's records). Each is read at
+  // most once per request and kept in step with what the request writes, so
+  // every answer equals the query it replaces:
+  // - the learner's review state: dropped whenever flagLearner() changes it;
+  // - the learners on each phone: the devices table changes only after the
+  //   request's records (RecordStore.afterRequest);
+  // - the phone times of the learner's stored completions that any of the
+  //   request's completions can count in its hour, plus each completion the
+  //   request stores (only the request's own learner's records go in).
+  const states = new Map<string, ReturnType<typeof learnerState.get>>();
+  const onDevices = new Map<string, string[]>();
+  let completions: { learnerId: string; at: number[] } | undefined;
+
+  function stateOf(learnerId: string) {
+    if (!states.has(learnerId)) states.set(learnerId, learnerState.get({ learner: learnerId }));
+    return states.get(learnerId);
+  }
+
+  function begin(by: { id: string }, records: readonly LearningEvent[]) {
+    states.clear();
+    onDevices.clear();
+    const times = records.flatMap((e) => (e.type === 'lesson.completed' && e.learnerId === by.id ? [Date.parse(e.occurredAt)] : []));
+    completions =
+      times.length === 0
+        ? undefined
+        : { learnerId: by.id, at: completionTimes.all({ learner: by.id, from: Math.min(...times) - HOUR_MS, to: Math.max(...times) }).map((r) => r.at) };
+  }
+
   function hold(eventId: string, learnerId: string, rules: readonly PlausibilityRule[], status: 'held' | 'dismissed') {
     insertHold.run({ eventId, learnerId, rules: JSON.stringify(rules), heldAt: now(), status });
   }
@@ -151,6 +181,7 @@ export function createIntegrity(db: Db, deps: { rollup: StatsRollup; catalog: In
   /** Puts a learner under review; true if they were not already. Accepted learners are left alone. */
   function flagLearner(learnerId: string, rule: PlausibilityRule): boolean {
     const state = learnerState.get({ learner: learnerId });
+    states.delete(learnerId);
     if (state?.decision === 'accepted') return false;
     if (state) {
       db.update(integrityLearners).set({ rules: JSON.stringify(union(rulesOf(state.rules), [rule])) }).where(eq(integrityLearners.learnerId, learnerId)).run();
@@ -165,7 +196,8 @@ export function createIntegrity(db: Db, deps: { rollup: StatsRollup; catalog: In
   }
 
   function checkDevice(event: LearningEvent) {
-    const onDevice = deviceLearners.all({ device: event.deviceId }).map((r) => r.learnerId);
+    let onDevice = onDevices.get(event.deviceId);
+    if (!onDevice) onDevices.set(event.deviceId, (onDevice = deviceLearners.all({ device: event.deviceId }).map((r) => r.learnerId)));
     if (onDevice.includes(event.learnerId)) return;
     if (!deviceCrowded(onDevice.length, limits)) return;
     for (const learnerId of [...onDevice, event.learnerId]) flagLearner(learnerId, 'learners-per-device');
@@ -176,9 +208,21 @@ export function createIntegrity(db: Db, deps: { rollup: StatsRollup; catalog: In
     uncounted.add(event.id);
     checkDevice(event);
     const broken = event.type === 'lesson.completed' ? recordRules(event) : [];
-    const state = learnerState.get({ learner: event.learnerId });
+    const state = stateOf(event.learnerId);
     if (state && state.decision !== 'accepted') return hold(event.id, event.learnerId, union(rulesOf(state.rules), broken), state.decision === 'dismissed' ? 'dismissed' : 'held');
     if (broken.length > 0) hold(event.id, event.learnerId, broken, 'held');
+  }
+
+  /** The learner's stored completions with phone time in (to − 1 h, to], this one (just stored) included. */
+  function completionsInHour(learnerId: string, to: number): number {
+    if (completions?.learnerId !== learnerId) {
+      // Not announced by begin() (a caller outside the ingest): ask the table.
+      return completionTimes.all({ learner: learnerId, from: to - HOUR_MS, to }).length;
+    }
+    completions.at.push(to);
+    let n = 0;
+    for (const at of completions.at) if (at > to - HOUR_MS && at <= to) n++;
+    return n;
   }
 
   function recordRules(event: Extract<LearningEvent, { type: 'lesson.completed' }>): PlausibilityRule[] {
@@ -187,7 +231,7 @@ export function createIntegrity(db: Db, deps: { rollup: StatsRollup; catalog: In
       {
         durationSec: event.durationSec,
         lessonMinutes: catalog.lessonMinutes(event.courseId, event.lessonId),
-        completionsInHour: completionsInHour.get({ learner: event.learnerId, from: to - HOUR_MS, to })?.n ?? 0,
+        completionsInHour: completionsInHour(event.learnerId, to),
       },
       limits,
     );
@@ -261,6 +305,7 @@ export function createIntegrity(db: Db, deps: { rollup: StatsRollup; catalog: In
     projection: {
       name: 'integrity',
       learner: {
+        begin,
         apply,
         // Runs before the stats rollup's merge: from here on, this request's records are counted or held.
         applyBatch: () => uncounted.clear(),

@@ -24,6 +24,9 @@ export interface Outcome<E> {
 
 /** Run inside the ingest transaction, in record order. */
 export interface RecordHooks<E> {
+  /** At the start of each request's write (again if a failed group is retried), with the records that passed
+   * validation: for projections that look up once per request what they would otherwise ask per record. */
+  begin?(by: Recorder, records: readonly E[]): void;
   /** May refuse a record (the first refusal in the list wins); runs before it is written. */
   check?(event: E, effectiveAt: number, by: Recorder): SyncResult | undefined;
   /** After the record's row went in (never for a duplicate). */
@@ -46,11 +49,13 @@ export interface Projection {
 /** One family's hooks of several projections as one, in list order: the first refusal wins; every apply runs. */
 export function combineHooks<E>(list: ReadonlyArray<RecordHooks<E> | undefined>): Required<RecordHooks<E>> {
   const all = list.filter((h): h is RecordHooks<E> => h !== undefined);
+  const begins = all.flatMap((h) => (h.begin ? [h.begin] : []));
   const checks = all.flatMap((h) => (h.check ? [h.check] : []));
   const applies = all.flatMap((h) => (h.apply ? [h.apply] : []));
   const batches = all.flatMap((h) => (h.applyBatch ? [h.applyBatch] : []));
   const afters = all.flatMap((h) => (h.afterCommit ? [h.afterCommit] : []));
   return {
+    begin: (by, records) => begins.forEach((begin) => begin(by, records)),
     check(event, at, by) {
       for (const check of checks) {
         const refused = check(event, at, by);

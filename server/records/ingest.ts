@@ -77,6 +77,7 @@ export function createIngest<F extends RecordFamilyName>(family: F, store: Recor
   function prepare(request: IngestRequest) {
     const { valid, results } = validate(request);
     const { by, receivedAt } = request;
+    const records = valid.map(({ event }) => event);
     const job: WriteJob = {
       size: valid.length,
       // May run twice (a failed group is retried request by request): everything it sets is recomputed.
@@ -87,6 +88,7 @@ export function createIngest<F extends RecordFamilyName>(family: F, store: Recor
           const owner = store.storedBy(id);
           return owner === undefined ? undefined : owner === by.id ? { id, status: 'duplicate' } : conflict(id);
         };
+        hooks.begin(by, records);
         for (const { index, event } of valid) {
           const occurredAt = Date.parse(event.occurredAt);
           const effectiveAt = effectiveTime(occurredAt, receivedAt);

@@ -6,6 +6,7 @@
 import { eq, sql } from 'drizzle-orm';
 import type { GuideEvent, LearningEvent, RecordFamilyName, UnitEvent } from '../../shared/events.ts';
 import type { Db } from '../db/open.ts';
+import { directRun } from '../db/direct.ts';
 import { placeholders } from '../db/placeholders.ts';
 import { devices, events, guideEvents, unitEvents } from '../db/schema/index.ts';
 import type { Recorder } from './hooks.ts';
@@ -36,7 +37,8 @@ const courseOf = (e: { courseId?: string; lessonId?: string }) => ({ courseId: e
 export function createLearnerStore(db: Db): RecordStore<LearningEvent> {
   type Row = typeof events.$inferInsert;
   const columns = ['id', 'type', 'learnerId', 'deviceId', 'courseId', 'lessonId', 'occurredAt', 'receivedAt', 'effectiveAt', 'payload', 'score'] as const;
-  const insert = db.insert(events).values(placeholders<Row>(columns)).onConflictDoNothing().prepare();
+  // Once per record: bound directly (db/direct.ts).
+  const insert = directRun<Required<Row>>(db.$client, db.insert(events).values(placeholders<Row>(columns)).onConflictDoNothing().prepare());
   const owner = db.select({ by: events.learnerId }).from(events).where(eq(events.id, sql.placeholder('id'))).prepare();
   const touchDevice = db
     .insert(devices)
@@ -58,7 +60,7 @@ export function createLearnerStore(db: Db): RecordStore<LearningEvent> {
         payload: JSON.stringify(e),
         score: e.type === 'lesson.completed' ? e.score : null,
       };
-      return insert.run(row).changes === 1;
+      return insert(row).changes === 1;
     },
     storedBy: (id) => owner.get({ id })?.by,
     afterRequest: (by, receivedAt) => void touchDevice.run({ id: by.deviceId, learnerId: by.id, lastSyncAt: receivedAt } satisfies typeof devices.$inferInsert),
@@ -68,7 +70,7 @@ export function createLearnerStore(db: Db): RecordStore<LearningEvent> {
 export function createGuideStore(db: Db): RecordStore<GuideEvent> {
   type Row = typeof guideEvents.$inferInsert;
   const columns = ['id', 'type', 'recordedBy', 'deviceId', 'learnerId', 'sessionId', 'courseId', 'lessonId', 'occurredAt', 'receivedAt', 'effectiveAt', 'payload'] as const;
-  const insert = db.insert(guideEvents).values(placeholders<Row>(columns)).onConflictDoNothing().prepare();
+  const insert = directRun<Required<Row>>(db.$client, db.insert(guideEvents).values(placeholders<Row>(columns)).onConflictDoNothing().prepare());
   const owner = db.select({ by: guideEvents.recordedBy }).from(guideEvents).where(eq(guideEvents.id, sql.placeholder('id'))).prepare();
   return {
     family: 'guide',
@@ -87,7 +89,7 @@ export function createGuideStore(db: Db): RecordStore<GuideEvent> {
         ...t,
         payload: JSON.stringify(e),
       };
-      return insert.run(row).changes === 1;
+      return insert(row).changes === 1;
     },
     storedBy: (id) => owner.get({ id })?.by,
   };
@@ -96,7 +98,7 @@ export function createGuideStore(db: Db): RecordStore<GuideEvent> {
 export function createUnitStore(db: Db): RecordStore<UnitEvent> {
   type Row = typeof unitEvents.$inferInsert;
   const columns = ['id', 'type', 'recordedBy', 'deviceId', 'unitId', 'planId', 'activityId', 'occurredAt', 'receivedAt', 'effectiveAt', 'payload'] as const;
-  const insert = db.insert(unitEvents).values(placeholders<Row>(columns)).onConflictDoNothing().prepare();
+  const insert = directRun<Required<Row>>(db.$client, db.insert(unitEvents).values(placeholders<Row>(columns)).onConflictDoNothing().prepare());
   const owner = db.select({ by: unitEvents.recordedBy }).from(unitEvents).where(eq(unitEvents.id, sql.placeholder('id'))).prepare();
   return {
     family: 'unit',
@@ -104,7 +106,7 @@ export function createUnitStore(db: Db): RecordStore<UnitEvent> {
     notYours: 'The record names another officer as recorder',
     insert(e, t) {
       const row: Required<Row> = { id: e.id, type: e.type, recordedBy: e.recordedBy, deviceId: e.deviceId, unitId: e.unitId, planId: e.planId, activityId: e.activityId, ...t, payload: JSON.stringify(e) };
-      return insert.run(row).changes === 1;
+      return insert(row).changes === 1;
     },
     storedBy: (id) => owner.get({ id })?.by,
   };

@@ -4,6 +4,7 @@
 // sum or a minimum, so applying events in any order gives the same rows.
 import { and, count, eq, gt, inArray, isNotNull, isNull, max, ne, notExists, notInArray, or, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../db/open.ts';
+import { directRun } from '../db/direct.ts';
 import { placeholders } from '../db/placeholders.ts';
 import {
   events,
@@ -27,32 +28,33 @@ const day = sql.placeholder('day');
 const REPLAY_PAGE = 5000;
 
 export function createRollupTables(db: Db) {
-  const ensureLearner = db
+  // Several of these run for each sync request: bound directly (db/direct.ts).
+  const ensureLearner = directRun(db.$client, db
     .insert(statsLearners)
     .values(placeholders<typeof statsLearners.$inferInsert>(['learnerId', 'isAssisted']))
     .onConflictDoNothing()
-    .prepare();
+    .prepare());
   const first = sql.placeholder('first');
   const last = sql.placeholder('last');
-  const touchLearner = db
+  const touchLearner = directRun(db.$client, db
     .update(statsLearners)
     .set({
       firstDay: dialect.least(sql`coalesce(${statsLearners.firstDay}, ${first})`, first),
       lastDay: dialect.greatest(sql`coalesce(${statsLearners.lastDay}, ${last})`, last),
     })
     .where(eq(statsLearners.learnerId, learner))
-    .prepare();
-  const addDay = db
+    .prepare());
+  const addDay = directRun(db.$client, db
     .insert(statsLearnerDays)
     .values(placeholders<typeof statsLearnerDays.$inferInsert>(['learnerId', 'day']))
     .onConflictDoNothing()
-    .prepare();
-  const setProfile = db
+    .prepare());
+  const setProfile = directRun(db.$client, db
     .update(statsLearners)
     .set({ groupId: sql`${sql.placeholder('groupId')}`, birthYear: sql`${sql.placeholder('birthYear')}`, gender: sql`${sql.placeholder('gender')}` })
     .where(eq(statsLearners.learnerId, learner))
-    .prepare();
-  const daily = db
+    .prepare());
+  const daily = directRun(db.$client, db
     .insert(statsDaily)
     .values(placeholders<typeof statsDaily.$inferInsert>(['day', 'courseId', 'lessonId', 'starts', 'completions', 'assistedCompletions', 'scoreSum']))
     .onConflictDoUpdate({
@@ -64,29 +66,29 @@ export function createRollupTables(db: Db) {
         scoreSum: sql`${statsDaily.scoreSum} + ${excluded(statsDaily.scoreSum)}`,
       },
     })
-    .prepare();
-  const startCourse = db
+    .prepare());
+  const startCourse = directRun(db.$client, db
     .insert(statsLearnerCourses)
     .values(placeholders<typeof statsLearnerCourses.$inferInsert>(['learnerId', 'courseId', 'startedDay']))
     .onConflictDoUpdate({
       target: [statsLearnerCourses.learnerId, statsLearnerCourses.courseId],
       set: { startedDay: dialect.least(statsLearnerCourses.startedDay, excluded(statsLearnerCourses.startedDay)) },
     })
-    .prepare();
-  const addLesson = db
+    .prepare());
+  const addLesson = directRun(db.$client, db
     .insert(statsLearnerLessons)
     .values(placeholders<typeof statsLearnerLessons.$inferInsert>(['learnerId', 'courseId', 'lessonId', 'firstDay']))
     .onConflictDoUpdate({
       target: [statsLearnerLessons.learnerId, statsLearnerLessons.courseId, statsLearnerLessons.lessonId],
       set: { firstDay: dialect.least(statsLearnerLessons.firstDay, excluded(statsLearnerLessons.firstDay)) },
     })
-    .prepare();
+    .prepare());
   const lessonsDone = db
     .select({ n: count(), lastDay: max(statsLearnerLessons.firstDay) })
     .from(statsLearnerLessons)
     .where(and(eq(statsLearnerLessons.learnerId, learner), eq(statsLearnerLessons.courseId, course)))
     .prepare();
-  const completeCourse = db
+  const completeCourse = directRun(db.$client, db
     .update(statsLearnerCourses)
     .set({ completedDay: sql`${day}` })
     .where(
@@ -96,41 +98,41 @@ export function createRollupTables(db: Db) {
         or(isNull(statsLearnerCourses.completedDay), gt(statsLearnerCourses.completedDay, day)),
       ),
     )
-    .prepare();
-  const firstCourse = db
+    .prepare());
+  const firstCourse = directRun(db.$client, db
     .update(statsLearners)
     .set({ firstCourseDay: dialect.least(sql`coalesce(${statsLearners.firstCourseDay}, ${day})`, day) })
     .where(eq(statsLearners.learnerId, learner))
-    .prepare();
+    .prepare());
   const completedCourses = db
     .select({ courseId: statsLearnerCourses.courseId, day: statsLearnerCourses.completedDay })
     .from(statsLearnerCourses)
     .where(and(eq(statsLearnerCourses.learnerId, learner), isNotNull(statsLearnerCourses.completedDay)))
     .prepare();
-  const fiveSkills = db
+  const fiveSkills = directRun(db.$client, db
     .update(statsLearners)
     .set({ fiveSkillsDay: sql`${day}` })
     .where(and(eq(statsLearners.learnerId, learner), or(isNull(statsLearners.fiveSkillsDay), gt(statsLearners.fiveSkillsDay, day))))
-    .prepare();
+    .prepare());
 
   type Profile = Pick<typeof statsLearners.$inferSelect, 'groupId' | 'birthYear' | 'gender'>;
   return {
-    ensureLearner: (learnerId: string, isAssisted: boolean) => void ensureLearner.run({ learnerId, isAssisted: isAssisted ? 1 : 0 }),
+    ensureLearner: (learnerId: string, isAssisted: boolean) => void ensureLearner({ learnerId, isAssisted: isAssisted ? 1 : 0 }),
     /** First and last are the minimum and maximum of the days. */
-    touchLearner: (learnerId: string, firstDay: number, lastDay: number) => void touchLearner.run({ first: firstDay, last: lastDay, learner: learnerId }),
-    addDay: (learnerId: string, d: number) => void addDay.run({ learnerId, day: d }),
-    setProfile: (learnerId: string, p: Profile) => void setProfile.run({ ...p, learner: learnerId }),
-    daily: (row: Required<typeof statsDaily.$inferInsert>) => void daily.run(row),
-    startCourse: (learnerId: string, courseId: string, startedDay: number) => void startCourse.run({ learnerId, courseId, startedDay }),
-    addLesson: (learnerId: string, courseId: string, lessonId: string, firstDay: number) => void addLesson.run({ learnerId, courseId, lessonId, firstDay }),
+    touchLearner: (learnerId: string, firstDay: number, lastDay: number) => void touchLearner({ first: firstDay, last: lastDay, learner: learnerId }),
+    addDay: (learnerId: string, d: number) => void addDay({ learnerId, day: d }),
+    setProfile: (learnerId: string, p: Profile) => void setProfile({ ...p, learner: learnerId }),
+    daily: (row: Required<typeof statsDaily.$inferInsert>) => void daily(row),
+    startCourse: (learnerId: string, courseId: string, startedDay: number) => void startCourse({ learnerId, courseId, startedDay }),
+    addLesson: (learnerId: string, courseId: string, lessonId: string, firstDay: number) => void addLesson({ learnerId, courseId, lessonId, firstDay }),
     /** How many lessons of the course the learner completed, and the day of the last first completion. */
     lessonsDone: (learnerId: string, courseId: string) => lessonsDone.get({ learner: learnerId, course: courseId })!,
     /** Sets or moves back the course's completion day; false when it was already that early. */
-    completeCourse: (learnerId: string, courseId: string, d: number) => completeCourse.run({ day: d, learner: learnerId, course: courseId }).changes > 0,
-    firstCourse: (learnerId: string, d: number) => void firstCourse.run({ day: d, learner: learnerId }),
+    completeCourse: (learnerId: string, courseId: string, d: number) => completeCourse({ day: d, learner: learnerId, course: courseId }).changes > 0,
+    firstCourse: (learnerId: string, d: number) => void firstCourse({ day: d, learner: learnerId }),
     // Not null: the query keeps completed courses only.
     completedCourses: (learnerId: string) => completedCourses.all({ learner: learnerId }).map((c) => ({ courseId: c.courseId, day: c.day! })),
-    fiveSkills: (learnerId: string, d: number) => void fiveSkills.run({ day: d, learner: learnerId }),
+    fiveSkills: (learnerId: string, d: number) => void fiveSkills({ day: d, learner: learnerId }),
   };
 }
 
