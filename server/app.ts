@@ -44,6 +44,9 @@ import { createFileStore } from './files/file-store.ts';
 import { createUnitEvidence } from './units/evidence.ts';
 import { registerRoutes } from './routes/registers.ts';
 import { planReportRoutes } from './routes/plan-reports.ts';
+import { indicatorRoutes } from './routes/indicators.ts';
+import { createIndicatorReport, wardIndicators } from './indicators/report.ts';
+import { createIndicatorTargets } from './indicators/targets.ts';
 import { registerDifficulties } from './registers/report-difficulties.ts';
 import { createReportStore } from './plans/report-store.ts';
 import { createDashboard } from './stats/dashboard.ts';
@@ -185,6 +188,9 @@ export function createApp(deps: AppDeps) {
   app.route(`${API_PREFIX}/news`, newsRoutes(ctx, stories));
   app.route(`${API_PREFIX}/registers`, registerRoutes(ctx, units, plans));
   const movement = createDashboard(ctx.db, resident.catalog, now);
+  const indicatorTargets = createIndicatorTargets(ctx.db);
+  const indicators = createIndicatorReport(ctx.db);
+  app.route(`${API_PREFIX}/plans`, indicatorRoutes(ctx, plans, indicatorTargets, indicators));
   app.route(
     `${API_PREFIX}/plans`,
     planReportRoutes(ctx, {
@@ -194,6 +200,7 @@ export function createApp(deps: AppDeps) {
       movement: (span) => movement.headline(span).headline,
       // Part III: the difficulties register (server/registers).
       difficulties: registerDifficulties(ctx.db, units),
+      indicators: wardIndicators(indicators, indicatorTargets, now),
     }),
   );
   app.route(`${API_PREFIX}/integrity`, integrityRoutes(ctx, integrity, createAnomalies(ctx.db, integrity.limits), createSpotChecks(ctx.db, now)));

@@ -26,6 +26,7 @@ import { displayPaths, displaySchemas } from './display-paths.ts';
 import { newsPaths, newsSchemas } from './news-paths.ts';
 import { registerPaths, registerSchemas } from './register-paths.ts';
 import { planReportPaths, planReportSchemas } from './plan-report-paths.ts';
+import { indicatorPaths, indicatorSchemas } from './indicator-paths.ts';
 import { integrityPaths, integritySchemas } from './integrity-paths.ts';
 import {
   batchOf,
@@ -180,9 +181,10 @@ export function buildOpenApiDocument(version: string) {
         ...newsSchemas,
         ...registerSchemas,
         ...planReportSchemas,
+        ...indicatorSchemas,
         ...integritySchemas,
       },
     },
-    paths: addRateLimitReplies({ ...auditPaths, ...residentPaths, ...guidePaths, ...statsPaths, ...planPaths, ...displayPaths, ...newsPaths, ...registerPaths, ...planReportPaths, ...integrityPaths, ...corePaths }),
+    paths: addRateLimitReplies({ ...auditPaths, ...residentPaths, ...guidePaths, ...statsPaths, ...planPaths, ...displayPaths, ...newsPaths, ...registerPaths, ...planReportPaths, ...indicatorPaths, ...integrityPaths, ...corePaths }),
   };
 }

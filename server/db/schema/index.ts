@@ -15,3 +15,4 @@ export * from './files.ts';
 export * from './registers.ts';
 export * from './plan-reports.ts';
 export * from './integrity.ts';
+export * from './indicators.ts';
