@@ -2,16 +2,16 @@
 // indicators page's answer and the report's part I table come from here.
 // Counts of residents follow the "<5" rule in the group cells (and, as a
 // breakdown of a ward figure that is shown, the hidden-cell rule too); the
-// ward's own cell is a count of the whole ward and is shown as it is unless
-// it is itself 1–4. Whether a target is met is judged on the true figure but
-// not said when the figure is hidden.
+// ward's own cell is the whole ward's figure, shown as the report's part I.4
+// shows the movement's. Whether a target is met is judged on the true figure
+// but not said when the figure is hidden.
 import { INDICATORS, type IndicatorDefinition } from '../../shared/indicators/definitions.ts';
 import type { IndicatorCell, IndicatorReport, IndicatorTargetSet, Target } from '../../shared/indicators/api.ts';
 import type { Count } from '../../shared/stats/api.ts';
 import type { Db } from '../db/open.ts';
 import { residentialGroups } from '../db/schema/index.ts';
 import { GROUP_FIGURES, GROUPS_IN_WARD_ORDER } from '../ward/profile.ts';
-import { people, protect } from '../stats/suppress.ts';
+import { protect } from '../stats/suppress.ts';
 import { createIndicatorActuals, type Tally } from './actuals.ts';
 import type { StoredTargets } from './targets.ts';
 
@@ -52,7 +52,7 @@ export function createIndicatorReport(db: Db) {
       const shown: Count[] = d.residents ? protect([...raw, rest]).slice(0, raw.length) : raw;
       return {
         id: d.id,
-        ward: cellOf(t.ward[d.id], tally.ward, d.residents ? people(tally.ward) : tally.ward, baseOf(d, list)),
+        ward: cellOf(t.ward[d.id], tally.ward, tally.ward, baseOf(d, list)),
         groups: list.map((g, i) => cellOf(t.groups[g.id]?.[d.id], raw[i], shown[i], baseOf(d, list, g))),
       };
     });
