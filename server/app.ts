@@ -50,6 +50,9 @@ import { createLessonAudioProjection } from './lesson-audio/projection.ts';
 import { registerRoutes } from './routes/registers.ts';
 import { bulletinRoutes } from './routes/bulletins.ts';
 import { planReportRoutes } from './routes/plan-reports.ts';
+import { indicatorRoutes } from './routes/indicators.ts';
+import { createIndicatorReport, wardIndicators } from './indicators/report.ts';
+import { createIndicatorTargets } from './indicators/targets.ts';
 import { registerDifficulties } from './registers/report-difficulties.ts';
 import { createReportStore } from './plans/report-store.ts';
 import { createDashboard } from './stats/dashboard.ts';
@@ -206,6 +209,9 @@ export function createApp(deps: AppDeps) {
   app.route(`${API_PREFIX}/registers`, registerRoutes(ctx, units, plans));
   app.route(`${API_PREFIX}/bulletins`, bulletinRoutes(ctx, units, plans, records.unit));
   const movement = createDashboard(ctx.db, resident.catalog, now);
+  const indicatorTargets = createIndicatorTargets(ctx.db);
+  const indicators = createIndicatorReport(ctx.db);
+  app.route(`${API_PREFIX}/plans`, indicatorRoutes(ctx, plans, indicatorTargets, indicators));
   app.route(
     `${API_PREFIX}/plans`,
     planReportRoutes(ctx, {
@@ -215,6 +221,7 @@ export function createApp(deps: AppDeps) {
       movement: (span) => movement.headline(span).headline,
       // Part III: the difficulties register (server/registers).
       difficulties: registerDifficulties(ctx.db, units),
+      indicators: wardIndicators(indicators, indicatorTargets, now),
     }),
   );
   app.route(`${API_PREFIX}/integrity`, integrityRoutes(ctx, integrity, createAnomalies(ctx.db, integrity.limits), createSpotChecks(ctx.db, now)));

@@ -29,6 +29,7 @@ export const AUDIT_ACTIONS = [
   'plan.imported',
   'plan.report_saved',
   'plan.report_issued',
+  'plan.indicator_targets_saved',
   'unit.created',
   'unit.updated',
   'report.narrative_saved',

@@ -28,6 +28,7 @@ import { newsPaths, newsSchemas } from './news-paths.ts';
 import { lessonAudioPaths, lessonAudioSchemas } from './lesson-audio-paths.ts';
 import { registerPaths, registerSchemas } from './register-paths.ts';
 import { planReportPaths, planReportSchemas } from './plan-report-paths.ts';
+import { indicatorPaths, indicatorSchemas } from './indicator-paths.ts';
 import { integrityPaths, integritySchemas } from './integrity-paths.ts';
 import {
   batchOf,
@@ -183,10 +184,11 @@ export function buildOpenApiDocument(version: string) {
         ...bulletinSchemas,
         ...registerSchemas,
         ...planReportSchemas,
+        ...indicatorSchemas,
         ...integritySchemas,
         ...lessonAudioSchemas,
       },
     },
-    paths: addRateLimitReplies({ ...auditPaths, ...residentPaths, ...guidePaths, ...statsPaths, ...planPaths, ...displayPaths, ...newsPaths, ...bulletinPaths, ...registerPaths, ...planReportPaths, ...integrityPaths, ...lessonAudioPaths, ...corePaths }),
+    paths: addRateLimitReplies({ ...auditPaths, ...residentPaths, ...guidePaths, ...statsPaths, ...planPaths, ...displayPaths, ...newsPaths, ...bulletinPaths, ...registerPaths, ...planReportPaths, ...indicatorPaths, ...integrityPaths, ...lessonAudioPaths, ...corePaths }),
   };
 }

@@ -23,12 +23,16 @@ export type MovementReader = (span: { from: string; to: string }) => { learners:
 export type DifficultySource = (planId: string, period: ReportPeriod) => ReportDifficulty[] | null;
 export const noDifficultyRegister: DifficultySource = () => null;
 
+/** The movement's indicators for the ward on a plan for a period (server/indicators); absent where none is connected. */
+export type IndicatorSource = (plan: Plan, period: ReportPeriod) => NonNullable<PlanReportData['indicators']>;
+
 export interface ReportSources {
   db: Db;
   units: Unit[];
   wardName: string;
   movement: MovementReader;
   difficulties: DifficultySource;
+  indicators?: IndicatorSource;
   now: number;
 }
 
@@ -97,6 +101,7 @@ export function readPlanReportData(s: ReportSources, plan: Plan, period: ReportP
       units: tracker.units,
       movement: { guideSessions: tracker.guideSessions?.sessions ?? null, ...movement },
       totals: { activities: tracker.units.reduce((n, u) => n + u.total, 0), reach: totalsReach },
+      ...(s.indicators ? { indicators: s.indicators(plan, period) } : {}),
       activities,
       difficulties: s.difficulties(plan.id, period),
       generatedAt: new Date(s.now).toISOString(),

@@ -14,7 +14,7 @@ import { wardProfile } from '../db/schema/index.ts';
 import { apiError } from '../http/errors.ts';
 import { parseWith, readBody } from '../http/json-body.ts';
 import { planReportAnnex } from '../plans/report-annex.ts';
-import { readPlanReportData, type DifficultySource, type MovementReader } from '../plans/report-data.ts';
+import { readPlanReportData, type DifficultySource, type IndicatorSource, type MovementReader } from '../plans/report-data.ts';
 import { planReportDocx } from '../plans/report-docx.ts';
 import { ReportIssuedError, type ReportStore } from '../plans/report-store.ts';
 import type { PlanStore } from '../plans/store.ts';
@@ -27,6 +27,8 @@ export interface PlanReportDeps {
   movement: MovementReader;
   /** The difficulties register (part III); its own feature provides it. */
   difficulties: DifficultySource;
+  /** The movement's indicators against the plan's targets (part I). */
+  indicators?: IndicatorSource;
 }
 
 export function planReportRoutes(ctx: AppContext, deps: PlanReportDeps) {
@@ -41,7 +43,7 @@ export function planReportRoutes(ctx: AppContext, deps: PlanReportDeps) {
   const thisMonth = () => new Date(ctx.now() + 7 * 3_600_000).toISOString().slice(0, 7);
   const wardName = () => ctx.db.select({ name: wardProfile.name }).from(wardProfile).get()?.name ?? '';
   const figures = (plan: Plan, period: ReportPeriod) =>
-    readPlanReportData({ db: ctx.db, units: deps.units.list(), wardName: wardName(), movement: deps.movement, difficulties: deps.difficulties, now: ctx.now() }, plan, period);
+    readPlanReportData({ db: ctx.db, units: deps.units.list(), wardName: wardName(), movement: deps.movement, difficulties: deps.difficulties, indicators: deps.indicators, now: ctx.now() }, plan, period);
   /** The report as it stands: the figures kept at issue once issued, else read now. */
   const report = (plan: Plan, period: ReportPeriod): PlanReport => {
     const stored = deps.reports.read(plan.id, period);

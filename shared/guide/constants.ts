@@ -28,5 +28,9 @@ export function hasSessionCodeCheck(code: string): boolean {
   return SESSION_CODE_PATTERN.test(code) && sessionCodeCheck(code.slice(0, -1)) === code.slice(-1);
 }
 
-export const OUTCOMES = ['vneid-level2-activated', 'first-online-dossier', 'first-cashless-payment', 'bank-biometric-setup'] as const;
+// Append only: phones keep older lists for a while. The last one is the
+// movement's headline indicator (shared/indicators/definitions.ts): the guide
+// sees the confirmation on the resident's own screen; nothing is copied.
+export const PLATFORM_CONFIRMED_OUTCOME = 'national-platform-confirmed';
+export const OUTCOMES = ['vneid-level2-activated', 'first-online-dossier', 'first-cashless-payment', 'bank-biometric-setup', PLATFORM_CONFIRMED_OUTCOME] as const;
 export const GENDERS = ['female', 'male', 'other'] as const;

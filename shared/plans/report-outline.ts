@@ -5,6 +5,8 @@
 // Vietnamese only: it is the ward's own document. Types only, no zod.
 import type { PlanReportData, PlanReportText, ReportDifficulty } from './report.ts';
 import type { ReachMeasure } from './constants.ts';
+import { BASIC_SKILLS_RULE_WORDS, indicatorOf } from '../indicators/definitions.ts';
+import type { IndicatorCell, Target } from '../indicators/api.ts';
 
 export type Block =
   | { kind: 'heading'; text: string }
@@ -88,7 +90,10 @@ export function planReportOutline(d: ReportFigures, text: PlanReportText): Block
     text: `${m.guideSessions !== null ? `Tổ chức ${n(m.guideSessions)} buổi hướng dẫn; ` : ''}${n(m.newLearners)} người học mới trong kỳ, ${n(m.learners)} người học lũy kế đến cuối kỳ; ${n(m.coursesCompleted)} lượt hoàn thành khóa học; ${n(m.certificates)} chứng nhận đã cấp.`,
   });
 
-  out.push({ kind: 'heading', text: '5. Kết quả của từng đơn vị' });
+  let section = 5;
+  if (d.indicators) out.push(...indicatorBlocks(d.indicators, section++));
+
+  out.push({ kind: 'heading', text: `${section}. Kết quả của từng đơn vị` });
   out.push({
     kind: 'table',
     testId: 'plan-report-units',
@@ -118,6 +123,30 @@ export function planReportOutline(d: ReportFigures, text: PlanReportText): Block
   out.push(...partOr(text.proposals));
   out.push({ kind: 'para', text: `Trên đây là báo cáo kết quả thực hiện Kế hoạch số ${d.plan.numberSymbol} ${d.period.words}, Ủy ban nhân dân ${ward} trân trọng báo cáo./.` });
   return out;
+}
+
+/** A target as the table reads it: "80%" or "1.200". */
+export const targetWords = (t: Target | null) => (t === null ? '—' : t.unit === 'percent' ? `${t.value.toLocaleString('vi-VN')}%` : n(t.value));
+/** A share (0–1) as a percentage with one decimal: "62,5%". */
+export const shareWords = (share: number | null) => (share === null ? '—' : `${(share * 100).toLocaleString('vi-VN', { maximumFractionDigits: 1 })}%`);
+export const countWords = (c: IndicatorCell['actual']) => (typeof c === 'number' ? n(c) : c);
+export const metWords = (met: boolean | null) => (met === null ? '—' : met ? 'Đạt' : 'Chưa đạt');
+
+/** Part I: the ward's indicators against the plan's targets, with the ward's definition of basic skills. */
+function indicatorBlocks(ind: NonNullable<ReportFigures['indicators']>, section: number): Block[] {
+  const rule = BASIC_SKILLS_RULE_WORDS[ind.basicSkillsRule].vi;
+  return [
+    { kind: 'heading', text: `${section}. Các chỉ tiêu của phong trào` },
+    { kind: 'para', text: `Người có kỹ năng số cơ bản được tính theo định nghĩa của phường: ${rule.charAt(0).toLocaleLowerCase('vi')}${rule.slice(1)}` },
+    {
+      kind: 'table',
+      testId: 'plan-report-indicators',
+      header: ['STT', 'Chỉ tiêu', 'Kế hoạch', 'Thực hiện', 'Tỷ lệ', 'Đánh giá'],
+      rows: ind.rows.map((r, i) => [String(i + 1), indicatorOf(r.id).label.vi, targetWords(r.target), countWords(r.actual), shareWords(r.share), metWords(r.met)]),
+      widths: [7, 41, 13, 13, 12, 14],
+      textColumns: 2,
+    },
+  ];
 }
 
 /** STT and unit, one narrow column per form, total and last day: shares of 100. */

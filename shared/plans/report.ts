@@ -5,6 +5,8 @@
 import { z } from 'zod';
 import { activityRowSchema } from '../units/api.ts';
 import { REACH_MEASURES } from './constants.ts';
+import { indicatorCellSchema } from '../indicators/api.ts';
+import { BASIC_SKILLS_RULES, INDICATOR_IDS } from '../indicators/definitions.ts';
 
 /** "2025-06" a month, "2025-Q2" a quarter, "2025-H1" six months, "2025" a year. */
 export const REPORT_PERIOD_PATTERN = /^(\d{4})(?:-(0[1-9]|1[0-2])|-Q([1-4])|-H([12]))?$/;
@@ -134,6 +136,8 @@ export const planReportDataSchema = z.object({
   /** The movement's own figures for the period (the dashboard's readers). */
   movement: z.object({ guideSessions: count.nullable(), learners: count, newLearners: count, coursesCompleted: count, certificates: count }),
   totals: z.object({ activities: count, reach: reachTotals }),
+  /** The movement's indicators for the ward against the plan's targets (the indicators page's ward cells); absent in reports issued before they existed. */
+  indicators: z.object({ basicSkillsRule: z.enum(BASIC_SKILLS_RULES), rows: z.array(indicatorCellSchema.extend({ id: z.enum(INDICATOR_IDS) })) }).optional(),
   activities: z.array(reportActivitySchema),
   /** Null when no difficulties register is connected; the page leaves lines to write on. */
   difficulties: z.array(reportDifficultySchema).nullable(),

@@ -54,6 +54,8 @@ describe('GET /api/openapi.json', () => {
         '/api/v1/plans',
         '/api/v1/plans/import',
         '/api/v1/plans/{id}',
+        '/api/v1/plans/{id}/indicators',
+        '/api/v1/plans/{id}/indicators/targets',
         '/api/v1/plans/{id}/report',
         '/api/v1/plans/{id}/report.docx',
         '/api/v1/plans/{id}/report/annex.xlsx',

@@ -41,6 +41,7 @@ import { webmAudio } from './crafted-audio.ts';
 import { courseAudioSchema, MAX_AUDIO_BYTES, recordingListSchema, recordingSchema, storedAudioSchema } from '../../shared/lesson-audio/schema.ts';
 import { budgetListSchema, budgetSchema, difficultyListSchema, difficultySchema, misinfoListSchema, misinfoSchema } from '../../shared/registers/schema.ts';
 import { planReportAnswerSchema } from '../../shared/plans/report.ts';
+import { indicatorReportSchema, indicatorTargetsAnswerSchema } from '../../shared/indicators/api.ts';
 import { anomaliesSchema, reviewResultSchema } from '../../shared/integrity/api.ts';
 import { latestSpotCheckSchema, spotCheckSchema } from '../../shared/integrity/spot-check.ts';
 import { completion, DEVICE_ID } from '../integration/helpers.ts';
@@ -135,6 +136,8 @@ const RIGHTS: Record<string, string> = {
   'POST /api/v1/plans/:id/report/issue':                  '401 401 401 403 403 ok  ok  403 403',
   'GET /api/v1/plans/:id/report.docx':                    '401 401 401 403 403 ok  ok  403 403',
   'GET /api/v1/plans/:id/report/annex.xlsx':              '401 401 401 403 403 ok  ok  403 403',
+  'GET /api/v1/plans/:id/indicators':                      '401 401 401 403 403 ok  ok  403 403',
+  'PUT /api/v1/plans/:id/indicators/targets':              '401 401 401 403 403 ok  ok  403 403',
   'GET /api/v1/units':                                    '401 401 401 403 403 ok  ok  ok  ok',
   'POST /api/v1/units':                                   '401 401 401 403 403 403 ok  403 403',
   'GET /api/v1/units/me':                                 '401 401 401 403 403 403 403 ok  ok',
@@ -361,6 +364,12 @@ const SPECS: Record<string, Omit<RouteSpec, 'key' | 'method' | 'pattern' | 'righ
   'POST /api/v1/plans/:id/report/issue': { params: () => ({ id: SAMPLE_PLAN }), body: (_w, role) => ({ period: String(2030 + ROLES.indexOf(role)), number: '12/BC-UBND', issuedOn: '2026-01-05' }), ok: planReportAnswerSchema },
   'GET /api/v1/plans/:id/report.docx': { params: () => ({ id: SAMPLE_PLAN }), ok: 'docx' },
   'GET /api/v1/plans/:id/report/annex.xlsx': { params: () => ({ id: SAMPLE_PLAN }), ok: 'xlsx' },
+  'GET /api/v1/plans/:id/indicators': { params: () => ({ id: SAMPLE_PLAN }), ok: indicatorReportSchema },
+  'PUT /api/v1/plans/:id/indicators/targets': {
+    params: () => ({ id: SAMPLE_PLAN }),
+    body: () => ({ basicSkillsRule: 'five-skills', ward: { 'platform-confirmed': { unit: 'percent', value: 50 }, sessions: { unit: 'count', value: 24 } }, groups: { 'tdp-1': { 'basic-skills': { unit: 'percent', value: 80 } } } }),
+    ok: indicatorTargetsAnswerSchema,
+  },
   'GET /api/v1/units': { ok: unitListSchema },
   'POST /api/v1/units': { body: () => ({ name: 'Đoàn Thanh niên phường', shortName: `DTN-${uuidv7().slice(-4)}` }), ok: unitSchema },
   'GET /api/v1/units/me': { ok: unitMeSchema },

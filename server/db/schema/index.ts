@@ -18,3 +18,4 @@ export * from './integrity.ts';
 export * from './bulletins.ts';
 export * from './self-check.ts';
 export * from './lesson-audio.ts';
+export * from './indicators.ts';

@@ -15,6 +15,7 @@ export function AdminNav() {
         <li><a href="/admin/news">{t('wardAdmin.nav.news')}</a></li>
         <li><a href="/registers/difficulties">{t('wardAdmin.nav.registers')}</a></li>
         <li><a href="/ward/tracker">{t('wardAdmin.nav.tracker')}</a></li>
+        <li><a href="/ward/indicators">{t('wardAdmin.nav.indicators')}</a></li>
         <li><a href="/admin/posters">{t('wardAdmin.nav.posters')}</a></li>
         <li><a href="/admin/displays">{t('wardAdmin.nav.displays')}</a></li>
         <li><a href="/admin/bulletins">{t('wardAdmin.nav.bulletins')}</a></li>

@@ -17,6 +17,7 @@ const WardPage = lazy(() => import('../dashboard/ward-page.tsx'));
 // In the ward page's chunk: they share the document's frame and strings, and a chunk of their own would not be named office-*.
 const PlanReportPage = lazy(() => import('../dashboard/ward-page.tsx').then((m) => ({ default: m.PlanReportPage })));
 const TrackerPage = lazy(() => import('../dashboard/tracker/tracker-page.tsx'));
+const IndicatorsPage = lazy(() => import('../dashboard/indicators/indicators-page.tsx'));
 const NotFoundPage = lazy(() => import('./not-found-page.tsx'));
 // The resident's own screens (profile, data rights, certificates, moving phones).
 const PrivacyPage = lazy(() => import('../resident/privacy-page.tsx'));
@@ -95,6 +96,7 @@ export function App(props: { stores?: AppStores }) {
         <Route path="/ward/plan-report" component={PlanReportPage} />
         <Route path="/ward/tracker" component={TrackerPage} />
         <Route path="/ward/audio" component={LessonAudioReviewPage} />
+        <Route path="/ward/indicators" component={IndicatorsPage} />
         <Route path="/settings" component={SettingsPage} />
         <Route path="/self-check" component={SelfCheckPage} />
         <Route path="/join/:code?" component={JoinPage} />

@@ -48,6 +48,7 @@ export default function WardPage() {
                     <li><a href="/admin/displays">{t('ward.displaysLink')}</a></li>
                     <li><a href="/admin/bulletins">{t('ward.bulletinsLink')}</a></li>
                     <li><a href="/ward/tracker">{t('dashboard.trackerLink')}</a></li>
+                    <li><a href="/ward/indicators" data-testid="ward-indicators-link">{t('dashboard.indicatorsLink')}</a></li>
                     <li><a href="/registers/difficulties">{t('dashboard.registers')}</a></li>
                   </ul>
                 </nav>

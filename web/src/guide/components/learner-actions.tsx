@@ -1,6 +1,6 @@
 import { createResource, createSignal, For, Show } from 'solid-js';
 import { A } from '@solidjs/router';
-import { OUTCOMES } from '../../../../shared/guide/constants.ts';
+import { OUTCOMES, PLATFORM_CONFIRMED_OUTCOME } from '../../../../shared/guide/constants.ts';
 import { language, t } from '../../i18n/index.ts';
 import { useStores } from '../../app/app-stores.tsx';
 import { useGuide } from '../guide-store.ts';
@@ -89,6 +89,11 @@ export function LearnerActions(props: { learnerId: string; who: string; sessionI
             {(o) => (
               <li data-outcome={o}>
                 <span>{t(`guide.outcome.names.${o}`)}</span>{' '}
+                <Show when={o === PLATFORM_CONFIRMED_OUTCOME}>
+                  <small class="muted" data-testid="outcome-seen-hint">
+                    {t('guide.outcome.seenHint')}
+                  </small>{' '}
+                </Show>
                 <Show when={!done('outcome', o)} fallback={<strong data-testid="outcome-confirmed">✓ {t('guide.outcome.confirmed')}</strong>}>
                   <ConfirmAction
                     testid="confirm-outcome"
