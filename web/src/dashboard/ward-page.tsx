@@ -54,12 +54,14 @@ export default function WardPage() {
                 </nav>
               </Show>
               <Show when={u().role === 'reviewer' || u().role === 'admin'}>
-                <p>
-                  <a href="/ward/activities" data-testid="ward-unit-log">{t('ward.unitLog')}</a>
-                </p>
-                <p>
-                  <a href="/ward/audio" data-testid="ward-lesson-audio">{t('dashboard.lessonAudioLink')}</a>
-                </p>
+                <div class="no-print">
+                  <p>
+                    <a href="/ward/activities" data-testid="ward-unit-log">{t('ward.unitLog')}</a>
+                  </p>
+                  <p>
+                    <a href="/ward/audio" data-testid="ward-lesson-audio">{t('dashboard.lessonAudioLink')}</a>
+                  </p>
+                </div>
               </Show>
               <DashboardView user={u()} />
             </>

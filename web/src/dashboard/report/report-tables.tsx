@@ -17,7 +17,7 @@ export function HeadlineTable(props: D) {
         <tr>
           <th scope="col" class="stt">{t('dashboard.report.stt')}</th>
           <th scope="col">{t('dashboard.report.indicator')}</th>
-          <th scope="col" class="num">{t('dashboard.report.figure')}</th>
+          <th scope="col" class="num nowrap">{t('dashboard.report.figure')}</th>
         </tr>
       </thead>
       <tbody>
