@@ -20,6 +20,15 @@ describe('route hints', () => {
     });
   });
 
+  it('never preloads a chunk made only of stylesheets (its script is dropped from the build), but keeps its styles', () => {
+    const bundle: Chunk[] = [
+      chunk('assets/index-A.js', [], { isEntry: true }),
+      chunk('assets/lesson-page-L.js', ['assets/lesson-C.js'], { facadeModuleId: '/p/web/src/routes/lesson-page.tsx', moduleIds: ['/p/web/src/routes/lesson-page.tsx'] }),
+      chunk('assets/lesson-C.js', [], { moduleIds: ['/p/web/src/styles/lesson.css'], ...css('assets/lesson-C.css') }),
+    ];
+    expect(hintsFor('/web/src/routes/lesson-page.tsx', bundle)).toEqual({ modulepreload: ['/assets/lesson-page-L.js'], stylesheet: ['/assets/lesson-C.css'] });
+  });
+
   it('fails the build for a screen the bundle does not have', () => {
     expect(() => hintsFor('/web/src/routes/missing-page.tsx', BUNDLE)).toThrow('route-hints: no chunk for /web/src/routes/missing-page.tsx');
   });

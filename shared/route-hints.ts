@@ -11,7 +11,14 @@ export type RouteHints = Record<string, ScreenHints>;
 
 export const ROUTE_HINTS_FILE = 'route-hints.json';
 
-export type Chunk = { fileName: string; imports: string[]; isEntry: boolean; facadeModuleId: string | null; viteMetadata?: { importedCss: Set<string> } };
+export type Chunk = { fileName: string; imports: string[]; isEntry: boolean; facadeModuleId: string | null; moduleIds?: string[]; viteMetadata?: { importedCss: Set<string> } };
+
+/**
+ * A chunk made only of stylesheets: the bundler drops its empty script after
+ * this plugin has seen it (the styles stay, as the importer's CSS), so a
+ * preload of it would be a 404 on the lesson's critical path.
+ */
+const isStylesOnly = (c: Chunk | undefined) => !!c?.moduleIds && c.moduleIds.length > 0 && c.moduleIds.every((id) => /\.css($|\?)/.test(id));
 
 /** A chunk and every chunk it imports statically, transitively. */
 function closure(start: string, chunks: Map<string, Chunk>): string[] {
@@ -35,7 +42,7 @@ export function hintsFor(screenModule: string, chunkList: Chunk[]): ScreenHints 
   const shellCss = new Set([...shell].flatMap((f) => [...(chunks.get(f)?.viteMetadata?.importedCss ?? [])]));
   const files = closure(screen.fileName, chunks).filter((f) => !shell.has(f));
   const css = [...new Set(files.flatMap((f) => [...(chunks.get(f)?.viteMetadata?.importedCss ?? [])]))].filter((f) => !shellCss.has(f));
-  return { modulepreload: files.map((f) => `/${f}`), stylesheet: css.map((f) => `/${f}`) };
+  return { modulepreload: files.filter((f) => !isStylesOnly(chunks.get(f))).map((f) => `/${f}`), stylesheet: css.map((f) => `/${f}`) };
 }
 
 /** `<link>` tags for a screen's hints, to go before `</head>`. */

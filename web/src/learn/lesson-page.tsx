@@ -60,6 +60,8 @@ export default function LessonPage() {
 
   // In a guide's session the quiz keeps one order for the whole room; read
   // from the phone's storage, loaded with it (never on the first screen).
+  // Read only once ready: reading a pending resource would hold the whole
+  // lesson behind Suspense until the storage code has loaded.
   const [guided] = createResource(() =>
     import('../join/join-repo.ts')
       .then((m) => m.isInGuidedSession())
@@ -97,7 +99,7 @@ export default function LessonPage() {
               resumeKey={routeKey()}
               courseId={params.courseId}
               courseFinished={courseFinished()}
-              fixedQuiz={guided() === true}
+              fixedQuiz={guided.state === 'ready' && guided() === true}
             />
           </Show>
         </>

@@ -40,8 +40,9 @@ export function LessonSteps(props: {
     ([courseId, lessonId, step, lang]) => storedRecording(courseId, lessonId, step, lang),
   );
   let shown: string | undefined;
+  // Read only once settled: a pending resource read here would hold the screen behind Suspense.
   const recordingUrl = () => {
-    const url = recording.latest;
+    const url = recording.state === 'ready' ? recording() : undefined;
     if (shown && shown !== url) URL.revokeObjectURL(shown);
     shown = url;
     return url;
@@ -50,7 +51,7 @@ export function LessonSteps(props: {
 
   return (
     <section class="lesson-screen" aria-labelledby="screen-heading">
-      <ReadAloudButton recording={recording.loading ? undefined : recordingUrl()} text={readable} what={props.position === 0 ? t('lesson.goal') : isRemember() ? t('lesson.remember') : step()?.title ? htmlToText(step()!.title) : ''} />
+      <ReadAloudButton recording={recordingUrl()} text={readable} what={props.position === 0 ? t('lesson.goal') : isRemember() ? t('lesson.remember') : step()?.title ? htmlToText(step()!.title) : ''} />
       <Switch>
         <Match when={props.position === 0}>
           <h2 id="screen-heading" tabindex="-1" ref={props.headingRef}>
