@@ -21,6 +21,10 @@ export function listActivities(db: Db, unitId: string, filter: ActivityFilter): 
   if (filter.plan) where.push(eq(unitActivities.planId, filter.plan));
   if (filter.from) where.push(gte(unitActivities.endsOn, filter.from));
   if (filter.to) where.push(lte(unitActivities.startsOn, filter.to));
+  // The same rows as a subquery: the items and files queries name them by
+  // this instead of binding up to MAX_ROWS ids one by one (a year's report
+  // reads ten units' lists; binding was most of its time).
+  const listed = db.select({ id: unitActivities.id }).from(unitActivities).where(and(...where)).orderBy(desc(unitActivities.startsOn), desc(unitActivities.id)).limit(MAX_ROWS);
   const rows = db
     .select()
     .from(unitActivities)
@@ -31,15 +35,16 @@ export function listActivities(db: Db, unitId: string, filter: ActivityFilter): 
   const items = new Map<string, string[]>();
   const files = new Map<string, FileLink[]>();
   if (rows.length > 0) {
-    const ids = rows.map((r) => r.id);
-    for (const { activityId, itemCode } of db.select().from(unitActivityItems).where(inArray(unitActivityItems.activityId, ids)).all()) {
-      items.set(activityId, [...(items.get(activityId) ?? []), itemCode]);
+    for (const { activityId, itemCode } of db.select().from(unitActivityItems).where(inArray(unitActivityItems.activityId, listed)).all()) {
+      const list = items.get(activityId);
+      if (list) list.push(itemCode);
+      else items.set(activityId, [itemCode]);
     }
     const linked = db
       .select({ activityId: unitActivityFiles.activityId, sha256: storedFiles.sha256, type: storedFiles.type, bytes: storedFiles.bytes, name: unitActivityFiles.name })
       .from(unitActivityFiles)
       .innerJoin(storedFiles, eq(storedFiles.sha256, unitActivityFiles.sha256))
-      .where(inArray(unitActivityFiles.activityId, ids))
+      .where(inArray(unitActivityFiles.activityId, listed))
       .orderBy(asc(unitActivityFiles.position))
       .all();
     for (const { activityId, ...file } of linked) files.set(activityId, [...(files.get(activityId) ?? []), file as FileLink]);
