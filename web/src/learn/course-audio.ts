@@ -19,6 +19,8 @@ const inLanguage = (audio: CourseAudio, lang: Language) => audio.recordings.filt
 
 /** What the server has for the course and whether the phone already holds it; undefined offline. */
 export async function audioOffer(courseId: string, lang: Language): Promise<{ offer: AudioOffer; audio: CourseAudio } | undefined> {
+  // Without signal there is nothing to offer; asking anyway puts a failed request in the console.
+  if (!navigator.onLine) return undefined;
   try {
     const res = await fetch(courseAudioUrl(courseId));
     if (!res.ok) return undefined;
