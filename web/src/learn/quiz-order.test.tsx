@@ -6,7 +6,8 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { cleanup, render, screen } from '@solidjs/testing-library';
 import userEvent from '@testing-library/user-event';
 import type { CompiledLesson, CompiledQuizItem } from '../../../shared/content/schema.ts';
-import { arrangeQuiz, seededRandom } from './quiz-order.ts';
+import { seededRandom } from '../../../shared/seeded-random.ts';
+import { arrangeQuiz } from './quiz-order.ts';
 import { QuizView } from './quiz-view.tsx';
 import { LessonPlayer } from './lesson-player.tsx';
 

@@ -5,6 +5,7 @@
 // letters at the same time: the first phrasing, options as authored.
 // Answers are checked by option id (the authored position), never by place.
 import type { CompiledQuizItem } from '../../../shared/content/schema.ts';
+import { seededRandom } from '../../../shared/seeded-random.ts';
 
 export interface ArrangedOption {
   /** The option's authored position in its phrasing: stable whatever the order on screen. */
@@ -18,18 +19,6 @@ export interface ArrangedQuestion {
   correctId: number;
 }
 export type QuizOrder = { kind: 'fixed' } | { kind: 'shuffled'; seed: number };
-
-/** mulberry32: a small seeded generator, so an attempt can be replayed in a test. */
-export function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
-}
 
 /** A new seed for an attempt. */
 export const newSeed = (): number => crypto.getRandomValues(new Uint32Array(1))[0];

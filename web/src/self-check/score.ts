@@ -3,7 +3,7 @@
 // skill group, with the courses to recommend where something was missed.
 import type { SelfCheckBank } from '../../../shared/content/self-check-schema.ts';
 import type { Language, Skill } from '../../../shared/skills.ts';
-import { seededRandom } from '../learn/quiz-order.ts';
+import { seededRandom } from '../../../shared/seeded-random.ts';
 
 export interface CheckQuestion {
   skill: Skill;
