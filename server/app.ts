@@ -156,10 +156,18 @@ export function createApp(deps: AppDeps) {
   app.use(`${API_PREFIX}/recovery-codes`, limits.recoveryCodes);
 
   app.route(`${API_PREFIX}/health`, healthRoutes(ctx));
-  const resident = createResident(ctx, deps.catalog ?? loadCatalog(config.distDir));
+  const catalog = deps.catalog ?? loadCatalog(config.distDir);
   const holds = createHoldTable(ctx.db);
-  const statsRollup = createStatsRollup(ctx.db, resident.catalog, now, holds.counts);
+  const statsRollup = createStatsRollup(ctx.db, catalog, now, holds.counts);
   statsRollup.ensureFresh();
+  // Learner records roll up after their sync answered (stats/catch-up.ts):
+  // every other API request, and an erasure, sees them in the figures first.
+  const syncPaths = new Set([`${API_PREFIX}/sync`, `${API_PREFIX}/guide/sync`, `${API_PREFIX}/units/sync`]);
+  app.use('/api/*', async (c, next) => {
+    if (!syncPaths.has(c.req.path)) statsRollup.catchUp();
+    await next();
+  });
+  const resident = createResident(ctx, catalog, { beforeErase: statsRollup.catchUp });
   const integrity = createIntegrity(ctx.db, { rollup: statsRollup, catalog: resident.catalog, limits: { ...DEFAULT_PLAUSIBILITY, ...config.plausibility }, now });
   app.route(`${API_PREFIX}/learners`, learnerRoutes(ctx, integrity.registered));
   // Every offline record (learner and guide families) goes through one

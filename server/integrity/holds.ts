@@ -23,6 +23,7 @@ import type { GuideEvent, LearningEvent } from '../../shared/events.ts';
 import type { Db } from '../db/open.ts';
 import { directValue } from '../db/direct.ts';
 import { placeholders } from '../db/placeholders.ts';
+import { dialect } from '../stats/sql.ts';
 import { devices, events, guideEvents, guideSessions, integrityHolds, integrityLearners, learners } from '../db/schema/index.ts';
 import type { Projection } from '../records/hooks.ts';
 import { COUNTED_ONLY_WHEN_PLAUSIBLE, GUIDED_COUNTED_ONLY_WHEN_PLAUSIBLE, type StatsRollup } from '../stats/rollup.ts';
@@ -77,9 +78,9 @@ export function createIntegrity(db: Db, deps: { rollup: StatsRollup; catalog: In
     .from(devices)
     .where(eq(devices.id, sql.placeholder('device')))
     .prepare();
-  // A learner's records that count now: learning records with no hold, or an accepted one.
+  // A learner's records that count: learning records with no hold, or an accepted one.
   const countedOf = db
-    .select({ id: events.id, payload: events.payload, effectiveAt: events.effectiveAt })
+    .select({ id: events.id, payload: events.payload, effectiveAt: events.effectiveAt, seq: dialect.rowOrder(events) })
     .from(events)
     .leftJoin(integrityHolds, eq(integrityHolds.eventId, events.id))
     .where(
@@ -143,9 +144,6 @@ export function createIntegrity(db: Db, deps: { rollup: StatsRollup; catalog: In
   // A learner a guide registered has no learners row; one with a decided hold is known too.
   const anyHold = db.select({ id: integrityHolds.eventId }).from(integrityHolds).where(eq(integrityHolds.learnerId, sql.placeholder('learner'))).limit(1).prepare();
 
-  /** Ids of this request's records that are stored but not yet through the rollup (it merges a request at its end). */
-  const uncounted = new Set<string>();
-
   // Per-request lookups (a request is one learner's records). Each is read at
   // most once per request and kept in step with what the request writes, so
   // every answer equals the query it replaces:
@@ -190,7 +188,9 @@ export function createIntegrity(db: Db, deps: { rollup: StatsRollup; catalog: In
     db.insert(integrityLearners).values({ learnerId, rules: JSON.stringify([rule]), flaggedAt: now(), decision: null }).run();
     const rows = countedOf.all({ learner: learnerId });
     for (const row of rows) hold(row.id, learnerId, [rule], 'held');
-    const counted = rows.filter((row) => !uncounted.has(row.id));
+    // Only what the rollups already hold is taken out; later records are held and the catch-up skips them.
+    const through = rollup.learnerRecordsThrough();
+    const counted = rows.filter((row) => row.seq <= through);
     if (counted.length > 0) rollup.withdraw(learnerId, counted, guideRowsOf.all({ learner: learnerId }));
     return true;
   }
@@ -205,7 +205,6 @@ export function createIntegrity(db: Db, deps: { rollup: StatsRollup; catalog: In
 
   function apply(event: LearningEvent): void {
     if (!COUNTED_ONLY_WHEN_PLAUSIBLE.has(event.type)) return;
-    uncounted.add(event.id);
     checkDevice(event);
     const broken = event.type === 'lesson.completed' ? recordRules(event) : [];
     const state = stateOf(event.learnerId);
@@ -264,6 +263,8 @@ export function createIntegrity(db: Db, deps: { rollup: StatsRollup; catalog: In
 
   /** A reviewer's decision on every record of the learner still held; how many records it covered (known: the learner exists). */
   function review(learnerId: string, decision: Decision, reviewer: string): { records: number; known: boolean; flagged: boolean } {
+    // Every held record is then one the rollups have passed over: accepting counts it here, once.
+    rollup.catchUp();
     return db.transaction(() => {
       const state = learnerState.get({ learner: learnerId });
       const rows = heldOf.all({ learner: learnerId });
@@ -296,6 +297,7 @@ export function createIntegrity(db: Db, deps: { rollup: StatsRollup; catalog: In
     recent.set(address, list);
     if (recent.size > MAX_ADDRESSES) recent.delete(recent.keys().next().value!);
     if (list.length <= limits.maxRegistrationsPerAddress) return;
+    rollup.catchUp();
     db.transaction(() => {
       for (const r of list) flagLearner(r.learnerId, 'registrations-per-address');
     });
@@ -307,8 +309,6 @@ export function createIntegrity(db: Db, deps: { rollup: StatsRollup; catalog: In
       learner: {
         begin,
         apply,
-        // Runs before the stats rollup's merge: from here on, this request's records are counted or held.
-        applyBatch: () => uncounted.clear(),
       },
       guide: { apply: applyGuide },
     } satisfies Projection,

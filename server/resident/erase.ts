@@ -24,9 +24,11 @@ const sqliteCatalogue = {
   deferForeignKeys: (db: Db) => void db.run(sql`PRAGMA defer_foreign_keys = ON`),
 };
 
-export function createEraser(db: Db, now: () => number) {
-  const erase = (learnerId: string): boolean =>
-    db.transaction(() => {
+/** `settle` runs first, outside the transaction: the stats rollups take in the learner's last records, whose anonymous day totals stay. */
+export function createEraser(db: Db, now: () => number, settle: () => void = () => {}) {
+  const erase = (learnerId: string): boolean => {
+    settle();
+    return db.transaction(() => {
       if (!db.select({ id: learners.id }).from(learners).where(eq(learners.id, learnerId)).get()) return false;
       // So the order in which the feature tables are emptied does not matter.
       sqliteCatalogue.deferForeignKeys(db);
@@ -40,6 +42,7 @@ export function createEraser(db: Db, now: () => number) {
       db.delete(learners).where(eq(learners.id, learnerId)).run();
       return true;
     });
+  };
 
   /** Erases the learner; false if there was nothing to erase. */
   return { erase };

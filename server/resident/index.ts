@@ -10,11 +10,11 @@ import { createCertificates } from './certificates.ts';
 import { createEraser } from './erase.ts';
 import { createProfiles } from './profiles.ts';
 
-export function createResident(ctx: AppContext, catalog: Catalog) {
+export function createResident(ctx: AppContext, catalog: Catalog, hooks: { beforeErase?: () => void } = {}) {
   const ward = createWardProfile(ctx.db, ctx.now);
   const profiles = createProfiles(ctx.db, ward.hasGroup);
   const certificates = createCertificates(ctx.db, catalog, ctx.now);
-  const eraser = createEraser(ctx.db, ctx.now);
+  const eraser = createEraser(ctx.db, ctx.now, hooks.beforeErase);
 
   // A deletion request is stored as an event first and carried out right
   // after the commit. Should the process stop in between, the stored request

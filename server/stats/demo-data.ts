@@ -90,7 +90,10 @@ export function seedDemo(db: Db, catalog: StatsCatalog, options: DemoOptions): {
   });
 
   const CHUNK = 500;
-  for (let from = 0; from < options.learners; from += CHUNK) batch(from, Math.min(options.learners, from + CHUNK));
+  for (let from = 0; from < options.learners; from += CHUNK) {
+    batch(from, Math.min(options.learners, from + CHUNK));
+    rollup.catchUp();
+  }
   db.insert(demoMarker)
     .values({ id: 1, learners: options.learners, seededAt: now })
     .onConflictDoUpdate({ target: demoMarker.id, set: { learners: sql`${demoMarker.learners} + ${excluded(demoMarker.learners)}`, seededAt: excluded(demoMarker.seededAt) } })

@@ -9,6 +9,15 @@
 import type { LearningEvent } from '../../shared/events.ts';
 import { dayOf } from '../../shared/stats/days.ts';
 
+/** A learning record as the counters need it: what the events table's own columns hold, no payload to parse. */
+export type CountedRecord =
+  | { id: string; type: 'lesson.started'; learnerId: string; courseId: string; lessonId: string }
+  | { id: string; type: 'lesson.completed'; learnerId: string; courseId: string; lessonId: string; score: number }
+  | { id: string; type: 'session.joined'; learnerId: string };
+
+/** What a batch holds: counted records by their columns, anything else as the whole event. */
+export type RollupRecord = CountedRecord | LearningEvent;
+
 export interface BatchRollupOps {
   activeOn(learnerId: string, first: number, last: number, days: Iterable<number>, isAssisted: boolean): void;
   startCourse(learnerId: string, courseId: string, day: number): void;
@@ -33,7 +42,7 @@ const lowest = (map: Map<string, { at: number; parts: [string, string, string?] 
 };
 
 export function createBatchApply(ops: BatchRollupOps) {
-  return function applyBatch(applied: ReadonlyArray<{ event: LearningEvent; effectiveAt: number }>): void {
+  return function applyBatch(applied: ReadonlyArray<{ event: RollupRecord; effectiveAt: number }>): void {
     const activity = new Map<string, Activity>();
     const daily = new Map<string, { day: number; courseId: string; lessonId: string; starts: number; completions: number; scoreSum: number }>();
     const courseStarts = new Map<string, { at: number; parts: [string, string, string?] }>();

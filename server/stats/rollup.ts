@@ -1,19 +1,20 @@
 // Keeps the dashboard's rollup tables (db/schema/stats.ts) in step with the
-// events. Its projection (server/records) runs inside the sync transaction of
-// both record families, right after the event row went in, so a rollup never
-// disagrees with the events it was built from. The work is a handful of
-// primary-key upserts per event (prepared in rollup-tables.ts), or per
-// learner, day, course and lesson of a learner's sync request
-// (rollup-batch.ts). rebuild() replays everything (every upsert is
-// order-independent: first days are minima) when the rollup code or the
-// course catalog changed.
+// events. Guide records roll up inside their sync transaction, right after
+// the row went in; learner records are caught up after their sync answered,
+// from a durable cursor, before anyone reads a figure (catch-up.ts). The work
+// is a handful of primary-key upserts per event (prepared in
+// rollup-tables.ts), or per learner, day, course and lesson of a page of
+// learner records (rollup-batch.ts). rebuild() replays everything (every
+// upsert is order-independent: first days are minima) when the rollup code or
+// the course catalog changed.
 import { createHash } from 'node:crypto';
 import type { GuideEvent, LearningEvent } from '../../shared/events.ts';
 import { BASIC_SKILLS } from '../../shared/skills.ts';
 import { dayOf } from '../../shared/stats/days.ts';
 import type { Db } from '../db/open.ts';
 import type { Projection } from '../records/hooks.ts';
-import { createBatchApply } from './rollup-batch.ts';
+import { createRollupCatchUp } from './catch-up.ts';
+import { createBatchApply, type RollupRecord } from './rollup-batch.ts';
 import { createRebuildTables, createRollupTables } from './rollup-tables.ts';
 import { createWithdrawTables } from './rollup-withdraw.ts';
 
@@ -125,8 +126,8 @@ export function createStatsRollup(db: Db, catalog: StatsCatalog, now: () => numb
   }
 
   /** Held records (server/integrity) reach no rollup; everything else passes through unchanged. */
-  function gated(apply: (applied: ReadonlyArray<{ event: LearningEvent; effectiveAt: number }>) => void) {
-    return (applied: ReadonlyArray<{ event: LearningEvent; effectiveAt: number }>) => {
+  function gated(apply: (applied: ReadonlyArray<{ event: RollupRecord; effectiveAt: number }>) => void) {
+    return (applied: ReadonlyArray<{ event: RollupRecord; effectiveAt: number }>) => {
       const counted = applied.filter(({ event }) => !COUNTED_ONLY_WHEN_PLAUSIBLE.has(event.type) || counts(event.id));
       if (counted.length > 0) apply(counted);
     };
@@ -153,36 +154,48 @@ export function createStatsRollup(db: Db, catalog: StatsCatalog, now: () => numb
     for (const row of guideRows) applyGuideEvent(JSON.parse(row.payload) as GuideEvent, row.effectiveAt);
   }
 
+  // A page of learner records goes in as one batch: one upsert per learner,
+  // day, course and lesson instead of several per event (rollup-batch.ts).
+  const learnerRecords = createRollupCatchUp(
+    db,
+    gated(
+      createBatchApply({
+        activeOn,
+        startCourse: t.startCourse,
+        daily: (day, courseId, lessonId, starts, completions, scoreSum) => t.daily({ day, courseId, lessonId, starts, completions, assistedCompletions: 0, scoreSum }),
+        lessonDone: t.addLesson,
+        checkCourse,
+        inOrder: applyLearnerEvent,
+      }),
+    ),
+  );
+
   const hash = catalogHash(catalog);
   const rebuild = () =>
     db.transaction(() => {
+      const upTo = learnerRecords.lastEvent();
       rebuildTables.clear();
       // Guide events first: an assisted learner's registration marks them as assisted.
       for (const row of rebuildTables.replay('guide')) applyGuideEvent(JSON.parse(row.payload) as GuideEvent, row.effectiveAt);
       for (const row of rebuildTables.replay('learner')) applyLearnerEvent(JSON.parse(row.payload) as LearningEvent, row.effectiveAt);
       rebuildTables.profileState();
       rebuildTables.writeState({ version: ROLLUP_VERSION, catalogHash: hash, builtAt: now() });
+      learnerRecords.rebuilt(upTo);
     });
 
   return {
-    // A sync request's events go in as one batch: one upsert per learner,
-    // day, course and lesson instead of several per event (rollup-batch.ts).
     projection: {
       name: 'stats',
-      learner: {
-        applyBatch: gated(createBatchApply({
-          activeOn,
-          startCourse: t.startCourse,
-          daily: (day, courseId, lessonId, starts, completions, scoreSum) => t.daily({ day, courseId, lessonId, starts, completions, assistedCompletions: 0, scoreSum }),
-          lessonDone: t.addLesson,
-          checkCourse,
-          inOrder: applyLearnerEvent,
-        })),
-      },
+      // Learner records are rolled up after the commit (catch-up.ts).
+      learner: { afterCommit: (_by, outcomes) => learnerRecords.arrived(outcomes.filter((o) => o.status === 'accepted').length) },
       // A guide's lesson or outcome a guide rule holds reaches no rollup either.
       guide: { apply: (event: GuideEvent, effectiveAt: number) => (GUIDED_COUNTED_ONLY_WHEN_PLAUSIBLE.has(event.type) && !counts(event.id) ? undefined : applyGuideEvent(event, effectiveAt)) },
     } satisfies Projection,
     rebuild,
+    /** Brings the rollups up to date with every stored learner record: before reading a figure, outside any transaction. */
+    catchUp: learnerRecords.catchUp,
+    /** The last learner record (insertion order) the rollups hold. */
+    learnerRecordsThrough: learnerRecords.through,
     /** Counts one learner record that was held (a reviewer accepted it). */
     countLearnerRecord: applyLearnerEvent,
     /** Counts one guide record that was held (a reviewer accepted it). */
@@ -191,7 +204,10 @@ export function createStatsRollup(db: Db, catalog: StatsCatalog, now: () => numb
     /** Rebuilds when the tables were made by other rollup code or another catalog; true if it did. */
     ensureFresh(): boolean {
       const state = rebuildTables.readState();
-      if (state && state.version === ROLLUP_VERSION && state.catalogHash === hash) return false;
+      if (state && state.version === ROLLUP_VERSION && state.catalogHash === hash) {
+        learnerRecords.catchUp(); // what the last run stored but did not roll up
+        return false;
+      }
       rebuild();
       return true;
     },

@@ -39,6 +39,11 @@ export function setupTestApp(options: { config?: Partial<AppConfig>; now?: numbe
     clock,
     request,
     postJson,
+    /** What any API request other than a sync does first: bring the dashboard rollups up to date (server/stats/catch-up.ts).
+     * For tests that read the rollup tables themselves, after a sync. */
+    async settle() {
+      await request('/api/v1/stats/settle');
+    },
     count: (table: string) => (sqlite.prepare(`SELECT COUNT(*) AS n FROM ${table}`).get() as { n: number }).n,
     close() {
       sqlite.close();

@@ -31,6 +31,7 @@ describe('catalogue check', () => {
     ]);
     expect(results[3].status).toBe('accepted');
     expect(t.count('events')).toBe(1);
+    await t.settle();
     expect(completions(t)).toBe(1);
   });
 

@@ -85,6 +85,7 @@ describe('grouped sync with merged rollups', () => {
     const total = plans.reduce((n, p) => n + p.events.length, 0);
     expect(app.count('events')).toBe(total);
     for (const [id, s] of statuses) expect(s.filter((x) => x === 'accepted'), id).toHaveLength(1);
+    await app.settle();
     expect(app.count('stats_learner_courses WHERE completed_day IS NOT NULL')).toBeGreaterThanOrEqual(learners.length * CATALOG.courses.length);
 
     const live = snapshot(app);

@@ -194,6 +194,8 @@ export async function runSyncUnderFaults(o: SyncFaultsOptions): Promise<SyncFaul
     const drainMs = Date.now() - drainStart;
     await proxy.settle();
     for (const d of phones) d.engine.stop();
+    // What a dashboard request does first: learner records roll up after their sync answered (server/stats/catch-up.ts).
+    await fetch(`${server.url}/api/v1/stats/settle`);
     await server.stop();
 
     const outboxLeft = (await Promise.all(phones.map((d) => d.outboxCount()))).reduce((a, b) => a + b, 0);
@@ -207,8 +209,9 @@ export async function runSyncUnderFaults(o: SyncFaultsOptions): Promise<SyncFaul
         learner: familyFigures(db, TABLES.learner, devices.length, new Set(devices.flatMap((d) => [...d.generated]))),
         guide: familyFigures(db, TABLES.guide, guides.length, new Set(guides.flatMap((d) => [...d.generated]))),
       };
-      // The rollups are written by the same transaction as each new record
-      // row: a batch applied twice would count twice here even if the row did not.
+      // Guide records roll up in the transaction of their row, learner records
+      // from a cursor after it (server/stats/catch-up.ts), across the SIGKILL
+      // restarts: a record applied twice would count twice here even if its row did not.
       const sum = (list: Array<SimDevice | SimGuide>, k: 'started' | 'completed' | 'scoreSum') => list.reduce((n, d) => n + d.tally[k], 0);
       const want = {
         starts: sum(devices, 'started'),

@@ -97,6 +97,8 @@ export const statsState = sqliteTable('stats_state', {
   version: integer('version').notNull(),
   catalogHash: text('catalog_hash').notNull(),
   builtAt: integer('built_at').notNull(),
+  /** The last learner event (insertion order) the rollups hold: later ones are caught up after their sync answered (stats/catch-up.ts). */
+  learnerEventsThrough: integer('learner_events_through').notNull().default(0),
 });
 
 /** Present only in a database filled by `npm run demo:seed`: every screen

@@ -16,6 +16,7 @@ export const syncSection: BenchSection = {
     const missed: string[] = [];
     console.log(`sync ingest: ${fmt(r.total)} events from ${fmt(r.learners)} learners sent, ${fmt(r.stored)} stored, ${fmt(r.completedCourses)} course completions rolled up`);
     console.log(`  POST /api/v1/sync (8 clients, batches of 100): ${fmt(r.httpRate)} events/s`);
+    console.log(`  rollups still to catch up when the last answer came, applied by the next dashboard request: ${fmt(r.settleMs)} ms`);
     console.log(`  raw better-sqlite3 inserts (transactions of 100): ${fmt(r.rawRate)} events/s`);
     if (r.peerRate !== undefined) console.log(`  PouchDB peer (express-pouchdb _bulk_docs, 8 clients, batches of 100): ${fmt(r.peerRate)} events/s, ${fmt(r.peerStored ?? 0)} stored`);
     if (r.bareRate !== undefined && r.peerRate !== undefined) {

@@ -1,0 +1,104 @@
+// Learner records roll up after their sync answered, from a durable cursor
+// (server/stats/catch-up.ts). What a user must never notice: a figure read
+// after a sync that lacks it, a record counted twice (after a restart, a
+// resend or the migration that introduced the cursor), or one never counted.
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { createApp } from '../../server/app.ts';
+import { MIGRATIONS_DIR } from '../../server/paths.ts';
+import { CATCH_UP_DELAY_MS } from '../../server/stats/catch-up.ts';
+import { completion, createStaff, login, registerLearner, setupTestApp, started, type TestApp } from './helpers.ts';
+import { CATALOG, consentGiven, profileUpdated, syncEvents } from './resident-support.ts';
+import { NOW } from './dashboard-support.ts';
+
+let t: TestApp;
+afterEach(() => t.close());
+
+const TABLES = ['stats_learners', 'stats_learner_days', 'stats_learner_lessons', 'stats_learner_courses', 'stats_daily', 'stats_first_days', 'stats_first_course_days', 'stats_people', 'stats_course_days', 'stats_active_spans'];
+const dailyCompletions = () => (t.sqlite.prepare('SELECT COALESCE(SUM(completions), 0) AS n FROM stats_daily').get() as { n: number }).n;
+const cursor = () => (t.sqlite.prepare('SELECT learner_events_through AS n FROM stats_state').get() as { n: number }).n;
+const lastEvent = () => (t.sqlite.prepare('SELECT COALESCE(MAX(rowid), 0) AS n FROM events').get() as { n: number }).n;
+/** Every rollup row, in a stable order. */
+const snapshot = () => Object.fromEntries(TABLES.map((table) => [table, t.sqlite.prepare(`SELECT * FROM ${table}`).all().map((r) => JSON.stringify(r)).sort()]));
+/** A restart: a new app on the same file (what `npm start` does after a crash). */
+const restart = () => createApp({ db: t.db, sqlite: t.sqlite, now: () => NOW, catalog: CATALOG });
+const lessons = CATALOG.courses.flatMap((c) => c.lessons.map((l) => ({ courseId: c.id, lessonId: l.id })));
+
+async function learnerWithLessons(n: number) {
+  const l = await registerLearner(t);
+  const records = [
+    consentGiven(l.id),
+    profileUpdated(l.id, { residentialGroupId: 'tdp-1', birthYear: 1960 }),
+    ...lessons.slice(0, n).flatMap((x, i) => [
+      started(l.id, { ...x, occurredAt: `2025-06-1${i % 9}T08:00:00+07:00` }),
+      completion(l.id, { ...x, occurredAt: `2025-06-1${i % 9}T08:20:00+07:00` }),
+    ]),
+  ];
+  const results = await syncEvents(t, l.auth, records);
+  expect(results.every((r: { status: string }) => r.status === 'accepted')).toBe(true);
+  return { learner: l, records };
+}
+
+describe('rollups caught up after the sync answered', () => {
+  it('the dashboard shows a sync the moment after it answered', async () => {
+    t = setupTestApp({ now: NOW, catalog: CATALOG });
+    await createStaff(t, 'office', 'reviewer');
+    const cookie = await login(t, 'office', 'correct horse battery');
+    await learnerWithLessons(3);
+    // The answer did not wait for the rollups...
+    expect(dailyCompletions()).toBe(0);
+    // ...and the dashboard's own request brings them in before it reads.
+    const headline = await (await t.request('/api/v1/stats/headline?from=2025-06-01&to=2025-06-20', { headers: { cookie } })).json();
+    expect(headline.headline.selfCompletions).toBe(3);
+    expect(dailyCompletions()).toBe(3);
+    expect(cursor()).toBe(lastEvent());
+  });
+
+  it('with nobody asking, a timer rolls them up within a second or so', async () => {
+    t = setupTestApp({ now: NOW, catalog: CATALOG });
+    await learnerWithLessons(2);
+    expect(dailyCompletions()).toBe(0);
+    const deadline = Date.now() + CATCH_UP_DELAY_MS + 4_000;
+    while (dailyCompletions() === 0 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
+    expect(dailyCompletions()).toBe(2);
+  });
+
+  it('a restart after a crash counts what was stored but not rolled up, exactly once, as a rebuild would', async () => {
+    t = setupTestApp({ now: NOW, catalog: CATALOG });
+    const a = await learnerWithLessons(4);
+    await t.settle();
+    const b = await learnerWithLessons(5);
+    // The process stops here: b's records are stored (and acknowledged), not rolled up.
+    expect(cursor()).toBeLessThan(lastEvent());
+    restart();
+    expect(cursor()).toBe(lastEvent());
+    expect(dailyCompletions()).toBe(9);
+    const live = snapshot();
+    // A second restart, and the phones resending everything, change nothing.
+    restart();
+    await syncEvents(t, a.learner.auth, a.records);
+    await syncEvents(t, b.learner.auth, b.records);
+    await t.settle();
+    expect(snapshot()).toEqual(live);
+    // And it equals a rebuild from the stored records.
+    t.sqlite.prepare('UPDATE stats_state SET version = -1').run();
+    restart();
+    expect(snapshot()).toEqual(live);
+  });
+
+  it('the migration that added the cursor starts it after the last stored record: nothing counts twice', async () => {
+    t = setupTestApp({ now: NOW, catalog: CATALOG });
+    await learnerWithLessons(4);
+    await t.settle();
+    const before = snapshot();
+    // As a database rolled up by the old server looks before the migration: the column at its default.
+    t.sqlite.prepare('UPDATE stats_state SET learner_events_through = 0').run();
+    const file = readdirSync(MIGRATIONS_DIR).find((f) => f.endsWith('_rollup_cursor.sql'))!;
+    const [, backfill] = readFileSync(join(MIGRATIONS_DIR, file), 'utf8').split('--> statement-breakpoint');
+    t.sqlite.exec(backfill);
+    restart();
+    expect(cursor()).toBe(lastEvent());
+    expect(snapshot()).toEqual(before);
+  });
+});
