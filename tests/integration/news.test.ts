@@ -8,18 +8,15 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { NewsList, Story } from '../../shared/news/schema.ts';
 import { childNamed, childrenNamed, parseXml } from '../support/xml-tree.ts';
 import { PLAIN_JPEG, sha256 } from '../support/crafted-images.ts';
-import { setupTestApp, type TestApp } from './helpers.ts';
-import { sendJson, staffMember, type Member } from './unit-support.ts';
+import type { TestApp } from './helpers.ts';
+import { newsDesk, sendJson, type Member } from './unit-support.ts';
 
 let t: TestApp;
 let reviewer: Member;
 let officer: Member;
 let otherOfficer: Member;
 beforeEach(async () => {
-  t = setupTestApp({ config: { publicOrigin: 'https://hocvuso.example.vn' } });
-  reviewer = await staffMember(t, 'vhxh', 'reviewer');
-  officer = await staffMember(t, 'ttsnc1', 'unit', 'ttsnc');
-  otherOfficer = await staffMember(t, 'kthtdt1', 'unit', 'kt-ht-dt');
+  ({ t, reviewer, officer, otherOfficer } = await newsDesk());
 });
 afterEach(() => t.close());
 

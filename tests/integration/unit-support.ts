@@ -2,7 +2,7 @@
 // unit records built the way a unit officer's phone builds them.
 import { createStaffAccount } from '../../server/accounts/guides.ts';
 import { uuidv7 } from '../../shared/ids.ts';
-import { login, ORIGIN, TEST_HASHER, type TestApp } from './helpers.ts';
+import { login, ORIGIN, setupTestApp, TEST_HASHER, type TestApp } from './helpers.ts';
 
 export const UNIT_DEVICE = 'unit-phone-0001';
 export const SAMPLE_PLAN = 'sample-nq57';
@@ -14,6 +14,15 @@ export async function staffMember(t: TestApp, username: string, role: 'admin' | 
   return { id: user.id, headers: { cookie, origin: ORIGIN } };
 }
 export type Member = Awaited<ReturnType<typeof staffMember>>;
+
+/** The ward news desk: VH-XH (reviewer), an officer of the public service centre and one of another unit, on an app with a public origin. */
+export async function newsDesk() {
+  const t = setupTestApp({ config: { publicOrigin: 'https://hocvuso.example.vn' } });
+  const reviewer = await staffMember(t, 'vhxh', 'reviewer');
+  const officer = await staffMember(t, 'ttsnc1', 'unit', 'ttsnc');
+  const otherOfficer = await staffMember(t, 'kthtdt1', 'unit', 'kt-ht-dt');
+  return { t, reviewer, officer, otherOfficer };
+}
 
 export const sendJson = (t: TestApp, method: string, path: string, who: Member, body: unknown) =>
   t.request(path, { method, headers: { ...who.headers, 'content-type': 'application/json' }, body: JSON.stringify(body) });

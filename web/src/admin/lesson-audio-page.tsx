@@ -5,11 +5,11 @@
 import { createResource, createSignal, For, Show } from 'solid-js';
 import type { StaffUser } from '../../../shared/api.ts';
 import type { Recording, RecordingStatus } from '../../../shared/lesson-audio/schema.ts';
-import { accountApi } from '../account/account-api.ts';
+import { OfficeGate } from '../account/office-gate.tsx';
 import { useStores } from '../app/app-stores.tsx';
 import { language, t } from '../i18n/index.ts';
 import { registerStrings } from '../i18n/lazy-strings.ts';
-import { HttpError, staffRequest, withQuery } from '../net/http.ts';
+import { staffRequest, withQuery } from '../net/http.ts';
 import vi from '../i18n/vi/lazy/lessonAudio.json';
 import en from '../i18n/en/lazy/lessonAudio.json';
 import '../styles/unit-log.css';
@@ -19,29 +19,13 @@ registerStrings('lessonAudio', { vi, en });
 const API = '/api/v1/lesson-audio';
 const OFFICE: ReadonlyArray<StaffUser['role']> = ['reviewer', 'admin'];
 
-async function whoIsIn(): Promise<StaffUser | null> {
-  try {
-    return (await accountApi.me()).user;
-  } catch (err) {
-    if (err instanceof HttpError && err.status === 401) return null;
-    throw err;
-  }
-}
-
 export default function LessonAudioPage() {
-  const [user] = createResource(whoIsIn);
   return (
     <div class="unit-log">
       <h1>{t('lessonAudio.title')}</h1>
-      <Show when={!user.loading} fallback={<p role="status">{t('lessonAudio.loading')}</p>}>
-        <Show when={user()} fallback={<p>{t('lessonAudio.needLogin')} <a href="/ward">{t('lessonAudio.toWard')}</a></p>}>
-          {(u) => (
-            <Show when={OFFICE.includes(u().role)} fallback={<p class="notice">{t('lessonAudio.notAllowed')}</p>}>
-              <Review />
-            </Show>
-          )}
-        </Show>
-      </Show>
+      <OfficeGate roles={OFFICE} strings="lessonAudio">
+        <Review />
+      </OfficeGate>
     </div>
   );
 }

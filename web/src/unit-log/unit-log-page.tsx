@@ -3,9 +3,8 @@
 // evidence. Office width on a desktop; one column on a phone.
 import { createResource, createSignal, For, Show } from 'solid-js';
 import type { StaffUser } from '../../../shared/api.ts';
-import { accountApi } from '../account/account-api.ts';
+import { OfficeGate } from '../account/office-gate.tsx';
 import { t } from '../i18n/index.ts';
-import { HttpError } from '../net/http.ts';
 import { ActivityFiles } from './activity-files.tsx';
 import { unitLogApi } from './unit-log-api.ts';
 import './strings.ts';
@@ -13,36 +12,13 @@ import '../styles/unit-log.css';
 
 const OFFICE: ReadonlyArray<StaffUser['role']> = ['reviewer', 'admin'];
 
-async function whoIsIn(): Promise<StaffUser | null> {
-  try {
-    return (await accountApi.me()).user;
-  } catch (err) {
-    if (err instanceof HttpError && err.status === 401) return null;
-    throw err;
-  }
-}
-
 export default function UnitLogPage() {
-  const [user] = createResource(whoIsIn);
   return (
     <div class="unit-log">
       <h1>{t('unitLog.title')}</h1>
-      <Show when={!user.loading} fallback={<p role="status">{t('unitLog.loading')}</p>}>
-        <Show
-          when={user()}
-          fallback={
-            <p>
-              {t('unitLog.needLogin')} <a href="/ward">{t('unitLog.toWard')}</a>
-            </p>
-          }
-        >
-          {(u) => (
-            <Show when={OFFICE.includes(u().role)} fallback={<p class="notice">{t('unitLog.notAllowed')}</p>}>
-              <UnitLog />
-            </Show>
-          )}
-        </Show>
-      </Show>
+      <OfficeGate roles={OFFICE} strings="unitLog">
+        <UnitLog />
+      </OfficeGate>
     </div>
   );
 }
