@@ -22,15 +22,14 @@ export interface PgCluster {
 }
 
 /** The folder holding initdb and pg_ctl: the highest Debian version, else PATH. */
-export function findPgBin(): string {
-  const debian = '/usr/lib/postgresql';
+export function findPgBin(debian = '/usr/lib/postgresql', path = process.env.PATH ?? ''): string {
   const versions = existsSync(debian)
     ? readdirSync(debian)
         .filter((v) => existsSync(join(debian, v, 'bin', 'initdb')) && existsSync(join(debian, v, 'bin', 'pg_ctl')))
         .sort((a, b) => Number.parseFloat(b) - Number.parseFloat(a))
     : [];
   if (versions.length) return join(debian, versions[0]!, 'bin');
-  const onPath = (process.env.PATH ?? '').split(delimiter).find((dir) => dir && existsSync(join(dir, 'initdb')) && existsSync(join(dir, 'pg_ctl')));
+  const onPath = path.split(delimiter).find((dir) => dir && existsSync(join(dir, 'initdb')) && existsSync(join(dir, 'pg_ctl')));
   if (onPath) return onPath;
   throw new Error('PostgreSQL server binaries (initdb, pg_ctl) were not found under /usr/lib/postgresql/*/bin or on PATH: install them with `apt-get install -y postgresql` (.ci/run does).');
 }
@@ -56,7 +55,8 @@ export async function startPgCluster(database = 'hoc_vu_so'): Promise<PgCluster>
   let started = false;
   const stop = async () => {
     try {
-      if (started) await pgRun('pg_ctl', ['-D', data, '-m', 'fast', '-w', 'stop']);
+      // immediate: no shutdown checkpoint to flush, the files are deleted next.
+      if (started) await pgRun('pg_ctl', ['-D', data, '-m', 'immediate', '-w', 'stop']);
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
