@@ -10,6 +10,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDb, type OpenedDb } from '../../server/db/open.ts';
 import { closePg, openPg, PG_MIGRATIONS_DIR, type OpenedPg } from '../../server/db/pg/open.ts';
 import * as pgSchema from '../../server/db/pg/schema.generated.ts';
+import * as sqliteSchema from '../../server/db/schema/index.ts';
+import { sqliteTables } from '../../tools/pg-schema/generate.ts';
+import type { PgTable } from 'drizzle-orm/pg-core';
 import { findPgBin, startPgCluster, type PgCluster } from '../support/pg-cluster.ts';
 import { counterOps, type Op } from './pg-engine-ops.ts';
 
@@ -66,7 +69,7 @@ describe('PostgreSQL engine', () => {
     await closePg(second);
   });
 
-  it('has every SQLite table, column, index and trigger, with compatible types', async () => {
+  it('has every SQLite table, column, index, trigger and seeded row, with compatible types', async () => {
     const lite = freshSqlite();
     const pg = await openPg(await cluster.createDatabase('schema_twin'));
     try {
@@ -119,6 +122,17 @@ describe('PostgreSQL engine', () => {
       const pgTriggers = (await pg.pool.query(`SELECT tgname FROM pg_trigger WHERE NOT tgisinternal ORDER BY tgname`)).rows.map((r) => r.tgname);
       expect(liteTriggers).toHaveLength(11);
       expect(pgTriggers).toEqual(liteTriggers);
+
+      // A new database holds the same rows on both engines (the sample ward, its groups, units and plan).
+      let seeded = 0;
+      for (const [name, table] of sqliteTables(sqliteSchema)) {
+        const twin = (pgSchema as Record<string, unknown>)[name] as PgTable;
+        const sorted = (rows: unknown[]) => rows.map((row) => JSON.stringify(row)).sort();
+        const liteRows = sorted(lite.db.select().from(table).all());
+        seeded += liteRows.length;
+        expect(sorted(await pg.db.select().from(twin)), name).toEqual(liteRows);
+      }
+      expect(seeded).toBeGreaterThan(0);
     } finally {
       lite.sqlite.close();
       await closePg(pg);
