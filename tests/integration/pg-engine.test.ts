@@ -173,6 +173,31 @@ describe('PostgreSQL engine', () => {
     }
   });
 
+  it('counts active spans right when two transactions add days of one learner at once', async () => {
+    const pg = await openPg(await cluster.createDatabase('spans_concurrent'));
+    const [first, second] = [await pg.pool.connect(), await pg.pool.connect()];
+    try {
+      await first.query('BEGIN');
+      await first.query(`INSERT INTO stats_learner_days (learner_id, day) VALUES ('L', 20305)`);
+      await second.query('BEGIN');
+      // Waits for the first transaction (the per-learner lock), then sees its day.
+      const secondInsert = second.query(`INSERT INTO stats_learner_days (learner_id, day) VALUES ('L', 20307)`);
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      await first.query('COMMIT');
+      await secondInsert;
+      await second.query('COMMIT');
+      const spans = await pg.pool.query('SELECT day, next_day, learners FROM stats_active_spans WHERE learners <> 0 ORDER BY day');
+      expect(spans.rows).toEqual([
+        { day: 20305, next_day: 20307, learners: 1 },
+        { day: 20307, next_day: 2_147_483_647, learners: 1 },
+      ]);
+    } finally {
+      first.release();
+      second.release();
+      await closePg(pg);
+    }
+  });
+
   const COUNTERS = ['stats_first_days', 'stats_first_course_days', 'stats_people', 'stats_course_days', 'stats_device_hours'] as const;
   const SOURCES = ['stats_learners', 'stats_learner_courses', 'stats_learner_days', 'devices'] as const;
 
