@@ -1,0 +1,63 @@
+// Opens a city's PostgreSQL database (DATABASE_URL=postgres://…) and brings
+// its schema up to date: the PostgreSQL counterpart of ../open.ts. The tables
+// are generated from the SQLite schema (schema.generated.ts), so the rows read
+// here have the same shape and JS types as those from the SQLite file.
+import { join } from 'node:path';
+import { drizzle, type NodePgDatabase } from 'drizzle-orm/node-postgres';
+import { migrate } from 'drizzle-orm/node-postgres/migrator';
+import pg from 'pg';
+import { PROJECT_ROOT } from '../../paths.ts';
+import * as schema from './schema.generated.ts';
+
+export const PG_MIGRATIONS_DIR = join(PROJECT_ROOT, 'server', 'db', 'pg', 'migrations');
+/** Connections per process: a few writers (sync, group commit) and dashboard reads at once; several processes share the server's max_connections (100 by default). */
+export const PG_POOL_SIZE = 10;
+/** Held while migrating, so processes starting together migrate one at a time. */
+const MIGRATION_LOCK = 1_936_024_949;
+
+export type PgDb = NodePgDatabase<typeof schema> & { $client: pg.Pool };
+export interface OpenedPg {
+  db: PgDb;
+  pool: pg.Pool;
+}
+
+// int8 (bigint: every integer column, count(*)) and numeric (sum() of
+// bigints) arrive from node-postgres as strings, because they can exceed
+// 2^53. Here they are ms timestamps and counts, far below 2^53, and the
+// SQLite engine gives numbers: parse them as numbers so the code above sees
+// one type on both engines. This is pg's global registry on purpose: drizzle
+// hands each query its own type table that falls back to it, so a per-pool
+// setting would not reach drizzle's queries.
+pg.types.setTypeParser(pg.types.builtins.INT8, (value: string) => Number(value));
+pg.types.setTypeParser(pg.types.builtins.NUMERIC, (value: string) => Number(value));
+
+export async function openPg(url: string): Promise<OpenedPg> {
+  const pool = new pg.Pool({ connectionString: url, max: PG_POOL_SIZE });
+  // An idle connection the server dropped must not crash the process.
+  pool.on('error', (error) => console.error('PostgreSQL pool:', error.message));
+  try {
+    await migratePg(pool);
+  } catch (error) {
+    await pool.end();
+    throw error;
+  }
+  return { db: drizzle({ client: pool, schema }), pool };
+}
+
+async function migratePg(pool: pg.Pool): Promise<void> {
+  const client = await pool.connect();
+  try {
+    await client.query('SELECT pg_advisory_lock($1)', [MIGRATION_LOCK]);
+    try {
+      await migrate(drizzle({ client }), { migrationsFolder: PG_MIGRATIONS_DIR });
+    } finally {
+      await client.query('SELECT pg_advisory_unlock($1)', [MIGRATION_LOCK]);
+    }
+  } finally {
+    client.release();
+  }
+}
+
+export async function closePg(opened: OpenedPg): Promise<void> {
+  await opened.pool.end();
+}
