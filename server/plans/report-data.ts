@@ -1,16 +1,16 @@
 // The figures of the report on a plan for one period, read once: the
 // tracker's counts (readTracker, the same numbers the tracker screen shows),
-// the period's activities (the annex rows, and the sub-form counts and reach
-// sums per form), the movement's figures from the dashboard's readers, the
-// difficulties from whatever register is connected, and sentences proposed
-// from these for the assessment. The print page, the Word file and the Excel
+// sub-form counts, reach sums and example titles summed in SQL
+// (report-figures.ts), the annex's rows only when asked for, the movement's
+// figures from the dashboard's readers, the difficulties from whatever
+// register is connected, and sentences proposed from these for the assessment. The print page, the Word file and the Excel
 // annex all render this one object.
 import type { Plan, Unit } from '../../shared/plans/schema.ts';
 import { REACH_MEASURES, type ReachMeasure } from '../../shared/plans/constants.ts';
-import { reportPeriodWords, type PlanReportData, type ReportActivity, type ReportDifficulty, type ReportPeriod } from '../../shared/plans/report.ts';
+import { reportPeriodWords, type PlanReportData, type PlanReportFigures, type ReportActivity, type ReportDifficulty, type ReportPeriod } from '../../shared/plans/report.ts';
 import type { Db } from '../db/open.ts';
-import { listActivities } from '../units/activities.ts';
 import { readTracker } from '../units/tracker.ts';
+import { reportFigures, type ActivityLine } from './report-figures.ts';
 
 /** The sub-form id that marks plans and directives issued and posted (part I.1). */
 export const DIRECTIVE_SUB_FORM = 'directive';
@@ -37,83 +37,81 @@ export interface ReportSources {
 }
 
 const zeroReach = (): Record<ReachMeasure, number> => Object.fromEntries(REACH_MEASURES.map((m) => [m, 0])) as Record<ReachMeasure, number>;
-const addReach = (into: Record<ReachMeasure, number>, reach: Record<string, number>) => {
-  for (const m of REACH_MEASURES) into[m] += reach[m] ?? 0;
+const addReach = (into: Record<ReachMeasure, number>, reach: Record<ReachMeasure, number>) => {
+  for (const m of REACH_MEASURES) into[m] += reach[m];
 };
 
-export function readPlanReportData(s: ReportSources, plan: Plan, period: ReportPeriod): PlanReportData {
+/** The report's figures (for the page and the Word file); `{ rows: true }` adds every activity row (the Excel annex, and the figures kept at issue). */
+export function readPlanReportData(s: ReportSources, plan: Plan, period: ReportPeriod, o: { rows: true }): PlanReportData;
+export function readPlanReportData(s: ReportSources, plan: Plan, period: ReportPeriod, o?: { rows: false }): PlanReportFigures;
+export function readPlanReportData(s: ReportSources, plan: Plan, period: ReportPeriod, o?: { rows: boolean }): PlanReportFigures | PlanReportData {
   const span = { from: period.from, to: period.to };
+  const read = reportFigures(s.db);
   const run = () => {
     const tracker = readTracker(s.db, plan, s.units, span);
     const unitName = new Map(s.units.map((u) => [u.id, u.shortName]));
     const subFormTitle = new Map(plan.forms.flatMap((f) => f.subForms.map((sf) => [sf.id, sf.title])));
-    const rows = s.units.flatMap((u) => listActivities(s.db, u.id, { plan: plan.id, ...span }));
-    const subFormOf = new Map(rows.map((a) => [a.id, a.subFormId]));
-    const activities: ReportActivity[] = rows
-      .sort((a, b) => a.startsOn.localeCompare(b.startsOn) || a.unitId.localeCompare(b.unitId) || a.id.localeCompare(b.id))
-      .map((a) => ({
-        id: a.id,
-        unitId: a.unitId,
-        unit: unitName.get(a.unitId) ?? a.unitId,
-        formCode: a.formCode,
-        subForm: a.subFormId ? (subFormTitle.get(a.subFormId) ?? a.subFormId) : null,
-        contentItems: a.contentItems,
-        startsOn: a.startsOn,
-        endsOn: a.endsOn,
-        title: a.title,
-        place: a.place,
-        audiences: a.audiences,
-        reach: a.reach,
-        links: a.links,
-        corrections: a.corrections,
-      }));
+    const asReport = (a: ActivityLine): ReportActivity => ({
+      id: a.id,
+      unitId: a.unitId,
+      unit: unitName.get(a.unitId) ?? a.unitId,
+      formCode: a.formCode,
+      subForm: a.subFormId ? (subFormTitle.get(a.subFormId) ?? a.subFormId) : null,
+      contentItems: a.contentItems,
+      startsOn: a.startsOn,
+      endsOn: a.endsOn,
+      title: a.title,
+      place: a.place,
+      audiences: a.audiences,
+      reach: a.reach,
+      links: a.links,
+      corrections: a.corrections,
+    });
+    const sums = read.formSums(plan.id, span);
     const perFormTotal = (code: string) => tracker.units.reduce((n, u) => n + (u.perForm[code] ?? 0), 0);
     const forms = plan.forms.map((f) => {
-      const mine = activities.filter((a) => a.formCode === f.code);
+      const mine = sums.filter((r) => r.formCode === f.code);
       const reach = zeroReach();
-      for (const a of mine) addReach(reach, a.reach);
+      for (const r of mine) addReach(reach, r.reach);
       return {
         code: f.code,
         title: f.title,
         activities: perFormTotal(f.code),
         subForms: f.subForms
-          .map((sf) => ({ id: sf.id, title: sf.title, activities: mine.filter((a) => subFormOf.get(a.id) === sf.id).length }))
+          .map((sf) => ({ id: sf.id, title: sf.title, activities: mine.find((r) => r.subFormId === sf.id)?.activities ?? 0 }))
           .filter((sf) => sf.activities > 0),
         reach,
         guideSessions: tracker.guideSessions?.formCode === f.code ? tracker.guideSessions.sessions : null,
       };
     });
     const totalsReach = zeroReach();
-    for (const a of activities) addReach(totalsReach, a.reach);
-    const contentItems = tracker.contentItems.map((c) => ({
-      ...c,
-      examples: [...new Set(activities.filter((a) => a.contentItems.includes(c.code)).map((a) => a.title))].slice(0, EXAMPLES),
-    }));
+    for (const r of sums) addReach(totalsReach, r.reach);
+    const contentItems = tracker.contentItems.map((c) => ({ ...c, examples: c.activities > 0 ? read.examples(plan.id, c.code, span, EXAMPLES) : [] }));
     const { learners, newLearners, coursesCompleted, certificates } = s.movement(span);
     const movement = { learners, newLearners, coursesCompleted, certificates };
-    const data: Omit<PlanReportData, 'proposed'> = {
+    const data: Omit<PlanReportFigures, 'proposed'> = {
       wardName: s.wardName,
       plan: { id: plan.id, numberSymbol: plan.numberSymbol, issuedOn: plan.issuedOn, issuingBody: plan.issuingBody, title: plan.title },
       period: { ...period, words: reportPeriodWords(period) },
-      directives: activities.filter((a) => subFormOf.get(a.id) === DIRECTIVE_SUB_FORM),
+      directives: read.lines(plan.id, span, DIRECTIVE_SUB_FORM).map(asReport),
       contentItems,
       forms,
       units: tracker.units,
       movement: { guideSessions: tracker.guideSessions?.sessions ?? null, ...movement },
       totals: { activities: tracker.units.reduce((n, u) => n + u.total, 0), reach: totalsReach },
       ...(s.indicators ? { indicators: s.indicators(plan, period) } : {}),
-      activities,
       difficulties: s.difficulties(plan.id, period),
       generatedAt: new Date(s.now).toISOString(),
     };
-    return { ...data, proposed: proposeSentences(data) };
+    const figures: PlanReportFigures = { ...data, proposed: proposeSentences(data) };
+    return o?.rows ? { ...figures, activities: read.lines(plan.id, span).map(asReport) } : figures;
   };
   // One snapshot (WAL): a sync committing meanwhile is seen by every part or none.
   return s.db.transaction(run, { behavior: 'deferred' });
 }
 
 /** Part II sentences from the figures: what went well, and units, content items and forms left with nothing. */
-export function proposeSentences(d: Omit<PlanReportData, 'proposed'>): PlanReportData['proposed'] {
+export function proposeSentences(d: Omit<PlanReportFigures, 'proposed'>): PlanReportData['proposed'] {
   const strengths: string[] = [];
   const shortcomings: string[] = [];
   const n = (x: number) => x.toLocaleString('vi-VN');

@@ -4,7 +4,7 @@
 // lines the ward set).
 import { Paragraph, type Table } from 'docx';
 import { lines, planReportOutline, planReportSubject, type Block } from '../../shared/plans/report-outline.ts';
-import type { PlanReport } from '../../shared/plans/report.ts';
+import type { PlanReportAnswer } from '../../shared/plans/report.ts';
 import { bodyParagraph, decree30Docx, heading, run } from '../documents/decree30.ts';
 import { gridTable } from '../documents/grid-table.ts';
 
@@ -33,7 +33,7 @@ function render(b: Block): Paragraph | Table {
   }
 }
 
-export function planReportDocx(r: PlanReport): Promise<Buffer> {
+export function planReportDocx(r: PlanReportAnswer): Promise<Buffer> {
   const d = r.data;
   const ward = d.wardName.toLocaleUpperCase('vi');
   return decree30Docx(

@@ -6,7 +6,7 @@
 // nothing; an issued report's text is 409; writes go to the audit log.
 import { Hono } from 'hono';
 import { PLAN_ID_PATTERN } from '../../shared/plans/constants.ts';
-import { parseReportPeriod, planReportIssueSchema, planReportSaveSchema, reportPeriodQuerySchema, type PlanReport, type PlanReportAnswer, type ReportPeriod } from '../../shared/plans/report.ts';
+import { parseReportPeriod, planReportIssueSchema, planReportSaveSchema, reportPeriodQuerySchema, type PlanReport, type PlanReportAnswer, type PlanReportData, type PlanReportFigures, type ReportPeriod } from '../../shared/plans/report.ts';
 import type { Plan } from '../../shared/plans/schema.ts';
 import { requireStaff } from '../auth/staff-auth.ts';
 import type { AppContext, AppEnv } from '../context.ts';
@@ -31,6 +31,9 @@ export interface PlanReportDeps {
   indicators?: IndicatorSource;
 }
 
+/** The figures for a screen or the Word file: a year of a ward's outreach rows is megabytes, only the annex lists them. */
+const withoutRows = ({ activities: _rows, ...figures }: PlanReportData): PlanReportFigures => figures;
+
 export function planReportRoutes(ctx: AppContext, deps: PlanReportDeps) {
   const office = requireStaff(ctx, ['reviewer', 'admin']);
   const planOf = (raw: string): Plan => {
@@ -42,31 +45,31 @@ export function planReportRoutes(ctx: AppContext, deps: PlanReportDeps) {
   /** The current month in Vietnam (UTC+7), e.g. "2026-12". */
   const thisMonth = () => new Date(ctx.now() + 7 * 3_600_000).toISOString().slice(0, 7);
   const wardName = () => ctx.db.select({ name: wardProfile.name }).from(wardProfile).get()?.name ?? '';
-  const figures = (plan: Plan, period: ReportPeriod) =>
-    readPlanReportData({ db: ctx.db, units: deps.units.list(), wardName: wardName(), movement: deps.movement, difficulties: deps.difficulties, indicators: deps.indicators, now: ctx.now() }, plan, period);
-  /** The report as it stands: the figures kept at issue once issued, else read now. */
-  const report = (plan: Plan, period: ReportPeriod): PlanReport => {
+  const sources = () => ({ db: ctx.db, units: deps.units.list(), wardName: wardName(), movement: deps.movement, difficulties: deps.difficulties, indicators: deps.indicators, now: ctx.now() });
+  /** The report as it stands, without the annex's rows: the figures kept at issue once issued, else read now (sums in SQL). */
+  const report = (plan: Plan, period: ReportPeriod): PlanReportAnswer => {
     const stored = deps.reports.read(plan.id, period);
-    return { data: stored.snapshot ?? figures(plan, period), text: stored.text, updatedAt: stored.updatedAt, issued: stored.issued };
+    const data = stored.snapshot ? withoutRows(stored.snapshot) : readPlanReportData(sources(), plan, period);
+    return { data, text: stored.text, updatedAt: stored.updatedAt, issued: stored.issued };
   };
-  const fromQuery = (c: { req: { param: (k: 'id') => string; query: () => Record<string, string> } }) => {
+  /** The report with every activity row of its period, for the Excel annex. */
+  const withRows = (plan: Plan, period: ReportPeriod): PlanReport => {
+    const stored = deps.reports.read(plan.id, period);
+    return { data: stored.snapshot ?? readPlanReportData(sources(), plan, period, { rows: true }), text: stored.text, updatedAt: stored.updatedAt, issued: stored.issued };
+  };
+  const fromQuery = <R,>(c: { req: { param: (k: 'id') => string; query: () => Record<string, string> } }, read: (plan: Plan, period: ReportPeriod) => R): R => {
     const plan = planOf(c.req.param('id'));
     const { period } = parseWith(reportPeriodQuerySchema, c.req.query());
-    return report(plan, periodOf(period ?? thisMonth()));
+    return read(plan, periodOf(period ?? thisMonth()));
   };
-  /** The report for a screen: every figure, without the annex's activity rows. */
-  const answer = (r: PlanReport): PlanReportAnswer => {
-    const { activities: _rows, ...data } = r.data;
-    return { ...r, data };
-  };
-  const fileName = (r: PlanReport, ext: string) => `bao-cao-ke-hoach_${r.data.period.key}.${ext}`;
+  const fileName = (r: PlanReportAnswer, ext: string) => `bao-cao-ke-hoach_${r.data.period.key}.${ext}`;
   const issuedConflict = (error: unknown): never => {
     if (error instanceof ReportIssuedError) throw apiError(409, 'report_issued', error.message);
     throw error;
   };
 
   return new Hono<AppEnv>()
-    .get('/:id/report', office, (c) => c.json(answer(fromQuery(c))))
+    .get('/:id/report', office, (c) => c.json(fromQuery(c, report)))
     .put('/:id/report/text', office, async (c) => {
       const plan = planOf(c.req.param('id'));
       const { period: key, ...text } = await readBody(c, planReportSaveSchema);
@@ -78,7 +81,7 @@ export function planReportRoutes(ctx: AppContext, deps: PlanReportDeps) {
         issuedConflict(error);
       }
       ctx.audit.record(me, 'plan.report_saved', { type: 'plan', id: plan.id }, { period: key });
-      return c.json(answer(report(plan, period)));
+      return c.json(report(plan, period));
     })
     .post('/:id/report/issue', office, async (c) => {
       const plan = planOf(c.req.param('id'));
@@ -86,22 +89,22 @@ export function planReportRoutes(ctx: AppContext, deps: PlanReportDeps) {
       const period = periodOf(key);
       const me = c.get('staff');
       try {
-        deps.reports.issue(plan.id, period, { number, issuedOn }, () => figures(plan, period), me.username, ctx.now());
+        deps.reports.issue(plan.id, period, { number, issuedOn }, () => readPlanReportData(sources(), plan, period, { rows: true }), me.username, ctx.now());
       } catch (error) {
         issuedConflict(error);
       }
       ctx.audit.record(me, 'plan.report_issued', { type: 'plan', id: plan.id }, { period: key, number, issuedOn });
-      return c.json(answer(report(plan, period)));
+      return c.json(report(plan, period));
     })
     .get('/:id/report.docx', office, async (c) => {
-      const r = fromQuery(c);
+      const r = fromQuery(c, report);
       const file = await planReportDocx(r);
       c.header('Content-Type', 'application/vnd.openxmlformats-officedocument.wordprocessingml.document');
       c.header('Content-Disposition', `attachment; filename="${fileName(r, 'docx')}"`);
       return c.body(new Uint8Array(file));
     })
     .get('/:id/report/annex.xlsx', office, (c) => {
-      const r = fromQuery(c);
+      const r = fromQuery(c, withRows);
       c.header('Content-Type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
       c.header('Content-Disposition', `attachment; filename="${fileName(r, 'xlsx').replace('bao-cao', 'phu-luc')}"`);
       return c.body(new Uint8Array(planReportAnnex(r)));

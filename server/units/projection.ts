@@ -51,7 +51,26 @@ export function createUnitProjection(db: Db, units: Units, evidence: Pick<UnitEv
   /** The issued report covering the activity's stored days or its corrected days, if any. */
   const lockOf = (e: UnitEvent, existing: { planId: string; startsOn: string; endsOn: string }): ReportLock | undefined =>
     reports?.lockFor(existing.planId, existing.startsOn, existing.endsOn) ?? reports?.lockFor(e.planId, e.startsOn, e.endsOn ?? e.startsOn);
-  const columns = ['id', 'unitId', 'planId', 'formCode', 'subFormId', 'startsOn', 'endsOn', 'title', 'lastEventId', 'corrections', 'recordedBy', 'recordedAt', 'details'] as const;
+  const columns = [
+    'id',
+    'unitId',
+    'planId',
+    'formCode',
+    'subFormId',
+    'startsOn',
+    'endsOn',
+    'title',
+    'lastEventId',
+    'corrections',
+    'recordedBy',
+    'recordedAt',
+    'details',
+    'reachParticipants',
+    'reachViews',
+    'reachMinutesAired',
+    'reachCopies',
+    'reachScreenHours',
+  ] as const;
   const upsert = db
     .insert(unitActivities)
     .values(placeholders<NewActivity>(columns))
@@ -67,11 +86,16 @@ export function createUnitProjection(db: Db, units: Units, evidence: Pick<UnitEv
         lastEventId: excluded(unitActivities.lastEventId),
         corrections: sql`${unitActivities.corrections} + 1`,
         details: excluded(unitActivities.details),
+        reachParticipants: excluded(unitActivities.reachParticipants),
+        reachViews: excluded(unitActivities.reachViews),
+        reachMinutesAired: excluded(unitActivities.reachMinutesAired),
+        reachCopies: excluded(unitActivities.reachCopies),
+        reachScreenHours: excluded(unitActivities.reachScreenHours),
       },
     })
     .prepare();
   const clearItems = db.delete(unitActivityItems).where(eq(unitActivityItems.activityId, sql.placeholder('id'))).prepare();
-  const addItem = db.insert(unitActivityItems).values(placeholders<typeof unitActivityItems.$inferInsert>(['activityId', 'itemCode'])).onConflictDoNothing().prepare();
+  const addItem = db.insert(unitActivityItems).values(placeholders<typeof unitActivityItems.$inferInsert>(['activityId', 'itemCode', 'planId', 'unitId', 'startsOn', 'endsOn'])).onConflictDoNothing().prepare();
   const clearFiles = db.delete(unitActivityFiles).where(eq(unitActivityFiles.activityId, sql.placeholder('id'))).prepare();
   const addFile = db
     .insert(unitActivityFiles)
@@ -135,6 +159,7 @@ export function createUnitProjection(db: Db, units: Units, evidence: Pick<UnitEv
           }
         }
         const { place, audiences, reach, links } = e;
+        const endsOn = e.endsOn ?? e.startsOn;
         upsert.run({
           id: e.activityId,
           unitId: e.unitId,
@@ -142,16 +167,22 @@ export function createUnitProjection(db: Db, units: Units, evidence: Pick<UnitEv
           formCode: e.formCode,
           subFormId: e.subFormId ?? null,
           startsOn: e.startsOn,
-          endsOn: e.endsOn ?? e.startsOn,
+          endsOn,
           title: e.title,
           lastEventId: e.id,
           corrections: 0,
           recordedBy: e.recordedBy,
           recordedAt: effectiveAt,
           details: JSON.stringify({ place, audiences, reach, links }),
+          reachParticipants: reach.participants ?? null,
+          reachViews: reach.views ?? null,
+          reachMinutesAired: reach.minutesAired ?? null,
+          reachCopies: reach.copies ?? null,
+          reachScreenHours: reach.screenHours ?? null,
         } satisfies NewActivity);
+        // Rewritten with every correction: a moved day or unit moves the item rows too.
         clearItems.run({ id: e.activityId });
-        for (const itemCode of e.contentItems) addItem.run({ activityId: e.activityId, itemCode });
+        for (const itemCode of e.contentItems) addItem.run({ activityId: e.activityId, itemCode, planId: e.planId, unitId: e.unitId, startsOn: e.startsOn, endsOn });
         if (e.files) {
           clearFiles.run({ id: e.activityId });
           // Linked by the stored hash: the phone names the bytes it sent, the store keeps them cleaned.

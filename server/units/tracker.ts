@@ -39,11 +39,18 @@ export function createTracker(db: Db) {
     .where(overlaps)
     .groupBy(unitActivities.unitId, unitActivities.formCode)
     .prepare();
+  // The item rows carry their activity's plan, unit and days: counted from their own index, no join.
   const items = db
     .select({ code: unitActivityItems.itemCode, n: count() })
     .from(unitActivityItems)
-    .innerJoin(unitActivities, eq(unitActivities.id, unitActivityItems.activityId))
-    .where(overlaps)
+    .where(
+      and(
+        eq(unitActivityItems.planId, plan),
+        gte(unitActivityItems.endsOn, from),
+        lte(unitActivityItems.startsOn, to),
+        between(unitActivityItems.unitId, sql.placeholder('unitFrom'), sql.placeholder('unitTo')),
+      ),
+    )
     .groupBy(unitActivityItems.itemCode)
     .prepare();
   const sessions = db

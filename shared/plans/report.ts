@@ -146,6 +146,8 @@ export const planReportDataSchema = z.object({
   generatedAt: z.string(),
 });
 export type PlanReportData = z.infer<typeof planReportDataSchema>;
+/** The figures without the annex's activity rows: what the page and the Word file show. */
+export type PlanReportFigures = Omit<PlanReportData, 'activities'>;
 
 export const planReportSchema = z.object({
   data: planReportDataSchema,

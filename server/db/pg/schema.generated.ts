@@ -877,9 +877,14 @@ export const unitActivities = pgTable(
     recordedBy: text('recorded_by').notNull(),
     recordedAt: bigint('recorded_at', { mode: 'number' }).notNull(),
     details: text('details').notNull(),
+    reachParticipants: bigint('reach_participants', { mode: 'number' }),
+    reachViews: bigint('reach_views', { mode: 'number' }),
+    reachMinutesAired: bigint('reach_minutes_aired', { mode: 'number' }),
+    reachCopies: bigint('reach_copies', { mode: 'number' }),
+    reachScreenHours: bigint('reach_screen_hours', { mode: 'number' }),
   },
   (t) => [
-    index('unit_activities_tracker_idx').on(t.planId, t.unitId, t.formCode, t.startsOn, t.endsOn, t.subFormId, t.id),
+    index('unit_activities_tracker_idx').on(t.planId, t.unitId, t.formCode, t.startsOn, t.endsOn, t.subFormId, t.id, t.reachParticipants, t.reachViews, t.reachMinutesAired, t.reachCopies, t.reachScreenHours),
     index('unit_activities_unit_idx').on(t.unitId, t.startsOn),
     foreignKey({ name: 'unit_activities_unit_id_fkey', columns: [t.unitId], foreignColumns: [units.id] }),
     foreignKey({ name: 'unit_activities_plan_id_fkey', columns: [t.planId], foreignColumns: [plans.id] }),
@@ -905,9 +910,14 @@ export const unitActivityItems = pgTable(
   {
     activityId: text('activity_id').notNull(),
     itemCode: text('item_code').notNull(),
+    planId: text('plan_id').notNull(),
+    unitId: text('unit_id').notNull(),
+    startsOn: text('starts_on').notNull(),
+    endsOn: text('ends_on').notNull(),
   },
   (t) => [
     primaryKey({ name: 'unit_activity_items_pkey', columns: [t.activityId, t.itemCode] }),
+    index('unit_activity_items_plan_idx').on(t.planId, t.itemCode, t.startsOn, t.unitId, t.activityId, t.endsOn),
     foreignKey({ name: 'unit_activity_items_activity_id_fkey', columns: [t.activityId], foreignColumns: [unitActivities.id] }).onDelete('cascade'),
   ],
 );

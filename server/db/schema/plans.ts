@@ -91,10 +91,30 @@ export const unitActivities = sqliteTable(
     recordedAt: integer('recorded_at').notNull(),
     /** JSON of the record's activity fields (place, audiences, reach, links…). */
     details: text('details').notNull(),
+    // The reach counts of `details` again, as numbers the report sums in SQL (null: not known).
+    reachParticipants: integer('reach_participants'),
+    reachViews: integer('reach_views'),
+    reachMinutesAired: integer('reach_minutes_aired'),
+    reachCopies: integer('reach_copies'),
+    reachScreenHours: integer('reach_screen_hours'),
   },
   (t) => [
-    // Covers every tracker read (server/units/tracker.ts): a unit's form over a span is one short range; no row is read.
-    index('unit_activities_tracker_idx').on(t.planId, t.unitId, t.formCode, t.startsOn, t.endsOn, t.subFormId, t.id),
+    // Covers every tracker read (server/units/tracker.ts) and the report's sums (server/plans/report-figures.ts):
+    // a unit's form over a span is one short range; no row is read.
+    index('unit_activities_tracker_idx').on(
+      t.planId,
+      t.unitId,
+      t.formCode,
+      t.startsOn,
+      t.endsOn,
+      t.subFormId,
+      t.id,
+      t.reachParticipants,
+      t.reachViews,
+      t.reachMinutesAired,
+      t.reachCopies,
+      t.reachScreenHours,
+    ),
     index('unit_activities_unit_idx').on(t.unitId, t.startsOn),
   ],
 );
@@ -106,8 +126,18 @@ export const unitActivityItems = sqliteTable(
       .notNull()
       .references(() => unitActivities.id, { onDelete: 'cascade' }),
     itemCode: text('item_code').notNull(),
+    // The activity's plan, unit and days again, so counts per content item and the report's
+    // examples read this table's index alone (a year of a ward is 20,000 activities).
+    planId: text('plan_id').notNull(),
+    unitId: text('unit_id').notNull(),
+    startsOn: text('starts_on').notNull(),
+    endsOn: text('ends_on').notNull(),
   },
-  (t) => [primaryKey({ columns: [t.activityId, t.itemCode] })],
+  (t) => [
+    primaryKey({ columns: [t.activityId, t.itemCode] }),
+    // An item's activities in report order (first day, unit, id): counted in one pass, the first few read without a sort.
+    index('unit_activity_items_plan_idx').on(t.planId, t.itemCode, t.startsOn, t.unitId, t.activityId, t.endsOn),
+  ],
 );
 
 /** Evidence files a unit's officers uploaded: the unit may read them and name them in its activities. */
