@@ -5,7 +5,7 @@
 import { createResource, createSignal, For, Show } from 'solid-js';
 import type { StaffUser } from '../../../shared/api.ts';
 import type { Recording, RecordingStatus } from '../../../shared/lesson-audio/schema.ts';
-import { OfficeGate } from '../account/office-gate.tsx';
+import { StaffGate } from '../account/staff-gate.tsx';
 import { useStores } from '../app/app-stores.tsx';
 import { language, t } from '../i18n/index.ts';
 import { registerStrings } from '../i18n/lazy-strings.ts';
@@ -23,9 +23,9 @@ export default function LessonAudioPage() {
   return (
     <div class="unit-log">
       <h1>{t('lessonAudio.title')}</h1>
-      <OfficeGate roles={OFFICE} strings="lessonAudio">
+      <StaffGate roles={OFFICE} strings="lessonAudio">
         <Review />
-      </OfficeGate>
+      </StaffGate>
     </div>
   );
 }

@@ -3,7 +3,7 @@
 // evidence. Office width on a desktop; one column on a phone.
 import { createResource, createSignal, For, Show } from 'solid-js';
 import type { StaffUser } from '../../../shared/api.ts';
-import { OfficeGate } from '../account/office-gate.tsx';
+import { StaffGate } from '../account/staff-gate.tsx';
 import { t } from '../i18n/index.ts';
 import { ActivityFiles } from './activity-files.tsx';
 import { unitLogApi } from './unit-log-api.ts';
@@ -16,9 +16,9 @@ export default function UnitLogPage() {
   return (
     <div class="unit-log">
       <h1>{t('unitLog.title')}</h1>
-      <OfficeGate roles={OFFICE} strings="unitLog">
+      <StaffGate roles={OFFICE} strings="unitLog">
         <UnitLog />
-      </OfficeGate>
+      </StaffGate>
     </div>
   );
 }

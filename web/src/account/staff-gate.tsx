@@ -18,7 +18,7 @@ async function whoIsIn(): Promise<StaffUser | null> {
 }
 
 /** `strings` names the page's namespace: its `loading`, `needLogin`, `toWard` and `notAllowed` keys. */
-export function OfficeGate(props: { roles: ReadonlyArray<StaffUser['role']>; strings: string; children: JSX.Element }) {
+export function StaffGate(props: { roles: ReadonlyArray<StaffUser['role']>; strings: string; children: JSX.Element }) {
   const [user] = createResource(whoIsIn);
   const say = (key: string) => t(`${props.strings}.${key}`);
   return (
