@@ -10,6 +10,7 @@ import { dbRows, useServerAndBrowser } from '../support/e2e-env.ts';
 import { createGuideAccount, guidePhoneOffline } from '../support/guide-driver.ts';
 import { waitOfflineReady } from '../support/offline-ready.ts';
 import { adminCookie, createStaff } from '../support/staff-api.ts';
+import { setPhoneOffline } from '../support/network.ts';
 
 const e2e = useServerAndBrowser({}, FAKE_MICROPHONE_ARGS);
 const COURSE = 'cyber-safety';
@@ -40,7 +41,7 @@ describe.skipIf(!hasChromium)('guide-recorded lesson audio', () => {
     expect(dbRows(e2e.server, 'SELECT id FROM lesson_audio')).toHaveLength(0);
 
     // ── Back online: the file, then the record, once.
-    await guideCtx.setOffline(false);
+    await setPhoneOffline(guideCtx, false);
     await guide.getByTestId('guide-sync-now').click();
     await expect.poll(() => guide.getByTestId('guide-pending').textContent(), { timeout: 15_000 }).toContain('0');
     const rows = dbRows<{ id: string; step: number; lang: string; status: string; type: string; sha256: string }>(e2e.server, 'SELECT id, step, lang, status, type, sha256 FROM lesson_audio');
@@ -89,7 +90,7 @@ describe.skipIf(!hasChromium)('guide-recorded lesson audio', () => {
     expect(await phone.evaluate(async () => (await caches.open('hvs-audio')).keys().then((k) => k.length))).toBe(2);
 
     // ── Without signal, the screen plays the guide's voice.
-    await ctx.setOffline(true);
+    await setPhoneOffline(ctx, true);
     await phone.goto(`${e2e.server.url}/courses/${COURSE}/lessons/${lessonId}`);
     await phone.getByTestId('next-step').click();
     const button = phone.getByTestId('read-aloud');

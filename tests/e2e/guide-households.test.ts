@@ -11,6 +11,7 @@ import { dbRows, useServerAndBrowser } from '../support/e2e-env.ts';
 import { createGuideAccount, createSessionOnPhone, guidePhoneOffline } from '../support/guide-driver.ts';
 import { finishPractice } from '../support/practice-driver.ts';
 import { waitOfflineReady } from '../support/offline-ready.ts';
+import { setPhoneOffline } from '../support/network.ts';
 
 const e2e = useServerAndBrowser();
 
@@ -76,7 +77,7 @@ describe.skipIf(!hasChromium)('households and assisted learning through the less
     expect(dbRows(e2e.server, 'SELECT id FROM guide_events')).toHaveLength(0);
 
     // ── Online: everything arrives once, the score as played, nothing in the guide-phone's resident profile.
-    await guideCtx.setOffline(false);
+    await setPhoneOffline(guideCtx, false);
     await guide.getByTestId('guide-sync-now').click();
     await expect.poll(() => pending(guide), { timeout: 20_000 }).toContain('0');
     const [done] = dbRows<{ payload: string; recorded_by: string }>(e2e.server, "SELECT payload, recorded_by FROM guide_events WHERE type = 'lesson.completed'");
@@ -96,14 +97,14 @@ describe.skipIf(!hasChromium)('households and assisted learning through the less
     await resident.getByTestId('scan-start').click();
     await expect.poll(() => resident.getByTestId('scan-status').getAttribute('data-state')).toMatch(/^(denied|noCamera)$/);
     expect(await resident.getByTestId('household-link').isVisible()).toBe(true);
-    await residentCtx.setOffline(true);
+    await setPhoneOffline(residentCtx, true);
     await resident.getByTestId('household-link').fill(link);
     await resident.getByRole('button', { name: 'Tiếp tục' }).click();
     await expect.poll(() => resident.getByTestId('household-target').textContent()).toContain('12, ngõ 5 Lê Lợi');
     await resident.getByTestId('household-join').click();
     await expect.poll(() => resident.getByTestId('household-result').getAttribute('data-kind')).toBe('joined');
     expect(dbRows(e2e.server, 'SELECT learner_id FROM household_members')).toHaveLength(1);
-    await residentCtx.setOffline(false);
+    await setPhoneOffline(residentCtx, false);
     await expect.poll(() => dbRows(e2e.server, 'SELECT learner_id FROM household_members').length, { timeout: 30_000 }).toBe(2);
     // Opening the same household's link again (a fresh load) queues nothing.
     await resident.goto(`${e2e.server.url}/`);
@@ -121,7 +122,7 @@ describe.skipIf(!hasChromium)('households and assisted learning through the less
     // ── Without signal again, the lists seen online are still there, dated.
     await guide.goto(`${e2e.server.url}/guide/groups/tdp-1`);
     await guide.getByTestId('follow-up-inactive').or(guide.getByText('Không có ai.').first()).first().waitFor();
-    await guideCtx.setOffline(true);
+    await setPhoneOffline(guideCtx, true);
     await guide.reload();
     await guide.getByTestId('follow-up-cached').waitFor();
     expect(await guide.getByTestId('guide-sync-state').textContent()).toContain('Không có mạng');

@@ -9,6 +9,7 @@ import { dbRows, useServerAndBrowser } from '../support/e2e-env.ts';
 import { createGuideAccount, createSessionOnPhone, guidePhoneOffline } from '../support/guide-driver.ts';
 import { finishLesson } from '../support/lesson-driver.ts';
 import { inViewport, wordsSplitAcrossLines } from '../support/layout-check.ts';
+import { setPhoneOffline } from '../support/network.ts';
 
 const e2e = useServerAndBrowser();
 
@@ -29,7 +30,7 @@ describe.skipIf(!hasChromium)('guide session with QR check-in and assisted learn
     expect(dbRows(e2e.server, 'SELECT id FROM guide_sessions')).toHaveLength(0);
 
     // Back online: the session reaches the server.
-    await guideCtx.setOffline(false);
+    await setPhoneOffline(guideCtx, false);
     await guide.getByTestId('guide-sync-now').click();
     await expect.poll(() => guide.getByTestId('guide-pending').textContent(), { timeout: 15_000 }).toContain('0');
     expect(dbRows<{ code: string }>(e2e.server, 'SELECT code FROM guide_sessions')).toEqual([{ code }]);
@@ -61,7 +62,7 @@ describe.skipIf(!hasChromium)('guide session with QR check-in and assisted learn
     await expect.poll(() => dbRows(e2e.server, 'SELECT learner_id FROM session_checkins').length, { timeout: 30_000 }).toBe(1);
 
     // ── The guide, offline again, registers an assisted learner and records two lessons.
-    await guideCtx.setOffline(true);
+    await setPhoneOffline(guideCtx, true);
     await guide.getByLabel('Họ tên').fill('Bà Nguyễn Thị Hòa');
     await guide.getByLabel('Năm sinh').fill('1948');
     await guide.getByLabel(/đã đồng ý bằng lời/).check();
@@ -90,7 +91,7 @@ describe.skipIf(!hasChromium)('guide session with QR check-in and assisted learn
     await expect.poll(() => guide.getByTestId('guide-pending').textContent()).toContain('3');
     expect(dbRows(e2e.server, 'SELECT id FROM assisted_learners')).toHaveLength(0);
 
-    await guideCtx.setOffline(false);
+    await setPhoneOffline(guideCtx, false);
     await guide.getByTestId('roster-refresh').click();
     await expect.poll(() => guide.getByTestId('guide-pending').textContent(), { timeout: 15_000 }).toContain('0');
     await guide.getByTestId('roster-refresh').click();
@@ -166,7 +167,7 @@ describe.skipIf(!hasChromium)('guide session with QR check-in and assisted learn
     // ── Logging out: a record still waiting is named, kept, and sent after the next login.
     await guide.goto(`${e2e.server.url}/guide`);
     await guide.getByTestId('guide-new-session').waitFor();
-    await guideCtx.setOffline(true);
+    await setPhoneOffline(guideCtx, true);
     await createSessionOnPhone(guide, { title: 'Buổi sau', place: 'Nhà văn hóa tổ 1', course: 'public-services' });
     await expect.poll(() => guide.getByTestId('guide-pending').textContent()).toContain('1');
     await guide.getByTestId('guide-logout').click();
@@ -176,7 +177,7 @@ describe.skipIf(!hasChromium)('guide session with QR check-in and assisted learn
     expect(await guide.getByTestId('guide-logged-out').textContent()).toContain('1 ghi nhận chưa gửi');
     await expect.poll(() => guide.getByTestId('guide-logged-out').textContent()).toContain('Không có mạng');
     // Back online, opening guide mode again does not bring the login back.
-    await guideCtx.setOffline(false);
+    await setPhoneOffline(guideCtx, false);
     await guide.reload();
     await guide.getByTestId('guide-login').waitFor();
     // It was logged out without signal: the server's login ends once there is some.

@@ -9,6 +9,7 @@ import { SESSION_CODE_ALPHABET } from '../../shared/guide/constants.ts';
 import { hasChromium, PHONE } from '../support/browser.ts';
 import { dbRows, useServerAndBrowser } from '../support/e2e-env.ts';
 import { createGuideAccount, createSessionOnPhone, guidePhoneOffline } from '../support/guide-driver.ts';
+import { setPhoneOffline } from '../support/network.ts';
 
 const e2e = useServerAndBrowser();
 
@@ -42,7 +43,7 @@ describe.skipIf(!hasChromium)('joining a session the guide has not synced yet', 
     expect(dbRows(e2e.server, "SELECT id FROM events WHERE type = 'session.joined'")).toHaveLength(1);
 
     // The guide gets signal back: the session arrives and the resident is on its roster.
-    await guideCtx.setOffline(false);
+    await setPhoneOffline(guideCtx, false);
     await guide.getByTestId('guide-sync-now').click();
     await expect.poll(() => guide.getByTestId('guide-pending').textContent(), { timeout: 15_000 }).toContain('0');
     await guide.getByTestId('roster-refresh').click();

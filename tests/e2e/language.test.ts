@@ -5,6 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { hasChromium, PHONE } from '../support/browser.ts';
 import { useServerAndBrowser } from '../support/e2e-env.ts';
+import { setPhoneOffline } from '../support/network.ts';
 
 const e2e = useServerAndBrowser();
 
@@ -32,7 +33,7 @@ describe.skipIf(!hasChromium)('a resident switches to English', () => {
     const englishChunk = await page.evaluate(() => performance.getEntriesByType('resource').some((r) => /\/en-strings-/.test(r.name)));
     expect(englishChunk).toBe(false);
 
-    await context.setOffline(true);
+    await setPhoneOffline(context, true);
     await page.getByTestId('language-en').click();
     await expect.poll(() => page.locator('h1').textContent()).toBe('Learn digital skills');
     expect(await page.evaluate(() => document.documentElement.lang)).toBe('en');

@@ -8,6 +8,7 @@ import { hasChromium, PHONE } from '../support/browser.ts';
 import { dbRows, useServerAndBrowser } from '../support/e2e-env.ts';
 import { finishLesson } from '../support/lesson-driver.ts';
 import { waitOfflineReady } from '../support/offline-ready.ts';
+import { setPhoneOffline } from '../support/network.ts';
 
 const e2e = useServerAndBrowser();
 
@@ -39,7 +40,7 @@ describe.skipIf(!hasChromium)('resident learns offline, the ward sees it once', 
     // The service worker has precached the shell and the content.
     await waitOfflineReady(page);
 
-    await context.setOffline(true);
+    await setPhoneOffline(context, true);
     await page.reload();
     await page.goto(`${e2e.server.url}/courses/public-services`);
     await page.getByTestId(`lesson-${second}`).click();
@@ -47,7 +48,7 @@ describe.skipIf(!hasChromium)('resident learns offline, the ward sees it once', 
     await expect.poll(() => page.getByTestId('sync-pending').textContent()).toBe('1');
     expect(completionsInDb()).toEqual([{ lessonId: first, n: 1 }]);
 
-    await context.setOffline(false);
+    await setPhoneOffline(context, false);
     await expect.poll(() => page.getByTestId('sync-pending').textContent(), { timeout: 30_000 }).toBe('0');
     expect(completionsInDb()).toEqual(
       [first, second].sort().map((lessonId) => ({ lessonId, n: 1 })),

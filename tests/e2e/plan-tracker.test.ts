@@ -12,6 +12,7 @@ import { hasChromium, PHONE } from '../support/browser.ts';
 import { useServerAndBrowser } from '../support/e2e-env.ts';
 import type { RunningServer } from '../support/server-process.ts';
 import { adminCookie, createStaff, loginCookie } from '../support/staff-api.ts';
+import { setPhoneOffline } from '../support/network.ts';
 
 const e2e = useServerAndBrowser();
 
@@ -110,7 +111,7 @@ describe.skipIf(!hasChromium)('the plan tracker', () => {
     await phone.evaluate(() => navigator.serviceWorker.ready.then(() => undefined));
 
     // ── Without signal, the page opens from the phone's copy and says how old it is.
-    await ctx.setOffline(true);
+    await setPhoneOffline(ctx, true);
     await phone.reload();
     await expect.poll(() => phone.getByTestId('unit-tasks-age').textContent(), { timeout: 15_000 }).toMatch(/Số liệu lúc .+\(\d+ phút trước\)/);
     expect(await phone.getByTestId('unit-task').count()).toBe(judged.tasks.length);

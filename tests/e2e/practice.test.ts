@@ -11,6 +11,7 @@ import { finishLesson } from '../support/lesson-driver.ts';
 import { wordsSplitAcrossLines } from '../support/layout-check.ts';
 import { PRACTICE_IDS } from '../../shared/content/practice.ts';
 import { waitOfflineReady } from '../support/offline-ready.ts';
+import { setPhoneOffline } from '../support/network.ts';
 
 const e2e = useServerAndBrowser();
 const SIMULATOR_CHUNK = new RegExp(`/(${PRACTICE_IDS.join('|')})-[\\w-]+\\.js$`);
@@ -65,7 +66,7 @@ describe.skipIf(!hasChromium)('practice screens', () => {
     const fetched = await page.evaluate(() => performance.getEntriesByType('resource').map((e) => e.name));
     expect(fetched.filter((u) => SIMULATOR_CHUNK.test(u))).toEqual([]);
 
-    await context.setOffline(true);
+    await setPhoneOffline(context, true);
     await page.reload();
     for (const t of targets) await playLesson(page, t);
     // The one basic skill without a simulator: the ward's own channels.
@@ -74,7 +75,7 @@ describe.skipIf(!hasChromium)('practice screens', () => {
     await expect.poll(() => page.getByTestId('sync-pending').textContent()).toBe(String(targets.length + 1));
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
 
-    await context.setOffline(false);
+    await setPhoneOffline(context, false);
     await expect.poll(() => page.getByTestId('sync-pending').textContent(), { timeout: 30_000 }).toBe('0');
     await context.close();
   });

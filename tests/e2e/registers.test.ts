@@ -7,6 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { hasChromium, PHONE } from '../support/browser.ts';
 import { dbRows, useServerAndBrowser } from '../support/e2e-env.ts';
 import { adminCookie, createStaff } from '../support/staff-api.ts';
+import { setPhoneOffline } from '../support/network.ts';
 
 const e2e = useServerAndBrowser();
 const OFFICE = { viewport: { width: 1280, height: 800 }, locale: 'vi-VN' };
@@ -41,7 +42,7 @@ describe.skipIf(!hasChromium)('the plan registers', () => {
 
     // ── No signal: the page says so, and a save is refused on the device, not queued.
     await phone.getByRole('link', { name: 'Khó khăn, vướng mắc' }).click();
-    await ctx.setOffline(true);
+    await setPhoneOffline(ctx, true);
     await expect.poll(() => phone.getByTestId('registers-offline').textContent()).toContain('chỉ dùng được khi có mạng');
     await form.getByLabel('Tóm tắt').fill('Mất điện ở nhà văn hóa');
     await form.getByRole('button', { name: 'Gửi khó khăn, vướng mắc' }).click();

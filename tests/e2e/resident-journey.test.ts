@@ -9,6 +9,7 @@ import { useServerAndBrowser } from '../support/e2e-env.ts';
 import { activeLearnerId, finishLesson } from '../support/resident-driver.ts';
 import { adminCookie } from '../support/staff-api.ts';
 import { waitOfflineReady } from '../support/offline-ready.ts';
+import { setPhoneOffline } from '../support/network.ts';
 
 const e2e = useServerAndBrowser();
 
@@ -35,7 +36,7 @@ describe.skipIf(!hasChromium)('resident: certificate and moving to a new phone',
     await page.getByTestId('profile-saved').locator('p').waitFor();
 
     // The whole course, offline.
-    await phone.setOffline(true);
+    await setPhoneOffline(phone, true);
     await page.reload();
     for (const [i, lessonId] of lessons.entries()) {
       await page.goto(`${e2e.server.url}/courses/public-services`);
@@ -51,7 +52,7 @@ describe.skipIf(!hasChromium)('resident: certificate and moving to a new phone',
     // Online again: the lessons sync. A test finishes each lesson in seconds, faster than anyone
     // reads it, so the server holds them (server/integrity) and issues no certificate yet: the
     // phone says the ward is checking, with no code to show.
-    await phone.setOffline(false);
+    await setPhoneOffline(phone, false);
     await expect.poll(() => page.getByTestId('certificate').getAttribute('data-state'), { timeout: 60_000 }).toBe('under-review');
     expect(await page.getByTestId('certificate-state').textContent()).toContain('phường, xã đang xem lại');
     expect(await page.getByTestId('certificate-code').count()).toBe(0);

@@ -22,6 +22,7 @@ import {
   rowsMentioning,
   serverEvents,
 } from '../support/resident-driver.ts';
+import { setPhoneOffline } from '../support/network.ts';
 
 let server: RunningServer;
 let browser: Browser;
@@ -157,7 +158,7 @@ describe.skipIf(!hasChromium)('resident data rights', () => {
     const them = await activeLearnerId(page2);
     await learn(page2, lessons[0]);
     await expect.poll(() => completedOnServer(them), LONG).toEqual([lessons[0]]);
-    await other.setOffline(true);
+    await setPhoneOffline(other, true);
     await page2.goto(`${server.url}/me/data`);
     await page2.getByTestId('delete-confirm').check();
     await page2.getByTestId('delete-me').click();
@@ -171,7 +172,7 @@ describe.skipIf(!hasChromium)('resident data rights', () => {
     await page2.waitForTimeout(1500);
     expect(learnerRowCounts(server.dbFile, them).learners).toBe(1);
 
-    await other.setOffline(false);
+    await setPhoneOffline(other, false);
     await expect.poll(() => rowsMentioning(server.dbFile, them), LONG).toEqual([]);
     await expect.poll(() => page2.getByTestId('deleted').getAttribute('data-confirmed'), LONG).toBe('true');
     await expect.poll(async () => (await phoneRows<{ learnerId: string }>(page2, 'profiles')).some((p) => p.learnerId === them), LONG).toBe(false);

@@ -7,6 +7,7 @@ import type { Page } from 'playwright-core';
 import { hasChromium, PHONE } from '../support/browser.ts';
 import { dbRows, useServerAndBrowser } from '../support/e2e-env.ts';
 import { waitOfflineReady } from '../support/offline-ready.ts';
+import { setPhoneOffline } from '../support/network.ts';
 
 const e2e = useServerAndBrowser();
 
@@ -42,7 +43,7 @@ describe.skipIf(!hasChromium)('skills self-check', () => {
     await expect.poll(() => page.evaluate(() => document.documentElement.lang)).toBe('vi');
     await waitOfflineReady(page);
 
-    await context.setOffline(true);
+    await setPhoneOffline(context, true);
     await page.reload();
     await page.getByTestId('self-check-entry').click();
     await page.getByRole('heading', { level: 1, name: 'Tự kiểm tra kỹ năng số' }).waitFor();
@@ -63,7 +64,7 @@ describe.skipIf(!hasChromium)('skills self-check', () => {
     await recommended.first().click();
     await expect.poll(() => new URL(page.url()).pathname).toBe(target);
 
-    await context.setOffline(false);
+    await setPhoneOffline(context, false);
     await page.goto(e2e.server.url);
     await expect.poll(attemptsInDb, { timeout: 30_000 }).toBe(1);
     await expect.poll(() => page.getByTestId('sync-pending').textContent(), { timeout: 30_000 }).toBe('0');

@@ -17,6 +17,7 @@ import { hasChromium, PHONE } from '../support/browser.ts';
 import { comparePixels, pngSize, rgbaOf, type Rect } from '../support/card-pixels.ts';
 import { useServerAndBrowser } from '../support/e2e-env.ts';
 import { adminCookie } from '../support/staff-api.ts';
+import { setPhoneOffline } from '../support/network.ts';
 
 // http: an https origin makes the session cookie Secure, which this plain-http test server could not use.
 const PUBLIC = 'http://hocvuso.kienan.example.vn';
@@ -163,10 +164,10 @@ describe.skipIf(!hasChromium)('outreach studio', () => {
       expect(await page.locator('h1').textContent()).toBe(lang === 'vi' ? 'Ảnh cho Zalo, Facebook, TikTok và cổng thông tin' : 'Pictures for Zalo, Facebook, TikTok and the portal');
       expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
       // Drawn on the device: with the network gone, another size is still made.
-      await ctx.setOffline(true);
+      await setPhoneOffline(ctx, true);
       await page.locator('input[name="card-format"][value="story"]').check();
       await expect.poll(() => canvas(page).evaluate((c: HTMLCanvasElement) => `${c.width}x${c.height}`)).toBe('1080x1920');
-      await ctx.setOffline(false);
+      await setPhoneOffline(ctx, false);
       // The studio's other tabs fit too.
       for (const path of ['/admin/posters', '/admin/bulletins']) {
         await page.goto(`${e2e.server.url}${path}`);

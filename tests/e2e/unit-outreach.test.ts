@@ -12,6 +12,7 @@ import { hasChromium, PHONE } from '../support/browser.ts';
 import { dbRows, useServerAndBrowser } from '../support/e2e-env.ts';
 import { waitOfflineReady } from '../support/offline-ready.ts';
 import { adminCookie, createStaff } from '../support/staff-api.ts';
+import { setPhoneOffline } from '../support/network.ts';
 
 const e2e = useServerAndBrowser();
 
@@ -31,7 +32,7 @@ describe.skipIf(!hasChromium)("a unit officer's outreach log", () => {
     await waitOfflineReady(phone);
 
     // ── In the street, without signal.
-    await ctx.setOffline(true);
+    await setPhoneOffline(ctx, true);
     const form = phone.getByTestId('activity-form');
     await form.locator('select[name="form"]').selectOption('2.3');
     await form.locator('select[name="subForm"]').selectOption('banner');
@@ -52,7 +53,7 @@ describe.skipIf(!hasChromium)("a unit officer's outreach log", () => {
     expect(await phone.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
 
     // ── The signal is back: the record goes by itself, once.
-    await ctx.setOffline(false);
+    await setPhoneOffline(ctx, false);
     await expect.poll(() => phone.getByTestId('unit-pending').textContent(), { timeout: 15_000 }).toContain('0');
     expect(await phone.getByTestId('unit-files-pending').count()).toBe(0);
     expect(dbRows(e2e.server, 'SELECT sha256 FROM stored_files')).toHaveLength(1);

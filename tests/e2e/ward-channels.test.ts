@@ -10,6 +10,7 @@ import type { Page } from 'playwright-core';
 import { adminPasswordFrom } from '../support/server-process.ts';
 import { hasChromium, PHONE } from '../support/browser.ts';
 import { useServerAndBrowser } from '../support/e2e-env.ts';
+import { setPhoneOffline } from '../support/network.ts';
 
 const e2e = useServerAndBrowser();
 // Test data typed by the "office"; the app shows what the office typed, nothing more.
@@ -81,7 +82,7 @@ describe.skipIf(!hasChromium)('ward channels on a resident phone', () => {
     await expectChannels(page);
 
     // No connection: the copy kept on the phone, said to be one.
-    await phone.setOffline(true);
+    await setPhoneOffline(phone, true);
     await page.reload();
     await expectChannels(page);
     await page.getByTestId('channels-saved-copy').waitFor();

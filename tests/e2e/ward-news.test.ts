@@ -18,6 +18,7 @@ import { childNamed, childrenNamed, parseXml } from '../support/xml-tree.ts';
 import { waitOfflineReady } from '../support/offline-ready.ts';
 import { adminCookie, createStaff } from '../support/staff-api.ts';
 import { hasLocation, jpegWithGps } from '../support/crafted-images.ts';
+import { setPhoneOffline } from '../support/network.ts';
 
 const e2e = useServerAndBrowser();
 const DESKTOP = { viewport: { width: 1280, height: 900 }, locale: 'vi-VN' };
@@ -122,7 +123,7 @@ describe.skipIf(!hasChromium)('ward news', () => {
     await resident.getByTestId('news-share').click();
     await expect.poll(async () => (await resident.getByTestId('news-copied').count()) + (await resident.getByTestId('news-link').count())).toBeGreaterThan(0);
 
-    await residentCtx.setOffline(true);
+    await setPhoneOffline(residentCtx, true);
     await resident.reload();
     await expect.poll(() => resident.getByTestId('news-title').textContent(), { timeout: 15_000 }).toBe(TITLE);
     expect(await resident.getByTestId('news-saved-copy').textContent()).toMatch(/bản đã lưu trên máy/);
@@ -161,11 +162,11 @@ describe.skipIf(!hasChromium)('ward news', () => {
     await waitOfflineReady(officer);
     await officer.goto(`${url}/tin/${id}`);
     await expect.poll(() => officer.getByTestId('news-title').textContent()).toBe(TITLE);
-    await officerCtx.setOffline(true);
+    await setPhoneOffline(officerCtx, true);
     await officer.getByTestId('news-log-button').click();
     await expect.poll(() => officer.getByTestId('news-log-state').textContent()).toContain('Đã ghi vào nhật ký');
     expect(dbRows(e2e.server, 'SELECT id FROM unit_activities')).toHaveLength(0);
-    await officerCtx.setOffline(false);
+    await setPhoneOffline(officerCtx, false);
     await expect.poll(() => dbRows(e2e.server, 'SELECT id FROM unit_activities').length, { timeout: 15_000 }).toBe(1);
     // Opened again: already logged, nothing sent twice.
     await officer.reload();

@@ -6,6 +6,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { adminPasswordFrom, type RunningServer } from './server-process.ts';
 import { PHONE } from './browser.ts';
 import { waitOfflineReady } from './offline-ready.ts';
+import { setPhoneOffline } from './network.ts';
 
 /** Creates guide "lan" (team cns, group tdp-1); returns the one-time password. */
 export async function createGuideAccount(server: RunningServer): Promise<string> {
@@ -31,7 +32,7 @@ export async function guidePhoneOffline(browser: Browser, server: RunningServer,
   await guide.getByTestId('guide-login').click();
   await guide.getByTestId('guide-new-session').waitFor();
   await waitOfflineReady(guide);
-  await ctx.setOffline(true);
+  await setPhoneOffline(ctx, true);
   return { ctx, guide };
 }
 

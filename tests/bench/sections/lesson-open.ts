@@ -14,6 +14,7 @@ import { chromium, type Page } from 'playwright-core';
 import { CHROMIUM_ARGS, CHROMIUM_PATH, PHONE } from '../../support/browser.ts';
 import { PROJECT_ROOT, startServer } from '../../support/server-process.ts';
 import type { BenchSection } from './types.ts';
+import { setPhoneOffline } from '../../support/network.ts';
 
 const BUDGET_MS = 100;
 /** Time on the lesson list before the tap. */
@@ -78,7 +79,7 @@ export const lessonOpenSection: BenchSection = {
       await page.goto(server.url + '/');
       await page.getByTestId(`course-${first.id}`).waitFor();
 
-      await ctx.setOffline(true);
+      await setPhoneOffline(ctx, true);
       const cdp = await ctx.newCDPSession(page);
       await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
 

@@ -51,3 +51,31 @@ describe('content store preloading', () => {
     expect(fetched).toEqual([]);
   });
 });
+
+describe('content store without a working connection', () => {
+  it('opens the stored language when the chosen one cannot be fetched, even where the phone claims a connection', async () => {
+    const stored = new Set(['/content/cyber-safety.vi.1.json']);
+    const fetched: string[] = [];
+    const api = {
+      fetchContentIndex: async () => index,
+      fetchCourseChunk: async (url: string) => {
+        fetched.push(url);
+        if (!stored.has(url)) throw new TypeError('Failed to fetch');
+        return { lessons: [{ id: 'strong-passwords' }] } as unknown as CourseChunk;
+      },
+    };
+    const realCaches = (globalThis as { caches?: unknown }).caches;
+    (globalThis as { caches?: unknown }).caches = { match: async (url: string) => (stored.has(url) ? new Response('{}') : undefined) };
+    try {
+      const store = createContentStore(api);
+      await settle();
+      const lesson = await store.loadLesson('cyber-safety', 'strong-passwords', 'en');
+      expect(lesson?.id).toBe('strong-passwords');
+      expect(fetched).toEqual(['/content/cyber-safety.en.1.json', '/content/cyber-safety.vi.1.json']);
+      // Nothing stored in either language: the failure reaches the screen, which offers a retry.
+      await expect(store.loadLesson('public-services', 'vneid', 'en')).rejects.toThrow('Failed to fetch');
+    } finally {
+      (globalThis as { caches?: unknown }).caches = realCaches;
+    }
+  });
+});

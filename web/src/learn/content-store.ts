@@ -32,12 +32,17 @@ export function createContentStore(api: Pick<ApiClient, 'fetchContentIndex' | 'f
    * rather than not at all.
    */
   async function fetchStoredOrOther(c: ContentIndexCourse, lang: Language): Promise<CourseChunk> {
-    const offline = typeof navigator !== 'undefined' && !navigator.onLine && typeof caches !== 'undefined';
-    if (offline && !(await caches.match(c.chunks[lang]))) {
-      const other = c.chunks[lang === 'vi' ? 'en' : 'vi'];
-      if (await caches.match(other)) return api.fetchCourseChunk(other);
+    const other = c.chunks[lang === 'vi' ? 'en' : 'vi'];
+    const stored = async (url: string) => typeof caches !== 'undefined' && (await caches.match(url)) !== undefined;
+    const offline = typeof navigator !== 'undefined' && !navigator.onLine;
+    if (offline && !(await stored(c.chunks[lang])) && (await stored(other))) return api.fetchCourseChunk(other);
+    try {
+      return await api.fetchCourseChunk(c.chunks[lang]);
+    } catch (err) {
+      // A connection that says it is up but carries nothing: the stored language rather than no lesson.
+      if (await stored(other)) return api.fetchCourseChunk(other);
+      throw err;
     }
-    return api.fetchCourseChunk(c.chunks[lang]);
   }
 
   /** The course's lessons in one language; cached, and forgotten on failure so a retry refetches. */
