@@ -9,7 +9,11 @@
 // so a crash repeats nothing and skips nothing. Nobody reads a stale figure:
 // every request other than a sync catches up before it runs (server/app.ts),
 // and so do the reviewer's decisions, the erasure of a learner and the server
-// start. Between requests a timer keeps the backlog short.
+// start. Between requests a timer keeps the backlog short: it waits for a
+// pause in the syncs (a burst of phones is answered first, its rollups
+// merged after it), but never lets records wait longer than MAX_WAIT_MS, and
+// it works a page per turn of the event loop so syncs are answered between
+// pages.
 //
 // Guide records still roll up inside their sync: they are few, and a learner
 // withdrawn from the figures (server/integrity) is re-counted from them.
@@ -24,8 +28,10 @@ import { dialect } from './sql.ts';
 const PAGE = 5_000;
 /** How long after a sync its records may wait for the rollups when nobody asks for a figure. */
 export const CATCH_UP_DELAY_MS = 1_000;
-/** A backlog this large is caught up at once, whatever the delay. */
-const MAX_BACKLOG = 20_000;
+/** Syncs this recent mean phones are still sending: the timer waits for a pause this long. */
+export const PAUSE_MS = 100;
+/** Under syncs that never pause, the oldest record waits at most this long. */
+export const MAX_WAIT_MS = 5_000;
 
 /** The learner record types the rollups read (rollup.ts applyLearnerEvent). */
 export const ROLLED_UP_TYPES = ['lesson.started', 'lesson.completed', 'session.joined', 'profile.updated', 'consent.withdrawn'] as const;
@@ -82,38 +88,63 @@ export function createRollupCatchUp(db: Db, apply: ApplyLearnerBatch) {
   const writeCursor = db.update(statsState).set({ learnerEventsThrough: sql`${sql.placeholder('through')}` }).prepare();
 
   let through = readCursor.get()?.through ?? 0;
-  let backlog = 0;
   let timer: ReturnType<typeof setTimeout> | undefined;
+  /** When the oldest record not rolled up arrived (0: none waiting), and the latest sync that stored any. */
+  let waitingSince = 0;
+  let lastArrival = 0;
+
+  /** Applies one page of learner events after the cursor, in its own transaction; false when there was none. */
+  function onePage(upTo: number): boolean {
+    let moved = false;
+    db.transaction(() => {
+      through = readCursor.get()?.through ?? 0; // as stored: the cursor is the table's, not this process's
+      if (through >= upTo) return;
+      const rows = page.all({ after: through, upTo });
+      const next = rows.length < PAGE ? upTo : rows[rows.length - 1].seq;
+      apply(rows.map((row) => ({ event: recordOf(row), effectiveAt: row.effectiveAt })));
+      writeCursor.run({ through: next });
+      through = next;
+      moved = true;
+    });
+    return moved;
+  }
+
+  const lastStored = () => last.get()?.n ?? 0;
 
   /** Applies every learner event after the cursor; one index lookup when there is none. Never call it inside another transaction. */
   function catchUp(): void {
     if (timer) clearTimeout(timer);
     timer = undefined;
-    backlog = 0;
+    waitingSince = 0;
     if (!db.$client.open) return; // a timer outliving its database (tests, shutdown)
     // Asked of the table, not of a flag: another process (or a bulk load) may have stored records.
-    const upTo = last.get()?.n ?? 0;
-    while (through < upTo) {
-      db.transaction(() => {
-        through = readCursor.get()?.through ?? 0; // as stored: the cursor is the table's, not this process's
-        if (through >= upTo) return;
-        const rows = page.all({ after: through, upTo });
-        const next = rows.length < PAGE ? upTo : rows[rows.length - 1].seq;
-        apply(rows.map((row) => ({ event: recordOf(row), effectiveAt: row.effectiveAt })));
-        writeCursor.run({ through: next });
-        through = next;
-      });
-    }
+    const upTo = lastStored();
+    while (through < upTo && onePage(upTo));
+  }
+
+  /** The timer's catch-up: after a pause in the syncs (or MAX_WAIT_MS), one page per turn until done. */
+  function inBackground(): void {
+    timer = undefined;
+    if (!db.$client.open || waitingSince === 0) return;
+    const now = Date.now();
+    if (now - lastArrival < PAUSE_MS && now - waitingSince < MAX_WAIT_MS) return void (timer = setTimeout(inBackground, PAUSE_MS).unref());
+    const upTo = lastStored();
+    if (through < upTo && onePage(upTo) && through < upTo) return void (timer = setTimeout(inBackground, 0).unref());
+    // Records that came in while these pages were applied wait for the next round.
+    if (lastStored() > through) {
+      waitingSince = Date.now();
+      timer = setTimeout(inBackground, CATCH_UP_DELAY_MS).unref();
+    } else waitingSince = 0;
   }
 
   return {
     catchUp,
-    /** After a sync committed `accepted` new learner records: catch up soon, or now if the backlog is long. */
+    /** After a sync committed `accepted` new learner records: catch up within CATCH_UP_DELAY_MS, at a pause in the syncs. */
     arrived(accepted: number): void {
       if (accepted === 0) return;
-      backlog += accepted;
-      if (backlog >= MAX_BACKLOG) return void setImmediate(catchUp);
-      timer ??= setTimeout(catchUp, CATCH_UP_DELAY_MS).unref();
+      lastArrival = Date.now();
+      if (waitingSince === 0) waitingSince = lastArrival;
+      timer ??= setTimeout(inBackground, CATCH_UP_DELAY_MS).unref();
     },
     /** The last learner event the rollups hold: later ones are not in any figure yet (server/integrity withdraws only earlier ones). */
     through: () => through,
@@ -123,7 +154,7 @@ export function createRollupCatchUp(db: Db, apply: ApplyLearnerBatch) {
       through = upTo;
     },
     /** The last stored learner event now (the rebuild's cursor). */
-    lastEvent: () => last.get()?.n ?? 0,
+    lastEvent: lastStored,
   };
 }
 

@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createApp } from '../../server/app.ts';
 import { MIGRATIONS_DIR } from '../../server/paths.ts';
-import { CATCH_UP_DELAY_MS } from '../../server/stats/catch-up.ts';
+import { CATCH_UP_DELAY_MS, MAX_WAIT_MS, PAUSE_MS } from '../../server/stats/catch-up.ts';
 import { completion, createStaff, login, registerLearner, setupTestApp, started, type TestApp } from './helpers.ts';
 import { CATALOG, consentGiven, profileUpdated, syncEvents } from './resident-support.ts';
 import { NOW } from './dashboard-support.ts';
@@ -63,6 +63,26 @@ describe('rollups caught up after the sync answered', () => {
     while (dailyCompletions() === 0 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
     expect(dailyCompletions()).toBe(2);
   });
+
+  it('while phones keep syncing, the timer waits for a pause, but never longer than its limit', async () => {
+    t = setupTestApp({ now: NOW, catalog: CATALOG });
+    const { learner } = await learnerWithLessons(1);
+    const firstAt = Date.now();
+    let caughtUpAt = 0;
+    let sends = 0;
+    // A sync every PAUSE_MS / 3: never the pause the timer waits for.
+    while (Date.now() - firstAt < MAX_WAIT_MS + 2_000) {
+      await syncEvents(t, learner.auth, [profileUpdated(learner.id, { residentialGroupId: 'tdp-1', birthYear: 1960 + (sends++ % 30) })]);
+      if (!caughtUpAt && dailyCompletions() === 1) caughtUpAt = Date.now();
+      await new Promise((r) => setTimeout(r, PAUSE_MS / 3));
+    }
+    // Past the usual delay the syncs were still answered first...
+    expect(caughtUpAt - firstAt).toBeGreaterThan(CATCH_UP_DELAY_MS + PAUSE_MS);
+    // ...and the first records still reached the figures within the limit.
+    expect(caughtUpAt).toBeGreaterThan(0);
+    expect(caughtUpAt - firstAt).toBeLessThan(MAX_WAIT_MS + 1_000);
+    expect(sends).toBeGreaterThan(50);
+  }, 20_000);
 
   it('a restart after a crash counts what was stored but not rolled up, exactly once, as a rebuild would', async () => {
     t = setupTestApp({ now: NOW, catalog: CATALOG });
