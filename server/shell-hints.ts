@@ -48,12 +48,15 @@ export function createShellHints(distDir: string): (path: string) => Shell | und
   const lessonIds = new Map<string, Set<string>>(content.courses.map((c) => [c.id, new Set(c.lessons.map((l) => l.id))]));
 
   const build = (screen: ScreenHints | undefined, courseChunk?: string, image?: string): Shell => {
-    const tags = [
-      ...(screen ? hintTags(screen) : []),
+    // The lesson's content and picture ahead of the entry script: the browser asks in document
+    // order, and behind a dozen scripts the course's lessons came last on a slow network.
+    const first = [
       ...(courseChunk ? [`<link rel="preload" href="${courseChunk}" as="fetch" crossorigin="anonymous">`] : []),
       ...(image ? [`<link rel="preload" href="${image}" as="image">`] : []),
     ];
-    const html = index.replace('</head>', `  ${tags.join('\n    ')}\n  </head>`);
+    const tags = screen ? hintTags(screen) : [];
+    let html = index.replace('</head>', `  ${tags.join('\n    ')}\n  </head>`);
+    if (first.length > 0) html = html.replace('<script type="module"', `${first.join('\n    ')}\n    <script type="module"`);
     return { html, br: brotliCompressSync(html) };
   };
   const cached = (key: string, make: () => Shell): Shell => {

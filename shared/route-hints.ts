@@ -36,7 +36,8 @@ export function hintsFor(screenModule: string, chunkList: Chunk[]): ScreenHints 
   const chunks = new Map(chunkList.map((c) => [c.fileName, c]));
   const entry = chunkList.find((c) => c.isEntry);
   if (!entry) throw new Error('route-hints: the build has no entry chunk');
-  const screen = chunkList.find((c) => c.facadeModuleId?.endsWith(screenModule));
+  // A screen's own chunk, or the group chunk it was bundled into (vite.config.ts codeSplitting).
+  const screen = chunkList.find((c) => c.facadeModuleId?.endsWith(screenModule)) ?? chunkList.find((c) => c.moduleIds?.some((id) => id.endsWith(screenModule)));
   if (!screen) throw new Error(`route-hints: no chunk for ${screenModule}`);
   const shell = new Set(closure(entry.fileName, chunks));
   const shellCss = new Set([...shell].flatMap((f) => [...(chunks.get(f)?.viteMetadata?.importedCss ?? [])]));

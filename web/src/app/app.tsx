@@ -6,6 +6,8 @@ import { createAppStores, StoresProvider, type AppStores } from './app-stores.ts
 import { watchCertificates } from '../resident/certificate-watch.ts';
 import { afterFirstPaint } from './first-paint.ts';
 import { residentScreenAt, WARD_CHANNELS_PATH } from '../../../shared/resident/addresses.ts';
+// In the first download (a few hundred bytes): a course's and a lesson's screens show it too, and a chunk of its own was one more request before they paint.
+import NotFoundPage from './not-found-page.tsx';
 
 // Route-level code splitting: each screen is its own chunk; the ward page
 // (staff only) never reaches a resident who does not open it. The home screen
@@ -18,7 +20,6 @@ const WardPage = lazy(() => import('../dashboard/ward-page.tsx'));
 const PlanReportPage = lazy(() => import('../dashboard/ward-page.tsx').then((m) => ({ default: m.PlanReportPage })));
 const TrackerPage = lazy(() => import('../dashboard/tracker/tracker-page.tsx'));
 const IndicatorsPage = lazy(() => import('../dashboard/indicators/indicators-page.tsx'));
-const NotFoundPage = lazy(() => import('./not-found-page.tsx'));
 // The resident's own screens (profile, data rights, certificates, moving phones).
 const PrivacyPage = lazy(() => import('../resident/privacy-page.tsx'));
 const MePage = lazy(() => import('../resident/me-page.tsx'));

@@ -1,6 +1,7 @@
 import { ErrorBoundary, type ParentProps } from 'solid-js';
 import { A } from '@solidjs/router';
 import { t } from '../i18n/index.ts';
+import { BrandMark } from './brand-mark.tsx';
 import { LanguageSwitch } from './language-switch.tsx';
 import { UpdateBanner } from './update-banner.tsx';
 
@@ -12,7 +13,7 @@ export function Layout(props: ParentProps) {
       </a>
       <header class="app-header">
         <A href="/" class="brand" end>
-          <img src="/icons/icon.svg" alt="" width="28" height="28" />
+          <BrandMark />
           <span>{t('app.name')}</span>
         </A>
         <div class="header-tools">

@@ -8,6 +8,9 @@ import { afterFirstPaint, holdUntilFirstPaint } from './first-paint.ts';
 import { registerServiceWorker } from '../sw/register-sw.ts';
 import { watchInstallOffer } from '../sw/install-prompt.ts';
 import { language, stringsReady } from '../i18n/index.ts';
+// Every lazy screen registers its strings through it: in the first download (a few
+// bytes) rather than a chunk of its own fetched before each such screen can paint.
+import '../i18n/lazy-strings.ts';
 import '../styles/base.css';
 import '../styles/layout.css';
 import '../styles/a11y.css';

@@ -9,6 +9,7 @@ import { createSignal } from 'solid-js';
 import { DEFAULT_LANGUAGE, LANGUAGES, type Language } from '../../../shared/skills.ts';
 import { loadStrings, viStrings } from './resources.ts';
 import { mergeInto, translate, type Tree, type TOptions } from './lookup.ts';
+import { afterFirstPaint } from '../app/first-paint.ts';
 
 const STORAGE_KEY = 'hvs.language';
 
@@ -39,8 +40,10 @@ function pageLoaded(): Promise<void> {
   return new Promise((resolve) => addEventListener('load', () => resolve(), { once: true }));
 }
 
-/** Settles once i18next has taken over (after the load event); t() answers the same before and after. */
+/** Settles once i18next has taken over (after the load event and the first screen's paint: its
+ * download must not compete with the first screen's); t() answers the same before and after. */
 export const engineReady: Promise<void> = pageLoaded()
+  .then(() => afterFirstPaint())
   .then(() => import('i18next'))
   .then(async ({ default: i18next }) => {
     const instance = i18next.createInstance();
