@@ -1,13 +1,14 @@
 // The server process: parse the environment, open and migrate the database,
 // make sure an admin exists, then serve the API and the built PWA on one port.
 import { existsSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { serve } from '@hono/node-server';
 import { ensureAdmin, writeFirstAdminFile } from './accounts/bootstrap.ts';
 import { createApp } from './app.ts';
 import { openDb } from './db/open.ts';
 import { startCheckpointer } from './db/checkpointer.ts';
 import { loadEnv } from './env.ts';
+import { pruneFiles, PRUNE_EVERY_MS } from './files/prune.ts';
 import { answerClientErrors, createApiServer } from './http/client-error.ts';
 import { createLogger } from './logger.ts';
 
@@ -49,6 +50,19 @@ const server = serve({ fetch: app.fetch, hostname: env.HOST, port: env.PORT, cre
 });
 
 answerClientErrors(server);
+
+// Evidence files no record named within their grace period are removed (files/prune.ts): a minute after start, then daily.
+const filesDir = join(dirname(dbPath), 'files');
+const prune = () => {
+  try {
+    const pruned = pruneFiles(db, filesDir, Date.now());
+    if (pruned.unnamed > 0 || pruned.strays > 0) logger.info('files nobody named removed', { ...pruned });
+  } catch (error) {
+    logger.error('file pruning failed', { error: String(error) });
+  }
+};
+setTimeout(prune, 60_000).unref();
+setInterval(prune, PRUNE_EVERY_MS).unref();
 
 server.on('error', (error: NodeJS.ErrnoException) => {
   const reason = error.code === 'EADDRINUSE' ? `port ${env.PORT} is already in use (set PORT to another number)` : error.message;
