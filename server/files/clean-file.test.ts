@@ -55,7 +55,7 @@ describe('cleanFile', () => {
     expect(b.toString('latin1')).toContain('VP8L');
   });
 
-  it('keeps a PDF as it is', () => {
+  it('leaves a PDF with nothing to remove byte for byte', () => {
     expect(Buffer.from(cleanFile(PLAIN_PDF).bytes).equals(PLAIN_PDF)).toBe(true);
   });
 

@@ -4,10 +4,11 @@
 //   JPEG: APP1 (Exif, with its GPS IFD, and XMP) and APP13 (Photoshop/IPTC);
 //   PNG:  eXIf and the text chunks (tEXt, iTXt, zTXt, where XMP lives);
 //   WebP: the EXIF and XMP chunks (and their flags in VP8X).
-// The image data itself is copied byte for byte. A PDF is kept as it is: its
-// own metadata (author, producer, an XMP packet) is not rewritten, which the
-// architecture notes say.
+// The image data itself is copied byte for byte. A PDF keeps its length and
+// structure; its embedded photos' Exif, its XMP packet and its document
+// information are overwritten in place (clean-pdf.ts).
 import { sniffType, type StoredFileType } from '../../shared/files.ts';
+import { cleanPdf } from './clean-pdf.ts';
 
 export { sniffType } from '../../shared/files.ts';
 
@@ -27,7 +28,7 @@ export function cleanFile(bytes: Uint8Array): { type: StoredFileType; bytes: Uin
   if (type === 'image/jpeg') return { type, bytes: cleanJpeg(bytes) };
   if (type === 'image/png') return { type, bytes: cleanPng(bytes) };
   if (type === 'image/webp') return { type, bytes: cleanWebp(bytes) };
-  return { type, bytes };
+  return { type, bytes: cleanPdf(bytes) };
 }
 
 const broken = (what: string) => new FileRefused('invalid_file', `The ${what} file is damaged or not what its first bytes say`);

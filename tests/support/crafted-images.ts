@@ -130,6 +130,41 @@ export const PLAIN_PDF = Buffer.from(
   'latin1',
 );
 
+/**
+ * A one-page PDF as a phone's scanner app writes it: the page is a camera
+ * JPEG with Exif GPS (uncompressed, DCTDecode), the document information
+ * names the person who scanned it, and an XMP packet repeats it. A correct
+ * xref table, so a PDF reader opens it.
+ */
+export function pdfWithMetadata(): Buffer {
+  const jpeg = jpegWithGps();
+  const xmp =
+    '<?xpacket begin="\uFEFF" id="W5M0MpCehiHzreSzNTczkc9d"?>\n<x:xmpmeta xmlns:x="adobe:ns:meta/"><rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#">' +
+    '<rdf:Description xmlns:dc="http://purl.org/dc/elements/1.1/"><dc:creator>Nguyen Van Quet</dc:creator></rdf:Description></rdf:RDF></x:xmpmeta>\n<?xpacket end="w"?>';
+  const content = 'q 200 0 0 200 0 0 cm /Im1 Do Q';
+  const objects: Buffer[] = [
+    Buffer.from('<</Type/Catalog/Pages 2 0 R/Metadata 6 0 R>>', 'latin1'),
+    Buffer.from('<</Type/Pages/Kids[3 0 R]/Count 1>>', 'latin1'),
+    Buffer.from('<</Type/Page/Parent 2 0 R/MediaBox[0 0 200 200]/Resources<</XObject<</Im1 4 0 R>>>>/Contents 5 0 R>>', 'latin1'),
+    Buffer.concat([Buffer.from(`<</Type/XObject/Subtype/Image/Width 8/Height 8/ColorSpace/DeviceGray/BitsPerComponent 8/Filter/DCTDecode/Length ${jpeg.length}>>\nstream\n`, 'latin1'), jpeg, Buffer.from('\nendstream', 'latin1')]),
+    Buffer.from(`<</Length ${content.length}>>\nstream\n${content}\nendstream`, 'latin1'),
+    Buffer.from(`<</Type/Metadata/Subtype/XML/Length ${Buffer.byteLength(xmp, 'utf8')}>>\nstream\n${xmp}\nendstream`, 'utf8'),
+    Buffer.from('<</Author (Nguyen Van Quet \\(to 5\\) (nha so 12)) /Producer <FEFF0053> /CreationDate (D:20250601083000+07\'00\') /Title (Bien ban)>>', 'latin1'),
+  ];
+  const parts: Buffer[] = [Buffer.from('%PDF-1.4\n', 'latin1')];
+  const offsets: number[] = [];
+  let at = parts[0].length;
+  objects.forEach((body, i) => {
+    const obj = Buffer.concat([Buffer.from(`${i + 1} 0 obj\n`, 'latin1'), body, Buffer.from('\nendobj\n', 'latin1')]);
+    offsets.push(at);
+    parts.push(obj);
+    at += obj.length;
+  });
+  const xref = [`xref\n0 ${objects.length + 1}\n0000000000 65535 f \n`, ...offsets.map((o) => `${String(o).padStart(10, '0')} 00000 n \n`)].join('');
+  parts.push(Buffer.from(`${xref}trailer\n<</Size ${objects.length + 1}/Root 1 0 R/Info 7 0 R>>\nstartxref\n${at}\n%%EOF\n`, 'latin1'));
+  return Buffer.concat(parts);
+}
+
 /** Whether the bytes still hold any of the crafted location data. */
 export function hasLocation(b: Uint8Array): boolean {
   const s = Buffer.from(b).toString('latin1');
