@@ -5,11 +5,12 @@ import { eq } from 'drizzle-orm';
 import type { Db } from '../db/open.ts';
 import { authSessions, users } from '../db/schema/index.ts';
 
-export function createAccountStatus(db: Db) {
+export function createAccountStatus(db: Db, now: () => number) {
   return {
     set: (userId: string, disabled: boolean) =>
       db.transaction((tx) => {
-        tx.update(users).set({ disabled }).where(eq(users.id, userId)).run();
+        // The day it went off, kept for counts as of a past day (a team's members at a period's end).
+        tx.update(users).set({ disabled, disabledAt: disabled ? now() : null }).where(eq(users.id, userId)).run();
         if (disabled) tx.delete(authSessions).where(eq(authSessions.userId, userId)).run();
       }),
   };

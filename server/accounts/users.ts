@@ -56,6 +56,7 @@ export async function createUser(db: Db, input: NewUser, now: number = Date.now(
     passwordHash: await hasher.hash(input.password),
     createdAt: now,
     disabled: false,
+    disabledAt: null,
   };
   db.insert(users).values(row).run();
   return row;

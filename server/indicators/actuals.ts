@@ -79,7 +79,14 @@ export function createIndicatorActuals(db: Db) {
     .groupBy(households.groupId)
     .prepare();
 
-  const activeCns = and(eq(users.role, 'guide'), eq(users.team, 'cns'), eq(users.disabled, false));
+  // Members as of the period's end: made by then, and not turned off by then (an account turned off
+  // before the day was kept counts as off throughout). Group assignments are today's: they keep no history.
+  const activeCns = and(
+    eq(users.role, 'guide'),
+    eq(users.team, 'cns'),
+    lt(users.createdAt, sql.placeholder('end')),
+    or(eq(users.disabled, false), gte(users.disabledAt, sql.placeholder('end'))),
+  );
   const membersByGroup = db
     .select({ groupId: guideGroups.groupId, n: countDistinct(users.id) })
     .from(users)
@@ -115,13 +122,13 @@ export function createIndicatorActuals(db: Db) {
         for (const o of outcomes.all({ to: end, bornBy: toDate.bornBy })) {
           if (o.learnerId && (JSON.parse(o.payload) as { outcome: string }).outcome === PLATFORM_CONFIRMED_OUTCOME) confirmed.set(o.learnerId, o.groupId);
         }
-        const perGroupMembers = membersByGroup.all().filter((r) => knownGroups.includes(r.groupId!));
+        const perGroupMembers = membersByGroup.all({ end }).filter((r) => knownGroups.includes(r.groupId!));
         return {
           'basic-skills': tally(basicSkills[span.basicSkillsRule].all(toDate)),
           'platform-confirmed': tally([...confirmed.values()].map((groupId) => ({ groupId, n: 1 }))),
           'households-five-skills': tally(homes.all({ endDay: toDate.endDay })),
           'cns-teams': tally(perGroupMembers.map((r) => ({ groupId: r.groupId, n: r.n > 0 ? 1 : 0 }))),
-          'cns-members': tally(perGroupMembers, members.get()?.n ?? 0),
+          'cns-members': tally(perGroupMembers, members.get({ end })?.n ?? 0),
           sessions: tally(sessions.all({ from: start, to: end })),
           participants: tally(participants(start, end)),
           certificates: tally(issued.all({ from: start, to: end })),

@@ -18,7 +18,7 @@ import { readBody } from '../http/json-body.ts';
 export function staffRoutes(ctx: AppContext) {
   const admin = requireStaff(ctx, ['admin']);
   const account = (u: UserRow): StaffAccount => ({ ...toStaffUser(u), groups: groupsOf(ctx.db, u.id), disabled: u.disabled, unitId: unitOfOfficer(ctx.db, u.id) });
-  const status = createAccountStatus(ctx.db);
+  const status = createAccountStatus(ctx.db, ctx.now);
   const userNamed = (raw: string) => {
     const user = findUserByUsername(ctx.db, raw);
     if (!user) throw apiError(404, 'not_found', 'No such account');

@@ -93,7 +93,7 @@ export function started(learnerId: string, overrides: Record<string, unknown> = 
 }
 
 export async function createStaff(t: TestApp, username: string, role: StaffRole, password = 'correct horse battery') {
-  await createUser(t.db, { username, password, role, team: role === 'guide' ? 'cns' : null }, undefined, TEST_HASHER);
+  await createUser(t.db, { username, password, role, team: role === 'guide' ? 'cns' : null }, t.clock.now, TEST_HASHER);
   return { username, password };
 }
 

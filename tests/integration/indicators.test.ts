@@ -12,7 +12,7 @@ import { INDICATOR_IDS, type IndicatorId } from '../../shared/indicators/definit
 import { uuidv7 } from '../../shared/ids.ts';
 import type { PlanReportAnswer } from '../../shared/plans/report.ts';
 import { countWords, metWords, shareWords, targetWords } from '../../shared/plans/report-outline.ts';
-import { registerLearner, setupTestApp, type TestApp } from './helpers.ts';
+import { login, registerLearner, setupTestApp, type TestApp } from './helpers.ts';
 import { assistedCompletion, assistedRegistered, createGuide, GUIDE_DEVICE, guideSyncResults, joined, outcome, sessionCreated, type Guide } from './guide-support.ts';
 import { CATALOG, completeCourse, consentGiven, profileUpdated, syncEvents } from './resident-support.ts';
 import { SAMPLE_PLAN, sendJson, staffMember, type Member } from './unit-support.ts';
@@ -123,6 +123,30 @@ describe("the movement's indicators", () => {
     const before = await indicators('2024');
     expect(row(before, 'sessions').ward.actual).toBe(1);
     expect(row(before, 'basic-skills').ward.actual).toBe(0);
+  });
+
+  it('counts the community teams as they stood at the end of the period asked for', async () => {
+    const admin = await staffMember(t, 'admin', 'admin');
+    const members = async (period: string) => {
+      const r = await indicators(period);
+      return { ward: row(r, 'cns-members').ward.actual, teams: row(r, 'cns-teams').ward.actual };
+    };
+    // Lan joined on 5 July 2025: in the third quarter's team, not in the second's.
+    expect(await members('2025-Q2')).toEqual({ ward: 0, teams: 0 });
+    expect(await members('2025-Q3')).toEqual({ ward: 1, teams: 2 });
+    // Hai joins in October; Lan's account is turned off on 1 November.
+    t.clock.now = Date.parse('2025-10-10T03:00:00Z');
+    await createGuide(t, 'hai', ['tdp-1']);
+    t.clock.now = Date.parse('2025-11-01T03:00:00Z');
+    // Months later: the staff log in again.
+    const again = async (m: Member, username: string) => ({ ...m, headers: { ...m.headers, cookie: await login(t, username, 'correct horse battery') } });
+    const [office, vhxh] = [await again(admin, 'admin'), await again(reviewer, 'vhxh')];
+    reviewer = vhxh;
+    const off = await t.request('/api/v1/staff/lan/disabled', { method: 'PUT', headers: { ...office.headers, 'content-type': 'application/json' }, body: JSON.stringify({ disabled: true }) });
+    expect(off.status).toBe(200);
+    // The third quarter still had Lan (and not yet Hai); the fourth ends with Hai alone, in one group.
+    expect(await members('2025-Q3')).toEqual({ ward: 1, teams: 2 });
+    expect(await members('2025-Q4')).toEqual({ ward: 1, teams: 1 });
   });
 
   it("uses the ward's definition of basic skills and judges the saved targets; bad input is refused and writes nothing; a save is audited", async () => {

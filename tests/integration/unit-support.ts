@@ -9,7 +9,7 @@ export const SAMPLE_PLAN = 'sample-nq57';
 const PASSWORD = 'correct horse battery';
 
 export async function staffMember(t: TestApp, username: string, role: 'admin' | 'reviewer' | 'unit', unitId?: string) {
-  const user = await createStaffAccount(t.db, { username, password: PASSWORD, role, team: null, unitId, displayName: username }, undefined, TEST_HASHER);
+  const user = await createStaffAccount(t.db, { username, password: PASSWORD, role, team: null, unitId, displayName: username }, t.clock.now, TEST_HASHER);
   const cookie = await login(t, username, PASSWORD);
   return { id: user.id, headers: { cookie, origin: ORIGIN } };
 }

@@ -49,7 +49,7 @@ async function staff(t: ReturnType<typeof setupTestApp>, username: string, role:
     groups,
     unitId,
     displayName: `Cán bộ ${username}`,
-  }, undefined, TEST_HASHER);
+  }, t.clock.now, TEST_HASHER);
   const cookie = await login(t, username, PASSWORD);
   return { id: user.id, username, password: PASSWORD, headers: { cookie, origin: ORIGIN } };
 }

@@ -994,6 +994,7 @@ export const users = pgTable(
     passwordHash: text('password_hash').notNull(),
     createdAt: bigint('created_at', { mode: 'number' }).notNull(),
     disabled: boolean('disabled').notNull().default(false),
+    disabledAt: bigint('disabled_at', { mode: 'number' }),
   },
 );
 

@@ -63,6 +63,8 @@ export const users = sqliteTable('users', {
   passwordHash: text('password_hash').notNull(),
   createdAt: integer('created_at').notNull(),
   disabled: integer('disabled', { mode: 'boolean' }).notNull().default(sql`0`),
+  /** When the account was last turned off (null while on, and for accounts turned off before this was kept): team counts as of a past day. */
+  disabledAt: integer('disabled_at'),
 });
 
 export const authSessions = sqliteTable(
