@@ -54,7 +54,12 @@ describe('createLoginGuard', () => {
     const guard = createLoginGuard(() => 0, { ...DEFAULT_LOGIN_LIMITS, perAddress: 4 });
     for (let i = 0; i < 100; i++) admitted(guard, { account: `guide${i}`, address: '100.64.0.1' }).succeeded();
     for (let i = 0; i < 4; i++) admitted(guard, { account: `x${i}`, address: '100.64.0.1' }).failed();
-    expect(guard.admit({ account: 'guide1', address: '100.64.0.1' })).toMatchObject({ ok: false, scope: 'address' });
+    // The accounts it guessed at are refused there; a colleague's right password still gets through.
+    expect(guard.admit({ account: 'x0', address: '100.64.0.1' })).toMatchObject({ ok: false, scope: 'address' });
+    admitted(guard, { account: 'guide1', address: '100.64.0.1' }).succeeded();
     expect(guard.admit({ account: 'guide1', address: '100.64.0.1', device: 'd' }).ok).toBe(true);
+    // A sprayer is left one guess per account: once wrong there, that account too is refused at the address.
+    admitted(guard, { account: 'y', address: '100.64.0.1' }).failed();
+    expect(guard.admit({ account: 'y', address: '100.64.0.1' })).toMatchObject({ ok: false, scope: 'address' });
   });
 });

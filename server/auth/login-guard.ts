@@ -11,7 +11,12 @@
 //   attack spread over many addresses locks out only clients without a device
 //   cookie), and per address over all accounts (password spraying).
 // Only wrong passwords count, so a ward's staff behind one carrier address,
-// logging in with their right passwords, are never refused.
+// logging in with their right passwords, are never refused. That holds while
+// someone sprays guesses from the same carrier address: a locked address
+// refuses only the accounts that had a wrong password from it in the window
+// (a sprayer's next guess at them), not an account it has not seen fail, so
+// a colleague's right password still gets through, and a sprayer is left
+// with one guess per account per window.
 //
 // Counts live in memory in fixed windows: one process serves a ward, and a
 // restart forgetting them is harmless.
@@ -115,8 +120,11 @@ export function createLoginGuard(now: () => number, limits: LoginLimits = DEFAUL
   return {
     admit(attempt) {
       const scopes = scopesOf(attempt);
+      const pair = scopes.find(([scope]) => scope === 'account_address');
+      const pairClean = pair ? (current(pair[1])?.failures ?? 0) === 0 : false;
       for (const [scope, key, limit] of scopes) {
         const w = current(key);
+        if (scope === 'address' && pairClean) continue; // see the header: a spray does not lock out a colleague
         if (w && w.failures + w.pending >= limit) {
           // Locked by failures: until the window ends; full of checks in flight: a moment.
           const retryAfter = w.failures >= limit && w.resetAt > now() ? Math.ceil((w.resetAt - now()) / 1000) : 1;

@@ -179,6 +179,21 @@ describe('a ward behind one carrier address', () => {
     expect(countBy(together.done, (d) => String(d.status))).toEqual({ '200': 30 });
     for (const s of staff.slice(30)) expect((await tryLogin(s.username, s.password, '100.64.0.1')).status).toBe(200);
   }, 30_000);
+
+  it('still lets colleagues in while someone sprays guesses from the same address, and gives the sprayer one guess per account', async () => {
+    t = setupTestApp({ config: { trustProxy: true } });
+    const [lan, minh] = await Promise.all([createStaff(t, 'lan', 'guide', 'the password of lan'), createStaff(t, 'minh', 'guide', 'the password of minh')]);
+    // More wrong passwords from the carrier address than its limit (200 in 15 minutes), over many names.
+    for (let i = 0; i < 210; i++) expect((await tryLogin(`staff${i}`, `guess ${i}`, '100.64.0.1')).status).toBe(401);
+    // A colleague on a new phone (no device cookie) behind the same address logs in.
+    expect((await tryLogin(lan.username, lan.password, '100.64.0.1')).status).toBe(200);
+    // The sprayer's guess at an account: one, then that account is refused there unchecked.
+    expect((await tryLogin(minh.username, 'guess', '100.64.0.1')).status).toBe(401);
+    const again = await tryLogin(minh.username, 'another guess', '100.64.0.1');
+    expect(again.status).toBe(429);
+    // From another address, the account is untouched.
+    expect((await tryLogin(minh.username, minh.password, '198.51.100.4')).status).toBe(200);
+  }, 30_000);
 });
 
 describe('failed logins in the audit log', () => {
