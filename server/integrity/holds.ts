@@ -17,6 +17,12 @@
 // - Accept: each held record of the learner is counted once (status held →
 //   accepted, in one transaction); dismiss: they never count. A learner
 //   accepted is not flagged again by learner rules; record rules still apply.
+// - A check-in vouches for a burst: a guided session at a cultural house
+//   registers dozens of phones from one carrier or wifi address. A learner
+//   held only for the registrations-per-address rule who checks in to a
+//   session the server knows (its guide's records arrived) is accepted as
+//   "checked in" (decided by SESSION_CHECK_IN); records held by another rule
+//   stay held for a reviewer.
 import { and, asc, countDistinct, eq, inArray, isNull, sql } from 'drizzle-orm';
 import { completionRules, deviceCrowded, guidedRecordRules, HOUR_MS, type PlausibilityLimits, type PlausibilityRule } from '../../shared/integrity/plausibility.ts';
 import type { GuideEvent, LearningEvent } from '../../shared/events.ts';
@@ -29,6 +35,9 @@ import type { Projection } from '../records/hooks.ts';
 import { COUNTED_ONLY_WHEN_PLAUSIBLE, GUIDED_COUNTED_ONLY_WHEN_PLAUSIBLE, type StatsRollup } from '../stats/rollup.ts';
 
 export type Decision = 'accepted' | 'dismissed';
+
+/** Who decided, for a learner released by checking in to a known session (no reviewer). */
+export const SESSION_CHECK_IN = 'session-check-in';
 
 export interface IntegrityCatalog {
   lessonMinutes(courseId: string, lessonId: string): number | undefined;
@@ -285,6 +294,34 @@ export function createIntegrity(db: Db, deps: { rollup: StatsRollup; catalog: In
     });
   }
 
+  const knownSession = db.select({ id: guideSessions.id }).from(guideSessions).where(eq(guideSessions.code, sql.placeholder('code'))).prepare();
+  const ADDRESS_ONLY = JSON.stringify(['registrations-per-address'] satisfies PlausibilityRule[]);
+  const heldForAddressOnly = db
+    .select({ eventId: integrityHolds.eventId, payload: events.payload, effectiveAt: events.effectiveAt })
+    .from(integrityHolds)
+    .innerJoin(events, eq(events.id, integrityHolds.eventId))
+    .where(and(eq(integrityHolds.learnerId, sql.placeholder('learner')), eq(integrityHolds.status, 'held'), eq(integrityHolds.rules, ADDRESS_ONLY)))
+    .orderBy(asc(events.effectiveAt))
+    .prepare();
+
+  /** After a sync committed: a learner held only for an address burst who checked in to a known session counts. */
+  function afterLearnerSync(_by: unknown, outcomes: ReadonlyArray<{ event: LearningEvent; status: string }>) {
+    for (const { event, status } of outcomes) {
+      if (event.type !== 'session.joined' || (status !== 'accepted' && status !== 'duplicate')) continue;
+      const state = learnerState.get({ learner: event.learnerId });
+      if (!state || state.decision !== null || state.rules !== ADDRESS_ONLY || !knownSession.get({ code: event.code })) continue;
+      rollup.catchUp(); // the held records are then ones the rollups passed over: counted here, once
+      db.transaction(() => {
+        const at = now();
+        const rows = heldForAddressOnly.all({ learner: event.learnerId });
+        for (const row of rows) db.update(integrityHolds).set({ status: 'accepted', decidedBy: SESSION_CHECK_IN, decidedAt: at }).where(eq(integrityHolds.eventId, row.eventId)).run();
+        db.update(integrityLearners).set({ decision: 'accepted', decidedBy: SESSION_CHECK_IN, decidedAt: at }).where(eq(integrityLearners.learnerId, event.learnerId)).run();
+        for (const row of rows) rollup.countLearnerRecord(JSON.parse(row.payload) as LearningEvent, row.effectiveAt);
+      });
+      states.delete(event.learnerId);
+    }
+  }
+
   /** Registrations per address: an in-memory window (addresses are never stored). */
   const recent = new Map<string, Array<{ learnerId: string; at: number }>>();
   const MAX_ADDRESSES = 10_000;
@@ -309,6 +346,7 @@ export function createIntegrity(db: Db, deps: { rollup: StatsRollup; catalog: In
       learner: {
         begin,
         apply,
+        afterCommit: afterLearnerSync,
       },
       guide: { apply: applyGuide },
     } satisfies Projection,

@@ -8,6 +8,8 @@ import { newSecret, uuidv7 } from '../../shared/ids.ts';
 import { completion, createStaff, login, setupTestApp, started, type TestApp } from './helpers.ts';
 import { CATALOG, consentGiven, profileUpdated } from './resident-support.ts';
 import { NOW } from './dashboard-support.ts';
+import { createGuide, guideSync, joined, sessionCreated } from './guide-support.ts';
+import { SESSION_CHECK_IN } from '../../server/integrity/holds.ts';
 
 const TABLES = ['stats_learners', 'stats_learner_days', 'stats_learner_lessons', 'stats_learner_courses', 'stats_daily', 'stats_first_days', 'stats_first_course_days', 'stats_people', 'stats_course_days', 'stats_active_spans'];
 const COUNTERS = ['learners', 'started', 'completed', 'reached'];
@@ -172,6 +174,38 @@ describe('registrations per address', () => {
     expect((t.sqlite.prepare('SELECT COUNT(*) AS n FROM integrity_holds WHERE learner_id = ?').get(b.id) as { n: number }).n).toBe(0);
     expect((t.sqlite.prepare('SELECT COUNT(*) AS n FROM integrity_learners WHERE learner_id = ?').get(b.id) as { n: number }).n).toBe(0);
     void c;
+  });
+
+  it('a check-in to a session its guide has synced vouches for a burst; other rules and unknown codes still wait for a reviewer', async () => {
+    await setup({ maxRegistrationsPerAddress: 2 });
+    // A session at the cultural house: everyone registers over its wifi.
+    const lan = await createGuide(t, 'lan', ['tdp-1']);
+    const session = sessionCreated(lan, { code: 'ACDE3467', startsAt: at(0), occurredAt: at(-10) });
+    expect((await guideSync(t, lan, [session])).status).toBe(200);
+    const [a, b, c] = [await register('192.0.2.50'), await register('192.0.2.50'), await register('192.0.2.50')];
+    await send(a, [completion(a.id, { occurredAt: at(20) })]);
+    await send(b, [completion(b.id, { occurredAt: at(20) })]);
+    expect(completions().n).toBe(0);
+    expect(held()).toBe(2);
+
+    // a checks in: accepted as checked in, its held completion counts once, and so does the next.
+    await send(a, [joined(a.id, 'ACDE3467', { occurredAt: at(5) })]);
+    expect(completions().n).toBe(1);
+    const decided = t.sqlite.prepare('SELECT decision, decided_by AS by FROM integrity_learners WHERE learner_id = ?').get(a.id);
+    expect(decided).toEqual({ decision: 'accepted', by: SESSION_CHECK_IN });
+    await send(a, [joined(a.id, 'ACDE3467', { occurredAt: at(6) })]); // a resend changes nothing
+    expect(completions().n).toBe(1);
+
+    // c finished a lesson in no time: that record still waits for a reviewer after c checks in; c's others count.
+    await send(c, [completion(c.id, { occurredAt: at(21), durationSec: 1 }), completion(c.id, { lessonId: 'phishing', occurredAt: at(40) })]);
+    await send(c, [joined(c.id, 'ACDE3467', { occurredAt: at(5) })]);
+    expect(completions().n).toBe(2);
+    expect(held()).toBe(2); // b's, and c's lesson done in a second
+
+    // b names a code no guide has synced: it stays held.
+    await send(b, [joined(b.id, 'FGHJ4679', { occurredAt: at(5) })]);
+    expect(completions().n).toBe(2);
+    expectEqualsRebuild();
   });
 
   it('a review of an unknown learner is 404, a malformed id or decision 400; none writes, nor does one with nothing held', async () => {
