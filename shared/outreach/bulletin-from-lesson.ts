@@ -23,7 +23,7 @@ export function htmlToText(html: string): string {
 }
 
 /** Drops the sentences that only make sense on the app's screen. */
-function withoutScreenWords(text: string): string {
+export function withoutScreenWords(text: string): string {
   return text
     .split('\n')
     .map((line) => line.split(/(?<=[.!?])\s+/).filter((sentence) => !SCREEN_WORDS.test(sentence)).join(' '))

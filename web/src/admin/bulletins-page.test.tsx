@@ -1,7 +1,8 @@
 // @vitest-environment happy-dom
-// The bulletin composer: a lesson goes in as spoken text; typed text with a
-// web address, a date and a percent sign is flagged until rewritten; the
-// length follows the speaking rate.
+// The bulletin composer: a lesson or a published story goes in as spoken
+// text; the blank start is the chosen kind's template; typed text with a web
+// address, a date and a percent sign is flagged until rewritten; the length
+// follows the speaking rate.
 import { cleanup, render, screen, waitFor } from '@solidjs/testing-library';
 import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it, vi } from 'vitest';
@@ -25,6 +26,15 @@ const CHUNK = {
   lessons: [{ id: 'portal', title: 'Cổng Dịch vụ công quốc gia', goal: '', minutes: 5, intro: '<p>Cổng có địa chỉ dichvucong.gov.vn. Sau bài là phần luyện tập.</p>', steps: [{ title: 'Đăng nhập', html: '<p>Từ 1/7/2024, đăng nhập bằng VNeID.</p><p><img src="/x.svg" alt="Ảnh điện thoại"></p>' }], remember: '<ul><li>Địa chỉ thật: dichvucong.gov.vn</li></ul>', quiz: [], sources: ['x'] }],
 };
 
+const story = (id: string, title: string, html: string) => ({ id, kind: 'support-policy', title, summary: '', html, unitName: null, publishedAt: '2026-12-01T02:00:00.000Z', updatedAt: '2026-12-01T02:00:00.000Z', path: `/tin/${id}`, photos: [] });
+const NEWS = {
+  wardName: 'Phường Hòa Bình',
+  items: [
+    story('s1', 'Lịch tiêm chủng tháng 12', '<p>Tiêm tại trạm y tế.</p>'),
+    story('s2', 'Hộ kinh doanh nộp hồ sơ theo Nghị định 42/2022/NĐ-CP', '<h2>Từ 1/7/2024</h2><p>Nộp trên <a href="https://dichvucong.gov.vn">dichvucong.gov.vn</a>, <strong>hỏi UBND phường</strong>.</p><p>Xem hình bên.</p>'),
+  ],
+};
+
 describe('loudspeaker bulletin composer', () => {
   it('turns a lesson into spoken text with no screen words, and times it at the chosen rate', async () => {
     vi.stubGlobal('fetch', async (url: string) => Response.json(url.includes('index') ? INDEX : CHUNK));
@@ -45,6 +55,40 @@ describe('loudspeaker bulletin composer', () => {
     await user.clear(rate);
     await user.type(rate, '120');
     expect(screen.getByTestId('bulletin-length').textContent).not.toBe(at200);
+  });
+
+  it('turns a chosen published story into spoken text under its title', async () => {
+    const asked: string[] = [];
+    vi.stubGlobal('fetch', async (url: string) => {
+      asked.push(url);
+      return Response.json(url.includes('/api/v1/news') ? NEWS : INDEX);
+    });
+    const user = userEvent.setup();
+    render(() => <BulletinsPage />);
+    // Nothing is asked of the news list until a story is the source.
+    expect(asked.some((u) => u.includes('/api/v1/news'))).toBe(false);
+    await user.click(screen.getByLabelText('Một tin phường đã đăng'));
+    await screen.findByRole('option', { name: 'Hộ kinh doanh nộp hồ sơ theo Nghị định 42/2022/NĐ-CP' });
+    await user.selectOptions(screen.getByLabelText('Tin phường'), 's2');
+    await user.click(screen.getByRole('button', { name: 'Đưa vào bản tin' }));
+    expect((screen.getByLabelText('Tiêu đề') as HTMLInputElement).value).toBe('Hộ kinh doanh nộp hồ sơ theo Nghị định số 42 năm 2022 của Chính phủ');
+    const body = (screen.getByLabelText('Nội dung đọc') as HTMLTextAreaElement).value;
+    expect(body).toBe('Từ ngày 1 tháng 7 năm 2024.\n\nNộp trên dịch vụ công chấm gov chấm vn, viết liền không dấu, hỏi Ủy ban nhân dân phường.');
+    expect(screen.getByText(/sẵn sàng để đọc/)).toBeTruthy();
+  });
+
+  it('starts a blank bulletin from the chosen kind\'s opening and closing', async () => {
+    vi.stubGlobal('fetch', async () => Response.json(INDEX));
+    const user = userEvent.setup();
+    render(() => <BulletinsPage />);
+    await user.selectOptions(screen.getByLabelText('Loại'), 'column');
+    await user.click(screen.getByLabelText('Mẫu trống'));
+    expect(screen.getByTestId('bulletin-template').textContent).toContain('Mẫu chuyên mục');
+    await user.click(screen.getByRole('button', { name: 'Đưa vào bản tin' }));
+    const body = (screen.getByLabelText('Nội dung đọc') as HTMLTextAreaElement).value;
+    expect(body.startsWith('Kính thưa bà con. Chào mừng bà con đến với chuyên mục hôm nay')).toBe(true);
+    expect(body).toContain('(Nội dung chuyên mục)');
+    expect(body.endsWith('hẹn gặp lại bà con trong chuyên mục lần sau.')).toBe(true);
   });
 
   it('flags typed text that would read badly until it is rewritten as spoken', async () => {

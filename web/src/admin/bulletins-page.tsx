@@ -3,13 +3,13 @@ import { DEFAULT_SYLLABLES_PER_MINUTE, readingSeconds, SPEAKING_RATE, speechProb
 import { createSpeech } from '../a11y/speech.ts';
 import { t } from '../i18n/index.ts';
 import { AdminNav, StudioNav } from './admin-nav.tsx';
-import { BulletinSource } from './bulletin-source.tsx';
+import { BulletinSource, type BulletinKind } from './bulletin-source.tsx';
 import { SaveBulletin } from './bulletin-schedule/save-bulletin.tsx';
 import './strings.ts';
 import '../styles/ward-admin.css';
 import '../styles/bulletins.css';
 
-type Kind = 'news' | 'article' | 'column';
+type Kind = BulletinKind;
 
 export const durationText = (seconds: number) => {
   const m = Math.floor(seconds / 60);
@@ -48,19 +48,21 @@ export default function BulletinsPage() {
         <StudioNav />
         <h1>{t('bulletins.title')}</h1>
         <p>{t('bulletins.intro')}</p>
+        {/* The kind first: the blank start is that kind's template. */}
+        <label class="bulletin-kind">
+          {t('bulletins.kind')}
+          <select value={kind()} onChange={(e) => setKind(e.currentTarget.value as Kind)}>
+            <For each={['news', 'article', 'column'] as Kind[]}>{(k) => <option value={k}>{t(`bulletins.kinds.${k}`)}</option>}</For>
+          </select>
+        </label>
         <BulletinSource
+          bulletinKind={kind()}
           onInsert={(newTitle, newText) => {
             if (newTitle) setTitle(newTitle);
             setBody((cur) => (cur.trim() ? `${cur.trim()}\n\n${newText}` : newText));
           }}
         />
         <form class="bulletin-form" onSubmit={(e) => e.preventDefault()}>
-          <label>
-            {t('bulletins.kind')}
-            <select value={kind()} onChange={(e) => setKind(e.currentTarget.value as Kind)}>
-              <For each={['news', 'article', 'column'] as Kind[]}>{(k) => <option value={k}>{t(`bulletins.kinds.${k}`)}</option>}</For>
-            </select>
-          </label>
           <label>
             {t('bulletins.headline')}
             <input name="title" maxLength={200} value={title()} onInput={(e) => setTitle(e.currentTarget.value)} />
