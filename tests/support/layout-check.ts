@@ -34,3 +34,24 @@ export async function inViewport(page: Page, testId: string): Promise<boolean> {
   // A pixel of sub-pixel rounding either way is still in view.
   return box !== null && box.y >= -1 && box.x >= -1 && box.y + Math.min(box.height, view.height) <= view.height + 1 && box.x + box.width <= view.width + 1;
 }
+
+/** Everything drawn past the screen's left or right edge (inside a box that scrolls or clips on
+ * its own is fine), and the page itself scrolling sideways; named "tag.class" for the failure. */
+export function widerThanScreen(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const name = (el: Element) => `${el.tagName.toLowerCase()}${el.classList.length ? `.${[...el.classList].join('.')}` : ''}`;
+    const contained = (el: Element) => {
+      for (let e = el.parentElement; e && e !== document.body; e = e.parentElement) if (getComputedStyle(e).overflowX !== 'visible') return true;
+      return false;
+    };
+    const found: string[] = [];
+    for (const el of document.querySelectorAll('body *')) {
+      const r = el.getBoundingClientRect();
+      if (r.width === 0 || contained(el)) continue;
+      if (r.right > innerWidth + 1 || r.left < -1) found.push(`${name(el)} ${Math.round(r.left)}…${Math.round(r.right)}`);
+    }
+    const scroll = document.documentElement.scrollWidth;
+    if (scroll > innerWidth) found.push(`the page scrolls sideways to ${scroll} px`);
+    return found;
+  });
+}
