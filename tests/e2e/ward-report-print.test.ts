@@ -120,7 +120,7 @@ describe.skipIf(!hasChromium)('printed ward report', () => {
     try {
       const page = await openReport(browser, server);
       expect(await overflows(page)).toEqual([]);
-      expectADocument(await printToPdf(page, 'large'), 3);
+      expectADocument(await printToPdf(page, 'large'), REPORT_MAX_PAGES);
     } finally {
       await server.stop();
     }
