@@ -55,6 +55,23 @@ describe('shipped courses', () => {
     }
   });
 
+  it('include the report-and-get-help course: protecting yourself online, 4 to 6 lessons, the 5656 practice, every source an article or page address', () => {
+    const course = result.index.courses.find((c) => c.id === 'report-and-get-help');
+    expect(course).toBeDefined();
+    // one of the five basic skills, like ai-deepfakes: the Công dân số certificate now asks for it too
+    expect(course!.skill).toBe('cyber-safety');
+    expect(course!.lessons.length).toBeGreaterThanOrEqual(4);
+    expect(course!.lessons.length).toBeLessThanOrEqual(6);
+    for (const lang of ['vi', 'en'] as const) {
+      const lessons = JSON.parse(String(result.files.get(course!.chunks[lang].slice(1)))).lessons;
+      expect(lessons.map((l: { practice?: string }) => l.practice), lang).toContain('report-5656');
+      for (const lesson of lessons) {
+        expect(lesson.quiz.length, `${lesson.id} (${lang})`).toBeGreaterThanOrEqual(3);
+        for (const source of lesson.sources) expect(source, `${lesson.id} (${lang})`).toMatch(/https?:\/\/[^\s/]+\/[^\s]+/);
+      }
+    }
+  });
+
   it('name sources for every lesson', () => {
     for (const [path, body] of result.files) {
       if (!/^content\/[a-z0-9-]+\.(vi|en)\.[0-9a-f]+\.json$/.test(path)) continue;
