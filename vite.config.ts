@@ -6,6 +6,7 @@ import { precompressPlugin } from './tools/precompress/vite-plugin.ts';
 import { routeHintsPlugin } from './tools/route-hints/vite-plugin.ts';
 import { compileHintsPlugin } from './tools/compile-hints/vite-plugin.ts';
 import { precacheReachPlugin } from './tools/precache-reach/vite-plugin.ts';
+import { firstScreenPlugin } from './tools/first-screen/vite-plugin.ts';
 
 const precacheReach = precacheReachPlugin();
 const sharedDir = new URL('./shared/', import.meta.url).pathname;
@@ -61,6 +62,8 @@ export default defineConfig({
     // Which chunks a course or lesson address needs, for the server's shell.
     precacheReach.plugin,
     routeHintsPlugin({ course: '/web/src/learn/course-page.tsx', lesson: '/web/src/learn/lesson-page.tsx' }),
+    // The home screen's first view as HTML, for the server's shell of "/".
+    firstScreenPlugin(new URL('./web', import.meta.url).pathname),
     VitePWA({
       registerType: 'prompt',
       injectRegister: false,
@@ -71,8 +74,9 @@ export default defineConfig({
         globPatterns: ['**/*.{js,css,html,svg,png,jpg,jpeg,webp,webmanifest,json}'],
         // The ward office's pages (dashboard, admin) need the server anyway;
         // residents' phones need not download and store their code. Guide
-        // screens stay precached: guide mode works offline. route-hints.json is
-        // for the server only (tools/route-hints). The size gate
+        // screens stay precached: guide mode works offline. route-hints.json and
+        // first-screen.html are for the server only (tools/route-hints,
+        // tools/first-screen). The size gate
         // (tests/size) fails if office code shows up in this list.
         // Course files and drawings are stored per language by the app
         // (web/src/sw/content-cache.ts), not precached in both languages.
@@ -80,7 +84,7 @@ export default defineConfig({
         // are named after the page, not office-*) are left out by following
         // the import graph: tools/precache-reach.
         manifestTransforms: [async (entries) => ({ manifest: entries.filter((e) => precacheReach.keep(e.url)), warnings: [] })],
-        globIgnores: ['**/office-*', 'route-hints.json', '**/jsQR-*', 'content/*.vi.*.json', 'content/*.en.*.json', 'content/images/**'],
+        globIgnores: ['**/office-*', 'route-hints.json', 'first-screen.*', '**/jsQR-*', 'content/*.vi.*.json', 'content/*.en.*.json', 'content/images/**'],
         // The jsqr decoder is only a fallback for browsers without the platform's
         // BarcodeDetector (Chrome on Android has one), so its 130 KB are not
         // precached on every phone: it is kept the first time a phone needs it.

@@ -9,11 +9,15 @@
 // the picture on the lesson's first screen, often the largest thing on it.
 // Only addresses of this build's lessons get their own variant, so the cache
 // below is bounded by the catalog, whatever addresses are requested.
+// For "/" the shell carries the home screen's first view as HTML
+// (dist/first-screen.html, tools/first-screen): a first visit paints it with
+// the stylesheet, before the app's script has arrived.
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { brotliCompressSync } from 'node:zlib';
 import { DEFAULT_LANGUAGE } from '../shared/skills.ts';
 import { residentScreenAt } from '../shared/resident/addresses.ts';
+import { FIRST_SCREEN_FILE, FIRST_SCREEN_SCRIPT } from '../shared/first-screen.ts';
 import { hintTags, ROUTE_HINTS_FILE, type RouteHints, type ScreenHints } from '../shared/route-hints.ts';
 
 export interface Shell {
@@ -65,7 +69,11 @@ export function createShellHints(distDir: string): (path: string) => Shell | und
     return shell;
   };
 
+  const firstScreenPath = join(distDir, FIRST_SCREEN_FILE);
+  const home = existsSync(firstScreenPath) ? withFirstScreen(index, readFileSync(firstScreenPath, 'utf8')) : undefined;
+
   return (path) => {
+    if (path === '/') return home;
     const at = residentScreenAt(path);
     if (at?.screen === 'course') return cached('course', () => build(hints.course));
     if (at?.screen !== 'lesson') return undefined;
@@ -74,4 +82,18 @@ export function createShellHints(distDir: string): (path: string) => Shell | und
     if (!lessonIds.get(at.courseId)?.has(at.lessonId)) return cached(`course:${at.courseId}`, () => build(hints.lesson, chunk));
     return cached(`lesson:${at.courseId}/${at.lessonId}`, () => build(hints.lesson, chunk, firstImage(chunk, at.lessonId)));
   };
+}
+
+/**
+ * index.html with the first screen inside the app's root element, which the
+ * app empties before its first render. The entry is preloaded and started by
+ * first-screen.js (web/public) once that screen has painted.
+ */
+function withFirstScreen(index: string, firstScreen: string): Shell | undefined {
+  const entry = /<script type="module"(?: crossorigin)? src="([^"]+)"><\/script>/.exec(index);
+  if (!entry || !index.includes('<div id="app"></div>')) return undefined; // index.html as built still works
+  const html = index
+    .replace(entry[0], `<link rel="modulepreload" crossorigin href="${entry[1]}">\n    <script type="module" src="/${FIRST_SCREEN_SCRIPT}" data-entry="${entry[1]}"></script>`)
+    .replace('<div id="app"></div>', `<div id="app">${firstScreen}</div>`);
+  return { html, br: brotliCompressSync(html) };
 }

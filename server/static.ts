@@ -36,17 +36,12 @@ export function registerStatic(app: Hono<any>, distDir: string): void {
     return response;
   };
 
-  // precompressed: the build writes .br/.gz copies (tools/precompress); they are
-  // sent with Content-Encoding to browsers that accept them.
-  app.use('*', withHeaders(serveStatic({ root, onFound, precompressed: true })));
-  // A missing hashed file must be a 404, not the app shell: a service worker
-  // would otherwise cache HTML under a script's name.
-  app.get('/assets/*', (c) => c.text('Not found', 404));
-  app.get('/content/*', (c) => c.text('Not found', 404));
   // A course's or a lesson's address: the shell with that screen's code, styles
-  // and course named in it, so they download alongside the entry.
+  // and course named in it, so they download alongside the entry; "/": the
+  // shell with the home screen's first view in it. Before the static files,
+  // which would answer "/" with index.html as built.
   const shellFor = createShellHints(root);
-  app.get('/courses/*', (c, next) => {
+  const sendShell: MiddlewareHandler = async (c, next) => {
     const shell = shellFor(c.req.path);
     if (!shell) return next();
     c.header('Cache-Control', cacheControlFor('index.html'));
@@ -58,7 +53,16 @@ export function registerStatic(app: Hono<any>, distDir: string): void {
       return c.body(new Uint8Array(shell.br));
     }
     return c.body(shell.html);
-  });
+  };
+  app.get('/', sendShell);
+  app.get('/courses/*', sendShell);
+  // precompressed: the build writes .br/.gz copies (tools/precompress); they are
+  // sent with Content-Encoding to browsers that accept them.
+  app.use('*', withHeaders(serveStatic({ root, onFound, precompressed: true })));
+  // A missing hashed file must be a 404, not the app shell: a service worker
+  // would otherwise cache HTML under a script's name.
+  app.get('/assets/*', (c) => c.text('Not found', 404));
+  app.get('/content/*', (c) => c.text('Not found', 404));
   // SPA fallback: client-side routes (/learn/…, /verify/<code>) get the shell.
   app.get('*', withHeaders(serveStatic({ root, path: 'index.html', onFound, precompressed: true })));
 }

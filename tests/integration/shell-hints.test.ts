@@ -94,3 +94,37 @@ describe('the shell for a lesson or a course', () => {
     }
   });
 });
+
+describe('the shell for "/"', () => {
+  const FIRST_SCREEN = '<main id="main"><h1>Học kỹ năng số</h1></main>';
+  let home: TestApp;
+  let homeDist: string;
+  beforeAll(() => {
+    homeDist = mkdtempSync(join(tmpdir(), 'hvs-dist-home-'));
+    writeFileSync(join(homeDist, 'index.html'), INDEX_HTML);
+    writeFileSync(join(homeDist, 'route-hints.json'), JSON.stringify(HINTS));
+    writeFileSync(join(homeDist, 'first-screen.html'), FIRST_SCREEN);
+    home = setupTestApp({ config: { distDir: homeDist } });
+  });
+  afterAll(() => {
+    home.close();
+    rmSync(homeDist, { recursive: true, force: true });
+  });
+
+  it('carries the home screen as HTML, and starts the entry once that has painted', async () => {
+    const res = await home.request('/', { headers: { 'accept-encoding': 'br' } });
+    expect(res.headers.get('content-encoding')).toBe('br');
+    expect(res.headers.get('cache-control')).toBe('no-cache');
+    const html = brotliDecompressSync(Buffer.from(await res.arrayBuffer())).toString();
+    expect(html).toContain(`<div id="app">${FIRST_SCREEN}</div>`);
+    // The entry downloads at once but runs from first-screen.js, after the paint.
+    expect(html).toContain('<link rel="modulepreload" crossorigin href="/assets/index-A.js">');
+    expect(html).toContain('<script type="module" src="/first-screen.js" data-entry="/assets/index-A.js"></script>');
+    expect(html).not.toContain('<script type="module" src="/assets/index-A.js">');
+  });
+
+  it('leaves every other address with index.html as built', async () => {
+    const res = await home.request('/settings', { headers: { 'accept-encoding': 'identity' } });
+    expect(await res.text()).toBe(INDEX_HTML);
+  });
+});

@@ -6,6 +6,7 @@ import { syncSection } from './sync.ts';
 import { syncFaultsSection } from './sync-faults.ts';
 import { sizeSection } from './size.ts';
 import { lighthouseSection } from './lighthouse.ts';
+import { firstLoadSection } from './first-load.ts';
 import { lessonOpenSection } from './lesson-open.ts';
 import { fuzzSection } from './fuzz.ts';
 import { loginBurstSection } from './login-burst.ts';
@@ -19,6 +20,7 @@ export const sections: BenchSection[] = [
   memorySection,
   syncFaultsSection,
   sizeSection,
+  firstLoadSection,
   lighthouseSection,
   lessonOpenSection,
   fuzzSection,

@@ -8,6 +8,7 @@ import { afterFirstPaint, holdUntilFirstPaint } from './first-paint.ts';
 import { registerServiceWorker } from '../sw/register-sw.ts';
 import { watchInstallOffer } from '../sw/install-prompt.ts';
 import { language, stringsReady } from '../i18n/index.ts';
+import { DEFAULT_LANGUAGE } from '../../../shared/skills.ts';
 // Every lazy screen registers its strings through it: in the first download (a few
 // bytes) rather than a chunk of its own fetched before each such screen can paint.
 import '../i18n/lazy-strings.ts';
@@ -25,6 +26,12 @@ try {
   history.replaceState(history.state, '', '/not-found');
 }
 document.documentElement.lang = language();
+// A first visit to "/" arrives with the home screen's first view as HTML in
+// the root (server/shell-hints.ts): it is replaced by the app's own render,
+// in the same task, so no frame shows neither. In another language it would
+// show the wrong words until then: those go at once.
+const root = document.getElementById('app')!;
+if (language() !== DEFAULT_LANGUAGE) root.replaceChildren();
 // Text size and contrast before the first render, so the first paint is already right.
 applyDisplayPrefs();
 // The first render waits for the screen's code, its content (the course
@@ -39,7 +46,8 @@ void Promise.all([preloadFirstScreen(location.pathname).catch(() => undefined), 
   .then(() => {
     // The render's duration shows up as a user timing in performance traces.
     const start = performance.now();
-    render(() => <App stores={stores} />, document.getElementById('app')!);
+    root.replaceChildren();
+    render(() => <App stores={stores} />, root);
     performance.measure('hvs:first-render', { start });
     painted();
     watchInstallOffer();

@@ -1,0 +1,76 @@
+// A first visit on a slow phone: the home screen arrives as HTML with the page
+// (server/shell-hints.ts, tools/first-screen) and is readable before the app's
+// script has run at all; when the app starts it draws the same screen in the
+// same place, so nothing the resident is reading jumps or changes, and the
+// buttons then work.
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { hasChromium, PHONE } from '../support/browser.ts';
+import { useServerAndBrowser } from '../support/e2e-env.ts';
+
+const e2e = useServerAndBrowser();
+
+/** Text and place of everything the first view shows, by selector. */
+const SHOWN = ['.app-header .brand', '[data-testid=settings-link]', '[data-testid=language-vi]', '[data-testid=language-en]', 'main h1', 'main p.lead', '[data-testid=welcome] h2', '[data-testid=welcome] p:not(.muted)', '[data-testid=welcome-next]', '[data-testid=welcome-skip]'];
+
+function layoutOf(page: Page) {
+  return page.evaluate((selectors) => {
+    return selectors.map((sel) => {
+      const found = document.querySelectorAll(sel);
+      const el = found[0] as HTMLElement | undefined;
+      const box = el?.getBoundingClientRect();
+      return { sel, count: found.length, text: el?.innerText.trim(), box: box && [box.x, box.y, box.width, box.height].map(Math.round) };
+    });
+  }, SHOWN);
+}
+
+describe.skipIf(!hasChromium)('the home screen on a first visit', () => {
+  it('is readable before any script runs, and the app takes it over in place', async () => {
+    // What the phone shows before the script: the same page with JavaScript off.
+    const before = await e2e.browser.newContext({ ...PHONE, javaScriptEnabled: false });
+    const staticPage = await before.newPage();
+    await staticPage.goto(e2e.server.url);
+    const asHtml = await layoutOf(staticPage);
+    await before.close();
+    for (const item of asHtml) expect(item.count, item.sel).toBe(1);
+    expect(asHtml.find((i) => i.sel === 'main h1')?.text).toBe('Học kỹ năng số');
+    expect(asHtml.find((i) => i.sel === '[data-testid=welcome] p:not(.muted)')?.text).toMatch(/^Học vụ số dạy những việc thường ngày/);
+
+    const context = await e2e.browser.newContext(PHONE);
+    const page = await context.newPage();
+    const errors: string[] = [];
+    page.on('console', (m) => void (m.type() === 'error' && errors.push(m.text())));
+    page.on('pageerror', (e) => errors.push(String(e)));
+    await page.goto(e2e.server.url);
+    // The app has rendered once the sync status (not in the HTML) is there.
+    await page.getByTestId('sync-status').waitFor();
+    expect(await layoutOf(page)).toEqual(asHtml);
+    // One screen, not the HTML's and the app's one above the other.
+    expect(await page.locator('#app > main').count()).toBe(1);
+
+    // The buttons are the app's: the welcome goes on to its second step.
+    await page.getByTestId('welcome-next').click();
+    await expect.poll(() => page.getByTestId('welcome').locator('h2').textContent()).toBe('Học được cả khi không có mạng');
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  it('is sent only to "/" and only in the default language of the build', async () => {
+    const home = await (await fetch(e2e.server.url)).text();
+    expect(home).toContain('data-testid="welcome"');
+    expect(home).toMatch(/<link rel="modulepreload" crossorigin href="\/assets\/index-[^"]+\.js">/);
+    const settings = await (await fetch(`${e2e.server.url}/settings`)).text();
+    expect(settings).toContain('<div id="app"></div>');
+  });
+
+  it('shows a resident who chose English the English screen, with none of the Vietnamese HTML left', async () => {
+    const context = await e2e.browser.newContext(PHONE);
+    await context.addInitScript(() => localStorage.setItem('hvs.language', 'en'));
+    const page = await context.newPage();
+    await page.goto(e2e.server.url);
+    await page.getByTestId('sync-status').waitFor();
+    expect(await page.locator('h1').allTextContents()).toEqual(['Learn digital skills']);
+    expect(await page.locator('#app').innerText()).not.toContain('Học vụ số dạy');
+    await context.close();
+  });
+});

@@ -1,0 +1,26 @@
+// Writes dist/first-screen.html: the home screen's first view as static HTML
+// (tools/first-screen/markup.ts), in the default language, from the same
+// string files and icon the app uses. The server puts it in the shell it
+// sends for "/" (server/shell-hints.ts).
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Plugin } from 'vite';
+import { FIRST_SCREEN_FILE } from '../../shared/first-screen.ts';
+import { DEFAULT_LANGUAGE } from '../../shared/skills.ts';
+import { firstScreenMarkup } from './markup.ts';
+
+const NAMESPACES = ['app', 'home', 'welcome', 'settings', 'language'];
+
+export function firstScreenPlugin(webDir: string): Plugin {
+  return {
+    name: 'hvs-first-screen',
+    apply: 'build',
+    generateBundle() {
+      const strings = Object.fromEntries(
+        NAMESPACES.map((ns) => [ns, JSON.parse(readFileSync(join(webDir, 'src/i18n', DEFAULT_LANGUAGE, `${ns}.json`), 'utf8'))]),
+      );
+      const icon = readFileSync(join(webDir, 'public/icons/icon.svg'), 'utf8');
+      this.emitFile({ type: 'asset', fileName: FIRST_SCREEN_FILE, source: firstScreenMarkup(strings, icon) });
+    },
+  };
+}
