@@ -72,6 +72,36 @@ describe('shipped courses', () => {
     }
   });
 
+  it('do not put the right answer in a predictable place: a guide\'s session shows the options as written', () => {
+    // Alone, a resident gets the options shuffled; in a guide's session everyone
+    // sees them in the authored order, so the files themselves must spread the
+    // right answers (a third option added after the right one, every time, would
+    // teach "never the last one").
+    const byCount = new Map<number, number[]>();
+    for (const course of result.index.courses) {
+      const perCourse = [0, 0, 0];
+      for (const lesson of JSON.parse(String(result.files.get(course.chunks.vi.slice(1)))).lessons) {
+        for (const item of lesson.quiz) {
+          for (const q of [item, ...(item.variants ?? [])] as { options: unknown[]; correctIndex: number }[]) {
+            const n = q.options.length;
+            if (n < 3) continue;
+            const tally = byCount.get(n) ?? Array(n).fill(0);
+            tally[q.correctIndex]++;
+            byCount.set(n, tally);
+            if (n === 3) perCourse[q.correctIndex]++;
+          }
+        }
+      }
+      const total = perCourse.reduce((a, b) => a + b, 0);
+      if (total >= 6) expect(Math.min(...perCourse), `${course.id}: right answers by place ${perCourse.join('/')}`).toBeGreaterThan(0);
+    }
+    const three = byCount.get(3)!;
+    const total = three.reduce((a, b) => a + b, 0);
+    expect(total).toBeGreaterThanOrEqual(100);
+    // each of the three places holds at least a fifth of the right answers (a third if spread evenly)
+    for (const [place, count] of three.entries()) expect(count / total, `place ${place + 1}: ${three.join('/')}`).toBeGreaterThanOrEqual(0.2);
+  });
+
   it('name sources for every lesson', () => {
     for (const [path, body] of result.files) {
       if (!/^content\/[a-z0-9-]+\.(vi|en)\.[0-9a-f]+\.json$/.test(path)) continue;
