@@ -32,7 +32,7 @@ describe('source checks', () => {
     const sources = ['cafef.vn, 02/2024 [chưa có địa chỉ bài] (ứng dụng giả)', 'Hỏi cơ quan thuế quản lý hộ'];
     const { errors, warnings, markedDomains } = checkSources('courses/a/01-b.vi.md', front(...sources), sources);
     expect(errors).toEqual([]);
-    expect(markedDomains).toEqual([{ file: 'courses/a/01-b.vi.md', line: 4, host: 'cafef.vn' }]);
+    expect(markedDomains).toEqual([{ file: 'courses/a/01-b.vi.md', source: 1, host: 'cafef.vn' }]);
     expect(warnings.map((w) => [w.line, w.message])).toEqual([
       [5, 'warning: source #2 "Hỏi cơ quan thuế quản lý hộ" names no article address or document number: cite the article (https://…)'],
     ]);

@@ -19,8 +19,8 @@ export function namesSomethingToLookUp(source: string): boolean {
   return ARTICLE.test(source) || DOCUMENT.test(source);
 }
 
-/** A domain-only citation left in a lesson, marked: where it is and which host. */
-export type MarkedDomain = { file: string; line: number; host: string };
+/** A domain-only citation left in a lesson, marked: which file, which source, which host. */
+export type MarkedDomain = { file: string; source: number; host: string };
 export type SourceChecks = { errors: ContentError[]; warnings: ContentError[]; markedDomains: MarkedDomain[] };
 
 /** Line in the file of each source (the front matter starts on line 2). */
@@ -34,13 +34,14 @@ function sourceLines(text: string, count: number): number[] {
 
 export function checkSources(file: string, text: string, sources: readonly string[]): SourceChecks {
   const out: SourceChecks = { errors: [], warnings: [], markedDomains: [] };
+  // parsing the YAML again for lines is slow: only done when something is reported
   let lines: number[] | null = null;
   const lineOf = (i: number) => (lines ??= sourceLines(text, sources.length))[i];
   sources.forEach((source, i) => {
     for (const f of examineSource(source)) {
       const message = findingMessage(f, i);
       if (message) out.errors.push({ file, line: lineOf(i), message });
-      else if (f.kind === 'marked-domain') out.markedDomains.push({ file, line: lineOf(i), host: f.host });
+      else if (f.kind === 'marked-domain') out.markedDomains.push({ file, source: i + 1, host: f.host });
     }
     if (!namesSomethingToLookUp(source) && !isMarked(source)) {
       out.warnings.push({
