@@ -1,6 +1,7 @@
 // Every course shipped in courses/ passes the same checks as the build.
 import { describe, it, expect } from 'vitest';
 import { fileURLToPath } from 'node:url';
+import { readdirSync, readFileSync } from 'node:fs';
 import { loadCourses } from '../../tools/courses/load.ts';
 import { formatContentError } from '../../shared/content/source-location.ts';
 import { BASIC_SKILLS, SKILLS } from '../../shared/skills.ts';
@@ -100,6 +101,23 @@ describe('shipped courses', () => {
     expect(total).toBeGreaterThanOrEqual(100);
     // each of the three places holds at least a fifth of the right answers (a third if spread evenly)
     for (const [place, count] of three.entries()) expect(count / total, `place ${place + 1}: ${three.join('/')}`).toBeGreaterThanOrEqual(0.2);
+  });
+
+  it('address every resident as living in a phường or a xã, never in a phường only', () => {
+    // Since 1/7/2025 the commune level is phường, xã or đặc khu. Sources (quoting
+    // an article) and words inside “quotes” (what someone else says) are left as written.
+    const coursesDir = fileURLToPath(new URL('../../courses', import.meta.url));
+    const found: string[] = [];
+    for (const course of readdirSync(coursesDir, { withFileTypes: true }).filter((d) => d.isDirectory())) {
+      for (const name of readdirSync(`${coursesDir}/${course.name}`).filter((n) => n.endsWith('.vi.md'))) {
+        readFileSync(`${coursesDir}/${course.name}/${name}`, 'utf8').split('\n').forEach((line, i) => {
+          if (/^ {2}- "/.test(line)) return; // a source (quiz items start "  - question:")
+          const unquoted = line.replace(/“[^”]*”/g, '“…”');
+          if (/(?<!xã, )phường(?!, xã| hoặc xã|\/xã| và xã)/.test(unquoted)) found.push(`${course.name}/${name}:${i + 1}: ${line.trim()}`);
+        });
+      }
+    }
+    expect(found).toEqual([]);
   });
 
   it('name sources for every lesson', () => {
