@@ -85,7 +85,6 @@ describe('shipped courses', () => {
         for (const item of lesson.quiz) {
           for (const q of [item, ...(item.variants ?? [])] as { options: unknown[]; correctIndex: number }[]) {
             const n = q.options.length;
-            if (n < 3) continue;
             const tally = byCount.get(n) ?? Array(n).fill(0);
             tally[q.correctIndex]++;
             byCount.set(n, tally);
@@ -101,6 +100,9 @@ describe('shipped courses', () => {
     expect(total).toBeGreaterThanOrEqual(100);
     // each of the three places holds at least a fifth of the right answers (a third if spread evenly)
     for (const [place, count] of three.entries()) expect(count / total, `place ${place + 1}: ${three.join('/')}`).toBeGreaterThanOrEqual(0.2);
+    // and of two-option questions, neither place holds more than two thirds
+    const two = byCount.get(2)!;
+    for (const [place, count] of two.entries()) expect(count / (two[0] + two[1]), `two options, place ${place + 1}: ${two.join('/')}`).toBeLessThanOrEqual(2 / 3);
   });
 
   it('address every resident as living in a phường or a xã, never in a phường only', () => {
