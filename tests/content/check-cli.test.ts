@@ -31,11 +31,26 @@ describe('courses:check', { timeout: 30_000 }, () => {
     expect(err).toContain('1 problem(s) found.');
   });
 
-  it('warns, with file and line, about a source that is only a domain, and still passes', () => {
+  it('fails on a source that is only a domain, with file and line', () => {
     const bare = lessonText().replace('  - "Nghị định 69/2024/NĐ-CP"\n', '  - "Nghị định 69/2024/NĐ-CP"\n  - "vietnamplus.vn"\n');
-    const { code, out } = check(makeCourses({ ...goodCourse(), 'demo/01-first.vi.md': bare }));
+    const { code, err } = check(makeCourses({ ...goodCourse(), 'demo/01-first.vi.md': bare }));
+    expect(code).toBe(1);
+    expect(err).toContain('courses/demo/01-first.vi.md:7: source #2: "vietnamplus.vn" is only a domain: cite the article (https://…)');
+  });
+
+  it('passes a domain marked as having no article on record, and counts it', () => {
+    const marked = lessonText().replace('  - "Nghị định 69/2024/NĐ-CP"\n', '  - "Nghị định 69/2024/NĐ-CP"\n  - "vietnamplus.vn [chưa có địa chỉ bài]"\n');
+    const { code, out } = check(makeCourses({ ...goodCourse(), 'demo/01-first.vi.md': marked }));
     expect(code).toBe(0);
-    expect(out).toContain('courses/demo/01-first.vi.md:7: warning: source #2 "vietnamplus.vn" names no article address or document number: cite the article (https://…)');
+    expect(out).toContain('1 source citation(s) still name only a domain, marked as having no article on record: vietnamplus.vn 1');
+    expect(out).not.toContain('warning:');
+  });
+
+  it('warns, with file and line, about a source that names nothing to look up, and still passes', () => {
+    const vague = lessonText().replace('  - "Nghị định 69/2024/NĐ-CP"\n', '  - "Nghị định 69/2024/NĐ-CP"\n  - "Hỏi cơ quan thuế"\n');
+    const { code, out } = check(makeCourses({ ...goodCourse(), 'demo/01-first.vi.md': vague }));
+    expect(code).toBe(0);
+    expect(out).toContain('courses/demo/01-first.vi.md:7: warning: source #2 "Hỏi cơ quan thuế" names no article address or document number: cite the article (https://…)');
     expect(out).toContain('1 warning(s)');
   });
 

@@ -1,6 +1,7 @@
 // Every course shipped in courses/ passes the same checks as the build.
 import { describe, it, expect } from 'vitest';
 import { fileURLToPath } from 'node:url';
+import { readdirSync, readFileSync } from 'node:fs';
 import { loadCourses } from '../../tools/courses/load.ts';
 import { formatContentError } from '../../shared/content/source-location.ts';
 import { BASIC_SKILLS, SKILLS } from '../../shared/skills.ts';
@@ -70,6 +71,55 @@ describe('shipped courses', () => {
         for (const source of lesson.sources) expect(source, `${lesson.id} (${lang})`).toMatch(/https?:\/\/[^\s/]+\/[^\s]+/);
       }
     }
+  });
+
+  it('do not put the right answer in a predictable place: a guide\'s session shows the options as written', () => {
+    // Alone, a resident gets the options shuffled; in a guide's session everyone
+    // sees them in the authored order, so the files themselves must spread the
+    // right answers (a third option added after the right one, every time, would
+    // teach "never the last one").
+    const byCount = new Map<number, number[]>();
+    for (const course of result.index.courses) {
+      const perCourse = [0, 0, 0];
+      for (const lesson of JSON.parse(String(result.files.get(course.chunks.vi.slice(1)))).lessons) {
+        for (const item of lesson.quiz) {
+          for (const q of [item, ...(item.variants ?? [])] as { options: unknown[]; correctIndex: number }[]) {
+            const n = q.options.length;
+            const tally = byCount.get(n) ?? Array(n).fill(0);
+            tally[q.correctIndex]++;
+            byCount.set(n, tally);
+            if (n === 3) perCourse[q.correctIndex]++;
+          }
+        }
+      }
+      const total = perCourse.reduce((a, b) => a + b, 0);
+      if (total >= 6) expect(Math.min(...perCourse), `${course.id}: right answers by place ${perCourse.join('/')}`).toBeGreaterThan(0);
+    }
+    const three = byCount.get(3)!;
+    const total = three.reduce((a, b) => a + b, 0);
+    expect(total).toBeGreaterThanOrEqual(100);
+    // each of the three places holds at least a fifth of the right answers (a third if spread evenly)
+    for (const [place, count] of three.entries()) expect(count / total, `place ${place + 1}: ${three.join('/')}`).toBeGreaterThanOrEqual(0.2);
+    // and of two-option questions, neither place holds more than two thirds
+    const two = byCount.get(2)!;
+    for (const [place, count] of two.entries()) expect(count / (two[0] + two[1]), `two options, place ${place + 1}: ${two.join('/')}`).toBeLessThanOrEqual(2 / 3);
+  });
+
+  it('address every resident as living in a phường or a xã, never in a phường only', () => {
+    // Since 1/7/2025 the commune level is phường, xã or đặc khu. Sources (quoting
+    // an article) and words inside “quotes” (what someone else says) are left as written.
+    const coursesDir = fileURLToPath(new URL('../../courses', import.meta.url));
+    const found: string[] = [];
+    for (const course of readdirSync(coursesDir, { withFileTypes: true }).filter((d) => d.isDirectory())) {
+      for (const name of readdirSync(`${coursesDir}/${course.name}`).filter((n) => n.endsWith('.vi.md'))) {
+        readFileSync(`${coursesDir}/${course.name}/${name}`, 'utf8').split('\n').forEach((line, i) => {
+          if (/^ {2}- "/.test(line)) return; // a source (quiz items start "  - question:")
+          const unquoted = line.replace(/“[^”]*”/g, '“…”');
+          if (/(?<!xã, )phường(?!, xã| hoặc xã|\/xã| và xã)/.test(unquoted)) found.push(`${course.name}/${name}:${i + 1}: ${line.trim()}`);
+        });
+      }
+    }
+    expect(found).toEqual([]);
   });
 
   it('name sources for every lesson', () => {

@@ -15,7 +15,9 @@ const drivers: Record<string, (page: Page) => Promise<void>> = {
     await click(page, 'dossier-login-vneid');
     await click(page, 'dossier-proc-birth');
     await page.getByTestId('dossier-childName').fill('NGUYỄN VĂN B');
-    await page.getByTestId('dossier-birthDate').fill(new Date(Date.now() - 90 * 864e5).toISOString().slice(0, 10));
+    // the only date the form takes: the dummy one it shows, the first of this month
+    const today = new Date();
+    await page.getByTestId('dossier-birthDate').fill(`${today.getFullYear()}-${String(today.getMonth() + 1).padStart(2, '0')}-01`);
     await page.getByTestId('dossier-gender-male').check();
     await page.getByTestId('dossier-file-birth-certificate').check();
     await page.getByTestId('dossier-pledge').check();

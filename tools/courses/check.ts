@@ -19,6 +19,12 @@ if (!quiet && result.warnings.length) {
   for (const w of result.warnings) console.log(formatContentError(w));
   console.log(`${result.warnings.length} warning(s): sources to make precise (they do not stop the build).`);
 }
+if (!quiet && result.markedDomains.length) {
+  const hosts = new Map<string, number>();
+  for (const m of result.markedDomains) hosts.set(m.host, (hosts.get(m.host) ?? 0) + 1);
+  const list = [...hosts].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).map(([h, n]) => `${h} ${n}`);
+  console.log(`${result.markedDomains.length} source citation(s) still name only a domain, marked as having no article on record: ${list.join(', ')}`);
+}
 if (result.errors.length) {
   for (const e of result.errors) console.error(formatContentError(e));
   console.error(`\n${result.errors.length} problem(s) found. Fix them and run "npm run courses:check" again.`);

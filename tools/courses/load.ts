@@ -13,7 +13,7 @@ import { readingStats, type ReadingStats } from './reading.ts';
 import type { ContentError } from '../../shared/content/source-location.ts';
 import { LANGUAGES, type Language } from '../../shared/skills.ts';
 import { imageSize } from './image-size.ts';
-import { sourceWarnings } from './source-warnings.ts';
+import { checkSources, type MarkedDomain } from './source-warnings.ts';
 import { loadSelfCheck } from './self-check.ts';
 import type { SelfCheckBank } from '../../shared/content/self-check-schema.ts';
 
@@ -30,6 +30,8 @@ export type LoadResult = {
   /** Worth fixing, never blocking: sources that cite no article (source-warnings.ts). */
   warnings: ContentError[];
   lessons: LessonReport[];
+  /** Domain-only citations marked as having no article on record yet (source-citations.ts). */
+  markedDomains: MarkedDomain[];
   /** Every file read, so a dev server can watch them. */
   inputs: string[];
   /** The skills self-check (courses/self-check.yaml), when present and valid. */
@@ -44,6 +46,7 @@ export function loadCourses(coursesDir: string): LoadResult {
   const rel = (p: string) => relative(root, p).split('\\').join('/');
   const errors: ContentError[] = [];
   const warnings: ContentError[] = [];
+  const markedDomains: MarkedDomain[] = [];
   const files = new Map<string, string | Buffer>();
   const lessonsReport: LessonReport[] = [];
   const inputs: string[] = [];
@@ -122,7 +125,12 @@ export function loadCourses(coursesDir: string): LoadResult {
         const text = readFileSync(file, 'utf8');
         const result = parseLesson(text);
         for (const e of result.errors) errors.push({ file: rel(file), ...e });
-        if (result.lesson) warnings.push(...sourceWarnings(rel(file), text, result.lesson.frontMatter.sources));
+        if (result.lesson) {
+          const checked = checkSources(rel(file), text, result.lesson.frontMatter.sources);
+          errors.push(...checked.errors);
+          warnings.push(...checked.warnings);
+          markedDomains.push(...checked.markedDomains);
+        }
         parsed[lang] = result.lesson;
       }
       if (!parsed.vi || !parsed.en) continue;
@@ -185,7 +193,7 @@ export function loadCourses(coursesDir: string): LoadResult {
   errors.push(...selfCheck.errors);
   if (selfCheck.input) inputs.push(selfCheck.input);
   errors.sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line);
-  return { index, files, errors, warnings, lessons: lessonsReport, inputs, selfCheck: selfCheck.bank };
+  return { index, files, errors, warnings, markedDomains, lessons: lessonsReport, inputs, selfCheck: selfCheck.bank };
 }
 
 /** The English twin must teach the same steps and ask the same quiz. */

@@ -1,6 +1,6 @@
 import { createSignal, For, Show } from 'solid-js';
-import { t } from '../../i18n/index.ts';
-import { validateDossier, type DossierErrors, type DossierField, type DossierForm } from './validate.ts';
+import { language, t } from '../../i18n/index.ts';
+import { dummyBirthDate, validateDossier, type DossierErrors, type DossierField, type DossierForm } from './validate.ts';
 
 const ORDER: DossierField[] = ['childName', 'birthDate', 'gender', 'attachment', 'pledge'];
 const FIRST_INPUT: Record<DossierField, string> = {
@@ -10,6 +10,13 @@ const FIRST_INPUT: Record<DossierField, string> = {
   attachment: 'dossier-file-birth-certificate',
   pledge: 'dossier-pledge',
 };
+
+/** The dummy birth date as the resident reads it: "1/12/2026", or "1 December 2026" in English. */
+function shownDummyDate(): string {
+  const [y, m, d] = dummyBirthDate().split('-').map(Number);
+  const date = new Date(y, m - 1, d);
+  return language() === 'vi' ? `${d}/${m}/${y}` : date.toLocaleDateString('en-GB', { day: 'numeric', month: 'long', year: 'numeric' });
+}
 
 /**
  * The mock form. Errors show after "Continue": a summary at the top (focused,
@@ -26,6 +33,7 @@ export function DossierFormView(props: { form: DossierForm; onChange: (f: Dossie
   };
   const listed = () => ORDER.filter((k) => errors()[k]);
   const err = (k: DossierField) => errors()[k];
+  const message = (key: string) => t(`practiceDossier.errors.${key}`, { date: shownDummyDate() });
   const described = (k: DossierField, hint?: string) => [hint, err(k) ? `err-${k}` : undefined].filter(Boolean).join(' ') || undefined;
 
   function submit(e: Event) {
@@ -41,7 +49,7 @@ export function DossierFormView(props: { form: DossierForm; onChange: (f: Dossie
       {(key) => (
         <p class="field-error" id={`err-${p.field}`} data-testid={`error-${p.field}`}>
           <span aria-hidden="true">✗ </span>
-          {t(`practiceDossier.errors.${key()}`)}
+          {message(key())}
         </p>
       )}
     </Show>
@@ -59,7 +67,7 @@ export function DossierFormView(props: { form: DossierForm; onChange: (f: Dossie
               {(k) => (
                 <li>
                   <a href={`#${FIRST_INPUT[k]}`} onClick={(e) => (e.preventDefault(), document.getElementById(FIRST_INPUT[k])?.focus())}>
-                    {t(`practiceDossier.errors.${err(k)}`)}
+                    {message(err(k)!)}
                   </a>
                 </li>
               )}
@@ -85,13 +93,16 @@ export function DossierFormView(props: { form: DossierForm; onChange: (f: Dossie
 
       <div class="field">
         <label for="dossier-birthDate">{t('practiceDossier.birthDate')}</label>
+        <p class="muted" id="hint-birthDate" data-testid="dossier-birthDate-hint">
+          {t('practiceDossier.birthDateHint', { date: shownDummyDate() })}
+        </p>
         <input
           id="dossier-birthDate"
           data-testid="dossier-birthDate"
           type="date"
           value={props.form.birthDate}
           aria-invalid={Boolean(err('birthDate'))}
-          aria-describedby={described('birthDate')}
+          aria-describedby={described('birthDate', 'hint-birthDate')}
           onInput={(e) => set('birthDate', e.currentTarget.value)}
           onChange={(e) => set('birthDate', e.currentTarget.value)}
         />

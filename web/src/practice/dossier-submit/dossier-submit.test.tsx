@@ -12,8 +12,16 @@ const setup = () => {
   return { onDone, user: userEvent.setup() };
 };
 
-/** A birth date a few months ago, as <input type="date"> gives it. */
-const recentDate = () => new Date(Date.now() - 90 * 864e5).toISOString().slice(0, 10);
+/** A plausible real birth date a few months ago, as <input type="date"> gives it. */
+const recentDate = () => {
+  const d = new Date(Date.now() - 90 * 864e5);
+  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${d.getDate() === 1 ? '02' : String(d.getDate()).padStart(2, '0')}`;
+};
+/** The dummy date the form shows: the first of this month. */
+const dummyDate = () => {
+  const d = new Date();
+  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-01`;
+};
 
 async function toForm(user: ReturnType<typeof userEvent.setup>) {
   await user.click(screen.getByTestId('dossier-login-vneid'));
@@ -25,7 +33,7 @@ describe('public-service portal practice', () => {
     const { onDone, user } = setup();
     await toForm(user);
     await user.type(screen.getByTestId('dossier-childName'), 'NGUYỄN VĂN B');
-    fireEvent.input(screen.getByTestId('dossier-birthDate'), { target: { value: recentDate() } });
+    fireEvent.input(screen.getByTestId('dossier-birthDate'), { target: { value: dummyDate() } });
     await user.click(screen.getByTestId('dossier-gender-male'));
     await user.click(screen.getByTestId('dossier-file-birth-certificate'));
     await user.click(screen.getByTestId('dossier-pledge'));
@@ -70,11 +78,32 @@ describe('public-service portal practice', () => {
     expect(onDone).not.toHaveBeenCalled();
   });
 
+  it('shows the dummy birth date and refuses any other date, so no real child\'s birth date is kept', async () => {
+    const { onDone, user } = setup();
+    await toForm(user);
+    const [y, m] = dummyDate().split('-').map(Number);
+    expect(screen.getByTestId('dossier-birthDate-hint').textContent).toContain(`Chỉ chọn ngày giả: 1/${m}/${y}`);
+    expect(screen.getByTestId('dossier-birthDate').getAttribute('aria-describedby')).toContain('hint-birthDate');
+    await user.type(screen.getByTestId('dossier-childName'), 'NGUYỄN VĂN B');
+    fireEvent.input(screen.getByTestId('dossier-birthDate'), { target: { value: recentDate() } });
+    await user.click(screen.getByTestId('dossier-gender-male'));
+    await user.click(screen.getByTestId('dossier-file-birth-certificate'));
+    await user.click(screen.getByTestId('dossier-pledge'));
+    await user.click(screen.getByTestId('dossier-continue'));
+    expect(screen.getByTestId('error-birthDate').textContent).toContain(`chỉ chọn ngày giả 1/${m}/${y}`);
+    expect(screen.queryByTestId('dossier-review')).toBeNull();
+    fireEvent.input(screen.getByTestId('dossier-birthDate'), { target: { value: dummyDate() } });
+    expect(screen.queryByTestId('error-birthDate')).toBeNull();
+    await user.click(screen.getByTestId('dossier-continue'));
+    expect(screen.getByTestId('dossier-review')).toBeTruthy();
+    expect(onDone).not.toHaveBeenCalled();
+  });
+
   it('says a mistyped dossier code is not found', async () => {
     const { onDone, user } = setup();
     await toForm(user);
     await user.type(screen.getByTestId('dossier-childName'), 'NGUYỄN VĂN B');
-    fireEvent.input(screen.getByTestId('dossier-birthDate'), { target: { value: recentDate() } });
+    fireEvent.input(screen.getByTestId('dossier-birthDate'), { target: { value: dummyDate() } });
     await user.click(screen.getByTestId('dossier-gender-female'));
     await user.click(screen.getByTestId('dossier-file-birth-certificate'));
     await user.click(screen.getByTestId('dossier-pledge'));

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { EMPTY_FORM, normalizeCode, validateDossier, DOSSIER_CODE } from './validate.ts';
+import { EMPTY_FORM, dummyBirthDate, normalizeCode, validateDossier, DOSSIER_CODE } from './validate.ts';
 
 const today = new Date(2025, 5, 15);
-const good = { childName: 'NGUYỄN VĂN B', birthDate: '2025-05-01', gender: 'male', attachment: 'birth-certificate', pledge: true } as const;
+const good = { childName: 'NGUYỄN VĂN B', birthDate: '2025-06-01', gender: 'male', attachment: 'birth-certificate', pledge: true } as const;
 
 describe('mock dossier validation', () => {
   it('accepts a complete form', () => expect(validateDossier({ ...good }, today)).toEqual({}));
@@ -29,6 +29,15 @@ describe('mock dossier validation', () => {
   it('takes only the dummy name it shows, never another name', () => {
     expect(validateDossier({ ...good, childName: ' nguyễn  văn b ' }, today).childName).toBeUndefined();
     expect(validateDossier({ ...good, childName: 'TRẦN THỊ C' }, today).childName).toBe('nameDummy');
+  });
+
+  it('takes only the dummy birth date it shows, never another date', () => {
+    expect(dummyBirthDate(today)).toBe('2025-06-01');
+    expect(dummyBirthDate(new Date(2026, 11, 31))).toBe('2026-12-01');
+    // a plausible real birth date, a few months old: refused
+    expect(validateDossier({ ...good, birthDate: '2025-03-14' }, today).birthDate).toBe('dateDummy');
+    expect(validateDossier({ ...good, birthDate: '2025-06-16' }, today).birthDate).toBe('dateFuture');
+    expect(validateDossier({ ...good, birthDate: '2025-06-01' }, today).birthDate).toBeUndefined();
   });
 
   it('finds the dossier by its code typed loosely', () => {

@@ -21,6 +21,15 @@ export const EMPTY_FORM: DossierForm = { childName: '', birthDate: '', gender: '
 export const DUMMY_CHILD_NAME = 'NGUYỄN VĂN B';
 const sameName = (a: string, b: string) => a.normalize('NFC').toLocaleUpperCase('vi') === b.normalize('NFC').toLocaleUpperCase('vi');
 
+/**
+ * The only birth date the form takes, shown next to the field: the first day
+ * of the current month, so it is never in the future nor over six years ago.
+ * Like the name, a practice screen must never hold a real child's birth date.
+ */
+export function dummyBirthDate(today: Date = new Date()): string {
+  return `${today.getFullYear()}-${String(today.getMonth() + 1).padStart(2, '0')}-01`;
+}
+
 const SIX_YEARS_MS = 6 * 365.25 * 24 * 3600 * 1000;
 
 export function validateDossier(form: DossierForm, today: Date = new Date()): DossierErrors {
@@ -37,6 +46,7 @@ export function validateDossier(form: DossierForm, today: Date = new Date()): Do
   else if (!born || born.getMonth() !== Number(m![2]) - 1) errors.birthDate = 'dateInvalid';
   else if (born.getTime() > today.getTime()) errors.birthDate = 'dateFuture';
   else if (today.getTime() - born.getTime() > SIX_YEARS_MS) errors.birthDate = 'dateTooOld';
+  else if (form.birthDate !== dummyBirthDate(today)) errors.birthDate = 'dateDummy';
 
   if (!form.gender) errors.gender = 'genderRequired';
   if (!form.attachment) errors.attachment = 'fileRequired';
