@@ -5,6 +5,7 @@
 import { Marked, type Tokens } from 'marked';
 import { LESSON_APP_LINKS } from '../resident/addresses.ts';
 import type { CompiledLesson } from './schema.ts';
+import { forResidents } from './source-marks.ts';
 import type { ParsedLesson } from './parse-lesson.ts';
 import { WARNING_START, WARNING_END } from './parse-lesson.ts';
 
@@ -100,7 +101,7 @@ export function compileLesson(
       ...compileQuestion(q),
       ...(q.variants ? { variants: q.variants.map(compileQuestion) } : {}),
     })),
-    sources: fm.sources.map(inline),
+    sources: fm.sources.map((source) => inline(forResidents(source))),
     ...(fm.practice ? { practice: fm.practice } : {}),
   };
   return { compiled, problems };

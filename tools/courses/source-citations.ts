@@ -4,15 +4,17 @@
 // names no article a reader could open, so the build refuses it unless it is
 // marked as one of:
 // - "[chưa có địa chỉ bài]" / "[no article address yet]": the article is not
-//   on record yet; counted by `courses:check` so the list can shrink;
+//   on record yet; counted by `courses:check` so the list can shrink (a note
+//   for authors: residents read the source without it);
 // - "[trang chính thức]" / "[official page]": the body's own site is the source
 //   (e.g. the 5656 reporting service's page).
 // A citation of a body that no longer exists (a former ministry, a merged
 // province's department) must also say so: "tư liệu cũ" / "historical".
 
-export const UNRESOLVED_MARK = { vi: '[chưa có địa chỉ bài]', en: '[no article address yet]' } as const;
+import { UNRESOLVED, UNRESOLVED_MARK } from '../../shared/content/source-marks.ts';
+
+export { UNRESOLVED_MARK };
 export const OFFICIAL_PAGE_MARK = { vi: '[trang chính thức]', en: '[official page]' } as const;
-const UNRESOLVED = /\[(?:chưa có địa chỉ bài|no article address yet)\]/iu;
 const OFFICIAL_PAGE = /\[(?:trang chính thức|official page)\]/iu;
 const HISTORICAL = /tư liệu cũ|historical/iu;
 
