@@ -3,7 +3,8 @@
 // the anomaly view), the indicators, the tracker, the registers and the admin
 // pages. A table either stacks into cards or scrolls sideways inside its own
 // box; it never squeezes a word onto several lines ("Hư / ớn / g dẫ / n") nor
-// spills past the screen's edge. Teams are said by name, never by code.
+// spills past the screen's edge. Teams are said by name, never by code, and
+// no phone's id (a guide's or a resident's) is shown to the office anywhere.
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -24,11 +25,45 @@ let server: RunningServer;
 let browser: Browser;
 let adminPassword: string;
 const REVIEWER = { username: 'office', password: 'correct horse battery' };
+const GUIDE_PHONE = 'guide-cC9DkgPIEjf7wRbi';
+
+/** A guide's phone sends a session, so the office knows when that guide last sent. */
+async function guideSends(admin: string): Promise<void> {
+  const password = await createStaff(server, admin, { username: 'hung', displayName: 'Anh Nguyễn Văn Hùng', role: 'guide', team: 'cns', groups: ['tdp-1'] });
+  const cookie = await loginCookie(server, 'hung', password);
+  const me = (await (await fetch(`${server.url}/api/v1/auth/me`, { headers: { cookie } })).json()) as { user: { id: string } };
+  const at = new Date().toISOString();
+  const session = { id: uuidv7(), recordedBy: me.user.id, deviceId: GUIDE_PHONE, occurredAt: at, type: 'session.created', sessionId: uuidv7(), code: 'ACDE3467', title: 'Buổi học VNeID', groupId: 'tdp-1', place: 'Nhà văn hóa tổ 1', startsAt: at, durationMin: 90, courses: [firstCourse().courseId] };
+  const res = await fetch(`${server.url}/api/v1/guide/sync`, { method: 'POST', headers: { 'content-type': 'application/json', origin: server.url, cookie }, body: JSON.stringify({ deviceId: GUIDE_PHONE, events: [session] }) });
+  expect(((await res.json()) as { results: Array<{ status: string }> }).results[0].status).toBe('accepted');
+}
+
+const PHONE_ID = new RegExp(`${GUIDE_PHONE}|script-\\d+-device|demo-[0-9a-f]{12}`, 'g');
+
+/** Any phone id on the screen: the guide's, a held learner's ("script-…") or a demo learner's ("demo-…"). */
+async function phoneIdsShown(page: Page, screen: string): Promise<string[]> {
+  const text = await page.evaluate(() => document.body.innerText + [...document.querySelectorAll('[title]')].map((e) => e.getAttribute('title')).join(' '));
+  return (text.match(PHONE_ID) ?? []).map((id) => `${screen}: ${id}`);
+}
+
+/** Phone ids in what the office's pages are sent by the API (readable in the browser's tools). */
+function phoneIdsSent(page: Page): () => string[] {
+  const found: string[] = [];
+  page.on('response', (res) => {
+    if (!res.url().includes('/api/') || !(res.headers()['content-type'] ?? '').includes('json')) return;
+    void res.text().then((body) => found.push(...(body.match(PHONE_ID) ?? []).map((id) => `${new URL(res.url()).pathname}: ${id}`)), () => {});
+  });
+  return () => found;
+}
 
 /** Learners whose lessons are held for review, so the anomaly view has rows. */
-async function heldLearners(count: number): Promise<void> {
+function firstCourse(): { courseId: string; lessonId: string } {
   const index = JSON.parse(readFileSync(join(PROJECT_ROOT, 'dist', 'content', 'index.json'), 'utf8')) as { courses: Array<{ id: string; lessons: Array<{ id: string }> }> };
-  const lesson = { courseId: index.courses[0].id, lessonId: index.courses[0].lessons[0].id };
+  return { courseId: index.courses[0].id, lessonId: index.courses[0].lessons[0].id };
+}
+
+async function heldLearners(count: number): Promise<void> {
+  const lesson = firstCourse();
   const post = (path: string, body: unknown, headers: Record<string, string> = {}) =>
     fetch(`${server.url}/api/v1${path}`, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify(body) });
   for (let i = 0; i < count; i++) {
@@ -67,7 +102,7 @@ beforeAll(async () => {
   server = await startServer({ dataDir });
   const admin = await adminCookie(server);
   adminPassword = adminPasswordFrom(server.output());
-  await createStaff(server, admin, { username: 'hung', displayName: 'Anh Nguyễn Văn Hùng', role: 'guide', team: 'cns', groups: ['tdp-1'] });
+  await guideSends(admin);
   await heldLearners(12);
   await budgetProposal(admin);
   browser = await launchChromium();
@@ -95,9 +130,10 @@ async function unreadable(page: Page, screen: string): Promise<string[]> {
 }
 
 describe.skipIf(!hasChromium)('office tables on a phone', () => {
-  it('every office table is readable at 360 px in Vietnamese, teams by name', async () => {
+  it('every office table is readable at 360 px in Vietnamese, teams by name, no phone ids', async () => {
     const ctx = await browser.newContext(PHONE);
     const page = await ctx.newPage();
+    const sentToReviewer = phoneIdsSent(page);
     const problems: string[] = [];
 
     // The ward dashboard: coverage, rankings, courses, kinds, self-check, freshness, and the anomaly view.
@@ -106,7 +142,7 @@ describe.skipIf(!hasChromium)('office tables on a phone', () => {
     await page.getByTestId('self-check-groups').waitFor();
     await page.getByTestId('anomalies-load').click();
     await page.getByTestId('anomalies-by-rule').waitFor();
-    problems.push(...(await unreadable(page, '/ward')));
+    problems.push(...(await unreadable(page, '/ward')), ...(await phoneIdsShown(page, '/ward')));
     expect(await page.locator('table').count()).toBeGreaterThan(6);
     // The guide's team by its name, not the code "cns".
     const teamCells = await page.locator('table td, table th').allTextContents();
@@ -115,19 +151,28 @@ describe.skipIf(!hasChromium)('office tables on a phone', () => {
 
     for (const path of ['/ward/indicators', '/registers/budget']) {
       await page.goto(`${server.url}${path}`);
-      problems.push(...(await unreadable(page, path)));
+      problems.push(...(await unreadable(page, path)), ...(await phoneIdsShown(page, path)));
     }
     expect(await page.locator('table.budget-lines td').first().textContent()).toContain('VNeID');
     await ctx.close();
 
     const adminCtx = await browser.newContext(PHONE);
     const admin = await adminCtx.newPage();
+    const sentToAdmin = phoneIdsSent(admin);
     await logIn(admin, '/ward', { username: 'admin', password: adminPassword });
     await admin.getByTestId('dashboard').waitFor({ timeout: 15_000 });
     await admin.goto(`${server.url}/admin/ward`);
-    problems.push(...(await unreadable(admin, '/admin/ward')));
+    problems.push(...(await unreadable(admin, '/admin/ward')), ...(await phoneIdsShown(admin, '/admin/ward')));
+    // The audit log and the staff accounts: what was recorded and by whom, never on which phone.
+    for (const path of ['/admin/audit', '/admin/staff']) {
+      await admin.goto(`${server.url}${path}`);
+      await admin.locator('main h1').first().waitFor();
+      await admin.waitForLoadState('networkidle');
+      problems.push(...(await phoneIdsShown(admin, path)));
+    }
     await adminCtx.close();
 
     expect(problems).toEqual([]);
+    expect([...sentToReviewer(), ...sentToAdmin()]).toEqual([]);
   }, 180_000);
 });

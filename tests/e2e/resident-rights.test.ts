@@ -203,7 +203,7 @@ describe.skipIf(!hasChromium)('resident data rights', () => {
     // So do the screens where a session is joined and a self-check result is kept.
     for (const screen of ['/join', '/self-check']) {
       await page.goto(`${server.url}${screen}`);
-      await expect.poll(() => page.getByTestId('learner-now').textContent(), screen).toContain('Đang học: Bà Tư');
+      await expect.poll(() => page.getByTestId('learner-now').textContent(), { message: screen }).toContain('Đang học: Bà Tư');
     }
     await page.goto(`${server.url}/profiles`);
     await page.getByTestId('pin-new').fill('4826');
