@@ -149,6 +149,11 @@ describe.skipIf(!hasChromium)('office tables on a phone', () => {
     expect(teamCells.map((c) => c.trim())).not.toContain('cns');
     expect(teamCells.map((c) => c.trim())).toContain(viLabels.team.cns);
 
+    // The report to print, as the office reads it on screen before printing.
+    await page.getByTestId('open-report').click();
+    await page.getByTestId('print-report').locator('table').first().waitFor({ timeout: 15_000 });
+    problems.push(...(await unreadable(page, 'report')));
+
     for (const path of ['/ward/indicators', '/registers/budget']) {
       await page.goto(`${server.url}${path}`);
       problems.push(...(await unreadable(page, path)), ...(await phoneIdsShown(page, path)));
