@@ -168,6 +168,17 @@ describe.skipIf(!hasChromium)('office tables on a phone', () => {
     await admin.getByTestId('dashboard').waitFor({ timeout: 15_000 });
     await admin.goto(`${server.url}/admin/ward`);
     problems.push(...(await unreadable(admin, '/admin/ward')), ...(await phoneIdsShown(admin, '/admin/ward')));
+    // A file of groups checked before import: its problems, then its preview.
+    const csv = (text: string) => ({ name: 'to-dan-pho.csv', mimeType: 'text/csv', buffer: Buffer.from(`\uFEFFMã tổ,Tên tổ dân phố,Dân số trưởng thành,Số hộ\n${text}`) });
+    const file = admin.locator('input[name="ward-file"]');
+    await file.setInputFiles(csv('tdp-7,Tổ dân phố Lãm Hà,800,300\ntdp-8,Tổ dân phố Đồng Hòa,tám trăm,250\n'));
+    await admin.getByRole('button', { name: 'Kiểm tra tệp' }).click();
+    await admin.getByTestId('import-errors').waitFor();
+    problems.push(...(await unreadable(admin, 'import problems')));
+    await file.setInputFiles(csv('tdp-7,Tổ dân phố Lãm Hà,800,300\n'));
+    await admin.getByRole('button', { name: 'Kiểm tra tệp' }).click();
+    await admin.getByTestId('import-preview').waitFor();
+    problems.push(...(await unreadable(admin, 'import preview')));
     // The audit log and the staff accounts: what was recorded and by whom, never on which phone.
     for (const path of ['/admin/audit', '/admin/staff']) {
       await admin.goto(`${server.url}${path}`);
