@@ -1,5 +1,6 @@
-// How fresh the figures are: when each guide's phone last synced (guides are
-// staff, accountable by name), and how many learner devices synced recently
+// How fresh the figures are: when each guide last synced, from whichever of
+// their phones (guides are staff, accountable by name; a phone's id means
+// nothing to the office and is not shown), and how many learner devices synced recently
 // (counts only, never a device or a person).
 import { and, count, desc, eq, gt, gte, isNull, lt, max, sql } from 'drizzle-orm';
 import type { Freshness } from '../../shared/stats/api.ts';
@@ -13,12 +14,12 @@ const DAY = 24 * HOUR;
 
 export function createFreshness(db: Db, now: () => number) {
   const lastSync = db
-    .select({ recordedBy: guideEvents.recordedBy, deviceId: guideEvents.deviceId, last: max(guideEvents.receivedAt).as('last') })
+    .select({ recordedBy: guideEvents.recordedBy, last: max(guideEvents.receivedAt).as('last') })
     .from(guideEvents)
-    .groupBy(guideEvents.recordedBy, guideEvents.deviceId)
+    .groupBy(guideEvents.recordedBy)
     .as('g');
   const guides = db
-    .select({ guide: users.displayName, team: users.team, deviceId: lastSync.deviceId, last: lastSync.last })
+    .select({ guide: users.displayName, team: users.team, last: lastSync.last })
     .from(users)
     .leftJoin(lastSync, eq(lastSync.recordedBy, users.id))
     .where(and(eq(users.role, 'guide'), eq(users.disabled, false)))
@@ -51,7 +52,7 @@ export function createFreshness(db: Db, now: () => number) {
     const t = now();
     const d = deviceCounts(t - DAY, t - 7 * DAY, t - 30 * DAY);
     return {
-      guides: guides.all().map((g) => ({ guide: g.guide, team: g.team, deviceId: g.deviceId, lastSyncAt: iso(g.last) })),
+      guides: guides.all().map((g) => ({ guide: g.guide, team: g.team, lastSyncAt: iso(g.last) })),
       devices: { within1Day: people(d.d1), within7Days: people(d.d7), within30Days: people(d.d30), older: people(d.older), lastSyncAt: iso(d.last) },
     };
   };

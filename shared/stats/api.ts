@@ -130,7 +130,8 @@ export interface TrendRow {
 }
 
 export interface Freshness {
-  guides: Array<{ guide: string; team: string | null; deviceId: string | null; lastSyncAt: string | null }>;
+  /** By name and team: a phone's id is never shown to the office. */
+  guides: Array<{ guide: string; team: string | null; lastSyncAt: string | null }>;
   devices: { within1Day: Count; within7Days: Count; within30Days: Count; older: Count; lastSyncAt: string | null };
 }
 

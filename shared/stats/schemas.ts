@@ -55,7 +55,7 @@ const byGender = z.object(Object.fromEntries([...GENDER_KEYS, 'total'].map((k) =
 export const demographicRowSchema = z.object({ band: z.enum(AGE_BANDS), reached: byGender, completed: byGender });
 export const trendRowSchema = z.object({ week: z.iso.date(), lessonCompletions: z.number().int(), newLearners: count, courseCompletions: count });
 export const freshnessSchema = z.object({
-  guides: z.array(z.object({ guide: z.string(), team: z.string().nullable(), deviceId: z.string().nullable(), lastSyncAt: z.string().nullable() })),
+  guides: z.array(z.object({ guide: z.string(), team: z.string().nullable(), lastSyncAt: z.string().nullable() })),
   devices: z.object({ within1Day: count, within7Days: count, within30Days: count, older: count, lastSyncAt: z.string().nullable() }),
 });
 export const figureKindsSchema = z.object({

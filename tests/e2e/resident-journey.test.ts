@@ -9,6 +9,7 @@ import { useServerAndBrowser } from '../support/e2e-env.ts';
 import { activeLearnerId, finishLesson } from '../support/resident-driver.ts';
 import { adminCookie } from '../support/staff-api.ts';
 import { waitOfflineReady } from '../support/offline-ready.ts';
+import { inViewport } from '../support/layout-check.ts';
 import { setPhoneOffline } from '../support/network.ts';
 
 const e2e = useServerAndBrowser();
@@ -28,6 +29,9 @@ describe.skipIf(!hasChromium)('resident: certificate and moving to a new phone',
     await page.getByTestId('welcome-skip').click();
     await expect.poll(() => page.getByTestId('welcome').count()).toBe(0);
     await waitOfflineReady(page);
+    // Home says so on its first screen, in words.
+    await expect.poll(() => page.getByTestId('offline-ready').textContent()).toBe('✓ Đã sẵn sàng: học được cả khi không có mạng.');
+    expect(await inViewport(page, 'offline-ready')).toBe(true);
 
     // A name kept on this phone only (no consent to share it with the ward).
     await page.goto(`${e2e.server.url}/me`);

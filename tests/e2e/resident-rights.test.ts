@@ -200,6 +200,11 @@ describe.skipIf(!hasChromium)('resident data rights', () => {
     await expect.poll(() => page.getByTestId('learner-name').textContent()).toBe('Bà Tư');
     await page.goto(`${server.url}/courses/${COURSE}/lessons/${lessons[1]}`);
     await expect.poll(() => page.getByTestId('learner-now').textContent()).toContain('Đang học: Bà Tư');
+    // So do the screens where a session is joined and a self-check result is kept.
+    for (const screen of ['/join', '/self-check']) {
+      await page.goto(`${server.url}${screen}`);
+      await expect.poll(() => page.getByTestId('learner-now').textContent(), { message: screen }).toContain('Đang học: Bà Tư');
+    }
     await page.goto(`${server.url}/profiles`);
     await page.getByTestId('pin-new').fill('4826');
     await page.getByTestId('pin-set').click();

@@ -18,6 +18,8 @@ import { PROJECT_ROOT, startServer, type RunningServer } from '../support/server
 let server: RunningServer;
 let browser: Browser;
 let expected: { last30: number; last120: number };
+const LONG_NAME = 'Tổ dân phố 1 (Đồng Hòa, khu tập thể nhà máy)';
+const LONGER_NAME = 'Tổ dân phố 3 (Đồng Hòa, khu tập thể nhà máy cơ khí và chợ Kiến An cũ)';
 
 beforeAll(async () => {
   if (!hasChromium) return;
@@ -25,6 +27,9 @@ beforeAll(async () => {
   const { db, sqlite } = openDb(dataDir);
   await createUser(db, { username: 'office', password: 'correct horse battery', role: 'reviewer', team: null });
   seedDemo(db, loadCatalog(join(PROJECT_ROOT, 'dist')), { learners: 300, days: 120 });
+  // Group names as long as a ward's real ones, past what one line of a chart holds.
+  sqlite.prepare("UPDATE residential_groups SET name = ? WHERE id = (SELECT id FROM residential_groups ORDER BY sort_order LIMIT 1)").run(LONG_NAME);
+  sqlite.prepare("UPDATE residential_groups SET name = ? WHERE id = (SELECT id FROM residential_groups ORDER BY sort_order LIMIT 1 OFFSET 2)").run(LONGER_NAME);
   const today = dayOf(Date.now());
   const count = (from: number) =>
     (sqlite.prepare('SELECT COALESCE(SUM(completions), 0) AS n FROM stats_daily WHERE day BETWEEN ? AND ?').get(from, today) as { n: number }).n;
@@ -65,11 +70,20 @@ describe.skipIf(!hasChromium)('ward dashboard', () => {
     // At 1280 px the office screen uses the width; rankings never mix "<5" into the figures.
     expect((await page.getByTestId('dashboard').boundingBox())!.width).toBeGreaterThan(1000);
     for (const id of ['ranking-coverage', 'ranking-growth']) expect(await page.getByTestId(id).textContent()).not.toContain('<5');
-    // Chart labels fit inside the drawing (none starts left of it).
-    const clipped = await page.evaluate(() =>
-      [...document.querySelectorAll('.chart-svg text')].filter((el) => (el as SVGTextElement).getBBox().x < 0).map((el) => el.textContent),
+    // Chart labels fit inside the drawing (none starts left of it); a long name wraps whole
+    // onto two lines, and one longer still is cut with its full text as the hover title.
+    const labels = await page.evaluate(() =>
+      [...document.querySelectorAll<SVGTextElement>('.chart-svg text[data-label]')].map((el) => ({
+        full: el.dataset.label!,
+        shown: [...el.querySelectorAll('tspan')].map((s) => s.textContent).join(' '),
+        title: el.querySelector('title')?.textContent ?? null,
+        left: el.getBBox().x,
+      })),
     );
-    expect(clipped).toEqual([]);
+    expect(labels.filter((l) => l.left < 0)).toEqual([]);
+    expect(labels.find((l) => l.full === LONG_NAME)).toMatchObject({ shown: LONG_NAME, title: null });
+    expect(labels.find((l) => l.full === LONGER_NAME)).toMatchObject({ title: LONGER_NAME });
+    expect(labels.find((l) => l.full === LONGER_NAME)!.shown).toMatch(/…$/);
 
     // The printable report carries the national title block.
     await page.getByTestId('open-report').click();

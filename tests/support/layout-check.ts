@@ -55,3 +55,27 @@ export function widerThanScreen(page: Page): Promise<string[]> {
     return found;
   });
 }
+
+/** Table cells squeezed narrower than about three letters while holding longer text
+ * (a column one letter wide); named by their text for the failure. */
+export function narrowTableCells(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const found: string[] = [];
+    const hidden = (el: Element | null) => {
+      for (let e = el; e; e = e.parentElement) {
+        const r = e.getBoundingClientRect();
+        if (r.width <= 2 || r.height <= 2 || getComputedStyle(e).clipPath !== 'none') return true;
+      }
+      return false;
+    };
+    for (const cell of document.querySelectorAll('th, td')) {
+      if (hidden(cell)) continue;
+      const r = cell.getBoundingClientRect();
+      const text = (cell.textContent ?? '').trim();
+      const style = getComputedStyle(cell);
+      const inner = r.width - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight);
+      if (text.length > 3 && inner < 2.5 * parseFloat(style.fontSize)) found.push(`"${text.slice(0, 30)}" ${Math.round(inner)} px`);
+    }
+    return found;
+  });
+}

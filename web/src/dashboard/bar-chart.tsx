@@ -1,5 +1,6 @@
 import { createUniqueId, For, Index, Show } from 'solid-js';
 import type { Count } from '../../../shared/stats/api.ts';
+import { labelLines } from './chart-label.ts';
 import { drawable, num } from './format.ts';
 
 export interface Series {
@@ -13,9 +14,9 @@ export interface BarRow {
 const PATTERNS = ['solid', 'hatch', 'dots'] as const;
 const ROW_H = 22;
 const BAR_H = 16;
-/** Wide enough for about 34 characters at 12 px, so a course or group name is not cut at the left edge. */
+/** Room for two lines of about 30 characters at 12 px (chart-label.ts), so a course or group name is not cut at the left edge. */
 const LABEL_W = 230;
-const LABEL_CHARS = 34;
+const LINE_H = 13;
 const CHART_W = 660;
 
 /**
@@ -62,9 +63,7 @@ export function BarChart(props: { caption: string; series: Series[]; rows: BarRo
           <For each={props.rows}>
             {(row, r) => (
               <g transform={`translate(0, ${30 + r() * groupH()})`}>
-                <text x={LABEL_W - 6} y={ROW_H * props.series.length / 2 + 4} text-anchor="end" font-size="12">
-                  {row.label.length > LABEL_CHARS ? `${row.label.slice(0, LABEL_CHARS - 1)}…` : row.label}
-                </text>
+                <RowLabel label={row.label} middle={(ROW_H * props.series.length) / 2 + 4} />
                 <Index each={row.values}>
                   {(v, i) => (
                     <g transform={`translate(${LABEL_W}, ${i * ROW_H})`}>
@@ -102,6 +101,26 @@ export function BarChart(props: { caption: string; series: Series[]; rows: BarRo
         </div>
       </div>
     </figure>
+  );
+}
+
+/** A row's name, centred on its bars; a name cut short keeps its whole text as the hover title. */
+function RowLabel(props: { label: string; middle: number }) {
+  const shown = () => labelLines(props.label);
+  const top = () => props.middle - ((shown().lines.length - 1) * LINE_H) / 2;
+  return (
+    <text y={top()} text-anchor="end" font-size="12" data-label={props.label}>
+      <Show when={shown().cut}>
+        <title>{props.label}</title>
+      </Show>
+      <Index each={shown().lines}>
+        {(line, i) => (
+          <tspan x={LABEL_W - 6} y={top() + i * LINE_H}>
+            {line()}
+          </tspan>
+        )}
+      </Index>
+    </text>
   );
 }
 

@@ -10,6 +10,7 @@ import { formatLearnerCode } from '../../../shared/guide/learner-code.ts';
 import { errorMessage, type ErrorKeys } from '../net/error-message.ts';
 import { request } from '../net/http.ts';
 import { useStores } from '../app/app-stores.tsx';
+import { LearnerBadge } from '../learn/learner-badge.tsx';
 import { joinSession, currentLearnerId } from './join-repo.ts';
 import { normalizeCode } from '../guide/code.ts';
 import { householdFrom, sessionCodeFrom } from '../scan/scan-targets.ts';
@@ -85,6 +86,8 @@ export default function JoinPage() {
 
   return (
     <div class="guide join">
+      {/* Joining counts this phone's current learner: say who that is. */}
+      <LearnerBadge />
       <h1>{t('join.title')}</h1>
       {/* Under the heading, where the eye is; brought into view and focused on
        * every new outcome, so nobody taps "Tham gia" again thinking it failed.

@@ -23,7 +23,7 @@ export function SyncStatus() {
           </Switch>
         </p>
         <p class="sync-details">
-          {/* The number comes first in both languages: "3 bài chờ đồng bộ", "3 lessons waiting to sync". */}
+          {/* The number comes first in both languages: "3 bài chờ gửi", "3 lessons waiting to sync". */}
           <span class="sync-pending">
             <strong data-testid="sync-pending">{sync.pendingLessons()}</strong>{' '}
             {t('sync.pendingLessons', { count: sync.pendingLessons() })}

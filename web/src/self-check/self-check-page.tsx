@@ -5,6 +5,7 @@ import vi from '../i18n/vi/lazy/selfCheck.json';
 import en from '../i18n/en/lazy/selfCheck.json';
 import { language, t } from '../i18n/index.ts';
 import { useStores } from '../app/app-stores.tsx';
+import { LearnerBadge } from '../learn/learner-badge.tsx';
 import { newSeed } from '../learn/quiz-order.ts';
 import { formatDate } from '../resident/format-date.ts';
 import { layOut, scoreAttempt, type CheckQuestion, type GroupResult } from './score.ts';
@@ -76,6 +77,8 @@ export default function SelfCheckPage() {
 
   return (
     <article class="lesson self-check" data-testid="self-check">
+      {/* The result is kept for this phone's current learner: say who that is. */}
+      <LearnerBadge />
       <h1>{t('selfCheck.title')}</h1>
       <Show when={bank} fallback={<p class="notice">{t('selfCheck.unavailable')}</p>}>
         {(b) => (
