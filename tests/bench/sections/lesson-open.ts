@@ -78,6 +78,8 @@ export const lessonOpenSection: BenchSection = {
       await page.getByTestId('next-step').waitFor();
       await page.goto(server.url + '/');
       await page.getByTestId(`course-${first.id}`).waitFor();
+      // Home lists the first courses; "all courses" stays open for the visit.
+      await page.getByTestId('all-courses').click();
 
       await setPhoneOffline(ctx, true);
       const cdp = await ctx.newCDPSession(page);

@@ -1,4 +1,4 @@
-import { For, Show } from 'solid-js';
+import { createMemo, createSignal, For, Show } from 'solid-js';
 import { language, t } from '../i18n/index.ts';
 import { useStores } from '../app/app-stores.tsx';
 import { SyncStatus } from './sync-status.tsx';
@@ -8,6 +8,7 @@ import { LoadState } from './load-state.tsx';
 import { WelcomePanel } from './welcome-panel.tsx';
 import { HomeMine, HomePlan } from './home-plan.tsx';
 import { isFirstPaintDone, revealInSteps } from '../app/first-paint.ts';
+import { coursesOnHome, rememberAllShown, wasAllShown } from './home-course-choice.ts';
 import '../styles/resident-home.css';
 
 // Links here are plain <a>: the router follows them all the same (it handles
@@ -15,7 +16,10 @@ import '../styles/resident-home.css';
 // what each <A> pays for when it is created.
 export default function HomePage() {
   const { content, progress } = useStores();
-  const shownCourses = revealInSteps(() => content.courses().length, 3);
+  const [showAll, setShowAll] = createSignal(wasAllShown());
+  const started = createMemo(() => new Set(progress.rows().map((r) => r.courseId)));
+  const listed = createMemo(() => coursesOnHome(content.courses(), (id) => started().has(id), showAll()));
+  const shownCourses = revealInSteps(() => listed().length, 3);
   return (
     <>
       <h1>{t('home.title')}</h1>
@@ -32,11 +36,12 @@ export default function HomePage() {
       </a>
       <h2>{t('home.courses')}</h2>
       <LoadState isLoading={content.isLoading()} error={content.loadError()} onRetry={content.reload} />
-      {/* The list is long and mostly below the fold: on the app's first screen
-          it renders after the first paint, a few cards per task. */}
+      {/* The list is below the fold: on the app's first screen it renders
+          after the first paint, a few cards per task. Home lists the first
+          courses and those started (home-course-choice.ts), then "all". */}
       <Show when={shownCourses() > 0}>
         <ul class="card-list course-list">
-          <For each={content.courses().slice(0, shownCourses())}>
+          <For each={listed().slice(0, shownCourses())}>
             {(course) => (
               <li>
                 <a href={`/courses/${course.id}`} class="card course-card" data-testid={`course-${course.id}`}>
@@ -50,7 +55,20 @@ export default function HomePage() {
           </For>
         </ul>
       </Show>
-      <Show when={shownCourses() === content.courses().length && isFirstPaintDone()}>
+      <Show when={!showAll() && shownCourses() === listed().length && listed().length < content.courses().length}>
+        <button
+          type="button"
+          class="button secondary all-courses"
+          data-testid="all-courses"
+          onClick={() => {
+            setShowAll(true);
+            rememberAllShown();
+          }}
+        >
+          {t('home.allCourses', { count: content.courses().length })}
+        </button>
+      </Show>
+      <Show when={shownCourses() === listed().length && isFirstPaintDone()}>
         <HomeMine />
       </Show>
     </>
