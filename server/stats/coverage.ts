@@ -13,7 +13,7 @@
 // (learner-kinds.ts): with only "verified" chosen, a learner counts when a
 // guide stands behind their learning by the end of the range.
 import { and, count, eq, exists, gte, lte, sql } from 'drizzle-orm';
-import type { CoverageRow, Ranking, RankingRow } from '../../shared/stats/api.ts';
+import { HIDDEN, type CoverageRow, type Ranking, type RankingRow } from '../../shared/stats/api.ts';
 import type { FigureKind } from '../../shared/stats/figure-kinds.ts';
 import type { Db } from '../db/open.ts';
 import { householdMembers, households, residentialGroups, statsFirstCourseDays, statsFirstDays, statsLearners } from '../db/schema/index.ts';
@@ -116,8 +116,11 @@ export function createCoverage(db: Db) {
       ...list.map((g) => ({ g, reached: byGroup.get(g.id)?.reached ?? 0, completed: byGroup.get(g.id)?.completed ?? 0, month: byGroup.get(g.id)?.month ?? 0 })),
       { g: null, reached: sum('reached'), completed: sum('completed'), month: sum('month') },
     ];
-    // "Reached" adds up to the headline's learners: protect it as a breakdown.
+    // "Reached" adds up to the headline's learners, and "completed" to figures
+    // published elsewhere (the demographics' completed column at a month end,
+    // the basic-skills indicator under the one-course rule): protect both as breakdowns.
     const reachedShown = protect(raw.map((x) => x.reached));
+    const completedShown = protect(raw.map((x) => x.completed));
     const rows: CoverageRow[] = raw.map(({ g, reached, completed, month }, i) => {
       if (g === null) {
         return {
@@ -127,7 +130,7 @@ export function createCoverage(db: Db) {
           households: null,
           figuresAreSample: false,
           reached: reachedShown[i],
-          completed: people(completed),
+          completed: completedShown[i],
           reachedShare: null,
           completedShare: null,
           householdsRecorded: 0,
@@ -147,9 +150,9 @@ export function createCoverage(db: Db) {
         households: g.households,
         figuresAreSample: g.figuresAreSample,
         reached: reachedShown[i],
-        completed: people(completed),
+        completed: completedShown[i],
         reachedShare: shownShare(reachedShown[i], reached, g.adultPopulation),
-        completedShare: share(completed, g.adultPopulation),
+        completedShare: shownShare(completedShown[i], completed, g.adultPopulation),
         householdsRecorded: people(h?.recorded ?? 0),
         householdsFiveSkills: people(fiveSkills),
         householdShare: share(fiveSkills, g.households),
@@ -161,9 +164,10 @@ export function createCoverage(db: Db) {
   }
 
   /** Groups with a population, best first; equal values share a rank. The
-   * order uses the true figures; a value built on fewer than five people is
-   * sent as null, like the count it comes from. */
-  function rank(items: Array<{ groupId: string; name: string; part: number; whole: number }>): RankingRow[] {
+   * order uses the true figures; a value built on fewer than five people, or
+   * on a coverage cell hidden by the breakdown rule, is sent as null, like the
+   * count it comes from (a share times the group's population is the count). */
+  function rank(items: Array<{ groupId: string; name: string; part: number; whole: number; hidden?: boolean }>): RankingRow[] {
     const ranked = items
       .map((x) => ({ ...x, exact: (x.part / x.whole) * 100 }))
       .sort((a, b) => b.exact - a.exact || a.name.localeCompare(b.name, 'vi'));
@@ -171,7 +175,7 @@ export function createCoverage(db: Db) {
       rank: ranked.findIndex((y) => y.exact === x.exact) + 1,
       groupId: x.groupId,
       name: x.name,
-      value: isSmall(x.part) ? null : Math.round(x.exact * 100) / 100,
+      value: isSmall(x.part) || x.hidden ? null : Math.round(x.exact * 100) / 100,
     }));
   }
 
@@ -179,9 +183,11 @@ export function createCoverage(db: Db) {
     coverage,
     ranking(r: DayRange, kinds: LearnerKinds): Ranking {
       const byGroup = learners(r, kinds);
+      // The cells coverage hides (whole ward, every group) stay hidden here.
+      const hidden = new Set(coverage({ ...r, group: null }, kinds).filter((row) => row.completed === HIDDEN).map((row) => row.groupId));
       const withPopulation = groups.all().filter((g) => (g.adultPopulation ?? 0) > 0);
       const items = (k: 'completed' | 'month') =>
-        withPopulation.map((g) => ({ groupId: g.id, name: g.name, part: byGroup.get(g.id)?.[k] ?? 0, whole: g.adultPopulation! }));
+        withPopulation.map((g) => ({ groupId: g.id, name: g.name, part: byGroup.get(g.id)?.[k] ?? 0, whole: g.adultPopulation!, hidden: k === 'completed' && hidden.has(g.id) }));
       return { byCoverage: rank(items('completed')), byGrowth: rank(items('month')), counted: countedOf(kinds) };
     },
   };
