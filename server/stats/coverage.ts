@@ -181,10 +181,11 @@ export function createCoverage(db: Db) {
 
   return {
     coverage,
-    ranking(r: DayRange, kinds: LearnerKinds): Ranking {
+    /** `wardRows`: the whole ward's coverage for the same range and kinds, when the caller has it already. */
+    ranking(r: DayRange, kinds: LearnerKinds, wardRows: CoverageRow[] = coverage({ ...r, group: null }, kinds)): Ranking {
       const byGroup = learners(r, kinds);
       // The cells coverage hides (whole ward, every group) stay hidden here.
-      const hidden = new Set(coverage({ ...r, group: null }, kinds).filter((row) => row.completed === HIDDEN).map((row) => row.groupId));
+      const hidden = new Set(wardRows.filter((row) => row.completed === HIDDEN).map((row) => row.groupId));
       const withPopulation = groups.all().filter((g) => (g.adultPopulation ?? 0) > 0);
       const items = (k: 'completed' | 'month') =>
         withPopulation.map((g) => ({ groupId: g.id, name: g.name, part: byGroup.get(g.id)?.[k] ?? 0, whole: g.adultPopulation!, hidden: k === 'completed' && hidden.has(g.id) }));

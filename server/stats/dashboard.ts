@@ -74,7 +74,9 @@ export function createDashboard(db: Db, catalog: DashboardCatalog, now: () => nu
         const r = range(q);
         const h = headlineOf(r);
         const p = people();
-        return { meta: meta(), range: r.range, headline: h.headline, coverage: coverage(r, p), coverageCounted: countedOf(p), ranking: ranking(r, p), ...courses(r), ...demographicsOf(r), trend: trend(r), freshness: freshness(), kinds: h.kinds };
+        const wardRows = coverage({ ...r, group: null }, p);
+        const rows = r.group === null ? wardRows : wardRows.filter((row) => row.groupId === r.group);
+        return { meta: meta(), range: r.range, headline: h.headline, coverage: rows, coverageCounted: countedOf(p), ranking: ranking(r, p, wardRows), ...courses(r), ...demographicsOf(r), trend: trend(r), freshness: freshness(), kinds: h.kinds };
       }),
   };
 }
