@@ -68,6 +68,7 @@ import { createCatalogCheck } from './integrity/catalog-check.ts';
 import { createHoldTable, createIntegrity } from './integrity/holds.ts';
 import { createAnomalies } from './integrity/anomalies.ts';
 import { createSpotChecks } from './integrity/spot-checks.ts';
+import { drawKeyOf } from './integrity/draw-key.ts';
 import { integrityRoutes } from './routes/integrity.ts';
 import { DEFAULT_PLAUSIBILITY } from '../shared/integrity/plausibility.ts';
 import { certificateRoutes } from './routes/certificates.ts';
@@ -232,7 +233,7 @@ export function createApp(deps: AppDeps) {
       indicators: wardIndicators(indicators, indicatorTargets, now),
     }),
   );
-  app.route(`${API_PREFIX}/integrity`, integrityRoutes(ctx, integrity, createAnomalies(ctx.db, integrity.limits), createSpotChecks(ctx.db, now)));
+  app.route(`${API_PREFIX}/integrity`, integrityRoutes(ctx, integrity, createAnomalies(ctx.db, integrity.limits), createSpotChecks(ctx.db, now, drawKeyOf(ctx.sqlite.name))));
   app.route('/api', openApiRoutes(ctx));
   app.all('/api/*', (c) => jsonError(c, 404, 'not_found', `No API route ${c.req.method} ${c.req.path}`));
 

@@ -10,6 +10,7 @@ import { dayFromIso } from '../../shared/stats/days.ts';
 import type { Db } from '../db/open.ts';
 import { certificates, guideEvents, guideGroups, guideSessions, householdMembers, households, statsLearners, users } from '../db/schema/index.ts';
 import { ATTENDANCE } from '../guide/attribution.ts';
+import { learnerKindCondition, type LearnerKinds } from '../stats/learner-kinds.ts';
 
 /** An indicator's figure: per group key and for the ward (not always the sum: a team member serving two groups counts once). */
 export interface Tally {
@@ -23,6 +24,8 @@ export interface ActualsSpan {
   from: string;
   to: string;
   basicSkillsRule: BasicSkillsRule;
+  /** Which learners the indicators of learning count (basic skills, households, certificates): the ward's official kinds. */
+  learners: LearnerKinds;
 }
 
 const DAY_MS = 86_400_000;
@@ -46,15 +49,20 @@ export function createIndicatorActuals(db: Db) {
   const to = sql.placeholder('to');
   const adult = or(isNull(statsLearners.birthYear), lte(statsLearners.birthYear, bornBy));
 
-  // Learners meeting the ward's definition by the end day, per group.
+  // Learners meeting the ward's definition by the end day, per group, of the kinds the ward counts
+  // (server/stats/learner-kinds.ts: a guide behind their learning before the period's end, or not).
+  const ofKinds = (kinds: LearnerKinds) => learnerKindCondition(kinds, to);
+  const perKinds = <T>(make: (kinds: LearnerKinds) => T): Record<LearnerKinds, T> => ({ all: make('all'), verified: make('verified'), 'self-reported': make('self-reported'), none: make('none') });
   const skilled = (day: typeof statsLearners.fiveSkillsDay | typeof statsLearners.firstCourseDay) =>
-    db
-      .select({ groupId: statsLearners.groupId, n: count() })
-      .from(statsLearners)
-      .where(and(lte(day, endDay), adult))
-      .groupBy(statsLearners.groupId)
-      .prepare();
-  const basicSkills: Record<BasicSkillsRule, ReturnType<typeof skilled>> = {
+    perKinds((kinds) =>
+      db
+        .select({ groupId: statsLearners.groupId, n: count() })
+        .from(statsLearners)
+        .where(and(lte(day, endDay), adult, ofKinds(kinds)))
+        .groupBy(statsLearners.groupId)
+        .prepare(),
+    );
+  const basicSkills = {
     'five-skills': skilled(statsLearners.fiveSkillsDay),
     'one-course': skilled(statsLearners.firstCourseDay),
   };
@@ -67,17 +75,19 @@ export function createIndicatorActuals(db: Db) {
     .where(and(eq(guideEvents.type, 'outcome.confirmed'), lt(guideEvents.effectiveAt, to), adult))
     .prepare();
 
-  const anyFiveSkills = db
-    .select({ one: sql`1` })
-    .from(householdMembers)
-    .innerJoin(statsLearners, eq(statsLearners.learnerId, householdMembers.learnerId))
-    .where(and(eq(householdMembers.householdId, households.id), lte(statsLearners.fiveSkillsDay, endDay)));
-  const homes = db
-    .select({ groupId: households.groupId, n: count() })
-    .from(households)
-    .where(exists(anyFiveSkills))
-    .groupBy(households.groupId)
-    .prepare();
+  const homes = perKinds((kinds) => {
+    const anyFiveSkills = db
+      .select({ one: sql`1` })
+      .from(householdMembers)
+      .innerJoin(statsLearners, eq(statsLearners.learnerId, householdMembers.learnerId))
+      .where(and(eq(householdMembers.householdId, households.id), lte(statsLearners.fiveSkillsDay, endDay), ofKinds(kinds)));
+    return db
+      .select({ groupId: households.groupId, n: count() })
+      .from(households)
+      .where(exists(anyFiveSkills))
+      .groupBy(households.groupId)
+      .prepare();
+  });
 
   // Members as of the period's end: made by then, and not turned off by then (an account turned off
   // before the day was kept counts as off throughout). Group assignments are today's: they keep no history.
@@ -104,34 +114,36 @@ export function createIndicatorActuals(db: Db) {
       FROM ${ATTENDANCE} JOIN ${guideSessions} ON ${guideSessions.id} = attendance.session_id
      WHERE ${guideSessions.startsAt} >= ${start} AND ${guideSessions.startsAt} < ${end} GROUP BY ${guideSessions.groupId}`);
 
-  const issued = db
-    .select({ groupId: statsLearners.groupId, n: count() })
-    .from(certificates)
-    .leftJoin(statsLearners, eq(statsLearners.learnerId, certificates.learnerId))
-    .where(and(gte(certificates.issuedAt, from), lt(certificates.issuedAt, to)))
-    .groupBy(statsLearners.groupId)
-    .prepare();
+  const issued = perKinds((kinds) =>
+    db
+      .select({ groupId: statsLearners.groupId, n: count() })
+      .from(certificates)
+      .leftJoin(statsLearners, eq(statsLearners.learnerId, certificates.learnerId))
+      .where(and(gte(certificates.issuedAt, from), lt(certificates.issuedAt, to), ofKinds(kinds)))
+      .groupBy(statsLearners.groupId)
+      .prepare(),
+  );
 
   /** Every indicator's figures for a span, in one read transaction. */
   return (span: ActualsSpan, knownGroups: readonly string[]): Actuals =>
     db.transaction(
       () => {
         const [start, end] = msOf(span.from, span.to);
-        const toDate = { endDay: dayFromIso(span.to), bornBy: Number(span.to.slice(0, 4)) - ADULT_AGE };
+        const toDate = { endDay: dayFromIso(span.to), bornBy: Number(span.to.slice(0, 4)) - ADULT_AGE, to: end };
         const confirmed = new Map<string, string | null>();
         for (const o of outcomes.all({ to: end, bornBy: toDate.bornBy })) {
           if (o.learnerId && (JSON.parse(o.payload) as { outcome: string }).outcome === PLATFORM_CONFIRMED_OUTCOME) confirmed.set(o.learnerId, o.groupId);
         }
         const perGroupMembers = membersByGroup.all({ end }).filter((r) => knownGroups.includes(r.groupId!));
         return {
-          'basic-skills': tally(basicSkills[span.basicSkillsRule].all(toDate)),
+          'basic-skills': tally(basicSkills[span.basicSkillsRule][span.learners].all(toDate)),
           'platform-confirmed': tally([...confirmed.values()].map((groupId) => ({ groupId, n: 1 }))),
-          'households-five-skills': tally(homes.all({ endDay: toDate.endDay })),
+          'households-five-skills': tally(homes[span.learners].all({ endDay: toDate.endDay, to: end })),
           'cns-teams': tally(perGroupMembers.map((r) => ({ groupId: r.groupId, n: r.n > 0 ? 1 : 0 }))),
           'cns-members': tally(perGroupMembers, members.get({ end })?.n ?? 0),
           sessions: tally(sessions.all({ from: start, to: end })),
           participants: tally(participants(start, end)),
-          certificates: tally(issued.all({ from: start, to: end })),
+          certificates: tally(issued[span.learners].all({ from: start, to: end })),
         };
       },
       { behavior: 'deferred' },

@@ -12,6 +12,9 @@ import type { Db } from '../db/open.ts';
 import { residentialGroups } from '../db/schema/index.ts';
 import { GROUP_FIGURES, GROUPS_IN_WARD_ORDER } from '../ward/profile.ts';
 import { protect } from '../stats/suppress.ts';
+import { countedOf } from '../stats/coverage.ts';
+import { createFigureKinds } from '../stats/figure-kinds.ts';
+import { learnerKindsOf } from '../stats/learner-kinds.ts';
 import { createIndicatorActuals, type Tally } from './actuals.ts';
 import type { StoredTargets } from './targets.ts';
 
@@ -37,12 +40,15 @@ export function cellOf(target: Target | undefined, actual: number, shown: Count,
 
 export function createIndicatorReport(db: Db) {
   const actuals = createIndicatorActuals(db);
+  const official = createFigureKinds(db).official;
   const groups = db.select(GROUP_FIGURES).from(residentialGroups).orderBy(...GROUPS_IN_WARD_ORDER).prepare();
 
   return (plan: IndicatorReport['plan'], period: IndicatorReport['period'], stored: StoredTargets, now: number): IndicatorReport => {
     const list: Group[] = groups.all().map((g) => ({ id: g.id, name: g.name, adultPopulation: g.adultPopulation, households: g.households }));
     const ids = list.map((g) => g.id);
-    const figures = actuals({ from: period.from, to: period.to, basicSkillsRule: stored.targets.basicSkillsRule }, ids);
+    // The indicators of residents' learning count the kinds the ward chose for its official figures.
+    const learners = learnerKindsOf(official().kinds);
+    const figures = actuals({ from: period.from, to: period.to, basicSkillsRule: stored.targets.basicSkillsRule, learners }, ids);
     const t: IndicatorTargetSet = stored.targets;
     const rows = INDICATORS.map((d) => {
       const tally: Tally = figures[d.id];
@@ -56,7 +62,7 @@ export function createIndicatorReport(db: Db) {
         groups: list.map((g, i) => cellOf(t.groups[g.id]?.[d.id], raw[i], shown[i], baseOf(d, list, g))),
       };
     });
-    return { plan, period, targets: t, targetsUpdated: stored.updated, groups: list, rows, generatedAt: new Date(now).toISOString() };
+    return { plan, period, targets: t, targetsUpdated: stored.updated, groups: list, rows, counted: countedOf(learners), generatedAt: new Date(now).toISOString() };
   };
 }
 export type IndicatorReader = ReturnType<typeof createIndicatorReport>;

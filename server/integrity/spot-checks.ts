@@ -4,7 +4,8 @@
 // records, item by item, whether a phone call or visit confirmed it. The
 // records are taken in id order and shuffled by the seed (Fisher–Yates over
 // mulberry32), so the same seed over the same records gives the same list.
-import { randomInt } from 'node:crypto';
+// The seed comes from the server's key and what is drawn (draw-key.ts),
+// never from the person drawing.
 import { and, asc, eq, gte, inArray, lt, sql } from 'drizzle-orm';
 import { learnerCode } from '../../shared/guide/learner-code.ts';
 import type { SpotCheck } from '../../shared/integrity/spot-check.ts';
@@ -13,6 +14,7 @@ import { dayOf, isoFromDay } from '../../shared/stats/days.ts';
 import type { Db } from '../db/open.ts';
 import { assistedLearners, guideEvents, spotCheckItems, spotChecks, statsLearners, users } from '../db/schema/index.ts';
 import { msBounds, resolveRange } from '../stats/range.ts';
+import { drawSeed } from './draw-key.ts';
 
 type Result = NonNullable<SpotCheck['items'][number]['result']>;
 
@@ -28,7 +30,7 @@ export function drawSample<T>(records: readonly T[], size: number, seed: number)
   return list.slice(0, n);
 }
 
-export function createSpotChecks(db: Db, now: () => number) {
+export function createSpotChecks(db: Db, now: () => number, key: () => Buffer) {
   const population = db
     .select({ id: guideEvents.id })
     .from(guideEvents)
@@ -94,12 +96,12 @@ export function createSpotChecks(db: Db, now: () => number) {
       const id = latestId.get()?.id;
       return id ? read(id) : null;
     },
-    draw(q: { from: string; to: string; size: number; seed?: number }, by: string): SpotCheck {
+    draw(q: { from: string; to: string; size: number }, by: string): SpotCheck {
       const r = resolveRange({ from: q.from, to: q.to }, now(), () => false);
       const [from, to] = msBounds(r);
-      const seed = q.seed ?? randomInt(0, 2 ** 31 - 1);
       return db.transaction(() => {
         const ids = population.all({ from, to }).map((x) => x.id);
+        const seed = drawSeed(key(), { from: r.range.from, to: r.range.to, size: q.size, records: ids });
         const sample = drawSample(ids, q.size, seed);
         const [{ id }] = db.insert(spotChecks).values({ periodFrom: r.range.from, periodTo: r.range.to, seed, population: ids.length, drawnBy: by, drawnAt: now() }).returning({ id: spotChecks.id }).all();
         const learnerOf = db.select({ id: guideEvents.id, learnerId: guideEvents.learnerId }).from(guideEvents).where(inArray(guideEvents.id, sample.length ? sample : [''])).all();

@@ -15,6 +15,8 @@ import type { Db } from '../db/open.ts';
 import { certificates, events, integrityHolds } from '../db/schema/index.ts';
 import { apiError } from '../http/errors.ts';
 import type { Catalog } from './catalog.ts';
+import { createCertificateBasis } from './certificate-basis.ts';
+import type { CertificateBasisDetail } from '../../shared/resident/certificate-holder.ts';
 
 type Row = Pick<typeof certificates.$inferSelect, 'code' | 'courseId' | 'issuedAt'>;
 const ROW = { code: certificates.code, courseId: certificates.courseId, issuedAt: certificates.issuedAt };
@@ -49,7 +51,8 @@ export function createCertificateStanding(db: Db, courses: readonly CatalogCours
 
 export function createCertificates(db: Db, catalog: Catalog, now: () => number) {
   const { earned, standingIn } = createCertificateStanding(db, catalog.courses);
-  const toCertificate = (r: Row, standing: CertificateStanding): Certificate => ({ code: r.code, courseId: r.courseId, issuedAt: new Date(r.issuedAt).toISOString(), standing });
+  const basisOf = createCertificateBasis(db, catalog.courses);
+  const toCertificate = (r: Row, standing: CertificateStanding, basis: CertificateBasisDetail): Certificate => ({ code: r.code, courseId: r.courseId, issuedAt: new Date(r.issuedAt).toISOString(), standing, basis });
 
   const find = (learnerId: string, courseId: string): Row | undefined =>
     db.select(ROW).from(certificates).where(and(eq(certificates.learnerId, learnerId), eq(certificates.courseId, courseId))).get();
@@ -59,7 +62,7 @@ export function createCertificates(db: Db, catalog: Catalog, now: () => number) 
     db.transaction(() => {
       const existing = find(learnerId, courseId);
       const e = earned(learnerId);
-      if (existing) return { certificate: toCertificate(existing, standingIn(e, courseId)), isNew: false };
+      if (existing) return { certificate: toCertificate(existing, standingIn(e, courseId), basisOf(learnerId)(courseId)), isNew: false };
       if (courseId !== DIGITAL_CITIZEN && !catalog.courses.some((c) => c.id === courseId)) {
         throw apiError(404, 'unknown_course', `There is no course "${courseId}"`);
       }
@@ -71,7 +74,7 @@ export function createCertificates(db: Db, catalog: Catalog, now: () => number) 
       for (;;) {
         const code = newCode(CERTIFICATE_CODE_LENGTH);
         if (insert({ code, learnerId, courseId, issuedAt: now() }).changes === 1) {
-          return { certificate: toCertificate(find(learnerId, courseId)!, 'valid'), isNew: true };
+          return { certificate: toCertificate(find(learnerId, courseId)!, 'valid', basisOf(learnerId)(courseId)), isNew: true };
         }
       }
     });
@@ -82,12 +85,13 @@ export function createCertificates(db: Db, catalog: Catalog, now: () => number) 
       const rows = db.select(ROW).from(certificates).where(eq(certificates.learnerId, learnerId)).orderBy(asc(certificates.issuedAt), asc(certificates.code)).all();
       if (rows.length === 0) return [];
       const e = earned(learnerId);
-      return rows.map((r) => toCertificate(r, standingIn(e, r.courseId)));
+      const basis = basisOf(learnerId);
+      return rows.map((r) => toCertificate(r, standingIn(e, r.courseId), basis(r.courseId)));
     },
     /** The certificate behind a normalized code, with its holder's id and standing (for the verification page). */
     byCode: (code: string) => {
       const row = db.select({ ...ROW, learnerId: certificates.learnerId }).from(certificates).where(eq(certificates.code, code)).get();
-      return row ? { ...row, standing: standingIn(earned(row.learnerId), row.courseId) } : null;
+      return row ? { ...row, standing: standingIn(earned(row.learnerId), row.courseId), basis: basisOf(row.learnerId)(row.courseId) } : null;
     },
   };
 }

@@ -1,6 +1,7 @@
 // The public certificate check, /verify/<code>: a small server-rendered page
 // (no app code, works from any phone's camera) that shows only the course,
-// what the certificate certifies, the date, the ward and the holder as the
+// what the certificate certifies (self-study, or confirmed in person by a
+// team of the ward on a day: server/resident/certificate-basis.ts), the date, the ward and the holder as the
 // certificate itself shows them (shared/resident/certificate-holder.ts): a
 // self-declared name, or "not shared". A certificate whose completions are
 // held for review, or were dismissed, is shown as not valid (its standing,
@@ -11,16 +12,24 @@ import { DIGITAL_CITIZEN } from '../../shared/resident/certificates.ts';
 import { certificateBasis, certificateHolderName, type CertificateBasis } from '../../shared/resident/certificate-holder.ts';
 import { CERTIFICATE_CODE_LENGTH, codeProblem, formatCode, normalizeCode } from '../../shared/resident/codes.ts';
 import { vietnamDay } from '../../shared/resident/home-plan.ts';
+import { labelOf } from '../../shared/labels.ts';
 import type { AppContext, AppEnv } from '../context.ts';
 import type { Resident } from '../resident/index.ts';
 import type { CertificateStanding } from '../../shared/resident/api.ts';
 
 const escape = (s: string) => s.replace(/[&<>"']/g, (ch) => `&#${ch.charCodeAt(0)};`);
 
-/** What each kind of certificate certifies, with its date. */
-const BASIS: Record<CertificateBasis, (date: string) => string> = {
-  'self-study': (date) => `Tự học trên điện thoại, hoàn thành ngày ${date}<br><span class="en">Self-study on a phone, completed on ${date}</span>`,
+/** What each kind of certificate certifies, with its date (and, in person, the team and ward). */
+const BASIS: Record<CertificateBasis, (w: { date: string; team: { vi: string; en: string }; ward: string }) => string> = {
+  'self-study': ({ date }) => `Tự học trên điện thoại, hoàn thành ngày ${date}<br><span class="en">Self-study on a phone, completed on ${date}</span>`,
+  'in-person': ({ date, team, ward }) =>
+    `Học trực tiếp, được ${escape(team.vi)} ${escape(ward)} xác nhận ngày ${date}<br><span class="en">Confirmed in person by the ${escape(team.en)} of ${escape(ward)} on ${date}</span>`,
 };
+/** The team's name in both languages; a guide without a team is "the ward's guides". */
+const teamWords = (team: string | null) =>
+  team ? { vi: labelOf('vi', 'team', team), en: labelOf('en', 'team', team).replace(/^./, (c) => c.toLowerCase()) } : { vi: 'người hướng dẫn', en: 'guides' };
+/** A YYYY-MM-DD day as d/m/y. */
+const dmy = (day: string) => day.split('-').reverse().join('/');
 
 /** The heading per standing: only a valid certificate is called valid. */
 const HEADING: Record<CertificateStanding, string> = {
@@ -87,7 +96,7 @@ export function verifyPageRoutes(ctx: AppContext, resident: Resident) {
         `${HEADING[cert.standing]}
 <dl data-standing="${cert.standing}">
 <dt>Khóa học <span class="en">/ Course</span></dt><dd>${escape(title.vi)}<br><span class="en">${escape(title.en)}</span></dd>
-<dt>Chứng nhận việc <span class="en">/ Certifies</span></dt><dd data-basis="${certificateBasis(cert)}">${BASIS[certificateBasis(cert)](`${d}/${m}/${y}`)}</dd>
+<dt>Chứng nhận việc <span class="en">/ Certifies</span></dt><dd data-basis="${certificateBasis(cert)}">${BASIS[certificateBasis(cert)]({ date: cert.basis.date ? dmy(cert.basis.date) : `${d}/${m}/${y}`, team: teamWords(cert.basis.team), ward: resident.ward.public().name })}</dd>
 <dt>Ngày cấp <span class="en">/ Date</span></dt><dd>${d}/${m}/${y}</dd>
 <dt>Phường, xã <span class="en">/ Ward or commune</span></dt><dd>${escape(resident.ward.public().name)}</dd>
 <dt>Người học <span class="en">/ Learner</span></dt><dd data-testid="holder">${

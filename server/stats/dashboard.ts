@@ -5,7 +5,8 @@ import { eq, sql } from 'drizzle-orm';
 import type { Dashboard, DashboardQuery, Headline } from '../../shared/stats/api.ts';
 import type { Db } from '../db/open.ts';
 import { demoMarker, residentialGroups, wardProfile } from '../db/schema/index.ts';
-import { createCoverage } from './coverage.ts';
+import { countedOf, createCoverage } from './coverage.ts';
+import { learnerKindsOf } from './learner-kinds.ts';
 import { createCourses, type CourseCatalog } from './courses.ts';
 import { createDemographics } from './demographics.ts';
 import { createFreshness } from './freshness.ts';
@@ -50,12 +51,15 @@ export function createDashboard(db: Db, catalog: DashboardCatalog, now: () => nu
     return { headline: official, kinds: k };
   };
 
+  // Coverage and the ranking count people by the same official kinds.
+  const people = () => learnerKindsOf(kinds.official().kinds);
+
   return {
     range,
     meta: () => read(meta),
     headline: (q: DashboardQuery) => read(() => ({ range: range(q).range, headline: headlineOf(range(q)).headline })),
-    coverage: (q: DashboardQuery) => read(() => ({ range: range(q).range, coverage: coverage(range(q)) })),
-    ranking: (q: DashboardQuery) => read(() => ({ range: range(q).range, ranking: ranking(range(q)) })),
+    coverage: (q: DashboardQuery) => read(() => ({ range: range(q).range, coverage: coverage(range(q), people()), counted: countedOf(people()) })),
+    ranking: (q: DashboardQuery) => read(() => ({ range: range(q).range, ranking: ranking(range(q), people()) })),
     courses: (q: DashboardQuery) => read(() => ({ range: range(q).range, ...courses(range(q)) })),
     demographics: (q: DashboardQuery) =>
       read(() => {
@@ -69,7 +73,10 @@ export function createDashboard(db: Db, catalog: DashboardCatalog, now: () => nu
       read(() => {
         const r = range(q);
         const h = headlineOf(r);
-        return { meta: meta(), range: r.range, headline: h.headline, coverage: coverage(r), ranking: ranking(r), ...courses(r), ...demographicsOf(r), trend: trend(r), freshness: freshness(), kinds: h.kinds };
+        const p = people();
+        const wardRows = coverage({ ...r, group: null }, p);
+        const rows = r.group === null ? wardRows : wardRows.filter((row) => row.groupId === r.group);
+        return { meta: meta(), range: r.range, headline: h.headline, coverage: rows, coverageCounted: countedOf(p), ranking: ranking(r, p, wardRows), ...courses(r), ...demographicsOf(r), trend: trend(r), freshness: freshness(), kinds: h.kinds };
       }),
   };
 }

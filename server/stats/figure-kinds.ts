@@ -51,6 +51,7 @@ export function createFigureKinds(db: Db) {
   };
 
   return {
+    official,
     figures(r: DayRange, headline: Pick<Headline, 'assistedCompletions' | 'selfCompletions' | 'outcomesConfirmed'>): FigureKinds {
       const [msFrom, msTo] = msBounds(r);
       const credited = creditedSelf.get({ from: msFrom, to: msTo })?.n ?? 0;

@@ -45,7 +45,7 @@ function figures(d: Dashboard): Array<Paragraph | Table> {
   return [
     heading('1. Các chỉ tiêu chính'),
     gridTable(['STT', 'Chỉ tiêu', 'Số liệu'], REPORT_HEADLINE.map(([k, label], i) => [String(i + 1), k === 'lessonsCompleted' ? countedLabel('vi', label, d.headline.lessonsCounted) : label, num(d.headline[k])]), [10, 70, 20], 2),
-    heading('2. Phổ cập theo tổ dân phố'),
+    heading(countedLabel('vi', '2. Phổ cập theo tổ dân phố', d.coverageCounted)),
     gridTable(
       ['STT', 'Tổ dân phố', 'Dân số trưởng thành', 'Đã học', 'Hoàn thành ≥1 khóa', 'Hoàn thành mới trong tháng'],
       d.coverage.map((r, i) => [String(i + 1), r.name ?? 'Chưa khai báo tổ', num(r.adultPopulation), `${num(r.reached)} (${pct(r.reachedShare)})`, `${num(r.completed)} (${pct(r.completedShare)})`, num(r.completedThisMonth)]),

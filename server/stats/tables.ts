@@ -39,13 +39,13 @@ export function dashboardTables(d: Dashboard, lang: ExportLanguage): ExportTable
     {
       key: 'coverage',
       title: L.coverage,
-      header: [L.group, L.adultPopulation, L.households, L.reached, L.reachedShare, L.completed, L.completedShare, L.householdsRecorded, L.householdsFiveSkills, L.householdShare, L.completedThisMonth, L.growthPoints],
+      header: [L.group, L.adultPopulation, L.households, countedLabel(lang, L.reached, d.coverageCounted), L.reachedShare, countedLabel(lang, L.completed, d.coverageCounted), L.completedShare, L.householdsRecorded, countedLabel(lang, L.householdsFiveSkills, d.coverageCounted), L.householdShare, L.completedThisMonth, L.growthPoints],
       rows: d.coverage.map((r) => [r.name ?? L.unassigned, r.adultPopulation, r.households, n(r.reached), pct(r.reachedShare), n(r.completed), pct(r.completedShare), n(r.householdsRecorded), n(r.householdsFiveSkills), pct(r.householdShare), n(r.completedThisMonth), r.growthPoints]),
     },
     {
       key: 'ranking',
       title: L.ranking,
-      header: [L.rank, L.group, L.byCoverage, L.rank, L.group, L.byGrowth],
+      header: [L.rank, L.group, countedLabel(lang, L.byCoverage, d.ranking.counted), L.rank, L.group, countedLabel(lang, L.byGrowth, d.ranking.counted)],
       rows: d.ranking.byCoverage.map((r, i) => {
         const g = d.ranking.byGrowth[i];
         return [r.rank, r.name, r.value, g?.rank ?? null, g?.name ?? null, g?.value ?? null];

@@ -3,6 +3,7 @@
 import { z } from 'zod';
 import { GROUP_ID_PATTERN } from '../events/patterns.ts';
 import { HIDDEN, SUPPRESSED } from '../stats/api.ts';
+import { FIGURE_KINDS } from '../stats/figure-kinds.ts';
 import { BASIC_SKILLS_RULES, INDICATOR_IDS, indicatorOf, type IndicatorId } from './definitions.ts';
 
 /** Residential groups a ward may have (the ward profile's own limit is lower). */
@@ -70,6 +71,8 @@ export const indicatorReportSchema = z.object({
   groups: z.array(z.object({ id: z.string(), name: z.string(), adultPopulation: z.number().nullable(), households: z.number().nullable() })),
   /** One row per indicator, in INDICATORS order; `groups` in the order of `groups` above. */
   rows: z.array(z.object({ id: z.enum(INDICATOR_IDS), ward: indicatorCellSchema, groups: z.array(indicatorCellSchema) })),
+  /** The kinds of learning the indicators of residents' learning count: the ward's official kinds (shared/stats/figure-kinds.ts), outcomes aside. */
+  counted: z.array(z.enum(FIGURE_KINDS)),
   generatedAt: z.string(),
 });
 export type IndicatorReport = z.infer<typeof indicatorReportSchema>;

@@ -12,8 +12,7 @@ export const drawSpotCheckSchema = z.strictObject({
   from: z.iso.date(),
   to: z.iso.date(),
   size: z.number().int().min(1).max(MAX_SPOT_CHECK_SIZE),
-  /** The same seed over the same records draws the same sample; a new one is made when absent. */
-  seed: z.number().int().min(0).max(2 ** 31 - 1).optional(),
+  // No seed: the server derives it from its own key and what is drawn, so the person drawing cannot choose the sample.
 });
 export const spotCheckResultSchema = z.strictObject({ result: z.enum(SPOT_CHECK_RESULTS) });
 
@@ -36,6 +35,7 @@ export const spotCheckSchema = z.object({
   id: z.number().int(),
   from: z.iso.date(),
   to: z.iso.date(),
+  /** Derived by the server (server/integrity/draw-key.ts); with the records in id order it reproduces the sample. */
   seed: z.number().int(),
   population: z.number().int(),
   drawnBy: z.string(),

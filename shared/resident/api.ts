@@ -1,6 +1,7 @@
 // Request and response shapes of the resident's own endpoints: recovery
 // codes, certificates and the resident's data (see server/routes/resident-*.ts).
 import { z } from 'zod';
+import { CERTIFICATE_BASES } from './certificate-holder.ts';
 import { secretSchema, slugSchema, uuidSchema } from '../events/primitives.ts';
 import { profileDetailsSchema } from '../events/resident.ts';
 
@@ -45,6 +46,8 @@ export const certificateSchema = z.object({
   courseId: z.string(),
   issuedAt: z.string(),
   standing: z.enum(CERTIFICATE_STANDINGS),
+  /** What it certifies (shared/resident/certificate-holder.ts): self-study, or confirmed in person by a team (key) on a day. */
+  basis: z.object({ kind: z.enum(CERTIFICATE_BASES), team: z.string().nullable(), date: z.iso.date().nullable() }),
 });
 export type Certificate = z.infer<typeof certificateSchema>;
 

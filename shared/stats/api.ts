@@ -87,6 +87,8 @@ export interface RankingRow {
 export interface Ranking {
   byCoverage: RankingRow[];
   byGrowth: RankingRow[];
+  /** The kinds of learning the ranking's people count: the ward's official kinds (figure-kinds.ts), outcomes aside. */
+  counted: FigureKind[];
 }
 
 export interface CourseRow {
@@ -147,6 +149,8 @@ export interface Dashboard {
   range: StatsRange;
   headline: Headline;
   coverage: CoverageRow[];
+  /** The kinds of learning coverage's people count (reached, completed, households): the ward's official kinds, outcomes aside. */
+  coverageCounted: FigureKind[];
   ranking: Ranking;
   courses: CourseRow[];
   skills: SkillRow[];

@@ -41,7 +41,7 @@ export const coverageRowSchema = z.object({
   growthPoints: z.number().nullable(),
 });
 const rankingRowSchema = z.object({ rank: z.number().int().min(1), groupId: z.string(), name: z.string(), value: z.number().nullable() });
-export const rankingSchema = z.object({ byCoverage: z.array(rankingRowSchema), byGrowth: z.array(rankingRowSchema) });
+export const rankingSchema = z.object({ byCoverage: z.array(rankingRowSchema), byGrowth: z.array(rankingRowSchema), counted: z.array(z.enum(FIGURE_KINDS)) });
 const courseFigures = {
   starts: count,
   completions: count,
@@ -73,6 +73,7 @@ export const dashboardSchema = z.object({
   range: statsRangeSchema,
   headline: headlineSchema,
   coverage: z.array(coverageRowSchema),
+  coverageCounted: z.array(z.enum(FIGURE_KINDS)),
   ranking: rankingSchema,
   courses: z.array(courseRowSchema),
   skills: z.array(skillRowSchema),
@@ -87,7 +88,7 @@ export const dashboardSchema = z.object({
 /** Each section endpoint answers its part with the range. */
 export const sectionSchemas = {
   headline: z.object({ range: statsRangeSchema, headline: headlineSchema }),
-  coverage: z.object({ range: statsRangeSchema, coverage: z.array(coverageRowSchema) }),
+  coverage: z.object({ range: statsRangeSchema, coverage: z.array(coverageRowSchema), counted: z.array(z.enum(FIGURE_KINDS)) }),
   ranking: z.object({ range: statsRangeSchema, ranking: rankingSchema }),
   courses: z.object({ range: statsRangeSchema, courses: z.array(courseRowSchema), skills: z.array(skillRowSchema) }),
   demographics: z.object({ range: statsRangeSchema, demographics: z.array(demographicRowSchema), demographicsAsOf: z.string().nullable() }),

@@ -53,6 +53,8 @@ describe.skipIf(!hasChromium)("the movement's indicators", () => {
       expect(await page.locator('[data-testid="indicators-groups"] tr[data-group="tdp-1"] td[data-indicator="platform-confirmed"] [data-col="actual"]').textContent()).toBe('6');
       expect(await page.getByTestId('indicators-definitions').innerText()).toContain('Không sao chép dữ liệu nào từ VNeID');
       expect(await page.getByTestId('indicators-rule').innerText()).toContain('5 kỹ năng số cơ bản');
+      // Which kinds of learning the residents' indicators count: the ward's official choice (by default every kind).
+      expect(await page.getByTestId('indicators-counted').innerText()).toContain('học có người hướng dẫn xác nhận; tự học, tự khai trên điện thoại');
 
       if (first) {
         // A target copied from the city's plan: five confirmed adults for the ward.

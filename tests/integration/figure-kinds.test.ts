@@ -12,6 +12,8 @@ import { NOW, seedFixture } from './dashboard-support.ts';
 import { CATALOG, syncEvents } from './resident-support.ts';
 import { countedLabel } from '../../shared/stats/figure-kind-words.ts';
 import { createGuide, guideSyncResults, joined, sessionCreated } from './guide-support.ts';
+import type { IndicatorReport } from '../../shared/indicators/api.ts';
+import { SAMPLE_PLAN } from './unit-support.ts';
 
 let t: TestApp;
 let office: Record<string, string>;
@@ -105,6 +107,16 @@ describe('figures by kind', () => {
     expect(xml).toContain('Phường chưa chọn; mặc định tính');
   });
 
+  it('counts people in coverage, the ranking and the indicators by the kinds chosen, the default being every kind', async () => {
+    const seen = await peopleFigures();
+    // tdp-1's six residents learnt on their phones alone (dashboard-support.ts): self-reported, counted by default.
+    // Their 6 completions are hidden as "*" next to tdp-2's "<5" (the breakdown rule), the ranking's 6 % with them.
+    expect(seen.dashboard).toEqual({ coverageCounted: ['verified', 'self-reported'], rankingCounted: ['verified', 'self-reported'], completed: '*', homes: 5, rank: null });
+    expect(seen.indicators).toEqual({ counted: ['verified', 'self-reported'], basicSkills: 5, homes: 5 });
+    expect(seen.csv).toEqual({ header: 'Người hoàn thành ≥1 khóa (tính: học có người hướng dẫn xác nhận; tự học, tự khai trên điện thoại)', completed: '*' });
+    expect(seen.docx).toContain('2. Phổ cập theo tổ dân phố (tính: học có người hướng dẫn xác nhận; tự học, tự khai trên điện thoại)');
+  });
+
   it("an admin's choice moves the official figure, and is audited; a reviewer may not choose", async () => {
     const put = (headers: Record<string, string>, kinds: unknown) => t.request('/api/v1/stats/official-kinds', { method: 'PUT', headers: { ...headers, 'content-type': 'application/json' }, body: JSON.stringify({ kinds }) });
     expect((await put(office, ['verified'])).status).toBe(403);
@@ -126,4 +138,40 @@ describe('figures by kind', () => {
     const docx = await t.request(`/api/v1/stats/report.docx?${Q}`, { headers: office });
     expect(strFromU8(unzipSync(new Uint8Array(await docx.arrayBuffer()))['word/document.xml'])).toContain('Phường đã chọn tính: học có người hướng dẫn xác nhận; kết quả thực hành được xác nhận.');
   });
+
+  it('coverage, the ranking, the indicators, the export and the Word report follow the choice: only what a guide confirmed', async () => {
+    // The previous test chose verified learning and outcomes.
+    const seen = await peopleFigures();
+    // tdp-1's six self-taught residents no longer count anywhere; tdp-2's resident registered by a guide does.
+    expect(seen.dashboard).toEqual({ coverageCounted: ['verified'], rankingCounted: ['verified'], completed: 0, homes: 0, rank: 0 });
+    expect(seen.tdp2Reached).toBe('<5');
+    expect(seen.indicators).toEqual({ counted: ['verified'], basicSkills: 0, homes: 0 });
+    expect(seen.csv).toEqual({ header: 'Người hoàn thành ≥1 khóa (tính: học có người hướng dẫn xác nhận)', completed: '0' });
+    expect(seen.docx).toContain('2. Phổ cập theo tổ dân phố (tính: học có người hướng dẫn xác nhận)');
+  });
 });
+
+/** tdp-1's people as the dashboard, the indicators, the CSV export and the Word report count them. */
+async function peopleFigures() {
+  const d = await dashboard();
+  const tdp1 = d.coverage.find((r) => r.groupId === 'tdp-1')!;
+  const name = tdp1.name!;
+  const res = await t.request(`/api/v1/plans/${SAMPLE_PLAN}/indicators?period=2025`, { headers: office });
+  expect(res.status).toBe(200);
+  const ind = (await res.json()) as IndicatorReport;
+  const cell = (id: string) => ind.rows.find((r) => r.id === id)!.groups[ind.groups.findIndex((g) => g.id === 'tdp-1')].actual;
+  const csv = (await (await t.request(`/api/v1/stats/export.csv?${Q}`, { headers: office })).text()).split(/\r?\n/);
+  const headerAt = csv.findIndex((line) => line.includes('Người hoàn thành ≥1 khóa'));
+  const cells = (line: string) => [...line.matchAll(/("(?:[^"]|"")*"|[^,]*)(?:,|$)/g)].map((m) => m[1].replace(/^"|"$/g, '').replace(/""/g, '"'));
+  const header = cells(csv[headerAt]);
+  const column = header.findIndex((h) => h.startsWith('Người hoàn thành ≥1 khóa'));
+  const row = cells(csv.slice(headerAt).find((line) => cells(line)[0] === name)!);
+  const docx = await t.request(`/api/v1/stats/report.docx?${Q}`, { headers: office });
+  return {
+    dashboard: { coverageCounted: d.coverageCounted, rankingCounted: d.ranking.counted, completed: tdp1.completed, homes: tdp1.householdsFiveSkills, rank: d.ranking.byCoverage.find((r) => r.groupId === 'tdp-1')!.value },
+    tdp2Reached: d.coverage.find((r) => r.groupId === 'tdp-2')!.reached,
+    indicators: { counted: ind.counted, basicSkills: cell('basic-skills'), homes: cell('households-five-skills') },
+    csv: { header: header[column], completed: row[column] },
+    docx: strFromU8(unzipSync(new Uint8Array(await docx.arrayBuffer()))['word/document.xml']),
+  };
+}

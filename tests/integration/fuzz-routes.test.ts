@@ -12,6 +12,7 @@ import { fuzzOverHttp } from '../support/fuzz-http.ts';
 import { answerProblem, formatFailures, fuzzRoutes } from '../support/fuzz-runner.ts';
 import { inventoryGaps, ROUTES } from '../support/route-inventory.ts';
 import { forkWorld } from '../support/fuzz-world.ts';
+import { runSyncClasses } from '../support/sync-classes.ts';
 
 /** FUZZ_SEED=<n> replays a run; the default keeps `npm test` deterministic. */
 const SEED = Number(process.env.FUZZ_SEED ?? 20_250_620);
@@ -46,6 +47,17 @@ describe('fuzzing every API route', () => {
     expect(await answerProblem(spec, json({ status: 'fine' }, 200), 0, false)).toMatch(/success schema/);
     expect(await answerProblem(spec, json({ status: 'ok', version: '1' }, 200), 0, false)).toBeNull();
   });
+
+  it('sync input classes the field probe found stay fixed: far-past clocks, joins of codes not synced yet, ids stored for another recorder', async () => {
+    const f = forkWorld(file, { liftLimits: true });
+    try {
+      const { tried, problems } = await runSyncClasses(f, world, SEED, 160);
+      expect(problems, `seed ${SEED}`).toEqual([]);
+      for (const kind of ['far-past', 'pending-join', 'id-conflict']) expect(tried[kind] ?? 0, kind).toBeGreaterThan(10);
+    } finally {
+      f.close();
+    }
+  }, 120_000);
 
   it(`${INPUTS} generated inputs, each sent with a permitted role's credentials and without: no 5xx, no hang, refusals write nothing`, async () => {
     const stats = await fuzzRoutes({ file, world, inputs: INPUTS, seed: SEED });

@@ -4,6 +4,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SpotCheck } from '../../shared/integrity/spot-check.ts';
 import { drawSample } from '../../server/integrity/spot-checks.ts';
+import { DRAW_KEY_FILE, drawKey, drawSeed } from '../../server/integrity/draw-key.ts';
+import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { createStaff, login, ORIGIN, setupTestApp, type TestApp } from './helpers.ts';
 import { NOW, seedFixture } from './dashboard-support.ts';
 import { CATALOG } from './resident-support.ts';
@@ -33,7 +37,7 @@ describe('spot-checks', () => {
 
   it('draws verified records with what to confirm, records results, audits both', async () => {
     expect(await (await t.request('/api/v1/integrity/spot-checks/latest', { headers: office })).json()).toEqual({ check: null });
-    const res = await draw({ from: '2025-06-01', to: '2025-06-20', size: 10, seed: 3 });
+    const res = await draw({ from: '2025-06-01', to: '2025-06-20', size: 10 });
     expect(res.status).toBe(201);
     const check = (await res.json()) as SpotCheck;
     expect(check.population).toBe(2);
@@ -51,9 +55,10 @@ describe('spot-checks', () => {
     const latest = (await (await t.request('/api/v1/integrity/spot-checks/latest', { headers: office })).json()) as { check: SpotCheck };
     expect(latest.check.totals).toEqual(after.totals);
 
-    // The same seed over the same records: the same list.
-    const again = (await (await draw({ from: '2025-06-01', to: '2025-06-20', size: 10, seed: 3 })).json()) as SpotCheck;
+    // The same period over the same records: the same seed, the same list.
+    const again = (await (await draw({ from: '2025-06-01', to: '2025-06-20', size: 10 })).json()) as SpotCheck;
     expect(again.items.map((i) => [i.kind, i.code])).toEqual(check.items.map((i) => [i.kind, i.code]));
+    expect(again.seed).toBe(check.seed);
 
     const audit = t.sqlite.prepare("SELECT action FROM audit_log WHERE action LIKE 'integrity.spot_check%' ORDER BY id").all() as Array<{ action: string }>;
     expect(audit.map((a) => a.action)).toEqual(['integrity.spot_check_drawn', 'integrity.spot_check_recorded', 'integrity.spot_check_recorded', 'integrity.spot_check_drawn']);
@@ -69,5 +74,39 @@ describe('spot-checks', () => {
     expect((await record(1, 99, 'confirmed')).status).toBe(404);
     expect((await t.request('/api/v1/integrity/spot-checks/x/items/1', { method: 'PUT', headers: office, body: JSON.stringify({ result: 'confirmed' }) })).status).toBe(400);
     expect((t.sqlite.prepare('SELECT total_changes() AS n').get() as { n: number }).n).toBe(before);
+  });
+
+  it('the seed is the server\'s, not the drawer\'s: a chosen seed is refused, redrawing gives the same sample, and an auditor reproduces it', async () => {
+    const before = (t.sqlite.prepare('SELECT total_changes() AS n').get() as { n: number }).n;
+    const chosen = await draw({ from: '2025-05-01', to: '2025-06-20', size: 1, seed: 3 });
+    expect(chosen.status).toBe(400);
+    expect((t.sqlite.prepare('SELECT total_changes() AS n').get() as { n: number }).n).toBe(before);
+
+    // Drawing again and again does not shop for a friendlier sample: one record of two, the same each time.
+    const draws = [];
+    for (let i = 0; i < 5; i++) draws.push((await (await draw({ from: '2025-05-01', to: '2025-06-20', size: 1 })).json()) as SpotCheck);
+    expect(new Set(draws.map((d) => d.seed)).size).toBe(1);
+    expect(new Set(draws.map((d) => d.items[0].kind)).size).toBe(1);
+
+    // An auditor with the seed shown and the records of the period in id order gets the same list.
+    const ids = (t.sqlite.prepare("SELECT id FROM guide_events WHERE type IN ('lesson.completed', 'outcome.confirmed') AND effective_at >= ? AND effective_at < ? ORDER BY id").all(Date.parse('2025-05-01T00:00:00+07:00'), Date.parse('2025-06-21T00:00:00+07:00')) as Array<{ id: string }>).map((r) => r.id);
+    const drawn = (t.sqlite.prepare('SELECT event_id FROM spot_check_items WHERE check_id = ? ORDER BY item_no').all(draws[0].id) as Array<{ event_id: string }>).map((r) => r.event_id);
+    expect(drawSample(ids, 1, draws[0].seed)).toEqual(drawn);
+  });
+
+  it('keeps its drawing key beside the database, readable by the server only, and derives different seeds for different draws', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'hvs-key-'));
+    try {
+      const key = drawKey(join(dir, 'hoc-vu-so.db'));
+      expect(statSync(join(dir, DRAW_KEY_FILE)).mode & 0o777).toBe(0o600);
+      expect(drawKey(join(dir, 'hoc-vu-so.db')).equals(key)).toBe(true);
+      expect(readFileSync(join(dir, DRAW_KEY_FILE)).equals(key)).toBe(true);
+      const q = { from: '2025-06-01', to: '2025-06-20', size: 10, records: ['a', 'b'] };
+      expect(drawSeed(key, q)).toBe(drawSeed(key, q));
+      expect(drawSeed(key, { ...q, to: '2025-06-21' })).not.toBe(drawSeed(key, q));
+      expect(drawSeed(Buffer.alloc(32, 1), q)).not.toBe(drawSeed(key, q));
+    } finally {
+      rmSync(dir, { recursive: true });
+    }
   });
 });

@@ -8,7 +8,8 @@ import fc from 'fast-check';
 import { errorSchema } from '../../shared/api.ts';
 import { uuidv7 } from '../../shared/ids.ts';
 import { completion, DEVICE_ID, started } from '../integration/helpers.ts';
-import { assistedRegistered, GUIDE_DEVICE, sessionCreated } from '../integration/guide-support.ts';
+import { assistedRegistered, GUIDE_DEVICE, joined, sessionCreated } from '../integration/guide-support.ts';
+import { sessionCodeCheck } from '../../shared/guide/constants.ts';
 import { consentGiven, profileUpdated } from '../integration/resident-support.ts';
 import { badAuth, describeRecipe, mutatedBody, recipeArb, type Recipe } from './fuzz-inputs.ts';
 import { asGuide, forkWorld, ROLES, type Fork, type Role, type World } from './fuzz-world.ts';
@@ -47,7 +48,8 @@ function fuzzTemplate(spec: RouteSpec, w: World, role: Role, f: Fork): unknown {
     const id = w.own[role] ?? w.learner.id;
     return {
       deviceId: DEVICE_ID,
-      events: [completion(id), started(id), consentGiven(id), profileUpdated(id, { displayName: 'Nguyễn Thị Hoà', unit: 'UBND phường' })],
+      // With the classes of sync-classes.ts among them, so mutations reach those fields too: a far-past clock and a join of a code no guide has synced.
+      events: [completion(id), started(id), consentGiven(id), profileUpdated(id, { displayName: 'Nguyễn Thị Hoà', unit: 'UBND phường' }), completion(id, { occurredAt: '1970-01-01T00:00:00Z' }), joined(id, 'WCX7HNA' + sessionCodeCheck('WCX7HNA'))],
     };
   }
   if (spec.key === 'POST /api/v1/guide/sync') {

@@ -152,7 +152,7 @@ export async function buildWorld(): Promise<{ world: World; file: string; dir: s
   const drawn = await t.request('/api/v1/integrity/spot-checks', {
     method: 'POST',
     headers: { ...reviewer.headers, 'content-type': 'application/json' },
-    body: JSON.stringify({ from: '2025-06-01', to: '2025-06-20', size: 5, seed: 1 }),
+    body: JSON.stringify({ from: '2025-06-01', to: '2025-06-20', size: 5 }),
   });
   if (drawn.status !== 201) throw new Error(`spot-check: ${drawn.status}`);
   const spotCheckId = ((await drawn.json()) as { id: number }).id;

@@ -324,7 +324,7 @@ const SPECS: Record<string, Omit<RouteSpec, 'key' | 'method' | 'pattern' | 'righ
   'GET /api/v1/stats/report.docx': { ok: 'docx' },
   'GET /api/v1/integrity/anomalies': { ok: anomaliesSchema },
   'GET /api/v1/integrity/spot-checks/latest': { ok: latestSpotCheckSchema },
-  'POST /api/v1/integrity/spot-checks': { body: () => ({ from: '2025-05-01', to: '2025-06-20', size: 5, seed: 7 }), ok: spotCheckSchema },
+  'POST /api/v1/integrity/spot-checks': { body: () => ({ from: '2025-05-01', to: '2025-06-20', size: 5 }), ok: spotCheckSchema },
   'PUT /api/v1/integrity/spot-checks/:id/items/:itemNo': { params: (w) => ({ id: String(w.spotCheckId), itemNo: '1' }), body: () => ({ result: 'confirmed' }), ok: spotCheckSchema },
   'PUT /api/v1/stats/official-kinds': { body: () => ({ kinds: ['verified', 'outcomes'] }), ok: z.object({ kinds: z.array(z.string()) }) },
   'POST /api/v1/integrity/learners/:learnerId/review': { params: (w) => ({ learnerId: w.learner.id }), body: () => ({ decision: 'accepted' }), ok: reviewResultSchema },

@@ -1,6 +1,6 @@
 import { createSignal, onMount, Show, type JSX } from 'solid-js';
 import type { Dashboard } from '../../../shared/stats/api.ts';
-import { t } from '../i18n/index.ts';
+import { language, t } from '../i18n/index.ts';
 import type { ErrorMessage } from '../net/error-message.ts';
 import { dashboardApi } from './dashboard-api.ts';
 import { date } from './format.ts';
@@ -8,6 +8,7 @@ import { docDateParts, placeOf } from './report/doc-date.ts';
 import { DocFoot, DocHead } from './report/doc-frame.tsx';
 import { NarrativePartView, type NarrativePart, type NarrativeText } from './report/narrative.tsx';
 import { KindsTable } from './kinds-section.tsx';
+import { countedLabel } from '../../../shared/stats/figure-kind-words.ts';
 import { CoursesTable, CoverageTable, DemographicsTable, HeadlineTable, TrendTable } from './report/report-tables.tsx';
 
 const EMPTY: NarrativeText = { situation: '', results: '', shortcomings: '', proposals: '' };
@@ -90,7 +91,7 @@ export function PrintReport(props: {
         <>
           <h3 class="doc-h3">{t('dashboard.report.tables.headline')}</h3>
           <HeadlineTable data={props.data} />
-          <h3 class="doc-h3">{t('dashboard.report.tables.coverage')}</h3>
+          <h3 class="doc-h3">{countedLabel(language(), t('dashboard.report.tables.coverage'), props.data.coverageCounted)}</h3>
           <CoverageTable data={props.data} />
           <h3 class="doc-h3">{t('dashboard.report.tables.courses')}</h3>
           <CoursesTable data={props.data} />

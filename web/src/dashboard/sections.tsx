@@ -45,7 +45,7 @@ export function Coverage(props: D) {
   const rows = () => props.data.coverage;
   return (
     <section aria-labelledby="dash-coverage">
-      <h2 id="dash-coverage">{t('dashboard.coverage.title')}</h2>
+      <h2 id="dash-coverage">{countedLabel(language(), t('dashboard.coverage.title'), props.data.coverageCounted)}</h2>
       <p class="definition">{t('dashboard.coverage.definition')}</p>
       <div class="table-scroll">
         <table data-testid="coverage-table">
@@ -125,7 +125,7 @@ function RankTable(props: { caption: string; valueLabel: string; rows: RankingRo
 export function Ranking(props: D) {
   return (
     <section aria-labelledby="dash-ranking">
-      <h2 id="dash-ranking">{t('dashboard.ranking.title')}</h2>
+      <h2 id="dash-ranking">{countedLabel(language(), t('dashboard.ranking.title'), props.data.ranking.counted)}</h2>
       <div class="two-col">
         <RankTable caption={t('dashboard.ranking.byCoverage')} valueLabel={t('dashboard.ranking.share')} rows={props.data.ranking.byCoverage} testId="ranking-coverage" />
         <RankTable caption={t('dashboard.ranking.byGrowth', { from: date(props.data.range.monthFrom) })} valueLabel={t('dashboard.ranking.points')} rows={props.data.ranking.byGrowth} testId="ranking-growth" />

@@ -2,7 +2,7 @@ import { createResource, createSignal, For, Show } from 'solid-js';
 import { A, useParams } from '@solidjs/router';
 import { renderSVG } from 'uqr';
 import { DIGITAL_CITIZEN } from '../../../shared/resident/certificates.ts';
-import { certificateBasis, certificateHolderName } from '../../../shared/resident/certificate-holder.ts';
+import { certificateBasis, certificateHolderName, type CertificateBasisDetail } from '../../../shared/resident/certificate-holder.ts';
 import { formatCode } from '../../../shared/resident/codes.ts';
 import { language, t } from '../i18n/index.ts';
 import { useStores } from '../app/app-stores.tsx';
@@ -32,8 +32,13 @@ export default function CertificatesPage() {
   };
   const name = () => holder() ?? t('resident.certificate.notShared');
   const nameNote = () => (holder() ? t('resident.certificate.selfDeclared') : null);
-  const basis = (c: { courseId: string; issuedAt: string | null; earnedAt: string }) =>
-    t(`resident.certificate.basis.${certificateBasis(c)}`, { date: formatDate(c.issuedAt ?? c.earnedAt) });
+  // The same words as /verify: self-study on the issue date, or confirmed in person by the guide's team of this ward on the day.
+  const basis = (c: { courseId: string; issuedAt: string | null; earnedAt: string; basis?: CertificateBasisDetail }) =>
+    t(`resident.certificate.basis.${certificateBasis(c)}`, {
+      date: formatDate(c.basis?.date ? `${c.basis.date}T12:00:00+07:00` : c.issuedAt ?? c.earnedAt),
+      team: t(`resident.certificate.team.${c.basis?.team === 'cns' || c.basis?.team === 'da06' ? c.basis.team : 'none'}`),
+      ward: wardName() ?? '',
+    });
   const [shareError, setShareError] = createSignal<string | null>(null);
   // The ward that issues the certificate, from its public profile (kept for offline use).
   // Asked again at each sync state change, so a page opened offline names the ward once back online.

@@ -107,6 +107,11 @@ export function Definitions(props: { report: IndicatorReport }) {
       <p data-testid="indicators-rule">
         <strong>{t('indicators.ruleNow')}</strong> {BASIC_SKILLS_RULE_WORDS[props.report.targets.basicSkillsRule][lang()]}
       </p>
+      {/* The ward's official kinds of figure decide which residents these indicators count. */}
+      <p data-testid="indicators-counted">
+        <strong>{t('indicators.countedNow')}</strong>{' '}
+        {props.report.counted.length ? props.report.counted.map((k) => FIGURE_KIND_WORDS[lang()].name[k].toLowerCase()).join('; ') : FIGURE_KIND_WORDS[lang()].countingNone}
+      </p>
       <dl>
         <For each={props.report.rows}>
           {(r) => (

@@ -35,10 +35,12 @@ describe('spot-check panel', () => {
       return Response.json(init?.method === 'PUT' ? check('confirmed') : check(), { status: init?.method === 'POST' ? 201 : 200 });
     });
     render(() => <SpotCheckPanel from="2025-06-01" to="2025-06-20" groupName={(id) => (id === 'tdp-2' ? 'Tổ dân phố 2' : '?')} />);
-    await userEvent.type(screen.getByTestId('spot-seed'), '99');
     await userEvent.click(screen.getByTestId('spot-draw'));
     await waitFor(() => expect(screen.getByTestId('spot-items')).toBeTruthy());
-    expect(JSON.parse(calls[0].body!)).toEqual({ from: '2025-06-01', to: '2025-06-20', size: 10, seed: 99 });
+    expect(JSON.parse(calls[0].body!)).toEqual({ from: '2025-06-01', to: '2025-06-20', size: 10 });
+    // Nobody chooses the seed: there is no field for it, and the panel says how it is made.
+    expect(screen.queryByTestId('spot-seed')).toBeNull();
+    expect(screen.getByTestId('spot-seed-rule').textContent).toContain('hạt giống');
     const items = screen.getByTestId('spot-items');
     expect(items.textContent).toContain('ACD 4F7');
     expect(items.textContent).toContain('Tổ dân phố 2');

@@ -51,7 +51,6 @@ export function SpotCheckPanel(props: { from: string; to: string; groupName: (id
   const [check, setCheck] = createSignal<SpotCheck | null>();
   const [problem, setProblem] = createSignal('');
   const [size, setSize] = createSignal(10);
-  const [seed, setSeed] = createSignal('');
   const run = async (work: () => Promise<SpotCheck | null>) => {
     setProblem('');
     try {
@@ -64,10 +63,11 @@ export function SpotCheckPanel(props: { from: string; to: string; groupName: (id
     <section class="no-print" data-testid="spot-panel" aria-labelledby="spot-title">
       <h2 id="spot-title">{t('integrity.spot.title')}</h2>
       <p class="definition">{t('integrity.spot.intro')}</p>
+      <p class="definition" data-testid="spot-seed-rule">{t('integrity.spot.seedRule')}</p>
       <form
         onSubmit={(e) => {
           e.preventDefault();
-          void run(() => integrityApi.drawSpotCheck({ from: props.from, to: props.to, size: size(), ...(seed() ? { seed: Number(seed()) } : {}) }));
+          void run(() => integrityApi.drawSpotCheck({ from: props.from, to: props.to, size: size() }));
         }}
       >
         <fieldset>
@@ -75,10 +75,6 @@ export function SpotCheckPanel(props: { from: string; to: string; groupName: (id
           <label>
             {t('integrity.spot.size')}
             <input type="number" min="1" max="50" value={size()} onInput={(e) => setSize(Number(e.currentTarget.value))} data-testid="spot-size" />
-          </label>
-          <label>
-            {t('integrity.spot.seed')}
-            <input type="number" min="0" value={seed()} onInput={(e) => setSeed(e.currentTarget.value)} data-testid="spot-seed" />
           </label>
           <button type="submit" class="button secondary" data-testid="spot-draw">{t('integrity.spot.draw')}</button>
           <button type="button" class="button secondary" data-testid="spot-latest" onClick={() => void run(async () => (await integrityApi.latestSpotCheck()).check)}>

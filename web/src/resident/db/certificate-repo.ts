@@ -17,7 +17,7 @@ export function createCertificateRepo(db: HvsDatabase) {
       }),
     setIssued: async (learnerId: string, cert: Certificate) => {
       const existing = await db.certificates.get([learnerId, cert.courseId]);
-      await db.certificates.put({ learnerId, courseId: cert.courseId, earnedAt: existing?.earnedAt ?? cert.issuedAt, code: cert.code, issuedAt: cert.issuedAt, standing: cert.standing });
+      await db.certificates.put({ learnerId, courseId: cert.courseId, earnedAt: existing?.earnedAt ?? cert.issuedAt, code: cert.code, issuedAt: cert.issuedAt, standing: cert.standing, basis: cert.basis });
     },
     /** A certificate not issued yet because the ward is checking lessons behind it. */
     setUnderReview: (learnerId: string, courseId: string) => db.certificates.update([learnerId, courseId], { standing: 'under-review' }),

@@ -29,6 +29,7 @@
 // transaction (see progress-repo.ts), so the phone never shows a lesson as done
 // that the server will never hear about, or the reverse.
 // Only the repos in this folder import this module; the UI goes through stores.
+import type { CertificateBasisDetail } from '../../../../shared/resident/certificate-holder.ts';
 import { Dexie, type EntityTable, type Table, type Transaction } from 'dexie';
 import type { LearningEvent } from '../../../../shared/events.ts';
 import type { LocalProgress } from '../../../../shared/resident/merge-progress.ts';
@@ -77,6 +78,8 @@ export interface CertificateRow {
   /** What the server last said of it (absent: not asked yet). 'under-review' also before a code:
    * the ward is checking lessons behind it (server/integrity). */
   standing?: CertificateStanding;
+  /** What the server says it certifies (absent: not confirmed yet, read as self-study). */
+  basis?: CertificateBasisDetail;
 }
 
 export type HvsDatabase = Dexie & {
