@@ -90,7 +90,7 @@ function NewUnitForm(props: { onAdd: (name: string, shortName: string) => Promis
       <h3>{t('plans.units.addTitle')}</h3>
       <label>
         {t('plans.units.shortName')}
-        <input name="shortName" required maxLength={30} placeholder="ĐTN" value={shortName()} onInput={(e) => setShortName(e.currentTarget.value)} />
+        <input name="shortName" required maxLength={30} value={shortName()} onInput={(e) => setShortName(e.currentTarget.value)} />
       </label>
       <label>
         {t('plans.units.name')}
