@@ -48,6 +48,7 @@ import { lessonAudioRoutes } from './routes/lesson-audio.ts';
 import { createLessonAudio } from './lesson-audio/store.ts';
 import { createLessonAudioProjection } from './lesson-audio/projection.ts';
 import { registerRoutes } from './routes/registers.ts';
+import { createRegisterScreenshots } from './registers/screenshots.ts';
 import { bulletinRoutes } from './routes/bulletins.ts';
 import { planReportRoutes } from './routes/plan-reports.ts';
 import { indicatorRoutes } from './routes/indicators.ts';
@@ -101,9 +102,10 @@ const LOGIN_CHECKS_WAITING = 32;
 const UNIT_FILES_PATH = `${API_PREFIX}/unit-files`;
 const STORY_PHOTOS_PATH = `${API_PREFIX}/story-photos`;
 const LESSON_AUDIO_FILES_PATH = `${API_PREFIX}/lesson-audio/files`;
+const REGISTER_SCREENSHOTS_PATH = `${API_PREFIX}/registers/screenshots`;
 /** A file upload: its own larger limit, checked by its route. */
 const isUpload = (method: string, path: string) =>
-  method === 'PUT' && [UNIT_FILES_PATH, STORY_PHOTOS_PATH, LESSON_AUDIO_FILES_PATH].some((prefix) => path.startsWith(prefix));
+  method === 'PUT' && [UNIT_FILES_PATH, STORY_PHOTOS_PATH, LESSON_AUDIO_FILES_PATH, REGISTER_SCREENSHOTS_PATH].some((prefix) => path.startsWith(prefix));
 
 export function createApp(deps: AppDeps) {
   const config: AppConfig = { version: APP_VERSION, trustProxy: false, ...deps.config };
@@ -141,7 +143,7 @@ export function createApp(deps: AppDeps) {
   // so the connection cannot carry another request: say so (Connection:
   // close), or a client reusing it fails its next request.
   const jsonBodyLimit = bodyLimit({ maxSize: MAX_BODY_BYTES, onError: (c) => jsonError(c, 413, 'payload_too_large', `Request body is larger than ${MAX_BODY_BYTES} bytes`, { Connection: 'close' }) });
-  // A file upload has its own, larger limit, checked the same way (routes/unit-files.ts, story-photos.ts, lesson-audio.ts).
+  // A file upload has its own, larger limit, checked the same way (routes/unit-files.ts, story-photos.ts, lesson-audio.ts, registers.ts).
   app.use('/api/*', (c, next) => (isUpload(c.req.method, c.req.path) ? next() : jsonBodyLimit(c, next)));
   app.use(`${API_PREFIX}/*`, csrfGuard(ctx, `${API_PREFIX}/auth/login`));
 
@@ -152,6 +154,7 @@ export function createApp(deps: AppDeps) {
   app.use(`${API_PREFIX}/learners`, limits.register);
   app.use(`${UNIT_FILES_PATH}/*`, limits.uploads);
   app.use(`${STORY_PHOTOS_PATH}/*`, limits.uploads);
+  app.use(`${REGISTER_SCREENSHOTS_PATH}/*`, limits.uploads);
   app.use(`${LESSON_AUDIO_FILES_PATH}/*`, limits.uploads);
   app.use(`${API_PREFIX}/recovery`, limits.recovery);
   app.use(`${API_PREFIX}/recovery-codes`, limits.recoveryCodes);
@@ -215,7 +218,7 @@ export function createApp(deps: AppDeps) {
   app.route(`${API_PREFIX}/stories`, storyRoutes(ctx, stories, units, storyPhotos));
   app.route(STORY_PHOTOS_PATH, storyPhotoRoutes(ctx, stories, units, storyPhotos));
   app.route(`${API_PREFIX}/news`, newsRoutes(ctx, stories, files));
-  app.route(`${API_PREFIX}/registers`, registerRoutes(ctx, units, plans));
+  app.route(`${API_PREFIX}/registers`, registerRoutes(ctx, units, plans, createRegisterScreenshots(ctx.db, files, now)));
   app.route(`${API_PREFIX}/bulletins`, bulletinRoutes(ctx, units, plans, records.unit));
   const movement = createDashboard(ctx.db, resident.catalog, now);
   const indicatorTargets = createIndicatorTargets(ctx.db);

@@ -50,6 +50,7 @@ export const AUDIT_ACTIONS = [
   'difficulty.handled',
   'misinformation.logged',
   'misinformation.updated',
+  'misinformation.screenshot_uploaded',
   'budget.proposed',
   'budget.decided',
   'unit.activity_corrected_after_issue',

@@ -1,5 +1,6 @@
 // The plan's registers (difficulties, false information, budget proposals) in the OpenAPI document.
 import { API_PREFIX } from '../../shared/api.ts';
+import { SHA256_PATTERN } from '../../shared/files.ts';
 import {
   budgetDecisionSchema,
   budgetInputSchema,
@@ -35,8 +36,39 @@ const notAllowed = { '401': reply('Not logged in'), '403': reply('Role not allow
 const planProblems = { '422': reply('No such plan (unknown_plan), or the plan has no such content item (not_in_plan)') };
 const filters = queryParams(registerQuerySchema);
 const R = `${API_PREFIX}/registers`;
+const shotHash = pathParam('sha256', { type: 'string', pattern: SHA256_PATTERN.source });
 
 export const registerPaths: Paths = {
+  [`${R}/screenshots/{sha256}`]: {
+    put: {
+      operationId: 'uploadRegisterScreenshot',
+      summary: 'Upload a screenshot for the false-information register (unit officer, reviewer, admin) under the SHA-256 of the bytes sent, before the entry naming it: JPEG, PNG or WebP by their first bytes, location metadata removed; the same bytes again store nothing new',
+      security: STAFF,
+      parameters: [shotHash],
+      requestBody: { required: true, content: { 'application/octet-stream': { schema: { type: 'string', format: 'binary' } } } },
+      responses: {
+        '201': reply('Stored; sha256 is of the stored, cleaned bytes', ref('StoredFile')),
+        '200': reply('Already uploaded by this staff member', ref('StoredFile')),
+        '400': reply('Not a SHA-256 (invalid_request), the bytes do not match it (hash_mismatch), empty (empty_file) or damaged (invalid_file)'),
+        ...notAllowed,
+        '413': reply('Larger than the limit (file_too_large)'),
+        '415': reply('Not a JPEG, PNG or WebP picture (unsupported_type)'),
+        '429': reply('Too many uploads from this login (rate_limited)'),
+      },
+    },
+    get: {
+      operationId: 'readRegisterScreenshot',
+      summary: "A register screenshot (reviewer, admin; a unit officer their unit's)",
+      security: STAFF,
+      parameters: [shotHash],
+      responses: {
+        '200': { description: 'The picture', content: Object.fromEntries(['image/jpeg', 'image/png', 'image/webp'].map((t) => [t, { schema: { type: 'string', format: 'binary' } }])) },
+        '400': reply('Not a SHA-256'),
+        ...notAllowed,
+        '404': reply('No such screenshot'),
+      },
+    },
+  },
   [`${R}/difficulties`]: {
     get: { operationId: 'listDifficulties', summary: "Difficulties (reviewer, admin; a unit officer sees their own unit's)", security: STAFF, parameters: filters, responses: { '200': reply('Difficulties', ref('DifficultyList')), '400': reply('Bad filter'), ...notAllowed } },
     post: {

@@ -22,11 +22,16 @@ import type { Units } from '../plans/units.ts';
 import { decideBudget, getBudget, listBudgets, proposeBudget } from '../registers/budget.ts';
 import { correctDifficulty, fileDifficulty, getDifficulty, handleDifficulty, listDifficulties } from '../registers/difficulties.ts';
 import { getMisinfo, listMisinfo, logMisinfo, updateMisinfo } from '../registers/misinformation.ts';
-import { checkInScope, planFor, scopeOf } from '../registers/scope.ts';
+import { checkInScope, planFor, scopeOf, type Scope } from '../registers/scope.ts';
+import type { RegisterScreenshots } from '../registers/screenshots.ts';
+import { FileRefused } from '../files/file-store.ts';
+import { sendPhoto } from '../files/serve-photo.ts';
+import { SHA256_PATTERN, sniffType } from '../../shared/files.ts';
+import { fileBodyLimit } from './unit-files.ts';
 
 const ENTRY_ID = /^[0-9a-f-]{36}$/;
 
-export function registerRoutes(ctx: AppContext, units: Units, plans: PlanStore) {
+export function registerRoutes(ctx: AppContext, units: Units, plans: PlanStore, screenshots: RegisterScreenshots) {
   const readers = requireStaff(ctx, ['reviewer', 'admin', 'unit']);
   const office = requireStaff(ctx, ['reviewer', 'admin']);
   const officer = requireStaff(ctx, ['unit']);
@@ -39,6 +44,17 @@ export function registerRoutes(ctx: AppContext, units: Units, plans: PlanStore) 
     const unitId = units.unitOf(userId);
     if (!unitId) throw apiError(403, 'no_unit', 'Your account is not bound to a unit; ask an admin');
     return unitId;
+  };
+  const hashParam = (raw: string) => {
+    if (!SHA256_PATTERN.test(raw)) throw apiError(400, 'invalid_request', 'The address must end in the SHA-256 of the file, in lower-case hex');
+    return raw;
+  };
+  /** The screenshot an entry names, as stored: unchanged from the entry, or one this side uploaded (else 422). */
+  const screenshotFor = <T extends { screenshotFile: string | null }>(input: T, scope: Scope, current: string | null = null): T => {
+    if (input.screenshotFile === null || input.screenshotFile === current) return input;
+    const stored = screenshots.usable(input.screenshotFile, scope);
+    if (!stored) throw apiError(422, 'unknown_file', 'No such screenshot uploaded for this register by you or your unit; upload it first');
+    return { ...input, screenshotFile: stored };
   };
   const notBefore = (day: string, earliest: string, field: string) => {
     if (day < earliest) throw apiError(400, 'invalid_request', `${field}: must not be before ${earliest}`);
@@ -92,10 +108,11 @@ export function registerRoutes(ctx: AppContext, units: Units, plans: PlanStore) 
       })
       .post('/misinformation', readers, async (c) => {
         const me = c.get('staff');
-        const { unitId } = scopeOf(units, me);
-        const input = await readBody(c, misinfoInputSchema);
-        planFor(plans, input.planId, input.itemCode);
-        const entry = logMisinfo(ctx.db, { userId: me.id, unitId }, input, ctx.now());
+        const scope = scopeOf(units, me);
+        const body = await readBody(c, misinfoInputSchema);
+        planFor(plans, body.planId, body.itemCode);
+        const input = screenshotFor(body, scope);
+        const entry = logMisinfo(ctx.db, { userId: me.id, unitId: scope.unitId }, input, ctx.now());
         ctx.audit.record(me, 'misinformation.logged', { type: 'misinformation', id: entry.id }, { platform: entry.platform, action: entry.action, status: entry.status });
         return c.json(entry, 201);
       })
@@ -107,12 +124,40 @@ export function registerRoutes(ctx: AppContext, units: Units, plans: PlanStore) 
       .put('/misinformation/:id', readers, async (c) => {
         const me = c.get('staff');
         const current = found(c.req.param('id'), (id) => getMisinfo(ctx.db, id));
-        checkInScope(scopeOf(units, me), current.unitId);
-        const input = await readBody(c, misinfoInputSchema);
-        planFor(plans, input.planId, input.itemCode);
+        const scope = scopeOf(units, me);
+        checkInScope(scope, current.unitId);
+        const body = await readBody(c, misinfoInputSchema);
+        planFor(plans, body.planId, body.itemCode);
+        const input = screenshotFor(body, scope, current.screenshotFile);
         const entry = updateMisinfo(ctx.db, current.id, me.id, input, ctx.now());
         ctx.audit.record(me, 'misinformation.updated', { type: 'misinformation', id: entry.id }, { platform: entry.platform, action: entry.action, status: entry.status });
         return c.json(entry);
+      })
+      // Screenshots of what was seen: pictures only, uploaded before the entry that names them (PUT /screenshots/<sha256 of the bytes sent>).
+      .put('/screenshots/:sha256', readers, fileBodyLimit, async (c) => {
+        const sent = hashParam(c.req.param('sha256'));
+        const me = c.get('staff');
+        const { unitId } = scopeOf(units, me);
+        const bytes = new Uint8Array(await c.req.arrayBuffer());
+        if (sniffType(bytes) === 'application/pdf') throw apiError(415, 'unsupported_type', 'A screenshot is a JPEG, PNG or WebP picture');
+        let stored;
+        try {
+          stored = screenshots.store.put(bytes, sent);
+        } catch (err) {
+          if (err instanceof FileRefused) throw apiError(err.code === 'unsupported_type' ? 415 : 400, err.code, err.message);
+          throw err;
+        }
+        const isNew = screenshots.link(stored.file.sha256, me.id, unitId);
+        if (isNew) ctx.audit.record(me, 'misinformation.screenshot_uploaded', { type: 'file', id: stored.file.sha256 }, { unitId, type: stored.file.type, bytes: stored.file.bytes });
+        return c.json(stored.file, isNew ? 201 : 200);
+      })
+      .get('/screenshots/:sha256', readers, (c) => {
+        const sha256 = hashParam(c.req.param('sha256'));
+        const file = screenshots.store.read(sha256);
+        if (!file || !screenshots.mayRead(sha256, { unitId: null })) throw apiError(404, 'not_found', 'No such screenshot');
+        if (!screenshots.mayRead(sha256, scopeOf(units, c.get('staff')))) throw apiError(403, 'forbidden', 'The screenshot belongs to another unit');
+        c.header('Cache-Control', 'no-store');
+        return sendPhoto(c, file, `anh-chup-${sha256.slice(0, 12)}`, false);
       })
       // ── Budget proposals ──
       .get('/budget', readers, (c) => {

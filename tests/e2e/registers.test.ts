@@ -1,9 +1,12 @@
 // The plan's registers end to end: a unit officer at 360 px opens them from
-// /unit and files a difficulty; without signal the page says the registers
+// /unit and files a difficulty and a false post with its screenshot; without signal the page says the registers
 // need a connection and a save says "not saved" and writes nothing; VH-XH,
 // on an office screen, finds it from the ward page and records the proposal
 // to the People's Committee beside the list.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { hasLocation, jpegWithGps } from '../support/crafted-images.ts';
 import { hasChromium, PHONE } from '../support/browser.ts';
 import { dbRows, useServerAndBrowser } from '../support/e2e-env.ts';
 import { adminCookie, createStaff } from '../support/staff-api.ts';
@@ -39,6 +42,22 @@ describe.skipIf(!hasChromium)('the plan registers', () => {
     await phone.getByRole('link', { name: 'Đề xuất kinh phí' }).click();
     await phone.getByTestId('budget-form').waitFor();
     expect(await phone.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+
+    // A false post, logged with its screenshot: drawn again on the phone, so no location data is stored.
+    await phone.getByRole('link', { name: 'Thông tin sai lệch trên mạng xã hội' }).click();
+    const misinfo = phone.getByTestId('misinfo-form');
+    await misinfo.getByLabel('Đường dẫn công khai (bắt đầu bằng http:// hoặc https://)').fill('https://social.example/p/57');
+    await misinfo.getByLabel('Mô tả ngắn').fill('Bài nói cài VNeID phải trả phí');
+    await misinfo.getByLabel('Đánh giá').fill('Sai sự thật');
+    await misinfo.getByLabel('Chọn ảnh chụp màn hình').setInputFiles({ name: 'chup-man-hinh.jpg', mimeType: 'image/jpeg', buffer: jpegWithGps() });
+    const shot = misinfo.getByTestId('misinfo-screenshot-img');
+    await expect.poll(() => shot.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth), { timeout: 15_000 }).toBeGreaterThan(0);
+    expect(await phone.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+    await misinfo.getByRole('button', { name: 'Lưu' }).click();
+    await expect.poll(() => dbRows<{ screenshot_file: string | null }>(e2e.server, 'SELECT screenshot_file FROM register_misinformation')).toHaveLength(1);
+    const [{ screenshot_file: stored }] = dbRows<{ screenshot_file: string }>(e2e.server, 'SELECT screenshot_file FROM register_misinformation');
+    expect(dbRows(e2e.server, 'SELECT sha256 FROM register_files')).toEqual([{ sha256: stored }]);
+    expect(hasLocation(new Uint8Array(readFileSync(join(e2e.server.dataDir, 'files', stored))))).toBe(false);
 
     // ── No signal: the page says so, and a save is refused on the device, not queued.
     await phone.getByRole('link', { name: 'Khó khăn, vướng mắc' }).click();

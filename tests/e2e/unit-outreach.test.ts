@@ -3,7 +3,9 @@
 // (taken by a camera that writes GPS into the file), and the record and the
 // photo wait on the phone; with the signal back they reach the server once,
 // and the Culture-Social Office (a reviewer) reads it in the unit's log, the
-// photo shown as a thumbnail and served without any location data.
+// photo shown as a thumbnail and served without any location data; then
+// it opens the plan tracker, where the unit's visual-propaganda task counts
+// the banner, and the quarter's report, whose figures hold it.
 import { readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -13,11 +15,12 @@ import { dbRows, useServerAndBrowser } from '../support/e2e-env.ts';
 import { waitOfflineReady } from '../support/offline-ready.ts';
 import { adminCookie, createStaff } from '../support/staff-api.ts';
 import { setPhoneOffline } from '../support/network.ts';
+import { vietnamToday } from '../../shared/plans/periods.ts';
 
 const e2e = useServerAndBrowser();
 
 describe.skipIf(!hasChromium)("a unit officer's outreach log", () => {
-  it('records a banner offline at 360 px, sends it once when back online, and the office reads it', async () => {
+  it('records a banner offline at 360 px, sends it once when back online, and the office reads it, sees it on the tracker and in the quarter report', async () => {
     const admin = await adminCookie(e2e.server);
     const officerPassword = await createStaff(e2e.server, admin, { username: 'thao', displayName: 'Chị Thảo', role: 'unit', unitId: 'ttsnc' });
     const reviewerPassword = await createStaff(e2e.server, admin, { username: 'vhxh', displayName: 'Anh Minh', role: 'reviewer' });
@@ -109,6 +112,36 @@ describe.skipIf(!hasChromium)("a unit officer's outreach log", () => {
     // Usable on a phone too.
     await office.setViewportSize({ width: 360, height: 740 });
     expect(await office.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+    await office.setViewportSize({ width: 1280, height: 800 });
+
+    // ── The tracker counts the banner for TTSNC's visual-propaganda task this quarter.
+    const today = vietnamToday(Date.now());
+    const quarter = Math.floor((Number(today.slice(5, 7)) - 1) / 3) + 1;
+    await office.goto(`${e2e.server.url}/ward/tracker`);
+    await office.locator('select[name="kind"]').selectOption('quarter');
+    await office.locator('select[name="part"]').selectOption(String(quarter));
+    const visual = office.locator('[data-testid="task-row"][data-task="ttsnc-visual"]');
+    await expect.poll(async () => (await visual.innerText()).replace(/\s+/g, ' '), { timeout: 15_000 }).toContain('· 1 hoạt động');
+    expect(await visual.getAttribute('data-status')).not.toBe('none');
+    const ttsncRow = office.locator('[data-testid="unit-row"][data-unit="ttsnc"]');
+    expect(await ttsncRow.locator('td').nth(2).innerText()).toBe('1'); // the 2.3 column (2.1, 2.2, 2.3…)
+    expect(await ttsncRow.getByTestId('unit-last').innerText()).not.toBe('Chưa ghi nhận hoạt động nào');
+
+    // ── The quarter's report to the People's Committee holds it in its figures.
+    await office.goto(`${e2e.server.url}/ward/plan-report`);
+    await office.getByTestId('plan-report-kind').selectOption('quarter');
+    await office.getByTestId('plan-report-year').fill(today.slice(0, 4));
+    await office.getByTestId('plan-report-year').dispatchEvent('change');
+    await office.getByTestId('plan-report-index').selectOption(String(quarter));
+    const report = office.getByTestId('plan-report');
+    await expect.poll(async () => (await report.textContent()) ?? '', { timeout: 15_000 }).toContain(`quý ${['I', 'II', 'III', 'IV'][quarter - 1]} năm ${today.slice(0, 4)}`);
+    const text = ((await report.textContent()) ?? '').replace(/\s+/g, ' ');
+    expect(text).toContain('- 2.3. Tuyên truyền trực quan: 1 hoạt động');
+    expect(text).toContain('Băng rôn: 1');
+    expect(text).toContain('“Băng rôn Nghị quyết 57 đường Trần Phú”');
+    // Each unit's results: TTSNC's row reads 1 under 2.3 and 1 in all.
+    const cells = await office.getByTestId('plan-report-units').locator('tr', { hasText: 'TTSNC' }).locator('td, th').allInnerTexts();
+    expect(cells.slice(1, 8)).toEqual(['TTSNC', '0', '0', '1', '0', '0', '1']);
     await office.close();
   }, 120_000);
 });

@@ -85,7 +85,7 @@ describe('GET /api/openapi.json', () => {
         '/api/v1/news/{id}',
         '/api/v1/unit-files/{sha256}',
         ...['files/{sha256}', 'courses/{courseId}', 'recordings', 'recordings/{id}/audio', 'recordings/{id}/approve', 'recordings/{id}/reject'].map((s) => `/api/v1/lesson-audio/${s}`),
-        ...['difficulties', 'difficulties/{id}', 'difficulties/{id}/handling', 'misinformation', 'misinformation/{id}', 'budget', 'budget/{id}', 'budget/{id}/decision'].map((s) => `/api/v1/registers/${s}`),
+        ...['screenshots/{sha256}', 'difficulties', 'difficulties/{id}', 'difficulties/{id}/handling', 'misinformation', 'misinformation/{id}', 'budget', 'budget/{id}', 'budget/{id}/decision'].map((s) => `/api/v1/registers/${s}`),
         '/api/v1/integrity/anomalies',
         '/api/v1/stats/official-kinds',
         '/api/v1/stats/self-check',

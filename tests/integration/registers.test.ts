@@ -7,6 +7,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { difficultiesForReport } from '../../server/registers/difficulties.ts';
 import type { Budget, Difficulty, Misinfo } from '../../shared/registers/schema.ts';
 import { setupTestApp, type TestApp } from './helpers.ts';
+import { hasLocation, jpegWithComment, jpegWithGps, PLAIN_JPEG, PLAIN_PDF, sha256 } from '../support/crafted-images.ts';
 import { SAMPLE_PLAN, sendJson, staffMember, type Member } from './unit-support.ts';
 
 let t: TestApp;
@@ -160,10 +161,10 @@ describe('false or misleading information', () => {
     await refused(sendJson(t, 'PUT', `${R}/misinformation/${entry.id}`, kthtdt, misinfo({ status: 'closed', closedOn: '2025-06-04' })), 403, 'forbidden');
     await refused(sendJson(t, 'PUT', `${R}/misinformation/${byOffice.id}`, ttsnc, misinfo()), 403, 'forbidden');
 
-    const corrected = misinfo({ action: 'corrected', correctionLink: 'https://phuong.example/tin/dinh-chinh', actionOn: '2025-06-04', status: 'closed', closedOn: '2025-06-05', screenshotFile: 'a'.repeat(64) });
+    const corrected = misinfo({ action: 'corrected', correctionLink: 'https://phuong.example/tin/dinh-chinh', actionOn: '2025-06-04', status: 'closed', closedOn: '2025-06-05' });
     const updated = await sendJson(t, 'PUT', `${R}/misinformation/${entry.id}`, ttsnc, corrected);
     expect(updated.status).toBe(200);
-    expect(await updated.json()).toMatchObject({ unitId: 'ttsnc', action: 'corrected', status: 'closed', closedOn: '2025-06-05', screenshotFile: 'a'.repeat(64) });
+    expect(await updated.json()).toMatchObject({ unitId: 'ttsnc', action: 'corrected', status: 'closed', closedOn: '2025-06-05', screenshotFile: null });
     expect(auditCount('misinformation.logged')).toBe(2);
     expect(auditCount('misinformation.updated')).toBe(1);
   });
@@ -183,6 +184,56 @@ describe('false or misleading information', () => {
     await refused(p({ platform: 'myspace' }), 400);
     await refused(p({ screenshotFile: '../../etc/passwd' }), 400);
     await refused(p({ itemCode: '7.1' }), 422, 'not_in_plan');
+    expect(t.count('register_misinformation')).toBe(0);
+  });
+});
+
+describe('a screenshot of the post', () => {
+  const upload = (who: Member, bytes: Uint8Array, sent = sha256(bytes)) =>
+    t.request(`${R}/screenshots/${sent}`, { method: 'PUT', headers: { ...who.headers, 'content-type': 'application/octet-stream' }, body: new Uint8Array(bytes) });
+
+  it('is uploaded first, without its location data, stored once, and named by the entry', async () => {
+    const shot = jpegWithGps();
+    const first = await upload(ttsnc, shot);
+    expect(first.status).toBe(201);
+    const stored = ((await first.json()) as { sha256: string; type: string }).sha256;
+    expect(stored).not.toBe(sha256(shot)); // the GPS block is gone, so the bytes are new
+    expect((await upload(ttsnc, shot)).status).toBe(200); // sent again: nothing new
+    expect(t.count('stored_files')).toBe(1);
+    expect(auditCount('misinformation.screenshot_uploaded')).toBe(1);
+
+    // Named by the hash it was sent under, kept under the stored one.
+    const res = await sendJson(t, 'POST', `${R}/misinformation`, ttsnc, misinfo({ screenshotFile: sha256(shot) }));
+    expect(res.status).toBe(201);
+    const entry = (await res.json()) as Misinfo;
+    expect(entry.screenshotFile).toBe(stored);
+    const served = await t.request(`${R}/screenshots/${stored}`, { headers: ttsnc.headers });
+    expect(served.status).toBe(200);
+    expect(served.headers.get('content-type')).toBe('image/jpeg');
+    expect(hasLocation(new Uint8Array(await served.arrayBuffer()))).toBe(false);
+    // The office reads it; another unit's officer does not; nobody without a staff login does.
+    expect((await t.request(`${R}/screenshots/${stored}`, { headers: reviewer.headers })).status).toBe(200);
+    expect((await t.request(`${R}/screenshots/${stored}`, { headers: kthtdt.headers })).status).toBe(403);
+    expect((await t.request(`${R}/screenshots/${stored}`)).status).toBe(401);
+    // An edit that keeps it is fine; the office may add its own to the unit's entry and the unit still reads it.
+    expect((await sendJson(t, 'PUT', `${R}/misinformation/${entry.id}`, ttsnc, misinfo({ screenshotFile: stored }))).status).toBe(200);
+    const officeShot = jpegWithComment('anh cua van phong');
+    expect((await upload(reviewer, officeShot)).status).toBe(201);
+    const byOffice = await sendJson(t, 'PUT', `${R}/misinformation/${entry.id}`, reviewer, misinfo({ screenshotFile: sha256(officeShot) }));
+    expect(byOffice.status).toBe(200);
+    expect((await t.request(`${R}/screenshots/${((await byOffice.json()) as Misinfo).screenshotFile}`, { headers: ttsnc.headers })).status).toBe(200);
+  });
+
+  it('refuses a file that is not a picture or was not uploaded for the register by this side, and writes nothing', async () => {
+    expect((await upload(ttsnc, PLAIN_PDF)).status).toBe(415);
+    expect((await upload(ttsnc, new TextEncoder().encode('<html>x</html>'))).status).toBe(415);
+    expect((await upload(ttsnc, PLAIN_JPEG, 'b'.repeat(64))).status).toBe(400); // the bytes do not match the hash
+    expect(t.count('stored_files')).toBe(0);
+    // Never uploaded; or uploaded by another unit: the entry cannot name it.
+    await refused(sendJson(t, 'POST', `${R}/misinformation`, ttsnc, misinfo({ screenshotFile: 'a'.repeat(64) })), 422, 'unknown_file');
+    const other = jpegWithComment('kt-ht-dt');
+    expect((await upload(kthtdt, other)).status).toBe(201);
+    await refused(sendJson(t, 'POST', `${R}/misinformation`, ttsnc, misinfo({ screenshotFile: sha256(other) })), 422, 'unknown_file');
     expect(t.count('register_misinformation')).toBe(0);
   });
 });

@@ -81,7 +81,7 @@ export interface World {
   /** A lesson recording by the guide, approved by the reviewer: its record id and stored hash. */
   lessonAudio: { id: string; sha256: string };
   /** Register entries of TTSNC (the unit officer's unit): a difficulty, a false-information entry, a budget proposal. */
-  registers: { difficulty: string; misinformation: string; budget: string };
+  registers: { difficulty: string; misinformation: string; budget: string; screenshot: string };
   /** A spot-check list drawn by the reviewer, with at least one item. */
   spotCheckId: number;
   /** Credentials of each role: request headers (none for anonymous). */
@@ -267,7 +267,13 @@ async function seedRegisters(t: ReturnType<typeof setupTestApp>, unit: Staff): P
     return ((await res.json()) as { id: string }).id;
   };
   const planId = 'sample-nq57';
+  // A screenshot of the post, uploaded before the entry that names it.
+  const shot = jpegWithComment('anh chup bai viet');
+  const up = await t.request(`/api/v1/registers/screenshots/${sha256(shot)}`, { method: 'PUT', headers: { ...unit.headers, 'content-type': 'application/octet-stream' }, body: new Uint8Array(shot) });
+  if (up.status !== 201) throw new Error(`register screenshot: ${up.status} ${await up.text()}`);
+  const screenshot = ((await up.json()) as { sha256: string }).sha256;
   return {
+    screenshot,
     difficulty: await post('difficulties', { planId, itemCode: '1.2', summary: 'Thiếu loa ở tổ 5', raisedOn: '2025-06-18' }),
     misinformation: await post('misinformation', {
       planId,
@@ -279,6 +285,7 @@ async function seedRegisters(t: ReturnType<typeof setupTestApp>, unit: Staff): P
       action: 'reported',
       actionOn: '2025-06-19',
       status: 'following',
+      screenshotFile: screenshot,
     }),
     budget: await post('budget', { planId, title: 'In tờ rơi', proposedOn: '2025-06-19', lines: [{ description: 'Tờ rơi A5', quantity: 500, proposedAmount: 750_000 }] }),
   };

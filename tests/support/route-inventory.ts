@@ -52,6 +52,7 @@ import { bulletinListSchema, bulletinSchema } from '../../shared/outreach/bullet
 const DISPLAY_BODY = { name: 'Màn hình cổng UBND phường', slides: [{ kind: 'slogan', seconds: 10, text: 'Cả phường cùng học kỹ năng số' }, { kind: 'qr', seconds: 10 }] };
 
 const STORY_JPEG = jpegWithComment('anh tin');
+const SCREENSHOT_JPEG = jpegWithComment('anh chup man hinh');
 
 /** What a role gets: 'ok' (a 2xx success), or the refusal status. */
 export type Expect = 'ok' | 401 | 403;
@@ -181,6 +182,8 @@ const RIGHTS: Record<string, string> = {
   'POST /api/v1/registers/misinformation':                '401 401 401 403 403 ok  ok  ok  ok',
   'GET /api/v1/registers/misinformation/:id':             '401 401 401 403 403 ok  ok  ok  403',
   'PUT /api/v1/registers/misinformation/:id':             '401 401 401 403 403 ok  ok  ok  403',
+  'PUT /api/v1/registers/screenshots/:sha256':            '401 401 401 403 403 ok  ok  ok  ok',
+  'GET /api/v1/registers/screenshots/:sha256':            '401 401 401 403 403 ok  ok  ok  403',
   'GET /api/v1/registers/budget':                         '401 401 401 403 403 ok  ok  ok  ok',
   'POST /api/v1/registers/budget':                        '401 401 401 403 403 403 403 ok  ok',
   'GET /api/v1/registers/budget/:id':                     '401 401 401 403 403 ok  ok  ok  403',
@@ -424,6 +427,8 @@ const SPECS: Record<string, Omit<RouteSpec, 'key' | 'method' | 'pattern' | 'righ
   'POST /api/v1/registers/misinformation': { body: () => misinfoBody(), ok: misinfoSchema },
   'GET /api/v1/registers/misinformation/:id': { params: (w) => ({ id: w.registers.misinformation }), ok: misinfoSchema },
   'PUT /api/v1/registers/misinformation/:id': { params: (w) => ({ id: w.registers.misinformation }), body: () => misinfoBody(), ok: misinfoSchema },
+  'PUT /api/v1/registers/screenshots/:sha256': { params: () => ({ sha256: sha256(SCREENSHOT_JPEG) }), raw: () => new Uint8Array(SCREENSHOT_JPEG), maxBody: MAX_STORED_FILE_BYTES, ok: storedFileSchema },
+  'GET /api/v1/registers/screenshots/:sha256': { params: (w) => ({ sha256: w.registers.screenshot }), ok: 'file' },
   'GET /api/v1/registers/budget': { ok: budgetListSchema },
   'POST /api/v1/registers/budget': { body: () => ({ planId: SAMPLE_PLAN, title: 'Pa nô tuyên truyền', proposedOn: '2025-06-20', lines: [{ description: 'Pa nô 2 x 4 m', quantity: 2, proposedAmount: 3_000_000 }] }), ok: budgetSchema },
   'GET /api/v1/registers/budget/:id': { params: (w) => ({ id: w.registers.budget }), ok: budgetSchema },

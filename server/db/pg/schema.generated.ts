@@ -538,6 +538,22 @@ export const recoveryCodes = pgTable(
   ],
 );
 
+export const registerFiles = pgTable(
+  'register_files',
+  {
+    sha256: text('sha256').notNull(),
+    uploadedBy: text('uploaded_by').notNull(),
+    unitId: text('unit_id'),
+    uploadedAt: bigint('uploaded_at', { mode: 'number' }).notNull(),
+  },
+  (t) => [
+    primaryKey({ name: 'register_files_pkey', columns: [t.sha256, t.uploadedBy] }),
+    index('register_files_unit_idx').on(t.unitId, t.sha256),
+    foreignKey({ name: 'register_files_uploaded_by_fkey', columns: [t.uploadedBy], foreignColumns: [users.id] }),
+    foreignKey({ name: 'register_files_unit_id_fkey', columns: [t.unitId], foreignColumns: [units.id] }),
+  ],
+);
+
 export const reportNarratives = pgTable(
   'report_narratives',
   {

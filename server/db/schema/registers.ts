@@ -110,3 +110,17 @@ export const budgetLines = sqliteTable(
   },
   (t) => [primaryKey({ columns: [t.proposalId, t.position] })],
 );
+
+/** Screenshots uploaded for the false-information register: who uploaded each and for which unit (null: the office), so an entry names only its own side's screenshots. */
+export const registerFiles = sqliteTable(
+  'register_files',
+  {
+    sha256: text('sha256').notNull(),
+    uploadedBy: text('uploaded_by')
+      .notNull()
+      .references(() => users.id),
+    unitId: text('unit_id').references(() => units.id),
+    uploadedAt: integer('uploaded_at').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.sha256, t.uploadedBy] }), index('register_files_unit_idx').on(t.unitId, t.sha256)],
+);

@@ -1,6 +1,8 @@
-// The plan screens' calls (staff cookie session): plans, units and the YAML
+// The plan screens' calls (staff cookie session): plans, units (add, rename) and the YAML
 // import. A refused import's file:line errors travel on PlanFileError.
 import type { Plan, PlanInput, PlanSummary, Unit } from '../../../shared/plans/schema.ts';
+
+type UnitInput = { name: string; shortName: string };
 import { HttpError, staffRequest } from '../net/http.ts';
 
 export interface PlanFileLine {
@@ -22,6 +24,8 @@ export const plansApi = {
   create: (plan: PlanInput) => staffRequest<Plan>('/api/v1/plans', { method: 'POST', json: plan }),
   replace: (id: string, plan: PlanInput) => staffRequest<Plan>(`/api/v1/plans/${encodeURIComponent(id)}`, { method: 'PUT', json: plan }),
   units: () => staffRequest<{ units: Unit[] }>('/api/v1/units').then((r) => r.units),
+  addUnit: (u: UnitInput) => staffRequest<Unit>('/api/v1/units', { method: 'POST', json: u }),
+  renameUnit: (id: string, u: UnitInput) => staffRequest<Unit>(`/api/v1/units/${encodeURIComponent(id)}`, { method: 'PUT', json: u }),
   async importFile(fileName: string, text: string, dryRun: boolean): Promise<{ dryRun: boolean; plan: Plan | null }> {
     try {
       return await staffRequest('/api/v1/plans/import', { method: 'POST', json: { fileName, text, dryRun } });

@@ -6,11 +6,12 @@ import { AdminLoadNotice, createAdminLoad } from './admin-load.tsx';
 import { PlanEditor } from './plan-editor.tsx';
 import { PlanImport } from './plan-import.tsx';
 import { plansApi } from './plans-api.ts';
+import { UnitsEditor } from './units-editor.tsx';
 import './strings.ts';
 import '../styles/ward-admin.css';
 import '../styles/plans-admin.css';
 
-/** Admin: the ward's plans (several at once) — pick one to edit, add one, or import one from YAML. */
+/** Admin: the ward's plans (several at once) — pick one to edit, add one, or import one from YAML; and the units that carry their duties. */
 export default function PlansPage() {
   const [plans, setPlans] = createSignal<PlanSummary[]>([]);
   const [units, setUnits] = createSignal<Unit[]>([]);
@@ -69,6 +70,7 @@ export default function PlansPage() {
           <For each={[open()]}>{(p) => <PlanEditor plan={p ?? null} units={units()} onSaved={(x) => void saved(x)} />}</For>
         </Show>
         <PlanImport onImported={(p) => void saved(p)} />
+        <UnitsEditor units={units()} onChanged={reload} />
       </Show>
     </div>
   );

@@ -1,4 +1,5 @@
-import { onMount, Show } from 'solid-js';
+import { createEffect, onMount, Show } from 'solid-js';
+import { useNavigate } from '@solidjs/router';
 import { t } from '../i18n/index.ts';
 import { createWardStore } from './ward-store.ts';
 import { WardLogin } from './ward-login.tsx';
@@ -9,11 +10,16 @@ import '../styles/ward.css';
 /** The report on a plan (/ward/plan-report) travels in this chunk, with the frame it shares. */
 export { default as PlanReportPage } from './plan-report/plan-report-page.tsx';
 
-/** Staff page: sign in, then the ward dashboard (guides, reviewers, admins). */
+/** Staff page: sign in, then the ward dashboard (guides, reviewers, admins); a unit officer goes on to /unit. */
 export default function WardPage() {
   const ward = createWardStore();
+  const navigate = useNavigate();
 
   onMount(() => void ward.checkSession());
+  // A unit officer's work is the unit's tasks and log, not the ward dashboard (which is not theirs to read).
+  createEffect(() => {
+    if (ward.user()?.role === 'unit') navigate('/unit', { replace: true });
+  });
 
   return (
     <>
@@ -25,7 +31,7 @@ export default function WardPage() {
           </p>
         )}
       </Show>
-      <Show when={!ward.isChecking()} fallback={<p role="status">{t('app.loading')}</p>}>
+      <Show when={!ward.isChecking() && ward.user()?.role !== 'unit'} fallback={<p role="status">{t('app.loading')}</p>}>
         <Show
           when={ward.user()}
           fallback={<WardLogin isBusy={ward.isBusy()} onLogin={(u, p) => ward.login(u, p).then(() => undefined)} />}

@@ -135,6 +135,56 @@ describe('false-information form', () => {
   });
 });
 
+describe('the screenshot of a false post', () => {
+  const fill = async (user: ReturnType<typeof userEvent.setup>) => {
+    await user.type(screen.getByLabelText('Đường dẫn công khai (bắt đầu bằng http:// hoặc https://)'), 'https://social.example/p/9');
+    await user.type(screen.getByLabelText('Mô tả ngắn'), 'Bài nói VNeID thu phí');
+    await user.type(screen.getByLabelText('Đánh giá'), 'Sai sự thật');
+  };
+  const picture = () => new File([new Uint8Array([0xff, 0xd8, 0xff, 0xe0])], 'chup-man-hinh.jpg', { type: 'image/jpeg' });
+
+  it('is uploaded when chosen, shown, and named by the saved entry; removed, it is not', async () => {
+    const user = userEvent.setup();
+    const onSubmit = vi.fn(async () => undefined);
+    const upload = vi.fn(async () => 'c'.repeat(64));
+    render(() => <MisinfoForm plan={plan} onSubmit={onSubmit} upload={upload} />);
+    await fill(user);
+    await user.upload(screen.getByLabelText('Chọn ảnh chụp màn hình'), picture());
+    const img = (await screen.findByTestId('misinfo-screenshot-img')) as HTMLImageElement;
+    expect(img.getAttribute('src')).toBe(`/api/v1/registers/screenshots/${'c'.repeat(64)}`);
+    expect(upload).toHaveBeenCalledOnce();
+    await user.click(screen.getByRole('button', { name: 'Lưu' }));
+    await waitFor(() => expect(onSubmit).toHaveBeenCalledTimes(1));
+    expect(onSubmit).toHaveBeenCalledWith(expect.objectContaining({ link: 'https://social.example/p/9', screenshotFile: 'c'.repeat(64) }));
+
+    cleanup();
+    const again = vi.fn(async () => undefined);
+    render(() => <MisinfoForm plan={plan} onSubmit={again} upload={upload} />);
+    await fill(user);
+    await user.upload(screen.getByLabelText('Chọn ảnh chụp màn hình'), picture());
+    await user.click(await screen.findByRole('button', { name: 'Bỏ ảnh' }));
+    await user.click(screen.getByRole('button', { name: 'Lưu' }));
+    await waitFor(() => expect(again).toHaveBeenCalledTimes(1));
+    expect(again).toHaveBeenCalledWith(expect.objectContaining({ screenshotFile: null }));
+  });
+
+  it('says in words when the picture is refused, and the entry names none', async () => {
+    const user = userEvent.setup();
+    const onSubmit = vi.fn(async () => undefined);
+    const upload = vi.fn(async () => {
+      throw new HttpError(415, 'unsupported_type', 'A screenshot is a JPEG, PNG or WebP picture');
+    });
+    render(() => <MisinfoForm plan={plan} onSubmit={onSubmit} upload={upload} />);
+    await fill(user);
+    await user.upload(screen.getByLabelText('Chọn ảnh chụp màn hình'), picture());
+    expect((await screen.findByRole('alert')).textContent).toBe('Chỉ nhận ảnh JPEG, PNG hoặc WebP.');
+    expect(screen.queryByTestId('misinfo-screenshot-img')).toBeNull();
+    await user.click(screen.getByRole('button', { name: 'Lưu' }));
+    await waitFor(() => expect(onSubmit).toHaveBeenCalledTimes(1));
+    expect(onSubmit).toHaveBeenCalledWith(expect.objectContaining({ screenshotFile: null }));
+  });
+});
+
 describe('budget forms', () => {
   it('sends lines in whole đồng and previews the total', async () => {
     const user = userEvent.setup();

@@ -1,7 +1,7 @@
 // Staff log false or misleading information seen on a social network. Only
 // the post's public link identifies it: the form says so and has no field
 // for a name, an account or a phone number. Links are http(s) only, checked
-// here and again by the server.
+// here and again by the server. A screenshot of the post may be attached.
 import { createSignal, For, Show } from 'solid-js';
 import type { Plan } from '../../../shared/plans/schema.ts';
 import {
@@ -18,8 +18,9 @@ import type { Misinfo, MisinfoInput } from '../../../shared/registers/schema.ts'
 import { t } from '../i18n/index.ts';
 import { ItemSelect, SaveLine } from './form-parts.tsx';
 import { createSaveState } from './save-state.ts';
+import { ScreenshotField } from './screenshot-field.tsx';
 
-export function MisinfoForm(props: { plan: Plan; entry?: Misinfo; onSubmit: (input: MisinfoInput) => Promise<unknown>; onCancel?: () => void }) {
+export function MisinfoForm(props: { plan: Plan; entry?: Misinfo; onSubmit: (input: MisinfoInput) => Promise<unknown>; onCancel?: () => void; upload?: (file: File) => Promise<string> }) {
   const e = props.entry;
   const [itemCode, setItemCode] = createSignal(e?.itemCode ?? '');
   const [platform, setPlatform] = createSignal<Platform>(e?.platform ?? 'facebook');
@@ -32,6 +33,7 @@ export function MisinfoForm(props: { plan: Plan; entry?: Misinfo; onSubmit: (inp
   const [actionOn, setActionOn] = createSignal(e?.actionOn ?? vietnamToday());
   const [status, setStatus] = createSignal<MisinfoStatus>(e?.status ?? 'open');
   const [closedOn, setClosedOn] = createSignal(e?.closedOn ?? vietnamToday());
+  const [screenshot, setScreenshot] = createSignal<string | null>(e?.screenshotFile ?? null);
   const save = createSaveState();
   const isLink = (s: string) => HTTP_LINK_PATTERN.test(s.trim());
 
@@ -39,6 +41,7 @@ export function MisinfoForm(props: { plan: Plan; entry?: Misinfo; onSubmit: (inp
     for (const set of [setLink, setDescription, setAssessment, setCorrectionLink, setItemCode]) set('');
     setAction('none');
     setStatus('open');
+    setScreenshot(null);
   };
 
   return (
@@ -62,8 +65,8 @@ export function MisinfoForm(props: { plan: Plan; entry?: Misinfo; onSubmit: (inp
           actionOn: action() === 'none' ? null : actionOn(),
           status: status(),
           closedOn: status() === 'closed' ? closedOn() : null,
-          // A screenshot is attached by the evidence-file store, not typed here; an edit keeps it.
-          screenshotFile: e?.screenshotFile ?? null,
+          // Uploaded when chosen (screenshot-field.tsx); the entry names it by its stored hash.
+          screenshotFile: screenshot(),
         };
         void save.run(() => props.onSubmit(input), e ? undefined : clear);
       }}
@@ -85,6 +88,7 @@ export function MisinfoForm(props: { plan: Plan; entry?: Misinfo; onSubmit: (inp
         <input name="seenOn" type="date" required value={seenOn()} onInput={(ev) => setSeenOn(ev.currentTarget.value)} />
       </label>
       <ItemSelect plan={props.plan} value={itemCode()} onChange={setItemCode} />
+      <ScreenshotField value={screenshot()} onChange={setScreenshot} upload={props.upload} />
       <label>
         {t('registers.misinfo.description')}
         <textarea name="description" rows={3} required maxLength={1000} value={description()} onInput={(ev) => setDescription(ev.currentTarget.value)} />

@@ -3,6 +3,7 @@
 import type { StaffUser } from '../../../shared/api.ts';
 import type { Plan, PlanSummary } from '../../../shared/plans/schema.ts';
 import type { Budget, BudgetDecision, BudgetInput, Difficulty, DifficultyHandling, DifficultyInput, Misinfo, MisinfoInput } from '../../../shared/registers/schema.ts';
+import type { StoredFile } from '../../../shared/files.ts';
 import { staffRequest } from '../net/http.ts';
 
 const R = '/api/v1/registers';
@@ -21,6 +22,8 @@ export const registersApi = {
   misinformation: () => staffRequest<{ entries: Misinfo[] }>(`${R}/misinformation`).then((r) => r.entries),
   logMisinfo: (input: MisinfoInput) => staffRequest<Misinfo>(`${R}/misinformation`, { method: 'POST', json: input }),
   updateMisinfo: (id: string, input: MisinfoInput) => staffRequest<Misinfo>(at('misinformation', id), { method: 'PUT', json: input }),
+  /** Uploads a screenshot under the SHA-256 of its bytes, before the entry that names it. */
+  putScreenshot: (sha256: string, blob: Blob) => staffRequest<StoredFile>(`${R}/screenshots/${sha256}`, { method: 'PUT', file: blob }),
 
   budgets: () => staffRequest<{ proposals: Budget[] }>(`${R}/budget`).then((r) => r.proposals),
   proposeBudget: (input: BudgetInput) => staffRequest<Budget>(`${R}/budget`, { method: 'POST', json: input }),

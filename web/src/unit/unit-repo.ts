@@ -6,7 +6,16 @@
 import { uuidv7 } from '../../../shared/ids.ts';
 import { newEvent, type UnitRecorder } from '../../../shared/events/new-event.ts';
 import { createOutbox } from '../sync/outbox.ts';
+import type { UnitEvent } from '../../../shared/events.ts';
 import type { LocalActivity, LocalFile, UnitDatabase } from './db.ts';
+
+/** A record the server will never take, and why. */
+export interface Refusal {
+  activityId: string;
+  code: string;
+  message: string;
+  event: UnitEvent;
+}
 
 /** The officer's login and this device: who records. */
 export type UnitIdentity = UnitRecorder;
@@ -71,7 +80,15 @@ export function createUnitRepo(db: UnitDatabase) {
         const event = newEvent(me, { type: 'activity.corrected', ...body(a, activityId), reason, ...(opts.afterIssue ? { afterIssue: true as const } : {}) }, now.getTime());
         const files = (await db.activities.get(activityId))?.files;
         await db.activities.put({ ...a, ...(files ? { files } : {}), activityId, recordedAt: now.toISOString() });
+        // A refused correction of this activity is replaced by this one: its refusal no longer stands.
+        await db.outbox.where('state').equals('dead').filter((r) => r.event.type === 'activity.corrected' && r.event.activityId === activityId).delete();
         await outbox.enqueue(event, now.getTime());
+      }),
+    /** Records the server refused, by activity, with the refusal's code (e.g. `period_locked`) and message. */
+    refusals: async (): Promise<Refusal[]> =>
+      (await outbox.listDead()).map((r) => {
+        const [code, ...rest] = (r.lastError ?? '').split(': ');
+        return { activityId: r.event.activityId, code, message: rest.join(': ') || code, event: r.event };
       }),
     countPending: () => db.outbox.where('state').equals('pending').count(),
     /** Files the server does not have yet: the sync sends them before any record. */

@@ -1,7 +1,8 @@
 // The unit officer's screen state: who they are (the /units/me answer, kept
 // in the unit database so the form works without signal), the unit's tasks
 // (kept the same way, with the time they were read), this device's id, the
-// repo and the one sync engine with its browser triggers.
+// repo and the one sync engine with its browser triggers, and the records the
+// server refused (shown on their activity).
 import { createSignal } from 'solid-js';
 import type { UnitMe } from '../../../shared/units/api.ts';
 import { randomBytes, toBase64Url } from '../../../shared/ids.ts';
@@ -11,7 +12,7 @@ import { watchSyncTriggers } from '../sync/sync-triggers.ts';
 import type { SyncSnapshot } from '../sync/outbox-sync.ts';
 import { openUnitDatabase, type LocalActivity } from './db.ts';
 import { unitApi } from './unit-api.ts';
-import { createUnitRepo, type AttachedFile, type NewActivity } from './unit-repo.ts';
+import { createUnitRepo, type AttachedFile, type NewActivity, type Refusal } from './unit-repo.ts';
 import { createUnitSync } from './unit-sync.ts';
 import { readTasks, TASKS_META_KEY, type KeptTasks } from './unit-tasks.ts';
 
@@ -26,6 +27,9 @@ export function createUnitStore() {
   // Files waiting are counted apart from records: a photo can wait after its record was saved.
   const [filesWaiting, setFilesWaiting] = createSignal(0);
   const countFiles = async () => setFilesWaiting(await repo.countPendingFiles());
+  // Refused records stay on the device (dead in the outbox) and are shown on their activity.
+  const [refusals, setRefusals] = createSignal<Refusal[]>([]);
+  const readRefusals = async () => setRefusals(await repo.refusals());
   const engine = createUnitSync({
     repo,
     api: unitApi,
@@ -33,6 +37,7 @@ export function createUnitStore() {
     onChange: (snap) => {
       setSync({ ...snap });
       void countFiles();
+      void readRefusals();
     },
   });
   watchSyncTriggers(engine);
@@ -65,6 +70,16 @@ export function createUnitStore() {
     }
   }
 
+  /** Corrects an activity with the reason; `afterIssue` when its period's report was issued. */
+  async function correct(activityId: string, a: NewActivity, reason: string, afterIssue = false) {
+    const who = me();
+    if (!who) return;
+    await repo.correctActivity({ officerId: who.userId, deviceId }, activityId, a, reason, new Date(), { afterIssue });
+    setActivities(await repo.listActivities());
+    await readRefusals();
+    void engine.trigger();
+  }
+
   return {
     me,
     tasks,
@@ -72,6 +87,8 @@ export function createUnitStore() {
     activities,
     sync,
     filesWaiting,
+    refusals,
+    correct,
     async start() {
       deviceId = (await repo.getMeta<string>('deviceId')) ?? '';
       if (!deviceId) {
@@ -80,6 +97,7 @@ export function createUnitStore() {
       }
       setActivities(await repo.listActivities());
       await countFiles();
+      await readRefusals();
       setTasks((await repo.getMeta<KeptTasks>(TASKS_META_KEY)) ?? null);
       await refreshMe();
       void engine.trigger();
@@ -97,6 +115,13 @@ export function createUnitStore() {
       setActivities(await repo.listActivities());
       void engine.trigger();
       return created;
+    },
+    /** Sends a correction refused for a locked period again, as one made after the report (same values and reason). */
+    async resendAfterIssue(activityId: string) {
+      const refused = refusals().find((r) => r.activityId === activityId && r.event.type === 'activity.corrected');
+      if (!refused || refused.event.type !== 'activity.corrected') return;
+      const { unitId, planId, startsOn, endsOn, formCode, subFormId, contentItems, title, place, audiences, reach, links, reason } = refused.event;
+      await correct(activityId, { unitId, planId, startsOn, endsOn, formCode, subFormId, contentItems, title, place, audiences, reach, links }, reason, true);
     },
     async record(a: NewActivity, files: AttachedFile[] = []) {
       const who = me();
