@@ -32,6 +32,7 @@ const STUDIO = [
   { href: '/admin/bulletins', key: 'bulletins' },
   { href: '/admin/studio', key: 'cards' },
   { href: '/admin/posters', key: 'posters' },
+  { href: '/admin/displays', key: 'displays' },
 ] as const;
 
 /** The outreach studio's tabs: one message, each channel a tab away. */

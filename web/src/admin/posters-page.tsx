@@ -1,21 +1,35 @@
 import { createResource, createSignal, For, onCleanup, Show } from 'solid-js';
 import { language, t } from '../i18n/index.ts';
 import { getApiClient } from '../net/api.ts';
+import { HttpError } from '../net/http.ts';
 import { adminApi } from './admin-api.ts';
+import { LogToPlan } from './outreach-log/log-to-plan.tsx';
 import { AdminNav, StudioNav } from './admin-nav.tsx';
 import { PosterSheet, posterUrl, type PosterFormat } from './poster-sheet.tsx';
 import { usePrintPageSize } from './print-page-size.ts';
 import './strings.ts';
 import '../styles/posters.css';
+import '../styles/studio.css';
 
 const FORMATS: PosterFormat[] = ['a4', 'a3', 'screen'];
 const SLOGANS = ['learnTogether', 'movement', 'askGuide'] as const;
 const PAGE_SIZE: Record<PosterFormat, string> = { a4: 'A4 portrait', a3: 'A3 portrait', screen: '297mm 167mm' };
 const WIDTH_MM: Record<PosterFormat, number> = { a4: 210, a3: 297, screen: 297 };
 
-/** Admin: print outreach posters (the app, or one course) for notice boards and LED screens. */
+/** Staff: print outreach posters (the app, or one course) for notice boards and LED screens; a unit
+ * officer logs the copies printed in the unit's outreach log. */
 export default function PostersPage() {
-  const [facts] = createResource(() => adminApi.poster().catch(() => null));
+  // Admins get the configured public address; other staff (a unit officer printing for the unit) the public ward name and this site's address.
+  const [facts] = createResource(() =>
+    adminApi.poster().catch((err) =>
+      err instanceof HttpError && err.status === 403
+        ? getApiClient()
+            .wardProfile()
+            .then((w) => ({ publicOrigin: null, wardName: w.name }))
+            .catch(() => null)
+        : null,
+    ),
+  );
   const [index] = createResource(() => getApiClient().fetchContentIndex().catch(() => null));
   const [format, setFormat] = createSignal<PosterFormat>('a4');
   const [course, setCourse] = createSignal('');
@@ -94,8 +108,14 @@ export default function PostersPage() {
                     </button>
                   </Show>
                 </div>
-                <h2>{t('posters.preview')}</h2>
               </form>
+              <div class="no-print">
+                <LogToPlan
+                  channel="poster"
+                  item={{ source: `poster:${course() || 'app'}`, title: [sloganText(), courseTitle()].filter(Boolean).join(' · ').slice(0, 300), link: posterUrl(origin(), course() || undefined) }}
+                />
+                <h2>{t('posters.preview')}</h2>
+              </div>
               <div class="poster-stage" ref={fit}>
                 <div class="poster-zoom" ref={zoomBox} style={{ zoom: String(zoom()) }}>
                   <PosterSheet format={format()} wardName={f().wardName} slogan={sloganText()} url={posterUrl(origin(), course() || undefined)} courseTitle={courseTitle()} />
