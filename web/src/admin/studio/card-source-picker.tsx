@@ -5,8 +5,7 @@ import type { Dashboard } from '../../../../shared/stats/api.ts';
 import { dashboardApi } from '../../dashboard/dashboard-api.ts';
 import { language, t } from '../../i18n/index.ts';
 import { getApiClient } from '../../net/api.ts';
-import { request } from '../../net/http.ts';
-import type { NewsList } from '../../../../shared/news/schema.ts';
+import { fetchPublishedNews } from '../../news/news-api.ts';
 import { groupFigureCard, lessonCard, storyCard, wardProgressCard, type Card } from './card-sources.ts';
 
 export type SourceKind = 'lesson' | 'figure' | 'story';
@@ -34,7 +33,7 @@ export function CardSourcePicker(props: { ward: Accessor<string>; origin: Access
   );
   const [figureKey, setFigureKey] = createSignal('ward');
   // Stories: the published list (the resident news store is not shared, so its code stays out of this office chunk).
-  const [news] = createResource(() => request<NewsList>('/api/v1/news').catch(() => null));
+  const [news] = createResource(() => fetchPublishedNews().catch(() => null));
   const [storyId, setStoryId] = createSignal('');
 
   const figures = () => {
