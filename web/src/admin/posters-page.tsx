@@ -4,6 +4,7 @@ import { getApiClient } from '../net/api.ts';
 import { HttpError } from '../net/http.ts';
 import { adminApi } from './admin-api.ts';
 import { LogToPlan } from './outreach-log/log-to-plan.tsx';
+import { fetchPlanSlogans } from './studio/plan-slogans.ts';
 import { AdminNav, StudioNav } from './admin-nav.tsx';
 import { PosterSheet, posterUrl, type PosterFormat } from './poster-sheet.tsx';
 import { usePrintPageSize } from './print-page-size.ts';
@@ -31,6 +32,7 @@ export default function PostersPage() {
     ),
   );
   const [index] = createResource(() => getApiClient().fetchContentIndex().catch(() => null));
+  const [planSlogans] = createResource(fetchPlanSlogans, { initialValue: [] });
   const [format, setFormat] = createSignal<PosterFormat>('a4');
   const [course, setCourse] = createSignal('');
   const [slogan, setSlogan] = createSignal('');
@@ -90,6 +92,7 @@ export default function PostersPage() {
                     {t('posters.slogan')}
                     <input name="slogan" list="poster-slogans" value={sloganText()} maxLength={120} onInput={(e) => setSlogan(e.currentTarget.value)} />
                     <datalist id="poster-slogans">
+                      <For each={planSlogans()}>{(s) => <option value={s} />}</For>
                       <For each={SLOGANS}>{(s) => <option value={t(`posters.slogans.${s}`)} />}</For>
                     </datalist>
                   </label>

@@ -101,6 +101,20 @@ export function wardProgressCard(ward: string, origin: string, p: WardProgress, 
   return card(spec, [t('studio.card.postFigure', { date: dayText(asOf), figure, caption }), t('studio.card.wardTargetNote'), t('studio.card.postApp', { url })], { source: 'figure:ward', link: url });
 }
 
+export function sloganCard(ward: string, origin: string, slogan: string): Card {
+  const url = `${base(origin)}/`;
+  const spec: CardSpec = {
+    ward,
+    eyebrow: t('studio.card.sloganEyebrow'),
+    title: slogan,
+    points: [],
+    numbered: false,
+    qr: { url, label: t('studio.card.scanApp'), shown: shownUrl(url) },
+    footer: footer(),
+  };
+  return card(spec, [slogan, t('studio.card.postApp', { url })], { source: `slogan:${slogan.slice(0, 190)}`, link: url });
+}
+
 export function storyCard(ward: string, origin: string, item: NewsItem): Card {
   const url = `${base(origin)}${item.path}`;
   const summary = item.summary.trim() || htmlToText(item.html).split('\n')[0] || '';
