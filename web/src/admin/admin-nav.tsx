@@ -1,5 +1,6 @@
 import { For } from 'solid-js';
 import { t } from '../i18n/index.ts';
+import { StudioNetworkNote } from './studio-network.tsx';
 import './strings.ts';
 import '../styles/ward-admin.css';
 import '../styles/studio.css';
@@ -38,7 +39,8 @@ const STUDIO = [
 /** The outreach studio's tabs: one message, each channel a tab away. */
 export function StudioNav() {
   return (
-    <nav class="studio-nav no-print" aria-label={t('studio.nav.label')}>
+    <>
+      <nav class="studio-nav no-print" aria-label={t('studio.nav.label')}>
       <ul>
         <For each={STUDIO}>
           {(p) => (
@@ -50,6 +52,8 @@ export function StudioNav() {
           )}
         </For>
       </ul>
-    </nav>
+      </nav>
+      <StudioNetworkNote />
+    </>
   );
 }
