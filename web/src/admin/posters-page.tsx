@@ -5,8 +5,10 @@ import { HttpError } from '../net/http.ts';
 import { adminApi } from './admin-api.ts';
 import { LogToPlan } from './outreach-log/log-to-plan.tsx';
 import { fetchPlanSlogans } from './studio/plan-slogans.ts';
+import { fetchPublishedNews } from '../news/news-api.ts';
+import { posterTarget, storyChoice } from './poster-target.ts';
 import { AdminNav, StudioNav } from './admin-nav.tsx';
-import { PosterSheet, posterUrl, type PosterFormat } from './poster-sheet.tsx';
+import { PosterSheet, type PosterFormat } from './poster-sheet.tsx';
 import { usePrintPageSize } from './print-page-size.ts';
 import './strings.ts';
 import '../styles/posters.css';
@@ -33,12 +35,14 @@ export default function PostersPage() {
   );
   const [index] = createResource(() => getApiClient().fetchContentIndex().catch(() => null));
   const [planSlogans] = createResource(fetchPlanSlogans, { initialValue: [] });
+  const [news] = createResource(() => fetchPublishedNews().then((l) => l.items).catch(() => []), { initialValue: [] });
   const [format, setFormat] = createSignal<PosterFormat>('a4');
   const [course, setCourse] = createSignal('');
   const [slogan, setSlogan] = createSignal('');
   const origin = () => facts()?.publicOrigin ?? location.origin;
   const lang = () => language();
-  const courseTitle = () => index()?.courses.find((c) => c.id === course())?.title[lang()];
+  const target = () => posterTarget(origin(), course(), (id) => index()?.courses.find((c) => c.id === id)?.title[lang()], news());
+  const courseTitle = () => target().heading;
   const sloganText = () => slogan() || t(`posters.slogans.${SLOGANS[0]}`);
   // The preview is shrunk to the screen's width (printing uses true size).
   const [stageWidth, setStageWidth] = createSignal(Infinity);
@@ -80,6 +84,7 @@ export default function PostersPage() {
                     <select name="course" value={course()} onChange={(e) => setCourse(e.currentTarget.value)}>
                       <option value="">{t('posters.app')}</option>
                       <For each={index()?.courses ?? []}>{(c) => <option value={c.id}>{t('posters.course', { title: c.title[lang()] })}</option>}</For>
+                      <For each={news()}>{(s) => <option value={storyChoice(s.id)}>{t('posters.story', { title: s.title })}</option>}</For>
                     </select>
                   </label>
                   <label>
@@ -115,13 +120,13 @@ export default function PostersPage() {
               <div class="no-print">
                 <LogToPlan
                   channel="poster"
-                  item={{ source: `poster:${course() || 'app'}`, title: [sloganText(), courseTitle()].filter(Boolean).join(' · ').slice(0, 300), link: posterUrl(origin(), course() || undefined) }}
+                  item={{ source: `poster:${course() || 'app'}`, title: [sloganText(), courseTitle()].filter(Boolean).join(' · ').slice(0, 300), link: target().url }}
                 />
                 <h2>{t('posters.preview')}</h2>
               </div>
               <div class="poster-stage" ref={fit}>
                 <div class="poster-zoom" ref={zoomBox} style={{ zoom: String(zoom()) }}>
-                  <PosterSheet format={format()} wardName={f().wardName} slogan={sloganText()} url={posterUrl(origin(), course() || undefined)} courseTitle={courseTitle()} />
+                  <PosterSheet format={format()} wardName={f().wardName} slogan={sloganText()} url={target().url} courseTitle={courseTitle()} scan={target().kind === 'story' ? t('posters.scanStory') : undefined} />
                 </div>
               </div>
             </>
