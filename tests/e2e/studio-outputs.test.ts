@@ -107,13 +107,12 @@ describe.skipIf(!hasChromium)('studio outputs', () => {
     const password = await createStaff(e2e.server, await adminCookie(e2e.server), { username: 'lan', displayName: 'Chị Lan', role: 'unit', unitId: 'ttsnc' });
     const phone = await withCookie(await loginCookie(e2e.server, 'lan', password), PHONE);
     await phone.addInitScript(() => {
-      const w = window as unknown as { shared: unknown[] };
+      const w = window as unknown as { shared: Array<{ files: File[]; text: string }> };
       w.shared = [];
       Object.defineProperty(navigator, 'canShare', { value: (data: { files?: File[] }) => Array.isArray(data.files) });
       Object.defineProperty(navigator, 'share', {
         value: async (data: { files: File[]; text: string }) => {
-          const files = await Promise.all(data.files.map(async (f) => ({ name: f.name, type: f.type, size: f.size, head: [...new Uint8Array(await f.slice(0, 8).arrayBuffer())] })));
-          w.shared.push({ files, text: data.text });
+          w.shared.push({ files: [...data.files], text: data.text });
         },
       });
     });
@@ -124,7 +123,11 @@ describe.skipIf(!hasChromium)('studio outputs', () => {
     await expect.poll(() => page.getByTestId('card-canvas').getAttribute('data-ready'), { timeout: 10_000 }).toBe('true');
     await page.getByRole('button', { name: 'Chia sẻ ảnh' }).click();
     await expect.poll(() => page.evaluate(() => (window as unknown as { shared: unknown[] }).shared.length)).toBe(1);
-    const [shared] = (await page.evaluate(() => (window as unknown as { shared: unknown[] }).shared)) as Array<{ files: Array<{ name: string; type: string; size: number; head: number[] }>; text: string }>;
+    // What the share sheet got: read in the page, where the File lives.
+    const shared = await page.evaluate(async () => {
+      const [{ files, text }] = (window as unknown as { shared: Array<{ files: File[]; text: string }> }).shared;
+      return { text, files: await Promise.all(files.map(async (f) => ({ name: f.name, type: f.type, size: f.size, head: [...new Uint8Array(await f.slice(0, 8).arrayBuffer())] }))) };
+    });
     expect(shared.files).toHaveLength(1);
     expect(shared.files[0]).toMatchObject({ type: 'image/png', name: expect.stringMatching(/-square\.png$/) });
     expect(shared.files[0].head).toEqual([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
