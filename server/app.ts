@@ -50,6 +50,7 @@ import { createLessonAudioProjection } from './lesson-audio/projection.ts';
 import { registerRoutes } from './routes/registers.ts';
 import { createRegisterScreenshots } from './registers/screenshots.ts';
 import { bulletinRoutes } from './routes/bulletins.ts';
+import { outreachLogRoutes } from './routes/outreach-log.ts';
 import { planReportRoutes } from './routes/plan-reports.ts';
 import { indicatorRoutes } from './routes/indicators.ts';
 import { createIndicatorReport, wardIndicators } from './indicators/report.ts';
@@ -220,6 +221,7 @@ export function createApp(deps: AppDeps) {
   app.route(`${API_PREFIX}/news`, newsRoutes(ctx, stories, files));
   app.route(`${API_PREFIX}/registers`, registerRoutes(ctx, units, plans, createRegisterScreenshots(ctx.db, files, now)));
   app.route(`${API_PREFIX}/bulletins`, bulletinRoutes(ctx, units, plans, records.unit));
+  app.route(`${API_PREFIX}/outreach-log`, outreachLogRoutes(ctx, units, plans, records.unit));
   const movement = createDashboard(ctx.db, resident.catalog, now);
   const indicatorTargets = createIndicatorTargets(ctx.db);
   const indicators = createIndicatorReport(ctx.db);

@@ -44,6 +44,7 @@ export const AUDIT_ACTIONS = [
   'story.photo_uploaded',
   'bulletin.saved',
   'bulletin.aired',
+  'outreach.logged',
   'unit.file_uploaded',
   'difficulty.filed',
   'difficulty.corrected',

@@ -1,6 +1,8 @@
 // Loudspeaker bulletins in the OpenAPI document: saved bulletins with their
-// broadcast schedule, and marking a scheduled day as aired.
+// broadcast schedule, and marking a scheduled day as aired; and the studio's
+// one tap into the outreach log for cards, LED screens and posters.
 import { airingInputSchema, bulletinInputSchema, bulletinListSchema, bulletinSchema } from '../../shared/outreach/bulletin-schedule.ts';
+import { outreachLogInputSchema, outreachLoggedSchema } from '../../shared/outreach/outreach-log.ts';
 import { inputFailures, jsonBody, pathParam, ref, reply, schemaOf, STAFF, type Paths } from './helpers.ts';
 
 export const bulletinSchemas = {
@@ -8,6 +10,8 @@ export const bulletinSchemas = {
   Bulletin: schemaOf(bulletinSchema, 'output'),
   BulletinList: schemaOf(bulletinListSchema, 'output'),
   AiringInput: schemaOf(airingInputSchema, 'input'),
+  OutreachLogInput: schemaOf(outreachLogInputSchema, 'input'),
+  OutreachLogged: schemaOf(outreachLoggedSchema, 'output'),
 };
 
 const id = pathParam('id', { type: 'string', format: 'uuid' });
@@ -49,6 +53,21 @@ export const bulletinPaths: Paths = {
         '404': reply('No such bulletin'),
         ...inputFailures,
         '422': reply('Not a scheduled day (not_scheduled), a day still to come (not_yet), or no plan has the loudspeaker form (no_plan_form)'),
+      },
+    },
+  },  '/api/v1/outreach-log': {
+    post: {
+      operationId: 'logPublishedItem',
+      summary: "Log an item the studio published (a unit officer, for their unit): a card posted (form 2.1), an LED screen's slide loop with its screen-hours or posters printed with their copies (form 2.3), with the item's link; a second tap logs nothing",
+      security: STAFF,
+      requestBody: jsonBody('OutreachLogInput'),
+      responses: {
+        '201': reply('Logged', ref('OutreachLogged')),
+        '200': reply('Already in the log: nothing new', ref('OutreachLogged')),
+        '401': reply('Not logged in'),
+        '403': reply('Not a unit officer, or cross-site request refused'),
+        ...inputFailures,
+        '422': reply('A day still to come (not_yet), or no plan has a form for the channel (no_plan_form)'),
       },
     },
   },

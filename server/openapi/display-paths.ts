@@ -17,7 +17,7 @@ const notAllowed = { '401': reply('Not logged in'), '403': reply('Role not allow
 
 export const displayPaths: Paths = {
   [`${API_PREFIX}/displays`]: {
-    get: { operationId: 'listDisplays', summary: 'The ward\'s LED screens with when each was last seen (reviewer, admin)', security: STAFF, responses: { '200': reply('Screens', ref('DisplayList')), ...notAllowed } },
+    get: { operationId: 'listDisplays', summary: 'The ward\'s LED screens with when each was last seen (reviewer, admin; unit officers read it to log a screen\'s loop)', security: STAFF, responses: { '200': reply('Screens', ref('DisplayList')), ...notAllowed } },
   },
   [`${API_PREFIX}/displays/{id}`]: {
     put: {

@@ -10,7 +10,7 @@ import type { Db } from '../db/open.ts';
 import { plans, units } from '../db/schema/index.ts';
 
 type Row = typeof plans.$inferSelect;
-type Structure = Pick<Plan, 'legalBases' | 'contentItems' | 'forms' | 'duties' | 'recipients' | 'tasks' | 'targets'>;
+type Structure = Pick<Plan, 'legalBases' | 'contentItems' | 'forms' | 'duties' | 'recipients' | 'slogans' | 'tasks' | 'targets'>;
 
 /** A duty that names a unit the ward does not have: where, and which. */
 export class UnknownUnitError extends Error {
@@ -38,6 +38,8 @@ function toPlan(row: Row): Plan {
     forms: s.forms,
     duties: s.duties,
     recipients: s.recipients,
+    // Plans stored before slogans, tasks and targets existed have none.
+    slogans: s.slogans ?? [],
     // Plans stored before tasks and targets existed have neither.
     tasks: s.tasks ?? [],
     targets: s.targets ?? [],
@@ -51,6 +53,7 @@ function columnsOf(input: PlanInput) {
     forms: input.forms,
     duties: input.duties,
     recipients: input.recipients,
+    slogans: input.slogans,
     tasks: input.tasks,
     targets: input.targets,
   };

@@ -1,5 +1,6 @@
 // The ward's LED screens. The office (reviewer, admin) edits each screen's
-// playlist and sees which screens are live; the screen itself fetches its
+// playlist and sees which screens are live; unit officers read the list, to
+// log a screen's slide loop in their outreach log; the screen itself fetches its
 // feed with no login (a kiosk browser), so the feed holds public aggregates
 // only. Each fetch is the screen's heartbeat.
 import { Hono } from 'hono';
@@ -15,6 +16,7 @@ import type { StoryStore } from '../news/store.ts';
 
 export function displayRoutes(ctx: AppContext, catalog: DashboardCatalog, stories: StoryStore) {
   const office = requireStaff(ctx, ['reviewer', 'admin']);
+  const readers = requireStaff(ctx, ['reviewer', 'admin', 'unit']);
   const store = createDisplayStore(ctx.db, ctx.now);
   const feed = createDisplayFeed(ctx.db, createDashboard(ctx.db, catalog, ctx.now), stories, ctx.now);
   const idOf = (raw: string) => parseWith(displayIdSchema, raw);
@@ -25,7 +27,7 @@ export function displayRoutes(ctx: AppContext, catalog: DashboardCatalog, storie
   };
 
   return new Hono<AppEnv>()
-    .get('/', office, (c) => c.json({ displays: store.list() }))
+    .get('/', readers, (c) => c.json({ displays: store.list() }))
     .put('/:id', office, async (c) => {
       const id = idOf(c.req.param('id'));
       const input = await readBody(c, displayInputSchema);

@@ -7,7 +7,7 @@ import type { Plan } from '../plans/schema.ts';
 import { PORTAL_SUB_FORM, type StoryKind } from './constants.ts';
 
 /** Content items of the sample plan (shared/plans/sample-plan.yaml) that fit each kind; else the plan's first item. */
-const CONTENT_ITEM: Record<StoryKind, string> = {
+export const STORY_CONTENT_ITEM: Record<StoryKind, string> = {
   'typical-model': '1.3',
   'support-policy': '1.4',
   'plan-posted': '1.1',
@@ -37,7 +37,7 @@ export function storyActivity(plans: Plan[], unitId: string, story: StoryForLog)
   for (const plan of plans) {
     const form = plan.forms.find((f) => f.subForms.some((s) => s.id === PORTAL_SUB_FORM));
     if (!form || plan.contentItems.length === 0) continue;
-    const wanted = CONTENT_ITEM[story.kind];
+    const wanted = STORY_CONTENT_ITEM[story.kind];
     const item = plan.contentItems.some((c) => c.code === wanted) ? wanted : plan.contentItems[0].code;
     return {
       unitId,

@@ -45,5 +45,6 @@ export function bulletinFromLesson(lesson: CompiledLesson, courseTitle: string):
     `Xin nhắc lại những điều cần nhớ.\n${htmlToText(lesson.remember)}`,
     'Bà con muốn học thêm, hãy mở ứng dụng Học vụ số trên điện thoại, hoặc hỏi tổ công nghệ số cộng đồng ở tổ dân phố mình.',
   ];
-  return { title: lesson.title, text: toSpoken(withoutScreenWords(parts.join('\n\n'))) };
+  // The headline is read out first, so it is spoken too ("1/1/2026", "tinnhiemmang.vn").
+  return { title: toSpoken(lesson.title).replace(/\.$/, ''), text: toSpoken(withoutScreenWords(parts.join('\n\n'))) };
 }

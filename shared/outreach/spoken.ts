@@ -49,6 +49,8 @@ export function toSpoken(input: string): string {
   s = s.replace(/\b(\d{1,2})[h:](\d{2})\b/g, (_, h, m) => `${noLeadingZero(h)} giờ ${m === '00' ? '' : noLeadingZero(m)}`.trimEnd());
   s = s.replace(/(\d+(?:[.,]\d+)?)\s?%/g, '$1 phần trăm');
   s = s.replace(HOST, (_, host: string) => KNOWN_HOSTS[host.toLowerCase()] ?? host.toLowerCase().split('.').join(' chấm '));
+  // An e-mail address as it is said: hop thu a còng phuong chấm vn.
+  s = s.replace(/(\S)@(\S)/g, '$1 a còng $2');
   s = s.replace(/\b\d{3,4}\b/g, (n) => (SHORT_CODES.has(n) ? digitByDigit(n) : n));
   s = s.replace(/(\d)\s?[–-]\s?(\d)/g, '$1 đến $2');
   s = s.replace(/\b(UBND|HĐND|MTTQ)\b/g, (a) => ABBREVIATIONS[a]);
@@ -61,7 +63,7 @@ export function toSpoken(input: string): string {
 }
 
 /** Sentences about the app's own screen: meaningless on the radio. */
-export const SCREEN_WORDS = /(luyện tập|thực hành|bên dưới|dưới đây|bên trên|màn hình này|nút “?Tiếp|trong Học vụ số|hình bên|ảnh bên|chạm vào đây|bấm vào đây|xem hình)/i;
+export const SCREEN_WORDS = /(luyện tập|thực hành|bên dưới|dưới đây|bên trên|màn hình này|nút “?Tiếp|trong Học vụ số|hình bên|ảnh bên|(?:chạm|bấm|nhấn|nhấp)(?: vào)? đây|(?:đường link|đường dẫn|liên kết) (?:này|sau)|xem hình)/i;
 
 /** What would read badly aloud; empty when the text is ready for the radio. */
 export function speechProblems(text: string): string[] {
@@ -74,6 +76,7 @@ export function speechProblems(text: string): string[] {
   find(/\b(?:[a-z0-9-]+\.)+(?:vn|com|net|org|gov)\b/i, 'web address');
   find(/\d+\s?\/\s?\d+/, 'number with a slash');
   find(/%/, 'percent sign');
+  find(/\S@\S/, 'e-mail address');
   find(/\b(UBND|HĐND|MTTQ)\b/, 'abbreviation');
   find(/[<>*#_`[\]{}|]/, 'markup');
   find(/\p{Extended_Pictographic}/u, 'emoji');

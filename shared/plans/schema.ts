@@ -94,6 +94,8 @@ const planFields = {
   forms: z.array(planFormSchema).min(1).max(30),
   duties: z.array(dutySchema).max(100).default([]),
   recipients: z.array(text(200)).max(40).default([]),
+  /** The plan's slogans for banners, posters, LED screens and social cards, as the plan words them. */
+  slogans: z.array(text(200)).max(30).default([]),
   tasks: z.array(taskSchema).max(200).default([]),
   targets: z.array(targetSchema).max(100).default([]),
 };

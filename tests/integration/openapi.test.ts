@@ -74,6 +74,7 @@ describe('GET /api/openapi.json', () => {
         '/api/v1/bulletins',
         '/api/v1/bulletins/{id}',
         '/api/v1/bulletins/{id}/aired',
+        '/api/v1/outreach-log',
         '/api/v1/story-photos/{sha256}',
         '/api/v1/news/photos/{sha256}',
         '/api/v1/stories/{id}',

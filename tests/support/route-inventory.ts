@@ -48,6 +48,7 @@ import { completion, DEVICE_ID } from '../integration/helpers.ts';
 import { GUIDE_DEVICE } from '../integration/guide-support.ts';
 import { BULLETIN_BODY, ROLES, type Fork, type Role, type World } from './fuzz-world.ts';
 import { bulletinListSchema, bulletinSchema } from '../../shared/outreach/bulletin-schedule.ts';
+import { outreachLoggedSchema } from '../../shared/outreach/outreach-log.ts';
 
 const DISPLAY_BODY = { name: 'Màn hình cổng UBND phường', slides: [{ kind: 'slogan', seconds: 10, text: 'Cả phường cùng học kỹ năng số' }, { kind: 'qr', seconds: 10 }] };
 
@@ -128,7 +129,7 @@ const RIGHTS: Record<string, string> = {
   'GET /api/v1/plans/:id':                                '401 401 401 403 403 ok  ok  ok  ok',
   'PUT /api/v1/plans/:id':                                '401 401 401 403 403 403 ok  403 403',
   'GET /api/v1/plans/:id/tracker':                        '401 401 401 403 403 ok  ok  ok  ok',
-  'GET /api/v1/displays':                                 '401 401 401 403 403 ok  ok  403 403',
+  'GET /api/v1/displays':                                 '401 401 401 403 403 ok  ok  ok  ok',
   'PUT /api/v1/displays/:id':                             '401 401 401 403 403 ok  ok  403 403',
   'DELETE /api/v1/displays/:id':                          '401 401 401 403 403 ok  ok  403 403',
   'GET /api/v1/displays/:id/feed':                        'ok  ok  ok  ok  ok  ok  ok  ok  ok',
@@ -165,6 +166,7 @@ const RIGHTS: Record<string, string> = {
   'PUT /api/v1/bulletins/:id':                            '401 401 401 403 403 ok  ok  ok  403',
   // Only the airing unit's officer: the outreach log is the unit's.
   'POST /api/v1/bulletins/:id/aired':                     '401 401 401 403 403 403 403 ok  403',
+  'POST /api/v1/outreach-log':                            '401 401 401 403 403 403 403 ok  ok',
   'PUT /api/v1/lesson-audio/files/:sha256':               '401 401 401 ok  ok  403 403 403 403',
   'GET /api/v1/lesson-audio/files/:sha256':               'ok  ok  ok  ok  ok  ok  ok  ok  ok',
   'GET /api/v1/lesson-audio/courses/:courseId':           'ok  ok  ok  ok  ok  ok  ok  ok  ok',
@@ -403,6 +405,7 @@ const SPECS: Record<string, Omit<RouteSpec, 'key' | 'method' | 'pattern' | 'righ
   'POST /api/v1/bulletins': { body: () => ({ ...BULLETIN_BODY, unitId: 'ttsnc' }), ok: bulletinSchema },
   'PUT /api/v1/bulletins/:id': { params: (w) => ({ id: w.bulletin }), body: () => ({ ...BULLETIN_BODY, unitId: 'ttsnc' }), ok: bulletinSchema },
   'POST /api/v1/bulletins/:id/aired': { params: (w) => ({ id: w.bulletin }), body: () => ({ day: '2025-05-05' }), ok: bulletinSchema },
+  'POST /api/v1/outreach-log': { body: () => ({ channel: 'poster', source: 'poster:app', title: 'Cả phường cùng học kỹ năng số', link: 'https://hocvuso.example.vn/', startsOn: '2025-05-05', copies: 40 }), ok: outreachLoggedSchema },
   'PUT /api/v1/lesson-audio/files/:sha256': { params: () => ({ sha256: sha256(webmAudio(11)) }), raw: () => webmAudio(11), maxBody: MAX_AUDIO_BYTES, ok: storedAudioSchema },
   'GET /api/v1/lesson-audio/files/:sha256': { params: (w) => ({ sha256: w.lessonAudio.sha256 }), ok: 'audio' },
   'GET /api/v1/lesson-audio/courses/:courseId': { params: () => ({ courseId: 'cyber-safety' }), ok: courseAudioSchema },

@@ -1,5 +1,6 @@
 import { For } from 'solid-js';
 import { t } from '../i18n/index.ts';
+import { StudioNetworkNote } from './studio-network.tsx';
 import './strings.ts';
 import '../styles/ward-admin.css';
 import '../styles/studio.css';
@@ -32,12 +33,14 @@ const STUDIO = [
   { href: '/admin/bulletins', key: 'bulletins' },
   { href: '/admin/studio', key: 'cards' },
   { href: '/admin/posters', key: 'posters' },
+  { href: '/admin/displays', key: 'displays' },
 ] as const;
 
 /** The outreach studio's tabs: one message, each channel a tab away. */
 export function StudioNav() {
   return (
-    <nav class="studio-nav no-print" aria-label={t('studio.nav.label')}>
+    <>
+      <nav class="studio-nav no-print" aria-label={t('studio.nav.label')}>
       <ul>
         <For each={STUDIO}>
           {(p) => (
@@ -49,6 +52,8 @@ export function StudioNav() {
           )}
         </For>
       </ul>
-    </nav>
+      </nav>
+      <StudioNetworkNote />
+    </>
   );
 }

@@ -1,13 +1,12 @@
 import { createResource, createSignal, For, Match, Show, Switch } from 'solid-js';
 import type { ContentIndex } from '../../../shared/content/schema.ts';
-import type { NewsList } from '../../../shared/news/schema.ts';
 import { bulletinFromLesson } from '../../../shared/outreach/bulletin-from-lesson.ts';
 import { bulletinFromStory } from '../../../shared/outreach/bulletin-from-story.ts';
 import { figureSentences } from '../../../shared/outreach/figures-spoken.ts';
 import { t } from '../i18n/index.ts';
 import viBulletins from '../i18n/vi/lazy/bulletins.json';
 import { getApiClient } from '../net/api.ts';
-import { request } from '../net/http.ts';
+import { fetchPublishedNews } from '../news/news-api.ts';
 import { dashboardApi } from '../dashboard/dashboard-api.ts';
 
 export type SourceKind = 'lesson' | 'story' | 'figures' | 'blank';
@@ -34,7 +33,7 @@ export function BulletinSource(props: { bulletinKind: BulletinKind; onInsert: (t
   // Published stories, asked for once the source is chosen: the list residents read on /tin.
   const [news] = createResource(
     () => kind() === 'story' || undefined,
-    () => request<NewsList>('/api/v1/news').catch(() => null),
+    () => fetchPublishedNews().catch(() => null),
   );
   const stories = () => news()?.items ?? [];
   const [storyId, setStoryId] = createSignal('');

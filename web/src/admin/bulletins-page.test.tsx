@@ -13,6 +13,7 @@ import BulletinsPage, { fileNameOf } from './bulletins-page.tsx';
 afterEach(() => {
   cleanup();
   vi.unstubAllGlobals();
+  localStorage.clear();
 });
 
 const INDEX = {
@@ -105,5 +106,40 @@ describe('loudspeaker bulletin composer', () => {
   it('names the text file after the headline, without accents', () => {
     expect(fileNameOf('Cổng Dịch vụ công: đăng nhập bằng VNeID')).toBe('cong-dich-vu-cong-dang-nhap-bang-vneid.txt');
     expect(fileNameOf('')).toBe('ban-tin.txt');
+  });
+
+  it('keeps the draft on this device: a reload brings it back, emptied it is forgotten', async () => {
+    vi.stubGlobal('fetch', async () => { throw new TypeError('Failed to fetch'); });
+    const user = userEvent.setup();
+    const first = render(() => <BulletinsPage />);
+    await user.selectOptions(screen.getByLabelText('Loại'), 'column');
+    await user.type(screen.getByLabelText('Tiêu đề'), 'Lịch tiêm chủng');
+    await user.type(screen.getByLabelText('Nội dung đọc'), 'Sáng thứ bảy tiêm tại trạm y tế.');
+    expect(screen.getByTestId('bulletin-draft-kept').textContent).toContain('giữ trên máy này');
+    first.unmount();
+    render(() => <BulletinsPage />);
+    expect(screen.getByLabelText('Tiêu đề')).toHaveProperty('value', 'Lịch tiêm chủng');
+    expect(screen.getByLabelText('Nội dung đọc')).toHaveProperty('value', 'Sáng thứ bảy tiêm tại trạm y tế.');
+    expect(screen.getByLabelText('Loại')).toHaveProperty('value', 'column');
+    await user.clear(screen.getByLabelText('Tiêu đề'));
+    await user.clear(screen.getByLabelText('Nội dung đọc'));
+    expect(localStorage.getItem('hvs.bulletinDraft')).toBeNull();
+  });
+
+  it('says plainly, while offline, what still works and what needs the network', async () => {
+    vi.stubGlobal('fetch', async () => { throw new TypeError('Failed to fetch'); });
+    const onLine = vi.spyOn(navigator, 'onLine', 'get').mockReturnValue(true);
+    render(() => <BulletinsPage />);
+    expect(screen.queryByTestId('studio-offline')).toBeNull();
+    onLine.mockReturnValue(false);
+    window.dispatchEvent(new Event('offline'));
+    const note = await screen.findByTestId('studio-offline');
+    expect(note.textContent).toContain('Đang không có mạng.');
+    expect(note.textContent).toContain('bản nháp được giữ trên máy');
+    expect(note.textContent).toContain('ghi vào nhật ký tuyên truyền');
+    onLine.mockReturnValue(true);
+    window.dispatchEvent(new Event('online'));
+    await waitFor(() => expect(screen.queryByTestId('studio-offline')).toBeNull());
+    onLine.mockRestore();
   });
 });

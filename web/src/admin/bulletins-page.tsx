@@ -1,10 +1,11 @@
-import { createMemo, createSignal, For, Show } from 'solid-js';
+import { createEffect, createMemo, createSignal, For, Show } from 'solid-js';
 import { DEFAULT_SYLLABLES_PER_MINUTE, readingSeconds, SPEAKING_RATE, speechProblems, syllables, toSpoken } from '../../../shared/outreach/spoken.ts';
 import { createSpeech } from '../a11y/speech.ts';
 import { t } from '../i18n/index.ts';
 import { AdminNav, StudioNav } from './admin-nav.tsx';
 import { BulletinSource, type BulletinKind } from './bulletin-source.tsx';
 import { SaveBulletin } from './bulletin-schedule/save-bulletin.tsx';
+import { loadBulletinDraft, saveBulletinDraft } from './bulletin-draft.ts';
 import './strings.ts';
 import '../styles/ward-admin.css';
 import '../styles/bulletins.css';
@@ -23,10 +24,13 @@ export const fileNameOf = (title: string) =>
 
 /** Office: compose a loudspeaker bulletin once, export it for text-to-speech or print it for a reader. */
 export default function BulletinsPage() {
-  const [kind, setKind] = createSignal<Kind>('news');
-  const [title, setTitle] = createSignal('');
-  const [body, setBody] = createSignal('');
-  const [rate, setRate] = createSignal(DEFAULT_SYLLABLES_PER_MINUTE);
+  // The draft left on this device last time, if any: writing goes on offline and survives a reload.
+  const kept = loadBulletinDraft();
+  const [kind, setKind] = createSignal<Kind>(kept?.kind ?? 'news');
+  const [title, setTitle] = createSignal(kept?.title ?? '');
+  const [body, setBody] = createSignal(kept?.body ?? '');
+  const [rate, setRate] = createSignal(kept?.rate ?? DEFAULT_SYLLABLES_PER_MINUTE);
+  createEffect(() => saveBulletinDraft({ kind: kind(), title: title(), body: body(), rate: rate() }));
   const speech = createSpeech();
   const text = () => [title(), body()].filter(Boolean).join('.\n\n');
   const seconds = createMemo(() => readingSeconds(text(), rate()));
@@ -79,6 +83,7 @@ export default function BulletinsPage() {
             <input type="number" min={SPEAKING_RATE.min} max={SPEAKING_RATE.max} step={10} value={rate()} onInput={(e) => setRate(Math.min(SPEAKING_RATE.max, Math.max(SPEAKING_RATE.min, e.currentTarget.valueAsNumber || DEFAULT_SYLLABLES_PER_MINUTE)))} />
           </label>
           <p class="hint">{t('bulletins.rateNote')}</p>
+          <p class="hint" data-testid="bulletin-draft-kept">{t('bulletins.draftKept')}</p>
           <p role="status" data-testid="bulletin-length">{t('bulletins.length', { syllables: syllables(text()), duration: durationText(seconds()) })}</p>
           <Show when={body().trim()}>
             <Show when={problems().length > 0} fallback={<p class="bulletin-ok">{t('bulletins.noProblems')}</p>}>

@@ -4,13 +4,20 @@
 // server's schema accepts (no stray text on a QR slide).
 import { cleanup, render, screen, within } from '@solidjs/testing-library';
 import userEvent from '@testing-library/user-event';
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { displayInputSchema } from '../../../shared/displays/schema.ts';
 import '../i18n/index.ts';
 import './strings.ts';
 import { DisplayEditor } from './display-editor.tsx';
 
-afterEach(cleanup);
+afterEach(() => {
+  cleanup();
+  vi.unstubAllGlobals();
+});
+beforeEach(() => {
+  // No plans server unless a test gives one: the editor then offers no plan slogans.
+  vi.stubGlobal('fetch', async () => new Response('{}', { status: 404 }));
+});
 
 describe('LED screen editor', () => {
   it('saves a new screen with a slogan first, in a shape the server accepts', async () => {
@@ -44,5 +51,21 @@ describe('LED screen editor', () => {
     await user.click(screen.getByRole('button', { name: 'Lưu màn hình' }));
     expect((await screen.findByRole('alert')).textContent).toContain('needs its text');
     expect(screen.getByLabelText('Tên màn hình')).toHaveProperty('value', 'Cổng');
+  });
+
+  it("offers the plans' slogans for a slogan slide", async () => {
+    vi.stubGlobal('fetch', async (url: string) => {
+      if (url === '/api/v1/plans') return Response.json({ plans: [{ id: 'kh-57' }] });
+      if (url === '/api/v1/plans/kh-57') return Response.json({ id: 'kh-57', slogans: ['Cả phường cùng học kỹ năng số', 'Học kỹ năng số ngay trên điện thoại'] });
+      return new Response('{}', { status: 404 });
+    });
+    const onSave = vi.fn(async () => undefined);
+    const user = userEvent.setup();
+    render(() => <DisplayEditor screen={{ id: 'cong', name: 'Cổng', slides: [{ kind: 'slogan', seconds: 10, text: 'Cũ' }], updatedAt: '', lastSeenAt: null }} onSave={onSave} onCancel={() => undefined} />);
+    await user.selectOptions(await screen.findByLabelText('Lấy khẩu hiệu trong kế hoạch'), 'Học kỹ năng số ngay trên điện thoại');
+    expect(screen.getByLabelText('Nội dung')).toHaveProperty('value', 'Học kỹ năng số ngay trên điện thoại');
+    await user.click(screen.getByRole('button', { name: 'Lưu màn hình' }));
+    const [, input] = onSave.mock.calls[0] as unknown as [string, { slides: Array<{ text?: string }> }];
+    expect(input.slides[0].text).toBe('Học kỹ năng số ngay trên điện thoại');
   });
 });

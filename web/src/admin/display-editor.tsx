@@ -1,9 +1,10 @@
 import { createResource, createSignal, For, Index, Show } from 'solid-js';
-import type { NewsList } from '../../../shared/news/schema.ts';
 import { DISPLAY_ID_PATTERN, DISPLAY_SLIDE_KINDS, MAX_SLIDES, SLIDE_SECONDS, type DisplaySlideKind } from '../../../shared/displays/constants.ts';
 import type { Display, DisplayInput, DisplaySlide } from '../../../shared/displays/schema.ts';
 import { t } from '../i18n/index.ts';
-import { HttpError, request } from '../net/http.ts';
+import { HttpError } from '../net/http.ts';
+import { fetchPublishedNews } from '../news/news-api.ts';
+import { fetchPlanSlogans } from './studio/plan-slogans.ts';
 
 const needsText = (kind: DisplaySlideKind) => kind === 'slogan' || kind === 'announcement';
 /** A new screen starts with the loop most wards want: a slogan, the QR code, results, sessions. */
@@ -24,8 +25,10 @@ export function DisplayEditor(props: { screen?: Display; onSave: (id: string, in
   // Published stories a story slide may feature (the public list: a screen shows nothing else), asked once a story slide is there.
   const [published] = createResource(
     () => slides().some((s) => s.kind === 'story') || undefined,
-    () => request<NewsList>('/api/v1/news').then((l) => l.items).catch(() => []),
+    () => fetchPublishedNews().then((l) => l.items).catch(() => []),
   );
+  // The plans' slogans, offered for a slogan slide.
+  const [planSlogans] = createResource(() => slides().some((s) => s.kind === 'slogan') || undefined, fetchPlanSlogans);
   const update = (i: number, patch: Partial<DisplaySlide>) => setSlides((all) => all.map((s, j) => (j === i ? { ...s, ...patch } : s)));
   const move = (i: number, by: number) =>
     setSlides((all) => {
@@ -88,6 +91,15 @@ export function DisplayEditor(props: { screen?: Display; onSave: (id: string, in
                       <select data-testid="display-slide-story" value={s().storyId ?? ''} onChange={(e) => update(i, { storyId: e.currentTarget.value || undefined })}>
                         <option value="">{t('displayAdmin.latestStory')}</option>
                         <For each={published() ?? []}>{(item) => <option value={item.id}>{item.title}</option>}</For>
+                      </select>
+                    </label>
+                  </Show>
+                  <Show when={s().kind === 'slogan' && (planSlogans()?.length ?? 0) > 0}>
+                    <label class="display-slide-text">
+                      {t('displayAdmin.planSlogan')}
+                      <select data-testid="display-slide-plan-slogan" value="" onChange={(e) => e.currentTarget.value && update(i, { text: e.currentTarget.value })}>
+                        <option value="">{t('displayAdmin.choosePlanSlogan')}</option>
+                        <For each={planSlogans() ?? []}>{(x) => <option value={x}>{x}</option>}</For>
                       </select>
                     </label>
                   </Show>

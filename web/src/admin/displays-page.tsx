@@ -1,17 +1,23 @@
-import { createSignal, For, Show } from 'solid-js';
+import { createResource, createSignal, For, Show } from 'solid-js';
 import { DISPLAY_LIVE_MS } from '../../../shared/displays/constants.ts';
 import type { Display } from '../../../shared/displays/schema.ts';
 import { language, t } from '../i18n/index.ts';
-import { AdminNav } from './admin-nav.tsx';
+import { AdminNav, StudioNav } from './admin-nav.tsx';
 import { AdminLoadNotice, createAdminLoad } from './admin-load.tsx';
 import './strings.ts';
 import { DisplayEditor } from './display-editor.tsx';
 import { displaysApi } from './displays-api.ts';
+import { outreachLogApi } from './outreach-log/log-api.ts';
+import { LogToPlan } from './outreach-log/log-to-plan.tsx';
 import '../styles/ward-admin.css';
 import '../styles/display-admin.css';
+import '../styles/studio.css';
 
-/** The office's LED screens (reviewer, admin): which are live, and each one's loop of slides. */
+/** The office's LED screens (reviewer, admin): which are live, and each one's loop of slides.
+ * A unit officer sees the list and logs a screen's loop in the unit's outreach log. */
 export default function DisplaysPage() {
+  const [me] = createResource(() => outreachLogApi.me().catch(() => null));
+  const office = () => me()?.role === 'admin' || me()?.role === 'reviewer';
   const [screens, setScreens] = createSignal<Display[]>([]);
   // undefined: nothing open; null: a new screen; a screen: editing it.
   const [open, setOpen] = createSignal<Display | null | undefined>(undefined);
@@ -39,7 +45,10 @@ export default function DisplaysPage() {
 
   return (
     <div class="ward-admin displays-page">
-      <AdminNav />
+      <Show when={office()}>
+        <AdminNav />
+      </Show>
+      <StudioNav />
       <h1>{t('displayAdmin.title')}</h1>
       <p>{t('displayAdmin.intro')}</p>
       <AdminLoadNotice state={state()} offline={t('displayAdmin.offline')} />
@@ -63,15 +72,18 @@ export default function DisplaysPage() {
                   </div>
                   <div class="display-list-actions">
                     <a class="button secondary" href={`/display/${d.id}`} target="_blank" rel="noopener">{t('displayAdmin.open')}</a>
-                    <button type="button" class="button secondary" onClick={() => { setNote(''); setOpen(d); }}>{t('displayAdmin.edit')}</button>
-                    <button type="button" class="button secondary" onClick={() => void remove(d)}>{t('displayAdmin.remove')}</button>
+                    <Show when={office()}>
+                      <button type="button" class="button secondary" onClick={() => { setNote(''); setOpen(d); }}>{t('displayAdmin.edit')}</button>
+                      <button type="button" class="button secondary" onClick={() => void remove(d)}>{t('displayAdmin.remove')}</button>
+                    </Show>
                   </div>
+                  <LogToPlan channel="screen" item={{ source: `display:${d.id}`, title: d.name, link: `${location.origin}/display/${d.id}` }} />
                 </li>
               )}
             </For>
           </ul>
         </Show>
-        <Show when={open() === undefined}>
+        <Show when={office() && open() === undefined}>
           <button type="button" class="button" onClick={() => { setNote(''); setOpen(null); }}>{t('displayAdmin.newScreen')}</button>
         </Show>
         <Show when={open() !== undefined}>

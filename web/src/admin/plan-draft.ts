@@ -60,6 +60,7 @@ export interface PlanDraft {
   forms: FormDraft[];
   duties: DutyDraft[];
   recipients: string;
+  slogans: string;
   tasks: TaskDraft[];
   targets: TargetDraft[];
 }
@@ -80,6 +81,7 @@ export const emptyDraft = (): PlanDraft => ({
   forms: [{ code: '2.1', title: '', subForms: '' }],
   duties: [],
   recipients: '',
+  slogans: '',
   tasks: [],
   targets: [],
 });
@@ -115,6 +117,7 @@ export function toDraft(plan: Plan | PlanInput): PlanDraft {
     forms: plan.forms.map((f) => ({ code: f.code, title: f.title, subForms: f.subForms.map((s) => `${s.id} | ${s.title}`).join('\n') })),
     duties: plan.duties.map((d) => ({ unitId: d.unitId, role: d.role, contentItems: d.contentItems.join(', '), forms: d.forms.join(', '), text: d.text })),
     recipients: plan.recipients.join('\n'),
+    slogans: plan.slogans.join('\n'),
     tasks: plan.tasks.map((k) => ({
       id: k.id,
       unitId: k.unitId,
@@ -153,6 +156,7 @@ export function fromDraft(d: PlanDraft): PlanInput {
     })),
     duties: d.duties.map((u) => ({ unitId: u.unitId, role: u.role, contentItems: codes(u.contentItems), forms: codes(u.forms), text: u.text.trim() })),
     recipients: lines(d.recipients),
+    slogans: lines(d.slogans),
     tasks: d.tasks.map((k) => ({
       id: k.id.trim(),
       unitId: k.unitId,

@@ -27,7 +27,7 @@ export function PlanEditor(props: { plan: Plan | null; units: Unit[]; onSaved: (
       <input name={key} type="date" value={draft()[key]} onInput={(e) => set({ [key]: e.currentTarget.value })} />
     </label>
   );
-  const list = (key: 'legalBases' | 'recipients') => (
+  const list = (key: 'legalBases' | 'recipients' | 'slogans') => (
     <>
       <label>
         {t(`plans.field.${key}`)}
@@ -168,6 +168,7 @@ export function PlanEditor(props: { plan: Plan | null; units: Unit[]; onSaved: (
         onTargets={(targets) => set({ targets })}
       />
 
+      {list('slogans')}
       {list('recipients')}
       <button type="submit" class="button">{t('plans.save')}</button>
       <p role="status" class="admin-message">{message()}</p>

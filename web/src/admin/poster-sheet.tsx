@@ -11,8 +11,10 @@ export interface PosterProps {
   slogan: string;
   /** The address the QR code opens (the app, or one course). */
   url: string;
-  /** Set for a course poster. */
+  /** Set for a course or a story poster: the heading above the slogan. */
   courseTitle?: string;
+  /** What scanning opens, when not the app or a course (a story). */
+  scan?: string;
 }
 
 /** The address a poster opens: the app's home, or one course directly. */
@@ -39,7 +41,7 @@ export function PosterSheet(props: PosterProps) {
       <div class="poster-body">
         <div class="poster-qr" role="img" aria-label={t('posters.qrAlt', { url: props.url })} innerHTML={qr()} />
         <div class="poster-how">
-          <p class="poster-scan">{props.courseTitle ? t('posters.scanCourse') : t('posters.scan')}</p>
+          <p class="poster-scan">{props.scan ?? (props.courseTitle ? t('posters.scanCourse') : t('posters.scan'))}</p>
           <p class="poster-visit">{t('posters.orVisit')}</p>
           <p class="poster-url">{shown()}</p>
         </div>

@@ -1,28 +1,48 @@
 import { createResource, createSignal, For, onCleanup, Show } from 'solid-js';
 import { language, t } from '../i18n/index.ts';
 import { getApiClient } from '../net/api.ts';
+import { HttpError } from '../net/http.ts';
 import { adminApi } from './admin-api.ts';
+import { LogToPlan } from './outreach-log/log-to-plan.tsx';
+import { fetchPlanSlogans } from './studio/plan-slogans.ts';
+import { fetchPublishedNews } from '../news/news-api.ts';
+import { posterTarget, storyChoice } from './poster-target.ts';
 import { AdminNav, StudioNav } from './admin-nav.tsx';
-import { PosterSheet, posterUrl, type PosterFormat } from './poster-sheet.tsx';
+import { PosterSheet, type PosterFormat } from './poster-sheet.tsx';
 import { usePrintPageSize } from './print-page-size.ts';
 import './strings.ts';
 import '../styles/posters.css';
+import '../styles/studio.css';
 
 const FORMATS: PosterFormat[] = ['a4', 'a3', 'screen'];
 const SLOGANS = ['learnTogether', 'movement', 'askGuide'] as const;
 const PAGE_SIZE: Record<PosterFormat, string> = { a4: 'A4 portrait', a3: 'A3 portrait', screen: '297mm 167mm' };
 const WIDTH_MM: Record<PosterFormat, number> = { a4: 210, a3: 297, screen: 297 };
 
-/** Admin: print outreach posters (the app, or one course) for notice boards and LED screens. */
+/** Staff: print outreach posters (the app, or one course) for notice boards and LED screens; a unit
+ * officer logs the copies printed in the unit's outreach log. */
 export default function PostersPage() {
-  const [facts] = createResource(() => adminApi.poster().catch(() => null));
+  // Admins get the configured public address; other staff (a unit officer printing for the unit) the public ward name and this site's address.
+  const [facts] = createResource(() =>
+    adminApi.poster().catch((err) =>
+      err instanceof HttpError && err.status === 403
+        ? getApiClient()
+            .wardProfile()
+            .then((w) => ({ publicOrigin: null, wardName: w.name }))
+            .catch(() => null)
+        : null,
+    ),
+  );
   const [index] = createResource(() => getApiClient().fetchContentIndex().catch(() => null));
+  const [planSlogans] = createResource(fetchPlanSlogans, { initialValue: [] });
+  const [news] = createResource(() => fetchPublishedNews().then((l) => l.items).catch(() => []), { initialValue: [] });
   const [format, setFormat] = createSignal<PosterFormat>('a4');
   const [course, setCourse] = createSignal('');
   const [slogan, setSlogan] = createSignal('');
   const origin = () => facts()?.publicOrigin ?? location.origin;
   const lang = () => language();
-  const courseTitle = () => index()?.courses.find((c) => c.id === course())?.title[lang()];
+  const target = () => posterTarget(origin(), course(), (id) => index()?.courses.find((c) => c.id === id)?.title[lang()], news());
+  const courseTitle = () => target().heading;
   const sloganText = () => slogan() || t(`posters.slogans.${SLOGANS[0]}`);
   // The preview is shrunk to the screen's width (printing uses true size).
   const [stageWidth, setStageWidth] = createSignal(Infinity);
@@ -64,6 +84,7 @@ export default function PostersPage() {
                     <select name="course" value={course()} onChange={(e) => setCourse(e.currentTarget.value)}>
                       <option value="">{t('posters.app')}</option>
                       <For each={index()?.courses ?? []}>{(c) => <option value={c.id}>{t('posters.course', { title: c.title[lang()] })}</option>}</For>
+                      <For each={news()}>{(s) => <option value={storyChoice(s.id)}>{t('posters.story', { title: s.title })}</option>}</For>
                     </select>
                   </label>
                   <label>
@@ -76,6 +97,7 @@ export default function PostersPage() {
                     {t('posters.slogan')}
                     <input name="slogan" list="poster-slogans" value={sloganText()} maxLength={120} onInput={(e) => setSlogan(e.currentTarget.value)} />
                     <datalist id="poster-slogans">
+                      <For each={planSlogans()}>{(s) => <option value={s} />}</For>
                       <For each={SLOGANS}>{(s) => <option value={t(`posters.slogans.${s}`)} />}</For>
                     </datalist>
                   </label>
@@ -94,11 +116,17 @@ export default function PostersPage() {
                     </button>
                   </Show>
                 </div>
-                <h2>{t('posters.preview')}</h2>
               </form>
+              <div class="no-print">
+                <LogToPlan
+                  channel="poster"
+                  item={{ source: `poster:${course() || 'app'}`, title: [sloganText(), courseTitle()].filter(Boolean).join(' · ').slice(0, 300), link: target().url }}
+                />
+                <h2>{t('posters.preview')}</h2>
+              </div>
               <div class="poster-stage" ref={fit}>
                 <div class="poster-zoom" ref={zoomBox} style={{ zoom: String(zoom()) }}>
-                  <PosterSheet format={format()} wardName={f().wardName} slogan={sloganText()} url={posterUrl(origin(), course() || undefined)} courseTitle={courseTitle()} />
+                  <PosterSheet format={format()} wardName={f().wardName} slogan={sloganText()} url={target().url} courseTitle={courseTitle()} scan={target().kind === 'story' ? t('posters.scanStory') : undefined} />
                 </div>
               </div>
             </>

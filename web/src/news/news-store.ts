@@ -2,8 +2,9 @@
 // answers. Without an answer the saved copy stays, marked with its age.
 import { createSignal } from 'solid-js';
 import type { NewsItem } from '../../../shared/news/schema.ts';
-import { request, HttpError } from '../net/http.ts';
+import { HttpError } from '../net/http.ts';
 import type { NewsList } from '../../../shared/news/schema.ts';
+import { fetchPublishedItem, fetchPublishedNews } from './news-api.ts';
 import { saveItem, saveNews, savedNews } from './news-cache.ts';
 import { keepNewsPhotos } from './photo-cache.ts';
 
@@ -21,7 +22,7 @@ export function createNewsStore() {
     status,
     async refresh() {
       try {
-        const fresh = saveNews(await request<NewsList>('/api/v1/news'));
+        const fresh = saveNews(await fetchPublishedNews());
         setList(fresh.list);
         setSavedAt(fresh.savedAt);
         setStatus('fresh');
@@ -35,7 +36,7 @@ export function createNewsStore() {
       const known = list()?.items.find((i) => i.id === id);
       if (known && status() === 'fresh') return known;
       try {
-        const item = await request<NewsItem>(`/api/v1/news/${encodeURIComponent(id)}`);
+        const item = await fetchPublishedItem(id);
         saveItem(item);
         return item;
       } catch (err) {

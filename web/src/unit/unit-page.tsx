@@ -44,6 +44,9 @@ export default function UnitPage() {
         <p>
           <a href="/admin/news" data-testid="unit-news-desk">{t('unit.newsDesk')}</a>
         </p>
+        <p>
+          <a href="/admin/bulletins" data-testid="unit-studio">{t('unit.studio')}</a>
+        </p>
         <ActivityForm store={store} />
       </Show>
       <ActivityList store={store} />

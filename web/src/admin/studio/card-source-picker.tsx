@@ -5,11 +5,11 @@ import type { Dashboard } from '../../../../shared/stats/api.ts';
 import { dashboardApi } from '../../dashboard/dashboard-api.ts';
 import { language, t } from '../../i18n/index.ts';
 import { getApiClient } from '../../net/api.ts';
-import { request } from '../../net/http.ts';
-import type { NewsList } from '../../../../shared/news/schema.ts';
-import { groupFigureCard, lessonCard, storyCard, wardProgressCard, type Card } from './card-sources.ts';
+import { fetchPublishedNews } from '../../news/news-api.ts';
+import { groupFigureCard, lessonCard, sloganCard, storyCard, wardProgressCard, type Card } from './card-sources.ts';
+import { fetchPlanSlogans } from './plan-slogans.ts';
 
-export type SourceKind = 'lesson' | 'figure' | 'story';
+export type SourceKind = 'lesson' | 'figure' | 'story' | 'slogan';
 
 /** Vietnam's calendar day, for "as of" on a figure card. */
 const today = () => new Date(Date.now() + 7 * 3_600_000).toISOString().slice(0, 10);
@@ -34,8 +34,12 @@ export function CardSourcePicker(props: { ward: Accessor<string>; origin: Access
   );
   const [figureKey, setFigureKey] = createSignal('ward');
   // Stories: the published list (the resident news store is not shared, so its code stays out of this office chunk).
-  const [news] = createResource(() => request<NewsList>('/api/v1/news').catch(() => null));
+  const [news] = createResource(() => fetchPublishedNews().catch(() => null));
   const [storyId, setStoryId] = createSignal('');
+  // Slogans: the plans' own, or typed.
+  const [planSlogans] = createResource(() => kind() === 'slogan' || undefined, fetchPlanSlogans);
+  const [slogan, setSlogan] = createSignal<string | null>(null);
+  const sloganText = () => (slogan() ?? planSlogans()?.[0] ?? '').trim();
 
   const figures = () => {
     const d = dash();
@@ -56,6 +60,7 @@ export function CardSourcePicker(props: { ward: Accessor<string>; origin: Access
       const g = f.groups.find((x) => x.groupName === figureKey());
       return g ? groupFigureCard(props.ward(), props.origin(), g, today()) : null;
     }
+    if (kind() === 'slogan') return sloganText() ? sloganCard(props.ward(), props.origin(), sloganText()) : null;
     const item = news()?.items.find((i) => i.id === storyId()) ?? news()?.items[0];
     return item ? storyCard(props.ward(), props.origin(), item) : null;
   };
@@ -67,7 +72,7 @@ export function CardSourcePicker(props: { ward: Accessor<string>; origin: Access
     <fieldset class="card-source">
       <legend>{t('studio.cards.source')}</legend>
       <div class="card-source-kinds" role="radiogroup" aria-label={t('studio.cards.source')}>
-        <For each={['lesson', 'figure', 'story'] as SourceKind[]}>
+        <For each={['lesson', 'figure', 'story', 'slogan'] as SourceKind[]}>
           {(k) => (
             <label>
               <input type="radio" name="card-source" value={k} checked={kind() === k} onChange={() => setKind(k)} /> {t(`studio.cards.sources.${k}`)}
@@ -127,6 +132,18 @@ export function CardSourcePicker(props: { ward: Accessor<string>; origin: Access
                 <For each={news()?.items ?? []}>{(i) => <option value={i.id}>{i.title}</option>}</For>
               </select>
             </label>
+          </Show>
+        </Match>
+        <Match when={kind() === 'slogan'}>
+          <label>
+            {t('studio.cards.slogan')}
+            <input name="slogan" list="card-slogans" maxLength={200} value={slogan() ?? planSlogans()?.[0] ?? ''} onInput={(e) => setSlogan(e.currentTarget.value)} />
+            <datalist id="card-slogans">
+              <For each={planSlogans() ?? []}>{(s) => <option value={s} />}</For>
+            </datalist>
+          </label>
+          <Show when={planSlogans.state === 'ready' && planSlogans()!.length === 0}>
+            <p class="hint">{t('studio.cards.noSlogans')}</p>
           </Show>
         </Match>
       </Switch>

@@ -46,3 +46,15 @@ describe('what a card says', () => {
     expect(c.post).toContain('https://hvs.example.vn/tin/x1');
   });
 });
+
+describe('a slogan card', () => {
+  it('says the slogan with a QR to the app, and names it for the outreach log', async () => {
+    const { sloganCard } = await import('./card-sources.ts');
+    const c = sloganCard('Phường Kiến An', 'https://hvs.example.vn/', 'Cả phường cùng học kỹ năng số');
+    expect(c.spec.title).toBe('Cả phường cùng học kỹ năng số');
+    expect(c.spec.qr?.url).toBe('https://hvs.example.vn/');
+    expect(c.alt).toContain('Cả phường cùng học kỹ năng số');
+    expect(c.post).toContain('https://hvs.example.vn/');
+    expect(c.item).toEqual({ source: 'slogan:Cả phường cùng học kỹ năng số', title: 'Cả phường cùng học kỹ năng số', link: 'https://hvs.example.vn/' });
+  });
+});

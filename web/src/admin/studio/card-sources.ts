@@ -5,12 +5,16 @@ import type { CompiledLesson } from '../../../../shared/content/schema.ts';
 import type { NewsItem } from '../../../../shared/news/schema.ts';
 import { percentText, type GroupFigure, type WardProgress } from '../../../../shared/outreach/card-figures.ts';
 import { t } from '../../i18n/index.ts';
+import { STORY_CONTENT_ITEM } from '../../../../shared/news/outreach.ts';
+import type { PublishedItem } from '../outreach-log/log-api.ts';
 import type { CardSpec } from './card-draw.ts';
 
 export interface Card {
   spec: CardSpec;
   alt: string;
   post: string;
+  /** What the card is, for the outreach log: its source, title and link. */
+  item: PublishedItem;
 }
 
 /** Safe HTML (built by the content compiler or the news renderer) as plain text, one line per block. */
@@ -39,7 +43,12 @@ function altOf(spec: CardSpec): string {
   return parts.map((p) => p.trim().replace(/[.:]$/, '')).filter(Boolean).join('. ') + '.';
 }
 
-const card = (spec: CardSpec, post: string[]): Card => ({ spec, alt: altOf(spec), post: post.filter(Boolean).join('\n\n') });
+const card = (spec: CardSpec, post: string[], item: Omit<PublishedItem, 'title'>): Card => ({
+  spec,
+  alt: altOf(spec),
+  post: post.filter(Boolean).join('\n\n'),
+  item: { ...item, title: spec.title.slice(0, 300) },
+});
 
 export function lessonCard(ward: string, origin: string, courseId: string, courseTitle: string, lesson: CompiledLesson): Card {
   const url = `${base(origin)}/courses/${encodeURIComponent(courseId)}/lessons/${encodeURIComponent(lesson.id)}`;
@@ -55,7 +64,7 @@ export function lessonCard(ward: string, origin: string, courseId: string, cours
     qr: { url, label: t('studio.card.scanLesson'), shown: shownUrl(url) },
     footer: footer(),
   };
-  return card(spec, [lesson.title, steps.map((s, i) => `${i + 1}. ${s}`).join('\n'), `${t('studio.card.remember')}: ${remember}`, t('studio.card.postLesson', { url })]);
+  return card(spec, [lesson.title, steps.map((s, i) => `${i + 1}. ${s}`).join('\n'), `${t('studio.card.remember')}: ${remember}`, t('studio.card.postLesson', { url })], { source: `lesson:${courseId}/${lesson.id}`, link: url });
 }
 
 export function groupFigureCard(ward: string, origin: string, fig: GroupFigure, asOf: string): Card {
@@ -71,7 +80,7 @@ export function groupFigureCard(ward: string, origin: string, fig: GroupFigure, 
     qr: { url, label: t('studio.card.scanApp'), shown: shownUrl(url) },
     footer: footer(),
   };
-  return card(spec, [t('studio.card.postFigure', { date: dayText(asOf), figure: percentText(fig.share), caption }), t('studio.card.postApp', { url })]);
+  return card(spec, [t('studio.card.postFigure', { date: dayText(asOf), figure: percentText(fig.share), caption }), t('studio.card.postApp', { url })], { source: `figure:group:${fig.groupName}`, link: url });
 }
 
 export function wardProgressCard(ward: string, origin: string, p: WardProgress, asOf: string): Card {
@@ -89,7 +98,21 @@ export function wardProgressCard(ward: string, origin: string, p: WardProgress, 
     qr: { url, label: t('studio.card.scanApp'), shown: shownUrl(url) },
     footer: footer(),
   };
-  return card(spec, [t('studio.card.postFigure', { date: dayText(asOf), figure, caption }), t('studio.card.wardTargetNote'), t('studio.card.postApp', { url })]);
+  return card(spec, [t('studio.card.postFigure', { date: dayText(asOf), figure, caption }), t('studio.card.wardTargetNote'), t('studio.card.postApp', { url })], { source: 'figure:ward', link: url });
+}
+
+export function sloganCard(ward: string, origin: string, slogan: string): Card {
+  const url = `${base(origin)}/`;
+  const spec: CardSpec = {
+    ward,
+    eyebrow: t('studio.card.sloganEyebrow'),
+    title: slogan,
+    points: [],
+    numbered: false,
+    qr: { url, label: t('studio.card.scanApp'), shown: shownUrl(url) },
+    footer: footer(),
+  };
+  return card(spec, [slogan, t('studio.card.postApp', { url })], { source: `slogan:${slogan.slice(0, 190)}`, link: url });
 }
 
 export function storyCard(ward: string, origin: string, item: NewsItem): Card {
@@ -104,5 +127,5 @@ export function storyCard(ward: string, origin: string, item: NewsItem): Card {
     qr: { url, label: t('studio.card.scanStory'), shown: shownUrl(url) },
     footer: footer(),
   };
-  return card(spec, [item.title, summary, t('studio.card.postStory', { url })]);
+  return card(spec, [item.title, summary, t('studio.card.postStory', { url })], { source: `story:${item.id}`, link: url, contentItem: STORY_CONTENT_ITEM[item.kind] });
 }

@@ -6,6 +6,7 @@ import { AdminNav, StudioNav } from '../admin-nav.tsx';
 import { CARD_SIZES, drawCard, type CardFormat, type CardLayout } from './card-draw.ts';
 import { loadCardFonts } from './card-fonts.ts';
 import { canShareFiles, canvasPng, cardFileName, downloadBlob, shareCard } from './card-share.ts';
+import { LogToPlan } from '../outreach-log/log-to-plan.tsx';
 import { CardSourcePicker } from './card-source-picker.tsx';
 import type { Card } from './card-sources.ts';
 import '../strings.ts';
@@ -130,6 +131,7 @@ export default function CardsPage() {
                   {t('studio.cards.copyPost')}
                 </button>
                 <p role="status">{said()}</p>
+                <LogToPlan channel="card" item={c().item} />
               </>
             )}
           </Show>

@@ -1,0 +1,97 @@
+// @vitest-environment happy-dom
+// "Ghi vào nhật ký tuyên truyền" under a card, an LED screen and a poster: a
+// unit officer's one tap sends the item's source, title and link with the
+// channel's count (where it was posted, screen-hours, copies printed) and is
+// told whether it was logged now or was already there; anyone else sees no
+// form; without a connection it says the log needs one.
+import { cleanup, render, screen } from '@solidjs/testing-library';
+import userEvent from '@testing-library/user-event';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { outreachLogInputSchema } from '../../../../shared/outreach/outreach-log.ts';
+import '../../i18n/index.ts';
+import '../strings.ts';
+import { outreachLogApi } from './log-api.ts';
+import { LogToPlan } from './log-to-plan.tsx';
+
+const item = { source: 'story:0190', title: 'Chợ Hòa Bình không dùng tiền mặt', link: 'https://hocvuso.example.vn/tin/0190', contentItem: '1.3' };
+
+function serve(role: 'unit' | 'reviewer', answer: () => Response | Promise<Response> = () => Response.json({ activityId: 'a', planId: 'p', formCode: '2.1', subFormId: 'x', created: true }, { status: 201 })) {
+  const posted: unknown[] = [];
+  vi.stubGlobal('fetch', async (url: string, init: RequestInit = {}) => {
+    if (url === '/api/v1/auth/me') return Response.json({ user: { id: 'u1', username: 'lan', displayName: 'Lan', role, team: null } });
+    if (url === '/api/v1/outreach-log' && init.method === 'POST') {
+      posted.push(JSON.parse(String(init.body)));
+      return answer();
+    }
+    return new Response('{}', { status: 404 });
+  });
+  return posted;
+}
+
+beforeEach(() => outreachLogApi.forget());
+afterEach(() => {
+  cleanup();
+  vi.unstubAllGlobals();
+});
+
+describe('logging a published item from the studio', () => {
+  it('logs a card posted on Facebook with its link in one tap, once', async () => {
+    let first = true;
+    const posted = serve('unit', () => {
+      const created = first;
+      first = false;
+      return Response.json({ activityId: 'a', planId: 'sample-nq57', formCode: '2.1', subFormId: 'facebook-post', created }, { status: created ? 201 : 200 });
+    });
+    const user = userEvent.setup();
+    render(() => <LogToPlan channel="card" item={item} today="2025-05-20" />);
+    await user.selectOptions(await screen.findByLabelText('Đăng ở đâu'), 'facebook-post');
+    await user.type(screen.getByLabelText('Đường dẫn bài đăng (nếu có)'), 'https://www.facebook.com/phuong/posts/1');
+    await user.click(screen.getByRole('button', { name: 'Ghi vào nhật ký' }));
+    expect(await screen.findByText('Đã ghi vào nhật ký tuyên truyền.')).toBeTruthy();
+    expect(posted).toEqual([{ channel: 'card', subFormId: 'facebook-post', postLink: 'https://www.facebook.com/phuong/posts/1', startsOn: '2025-05-20', ...item }]);
+    expect(outreachLogInputSchema.safeParse(posted[0]).success).toBe(true);
+    await user.click(screen.getByRole('button', { name: 'Ghi vào nhật ký' }));
+    expect(await screen.findByText('Mục này đã có trong nhật ký, không ghi thêm.')).toBeTruthy();
+  });
+
+  it('logs an LED screen\'s days and screen-hours', async () => {
+    const posted = serve('unit');
+    const user = userEvent.setup();
+    const shown = { source: 'display:cong-phuong', title: 'Cổng phường', link: 'https://hocvuso.example.vn/display/cong-phuong' };
+    render(() => <LogToPlan channel="screen" item={shown} today="2025-05-20" />);
+    const from = await screen.findByLabelText('Chiếu từ ngày');
+    await user.clear(from);
+    await user.type(from, '2025-05-14');
+    await user.type(screen.getByLabelText('Số giờ màn hình'), '84');
+    await user.click(screen.getByRole('button', { name: 'Ghi vào nhật ký' }));
+    await screen.findByText('Đã ghi vào nhật ký tuyên truyền.');
+    expect(posted).toEqual([{ channel: 'screen', ...shown, startsOn: '2025-05-14', endsOn: '2025-05-20', screenHours: 84 }]);
+    expect(outreachLogInputSchema.safeParse(posted[0]).success).toBe(true);
+  });
+
+  it('logs the copies of a poster printed, and says when the log needs the network', async () => {
+    let online = true;
+    const posted = serve('unit', () => {
+      if (!online) throw new TypeError('Failed to fetch');
+      return Response.json({ activityId: 'a', planId: 'p', formCode: '2.3', subFormId: 'poster', created: true }, { status: 201 });
+    });
+    const user = userEvent.setup();
+    const poster = { source: 'poster:app', title: 'Cả phường cùng học kỹ năng số', link: 'https://hocvuso.example.vn/' };
+    render(() => <LogToPlan channel="poster" item={poster} today="2025-05-20" />);
+    await user.type(await screen.findByLabelText('Số bản đã in'), '40');
+    online = false;
+    await user.click(screen.getByRole('button', { name: 'Ghi vào nhật ký' }));
+    expect((await screen.findByRole('alert')).textContent).toContain('cần có mạng');
+    online = true;
+    await user.click(screen.getByRole('button', { name: 'Ghi vào nhật ký' }));
+    await screen.findByText('Đã ghi vào nhật ký tuyên truyền.');
+    expect(posted.at(-1)).toEqual({ channel: 'poster', ...poster, startsOn: '2025-05-20', copies: 40 });
+  });
+
+  it('shows nothing to staff who have no unit log (a reviewer)', async () => {
+    serve('reviewer');
+    render(() => <LogToPlan channel="poster" item={item} today="2025-05-20" />);
+    await new Promise((r) => setTimeout(r, 20));
+    expect(screen.queryByRole('button', { name: 'Ghi vào nhật ký' })).toBeNull();
+  });
+});
