@@ -11,7 +11,7 @@
 // below is bounded by the catalog, whatever addresses are requested.
 // For "/" the shell carries the home screen's first view as HTML
 // (dist/first-screen.html, tools/first-screen): a first visit paints it with
-// the stylesheet, before the app's script has arrived.
+// the stylesheet; the app's entry is fetched once that has been shown.
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { brotliCompressSync } from 'node:zlib';
@@ -86,14 +86,20 @@ export function createShellHints(distDir: string): (path: string) => Shell | und
 
 /**
  * index.html with the first screen inside the app's root element, which the
- * app empties before its first render. The entry is preloaded and started by
- * first-screen.js (web/public) once that screen has painted.
+ * app empties before its first render. The entry is fetched and started by
+ * first-screen.js (web/public) once that screen has been shown.
  */
 function withFirstScreen(index: string, firstScreen: string): Shell | undefined {
   const entry = /<script type="module"(?: crossorigin)? src="([^"]+)"><\/script>/.exec(index);
   if (!entry || !index.includes('<div id="app"></div>')) return undefined; // index.html as built still works
-  const html = index
-    .replace(entry[0], `<link rel="modulepreload" crossorigin href="${entry[1]}">\n    <script type="module" src="/${FIRST_SCREEN_SCRIPT}" data-entry="${entry[1]}"></script>`)
+  // The stylesheet is all this first paint waits for: asked first, it takes the
+  // connection the page came on instead of opening a new one.
+  const stylesheets = index.match(/<link rel="stylesheet"[^>]*>/g) ?? [];
+  let html = index;
+  for (const link of stylesheets) html = html.replace(`\n    ${link}`, '').replace(link, '');
+  html = html
+    .replace('<title>', `${stylesheets.join('\n    ')}\n    <title>`)
+    .replace(entry[0], `<script type="module" src="/${FIRST_SCREEN_SCRIPT}" data-entry="${entry[1]}"></script>`)
     .replace('<div id="app"></div>', `<div id="app">${firstScreen}</div>`);
   return { html, br: brotliCompressSync(html) };
 }

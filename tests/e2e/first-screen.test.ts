@@ -58,7 +58,9 @@ describe.skipIf(!hasChromium)('the home screen on a first visit', () => {
   it('is sent only to "/" and only in the default language of the build', async () => {
     const home = await (await fetch(e2e.server.url)).text();
     expect(home).toContain('data-testid="welcome"');
-    expect(home).toMatch(/<link rel="modulepreload" crossorigin href="\/assets\/index-[^"]+\.js">/);
+    // The entry is named for first-screen.js to start once the screen is shown, not fetched alongside it.
+    expect(home).toMatch(/<script type="module" src="\/first-screen\.js" data-entry="\/assets\/index-[^"]+\.js"><\/script>/);
+    expect(home).not.toMatch(/<script type="module" crossorigin src="\/assets\/index-/);
     const settings = await (await fetch(`${e2e.server.url}/settings`)).text();
     expect(settings).toContain('<div id="app"></div>');
   });

@@ -13,6 +13,7 @@ import { useServerAndBrowser } from '../support/e2e-env.ts';
 import type { RunningServer } from '../support/server-process.ts';
 import { adminCookie, createStaff, loginCookie } from '../support/staff-api.ts';
 import { setPhoneOffline } from '../support/network.ts';
+import { wordsSplitAcrossLines } from '../support/layout-check.ts';
 
 const e2e = useServerAndBrowser();
 
@@ -87,6 +88,8 @@ describe.skipIf(!hasChromium)('the plan tracker', () => {
       expect(await page.locator('[data-testid="unit-row"][data-unit="mttq"] [data-testid="unit-last"]').innerText()).toBe('Chưa ghi nhận hoạt động nào');
       expect(await page.getByTestId('tracker-uncovered').innerText()).toContain('1.1');
       expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(viewport.width);
+      // A unit's short name ("KT-HT-ĐT") is never broken at its hyphens.
+      expect(await wordsSplitAcrossLines(page, '.tracker-forms')).toEqual([]);
       await ctx.close();
     }
 

@@ -97,11 +97,12 @@ describe('the shell for a lesson or a course', () => {
 
 describe('the shell for "/"', () => {
   const FIRST_SCREEN = '<main id="main"><h1>Học kỹ năng số</h1></main>';
+  const HOME_INDEX = INDEX_HTML.replace('</head>', '<link rel="stylesheet" href="/assets/index-S.css"></head>');
   let home: TestApp;
   let homeDist: string;
   beforeAll(() => {
     homeDist = mkdtempSync(join(tmpdir(), 'hvs-dist-home-'));
-    writeFileSync(join(homeDist, 'index.html'), INDEX_HTML);
+    writeFileSync(join(homeDist, 'index.html'), HOME_INDEX);
     writeFileSync(join(homeDist, 'route-hints.json'), JSON.stringify(HINTS));
     writeFileSync(join(homeDist, 'first-screen.html'), FIRST_SCREEN);
     home = setupTestApp({ config: { distDir: homeDist } });
@@ -117,14 +118,15 @@ describe('the shell for "/"', () => {
     expect(res.headers.get('cache-control')).toBe('no-cache');
     const html = brotliDecompressSync(Buffer.from(await res.arrayBuffer())).toString();
     expect(html).toContain(`<div id="app">${FIRST_SCREEN}</div>`);
-    // The entry downloads at once but runs from first-screen.js, after the paint.
-    expect(html).toContain('<link rel="modulepreload" crossorigin href="/assets/index-A.js">');
+    // The entry is fetched and run by first-screen.js once the screen is shown.
     expect(html).toContain('<script type="module" src="/first-screen.js" data-entry="/assets/index-A.js"></script>');
+    // The stylesheet, all the first paint waits for, is asked for first.
+    expect(html.indexOf('<link rel="stylesheet" href="/assets/index-S.css">')).toBeLessThan(html.indexOf('<title>'));
     expect(html).not.toContain('<script type="module" src="/assets/index-A.js">');
   });
 
   it('leaves every other address with index.html as built', async () => {
     const res = await home.request('/settings', { headers: { 'accept-encoding': 'identity' } });
-    expect(await res.text()).toBe(INDEX_HTML);
+    expect(await res.text()).toBe(HOME_INDEX);
   });
 });
