@@ -7,7 +7,7 @@ import { and, asc, eq, gte, lt, sql } from 'drizzle-orm';
 import type { Display, DisplayFeed, DisplayStory } from '../../shared/displays/schema.ts';
 import type { NewsItem } from '../../shared/news/schema.ts';
 import type { StoryStore } from '../news/store.ts';
-import { SUPPRESSED } from '../../shared/stats/api.ts';
+import { HIDDEN, SUPPRESSED } from '../../shared/stats/api.ts';
 import type { Db } from '../db/open.ts';
 import { guideSessions, residentialGroups } from '../db/schema/index.ts';
 import type { createDashboard } from '../stats/dashboard.ts';
@@ -61,7 +61,8 @@ export function createDisplayFeed(db: Db, dashboard: ReturnType<typeof createDas
       coverage: {
         learners: headline.learners,
         groups: coverage
-          .filter((row) => row.groupId !== null && row.name !== null)
+          // A group whose figure the dashboard hides (so a neighbour's "<5" cannot be worked out) is left off a public screen.
+          .filter((row) => row.groupId !== null && row.name !== null && row.completed !== HIDDEN)
           .map((row) => ({ name: row.name!, completedShare: row.completed === SUPPRESSED ? SUPPRESSED : row.completedShare })),
       },
       sessions: upcoming

@@ -18,10 +18,10 @@ const ACTION_ERRORS: ErrorKeys = {
  * The state is kept here rather than by reloading the list, which would
  * replace this component and lose the message (and a reset password) with it. */
 export function AccountActions(props: { account: StaffAccount }) {
-  const [message, setMessage] = createSignal('');
+  const [message, setMessage] = createSignal<{ text: string; ok: boolean } | null>(null);
   const [isDisabled, setDisabled] = createSignal(props.account.disabled);
   const name = () => props.account.username;
-  const fail = (err: unknown) => setMessage(errorText(err, ACTION_ERRORS));
+  const fail = (err: unknown) => setMessage({ text: errorText(err, ACTION_ERRORS), ok: false });
 
   return (
     <div class="account-actions">
@@ -34,7 +34,7 @@ export function AccountActions(props: { account: StaffAccount }) {
         onClick={async () => {
           try {
             const { password } = await accountApi.resetPassword(name());
-            setMessage(t('account.actions.resetDone', { username: name(), password }));
+            setMessage({ text: t('account.actions.resetDone', { username: name(), password }), ok: true });
           } catch (err) {
             fail(err);
           }
@@ -49,7 +49,7 @@ export function AccountActions(props: { account: StaffAccount }) {
           const disabled = !isDisabled();
           try {
             setDisabled((await accountApi.setDisabled(name(), disabled)).disabled);
-            setMessage(t(disabled ? 'account.actions.disabled' : 'account.actions.enabled', { username: name() }));
+            setMessage({ text: t(disabled ? 'account.actions.disabled' : 'account.actions.enabled', { username: name() }), ok: true });
           } catch (err) {
             fail(err);
           }
@@ -58,7 +58,11 @@ export function AccountActions(props: { account: StaffAccount }) {
         {t(isDisabled() ? 'account.actions.enable' : 'account.actions.disable', { username: name() })}
       </button>
       <Show when={message()}>
-        <p role="status" class="notice">{message()}</p>
+        {(m) => (
+          <p role={m().ok ? 'status' : 'alert'} class={m().ok ? 'notice ok' : 'notice'} data-testid="account-action-result">
+            {m().text}
+          </p>
+        )}
       </Show>
     </div>
   );

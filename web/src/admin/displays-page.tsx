@@ -54,7 +54,7 @@ export default function DisplaysPage() {
       <AdminLoadNotice state={state()} offline={t('displayAdmin.offline')} />
       <Show when={state() === 'ready'}>
         <Show when={note()}>
-          <p class="notice" role="status">{note()}</p>
+          <p class="notice ok" role="status">{note()}</p>
         </Show>
         <h2>{t('displayAdmin.list')}</h2>
         <Show when={screens().length > 0} fallback={<p>{t('displayAdmin.none')}</p>}>

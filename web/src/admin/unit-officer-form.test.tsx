@@ -32,5 +32,23 @@ describe('unit officer form', () => {
     await waitFor(() => expect(screen.getByRole('status').textContent).toContain('Mật-khẩu-một-lần-42'));
     expect(posts).toEqual([{ username: 'hoa-mttq', displayName: 'Chị Hoa', unitId: 'mttq', role: 'unit' }]);
     expect(created).toHaveBeenCalledOnce();
+    // Done reads as done (not the red error box), and the form is ready for the next officer.
+    expect(screen.getByRole('status').className).toBe('notice ok');
+    expect((screen.getByLabelText('Tên đăng nhập') as HTMLInputElement).value).toBe('');
+  });
+
+  it('says why an account was not created, as an error', async () => {
+    vi.stubGlobal('fetch', async (url: string) =>
+      url === '/api/v1/units'
+        ? Response.json({ units: [{ id: 'mttq', name: 'Ủy ban MTTQ', shortName: 'MTTQ', isSample: true }] })
+        : Response.json({ error: { code: 'username_taken', message: 'taken' } }, { status: 409 }),
+    );
+    const user = userEvent.setup();
+    render(() => <UnitOfficerForm onCreated={() => undefined} />);
+    await waitFor(() => expect(screen.getAllByRole('option')).toHaveLength(1));
+    await user.type(screen.getByLabelText('Tên đăng nhập'), 'hoa-mttq');
+    await user.type(screen.getByLabelText('Họ tên'), 'Chị Hoa');
+    await user.click(screen.getByRole('button', { name: 'Tạo tài khoản cán bộ đơn vị' }));
+    await waitFor(() => expect(screen.getByRole('alert').className).toBe('notice'));
   });
 });

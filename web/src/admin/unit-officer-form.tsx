@@ -11,7 +11,7 @@ export function UnitOfficerForm(props: { onCreated: () => void }) {
   const [username, setUsername] = createSignal('');
   const [displayName, setDisplayName] = createSignal('');
   const [unitId, setUnitId] = createSignal('');
-  const [result, setResult] = createSignal('');
+  const [result, setResult] = createSignal<{ text: string; ok: boolean } | null>(null);
   return (
     <form
       class="guide-card guide-form"
@@ -20,10 +20,12 @@ export function UnitOfficerForm(props: { onCreated: () => void }) {
         e.preventDefault();
         try {
           const r = await createUnitOfficer({ username: username().trim(), displayName: displayName().trim(), unitId: unitId() || units.latest?.[0]?.id || '' });
-          setResult(t('plans.officer.created', { username: r.account.username, password: r.password }));
+          setResult({ text: t('plans.officer.created', { username: r.account.username, password: r.password }), ok: true });
+          setUsername('');
+          setDisplayName('');
           props.onCreated();
         } catch (err) {
-          setResult(errorText(err, ADMIN_ERRORS));
+          setResult({ text: errorText(err, ADMIN_ERRORS), ok: false });
         }
       }}
     >
@@ -38,7 +40,13 @@ export function UnitOfficerForm(props: { onCreated: () => void }) {
         </select>
       </label>
       <button type="submit" class="button">{t('plans.officer.create')}</button>
-      <Show when={result()}><p role="status" class="notice">{result()}</p></Show>
+      <Show when={result()}>
+        {(r) => (
+          <p role={r().ok ? 'status' : 'alert'} class={r().ok ? 'notice ok' : 'notice'} data-testid="officer-result">
+            {r().text}
+          </p>
+        )}
+      </Show>
     </form>
   );
 }
