@@ -81,3 +81,16 @@ export interface Operation {
 }
 export type PathItem = Partial<Record<'get' | 'put' | 'post' | 'delete', Operation>>;
 export type Paths = Record<string, PathItem>;
+
+/** A picture uploaded under the SHA-256 of its bytes (story photos, register screenshots): every answer but the refusals of rights. */
+export const pictureUpload = {
+  requestBody: { required: true, content: { 'application/octet-stream': { schema: { type: 'string', format: 'binary' } } } },
+  responses: {
+    '201': reply('Stored; sha256 is of the stored, cleaned bytes', ref('StoredFile')),
+    '200': reply('Already uploaded by this staff member', ref('StoredFile')),
+    '400': reply('Not a SHA-256 (invalid_request), the bytes do not match it (hash_mismatch), empty (empty_file) or damaged (invalid_file)'),
+    '413': reply('Larger than the limit (file_too_large)'),
+    '415': reply('Not a JPEG, PNG or WebP picture (unsupported_type)'),
+    '429': reply('Too many uploads from this login (rate_limited)'),
+  },
+};

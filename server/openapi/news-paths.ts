@@ -1,7 +1,7 @@
 // Ward news in the OpenAPI document: staff stories and the public list.
 // The feeds (/feeds/news.atom, .json, .html) are pages, not API routes.
 import { newsItemSchema, newsListSchema, storyInputSchema, storyListSchema, storyQuerySchema, storySchema } from '../../shared/news/schema.ts';
-import { inputFailures, transportFailures, jsonBody, pathParam, PUBLIC, queryParams, ref, reply, schemaOf, STAFF, type Operation, type Paths } from './helpers.ts';
+import { inputFailures, transportFailures, jsonBody, pathParam, PUBLIC, queryParams, ref, reply, schemaOf, STAFF, pictureUpload, type Operation, type Paths } from './helpers.ts';
 
 export const newsSchemas = {
   StoryInput: schemaOf(storyInputSchema, 'input'),
@@ -32,16 +32,8 @@ export const newsPaths: Paths = {
       summary: 'Upload a story photo (unit officer, reviewer, admin) under the SHA-256 of the bytes sent: JPEG, PNG or WebP by their first bytes, at most 8 MB, location metadata removed; the same bytes again store nothing new',
       security: STAFF,
       parameters: [photoHash],
-      requestBody: { required: true, content: { 'application/octet-stream': { schema: { type: 'string', format: 'binary' } } } },
-      responses: {
-        '201': reply('Stored; sha256 is of the stored, cleaned bytes', ref('StoredFile')),
-        '200': reply('Already uploaded by this staff member', ref('StoredFile')),
-        '400': reply('Not a SHA-256 (invalid_request), the bytes do not match it (hash_mismatch), empty (empty_file) or damaged (invalid_file)'),
-        ...notAllowed,
-        '413': reply('Larger than the limit (file_too_large)'),
-        '415': reply('Not a JPEG, PNG or WebP picture (unsupported_type)'),
-        '429': reply('Too many uploads from this login (rate_limited)'),
-      },
+      requestBody: pictureUpload.requestBody,
+      responses: { ...pictureUpload.responses, ...notAllowed },
     },
     get: {
       operationId: 'readStoryPhoto',

@@ -15,7 +15,7 @@ import {
   misinfoSchema,
   registerQuerySchema,
 } from '../../shared/registers/schema.ts';
-import { inputFailures, jsonBody, pathParam, queryParams, ref, reply, schemaOf, STAFF, type Paths } from './helpers.ts';
+import { inputFailures, jsonBody, pathParam, queryParams, ref, reply, schemaOf, STAFF, pictureUpload, type Paths } from './helpers.ts';
 
 export const registerSchemas = {
   Difficulty: schemaOf(difficultySchema, 'output'),
@@ -45,16 +45,8 @@ export const registerPaths: Paths = {
       summary: 'Upload a screenshot for the false-information register (unit officer, reviewer, admin) under the SHA-256 of the bytes sent, before the entry naming it: JPEG, PNG or WebP by their first bytes, location metadata removed; the same bytes again store nothing new',
       security: STAFF,
       parameters: [shotHash],
-      requestBody: { required: true, content: { 'application/octet-stream': { schema: { type: 'string', format: 'binary' } } } },
-      responses: {
-        '201': reply('Stored; sha256 is of the stored, cleaned bytes', ref('StoredFile')),
-        '200': reply('Already uploaded by this staff member', ref('StoredFile')),
-        '400': reply('Not a SHA-256 (invalid_request), the bytes do not match it (hash_mismatch), empty (empty_file) or damaged (invalid_file)'),
-        ...notAllowed,
-        '413': reply('Larger than the limit (file_too_large)'),
-        '415': reply('Not a JPEG, PNG or WebP picture (unsupported_type)'),
-        '429': reply('Too many uploads from this login (rate_limited)'),
-      },
+      requestBody: pictureUpload.requestBody,
+      responses: { ...pictureUpload.responses, ...notAllowed },
     },
     get: {
       operationId: 'readRegisterScreenshot',

@@ -53,14 +53,7 @@ function UnitRow(props: { unit: Unit; onSave: (name: string, shortName: string) 
   return (
     <li data-testid="unit-row" data-unit={props.unit.id}>
       <form class="unit-fields" onSubmit={(e) => (e.preventDefault(), void props.onSave(name().trim(), shortName().trim()))}>
-        <label>
-          {t('plans.units.shortName')}
-          <input name="shortName" required maxLength={30} value={shortName()} onInput={(e) => setShortName(e.currentTarget.value)} />
-        </label>
-        <label>
-          {t('plans.units.name')}
-          <input name="name" required maxLength={200} value={name()} onInput={(e) => setName(e.currentTarget.value)} />
-        </label>
+        <UnitNameFields name={name} setName={setName} shortName={shortName} setShortName={setShortName} />
         <Show when={props.unit.isSample}>
           <span class="badge">{t('plans.sample')}</span>
         </Show>
@@ -88,15 +81,24 @@ function NewUnitForm(props: { onAdd: (name: string, shortName: string) => Promis
       }}
     >
       <h3>{t('plans.units.addTitle')}</h3>
+      <UnitNameFields name={name} setName={setName} shortName={shortName} setShortName={setShortName} />
+      <button type="submit" class="button">{t('plans.units.add')}</button>
+    </form>
+  );
+}
+
+/** A unit's short name and full name, as the rename and the add forms ask for them. */
+function UnitNameFields(props: { name: () => string; setName: (v: string) => void; shortName: () => string; setShortName: (v: string) => void }) {
+  return (
+    <>
       <label>
         {t('plans.units.shortName')}
-        <input name="shortName" required maxLength={30} value={shortName()} onInput={(e) => setShortName(e.currentTarget.value)} />
+        <input name="shortName" required maxLength={30} value={props.shortName()} onInput={(e) => props.setShortName(e.currentTarget.value)} />
       </label>
       <label>
         {t('plans.units.name')}
-        <input name="name" required maxLength={200} value={name()} onInput={(e) => setName(e.currentTarget.value)} />
+        <input name="name" required maxLength={200} value={props.name()} onInput={(e) => props.setName(e.currentTarget.value)} />
       </label>
-      <button type="submit" class="button">{t('plans.units.add')}</button>
-    </form>
+    </>
   );
 }
