@@ -122,7 +122,8 @@ describe.skipIf(!hasChromium)('studio outputs', () => {
     await page.locator('select[name="lesson"]').selectOption('end-of-lump-sum-tax');
     await expect.poll(() => page.getByTestId('card-canvas').getAttribute('data-ready'), { timeout: 10_000 }).toBe('true');
     await page.getByRole('button', { name: 'Chia sẻ ảnh' }).click();
-    await expect.poll(() => page.evaluate(() => (window as unknown as { shared: unknown[] }).shared.length)).toBe(1);
+    // The PNG is encoded from the 1080 px canvas first: seconds on a busy machine.
+    await expect.poll(() => page.evaluate(() => (window as unknown as { shared: unknown[] }).shared.length), { timeout: 20_000 }).toBe(1);
     // What the share sheet got: read in the page, where the File lives.
     const shared = await page.evaluate(async () => {
       const [{ files, text }] = (window as unknown as { shared: Array<{ files: File[]; text: string }> }).shared;
