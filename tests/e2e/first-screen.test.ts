@@ -55,6 +55,28 @@ describe.skipIf(!hasChromium)('the home screen on a first visit', () => {
     await context.close();
   });
 
+  it('keeps a tap on the HTML made before the app has started, and the app carries it out', async () => {
+    const context = await e2e.browser.newContext(PHONE);
+    const page = await context.newPage();
+    // A slow connection: the app's entry arrives a second and a half after it is asked for.
+    let release!: () => void;
+    const entryAsked = new Promise<void>((resolve) => (release = resolve));
+    await page.route('**/assets/index-*.js', async (route) => {
+      release();
+      await new Promise((r) => setTimeout(r, 1500));
+      await route.continue();
+    });
+    await page.goto(e2e.server.url);
+    await entryAsked;
+    expect(await page.getByTestId('sync-status').count()).toBe(0);
+    // "Bỏ qua" on the HTML, before the app is there.
+    await page.getByTestId('welcome-skip').click();
+    await page.getByTestId('sync-status').waitFor();
+    await expect.poll(() => page.getByTestId('welcome').count()).toBe(0);
+    expect(await page.evaluate(() => localStorage.getItem('hvs.welcomed'))).toBe('1');
+    await context.close();
+  });
+
   it('is sent only to "/" and only in the default language of the build', async () => {
     const home = await (await fetch(e2e.server.url)).text();
     expect(home).toContain('data-testid="welcome"');

@@ -4,7 +4,11 @@
 // its download nor its start-up, seconds on a cheap phone, can hold up what
 // the resident reads first. The app then replaces the HTML with the same
 // screen, live; on a slow connection the buttons answer about one round trip
-// later than if the entry had been fetched alongside the page.
+// later than if the entry had been fetched alongside the page. A button
+// tapped before then is not lost: the tap is kept (window.__hvsFirstTaps,
+// by the button's data-testid) and starts the app at once, and the app
+// taps the same button of its own screen when it has drawn it
+// (web/src/app/first-taps.ts).
 const entry = document.querySelector('script[data-entry]')?.dataset.entry;
 if (entry) {
   let started = false;
@@ -24,4 +28,16 @@ if (entry) {
   }
   // A page opened in the background paints nothing until shown.
   setTimeout(start, 1000);
+  // Until the app has replayed them (`taken`), taps on the HTML's buttons are kept.
+  const first = (window.__hvsFirstTaps = { taps: [], taken: false });
+  const root = document.getElementById('app');
+  const keep = (event) => {
+    if (first.taken) return root?.removeEventListener('click', keep, true);
+    const button = event.target instanceof Element ? event.target.closest('button[data-testid]') : null;
+    if (!button) return;
+    event.preventDefault();
+    first.taps.push(button.dataset.testid);
+    start();
+  };
+  root?.addEventListener('click', keep, true);
 }

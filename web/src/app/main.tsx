@@ -5,6 +5,7 @@ import { applyDisplayPrefs } from '../a11y/apply-display-prefs.ts';
 import { App, preloadFirstScreen } from './app.tsx';
 import { createAppStores } from './app-stores.tsx';
 import { afterFirstPaint, holdUntilFirstPaint } from './first-paint.ts';
+import { replayFirstTaps } from './first-taps.ts';
 import { registerServiceWorker } from '../sw/register-sw.ts';
 import { watchInstallOffer } from '../sw/install-prompt.ts';
 import { language, stringsReady } from '../i18n/index.ts';
@@ -49,6 +50,7 @@ void Promise.all([preloadFirstScreen(location.pathname).catch(() => undefined), 
     root.replaceChildren();
     render(() => <App stores={stores} />, root);
     performance.measure('hvs:first-render', { start });
+    replayFirstTaps(root);
     painted();
     watchInstallOffer();
     return afterFirstPaint();
