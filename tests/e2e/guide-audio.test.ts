@@ -3,7 +3,8 @@
 // own voice, listens back and keeps it; with the signal back the file and then
 // its record reach the server once; the Culture-Social Office (a reviewer)
 // approves it on its page; a resident downloads the course's audio with a
-// progress bar, loses signal, and the screen's read-aloud plays the recording.
+// progress bar, loses signal, and the screen's read-aloud plays the recording;
+// once the office withdraws it, the phone drops it the next time it has signal.
 import { describe, expect, it } from 'vitest';
 import { FAKE_MICROPHONE_ARGS, hasChromium, PHONE } from '../support/browser.ts';
 import { dbRows, useServerAndBrowser } from '../support/e2e-env.ts';
@@ -16,7 +17,7 @@ const e2e = useServerAndBrowser({}, FAKE_MICROPHONE_ARGS);
 const COURSE = 'cyber-safety';
 
 describe.skipIf(!hasChromium)('guide-recorded lesson audio', () => {
-  it('is recorded offline, sent once, approved, downloaded with progress and played offline before the phone voice', async () => {
+  it('is recorded offline, sent once, approved, downloaded with progress and played offline before the phone voice, and dropped from the phone once the office withdraws it', async () => {
     const index = await (await fetch(`${e2e.server.url}/content/index.json`)).json();
     const lessonId: string = index.courses.find((c: { id: string }) => c.id === COURSE).lessons[0].id;
     const guidePassword = await createGuideAccount(e2e.server);
@@ -101,6 +102,25 @@ describe.skipIf(!hasChromium)('guide-recorded lesson audio', () => {
     await expect.poll(() => audio.evaluate((a: HTMLAudioElement) => a.currentTime), { timeout: 10_000 }).toBeGreaterThan(0.2);
     // The intro screen has no recording: the phone's voice, as before.
     await phone.getByTestId('prev-step').click();
+    expect(await phone.getByTestId('read-aloud-recording').count()).toBe(0);
+    // ── The office withdraws the recording: the phone, back online, drops it before it plays again.
+    const office2 = await e2e.browser.newPage({ locale: 'vi-VN', viewport: { width: 1280, height: 800 } });
+    await office2.goto(`${e2e.server.url}/ward`);
+    await office2.getByLabel(/tên đăng nhập/i).fill('vhxh');
+    await office2.getByLabel(/mật khẩu/i).fill(reviewerPassword);
+    await office2.getByRole('button', { name: /đăng nhập/i }).click();
+    await office2.getByTestId('ward-lesson-audio').click();
+    await office2.getByTestId('lesson-audio-status').selectOption('approved');
+    await office2.getByTestId('lesson-audio-item').getByTestId('lesson-audio-reject').click();
+    await expect.poll(() => dbRows<{ status: string }>(e2e.server, 'SELECT status FROM lesson_audio')[0].status).toBe('rejected');
+    await office2.close();
+    await setPhoneOffline(ctx, false);
+    await phone.goto(`${e2e.server.url}/courses/${COURSE}/lessons/${lessonId}`);
+    await phone.getByTestId('next-step').click();
+    const stored = () => phone.evaluate(async () => (await caches.open('hvs-audio')).keys().then((k) => k.map((r) => new URL(r.url).pathname)));
+    await expect.poll(stored, { timeout: 10_000 }).toEqual([`/api/v1/lesson-audio/courses/${COURSE}`]);
+    // The screen's recording was looked up after the check: none, so no guide's voice to play.
+    await expect.poll(() => phone.locator('[data-testid=read-aloud][data-source=recording]').count()).toBe(0);
     expect(await phone.getByTestId('read-aloud-recording').count()).toBe(0);
     await ctx.close();
   }, 180_000);

@@ -5,7 +5,7 @@
 import { AUDIO_CACHE } from '../../../shared/lesson-audio/audio-types.ts';
 import type { CourseAudio } from '../../../shared/lesson-audio/schema.ts';
 import type { Language } from '../../../shared/skills.ts';
-import { audioFileUrl, courseAudioUrl } from './step-audio.ts';
+import { audioFileUrl, courseAudioUrl, keepOnlyApproved } from './step-audio.ts';
 
 export interface AudioOffer {
   /** Recordings in the resident's language. */
@@ -27,6 +27,8 @@ export async function audioOffer(courseId: string, lang: Language): Promise<{ of
     const audio = (await res.json()) as CourseAudio;
     const mine = inLanguage(audio, lang);
     const cache = await caches.open(AUDIO_CACHE);
+    // One the office has withdrawn since the download goes from the phone.
+    await keepOnlyApproved(cache, courseId, audio);
     const held = await Promise.all(mine.map(async (r) => (await cache.match(audioFileUrl(r.sha256))) !== undefined));
     const listed = (await cache.match(courseAudioUrl(courseId))) !== undefined;
     return { audio, offer: { count: mine.length, bytes: mine.reduce((n, r) => n + r.bytes, 0), stored: listed && held.every(Boolean) } };
