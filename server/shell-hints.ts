@@ -10,11 +10,14 @@
 // Only addresses of this build's lessons get their own variant, so the cache
 // below is bounded by the catalog, whatever addresses are requested.
 // For "/" the shell carries the home screen's first view as HTML
-// (dist/first-screen.html, tools/first-screen): a first visit paints it with
-// the stylesheet; the app's entry is fetched once that has been shown.
+// (dist/first-screen.html, tools/first-screen) and the app's stylesheet
+// inline: a first visit paints it with the page's own bytes, no second
+// request; the app's entry is fetched once that has been shown.
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { createHash } from 'node:crypto';
 import { brotliCompressSync } from 'node:zlib';
+import { appPolicyAllowingStyles } from './http/secure-headers.ts';
 import { DEFAULT_LANGUAGE } from '../shared/skills.ts';
 import { residentScreenAt } from '../shared/resident/addresses.ts';
 import { FIRST_SCREEN_FILE, FIRST_SCREEN_SCRIPT } from '../shared/first-screen.ts';
@@ -24,6 +27,8 @@ export interface Shell {
   html: string;
   /** The same bytes, Brotli-compressed once. */
   br: Buffer;
+  /** Its own Content-Security-Policy, where it carries inline styles. */
+  csp?: string;
 }
 
 /** A function from a request path to its shell, or undefined where index.html as built is right. */
@@ -70,7 +75,9 @@ export function createShellHints(distDir: string): (path: string) => Shell | und
   };
 
   const firstScreenPath = join(distDir, FIRST_SCREEN_FILE);
-  const home = existsSync(firstScreenPath) ? withFirstScreen(index, readFileSync(firstScreenPath, 'utf8')) : undefined;
+  const home = existsSync(firstScreenPath)
+    ? withFirstScreen(index, readFileSync(firstScreenPath, 'utf8'), (href) => readFileSync(join(distDir, href), 'utf8'))
+    : undefined;
 
   return (path) => {
     if (path === '/') return home;
@@ -86,20 +93,25 @@ export function createShellHints(distDir: string): (path: string) => Shell | und
 
 /**
  * index.html with the first screen inside the app's root element, which the
- * app empties before its first render. The entry is fetched and started by
- * first-screen.js (web/public) once that screen has been shown.
+ * app empties before its first render, and the stylesheet inline. The entry
+ * is fetched and started by first-screen.js (web/public) once that screen has
+ * been shown.
  */
-function withFirstScreen(index: string, firstScreen: string): Shell | undefined {
+function withFirstScreen(index: string, firstScreen: string, readAsset: (href: string) => string): Shell | undefined {
   const entry = /<script type="module"(?: crossorigin)? src="([^"]+)"><\/script>/.exec(index);
   if (!entry || !index.includes('<div id="app"></div>')) return undefined; // index.html as built still works
-  // The stylesheet is all this first paint waits for: asked first, it takes the
-  // connection the page came on instead of opening a new one.
-  const stylesheets = index.match(/<link rel="stylesheet"[^>]*>/g) ?? [];
+  // The stylesheet is all this first paint waits for: in the page (2-3 KB
+  // compressed) it costs no round trip of its own on a slow network. Later
+  // visits are answered by the service worker with index.html as built,
+  // whose stylesheet is cached like every hashed file.
+  const links = [...index.matchAll(/<link rel="stylesheet"[^>]*href="(\/assets\/[^"]+\.css)"[^>]*>/g)];
+  const styles = links.map((link) => readAsset(link[1]));
   let html = index;
-  for (const link of stylesheets) html = html.replace(`\n    ${link}`, '').replace(link, '');
+  for (const [link] of links) html = html.replace(`\n    ${link}`, '').replace(link, '');
   html = html
-    .replace('<title>', `${stylesheets.join('\n    ')}\n    <title>`)
+    .replace('<title>', `${styles.map((css) => `<style>${css}</style>`).join('\n    ')}\n    <title>`)
     .replace(entry[0], `<script type="module" src="/${FIRST_SCREEN_SCRIPT}" data-entry="${entry[1]}"></script>`)
     .replace('<div id="app"></div>', `<div id="app">${firstScreen}</div>`);
-  return { html, br: brotliCompressSync(html) };
+  const csp = appPolicyAllowingStyles(styles.map((css) => createHash('sha256').update(css).digest('base64')));
+  return { html, br: brotliCompressSync(html), csp };
 }

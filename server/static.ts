@@ -48,6 +48,7 @@ export function registerStatic(app: Hono<any>, distDir: string): void {
     c.header('X-Content-Type-Options', 'nosniff');
     c.header('Vary', 'Accept-Encoding');
     c.header('Content-Type', 'text/html; charset=UTF-8');
+    if (shell.csp) c.header('Content-Security-Policy', shell.csp);
     if (/\bbr\b/.test(c.req.header('accept-encoding') ?? '')) {
       c.header('Content-Encoding', 'br');
       return c.body(new Uint8Array(shell.br));

@@ -37,6 +37,19 @@ export const CONTENT_SECURITY_POLICY = {
   frameAncestors: ["'none'"],
 };
 
+const kebab = (name: string) => name.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`);
+
+/**
+ * The app's policy as header text, with the hashes of inline styles a page
+ * of its own carries (the first visit's home shell inlines its stylesheet).
+ */
+export function appPolicyAllowingStyles(styleHashes: readonly string[]): string {
+  const policy: Record<string, string[]> = { ...CONTENT_SECURITY_POLICY, styleSrc: [...CONTENT_SECURITY_POLICY.styleSrc, ...styleHashes.map((h) => `'sha256-${h}'`)] };
+  return Object.entries(policy)
+    .map(([name, values]) => `${kebab(name)} ${values.join(' ')}`)
+    .join('; ');
+}
+
 /** Powerful features: the camera for the QR scan screen, the microphone for guides' lesson recordings, nothing else. */
 export const PERMISSIONS_POLICY = {
   camera: ['self'],

@@ -3,6 +3,7 @@
 // alongside the entry instead of one round trip later. Other addresses get
 // index.html as built; an address the catalog does not know gets no course.
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { brotliDecompressSync } from 'node:zlib';
@@ -97,6 +98,7 @@ describe('the shell for a lesson or a course', () => {
 
 describe('the shell for "/"', () => {
   const FIRST_SCREEN = '<main id="main"><h1>Học kỹ năng số</h1></main>';
+  const STYLES = 'h1{font-size:1.5rem}';
   const HOME_INDEX = INDEX_HTML.replace('</head>', '<link rel="stylesheet" href="/assets/index-S.css"></head>');
   let home: TestApp;
   let homeDist: string;
@@ -105,6 +107,8 @@ describe('the shell for "/"', () => {
     writeFileSync(join(homeDist, 'index.html'), HOME_INDEX);
     writeFileSync(join(homeDist, 'route-hints.json'), JSON.stringify(HINTS));
     writeFileSync(join(homeDist, 'first-screen.html'), FIRST_SCREEN);
+    mkdirSync(join(homeDist, 'assets'));
+    writeFileSync(join(homeDist, 'assets/index-S.css'), STYLES);
     home = setupTestApp({ config: { distDir: homeDist } });
   });
   afterAll(() => {
@@ -120,8 +124,13 @@ describe('the shell for "/"', () => {
     expect(html).toContain(`<div id="app">${FIRST_SCREEN}</div>`);
     // The entry is fetched and run by first-screen.js once the screen is shown.
     expect(html).toContain('<script type="module" src="/first-screen.js" data-entry="/assets/index-A.js"></script>');
-    // The stylesheet, all the first paint waits for, is asked for first.
-    expect(html.indexOf('<link rel="stylesheet" href="/assets/index-S.css">')).toBeLessThan(html.indexOf('<title>'));
+    // The stylesheet, all the first paint waits for, is in the page: no request of its own.
+    expect(html).toContain(`<style>${STYLES}</style>`);
+    expect(html).not.toContain('index-S.css');
+    // Allowed by the page's policy by its hash alone, not by 'unsafe-inline'.
+    const hash = createHash('sha256').update(STYLES).digest('base64');
+    expect(res.headers.get('content-security-policy')).toContain(`style-src 'self' 'sha256-${hash}'`);
+    expect(res.headers.get('content-security-policy')).not.toContain('unsafe-inline');
     expect(html).not.toContain('<script type="module" src="/assets/index-A.js">');
   });
 
