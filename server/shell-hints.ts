@@ -106,11 +106,16 @@ function withFirstScreen(index: string, firstScreen: string, readAsset: (href: s
   // whose stylesheet is cached like every hashed file.
   const links = [...index.matchAll(/<link rel="stylesheet"[^>]*href="(\/assets\/[^"]+\.css)"[^>]*>/g)];
   const styles = links.map((link) => readAsset(link[1]));
+  // What the app fetches as it starts (the course index) is asked for when it
+  // starts, by first-screen.js, not alongside the page, where it would share
+  // the slow connection with what the first paint needs.
+  const fetches = [...index.matchAll(/<link rel="preload" href="([^"]+)" as="fetch"[^>]*>/g)];
   let html = index;
-  for (const [link] of links) html = html.replace(`\n    ${link}`, '').replace(link, '');
+  for (const [link] of [...links, ...fetches]) html = html.replace(`\n    ${link}`, '').replace(link, '');
+  const preload = fetches.length > 0 ? ` data-preload="${fetches.map((f) => f[1]).join(' ')}"` : '';
   html = html
     .replace('<title>', `${styles.map((css) => `<style>${css}</style>`).join('\n    ')}\n    <title>`)
-    .replace(entry[0], `<script type="module" src="/${FIRST_SCREEN_SCRIPT}" data-entry="${entry[1]}"></script>`)
+    .replace(entry[0], `<script type="module" src="/${FIRST_SCREEN_SCRIPT}" data-entry="${entry[1]}"${preload}></script>`)
     .replace('<div id="app"></div>', `<div id="app">${firstScreen}</div>`);
   const csp = appPolicyAllowingStyles(styles.map((css) => createHash('sha256').update(css).digest('base64')));
   return { html, br: brotliCompressSync(html), csp };

@@ -41,9 +41,13 @@ describe.skipIf(!hasChromium)('the home screen on a first visit', () => {
     const errors: string[] = [];
     page.on('console', (m) => void (m.type() === 'error' && errors.push(m.text())));
     page.on('pageerror', (e) => errors.push(String(e)));
+    const asked: string[] = [];
+    page.on('request', (r) => asked.push(new URL(r.url()).pathname));
     await page.goto(e2e.server.url);
     // The app has rendered once the sync status (not in the HTML) is there.
     await page.getByTestId('sync-status').waitFor();
+    // The course index was asked for once, with the app's code: the app used that answer.
+    expect(asked.filter((p) => p === '/content/index.json')).toHaveLength(1);
     expect(await layoutOf(page)).toEqual(asHtml);
     // One screen, not the HTML's and the app's one above the other.
     expect(await page.locator('#app > main').count()).toBe(1);
@@ -81,7 +85,9 @@ describe.skipIf(!hasChromium)('the home screen on a first visit', () => {
     const home = await (await fetch(e2e.server.url)).text();
     expect(home).toContain('data-testid="welcome"');
     // The entry is named for first-screen.js to start once the screen is shown, not fetched alongside it.
-    expect(home).toMatch(/<script type="module" src="\/first-screen\.js" data-entry="\/assets\/index-[^"]+\.js"><\/script>/);
+    expect(home).toMatch(/<script type="module" src="\/first-screen\.js" data-entry="\/assets\/index-[^"]+\.js" data-preload="\/content\/index\.json"><\/script>/);
+    // Nothing but the page itself before the first paint: the styles are in it, the course index is asked for with the entry.
+    expect(home).not.toMatch(/<link rel="(stylesheet|preload)"/);
     expect(home).not.toMatch(/<script type="module" crossorigin src="\/assets\/index-/);
     const settings = await (await fetch(`${e2e.server.url}/settings`)).text();
     expect(settings).toContain('<div id="app"></div>');

@@ -99,7 +99,7 @@ describe('the shell for a lesson or a course', () => {
 describe('the shell for "/"', () => {
   const FIRST_SCREEN = '<main id="main"><h1>Học kỹ năng số</h1></main>';
   const STYLES = 'h1{font-size:1.5rem}';
-  const HOME_INDEX = INDEX_HTML.replace('</head>', '<link rel="stylesheet" href="/assets/index-S.css"></head>');
+  const HOME_INDEX = INDEX_HTML.replace('</head>', '<link rel="preload" href="/content/index.json" as="fetch" crossorigin="anonymous" /><link rel="stylesheet" href="/assets/index-S.css"></head>');
   let home: TestApp;
   let homeDist: string;
   beforeAll(() => {
@@ -123,7 +123,9 @@ describe('the shell for "/"', () => {
     const html = brotliDecompressSync(Buffer.from(await res.arrayBuffer())).toString();
     expect(html).toContain(`<div id="app">${FIRST_SCREEN}</div>`);
     // The entry is fetched and run by first-screen.js once the screen is shown.
-    expect(html).toContain('<script type="module" src="/first-screen.js" data-entry="/assets/index-A.js"></script>');
+    // So is what the app fetches first: asked for then, not alongside the page.
+    expect(html).toContain('<script type="module" src="/first-screen.js" data-entry="/assets/index-A.js" data-preload="/content/index.json"></script>');
+    expect(html).not.toContain('<link rel="preload"');
     // The stylesheet, all the first paint waits for, is in the page: no request of its own.
     expect(html).toContain(`<style>${STYLES}</style>`);
     expect(html).not.toContain('index-S.css');

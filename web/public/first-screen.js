@@ -9,12 +9,18 @@
 // by the button's data-testid) and starts the app at once, and the app
 // taps the same button of its own screen when it has drawn it
 // (web/src/app/first-taps.ts).
-const entry = document.querySelector('script[data-entry]')?.dataset.entry;
+const script = document.querySelector('script[data-entry]');
+const entry = script?.dataset.entry;
 if (entry) {
   let started = false;
   const start = () => {
     if (started) return;
     started = true;
+    // What the app fetches first (the course index), alongside its code.
+    for (const href of (script.dataset.preload ?? '').split(' ').filter(Boolean)) {
+      const link = Object.assign(document.createElement('link'), { rel: 'preload', href, as: 'fetch', crossOrigin: 'anonymous' });
+      document.head.append(link);
+    }
     void import(entry);
   };
   try {
