@@ -9,10 +9,11 @@
 // the picture on the lesson's first screen, often the largest thing on it.
 // Only addresses of this build's lessons get their own variant, so the cache
 // below is bounded by the catalog, whatever addresses are requested.
-// For "/" the shell carries the home screen's first view as HTML
-// (dist/first-screen.html, tools/first-screen) and the app's stylesheet
-// inline: a first visit paints it with the page's own bytes, no second
-// request; the app's entry is fetched once that has been shown.
+// For "/" and for a lesson of this build the shell carries the screen's first
+// view as HTML (dist/first-screen*.html, tools/first-screen) and the styles it
+// needs inline: a first visit paints it with the page's own bytes, no second
+// request; the app's entry, the screen's code and the lesson's course are
+// fetched once that has been shown.
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createHash } from 'node:crypto';
@@ -20,7 +21,8 @@ import { brotliCompressSync } from 'node:zlib';
 import { appPolicyAllowingStyles } from './http/secure-headers.ts';
 import { DEFAULT_LANGUAGE } from '../shared/skills.ts';
 import { residentScreenAt } from '../shared/resident/addresses.ts';
-import { FIRST_SCREEN_FILE, FIRST_SCREEN_SCRIPT } from '../shared/first-screen.ts';
+import { FIRST_LESSON_FILE, FIRST_SCREEN_FILE, FIRST_SCREEN_SCRIPT } from '../shared/first-screen.ts';
+import { lessonFirstScreen, type ChunkLesson } from './first-lesson.ts';
 import { hintTags, ROUTE_HINTS_FILE, type RouteHints, type ScreenHints } from '../shared/route-hints.ts';
 
 export interface Shell {
@@ -39,21 +41,23 @@ export function createShellHints(distDir: string): (path: string) => Shell | und
   const hints = JSON.parse(readFileSync(hintsPath, 'utf8')) as RouteHints;
   const indexPath = join(distDir, 'content/index.json');
   const content = (existsSync(indexPath) ? JSON.parse(readFileSync(indexPath, 'utf8')) : { courses: [] }) as {
-    courses: { id: string; chunks: Record<string, string>; lessons: { id: string }[] }[];
+    courses: { id: string; title: Record<string, string>; chunks: Record<string, string>; lessons: { id: string }[] }[];
   };
   const chunkOf = new Map(content.courses.map((c) => [c.id, c.chunks[DEFAULT_LANGUAGE]]));
   const cache = new Map<string, Shell>();
 
-  /** The first picture of the lesson's first screen (its introduction), if any. */
-  const firstImage = (chunkUrl: string, lessonId: string): string | undefined => {
+  /** A lesson of the build, in the default language, or undefined where its chunk cannot be read. */
+  const lessonIn = (chunkUrl: string, lessonId: string): ChunkLesson | undefined => {
     try {
-      const chunk = JSON.parse(readFileSync(join(distDir, chunkUrl), 'utf8')) as { lessons: { id: string; intro?: string }[] };
-      const intro = chunk.lessons.find((l) => l.id === lessonId)?.intro ?? '';
-      return /<img src="(\/content\/[^"]+)"/.exec(intro)?.[1];
+      const chunk = JSON.parse(readFileSync(join(distDir, chunkUrl), 'utf8')) as { lessons: ChunkLesson[] };
+      return chunk.lessons.find((l) => l.id === lessonId);
     } catch {
       return undefined; // a hint is an optimisation: without it the lesson still loads
     }
   };
+  /** The first picture of the lesson's first screen (its introduction), if any. */
+  const firstImage = (lesson: ChunkLesson | undefined): string | undefined => /<img src="(\/content\/[^"]+)"/.exec(lesson?.intro ?? '')?.[1];
+  const courseTitle = new Map(content.courses.map((c) => [c.id, c.title?.[DEFAULT_LANGUAGE] ?? c.id]));
   const lessonIds = new Map<string, Set<string>>(content.courses.map((c) => [c.id, new Set(c.lessons.map((l) => l.id))]));
 
   const build = (screen: ScreenHints | undefined, courseChunk?: string, image?: string): Shell => {
@@ -74,10 +78,32 @@ export function createShellHints(distDir: string): (path: string) => Shell | und
     return shell;
   };
 
+  const readAsset = (href: string) => readFileSync(join(distDir, href), 'utf8');
   const firstScreenPath = join(distDir, FIRST_SCREEN_FILE);
-  const home = existsSync(firstScreenPath)
-    ? withFirstScreen(index, readFileSync(firstScreenPath, 'utf8'), (href) => readFileSync(join(distDir, href), 'utf8'))
-    : undefined;
+  const home = existsSync(firstScreenPath) ? withFirstScreen(index, { html: readFileSync(firstScreenPath, 'utf8') }, readAsset) : undefined;
+  const lessonTemplatePath = join(distDir, FIRST_LESSON_FILE);
+  const lessonTemplate = existsSync(lessonTemplatePath) ? readFileSync(lessonTemplatePath, 'utf8') : undefined;
+  /** A lesson's shell with its first screen as HTML, or the shell with <link> hints where that cannot be made. */
+  const lessonShell = (courseId: string, chunk: string, lessonId: string): Shell => {
+    const lesson = lessonIn(chunk, lessonId);
+    const image = firstImage(lesson);
+    const screen = hints.lesson;
+    const shown =
+      lesson && lessonTemplate && screen
+        ? withFirstScreen(
+            index,
+            {
+              html: lessonFirstScreen(lessonTemplate, { courseId, courseTitle: courseTitle.get(courseId) ?? courseId, lesson }),
+              stylesheets: screen.stylesheet,
+              fetches: [chunk],
+              modules: screen.modulepreload,
+              image,
+            },
+            readAsset,
+          )
+        : undefined;
+    return shown ?? build(screen, chunk, image);
+  };
 
   return (path) => {
     if (path === '/') return home;
@@ -87,36 +113,55 @@ export function createShellHints(distDir: string): (path: string) => Shell | und
     const chunk = chunkOf.get(at.courseId);
     if (!chunk) return cached('lesson', () => build(hints.lesson));
     if (!lessonIds.get(at.courseId)?.has(at.lessonId)) return cached(`course:${at.courseId}`, () => build(hints.lesson, chunk));
-    return cached(`lesson:${at.courseId}/${at.lessonId}`, () => build(hints.lesson, chunk, firstImage(chunk, at.lessonId)));
+    return cached(`lesson:${at.courseId}/${at.lessonId}`, () => lessonShell(at.courseId, chunk, at.lessonId));
   };
 }
 
+/** A screen's first view and what it needs beyond index.html. */
+interface FirstView {
+  html: string;
+  /** The screen's own stylesheets, inline with the app's. */
+  stylesheets?: string[];
+  /** Fetched when the app starts: the screen's content. */
+  fetches?: string[];
+  /** The screen's code, fetched when the app starts. */
+  modules?: string[];
+  /** A picture on the first view, asked for with the page. */
+  image?: string;
+}
+
 /**
- * index.html with the first screen inside the app's root element, which the
- * app empties before its first render, and the stylesheet inline. The entry
- * is fetched and started by first-screen.js (web/public) once that screen has
+ * index.html with the first view inside the app's root element, which the
+ * app empties before its first render, and the stylesheets inline. The entry
+ * is fetched and started by first-screen.js (web/public) once that view has
  * been shown.
  */
-function withFirstScreen(index: string, firstScreen: string, readAsset: (href: string) => string): Shell | undefined {
+function withFirstScreen(index: string, view: FirstView, readAsset: (href: string) => string): Shell | undefined {
   const entry = /<script type="module"(?: crossorigin)? src="([^"]+)"><\/script>/.exec(index);
   if (!entry || !index.includes('<div id="app"></div>')) return undefined; // index.html as built still works
-  // The stylesheet is all this first paint waits for: in the page (2-3 KB
-  // compressed) it costs no round trip of its own on a slow network. Later
+  // The stylesheets are all this first paint waits for: in the page (2-5 KB
+  // compressed) they cost no round trip of their own on a slow network. Later
   // visits are answered by the service worker with index.html as built,
   // whose stylesheet is cached like every hashed file.
   const links = [...index.matchAll(/<link rel="stylesheet"[^>]*href="(\/assets\/[^"]+\.css)"[^>]*>/g)];
-  const styles = links.map((link) => readAsset(link[1]));
-  // What the app fetches as it starts (the course index) is asked for when it
-  // starts, by first-screen.js, not alongside the page, where it would share
-  // the slow connection with what the first paint needs.
+  const styles = [...links.map((link) => link[1]), ...(view.stylesheets ?? [])].map(readAsset);
+  // What the app fetches as it starts (the course index, a lesson's course,
+  // the screen's code) is asked for when it starts, by first-screen.js, not
+  // alongside the page, where it would share the slow connection with what
+  // the first paint needs.
   const fetches = [...index.matchAll(/<link rel="preload" href="([^"]+)" as="fetch"[^>]*>/g)];
   let html = index;
   for (const [link] of [...links, ...fetches]) html = html.replace(`\n    ${link}`, '').replace(link, '');
-  const preload = fetches.length > 0 ? ` data-preload="${fetches.map((f) => f[1]).join(' ')}"` : '';
+  const preloads = [...fetches.map((f) => f[1]), ...(view.fetches ?? [])];
+  const attributes = [
+    ...(preloads.length > 0 ? [` data-preload="${preloads.join(' ')}"`] : []),
+    ...(view.modules && view.modules.length > 0 ? [` data-modules="${view.modules.join(' ')}"`] : []),
+  ].join('');
+  const image = view.image ? `<link rel="preload" href="${view.image}" as="image">\n    ` : '';
   html = html
-    .replace('<title>', `${styles.map((css) => `<style>${css}</style>`).join('\n    ')}\n    <title>`)
-    .replace(entry[0], `<script type="module" src="/${FIRST_SCREEN_SCRIPT}" data-entry="${entry[1]}"${preload}></script>`)
-    .replace('<div id="app"></div>', `<div id="app">${firstScreen}</div>`);
+    .replace('<title>', `${styles.map((css) => `<style>${css}</style>`).join('\n    ')}\n    ${image}<title>`)
+    .replace(entry[0], `<script type="module" src="/${FIRST_SCREEN_SCRIPT}" data-entry="${entry[1]}"${attributes}></script>`)
+    .replace('<div id="app"></div>', `<div id="app">${view.html}</div>`);
   const csp = appPolicyAllowingStyles(styles.map((css) => createHash('sha256').update(css).digest('base64')));
   return { html, br: brotliCompressSync(html), csp };
 }

@@ -2,6 +2,8 @@
 // screen's code, styles, course and first picture, so a phone fetches them
 // alongside the entry instead of one round trip later. Other addresses get
 // index.html as built; an address the catalog does not know gets no course.
+// Where the build has a lesson template, a lesson's shell carries its first
+// screen as HTML, its words escaped, with the styles inline.
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createHash } from 'node:crypto';
 import { tmpdir } from 'node:os';
@@ -139,5 +141,76 @@ describe('the shell for "/"', () => {
   it('leaves every other address with index.html as built', async () => {
     const res = await home.request('/settings', { headers: { 'accept-encoding': 'identity' } });
     expect(await res.text()).toBe(HOME_INDEX);
+  });
+});
+
+describe('the shell for a lesson, with its first screen', () => {
+  const TEMPLATE =
+    '<nav><a href="<!--hvs:courseHref-->">← <!--hvs:courseTitle--></a></nav><h1><!--hvs:title--></h1><p class="goal"><!--hvs:goal--></p>' +
+    '<p class="muted"><!--hvs:steps--> bước, khoảng <!--hvs:minutes--> phút</p><!--hvs:intro-->' +
+    '<details class="sources"><summary>Nguồn</summary><ul><!--hvs:sources--></ul></details>';
+  const APP_STYLES = 'h1{font-size:1.5rem}';
+  const LESSON_STYLES = '.goal{font-weight:600}';
+  const LESSON_INDEX = INDEX_HTML.replace('</head>', '<link rel="preload" href="/content/index.json" as="fetch" crossorigin="anonymous" /><link rel="stylesheet" href="/assets/index-S.css"></head>');
+  const LESSONS = {
+    lessons: [
+      { id: 'touch', title: 'Chạm <và> vuốt', goal: 'Biết chạm & vuốt.', minutes: 5, steps: [{}, {}, {}], sources: ['<a href="https://example.org/a">Bài A</a>'], intro: CHUNK.lessons[0].intro },
+      { id: 'plain', title: 'Bài không nguồn', goal: 'Mục tiêu.', minutes: 3, steps: [{}], sources: [] },
+    ],
+  };
+  let app: TestApp;
+  let lessonDist: string;
+  beforeAll(() => {
+    lessonDist = mkdtempSync(join(tmpdir(), 'hvs-dist-lesson-'));
+    mkdirSync(join(lessonDist, 'content'));
+    mkdirSync(join(lessonDist, 'assets'));
+    writeFileSync(join(lessonDist, 'index.html'), LESSON_INDEX);
+    writeFileSync(join(lessonDist, 'route-hints.json'), JSON.stringify(HINTS));
+    writeFileSync(join(lessonDist, 'first-screen.lesson.html'), TEMPLATE);
+    writeFileSync(join(lessonDist, 'assets/index-S.css'), APP_STYLES);
+    writeFileSync(join(lessonDist, 'assets/lesson-S.css'), LESSON_STYLES);
+    writeFileSync(join(lessonDist, 'content/index.json'), JSON.stringify({ courses: [{ ...CONTENT_INDEX.courses[0], title: { vi: 'Làm quen', en: 'First steps' } }] }));
+    writeFileSync(join(lessonDist, 'content/device-basics.vi.1.json'), JSON.stringify(LESSONS));
+    app = setupTestApp({ config: { distDir: lessonDist } });
+  });
+  afterAll(() => {
+    app.close();
+    rmSync(lessonDist, { recursive: true, force: true });
+  });
+
+  const shell = async (path: string) => {
+    const res = await app.request(path, { headers: { 'accept-encoding': 'br' } });
+    expect(res.status).toBe(200);
+    return { res, html: brotliDecompressSync(Buffer.from(await res.arrayBuffer())).toString() };
+  };
+
+  it("carries the lesson's first screen as HTML, its words escaped, and starts the entry once that has painted", async () => {
+    const { res, html } = await shell('/courses/device-basics/lessons/touch');
+    expect(html).toContain(
+      '<div id="app"><nav><a href="/courses/device-basics">← Làm quen</a></nav><h1>Chạm &lt;và&gt; vuốt</h1><p class="goal">Biết chạm &amp; vuốt.</p>' +
+        `<p class="muted">3 bước, khoảng 5 phút</p><div class="prose">${CHUNK.lessons[0].intro}</div>` +
+        '<details class="sources"><summary>Nguồn</summary><ul><li><a href="https://example.org/a">Bài A</a></li></ul></details></div>',
+    );
+    // Its course and code are asked for when the app starts; only the picture goes with the page.
+    expect(html).toContain(
+      '<script type="module" src="/first-screen.js" data-entry="/assets/index-A.js" data-preload="/content/index.json /content/device-basics.vi.1.json" data-modules="/assets/lesson-page-L.js /assets/lesson-M.js"></script>',
+    );
+    expect(html.match(/<link [^>]+>/g)).toEqual(['<link rel="preload" href="/content/images/device-basics/gestures.1.svg" as="image">']);
+    // The app's and the lesson's styles are in the page, each allowed by its hash.
+    expect(html).toContain(`<style>${APP_STYLES}</style>`);
+    expect(html).toContain(`<style>${LESSON_STYLES}</style>`);
+    const policy = res.headers.get('content-security-policy') ?? '';
+    for (const css of [APP_STYLES, LESSON_STYLES]) expect(policy).toContain(`'sha256-${createHash('sha256').update(css).digest('base64')}'`);
+    expect(policy).not.toContain('unsafe-inline');
+  });
+
+  it('shows no sources box for a lesson without sources, and no lesson for an address the catalog lacks', async () => {
+    const plain = (await shell('/courses/device-basics/lessons/plain')).html;
+    expect(plain).toContain('<h1>Bài không nguồn</h1>');
+    expect(plain).not.toContain('<details');
+    expect(plain).not.toContain('<!--hvs:');
+    const missing = (await shell('/courses/device-basics/lessons/no-such-lesson')).html;
+    expect(missing).toContain('<div id="app"></div>');
+    expect(missing).toContain('<link rel="preload" href="/content/device-basics.vi.1.json" as="fetch" crossorigin="anonymous">');
   });
 });

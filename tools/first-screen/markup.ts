@@ -5,6 +5,7 @@
 // browser test tests/e2e/first-screen.test.ts fails if the app's screen and
 // this one differ in text or place.
 import { DEFAULT_LANGUAGE, LANGUAGES } from '../../shared/skills.ts';
+import { slot } from '../../shared/first-screen.ts';
 
 type Tree = { [key: string]: string | Tree };
 
@@ -18,13 +19,19 @@ export function brandMark(iconSvg: string): string {
     .replace(/^<svg[^>]*>/, '<svg viewBox="0 0 512 512" width="28" height="28" aria-hidden="true">');
 }
 
-/** @param strings the default language's strings, by namespace (app, home, welcome, settings, language) */
-export function firstScreenMarkup(strings: Tree, iconSvg: string): string {
-  const s = (key: string, vars: Record<string, string | number> = {}): string => {
+type Say = (key: string, vars?: Record<string, string | number>) => string;
+
+/** A lookup of the default language's strings, escaped for HTML; a missing key fails the build. */
+function sayer(strings: Tree): Say {
+  return (key, vars = {}) => {
     const value = key.split('.').reduce<string | Tree | undefined>((node, part) => (typeof node === 'object' ? node[part] : undefined), strings);
     if (typeof value !== 'string') throw new Error(`first-screen: no string "${key}"`);
     return escape(value.replace(/\{\{(\w+)\}\}/g, (_m, name: string) => String(vars[name] ?? '')));
   };
+}
+
+/** Layout's skip link and header; `home` marks the brand link as the current page. */
+function header(s: Say, iconSvg: string, home: boolean): string[] {
   const languageButtons = LANGUAGES.map(
     (lang) =>
       `<button type="button" lang="${lang}" data-testid="language-${lang}" aria-pressed="${lang === DEFAULT_LANGUAGE}">${s(`language.${lang}`)}</button>`,
@@ -32,12 +39,22 @@ export function firstScreenMarkup(strings: Tree, iconSvg: string): string {
   return [
     `<a class="skip-link" href="#main">${s('app.skipToContent')}</a>`,
     '<header class="app-header">',
-    `<a href="/" class="brand active" aria-current="page">${brandMark(iconSvg)}<span>${s('app.name')}</span></a>`,
+    home
+      ? `<a href="/" class="brand active" aria-current="page">${brandMark(iconSvg)}<span>${s('app.name')}</span></a>`
+      : `<a href="/" class="brand inactive">${brandMark(iconSvg)}<span>${s('app.name')}</span></a>`,
     '<div class="header-tools">',
     `<a data-testid="settings-link" href="/settings" class="settings-link inactive"><span aria-hidden="true">⚙</span>${s('settings.link')}</a>`,
     `<div class="language-switch" role="group" data-testid="language-switch" aria-label="${s('app.language')}">${languageButtons}</div>`,
     '</div>',
     '</header>',
+  ];
+}
+
+/** @param strings the default language's strings, by namespace (app, home, welcome, settings, language) */
+export function firstScreenMarkup(strings: Tree, iconSvg: string): string {
+  const s = sayer(strings);
+  return [
+    ...header(s, iconSvg, true),
     '<main id="main" class="app-main" tabindex="-1">',
     `<h1>${s('home.title')}</h1>`,
     `<p class="lead">${s('home.intro')}</p>`,
@@ -51,5 +68,42 @@ export function firstScreenMarkup(strings: Tree, iconSvg: string): string {
     '</div>',
     '</section>',
     '</main>',
+  ].join('');
+}
+
+/**
+ * A lesson's first screen (its goal and introduction) as the app renders it
+ * for a first visit (web/src/learn/lesson-page.tsx, lesson-player.tsx,
+ * lesson-steps.tsx, with Layout's header and footer), with slots for the
+ * lesson's words. No "Nghe đọc" button: the app shows it only where the
+ * phone has a voice, which the server cannot know.
+ * @param strings the default language's strings, by namespace (app, lesson, settings, language)
+ */
+export function firstLessonMarkup(strings: Tree, iconSvg: string): string {
+  const s = sayer(strings);
+  return [
+    ...header(s, iconSvg, false),
+    '<main id="main" class="app-main" tabindex="-1">',
+    `<nav aria-label="${s('app.breadcrumb')}" class="breadcrumb"><a href="${slot('courseHref')}" class="inactive">← ${slot('courseTitle')}</a></nav>`,
+    '<article class="lesson">',
+    `<h1>${slot('title')}</h1>`,
+    '<section class="lesson-screen" aria-labelledby="screen-heading">',
+    `<h2 id="screen-heading" tabindex="-1">${s('lesson.goal')}</h2>`,
+    `<p class="goal">${slot('goal')}</p>`,
+    `<p class="muted">${s('lesson.overview', { steps: 'HVS-STEPS', minutes: 'HVS-MINUTES' }).replace('HVS-STEPS', slot('steps')).replace('HVS-MINUTES', slot('minutes'))}</p>`,
+    slot('intro'),
+    '<div class="nav-buttons">',
+    `<button type="button" class="button" data-testid="next-step">${s('lesson.begin')} →</button>`,
+    '</div>',
+    '</section>',
+    // Taken out by the server for a lesson without sources.
+    `<details class="sources"><summary>${s('lesson.sources')}</summary><ul>${slot('sources')}</ul></details>`,
+    '</article>',
+    '</main>',
+    '<footer class="app-footer">',
+    `<p>${s('app.footerNote')}</p>`,
+    `<a href="/tin" class="footer-link inactive" data-testid="news-link">${s('app.newsLink')}</a>`,
+    `<a href="/ward" class="footer-link inactive">${s('app.staffLink')}</a>`,
+    '</footer>',
   ].join('');
 }

@@ -1,5 +1,5 @@
-// Starts the app on a first visit to "/" (server/shell-hints.ts). The home
-// screen arrived as HTML; the app's entry is fetched and run only once the
+// Starts the app on a first visit to "/" or to a lesson (server/shell-hints.ts).
+// The screen arrived as HTML; the app's entry is fetched and run only once the
 // browser reports that screen shown (its first contentful paint), so neither
 // its download nor its start-up, seconds on a cheap phone, can hold up what
 // the resident reads first. The app then replaces the HTML with the same
@@ -16,10 +16,14 @@ if (entry) {
   const start = () => {
     if (started) return;
     started = true;
-    // What the app fetches first (the course index), alongside its code.
-    for (const href of (script.dataset.preload ?? '').split(' ').filter(Boolean)) {
-      const link = Object.assign(document.createElement('link'), { rel: 'preload', href, as: 'fetch', crossOrigin: 'anonymous' });
-      document.head.append(link);
+    // What the app fetches first (the course index, a lesson's course) and
+    // the screen's code, alongside the entry.
+    const list = (value) => (value ?? '').split(' ').filter(Boolean);
+    for (const href of list(script.dataset.preload)) {
+      document.head.append(Object.assign(document.createElement('link'), { rel: 'preload', href, as: 'fetch', crossOrigin: 'anonymous' }));
+    }
+    for (const href of list(script.dataset.modules)) {
+      document.head.append(Object.assign(document.createElement('link'), { rel: 'modulepreload', href, crossOrigin: 'anonymous' }));
     }
     void import(entry);
   };
