@@ -9,7 +9,7 @@
 // the picture on the lesson's first screen, often the largest thing on it.
 // Only addresses of this build's lessons get their own variant, so the cache
 // below is bounded by the catalog, whatever addresses are requested.
-// For "/" and for a lesson of this build the shell carries the screen's first
+// For "/", a lesson and a course of this build the shell carries the screen's first
 // view as HTML (dist/first-screen*.html, tools/first-screen) and the styles it
 // needs inline: a first visit paints it with the page's own bytes, no second
 // request; the app's entry, the screen's code and the lesson's course are
@@ -21,7 +21,8 @@ import { brotliCompressSync } from 'node:zlib';
 import { appPolicyAllowingStyles } from './http/secure-headers.ts';
 import { DEFAULT_LANGUAGE } from '../shared/skills.ts';
 import { residentScreenAt } from '../shared/resident/addresses.ts';
-import { FIRST_LESSON_FILE, FIRST_SCREEN_FILE, FIRST_SCREEN_SCRIPT } from '../shared/first-screen.ts';
+import { FIRST_COURSE_FILE, FIRST_LESSON_FILE, FIRST_SCREEN_FILE, FIRST_SCREEN_SCRIPT, type CourseTemplates } from '../shared/first-screen.ts';
+import { courseFirstScreen, type IndexCourse } from './first-course.ts';
 import { lessonFirstScreen, type ChunkLesson } from './first-lesson.ts';
 import { hintTags, ROUTE_HINTS_FILE, type RouteHints, type ScreenHints } from '../shared/route-hints.ts';
 
@@ -41,7 +42,7 @@ export function createShellHints(distDir: string): (path: string) => Shell | und
   const hints = JSON.parse(readFileSync(hintsPath, 'utf8')) as RouteHints;
   const indexPath = join(distDir, 'content/index.json');
   const content = (existsSync(indexPath) ? JSON.parse(readFileSync(indexPath, 'utf8')) : { courses: [] }) as {
-    courses: { id: string; title: Record<string, string>; chunks: Record<string, string>; lessons: { id: string }[] }[];
+    courses: (IndexCourse & { chunks: Record<string, string> })[];
   };
   const chunkOf = new Map(content.courses.map((c) => [c.id, c.chunks[DEFAULT_LANGUAGE]]));
   const cache = new Map<string, Shell>();
@@ -104,11 +105,24 @@ export function createShellHints(distDir: string): (path: string) => Shell | und
         : undefined;
     return shown ?? build(screen, chunk, image);
   };
+  const courseTemplatesPath = join(distDir, FIRST_COURSE_FILE);
+  const courseTemplates = existsSync(courseTemplatesPath) ? (JSON.parse(readFileSync(courseTemplatesPath, 'utf8')) as CourseTemplates) : undefined;
+  const coursesById = new Map(content.courses.map((c) => [c.id, c]));
+  /** A course's shell with its page as HTML, or the shell with <link> hints where that cannot be made. */
+  const courseShell = (courseId: string): Shell => {
+    const course = coursesById.get(courseId);
+    const screen = hints.course;
+    const shown =
+      course && courseTemplates && screen
+        ? withFirstScreen(index, { html: courseFirstScreen(courseTemplates, course, DEFAULT_LANGUAGE), stylesheets: screen.stylesheet, modules: screen.modulepreload }, readAsset)
+        : undefined;
+    return shown ?? build(screen);
+  };
 
   return (path) => {
     if (path === '/') return home;
     const at = residentScreenAt(path);
-    if (at?.screen === 'course') return cached('course', () => build(hints.course));
+    if (at?.screen === 'course') return coursesById.has(at.courseId) ? cached(`course-page:${at.courseId}`, () => courseShell(at.courseId)) : cached('course', () => build(hints.course));
     if (at?.screen !== 'lesson') return undefined;
     const chunk = chunkOf.get(at.courseId);
     if (!chunk) return cached('lesson', () => build(hints.lesson));

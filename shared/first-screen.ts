@@ -8,6 +8,8 @@
 export const FIRST_SCREEN_FILE = 'first-screen.html';
 /** A lesson's goal-and-introduction screen, with `<!--hvs:…-->` slots for its words. */
 export const FIRST_LESSON_FILE = 'first-screen.lesson.html';
+/** A course's page and one lesson row, with slots (`CourseTemplates` as JSON). */
+export const FIRST_COURSE_FILE = 'first-screen.course.json';
 /** Starts the app's entry once that HTML has painted (web/public/first-screen.js). */
 export const FIRST_SCREEN_SCRIPT = 'first-screen.js';
 
@@ -15,3 +17,13 @@ export const FIRST_SCREEN_SCRIPT = 'first-screen.js';
 export const LESSON_SLOTS = ['courseHref', 'courseTitle', 'title', 'goal', 'steps', 'minutes', 'intro', 'sources'] as const;
 export type LessonSlot = (typeof LESSON_SLOTS)[number];
 export const slot = (name: LessonSlot) => `<!--hvs:${name}-->`;
+
+/** Where a course's words go in the course templates (filled by server/first-course.ts). */
+export const COURSE_SLOTS = ['courseTitle', 'summary', 'total', 'lessons', 'href', 'testid', 'n', 'title', 'minutes'] as const;
+export type CourseSlot = (typeof COURSE_SLOTS)[number];
+export const courseSlot = (name: CourseSlot) => `<!--hvs:${name}-->`;
+export interface CourseTemplates {
+  page: string;
+  /** One row of the lesson list. */
+  item: string;
+}

@@ -214,3 +214,30 @@ describe('the shell for a lesson, with its first screen', () => {
     expect(missing).toContain('<link rel="preload" href="/content/device-basics.vi.1.json" as="fetch" crossorigin="anonymous">');
   });
 });
+
+describe('the shell for a course, with its page', () => {
+  it('is built from the templates and the catalog, its words escaped; an unknown course gets the plain shell', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'hvs-dist-course-'));
+    try {
+      mkdirSync(join(dir, 'content'));
+      writeFileSync(join(dir, 'index.html'), INDEX_HTML);
+      writeFileSync(join(dir, 'route-hints.json'), JSON.stringify(HINTS));
+      writeFileSync(join(dir, 'first-screen.course.json'), JSON.stringify({ page: '<h1><!--hvs:courseTitle--></h1><p><!--hvs:summary--></p><ol><!--hvs:lessons--></ol>', item: '<li><a href="<!--hvs:href-->"><!--hvs:n-->. <!--hvs:title--></a></li>' }));
+      const course = { ...CONTENT_INDEX.courses[0], title: { vi: 'Làm quen' }, summary: { vi: 'Chạm & <b>vuốt</b>' }, lessons: [{ id: 'touch', title: { vi: 'Bài "một"' }, minutes: 5 }] };
+      writeFileSync(join(dir, 'content/index.json'), JSON.stringify({ courses: [course] }));
+      const app = setupTestApp({ config: { distDir: dir } });
+      try {
+        const html = await (await app.request('/courses/device-basics', { headers: { 'accept-encoding': 'identity' } })).text();
+        expect(html).toContain('<div id="app"><h1>Làm quen</h1><p>Chạm &amp; &lt;b&gt;vuốt&lt;/b&gt;</p><ol><li><a href="/courses/device-basics/lessons/touch">1. Bài &quot;một&quot;</a></li></ol></div>');
+        expect(html).toContain('<script type="module" src="/first-screen.js" data-entry="/assets/index-A.js" data-modules="/assets/course-page-C.js"></script>');
+        const unknown = await (await app.request('/courses/other', { headers: { 'accept-encoding': 'identity' } })).text();
+        expect(unknown).toContain('<div id="app"></div>');
+        expect(unknown).toContain('<link rel="modulepreload" crossorigin href="/assets/course-page-C.js">');
+      } finally {
+        app.close();
+      }
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});

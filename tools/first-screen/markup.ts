@@ -5,7 +5,7 @@
 // browser test tests/e2e/first-screen.test.ts fails if the app's screen and
 // this one differ in text or place.
 import { DEFAULT_LANGUAGE, LANGUAGES } from '../../shared/skills.ts';
-import { slot } from '../../shared/first-screen.ts';
+import { courseSlot, slot, type CourseTemplates } from '../../shared/first-screen.ts';
 
 type Tree = { [key: string]: string | Tree };
 
@@ -106,4 +106,41 @@ export function firstLessonMarkup(strings: Tree, iconSvg: string): string {
     `<a href="/ward" class="footer-link inactive">${s('app.staffLink')}</a>`,
     '</footer>',
   ].join('');
+}
+
+/**
+ * A course's page (web/src/learn/course-page.tsx, course-extras.tsx,
+ * progress-bar.tsx) as a first visit sees it (nothing learnt yet), with
+ * slots for the course's words, and one lesson row with slots, repeated by
+ * the server for each lesson. A guide's recordings, offered only once the
+ * app has asked the server, are not drawn.
+ * @param strings the default language's strings, by namespace (app, course, home, share, settings, language)
+ */
+export function firstCourseMarkup(strings: Tree, iconSvg: string): CourseTemplates {
+  const s = sayer(strings);
+  const page = [
+    ...header(s, iconSvg, false),
+    '<main id="main" class="app-main" tabindex="-1">',
+    `<nav aria-label="${s('app.breadcrumb')}" class="breadcrumb"><a href="/" class="active">← ${s('course.allCourses')}</a></nav>`,
+    `<h1>${courseSlot('courseTitle')}</h1>`,
+    `<p class="lead">${courseSlot('summary')}</p>`,
+    `<div class="progress"><progress max="${courseSlot('total')}" value="0" aria-label="${s('home.progressLabel')}"></progress><span>${s('home.lessonsDone', { done: 0, total: 'HVS-TOTAL' }).replace('HVS-TOTAL', courseSlot('total'))}</span></div>`,
+    `<div class="course-extras"><div class="share"><button type="button" class="button secondary" data-testid="share-course">${s('share.share')}</button><p role="status" aria-live="polite" class="muted"></p></div></div>`,
+    `<h2>${s('course.lessons')}</h2>`,
+    `<ol class="lesson-list">${courseSlot('lessons')}</ol>`,
+    '</main>',
+    '<footer class="app-footer">',
+    `<p>${s('app.footerNote')}</p>`,
+    `<a href="/tin" class="footer-link inactive" data-testid="news-link">${s('app.newsLink')}</a>`,
+    `<a href="/ward" class="footer-link inactive">${s('app.staffLink')}</a>`,
+    '</footer>',
+  ].join('');
+  const item = [
+    `<li><a href="${courseSlot('href')}" class="card lesson-link inactive" data-testid="${courseSlot('testid')}" data-status="none">`,
+    `<span class="lesson-mark" aria-hidden="true">${courseSlot('n')}</span>`,
+    `<span class="lesson-text"><span class="lesson-title">${courseSlot('title')}</span>`,
+    `<span class="muted">${s('course.minutes_other', { count: 'HVS-MINUTES' }).replace('HVS-MINUTES', courseSlot('minutes'))} · ${s('course.status.none')}</span>`,
+    '</span></a></li>',
+  ].join('');
+  return { page, item };
 }

@@ -1,16 +1,17 @@
-// Writes dist/first-screen.html and dist/first-screen.lesson.html: the home
-// screen's first view, and a lesson's first screen with slots for its words,
+// Writes dist/first-screen.html, dist/first-screen.lesson.html and
+// dist/first-screen.course.json: the home screen's first view, and a lesson's
+// first screen and a course's page with slots for their words,
 // as static HTML (tools/first-screen/markup.ts), in the default language,
 // from the same string files and icon the app uses. The server puts them in
-// the shell it sends for "/" and for a lesson's address (server/shell-hints.ts).
+// the shell it sends for "/", a lesson's and a course's address (server/shell-hints.ts).
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Plugin } from 'vite';
-import { FIRST_LESSON_FILE, FIRST_SCREEN_FILE } from '../../shared/first-screen.ts';
+import { FIRST_COURSE_FILE, FIRST_LESSON_FILE, FIRST_SCREEN_FILE } from '../../shared/first-screen.ts';
 import { DEFAULT_LANGUAGE } from '../../shared/skills.ts';
-import { firstLessonMarkup, firstScreenMarkup } from './markup.ts';
+import { firstCourseMarkup, firstLessonMarkup, firstScreenMarkup } from './markup.ts';
 
-const NAMESPACES = ['app', 'home', 'welcome', 'settings', 'language', 'lesson'];
+const NAMESPACES = ['app', 'home', 'welcome', 'settings', 'language', 'lesson', 'course', 'share'];
 
 export function firstScreenPlugin(webDir: string): Plugin {
   return {
@@ -23,6 +24,7 @@ export function firstScreenPlugin(webDir: string): Plugin {
       const icon = readFileSync(join(webDir, 'public/icons/icon.svg'), 'utf8');
       this.emitFile({ type: 'asset', fileName: FIRST_SCREEN_FILE, source: firstScreenMarkup(strings, icon) });
       this.emitFile({ type: 'asset', fileName: FIRST_LESSON_FILE, source: firstLessonMarkup(strings, icon) });
+      this.emitFile({ type: 'asset', fileName: FIRST_COURSE_FILE, source: JSON.stringify(firstCourseMarkup(strings, icon)) });
     },
   };
 }
