@@ -2,7 +2,8 @@
 // residents' and 50 guides' phones × 200 records): simulated phones running
 // the app's real outboxes and its one sync engine sync through a proxy that drops requests, drops answers after the
 // server committed, duplicates, reorders and slows batches, while the real
-// server process is SIGKILLed and restarted. Nothing may be lost or doubled.
+// server process is SIGKILLed and restarted. Nothing may be lost or doubled,
+// and two phones whose clock reset to 1970 count on the day their records arrived.
 import { describe, expect, it } from 'vitest';
 import { FAULT_KINDS } from '../support/fault-proxy.ts';
 import { formatSyncFaults, runSyncUnderFaults, syncFaultsProblems } from '../support/sync-faults-run.ts';
@@ -13,7 +14,7 @@ const EVENTS = 24;
 
 describe('sync under faults', () => {
   it('stores every record of both families exactly once and empties every outbox despite faults and a server crash', async () => {
-    const r = await runSyncUnderFaults({ devices: DEVICES, guides: GUIDES, eventsPerDevice: EVENTS, faultRate: 0.2, kills: 1, eventGapMs: [40, 160], drainTimeoutMs: 40_000 });
+    const r = await runSyncUnderFaults({ devices: DEVICES, guides: GUIDES, eventsPerDevice: EVENTS, faultRate: 0.2, kills: 1, eventGapMs: [40, 160], drainTimeoutMs: 40_000, resetClocks: 2 });
     console.log(formatSyncFaults(r).join('\n'));
 
     expect(syncFaultsProblems(r, (DEVICES + GUIDES) * EVENTS)).toEqual([]);
@@ -21,6 +22,9 @@ describe('sync under faults', () => {
     expect(r.byFamily.guide).toMatchObject({ stored: GUIDES * EVENTS, missing: 0, doubled: 0 });
     expect(r.stored).toBe((DEVICES + GUIDES) * EVENTS);
     expect(r.outboxLeft).toBe(0);
+    // Two phones' clocks read 1970: their records arrived once, kept that time, and count on the day they arrived.
+    expect(r.resetClock).toMatchObject({ phones: 2, records: 2 * EVENTS, keptPhoneTime: 2 * EVENTS, countedOnArrival: 2 * EVENTS });
+    expect(r.resetClock.earliestCounted).toBeGreaterThanOrEqual(r.runStartedAt);
     // Guides' records are judged by the rights rules too: none may be refused.
     expect(r.answers.rejected).toBe(0);
     // The run really was hostile: every kind of fault and a crash happened,

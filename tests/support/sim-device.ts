@@ -25,6 +25,8 @@ export interface SimDeviceOptions {
   random: () => number;
   backoff: BackoffOptions;
   courseId?: string;
+  /** The phone's clock; the real time when omitted (a phone whose clock reset reads 1970). */
+  clock?: () => Date;
 }
 
 
@@ -61,11 +63,11 @@ export async function createSimDevice(o: SimDeviceOptions) {
     async learn() {
       const lesson = { courseId, lessonId: `lesson-${Math.floor(step / 2) + 1}` };
       if (step % 2 === 0) {
-        await progress.recordStarted(me, lesson);
+        await progress.recordStarted(me, lesson, o.clock?.());
         tally.started += 1;
       } else {
         const score = Math.floor(o.random() * 101);
-        await progress.recordCompleted(me, { ...lesson, contentVersion: 'v1', score, durationSec: 60 + Math.floor(o.random() * 600) });
+        await progress.recordCompleted(me, { ...lesson, contentVersion: 'v1', score, durationSec: 60 + Math.floor(o.random() * 600) }, o.clock?.());
         tally.completed += 1;
         tally.scoreSum += score;
       }

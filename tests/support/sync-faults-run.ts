@@ -4,7 +4,9 @@
 // guides' phones (guide records) — and the server SIGKILLed and restarted
 // mid-run. At the end the SQLite file must hold exactly one row per record
 // the phones generated, in each family's table, the dashboard rollups must
-// count each exactly once, and every outbox must be empty. Used by the integration test (small) and the bench
+// count each exactly once, and every outbox must be empty. Some phones may
+// have a clock that reset to 1970: their records must still arrive once and
+// count on the day they arrived, never in 1970. Used by the integration test (small) and the bench
 // section (full size).
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -29,6 +31,20 @@ export interface SyncFaultsOptions {
   eventGapMs?: [number, number];
   /** How long the final drain may take before the run counts as failed, ms. */
   drainTimeoutMs?: number;
+  /** This many residents' phones have a clock that reset to 1 January 1970 when the run began. */
+  resetClocks?: number;
+}
+
+/** The records of phones whose clock reset: kept with the phone's time, counted on the day they arrived. */
+export interface ResetClockFigures {
+  phones: number;
+  records: number;
+  /** Stored with the 1970 time the phone gave. */
+  keptPhoneTime: number;
+  /** Counted at a time within the run (when they arrived), not in 1970. */
+  countedOnArrival: number;
+  /** The earliest time any stored record of the run counts at, ms since 1970. */
+  earliestCounted: number | null;
 }
 
 /** One record family's figures. */
@@ -46,6 +62,8 @@ export interface SyncFaultsReport {
   guides: number;
   /** Both families together in the fields below; each on its own here. */
   byFamily: { learner: FamilyFigures; guide: FamilyFigures };
+  resetClock: ResetClockFigures;
+  runStartedAt: number;
   generated: number;
   stored: number;
   /** Generated but not in the database. */
@@ -141,7 +159,9 @@ export async function runSyncUnderFaults(o: SyncFaultsOptions): Promise<SyncFaul
   try {
     const backoff = { baseMs: 250, capMs: 2_000 };
     for (let i = 0; i < o.devices; i++) {
-      devices.push(await createSimDevice({ name: `sim-${runId}-${i}`, baseUrl: proxy.url, random: seededRandom(seed * 1000 + i), backoff }));
+      // A phone whose clock reset: its time starts again at 1970 as the run begins.
+      const clock = i < (o.resetClocks ?? 0) ? () => new Date(Date.now() - t0) : undefined;
+      devices.push(await createSimDevice({ name: `sim-${runId}-${i}`, baseUrl: proxy.url, random: seededRandom(seed * 1000 + i), backoff, clock }));
     }
     const accounts = await createGuides(proxy.url, server.url, adminPasswordFrom(server.output()), guideCount, runId);
     for (const [i, account] of accounts.entries()) {
@@ -203,8 +223,19 @@ export async function runSyncUnderFaults(o: SyncFaultsOptions): Promise<SyncFaul
 
     const db = new Database(server.dbFile, { readonly: true, fileMustExist: true });
     let byFamily: SyncFaultsReport['byFamily'];
+    let resetClock: ResetClockFigures;
     const rollupMismatches: string[] = [];
     try {
+      const resetIds = devices.slice(0, o.resetClocks ?? 0).flatMap((d) => [...d.generated]);
+      const rowsOf = db.prepare('SELECT occurred_at AS occurredAt, effective_at AS effectiveAt FROM events WHERE id = ?');
+      const resetRows = resetIds.map((id) => rowsOf.get(id) as { occurredAt: number; effectiveAt: number } | undefined).filter((r) => r !== undefined);
+      resetClock = {
+        phones: o.resetClocks ?? 0,
+        records: resetIds.length,
+        keptPhoneTime: resetRows.filter((r) => r.occurredAt < t0 - 365 * 86_400_000).length,
+        countedOnArrival: resetRows.filter((r) => r.effectiveAt >= t0).length,
+        earliestCounted: (db.prepare('SELECT min(effective_at) FROM events').pluck().get() as number | null) ?? null,
+      };
       byFamily = {
         learner: familyFigures(db, TABLES.learner, devices.length, new Set(devices.flatMap((d) => [...d.generated]))),
         guide: familyFigures(db, TABLES.guide, guides.length, new Set(guides.flatMap((d) => [...d.generated]))),
@@ -255,6 +286,8 @@ export async function runSyncUnderFaults(o: SyncFaultsOptions): Promise<SyncFaul
       devices: o.devices,
       guides: guides.length,
       byFamily,
+      resetClock,
+      runStartedAt: t0,
       generated: both('generated'),
       stored: both('stored'),
       missing: both('missing'),
@@ -295,6 +328,11 @@ export function syncFaultsProblems(r: SyncFaultsReport, expectedEvents: number):
   if (r.doubled) problems.push(`${r.doubled} event ids stored twice`);
   if (r.stored !== r.generated) problems.push(`stored ${r.stored} rows for ${r.generated} generated events`);
   problems.push(...r.rollupMismatches);
+  const rc = r.resetClock;
+  if (rc.keptPhoneTime !== rc.records || rc.countedOnArrival !== rc.records) {
+    problems.push(`phones whose clock reset: ${rc.records} records, ${rc.keptPhoneTime} kept with the phone's 1970 time, ${rc.countedOnArrival} counted on their arrival`);
+  }
+  if (rc.earliestCounted !== null && rc.earliestCounted < r.runStartedAt) problems.push(`a record counts at ${new Date(rc.earliestCounted).toISOString()}, before the run began`);
   if (r.outboxLeft) problems.push(`${r.outboxLeft} events left in outboxes (${r.deadLeft} dead)`);
   if (r.lostAfterKill) problems.push(`${r.lostAfterKill} acknowledged events lost in a server crash`);
   if (r.statuses[429]) problems.push(`${r.statuses[429]} requests rate-limited (429)`);
@@ -310,6 +348,7 @@ export function formatSyncFaults(r: SyncFaultsReport): string[] {
     ...Object.entries(r.byFamily).map(
       ([family, f]) => `${family} phones ${f.phones}: records generated ${f.generated}, stored ${f.stored} (missing ${f.missing}, extra ${f.extra}, doubled ${f.doubled})`,
     ),
+    `phones whose clock reset to 1970: ${r.resetClock.phones}, records ${r.resetClock.records} (kept with the phone's time ${r.resetClock.keptPhoneTime}, counted on arrival ${r.resetClock.countedOnArrival})`,
     `outboxes left ${r.outboxLeft} (dead ${r.deadLeft}); rollups ${r.rollupMismatches.length ? r.rollupMismatches.join('; ') : 'match'}`,
     `faults: ${kinds} (of ${r.requests} proxied requests; ${r.forwarded} forwards, ${r.upstreamFailures} without an answer)`,
     `server answers: ${statuses}; per event: accepted ${r.answers.accepted}, duplicate ${r.answers.duplicate}, rejected ${r.answers.rejected}`,

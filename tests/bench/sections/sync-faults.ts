@@ -13,7 +13,8 @@ export const syncFaultsSection: BenchSection = {
     const kills = Number(process.env.BENCH_FAULTS_KILLS ?? 4);
     const guides = Number(process.env.BENCH_FAULTS_GUIDES ?? devices);
     console.log(`${devices} residents' and ${guides} guides' phones × ${eventsPerDevice} records, 20% of sync/registration requests faulty, ${kills} SIGKILL + restart`);
-    const r = await runSyncUnderFaults({ devices, guides, eventsPerDevice, faultRate: 0.2, kills, eventGapMs: [50, 250], drainTimeoutMs: 180_000 });
+    // One phone in ten has a clock that reset to 1970.
+    const r = await runSyncUnderFaults({ devices, guides, eventsPerDevice, faultRate: 0.2, kills, eventGapMs: [50, 250], drainTimeoutMs: 180_000, resetClocks: Math.ceil(devices / 10) });
     for (const line of formatSyncFaults(r)) console.log(`  ${line}`);
     return syncFaultsProblems(r, (devices + guides) * eventsPerDevice);
   },
