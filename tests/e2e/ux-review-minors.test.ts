@@ -4,7 +4,8 @@
 // named there (minor 1 in practice.test.ts, minor 4's jargon scan in
 // web/src/i18n/plain-words.test.ts, minors 6 and 8 in resident-journey.test.ts,
 // minor 15 in web/src/guide/guide-sync.test.ts, minor 20's colour in
-// studio-cards.test.ts); here is what those do not check.
+// studio-cards.test.ts); here is what those do not check, and minor 21's
+// one name for the fifth basic skill.
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { SESSION_CODE_ALPHABET } from '../../shared/guide/constants.ts';
@@ -96,6 +97,30 @@ describe.skipIf(!hasChromium)('the UX review, minor items', () => {
     await page.evaluate(() => localStorage.setItem('hvs.language', 'en'));
     await page.goto(e2e.server.url);
     await expect.poll(() => page.getByTestId('continue-lesson').textContent(), { timeout: 10_000 }).toMatch(/^Continue where you left off \S/);
+    await phone.close();
+  });
+
+  it('minor 21: the fifth skill has one name on home, its course and its certificate, and every checklist row is a link', { timeout: 240_000 }, async () => {
+    const name = 'Nền tảng số khác phù hợp với địa phương';
+    const phone = await e2e.browser.newContext(PHONE);
+    const page = await openPhone(phone, e2e.server.url);
+    // Home's checklist: each of the five rows opens its skill's next course, so each looks and acts as a link.
+    const rows = await page.getByTestId('skill-checklist').locator('li').evaluateAll((lis) =>
+      lis.map((li) => {
+        const link = li.querySelector('a.skill-row');
+        return link ? getComputedStyle(link.querySelector('.skill-name')!).textDecorationLine : 'not a link';
+      }),
+    );
+    expect(rows).toEqual(['underline', 'underline', 'underline', 'underline', 'underline']);
+    expect(await page.getByTestId('skill-local-platforms').locator('.skill-name').textContent()).toBe(name);
+    await page.getByTestId('skill-local-platforms').click();
+    await page.waitForURL(`${e2e.server.url}/courses/local-platforms`);
+    expect(await page.getByTestId('course-skill').textContent()).toBe(`Kỹ năng: ${name}`);
+
+    await finishCourse(page, 'local-platforms');
+    await page.getByTestId('course-finished-certificate').click();
+    await page.getByTestId('certificate').waitFor();
+    expect(await page.getByTestId('certificate-skill').textContent()).toBe(`Kỹ năng: ${name}`);
     await phone.close();
   });
 
