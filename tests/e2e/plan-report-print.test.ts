@@ -16,6 +16,7 @@ import { setupTestApp } from '../integration/helpers.ts';
 import { createGuide, guideSyncResults, sessionCreated } from '../integration/guide-support.ts';
 import { activityRecorded, SAMPLE_PLAN, staffMember, unitSync } from '../integration/unit-support.ts';
 import { overflows, printToPdf } from '../support/printed-pdf.ts';
+import { widerThanScreen, wordsSplitAcrossLines } from '../support/layout-check.ts';
 
 const PASSWORD = 'correct horse battery';
 
@@ -54,6 +55,17 @@ async function openReport(browser: Browser, server: RunningServer): Promise<Page
   return page;
 }
 
+/** The report read on a 360 px phone: the page never scrolls sideways and no word of the document is
+ * cut in two (a code may wrap at its hyphen or slash; a dotted blank to write on wraps anywhere). */
+async function readableOnPhone(page: Page, when: string) {
+  await page.setViewportSize({ width: 360, height: 740 });
+  expect(await widerThanScreen(page), when).toEqual([]);
+  expect(await page.evaluate(() => document.documentElement.scrollWidth), when).toBeLessThanOrEqual(360);
+  const cut = await wordsSplitAcrossLines(page, '[data-testid="plan-report"]');
+  expect(cut.filter((w) => !/[-/]/.test(w) && !/^[.…]+$/.test(w)), when).toEqual([]);
+  await page.setViewportSize({ width: 1280, height: 800 });
+}
+
 let browser: Browser;
 beforeAll(async () => {
   if (hasChromium) browser = await launchChromium();
@@ -63,7 +75,7 @@ afterAll(async () => {
 });
 
 describe.skipIf(!hasChromium)('printed report on a plan', () => {
-  it('prints a quarter on a few A4 pages with the tracker’s counts, the saved parts and the signature', async () => {
+  it('prints a quarter on a few A4 pages with the tracker’s counts, the saved parts and the signature, and reads on a 360 px phone before and after issuing', async () => {
     const server = await startServer({ dataDir: await quarterOfWork() });
     try {
       const page = await openReport(browser, server);
@@ -73,6 +85,7 @@ describe.skipIf(!hasChromium)('printed report on a plan', () => {
       await page.getByTestId('plan-report-directions').fill(direction);
       await page.getByTestId('plan-report-save').click();
       await expect.poll(() => page.getByTestId('plan-report-status').textContent()).toContain('đã được lưu');
+      await readableOnPhone(page, 'before issuing');
 
       const tracker = (await (await page.request.get(`${server.url}/api/v1/plans/${SAMPLE_PLAN}/tracker?from=2025-04-01&to=2025-06-30`)).json()) as Tracker;
       expect(await overflows(page)).toEqual([]);
@@ -120,6 +133,7 @@ describe.skipIf(!hasChromium)('printed report on a plan', () => {
       const head = await page.getByTestId('plan-report').textContent();
       expect(head).toContain('Số: 12/BC-UBND');
       expect(head).toContain('ngày 03 tháng 7 năm 2025');
+      await readableOnPhone(page, 'issued');
     } finally {
       await server.stop();
     }

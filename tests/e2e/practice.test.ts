@@ -80,7 +80,7 @@ describe.skipIf(!hasChromium)('practice screens', () => {
     await context.close();
   });
 
-  it('keeps the chosen text size and contrast across a reload', async () => {
+  it('keeps the chosen text size and contrast across a reload; minor 1: larger text never splits a word in the header', async () => {
     const context = await e2e.browser.newContext(PHONE);
     const page = await context.newPage();
     await page.goto(e2e.server.url);

@@ -15,7 +15,7 @@ import { setPhoneOffline } from '../support/network.ts';
 const e2e = useServerAndBrowser();
 
 describe.skipIf(!hasChromium)('resident: certificate and moving to a new phone', () => {
-  it('earns a certificate offline, gets it confirmed online, and moves it to a second phone', { timeout: 300_000 }, async () => {
+  it('earns a certificate offline, gets it confirmed online, and moves it to a second phone (minor 6: the course-finished moment; minor 8: the move says it is done, its code on one line)', { timeout: 300_000 }, async () => {
     const index = await (await fetch(`${e2e.server.url}/content/index.json`)).json();
     const course = index.courses.find((c: { id: string }) => c.id === 'public-services');
     const lessons: string[] = course.lessons.map((l: { id: string }) => l.id);
@@ -47,7 +47,7 @@ describe.skipIf(!hasChromium)('resident: certificate and moving to a new phone',
       await page.getByTestId(`lesson-${lessonId}`).click();
       await finishLesson(page);
       // Only the lesson that finishes the course says so, naming it.
-      expect(await page.getByTestId('course-finished').count()).toBe(i === lessons.length - 1 ? 1 : 0);
+      expect(await page.getByTestId('course-finished').count(), 'minor 6').toBe(i === lessons.length - 1 ? 1 : 0);
     }
     expect(await page.getByTestId('course-finished').innerText()).toContain(course.title.vi);
     await page.getByTestId('course-finished-certificate').click();
@@ -99,7 +99,7 @@ describe.skipIf(!hasChromium)('resident: certificate and moving to a new phone',
     expect(transfer).toMatch(/^[0-9A-Z]{4}(-[0-9A-Z]{4}){3}$/);
     // The code stays on one line on a 360 px phone.
     const codeBox = await page.getByTestId('recovery-code').evaluate((el) => ({ lines: Math.round(el.getBoundingClientRect().height / parseFloat(getComputedStyle(el).lineHeight)), overflow: el.scrollWidth > el.clientWidth }));
-    expect(codeBox).toEqual({ lines: 1, overflow: false });
+    expect(codeBox, 'minor 8').toEqual({ lines: 1, overflow: false });
 
     const second = await e2e.browser.newContext(PHONE);
     const page2 = await second.newPage();
@@ -110,7 +110,7 @@ describe.skipIf(!hasChromium)('resident: certificate and moving to a new phone',
     await page2.getByTestId('recover-done').waitFor();
     await page2.waitForTimeout(1500);
     expect(page2.url()).toBe(`${e2e.server.url}/recover`);
-    expect(await page2.getByTestId('recover-done').innerText()).toContain('Xong!');
+    expect(await page2.getByTestId('recover-done').innerText(), 'minor 8').toContain('Xong!');
     await page2.getByTestId('recover-continue').click();
     await page2.waitForURL(`${e2e.server.url}/`);
     await page2.goto(`${e2e.server.url}/courses/public-services`);

@@ -178,7 +178,7 @@ describe.skipIf(!hasChromium)('outreach studio', () => {
     }
   }, 90_000);
 
-  it('prints posters in colour at A4, A3 and 16:9 page sizes', async () => {
+  it('minor 20: prints posters in colour at A4, A3 and 16:9 page sizes', async () => {
     const cookie = await adminCookie(e2e.server);
     const ctx = await staffContext(cookie, { viewport: { width: 1280, height: 900 }, locale: 'vi-VN' });
     const page = await ctx.newPage();

@@ -4,10 +4,11 @@ import { language, t } from '../i18n/index.ts';
 import { BarChart } from './bar-chart.tsx';
 import { countedLabel } from '../../../shared/stats/figure-kind-words.ts';
 import { date, dateTime, num, pct, points } from './format.ts';
+import { skillName } from '../learn/skill-name.ts';
 
 type D = { data: Dashboard };
 const groupName = (name: string | null) => name ?? t('dashboard.coverage.unassigned');
-const skillName = (s: string | null) => (s ? t(`skills.${s}`) : '—');
+const skillOrDash = (s: string | null) => (s ? skillName(s) : '—');
 
 export function Headline(props: D) {
   const h = () => props.data.headline;
@@ -161,7 +162,7 @@ export function Courses(props: D) {
               {(c) => (
                 <tr>
                   <th scope="row">{title(c)}</th>
-                  <td>{skillName(c.skill)}</td>
+                  <td>{skillOrDash(c.skill)}</td>
                   <td class="num">{pct(c.completionRate)}</td>
                   <td class="num">{num(c.lessonCompletions)}</td>
                   <td class="num">{num(c.averageScore)}</td>
@@ -174,7 +175,7 @@ export function Courses(props: D) {
       <BarChart
         caption={t('dashboard.courses.skill')}
         series={[{ label: t('dashboard.courses.starts') }, { label: t('dashboard.courses.completions') }]}
-        rows={props.data.skills.map((s) => ({ label: skillName(s.skill), values: [s.starts, s.completions] }))}
+        rows={props.data.skills.map((s) => ({ label: skillOrDash(s.skill), values: [s.starts, s.completions] }))}
       />
     </section>
   );

@@ -108,7 +108,7 @@ describe('guide sync', () => {
 });
 
 describe('guide sync seen from another tab', () => {
-  it('shows nothing waiting once another tab (or a background sync) sent the records, without running itself', async () => {
+  it('minor 15: shows nothing waiting once another tab (or a background sync) sent the records, without running itself', async () => {
     const t = await setup(accept);
     // The screen's own engine never runs: it is offline.
     const screen = createGuideSync({ repo: t.repo, api: guideApi, deviceId: () => me.deviceId, isOnline: () => false, setTimer: () => 0, clearTimer: () => undefined });

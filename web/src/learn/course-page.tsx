@@ -6,6 +6,7 @@ import { ProgressBar } from './progress-bar.tsx';
 import { LoadState } from './load-state.tsx';
 import { CourseExtras } from './course-extras.tsx';
 import { CourseAudioPanel } from './course-audio-panel.tsx';
+import { skillLine } from './skill-name.ts';
 import NotFoundPage from '../app/not-found-page.tsx';
 
 export default function CoursePage() {
@@ -43,6 +44,7 @@ export default function CoursePage() {
             <A href="/">← {t('course.allCourses')}</A>
           </nav>
           <h1>{c().title[language()]}</h1>
+          <p class="tag" data-testid="course-skill">{skillLine(c().skill)}</p>
           <p class="lead">{c().summary[language()]}</p>
           <ProgressBar done={progress.doneCount(c().id)} total={c().lessons.length} />
           <CourseExtras course={c()} />

@@ -9,6 +9,7 @@ import { WelcomePanel } from './welcome-panel.tsx';
 import { HomeMine, HomePlan } from './home-plan.tsx';
 import { isFirstPaintDone, revealInSteps } from '../app/first-paint.ts';
 import { coursesOnHome, rememberAllShown, wasAllShown } from './home-course-choice.ts';
+import { skillName } from './skill-name.ts';
 import '../styles/resident-home.css';
 
 // Links here are plain <a>: the router follows them all the same (it handles
@@ -45,7 +46,7 @@ export default function HomePage() {
             {(course) => (
               <li>
                 <a href={`/courses/${course.id}`} class="card course-card" data-testid={`course-${course.id}`}>
-                  <span class="tag">{t(`skills.${course.skill}`)}</span>
+                  <span class="tag">{skillName(course.skill)}</span>
                   <h3>{course.title[language()]}</h3>
                   <p>{course.summary[language()]}</p>
                   <ProgressBar done={progress.doneCount(course.id)} total={course.lessons.length} />

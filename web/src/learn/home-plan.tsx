@@ -5,6 +5,7 @@ import { useStores } from '../app/app-stores.tsx';
 import { canOfferInstall, dismissInstall, install } from '../sw/install-prompt.ts';
 import { ShareButton } from './share-button.tsx';
 import { LearnerBadge } from './learner-badge.tsx';
+import { skillName } from './skill-name.ts';
 import { WARD_CHANNELS_PATH } from '../../../shared/resident/addresses.ts';
 
 /** Home: continue, next lesson, the five skills checklist, gentle learning days, install offer, "mine" links. */
@@ -55,7 +56,7 @@ export function HomePlan() {
               const row = (
                 <>
                   <span class="skill-mark" aria-hidden="true">{s.isComplete ? '✓' : '○'}</span>
-                  <span class="skill-name">{t(`skills.${s.skill}`)}</span>{' '}
+                  <span class="skill-name">{skillName(s.skill)}</span>{' '}
                   <span class="muted">
                     {s.isComplete ? t('homePlan.skillDone') : s.total === 0 ? t('homePlan.skillNoCourse') : t('homePlan.skillProgress', { done: s.done, total: s.total })}
                   </span>

@@ -10,6 +10,7 @@ import { createResidentStore, settleCertificates } from './resident-store.ts';
 import { cachedWardProfile } from './ward-profile-cache.ts';
 import { shareCertificate } from './certificate-image.ts';
 import { formatDate } from './format-date.ts';
+import { skillLine } from '../learn/skill-name.ts';
 import './strings.ts';
 import '../styles/resident.css';
 
@@ -85,6 +86,7 @@ export default function CertificatesPage() {
               <section class="certificate-sheet" data-testid="certificate" data-state={state(c)}>
                 <p class="cert-heading">{t('resident.certificate.heading')}</p>
                 <h1>{title(c.courseId)}</h1>
+                <Show when={content.course(c.courseId)}>{(course) => <p data-testid="certificate-skill">{skillLine(course().skill)}</p>}</Show>
                 <p>{t('resident.certificate.awardedTo')}</p>
                 <p class="cert-name" data-testid="certificate-holder">
                   {name()}
