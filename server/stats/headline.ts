@@ -1,13 +1,14 @@
 // Ward-wide headline figures for a range. Learners are counted up to the
 // range's end (coverage grows over time); activity, completions and the
 // rest are counted inside the range.
-import { and, between, count, countDistinct, eq, exists, gte, inArray, lt, lte, ne, notExists, sql, type AnyColumn } from 'drizzle-orm';
+import { and, between, count, countDistinct, eq, exists, gte, inArray, lt, lte, ne, sql, type AnyColumn } from 'drizzle-orm';
 import type { Headline } from '../../shared/stats/api.ts';
 import type { Db } from '../db/open.ts';
 import { certificates, guideEvents, guideSessions, integrityHolds, statsCourseDays, statsDaily, statsFirstDays } from '../db/schema/index.ts';
 import { activeUpTo } from './active.ts';
 import { msBounds, type DayRange } from './range.ts';
 import { dialect, onlyIf, total } from './sql.ts';
+import { notHeld } from './verified-records.ts';
 
 const start = sql.placeholder('start');
 const end = sql.placeholder('end');
@@ -57,7 +58,7 @@ export function createHeadline(db: Db, standing: CertificateStandingOf) {
         eq(guideEvents.type, 'outcome.confirmed'),
         during(guideEvents.effectiveAt),
         // One a guide rule holds (server/integrity) counts once a reviewer accepts it.
-        notExists(db.select({ one: sql`1` }).from(integrityHolds).where(and(eq(integrityHolds.eventId, guideEvents.id), ne(integrityHolds.status, 'accepted')))),
+        notHeld(guideEvents.id),
       ),
     )
     .prepare();
