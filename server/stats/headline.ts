@@ -65,7 +65,7 @@ export function createHeadline(db: Db, standing: CertificateStandingOf) {
   const sessions = db.select({ n: count() }).from(guideSessions).where(during(guideSessions.startsAt)).prepare();
 
   /** Every kind of lesson completion, before the ward's official kinds are applied (dashboard.ts). */
-  return (r: DayRange): Omit<Headline, 'lessonsCounted'> => {
+  return (r: DayRange): Omit<Headline, 'lessonsCounted' | 'outcomesCounted'> => {
     const days = { start: r.start, end: r.end };
     const l = learners.get(days)!;
     const lc = lessons.get(days)!;
