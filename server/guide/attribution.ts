@@ -9,7 +9,7 @@
 // These are SQL fragments (drizzle's `sql`, columns from the schema) shared
 // by the roster and the team report; the one piece only SQLite understands is
 // marked below.
-import { sql, type AnyColumn } from 'drizzle-orm';
+import { sql, type AnyColumn, type SQL } from 'drizzle-orm';
 import { assistedLearners, events, guideEvents, guideSessions, sessionCheckins } from '../db/schema/index.ts';
 
 export const ATTRIBUTION_DAYS = 7;
@@ -27,8 +27,13 @@ export const CREDITED_COMPLETION = sql`${events.learnerId} = ${sessionCheckins.l
 /** A FROM source: self completions (events) credited to sessions (guide_sessions) via check-ins (session_checkins). */
 export const ATTRIBUTED_SELF_COMPLETIONS = sql`${guideSessions} JOIN ${sessionCheckins} ON ${CHECKED_IN} JOIN ${events} ON ${CREDITED_COMPLETION}`;
 
-/** A FROM source, `attendance`: (session_id, learner_id, kind, at) of everyone who attended a session. */
-export const ATTENDANCE = sql`(
+/**
+ * A FROM source, `attendance`: (session_id, learner_id, kind, at) of everyone
+ * who attended a session. `counts` says which guide records show attendance
+ * (the figures pass server/stats/verified-records.ts's notHeld; the guide's
+ * own roster sees every record it made).
+ */
+export const attendanceOf = (counts: (guideEventId: SQL) => SQL = () => sql`1 = 1`) => sql`(
   SELECT ${guideSessions.id} AS session_id, ${sessionCheckins.learnerId} AS learner_id, 'self' AS kind, ${sessionCheckins.joinedAt} AS at
     FROM ${guideSessions} JOIN ${sessionCheckins} ON ${sessionCheckins.code} = ${guideSessions.code}
   UNION
@@ -37,5 +42,8 @@ export const ATTENDANCE = sql`(
   UNION
   SELECT ${guideEvents.sessionId}, ${guideEvents.learnerId}, 'assisted', MIN(${guideEvents.effectiveAt}) FROM ${guideEvents}
     JOIN ${assistedLearners} ON ${assistedLearners.id} = ${guideEvents.learnerId}
-   WHERE ${guideEvents.sessionId} IS NOT NULL AND ${guideEvents.type} IN ('lesson.completed', 'outcome.confirmed')
+   WHERE ${guideEvents.sessionId} IS NOT NULL AND ${guideEvents.type} IN ('lesson.completed', 'outcome.confirmed') AND ${counts(sql.raw('"guide_events"."id"'))}
    GROUP BY ${guideEvents.sessionId}, ${guideEvents.learnerId}) AS attendance`;
+
+/** Everyone who attended, by every record (the guide's roster). */
+export const ATTENDANCE = attendanceOf();

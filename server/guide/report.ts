@@ -2,14 +2,16 @@
 // per guide and per team (cns, da06). Sessions, attendees and self
 // completions follow the sessions that STARTED in the range; assisted
 // completions and outcomes count by the day the guide recorded them.
-// Self and assisted completions are always separate numbers.
+// Self and assisted completions are always separate numbers. Records a
+// plausibility rule holds count nowhere here until a reviewer accepts them
+// (server/stats/verified-records.ts).
 import type { ReportRow, TeamReport } from '../../shared/guide/api.ts';
 import { TEAMS } from '../../shared/api.ts';
 import { toCsv } from '../csv.ts';
 import { and, asc, eq, isNotNull, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../db/open.ts';
 import { events, guideEvents, guideSessions, users } from '../db/schema/index.ts';
-import { ATTENDANCE, ATTRIBUTED_SELF_COMPLETIONS } from './attribution.ts';
+import { COUNTED_ATTENDANCE, notHeld, VERIFIED_SELF_COMPLETIONS } from '../stats/verified-records.ts';
 
 type Team = (typeof TEAMS)[number];
 
@@ -40,15 +42,15 @@ export function createTeamReport(db: Db) {
     db.all<Keyed>(query(group === 'guide' ? sql`${users.id}` : sql`${users.team}`, r));
   const recordedBy = (type: string) => (k: SQL, r: Period) => sql`SELECT ${k} AS key, COUNT(DISTINCT ${guideEvents.id}) AS n
       FROM ${guideEvents} JOIN ${users} ON ${users.id} = ${guideEvents.recordedBy}
-     WHERE ${guideEvents.type} = ${type} AND ${guideEvents.effectiveAt} >= ${r.start} AND ${guideEvents.effectiveAt} < ${r.end} GROUP BY key`;
+     WHERE ${guideEvents.type} = ${type} AND ${notHeld(guideEvents.id)} AND ${guideEvents.effectiveAt} >= ${r.start} AND ${guideEvents.effectiveAt} < ${r.end} GROUP BY key`;
   const queries = (group: 'guide' | 'team') => ({
     sessions: by(group, (k, r) => sql`SELECT ${k} AS key, COUNT(DISTINCT ${guideSessions.id}) AS n
       FROM ${guideSessions} JOIN ${users} ON ${users.id} = ${guideSessions.guideId}
      WHERE ${guideSessions.startsAt} >= ${r.start} AND ${guideSessions.startsAt} < ${r.end} GROUP BY key`),
     attendees: by(group, (k, r) => sql`SELECT ${k} AS key, COUNT(DISTINCT attendance.session_id || '/' || attendance.learner_id) AS n
-      FROM ${ATTENDANCE} JOIN ${guideSessions} ON ${guideSessions.id} = attendance.session_id JOIN ${users} ON ${users.id} = ${guideSessions.guideId}
+      FROM ${COUNTED_ATTENDANCE} JOIN ${guideSessions} ON ${guideSessions.id} = attendance.session_id JOIN ${users} ON ${users.id} = ${guideSessions.guideId}
      WHERE ${guideSessions.startsAt} >= ${r.start} AND ${guideSessions.startsAt} < ${r.end} GROUP BY key`),
-    selfCompletions: by(group, (k, r) => sql`SELECT ${k} AS key, COUNT(DISTINCT ${events.id}) AS n FROM ${ATTRIBUTED_SELF_COMPLETIONS}
+    selfCompletions: by(group, (k, r) => sql`SELECT ${k} AS key, COUNT(DISTINCT ${events.id}) AS n FROM ${VERIFIED_SELF_COMPLETIONS}
       JOIN ${users} ON ${users.id} = ${guideSessions.guideId} WHERE ${guideSessions.startsAt} >= ${r.start} AND ${guideSessions.startsAt} < ${r.end} GROUP BY key`),
     assistedCompletions: by(group, recordedBy('lesson.completed')),
     outcomes: by(group, recordedBy('outcome.confirmed')),

@@ -9,8 +9,8 @@ import { ADULT_AGE, type BasicSkillsRule, type IndicatorId } from '../../shared/
 import { dayFromIso } from '../../shared/stats/days.ts';
 import type { Db } from '../db/open.ts';
 import { certificates, guideEvents, guideGroups, guideSessions, householdMembers, households, statsLearners, users } from '../db/schema/index.ts';
-import { ATTENDANCE } from '../guide/attribution.ts';
 import { learnerKindCondition, type LearnerKinds } from '../stats/learner-kinds.ts';
+import { COUNTED_ATTENDANCE, notHeld } from '../stats/verified-records.ts';
 
 /** An indicator's figure: per group key and for the ward (not always the sum: a team member serving two groups counts once). */
 export interface Tally {
@@ -67,12 +67,12 @@ export function createIndicatorActuals(db: Db) {
     'one-course': skilled(statsLearners.firstCourseDay),
   };
 
-  // Confirmed outcomes up to the end; which outcome is in the stored record (read below, not in SQL).
+  // Confirmed outcomes up to the end, held ones left out until accepted; which outcome is in the stored record (read below, not in SQL).
   const outcomes = db
     .select({ learnerId: guideEvents.learnerId, groupId: statsLearners.groupId, payload: guideEvents.payload })
     .from(guideEvents)
     .innerJoin(statsLearners, eq(statsLearners.learnerId, guideEvents.learnerId))
-    .where(and(eq(guideEvents.type, 'outcome.confirmed'), lt(guideEvents.effectiveAt, to), adult))
+    .where(and(eq(guideEvents.type, 'outcome.confirmed'), notHeld(guideEvents.id), lt(guideEvents.effectiveAt, to), adult))
     .prepare();
 
   const homes = perKinds((kinds) => {
@@ -108,10 +108,10 @@ export function createIndicatorActuals(db: Db) {
 
   const inPeriod = and(gte(guideSessions.startsAt, from), lt(guideSessions.startsAt, to));
   const sessions = db.select({ groupId: guideSessions.groupId, n: count() }).from(guideSessions).where(inPeriod).groupBy(guideSessions.groupId).prepare();
-  // Attendances: each person once per session (the team report's rule).
+  // Attendances: each person once per session (the team report's rule), by records that count.
   const participants = (start: number, end: number) =>
     db.all<GroupCount>(sql`SELECT ${guideSessions.groupId} AS groupId, COUNT(DISTINCT attendance.session_id || '/' || attendance.learner_id) AS n
-      FROM ${ATTENDANCE} JOIN ${guideSessions} ON ${guideSessions.id} = attendance.session_id
+      FROM ${COUNTED_ATTENDANCE} JOIN ${guideSessions} ON ${guideSessions.id} = attendance.session_id
      WHERE ${guideSessions.startsAt} >= ${start} AND ${guideSessions.startsAt} < ${end} GROUP BY ${guideSessions.groupId}`);
 
   const issued = perKinds((kinds) =>

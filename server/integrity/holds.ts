@@ -30,6 +30,7 @@ import type { Db } from '../db/open.ts';
 import { directValue } from '../db/direct.ts';
 import { placeholders } from '../db/placeholders.ts';
 import { dialect } from '../stats/sql.ts';
+import { notHeld } from '../stats/verified-records.ts';
 import { devices, events, guideEvents, guideSessions, integrityHolds, integrityLearners, learners } from '../db/schema/index.ts';
 import type { Projection } from '../records/hooks.ts';
 import { COUNTED_ONLY_WHEN_PLAUSIBLE, GUIDED_COUNTED_ONLY_WHEN_PLAUSIBLE, type StatsRollup } from '../stats/rollup.ts';
@@ -91,28 +92,14 @@ export function createIntegrity(db: Db, deps: { rollup: StatsRollup; catalog: In
   const countedOf = db
     .select({ id: events.id, payload: events.payload, effectiveAt: events.effectiveAt, seq: dialect.rowOrder(events) })
     .from(events)
-    .leftJoin(integrityHolds, eq(integrityHolds.eventId, events.id))
-    .where(
-      and(
-        eq(events.learnerId, sql.placeholder('learner')),
-        inArray(events.type, LEARNING_TYPES),
-        sql`(${integrityHolds.status} IS NULL OR ${integrityHolds.status} = 'accepted')`,
-      ),
-    )
+    .where(and(eq(events.learnerId, sql.placeholder('learner')), inArray(events.type, LEARNING_TYPES), notHeld(events.id)))
     .orderBy(asc(events.effectiveAt))
     .prepare();
   // The guide's records about a learner that count (a guide rule may hold some).
   const guideRowsOf = db
     .select({ payload: guideEvents.payload, effectiveAt: guideEvents.effectiveAt })
     .from(guideEvents)
-    .leftJoin(integrityHolds, eq(integrityHolds.eventId, guideEvents.id))
-    .where(
-      and(
-        eq(guideEvents.learnerId, sql.placeholder('learner')),
-        inArray(guideEvents.type, ['assisted.registered', 'lesson.completed', 'outcome.confirmed']),
-        sql`(${integrityHolds.status} IS NULL OR ${integrityHolds.status} = 'accepted')`,
-      ),
-    )
+    .where(and(eq(guideEvents.learnerId, sql.placeholder('learner')), inArray(guideEvents.type, ['assisted.registered', 'lesson.completed', 'outcome.confirmed']), notHeld(guideEvents.id)))
     .orderBy(asc(guideEvents.effectiveAt))
     .prepare();
   const heldOf = db

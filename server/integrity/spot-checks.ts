@@ -1,19 +1,22 @@
 // Spot-checks (shared/integrity/spot-check.ts): the office draws a seeded
-// random sample of verified records in a period — completions a guide
-// recorded in person and outcomes a guide confirmed (guide_events) — and
+// random sample of verified records in a period (server/stats/verified-records.ts)
+// — completions a guide recorded in person, outcomes a guide confirmed
+// (guide_events), and a resident's own completions credited to a guided
+// session they checked in to (events) — held records left out, and
 // records, item by item, whether a phone call or visit confirmed it. The
 // records are taken in id order and shuffled by the seed (Fisher–Yates over
 // mulberry32), so the same seed over the same records gives the same list.
 // The seed comes from the server's key and what is drawn (draw-key.ts),
 // never from the person drawing.
-import { and, asc, eq, gte, inArray, lt, sql } from 'drizzle-orm';
+import { and, asc, eq, gte, lt, sql } from 'drizzle-orm';
 import { learnerCode } from '../../shared/guide/learner-code.ts';
 import type { SpotCheck } from '../../shared/integrity/spot-check.ts';
 import { seededRandom } from '../../shared/seeded-random.ts';
 import { dayOf, isoFromDay } from '../../shared/stats/days.ts';
 import type { Db } from '../db/open.ts';
-import { assistedLearners, guideEvents, spotCheckItems, spotChecks, statsLearners, users } from '../db/schema/index.ts';
+import { assistedLearners, events, guideEvents, guideSessions, spotCheckItems, spotChecks, statsLearners, users } from '../db/schema/index.ts';
 import { msBounds, resolveRange } from '../stats/range.ts';
+import { verifiedGuideRecord, VERIFIED_SELF_COMPLETIONS } from '../stats/verified-records.ts';
 import { drawSeed } from './draw-key.ts';
 
 type Result = NonNullable<SpotCheck['items'][number]['result']>;
@@ -31,28 +34,51 @@ export function drawSample<T>(records: readonly T[], size: number, seed: number)
 }
 
 export function createSpotChecks(db: Db, now: () => number, key: () => Buffer) {
-  const population = db
-    .select({ id: guideEvents.id })
+  const from = sql.placeholder('from');
+  const to = sql.placeholder('to');
+  // Every verified record of the period, as (id, learner), in id order: the guide's and the credited self completions.
+  const guided = db
+    .select({ id: guideEvents.id, learnerId: guideEvents.learnerId })
     .from(guideEvents)
-    .where(and(inArray(guideEvents.type, ['lesson.completed', 'outcome.confirmed']), gte(guideEvents.effectiveAt, sql.placeholder('from')), lt(guideEvents.effectiveAt, sql.placeholder('to'))))
-    .orderBy(asc(guideEvents.id))
+    .where(and(verifiedGuideRecord(), gte(guideEvents.effectiveAt, from), lt(guideEvents.effectiveAt, to)))
+    .prepare();
+  const eventAt = sql.raw('"events"."effective_at"');
+  const credited = db
+    .selectDistinct({ id: sql<string>`"events"."id"`, learnerId: sql<string>`"events"."learner_id"` })
+    .from(sql`${VERIFIED_SELF_COMPLETIONS}`)
+    .where(sql`${eventAt} >= ${from} AND ${eventAt} < ${to}`)
+    .prepare();
+  const recordsOf = (q: { from: number; to: number }) =>
+    [...guided.all(q).map((r) => ({ id: r.id, learnerId: r.learnerId ?? '' })), ...credited.all(q)].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  // The session a credited completion is named by: of those crediting it, the first to start.
+  const creditingSession = db
+    // Columns by name: the FROM is a join written out, which the query builder does not see into.
+    .select({ code: sql<string>`"guide_sessions"."code"`, title: sql<string>`"guide_sessions"."title"`, startsAt: sql<number>`"guide_sessions"."starts_at"`, guide: sql<string>`"users"."display_name"` })
+    .from(sql`${VERIFIED_SELF_COMPLETIONS} JOIN ${users} ON ${users.id} = ${guideSessions.guideId}`)
+    .where(sql`"events"."id" = ${sql.placeholder('id')}`)
+    .orderBy(sql`"guide_sessions"."starts_at"`, sql`"guide_sessions"."id"`)
+    .limit(1)
     .prepare();
   const latestId = db.select({ id: sql<number>`max(${spotChecks.id})` }).from(spotChecks).prepare();
   const header = db.select().from(spotChecks).where(eq(spotChecks.id, sql.placeholder('id'))).prepare();
   const items = db
     .select({
       itemNo: spotCheckItems.itemNo,
+      eventId: spotCheckItems.eventId,
       learnerId: spotCheckItems.learnerId,
       result: spotCheckItems.result,
-      payload: guideEvents.payload,
-      effectiveAt: guideEvents.effectiveAt,
+      guidePayload: guideEvents.payload,
+      guideAt: guideEvents.effectiveAt,
+      selfPayload: events.payload,
+      selfAt: events.effectiveAt,
       guide: users.displayName,
       assistedGroup: assistedLearners.groupId,
       selfGroup: statsLearners.groupId,
     })
     .from(spotCheckItems)
-    .innerJoin(guideEvents, eq(guideEvents.id, spotCheckItems.eventId))
-    .innerJoin(users, eq(users.id, guideEvents.recordedBy))
+    .leftJoin(guideEvents, eq(guideEvents.id, spotCheckItems.eventId))
+    .leftJoin(events, eq(events.id, spotCheckItems.eventId))
+    .leftJoin(users, eq(users.id, guideEvents.recordedBy))
     .leftJoin(assistedLearners, eq(assistedLearners.id, spotCheckItems.learnerId))
     .leftJoin(statsLearners, eq(statsLearners.learnerId, spotCheckItems.learnerId))
     .where(eq(spotCheckItems.checkId, sql.placeholder('id')))
@@ -62,20 +88,27 @@ export function createSpotChecks(db: Db, now: () => number, key: () => Buffer) {
   function read(id: number): SpotCheck | null {
     const h = header.get({ id });
     if (!h) return null;
-    const list = items.all({ id }).map((row) => {
-      const e = JSON.parse(row.payload) as { type: string; courseId?: string; lessonId?: string; outcome?: SpotCheck['items'][number]['outcome'] };
-      return {
-        itemNo: row.itemNo,
-        kind: e.type === 'outcome.confirmed' ? ('outcome' as const) : ('completion' as const),
-        code: learnerCode(row.learnerId),
-        groupId: row.assistedGroup ?? row.selfGroup ?? null,
-        courseId: e.courseId ?? null,
-        lessonId: e.lessonId ?? null,
-        outcome: e.outcome ?? null,
-        day: isoFromDay(dayOf(row.effectiveAt)),
-        guide: row.guide,
-        result: row.result,
-      };
+    // A record erased since (its learner left) drops out of the list.
+    const list = items.all({ id }).flatMap((row): SpotCheck['items'] => {
+      const payload = row.guidePayload ?? row.selfPayload;
+      if (payload === null) return [];
+      const e = JSON.parse(payload) as { type: string; courseId?: string; lessonId?: string; outcome?: SpotCheck['items'][number]['outcome'] };
+      const session = row.guidePayload === null ? creditingSession.get({ id: row.eventId }) : undefined;
+      return [
+        {
+          itemNo: row.itemNo,
+          kind: row.guidePayload === null ? 'session-completion' : e.type === 'outcome.confirmed' ? 'outcome' : 'completion',
+          code: learnerCode(row.learnerId),
+          groupId: row.assistedGroup ?? row.selfGroup ?? null,
+          courseId: e.courseId ?? null,
+          lessonId: e.lessonId ?? null,
+          outcome: e.outcome ?? null,
+          day: isoFromDay(dayOf((row.guideAt ?? row.selfAt)!)),
+          guide: row.guide ?? session?.guide ?? '',
+          session: session ? { code: session.code, title: session.title, day: isoFromDay(dayOf(session.startsAt)) } : null,
+          result: row.result,
+        },
+      ];
     });
     const count = (r: Result | null) => list.filter((i) => i.result === r).length;
     return {
@@ -100,13 +133,13 @@ export function createSpotChecks(db: Db, now: () => number, key: () => Buffer) {
       const r = resolveRange({ from: q.from, to: q.to }, now(), () => false);
       const [from, to] = msBounds(r);
       return db.transaction(() => {
-        const ids = population.all({ from, to }).map((x) => x.id);
+        const records = recordsOf({ from, to });
+        const ids = records.map((x) => x.id);
         const seed = drawSeed(key(), { from: r.range.from, to: r.range.to, size: q.size, records: ids });
         const sample = drawSample(ids, q.size, seed);
         const [{ id }] = db.insert(spotChecks).values({ periodFrom: r.range.from, periodTo: r.range.to, seed, population: ids.length, drawnBy: by, drawnAt: now() }).returning({ id: spotChecks.id }).all();
-        const learnerOf = db.select({ id: guideEvents.id, learnerId: guideEvents.learnerId }).from(guideEvents).where(inArray(guideEvents.id, sample.length ? sample : [''])).all();
-        const byId = new Map(learnerOf.map((x) => [x.id, x.learnerId ?? '']));
-        sample.forEach((eventId, i) => db.insert(spotCheckItems).values({ checkId: id, itemNo: i + 1, eventId, learnerId: byId.get(eventId) ?? '' }).run());
+        const learnerOf = new Map(records.map((x) => [x.id, x.learnerId]));
+        sample.forEach((eventId, i) => db.insert(spotCheckItems).values({ checkId: id, itemNo: i + 1, eventId, learnerId: learnerOf.get(eventId) ?? '' }).run());
         return read(id)!;
       });
     },

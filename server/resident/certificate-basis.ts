@@ -13,18 +13,17 @@ import type { CertificateBasisDetail } from '../../shared/resident/certificate-h
 import { vietnamDay } from '../../shared/resident/home-plan.ts';
 import { BASIC_SKILLS } from '../../shared/skills.ts';
 import type { Db } from '../db/open.ts';
-import { guideEvents, guideSessions, integrityHolds, users } from '../db/schema/index.ts';
-import { ATTRIBUTED_SELF_COMPLETIONS } from '../guide/attribution.ts';
+import { guideEvents, guideSessions, users } from '../db/schema/index.ts';
+import { notHeld, VERIFIED_SELF_COMPLETIONS } from '../stats/verified-records.ts';
 
 const SELF_STUDY: CertificateBasisDetail = { kind: 'self-study', team: null, date: null };
 
 export function createCertificateBasis(db: Db, courses: readonly CatalogCourse[]) {
-  const notHeld = (id: ReturnType<typeof sql.raw>) => sql`NOT EXISTS (SELECT 1 FROM ${integrityHolds} WHERE ${integrityHolds.eventId} = ${id} AND ${integrityHolds.status} <> 'accepted')`;
   const inPerson = (learnerId: string) =>
     db.all<{ courseId: string; lessonId: string; at: number; team: string | null }>(sql`
       SELECT "events"."course_id" AS courseId, "events"."lesson_id" AS lessonId, "events"."effective_at" AS at, ${users.team} AS team
-        FROM ${ATTRIBUTED_SELF_COMPLETIONS} JOIN ${users} ON ${users.id} = ${guideSessions.guideId}
-       WHERE "events"."learner_id" = ${learnerId} AND "events"."effective_at" < ${guideSessions.endsAt} AND ${notHeld(sql.raw('"events"."id"'))}
+        FROM ${VERIFIED_SELF_COMPLETIONS} JOIN ${users} ON ${users.id} = ${guideSessions.guideId}
+       WHERE "events"."learner_id" = ${learnerId} AND "events"."effective_at" < ${guideSessions.endsAt}
       UNION ALL
       SELECT ${guideEvents.courseId}, ${guideEvents.lessonId}, ${guideEvents.effectiveAt}, ${users.team}
         FROM ${guideEvents} JOIN ${users} ON ${users.id} = ${guideEvents.recordedBy}

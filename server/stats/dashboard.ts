@@ -43,11 +43,19 @@ export function createDashboard(db: Db, catalog: DashboardCatalog, now: () => nu
   };
   // Reads in one snapshot (WAL): a sync committing meanwhile is seen by all sections or none.
   const read = <T>(work: () => T): T => db.transaction(() => work(), { behavior: 'deferred' });
-  // The headline's lesson count follows the ward's official kinds, like the official figure, and says which it counts.
+  // The headline follows the ward's official kinds and says which it counts: its lesson count is the
+  // official figure's, and its confirmed outcomes count only when the ward chose them (the kinds table keeps every kind's number).
   const headlineOf = (r: DayRange) => {
     const h = headline(r);
     const k = kinds.figures(r, h);
-    const official: Headline = { ...h, lessonsCompleted: k.officialLessons, lessonsCounted: k.official.kinds.filter((kind) => kind !== 'outcomes') };
+    const outcomesCounted = k.official.kinds.includes('outcomes');
+    const official: Headline = {
+      ...h,
+      lessonsCompleted: k.officialLessons,
+      lessonsCounted: k.official.kinds.filter((kind) => kind !== 'outcomes'),
+      outcomesConfirmed: outcomesCounted ? h.outcomesConfirmed : 0,
+      outcomesCounted,
+    };
     return { headline: official, kinds: k };
   };
 

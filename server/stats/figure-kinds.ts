@@ -10,7 +10,7 @@ import { DEFAULT_OFFICIAL_KINDS, FIGURE_KINDS, officialLessons, type FigureKind,
 import type { Headline } from '../../shared/stats/api.ts';
 import type { Db } from '../db/open.ts';
 import { events, guideEvents, integrityHolds, wardFigureSettings } from '../db/schema/index.ts';
-import { ATTRIBUTED_SELF_COMPLETIONS } from '../guide/attribution.ts';
+import { VERIFIED_SELF_COMPLETIONS } from './verified-records.ts';
 import { msBounds, type DayRange } from './range.ts';
 
 const from = sql.placeholder('from');
@@ -22,11 +22,8 @@ export function createFigureKinds(db: Db) {
   const eventAt = sql.raw('"events"."effective_at"');
   const creditedSelf = db
     .select({ n: sql<number>`count(DISTINCT ${eventId})` })
-    .from(sql`${ATTRIBUTED_SELF_COMPLETIONS}`)
-    .where(
-      sql`${eventAt} >= ${from} AND ${eventAt} < ${to}
-        AND NOT EXISTS (SELECT 1 FROM ${integrityHolds} WHERE ${integrityHolds.eventId} = ${eventId} AND ${integrityHolds.status} <> 'accepted')`,
-    )
+    .from(sql`${VERIFIED_SELF_COMPLETIONS}`)
+    .where(sql`${eventAt} >= ${from} AND ${eventAt} < ${to}`)
     .prepare();
   const held = db
     .select({ n: sql<number>`count(*)` })

@@ -1,13 +1,14 @@
 // Ward-wide headline figures for a range. Learners are counted up to the
 // range's end (coverage grows over time); activity, completions and the
 // rest are counted inside the range.
-import { and, between, count, countDistinct, eq, exists, gte, inArray, lt, lte, ne, notExists, sql, type AnyColumn } from 'drizzle-orm';
+import { and, between, count, countDistinct, eq, exists, gte, inArray, lt, lte, ne, sql, type AnyColumn } from 'drizzle-orm';
 import type { Headline } from '../../shared/stats/api.ts';
 import type { Db } from '../db/open.ts';
 import { certificates, guideEvents, guideSessions, integrityHolds, statsCourseDays, statsDaily, statsFirstDays } from '../db/schema/index.ts';
 import { activeUpTo } from './active.ts';
 import { msBounds, type DayRange } from './range.ts';
 import { dialect, onlyIf, total } from './sql.ts';
+import { notHeld } from './verified-records.ts';
 
 const start = sql.placeholder('start');
 const end = sql.placeholder('end');
@@ -57,14 +58,14 @@ export function createHeadline(db: Db, standing: CertificateStandingOf) {
         eq(guideEvents.type, 'outcome.confirmed'),
         during(guideEvents.effectiveAt),
         // One a guide rule holds (server/integrity) counts once a reviewer accepts it.
-        notExists(db.select({ one: sql`1` }).from(integrityHolds).where(and(eq(integrityHolds.eventId, guideEvents.id), ne(integrityHolds.status, 'accepted')))),
+        notHeld(guideEvents.id),
       ),
     )
     .prepare();
   const sessions = db.select({ n: count() }).from(guideSessions).where(during(guideSessions.startsAt)).prepare();
 
   /** Every kind of lesson completion, before the ward's official kinds are applied (dashboard.ts). */
-  return (r: DayRange): Omit<Headline, 'lessonsCounted'> => {
+  return (r: DayRange): Omit<Headline, 'lessonsCounted' | 'outcomesCounted'> => {
     const days = { start: r.start, end: r.end };
     const l = learners.get(days)!;
     const lc = lessons.get(days)!;

@@ -9,8 +9,8 @@
 // Held records count for neither until a reviewer accepts them.
 import { sql, type Placeholder, type SQL } from 'drizzle-orm';
 import type { FigureKind } from '../../shared/stats/figure-kinds.ts';
-import { guideEvents, integrityHolds, statsLearners } from '../db/schema/index.ts';
-import { ATTRIBUTED_SELF_COMPLETIONS } from '../guide/attribution.ts';
+import { guideEvents, statsLearners } from '../db/schema/index.ts';
+import { notHeld, VERIFIED_SELF_COMPLETIONS } from './verified-records.ts';
 
 /** The learning kinds an official figure of people counts: what the ward chose, outcomes aside. */
 export type LearnerKinds = 'all' | 'verified' | 'self-reported' | 'none';
@@ -21,18 +21,15 @@ export function learnerKindsOf(kinds: readonly FigureKind[]): LearnerKinds {
   return v && s ? 'all' : v ? 'verified' : s ? 'self-reported' : 'none';
 }
 
-const notHeld = (eventId: SQL) => sql`NOT EXISTS (SELECT 1 FROM ${integrityHolds} WHERE ${integrityHolds.eventId} = ${eventId} AND ${integrityHolds.status} <> 'accepted')`;
-
 /** On a row of stats_learners: a guide stands behind this learner's learning before `endMs` (epoch ms, exclusive). */
 export function verifiedLearner(endMs: SQL | Placeholder | number): SQL {
   // Written out with table names: inside the attribution join a bare column would be ambiguous.
   const learner = sql.raw('"stats_learners"."learner_id"');
-  const eventId = sql.raw('"events"."id"');
   return sql`(${statsLearners.isAssisted} = 1
     OR EXISTS (SELECT 1 FROM ${guideEvents} WHERE ${guideEvents.learnerId} = ${learner} AND ${guideEvents.type} = 'lesson.completed'
                 AND ${guideEvents.effectiveAt} < ${endMs} AND ${notHeld(sql`${guideEvents.id}`)})
-    OR EXISTS (SELECT 1 FROM ${ATTRIBUTED_SELF_COMPLETIONS} WHERE "events"."learner_id" = ${learner}
-                AND "events"."effective_at" < ${endMs} AND ${notHeld(eventId)}))`;
+    OR EXISTS (SELECT 1 FROM ${VERIFIED_SELF_COMPLETIONS} WHERE "events"."learner_id" = ${learner}
+                AND "events"."effective_at" < ${endMs}))`;
 }
 
 /** The condition on stats_learners for the kinds chosen; undefined when every learner counts. */

@@ -8,13 +8,13 @@ import type { NarrativeText } from '../../shared/stats/narrative.ts';
 import { LABELS } from '../../shared/labels.ts';
 import { bodyParagraph, decree30Docx, heading } from '../documents/decree30.ts';
 import { gridTable } from '../documents/grid-table.ts';
-import { countedLabel, FIGURE_KIND_WORDS, figureKindRows } from '../../shared/stats/figure-kind-words.ts';
+import { countedLabel, FIGURE_KIND_WORDS, figureKindRows, headlineLabel } from '../../shared/stats/figure-kind-words.ts';
 
 const num = (n: Count | null) => (n === null ? '—' : typeof n === 'string' ? n : n.toLocaleString('vi-VN'));
 const pct = (x: number | null) => (x === null ? '—' : `${(x * 100).toLocaleString('vi-VN', { maximumFractionDigits: 1 })} %`);
 const day = (iso: string) => iso.split('-').reverse().map((p, i) => (i < 2 ? String(Number(p)) : p)).join('/');
 
-export const REPORT_HEADLINE: Array<[Exclude<keyof Dashboard['headline'], 'lessonsCounted'>, string]> = [
+export const REPORT_HEADLINE: Array<[Exclude<keyof Dashboard['headline'], 'lessonsCounted' | 'outcomesCounted'>, string]> = [
   ['learners', 'Người học (lũy kế đến cuối kỳ)'],
   ['newLearners', 'Người học mới trong kỳ'],
   ['active7', 'Người học hoạt động trong 7 ngày cuối kỳ'],
@@ -44,7 +44,7 @@ function figures(d: Dashboard): Array<Paragraph | Table> {
   const L = LABELS.vi;
   return [
     heading('1. Các chỉ tiêu chính'),
-    gridTable(['STT', 'Chỉ tiêu', 'Số liệu'], REPORT_HEADLINE.map(([k, label], i) => [String(i + 1), k === 'lessonsCompleted' ? countedLabel('vi', label, d.headline.lessonsCounted) : label, num(d.headline[k])]), [10, 70, 20], 2),
+    gridTable(['STT', 'Chỉ tiêu', 'Số liệu'], REPORT_HEADLINE.map(([k, label], i) => [String(i + 1), headlineLabel('vi', k, label, d.headline), num(d.headline[k])]), [10, 70, 20], 2),
     heading(countedLabel('vi', '2. Phổ cập theo tổ dân phố', d.coverageCounted)),
     gridTable(
       ['STT', 'Tổ dân phố', 'Dân số trưởng thành', 'Đã học', 'Hoàn thành ≥1 khóa', 'Hoàn thành mới trong tháng'],

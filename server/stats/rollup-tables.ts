@@ -2,14 +2,13 @@
 // with, prepared once: they run for every event a phone syncs, inside the
 // sync transaction. Each is a primary-key upsert or update whose merge is a
 // sum or a minimum, so applying events in any order gives the same rows.
-import { and, count, eq, gt, inArray, isNotNull, isNull, max, ne, notExists, notInArray, or, sql, type SQL } from 'drizzle-orm';
+import { and, count, eq, gt, inArray, isNotNull, isNull, max, notInArray, or, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../db/open.ts';
 import { directRun } from '../db/direct.ts';
 import { placeholders } from '../db/placeholders.ts';
 import {
   events,
   guideEvents,
-  integrityHolds,
   learnerProfiles,
   statsDaily,
   statsLearnerCourses,
@@ -19,6 +18,7 @@ import {
   statsState,
 } from '../db/schema/index.ts';
 import { dialect, excluded } from './sql.ts';
+import { notHeld } from './verified-records.ts';
 
 const learner = sql.placeholder('learner');
 const course = sql.placeholder('course');
@@ -157,20 +157,8 @@ export function createRebuildTables(db: Db) {
       .prepare();
   };
   // Records held by a plausibility rule (server/integrity) count only once accepted.
-  const notHeld = notExists(
-    db
-      .select({ one: sql`1` })
-      .from(integrityHolds)
-      .where(and(eq(integrityHolds.eventId, events.id), ne(integrityHolds.status, 'accepted'))),
-  );
-  const learnerPage = page(events, ['lesson.started', 'lesson.completed', 'session.joined', 'profile.updated', 'consent.withdrawn'], notHeld);
-  const guideNotHeld = notExists(
-    db
-      .select({ one: sql`1` })
-      .from(integrityHolds)
-      .where(and(eq(integrityHolds.eventId, guideEvents.id), ne(integrityHolds.status, 'accepted'))),
-  );
-  const guidePage = page(guideEvents, ['assisted.registered', 'lesson.completed', 'outcome.confirmed'], guideNotHeld);
+  const learnerPage = page(events, ['lesson.started', 'lesson.completed', 'session.joined', 'profile.updated', 'consent.withdrawn'], notHeld(events.id));
+  const guidePage = page(guideEvents, ['assisted.registered', 'lesson.completed', 'outcome.confirmed'], notHeld(guideEvents.id));
   // Consent state lives in learner_profiles: a withdrawn profile must stay
   // withdrawn even though its profile.updated events are replayed first.
   const profileState = db

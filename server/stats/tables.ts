@@ -5,7 +5,7 @@ import type { Count, Dashboard } from '../../shared/stats/api.ts';
 import { AGE_BANDS, GENDER_KEYS } from '../../shared/stats/api.ts';
 import { LABELS, labelOf } from '../../shared/labels.ts';
 import { exportLabels, type ExportLanguage } from './labels.ts';
-import { countedLabel, FIGURE_KIND_WORDS, figureKindRows } from '../../shared/stats/figure-kind-words.ts';
+import { countedLabel, FIGURE_KIND_WORDS, figureKindRows, headlineLabel } from '../../shared/stats/figure-kind-words.ts';
 
 /** A Date is a Vietnam wall-clock moment: its UTC fields are the time in Vietnam (UTC+7), as Excel shows it. */
 export type Cell = string | number | Date | null;
@@ -35,7 +35,7 @@ export function dashboardTables(d: Dashboard, lang: ExportLanguage): ExportTable
   const h = d.headline;
   const headlineKeys = ['learners', 'newLearners', 'active7', 'active30', 'selfLearners', 'assistedLearners', 'lessonsCompleted', 'selfCompletions', 'assistedCompletions', 'coursesCompleted', 'certificates', 'outcomesConfirmed', 'sessionsHeld'] as const;
   return [
-    { key: 'headline', title: L.headline, header: [L.figure, L.value], rows: [...notes, ...headlineKeys.map((k) => [k === 'lessonsCompleted' ? countedLabel(lang, L.h[k], h.lessonsCounted) : L.h[k], h[k]])] },
+    { key: 'headline', title: L.headline, header: [L.figure, L.value], rows: [...notes, ...headlineKeys.map((k) => [headlineLabel(lang, k, L.h[k], h), h[k]])] },
     {
       key: 'coverage',
       title: L.coverage,

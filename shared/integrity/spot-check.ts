@@ -1,7 +1,9 @@
 // The spot-check list (GET/POST /integrity/spot-checks, PUT …/items/:no): a
-// seeded random sample of verified records — completions a guide recorded
-// and outcomes a guide confirmed — for the office to confirm by phone or
-// visit, with the result of each. Learner codes and groups, never names.
+// seeded random sample of verified records — completions a guide recorded,
+// outcomes a guide confirmed, and a resident's own completions credited to a
+// guided session they checked in to; never a held record — for the office to
+// confirm by phone or visit, with the result of each. Learner codes and
+// groups, never names.
 import { z } from 'zod';
 import { OUTCOMES } from '../guide/constants.ts';
 
@@ -18,16 +20,19 @@ export const spotCheckResultSchema = z.strictObject({ result: z.enum(SPOT_CHECK_
 
 const item = z.object({
   itemNo: z.number().int(),
-  kind: z.enum(['completion', 'outcome']),
+  /** completion: a lesson a guide recorded; outcome: one a guide confirmed; session-completion: a lesson done on the resident's phone, credited to the session named. */
+  kind: z.enum(['completion', 'outcome', 'session-completion']),
   code: z.string(),
   groupId: z.string().nullable(),
   /** What to confirm: the lesson (course and lesson ids) or the outcome. */
   courseId: z.string().nullable(),
   lessonId: z.string().nullable(),
   outcome: z.enum(OUTCOMES).nullable(),
-  /** The Vietnam day it was recorded, and by which guide (display name). */
+  /** The Vietnam day it was recorded, and by which guide (display name): the one who recorded it, or who led the session it is credited to. */
   day: z.iso.date(),
   guide: z.string(),
+  /** For a session-completion: the session it is credited to (the first to start, if several), by its code, title and day. */
+  session: z.object({ code: z.string(), title: z.string(), day: z.iso.date() }).nullable(),
   result: z.enum(SPOT_CHECK_RESULTS).nullable(),
 });
 

@@ -51,7 +51,10 @@ export interface Headline {
   selfCompletions: number;
   coursesCompleted: number;
   certificates: number;
+  /** Confirmed outcomes when the ward's official kinds include them (`outcomesCounted`), else 0: the kinds of figure still show how many. */
   outcomesConfirmed: number;
+  /** Whether the ward's official figures count confirmed outcomes. */
+  outcomesCounted: boolean;
   sessionsHeld: number;
 }
 

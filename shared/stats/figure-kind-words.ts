@@ -17,6 +17,8 @@ export interface FigureKindWords {
   /** After the headline's lesson count: which kinds it counts. */
   counting: string;
   countingNone: string;
+  /** After the headline's outcome count when the ward does not count outcomes. */
+  outcomesNotCounted: string;
 }
 
 export const FIGURE_KIND_WORDS: Record<'vi' | 'en', FigureKindWords> = {
@@ -36,6 +38,7 @@ export const FIGURE_KIND_WORDS: Record<'vi' | 'en', FigureKindWords> = {
     unit: { verified: 'lượt bài', 'self-reported': 'lượt bài', outcomes: 'kết quả' },
     counting: 'tính: {{kinds}}',
     countingNone: 'phường không chọn tính loại bài học nào',
+    outcomesNotCounted: 'phường không chọn tính kết quả thực hành vào số liệu chính thức',
   },
   en: {
     title: 'Figures by kind of evidence',
@@ -53,6 +56,7 @@ export const FIGURE_KIND_WORDS: Record<'vi' | 'en', FigureKindWords> = {
     unit: { verified: 'lessons', 'self-reported': 'lessons', outcomes: 'outcomes' },
     counting: 'counting: {{kinds}}',
     countingNone: 'the ward counts no kind of lesson',
+    outcomesNotCounted: 'the ward does not count outcomes in its official figures',
   },
 };
 
@@ -80,4 +84,11 @@ export function countedLabel(lang: 'vi' | 'en', label: string, kinds: readonly F
   const w = FIGURE_KIND_WORDS[lang];
   const learning = kinds.filter((k) => k !== 'outcomes');
   return `${label} (${learning.length ? w.counting.replace('{{kinds}}', learning.map((k) => w.name[k].toLowerCase()).join('; ')) : w.countingNone})`;
+}
+
+/** A headline figure's label, the same on every medium: the lesson count says which kinds it counts, the outcome count says when the ward does not count outcomes. */
+export function headlineLabel(lang: 'vi' | 'en', key: string, label: string, h: { lessonsCounted: readonly FigureKind[]; outcomesCounted: boolean }): string {
+  if (key === 'lessonsCompleted') return countedLabel(lang, label, h.lessonsCounted);
+  if (key === 'outcomesConfirmed' && !h.outcomesCounted) return `${label} (${FIGURE_KIND_WORDS[lang].outcomesNotCounted})`;
+  return label;
 }

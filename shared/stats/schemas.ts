@@ -22,6 +22,7 @@ export const headlineSchema = z.object({
   coursesCompleted: z.number().int(),
   certificates: z.number().int(),
   outcomesConfirmed: z.number().int(),
+  outcomesCounted: z.boolean(),
   sessionsHeld: z.number().int(),
 });
 export const coverageRowSchema = z.object({

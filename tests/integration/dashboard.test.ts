@@ -52,6 +52,7 @@ describe('dashboard figures (hand-computed fixture)', () => {
       outcomesConfirmed: 1,
       sessionsHeld: 1,
       lessonsCounted: ['verified', 'self-reported'], // the ward has not chosen: every kind of learning
+      outcomesCounted: true, // and the confirmed outcomes
     });
   });
 

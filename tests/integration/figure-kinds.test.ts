@@ -10,7 +10,7 @@ import type { Dashboard } from '../../shared/stats/api.ts';
 import { createStaff, login, ORIGIN, registerLearner, completion, setupTestApp, type TestApp } from './helpers.ts';
 import { NOW, seedFixture } from './dashboard-support.ts';
 import { CATALOG, syncEvents } from './resident-support.ts';
-import { countedLabel } from '../../shared/stats/figure-kind-words.ts';
+import { countedLabel, headlineLabel } from '../../shared/stats/figure-kind-words.ts';
 import { createGuide, guideSyncResults, joined, sessionCreated } from './guide-support.ts';
 import type { IndicatorReport } from '../../shared/indicators/api.ts';
 import { SAMPLE_PLAN } from './unit-support.ts';
@@ -43,19 +43,22 @@ beforeAll(async () => {
 afterAll(() => t.close());
 
 /** The headline's lesson row in the Excel export's headline sheet and in the Word report's table 1: [label, figure]. */
-async function headlineLessonRows() {
+const headlineLessonRows = () => headlineRows('Lượt hoàn thành bài học');
+
+/** A headline row (by its label's start) in the Excel export's headline sheet and in the Word report's table 1: [label, figure]. */
+async function headlineRows(labelStart: string) {
   const xlsx = await t.request(`/api/v1/stats/export.xlsx?${Q}`, { headers: office });
   const book = new ExcelJS.Workbook();
   await book.xlsx.load(await xlsx.arrayBuffer());
   const sheet = book.worksheets[0];
   const rows: Array<[string, number]> = [];
   sheet.eachRow((row) => {
-    if (String(row.getCell(1).value).startsWith('Lượt hoàn thành bài học')) rows.push([String(row.getCell(1).value), Number(row.getCell(2).value)]);
+    if (String(row.getCell(1).value).startsWith(labelStart)) rows.push([String(row.getCell(1).value), Number(row.getCell(2).value)]);
   });
   const docx = await t.request(`/api/v1/stats/report.docx?${Q}`, { headers: office });
   const xml = strFromU8(unzipSync(new Uint8Array(await docx.arrayBuffer()))['word/document.xml']);
   const cellsOf = (row: string) => [...row.matchAll(/<w:tc>[\s\S]*?<\/w:tc>/g)].map((c) => [...c[0].matchAll(/<w:t(?: [^>]*)?>([^<]*)<\/w:t>/g)].map((m) => m[1]).join(''));
-  const docRow = [...xml.matchAll(/<w:tr[ >][\s\S]*?<\/w:tr>/g)].map((r) => cellsOf(r[0])).find((cells) => cells.length === 3 && cells[1].startsWith('Lượt hoàn thành bài học'))!;
+  const docRow = [...xml.matchAll(/<w:tr[ >][\s\S]*?<\/w:tr>/g)].map((r) => cellsOf(r[0])).find((cells) => cells.length === 3 && cells[1].startsWith(labelStart))!;
   return { xlsx: rows, docx: [docRow[1], Number(docRow[2].replace(/\D/g, ''))] as [string, number] };
 }
 
@@ -148,6 +151,31 @@ describe('figures by kind', () => {
     expect(seen.indicators).toEqual({ counted: ['verified'], basicSkills: 0, homes: 0 });
     expect(seen.csv).toEqual({ header: 'Người hoàn thành ≥1 khóa (tính: học có người hướng dẫn xác nhận)', completed: '0' });
     expect(seen.docx).toContain('2. Phổ cập theo tổ dân phố (tính: học có người hướng dẫn xác nhận)');
+  });
+});
+
+describe('confirmed outcomes in the official figures', () => {
+  const put = (kinds: unknown) => t.request('/api/v1/stats/official-kinds', { method: 'PUT', headers: { ...admin, 'content-type': 'application/json' }, body: JSON.stringify({ kinds }) });
+  const OUTCOMES = 'Kết quả thực hành được xác nhận';
+  /** The headline's outcome row as the dashboard's answer (what the screen and the printed report draw), the Excel export and the Word report give it. */
+  async function outcomeRows() {
+    const d = await dashboard();
+    return { answer: [headlineLabel('vi', 'outcomesConfirmed', OUTCOMES, d.headline), d.headline.outcomesConfirmed], ...(await headlineRows(OUTCOMES)), kinds: d.kinds.outcomes };
+  }
+
+  it('left out of the choice: the headline counts none and says why, the same on every medium; the kinds table still shows them', async () => {
+    expect((await put(['verified', 'self-reported'])).status).toBe(200);
+    const label = `${OUTCOMES} (phường không chọn tính kết quả thực hành vào số liệu chính thức)`;
+    expect(await outcomeRows()).toEqual({ answer: [label, 0], xlsx: [[label, 0]], docx: [label, 0], kinds: 1 });
+    expect((await dashboard()).headline.outcomesCounted).toBe(false);
+  });
+
+  it('chosen alone: the headline counts the outcomes and no lesson, the same on every medium', async () => {
+    expect((await put(['outcomes'])).status).toBe(200);
+    expect(await outcomeRows()).toEqual({ answer: [OUTCOMES, 1], xlsx: [[OUTCOMES, 1]], docx: [OUTCOMES, 1], kinds: 1 });
+    const lessonsLabel = 'Lượt hoàn thành bài học (phường không chọn tính loại bài học nào)';
+    expect(await headlineLessonRows()).toEqual({ xlsx: [[lessonsLabel, 0]], docx: [lessonsLabel, 0] });
+    expect((await dashboard()).headline).toMatchObject({ lessonsCompleted: 0, outcomesConfirmed: 1, outcomesCounted: true });
   });
 });
 

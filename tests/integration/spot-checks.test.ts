@@ -1,6 +1,7 @@
 // The spot-check list (server/integrity/spot-checks.ts): a seeded random
-// sample of guide-recorded completions and confirmed outcomes, the result of
-// each recorded and audited, the totals following.
+// sample of verified records — guide-recorded completions, confirmed outcomes
+// and self completions credited to a guided session, never a held record —
+// the result of each recorded and audited, the totals following.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SpotCheck } from '../../shared/integrity/spot-check.ts';
 import { drawSample } from '../../server/integrity/spot-checks.ts';
@@ -10,7 +11,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createStaff, login, ORIGIN, setupTestApp, type TestApp } from './helpers.ts';
 import { NOW, seedFixture } from './dashboard-support.ts';
-import { CATALOG } from './resident-support.ts';
+import { CATALOG, syncEvents } from './resident-support.ts';
+import { completion, registerLearner } from './helpers.ts';
+import { assistedCompletion, assistedRegistered, createGuide, guideSyncResults, joined, sessionCreated } from './guide-support.ts';
+import { learnerCode } from '../../shared/guide/learner-code.ts';
 
 let t: TestApp;
 let office: Record<string, string>;
@@ -108,5 +112,79 @@ describe('spot-checks', () => {
     } finally {
       rmSync(dir, { recursive: true });
     }
+  });
+});
+
+describe('spot-checks over guided sessions', () => {
+  let u: TestApp;
+  let reviewer: Record<string, string>;
+  let resident: string;
+  const START = Date.parse('2025-06-14T08:00:00+07:00');
+  const at = (minutes: number) => new Date(START + minutes * 60_000).toISOString();
+  beforeAll(async () => {
+    u = setupTestApp({ now: NOW, catalog: CATALOG });
+    const guide = await createGuide(u, 'hoa', ['tdp-1']);
+    const session = sessionCreated(guide, { code: 'HJKM3467', title: 'An toàn trên mạng', startsAt: at(0), durationMin: 120, courses: ['cyber-safety'], occurredAt: at(-10) });
+    const p = assistedRegistered(guide, { sessionId: session.sessionId, occurredAt: at(5) });
+    const sent = await guideSyncResults(u, guide, [
+      session,
+      p,
+      // In the session's time: verified. Three days after it ended: held ("outside-session").
+      assistedCompletion(guide, p.learnerId, { sessionId: session.sessionId, occurredAt: at(40) }),
+      assistedCompletion(guide, p.learnerId, { sessionId: session.sessionId, lessonId: 'phishing', occurredAt: at(75 * 60) }),
+    ]);
+    expect(sent.every((x) => x.status === 'accepted')).toBe(true);
+    const r = await registerLearner(u);
+    resident = r.id;
+    const synced = await syncEvents(u, r.auth, [
+      joined(r.id, 'HJKM3467', { occurredAt: at(10) }),
+      // Credited to the session: verified.
+      completion(r.id, { courseId: 'cyber-safety', lessonId: 'phishing', occurredAt: at(50) }),
+      // Credited to the session but reported in 3 seconds: held.
+      completion(r.id, { courseId: 'cyber-safety', lessonId: 'strong-passwords', durationSec: 3, occurredAt: at(60) }),
+      // Not one of the session's courses: self-reported, not verified.
+      completion(r.id, { courseId: 'digital-payments', lessonId: 'vietqr', occurredAt: at(70) }),
+    ]);
+    expect(synced.every((x) => x.status === 'accepted')).toBe(true);
+    await createStaff(u, 'vhxh', 'reviewer');
+    reviewer = { cookie: await login(u, 'vhxh', 'correct horse battery'), origin: ORIGIN, 'content-type': 'application/json' };
+  }, 60_000);
+  afterAll(() => u.close());
+  const drawIn = async () => {
+    const res = await u.request('/api/v1/integrity/spot-checks', { method: 'POST', headers: reviewer, body: JSON.stringify({ from: '2025-06-01', to: '2025-06-20', size: 50 }) });
+    expect(res.status).toBe(201);
+    return (await res.json()) as SpotCheck;
+  };
+
+  it('draws self completions credited to a session, naming it, and leaves held records out', async () => {
+    const check = await drawIn();
+    expect(check.population).toBe(2);
+    expect(check.items.map((i) => i.kind).sort()).toEqual(['completion', 'session-completion']);
+    const credited = check.items.find((i) => i.kind === 'session-completion')!;
+    expect(credited).toMatchObject({
+      code: learnerCode(resident),
+      courseId: 'cyber-safety',
+      lessonId: 'phishing',
+      day: '2025-06-14',
+      guide: 'HOA',
+      session: { code: 'HJKM3467', title: 'An toàn trên mạng', day: '2025-06-14' },
+      result: null,
+    });
+    expect(check.items.find((i) => i.kind === 'completion')!.session).toBeNull();
+
+    const res = await u.request(`/api/v1/integrity/spot-checks/${check.id}/items/${credited.itemNo}`, { method: 'PUT', headers: reviewer, body: JSON.stringify({ result: 'confirmed' }) });
+    expect(res.status).toBe(200);
+    const after = (await res.json()) as SpotCheck;
+    expect(after.items.find((i) => i.itemNo === credited.itemNo)!.result).toBe('confirmed');
+    expect(after.totals).toEqual({ confirmed: 1, notConfirmed: 0, unreachable: 0, pending: 1 });
+  });
+
+  it('draws the held records too once a reviewer accepts them', async () => {
+    const learners = u.sqlite.prepare("SELECT DISTINCT learner_id AS id FROM integrity_holds WHERE status = 'held'").all() as Array<{ id: string }>;
+    expect(learners).toHaveLength(2);
+    for (const { id } of learners) expect((await u.postJson(`/api/v1/integrity/learners/${id}/review`, { decision: 'accepted' }, reviewer)).status).toBe(200);
+    const check = await drawIn();
+    expect(check.population).toBe(4);
+    expect(check.items.map((i) => i.kind).sort()).toEqual(['completion', 'completion', 'session-completion', 'session-completion']);
   });
 });

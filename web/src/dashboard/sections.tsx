@@ -2,7 +2,7 @@ import { For, Show } from 'solid-js';
 import { AGE_BANDS, GENDER_KEYS, type Dashboard, type RankingRow } from '../../../shared/stats/api.ts';
 import { language, t } from '../i18n/index.ts';
 import { BarChart } from './bar-chart.tsx';
-import { countedLabel } from '../../../shared/stats/figure-kind-words.ts';
+import { countedLabel, headlineLabel } from '../../../shared/stats/figure-kind-words.ts';
 import { date, dateTime, num, pct, points } from './format.ts';
 import { skillName } from '../learn/skill-name.ts';
 
@@ -26,10 +26,10 @@ export function Headline(props: D) {
         {card('newLearners', h().newLearners, 'stat-new-learners')}
         {card('active7', h().active7, 'stat-active7')}
         {card('active30', h().active30, 'stat-active30')}
-        {card('lessonsCompleted', h().lessonsCompleted, 'stat-completions', countedLabel(language(), t('dashboard.headline.lessonsCompleted'), h().lessonsCounted))}
+        {card('lessonsCompleted', h().lessonsCompleted, 'stat-completions', headlineLabel(language(), 'lessonsCompleted', t('dashboard.headline.lessonsCompleted'), h()))}
         {card('coursesCompleted', h().coursesCompleted, 'stat-courses')}
         {card('certificates', h().certificates, 'stat-certificates')}
-        {card('outcomesConfirmed', h().outcomesConfirmed, 'stat-outcomes')}
+        {card('outcomesConfirmed', h().outcomesConfirmed, 'stat-outcomes', headlineLabel(language(), 'outcomesConfirmed', t('dashboard.headline.outcomesConfirmed'), h()))}
         {card('sessionsHeld', h().sessionsHeld, 'stat-sessions')}
         <div>
           <dt>{t('dashboard.headline.selfVsAssisted')}</dt>

@@ -17,7 +17,7 @@ const check = (result: SpotCheck['items'][number]['result'] = null): SpotCheck =
   drawnBy: 'lan',
   drawnAt: '2025-06-20T03:00:00.000Z',
   items: [
-    { itemNo: 1, kind: 'outcome', code: 'ACD4F7', groupId: 'tdp-2', courseId: null, lessonId: null, outcome: 'vneid-level2-activated', day: '2025-06-15', guide: 'Chị Hoa', result },
+    { itemNo: 1, kind: 'outcome', code: 'ACD4F7', groupId: 'tdp-2', courseId: null, lessonId: null, outcome: 'vneid-level2-activated', day: '2025-06-15', guide: 'Chị Hoa', session: null, result },
   ],
   totals: { confirmed: result === 'confirmed' ? 1 : 0, notConfirmed: 0, unreachable: 0, pending: result ? 0 : 1 },
 });

@@ -28,7 +28,9 @@ export function SpotCheckList(props: { check: SpotCheck; groupName: (id: string 
                   ? t('integrity.spot.outcome', { outcome: t(`integrity.spot.outcomes.${item.outcome}`) })
                   : t('integrity.spot.lesson', { course: item.courseId ?? '', lesson: item.lessonId ?? '' })}
               </p>
-              <p>{t('integrity.spot.recorded', { day: item.day, guide: item.guide })}</p>
+              <Show when={item.session} fallback={<p>{t('integrity.spot.recorded', { day: item.day, guide: item.guide })}</p>}>
+                {(s) => <p data-testid="spot-session">{t('integrity.spot.inSession', { day: item.day, title: s().title, code: s().code, sessionDay: s().day, guide: item.guide })}</p>}
+              </Show>
               <fieldset class="anomaly-actions">
                 <legend>{item.result ? t(`integrity.spot.results.${item.result}`) : t('integrity.spot.pending')}</legend>
                 <For each={SPOT_CHECK_RESULTS}>

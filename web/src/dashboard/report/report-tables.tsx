@@ -2,7 +2,7 @@ import { For } from 'solid-js';
 import { AGE_BANDS, GENDER_KEYS, type Dashboard } from '../../../../shared/stats/api.ts';
 import { language, t } from '../../i18n/index.ts';
 import { date, num, pct } from '../format.ts';
-import { countedLabel } from '../../../../shared/stats/figure-kind-words.ts';
+import { headlineLabel } from '../../../../shared/stats/figure-kind-words.ts';
 
 // The report's figures as administrative tables (black, bordered, no shading):
 // the same numbers as the dashboard's sections, without charts, since a chart
@@ -25,7 +25,7 @@ export function HeadlineTable(props: D) {
           {(k, i) => (
             <tr>
               <td class="stt">{i() + 1}</td>
-              <td>{k === 'lessonsCompleted' ? countedLabel(language(), t(`dashboard.report.headline.${k}`), props.data.headline.lessonsCounted) : t(`dashboard.report.headline.${k}`)}</td>
+              <td>{headlineLabel(language(), k, t(`dashboard.report.headline.${k}`), props.data.headline)}</td>
               <td class="num" data-testid={`report-${k}`}>{num(props.data.headline[k])}</td>
             </tr>
           )}
