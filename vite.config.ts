@@ -90,6 +90,11 @@ export default defineConfig({
         // precached on every phone: it is kept the first time a phone needs it.
         runtimeCaching: [
           { urlPattern: /\/assets\/jsQR-[^/]+\.js$/, handler: 'CacheFirst', options: { cacheName: 'qr-fallback', expiration: { maxEntries: 2 } } },
+          // Any other script, stylesheet or font reaching this rule is one the precache left out:
+          // the ward office's code, kept the first time an office screen loads it (the studio's
+          // tabs hand over what they loaded before the worker controlled them:
+          // web/src/admin/keep-office-code.ts), so the studio reopens offline. Residents never load it.
+          { urlPattern: /\/assets\/[^/]+\.(js|css|woff2)$/, handler: 'CacheFirst', options: { cacheName: 'hvs-office-code', expiration: { maxEntries: 150 } } },
           // Same cache name as content-cache.ts: what the app stored is answered offline, and a file it has not stored yet is kept when first fetched.
           // News thumbnails: stored by web/src/news/photo-cache.ts after each fresh list (same cache name), pruned to the list's.
           { urlPattern: /\/api\/v1\/news\/photos\/[0-9a-f]{64}$/, handler: 'CacheFirst', options: { cacheName: 'hvs-news-photos', expiration: { maxEntries: 200 } } },

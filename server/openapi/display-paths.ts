@@ -1,7 +1,7 @@
 // The ward's LED screens in the OpenAPI document.
 import { z } from 'zod';
 import { API_PREFIX } from '../../shared/api.ts';
-import { DISPLAY_ID_PATTERN, displayFeedSchema, displayInputSchema, displayListSchema, displaySchema } from '../../shared/displays/schema.ts';
+import { DISPLAY_ID_PATTERN, displayFeedSchema, displayHoursSchema, displayInputSchema, displayListSchema, displaySchema } from '../../shared/displays/schema.ts';
 import { jsonBody, pathParam, ref, reply, schemaOf, STAFF, PUBLIC, inputFailures, type Paths } from './helpers.ts';
 
 export const displaySchemas = {
@@ -9,6 +9,7 @@ export const displaySchemas = {
   DisplayInput: schemaOf(displayInputSchema, 'input'),
   DisplayList: schemaOf(displayListSchema, 'output'),
   DisplayFeed: schemaOf(displayFeedSchema, 'output'),
+  DisplayHours: schemaOf(displayHoursSchema, 'output'),
   DisplayDeleted: schemaOf(z.object({ ok: z.literal(true) }), 'output'),
 };
 
@@ -34,6 +35,19 @@ export const displayPaths: Paths = {
       security: STAFF,
       parameters: [displayId],
       responses: { '200': reply('Removed', ref('DisplayDeleted')), ...notAllowed, '404': reply('No such screen') },
+    },
+  },
+  [`${API_PREFIX}/displays/{id}/hours`]: {
+    get: {
+      operationId: 'displayHours',
+      summary: 'Hours an LED screen was on, per Vietnam day and in all, counted from its heartbeats, from `from` to `to` inclusive (default: the 7 days ending today; reviewer, admin, unit officer)',
+      security: STAFF,
+      parameters: [
+        displayId,
+        { name: 'from', in: 'query', required: false, schema: { type: 'string', format: 'date' } },
+        { name: 'to', in: 'query', required: false, schema: { type: 'string', format: 'date' } },
+      ],
+      responses: { '200': reply('Hours on', ref('DisplayHours')), ...notAllowed, '400': reply('Bad dates (not days, from after to, over 366 days)'), '404': reply('No such screen') },
     },
   },
   [`${API_PREFIX}/displays/{id}/feed`]: {

@@ -2,9 +2,11 @@
 // playlist and sees which screens are live; unit officers read the list, to
 // log a screen's slide loop in their outreach log; the screen itself fetches its
 // feed with no login (a kiosk browser), so the feed holds public aggregates
-// only. Each fetch is the screen's heartbeat.
+// only. Each fetch is the screen's heartbeat; the heartbeats give the hours
+// each screen was on, per day, which a unit officer logs in one tap.
 import { Hono } from 'hono';
-import { displayIdSchema, displayInputSchema } from '../../shared/displays/schema.ts';
+import { displayHoursQuerySchema, displayHoursRangeSchema, displayIdSchema, displayInputSchema, HOURS_DEFAULT_DAYS } from '../../shared/displays/schema.ts';
+import { vietnamDay } from '../../shared/resident/home-plan.ts';
 import { requireStaff } from '../auth/staff-auth.ts';
 import type { AppContext, AppEnv } from '../context.ts';
 import { createDisplayFeed } from '../displays/feed.ts';
@@ -40,6 +42,15 @@ export function displayRoutes(ctx: AppContext, catalog: DashboardCatalog, storie
       store.remove(id);
       ctx.audit.record(c.get('staff'), 'display.deleted', { type: 'display', id });
       return c.json({ ok: true });
+    })
+    // The hours a screen was on, per day, from its heartbeats (who may read the list may read this).
+    .get('/:id/hours', readers, (c) => {
+      const screen = screenOf(c.req.param('id'));
+      const q = parseWith(displayHoursQuerySchema, c.req.query());
+      const to = q.to ?? vietnamDay(ctx.now());
+      const from = q.from ?? vietnamDay(Date.parse(to) - (HOURS_DEFAULT_DAYS - 1) * 86_400_000);
+      parseWith(displayHoursRangeSchema, { from, to });
+      return c.json(store.hours(screen.id, from, to));
     })
     // Public: the screen's whole loop in one answer; a fetch is its heartbeat.
     .get('/:id/feed', (c) => {

@@ -40,6 +40,30 @@ export type Display = z.infer<typeof displaySchema>;
 export const displayListSchema = z.object({ displays: z.array(displaySchema) });
 export type DisplayList = z.infer<typeof displayListSchema>;
 
+/** Longest span one hours request covers (a year and a day). */
+export const MAX_HOURS_DAYS = 366;
+const DAY_MS = 86_400_000;
+
+/** The query as sent: Vietnam calendar days, inclusive; either may be left out (the last 7 days ending today). */
+export const displayHoursQuerySchema = z.strictObject({ from: z.iso.date().optional(), to: z.iso.date().optional() });
+export const HOURS_DEFAULT_DAYS = 7;
+
+/** The span once the defaults are filled in. */
+export const displayHoursRangeSchema = z
+  .strictObject({ from: z.iso.date(), to: z.iso.date() })
+  .refine((q) => q.from <= q.to, { message: '"from" must not be after "to"', path: ['from'] })
+  .refine((q) => (Date.parse(q.to) - Date.parse(q.from)) / DAY_MS < MAX_HOURS_DAYS, { message: `at most ${MAX_HOURS_DAYS} days`, path: ['to'] });
+
+/** How long a screen was on, per day it was on and in all, from its heartbeats (hours, to a tenth). */
+export const displayHoursSchema = z.object({
+  id: z.string(),
+  from: z.string(),
+  to: z.string(),
+  days: z.array(z.object({ day: z.string(), hours: z.number() })),
+  hours: z.number(),
+});
+export type DisplayHours = z.infer<typeof displayHoursSchema>;
+
 /** A published story as a screen shows it: public fields only, its first photo. */
 export const displayStorySchema = z.object({
   id: z.string(),

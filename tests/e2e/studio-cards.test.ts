@@ -172,6 +172,18 @@ describe.skipIf(!hasChromium)('outreach studio', () => {
       for (const path of ['/admin/posters', '/admin/bulletins']) {
         await page.goto(`${e2e.server.url}${path}`);
         await page.locator('nav.studio-nav a[aria-current="page"]').waitFor();
+        if (path === '/admin/posters') {
+          // A live figure on the poster: its kind and date shown, its sentence put in as the slogan.
+          await page.route(/\/api\/v1\/stats\/dashboard/, (route) =>
+            route.fulfill({ json: { ...FIGURES, meta: { wardName: 'Phường Kiến An' }, range: { to: '2026-12-05' }, coverageCounted: ['verified', 'self-reported'], kinds: { verified: 1234, selfReported: 567, outcomes: 0 } } }),
+          );
+          await page.getByTestId('figure-picker').locator('summary').click();
+          const figure = page.locator('[data-testid="live-figure"][data-key="kind:self-reported"]');
+          expect(await figure.textContent()).toContain(lang === 'vi' ? 'Loại số liệu: Tự học, tự khai trên điện thoại · Số liệu đến ngày 5/12/2026' : 'Kind of figure: Self-reported on a phone · Figure as of 5/12/2026');
+          await figure.getByRole('button').click();
+          expect(await page.locator('input[name="slogan"]').inputValue()).toContain('567');
+          expect(await page.getByTestId('poster').textContent()).toContain('567');
+        }
         expect(await page.evaluate(() => document.documentElement.scrollWidth), path).toBeLessThanOrEqual(360);
       }
       await ctx.close();

@@ -70,6 +70,7 @@ describe('GET /api/openapi.json', () => {
         '/api/v1/displays',
         '/api/v1/displays/{id}',
         '/api/v1/displays/{id}/feed',
+        '/api/v1/displays/{id}/hours',
         '/api/v1/stories',
         '/api/v1/bulletins',
         '/api/v1/bulletins/{id}',

@@ -200,6 +200,19 @@ export const difficulties = pgTable(
   ],
 );
 
+export const displayDays = pgTable(
+  'display_days',
+  {
+    displayId: text('display_id').notNull(),
+    day: text('day').notNull(),
+    onMs: bigint('on_ms', { mode: 'number' }).notNull(),
+  },
+  (t) => [
+    primaryKey({ name: 'display_days_pkey', columns: [t.displayId, t.day] }),
+    foreignKey({ name: 'display_days_display_id_fkey', columns: [t.displayId], foreignColumns: [displayScreens.id] }).onDelete('cascade'),
+  ],
+);
+
 export const displayScreens = pgTable(
   'display_screens',
   {

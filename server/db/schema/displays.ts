@@ -1,7 +1,7 @@
 // The ward's LED screens (plan form 2.3): each screen's playlist, edited by the
 // office, and when the screen last asked for its data (its heartbeat). The
 // playlist is one validated JSON document, edited as a whole.
-import { integer, sqliteTable, text } from 'drizzle-orm/sqlite-core';
+import { integer, primaryKey, sqliteTable, text } from 'drizzle-orm/sqlite-core';
 
 export const displayScreens = sqliteTable('display_screens', {
   id: text('id').primaryKey(),
@@ -12,3 +12,22 @@ export const displayScreens = sqliteTable('display_screens', {
   updatedBy: text('updated_by').notNull(),
   lastSeenAt: integer('last_seen_at'),
 });
+
+/**
+ * How long each screen was on, per Vietnam calendar day, from its heartbeats:
+ * the time between two heartbeats no further apart than a live screen's
+ * (DISPLAY_LIVE_MS) is time on; a longer silence is time off. Kept as a
+ * running total, so a year of screens is a few thousand rows, not a row a minute.
+ */
+export const displayDays = sqliteTable(
+  'display_days',
+  {
+    displayId: text('display_id')
+      .notNull()
+      .references(() => displayScreens.id, { onDelete: 'cascade' }),
+    /** YYYY-MM-DD, Vietnam time. */
+    day: text('day').notNull(),
+    onMs: integer('on_ms').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.displayId, t.day] })],
+);

@@ -1,6 +1,7 @@
-import { For } from 'solid-js';
+import { For, onMount } from 'solid-js';
 import { t } from '../i18n/index.ts';
 import { StudioNetworkNote } from './studio-network.tsx';
+import { keepOfficeCodeOffline } from './keep-office-code.ts';
 import './strings.ts';
 import '../styles/ward-admin.css';
 import '../styles/studio.css';
@@ -38,6 +39,8 @@ const STUDIO = [
 
 /** The outreach studio's tabs: one message, each channel a tab away. */
 export function StudioNav() {
+  // A studio tab opened once online opens again without a connection.
+  onMount(keepOfficeCodeOffline);
   return (
     <>
       <nav class="studio-nav no-print" aria-label={t('studio.nav.label')}>

@@ -5,6 +5,7 @@ import { HttpError } from '../net/http.ts';
 import { adminApi } from './admin-api.ts';
 import { LogToPlan } from './outreach-log/log-to-plan.tsx';
 import { fetchPlanSlogans } from './studio/plan-slogans.ts';
+import { FigurePicker } from './studio/figure-picker.tsx';
 import { fetchPublishedNews } from '../news/news-api.ts';
 import { posterTarget, storyChoice } from './poster-target.ts';
 import { AdminNav, StudioNav } from './admin-nav.tsx';
@@ -95,12 +96,14 @@ export default function PostersPage() {
                   </label>
                   <label>
                     {t('posters.slogan')}
-                    <input name="slogan" list="poster-slogans" value={sloganText()} maxLength={120} onInput={(e) => setSlogan(e.currentTarget.value)} />
+                    <input name="slogan" list="poster-slogans" value={sloganText()} maxLength={200} onInput={(e) => setSlogan(e.currentTarget.value)} />
                     <datalist id="poster-slogans">
                       <For each={planSlogans()}>{(s) => <option value={s} />}</For>
                       <For each={SLOGANS}>{(s) => <option value={t(`posters.slogans.${s}`)} />}</For>
                     </datalist>
                   </label>
+                  {/* A live figure's sentence instead of a slogan, with its kind and date shown before it goes in. */}
+                  <FigurePicker onInsert={(f) => setSlogan(f.sentence)} />
                 </fieldset>
                 <Show when={!f().publicOrigin}>
                   <p class="notice" role="note">{t('posters.originMissing', { origin: location.origin })}</p>

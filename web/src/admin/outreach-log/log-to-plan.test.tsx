@@ -69,6 +69,32 @@ describe('logging a published item from the studio', () => {
     expect(outreachLogInputSchema.safeParse(posted[0]).success).toBe(true);
   });
 
+  it('fills an LED screen\'s hours from its heartbeats in one tap, for the days chosen', async () => {
+    const asked: string[] = [];
+    const posted = serve('unit');
+    const inner = globalThis.fetch;
+    vi.stubGlobal('fetch', async (url: string, init?: RequestInit) => {
+      if (!url.startsWith('/api/v1/displays/cong-phuong/hours')) return inner(url, init);
+      asked.push(url);
+      const from = new URL(url, 'http://x').searchParams.get('from');
+      return Response.json({ id: 'cong-phuong', from, to: '2025-05-20', days: [], hours: from === '2025-05-20' ? 0.2 : 83.6 });
+    });
+    const user = userEvent.setup();
+    const shown = { source: 'display:cong-phuong', title: 'Cổng phường', link: 'https://hocvuso.example.vn/display/cong-phuong' };
+    render(() => <LogToPlan channel="screen" screenId="cong-phuong" item={shown} today="2025-05-20" />);
+    // Today only: a few minutes on, nothing to fill in, and it says why.
+    await screen.findByTestId('screen-hours-none');
+    const from = screen.getByLabelText('Chiếu từ ngày');
+    await user.clear(from);
+    await user.type(from, '2025-05-14');
+    await user.click(await screen.findByRole('button', { name: 'Điền số giờ màn hình đã bật: 84 giờ' }));
+    expect((screen.getByLabelText('Số giờ màn hình') as HTMLInputElement).value).toBe('84');
+    expect(asked.at(-1)).toBe('/api/v1/displays/cong-phuong/hours?from=2025-05-14&to=2025-05-20');
+    await user.click(screen.getByRole('button', { name: 'Ghi vào nhật ký' }));
+    await screen.findByText('Đã ghi vào nhật ký tuyên truyền.');
+    expect(posted).toEqual([{ channel: 'screen', ...shown, startsOn: '2025-05-14', endsOn: '2025-05-20', screenHours: 84 }]);
+  });
+
   it('logs the copies of a poster printed, and says when the log needs the network', async () => {
     let online = true;
     const posted = serve('unit', () => {

@@ -8,6 +8,8 @@ import { getApiClient } from '../../net/api.ts';
 import { fetchPublishedNews } from '../../news/news-api.ts';
 import { groupFigureCard, lessonCard, sloganCard, storyCard, wardProgressCard, type Card } from './card-sources.ts';
 import { fetchPlanSlogans } from './plan-slogans.ts';
+import { FigurePicker } from './figure-picker.tsx';
+import type { LiveFigure } from './live-figures.ts';
 
 export type SourceKind = 'lesson' | 'figure' | 'story' | 'slogan';
 
@@ -40,6 +42,9 @@ export function CardSourcePicker(props: { ward: Accessor<string>; origin: Access
   const [planSlogans] = createResource(() => kind() === 'slogan' || undefined, fetchPlanSlogans);
   const [slogan, setSlogan] = createSignal<string | null>(null);
   const sloganText = () => (slogan() ?? planSlogans()?.[0] ?? '').trim();
+  // A figure's sentence put in as the card's line: the card says it is a figure, and of which day.
+  const [inserted, setInserted] = createSignal<LiveFigure | null>(null);
+  const sloganFigure = () => (inserted()?.sentence === sloganText() ? inserted() : null);
 
   const figures = () => {
     const d = dash();
@@ -60,7 +65,7 @@ export function CardSourcePicker(props: { ward: Accessor<string>; origin: Access
       const g = f.groups.find((x) => x.groupName === figureKey());
       return g ? groupFigureCard(props.ward(), props.origin(), g, today()) : null;
     }
-    if (kind() === 'slogan') return sloganText() ? sloganCard(props.ward(), props.origin(), sloganText()) : null;
+    if (kind() === 'slogan') return sloganText() ? sloganCard(props.ward(), props.origin(), sloganText(), sloganFigure()?.asOf) : null;
     const item = news()?.items.find((i) => i.id === storyId()) ?? news()?.items[0];
     return item ? storyCard(props.ward(), props.origin(), item) : null;
   };
@@ -145,6 +150,12 @@ export function CardSourcePicker(props: { ward: Accessor<string>; origin: Access
           <Show when={planSlogans.state === 'ready' && planSlogans()!.length === 0}>
             <p class="hint">{t('studio.cards.noSlogans')}</p>
           </Show>
+          <FigurePicker
+            onInsert={(f) => {
+              setInserted(f);
+              setSlogan(f.sentence);
+            }}
+          />
         </Match>
       </Switch>
     </fieldset>

@@ -101,11 +101,12 @@ export function wardProgressCard(ward: string, origin: string, p: WardProgress, 
   return card(spec, [t('studio.card.postFigure', { date: dayText(asOf), figure, caption }), t('studio.card.wardTargetNote'), t('studio.card.postApp', { url })], { source: 'figure:ward', link: url });
 }
 
-export function sloganCard(ward: string, origin: string, slogan: string): Card {
+/** A line of text: a slogan, or a live figure's sentence (`figureAsOf`: the day it is as of). */
+export function sloganCard(ward: string, origin: string, slogan: string, figureAsOf?: string): Card {
   const url = `${base(origin)}/`;
   const spec: CardSpec = {
     ward,
-    eyebrow: t('studio.card.sloganEyebrow'),
+    eyebrow: figureAsOf ? t('studio.card.figureEyebrow', { date: dayText(figureAsOf) }) : t('studio.card.sloganEyebrow'),
     title: slogan,
     points: [],
     numbered: false,
