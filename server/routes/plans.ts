@@ -48,7 +48,7 @@ export function planRoutes(ctx: AppContext, store: PlanStore, units: Units) {
       // Deadlines are counted window by window: a span of centuries would be millions of them.
       const period = periodOf(plan, span, today);
       if (dayFromIso(period.to) - dayFromIso(period.from) + 1 > MAX_PERIOD_DAYS) throw apiError(400, 'invalid_request', 'The period may be at most five years');
-      return c.json(tracker(plan, shown, span, today));
+      return c.json(tracker(plan, shown, span, today, own !== undefined));
     })
     .post('/', admin, async (c) => {
       const input = await readBody(c, planInputSchema);

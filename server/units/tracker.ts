@@ -3,7 +3,8 @@
 // served (an activity counts when its days overlap the span), and each
 // unit's tasks and the plan's targets for the period (shared/plans/
 // task-status.ts decides; an activity counts there on its first day). A
-// unit officer gets the same view limited to their own unit. One set of
+// unit officer gets the same view limited to their own unit: its row, tasks,
+// targets and content-item counts, and none of the ward's figures. One set of
 // prepared statements per database, read for every request.
 import { and, between, count, eq, gte, lt, lte, max, sql } from 'drizzle-orm';
 import { vietnamToday, windowOf, type Span } from '../../shared/plans/periods.ts';
@@ -106,15 +107,18 @@ export function createTracker(db: Db) {
     .groupBy(unitActivities.unitId)
     .prepare();
 
-  /** `units`: the units shown (one for an officer); `today`: the Vietnam day the deadlines are judged on. */
-  return function read(p: Plan, units: Unit[], span: { from?: string; to?: string }, today: string): Tracker {
-    const unit = units.length === 1 ? units[0].id : null;
+  /** `units`: the units shown; `today`: the Vietnam day the deadlines are judged on; `ownUnit`: an officer's view of their one unit
+   * (said, not guessed from one unit shown: a ward with one unit still gives the office the ward's figures). */
+  return function read(p: Plan, units: Unit[], span: { from?: string; to?: string }, today: string, ownUnit = false): Tracker {
+    if (ownUnit && units.length !== 1) throw new Error('an officer sees exactly one unit');
+    const unit = ownUnit ? units[0].id : null;
     const unitRange = unit === null ? { unitFrom: '', unitTo: LAST_ID } : { unitFrom: unit, unitTo: unit };
     const open = { plan: p.id, ...unitRange, from: span.from ?? FIRST_DAY, to: span.to ?? LAST_DAY };
     const cellRows = cells.all(open);
     const perItem = new Map(items.all(open).map((i) => [i.code, i.n]));
     // The movement's sessions are guide records already: counted here, never typed again by a unit.
-    const movementForm = p.forms.find((f) => f.subForms.some((s) => s.id === GUIDE_SESSION_SUB_FORM));
+    // They are the ward's, not a unit's: an officer's view of their own unit leaves them out.
+    const movementForm = unit === null ? p.forms.find((f) => f.subForms.some((s) => s.id === GUIDE_SESSION_SUB_FORM)) : undefined;
     const sessionCount = movementForm
       ? (sessions.get({ fromMs: span.from ? vnMidnight(span.from) : 0, toMs: span.to ? vnMidnight(span.to) + DAY : Number.MAX_SAFE_INTEGER })?.n ?? 0)
       : 0;

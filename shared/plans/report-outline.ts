@@ -45,6 +45,8 @@ export function formLine(f: PlanReportData['forms'][number]): string {
 }
 
 const STATUS: Record<ReportDifficulty['status'], string> = { open: 'chưa xử lý', handling: 'đang xử lý', resolved: 'đã xử lý' };
+/** A unit's own sentence set inside the report's: without its closing stop (the line ends with one of its own). */
+const clause = (text: string) => text.trim().replace(/[\s.;]+$/, '');
 
 const paras = (text: string): Block[] => text.split(/\n+/).map((p) => p.trim()).filter(Boolean).map((p) => ({ kind: 'para', text: p }));
 /** The officer's part, else the sentences proposed from the figures, else lines to write on. */
@@ -114,7 +116,7 @@ export function planReportOutline(d: ReportFigures, text: PlanReportText): Block
   else if (d.difficulties.length === 0) out.push({ kind: 'para', text: 'Trong kỳ, các đơn vị không báo cáo khó khăn, vướng mắc.' });
   else
     for (const x of d.difficulties)
-      out.push({ kind: 'para', text: `- ${x.unit} (ngày ${viDay(x.reportedOn)}): ${x.summary} — ${STATUS[x.status]}${x.handling ? `: ${x.handling}` : ''}${x.resolvedOn ? ` (ngày ${viDay(x.resolvedOn)})` : ''}.` });
+      out.push({ kind: 'para', text: `- ${x.unit} (ngày ${viDay(x.reportedOn)}): ${clause(x.summary)} — ${STATUS[x.status]}${x.handling ? `: ${clause(x.handling)}` : ''}${x.resolvedOn ? ` (ngày ${viDay(x.resolvedOn)})` : ''}.` });
 
   out.push({ kind: 'heading', text: 'IV. PHƯƠNG HƯỚNG, NHIỆM VỤ VÀ ĐỀ XUẤT, KIẾN NGHỊ' });
   out.push({ kind: 'heading', text: '1. Phương hướng, nhiệm vụ thời gian tới' });

@@ -75,7 +75,8 @@ export const trackerSchema = z.object({
   ),
   contentItems: z.array(z.object({ code: z.string(), title: z.string(), activities: z.number() })),
   /** Guide sessions of the movement that started in the span, counted by themselves (never typed twice) under the
-   * form whose sub-form is `guide-session` (2.5 in the sample); null when the plan has no such sub-form. */
+   * form whose sub-form is `guide-session` (2.5 in the sample); null when the plan has no such sub-form, and in a
+   * unit officer's view (the sessions are the ward's, not the unit's). */
   guideSessions: z.object({ formCode: z.string(), sessions: z.number() }).nullable(),
   /** The period tasks and targets are judged over: the span asked for, else the plan's period, else this year. */
   period: z.object({ from: z.string(), to: z.string() }),

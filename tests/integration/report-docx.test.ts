@@ -1,15 +1,15 @@
 // The Word copy of the ward report: one data set, read back from the .docx
-// (word/document.xml) and compared with the figures the printed report and
+// (word/document.xml parsed as XML, tests/support/docx-read.ts) and compared with the figures the printed report and
 // the Excel export carry; the officer's saved text is in it, and the page is
 // A4 with Decree 30 margins in Times New Roman.
 import ExcelJS from 'exceljs';
-import { unzipSync, strFromU8 } from 'fflate';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Dashboard } from '../../shared/stats/api.ts';
 import { REPORT_HEADLINE } from '../../server/stats/report-docx.ts';
 import { createStaff, login, ORIGIN, setupTestApp, type TestApp } from './helpers.ts';
 import { NOW, seedFixture } from './dashboard-support.ts';
 import { CATALOG } from './resident-support.ts';
+import { readDocx, wordAttributes, wordElements } from '../support/docx-read.ts';
 
 let t: TestApp;
 let office: Record<string, string>;
@@ -22,12 +22,6 @@ beforeAll(async () => {
 afterAll(() => t.close());
 
 const Q = 'from=2025-05-01&to=2025-06-20';
-/** The document's text, one string per paragraph. */
-const paragraphs = (xml: string) => [...xml.matchAll(/<w:p[ >][\s\S]*?<\/w:p>/g)].map((p) => [...p[0].matchAll(/<w:t(?: [^>]*)?>([^<]*)<\/w:t>/g)].map((m) => unescape(m[1])).join(''));
-const unescape = (s: string) => s.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&apos;/g, "'").replace(/&amp;/g, '&');
-/** Each table row's cells as text. */
-const rows = (xml: string) => [...xml.matchAll(/<w:tr[ >][\s\S]*?<\/w:tr>/g)].map((r) => [...r[0].matchAll(/<w:tc>[\s\S]*?<\/w:tc>/g)].map((c) => paragraphs(c[0]).join(' ')));
-
 describe('report as a Word file', () => {
   it('carries the same figures as the report and the Excel export, and the saved text', async () => {
     const situation = 'Phường đã tổ chức 6 buổi hướng dẫn tại nhà văn hóa.';
@@ -43,10 +37,9 @@ describe('report as a Word file', () => {
     const res = await t.request(`/api/v1/stats/report.docx?${Q}`, { headers: office });
     expect(res.status).toBe(200);
     expect(res.headers.get('content-disposition')).toContain('.docx');
-    const files = unzipSync(new Uint8Array(await res.arrayBuffer()));
-    const xml = strFromU8(files['word/document.xml']);
-    const text = paragraphs(xml);
-    const table = rows(xml);
+    const word = readDocx(new Uint8Array(await res.arrayBuffer()));
+    const text = word.paragraphs;
+    const table = word.rows;
 
     expect(text).toContain('CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM');
     expect(text).toContain('BÁO CÁO');
@@ -54,10 +47,9 @@ describe('report as a Word file', () => {
     expect(text).toContain('Thêm buổi học cuối tuần.');
     expect(text.indexOf('Nơi nhận:')).toBeGreaterThan(text.findIndex((p) => p.startsWith('“<5”')));
     // A4, margins 20/15/20/30 mm, Times New Roman for every script.
-    expect(xml).toMatch(/<w:pgSz w:w="11907" w:h="16840"/);
-    expect(xml).toMatch(/<w:pgMar [^>]*w:left="1701"/);
-    const styles = strFromU8(files['word/styles.xml']);
-    expect(styles).toMatch(/w:ascii="Times New Roman"[^>]*w:hAnsi="Times New Roman"/);
+    expect(wordAttributes(word.document, 'pgSz')).toMatchObject({ w: '11907', h: '16840' });
+    expect(wordAttributes(word.document, 'pgMar')).toMatchObject({ top: '1134', right: '851', bottom: '1134', left: '1701' });
+    expect(wordElements(word.styles, 'rFonts').some((f) => f.attributes.ascii === 'Times New Roman' && f.attributes.hAnsi === 'Times New Roman')).toBe(true);
 
     // The headline table: the report's figures, row by row.
     const xlsx = new ExcelJS.Workbook();

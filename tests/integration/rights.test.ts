@@ -1,8 +1,10 @@
 // Who may do what: every API route × every role, from the rights table in
 // tests/support/route-inventory.ts. Allowed requests succeed with a
 // schema-valid answer (a learner's answer holds only their own data);
-// refused ones get 401/403 and write nothing. Reviewers (and guides of other
-// groups) never see a resident's name, birth year, address or learner id.
+// refused ones get 401/403 and write nothing; where the answer depends on who
+// asks (a unit officer's tracker), it holds what the route's scope says.
+// Reviewers (and guides of other groups) never see a resident's name, birth
+// year, address or learner id.
 import { rmSync } from 'node:fs';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -102,6 +104,7 @@ describe('rights table', () => {
           expect(await successProblem(spec, res.clone()), where).toBeNull();
           if (PUBLIC_DATA.has(spec.key)) continue;
           const text = await answerText(res);
+          if (spec.scope) expect(spec.scope(JSON.parse(text), role, world), `${where}: out of scope`).toBeNull();
           for (const value of forbiddenFor(role)) expect(text.includes(value), `${where}: the answer contains "${value}"`).toBe(false);
           if (spec.key === 'GET /api/v1/me') expect(JSON.parse(text).learner.id, where).toBe(world.own[role]);
         }

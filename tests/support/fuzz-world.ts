@@ -82,6 +82,8 @@ export interface World {
   lessonAudio: { id: string; sha256: string };
   /** Register entries of TTSNC (the unit officer's unit): a difficulty, a false-information entry, a budget proposal. */
   registers: { difficulty: string; misinformation: string; budget: string; screenshot: string };
+  /** What each unit recorded in the sample plan (WORLD_ACTIVITIES), for the scope of the tracker's answers. */
+  activities: typeof WORLD_ACTIVITIES;
   /** A spot-check list drawn by the reviewer, with at least one item. */
   spotCheckId: number;
   /** Credentials of each role: request headers (none for anonymous). */
@@ -146,6 +148,7 @@ export async function buildWorld(): Promise<{ world: World; file: string; dir: s
   const evidence = ((await photo.json()) as { sha256: string }).sha256;
   const lessonAudio = await approvedRecording(t, guide, reviewer);
   const registers = await seedRegisters(t, unit);
+  await recordActivities(t, { ttsnc: unit, 'kt-ht-dt': otherUnit });
   const saved = await t.request('/api/v1/bulletins', { method: 'POST', headers: { ...unit.headers, 'content-type': 'application/json' }, body: JSON.stringify(BULLETIN_BODY) });
   if (saved.status !== 201) throw new Error(`bulletin: ${saved.status} ${await saved.text()}`);
   const bulletin = ((await saved.json()) as { id: string }).id;
@@ -188,6 +191,7 @@ export async function buildWorld(): Promise<{ world: World; file: string; dir: s
     evidence,
     lessonAudio,
     registers,
+    activities: WORLD_ACTIVITIES,
     spotCheckId,
     auth: {
       anonymous: {},
@@ -257,6 +261,41 @@ async function worldStories(t: ReturnType<typeof setupTestApp>, officer: Staff, 
   }
   const [draft, submitted, approved, published] = ids;
   return { stories: { draft, submitted, approved, published }, storyPhotos };
+}
+
+/** Activities of the two officers' units in the sample plan, unlike in form and content item, so a view of one unit
+ * that held the other's figures would show them. */
+export const WORLD_ACTIVITIES = {
+  ttsnc: [{ startsOn: '2025-06-10', formCode: '2.4', subFormId: 'radio-news', contentItems: ['1.2'], title: 'Tin về Nghị quyết 57 trên loa phường' }],
+  'kt-ht-dt': [
+    { startsOn: '2025-06-12', formCode: '2.1', subFormId: 'infographic', contentItems: ['1.4'], title: 'Infographic hỗ trợ doanh nghiệp' },
+    { startsOn: '2025-06-13', formCode: '2.1', subFormId: 'infographic', contentItems: ['1.4', '1.5'], title: 'Infographic chuyển đổi số doanh nghiệp' },
+  ],
+};
+
+/** Each unit's activities of WORLD_ACTIVITIES, sent by its own officer through the unit sync. */
+async function recordActivities(t: ReturnType<typeof setupTestApp>, officers: Record<keyof typeof WORLD_ACTIVITIES, Staff>) {
+  for (const [unitId, list] of Object.entries(WORLD_ACTIVITIES)) {
+    const officer = officers[unitId as keyof typeof WORLD_ACTIVITIES];
+    const events = list.map((a) => ({
+      id: uuidv7(),
+      type: 'activity.recorded',
+      recordedBy: officer.id,
+      deviceId: GUIDE_DEVICE,
+      occurredAt: `${a.startsOn}T10:00:00+07:00`,
+      unitId,
+      planId: 'sample-nq57',
+      activityId: uuidv7(),
+      place: '',
+      audiences: ['residents'],
+      reach: {},
+      links: [],
+      ...a,
+    }));
+    const res = await t.request('/api/v1/units/sync', { method: 'POST', headers: { ...officer.headers, 'content-type': 'application/json' }, body: JSON.stringify({ deviceId: GUIDE_DEVICE, events }) });
+    if (res.status !== 200) throw new Error(`unit activities: ${res.status} ${await res.text()}`);
+    await expectAccepted(((await res.json()) as { results: Array<{ status: string }> }).results);
+  }
 }
 
 /** One entry in each register, filed by TTSNC's officer through the API. */

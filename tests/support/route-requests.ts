@@ -31,6 +31,7 @@ import { BULLETIN_BODY, ROLES, type Fork, type Role, type World } from './fuzz-w
 import { bulletinListSchema, bulletinSchema } from '../../shared/outreach/bulletin-schedule.ts';
 import { outreachLoggedSchema } from '../../shared/outreach/outreach-log.ts';
 import type { Expect } from './route-inventory.ts';
+import { trackerScope, type Scope } from './route-scopes.ts';
 
 const DISPLAY_BODY = { name: 'Màn hình cổng UBND phường', slides: [{ kind: 'slogan', seconds: 10, text: 'Cả phường cùng học kỹ năng số' }, { kind: 'qr', seconds: 10 }] };
 
@@ -55,6 +56,8 @@ export interface RouteSpec {
   /** A valid JSON body for this role (may first prepare the world, e.g. make a recovery code). */
   body?: (w: World, role: Role, f: Fork) => unknown;
   ok: Success;
+  /** What an allowed role's answer may hold, for an answer that depends on who asks (route-scopes.ts). */
+  scope?: Scope;
 }
 
 const importSchema = z.object({ dryRun: z.boolean(), groups: z.array(z.object({ id: z.string(), action: z.string() })), ward: adminWardSchema });
@@ -207,7 +210,7 @@ export const REQUESTS: Record<string, Omit<RouteSpec, 'key' | 'method' | 'patter
   'POST /api/v1/plans/import': { body: () => ({ fileName: 'ke-hoach.yaml', text: planYaml, dryRun: true }), ok: planImportResponseSchema },
   'GET /api/v1/plans/:id': { params: () => ({ id: SAMPLE_PLAN }), ok: planSchema },
   'PUT /api/v1/plans/:id': { params: () => ({ id: SAMPLE_PLAN }), body: () => planBody(), ok: planSchema },
-  'GET /api/v1/plans/:id/tracker': { params: () => ({ id: SAMPLE_PLAN }), ok: trackerSchema },
+  'GET /api/v1/plans/:id/tracker': { params: () => ({ id: SAMPLE_PLAN }), ok: trackerSchema, scope: trackerScope },
   'GET /api/v1/plans/:id/report': { params: () => ({ id: SAMPLE_PLAN }), ok: planReportAnswerSchema },
   'PUT /api/v1/plans/:id/report/text': { params: () => ({ id: SAMPLE_PLAN }), body: () => ({ period: '2025-06', ...REPORT_TEXT }), ok: planReportAnswerSchema },
   // Each role issues the report of a year of its own, so the second allowed role's request is not a 409.

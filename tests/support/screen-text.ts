@@ -50,7 +50,8 @@ const PROPER_NAMES = ['Bình dân học vụ số', 'Học vụ số', 'Tiếng 
 /** Texts in Vietnamese on a screen asked for in English, leaving out what the ward typed (`data`):
  * a story's title, a unit's name, the ward's name. */
 export function vietnameseAmong(texts: string[], data: readonly string[]): string[] {
-  const words = [...data, ...PROPER_NAMES];
+  // Longest first: a shorter entry inside a longer one ("tuyên truyền" in "Pa nô tuyên truyền") must not cut it apart first.
+  const words = [...data, ...PROPER_NAMES].sort((a, b) => b.length - a.length);
   return texts.filter((text) => {
     // A piece of what the ward wrote (a bold word of a story) is the ward's too.
     if (data.some((d) => d.includes(text))) return false;

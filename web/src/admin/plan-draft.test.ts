@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parseYamlWith } from '../../../shared/content/parse-yaml.ts';
 import { planInputSchema, type PlanInput } from '../../../shared/plans/schema.ts';
-import { emptyTarget, emptyTask, fromDraft, toDraft } from './plan-draft.ts';
+import { draftProblem, emptyTarget, emptyTask, fromDraft, toDraft } from './plan-draft.ts';
 
 const sample = parseYamlWith(planInputSchema, readFileSync(new URL('../../../shared/plans/sample-plan.yaml', import.meta.url), 'utf8')).value as PlanInput;
 
@@ -45,5 +45,20 @@ describe('plan draft', () => {
     expect(planInputSchema.safeParse(plan).success).toBe(false);
     plan.targets[1].count = 4;
     expect(planInputSchema.safeParse(plan).success).toBe(true);
+  });
+});
+
+describe('plan draft: mistakes named before sending', () => {
+  it('finds a duty naming a content item or form the plan does not have, and a code listed twice', () => {
+    expect(draftProblem(toDraft(sample))).toBeNull();
+    const d = toDraft(sample);
+    d.duties[1].contentItems += ', 9.9';
+    expect(draftProblem(d)).toEqual({ key: 'plans.problem.dutyItem', params: { row: 2, code: '9.9' } });
+    const f = toDraft(sample);
+    f.duties[0].forms = '2.1, 7';
+    expect(draftProblem(f)).toEqual({ key: 'plans.problem.dutyForm', params: { row: 1, code: '7' } });
+    const twice = toDraft(sample);
+    twice.forms[1].code = twice.forms[0].code;
+    expect(draftProblem(twice)).toEqual({ key: 'plans.problem.twice', params: { what: 'forms', code: twice.forms[0].code } });
   });
 });

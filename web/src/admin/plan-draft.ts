@@ -172,3 +172,29 @@ export function fromDraft(d: PlanDraft): PlanInput {
     targets: d.targets.map((g) => ({ formCode: g.formCode.trim(), subFormId: orNull(g.subFormId), unitId: orNull(g.unitId), count: whole(g.count), per: g.per })),
   };
 }
+
+/** A mistake the form can name in words before sending: a code listed twice, or a duty naming a content
+ * item or form the plan does not have (the server checks the same and more). Rows count from 1. */
+export type DraftProblem =
+  | { key: 'plans.problem.twice'; params: { what: 'items' | 'forms'; code: string } }
+  | { key: 'plans.problem.dutyItem' | 'plans.problem.dutyForm'; params: { row: number; code: string } };
+
+export function draftProblem(d: PlanDraft): DraftProblem | null {
+  const input = fromDraft(d);
+  for (const [what, list] of [['items', input.contentItems], ['forms', input.forms]] as const) {
+    const seen = new Set<string>();
+    for (const { code } of list) {
+      if (code && seen.has(code)) return { key: 'plans.problem.twice', params: { what, code } };
+      seen.add(code);
+    }
+  }
+  const items = new Set(input.contentItems.map((c) => c.code));
+  const forms = new Set(input.forms.map((f) => f.code));
+  for (const [i, duty] of input.duties.entries()) {
+    const item = duty.contentItems.find((c) => !items.has(c));
+    if (item) return { key: 'plans.problem.dutyItem', params: { row: i + 1, code: item } };
+    const form = duty.forms.find((c) => !forms.has(c));
+    if (form) return { key: 'plans.problem.dutyForm', params: { row: i + 1, code: form } };
+  }
+  return null;
+}

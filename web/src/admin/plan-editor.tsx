@@ -3,7 +3,7 @@ import type { Plan, Unit } from '../../../shared/plans/schema.ts';
 import { t } from '../i18n/index.ts';
 import { errorText } from '../net/error-message.ts';
 import { ADMIN_ERRORS } from './admin-errors.ts';
-import { fromDraft, toDraft, emptyDraft, type DutyDraft, type FormDraft, type ItemDraft, type PlanDraft } from './plan-draft.ts';
+import { draftProblem, fromDraft, toDraft, emptyDraft, type DutyDraft, type FormDraft, type ItemDraft, type PlanDraft } from './plan-draft.ts';
 import { plansApi } from './plans-api.ts';
 import { PlanTasksEditor } from './plan-tasks-editor.tsx';
 
@@ -44,6 +44,12 @@ export function PlanEditor(props: { plan: Plan | null; units: Unit[]; onSaved: (
       onSubmit={async (e) => {
         e.preventDefault();
         setMessage('');
+        // A slip the form can name in the editor's own words is said before anything is sent.
+        const slip = draftProblem(draft());
+        if (slip) {
+          const where = 'what' in slip.params ? { where: t(`plans.${slip.params.what}.legend`) } : {};
+          return void setMessage(t(slip.key, { ...slip.params, ...where }));
+        }
         try {
           const input = fromDraft(draft());
           const saved = props.plan ? await plansApi.replace(props.plan.id, input) : await plansApi.create(input);

@@ -10,4 +10,5 @@ export function parseDong(text: string): number | undefined {
   return n <= MAX_AMOUNT ? n : undefined;
 }
 
-export const formatDong = (n: number) => `${n.toLocaleString(language() === 'vi' ? 'vi-VN' : 'en-GB')} đ`;
+/** "3.000.000 đ" in Vietnamese; "3,000,000 VND" in English, which reads the currency by its code. */
+export const formatDong = (n: number) => (language() === 'vi' ? `${n.toLocaleString('vi-VN')} đ` : `${n.toLocaleString('en-GB')} VND`);

@@ -1,4 +1,5 @@
-// The activities recorded on this device, each with a way to correct it.
+// The unit's activities (recorded here, or on another phone of the unit and
+// read from the server), each with a way to correct it.
 // A correction the server refused stays visible on its activity, in words:
 // when the period's report was issued (period_locked) the officer can send
 // the same correction as one made after the report, which the server keeps
@@ -15,6 +16,7 @@ export function ActivityList(props: { store: UnitStore }) {
   return (
     <section class="unit-card">
       <h2>{t('unit.recorded')}</h2>
+      <p class="hint">{t('unit.recordedHint')}</p>
       <Show when={props.store.activities().length > 0} fallback={<p>{t('unit.none')}</p>}>
         <ul class="unit-list" data-testid="unit-activities">
           <For each={props.store.activities()}>

@@ -1,8 +1,9 @@
 // A unit officer's own IndexedDB database ("hvs-unit"), apart from the
 // resident's and the guide's: meta (device id, the cached /units/me answer,
-// last sync), the unit family's outbox, the activities recorded on this
-// device, so the officer sees them offline, and their evidence files (the
-// photo or scan itself, until the server has it). Schema changes add a version().
+// last sync), the unit family's outbox, the unit's activities (recorded on
+// this device, or by any officer of the unit and read from the server), so
+// the officer sees and corrects them offline, and the evidence files of this
+// device (the photo or scan itself, until the server has it). Schema changes add a version().
 import { Dexie, type EntityTable } from 'dexie';
 import type { UnitEvent } from '../../../shared/events.ts';
 import type { FileRef } from '../../../shared/files.ts';
@@ -13,7 +14,7 @@ export interface UnitMetaRow {
   value: unknown;
 }
 export type UnitOutboxRow = OutboxRowOf<UnitEvent>;
-/** An activity as last recorded or corrected on this device (the record's body). */
+/** An activity as last recorded or corrected on this device, or as the server last gave it (the record's body). */
 export interface LocalActivity {
   activityId: string;
   unitId: string;

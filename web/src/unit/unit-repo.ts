@@ -7,6 +7,7 @@ import { uuidv7 } from '../../../shared/ids.ts';
 import { newEvent, type UnitRecorder } from '../../../shared/events/new-event.ts';
 import { createOutbox } from '../sync/outbox.ts';
 import type { UnitEvent } from '../../../shared/events.ts';
+import type { ActivityRow } from '../../../shared/units/api.ts';
 import type { LocalActivity, LocalFile, UnitDatabase } from './db.ts';
 
 /** A record the server will never take, and why. */
@@ -22,6 +23,27 @@ export type UnitIdentity = UnitRecorder;
 export type NewActivity = Omit<LocalActivity, 'activityId' | 'recordedAt' | 'files'>;
 /** A photo or scan ready to keep: its bytes and their hash (evidence-file.ts). */
 export type AttachedFile = Pick<LocalFile, 'sha256' | 'type' | 'bytes' | 'name'> & { blob: Blob };
+
+/** The server's row as the phone keeps it: the body a correction starts from, its files as the server names them. */
+export function fromServer(r: ActivityRow): LocalActivity {
+  return {
+    activityId: r.id,
+    unitId: r.unitId,
+    planId: r.planId,
+    startsOn: r.startsOn,
+    ...(r.endsOn !== r.startsOn ? { endsOn: r.endsOn } : {}),
+    formCode: r.formCode,
+    ...(r.subFormId ? { subFormId: r.subFormId } : {}),
+    contentItems: r.contentItems,
+    title: r.title,
+    place: r.place,
+    audiences: r.audiences,
+    reach: r.reach as UnitEvent['reach'],
+    links: r.links,
+    ...(r.files.length > 0 ? { files: r.files.map(({ sha256, type, bytes, name }) => ({ sha256, type, bytes, ...(name ? { name } : {}) })) } : {}),
+    recordedAt: r.recordedAt,
+  };
+}
 
 export function createUnitRepo(db: UnitDatabase) {
   const outbox = createOutbox(db.outbox);
@@ -83,6 +105,13 @@ export function createUnitRepo(db: UnitDatabase) {
         // A refused correction of this activity is replaced by this one: its refusal no longer stands.
         await db.outbox.where('state').equals('dead').filter((r) => r.event.type === 'activity.corrected' && r.event.activityId === activityId).delete();
         await outbox.enqueue(event, now.getTime());
+      }),
+    /** Keeps the unit's activities as the server gave them (recorded on any phone, corrected by any of its officers),
+     * except one with a record still waiting on this phone: that one is newer here. Nothing is removed. */
+    keepServerActivities: (rows: ActivityRow[]) =>
+      db.transaction('rw', db.activities, db.outbox, async () => {
+        const waiting = new Set((await db.outbox.where('state').equals('pending').toArray()).map((r) => r.event.activityId));
+        await db.activities.bulkPut(rows.filter((r) => !waiting.has(r.id)).map(fromServer));
       }),
     /** Records the server refused, by activity, with the refusal's code (e.g. `period_locked`) and message. */
     refusals: async (): Promise<Refusal[]> =>

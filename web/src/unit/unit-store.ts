@@ -1,8 +1,8 @@
 // The unit officer's screen state: who they are (the /units/me answer, kept
 // in the unit database so the form works without signal), the unit's tasks
-// (kept the same way, with the time they were read), this device's id, the
-// repo and the one sync engine with its browser triggers, and the records the
-// server refused (shown on their activity).
+// and activities (kept the same way; the tasks with the time they were read),
+// this device's id, the repo and the one sync engine with its browser
+// triggers, and the records the server refused (shown on their activity).
 import { createSignal } from 'solid-js';
 import type { UnitMe } from '../../../shared/units/api.ts';
 import { randomBytes, toBase64Url } from '../../../shared/ids.ts';
@@ -51,6 +51,7 @@ export function createUnitStore() {
       setMe(fresh);
       setNeedsLogin(false);
       void refreshTasks(fresh);
+      void refreshActivities(fresh.unit.id);
     } catch (err) {
       if (err instanceof HttpError && (err.status === 401 || err.status === 403)) return void setNeedsLogin(true);
       const kept = await repo.getMeta<UnitMe & { userId: string }>('me');
@@ -67,6 +68,16 @@ export function createUnitStore() {
       setTasks(fresh);
     } catch {
       // Offline or refused: the copy on the device is what there is.
+    }
+  }
+
+  /** The unit's activities from the server, kept on the phone so one recorded elsewhere can be corrected here, offline too. */
+  async function refreshActivities(unitId: string) {
+    try {
+      await repo.keepServerActivities(await unitApi.activities(unitId));
+      setActivities(await repo.listActivities());
+    } catch {
+      // Offline or refused: the activities on the device are what there is.
     }
   }
 
