@@ -12,5 +12,6 @@ export const PRACTICE_IDS = [
   'ward-feedback', // send feedback through a mock ward channel and keep the receipt code (local-platforms)
   'report-5656', // compose a "S <sender> <content>" report to 5656 from a scam SMS (cyber-safety)
   'receive-qr-counter', // shopkeeper: hand over goods only when the bank app shows the money (business)
+  'call-back-check', // a call claiming to be social insurance: hang up, check through a number you find yourself (health-insurance)
 ] as const;
 export type PracticeId = (typeof PRACTICE_IDS)[number];

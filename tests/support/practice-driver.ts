@@ -115,6 +115,10 @@ const drivers: Record<string, (page: Page) => Promise<void>> = {
     await click(page, 'counter-claim-checkApp');
     await click(page, 'counter-bank-handOver');
   },
+  'call-back-check': async (page) => {
+    await click(page, 'callback-call-hangUp');
+    await click(page, 'callback-check-ward');
+  },
 };
 
 /** Finishes the practice screen that is open now; resolves once the quiz button is offered. */

@@ -250,4 +250,10 @@ export const keyDrivers: Record<string, (k: Walker, page: Page) => Promise<void>
     await k.press('counter-claim-checkApp');
     await k.press('counter-bank-handOver');
   },
+  'call-back-check': async (k) => {
+    await k.press('callback-call-askNumber');
+    await k.press('callback-call-hangUp', ' ');
+    await k.press('callback-check-redial');
+    await k.press('callback-check-ward');
+  },
 };
