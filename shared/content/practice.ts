@@ -13,5 +13,6 @@ export const PRACTICE_IDS = [
   'report-5656', // compose a "S <sender> <content>" report to 5656 from a scam SMS (cyber-safety)
   'receive-qr-counter', // shopkeeper: hand over goods only when the bank app shows the money (business)
   'call-back-check', // a call claiming to be social insurance: hang up, check through a number you find yourself (health-insurance)
+  'show-a-parent', // for 12–18: keep a screenshot, show an adult, report the scam text to 5656 together (young-people)
 ] as const;
 export type PracticeId = (typeof PRACTICE_IDS)[number];

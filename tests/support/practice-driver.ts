@@ -119,6 +119,11 @@ const drivers: Record<string, (page: Page) => Promise<void>> = {
     await click(page, 'callback-call-hangUp');
     await click(page, 'callback-check-ward');
   },
+  'show-a-parent': async (page) => {
+    await click(page, 'parent-first-screenshot');
+    await click(page, 'parent-show-parent');
+    await click(page, 'parent-report-sms5656');
+  },
 };
 
 /** Finishes the practice screen that is open now; resolves once the quiz button is offered. */

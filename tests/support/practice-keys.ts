@@ -256,4 +256,11 @@ export const keyDrivers: Record<string, (k: Walker, page: Page) => Promise<void>
     await k.press('callback-check-redial');
     await k.press('callback-check-ward');
   },
+  'show-a-parent': async (k) => {
+    await k.press('parent-first-delete');
+    await k.press('parent-first-screenshot');
+    await k.press('parent-show-parent', ' ');
+    await k.press('parent-report-call156');
+    await k.press('parent-report-sms5656');
+  },
 };

@@ -19,4 +19,5 @@ export const SIMULATORS: Record<PracticeId, () => Promise<SimulatorModule>> = {
   'report-5656': () => import('./report-5656/report-5656.tsx'),
   'receive-qr-counter': () => import('./receive-qr-counter/receive-qr-counter.tsx'),
   'call-back-check': () => import('./call-back-check/call-back-check.tsx'),
+  'show-a-parent': () => import('./show-a-parent/show-a-parent.tsx'),
 };
