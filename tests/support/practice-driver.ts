@@ -124,6 +124,11 @@ const drivers: Record<string, (page: Page) => Promise<void>> = {
     await click(page, 'parent-show-parent');
     await click(page, 'parent-report-sms5656');
   },
+  'sales-log': async (page) => {
+    await click(page, 'sales-record-full');
+    await click(page, 'sales-check-match');
+    await click(page, 'sales-backup-email');
+  },
 };
 
 /** Finishes the practice screen that is open now; resolves once the quiz button is offered. */

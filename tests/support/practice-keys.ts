@@ -263,4 +263,11 @@ export const keyDrivers: Record<string, (k: Walker, page: Page) => Promise<void>
     await k.press('parent-report-call156');
     await k.press('parent-report-sms5656');
   },
+  'sales-log': async (k) => {
+    await k.press('sales-record-customer');
+    await k.press('sales-record-full');
+    await k.press('sales-check-match', ' ');
+    await k.press('sales-backup-none');
+    await k.press('sales-backup-email');
+  },
 };

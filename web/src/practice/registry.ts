@@ -20,4 +20,5 @@ export const SIMULATORS: Record<PracticeId, () => Promise<SimulatorModule>> = {
   'receive-qr-counter': () => import('./receive-qr-counter/receive-qr-counter.tsx'),
   'call-back-check': () => import('./call-back-check/call-back-check.tsx'),
   'show-a-parent': () => import('./show-a-parent/show-a-parent.tsx'),
+  'sales-log': () => import('./sales-log/sales-log.tsx'),
 };
