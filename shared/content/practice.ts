@@ -12,5 +12,8 @@ export const PRACTICE_IDS = [
   'ward-feedback', // send feedback through a mock ward channel and keep the receipt code (local-platforms)
   'report-5656', // compose a "S <sender> <content>" report to 5656 from a scam SMS (cyber-safety)
   'receive-qr-counter', // shopkeeper: hand over goods only when the bank app shows the money (business)
+  'call-back-check', // a call claiming to be social insurance: hang up, check through a number you find yourself (health-insurance)
+  'show-a-parent', // for 12–18: keep a screenshot, show an adult, report the scam text to 5656 together (young-people)
+  'sales-log', // household shop: a full line per sale, cash plus transfers against the day's total, a backup of your own (business)
 ] as const;
 export type PracticeId = (typeof PRACTICE_IDS)[number];

@@ -115,6 +115,20 @@ const drivers: Record<string, (page: Page) => Promise<void>> = {
     await click(page, 'counter-claim-checkApp');
     await click(page, 'counter-bank-handOver');
   },
+  'call-back-check': async (page) => {
+    await click(page, 'callback-call-hangUp');
+    await click(page, 'callback-check-ward');
+  },
+  'show-a-parent': async (page) => {
+    await click(page, 'parent-first-screenshot');
+    await click(page, 'parent-show-parent');
+    await click(page, 'parent-report-sms5656');
+  },
+  'sales-log': async (page) => {
+    await click(page, 'sales-record-full');
+    await click(page, 'sales-check-match');
+    await click(page, 'sales-backup-email');
+  },
 };
 
 /** Finishes the practice screen that is open now; resolves once the quiz button is offered. */

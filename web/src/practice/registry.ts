@@ -18,4 +18,7 @@ export const SIMULATORS: Record<PracticeId, () => Promise<SimulatorModule>> = {
   'ward-feedback': () => import('./ward-feedback/ward-feedback.tsx'),
   'report-5656': () => import('./report-5656/report-5656.tsx'),
   'receive-qr-counter': () => import('./receive-qr-counter/receive-qr-counter.tsx'),
+  'call-back-check': () => import('./call-back-check/call-back-check.tsx'),
+  'show-a-parent': () => import('./show-a-parent/show-a-parent.tsx'),
+  'sales-log': () => import('./sales-log/sales-log.tsx'),
 };

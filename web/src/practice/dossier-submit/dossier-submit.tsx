@@ -1,7 +1,7 @@
 import { createSignal, Match, Show, Switch } from 'solid-js';
 import { t } from '../../i18n/index.ts';
 import { registerStrings } from '../../i18n/lazy-strings.ts';
-import { ChoiceList, Feedback, MockPhone, TaskCard, type Verdict } from '../parts.tsx';
+import { ChoiceList, Feedback, focusStage, MockPhone, TaskCard, type Verdict } from '../parts.tsx';
 import type { SimulatorProps } from '../registry.ts';
 import { DossierFormView } from './dossier-form.tsx';
 import { DOSSIER_CODE, EMPTY_FORM, normalizeCode, type DossierForm } from './validate.ts';
@@ -27,6 +27,7 @@ export default function DossierSubmit(props: SimulatorProps) {
   const go = (s: Stage) => {
     setVerdict(null);
     setStage(s);
+    focusStage();
   };
   const genderLabel = () => (form().gender ? t(`practiceDossier.${form().gender}`) : '');
 
@@ -50,7 +51,7 @@ export default function DossierSubmit(props: SimulatorProps) {
       <MockPhone app={t('practiceDossier.app')}>
         <Switch>
           <Match when={stage() === 'login'}>
-            <h3>{t('practiceDossier.loginTitle')}</h3>
+            <h3 class="stage-focus" tabindex="-1">{t('practiceDossier.loginTitle')}</h3>
             <ChoiceList
               testidPrefix="dossier-login"
               options={[
@@ -61,7 +62,7 @@ export default function DossierSubmit(props: SimulatorProps) {
             />
           </Match>
           <Match when={stage() === 'choose'}>
-            <h3>{t('practiceDossier.chooseTitle')}</h3>
+            <h3 class="stage-focus" tabindex="-1">{t('practiceDossier.chooseTitle')}</h3>
             <ChoiceList
               testidPrefix="dossier-proc"
               options={[
@@ -72,11 +73,11 @@ export default function DossierSubmit(props: SimulatorProps) {
             />
           </Match>
           <Match when={stage() === 'form'}>
-            <h3>{t('practiceDossier.formTitle')}</h3>
+            <h3 class="stage-focus" tabindex="-1">{t('practiceDossier.formTitle')}</h3>
             <DossierFormView form={form()} onChange={setForm} onValid={() => go('review')} />
           </Match>
           <Match when={stage() === 'review'}>
-            <h3>{t('practiceDossier.reviewTitle')}</h3>
+            <h3 class="stage-focus" tabindex="-1">{t('practiceDossier.reviewTitle')}</h3>
             <p>{t('practiceDossier.reviewNote')}</p>
             <dl class="mock-fields" data-testid="dossier-review">
               <dt>{t('practiceDossier.childName')}</dt>
@@ -100,7 +101,7 @@ export default function DossierSubmit(props: SimulatorProps) {
             </div>
           </Match>
           <Match when={stage() === 'submitted'}>
-            <h3>
+            <h3 class="stage-focus" tabindex="-1">
               <span aria-hidden="true">✓ </span>
               {t('practiceDossier.submittedTitle')}
             </h3>
@@ -114,7 +115,7 @@ export default function DossierSubmit(props: SimulatorProps) {
             </button>
           </Match>
           <Match when={stage() === 'track'}>
-            <h3>{t('practiceDossier.trackTitle')}</h3>
+            <h3 class="stage-focus" tabindex="-1">{t('practiceDossier.trackTitle')}</h3>
             <form novalidate onSubmit={track}>
               <div class="field">
                 <label for="dossier-track">{t('practiceDossier.trackInput')}</label>

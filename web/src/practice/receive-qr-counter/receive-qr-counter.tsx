@@ -60,6 +60,7 @@ export default function ReceiveQrCounter(props: SimulatorProps) {
     setVerdict({ ok, text: k(`bank.${customer().pays ? 'paid' : 'unpaid'}.${id}`, { price: price() }) });
     if (!ok) return;
     setStage('served');
+    focusStage();
     if (isLast()) props.onDone();
   }
 

@@ -1,7 +1,7 @@
 import { createSignal, For, Match, Show, Switch } from 'solid-js';
 import { t } from '../../i18n/index.ts';
 import { registerStrings } from '../../i18n/lazy-strings.ts';
-import { Feedback, MockPhone, TaskCard, type Verdict } from '../parts.tsx';
+import { Feedback, focusStage, MockPhone, TaskCard, type Verdict } from '../parts.tsx';
 import type { SimulatorProps } from '../registry.ts';
 import { ShopCard } from './shop-card.tsx';
 import { SHOPS, type Shop } from './shops.ts';
@@ -29,6 +29,7 @@ export default function ShopCheckout(props: SimulatorProps) {
     if (!s.isFake) return setVerdict({ ok: false, text: t('practiceShop.realWrong') });
     setVerdict({ ok: true, text: t('practiceShop.fakeRight') });
     setStage('buy');
+    focusStage();
   }
 
   function buy(s: Shop) {
@@ -36,6 +37,7 @@ export default function ShopCheckout(props: SimulatorProps) {
     setVerdict(null);
     setShop(s);
     setStage('checkout');
+    focusStage();
   }
 
   function placeOrder(e: Event) {
@@ -56,7 +58,7 @@ export default function ShopCheckout(props: SimulatorProps) {
       <MockPhone app={t('practiceShop.app')}>
         <Switch>
           <Match when={stage() === 'spot' || stage() === 'buy'}>
-            <h3>{t('practiceShop.product')}</h3>
+            <h3 class="stage-focus" tabindex="-1">{t('practiceShop.product')}</h3>
             <p class="practice-ask">
               <strong>{stage() === 'spot' ? t('practiceShop.askFake') : t('practiceShop.askBuy')}</strong>
             </p>
@@ -80,7 +82,7 @@ export default function ShopCheckout(props: SimulatorProps) {
             </For>
           </Match>
           <Match when={stage() === 'checkout' || stage() === 'placed'}>
-            <h3>{stage() === 'placed' ? t('practiceShop.placedTitle') : t('practiceShop.checkoutTitle')}</h3>
+            <h3 class="stage-focus" tabindex="-1">{stage() === 'placed' ? t('practiceShop.placedTitle') : t('practiceShop.checkoutTitle')}</h3>
             <dl class="mock-fields">
               <dt>{t('practiceShop.shopLabel')}</dt>
               <dd>{t(`practiceShop.shops.${shop()!.id}.name`)}</dd>

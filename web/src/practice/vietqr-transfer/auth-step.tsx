@@ -23,7 +23,7 @@ export function AuthStep(props: { amount: number; onAuthenticated: (method: 'otp
       when={authFor(props.amount) === 'face'}
       fallback={
         <div data-testid="vietqr-otp">
-          <h3>{t('practiceVietqr.otpTitle')}</h3>
+          <h3 class="stage-focus" tabindex="-1">{t('practiceVietqr.otpTitle')}</h3>
           <p class="mock-sms" data-testid="vietqr-otp-sms" data-code={code}>
             {t('practiceVietqr.otpSms', { code })}
           </p>
@@ -57,7 +57,7 @@ export function AuthStep(props: { amount: number; onAuthenticated: (method: 'otp
       }
     >
       <div data-testid="vietqr-face">
-        <h3>{t('practiceVietqr.faceTitle')}</h3>
+        <h3 class="stage-focus" tabindex="-1">{t('practiceVietqr.faceTitle')}</h3>
         <p class="callout">{t('practiceVietqr.faceWhy')}</p>
         <div class="mock-face" aria-hidden="true">
           ☺

@@ -2,7 +2,7 @@ import { createSignal, Match, Show, Switch } from 'solid-js';
 import { renderSVG } from 'uqr';
 import { t } from '../../i18n/index.ts';
 import { registerStrings } from '../../i18n/lazy-strings.ts';
-import { Feedback, MockPhone, TaskCard, type Verdict } from '../parts.tsx';
+import { Feedback, focusStage, MockPhone, TaskCard, type Verdict } from '../parts.tsx';
 import type { SimulatorProps } from '../registry.ts';
 import { AuthStep } from './auth-step.tsx';
 import { formatVnd, parseAmount } from './rules.ts';
@@ -43,7 +43,8 @@ export default function VietqrTransfer(props: SimulatorProps) {
   const current = () => TASKS[task()];
   const recipient = () => (scanned() === 'counter' ? WRONG : RIGHT);
   const offered = (): Qr => (current().hasTrap && !trapCleared() ? 'counter' : 'seller');
-  const go = (s: Stage) => setStage(s);
+  // The pressed button is gone with its screen: focus the new screen's heading.
+  const go = (s: Stage) => (setStage(s), focusStage());
 
   function scan() {
     setVerdict(null);
@@ -92,7 +93,9 @@ export default function VietqrTransfer(props: SimulatorProps) {
         <Switch>
           <Match when={stage() === 'scan'}>
             <figure class="mock-qr">
-              <figcaption>{t(offered() === 'counter' ? 'practiceVietqr.counterQr' : 'practiceVietqr.sellerQr')}</figcaption>
+              <figcaption class="stage-focus" tabindex="-1">
+                {t(offered() === 'counter' ? 'practiceVietqr.counterQr' : 'practiceVietqr.sellerQr')}
+              </figcaption>
               <Show when={offered() === 'seller'}>
                 <p class="muted">{t('practiceVietqr.sellerShows')}</p>
               </Show>
@@ -103,7 +106,7 @@ export default function VietqrTransfer(props: SimulatorProps) {
             </button>
           </Match>
           <Match when={stage() === 'recipient'}>
-            <h3>{t('practiceVietqr.recipientTitle')}</h3>
+            <h3 class="stage-focus" tabindex="-1">{t('practiceVietqr.recipientTitle')}</h3>
             <p>{t('practiceVietqr.recipientNote')}</p>
             <dl class="mock-fields">
               <dt>{t('practiceVietqr.recipient')}</dt>
@@ -123,7 +126,7 @@ export default function VietqrTransfer(props: SimulatorProps) {
             </div>
           </Match>
           <Match when={stage() === 'amount'}>
-            <h3>{t('practiceVietqr.amountTitle')}</h3>
+            <h3 class="stage-focus" tabindex="-1">{t('practiceVietqr.amountTitle')}</h3>
             <form novalidate onSubmit={submitAmount}>
               <div class="field">
                 <label for="vietqr-amount">{t('practiceVietqr.amountLabel')}</label>
@@ -154,7 +157,7 @@ export default function VietqrTransfer(props: SimulatorProps) {
             <AuthStep amount={current().amount} onAuthenticated={authenticated} />
           </Match>
           <Match when={stage() === 'receipt'}>
-            <h3>
+            <h3 class="stage-focus" tabindex="-1">
               <span aria-hidden="true">✓ </span>
               {t('practiceVietqr.receiptTitle')}
             </h3>

@@ -1,7 +1,7 @@
 import { createSignal, Match, Show, Switch } from 'solid-js';
 import { t } from '../../i18n/index.ts';
 import { registerStrings } from '../../i18n/lazy-strings.ts';
-import { ChoiceList, Feedback, MockPhone, TaskCard, type Verdict } from '../parts.tsx';
+import { ChoiceList, Feedback, focusStage, MockPhone, TaskCard, type Verdict } from '../parts.tsx';
 import type { SimulatorProps } from '../registry.ts';
 import vi from '../../i18n/vi/lazy/practiceVneid.json';
 import en from '../../i18n/en/lazy/practiceVneid.json';
@@ -24,6 +24,7 @@ export default function VneidLogin(props: SimulatorProps) {
   const go = (s: Stage) => {
     setVerdict(null);
     setStage(s);
+    focusStage();
   };
 
   function chooseLevel(id: string) {
@@ -49,7 +50,7 @@ export default function VneidLogin(props: SimulatorProps) {
       <MockPhone app={t('practiceVneid.app')}>
         <Switch>
           <Match when={stage() === 'login'}>
-            <h3>{t('practiceVneid.loginTitle')}</h3>
+            <h3 class="stage-focus" tabindex="-1">{t('practiceVneid.loginTitle')}</h3>
             <label class="field">
               <span>{t('practiceVneid.account')}</span>
               <input value="0000 0000 0000" readOnly autocomplete="off" />
@@ -64,7 +65,9 @@ export default function VneidLogin(props: SimulatorProps) {
             </button>
           </Match>
           <Match when={stage() === 'home'}>
-            <p class="mock-title">{t('practiceVneid.hello')}</p>
+            <p class="mock-title stage-focus" tabindex="-1">
+              {t('practiceVneid.hello')}
+            </p>
             <div class="mock-sms" role="group" aria-label={t('practiceVneid.smsFrom')}>
               <p class="mock-sms-from">{t('practiceVneid.smsFrom')}</p>
               <p>{t('practiceVneid.smsText')}</p>
@@ -87,7 +90,7 @@ export default function VneidLogin(props: SimulatorProps) {
             </div>
           </Match>
           <Match when={stage() === 'account'}>
-            <h3>{t('practiceVneid.accountTitle')}</h3>
+            <h3 class="stage-focus" tabindex="-1">{t('practiceVneid.accountTitle')}</h3>
             <dl class="mock-fields">
               <dt>{t('practiceVneid.name')}</dt>
               <dd>NGUYỄN VĂN A</dd>
