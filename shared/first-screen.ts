@@ -19,7 +19,7 @@ export type LessonSlot = (typeof LESSON_SLOTS)[number];
 export const slot = (name: LessonSlot) => `<!--hvs:${name}-->`;
 
 /** Where a course's words go in the course templates (filled by server/first-course.ts). */
-export const COURSE_SLOTS = ['courseTitle', 'summary', 'total', 'lessons', 'href', 'testid', 'n', 'title', 'minutes'] as const;
+export const COURSE_SLOTS = ['courseTitle', 'skill', 'summary', 'total', 'lessons', 'href', 'testid', 'n', 'title', 'minutes'] as const;
 export type CourseSlot = (typeof COURSE_SLOTS)[number];
 export const courseSlot = (name: CourseSlot) => `<!--hvs:${name}-->`;
 export interface CourseTemplates {

@@ -15,6 +15,7 @@ const SHOWN = [
   '[data-testid=settings-link]',
   'nav.breadcrumb a',
   'main h1',
+  '[data-testid=course-skill]',
   'main p.lead',
   'main .progress span',
   'main .progress progress',

@@ -223,7 +223,7 @@ describe('the shell for a course, with its page', () => {
       writeFileSync(join(dir, 'index.html'), INDEX_HTML);
       writeFileSync(join(dir, 'route-hints.json'), JSON.stringify(HINTS));
       writeFileSync(join(dir, 'first-screen.course.json'), JSON.stringify({ page: '<h1><!--hvs:courseTitle--></h1><p><!--hvs:summary--></p><ol><!--hvs:lessons--></ol>', item: '<li><a href="<!--hvs:href-->"><!--hvs:n-->. <!--hvs:title--></a></li>' }));
-      const course = { ...CONTENT_INDEX.courses[0], title: { vi: 'Làm quen' }, summary: { vi: 'Chạm & <b>vuốt</b>' }, lessons: [{ id: 'touch', title: { vi: 'Bài "một"' }, minutes: 5 }] };
+      const course = { ...CONTENT_INDEX.courses[0], skill: 'device', title: { vi: 'Làm quen' }, summary: { vi: 'Chạm & <b>vuốt</b>' }, lessons: [{ id: 'touch', title: { vi: 'Bài "một"' }, minutes: 5 }] };
       writeFileSync(join(dir, 'content/index.json'), JSON.stringify({ courses: [course] }));
       const app = setupTestApp({ config: { distDir: dir } });
       try {

@@ -123,6 +123,7 @@ export function firstCourseMarkup(strings: Tree, iconSvg: string): CourseTemplat
     '<main id="main" class="app-main" tabindex="-1">',
     `<nav aria-label="${s('app.breadcrumb')}" class="breadcrumb"><a href="/" class="active">← ${s('course.allCourses')}</a></nav>`,
     `<h1>${courseSlot('courseTitle')}</h1>`,
+    `<p class="tag" data-testid="course-skill">${s('course.skill', { skill: 'HVS-SKILL' }).replace('HVS-SKILL', courseSlot('skill'))}</p>`,
     `<p class="lead">${courseSlot('summary')}</p>`,
     `<div class="progress"><progress max="${courseSlot('total')}" value="0" aria-label="${s('home.progressLabel')}"></progress><span>${s('home.lessonsDone', { done: 0, total: 'HVS-TOTAL' }).replace('HVS-TOTAL', courseSlot('total'))}</span></div>`,
     `<div class="course-extras"><div class="share"><button type="button" class="button secondary" data-testid="share-course">${s('share.share')}</button><p role="status" aria-live="polite" class="muted"></p></div></div>`,
