@@ -84,6 +84,8 @@ export function verifyPageRoutes(ctx: AppContext, resident: Resident) {
       );
     }
     const title = cert.courseId === DIGITAL_CITIZEN ? DIGITAL_CITIZEN_TITLE : resident.catalog.title(cert.courseId) ?? { vi: cert.courseId, en: cert.courseId };
+    // The skill the course belongs to, named as the certificate names it (the "Công dân số" certificate covers all five).
+    const skill = cert.courseId === DIGITAL_CITIZEN ? undefined : resident.catalog.courses.find((c) => c.id === cert.courseId)?.skill;
     const [y, m, d] = vietnamDay(cert.issuedAt).split('-');
     const holder = resident.profiles.read(cert.learnerId);
     const name = certificateHolderName(holder.profile?.displayName, holder.consent !== null);
@@ -95,7 +97,9 @@ export function verifyPageRoutes(ctx: AppContext, resident: Resident) {
         `Chứng nhận ${formatCode(code)}`,
         `${HEADING[cert.standing]}
 <dl data-standing="${cert.standing}">
-<dt>Khóa học <span class="en">/ Course</span></dt><dd>${escape(title.vi)}<br><span class="en">${escape(title.en)}</span></dd>
+<dt>Khóa học <span class="en">/ Course</span></dt><dd>${escape(title.vi)}<br><span class="en">${escape(title.en)}</span></dd>${
+          skill ? `\n<dt>Kỹ năng <span class="en">/ Skill</span></dt><dd data-testid="skill">${escape(labelOf('vi', 'skill', skill))}<br><span class="en">${escape(labelOf('en', 'skill', skill))}</span></dd>` : ''
+        }
 <dt>Chứng nhận việc <span class="en">/ Certifies</span></dt><dd data-basis="${certificateBasis(cert)}">${BASIS[certificateBasis(cert)]({ date: cert.basis.date ? dmy(cert.basis.date) : `${d}/${m}/${y}`, team: teamWords(cert.basis.team), ward: resident.ward.public().name })}</dd>
 <dt>Ngày cấp <span class="en">/ Date</span></dt><dd>${d}/${m}/${y}</dd>
 <dt>Phường, xã <span class="en">/ Ward or commune</span></dt><dd>${escape(resident.ward.public().name)}</dd>

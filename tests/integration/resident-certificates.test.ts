@@ -74,6 +74,8 @@ describe('public verification page', () => {
     const html = await res.text();
     expect(html).toContain('Chứng nhận hợp lệ');
     expect(html).toContain('Khóa public-services');
+    // The skill, named as the certificate names it (minor 21 of the walk-through).
+    expect(html).toContain('<dd data-testid="skill">Dịch vụ công trực tuyến<br><span class="en">Online public services</span></dd>');
     expect(html).toContain('01/06/2025');
     expect(html).toContain('Phường Kiến An');
     expect(html).toContain('Tự học trên điện thoại, hoàn thành ngày 01/06/2025');
