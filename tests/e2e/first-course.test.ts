@@ -3,10 +3,10 @@
 // (server/shell-hints.ts, server/first-course.ts, tools/first-screen): its
 // title, summary, progress and lesson list are readable before the app's
 // script has run, and the app then draws the same page in the same place.
-import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { hasChromium, PHONE } from '../support/browser.ts';
 import { useServerAndBrowser } from '../support/e2e-env.ts';
+import { appStarted, countFramesWithout, framesWithout, layoutOf } from '../support/first-view.ts';
 
 const e2e = useServerAndBrowser();
 
@@ -26,19 +26,6 @@ const SHOWN = [
   'ol.lesson-list li:last-child a',
 ];
 
-function layoutOf(page: Page) {
-  return page.evaluate((selectors) => {
-    return selectors.map((sel) => {
-      const found = document.querySelectorAll(sel);
-      const el = found[0] as HTMLElement | undefined;
-      const box = el?.getBoundingClientRect();
-      return { sel, count: found.length, text: el?.innerText.trim(), cls: el?.className, box: box && [box.x, box.y, box.width, box.height].map(Math.round) };
-    });
-  }, SHOWN);
-}
-
-const appStarted = (page: Page) => page.waitForFunction(() => performance.getEntriesByName('hvs:first-render').length > 0);
-
 let course: { id: string; title: string; summary: string; lessons: { id: string; title: string }[] };
 
 describe.skipIf(!hasChromium)('a course on a first visit', () => {
@@ -54,7 +41,7 @@ describe.skipIf(!hasChromium)('a course on a first visit', () => {
     const before = await e2e.browser.newContext({ ...PHONE, javaScriptEnabled: false });
     const staticPage = await before.newPage();
     await staticPage.goto(`${e2e.server.url}/courses/${course.id}`);
-    const asHtml = await layoutOf(staticPage);
+    const asHtml = await layoutOf(staticPage, SHOWN);
     expect(await staticPage.locator('ol.lesson-list > li').count()).toBe(course.lessons.length);
     await before.close();
     for (const item of asHtml) expect(item.count, item.sel).toBe(1);
@@ -65,20 +52,17 @@ describe.skipIf(!hasChromium)('a course on a first visit', () => {
     expect(asHtml.find((i) => i.sel === 'ol.lesson-list li:first-child a')?.text).toContain('Chưa học');
 
     const context = await e2e.browser.newContext(PHONE);
-    await context.addInitScript({
-      content:
-        'window.__framesWithoutCourse = 0; requestAnimationFrame(function check() { if (document.getElementById("app") && !document.querySelector("#app ol.lesson-list li")) window.__framesWithoutCourse++; if (!performance.getEntriesByName("hvs:first-render").length || performance.now() < 3000) requestAnimationFrame(check); });',
-    });
+    await context.addInitScript(countFramesWithout('#app ol.lesson-list li'));
     const page = await context.newPage();
     const errors: string[] = [];
     page.on('console', (m) => void (m.type() === 'error' && errors.push(m.text())));
     page.on('pageerror', (e) => errors.push(String(e)));
     await page.goto(`${e2e.server.url}/courses/${course.id}`);
     await appStarted(page);
-    expect(await layoutOf(page)).toEqual(asHtml);
+    expect(await layoutOf(page, SHOWN)).toEqual(asHtml);
     expect(await page.locator('#app > main').count()).toBe(1);
     await page.waitForTimeout(500);
-    expect(await page.evaluate(() => (window as unknown as { __framesWithoutCourse: number }).__framesWithoutCourse)).toBe(0);
+    expect(await framesWithout(page)).toBe(0);
 
     // The list is the app's: a lesson opens.
     await page.getByTestId(`lesson-${course.lessons[0].id}`).click();

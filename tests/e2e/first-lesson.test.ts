@@ -4,10 +4,10 @@
 // tools/first-screen) and is readable before the app's script has run; when
 // the app starts it draws the same screen in the same place, and a tap on
 // "Bắt đầu học" made before then is carried out.
-import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { hasChromium, PHONE } from '../support/browser.ts';
 import { useServerAndBrowser } from '../support/e2e-env.ts';
+import { appStarted, countFramesWithout, framesWithout, layoutOf, slowEntry } from '../support/first-view.ts';
 
 const e2e = useServerAndBrowser();
 
@@ -25,20 +25,6 @@ const SHOWN = [
   '[data-testid=next-step]',
   'details.sources summary',
 ];
-
-function layoutOf(page: Page) {
-  return page.evaluate((selectors) => {
-    return selectors.map((sel) => {
-      const found = document.querySelectorAll(sel);
-      const el = found[0] as HTMLElement | undefined;
-      const box = el?.getBoundingClientRect();
-      return { sel, count: found.length, text: el?.innerText.trim(), box: box && [box.x, box.y, box.width, box.height].map(Math.round) };
-    });
-  }, SHOWN);
-}
-
-/** Resolves once the app has drawn its first screen (main.tsx measures that render). */
-const appStarted = (page: Page) => page.waitForFunction(() => performance.getEntriesByName('hvs:first-render').length > 0);
 
 interface Lesson {
   address: string;
@@ -74,7 +60,7 @@ describe.skipIf(!hasChromium)('a lesson on a first visit', () => {
     const before = await e2e.browser.newContext({ ...PHONE, javaScriptEnabled: false });
     const staticPage = await before.newPage();
     await staticPage.goto(e2e.server.url + lesson.address);
-    const asHtml = await layoutOf(staticPage);
+    const asHtml = await layoutOf(staticPage, SHOWN);
     await before.close();
     for (const item of asHtml) expect(item.count, item.sel).toBe(1);
     expect(asHtml.find((i) => i.sel === 'article.lesson h1')?.text).toBe(lesson.title);
@@ -84,10 +70,7 @@ describe.skipIf(!hasChromium)('a lesson on a first visit', () => {
 
     const context = await e2e.browser.newContext(PHONE);
     // Before every frame is painted once the page is there: is the lesson's title on the screen? (No frame shows neither screen.)
-    await context.addInitScript({
-      content:
-        'window.__framesWithoutLesson = 0; requestAnimationFrame(function check() { if (document.getElementById("app") && !document.querySelector("#app article.lesson h1")) window.__framesWithoutLesson++; if (!performance.getEntriesByName("hvs:first-render").length || performance.now() < 3000) requestAnimationFrame(check); });',
-    });
+    await context.addInitScript(countFramesWithout('#app article.lesson h1'));
     const page = await context.newPage();
     const errors: string[] = [];
     page.on('console', (m) => void (m.type() === 'error' && errors.push(m.text())));
@@ -99,12 +82,12 @@ describe.skipIf(!hasChromium)('a lesson on a first visit', () => {
     // The course's lessons were asked for once, when the app started: the app used that answer.
     expect(asked.filter((p) => p === lesson.chunk)).toHaveLength(1);
     expect(asked.filter((p) => p === '/content/index.json')).toHaveLength(1);
-    expect(await layoutOf(page)).toEqual(asHtml);
+    expect(await layoutOf(page, SHOWN)).toEqual(asHtml);
     // One screen, not the HTML's and the app's one above the other.
     expect(await page.locator('#app > main').count()).toBe(1);
     expect(await page.locator('#app > footer').count()).toBe(1);
     await page.waitForTimeout(500);
-    expect(await page.evaluate(() => (window as unknown as { __framesWithoutLesson: number }).__framesWithoutLesson)).toBe(0);
+    expect(await framesWithout(page)).toBe(0);
 
     // The buttons are the app's: "Bắt đầu học" goes to the first step.
     await page.getByTestId('next-step').click();
@@ -117,15 +100,9 @@ describe.skipIf(!hasChromium)('a lesson on a first visit', () => {
     const context = await e2e.browser.newContext(PHONE);
     const page = await context.newPage();
     // A slow connection: the app's entry arrives a second and a half after it is asked for.
-    let release!: () => void;
-    const entryAsked = new Promise<void>((resolve) => (release = resolve));
-    await page.route('**/assets/index-*.js', async (route) => {
-      release();
-      await new Promise((r) => setTimeout(r, 1500));
-      await route.continue();
-    });
+    const entry = await slowEntry(page);
     await page.goto(e2e.server.url + lesson.address);
-    await entryAsked;
+    await entry.asked;
     expect(await page.getByTestId('step-counter').count()).toBe(0);
     await page.getByTestId('next-step').click();
     await appStarted(page);

@@ -3,26 +3,15 @@
 // script has run at all; when the app starts it draws the same screen in the
 // same place, so nothing the resident is reading jumps or changes, and the
 // buttons then work.
-import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { hasChromium, PHONE } from '../support/browser.ts';
 import { useServerAndBrowser } from '../support/e2e-env.ts';
+import { layoutOf, slowEntry } from '../support/first-view.ts';
 
 const e2e = useServerAndBrowser();
 
 /** Text and place of everything the first view shows, by selector. */
 const SHOWN = ['.app-header .brand', '[data-testid=settings-link]', '[data-testid=language-vi]', '[data-testid=language-en]', 'main h1', 'main p.lead', '[data-testid=welcome] h2', '[data-testid=welcome] p:not(.muted)', '[data-testid=welcome-next]', '[data-testid=welcome-skip]'];
-
-function layoutOf(page: Page) {
-  return page.evaluate((selectors) => {
-    return selectors.map((sel) => {
-      const found = document.querySelectorAll(sel);
-      const el = found[0] as HTMLElement | undefined;
-      const box = el?.getBoundingClientRect();
-      return { sel, count: found.length, text: el?.innerText.trim(), box: box && [box.x, box.y, box.width, box.height].map(Math.round) };
-    });
-  }, SHOWN);
-}
 
 describe.skipIf(!hasChromium)('the home screen on a first visit', () => {
   it('is readable before any script runs, and the app takes it over in place', async () => {
@@ -30,7 +19,7 @@ describe.skipIf(!hasChromium)('the home screen on a first visit', () => {
     const before = await e2e.browser.newContext({ ...PHONE, javaScriptEnabled: false });
     const staticPage = await before.newPage();
     await staticPage.goto(e2e.server.url);
-    const asHtml = await layoutOf(staticPage);
+    const asHtml = await layoutOf(staticPage, SHOWN);
     await before.close();
     for (const item of asHtml) expect(item.count, item.sel).toBe(1);
     expect(asHtml.find((i) => i.sel === 'main h1')?.text).toBe('Học kỹ năng số');
@@ -48,7 +37,7 @@ describe.skipIf(!hasChromium)('the home screen on a first visit', () => {
     await page.getByTestId('sync-status').waitFor();
     // The course index was asked for once, with the app's code: the app used that answer.
     expect(asked.filter((p) => p === '/content/index.json')).toHaveLength(1);
-    expect(await layoutOf(page)).toEqual(asHtml);
+    expect(await layoutOf(page, SHOWN)).toEqual(asHtml);
     // One screen, not the HTML's and the app's one above the other.
     expect(await page.locator('#app > main').count()).toBe(1);
 
@@ -63,15 +52,9 @@ describe.skipIf(!hasChromium)('the home screen on a first visit', () => {
     const context = await e2e.browser.newContext(PHONE);
     const page = await context.newPage();
     // A slow connection: the app's entry arrives a second and a half after it is asked for.
-    let release!: () => void;
-    const entryAsked = new Promise<void>((resolve) => (release = resolve));
-    await page.route('**/assets/index-*.js', async (route) => {
-      release();
-      await new Promise((r) => setTimeout(r, 1500));
-      await route.continue();
-    });
+    const entry = await slowEntry(page);
     await page.goto(e2e.server.url);
-    await entryAsked;
+    await entry.asked;
     expect(await page.getByTestId('sync-status').count()).toBe(0);
     // "Bỏ qua" on the HTML, before the app is there.
     await page.getByTestId('welcome-skip').click();

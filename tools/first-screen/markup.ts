@@ -50,6 +50,17 @@ function header(s: Say, iconSvg: string, home: boolean): string[] {
   ];
 }
 
+/** Layout's footer, under a lesson's or a course's screen (home's first view ends above the fold). */
+function footer(s: Say): string[] {
+  return [
+    '<footer class="app-footer">',
+    `<p>${s('app.footerNote')}</p>`,
+    `<a href="/tin" class="footer-link inactive" data-testid="news-link">${s('app.newsLink')}</a>`,
+    `<a href="/ward" class="footer-link inactive">${s('app.staffLink')}</a>`,
+    '</footer>',
+  ];
+}
+
 /** @param strings the default language's strings, by namespace (app, home, welcome, settings, language) */
 export function firstScreenMarkup(strings: Tree, iconSvg: string): string {
   const s = sayer(strings);
@@ -84,7 +95,7 @@ export function firstLessonMarkup(strings: Tree, iconSvg: string): string {
   return [
     ...header(s, iconSvg, false),
     '<main id="main" class="app-main" tabindex="-1">',
-    `<nav aria-label="${s('app.breadcrumb')}" class="breadcrumb"><a href="${slot('courseHref')}" class="inactive">← ${slot('courseTitle')}</a></nav>`,
+    `<nav aria-label="${s('app.breadcrumb')}" class="breadcrumb"><a href="${slot('courseHref')}" class="active">← ${slot('courseTitle')}</a></nav>`,
     '<article class="lesson">',
     `<h1>${slot('title')}</h1>`,
     '<section class="lesson-screen" aria-labelledby="screen-heading">',
@@ -100,11 +111,7 @@ export function firstLessonMarkup(strings: Tree, iconSvg: string): string {
     `<details class="sources"><summary>${s('lesson.sources')}</summary><ul>${slot('sources')}</ul></details>`,
     '</article>',
     '</main>',
-    '<footer class="app-footer">',
-    `<p>${s('app.footerNote')}</p>`,
-    `<a href="/tin" class="footer-link inactive" data-testid="news-link">${s('app.newsLink')}</a>`,
-    `<a href="/ward" class="footer-link inactive">${s('app.staffLink')}</a>`,
-    '</footer>',
+    ...footer(s),
   ].join('');
 }
 
@@ -130,11 +137,7 @@ export function firstCourseMarkup(strings: Tree, iconSvg: string): CourseTemplat
     `<h2>${s('course.lessons')}</h2>`,
     `<ol class="lesson-list">${courseSlot('lessons')}</ol>`,
     '</main>',
-    '<footer class="app-footer">',
-    `<p>${s('app.footerNote')}</p>`,
-    `<a href="/tin" class="footer-link inactive" data-testid="news-link">${s('app.newsLink')}</a>`,
-    `<a href="/ward" class="footer-link inactive">${s('app.staffLink')}</a>`,
-    '</footer>',
+    ...footer(s),
   ].join('');
   const item = [
     `<li><a href="${courseSlot('href')}" class="card lesson-link inactive" data-testid="${courseSlot('testid')}" data-status="none">`,
