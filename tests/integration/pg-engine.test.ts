@@ -121,7 +121,12 @@ describe('PostgreSQL engine', () => {
       const liteTriggers = lite.sqlite.prepare(`SELECT name FROM sqlite_master WHERE type = 'trigger' ORDER BY name`).pluck().all();
       const pgTriggers = (await pg.pool.query(`SELECT tgname FROM pg_trigger WHERE NOT tgisinternal ORDER BY tgname`)).rows.map((r) => r.tgname);
       expect(liteTriggers).toHaveLength(11);
-      expect(pgTriggers).toEqual(liteTriggers);
+      // PostgreSQL alone numbers a key the SQLite-dialect insert gives as NULL (migration 0008), on every numbered key.
+      const fillsIdentity = (name: string) => name.endsWith('_identity_from_null');
+      expect(pgTriggers.filter((name) => !fillsIdentity(name))).toEqual(liteTriggers);
+      const identities = (await pg.pool.query(`SELECT table_name FROM information_schema.columns WHERE table_schema = 'public' AND is_identity = 'YES' AND column_name = 'id' ORDER BY 1`)).rows.map((r) => r.table_name);
+      expect(identities.length).toBeGreaterThan(0);
+      expect(pgTriggers.filter(fillsIdentity).sort()).toEqual(identities.map((t) => `${t}_identity_from_null`).sort());
 
       // A new database holds the same rows on both engines (the sample ward, its groups, units and plan).
       let seeded = 0;

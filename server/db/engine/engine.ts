@@ -1,0 +1,84 @@
+// One way to reach the data on either engine. The code above builds its
+// queries once, in SQLite's dialect (drizzle's query builder, or `sql`
+// templates for hand-written SQL), and awaits them; the engine runs them on
+// the ward's SQLite file or on a city's PostgreSQL database. The PostgreSQL
+// tables are generated from the SQLite schema with the same names, columns
+// and JS types (../pg/schema.generated.ts), which is what lets one dialect's
+// SQL serve both: only the placeholders differ (`?` against `$1`), and the
+// few spellings that differ are written out by the caller (see docs/scaling.md).
+import { drizzle, type SqliteRemoteDatabase } from 'drizzle-orm/sqlite-proxy';
+import { SQLiteAsyncDialect } from 'drizzle-orm/sqlite-core';
+import type { SQL } from 'drizzle-orm';
+
+export type EngineKind = 'sqlite' | 'postgres';
+
+/** drizzle's query builder in SQLite's dialect; every query is awaited, on either engine. */
+export type AsyncDb = SqliteRemoteDatabase;
+
+export interface RunResult {
+  /** Rows the statement inserted, updated or deleted (an insert that met ON CONFLICT DO NOTHING: 0). */
+  changes: number;
+}
+
+export interface Engine {
+  readonly kind: EngineKind;
+  readonly db: AsyncDb;
+  /** Every row of a hand-written query, as objects keyed by the column names it selects. */
+  all<T>(query: SQL): Promise<T[]>;
+  /** The first row, or undefined. */
+  get<T>(query: SQL): Promise<T | undefined>;
+  run(query: SQL): Promise<RunResult>;
+  /**
+   * Runs `work` in one transaction on one connection and commits when it
+   * resolves (rolls back when it throws). Inside, use only `tx`: the engine
+   * itself waits for the transaction (SQLite) or runs on another connection
+   * (PostgreSQL). A transaction inside `tx` is a savepoint.
+   */
+  transaction<T>(work: (tx: Engine) => Promise<T>): Promise<T>;
+  close(): Promise<void>;
+}
+
+/** How a statement's rows come back: arrays for drizzle's builder (it maps them by position), objects for hand-written SQL. */
+export type RowShape = 'arrays' | 'objects';
+
+/** Runs one statement on one connection (or the engine's pool). */
+export interface Executor {
+  query(text: string, params: unknown[], shape: RowShape): Promise<unknown[]>;
+  run(text: string, params: unknown[]): Promise<RunResult>;
+}
+
+const dialect = new SQLiteAsyncDialect();
+
+/** A `sql` template as SQLite-dialect text and its parameters. */
+export function render(query: SQL): { sql: string; params: unknown[] } {
+  return dialect.sqlToQuery(query);
+}
+
+/** drizzle's builder over an executor: the proxy driver hands each built query to it. */
+export function builderOver(executor: Executor): AsyncDb {
+  return drizzle(async (text, params, method) => {
+    if (method === 'run') return { rows: [], ...(await executor.run(text, params)) };
+    const rows = await executor.query(text, params, 'arrays');
+    // 'get' hands drizzle the one row itself (its values), not a list.
+    return { rows: (method === 'get' ? rows[0] : rows) as unknown[] };
+  });
+}
+
+/** The read and write half every engine shares, over its executor. */
+export function queriesOver(executor: Executor): Pick<Engine, 'db' | 'all' | 'get' | 'run'> {
+  return {
+    db: builderOver(executor),
+    async all<T>(query: SQL) {
+      const { sql, params } = render(query);
+      return (await executor.query(sql, params, 'objects')) as T[];
+    },
+    async get<T>(query: SQL) {
+      const { sql, params } = render(query);
+      return (await executor.query(sql, params, 'objects'))[0] as T | undefined;
+    },
+    async run(query: SQL) {
+      const { sql, params } = render(query);
+      return executor.run(sql, params);
+    },
+  };
+}

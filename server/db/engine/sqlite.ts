@@ -1,0 +1,119 @@
+// The engine over the ward's SQLite file (better-sqlite3). SQLite has one
+// writer and better-sqlite3 runs each statement synchronously, so a
+// transaction is a lock in this process: while one is open, every other query
+// of the engine waits for it (it would otherwise run inside it, on the same
+// connection), and transactions run one after another.
+import type { Statement } from 'better-sqlite3';
+import type { Sqlite } from '../open.ts';
+import { queriesOver, type Engine, type Executor, type RowShape } from './engine.ts';
+
+/** Statements prepared once per text; SQLite keeps a compiled program per statement. */
+function statementCache(sqlite: Sqlite) {
+  const cache = new Map<string, Statement>();
+  return (text: string) => {
+    let stmt = cache.get(text);
+    if (!stmt) {
+      stmt = sqlite.prepare(text);
+      cache.set(text, stmt);
+    }
+    return stmt;
+  };
+}
+
+function directExecutor(sqlite: Sqlite): Executor {
+  const prepare = statementCache(sqlite);
+  return {
+    async query(text, params, shape: RowShape) {
+      const stmt = prepare(text);
+      return stmt.reader ? (stmt.raw(shape === 'arrays').all(...params) as unknown[]) : (stmt.run(...params), []);
+    },
+    async run(text, params) {
+      const stmt = prepare(text);
+      return { changes: stmt.run(...params).changes };
+    },
+  };
+}
+
+/** A queue of one: `hold()` resolves when every earlier holder has released. */
+function writerLock() {
+  let tail: Promise<void> = Promise.resolve();
+  let held = 0;
+  return {
+    get held() {
+      return held > 0;
+    },
+    /** Resolves once no transaction is open. */
+    idle: () => tail,
+    async hold(): Promise<() => void> {
+      let release!: () => void;
+      const previous = tail;
+      tail = new Promise<void>((resolve) => (release = resolve));
+      held++;
+      await previous;
+      return () => {
+        held--;
+        release();
+      };
+    },
+  };
+}
+
+export function sqliteEngine(sqlite: Sqlite): Engine {
+  const direct = directExecutor(sqlite);
+  const lock = writerLock();
+  // Outside a transaction, a query waits for an open one to finish.
+  const waiting: Executor = {
+    async query(text, params, shape) {
+      while (lock.held) await lock.idle();
+      return direct.query(text, params, shape);
+    },
+    async run(text, params) {
+      while (lock.held) await lock.idle();
+      return direct.run(text, params);
+    },
+  };
+
+  function scoped(executor: Executor, depth: number): Engine {
+    return {
+      kind: 'sqlite',
+      ...queriesOver(executor),
+      async transaction(work) {
+        if (depth > 0) return savepoint(depth, () => work(scoped(direct, depth + 1)));
+        const release = await lock.hold();
+        try {
+          sqlite.exec('BEGIN IMMEDIATE');
+          try {
+            const result = await work(scoped(direct, 1));
+            sqlite.exec('COMMIT');
+            return result;
+          } catch (error) {
+            if (sqlite.inTransaction) sqlite.exec('ROLLBACK');
+            throw error;
+          }
+        } finally {
+          release();
+        }
+      },
+      async close() {
+        await lock.idle();
+        sqlite.close();
+      },
+    };
+  }
+
+  async function savepoint<T>(depth: number, work: () => Promise<T>): Promise<T> {
+    const name = `sp${depth}`;
+    sqlite.exec(`SAVEPOINT ${name}`);
+    try {
+      const result = await work();
+      sqlite.exec(`RELEASE ${name}`);
+      return result;
+    } catch (error) {
+      sqlite.exec(`ROLLBACK TO ${name}`);
+      sqlite.exec(`RELEASE ${name}`);
+      throw error;
+    }
+  }
+
+  return scoped(waiting, 0);
+}
