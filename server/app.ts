@@ -12,6 +12,7 @@ import { createLoginGuard, DEFAULT_LOGIN_LIMITS } from './auth/login-guard.ts';
 import { createHashQueue } from './auth/hash-queue.ts';
 import type { AppConfig, AppContext, AppEnv } from './context.ts';
 import type { Db, Sqlite } from './db/open.ts';
+import { engineOfSqlite } from './db/engine/sqlite.ts';
 import { createClientIp } from './http/client-ip.ts';
 import { createRequestLimits } from './http/request-limits.ts';
 import { createAuditLog } from './audit/log.ts';
@@ -111,9 +112,11 @@ const isUpload = (method: string, path: string) =>
 export function createApp(deps: AppDeps) {
   const config: AppConfig = { version: APP_VERSION, trustProxy: false, ...deps.config };
   const now = deps.now ?? Date.now;
+  const sqlite = deps.sqlite ?? deps.db.$client;
   const ctx: AppContext = {
+    engine: engineOfSqlite(sqlite),
     db: deps.db,
-    sqlite: deps.sqlite ?? deps.db.$client,
+    sqlite,
     config,
     now,
     logger: deps.logger ?? silentLogger,

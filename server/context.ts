@@ -4,6 +4,7 @@ import type { Context } from 'hono';
 import type { PasswordHasher, ScryptParams } from './auth/passwords.ts';
 import type { StaffUser } from '../shared/api.ts';
 import type { Db, Sqlite } from './db/open.ts';
+import type { Engine } from './db/engine/engine.ts';
 import type { Logger } from './logger.ts';
 import type { LoginGuard, LoginLimits } from './auth/login-guard.ts';
 import type { HashQueue } from './auth/hash-queue.ts';
@@ -34,6 +35,9 @@ export interface AppConfig {
 }
 
 export interface AppContext {
+  /** The data on either engine (server/db/engine): what new and converted code uses. */
+  engine: Engine;
+  /** SQLite only: the synchronous builder and connection that code not yet on the engine still uses. */
   db: Db;
   sqlite: Sqlite;
   config: AppConfig;

@@ -2,62 +2,33 @@
 // throw-away PostgreSQL cluster: the code above writes its queries once (in
 // SQLite's dialect) and must get the same rows, counts and transaction
 // behaviour from both. No PostgreSQL installed → this fails (never skips).
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { asc, count, eq, sql } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openDb } from '../../server/db/open.ts';
-import { openPg } from '../../server/db/pg/open.ts';
-import type { Engine } from '../../server/db/engine/engine.ts';
-import { sqliteEngine } from '../../server/db/engine/sqlite.ts';
-import { postgresEngine } from '../../server/db/engine/postgres.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { changed, type Engine } from '../../server/db/engine/engine.ts';
 import { numberedPlaceholders } from '../../server/db/engine/placeholders.ts';
 import { auditLog, events, learners, users } from '../../server/db/schema/index.ts';
-import { startPgCluster, type PgCluster } from '../support/pg-cluster.ts';
+import { ENGINES, testEngines } from '../support/engines.ts';
 
-let cluster: PgCluster;
-const dirs: string[] = [];
-beforeAll(async () => {
-  cluster = await startPgCluster();
-}, 60_000);
-afterAll(async () => {
-  await cluster?.stop();
-  for (const dir of dirs) rmSync(dir, { recursive: true, force: true });
-});
-
-let databases = 0;
-const engines: Record<string, () => Promise<Engine>> = {
-  sqlite: async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'hvs-engine-'));
-    dirs.push(dir);
-    return sqliteEngine(openDb(dir).sqlite);
-  },
-  postgres: async () => postgresEngine((await openPg(await cluster.createDatabase(`engine_${++databases}`))).pool),
-};
-
+const engines = testEngines();
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 function event(id: string, learnerId: string, at: number) {
   return { id, type: 'lesson_completed', learnerId, deviceId: 'd1', courseId: 'c', lessonId: 'l', occurredAt: at, receivedAt: at, effectiveAt: at, payload: '{}', score: null };
 }
 
-describe.each(Object.keys(engines))('engine contract on %s', (kind) => {
+describe.each(ENGINES)('engine contract on %s', (kind) => {
   let engine: Engine;
   beforeAll(async () => {
-    engine = await engines[kind]!();
+    engine = await engines.fresh(kind);
     expect(engine.kind).toBe(kind);
   }, 60_000);
-  afterAll(async () => {
-    await engine?.close();
-  });
 
   it('reads back what the builder wrote, with the same JS types, and an insert that meets ON CONFLICT DO NOTHING changes nothing', async () => {
     const { db } = engine;
     await db.insert(learners).values({ id: 'L1', secretHash: 'h', createdAt: 1_700_000_000_000 });
-    const first = await db.insert(events).values(event('E1', 'L1', 1_700_000_000_123)).onConflictDoNothing().run();
-    const again = await db.insert(events).values(event('E1', 'L1', 1_700_000_000_999)).onConflictDoNothing().run();
-    expect([(first as unknown as { changes: number }).changes, (again as unknown as { changes: number }).changes]).toEqual([1, 0]);
+    const first = await changed(db.insert(events).values(event('E1', 'L1', 1_700_000_000_123)).onConflictDoNothing());
+    const again = await changed(db.insert(events).values(event('E1', 'L1', 1_700_000_000_999)).onConflictDoNothing());
+    expect([first, again]).toEqual([1, 0]);
     const rows = await db.select().from(events).where(eq(events.learnerId, 'L1'));
     expect(rows).toEqual([event('E1', 'L1', 1_700_000_000_123)]);
     expect(await db.select({ n: count() }).from(events).get()).toEqual({ n: 1 });

@@ -47,6 +47,11 @@ export interface Executor {
   run(text: string, params: unknown[]): Promise<RunResult>;
 }
 
+/** Rows a builder's write changed: `await changed(db.insert(t).values(v).onConflictDoNothing())`. */
+export async function changed(query: { run(): Promise<unknown> }): Promise<number> {
+  return ((await query.run()) as RunResult).changes;
+}
+
 const dialect = new SQLiteAsyncDialect();
 
 /** A `sql` template as SQLite-dialect text and its parameters. */

@@ -58,7 +58,19 @@ function writerLock() {
   };
 }
 
-export function sqliteEngine(sqlite: Sqlite): Engine {
+const engines = new WeakMap<Sqlite, Engine>();
+
+/** The one engine of a connection: two would each hold their own lock, and a query of one could run inside the other's transaction. */
+export function engineOfSqlite(sqlite: Sqlite): Engine {
+  let engine = engines.get(sqlite);
+  if (!engine) {
+    engine = sqliteEngine(sqlite);
+    engines.set(sqlite, engine);
+  }
+  return engine;
+}
+
+function sqliteEngine(sqlite: Sqlite): Engine {
   const direct = directExecutor(sqlite);
   const lock = writerLock();
   // Outside a transaction, a query waits for an open one to finish.
