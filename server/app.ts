@@ -188,7 +188,7 @@ export function createApp(deps: AppDeps) {
   const evidence = createUnitEvidence(ctx.db, files, now);
   const lessonAudio = createLessonAudio(ctx.db, files, now);
   const planReports = createReportStore(ctx.db);
-  const records = createRecordPipeline(ctx.db, [
+  const records = createRecordPipeline(ctx.engine, [
     createCatalogCheck(resident.catalog.courses), // lessons and courses the catalogue lacks are refused outright
     resident.projection, // consent and profile; erasure after the commit
     integrity.projection, // plausibility holds: before the stats rollup, which counts only what is not held

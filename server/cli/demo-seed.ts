@@ -41,14 +41,14 @@ if (hasRealData(db)) {
 // Synthetic data can be made again: trade durability for speed while seeding.
 sqlite.pragma('synchronous = OFF');
 const started = performance.now();
-const r = seedDemo(db, catalog, { learners, days, seed: Number(values.seed) });
+const r = await seedDemo(db, catalog, { learners, days, seed: Number(values.seed) });
 // The sample plan (else the first), a year up to today, the first four units.
 const now = Date.now();
 const plans = createPlanStore(db, () => now);
 const plan = plans.get('sample-nq57') ?? (plans.list()[0] && plans.get(plans.list()[0].id));
 const today = vietnamToday(now);
 const outreach = plan
-  ? seedUnitActivities(db, { plan, unitIds: createUnits(db).list().slice(0, 4).map((u) => u.id), from: addDays(today, -364), to: today, extraPerWeek: 2, now, seed: Number(values.seed) })
+  ? await seedUnitActivities(db, { plan, unitIds: createUnits(db).list().slice(0, 4).map((u) => u.id), from: addDays(today, -364), to: today, extraPerWeek: 2, now, seed: Number(values.seed) })
   : { activities: 0 };
 sqlite.pragma('synchronous = FULL');
 sqlite.close();

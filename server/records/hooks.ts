@@ -4,6 +4,7 @@
 // server/app.ts hands to createRecordPipeline(), with hooks per family.
 import type { SyncResult } from '../../shared/api.ts';
 import type { GuideEvent, LearningEvent, UnitEvent } from '../../shared/events.ts';
+import type { Engine } from '../db/engine/engine.ts';
 
 /** Who sent a request: the learner (their credentials) or the staff user (their login), and the phone. */
 export interface Recorder {
@@ -22,20 +23,37 @@ export interface Outcome<E> {
   status: SyncResult['status'];
 }
 
-/** Run inside the ingest transaction, in record order. */
+/** What a hook may return: its value now, or a promise of it (a hook on the engine, server/db/engine). */
+type Maybe<T> = T | Promise<T>;
+
+/**
+ * Run inside the ingest transaction, in record order. `tx` is that
+ * transaction on the engine: a hook on the engine reads and writes through it
+ * only. A hook still on the synchronous SQLite builder (ctx.db) writes on the
+ * same connection, inside the same transaction, and needs no `tx`.
+ */
 export interface RecordHooks<E> {
   /** At the start of each request's write (again if a failed group is retried), with the records that passed
    * validation: for projections that look up once per request what they would otherwise ask per record. */
-  begin?(by: Recorder, records: readonly E[]): void;
+  begin?(by: Recorder, records: readonly E[], tx: Engine): Maybe<void>;
   /** May refuse a record (the first refusal in the list wins); runs before it is written. */
-  check?(event: E, effectiveAt: number, by: Recorder): SyncResult | undefined;
+  check?(event: E, effectiveAt: number, by: Recorder, tx: Engine): Maybe<SyncResult | undefined>;
   /** After the record's row went in (never for a duplicate). */
-  apply?(event: E, effectiveAt: number): void;
+  apply?(event: E, effectiveAt: number, tx: Engine): Maybe<void>;
   /** Once per request, after every apply(), with the records that went in, in order:
    * for projections that merge a batch's work (stats rollups). */
-  applyBatch?(applied: ReadonlyArray<Applied<E>>): void;
+  applyBatch?(applied: ReadonlyArray<Applied<E>>, tx: Engine): Maybe<void>;
   /** After the request's transaction committed (work that must not roll back with it). */
-  afterCommit?(by: Recorder, outcomes: ReadonlyArray<Outcome<E>>): void;
+  afterCommit?(by: Recorder, outcomes: ReadonlyArray<Outcome<E>>): Maybe<void>;
+}
+
+/** The hooks of a family combined: every one awaited, in list order. */
+export interface CombinedHooks<E> {
+  begin(by: Recorder, records: readonly E[], tx: Engine): Promise<void>;
+  check(event: E, effectiveAt: number, by: Recorder, tx: Engine): Promise<SyncResult | undefined>;
+  apply(event: E, effectiveAt: number, tx: Engine): Promise<void>;
+  applyBatch(applied: ReadonlyArray<Applied<E>>, tx: Engine): Promise<void>;
+  afterCommit(by: Recorder, outcomes: ReadonlyArray<Outcome<E>>): Promise<void>;
 }
 
 /** One feature's hooks, per family it cares about. */
@@ -47,24 +65,32 @@ export interface Projection {
 }
 
 /** One family's hooks of several projections as one, in list order: the first refusal wins; every apply runs. */
-export function combineHooks<E>(list: ReadonlyArray<RecordHooks<E> | undefined>): Required<RecordHooks<E>> {
+export function combineHooks<E>(list: ReadonlyArray<RecordHooks<E> | undefined>): CombinedHooks<E> {
   const all = list.filter((h): h is RecordHooks<E> => h !== undefined);
-  const begins = all.flatMap((h) => (h.begin ? [h.begin] : []));
-  const checks = all.flatMap((h) => (h.check ? [h.check] : []));
-  const applies = all.flatMap((h) => (h.apply ? [h.apply] : []));
-  const batches = all.flatMap((h) => (h.applyBatch ? [h.applyBatch] : []));
-  const afters = all.flatMap((h) => (h.afterCommit ? [h.afterCommit] : []));
+  const begins = all.flatMap((h) => (h.begin ? [h.begin.bind(h)] : []));
+  const checks = all.flatMap((h) => (h.check ? [h.check.bind(h)] : []));
+  const applies = all.flatMap((h) => (h.apply ? [h.apply.bind(h)] : []));
+  const batches = all.flatMap((h) => (h.applyBatch ? [h.applyBatch.bind(h)] : []));
+  const afters = all.flatMap((h) => (h.afterCommit ? [h.afterCommit.bind(h)] : []));
   return {
-    begin: (by, records) => begins.forEach((begin) => begin(by, records)),
-    check(event, at, by) {
+    async begin(by, records, tx) {
+      for (const begin of begins) await begin(by, records, tx);
+    },
+    async check(event, at, by, tx) {
       for (const check of checks) {
-        const refused = check(event, at, by);
+        const refused = await check(event, at, by, tx);
         if (refused) return refused;
       }
       return undefined;
     },
-    apply: (event, at) => applies.forEach((apply) => apply(event, at)),
-    applyBatch: (applied) => batches.forEach((apply) => apply(applied)),
-    afterCommit: (by, outcomes) => afters.forEach((after) => after(by, outcomes)),
+    async apply(event, at, tx) {
+      for (const apply of applies) await apply(event, at, tx);
+    },
+    async applyBatch(applied, tx) {
+      for (const apply of batches) await apply(applied, tx);
+    },
+    async afterCommit(by, outcomes) {
+      for (const after of afters) await after(by, outcomes);
+    },
   };
 }

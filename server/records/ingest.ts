@@ -18,7 +18,8 @@ import type { SyncResult } from '../../shared/api.ts';
 import { foreignTypeRefusal, RECORD_FAMILIES, type RecordFamilyName, type RecordOf } from '../../shared/events.ts';
 import { formatZodError } from '../http/errors.ts';
 import type { GroupCommit, WriteJob } from './group-commit.ts';
-import type { Applied, Outcome, Recorder, RecordHooks } from './hooks.ts';
+import type { Engine } from '../db/engine/engine.ts';
+import type { Applied, CombinedHooks, Outcome, Recorder } from './hooks.ts';
 import type { RecordStore } from './stores.ts';
 import { effectiveTime } from './times.ts';
 
@@ -46,7 +47,7 @@ const conflict = (id: string): SyncResult => ({
 /** What a family calls an unknown type in its error message ("guide event type", …). */
 const TYPE_NOUN: Record<RecordFamilyName, string> = { learner: 'event type', guide: 'guide event type', unit: 'unit record type' };
 
-export function createIngest<F extends RecordFamilyName>(family: F, store: RecordStore<RecordOf[F]>, hooks: Required<RecordHooks<RecordOf[F]>>, commit: GroupCommit) {
+export function createIngest<F extends RecordFamilyName>(family: F, store: RecordStore<RecordOf[F]>, hooks: CombinedHooks<RecordOf[F]>, commit: GroupCommit) {
   type E = RecordOf[F];
   const { schema } = RECORD_FAMILIES[family];
 
@@ -81,37 +82,37 @@ export function createIngest<F extends RecordFamilyName>(family: F, store: Recor
     const job: WriteJob = {
       size: valid.length,
       // May run twice (a failed group is retried request by request): everything it sets is recomputed.
-      write() {
+      async write(tx: Engine) {
         const applied: Applied<E>[] = [];
         /** What a record whose id is already stored is: a resend of our own, or someone else's id. Only asked off the insert path. */
-        const settled = (id: string): SyncResult | undefined => {
-          const owner = store.storedBy(id);
+        const settled = async (id: string): Promise<SyncResult | undefined> => {
+          const owner = await store.storedBy(tx, id);
           return owner === undefined ? undefined : owner === by.id ? { id, status: 'duplicate' } : conflict(id);
         };
-        hooks.begin(by, records);
+        await hooks.begin(by, records, tx);
         for (const { index, event } of valid) {
           const occurredAt = Date.parse(event.occurredAt);
           const effectiveAt = effectiveTime(occurredAt, receivedAt);
-          const refused = hooks.check(event, effectiveAt, by);
+          const refused = await hooks.check(event, effectiveAt, by, tx);
           if (refused) {
-            results[index] = settled(event.id) ?? refused;
+            results[index] = (await settled(event.id)) ?? refused;
             continue;
           }
-          const inserted = store.insert(event, { occurredAt, receivedAt, effectiveAt });
+          const inserted = await store.insert(tx, event, { occurredAt, receivedAt, effectiveAt });
           if (inserted) {
-            hooks.apply(event, effectiveAt);
+            await hooks.apply(event, effectiveAt, tx);
             applied.push({ event, effectiveAt });
           }
           // Not inserted: the id is in the table (this transaction sees it), so settled() answers.
-          results[index] = inserted ? { id: event.id, status: 'accepted' } : (settled(event.id) ?? conflict(event.id));
+          results[index] = inserted ? { id: event.id, status: 'accepted' } : ((await settled(event.id)) ?? conflict(event.id));
         }
-        if (applied.length > 0) hooks.applyBatch(applied);
+        if (applied.length > 0) await hooks.applyBatch(applied, tx);
         // Device activity means a record of this recorder is on the server (new or resent), not a refused request.
-        if (valid.some(({ index }) => results[index].status === 'accepted' || results[index].status === 'duplicate')) store.afterRequest?.(by, receivedAt);
+        if (valid.some(({ index }) => results[index].status === 'accepted' || results[index].status === 'duplicate')) await store.afterRequest?.(tx, by, receivedAt);
       },
-      afterCommit() {
+      async afterCommit() {
         const outcomes: Outcome<E>[] = valid.map(({ index, event }) => ({ event, status: results[index].status }));
-        hooks.afterCommit(by, outcomes);
+        await hooks.afterCommit(by, outcomes);
       },
     };
     return { job, results };
@@ -124,10 +125,10 @@ export function createIngest<F extends RecordFamilyName>(family: F, store: Recor
       await commit(job);
       return results;
     },
-    /** For bulk loads that hold their own transaction (demo data): writes now, no after-commit work. */
-    writeInTransaction(request: IngestRequest): SyncResult[] {
+    /** For bulk loads that hold their own transaction (demo data): writes now through `tx`, no after-commit work. */
+    async writeInTransaction(tx: Engine, request: IngestRequest): Promise<SyncResult[]> {
       const { job, results } = prepare(request);
-      job.write();
+      await job.write(tx);
       return results;
     },
   };

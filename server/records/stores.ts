@@ -5,8 +5,7 @@
 // store here.
 import { eq, sql } from 'drizzle-orm';
 import type { GuideEvent, LearningEvent, RecordFamilyName, UnitEvent } from '../../shared/events.ts';
-import type { Db } from '../db/open.ts';
-import { directRun } from '../db/direct.ts';
+import { prepared, type Engine } from '../db/engine/engine.ts';
 import { placeholders } from '../db/placeholders.ts';
 import { devices, events, guideEvents, unitEvents } from '../db/schema/index.ts';
 import type { Recorder } from './hooks.ts';
@@ -24,32 +23,37 @@ export interface RecordStore<E> {
   recorderOf(event: E): string;
   /** Why a record naming someone else is refused. */
   notYours: string;
-  /** Writes the record; false when its id is already there (a duplicate). */
-  insert(event: E, times: RecordTimes): boolean;
+  /** Writes the record through the request's transaction; false when its id is already there (a duplicate). */
+  insert(tx: Engine, event: E, times: RecordTimes): Promise<boolean>;
   /** The recorder of the stored record with this id, if there is one. */
-  storedBy(id: string): string | undefined;
+  storedBy(tx: Engine, id: string): Promise<string | undefined>;
   /** Once per request, inside its transaction, after its records, when at least one of them is stored for the recorder. */
-  afterRequest?(by: Recorder, receivedAt: number): void;
+  afterRequest?(tx: Engine, by: Recorder, receivedAt: number): Promise<void>;
 }
 
 const courseOf = (e: { courseId?: string; lessonId?: string }) => ({ courseId: e.courseId ?? null, lessonId: e.lessonId ?? null });
 
-export function createLearnerStore(db: Db): RecordStore<LearningEvent> {
+export function createLearnerStore(): RecordStore<LearningEvent> {
   type Row = typeof events.$inferInsert;
   const columns = ['id', 'type', 'learnerId', 'deviceId', 'courseId', 'lessonId', 'occurredAt', 'receivedAt', 'effectiveAt', 'payload', 'score'] as const;
-  // Once per record: bound directly (db/direct.ts).
-  const insert = directRun<Required<Row>>(db.$client, db.insert(events).values(placeholders<Row>(columns)).onConflictDoNothing().prepare());
-  const owner = db.select({ by: events.learnerId }).from(events).where(eq(events.id, sql.placeholder('id'))).prepare();
-  const touchDevice = db
-    .insert(devices)
-    .values(placeholders<typeof devices.$inferInsert>(['id', 'learnerId', 'lastSyncAt']))
-    .onConflictDoUpdate({ target: [devices.id, devices.learnerId], set: { lastSyncAt: sql`max(${devices.lastSyncAt}, excluded.last_sync_at)` } })
-    .prepare();
+  // Once per record: built once (db/engine prepared()).
+  const insert = prepared((b) => b.insert(events).values(placeholders<Row>(columns)).onConflictDoNothing());
+  const owner = prepared((b) => b.select({ by: events.learnerId }).from(events).where(eq(events.id, sql.placeholder('id'))));
+  // The later of the two times (CASE: SQLite's two-argument max() has no PostgreSQL twin).
+  const touchDevice = prepared((b) =>
+    b
+      .insert(devices)
+      .values(placeholders<typeof devices.$inferInsert>(['id', 'learnerId', 'lastSyncAt']))
+      .onConflictDoUpdate({
+        target: [devices.id, devices.learnerId],
+        set: { lastSyncAt: sql`CASE WHEN excluded.last_sync_at > ${devices.lastSyncAt} THEN excluded.last_sync_at ELSE ${devices.lastSyncAt} END` },
+      }),
+  );
   return {
     family: 'learner',
     recorderOf: (e) => e.learnerId,
     notYours: 'The event belongs to another learner',
-    insert(e, t) {
+    async insert(tx, e, t) {
       const row: Required<Row> = {
         id: e.id,
         type: e.type,
@@ -60,23 +64,23 @@ export function createLearnerStore(db: Db): RecordStore<LearningEvent> {
         payload: JSON.stringify(e),
         score: e.type === 'lesson.completed' ? e.score : null,
       };
-      return insert(row).changes === 1;
+      return (await tx.runPrepared(insert, row)).changes === 1;
     },
-    storedBy: (id) => owner.get({ id })?.by,
-    afterRequest: (by, receivedAt) => void touchDevice.run({ id: by.deviceId, learnerId: by.id, lastSyncAt: receivedAt } satisfies typeof devices.$inferInsert),
+    storedBy: async (tx, id) => tx.valuePrepared<string>(owner, { id }),
+    afterRequest: async (tx, by, receivedAt) => void (await tx.runPrepared(touchDevice, { id: by.deviceId, learnerId: by.id, lastSyncAt: receivedAt } satisfies typeof devices.$inferInsert)),
   };
 }
 
-export function createGuideStore(db: Db): RecordStore<GuideEvent> {
+export function createGuideStore(): RecordStore<GuideEvent> {
   type Row = typeof guideEvents.$inferInsert;
   const columns = ['id', 'type', 'recordedBy', 'deviceId', 'learnerId', 'sessionId', 'courseId', 'lessonId', 'occurredAt', 'receivedAt', 'effectiveAt', 'payload'] as const;
-  const insert = directRun<Required<Row>>(db.$client, db.insert(guideEvents).values(placeholders<Row>(columns)).onConflictDoNothing().prepare());
-  const owner = db.select({ by: guideEvents.recordedBy }).from(guideEvents).where(eq(guideEvents.id, sql.placeholder('id'))).prepare();
+  const insert = prepared((b) => b.insert(guideEvents).values(placeholders<Row>(columns)).onConflictDoNothing());
+  const owner = prepared((b) => b.select({ by: guideEvents.recordedBy }).from(guideEvents).where(eq(guideEvents.id, sql.placeholder('id'))));
   return {
     family: 'guide',
     recorderOf: (e) => e.recordedBy,
     notYours: 'The event names another guide as recorder',
-    insert(e, t) {
+    async insert(tx, e, t) {
       const about = e as { learnerId?: string; sessionId?: string; courseId?: string; lessonId?: string };
       const row: Required<Row> = {
         id: e.id,
@@ -89,25 +93,25 @@ export function createGuideStore(db: Db): RecordStore<GuideEvent> {
         ...t,
         payload: JSON.stringify(e),
       };
-      return insert(row).changes === 1;
+      return (await tx.runPrepared(insert, row)).changes === 1;
     },
-    storedBy: (id) => owner.get({ id })?.by,
+    storedBy: async (tx, id) => tx.valuePrepared<string>(owner, { id }),
   };
 }
 
-export function createUnitStore(db: Db): RecordStore<UnitEvent> {
+export function createUnitStore(): RecordStore<UnitEvent> {
   type Row = typeof unitEvents.$inferInsert;
   const columns = ['id', 'type', 'recordedBy', 'deviceId', 'unitId', 'planId', 'activityId', 'occurredAt', 'receivedAt', 'effectiveAt', 'payload'] as const;
-  const insert = directRun<Required<Row>>(db.$client, db.insert(unitEvents).values(placeholders<Row>(columns)).onConflictDoNothing().prepare());
-  const owner = db.select({ by: unitEvents.recordedBy }).from(unitEvents).where(eq(unitEvents.id, sql.placeholder('id'))).prepare();
+  const insert = prepared((b) => b.insert(unitEvents).values(placeholders<Row>(columns)).onConflictDoNothing());
+  const owner = prepared((b) => b.select({ by: unitEvents.recordedBy }).from(unitEvents).where(eq(unitEvents.id, sql.placeholder('id'))));
   return {
     family: 'unit',
     recorderOf: (e) => e.recordedBy,
     notYours: 'The record names another officer as recorder',
-    insert(e, t) {
+    async insert(tx, e, t) {
       const row: Required<Row> = { id: e.id, type: e.type, recordedBy: e.recordedBy, deviceId: e.deviceId, unitId: e.unitId, planId: e.planId, activityId: e.activityId, ...t, payload: JSON.stringify(e) };
-      return insert(row).changes === 1;
+      return (await tx.runPrepared(insert, row)).changes === 1;
     },
-    storedBy: (id) => owner.get({ id })?.by,
+    storedBy: async (tx, id) => tx.valuePrepared<string>(owner, { id }),
   };
 }

@@ -10,6 +10,7 @@ import type { Db } from '../db/open.ts';
 import { placeholders } from '../db/placeholders.ts';
 import { demoMarker, learners } from '../db/schema/index.ts';
 import { createRecordPipeline } from '../records/pipeline.ts';
+import { engineOfSqlite } from '../db/engine/sqlite.ts';
 import { createProfiles } from '../resident/profiles.ts';
 import { createWardProfile } from '../ward/profile.ts';
 import { createStatsRollup, type StatsCatalog } from './rollup.ts';
@@ -36,7 +37,8 @@ export function hasRealData(db: Db): boolean {
   return n > 0 && !demo;
 }
 
-export function seedDemo(db: Db, catalog: StatsCatalog, options: DemoOptions): { learners: number; events: number } {
+export async function seedDemo(db: Db, catalog: StatsCatalog, options: DemoOptions): Promise<{ learners: number; events: number }> {
+  const engine = engineOfSqlite(db.$client);
   const rnd = seededRandom(options.seed ?? 57);
   const now = options.now ?? Date.now();
   const days = options.days ?? 120;
@@ -44,14 +46,14 @@ export function seedDemo(db: Db, catalog: StatsCatalog, options: DemoOptions): {
   const groups = ward.admin().groups.map((g) => g.id);
   const rollup = createStatsRollup(db, catalog, () => now);
   rollup.ensureFresh();
-  const records = createRecordPipeline(db, [{ name: 'resident', learner: createProfiles(db, ward.hasGroup).hooks }, rollup.projection]);
+  const records = createRecordPipeline(engine, [{ name: 'resident', learner: createProfiles(db, ward.hasGroup).hooks }, rollup.projection]);
   const addLearner = db.insert(learners).values(placeholders<typeof learners.$inferInsert>(['id', 'secretHash', 'createdAt'])).prepare();
   const courses = catalog.courses.filter((c) => c.lessons.length > 0);
   const pick = <T>(xs: readonly T[]) => xs[Math.floor(rnd() * xs.length)];
   const iso = (ms: number) => new Date(ms).toISOString();
   let events = 0;
 
-  const batch = (from: number, to: number) => db.transaction(() => {
+  const batch = (from: number, to: number) => engine.transaction(async (tx) => {
     for (let i = from; i < to; i++) {
       const id = uuidv7();
       const deviceId = `demo-${id.slice(-12)}`;
@@ -84,14 +86,14 @@ export function seedDemo(db: Db, catalog: StatsCatalog, options: DemoOptions): {
         }
       }
       const ok = list.filter((e) => Date.parse(e.occurredAt as string) <= now);
-      records.learner.writeInTransaction({ by: { id, deviceId }, records: ok, receivedAt: Math.min(now, t + Math.floor(rnd() * DAY)) });
+      await records.learner.writeInTransaction(tx, { by: { id, deviceId }, records: ok, receivedAt: Math.min(now, t + Math.floor(rnd() * DAY)) });
       events += ok.length;
     }
   });
 
   const CHUNK = 500;
   for (let from = 0; from < options.learners; from += CHUNK) {
-    batch(from, Math.min(options.learners, from + CHUNK));
+    await batch(from, Math.min(options.learners, from + CHUNK));
     rollup.catchUp();
   }
   db.insert(demoMarker)

@@ -15,6 +15,7 @@ import type { Db } from '../db/open.ts';
 import { unitOfficers, users } from '../db/schema/index.ts';
 import { createUnits } from '../plans/units.ts';
 import { createRecordPipeline } from '../records/pipeline.ts';
+import { engineOfSqlite } from '../db/engine/sqlite.ts';
 import { createUnitProjection } from './projection.ts';
 import { GUIDE_SESSION_SUB_FORM } from './tracker.ts';
 
@@ -52,14 +53,15 @@ function demoOfficer(db: Db, unitId: string, now: number): string {
   return id;
 }
 
-export function seedUnitActivities(db: Db, o: UnitDemoOptions): { activities: number } {
+export async function seedUnitActivities(db: Db, o: UnitDemoOptions): Promise<{ activities: number }> {
+  const engine = engineOfSqlite(db.$client);
   const rnd = seededRandom(o.seed ?? 57);
   const pick = <T>(xs: readonly T[]) => xs[Math.floor(rnd() * xs.length)];
   const last = [o.to, vietnamToday(o.now)].sort()[0];
   const span = dayFromIso(last) - dayFromIso(o.from) + 1;
   if (span < 1) return { activities: 0 };
   // Demo activities name no evidence files, so no file is ever looked up.
-  const records = createRecordPipeline(db, [createUnitProjection(db, createUnits(db), { fileOfUnit: () => undefined })]);
+  const records = createRecordPipeline(engine, [createUnitProjection(db, createUnits(db), { fileOfUnit: () => undefined })]);
   // The movement's sessions come from guide records, never from the units' log.
   const forms = o.plan.forms.filter((f) => !f.subForms.some((s) => s.id === GUIDE_SESSION_SUB_FORM));
   const items = o.plan.contentItems.map((c) => c.code);
@@ -121,8 +123,8 @@ export function seedUnitActivities(db: Db, o: UnitDemoOptions): { activities: nu
           links: [],
         };
       });
-      db.transaction(() => {
-        const results = records.unit.writeInTransaction({ by: { id: officer, deviceId: DEVICE }, records: batch, receivedAt: o.now });
+      await engine.transaction(async (tx) => {
+        const results = await records.unit.writeInTransaction(tx, { by: { id: officer, deviceId: DEVICE }, records: batch, receivedAt: o.now });
         const refused = results.find((r) => r.status !== 'accepted');
         if (refused) throw new Error(`demo activity refused: ${JSON.stringify(refused)}`);
       });

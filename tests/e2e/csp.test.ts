@@ -30,7 +30,7 @@ beforeAll(async () => {
   const { db, sqlite } = openDb(dataDir);
   await createUser(db, { username: 'office', password: 'correct horse battery', role: 'reviewer', team: null });
   // Real figures, so the dashboard draws its charts and tables.
-  seedDemo(db, loadCatalog(join(PROJECT_ROOT, 'dist')), { learners: 80, days: 40 });
+  await seedDemo(db, loadCatalog(join(PROJECT_ROOT, 'dist')), { learners: 80, days: 40 });
   sqlite.close();
   server = await startServer({ dataDir });
   browser = await chromium.launch({

@@ -97,7 +97,7 @@ beforeAll(async () => {
   const dataDir = mkdtempSync(join(tmpdir(), 'hvs-office-phone-'));
   const { db, sqlite } = openDb(dataDir);
   await createUser(db, { username: REVIEWER.username, password: REVIEWER.password, role: 'reviewer', team: null });
-  seedDemo(db, loadCatalog(join(PROJECT_ROOT, 'dist')), { learners: 60, days: 60 });
+  await seedDemo(db, loadCatalog(join(PROJECT_ROOT, 'dist')), { learners: 60, days: 60 });
   sqlite.close();
   server = await startServer({ dataDir });
   const admin = await adminCookie(server);

@@ -26,7 +26,7 @@ beforeAll(async () => {
   const dataDir = mkdtempSync(join(tmpdir(), 'hvs-dash-'));
   const { db, sqlite } = openDb(dataDir);
   await createUser(db, { username: 'office', password: 'correct horse battery', role: 'reviewer', team: null });
-  seedDemo(db, loadCatalog(join(PROJECT_ROOT, 'dist')), { learners: 300, days: 120 });
+  await seedDemo(db, loadCatalog(join(PROJECT_ROOT, 'dist')), { learners: 300, days: 120 });
   // Group names as long as a ward's real ones, past what one line of a chart holds.
   sqlite.prepare("UPDATE residential_groups SET name = ? WHERE id = (SELECT id FROM residential_groups ORDER BY sort_order LIMIT 1)").run(LONG_NAME);
   sqlite.prepare("UPDATE residential_groups SET name = ? WHERE id = (SELECT id FROM residential_groups ORDER BY sort_order LIMIT 1 OFFSET 2)").run(LONGER_NAME);

@@ -21,7 +21,7 @@ async function wardWith(learners: number): Promise<RunningServer> {
   const dataDir = mkdtempSync(join(tmpdir(), 'hvs-report-'));
   const { db, sqlite } = openDb(dataDir);
   await createUser(db, { username: 'office', password: 'correct horse battery', role: 'reviewer', team: null });
-  if (learners > 0) seedDemo(db, loadCatalog(join(PROJECT_ROOT, 'dist')), { learners, days: 30 });
+  if (learners > 0) await seedDemo(db, loadCatalog(join(PROJECT_ROOT, 'dist')), { learners, days: 30 });
   sqlite.close();
   return startServer({ dataDir });
 }

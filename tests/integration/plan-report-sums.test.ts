@@ -148,7 +148,7 @@ describe('report figures summed in SQL', () => {
 
   it('counts every activity of a unit with more in the period than one activity list holds', async () => {
     const plan = createPlanStore(t.db, () => t.clock.now).get(SAMPLE_PLAN)!;
-    const { activities } = seedUnitActivities(t.db, { plan, unitIds: ['ttsnc'], from: '2025-01-01', to: '2025-06-30', extraPerWeek: 85, now: t.clock.now, seed: 7 });
+    const { activities } = await seedUnitActivities(t.db, { plan, unitIds: ['ttsnc'], from: '2025-01-01', to: '2025-06-30', extraPerWeek: 85, now: t.clock.now, seed: 7 });
     expect(activities).toBeGreaterThan(2_000);
     // The plain count, over the stored rows themselves.
     const stored = t.sqlite

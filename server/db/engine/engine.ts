@@ -9,6 +9,20 @@
 import { drizzle, type SqliteRemoteDatabase } from 'drizzle-orm/sqlite-proxy';
 import { SQLiteAsyncDialect } from 'drizzle-orm/sqlite-core';
 import type { SQL } from 'drizzle-orm';
+import { boundQuery, type BoundQuery } from './bound.ts';
+
+/** A statement built once with drizzle's builder and named placeholders (`sql.placeholder`). */
+export type Prepared = BoundQuery;
+
+/**
+ * Builds a statement once, for every engine: `prepared((b) => b.insert(t).values(placeholders(…)))`.
+ * Drizzle's builder classifies every parameter again on each call; here that
+ * is done once, and each call only reads the named values in order.
+ */
+export function prepared(build: (builder: AsyncDb) => { getSQL(): SQL } | { toSQL(): { sql: string; params: unknown[] } }): Prepared {
+  const built = build(statementBuilder);
+  return boundQuery('toSQL' in built ? built.toSQL() : render(built.getSQL()));
+}
 
 export type EngineKind = 'sqlite' | 'postgres';
 
@@ -28,6 +42,10 @@ export interface Engine {
   /** The first row, or undefined. */
   get<T>(query: SQL): Promise<T | undefined>;
   run(query: SQL): Promise<RunResult>;
+  /** A statement prepared once (`prepared()`), with its values: for the writes of every synced record. */
+  runPrepared(statement: Prepared, values: Record<string, unknown>): Promise<RunResult>;
+  /** The first column of the first row of a prepared select of one field, or undefined. */
+  valuePrepared<T>(statement: Prepared, values: Record<string, unknown>): Promise<T | undefined>;
   /**
    * Runs `work` in one transaction on one connection and commits when it
    * resolves (rolls back when it throws). Inside, use only `tx`: the engine
@@ -69,9 +87,20 @@ export function builderOver(executor: Executor): AsyncDb {
   });
 }
 
+/** Builds statements only (prepared()); running one of its queries is a mistake. */
+const statementBuilder = builderOver({
+  query: () => Promise.reject(new Error('statementBuilder only builds statements')),
+  run: () => Promise.reject(new Error('statementBuilder only builds statements')),
+});
+
 /** The read and write half every engine shares, over its executor. */
-export function queriesOver(executor: Executor): Pick<Engine, 'db' | 'all' | 'get' | 'run'> {
+export function queriesOver(executor: Executor): Pick<Engine, 'db' | 'all' | 'get' | 'run' | 'runPrepared' | 'valuePrepared'> {
   return {
+    runPrepared: (statement, values) => executor.run(statement.text, statement.params(values)),
+    async valuePrepared<T>(statement: Prepared, values: Record<string, unknown>) {
+      const [row] = (await executor.query(statement.text, statement.params(values), 'arrays')) as unknown[][];
+      return row?.[0] as T | undefined;
+    },
     db: builderOver(executor),
     async all<T>(query: SQL) {
       const { sql, params } = render(query);

@@ -24,7 +24,7 @@ const PASSWORD = 'bench tracker password 1';
 const percentile = (xs: number[], p: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor((p / 100) * xs.length))];
 
 /** Ten units: the sample's four and six more, each with the sample TTSNC's tasks and duties. */
-function seedWard(dir: string, now: number) {
+async function seedWard(dir: string, now: number) {
   const { db, sqlite } = openDb(dir);
   sqlite.pragma('synchronous = OFF');
   const units = createUnits(db);
@@ -43,7 +43,7 @@ function seedWard(dir: string, now: number) {
   } satisfies PlanInput);
   const today = vietnamToday(now);
   const started = performance.now();
-  const { activities } = seedUnitActivities(db, { plan, unitIds: units.list().map((u) => u.id), from: addDays(today, -364), to: today, extraPerWeek: 40, now, seed: 57 });
+  const { activities } = await seedUnitActivities(db, { plan, unitIds: units.list().map((u) => u.id), from: addDays(today, -364), to: today, extraPerWeek: 40, now, seed: 57 });
   const seedMs = performance.now() - started;
   sqlite.pragma('synchronous = FULL');
   return { db, sqlite, planId: plan.id, activities, seedMs, today };
@@ -56,7 +56,7 @@ export const planTrackerSection: BenchSection = {
     const dir = mkdtempSync(join(tmpdir(), 'hvs-bench-tracker-'));
     const missed: string[] = [];
     const now = Date.now();
-    const seeded = seedWard(dir, now);
+    const seeded = await seedWard(dir, now);
     await createStaffAccount(seeded.db, { username: 'office', password: PASSWORD, role: 'reviewer', team: null, displayName: 'VH-XH' });
     await createStaffAccount(seeded.db, { username: 'officer', password: PASSWORD, role: 'unit', team: null, unitId: 'ttsnc', displayName: 'TTSNC' });
     seeded.sqlite.close();
