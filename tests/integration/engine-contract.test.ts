@@ -111,4 +111,9 @@ describe('numbered placeholders', () => {
   it('numbers each ? outside strings, quoted names and comments', () => {
     expect(numberedPlaceholders(`select "a?" , 'it''s ?', ? -- ?\n, ? /* ? */ from t where x = ?`)).toBe(`select "a?" , 'it''s ?', $1 -- ?\n, $2 /* ? */ from t where x = $3`);
   });
+  it("drops the table from a conflict target's columns, as PostgreSQL wants them", () => {
+    expect(numberedPlaceholders(`insert into "devices" ("id") values (?) on conflict ("devices"."id", "devices"."learner_id") do update set "n" = "devices"."n"`)).toBe(
+      `insert into "devices" ("id") values ($1) on conflict ("id", "learner_id") do update set "n" = "devices"."n"`,
+    );
+  });
 });

@@ -1,8 +1,13 @@
-// SQLite's positional `?` placeholders as PostgreSQL's numbered `$1, $2, …`.
-// A `?` inside a string literal, a quoted identifier or a comment is text,
-// not a placeholder, and stays as it is.
+// SQLite-dialect text as PostgreSQL takes it: positional `?` placeholders
+// become numbered `$1, $2, …` (a `?` inside a string literal, a quoted
+// identifier or a comment is text, and stays), and the conflict target
+// drizzle's SQLite dialect writes with table-qualified columns
+// (`on conflict ("devices"."id", …)`, which PostgreSQL refuses) loses the
+// table name.
 
 const cache = new Map<string, string>();
+const CONFLICT_TARGET = /on conflict \(((?:"[^"]*"\.)?"[^"]*"(?:, (?:"[^"]*"\.)?"[^"]*")*)\)/gi;
+const QUALIFIER = /"[^"]*"\./g;
 const CACHE_LIMIT = 2_000;
 
 export function numberedPlaceholders(text: string): string {
@@ -35,6 +40,7 @@ export function numberedPlaceholders(text: string): string {
       i++;
     }
   }
+  out = out.replace(CONFLICT_TARGET, (_, columns: string) => `on conflict (${columns.replace(QUALIFIER, '')})`);
   if (cache.size >= CACHE_LIMIT) cache.clear();
   cache.set(text, out);
   return out;
