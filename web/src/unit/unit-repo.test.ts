@@ -89,7 +89,7 @@ describe('unit repo: the unit activities read again after each sync', () => {
       sync: async (_device: string, events: UnitEvent[]): Promise<SyncResponse> => {
         calls.sync += 1;
         if (opts.failSync) throw new HttpError(503, 'unavailable', 'down');
-        return { results: events.map((e) => ({ id: e.id, status: 'accepted' as const })) };
+        return { results: events.map((e) => ({ id: e.id, status: 'accepted' as const })), serverTime: new Date().toISOString() };
       },
       activities: async (unitId: string) => {
         calls.activities += 1;
@@ -110,8 +110,8 @@ describe('unit repo: the unit activities read again after each sync', () => {
     });
     return { repo, engine, calls };
   }
-  const { id: _i, files: _f, corrections: _c, recordedAt: _r, endsOn: _e, ...serverBody } = row('x');
-  const newActivity = { ...serverBody, reach: { copies: 3 }, links: [] };
+  const { id: _i, files: _f, corrections: _c, recordedAt: _r, endsOn: _e, subFormId: _s, ...serverBody } = row('x');
+  const newActivity = { ...serverBody, subFormId: 'banner', reach: { copies: 3 }, links: [] };
 
   it("shows an activity another officer recorded once this phone's own record is sent, without a restart", async () => {
     const other = row('0197a000-0000-7000-8000-0000000000c1', { title: 'Pa nô chợ Tây' });
