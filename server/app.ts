@@ -254,7 +254,7 @@ export function createApp(deps: AppDeps) {
   app.notFound((c) => (c.req.path.startsWith('/api/') ? jsonError(c, 404, 'not_found', 'Not found') : c.text('Not found', 404)));
 
   app.onError((error, c) => {
-    if (error instanceof ApiError) return jsonError(c, error.status, error.code, error.message, error.headers);
+    if (error instanceof ApiError) return jsonError(c, error.status, error.code, error.message, error.headers, error.more);
     if (error instanceof HTTPException && error.status < 500) {
       return jsonError(c, error.status, CODE_BY_STATUS[error.status] ?? 'bad_request', error.message || 'Bad request');
     }

@@ -6,26 +6,29 @@ import { HTTPException } from 'hono/http-exception';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import type { z } from 'zod';
 
-export function errorBody(code: string, message: string) {
-  return { error: { code, message } };
+/** `more`: what a refusal says besides its code and message (a plan's problems, part by part). */
+export function errorBody(code: string, message: string, more: Record<string, unknown> = {}) {
+  return { error: { ...more, code, message } };
 }
 
-export function jsonError(c: Context, status: ContentfulStatusCode, code: string, message: string, headers?: Record<string, string>) {
-  return c.json(errorBody(code, message), status, headers);
+export function jsonError(c: Context, status: ContentfulStatusCode, code: string, message: string, headers?: Record<string, string>, more?: Record<string, unknown>) {
+  return c.json(errorBody(code, message, more), status, headers);
 }
 
 export class ApiError extends HTTPException {
   readonly code: string;
   readonly headers: Record<string, string>;
-  constructor(status: ContentfulStatusCode, code: string, message: string, headers: Record<string, string> = {}) {
+  readonly more: Record<string, unknown>;
+  constructor(status: ContentfulStatusCode, code: string, message: string, headers: Record<string, string> = {}, more: Record<string, unknown> = {}) {
     super(status, { message });
     this.code = code;
     this.headers = headers;
+    this.more = more;
   }
 }
 
-export const apiError = (status: ContentfulStatusCode, code: string, message: string, headers?: Record<string, string>) =>
-  new ApiError(status, code, message, headers);
+export const apiError = (status: ContentfulStatusCode, code: string, message: string, headers?: Record<string, string>, more?: Record<string, unknown>) =>
+  new ApiError(status, code, message, headers, more);
 
 /** Default codes for HTTP errors raised by middleware (body limit, …). */
 export const CODE_BY_STATUS: Record<number, string> = {

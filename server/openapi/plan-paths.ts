@@ -5,6 +5,7 @@ import { unitEventSchema } from '../../shared/events.ts';
 import { PLAN_ID_PATTERN, UNIT_ID_PATTERN } from '../../shared/plans/constants.ts';
 import { planImportErrorSchema, planImportResponseSchema, planImportSchema, planInputSchema, planListSchema, planSchema, unitInputSchema, unitListSchema, unitSchema } from '../../shared/plans/schema.ts';
 import { activityListSchema, activityQuerySchema, createUnitSchema, trackerQuerySchema, trackerSchema, unitMeSchema, unitSyncRequestSchema } from '../../shared/units/api.ts';
+import { planIssuesSchema } from '../../shared/plans/refusal.ts';
 import { MAX_STORED_FILE_BYTES, SHA256_PATTERN, storedFileSchema } from '../../shared/files.ts';
 import { batchOf, inputFailures, jsonBody, pathParam, queryParams, ref, reply, schemaOf, STAFF, type Paths } from './helpers.ts';
 
@@ -15,6 +16,7 @@ export const planSchemas = {
   PlanImport: schemaOf(planImportSchema, 'input'),
   PlanImportResponse: schemaOf(planImportResponseSchema, 'output'),
   PlanImportErrors: schemaOf(z.object({ error: z.object({ code: z.string(), message: z.string(), errors: z.array(planImportErrorSchema) }) }), 'output'),
+  PlanRefusal: schemaOf(z.object({ error: z.object({ code: z.string(), message: z.string(), issues: planIssuesSchema.optional() }) }), 'output'),
   Unit: schemaOf(unitSchema, 'output'),
   UnitList: schemaOf(unitListSchema, 'output'),
   CreateUnit: schemaOf(createUnitSchema, 'input'),
@@ -42,7 +44,7 @@ export const planPaths: Paths = {
       summary: 'Add a plan (admin)',
       security: STAFF,
       requestBody: jsonBody('PlanInput'),
-      responses: { '201': reply('The plan', ref('Plan')), ...notAllowed, '422': reply('A duty names a unit the ward does not have (unknown_unit)'), ...inputFailures },
+      responses: { '201': reply('The plan', ref('Plan')), ...notAllowed, ...inputFailures, '400': reply('Malformed JSON (invalid_json), or a plan the schema refuses (invalid_request): each problem with its part (issues)', ref('PlanRefusal')), '422': reply('A duty, task or target names a unit the ward does not have (unknown_unit), with each one (issues)', ref('PlanRefusal')) },
     },
   },
   [`${API_PREFIX}/plans/import`]: {
@@ -69,7 +71,7 @@ export const planPaths: Paths = {
       security: STAFF,
       parameters: [planId],
       requestBody: jsonBody('PlanInput'),
-      responses: { '200': reply('The plan', ref('Plan')), ...notAllowed, '404': reply('No such plan'), '422': reply('A duty names a unit the ward does not have (unknown_unit)'), ...inputFailures },
+      responses: { '200': reply('The plan', ref('Plan')), ...notAllowed, '404': reply('No such plan'), ...inputFailures, '400': reply('Malformed JSON (invalid_json), or a plan the schema refuses (invalid_request): each problem with its part (issues)', ref('PlanRefusal')), '422': reply('A duty, task or target names a unit the ward does not have (unknown_unit), with each one (issues)', ref('PlanRefusal')) },
     },
   },
   [`${API_PREFIX}/plans/{id}/tracker`]: {

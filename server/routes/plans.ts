@@ -8,8 +8,9 @@ import { planImportSchema, planInputSchema } from '../../shared/plans/schema.ts'
 import { PLAN_ID_PATTERN } from '../../shared/plans/constants.ts';
 import { requireStaff } from '../auth/staff-auth.ts';
 import type { AppContext, AppEnv } from '../context.ts';
-import { apiError } from '../http/errors.ts';
-import { parseWith, readBody } from '../http/json-body.ts';
+import { apiError, formatZodError } from '../http/errors.ts';
+import { parseWith, readBody, readJson } from '../http/json-body.ts';
+import { planIssuesOf, type PlanIssue } from '../../shared/plans/refusal.ts';
 import { PlanFileErrors, readPlanFile } from '../plans/import.ts';
 import { UnknownUnitError, type PlanStore } from '../plans/store.ts';
 import type { Units } from '../plans/units.ts';
@@ -27,9 +28,18 @@ export function planRoutes(ctx: AppContext, store: PlanStore, units: Units) {
     if (!plan) throw apiError(404, 'not_found', 'No such plan');
     return plan;
   };
+  // A refused plan names each problem part by part (shared/plans/refusal.ts), for the editor to say in its words.
   const unknownUnit = (error: unknown) => {
-    if (error instanceof UnknownUnitError) throw apiError(422, 'unknown_unit', error.message);
+    if (error instanceof UnknownUnitError) {
+      const issues: PlanIssue[] = error.issues.map((i) => ({ path: i.path, problem: 'noUnit', value: i.unitId }));
+      throw apiError(422, 'unknown_unit', error.message, {}, { issues });
+    }
     throw error;
+  };
+  const readPlan = async (c: Parameters<typeof readJson>[0]) => {
+    const parsed = planInputSchema.safeParse(await readJson(c));
+    if (!parsed.success) throw apiError(400, 'invalid_request', formatZodError(parsed.error), {}, { issues: planIssuesOf(parsed.error) });
+    return parsed.data;
   };
 
   return new Hono<AppEnv>()
@@ -51,7 +61,7 @@ export function planRoutes(ctx: AppContext, store: PlanStore, units: Units) {
       return c.json(tracker(plan, shown, span, today, own !== undefined));
     })
     .post('/', admin, async (c) => {
-      const input = await readBody(c, planInputSchema);
+      const input = await readPlan(c);
       let plan;
       try {
         plan = store.create(input);
@@ -63,7 +73,7 @@ export function planRoutes(ctx: AppContext, store: PlanStore, units: Units) {
     })
     .put('/:id', admin, async (c) => {
       const id = planOf(c.req.param('id')).id;
-      const input = await readBody(c, planInputSchema);
+      const input = await readPlan(c);
       let plan;
       try {
         plan = store.replace(id, input);

@@ -6,6 +6,7 @@
 import { z } from 'zod';
 import { UNIT_ID_PATTERN, ITEM_CODE_PATTERN, SUB_FORM_ID_PATTERN } from './constants.ts';
 import { RHYTHMS } from './periods.ts';
+import { problemParams } from './refusal.ts';
 
 const text = (max: number) => z.string().trim().min(1).max(max);
 const day = z.iso.date();
@@ -66,7 +67,7 @@ export const taskSchema = z
     from: day.nullable().default(null),
     until: day.nullable().default(null),
   })
-  .refine((t) => (t.every === null) !== (t.dueOn === null), { message: 'a task has either a rhythm (every) or a due day (dueOn), not both', path: ['every'] });
+  .refine((t) => (t.every === null) !== (t.dueOn === null), { message: 'a task has either a rhythm (every) or a due day (dueOn), not both', path: ['every'], params: problemParams('rhythmOrDue') });
 export type PlanTask = z.infer<typeof taskSchema>;
 
 /** How many activities of a form (or sub-form) the plan expects per month, quarter, half-year or year;
@@ -108,7 +109,7 @@ function checkReferences(plan: PlanShape, ctx: z.RefinementCtx) {
     const seen = new Set<string>();
     list.forEach((t, i) => {
       const k = key(t);
-      if (seen.has(k)) ctx.addIssue({ code: 'custom', path: path(i), message: `${what} "${k}" is listed twice` });
+      if (seen.has(k)) ctx.addIssue({ code: 'custom', path: path(i), message: `${what} "${k}" is listed twice`, params: problemParams('twice', k) });
       seen.add(k);
     });
   };
@@ -120,26 +121,26 @@ function checkReferences(plan: PlanShape, ctx: z.RefinementCtx) {
   const forms = new Set(plan.forms.map((f) => f.code));
   plan.duties.forEach((d, di) => {
     d.contentItems.forEach((code, i) => {
-      if (!items.has(code)) ctx.addIssue({ code: 'custom', path: ['duties', di, 'contentItems', i], message: `no content item "${code}" in this plan` });
+      if (!items.has(code)) ctx.addIssue({ code: 'custom', path: ['duties', di, 'contentItems', i], message: `no content item "${code}" in this plan`, params: problemParams('noItem', code) });
     });
     d.forms.forEach((code, i) => {
-      if (!forms.has(code)) ctx.addIssue({ code: 'custom', path: ['duties', di, 'forms', i], message: `no form "${code}" in this plan` });
+      if (!forms.has(code)) ctx.addIssue({ code: 'custom', path: ['duties', di, 'forms', i], message: `no form "${code}" in this plan`, params: problemParams('noForm', code) });
     });
   });
   const subFormsOf = new Map(plan.forms.map((f) => [f.code, new Set(f.subForms.map((x) => x.id))]));
   const formRef = (formCode: string, subFormId: string | null, path: PropertyKey[]) => {
     const subs = subFormsOf.get(formCode);
-    if (!subs) ctx.addIssue({ code: 'custom', path: [...path, 'formCode'], message: `no form "${formCode}" in this plan` });
-    else if (subFormId !== null && !subs.has(subFormId)) ctx.addIssue({ code: 'custom', path: [...path, 'subFormId'], message: `form ${formCode} has no sub-form "${subFormId}"` });
+    if (!subs) ctx.addIssue({ code: 'custom', path: [...path, 'formCode'], message: `no form "${formCode}" in this plan`, params: problemParams('noForm', formCode) });
+    else if (subFormId !== null && !subs.has(subFormId)) ctx.addIssue({ code: 'custom', path: [...path, 'subFormId'], message: `form ${formCode} has no sub-form "${subFormId}"`, params: problemParams('noSubForm', subFormId) });
   };
   dupes(plan.tasks, (t) => t.id, (i) => ['tasks', i, 'id'], 'task');
   plan.tasks.forEach((t, i) => {
     formRef(t.formCode, t.subFormId, ['tasks', i]);
-    if (t.from && t.until && t.from > t.until) ctx.addIssue({ code: 'custom', path: ['tasks', i, 'until'], message: 'the task stops before it starts' });
+    if (t.from && t.until && t.from > t.until) ctx.addIssue({ code: 'custom', path: ['tasks', i, 'until'], message: 'the task stops before it starts', params: problemParams('order') });
   });
   plan.targets.forEach((t, i) => formRef(t.formCode, t.subFormId, ['targets', i]));
   if (plan.periodFrom && plan.periodTo && plan.periodFrom > plan.periodTo) {
-    ctx.addIssue({ code: 'custom', path: ['periodTo'], message: 'the period ends before it starts' });
+    ctx.addIssue({ code: 'custom', path: ['periodTo'], message: 'the period ends before it starts', params: problemParams('order') });
   }
 }
 

@@ -4,7 +4,10 @@
 // form show the change (the sample is now the ward's own). A bad edit — a
 // duty naming a content item the plan does not have — is refused with a
 // message naming the duty and the item, and changes nothing in the store
-// nor after a reload.
+// nor after a reload. Refusals only the server finds (a sub-point too long,
+// a sub-form line that is no id) are said in the editor's words too — the
+// content item's number and the sub-form's row, never the server's field path
+// — with the server's code kept.
 import { describe, expect, it } from 'vitest';
 import { hasChromium } from '../support/browser.ts';
 import { dbRows, useServerAndBrowser } from '../support/e2e-env.ts';
@@ -69,6 +72,27 @@ describe.skipIf(!hasChromium)('the admin plan editor', () => {
     await open('45/KH-UBND');
     expect(await editor.locator('input[name="title"]').inputValue()).toBe('Tuyên truyền Nghị quyết số 57-NQ/TW trên địa bàn phường năm 2026');
     expect(await editor.getByTestId('plan-duty').first().getByLabel('Nội dung (số mục, cách nhau bằng dấu phẩy)').inputValue()).toBe(before);
+
+    // ── Edits the editor does not check itself: a sub-point of 1.3 longer than the plan allows, and a
+    // sub-form written without its id ("Pa nô cỡ lớn" is not an id). The server refuses both.
+    const points = editor.getByTestId('plan-item').nth(2).getByLabel('Các ý (mỗi dòng một ý)');
+    const pointsBefore = await points.inputValue();
+    const nextPoint = pointsBefore.split('\n').filter((l) => l.trim()).length + 1;
+    await points.fill(`${pointsBefore}\n${'Tuyên truyền mô hình điển hình của phường. '.repeat(15)}`);
+    const form = editor.getByTestId('plan-form').first();
+    const formCode = await form.locator('input.code').inputValue();
+    const subForms = form.getByLabel('Hình thức cụ thể', { exact: true });
+    const subFormsBefore = await subForms.inputValue();
+    const nextSubForm = subFormsBefore.split('\n').filter((l) => l.trim()).length + 1;
+    await subForms.fill(`${subFormsBefore}\nPa nô cỡ lớn`);
+    await editor.getByRole('button', { name: 'Lưu kế hoạch' }).click();
+    await expect.poll(() => problem.textContent(), { timeout: 15_000 }).toContain('Chưa lưu');
+    const said = (await problem.textContent()) ?? '';
+    expect(said).toContain(`Nội dung 1.3, ý thứ ${nextPoint}: dài quá 600 ký tự`);
+    expect(said).toContain(`Hình thức ${formCode}, hình thức cụ thể dòng ${nextSubForm}: mã chỉ được gồm chữ thường không dấu`);
+    expect(said).toContain('invalid_request');
+    expect(said).not.toMatch(/contentItems|subForms|Too big|Invalid/);
+    expect(planRow()).toEqual(saved);
     await ctx.close();
   }, 120_000);
 });

@@ -4,6 +4,8 @@
 // the unit's activities. Without signal — the app started again from the
 // phone — she corrects the number of banners with a reason; the correction
 // waits on the phone and, with the signal back, reaches the server once.
+// Meanwhile Anh Nam records a panel: once her phone has synced, it is listed
+// there too, without starting the app again.
 import { describe, expect, it } from 'vitest';
 import { uuidv7 } from '../../shared/ids.ts';
 import { hasChromium, PHONE } from '../support/browser.ts';
@@ -19,7 +21,7 @@ interface Row {
   corrections: number;
   title: string;
 }
-const rows = () => dbRows<Row>(e2e.server, 'SELECT reach_copies AS copies, corrections, title FROM unit_activities');
+const rows = () => dbRows<Row>(e2e.server, 'SELECT reach_copies AS copies, corrections, title FROM unit_activities ORDER BY title');
 const noSideways = async (page: import('playwright-core').Page) => expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
 
 describe.skipIf(!hasChromium)('correcting an activity recorded on another phone', () => {
@@ -31,36 +33,39 @@ describe.skipIf(!hasChromium)('correcting an activity recorded on another phone'
     // ── Anh Nam's phone sends a banner, 3 of them.
     const nam = await loginCookie(e2e.server, 'nam', namPassword);
     const namId = ((await (await fetch(`${e2e.server.url}/api/v1/auth/me`, { headers: { cookie: nam } })).json()) as { user: { id: string } }).user.id;
-    const sent = await fetch(`${e2e.server.url}/api/v1/units/sync`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', origin: e2e.server.url, cookie: nam },
-      body: JSON.stringify({
-        deviceId: 'unit-phone-of-nam',
-        events: [
-          {
-            id: uuidv7(),
-            type: 'activity.recorded',
-            recordedBy: namId,
-            deviceId: 'unit-phone-of-nam',
-            occurredAt: new Date().toISOString(),
-            unitId: 'ttsnc',
-            planId: 'sample-nq57',
-            activityId: uuidv7(),
-            startsOn: new Date().toISOString().slice(0, 10),
-            formCode: '2.3',
-            subFormId: 'banner',
-            contentItems: ['1.2'],
-            title: 'Băng rôn chợ Đông',
-            place: 'Chợ Đông',
-            audiences: ['residents'],
-            reach: { copies: 3 },
-            links: [],
-          },
-        ],
-      }),
-    });
-    expect(sent.status).toBe(200);
-    expect(((await sent.json()) as { results: Array<{ status: string }> }).results.map((r) => r.status)).toEqual(['accepted']);
+    const namRecords = async (title: string, subFormId: string, place: string) => {
+      const sent = await fetch(`${e2e.server.url}/api/v1/units/sync`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', origin: e2e.server.url, cookie: nam },
+        body: JSON.stringify({
+          deviceId: 'unit-phone-of-nam',
+          events: [
+            {
+              id: uuidv7(),
+              type: 'activity.recorded',
+              recordedBy: namId,
+              deviceId: 'unit-phone-of-nam',
+              occurredAt: new Date().toISOString(),
+              unitId: 'ttsnc',
+              planId: 'sample-nq57',
+              activityId: uuidv7(),
+              startsOn: new Date().toISOString().slice(0, 10),
+              formCode: '2.3',
+              subFormId,
+              contentItems: ['1.2'],
+              title,
+              place,
+              audiences: ['residents'],
+              reach: { copies: 3 },
+              links: [],
+            },
+          ],
+        }),
+      });
+      expect(sent.status).toBe(200);
+      expect(((await sent.json()) as { results: Array<{ status: string }> }).results.map((r) => r.status)).toEqual(['accepted']);
+    };
+    await namRecords('Băng rôn chợ Đông', 'banner', 'Chợ Đông');
 
     // ── Chị Thảo's phone lists it among the unit's activities.
     const ctx = await e2e.browser.newContext(PHONE);
@@ -89,10 +94,22 @@ describe.skipIf(!hasChromium)('correcting an activity recorded on another phone'
     expect(rows()).toEqual([{ copies: 3, corrections: 0, title: 'Băng rôn chợ Đông' }]);
     await noSideways(phone);
 
-    // ── The signal is back: the correction goes, once.
+    // ── Meanwhile Anh Nam's phone sends a panel at the market gate.
+    await namRecords('Pa nô cổng chợ Tây', 'panel', 'Chợ Tây');
+    const panel = phone.getByTestId('unit-activity').filter({ hasText: 'Pa nô cổng chợ Tây' });
+    expect(await panel.count()).toBe(0);
+
+    // ── The signal is back: the correction goes, once; and, with no restart, the panel is listed.
     await setPhoneOffline(ctx, false);
-    await expect.poll(() => rows(), { timeout: 20_000 }).toEqual([{ copies: 5, corrections: 1, title: 'Băng rôn chợ Đông' }]);
+    await expect.poll(() => rows(), { timeout: 20_000 }).toEqual([
+      { copies: 5, corrections: 1, title: 'Băng rôn chợ Đông' },
+      { copies: 3, corrections: 0, title: 'Pa nô cổng chợ Tây' },
+    ]);
     await expect.poll(() => phone.getByTestId('unit-sync-state').textContent(), { timeout: 15_000 }).toBe('Đã gửi hết');
+    await expect.poll(() => panel.count(), { timeout: 15_000 }).toBe(1);
+    // The corrected banner still shows this phone's correction: the server now has it too.
+    await entry.getByTestId('activity-correct').click();
+    expect(await phone.getByTestId('correction-form').getByLabel('Số bản, số cái').inputValue()).toBe('5');
     await phone.reload();
     await expect.poll(() => phone.getByTestId('unit-sync-state').textContent(), { timeout: 15_000 }).toBe('Đã gửi hết');
     expect(dbRows(e2e.server, "SELECT id FROM unit_events WHERE type = 'activity.corrected'")).toHaveLength(1);

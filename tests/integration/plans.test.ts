@@ -80,10 +80,22 @@ describe('plans', () => {
     const before = t.sqlite.prepare('SELECT * FROM plans').all();
     const badRef = await sendJson(t, 'POST', '/api/v1/plans', admin, ownPlan({ duties: [{ unitId: 'ttsnc', role: 'lead', contentItems: ['9.9'], forms: [], text: 'x' }] }));
     expect(badRef.status).toBe(400);
-    expect((await badRef.json()).error.message).toContain('no content item "9.9"');
+    expect((await badRef.json()).error).toMatchObject({ message: expect.stringContaining('no content item "9.9"'), issues: [{ path: ['duties', 0, 'contentItems', 0], problem: 'noItem', value: '9.9' }] });
+    // Each problem part by part, with what is wrong and its limit, for the editor to say in its own words.
+    const parts = await sendJson(t, 'PUT', `/api/v1/plans/${SAMPLE_PLAN}`, admin, ownPlan({ title: 'x'.repeat(501), contentItems: [{ code: '1.1', title: 'Chủ trương', points: ['a', ' '] }], forms: [{ code: '2.4', title: 'Truyền thanh', subForms: [{ id: 'Tin bài', title: 'Tin' }] }] }));
+    expect(parts.status).toBe(400);
+    expect((await parts.json()).error).toEqual({
+      code: 'invalid_request',
+      message: expect.stringContaining('title'),
+      issues: [
+        { path: ['title'], problem: 'tooLong', limit: 500 },
+        { path: ['contentItems', 0, 'points', 1], problem: 'required' },
+        { path: ['forms', 0, 'subForms', 0, 'id'], problem: 'format' },
+      ],
+    });
     const noUnit = await sendJson(t, 'PUT', `/api/v1/plans/${SAMPLE_PLAN}`, admin, ownPlan({ duties: [{ unitId: 'doan-thanh-nien', role: 'lead', contentItems: [], forms: [], text: 'x' }] }));
     expect(noUnit.status).toBe(422);
-    expect((await noUnit.json()).error.code).toBe('unknown_unit');
+    expect((await noUnit.json()).error).toMatchObject({ code: 'unknown_unit', issues: [{ path: ['duties', 0, 'unitId'], problem: 'noUnit', value: 'doan-thanh-nien' }] });
     const asReviewer = await sendJson(t, 'POST', '/api/v1/plans', reviewer, ownPlan());
     expect(asReviewer.status).toBe(403);
     const missing = await sendJson(t, 'PUT', '/api/v1/plans/khong-co', admin, ownPlan());

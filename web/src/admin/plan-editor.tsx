@@ -1,10 +1,9 @@
 import { createSignal, For, Index } from 'solid-js';
 import type { Plan, Unit } from '../../../shared/plans/schema.ts';
 import { t } from '../i18n/index.ts';
-import { errorText } from '../net/error-message.ts';
-import { ADMIN_ERRORS } from './admin-errors.ts';
 import { draftProblem, fromDraft, toDraft, emptyDraft, type DutyDraft, type FormDraft, type ItemDraft, type PlanDraft } from './plan-draft.ts';
 import { plansApi } from './plans-api.ts';
+import { planRefusalText } from './plan-refusal.ts';
 import { PlanTasksEditor } from './plan-tasks-editor.tsx';
 
 /** One plan's form: the document's fields, content items, forms with sub-forms, units' duties, tasks and targets. Saving the sample makes it the ward's own. */
@@ -50,13 +49,14 @@ export function PlanEditor(props: { plan: Plan | null; units: Unit[]; onSaved: (
           const where = 'what' in slip.params ? { where: t(`plans.${slip.params.what}.legend`) } : {};
           return void setMessage(t(slip.key, { ...slip.params, ...where }));
         }
+        const input = fromDraft(draft());
         try {
-          const input = fromDraft(draft());
           const saved = props.plan ? await plansApi.replace(props.plan.id, input) : await plansApi.create(input);
           // The page says "saved": it opens the saved plan in a fresh form.
           props.onSaved(saved);
         } catch (err) {
-          setMessage(errorText(err, ADMIN_ERRORS));
+          // Any refusal in the editor's words, part by part, with the server's code.
+          setMessage(planRefusalText(err, input));
         }
       }}
     >

@@ -1,5 +1,6 @@
 // /unit: a unit officer's phone screen. Log in once; then see the unit's
-// tasks (late ones first, from the last copy when offline) and record what
+// tasks (late ones first, from the last copy when offline), open the unit's
+// own tracker (online), and record what
 // the unit did under a plan, with its photos and scans — with or without
 // signal — and see what waits to be sent. Files, then records, leave through
 // the one sync engine, exactly once. The unit's activities recorded here can
@@ -11,6 +12,7 @@ import { createUnitStore } from './unit-store.ts';
 import { ActivityForm } from './activity-form.tsx';
 import { ActivityList } from './activity-list.tsx';
 import { RegistersLinks } from './registers-links.tsx';
+import { TrackerLink } from './tracker-link.tsx';
 import { UnitTasksPanel } from './unit-tasks-panel.tsx';
 import './strings.ts';
 import '../styles/unit.css';
@@ -41,6 +43,7 @@ export default function UnitPage() {
         <UnitTasksPanel kept={store.tasks()} now={Date.now()} />
       </Show>
       <Show when={store.me()}>
+        <TrackerLink />
         <p>
           <a href="/admin/news" data-testid="unit-news-desk">{t('unit.newsDesk')}</a>
         </p>

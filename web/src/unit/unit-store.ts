@@ -1,6 +1,7 @@
 // The unit officer's screen state: who they are (the /units/me answer, kept
 // in the unit database so the form works without signal), the unit's tasks
-// and activities (kept the same way; the tasks with the time they were read),
+// and activities (kept the same way; the tasks with the time they were read;
+// the activities read again after each successful sync),
 // this device's id, the repo and the one sync engine with its browser
 // triggers, and the records the server refused (shown on their activity).
 import { createSignal } from 'solid-js';
@@ -34,6 +35,9 @@ export function createUnitStore() {
     repo,
     api: unitApi,
     deviceId: () => deviceId,
+    // After each successful run the unit's activities are read again (another officer's appear without a restart).
+    unitId: () => me()?.unit.id ?? null,
+    onActivities: () => void repo.listActivities().then(setActivities),
     onChange: (snap) => {
       setSync({ ...snap });
       void countFiles();

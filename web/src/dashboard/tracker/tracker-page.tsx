@@ -2,7 +2,9 @@
 // and a period (a month, a quarter, six months, a year, or from–to), then
 // read each unit's tasks, activities per form against targets, content
 // items not served and each unit's last activity. Office code: it needs
-// the server, so the service worker does not keep it.
+// the server, so the service worker does not keep it. A unit officer opens
+// the same screen (from /unit) as their own unit's tracker: the server gives
+// them only their unit's row, tasks and targets; the screen says whose.
 import { createEffect, createSignal, For, on, onMount, Show } from 'solid-js';
 import { PERIOD_KINDS, vietnamToday, type PeriodKind } from '../../../../shared/plans/periods.ts';
 import type { PlanSummary } from '../../../../shared/plans/schema.ts';
@@ -19,21 +21,24 @@ import '../../styles/tracker.css';
 
 const ERRORS: ErrorKeys = { offline: 'tracker.problem.offline', failed: 'tracker.problem.failed', byStatus: { 401: 'tracker.problem.signIn', 403: 'tracker.problem.forbidden' }, other: 'offline' };
 
+const READERS = new Set(['reviewer', 'admin', 'unit']);
+
 export default function TrackerPage() {
   const ward = createWardStore();
   onMount(() => void ward.checkSession());
+  const officer = () => ward.user()?.role === 'unit';
   return (
     <div class="tracker-page">
-      <h1>{t('tracker.title')}</h1>
+      <h1>{t(officer() ? 'tracker.unitTitle' : 'tracker.title')}</h1>
       <p>
-        <a href="/ward">{t('tracker.back')}</a>
+        <a href={officer() ? '/unit' : '/ward'} data-testid="tracker-back">{t(officer() ? 'tracker.backToUnit' : 'tracker.back')}</a>
       </p>
       <Show when={ward.problem()}>{(p) => <p class="notice" role="alert">{t(p())}</p>}</Show>
       <Show when={!ward.isChecking()} fallback={<p role="status">{t('app.loading')}</p>}>
         <Show when={ward.user()} fallback={<WardLogin isBusy={ward.isBusy()} onLogin={(u, p) => ward.login(u, p).then(() => undefined)} />}>
           {(u) => (
-            <Show when={u().role === 'reviewer' || u().role === 'admin'} fallback={<p class="notice" role="alert">{t('tracker.problem.forbidden')}</p>}>
-              <TrackerScreen />
+            <Show when={READERS.has(u().role)} fallback={<p class="notice" role="alert">{t('tracker.problem.forbidden')}</p>}>
+              <TrackerScreen ownUnit={officer()} />
             </Show>
           )}
         </Show>
@@ -42,7 +47,8 @@ export default function TrackerPage() {
   );
 }
 
-function TrackerScreen() {
+/** `ownUnit`: a unit officer's view, of their unit only (the server scopes the answer). */
+function TrackerScreen(props: { ownUnit: boolean }) {
   const today = vietnamToday(Date.now());
   const [plans, setPlans] = createSignal<PlanSummary[]>([]);
   const [planId, setPlanId] = createSignal('');
@@ -138,7 +144,16 @@ function TrackerScreen() {
       <Show when={plans().length === 0 && !problem() && !loading()}>
         <p>{t('tracker.noPlans')}</p>
       </Show>
-      <Show when={tracker()}>{(tr) => <TrackerView tracker={tr()} />}</Show>
+      <Show when={tracker()}>
+        {(tr) => (
+          <>
+            <Show when={props.ownUnit && tr().units[0]}>
+              {(u) => <p class="tracker-unit" data-testid="tracker-unit">{t('tracker.unitLine', { name: u().name, shortName: u().shortName })}</p>}
+            </Show>
+            <TrackerView tracker={tr()} ownUnit={props.ownUnit} />
+          </>
+        )}
+      </Show>
     </>
   );
 }

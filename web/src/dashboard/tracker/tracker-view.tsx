@@ -16,7 +16,8 @@ const ruleText = (k: TaskRow) => (k.every ? t('tracker.rule.every', { count: k.a
 const resultText = (k: TaskRow) => (k.every ? t('tracker.result.windows', { met: k.met, deadlines: k.deadlines, recorded: k.recorded }) : t('tracker.result.once', { recorded: k.recorded, required: k.required }));
 const dueText = (k: TaskRow) => (k.status === 'overdue' || k.status === 'none' ? t('tracker.due.missed', { day: date(k.lastMissed!) }) : k.nextDue ? t('tracker.due.next', { day: date(k.nextDue) }) : '—');
 
-export function TrackerView(props: { tracker: Tracker }) {
+/** `ownUnit`: a unit officer's view of their own unit: no whole-ward total, the tasks are the unit's. */
+export function TrackerView(props: { tracker: Tracker; ownUnit?: boolean }) {
   const tr = () => props.tracker;
   const unitName = (id: string | null) => (id === null ? t('tracker.wholeWard') : (tr().units.find((u) => u.id === id)?.shortName ?? id));
   const formTitle = (code: string) => tr().forms.find((f) => f.code === code)?.title ?? '';
@@ -33,7 +34,7 @@ export function TrackerView(props: { tracker: Tracker }) {
       </p>
 
       <section class="tracker-card">
-        <h2>{t('tracker.tasks.title')}</h2>
+        <h2>{t(props.ownUnit ? 'tracker.tasks.ownTitle' : 'tracker.tasks.title')}</h2>
         <Show when={tr().tasks.length > 0} fallback={<p>{t('tracker.tasks.none')}</p>}>
           <table class="tracker-table tracker-tasks">
             <thead>
@@ -97,14 +98,16 @@ export function TrackerView(props: { tracker: Tracker }) {
                 )}
               </For>
             </tbody>
-            <tfoot>
-              <tr>
-                <th scope="row">{t('tracker.wholeWard')}</th>
-                <For each={tr().forms}>{(f) => <td>{num(formTotal(f.code))}</td>}</For>
-                <td>{num(tr().units.reduce((n, u) => n + u.total, 0))}</td>
-                <td />
-              </tr>
-            </tfoot>
+            <Show when={!props.ownUnit}>
+              <tfoot>
+                <tr>
+                  <th scope="row">{t('tracker.wholeWard')}</th>
+                  <For each={tr().forms}>{(f) => <td>{num(formTotal(f.code))}</td>}</For>
+                  <td>{num(tr().units.reduce((n, u) => n + u.total, 0))}</td>
+                  <td />
+                </tr>
+              </tfoot>
+            </Show>
           </table>
         </div>
         <Show when={tr().guideSessions}>
