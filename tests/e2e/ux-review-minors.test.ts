@@ -1,12 +1,21 @@
 // The small things the real-browser walk-through (the December UX review)
-// tripped over, each checked as a resident or an officer meets it. Each test
-// is named after the review's item; the items already covered elsewhere are
-// named there (minor 1 in practice.test.ts, minor 4's jargon scan in
-// web/src/i18n/plain-words.test.ts, minors 6 and 8 in resident-journey.test.ts,
-// minor 15's engine in web/src/guide/guide-sync.test.ts, minor 20's colour in
-// studio-cards.test.ts); here is what those do not check, minor 21's one name
-// for the fifth basic skill (down to the certificate's shared picture) and
-// minor 15 as the guide sees it.
+// tripped over, each checked as a resident or an officer meets it, in tests
+// named after the review's item. Where each item is tested (this file unless
+// named; e2e files in tests/e2e):
+//   B-1 join-before-guide-sync · M-1 here · M-2 ward-report-print and
+//   tests/integration/report-docx · M-3 office-tables-phone, guide-session ·
+//   M-4 ward-channels · M-5, M-6, M-9 guide-session · M-7 resident-journey ·
+//   M-8 resident-rights (c)
+//   minor 1 practice · 2 here, ward-channels · 3 here · 4 here,
+//   web/src/i18n/plain-words.test.ts · 5 web/src/learn/quiz-view.test.tsx ·
+//   6 here, resident-journey · 7 web/src/learn/lesson-resume.test.tsx ·
+//   8 here, resident-journey · 9 resident-rights (b) · 10–14 guide-session ·
+//   15 here, web/src/guide/guide-sync.test.ts ·
+//   16 web/src/admin/admin-staff-page.test.tsx ·
+//   17 web/src/admin/audit-page.test.tsx · 18 ward-dashboard,
+//   office-tables-phone · 19 tests/integration/dashboard.test.ts ·
+//   20 here, studio-cards · 21 here, ward-channels · 22, 23 ward-channels,
+//   resident-journey
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { SESSION_CODE_ALPHABET } from '../../shared/guide/constants.ts';

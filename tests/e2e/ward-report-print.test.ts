@@ -3,7 +3,9 @@
 // pdftotext), for an empty ward and a ward of four learners. What an office
 // would notice: the page count, the national title on one line, no app
 // heading, the "<5" note after the tables, the signature with other text on
-// its page, no page holding only a heading, nothing wider than the paper.
+// its page, no page holding only a heading, nothing wider than the paper
+// (M-2 of the December UX review; its Word copy in
+// tests/integration/report-docx.test.ts).
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
