@@ -129,6 +129,7 @@ describe.skipIf(!hasChromium)('guide session with QR check-in and assisted learn
     expect(head).toContain('Công nghệ số cộng đồng');
     expect(head).toContain(new Date().toLocaleDateString('vi-VN', { day: '2-digit', month: '2-digit', year: 'numeric' }));
     expect(await guide.locator('.qr').isVisible()).toBe(false);
+    expect(await guide.getByTestId('session-code-card').innerText()).not.toContain('quét mã QR');
     await guide.emulateMedia({ media: 'screen' });
 
     // Minor 10: ending the session asks first; minor 13: once ended, its code and QR are gone.
