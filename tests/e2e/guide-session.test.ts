@@ -4,7 +4,9 @@
 // syncs. The roster and the team report then show 2 attendees, 1 self and
 // 2 assisted completions — on screen and in the ward's SQLite; the self
 // completion, finished in seconds, counts in the team report only once the
-// office has accepted it.
+// office has accepted it. Along the way, the walk-through's (the December UX
+// review's) items on joining and guide mode: M-5, M-6, M-9, minors 10–14,
+// and M-3's team report on a phone.
 import { describe, it, expect } from 'vitest';
 import { hasChromium, PHONE } from '../support/browser.ts';
 import { dbRows, useServerAndBrowser } from '../support/e2e-env.ts';
@@ -45,17 +47,17 @@ describe.skipIf(!hasChromium)('guide session with QR check-in and assisted learn
     await resident.getByTestId('join-code').fill(`${code.slice(0, 4).toLowerCase()} ${code.slice(4)}`);
     await resident.getByTestId('join-submit').click();
     await expect.poll(() => resident.getByTestId('join-result').getAttribute('data-kind')).toBe('joined');
-    // The confirmation is where the eye is, not below the fold, with the code to read out.
+    // M-5: the confirmation is where the eye is, not below the fold; M-6: with the code to read out.
     await expect.poll(() => inViewport(resident, 'join-result')).toBe(true);
     const residentCode = (await resident.getByTestId('join-learner-code').textContent())!;
     expect(residentCode).toMatch(/^[34679ACDEFGHJKMNPQRTUVWXY]{3} [34679ACDEFGHJKMNPQRTUVWXY]{3}$/);
     // Joining twice changes nothing.
     await resident.getByTestId('join-submit').click();
     await expect.poll(() => resident.getByTestId('join-result').getAttribute('data-kind')).toBe('already');
-    // The same code on the resident's profile.
+    // M-6: the same code on the resident's profile.
     await resident.goto(`${e2e.server.url}/me`);
     expect(await resident.getByTestId('profile-learner-code').textContent()).toContain(residentCode);
-    // "Bắt đầu học" opens the session's course, not the general home.
+    // M-5: "Bắt đầu học" opens the session's course, not the general home.
     await resident.goto(`${e2e.server.url}/join/${code}`);
     await resident.getByTestId('join-start').click();
     await resident.waitForURL(/\/courses\/public-services$/);
@@ -69,16 +71,16 @@ describe.skipIf(!hasChromium)('guide session with QR check-in and assisted learn
     await guide.getByLabel('Họ tên').fill('Bà Nguyễn Thị Hòa');
     await guide.getByLabel('Năm sinh').fill('1948');
     await guide.getByLabel(/đã đồng ý bằng lời/).check();
-    // Gender is "not said" unless the guide asks and ticks another.
+    // Minor 11: gender is "not said" unless the guide asks and ticks another.
     expect(await guide.locator('input[name="gender"][value=""]').isChecked()).toBe(true);
     await guide.getByTestId('assisted-save').click();
     const row = guide.getByTestId('attendee-assisted');
     await row.waitFor();
     const select = row.locator('select[name="lesson"]');
     await select.selectOption(`public-services/${first}`);
-    // The closed picker shows the lesson itself, not only the course.
+    // Minor 12: the closed picker shows the lesson itself, not only the course.
     expect((await select.evaluate((s: HTMLSelectElement) => s.selectedOptions[0].textContent))?.trim()).toBe(course.lessons[0].title.vi);
-    // Recording asks once more; "no" records nothing.
+    // Minor 10: recording asks once more; "no" records nothing.
     await row.getByTestId('record-lesson').click();
     expect(await row.getByTestId('record-lesson-ask').textContent()).toContain(course.lessons[0].title.vi);
     await row.getByTestId('record-lesson-no').click();
@@ -103,11 +105,11 @@ describe.skipIf(!hasChromium)('guide session with QR check-in and assisted learn
     expect(await guide.getByTestId('total-assistedCompletions').textContent()).toBe('2');
     expect(await guide.getByTestId('attendee-self').count()).toBe(1);
     expect(await guide.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
-    // The guide finds the resident by the code the resident reads out.
+    // M-6: the guide finds the resident by the code the resident reads out.
     const self = guide.getByTestId('attendee-self');
     expect(await self.getByTestId('learner-code').textContent()).toBe(residentCode);
 
-    // Confirming an outcome asks once, then says it is done and stays open.
+    // Minor 10: confirming an outcome asks once, then says it is done and stays open.
     await self.locator('details summary').click();
     const vneid = self.locator('li[data-outcome="vneid-level2-activated"]');
     await vneid.getByTestId('confirm-outcome').click();
@@ -118,7 +120,7 @@ describe.skipIf(!hasChromium)('guide session with QR check-in and assisted learn
     await expect.poll(() => guide.getByTestId('total-outcomes').textContent(), { timeout: 15_000 }).toBe('1');
     expect(await vneid.getByTestId('outcome-confirmed').isVisible()).toBe(true);
 
-    // The printed summary names the ward, the guide, the team and the date, without the QR.
+    // Minor 14: the printed summary names the ward, the guide, the team and the date, without the QR.
     const ward = (await (await fetch(`${e2e.server.url}/api/v1/ward`)).json()) as { name: string };
     await guide.emulateMedia({ media: 'print' });
     const head = (await guide.getByTestId('session-print-head').textContent())!;
@@ -127,9 +129,10 @@ describe.skipIf(!hasChromium)('guide session with QR check-in and assisted learn
     expect(head).toContain('Công nghệ số cộng đồng');
     expect(head).toContain(new Date().toLocaleDateString('vi-VN', { day: '2-digit', month: '2-digit', year: 'numeric' }));
     expect(await guide.locator('.qr').isVisible()).toBe(false);
+    expect(await guide.getByTestId('session-code-card').innerText()).not.toContain('quét mã QR');
     await guide.emulateMedia({ media: 'screen' });
 
-    // Ending the session asks first; once ended, its code and QR are gone.
+    // Minor 10: ending the session asks first; minor 13: once ended, its code and QR are gone.
     await guide.getByTestId('session-close').click();
     await guide.getByTestId('session-close-no').click();
     expect(await guide.getByTestId('session-code').isVisible()).toBe(true);
@@ -163,7 +166,7 @@ describe.skipIf(!hasChromium)('guide session with QR check-in and assisted learn
     expect([await cell('sessions'), await cell('attendees'), await cell('selfCompletions'), await cell('assistedCompletions')]).toEqual(['1', '2', '1', '2']);
     const cns = guide.locator('[data-testid="report-teams"] tr[data-team="cns"] td[data-col="assistedCompletions"]');
     expect(await cns.textContent()).toBe('2');
-    // Readable at 360 px: no word split over lines, nothing wider than the screen, the team by its name.
+    // M-3: readable at 360 px: no word split over lines, nothing wider than the screen, the team by its name.
     expect(await wordsSplitAcrossLines(guide, '[data-testid^="report-"] table, table')).toEqual([]);
     expect(await guide.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
     expect(await lan.locator('td[data-col="team"]').textContent()).toBe('Công nghệ số cộng đồng');
@@ -175,7 +178,7 @@ describe.skipIf(!hasChromium)('guide session with QR check-in and assisted learn
     expect(dbRows(e2e.server, 'SELECT name, birth_year AS y, gender FROM assisted_learners')).toEqual([{ name: 'Bà Nguyễn Thị Hòa', y: 1948, gender: '' }]);
     expect(dbRows(e2e.server, "SELECT DISTINCT g.recorded_by AS r FROM guide_events g JOIN users u ON u.id = g.recorded_by WHERE u.username = 'lan'")).toHaveLength(1);
 
-    // "Tạo buổi học": every course box the same size, whatever the length of its name.
+    // Minor 12: on "Tạo buổi học" every course box the same size, whatever the length of its name.
     await guide.goto(`${e2e.server.url}/guide/sessions/new`);
     const boxes = guide.locator('input[name="course"]');
     await boxes.first().waitFor();
@@ -183,7 +186,7 @@ describe.skipIf(!hasChromium)('guide session with QR check-in and assisted learn
     expect(sizes.length).toBeGreaterThan(3);
     expect(new Set(sizes).size).toBe(1);
 
-    // ── Logging out: a record still waiting is named, kept, and sent after the next login.
+    // ── M-9, logging out: a record still waiting is named, kept, and sent after the next login.
     await guide.goto(`${e2e.server.url}/guide`);
     await guide.getByTestId('guide-new-session').waitFor();
     await setPhoneOffline(guideCtx, true);

@@ -1,4 +1,5 @@
-// A session made without signal (the walk-through's blocker): the guide
+// A session made without signal (the walk-through's blocker, B-1 of the
+// December UX review, and M-1 for a resident with signal): the guide
 // creates it offline; a resident with signal types the code before the
 // guide's phone has sent it. A misheard letter is told at once, never taken
 // for a real session; the right code is kept as a check-in the server does

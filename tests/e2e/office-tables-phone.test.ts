@@ -4,7 +4,8 @@
 // pages. A table either stacks into cards or scrolls sideways inside its own
 // box; it never squeezes a word onto several lines ("Hư / ớn / g dẫ / n") nor
 // spills past the screen's edge. Teams are said by name, never by code, and
-// no phone's id (a guide's or a resident's) is shown to the office anywhere.
+// no phone's id (a guide's or a resident's) is shown to the office anywhere
+// (M-3 of the December UX review, and minor 18's device id).
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';

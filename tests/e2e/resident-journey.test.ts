@@ -29,7 +29,7 @@ describe.skipIf(!hasChromium)('resident: certificate and moving to a new phone',
     await page.getByTestId('welcome-skip').click();
     await expect.poll(() => page.getByTestId('welcome').count()).toBe(0);
     await waitOfflineReady(page);
-    // Home says so on its first screen, in words.
+    // Minor 23: home says so on its first screen, in words.
     await expect.poll(() => page.getByTestId('offline-ready').textContent()).toBe('✓ Đã sẵn sàng: học được cả khi không có mạng.');
     expect(await inViewport(page, 'offline-ready')).toBe(true);
 
@@ -72,7 +72,7 @@ describe.skipIf(!hasChromium)('resident: certificate and moving to a new phone',
     // The issuing ward comes from the ward profile, not the app's name.
     expect(await page.getByTestId('certificate-ward').textContent()).toContain('Phường Kiến An');
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
-    // The name stayed on the phone, so the certificate says what its check page says.
+    // M-7: the name stayed on the phone, so the certificate says what its check page says.
     expect(await page.getByTestId('certificate-holder').textContent()).toContain('Không chia sẻ tên');
     expect(await page.getByTestId('certificate').textContent()).not.toContain('Bà Tư');
     expect(await page.getByTestId('certificate-basis').textContent()).toContain('Tự học trên điện thoại');

@@ -140,7 +140,7 @@ describe.skipIf(!hasChromium)('resident data rights', () => {
     await page.getByTestId('delete-confirm').check();
     await page.getByTestId('delete-me').click();
     await page.getByTestId('deleted').waitFor();
-    // What the server held is no longer shown, and the page says when the ward has confirmed.
+    // Minor 9: what the server held is no longer shown, and the page says when the ward has confirmed.
     expect(await page.getByTestId('my-data').count()).toBe(0);
     await expect.poll(() => page.getByTestId('deleted').getAttribute('data-confirmed'), LONG).toBe('true');
     expect(await page.getByTestId('deleted').innerText()).toContain('đã xác nhận xóa');
@@ -186,7 +186,7 @@ describe.skipIf(!hasChromium)('resident data rights', () => {
     const first = await activeLearnerId(page);
     await learn(page, lessons[0]);
 
-    // A second family member, with a PIN. Adding asks for a name before anything changes.
+    // M-8: a second family member, with a PIN. Adding asks for a name before anything changes.
     await page.goto(`${server.url}/profiles`);
     await page.getByTestId('add-profile').click();
     await page.getByTestId('add-profile-name').waitFor();
@@ -196,7 +196,7 @@ describe.skipIf(!hasChromium)('resident data rights', () => {
     await page.waitForURL(`${server.url}/`);
     const second = await activeLearnerId(page);
     expect(second).not.toBe(first);
-    // Home and the lesson screen say who is learning now.
+    // M-8: home and the lesson screen say who is learning now.
     await expect.poll(() => page.getByTestId('learner-name').textContent()).toBe('Bà Tư');
     await page.goto(`${server.url}/courses/${COURSE}/lessons/${lessons[1]}`);
     await expect.poll(() => page.getByTestId('learner-now').textContent()).toContain('Đang học: Bà Tư');

@@ -1,4 +1,4 @@
-// "Kênh của phường, xã" as a resident meets it: the ward office enters its
+// "Kênh của phường, xã" (M-4 of the December UX review) as a resident meets it: the ward office enters its
 // channels at /admin/ward; on a phone, the local-platforms lesson's link of
 // that name opens a screen listing them (the hotline rings, the page opens),
 // the home screen links to it, and with the network off the screen still
@@ -56,17 +56,17 @@ describe.skipIf(!hasChromium)('ward channels on a resident phone', () => {
     const page = await phone.newPage();
     await page.goto(e2e.server.url);
     await page.getByTestId('welcome-skip').click();
-    // Home says when the app works with no connection.
+    // Minor 23: home says when the app works with no connection.
     await expect.poll(() => page.getByTestId('offline-ready').getAttribute('data-state'), { timeout: 60_000 }).toBe('ready');
     expect(await page.getByTestId('offline-ready').textContent()).toContain('học được cả khi không có mạng');
     // A label and its value are two words, for the eye and for a screen reader.
     expect(await page.getByTestId('next-lesson-card').textContent(), 'minor 2').toMatch(/^Bài nên học tiếp \S/);
-    // Skill rows open a course; a row with no course is not a link.
+    // Minor 21: skill rows open a course; a row with no course is not a link.
     await page.getByTestId('skill-local-platforms').click();
     await page.waitForURL(`${e2e.server.url}/courses/local-platforms`);
     expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe('Kênh của phường, xã');
 
-    // The lesson names the screen and links to it by that name.
+    // M-4: the lesson names the screen and links to it by that name.
     await page.getByTestId('lesson-ward-portal').click();
     const link = page.locator('.lesson-step a[href="/channels"], a[href="/channels"]').first();
     for (let i = 0; i < 8 && !(await link.isVisible()); i++) await page.getByTestId('next-step').click();
@@ -100,7 +100,7 @@ describe.skipIf(!hasChromium)('ward channels on a resident phone', () => {
     await phone.close();
   });
 
-  // Home was 7.4 screens in the walk-through with 9 courses, one card per
+  // Minor 23: home was 7.4 screens in the walk-through with 9 courses, one card per
   // course; it now lists the first courses and those started, then "all
   // courses", so it stays short however the catalogue grows.
   it('keeps home short at 360 px: under 4.5 screens with the whole catalogue, each course card a third of a screen, every course one tap away', { timeout: 60_000 }, async () => {
@@ -133,7 +133,7 @@ describe.skipIf(!hasChromium)('ward channels on a resident phone', () => {
     await phone.close();
   });
 
-  it('keeps the verify page off the screen edges at 360 px, with a link back to the app', { timeout: 60_000 }, async () => {
+  it('minor 22: keeps the verify page off the screen edges at 360 px, with a link back to the app', { timeout: 60_000 }, async () => {
     const phone = await e2e.browser.newContext(PHONE);
     const page = await phone.newPage();
     const res = await page.goto(`${e2e.server.url}/verify/AAAAAAAAAA`);

@@ -67,7 +67,7 @@ describe.skipIf(!hasChromium)('ward dashboard', () => {
     expect(await page.getByTestId('trend-chart').locator('table tbody tr').count()).toBeGreaterThan(15);
     expect(await page.getByTestId('export-xlsx').getAttribute('href')).toContain(`from=${isoFromDay(dayOf(Date.now()) - 119)}`);
 
-    // At 1280 px the office screen uses the width; rankings never mix "<5" into the figures.
+    // Minor 18: at 1280 px the office screen uses the width; rankings never mix "<5" into the figures.
     expect((await page.getByTestId('dashboard').boundingBox())!.width).toBeGreaterThan(1000);
     for (const id of ['ranking-coverage', 'ranking-growth']) expect(await page.getByTestId(id).textContent()).not.toContain('<5');
     // Chart labels fit inside the drawing (none starts left of it); a long name wraps whole

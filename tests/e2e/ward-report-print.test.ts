@@ -3,7 +3,9 @@
 // pdftotext), for an empty ward and a ward of four learners. What an office
 // would notice: the page count, the national title on one line, no app
 // heading, the "<5" note after the tables, the signature with other text on
-// its page, no page holding only a heading, nothing wider than the paper.
+// its page, no page holding only a heading, nothing wider than the paper
+// (M-2 of the December UX review; its Word copy in
+// tests/integration/report-docx.test.ts).
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -58,6 +60,11 @@ function expectADocument(p: Printed, maxPages: number) {
   }
 }
 
+/** Charts left in the print layout: each would repeat a table beside it, and a "<5" bar cannot be drawn (M-2). */
+function chartsPrinted(page: Page): Promise<string[]> {
+  return page.locator('figure:visible, svg:visible, canvas:visible').evaluateAll((els) => els.map((e) => `${e.tagName}.${e.getAttribute('class') ?? ''}`));
+}
+
 let browser: Browser;
 beforeAll(async () => {
   if (hasChromium) browser = await launchChromium();
@@ -76,6 +83,7 @@ describe.skipIf(!hasChromium)('printed ward report', () => {
     try {
       const page = await openReport(browser, server);
       expect(await overflows(page)).toEqual([]);
+      expect(await chartsPrinted(page), 'M-2: no chart').toEqual([]);
       const printed = await printToPdf(page, 'empty');
       expectADocument(printed, REPORT_MAX_PAGES);
       // The figures table is an administrative table, not cards.
@@ -99,6 +107,7 @@ describe.skipIf(!hasChromium)('printed ward report', () => {
       expect(await page.getByTestId('narrative-situation').inputValue()).toBe(situation);
       const learners = await page.getByTestId('report-learners').textContent();
       expect(await overflows(page)).toEqual([]);
+      expect(await chartsPrinted(page), 'M-2: no chart').toEqual([]);
       const printed = await printToPdf(page, 'four');
       expectADocument(printed, REPORT_MAX_PAGES);
       expect(printed.text).toMatch(new RegExp(`Người học \\(lũy kế đến cuối kỳ\\)\\s+${learners}`));
@@ -120,6 +129,7 @@ describe.skipIf(!hasChromium)('printed ward report', () => {
     try {
       const page = await openReport(browser, server);
       expect(await overflows(page)).toEqual([]);
+      expect(await chartsPrinted(page), 'M-2: no chart').toEqual([]);
       expectADocument(await printToPdf(page, 'large'), REPORT_MAX_PAGES);
     } finally {
       await server.stop();

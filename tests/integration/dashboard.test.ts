@@ -290,7 +290,7 @@ describe('exports', () => {
     const values = headline.getSheetValues().map((r) => (Array.isArray(r) ? r.slice(1) : null));
     expect(values).toContainEqual(['Lượt hoàn thành bài học (tính: học có người hướng dẫn xác nhận; tự học, tự khai trên điện thoại)', 48]);
     expect(values).toContainEqual(['Phường', 'Phường Kiến An (mẫu)']);
-    // Weeks and sync times are real Excel dates; times are Vietnam time; teams by name, no device ids.
+    // Minor 19 of the December UX review: weeks and sync times are real Excel dates; times are Vietnam time; teams by name, no device ids.
     const weeks = book.getWorksheet('Theo tuần')!;
     const week = weeks.getColumn(1).values.find((v) => v instanceof Date && v.toISOString() === '2025-06-09T00:00:00.000Z');
     expect(week).toBeDefined();

@@ -1,7 +1,8 @@
 // The Word copy of the ward report: one data set, read back from the .docx
 // (word/document.xml parsed as XML, tests/support/docx-read.ts) and compared with the figures the printed report and
 // the Excel export carry; the officer's saved text is in it, and the page is
-// A4 with Decree 30 margins in Times New Roman.
+// A4 with Decree 30 margins in Times New Roman (M-2 of the December UX
+// review: offices edit and sign in Word).
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Dashboard } from '../../shared/stats/api.ts';

@@ -1,5 +1,5 @@
 // @vitest-environment happy-dom
-// The admin's staff page as an admin uses it (UX review 2026-12, item 16):
+// The admin's staff page as an admin uses it (UX review 2026-12, minor 16):
 // the admin links, one name for the page, accounts listed by name with role,
 // team and groups in words, a reviewer created and the form emptied, the
 // one-time password in the success style, a guide's groups changed.

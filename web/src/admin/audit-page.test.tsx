@@ -83,7 +83,7 @@ describe('audit page', () => {
     expect(handled).toContain('Ghi xử lý khó khăn, vướng mắc');
   });
 
-  it('reads sessions, groups, courses and outcomes by name, not by id or code (UX review 2026-12, item 17)', async () => {
+  it('reads sessions, groups, courses and outcomes by name, not by id or code (UX review 2026-12, minor 17)', async () => {
     const session = { title: 'Cài VNeID cho người cao tuổi', startsAt: '2025-06-01T01:30:00.000Z', code: 'ACDE3467' };
     const sessionId = '01a2419d-47c0-7000-8000-000000000001';
     serve([

@@ -1,5 +1,6 @@
 // @vitest-environment happy-dom
-// Reopening a lesson resumes at the screen where the reader stopped.
+// Reopening a lesson resumes at the screen where the reader stopped (minor 7
+// of the December UX review).
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { cleanup, render, screen } from '@solidjs/testing-library';
 import userEvent from '@testing-library/user-event';

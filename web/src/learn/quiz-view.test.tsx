@@ -1,6 +1,7 @@
 // @vitest-environment happy-dom
 // The quiz as a resident meets it: one answer settles a question, a wrong one
-// is explained once and the right one is shown before moving on.
+// is explained once and the right one is shown before moving on (minor 5 of
+// the December UX review).
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { cleanup, render, screen } from '@solidjs/testing-library';
 import userEvent from '@testing-library/user-event';

@@ -5,6 +5,8 @@ import { encode } from 'uqr';
 export interface CertificateText {
   heading: string;
   course: string;
+  /** "Kỹ năng: …", the course's skill as the certificate page and /verify name it; null when the course is not on this phone. */
+  skill: string | null;
   awardedTo: string;
   name: string;
   /** "self-declared name" beside a name; null for "not shared". */
@@ -53,6 +55,12 @@ export async function renderCertificatePng(c: CertificateText): Promise<Blob> {
   ctx.fillStyle = '#1a1a1a';
   ctx.font = 'bold 52px system-ui, sans-serif';
   y = wrap(ctx, c.course, W / 2, y + 40, W - 160, 64);
+  if (c.skill) {
+    ctx.font = '32px system-ui, sans-serif';
+    ctx.fillStyle = '#0b4f8a';
+    y = wrap(ctx, c.skill, W / 2, y + 4, W - 160, 40) - 20;
+    ctx.fillStyle = '#1a1a1a';
+  }
   ctx.font = '36px system-ui, sans-serif';
   ctx.fillText(c.awardedTo, W / 2, y + 40);
   ctx.font = 'bold 56px system-ui, sans-serif';

@@ -118,6 +118,7 @@ export default function CertificatesPage() {
                       void shareCertificate({
                         heading: t('resident.certificate.heading'),
                         course: title(c.courseId),
+                        skill: content.course(c.courseId) ? skillLine(content.course(c.courseId)!.skill) : null,
                         awardedTo: t('resident.certificate.awardedTo'),
                         name: name(),
                         nameNote: nameNote(),
