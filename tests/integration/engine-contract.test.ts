@@ -93,6 +93,20 @@ describe.each(ENGINES)('engine contract on %s', (kind) => {
     expect(seen).toEqual([[], []]);
   });
 
+  it('runs a statement prepared on the engine inside the transaction of the code that awaits it', async () => {
+    const byId = engine.db.select({ id: events.id }).from(events).where(eq(events.id, sql.placeholder('id'))).prepare();
+    const insideSaw = await engine
+      .transaction(async () => {
+        // Not through tx: code deep down that was handed only the engine.
+        await engine.db.insert(events).values(event('P1', 'L1', 50));
+        const saw = await byId.get({ id: 'P1' });
+        throw Object.assign(new Error('undo'), { saw });
+      })
+      .catch((error: { saw: unknown }) => error.saw);
+    expect(insideSaw).toEqual({ id: 'P1' });
+    expect(await byId.get({ id: 'P1' })).toBeUndefined();
+  });
+
   it('keeps one row when the same event arrives in many transactions at once', async () => {
     const changes = await Promise.all(
       Array.from({ length: 8 }, (_, i) =>

@@ -6,6 +6,7 @@
 // and JS types (../pg/schema.generated.ts), which is what lets one dialect's
 // SQL serve both: only the placeholders differ (`?` against `$1`), and the
 // few spellings that differ are written out by the caller (see docs/scaling.md).
+import { AsyncLocalStorage } from 'node:async_hooks';
 import { drizzle, type SqliteRemoteDatabase } from 'drizzle-orm/sqlite-proxy';
 import { SQLiteAsyncDialect } from 'drizzle-orm/sqlite-core';
 import type { SQL } from 'drizzle-orm';
@@ -48,12 +49,28 @@ export interface Engine {
   valuePrepared<T>(statement: Prepared, values: Record<string, unknown>): Promise<T | undefined>;
   /**
    * Runs `work` in one transaction on one connection and commits when it
-   * resolves (rolls back when it throws). Inside, use only `tx`: the engine
-   * itself waits for the transaction (SQLite) or runs on another connection
-   * (PostgreSQL). A transaction inside `tx` is a savepoint.
+   * resolves (rolls back when it throws). Everything `work` awaits that
+   * queries this engine runs in the transaction: through `tx`, or through the
+   * engine itself and statements prepared on `engine.db`, which find the
+   * open transaction of their async context (so code deep down needs no `tx`
+   * handed to it). A transaction inside one is a savepoint.
    */
   transaction<T>(work: (tx: Engine) => Promise<T>): Promise<T>;
   close(): Promise<void>;
+}
+
+/** The open transaction of the current async context, per engine. */
+const openTransactions = new AsyncLocalStorage<{ owner: object; executor: Executor; tx: Engine }>();
+
+/** The transaction `owner` has open in this async context, if any. */
+export function openTransactionOf(owner: object): { executor: Executor; tx: Engine } | undefined {
+  const open = openTransactions.getStore();
+  return open?.owner === owner ? open : undefined;
+}
+
+/** Runs `work` with `tx` as `owner`'s open transaction in its async context. */
+export function withinTransaction<T>(owner: object, executor: Executor, tx: Engine, work: () => Promise<T>): Promise<T> {
+  return openTransactions.run({ owner, executor, tx }, work);
 }
 
 /** How a statement's rows come back: arrays for drizzle's builder (it maps them by position), objects for hand-written SQL. */

@@ -1,9 +1,10 @@
 // The engine over a city's PostgreSQL database (node-postgres pool). Outside
 // a transaction each query takes any free connection; a transaction holds one
-// connection from BEGIN to COMMIT, and everything inside it runs there.
+// connection from BEGIN to COMMIT, and every query of its async context runs
+// there.
 import type pg from 'pg';
 import { numberedPlaceholders } from './placeholders.ts';
-import { queriesOver, type Engine, type Executor, type RowShape } from './engine.ts';
+import { openTransactionOf, queriesOver, withinTransaction, type Engine, type Executor, type RowShape } from './engine.ts';
 
 type Queryable = Pick<pg.Pool | pg.PoolClient, 'query'>;
 
@@ -21,11 +22,21 @@ function executorOn(target: Queryable): Executor {
 }
 
 export function postgresEngine(pool: pg.Pool): Engine {
+  const owner = {};
+  const onPool = executorOn(pool);
+  // Outside a transaction: any connection; inside one (this async context's): its connection.
+  const root: Executor = {
+    query: (text, params, shape) => (openTransactionOf(owner)?.executor ?? onPool).query(text, params, shape),
+    run: (text, params) => (openTransactionOf(owner)?.executor ?? onPool).run(text, params),
+  };
+
   function scoped(executor: Executor, client: pg.PoolClient | null, depth: number): Engine {
     return {
       kind: 'postgres',
       ...queriesOver(executor),
       async transaction(work) {
+        const open = client ? undefined : openTransactionOf(owner);
+        if (open) return open.tx.transaction(work);
         if (client) {
           const name = `sp${depth}`;
           await client.query(`SAVEPOINT ${name}`);
@@ -43,7 +54,9 @@ export function postgresEngine(pool: pg.Pool): Engine {
         try {
           await own.query('BEGIN');
           try {
-            const result = await work(scoped(executorOn(own), own, 1));
+            const onOwn = executorOn(own);
+            const tx = scoped(onOwn, own, 1);
+            const result = await withinTransaction(owner, onOwn, tx, () => work(tx));
             await own.query('COMMIT');
             return result;
           } catch (error) {
@@ -60,5 +73,5 @@ export function postgresEngine(pool: pg.Pool): Engine {
       },
     };
   }
-  return scoped(executorOn(pool), null, 0);
+  return scoped(root, null, 0);
 }

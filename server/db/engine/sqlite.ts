@@ -1,11 +1,11 @@
 // The engine over the ward's SQLite file (better-sqlite3). SQLite has one
 // writer and better-sqlite3 runs each statement synchronously, so a
-// transaction is a lock in this process: while one is open, every other query
-// of the engine waits for it (it would otherwise run inside it, on the same
-// connection), and transactions run one after another.
+// transaction is a lock in this process: while one is open, every query of
+// the engine from outside it waits (on the same connection it would run
+// inside it), and transactions run one after another.
 import type { Statement } from 'better-sqlite3';
 import type { Sqlite } from '../open.ts';
-import { queriesOver, type Engine, type Executor, type RowShape } from './engine.ts';
+import { openTransactionOf, queriesOver, withinTransaction, type Engine, type Executor, type RowShape } from './engine.ts';
 
 /** Statements prepared once per text; SQLite keeps a compiled program per statement. */
 function statementCache(sqlite: Sqlite) {
@@ -73,29 +73,33 @@ export function engineOfSqlite(sqlite: Sqlite): Engine {
 function sqliteEngine(sqlite: Sqlite): Engine {
   const direct = directExecutor(sqlite);
   const lock = writerLock();
-  // Outside a transaction, a query waits for an open one to finish.
-  const waiting: Executor = {
+  const owner = {};
+  // A query from outside any transaction waits for the open one to finish; one from inside it runs at once.
+  const root: Executor = {
     async query(text, params, shape) {
-      while (lock.held) await lock.idle();
+      if (!openTransactionOf(owner)) while (lock.held) await lock.idle();
       return direct.query(text, params, shape);
     },
     async run(text, params) {
-      while (lock.held) await lock.idle();
+      if (!openTransactionOf(owner)) while (lock.held) await lock.idle();
       return direct.run(text, params);
     },
   };
 
   function scoped(executor: Executor, depth: number): Engine {
-    return {
+    const engine: Engine = {
       kind: 'sqlite',
       ...queriesOver(executor),
       async transaction(work) {
+        const open = depth === 0 ? openTransactionOf(owner) : undefined;
+        if (open) return open.tx.transaction(work);
         if (depth > 0) return savepoint(depth, () => work(scoped(direct, depth + 1)));
         const release = await lock.hold();
         try {
           sqlite.exec('BEGIN IMMEDIATE');
           try {
-            const result = await work(scoped(direct, 1));
+            const tx = scoped(direct, 1);
+            const result = await withinTransaction(owner, direct, tx, () => work(tx));
             sqlite.exec('COMMIT');
             return result;
           } catch (error) {
@@ -111,6 +115,7 @@ function sqliteEngine(sqlite: Sqlite): Engine {
         sqlite.close();
       },
     };
+    return engine;
   }
 
   async function savepoint<T>(depth: number, work: () => Promise<T>): Promise<T> {
@@ -127,5 +132,5 @@ function sqliteEngine(sqlite: Sqlite): Engine {
     }
   }
 
-  return scoped(waiting, 0);
+  return scoped(root, 0);
 }
