@@ -91,7 +91,10 @@ function AllScreens(props: { screens: readonly ScreenName[]; from: string; to: s
                     {(p) => (
                       <>
                         {': '}
-                        <strong data-testid={`screen-part-${s.id}`}>{t('studio.log.allScreens.part', { hours: number(p().hours) })}</strong>
+                        {/* All the days chosen before its first counted day: unknown, not 0. */}
+                        <strong data-testid={`screen-part-${s.id}`}>
+                          {props.to < p().recordedFrom ? t('studio.log.allScreens.unknown') : t('studio.log.allScreens.part', { hours: number(p().hours) })}
+                        </strong>
                         <Show when={props.from < p().recordedFrom}>
                           {' '}
                           <small>({t('studio.log.allScreens.partNotRecorded', { date: dayText(p().recordedFrom) })})</small>
