@@ -7,6 +7,7 @@ import { routeHintsPlugin } from './tools/route-hints/vite-plugin.ts';
 import { compileHintsPlugin } from './tools/compile-hints/vite-plugin.ts';
 import { precacheReachPlugin } from './tools/precache-reach/vite-plugin.ts';
 import { firstScreenPlugin } from './tools/first-screen/vite-plugin.ts';
+import { STUDIO_CODE_FILE, studioCodePlugin } from './tools/studio-code/vite-plugin.ts';
 
 const precacheReach = precacheReachPlugin();
 const sharedDir = new URL('./shared/', import.meta.url).pathname;
@@ -62,6 +63,9 @@ export default defineConfig({
     // Which chunks a course or lesson address needs, for the server's shell.
     precacheReach.plugin,
     routeHintsPlugin({ course: '/web/src/learn/course-page.tsx', lesson: '/web/src/learn/lesson-page.tsx' }),
+    // The studio tabs' code (the tabs of StudioNav, web/src/admin/admin-nav.tsx, and the
+    // bulletins' schedule), which the first online visit to any of them has the worker keep.
+    studioCodePlugin(['/web/src/admin/bulletins-page.tsx', '/web/src/admin/studio/cards-page.tsx', '/web/src/admin/posters-page.tsx', '/web/src/admin/displays-page.tsx', '/web/src/admin/bulletin-schedule/schedule-page.tsx']),
     // The home screen's first view as HTML, for the server's shell of "/".
     firstScreenPlugin(new URL('./web', import.meta.url).pathname),
     VitePWA({
@@ -84,7 +88,7 @@ export default defineConfig({
         // are named after the page, not office-*) are left out by following
         // the import graph: tools/precache-reach.
         manifestTransforms: [async (entries) => ({ manifest: entries.filter((e) => precacheReach.keep(e.url)), warnings: [] })],
-        globIgnores: ['**/office-*', 'route-hints.json', 'first-screen.*', '**/jsQR-*', 'content/*.vi.*.json', 'content/*.en.*.json', 'content/images/**'],
+        globIgnores: ['**/office-*', 'route-hints.json', STUDIO_CODE_FILE, 'first-screen.*', '**/jsQR-*', 'content/*.vi.*.json', 'content/*.en.*.json', 'content/images/**'],
         // The jsqr decoder is only a fallback for browsers without the platform's
         // BarcodeDetector (Chrome on Android has one), so its 130 KB are not
         // precached on every phone: it is kept the first time a phone needs it.

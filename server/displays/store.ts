@@ -1,7 +1,9 @@
 // The LED screens' playlists and heartbeats (table display_screens), and the
-// time each was on per day (display_days), counted from the heartbeats.
-import { and, asc, eq, gte, lte, sql } from 'drizzle-orm';
-import { displaySlideSchema, type Display, type DisplayHours, type DisplayInput, type DisplaySlide } from '../../shared/displays/schema.ts';
+// time each was on per day (display_days), counted from the heartbeats since
+// the screen's first counted day (hours_from): before it, hours are unknown.
+import { and, asc, eq, gte, inArray, lte, sql } from 'drizzle-orm';
+import { displaySlideSchema, type Display, type DisplayHours, type DisplayInput, type DisplaySlide, type ScreensHours } from '../../shared/displays/schema.ts';
+import { vietnamDay } from '../../shared/resident/home-plan.ts';
 import type { Db } from '../db/open.ts';
 import { displayDays, displayScreens } from '../db/schema/index.ts';
 import { excluded } from '../db/set-values.ts';
@@ -22,6 +24,17 @@ export function createDisplayStore(db: Db, now: () => number) {
     updatedAt: new Date(row.updatedAt).toISOString(),
     lastSeenAt: iso(row.lastSeenAt),
   });
+  // A screen whose first counted day is unknown (none should be, after migration 0029) counts from today.
+  const recordedFrom = (hoursFrom: string | null) => hoursFrom ?? vietnamDay(now());
+  const dayRows = (ids: string[], from: string, to: string) =>
+    ids.length === 0
+      ? []
+      : db
+          .select({ displayId: displayDays.displayId, day: displayDays.day, onMs: displayDays.onMs })
+          .from(displayDays)
+          .where(and(inArray(displayDays.displayId, ids), gte(displayDays.day, from), lte(displayDays.day, to)))
+          .orderBy(asc(displayDays.day))
+          .all();
   return {
     list: (): Display[] => db.select().from(displayScreens).orderBy(asc(displayScreens.name)).all().map(toDisplay),
     get: (id: string): Display | undefined => {
@@ -31,7 +44,7 @@ export function createDisplayStore(db: Db, now: () => number) {
     save: (id: string, input: DisplayInput, by: string): Display => {
       const at = now();
       db.insert(displayScreens)
-        .values({ id, name: input.name, slides: JSON.stringify(input.slides), updatedAt: at, updatedBy: by })
+        .values({ id, name: input.name, slides: JSON.stringify(input.slides), updatedAt: at, updatedBy: by, hoursFrom: vietnamDay(at) })
         .onConflictDoUpdate({
           target: displayScreens.id,
           set: { name: excluded(displayScreens.name), slides: excluded(displayScreens.slides), updatedAt: excluded(displayScreens.updatedAt), updatedBy: excluded(displayScreens.updatedBy) },
@@ -57,14 +70,38 @@ export function createDisplayStore(db: Db, now: () => number) {
     },
     /** Hours on per day (the days it was on) and in all, from `from` to `to` inclusive. */
     hours: (id: string, from: string, to: string): DisplayHours => {
-      const rows = db
-        .select({ day: displayDays.day, onMs: displayDays.onMs })
-        .from(displayDays)
-        .where(and(eq(displayDays.displayId, id), gte(displayDays.day, from), lte(displayDays.day, to)))
-        .orderBy(asc(displayDays.day))
-        .all();
+      const row = db.select({ hoursFrom: displayScreens.hoursFrom }).from(displayScreens).where(eq(displayScreens.id, id)).get();
+      const rows = dayRows([id], from, to);
       const total = rows.reduce((sum, r) => sum + r.onMs, 0);
-      return { id, from, to, days: rows.map((r) => ({ day: r.day, hours: tenths(r.onMs) })), hours: tenths(total) };
+      return { id, from, to, days: rows.map((r) => ({ day: r.day, hours: tenths(r.onMs) })), hours: tenths(total), recordedFrom: recordedFrom(row?.hoursFrom ?? null) };
+    },
+    /**
+     * Several screens' hours over the same days (every screen without `ids`):
+     * each screen's part, and per day and in all the sum of their time on,
+     * rounded once. Undefined when a screen asked for does not exist.
+     */
+    hoursOfScreens: (ids: string[] | undefined, from: string, to: string): ScreensHours | undefined => {
+      const screens = db
+        .select({ id: displayScreens.id, name: displayScreens.name, hoursFrom: displayScreens.hoursFrom })
+        .from(displayScreens)
+        .where(ids ? inArray(displayScreens.id, ids) : undefined)
+        .orderBy(asc(displayScreens.name))
+        .all();
+      if (ids && screens.length !== ids.length) return undefined;
+      const rows = dayRows(screens.map((s) => s.id), from, to);
+      const byScreen = new Map<string, number>();
+      const byDay = new Map<string, number>();
+      for (const r of rows) {
+        byScreen.set(r.displayId, (byScreen.get(r.displayId) ?? 0) + r.onMs);
+        byDay.set(r.day, (byDay.get(r.day) ?? 0) + r.onMs);
+      }
+      return {
+        from,
+        to,
+        screens: screens.map((s) => ({ id: s.id, name: s.name, hours: tenths(byScreen.get(s.id) ?? 0), recordedFrom: recordedFrom(s.hoursFrom) })),
+        days: [...byDay].map(([day, ms]) => ({ day, hours: tenths(ms) })),
+        hours: tenths(rows.reduce((sum, r) => sum + r.onMs, 0)),
+      };
     },
   };
 }

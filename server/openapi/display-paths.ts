@@ -1,7 +1,7 @@
 // The ward's LED screens in the OpenAPI document.
 import { z } from 'zod';
 import { API_PREFIX } from '../../shared/api.ts';
-import { DISPLAY_ID_PATTERN, displayFeedSchema, displayHoursSchema, displayInputSchema, displayListSchema, displaySchema } from '../../shared/displays/schema.ts';
+import { DISPLAY_ID_PATTERN, displayFeedSchema, displayHoursSchema, displayInputSchema, displayListSchema, displaySchema, MAX_HOURS_SCREENS, screensHoursSchema } from '../../shared/displays/schema.ts';
 import { jsonBody, pathParam, ref, reply, schemaOf, STAFF, PUBLIC, inputFailures, type Paths } from './helpers.ts';
 
 export const displaySchemas = {
@@ -10,6 +10,7 @@ export const displaySchemas = {
   DisplayList: schemaOf(displayListSchema, 'output'),
   DisplayFeed: schemaOf(displayFeedSchema, 'output'),
   DisplayHours: schemaOf(displayHoursSchema, 'output'),
+  ScreensHours: schemaOf(screensHoursSchema, 'output'),
   DisplayDeleted: schemaOf(z.object({ ok: z.literal(true) }), 'output'),
 };
 
@@ -35,6 +36,19 @@ export const displayPaths: Paths = {
       security: STAFF,
       parameters: [displayId],
       responses: { '200': reply('Removed', ref('DisplayDeleted')), ...notAllowed, '404': reply('No such screen') },
+    },
+  },
+  [`${API_PREFIX}/displays/hours`]: {
+    get: {
+      operationId: 'screensHours',
+      summary: 'Hours several LED screens were on over the same days: each screen\'s part (with the first day its hours were counted) and the sum per Vietnam day and in all (default: every screen, the 7 days ending today; reviewer, admin, unit officer)',
+      security: STAFF,
+      parameters: [
+        { name: 'ids', in: 'query', required: false, schema: { type: 'string', description: `Screen ids, comma-separated (at most ${MAX_HOURS_SCREENS})` } },
+        { name: 'from', in: 'query', required: false, schema: { type: 'string', format: 'date' } },
+        { name: 'to', in: 'query', required: false, schema: { type: 'string', format: 'date' } },
+      ],
+      responses: { '200': reply('Hours on, per screen and summed', ref('ScreensHours')), ...notAllowed, '400': reply('Bad dates or ids'), '404': reply('A screen asked for does not exist') },
     },
   },
   [`${API_PREFIX}/displays/{id}/hours`]: {

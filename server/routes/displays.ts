@@ -3,9 +3,10 @@
 // log a screen's slide loop in their outreach log; the screen itself fetches its
 // feed with no login (a kiosk browser), so the feed holds public aggregates
 // only. Each fetch is the screen's heartbeat; the heartbeats give the hours
-// each screen was on, per day, which a unit officer logs in one tap.
+// each screen was on, per day, which a unit officer logs in one tap, for one
+// screen or summed over several.
 import { Hono } from 'hono';
-import { displayHoursQuerySchema, displayHoursRangeSchema, displayIdSchema, displayInputSchema, HOURS_DEFAULT_DAYS } from '../../shared/displays/schema.ts';
+import { displayHoursQuerySchema, displayHoursRangeSchema, displayIdSchema, displayInputSchema, HOURS_DEFAULT_DAYS, screensHoursQuerySchema } from '../../shared/displays/schema.ts';
 import { vietnamDay } from '../../shared/resident/home-plan.ts';
 import { requireStaff } from '../auth/staff-auth.ts';
 import type { AppContext, AppEnv } from '../context.ts';
@@ -28,8 +29,23 @@ export function displayRoutes(ctx: AppContext, catalog: DashboardCatalog, storie
     return screen;
   };
 
+  /** The days asked for, or the 7 ending today; a 400 when backwards or too long. */
+  const spanOf = (q: { from?: string; to?: string }) => {
+    const to = q.to ?? vietnamDay(ctx.now());
+    const from = q.from ?? vietnamDay(Date.parse(to) - (HOURS_DEFAULT_DAYS - 1) * 86_400_000);
+    return parseWith(displayHoursRangeSchema, { from, to });
+  };
+
   return new Hono<AppEnv>()
     .get('/', readers, (c) => c.json({ displays: store.list() }))
+    // Several screens' hours over the same days, each screen's part and the sum (every screen without ?ids).
+    .get('/hours', readers, (c) => {
+      const q = parseWith(screensHoursQuerySchema, c.req.query());
+      const { from, to } = spanOf(q);
+      const sum = store.hoursOfScreens(q.ids, from, to);
+      if (!sum) throw apiError(404, 'not_found', 'No such screen among the ids');
+      return c.json(sum);
+    })
     .put('/:id', office, async (c) => {
       const id = idOf(c.req.param('id'));
       const input = await readBody(c, displayInputSchema);
@@ -46,10 +62,7 @@ export function displayRoutes(ctx: AppContext, catalog: DashboardCatalog, storie
     // The hours a screen was on, per day, from its heartbeats (who may read the list may read this).
     .get('/:id/hours', readers, (c) => {
       const screen = screenOf(c.req.param('id'));
-      const q = parseWith(displayHoursQuerySchema, c.req.query());
-      const to = q.to ?? vietnamDay(ctx.now());
-      const from = q.from ?? vietnamDay(Date.parse(to) - (HOURS_DEFAULT_DAYS - 1) * 86_400_000);
-      parseWith(displayHoursRangeSchema, { from, to });
+      const { from, to } = spanOf(parseWith(displayHoursQuerySchema, c.req.query()));
       return c.json(store.hours(screen.id, from, to));
     })
     // Public: the screen's whole loop in one answer; a fetch is its heartbeat.

@@ -54,15 +54,47 @@ export const displayHoursRangeSchema = z
   .refine((q) => q.from <= q.to, { message: '"from" must not be after "to"', path: ['from'] })
   .refine((q) => (Date.parse(q.to) - Date.parse(q.from)) / DAY_MS < MAX_HOURS_DAYS, { message: `at most ${MAX_HOURS_DAYS} days`, path: ['to'] });
 
-/** How long a screen was on, per day it was on and in all, from its heartbeats (hours, to a tenth). */
+const dayHours = z.object({ day: z.string(), hours: z.number() });
+
+/**
+ * How long a screen was on, per day it was on and in all, from its heartbeats (hours, to a tenth).
+ * `recordedFrom`: the first day whose hours were counted; days before it are unknown, not 0.
+ */
 export const displayHoursSchema = z.object({
   id: z.string(),
   from: z.string(),
   to: z.string(),
-  days: z.array(z.object({ day: z.string(), hours: z.number() })),
+  days: z.array(dayHours),
   hours: z.number(),
+  recordedFrom: z.string(),
 });
 export type DisplayHours = z.infer<typeof displayHoursSchema>;
+
+/** Most screens one request sums. */
+export const MAX_HOURS_SCREENS = 50;
+
+/** Several screens' hours at once: `ids` is a comma-separated list; without it, every screen. */
+export const screensHoursQuerySchema = displayHoursQuerySchema.extend({
+  ids: z
+    .string()
+    .transform((s) => [...new Set(s.split(',').map((id) => id.trim()).filter(Boolean))])
+    .pipe(z.array(displayIdSchema).min(1).max(MAX_HOURS_SCREENS))
+    .optional(),
+});
+
+/**
+ * The hours of several screens over the same days: each screen's part (with its
+ * name and its first counted day), and the sum per day and in all, added up
+ * from the counted time before rounding to a tenth.
+ */
+export const screensHoursSchema = z.object({
+  from: z.string(),
+  to: z.string(),
+  screens: z.array(z.object({ id: z.string(), name: z.string(), hours: z.number(), recordedFrom: z.string() })),
+  days: z.array(dayHours),
+  hours: z.number(),
+});
+export type ScreensHours = z.infer<typeof screensHoursSchema>;
 
 /** A published story as a screen shows it: public fields only, its first photo. */
 export const displayStorySchema = z.object({

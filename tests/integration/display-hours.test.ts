@@ -57,6 +57,7 @@ describe('LED screen hours', () => {
         { day: '2025-06-03', hours: 0.5 },
       ],
       hours: 3.5,
+      recordedFrom: '2025-06-02',
     });
     expect((await read('?from=2025-06-03&to=2025-06-03')).hours).toBe(0.5);
     expect((await read('?from=2025-05-01&to=2025-06-01')).days).toEqual([]);

@@ -69,6 +69,7 @@ describe('GET /api/openapi.json', () => {
         '/api/v1/units/{id}/activities',
         '/api/v1/displays',
         '/api/v1/displays/{id}',
+        '/api/v1/displays/hours',
         '/api/v1/displays/{id}/feed',
         '/api/v1/displays/{id}/hours',
         '/api/v1/stories',

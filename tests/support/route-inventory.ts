@@ -87,6 +87,7 @@ const RIGHTS: Record<string, string> = {
   'DELETE /api/v1/displays/:id':                          '401 401 401 403 403 ok  ok  403 403',
   'GET /api/v1/displays/:id/feed':                        'ok  ok  ok  ok  ok  ok  ok  ok  ok',
   'GET /api/v1/displays/:id/hours':                       '401 401 401 403 403 ok  ok  ok  ok',
+  'GET /api/v1/displays/hours':                            '401 401 401 403 403 ok  ok  ok  ok',
   'GET /api/v1/plans/:id/report':                         '401 401 401 403 403 ok  ok  403 403',
   'PUT /api/v1/plans/:id/report/text':                    '401 401 401 403 403 ok  ok  403 403',
   'POST /api/v1/plans/:id/report/issue':                  '401 401 401 403 403 ok  ok  403 403',

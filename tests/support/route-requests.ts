@@ -14,7 +14,7 @@ import { planImportResponseSchema, planListSchema, planSchema, unitListSchema, u
 import { activityListSchema, trackerSchema, unitMeSchema } from '../../shared/units/api.ts';
 import { narrativeSchema } from '../../shared/stats/narrative.ts';
 import { selfCheckSummarySchema } from '../../shared/stats/self-check.ts';
-import { displayFeedSchema, displayHoursSchema, displayListSchema, displaySchema } from '../../shared/displays/schema.ts';
+import { displayFeedSchema, displayHoursSchema, displayListSchema, displaySchema, screensHoursSchema } from '../../shared/displays/schema.ts';
 import { newsItemSchema, newsListSchema, storyListSchema, storySchema } from '../../shared/news/schema.ts';
 import { MAX_STORED_FILE_BYTES, storedFileSchema } from '../../shared/files.ts';
 import { jpegWithComment, PLAIN_PDF, sha256 } from './crafted-images.ts';
@@ -235,6 +235,7 @@ export const REQUESTS: Record<string, Omit<RouteSpec, 'key' | 'method' | 'patter
   'DELETE /api/v1/displays/:id': { params: () => ({ id: 'cong-phuong' }), body: (w, _role, f) => restoreScreen(w, f), ignoresBody: true, ok: z.object({ ok: z.literal(true) }) },
   'GET /api/v1/displays/:id/feed': { params: () => ({ id: 'cong-phuong' }), ok: displayFeedSchema },
   'GET /api/v1/displays/:id/hours': { params: () => ({ id: 'cong-phuong' }), ok: displayHoursSchema },
+  'GET /api/v1/displays/hours': { ok: screensHoursSchema },
   'GET /api/v1/stories': { ok: storyListSchema },
   'POST /api/v1/stories': { body: () => storyBody(), ok: storySchema },
   'GET /api/v1/stories/:id': { params: (w) => ({ id: w.stories.draft }), ok: storySchema },

@@ -222,6 +222,7 @@ export const displayScreens = pgTable(
     updatedAt: bigint('updated_at', { mode: 'number' }).notNull(),
     updatedBy: text('updated_by').notNull(),
     lastSeenAt: bigint('last_seen_at', { mode: 'number' }),
+    hoursFrom: text('hours_from'),
   },
 );
 

@@ -11,6 +11,13 @@ export const displayScreens = sqliteTable('display_screens', {
   updatedAt: integer('updated_at').notNull(),
   updatedBy: text('updated_by').notNull(),
   lastSeenAt: integer('last_seen_at'),
+  /**
+   * The first Vietnam day (YYYY-MM-DD) whose time on display_days counts: the
+   * day the screen was added, or for a screen added before hours were counted
+   * (migration 0029), its first counted day or the day of that migration.
+   * Before it, no hours were recorded: unknown, not zero.
+   */
+  hoursFrom: text('hours_from'),
 });
 
 /**

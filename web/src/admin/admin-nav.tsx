@@ -1,7 +1,7 @@
 import { For, onMount } from 'solid-js';
 import { t } from '../i18n/index.ts';
 import { StudioNetworkNote } from './studio-network.tsx';
-import { keepOfficeCodeOffline } from './keep-office-code.ts';
+import { keepOfficeCodeOffline, keepStudioCodeOffline } from './keep-office-code.ts';
 import './strings.ts';
 import '../styles/ward-admin.css';
 import '../styles/studio.css';
@@ -39,8 +39,11 @@ const STUDIO = [
 
 /** The outreach studio's tabs: one message, each channel a tab away. */
 export function StudioNav() {
-  // A studio tab opened once online opens again without a connection.
-  onMount(keepOfficeCodeOffline);
+  // Once one studio tab has been opened online, every tab opens again without a connection.
+  onMount(() => {
+    keepOfficeCodeOffline();
+    keepStudioCodeOffline();
+  });
   return (
     <>
       <nav class="studio-nav no-print" aria-label={t('studio.nav.label')}>

@@ -77,7 +77,7 @@ export default function DisplaysPage() {
                       <button type="button" class="button secondary" onClick={() => void remove(d)}>{t('displayAdmin.remove')}</button>
                     </Show>
                   </div>
-                  <LogToPlan channel="screen" screenId={d.id} item={{ source: `display:${d.id}`, title: d.name, link: `${location.origin}/display/${d.id}` }} />
+                  <LogToPlan channel="screen" screenId={d.id} screens={screens()} item={{ source: `display:${d.id}`, title: d.name, link: `${location.origin}/display/${d.id}` }} />
                 </li>
               )}
             </For>

@@ -7,9 +7,16 @@
 // the worker the addresses it loaded (workbox's CACHE_URLS message runs each
 // through the same rule), and keeps doing so for what it loads later (the
 // cards' fonts). Precached files are answered by the precache and not stored twice.
+// A tab never opened online would still be missing: so any studio tab opened
+// online also hands over the build's list of every tab's code (studio-code.json,
+// tools/studio-code), and all of them reopen offline after one online visit.
 const OWN_CODE = /^\/assets\/[^/]+\.(js|css|woff2)$/;
 
 let watching = false;
+let warmed = false;
+
+/** Written by tools/studio-code/vite-plugin.ts at build time. */
+const STUDIO_CODE_LIST = '/studio-code.json';
 
 /** The same-origin scripts, stylesheets and fonts among these resource addresses. */
 export function ownCodeUrls(names: readonly string[], origin: string): string[] {
@@ -21,11 +28,30 @@ export function ownCodeUrls(names: readonly string[], origin: string): string[] 
   return [...urls];
 }
 
+const activeWorker = () => navigator.serviceWorker.ready.then((r) => r.active);
+
+/** The worker keeps every studio tab's code, not only this one's: once per page load, with a connection. */
+export function keepStudioCodeOffline(): void {
+  if (warmed || !import.meta.env.PROD || !('serviceWorker' in navigator) || !navigator.onLine) return;
+  warmed = true;
+  void (async () => {
+    try {
+      // Asked afresh: after an update the list names the new build's files.
+      const res = await fetch(STUDIO_CODE_LIST, { cache: 'no-store' });
+      if (!res.ok) return;
+      const urls = ownCodeUrls((await res.json()) as string[], location.origin);
+      if (urls.length > 0) (await activeWorker())?.postMessage({ type: 'CACHE_URLS', payload: { urlsToCache: urls } });
+    } catch {
+      warmed = false; // the connection dropped: the next studio screen opened online tries again
+    }
+  })();
+}
+
 /** From now on, every script, stylesheet and font this page loads is kept for offline use. */
 export function keepOfficeCodeOffline(): void {
   if (watching || !import.meta.env.PROD || !('serviceWorker' in navigator) || typeof PerformanceObserver === 'undefined') return;
   watching = true;
-  const worker = navigator.serviceWorker.ready.then((r) => r.active);
+  const worker = activeWorker();
   // buffered: the entries of everything loaded before this screen mounted come first.
   new PerformanceObserver((list) => {
     const urls = ownCodeUrls(list.getEntries().map((e) => e.name), location.origin);

@@ -3,15 +3,15 @@
 // ran) or a poster (the copies printed). One tap sends it with the item's
 // link; the server logs it once (server/routes/outreach-log.ts). Shown only to
 // a unit officer, whose unit the log is. Needs the network, and says so. For
-// a screen, the hours it was on over the days chosen, counted from its
-// heartbeats, go into the form in one tap.
+// a screen, the hours it (or all the screens ticked) was on over the days
+// chosen, counted from the heartbeats, go into the form in one tap (screen-hours.tsx).
 import { createEffect, createResource, createSignal, For, on, Show } from 'solid-js';
 import { CARD_SUB_FORMS, OUTREACH_COUNTS } from '../../../../shared/outreach/outreach-log.ts';
 import { vietnamDay } from '../../../../shared/resident/home-plan.ts';
-import { language, t } from '../../i18n/index.ts';
+import { t } from '../../i18n/index.ts';
 import { errorText } from '../../net/error-message.ts';
 import { outreachLogApi, type PublishedItem } from './log-api.ts';
-import { displaysApi } from '../displays-api.ts';
+import { ScreenHours, type ScreenName } from './screen-hours.tsx';
 
 type CardSubForm = (typeof CARD_SUB_FORMS)[number];
 
@@ -22,18 +22,16 @@ const ERRORS = {
 } as const;
 
 /** The whole form, for a unit officer; nothing for anyone else (or when the role cannot be read). */
-export function LogToPlan(props: { channel: 'card' | 'screen' | 'poster'; item: PublishedItem | null; today?: string; screenId?: string }) {
+export function LogToPlan(props: { channel: 'card' | 'screen' | 'poster'; item: PublishedItem | null; today?: string; screenId?: string; screens?: readonly ScreenName[] }) {
   const [me] = createResource(() => outreachLogApi.me().catch(() => null));
   return (
     <Show when={me()?.role === 'unit' && props.item}>
-      {(item) => <LogForm channel={props.channel} item={item()} today={props.today ?? vietnamDay(Date.now())} screenId={props.screenId} />}
+      {(item) => <LogForm channel={props.channel} item={item()} today={props.today ?? vietnamDay(Date.now())} screenId={props.screenId} screens={props.screens ?? []} />}
     </Show>
   );
 }
 
-const DAY = /^\d{4}-\d{2}-\d{2}$/;
-
-function LogForm(props: { channel: 'card' | 'screen' | 'poster'; item: PublishedItem; today: string; screenId?: string }) {
+function LogForm(props: { channel: 'card' | 'screen' | 'poster'; item: PublishedItem; today: string; screenId?: string; screens: readonly ScreenName[] }) {
   const [subForm, setSubForm] = createSignal<CardSubForm>('zalo-post');
   const [startsOn, setStartsOn] = createSignal(props.today);
   const [endsOn, setEndsOn] = createSignal(props.today);
@@ -42,15 +40,6 @@ function LogForm(props: { channel: 'card' | 'screen' | 'poster'; item: Published
   const [busy, setBusy] = createSignal(false);
   const [said, setSaid] = createSignal('');
   const [problem, setProblem] = createSignal('');
-  // The screen's own count of its hours over the days chosen (none offline, or for days not yet valid).
-  const [measured] = createResource(
-    () => {
-      const id = props.channel === 'screen' ? props.screenId : undefined;
-      return id && DAY.test(startsOn()) && DAY.test(endsOn()) && startsOn() <= endsOn() ? { id, from: startsOn(), to: endsOn() } : undefined;
-    },
-    (q) => displaysApi.hours(q.id, q.from, q.to).then((h) => h.hours).catch(() => null),
-  );
-  const measuredWhole = () => Math.round(measured() ?? 0);
   // Another item chosen: what was said was about the last one.
   createEffect(on(() => props.item.source, () => { setSaid(''); setProblem(''); }, { defer: true }));
 
@@ -113,13 +102,8 @@ function LogForm(props: { channel: 'card' | 'screen' | 'poster'; item: Published
               onInput={(e) => setCount(e.currentTarget.value)}
             />
           </label>
-          <Show when={props.channel === 'screen' && typeof measured() === 'number'}>
-            <Show when={measuredWhole() >= 1} fallback={<p class="hint" data-testid="screen-hours-none">{t('studio.log.measuredNone')}</p>}>
-              <button type="button" class="button secondary" onClick={() => setCount(String(measuredWhole()))}>
-                {t('studio.log.useMeasured', { hours: measuredWhole() })}
-              </button>
-              <p class="hint">{t('studio.log.measuredHelp', { hours: measured()!.toLocaleString(language() === 'en' ? 'en' : 'vi-VN') })}</p>
-            </Show>
+          <Show when={props.channel === 'screen' && props.screenId}>
+            {(id) => <ScreenHours screenId={id()} screens={props.screens} from={startsOn()} to={endsOn()} onUse={(h) => setCount(String(h))} />}
           </Show>
           <Show when={props.channel === 'screen'}>
             <p class="hint">{t('studio.log.screenHoursHelp')}</p>
