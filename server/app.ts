@@ -192,8 +192,8 @@ export function createApp(deps: AppDeps) {
     createCatalogCheck(resident.catalog.courses), // lessons and courses the catalogue lacks are refused outright
     resident.projection, // consent and profile; erasure after the commit
     integrity.projection, // plausibility holds: before the stats rollup, which counts only what is not held
-    createCheckinProjection(ctx.db), // session check-ins, households joined by QR
-    createGuideProjection(ctx.db), // a guide's rights, then sessions, assisted learners, households
+    createCheckinProjection(ctx.engine), // session check-ins, households joined by QR
+    createGuideProjection(ctx.engine), // a guide's rights, then sessions, assisted learners, households
     statsRollup.projection, // dashboard rollups
     createSelfCheckProjection(ctx.db), // the skills self-check: first and latest attempt per learner and skill group
     createGuideAuditProjection(ctx.db, ctx.audit), // guide actions in the audit log

@@ -9,7 +9,7 @@
 // check-in of the same learner to the same code changes nothing.
 import type { SyncResult } from '../../shared/api.ts';
 import type { LearningEvent } from '../../shared/events.ts';
-import type { Db } from '../db/open.ts';
+import type { Engine } from '../db/engine/engine.ts';
 import { placeholders } from '../db/placeholders.ts';
 import { sessionCheckins } from '../db/schema/index.ts';
 import type { Projection } from '../records/hooks.ts';
@@ -29,28 +29,28 @@ export function checkinState(session: Pick<SessionRow, 'endsAt' | 'closedAt'>, a
 
 type NewCheckin = typeof sessionCheckins.$inferInsert;
 
-export function createCheckinProjection(db: Db): Projection {
-  const access = createGuideAccess(db);
+export function createCheckinProjection(engine: Engine): Projection {
+  const access = createGuideAccess(engine);
   // Prepared once: runs for every synced learner record of these types.
-  const addCheckin = db
+  const addCheckin = engine.db
     .insert(sessionCheckins)
     .values(placeholders<NewCheckin>(['code', 'learnerId', 'eventId', 'joinedAt']))
     .onConflictDoNothing()
     .prepare();
-  const joinHousehold = createHouseholdLink(db);
+  const joinHousehold = createHouseholdLink(engine);
 
   return {
     name: 'check-ins',
     learner: {
-      check(event: LearningEvent, effectiveAt: number): SyncResult | undefined {
+      async check(event: LearningEvent, effectiveAt: number): Promise<SyncResult | undefined> {
         if (event.type !== 'session.joined') return undefined;
-        const session = access.sessionByCode(event.code);
+        const session = await access.sessionByCode(event.code);
         if (!session || checkinState(session, effectiveAt) === 'open') return undefined;
         return { id: event.id, status: 'rejected', error: { code: 'session_closed', message: 'This session has ended; check-ins are closed' } };
       },
-      apply(event: LearningEvent, effectiveAt: number): void {
-        if (event.type === 'session.joined') addCheckin.run({ code: event.code, learnerId: event.learnerId, eventId: event.id, joinedAt: effectiveAt } satisfies NewCheckin);
-        else if (event.type === 'household.joined') joinHousehold({ learnerId: event.learnerId, householdId: event.householdId, linkedBy: null, linkedAt: effectiveAt });
+      async apply(event: LearningEvent, effectiveAt: number): Promise<void> {
+        if (event.type === 'session.joined') await addCheckin.run({ code: event.code, learnerId: event.learnerId, eventId: event.id, joinedAt: effectiveAt } satisfies NewCheckin);
+        else if (event.type === 'household.joined') await joinHousehold({ learnerId: event.learnerId, householdId: event.householdId, linkedBy: null, linkedAt: effectiveAt });
       },
     },
   };

@@ -3,7 +3,7 @@
 // Either way the latest link wins, so records arriving out of order still
 // end with the household the learner joined last.
 import { sql } from 'drizzle-orm';
-import type { Db } from '../db/open.ts';
+import type { Engine } from '../db/engine/engine.ts';
 import { placeholders } from '../db/placeholders.ts';
 import { householdMembers } from '../db/schema/index.ts';
 import { excluded } from '../db/set-values.ts';
@@ -11,8 +11,8 @@ import { excluded } from '../db/set-values.ts';
 export type HouseholdLink = typeof householdMembers.$inferInsert & { linkedBy: string | null };
 
 /** Prepared once: runs for synced records of both families. */
-export function createHouseholdLink(db: Db): (link: HouseholdLink) => void {
-  const upsert = db
+export function createHouseholdLink(engine: Engine): (link: HouseholdLink) => Promise<void> {
+  const upsert = engine.db
     .insert(householdMembers)
     .values(placeholders<HouseholdLink>(['learnerId', 'householdId', 'linkedBy', 'linkedAt']))
     .onConflictDoUpdate({
@@ -21,5 +21,5 @@ export function createHouseholdLink(db: Db): (link: HouseholdLink) => void {
       setWhere: sql`${excluded(householdMembers.linkedAt)} >= ${householdMembers.linkedAt}`,
     })
     .prepare();
-  return (link) => void upsert.run(link);
+  return async (link) => void (await upsert.run(link));
 }

@@ -6,7 +6,7 @@
 import { notFarBefore } from '../records/times.ts';
 import { eq, sql } from 'drizzle-orm';
 import type { GuideEvent } from '../../shared/events.ts';
-import type { Db } from '../db/open.ts';
+import type { Engine } from '../db/engine/engine.ts';
 import { placeholders } from '../db/placeholders.ts';
 import { assistedLearners, guideSessions, households } from '../db/schema/index.ts';
 import type { Projection } from '../records/hooks.ts';
@@ -19,7 +19,8 @@ type NewSession = typeof guideSessions.$inferInsert;
 type NewAssisted = typeof assistedLearners.$inferInsert;
 type NewHousehold = typeof households.$inferInsert;
 
-export function createGuideProjection(db: Db): Projection {
+export function createGuideProjection(engine: Engine): Projection {
+  const { db } = engine;
   const addSession = db
     .insert(guideSessions)
     .values({ ...placeholders<NewSession>(['id', 'code', 'guideId', 'groupId', 'title', 'place', 'startsAt', 'endsAt', 'courses']), closedAt: null })
@@ -38,14 +39,14 @@ export function createGuideProjection(db: Db): Projection {
     .values(placeholders<NewHousehold>(['id', 'groupId', 'label', 'createdBy', 'createdAt']))
     .onConflictDoNothing()
     .prepare();
-  const link = createHouseholdLink(db);
+  const link = createHouseholdLink(engine);
 
-  const apply = (e: GuideEvent, effectiveAt: number): void => {
+  const apply = async (e: GuideEvent, effectiveAt: number): Promise<void> => {
     switch (e.type) {
       case 'session.created': {
         // A start long before the record was made is a reset clock's: the session starts when it was recorded.
         const startsAt = notFarBefore(Date.parse(e.startsAt), effectiveAt);
-        addSession.run({
+        await addSession.run({
           id: e.sessionId,
           code: e.code,
           guideId: e.recordedBy,
@@ -59,10 +60,10 @@ export function createGuideProjection(db: Db): Projection {
         return;
       }
       case 'session.closed':
-        closeSession.run({ closedAt: effectiveAt, id: e.sessionId });
+        await closeSession.run({ closedAt: effectiveAt, id: e.sessionId });
         return;
       case 'assisted.registered':
-        addAssisted.run({
+        await addAssisted.run({
           id: e.learnerId,
           guideId: e.recordedBy,
           groupId: e.groupId,
@@ -76,10 +77,10 @@ export function createGuideProjection(db: Db): Projection {
         } satisfies NewAssisted);
         return;
       case 'household.created':
-        addHousehold.run({ id: e.householdId, groupId: e.groupId, label: e.label, createdBy: e.recordedBy, createdAt: effectiveAt } satisfies NewHousehold);
+        await addHousehold.run({ id: e.householdId, groupId: e.groupId, label: e.label, createdBy: e.recordedBy, createdAt: effectiveAt } satisfies NewHousehold);
         return;
       case 'household.linked':
-        link({ learnerId: e.learnerId, householdId: e.householdId, linkedBy: e.recordedBy, linkedAt: effectiveAt });
+        await link({ learnerId: e.learnerId, householdId: e.householdId, linkedBy: e.recordedBy, linkedAt: effectiveAt });
         return;
       case 'lesson.completed':
       case 'outcome.confirmed':
@@ -88,5 +89,5 @@ export function createGuideProjection(db: Db): Projection {
     }
   };
 
-  return { name: 'guide', guide: { check: createGuideRights(db), apply } };
+  return { name: 'guide', guide: { check: createGuideRights(engine), apply } };
 }

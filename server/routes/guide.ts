@@ -24,7 +24,7 @@ import type { RecordPipeline } from '../records/pipeline.ts';
 export function guideRoutes(ctx: AppContext, catalog: CatalogLike, records: RecordPipeline['guide']) {
   const guide = requireStaff(ctx, ['guide']);
   const anyStaff = requireStaff(ctx, ['guide', 'reviewer', 'admin']);
-  const access = createGuideAccess(ctx.db);
+  const access = createGuideAccess(ctx.engine);
   const roster = createRoster(ctx.db, ctx.now);
   const report = createTeamReport(ctx.db);
   const lists = createGroupLists(ctx.db, catalog, ctx.now);
@@ -44,9 +44,9 @@ export function guideRoutes(ctx: AppContext, catalog: CatalogLike, records: Reco
     .limit(200)
     .prepare();
 
-  const assignedGroup = (guideId: string, raw: string) => {
+  const assignedGroup = async (guideId: string, raw: string) => {
     const groupId = parseWith(groupIdSchema, raw);
-    if (!access.inGroup(guideId, groupId)) throw apiError(403, 'forbidden', `You are not assigned to residential group "${groupId}"`);
+    if (!(await access.inGroup(guideId, groupId))) throw apiError(403, 'forbidden', `You are not assigned to residential group "${groupId}"`);
     return groupId;
   };
   const rangeOf = (query: Record<string, string>) => {
@@ -73,21 +73,23 @@ export function guideRoutes(ctx: AppContext, catalog: CatalogLike, records: Reco
       const body: SyncResponse = { results, serverTime: new Date(receivedAt).toISOString() };
       return c.json(body);
     })
-    .get('/sessions', guide, (c) => {
+    .get('/sessions', guide, async (c) => {
       const me = c.get('staff').id;
-      const sessions = mySessions.all({ guideId: me }).filter((s) => access.inGroup(me, s.groupId));
-      return c.json({ sessions: sessions.map((s) => roster(s, (g) => access.inGroup(me, g))) });
+      const mine = await access.groupsOf(me);
+      const sessions = mySessions.all({ guideId: me }).filter((s) => mine.has(s.groupId));
+      return c.json({ sessions: sessions.map((s) => roster(s, (g) => mine.has(g))) });
     })
-    .get('/sessions/:id', guide, (c) => {
+    .get('/sessions/:id', guide, async (c) => {
       const me = c.get('staff').id;
       const id = parseWith(uuidSchema, c.req.param('id'));
-      const session = access.sessionById(id);
+      const session = await access.sessionById(id);
       if (!session) throw apiError(404, 'not_found', 'No such session (it may not be synced yet)');
-      if (!access.inGroup(me, session.groupId)) throw apiError(403, 'forbidden', 'This session is in a residential group you are not assigned to');
-      return c.json(roster(session, (g) => access.inGroup(me, g)));
+      const mine = await access.groupsOf(me);
+      if (!mine.has(session.groupId)) throw apiError(403, 'forbidden', 'This session is in a residential group you are not assigned to');
+      return c.json(roster(session, (g) => mine.has(g)));
     })
-    .get('/groups/:groupId/follow-up', guide, (c) => c.json(lists.followUp(assignedGroup(c.get('staff').id, c.req.param('groupId')))))
-    .get('/groups/:groupId/households', guide, (c) => c.json(lists.households(assignedGroup(c.get('staff').id, c.req.param('groupId')))))
+    .get('/groups/:groupId/follow-up', guide, async (c) => c.json(lists.followUp(await assignedGroup(c.get('staff').id, c.req.param('groupId')))))
+    .get('/groups/:groupId/households', guide, async (c) => c.json(lists.households(await assignedGroup(c.get('staff').id, c.req.param('groupId')))))
     .get('/report', anyStaff, (c) => c.json(report(...rangeOf(c.req.query()))))
     .get('/report.csv', anyStaff, (c) => {
       const [from, to] = rangeOf(c.req.query());

@@ -17,15 +17,15 @@ const WINDOW_MS = 10 * 60_000;
 export const CODE_MISSES_PER_IP = 30;
 
 export function sessionRoutes(ctx: AppContext) {
-  const access = createGuideAccess(ctx.db);
+  const access = createGuideAccess(ctx.engine);
   const misses = createFailureLimiter({ limit: CODE_MISSES_PER_IP, windowMs: WINDOW_MS, now: ctx.now });
 
-  return new Hono<AppEnv>().get('/:code', (c) => {
+  return new Hono<AppEnv>().get('/:code', async (c) => {
     const ip = ctx.clientIp(c);
     const wait = misses.retryAfter(ip);
     if (wait > 0) throw apiError(429, 'too_many_requests', 'Too many wrong session codes; try again later', { 'Retry-After': String(wait) });
     const code = c.req.param('code').trim().toUpperCase();
-    const session = sessionCodeSchema.safeParse(code).success ? access.sessionByCode(code) : undefined;
+    const session = sessionCodeSchema.safeParse(code).success ? await access.sessionByCode(code) : undefined;
     if (!session) {
       misses.recordFailure(ip);
       throw apiError(404, 'unknown_session', 'No session with this code (check the code, or the guide has not synced it yet)');
