@@ -180,6 +180,15 @@ describe.each(ENGINES)('ward news store on %s', (kind) => {
     expect((await store.publishedOne(s.id))!.photos.map((p) => p.src)).toEqual([newsPhotoPath(B)]);
   });
 
+  it('of two taps at once on the same step, one moves the story and the other finds it moved', async () => {
+    const s = await store.create(fields({ title: 'Hai lần bấm' }), 'off', always);
+    await store.move(s.id, 'submit', 'off');
+    tick();
+    const taps = await Promise.all([store.move(s.id, 'approve', 'rev'), store.move(s.id, 'approve', 'rev'), store.move(s.id, 'approve', 'rev')]);
+    expect(taps.map((t) => t.changed).sort()).toEqual([false, false, true]);
+    expect(taps.every((t) => t.story.status === 'approved')).toBe(true);
+  });
+
   it('links an uploaded photo to its uploader once, and lets a unit use only the photos uploaded for it', async () => {
     const photos = createStoryPhotos(engine, {} as FileStore, () => at);
     const officer = { id: 'off' } as StaffUser;
