@@ -9,15 +9,14 @@ import { NEWS_LIST_LIMIT } from '../../shared/news/constants.ts';
 import type { AppContext, AppEnv } from '../context.ts';
 import { atomFeed, htmlSnippet, jsonFeed, type FeedContext } from '../news/feeds.ts';
 import type { Stories } from '../news/store.ts';
-import { createWardProfile } from '../ward/profile.ts';
+import { wardName } from '../ward/name.ts';
 
 const SNIPPET_DEFAULT = 5;
 
 export function feedRoutes(ctx: AppContext, store: Stories) {
-  const ward = createWardProfile(ctx.db, ctx.now);
   const feedContext = async (c: Context<AppEnv>): Promise<FeedContext> => ({
     origin: ctx.config.publicOrigin ?? new URL(c.req.url).origin,
-    wardName: ward.admin().name,
+    wardName: await wardName(ctx.engine),
     updated: (await store.publishedVersion()).lastChange,
   });
 

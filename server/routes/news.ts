@@ -8,13 +8,12 @@ import { apiError } from '../http/errors.ts';
 import { sendPhoto } from '../files/serve-photo.ts';
 import type { FileStore } from '../files/file-store.ts';
 import type { Stories } from '../news/store.ts';
-import { createWardProfile } from '../ward/profile.ts';
+import { wardName } from '../ward/name.ts';
 
 export function newsRoutes(ctx: AppContext, store: Stories, files: FileStore) {
-  const ward = createWardProfile(ctx.db, ctx.now);
   return new Hono<AppEnv>()
     .get('/', async (c) => {
-      const body: NewsList = { wardName: ward.admin().name, items: await store.published() };
+      const body: NewsList = { wardName: await wardName(ctx.engine), items: await store.published() };
       return c.json(body);
     })
     // A photo is public only while a published story names it; a draft's is 404 here, as if it did not exist.

@@ -11,6 +11,7 @@ import type { Engine } from '../../server/db/engine/engine.ts';
 import { stories, storedFiles, users } from '../../server/db/schema/index.ts';
 import type { FileStore } from '../../server/files/file-store.ts';
 import { atomFeed, jsonFeed } from '../../server/news/feeds.ts';
+import { wardName } from '../../server/ward/name.ts';
 import { createStoryPhotos } from '../../server/news/photos.ts';
 import { createStoryStore, StoryRuleError, type Stories, type StoryFields } from '../../server/news/store.ts';
 import { ENGINES, testEngines } from '../support/engines.ts';
@@ -99,7 +100,8 @@ describe.each(ENGINES)('ward news store on %s', (kind) => {
     expect([await store.isPublishedPhoto(A), await store.isPublishedPhoto(B)]).toEqual([true, true]);
     expect(await store.publishedVersion()).toEqual({ count: 1, lastChange: publishedAt });
 
-    const feed = { origin: 'https://phuong.example.vn', wardName: 'Phường Mẫu', updated: publishedAt };
+    const feed = { origin: 'https://phuong.example.vn', wardName: await wardName(engine), updated: publishedAt };
+    expect(feed.wardName).toBe('Phường Kiến An (mẫu)');
     expect(atomFeed(feed, items)).toContain(`<link rel="enclosure" type="image/jpeg" length="51234" title="Quầy rau có mã QR" href="https://phuong.example.vn${newsPhotoPath(A)}"/>`);
     expect(jsonFeed(feed, items).items).toEqual([expect.objectContaining({ id: s.id, date_published: new Date(publishedAt).toISOString(), authors: [{ name: 'Trung tâm sự nghiệp công' }] })]);
 
