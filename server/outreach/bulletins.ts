@@ -1,6 +1,7 @@
 // Loudspeaker bulletins and their airings: the one place that reads and
 // writes the bulletins tables. Which days are due and the default minutes
-// come from shared/outreach; who may do what is the routes' business.
+// come from shared/outreach; who may do what is the routes' business. On the
+// engine: every read and write is awaited, on SQLite or PostgreSQL alike.
 import { createHash } from 'node:crypto';
 import { and, asc, desc, eq, inArray } from 'drizzle-orm';
 import { uuidv7 } from '../../shared/ids.ts';
@@ -8,7 +9,7 @@ import { scheduledDays, type Airing, type Bulletin, type BulletinSchedule, type 
 import { readingSeconds } from '../../shared/outreach/spoken.ts';
 import { vietnamDay } from '../../shared/resident/home-plan.ts';
 import type { z } from 'zod';
-import type { Db } from '../db/open.ts';
+import { changed, type Engine } from '../db/engine/engine.ts';
 import { bulletinAirings, bulletins, residentialGroups, units, users } from '../db/schema/index.ts';
 
 export type BulletinFields = z.output<typeof bulletinInputSchema> & { unitId: string };
@@ -36,18 +37,20 @@ export function uuidFromName(name: string): string {
 /** Whole minutes to read the bulletin at its rate, at least one. */
 export const bulletinMinutes = (b: { title: string; body: string; rate: number }) => Math.max(1, Math.ceil(readingSeconds(`${b.title}.\n\n${b.body}`, b.rate) / 60));
 
-export function createBulletinStore(db: Db, now: () => number) {
-  const unitName = (id: string) => db.select({ name: units.name }).from(units).where(eq(units.id, id)).get()?.name;
+export function createBulletinStore(engine: Engine, now: () => number) {
+  const { db } = engine;
+  const unitNames = async (ids: string[]) =>
+    new Map((await db.select({ id: units.id, name: units.name }).from(units).where(inArray(units.id, [...new Set(ids)]))).map((u) => [u.id, u.name]));
 
-  function toBulletins(rows: Row[]): Bulletin[] {
+  async function toBulletins(rows: Row[]): Promise<Bulletin[]> {
     if (rows.length === 0) return [];
-    const airings = db
+    const airings = await db
       .select({ bulletinId: bulletinAirings.bulletinId, day: bulletinAirings.day, minutes: bulletinAirings.minutes, activityId: bulletinAirings.activityId, airedAt: bulletinAirings.airedAt, airedByName: users.displayName })
       .from(bulletinAirings)
       .innerJoin(users, eq(users.id, bulletinAirings.airedBy))
       .where(inArray(bulletinAirings.bulletinId, rows.map((r) => r.id)))
-      .orderBy(desc(bulletinAirings.day))
-      .all();
+      .orderBy(desc(bulletinAirings.day));
+    const unitName = await unitNames(rows.map((r) => r.unitId));
     const today = vietnamDay(now());
     return rows.map((r) => {
       const schedule = r.schedule ? (JSON.parse(r.schedule) as BulletinSchedule) : null;
@@ -58,7 +61,7 @@ export function createBulletinStore(db: Db, now: () => number) {
         body: r.body,
         rate: r.rate,
         unitId: r.unitId,
-        unitName: unitName(r.unitId) ?? r.unitId,
+        unitName: unitName.get(r.unitId) ?? r.unitId,
         schedule,
         minutes: bulletinMinutes(r),
         dueDays: schedule ? scheduledDays(schedule.days).filter((d) => d <= today).reverse() : [],
@@ -70,44 +73,44 @@ export function createBulletinStore(db: Db, now: () => number) {
     });
   }
 
-  function check(fields: BulletinFields) {
-    if (!unitName(fields.unitId)) throw new BulletinRuleError('unknown_unit', `No unit "${fields.unitId}"`);
+  async function check(fields: BulletinFields) {
+    if (!(await unitNames([fields.unitId])).has(fields.unitId)) throw new BulletinRuleError('unknown_unit', `No unit "${fields.unitId}"`);
     const wanted = fields.schedule?.groups ?? [];
     if (wanted.length > 0) {
-      const known = new Set(db.select({ id: residentialGroups.id }).from(residentialGroups).where(inArray(residentialGroups.id, wanted)).all().map((g) => g.id));
+      const known = new Set((await db.select({ id: residentialGroups.id }).from(residentialGroups).where(inArray(residentialGroups.id, wanted))).map((g) => g.id));
       const unknown = wanted.find((g) => !known.has(g));
       if (unknown) throw new BulletinRuleError('unknown_group', `No residential group "${unknown}"`);
     }
   }
   const values = (f: BulletinFields) => ({ kind: f.kind, title: f.title, body: f.body, rate: f.rate, unitId: f.unitId, schedule: f.schedule ? JSON.stringify(f.schedule) : null });
-  const row = (id: string) => db.select().from(bulletins).where(eq(bulletins.id, id)).get();
+  const get = async (id: string): Promise<Bulletin | undefined> => {
+    const r = await db.select().from(bulletins).where(eq(bulletins.id, id)).get();
+    return r ? (await toBulletins([r]))[0] : undefined;
+  };
 
   return {
-    get: (id: string): Bulletin | undefined => {
-      const r = row(id);
-      return r ? toBulletins([r])[0] : undefined;
-    },
+    get,
     /** Newest change first; one unit's only when unitId is given. */
-    list: (unitId?: string): Bulletin[] =>
-      toBulletins(db.select().from(bulletins).where(unitId ? eq(bulletins.unitId, unitId) : undefined).orderBy(desc(bulletins.updatedAt), asc(bulletins.id)).limit(200).all()),
-    create(fields: BulletinFields, by: string): Bulletin {
-      check(fields);
+    list: async (unitId?: string): Promise<Bulletin[]> =>
+      toBulletins(await db.select().from(bulletins).where(unitId ? eq(bulletins.unitId, unitId) : undefined).orderBy(desc(bulletins.updatedAt), asc(bulletins.id)).limit(200)),
+    async create(fields: BulletinFields, by: string): Promise<Bulletin> {
+      await check(fields);
       const at = now();
       const id = uuidv7(at);
-      db.insert(bulletins).values({ id, ...values(fields), createdBy: by, createdAt: at, updatedAt: at }).run();
-      return this.get(id)!;
+      await db.insert(bulletins).values({ id, ...values(fields), createdBy: by, createdAt: at, updatedAt: at });
+      return (await get(id))!;
     },
-    update(id: string, fields: BulletinFields): Bulletin {
-      check(fields);
-      db.update(bulletins).set({ ...values(fields), updatedAt: now() }).where(eq(bulletins.id, id)).run();
-      return this.get(id)!;
+    async update(id: string, fields: BulletinFields): Promise<Bulletin> {
+      await check(fields);
+      await db.update(bulletins).set({ ...values(fields), updatedAt: now() }).where(eq(bulletins.id, id));
+      return (await get(id))!;
     },
     airing: (id: string, day: string) => db.select().from(bulletinAirings).where(and(eq(bulletinAirings.bulletinId, id), eq(bulletinAirings.day, day))).get(),
     /** Records the airing; false when that day was already recorded (a second tap). */
-    recordAiring: (a: { bulletinId: string; day: string; minutes: number; activityId: string; airedBy: string }) =>
-      db.insert(bulletinAirings).values({ ...a, airedAt: now() }).onConflictDoNothing().run().changes > 0,
-    groupNames: (ids: string[]) =>
-      ids.length === 0 ? [] : db.select({ id: residentialGroups.id, name: residentialGroups.name }).from(residentialGroups).where(inArray(residentialGroups.id, ids)).all(),
+    recordAiring: async (a: { bulletinId: string; day: string; minutes: number; activityId: string; airedBy: string }) =>
+      (await changed(db.insert(bulletinAirings).values({ ...a, airedAt: now() }).onConflictDoNothing())) > 0,
+    groupNames: async (ids: string[]) =>
+      ids.length === 0 ? [] : db.select({ id: residentialGroups.id, name: residentialGroups.name }).from(residentialGroups).where(inArray(residentialGroups.id, ids)),
   };
 }
 export type BulletinStore = ReturnType<typeof createBulletinStore>;

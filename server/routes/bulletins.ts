@@ -23,15 +23,15 @@ const BULLETIN_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{1
 export function bulletinRoutes(ctx: AppContext, units: Units, plans: PlanStore, records: RecordPipeline['unit']) {
   const writers = requireStaff(ctx, ['reviewer', 'admin', 'unit']);
   const officer = requireStaff(ctx, ['unit']);
-  const store = createBulletinStore(ctx.db, ctx.now);
+  const store = createBulletinStore(ctx.engine, ctx.now);
 
   const unitOf = (me: StaffUser) => {
     const id = units.unitOf(me.id);
     if (!id) throw apiError(403, 'no_unit', 'Your account is not bound to a unit; ask an admin');
     return id;
   };
-  const bulletinFor = (me: StaffUser, raw: string): Bulletin => {
-    const b = BULLETIN_ID.test(raw) ? store.get(raw) : undefined;
+  const bulletinFor = async (me: StaffUser, raw: string): Promise<Bulletin> => {
+    const b = BULLETIN_ID.test(raw) ? await store.get(raw) : undefined;
     if (!b) throw apiError(404, 'not_found', 'No such bulletin');
     if (me.role === 'unit' && b.unitId !== unitOf(me)) throw apiError(403, 'forbidden', "You work only on your own unit's bulletins");
     return b;
@@ -41,9 +41,9 @@ export function bulletinRoutes(ctx: AppContext, units: Units, plans: PlanStore, 
     if (!input.unitId) throw apiError(422, 'unit_required', 'Name the unit that airs the bulletin');
     return { ...input, unitId: input.unitId };
   };
-  const ruled = <T,>(run: () => T): T => {
+  const ruled = async <T,>(run: () => Promise<T>): Promise<T> => {
     try {
-      return run();
+      return await run();
     } catch (error) {
       if (error instanceof BulletinRuleError) throw apiError(422, error.code, error.message);
       throw error;
@@ -51,35 +51,35 @@ export function bulletinRoutes(ctx: AppContext, units: Units, plans: PlanStore, 
   };
 
   return new Hono<AppEnv>()
-    .get('/', writers, (c) => {
+    .get('/', writers, async (c) => {
       const me = c.get('staff');
-      return c.json({ bulletins: store.list(me.role === 'unit' ? unitOf(me) : undefined) });
+      return c.json({ bulletins: await store.list(me.role === 'unit' ? unitOf(me) : undefined) });
     })
     .post('/', writers, async (c) => {
       const me = c.get('staff');
       const fields = fieldsFor(me, await readBody(c, bulletinInputSchema));
-      const b = ruled(() => store.create(fields, me.id));
+      const b = await ruled(() => store.create(fields, me.id));
       ctx.audit.record(me, 'bulletin.saved', { type: 'bulletin', id: b.id }, { kind: b.kind, unitId: b.unitId, scheduled: b.schedule !== null });
       return c.json(b, 201);
     })
     .put('/:id', writers, async (c) => {
       const me = c.get('staff');
-      const before = bulletinFor(me, c.req.param('id'));
+      const before = await bulletinFor(me, c.req.param('id'));
       const fields = fieldsFor(me, await readBody(c, bulletinInputSchema));
-      const b = ruled(() => store.update(before.id, fields));
+      const b = await ruled(() => store.update(before.id, fields));
       ctx.audit.record(me, 'bulletin.saved', { type: 'bulletin', id: b.id }, { kind: b.kind, unitId: b.unitId, scheduled: b.schedule !== null });
       return c.json(b);
     })
     .post('/:id/aired', officer, async (c) => {
       const me = c.get('staff');
-      const b = bulletinFor(me, c.req.param('id'));
+      const b = await bulletinFor(me, c.req.param('id'));
       const { day, minutes: typed } = await readBody(c, airingInputSchema);
       if (!b.schedule || !scheduledDays(b.schedule.days).includes(day)) throw apiError(422, 'not_scheduled', `The bulletin is not scheduled on ${day}`);
       if (day > vietnamDay(ctx.now())) throw apiError(422, 'not_yet', `${day} has not come yet`);
       // Already marked (another tap, another officer of the unit): the first airing stands.
-      if (store.airing(b.id, day)) return c.json(store.get(b.id)!, 200);
+      if (await store.airing(b.id, day)) return c.json((await store.get(b.id))!, 200);
       const minutes = typed ?? b.minutes;
-      const groups = store.groupNames(b.schedule.groups).map((g) => g.name);
+      const groups = (await store.groupNames(b.schedule.groups)).map((g) => g.name);
       const place = [...b.schedule.clusters, ...groups].join(', ');
       const record = airedActivity(plans.list().map((p) => plans.get(p.id)!).filter(Boolean), b, day, minutes, place, { id: me.id, at: ctx.now() });
       if (!record) throw apiError(422, 'no_plan_form', 'No plan has a loudspeaker form for this kind of bulletin; add one under Plans');
@@ -87,8 +87,8 @@ export function bulletinRoutes(ctx: AppContext, units: Units, plans: PlanStore, 
       // Accepted now, or already in the log (a resend, or another officer's tap recorded it first).
       const logged = result.status === 'accepted' || result.status === 'duplicate' || result.status === 'conflict' || (result.status === 'rejected' && result.error?.code === 'conflict');
       if (!logged) throw apiError(422, result.error?.code ?? 'not_logged', result.error?.message ?? 'The outreach log refused the airing');
-      const created = store.recordAiring({ bulletinId: b.id, day, minutes, activityId: record.activityId, airedBy: me.id });
+      const created = await store.recordAiring({ bulletinId: b.id, day, minutes, activityId: record.activityId, airedBy: me.id });
       if (created) ctx.audit.record(me, 'bulletin.aired', { type: 'bulletin', id: b.id }, { day, minutes, activityId: record.activityId });
-      return c.json(store.get(b.id)!, created ? 201 : 200);
+      return c.json((await store.get(b.id))!, created ? 201 : 200);
     });
 }

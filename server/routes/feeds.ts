@@ -8,17 +8,16 @@ import { Hono, type Context } from 'hono';
 import { NEWS_LIST_LIMIT } from '../../shared/news/constants.ts';
 import type { AppContext, AppEnv } from '../context.ts';
 import { atomFeed, htmlSnippet, jsonFeed, type FeedContext } from '../news/feeds.ts';
-import type { StoryStore } from '../news/store.ts';
-import { createWardProfile } from '../ward/profile.ts';
+import type { Stories } from '../news/store.ts';
+import { wardName } from '../ward/name.ts';
 
 const SNIPPET_DEFAULT = 5;
 
-export function feedRoutes(ctx: AppContext, store: StoryStore) {
-  const ward = createWardProfile(ctx.db, ctx.now);
-  const feedContext = (c: Context<AppEnv>): FeedContext => ({
+export function feedRoutes(ctx: AppContext, store: Stories) {
+  const feedContext = async (c: Context<AppEnv>): Promise<FeedContext> => ({
     origin: ctx.config.publicOrigin ?? new URL(c.req.url).origin,
-    wardName: ward.admin().name,
-    updated: store.publishedVersion().lastChange,
+    wardName: await wardName(ctx.engine),
+    updated: (await store.publishedVersion()).lastChange,
   });
 
   /** Sends body with its validators, or 304 when the client's copy is current. */
@@ -41,19 +40,19 @@ export function feedRoutes(ctx: AppContext, store: StoryStore) {
   }
 
   return new Hono<AppEnv>()
-    .get('/news.atom', (c) => {
-      const feed = feedContext(c);
-      return send(c, feed, 'application/atom+xml; charset=utf-8', atomFeed(feed, store.published()));
+    .get('/news.atom', async (c) => {
+      const feed = await feedContext(c);
+      return send(c, feed, 'application/atom+xml; charset=utf-8', atomFeed(feed, await store.published()));
     })
-    .get('/news.json', (c) => {
-      const feed = feedContext(c);
-      return send(c, feed, 'application/feed+json; charset=utf-8', JSON.stringify(jsonFeed(feed, store.published())));
+    .get('/news.json', async (c) => {
+      const feed = await feedContext(c);
+      return send(c, feed, 'application/feed+json; charset=utf-8', JSON.stringify(jsonFeed(feed, await store.published())));
     })
-    .get('/news.html', (c) => {
+    .get('/news.html', async (c) => {
       const raw = Number(c.req.query('limit') ?? SNIPPET_DEFAULT);
       const limit = Number.isInteger(raw) && raw >= 1 ? Math.min(raw, NEWS_LIST_LIMIT) : SNIPPET_DEFAULT;
-      const feed = feedContext(c);
-      return send(c, feed, 'text/html; charset=utf-8', htmlSnippet(feed, store.published(limit)), {
+      const feed = await feedContext(c);
+      return send(c, feed, 'text/html; charset=utf-8', htmlSnippet(feed, await store.published(limit)), {
         'Content-Security-Policy': "default-src 'none'; style-src 'unsafe-inline'; base-uri 'none'; form-action 'none'; frame-ancestors *",
         'Referrer-Policy': 'no-referrer',
       });

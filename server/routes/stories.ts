@@ -10,14 +10,14 @@ import type { AppContext, AppEnv } from '../context.ts';
 import { apiError } from '../http/errors.ts';
 import { parseWith, readBody } from '../http/json-body.ts';
 import type { Units } from '../plans/units.ts';
-import { StoryRuleError, type StoryAction, type StoryFields, type StoryStore } from '../news/store.ts';
+import { StoryRuleError, type Stories, type StoryAction, type StoryFields } from '../news/store.ts';
 import type { StoryPhotos } from '../news/photos.ts';
 import type { StaffUser } from '../../shared/api.ts';
 
 const STORY_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 const AUDIT = { submit: 'story.submitted', approve: 'story.approved', publish: 'story.published', unpublish: 'story.unpublished' } as const;
 
-export function storyRoutes(ctx: AppContext, store: StoryStore, units: Units, photos: StoryPhotos) {
+export function storyRoutes(ctx: AppContext, store: Stories, units: Units, photos: StoryPhotos) {
   const writers = requireStaff(ctx, ['reviewer', 'admin', 'unit']);
   const office = requireStaff(ctx, ['reviewer', 'admin']);
 
@@ -28,8 +28,8 @@ export function storyRoutes(ctx: AppContext, store: StoryStore, units: Units, ph
     return id;
   };
   /** The story, when this staff member may see it. */
-  const storyFor = (me: StaffUser, raw: string): Story => {
-    const story = STORY_ID.test(raw) ? store.get(raw) : undefined;
+  const storyFor = async (me: StaffUser, raw: string): Promise<Story> => {
+    const story = STORY_ID.test(raw) ? await store.get(raw) : undefined;
     if (!story) throw apiError(404, 'not_found', 'No such story');
     if (me.role === 'unit' && story.unitId !== unitOf(me)) throw apiError(403, 'forbidden', 'You work only on your own unit\'s stories');
     return story;
@@ -42,45 +42,45 @@ export function storyRoutes(ctx: AppContext, store: StoryStore, units: Units, ph
   /** The unit whose photos this staff member may use: their own for a unit officer, any (null) for the office. */
   const photoUnit = (me: StaffUser) => (me.role === 'unit' ? unitOf(me) : null);
   const mayUsePhoto = (me: StaffUser) => (sha256: string) => photos.mayUse(sha256, photoUnit(me));
-  const ruled = <T,>(run: () => T): T => {
+  const ruled = async <T,>(run: () => Promise<T>): Promise<T> => {
     try {
-      return run();
+      return await run();
     } catch (error) {
       if (error instanceof StoryRuleError) throw apiError(error.code === 'wrong_status' ? 409 : 422, error.code, error.message);
       throw error;
     }
   };
-  const move = (action: StoryAction) => (c: Context<AppEnv>) => {
+  const move = (action: StoryAction) => async (c: Context<AppEnv>) => {
     const me = c.get('staff');
-    const story = storyFor(me, c.req.param('id') ?? '');
-    const { story: after, changed } = ruled(() => store.move(story.id, action, me.id));
+    const story = await storyFor(me, c.req.param('id') ?? '');
+    const { story: after, changed } = await ruled(() => store.move(story.id, action, me.id));
     if (changed) ctx.audit.record(me, AUDIT[action], { type: 'story', id: story.id }, { kind: story.kind });
     return c.json(after);
   };
 
   return new Hono<AppEnv>()
-    .get('/', writers, (c) => {
+    .get('/', writers, async (c) => {
       const me = c.get('staff');
       const { status } = parseWith(storyQuerySchema, c.req.query());
-      return c.json({ stories: store.list({ status, unitId: me.role === 'unit' ? unitOf(me) : undefined }) });
+      return c.json({ stories: await store.list({ status, unitId: me.role === 'unit' ? unitOf(me) : undefined }) });
     })
     .post('/', writers, async (c) => {
       const me = c.get('staff');
       const fields = fieldsFor(me, await readBody(c, storyInputSchema));
-      const story = ruled(() => store.create(fields, me.id, mayUsePhoto(me)));
+      const story = await ruled(() => store.create(fields, me.id, mayUsePhoto(me)));
       ctx.audit.record(me, 'story.created', { type: 'story', id: story.id }, { kind: story.kind, consent: story.consent });
       return c.json(story, 201);
     })
-    .get('/:id', writers, (c) => c.json(storyFor(c.get('staff'), c.req.param('id'))))
+    .get('/:id', writers, async (c) => c.json(await storyFor(c.get('staff'), c.req.param('id'))))
     .put('/:id', writers, async (c) => {
       const me = c.get('staff');
-      const story = storyFor(me, c.req.param('id'));
+      const story = await storyFor(me, c.req.param('id'));
       const fields = fieldsFor(me, await readBody(c, storyInputSchema), story);
       if (story.status === 'published') throw apiError(409, 'wrong_status', 'Unpublish the story before editing it');
       if (me.role === 'unit' && story.status !== 'draft' && story.status !== 'submitted') {
         throw apiError(409, 'wrong_status', 'The story is approved; ask VH-XH to change it');
       }
-      const after = ruled(() => store.update(story.id, fields, me.id, mayUsePhoto(me)));
+      const after = await ruled(() => store.update(story.id, fields, me.id, mayUsePhoto(me)));
       ctx.audit.record(me, 'story.updated', { type: 'story', id: story.id }, { kind: after.kind, consent: after.consent });
       return c.json(after);
     })

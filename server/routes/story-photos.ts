@@ -12,11 +12,11 @@ import { FileRefused } from '../files/file-store.ts';
 import { sendPhoto } from '../files/serve-photo.ts';
 import { apiError } from '../http/errors.ts';
 import type { StoryPhotos } from '../news/photos.ts';
-import type { StoryStore } from '../news/store.ts';
+import type { Stories } from '../news/store.ts';
 import type { Units } from '../plans/units.ts';
 import { fileBodyLimit } from './unit-files.ts';
 
-export function storyPhotoRoutes(ctx: AppContext, store: StoryStore, units: Units, photos: StoryPhotos) {
+export function storyPhotoRoutes(ctx: AppContext, store: Stories, units: Units, photos: StoryPhotos) {
   const writers = requireStaff(ctx, ['reviewer', 'admin', 'unit']);
   /** A unit officer's unit (their photos); null for the office, who may use any story photo. */
   const photoUnit = (me: StaffUser) => {
@@ -45,17 +45,17 @@ export function storyPhotoRoutes(ctx: AppContext, store: StoryStore, units: Unit
         if (err instanceof FileRefused) throw apiError(err.code === 'unsupported_type' ? 415 : 400, err.code, err.message);
         throw err;
       }
-      const isNew = photos.link(stored.file.sha256, me, unitId);
+      const isNew = await photos.link(stored.file.sha256, me, unitId);
       if (isNew) ctx.audit.record(me, 'story.photo_uploaded', { type: 'file', id: stored.file.sha256 }, { unitId, type: stored.file.type, bytes: stored.file.bytes });
       return c.json(stored.file, isNew ? 201 : 200);
     })
-    .get('/:sha256', writers, (c) => {
+    .get('/:sha256', writers, async (c) => {
       const sha256 = hashParam(c.req.param('sha256'));
       const me = c.get('staff');
       const file = photos.store.read(sha256);
       const unitId = photoUnit(me);
-      if (!file || !photos.mayUse(sha256, null)) throw apiError(404, 'not_found', 'No such story photo');
-      if (unitId && !photos.mayUse(sha256, unitId) && !store.isPhotoOfUnit(sha256, unitId)) throw apiError(403, 'forbidden', 'The photo belongs to another unit');
+      if (!file || !(await photos.mayUse(sha256, null))) throw apiError(404, 'not_found', 'No such story photo');
+      if (unitId && !(await photos.mayUse(sha256, unitId)) && !(await store.isPhotoOfUnit(sha256, unitId))) throw apiError(403, 'forbidden', 'The photo belongs to another unit');
       return sendPhoto(c, file, `anh-tin-${sha256.slice(0, 12)}`, false);
     });
 }

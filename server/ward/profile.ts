@@ -12,7 +12,7 @@ import { excluded } from '../db/set-values.ts';
 type Channel = z.infer<typeof wardChannelSchema>;
 
 /** The one row of ward_profile. */
-const WARD = 1;
+export const WARD = 1;
 
 /** A residential group with the figures the ward entered: what the admin edits and coverage divides by. */
 export const GROUP_FIGURES = {
