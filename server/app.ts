@@ -196,7 +196,7 @@ export function createApp(deps: AppDeps) {
     createCheckinProjection(ctx.engine), // session check-ins, households joined by QR
     createGuideProjection(ctx.engine), // a guide's rights, then sessions, assisted learners, households
     statsRollup.projection, // dashboard rollups
-    createSelfCheckProjection(ctx.db), // the skills self-check: first and latest attempt per learner and skill group
+    createSelfCheckProjection(ctx.engine), // the skills self-check: first and latest attempt per learner and skill group
     createGuideAuditProjection(ctx.db, ctx.audit), // guide actions in the audit log
     createUnitProjection(ctx.db, units, evidence, planReports, ctx.audit), // a unit officer's rights, issued periods' locks, then the unit's activities and their files
     createLessonAudioProjection(lessonAudio, resident.catalog.courses), // guides' recordings of lesson screens: the file first, then the record

@@ -12,7 +12,7 @@ import { createProfiles } from './profiles.ts';
 
 export function createResident(ctx: AppContext, catalog: Catalog, hooks: { beforeErase?: () => void } = {}) {
   const ward = createWardProfile(ctx.db, ctx.now);
-  const profiles = createProfiles(ctx.db, ward.hasGroup);
+  const profiles = createProfiles(ctx.engine, ward.hasGroup);
   const certificates = createCertificates(ctx.db, catalog, ctx.now);
   const eraser = createEraser(ctx.db, ctx.now, hooks.beforeErase);
 

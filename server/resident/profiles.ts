@@ -7,7 +7,7 @@ import type { SyncResult } from '../../shared/api.ts';
 import type { LearningEvent } from '../../shared/events.ts';
 import { EMPTY_PROFILE, type ProfileDetails } from '../../shared/events/resident.ts';
 import { and, eq, isNotNull, sql } from 'drizzle-orm';
-import type { Db } from '../db/open.ts';
+import type { Engine } from '../db/engine/engine.ts';
 import { placeholders } from '../db/placeholders.ts';
 import { events, learnerProfiles } from '../db/schema/index.ts';
 import { excluded, setPlaceholders } from '../db/set-values.ts';
@@ -17,7 +17,8 @@ type Profile = typeof learnerProfiles.$inferSelect;
 type Consent = Pick<Profile, 'learnerId' | 'consentVersion' | 'consentAt' | 'updatedAt'>;
 type Details = Pick<Profile, 'learnerId' | 'displayName' | 'birthYear' | 'gender' | 'residentialGroupId' | 'unit' | 'updatedAt'>;
 
-export function createProfiles(db: Db, hasGroup: (id: string) => boolean) {
+export function createProfiles(engine: Engine, hasGroup: (id: string) => boolean) {
+  const { db } = engine;
   // Prepared once: the hooks run for every synced learner record.
   const learnerId = sql.placeholder('learnerId');
   const get = db
@@ -59,27 +60,27 @@ export function createProfiles(db: Db, hasGroup: (id: string) => boolean) {
   const reject = (id: string, code: string, message: string): SyncResult => ({ id, status: 'rejected', error: { code, message } });
 
   const hooks: RecordHooks<LearningEvent> = {
-    check(event) {
+    async check(event) {
       if (event.type !== 'profile.updated') return undefined;
-      if (get.get({ learnerId: event.learnerId })?.consentVersion == null) {
+      if ((await get.get({ learnerId: event.learnerId }))?.consentVersion == null) {
         return reject(event.id, 'consent_required', 'Personal details are accepted only after the learner has consented');
       }
       const group = event.profile.residentialGroupId;
       if (group !== null && !hasGroup(group)) return reject(event.id, 'unknown_group', `There is no residential group "${group}" in this ward`);
       return undefined;
     },
-    apply(event: LearningEvent, effectiveAt: number) {
+    async apply(event: LearningEvent, effectiveAt: number) {
       switch (event.type) {
         case 'consent.given':
-          giveConsent.run({ learnerId: event.learnerId, consentVersion: event.noticeVersion, consentAt: effectiveAt, updatedAt: effectiveAt } satisfies Consent);
+          await giveConsent.run({ learnerId: event.learnerId, consentVersion: event.noticeVersion, consentAt: effectiveAt, updatedAt: effectiveAt } satisfies Consent);
           break;
         case 'consent.withdrawn':
-          withdraw.run({ updatedAt: effectiveAt, learnerId: event.learnerId });
-          forgetProfileEvents.run({ learnerId: event.learnerId });
+          await withdraw.run({ updatedAt: effectiveAt, learnerId: event.learnerId });
+          await forgetProfileEvents.run({ learnerId: event.learnerId });
           break;
         case 'profile.updated': {
           const { displayName, birthYear, gender, residentialGroupId, unit } = event.profile;
-          update.run({ learnerId: event.learnerId, displayName, birthYear, gender, residentialGroupId, unit, updatedAt: effectiveAt } satisfies Details);
+          await update.run({ learnerId: event.learnerId, displayName, birthYear, gender, residentialGroupId, unit, updatedAt: effectiveAt } satisfies Details);
           break;
         }
       }
@@ -89,8 +90,8 @@ export function createProfiles(db: Db, hasGroup: (id: string) => boolean) {
   return {
     hooks,
     /** The profile and consent as the learner sees them (null fields when withdrawn or never given). */
-    read(learnerId: string): { profile: ProfileDetails | null; consent: { noticeVersion: number; givenAt: string } | null } {
-      const row = get.get({ learnerId });
+    async read(learnerId: string): Promise<{ profile: ProfileDetails | null; consent: { noticeVersion: number; givenAt: string } | null }> {
+      const row = await get.get({ learnerId });
       if (!row || row.consentVersion === null || row.consentAt === null) return { profile: null, consent: null };
       const { displayName, birthYear, gender, residentialGroupId, unit } = row;
       return {

@@ -15,6 +15,7 @@ import { createFailureLimiter } from '../auth/rate-limit.ts';
 import type { AppContext, AppEnv } from '../context.ts';
 import { learnerKeys, recoveryCodes } from '../db/schema/index.ts';
 import { apiError } from '../http/errors.ts';
+import { changed } from '../db/engine/engine.ts';
 import { readBody } from '../http/json-body.ts';
 import type { Resident } from '../resident/index.ts';
 import { createCompletions } from '../resident/progress.ts';
@@ -38,19 +39,19 @@ export function recoveryRoutes(ctx: AppContext, resident: Resident, codesPerLear
       return code;
     });
 
-  const redeem = (code: string, secret: string): RedeemRecoveryResponse =>
-    ctx.db.transaction((tx) => {
+  const redeem = (code: string, secret: string): Promise<RedeemRecoveryResponse> =>
+    ctx.engine.transaction(async ({ db: tx }) => {
       const hash = sha256Hex(code);
-      const row = tx.select({ learnerId: recoveryCodes.learnerId, usedAt: recoveryCodes.usedAt, createdAt: recoveryCodes.createdAt }).from(recoveryCodes).where(eq(recoveryCodes.codeHash, hash)).get();
+      const row = await tx.select({ learnerId: recoveryCodes.learnerId, usedAt: recoveryCodes.usedAt, createdAt: recoveryCodes.createdAt }).from(recoveryCodes).where(eq(recoveryCodes.codeHash, hash)).get();
       if (!row) throw apiError(404, 'recovery_code_unknown', 'This recovery code is not known. Check it, or make a new one on the other phone.');
       if (row.usedAt === null && ctx.now() >= row.createdAt + RECOVERY_CODE_LIFETIME_MS) {
         throw apiError(410, 'recovery_code_expired', 'This recovery code has expired. Make a new one on the phone that has your learning.');
       }
-      if (row.usedAt !== null || tx.update(recoveryCodes).set({ usedAt: ctx.now() }).where(and(eq(recoveryCodes.codeHash, hash), isNull(recoveryCodes.usedAt))).run().changes !== 1) {
+      if (row.usedAt !== null || (await changed(tx.update(recoveryCodes).set({ usedAt: ctx.now() }).where(and(eq(recoveryCodes.codeHash, hash), isNull(recoveryCodes.usedAt))))) !== 1) {
         throw apiError(410, 'recovery_code_used', 'This recovery code has already been used. Make a new one on the phone that has your learning.');
       }
-      tx.insert(learnerKeys).values({ secretHash: sha256Hex(secret), learnerId: row.learnerId, createdAt: ctx.now() }).onConflictDoNothing().run();
-      return { learnerId: row.learnerId, ...resident.profiles.read(row.learnerId), completions: completions(row.learnerId) };
+      await tx.insert(learnerKeys).values({ secretHash: sha256Hex(secret), learnerId: row.learnerId, createdAt: ctx.now() }).onConflictDoNothing();
+      return { learnerId: row.learnerId, ...(await resident.profiles.read(row.learnerId)), completions: completions(row.learnerId) };
     });
 
   return new Hono<AppEnv>()
@@ -69,7 +70,7 @@ export function recoveryRoutes(ctx: AppContext, resident: Resident, codesPerLear
         throw apiError(400, 'recovery_code_invalid', problem === 'check' ? 'This code has a typo: check each character.' : `A recovery code has ${RECOVERY_CODE_LENGTH} letters and digits.`);
       }
       try {
-        return c.json(redeem(code, body.secret));
+        return c.json(await redeem(code, body.secret));
       } catch (error) {
         limiter.recordFailure(ip);
         throw error;

@@ -24,12 +24,12 @@ export function residentMeRoutes(ctx: AppContext, resident: Resident) {
   const iso = (ms: number) => new Date(ms).toISOString();
 
   return new Hono<AppEnv>()
-    .get('/', requireLearner(ctx), (c) => {
+    .get('/', requireLearner(ctx), async (c) => {
       const id = c.get('learnerId');
       const row = learner(id)!;
       const body: MyData = {
         learner: { id: row.id, createdAt: iso(row.createdAt) },
-        ...resident.profiles.read(id),
+        ...(await resident.profiles.read(id)),
         certificates: resident.certificates.list(id),
         devices: devicesOf(id).map((d) => ({ deviceId: d.deviceId, lastSyncAt: iso(d.lastSyncAt) })),
         events: eventsOf(id).map((e) => ({ id: e.id, type: e.type, occurredAt: iso(e.occurredAt), receivedAt: iso(e.receivedAt), payload: JSON.parse(e.payload) })),

@@ -65,7 +65,7 @@ export function verifyPageRoutes(ctx: AppContext, resident: Resident) {
     return c.html(html, status);
   };
 
-  return new Hono<AppEnv>().get('/:code', (c) => {
+  return new Hono<AppEnv>().get('/:code', async (c) => {
     // Hono has already decoded the path (a malformed escape stays as typed).
     const code = normalizeCode(c.req.param('code').slice(0, 40));
     const problem = codeProblem(code, CERTIFICATE_CODE_LENGTH);
@@ -87,7 +87,7 @@ export function verifyPageRoutes(ctx: AppContext, resident: Resident) {
     // The skill the course belongs to, named as the certificate names it (the "Công dân số" certificate covers all five).
     const skill = cert.courseId === DIGITAL_CITIZEN ? undefined : resident.catalog.courses.find((c) => c.id === cert.courseId)?.skill;
     const [y, m, d] = vietnamDay(cert.issuedAt).split('-');
-    const holder = resident.profiles.read(cert.learnerId);
+    const holder = await resident.profiles.read(cert.learnerId);
     const name = certificateHolderName(holder.profile?.displayName, holder.consent !== null);
     ctx.logger.debug('certificate verified', { standing: cert.standing });
     return send(

@@ -5,7 +5,7 @@
 // never reaches apply(), so an attempt counts once.
 import { and, eq, sql } from 'drizzle-orm';
 import type { LearningEventOf } from '../../shared/events.ts';
-import type { Db } from '../db/open.ts';
+import type { Engine } from '../db/engine/engine.ts';
 import { placeholders } from '../db/placeholders.ts';
 import { excluded } from '../db/set-values.ts';
 import { selfCheckResults } from '../db/schema/index.ts';
@@ -14,7 +14,8 @@ import type { Projection } from '../records/hooks.ts';
 type Row = typeof selfCheckResults.$inferInsert;
 const scoreOf = (r: { right: number; total: number }) => Math.round((100 * r.right) / r.total);
 
-export function createSelfCheckProjection(db: Db): Projection {
+export function createSelfCheckProjection(engine: Engine): Projection {
+  const { db } = engine;
   const read = db
     .select()
     .from(selfCheckResults)
@@ -37,14 +38,14 @@ export function createSelfCheckProjection(db: Db): Projection {
     })
     .prepare();
 
-  function attempt(event: LearningEventOf<'selfcheck.completed'>, at: number) {
+  async function attempt(event: LearningEventOf<'selfcheck.completed'>, at: number) {
     for (const result of event.results) {
       const score = scoreOf(result);
-      const old = read.get({ learnerId: event.learnerId, skill: result.skill });
+      const old = await read.get({ learnerId: event.learnerId, skill: result.skill });
       // Ties in time are broken by the record id (UUID v7, time-ordered).
       const earlier = !old || at < old.firstAt || (at === old.firstAt && event.id < old.firstEventId);
       const later = !old || at > old.latestAt || (at === old.latestAt && event.id > old.latestEventId);
-      write.run({
+      await write.run({
         learnerId: event.learnerId,
         skill: result.skill,
         attempts: (old?.attempts ?? 0) + 1,
@@ -61,8 +62,8 @@ export function createSelfCheckProjection(db: Db): Projection {
   return {
     name: 'self-check',
     learner: {
-      apply(event, effectiveAt) {
-        if (event.type === 'selfcheck.completed') attempt(event, effectiveAt);
+      async apply(event, effectiveAt) {
+        if (event.type === 'selfcheck.completed') await attempt(event, effectiveAt);
       },
     },
   };

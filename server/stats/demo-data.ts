@@ -46,7 +46,7 @@ export async function seedDemo(db: Db, catalog: StatsCatalog, options: DemoOptio
   const groups = ward.admin().groups.map((g) => g.id);
   const rollup = createStatsRollup(db, catalog, () => now);
   rollup.ensureFresh();
-  const records = createRecordPipeline(engine, [{ name: 'resident', learner: createProfiles(db, ward.hasGroup).hooks }, rollup.projection]);
+  const records = createRecordPipeline(engine, [{ name: 'resident', learner: createProfiles(engine, ward.hasGroup).hooks }, rollup.projection]);
   const addLearner = db.insert(learners).values(placeholders<typeof learners.$inferInsert>(['id', 'secretHash', 'createdAt'])).prepare();
   const courses = catalog.courses.filter((c) => c.lessons.length > 0);
   const pick = <T>(xs: readonly T[]) => xs[Math.floor(rnd() * xs.length)];
