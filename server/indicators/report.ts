@@ -69,7 +69,7 @@ export type IndicatorReader = ReturnType<typeof createIndicatorReport>;
 
 /** The report's part I source: the ward's cells of the indicators for a plan and period. */
 export function wardIndicators(read: IndicatorReader, targets: { read: (planId: string) => StoredTargets }, now: () => number) {
-  return (plan: { id: string; numberSymbol: string; title: string }, period: { key: string; from: string; to: string }) => {
+  return async (plan: { id: string; numberSymbol: string; title: string }, period: { key: string; from: string; to: string }) => {
     const r = read({ id: plan.id, numberSymbol: plan.numberSymbol, title: plan.title }, { key: period.key, from: period.from, to: period.to }, targets.read(plan.id), now());
     return { basicSkillsRule: r.targets.basicSkillsRule, rows: r.rows.map((x) => ({ id: x.id, ...x.ward })) };
   };
