@@ -226,8 +226,8 @@ export function createApp(deps: AppDeps) {
   app.route(`${API_PREFIX}/bulletins`, bulletinRoutes(ctx, units, plans, records.unit));
   app.route(`${API_PREFIX}/outreach-log`, outreachLogRoutes(ctx, units, plans, records.unit));
   const movement = createDashboard(ctx.db, resident.catalog, now);
-  const indicatorTargets = createIndicatorTargets(ctx.db);
-  const indicators = createIndicatorReport(ctx.db);
+  const indicatorTargets = createIndicatorTargets(ctx.engine);
+  const indicators = createIndicatorReport(ctx.engine);
   app.route(`${API_PREFIX}/plans`, indicatorRoutes(ctx, plans, indicatorTargets, indicators));
   app.route(
     `${API_PREFIX}/plans`,
