@@ -223,12 +223,12 @@ export function createApp(deps: AppDeps) {
   app.route(`${API_PREFIX}/stories`, storyRoutes(ctx, stories, units, storyPhotos));
   app.route(STORY_PHOTOS_PATH, storyPhotoRoutes(ctx, stories, units, storyPhotos));
   app.route(`${API_PREFIX}/news`, newsRoutes(ctx, stories, files));
-  app.route(`${API_PREFIX}/registers`, registerRoutes(ctx, units, plans, createRegisterScreenshots(ctx.db, files, now)));
+  app.route(`${API_PREFIX}/registers`, registerRoutes(ctx, units, plans, createRegisterScreenshots(ctx.engine, files, now)));
   app.route(`${API_PREFIX}/bulletins`, bulletinRoutes(ctx, units, plans, records.unit));
   app.route(`${API_PREFIX}/outreach-log`, outreachLogRoutes(ctx, units, plans, records.unit));
   const movement = createDashboard(ctx.db, resident.catalog, now);
-  const indicatorTargets = createIndicatorTargets(ctx.db);
-  const indicators = createIndicatorReport(ctx.db);
+  const indicatorTargets = createIndicatorTargets(ctx.engine);
+  const indicators = createIndicatorReport(ctx.engine);
   app.route(`${API_PREFIX}/plans`, indicatorRoutes(ctx, plans, indicatorTargets, indicators));
   app.route(
     `${API_PREFIX}/plans`,
@@ -238,7 +238,7 @@ export function createApp(deps: AppDeps) {
       reports: planReports,
       movement: (span) => movement.headline(span).headline,
       // Part III: the difficulties register (server/registers).
-      difficulties: registerDifficulties(ctx.db, units),
+      difficulties: registerDifficulties(ctx.engine, units),
       indicators: wardIndicators(indicators, indicatorTargets, now),
     }),
   );

@@ -7,16 +7,21 @@
 // session; reports count each completion once per guide and per team.
 //
 // These are SQL fragments (drizzle's `sql`, columns from the schema) shared
-// by the roster and the team report; the one piece only SQLite understands is
-// marked below.
+// by the roster and the team report, in spellings both engines understand.
 import { sql, type AnyColumn, type SQL } from 'drizzle-orm';
 import { assistedLearners, events, guideEvents, guideSessions, sessionCheckins } from '../db/schema/index.ts';
 
 export const ATTRIBUTION_DAYS = 7;
 export const ATTRIBUTION_MS = ATTRIBUTION_DAYS * 86_400_000;
 
-/** `course` is one of the courses (a JSON array of ids) of the session. SQLite's spelling (json_each). */
-const amongCourses = (course: AnyColumn, courses: AnyColumn) => sql`${course} IN (SELECT value FROM json_each(${courses}))`;
+/**
+ * `course` is one of the courses (a JSON array of ids) of the session. Read as
+ * text, so that SQLite and PostgreSQL understand it alike: course ids are
+ * slugs (lower-case letters, digits and hyphens, checked at ingest), so the
+ * quoted id appears in the array's JSON exactly when it is an element, and
+ * holds none of LIKE's wildcards.
+ */
+const amongCourses = (course: AnyColumn, courses: AnyColumn) => sql`${courses} LIKE ('%"' || ${course} || '"%')`;
 
 /** Join conditions: a check-in to the session (session_checkins), then a self completion (events) credited to it. */
 export const CHECKED_IN = sql`${sessionCheckins.code} = ${guideSessions.code}`;

@@ -2,12 +2,13 @@
 // residential group (null: no group given, or one no longer in the profile)
 // and for the ward. Definitions: shared/indicators/definitions.ts. Each is
 // one grouped query over the rollups, the guide tables or the accounts, so
-// a year of a ward's data costs a handful of index walks.
+// a year of a ward's data costs a handful of index walks. The SQL is the
+// same on both engines (server/db/engine).
 import { and, count, countDistinct, eq, exists, gte, isNull, lt, lte, or, sql } from 'drizzle-orm';
 import { PLATFORM_CONFIRMED_OUTCOME } from '../../shared/guide/constants.ts';
 import { ADULT_AGE, type BasicSkillsRule, type IndicatorId } from '../../shared/indicators/definitions.ts';
 import { dayFromIso } from '../../shared/stats/days.ts';
-import type { Db } from '../db/open.ts';
+import type { Engine } from '../db/engine/engine.ts';
 import { certificates, guideEvents, guideGroups, guideSessions, householdMembers, households, statsLearners, users } from '../db/schema/index.ts';
 import { learnerKindCondition, type LearnerKinds } from '../stats/learner-kinds.ts';
 import { COUNTED_ATTENDANCE, notHeld } from '../stats/verified-records.ts';
@@ -42,110 +43,81 @@ const tally = (rows: readonly GroupCount[], ward?: number): Tally => {
   return { byGroup, ward: ward ?? rows.reduce((a, r) => a + r.n, 0) };
 };
 
-export function createIndicatorActuals(db: Db) {
-  const endDay = sql.placeholder('endDay');
-  const bornBy = sql.placeholder('bornBy');
-  const from = sql.placeholder('from');
-  const to = sql.placeholder('to');
-  const adult = or(isNull(statsLearners.birthYear), lte(statsLearners.birthYear, bornBy));
-
-  // Learners meeting the ward's definition by the end day, per group, of the kinds the ward counts
-  // (server/stats/learner-kinds.ts: a guide behind their learning before the period's end, or not).
-  const ofKinds = (kinds: LearnerKinds) => learnerKindCondition(kinds, to);
-  const perKinds = <T>(make: (kinds: LearnerKinds) => T): Record<LearnerKinds, T> => ({ all: make('all'), verified: make('verified'), 'self-reported': make('self-reported'), none: make('none') });
-  const skilled = (day: typeof statsLearners.fiveSkillsDay | typeof statsLearners.firstCourseDay) =>
-    perKinds((kinds) =>
-      db
+/** Every indicator's figures for a span, read in one transaction on the engine. */
+export function createIndicatorActuals(engine: Engine) {
+  return (span: ActualsSpan, knownGroups: readonly string[]): Promise<Actuals> =>
+    engine.transaction(async (tx) => {
+      const { db } = tx;
+      const [start, end] = msOf(span.from, span.to);
+      const endDay = dayFromIso(span.to);
+      const bornBy = Number(span.to.slice(0, 4)) - ADULT_AGE;
+      const adult = or(isNull(statsLearners.birthYear), lte(statsLearners.birthYear, bornBy));
+      // Learners meeting the ward's definition by the end day, per group, of the kinds the ward counts
+      // (server/stats/learner-kinds.ts: a guide behind their learning before the period's end, or not).
+      const ofKinds = learnerKindCondition(span.learners, end);
+      const skillDay = span.basicSkillsRule === 'five-skills' ? statsLearners.fiveSkillsDay : statsLearners.firstCourseDay;
+      const basicSkills = await db
         .select({ groupId: statsLearners.groupId, n: count() })
         .from(statsLearners)
-        .where(and(lte(day, endDay), adult, ofKinds(kinds)))
-        .groupBy(statsLearners.groupId)
-        .prepare(),
-    );
-  const basicSkills = {
-    'five-skills': skilled(statsLearners.fiveSkillsDay),
-    'one-course': skilled(statsLearners.firstCourseDay),
-  };
+        .where(and(lte(skillDay, endDay), adult, ofKinds))
+        .groupBy(statsLearners.groupId);
 
-  // Confirmed outcomes up to the end, held ones left out until accepted; which outcome is in the stored record (read below, not in SQL).
-  const outcomes = db
-    .select({ learnerId: guideEvents.learnerId, groupId: statsLearners.groupId, payload: guideEvents.payload })
-    .from(guideEvents)
-    .innerJoin(statsLearners, eq(statsLearners.learnerId, guideEvents.learnerId))
-    .where(and(eq(guideEvents.type, 'outcome.confirmed'), notHeld(guideEvents.id), lt(guideEvents.effectiveAt, to), adult))
-    .prepare();
+      // Confirmed outcomes up to the end, held ones left out until accepted; which outcome is in the stored record (read here, not in SQL).
+      const outcomes = await db
+        .select({ learnerId: guideEvents.learnerId, groupId: statsLearners.groupId, payload: guideEvents.payload })
+        .from(guideEvents)
+        .innerJoin(statsLearners, eq(statsLearners.learnerId, guideEvents.learnerId))
+        .where(and(eq(guideEvents.type, 'outcome.confirmed'), notHeld(guideEvents.id), lt(guideEvents.effectiveAt, end), adult));
+      const confirmed = new Map<string, string | null>();
+      for (const o of outcomes) {
+        if (o.learnerId && (JSON.parse(o.payload) as { outcome: string }).outcome === PLATFORM_CONFIRMED_OUTCOME) confirmed.set(o.learnerId, o.groupId);
+      }
 
-  const homes = perKinds((kinds) => {
-    const anyFiveSkills = db
-      .select({ one: sql`1` })
-      .from(householdMembers)
-      .innerJoin(statsLearners, eq(statsLearners.learnerId, householdMembers.learnerId))
-      .where(and(eq(householdMembers.householdId, households.id), lte(statsLearners.fiveSkillsDay, endDay), ofKinds(kinds)));
-    return db
-      .select({ groupId: households.groupId, n: count() })
-      .from(households)
-      .where(exists(anyFiveSkills))
-      .groupBy(households.groupId)
-      .prepare();
-  });
+      const anyFiveSkills = db
+        .select({ one: sql`1` })
+        .from(householdMembers)
+        .innerJoin(statsLearners, eq(statsLearners.learnerId, householdMembers.learnerId))
+        .where(and(eq(householdMembers.householdId, households.id), lte(statsLearners.fiveSkillsDay, endDay), ofKinds));
+      const homes = await db.select({ groupId: households.groupId, n: count() }).from(households).where(exists(anyFiveSkills)).groupBy(households.groupId);
 
-  // Members as of the period's end: made by then, and not turned off by then (an account turned off
-  // before the day was kept counts as off throughout). Group assignments are today's: they keep no history.
-  const activeCns = and(
-    eq(users.role, 'guide'),
-    eq(users.team, 'cns'),
-    lt(users.createdAt, sql.placeholder('end')),
-    or(eq(users.disabled, false), gte(users.disabledAt, sql.placeholder('end'))),
-  );
-  const membersByGroup = db
-    .select({ groupId: guideGroups.groupId, n: countDistinct(users.id) })
-    .from(users)
-    .innerJoin(guideGroups, eq(guideGroups.userId, users.id))
-    .where(activeCns)
-    .groupBy(guideGroups.groupId)
-    .prepare();
-  const members = db.select({ n: count() }).from(users).where(activeCns).prepare();
+      // Members as of the period's end: made by then, and not turned off by then (an account turned off
+      // before the day was kept counts as off throughout). Group assignments are today's: they keep no history.
+      const activeCns = and(eq(users.role, 'guide'), eq(users.team, 'cns'), lt(users.createdAt, end), or(eq(users.disabled, false), gte(users.disabledAt, end)));
+      const membersByGroup = await db
+        .select({ groupId: guideGroups.groupId, n: countDistinct(users.id) })
+        .from(users)
+        .innerJoin(guideGroups, eq(guideGroups.userId, users.id))
+        .where(activeCns)
+        .groupBy(guideGroups.groupId);
+      const perGroupMembers = membersByGroup.filter((r) => knownGroups.includes(r.groupId));
+      const members = (await db.select({ n: count() }).from(users).where(activeCns).get())?.n ?? 0;
 
-  const inPeriod = and(gte(guideSessions.startsAt, from), lt(guideSessions.startsAt, to));
-  const sessions = db.select({ groupId: guideSessions.groupId, n: count() }).from(guideSessions).where(inPeriod).groupBy(guideSessions.groupId).prepare();
-  // Attendances: each person once per session (the team report's rule), by records that count.
-  const participants = (start: number, end: number) =>
-    db.all<GroupCount>(sql`SELECT ${guideSessions.groupId} AS groupId, COUNT(DISTINCT attendance.session_id || '/' || attendance.learner_id) AS n
-      FROM ${COUNTED_ATTENDANCE} JOIN ${guideSessions} ON ${guideSessions.id} = attendance.session_id
-     WHERE ${guideSessions.startsAt} >= ${start} AND ${guideSessions.startsAt} < ${end} GROUP BY ${guideSessions.groupId}`);
+      const sessions = await db
+        .select({ groupId: guideSessions.groupId, n: count() })
+        .from(guideSessions)
+        .where(and(gte(guideSessions.startsAt, start), lt(guideSessions.startsAt, end)))
+        .groupBy(guideSessions.groupId);
+      // Attendances: each person once per session (the team report's rule), by records that count.
+      const participants = await tx.all<GroupCount>(sql`SELECT ${guideSessions.groupId} AS "groupId", COUNT(DISTINCT attendance.session_id || '/' || attendance.learner_id) AS n
+        FROM ${COUNTED_ATTENDANCE} JOIN ${guideSessions} ON ${guideSessions.id} = attendance.session_id
+       WHERE ${guideSessions.startsAt} >= ${start} AND ${guideSessions.startsAt} < ${end} GROUP BY ${guideSessions.groupId}`);
 
-  const issued = perKinds((kinds) =>
-    db
-      .select({ groupId: statsLearners.groupId, n: count() })
-      .from(certificates)
-      .leftJoin(statsLearners, eq(statsLearners.learnerId, certificates.learnerId))
-      .where(and(gte(certificates.issuedAt, from), lt(certificates.issuedAt, to), ofKinds(kinds)))
-      .groupBy(statsLearners.groupId)
-      .prepare(),
-  );
+      const issued = await db
+        .select({ groupId: statsLearners.groupId, n: count() })
+        .from(certificates)
+        .leftJoin(statsLearners, eq(statsLearners.learnerId, certificates.learnerId))
+        .where(and(gte(certificates.issuedAt, start), lt(certificates.issuedAt, end), ofKinds))
+        .groupBy(statsLearners.groupId);
 
-  /** Every indicator's figures for a span, in one read transaction. */
-  return (span: ActualsSpan, knownGroups: readonly string[]): Actuals =>
-    db.transaction(
-      () => {
-        const [start, end] = msOf(span.from, span.to);
-        const toDate = { endDay: dayFromIso(span.to), bornBy: Number(span.to.slice(0, 4)) - ADULT_AGE, to: end };
-        const confirmed = new Map<string, string | null>();
-        for (const o of outcomes.all({ to: end, bornBy: toDate.bornBy })) {
-          if (o.learnerId && (JSON.parse(o.payload) as { outcome: string }).outcome === PLATFORM_CONFIRMED_OUTCOME) confirmed.set(o.learnerId, o.groupId);
-        }
-        const perGroupMembers = membersByGroup.all({ end }).filter((r) => knownGroups.includes(r.groupId!));
-        return {
-          'basic-skills': tally(basicSkills[span.basicSkillsRule][span.learners].all(toDate)),
-          'platform-confirmed': tally([...confirmed.values()].map((groupId) => ({ groupId, n: 1 }))),
-          'households-five-skills': tally(homes[span.learners].all({ endDay: toDate.endDay, to: end })),
-          'cns-teams': tally(perGroupMembers.map((r) => ({ groupId: r.groupId, n: r.n > 0 ? 1 : 0 }))),
-          'cns-members': tally(perGroupMembers, members.get({ end })?.n ?? 0),
-          sessions: tally(sessions.all({ from: start, to: end })),
-          participants: tally(participants(start, end)),
-          certificates: tally(issued[span.learners].all({ from: start, to: end })),
-        };
-      },
-      { behavior: 'deferred' },
-    );
+      return {
+        'basic-skills': tally(basicSkills),
+        'platform-confirmed': tally([...confirmed.values()].map((groupId) => ({ groupId, n: 1 }))),
+        'households-five-skills': tally(homes),
+        'cns-teams': tally(perGroupMembers.map((r) => ({ groupId: r.groupId, n: r.n > 0 ? 1 : 0 }))),
+        'cns-members': tally(perGroupMembers, members),
+        sessions: tally(sessions),
+        participants: tally(participants),
+        certificates: tally(issued),
+      };
+    });
 }

@@ -5,15 +5,16 @@
 // ward's own cell is the whole ward's figure, shown as the report's part I.4
 // shows the movement's. Whether a target is met is judged on the true figure
 // but not said when the figure is hidden.
+import { eq } from 'drizzle-orm';
 import { INDICATORS, type IndicatorDefinition } from '../../shared/indicators/definitions.ts';
 import type { IndicatorCell, IndicatorReport, IndicatorTargetSet, Target } from '../../shared/indicators/api.ts';
 import type { Count } from '../../shared/stats/api.ts';
-import type { Db } from '../db/open.ts';
-import { residentialGroups } from '../db/schema/index.ts';
+import type { Engine } from '../db/engine/engine.ts';
+import { residentialGroups, wardFigureSettings } from '../db/schema/index.ts';
 import { GROUP_FIGURES, GROUPS_IN_WARD_ORDER } from '../ward/profile.ts';
 import { protect } from '../stats/suppress.ts';
 import { countedOf } from '../stats/coverage.ts';
-import { createFigureKinds } from '../stats/figure-kinds.ts';
+import { officialKindsOf } from '../stats/figure-kinds.ts';
 import { learnerKindsOf } from '../stats/learner-kinds.ts';
 import { createIndicatorActuals, type Tally } from './actuals.ts';
 import type { StoredTargets } from './targets.ts';
@@ -38,17 +39,18 @@ export function cellOf(target: Target | undefined, actual: number, shown: Count,
   return { target: target ?? null, actual: shown, base, share, met };
 }
 
-export function createIndicatorReport(db: Db) {
-  const actuals = createIndicatorActuals(db);
-  const official = createFigureKinds(db).official;
-  const groups = db.select(GROUP_FIGURES).from(residentialGroups).orderBy(...GROUPS_IN_WARD_ORDER).prepare();
+export function createIndicatorReport(engine: Engine) {
+  const actuals = createIndicatorActuals(engine);
+  /** The kinds the ward chose for its official figures (server/stats/figure-kinds.ts). */
+  const official = async () => officialKindsOf((await engine.db.select({ kinds: wardFigureSettings.officialKinds }).from(wardFigureSettings).where(eq(wardFigureSettings.id, 1)).get())?.kinds);
 
-  return (plan: IndicatorReport['plan'], period: IndicatorReport['period'], stored: StoredTargets, now: number): IndicatorReport => {
-    const list: Group[] = groups.all().map((g) => ({ id: g.id, name: g.name, adultPopulation: g.adultPopulation, households: g.households }));
+  return async (plan: IndicatorReport['plan'], period: IndicatorReport['period'], stored: StoredTargets, now: number): Promise<IndicatorReport> => {
+    const groups = await engine.db.select(GROUP_FIGURES).from(residentialGroups).orderBy(...GROUPS_IN_WARD_ORDER);
+    const list: Group[] = groups.map((g) => ({ id: g.id, name: g.name, adultPopulation: g.adultPopulation, households: g.households }));
     const ids = list.map((g) => g.id);
     // The indicators of residents' learning count the kinds the ward chose for its official figures.
-    const learners = learnerKindsOf(official().kinds);
-    const figures = actuals({ from: period.from, to: period.to, basicSkillsRule: stored.targets.basicSkillsRule, learners }, ids);
+    const learners = learnerKindsOf((await official()).kinds);
+    const figures = await actuals({ from: period.from, to: period.to, basicSkillsRule: stored.targets.basicSkillsRule, learners }, ids);
     const t: IndicatorTargetSet = stored.targets;
     const rows = INDICATORS.map((d) => {
       const tally: Tally = figures[d.id];
@@ -68,9 +70,9 @@ export function createIndicatorReport(db: Db) {
 export type IndicatorReader = ReturnType<typeof createIndicatorReport>;
 
 /** The report's part I source: the ward's cells of the indicators for a plan and period. */
-export function wardIndicators(read: IndicatorReader, targets: { read: (planId: string) => StoredTargets }, now: () => number) {
-  return (plan: { id: string; numberSymbol: string; title: string }, period: { key: string; from: string; to: string }) => {
-    const r = read({ id: plan.id, numberSymbol: plan.numberSymbol, title: plan.title }, { key: period.key, from: period.from, to: period.to }, targets.read(plan.id), now());
+export function wardIndicators(read: IndicatorReader, targets: { read: (planId: string) => Promise<StoredTargets> }, now: () => number) {
+  return async (plan: { id: string; numberSymbol: string; title: string }, period: { key: string; from: string; to: string }) => {
+    const r = await read({ id: plan.id, numberSymbol: plan.numberSymbol, title: plan.title }, { key: period.key, from: period.from, to: period.to }, await targets.read(plan.id), now());
     return { basicSkillsRule: r.targets.basicSkillsRule, rows: r.rows.map((x) => ({ id: x.id, ...x.ward })) };
   };
 }

@@ -20,11 +20,11 @@ const EXAMPLES = 3;
 /** The movement's figures for a span, from the dashboard's readers. */
 export type MovementReader = (span: { from: string; to: string }) => { learners: number; newLearners: number; coursesCompleted: number; certificates: number };
 /** The difficulties register's entries for a plan and period; null while no register is connected. */
-export type DifficultySource = (planId: string, period: ReportPeriod) => ReportDifficulty[] | null;
-export const noDifficultyRegister: DifficultySource = () => null;
+export type DifficultySource = (planId: string, period: ReportPeriod) => Promise<ReportDifficulty[] | null>;
+export const noDifficultyRegister: DifficultySource = async () => null;
 
 /** The movement's indicators for the ward on a plan for a period (server/indicators); absent where none is connected. */
-export type IndicatorSource = (plan: Plan, period: ReportPeriod) => NonNullable<PlanReportData['indicators']>;
+export type IndicatorSource = (plan: Plan, period: ReportPeriod) => Promise<NonNullable<PlanReportData['indicators']>>;
 
 export interface ReportSources {
   db: Db;
@@ -42,11 +42,14 @@ const addReach = (into: Record<ReachMeasure, number>, reach: Record<ReachMeasure
 };
 
 /** The report's figures (for the page and the Word file); `{ rows: true }` adds every activity row (the Excel annex, and the figures kept at issue). */
-export function readPlanReportData(s: ReportSources, plan: Plan, period: ReportPeriod, o: { rows: true }): PlanReportData;
-export function readPlanReportData(s: ReportSources, plan: Plan, period: ReportPeriod, o?: { rows: false }): PlanReportFigures;
-export function readPlanReportData(s: ReportSources, plan: Plan, period: ReportPeriod, o?: { rows: boolean }): PlanReportFigures | PlanReportData {
+export function readPlanReportData(s: ReportSources, plan: Plan, period: ReportPeriod, o: { rows: true }): Promise<PlanReportData>;
+export function readPlanReportData(s: ReportSources, plan: Plan, period: ReportPeriod, o?: { rows: false }): Promise<PlanReportFigures>;
+export async function readPlanReportData(s: ReportSources, plan: Plan, period: ReportPeriod, o?: { rows: boolean }): Promise<PlanReportFigures | PlanReportData> {
   const span = { from: period.from, to: period.to };
   const read = reportFigures(s.db);
+  // The registers' parts are on the engine, read before the snapshot below (they cannot be awaited inside it).
+  const indicators = s.indicators ? await s.indicators(plan, period) : undefined;
+  const difficulties = await s.difficulties(plan.id, period);
   const run = () => {
     const tracker = readTracker(s.db, plan, s.units, span);
     const unitName = new Map(s.units.map((u) => [u.id, u.shortName]));
@@ -99,8 +102,8 @@ export function readPlanReportData(s: ReportSources, plan: Plan, period: ReportP
       units: tracker.units,
       movement: { guideSessions: tracker.guideSessions?.sessions ?? null, ...movement },
       totals: { activities: tracker.units.reduce((n, u) => n + u.total, 0), reach: totalsReach },
-      ...(s.indicators ? { indicators: s.indicators(plan, period) } : {}),
-      difficulties: s.difficulties(plan.id, period),
+      ...(indicators ? { indicators } : {}),
+      difficulties,
       generatedAt: new Date(s.now).toISOString(),
     };
     const figures: PlanReportFigures = { ...data, proposed: proposeSentences(data) };

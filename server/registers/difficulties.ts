@@ -7,7 +7,7 @@ import { and, asc, eq, gte, isNull, lte, or, type SQL } from 'drizzle-orm';
 import type { DifficultyStatus } from '../../shared/registers/constants.ts';
 import type { Difficulty, difficultyHandlingSchema, difficultyInputSchema } from '../../shared/registers/schema.ts';
 import { uuidv7 } from '../../shared/ids.ts';
-import type { Db } from '../db/open.ts';
+import type { Engine } from '../db/engine/engine.ts';
 import { difficulties, units } from '../db/schema/index.ts';
 import { iso, type Scope } from './scope.ts';
 
@@ -28,43 +28,41 @@ const COLUMNS = {
   filedAt: difficulties.filedAt,
   updatedAt: difficulties.updatedAt,
 };
-function select(db: Db, where: SQL | undefined): Difficulty[] {
-  return db
+async function select(engine: Engine, where: SQL | undefined): Promise<Difficulty[]> {
+  const rows = await engine.db
     .select(COLUMNS)
     .from(difficulties)
     .innerJoin(units, eq(units.id, difficulties.unitId))
     .where(where)
-    .orderBy(asc(difficulties.raisedOn), asc(units.sortOrder), asc(difficulties.filedAt))
-    .all()
-    .map((r) => ({ ...r, status: r.status as DifficultyStatus, filedAt: iso(r.filedAt), updatedAt: iso(r.updatedAt) }));
+    .orderBy(asc(difficulties.raisedOn), asc(units.sortOrder), asc(difficulties.filedAt));
+  return rows.map((r) => ({ ...r, status: r.status as DifficultyStatus, filedAt: iso(r.filedAt), updatedAt: iso(r.updatedAt) }));
 }
 
-export function listDifficulties(db: Db, scope: Scope, filter: { plan?: string; unit?: string }): Difficulty[] {
+export function listDifficulties(engine: Engine, scope: Scope, filter: { plan?: string; unit?: string }): Promise<Difficulty[]> {
   const unit = scope.unitId ?? filter.unit;
-  return select(db, and(unit ? eq(difficulties.unitId, unit) : undefined, filter.plan ? eq(difficulties.planId, filter.plan) : undefined));
+  return select(engine, and(unit ? eq(difficulties.unitId, unit) : undefined, filter.plan ? eq(difficulties.planId, filter.plan) : undefined));
 }
 
-export function getDifficulty(db: Db, id: string): Difficulty | undefined {
-  return select(db, eq(difficulties.id, id))[0];
+export async function getDifficulty(engine: Engine, id: string): Promise<Difficulty | undefined> {
+  return (await select(engine, eq(difficulties.id, id)))[0];
 }
 
-export function fileDifficulty(db: Db, by: { userId: string; unitId: string }, input: z.output<typeof difficultyInputSchema>, at: number): Difficulty {
+export async function fileDifficulty(engine: Engine, by: { userId: string; unitId: string }, input: z.output<typeof difficultyInputSchema>, at: number): Promise<Difficulty> {
   const id = uuidv7(at);
-  db.insert(difficulties)
-    .values({ id, unitId: by.unitId, ...input, status: 'new', filedBy: by.userId, filedAt: at, updatedBy: by.userId, updatedAt: at })
-    .run();
-  return getDifficulty(db, id)!;
+  await engine.db.insert(difficulties).values({ id, unitId: by.unitId, ...input, status: 'new', filedBy: by.userId, filedAt: at, updatedBy: by.userId, updatedAt: at });
+  return (await getDifficulty(engine, id))!;
 }
 
 /** The filing unit corrects its own entry (only while nobody has handled it: the route checks). */
-export function correctDifficulty(db: Db, id: string, byUserId: string, input: z.output<typeof difficultyInputSchema>, at: number): Difficulty {
-  db.update(difficulties).set({ ...input, updatedBy: byUserId, updatedAt: at }).where(eq(difficulties.id, id)).run();
-  return getDifficulty(db, id)!;
+export async function correctDifficulty(engine: Engine, id: string, byUserId: string, input: z.output<typeof difficultyInputSchema>, at: number): Promise<Difficulty> {
+  await engine.db.update(difficulties).set({ ...input, updatedBy: byUserId, updatedAt: at }).where(eq(difficulties.id, id));
+  return (await getDifficulty(engine, id))!;
 }
 
 /** Records VH-XH's handling; the day it went to the People's Committee and the day it was resolved are kept once set. */
-export function handleDifficulty(db: Db, current: Difficulty, byUserId: string, input: z.output<typeof difficultyHandlingSchema>, at: number): Difficulty {
-  db.update(difficulties)
+export async function handleDifficulty(engine: Engine, current: Difficulty, byUserId: string, input: z.output<typeof difficultyHandlingSchema>, at: number): Promise<Difficulty> {
+  await engine.db
+    .update(difficulties)
     .set({
       status: input.status,
       handling: input.handling,
@@ -74,9 +72,8 @@ export function handleDifficulty(db: Db, current: Difficulty, byUserId: string, 
       updatedBy: byUserId,
       updatedAt: at,
     })
-    .where(eq(difficulties.id, current.id))
-    .run();
-  return getDifficulty(db, current.id)!;
+    .where(eq(difficulties.id, current.id));
+  return (await getDifficulty(engine, current.id))!;
 }
 
 /** One line of the plan report's section III. */
@@ -100,9 +97,9 @@ export interface ReportDifficulty {
  * (inclusive days, YYYY-MM-DD): raised on or before `to`, and not resolved
  * before `from`. Ordered by the day raised, then the units' order.
  */
-export function difficultiesForReport(db: Db, planId: string, from: string, to: string): ReportDifficulty[] {
+export async function difficultiesForReport(engine: Engine, planId: string, from: string, to: string): Promise<ReportDifficulty[]> {
   const open = or(isNull(difficulties.resolvedOn), gte(difficulties.resolvedOn, from));
-  return select(db, and(eq(difficulties.planId, planId), lte(difficulties.raisedOn, to), open)).map((d) => ({
+  return (await select(engine, and(eq(difficulties.planId, planId), lte(difficulties.raisedOn, to), open))).map((d) => ({
     id: d.id,
     unitId: d.unitId,
     unitName: d.unitName,

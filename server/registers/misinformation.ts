@@ -7,7 +7,7 @@ import { and, desc, eq, type SQL } from 'drizzle-orm';
 import type { MisinfoAction, MisinfoStatus, Platform } from '../../shared/registers/constants.ts';
 import type { Misinfo, misinfoInputSchema } from '../../shared/registers/schema.ts';
 import { uuidv7 } from '../../shared/ids.ts';
-import type { Db } from '../db/open.ts';
+import type { Engine } from '../db/engine/engine.ts';
 import { misinformation } from '../db/schema/index.ts';
 import { iso, type Scope } from './scope.ts';
 
@@ -33,24 +33,24 @@ const toEntry = (r: Row): Misinfo => ({
   updatedAt: iso(r.updatedAt),
 });
 
-const select = (db: Db, where: SQL | undefined) =>
-  db.select().from(misinformation).where(where).orderBy(desc(misinformation.seenOn), desc(misinformation.loggedAt)).all().map(toEntry);
+const select = async (engine: Engine, where: SQL | undefined): Promise<Misinfo[]> =>
+  (await engine.db.select().from(misinformation).where(where).orderBy(desc(misinformation.seenOn), desc(misinformation.loggedAt))).map(toEntry);
 
-export function listMisinfo(db: Db, scope: Scope, filter: { plan?: string; unit?: string }): Misinfo[] {
+export function listMisinfo(engine: Engine, scope: Scope, filter: { plan?: string; unit?: string }): Promise<Misinfo[]> {
   const unit = scope.unitId ?? filter.unit;
-  return select(db, and(unit ? eq(misinformation.unitId, unit) : undefined, filter.plan ? eq(misinformation.planId, filter.plan) : undefined));
+  return select(engine, and(unit ? eq(misinformation.unitId, unit) : undefined, filter.plan ? eq(misinformation.planId, filter.plan) : undefined));
 }
 
-export const getMisinfo = (db: Db, id: string): Misinfo | undefined => select(db, eq(misinformation.id, id))[0];
+export const getMisinfo = async (engine: Engine, id: string): Promise<Misinfo | undefined> => (await select(engine, eq(misinformation.id, id)))[0];
 
-export function logMisinfo(db: Db, by: { userId: string; unitId: string | null }, input: z.output<typeof misinfoInputSchema>, at: number): Misinfo {
+export async function logMisinfo(engine: Engine, by: { userId: string; unitId: string | null }, input: z.output<typeof misinfoInputSchema>, at: number): Promise<Misinfo> {
   const id = uuidv7(at);
-  db.insert(misinformation).values({ id, unitId: by.unitId, ...input, loggedBy: by.userId, loggedAt: at, updatedBy: by.userId, updatedAt: at }).run();
-  return getMisinfo(db, id)!;
+  await engine.db.insert(misinformation).values({ id, unitId: by.unitId, ...input, loggedBy: by.userId, loggedAt: at, updatedBy: by.userId, updatedAt: at });
+  return (await getMisinfo(engine, id))!;
 }
 
 /** Replaces the entry's fields (the unit it belongs to stays). */
-export function updateMisinfo(db: Db, id: string, byUserId: string, input: z.output<typeof misinfoInputSchema>, at: number): Misinfo {
-  db.update(misinformation).set({ ...input, updatedBy: byUserId, updatedAt: at }).where(eq(misinformation.id, id)).run();
-  return getMisinfo(db, id)!;
+export async function updateMisinfo(engine: Engine, id: string, byUserId: string, input: z.output<typeof misinfoInputSchema>, at: number): Promise<Misinfo> {
+  await engine.db.update(misinformation).set({ ...input, updatedBy: byUserId, updatedAt: at }).where(eq(misinformation.id, id));
+  return (await getMisinfo(engine, id))!;
 }

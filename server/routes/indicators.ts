@@ -28,24 +28,24 @@ export function indicatorRoutes(ctx: AppContext, plans: PlanStore, targets: Indi
   const thisYear = () => new Date(ctx.now() + 7 * 3_600_000).toISOString().slice(0, 4);
 
   return new Hono<AppEnv>()
-    .get('/:id/indicators', office, (c) => {
+    .get('/:id/indicators', office, async (c) => {
       const plan = planOf(c.req.param('id'));
       const { period: key } = parseWith(reportPeriodQuerySchema, c.req.query());
       const p = parseReportPeriod(key ?? thisYear())!;
-      return c.json(read({ id: plan.id, numberSymbol: plan.numberSymbol, title: plan.title }, { key: p.key, from: p.from, to: p.to }, targets.read(plan.id), ctx.now()));
+      return c.json(await read({ id: plan.id, numberSymbol: plan.numberSymbol, title: plan.title }, { key: p.key, from: p.from, to: p.to }, await targets.read(plan.id), ctx.now()));
     })
     .put('/:id/indicators/targets', office, async (c) => {
       const plan = planOf(c.req.param('id'));
       const input = await readBody(c, indicatorTargetsSchema);
-      const known = new Set(ctx.db.select({ id: residentialGroups.id }).from(residentialGroups).all().map((g) => g.id));
+      const known = new Set((await ctx.engine.db.select({ id: residentialGroups.id }).from(residentialGroups)).map((g) => g.id));
       const unknown = Object.keys(input.groups).filter((g) => !known.has(g));
       if (unknown.length) throw apiError(422, 'unknown_group', `No residential group ${unknown.slice(0, 3).join(', ')} in the ward profile`);
       // Groups with no target are not kept.
       const groups = Object.fromEntries(Object.entries(input.groups).filter(([, t]) => Object.keys(t).length > 0));
       const me = c.get('staff');
-      targets.save(plan.id, { ...input, groups }, me.username, ctx.now());
+      await targets.save(plan.id, { ...input, groups }, me.username, ctx.now());
       ctx.audit.record(me, 'plan.indicator_targets_saved', { type: 'plan', id: plan.id }, { rule: input.basicSkillsRule, ward: Object.keys(input.ward).length, groups: Object.keys(groups).length });
-      const saved = targets.read(plan.id);
+      const saved = await targets.read(plan.id);
       return c.json({ targets: saved.targets, targetsUpdated: saved.updated! });
     });
 }

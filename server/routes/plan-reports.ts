@@ -47,15 +47,15 @@ export function planReportRoutes(ctx: AppContext, deps: PlanReportDeps) {
   const wardName = () => ctx.db.select({ name: wardProfile.name }).from(wardProfile).get()?.name ?? '';
   const sources = () => ({ db: ctx.db, units: deps.units.list(), wardName: wardName(), movement: deps.movement, difficulties: deps.difficulties, indicators: deps.indicators, now: ctx.now() });
   /** The report as it stands, without the annex's rows: the figures kept at issue once issued, else read now (sums in SQL). */
-  const report = (plan: Plan, period: ReportPeriod): PlanReportAnswer => {
+  const report = async (plan: Plan, period: ReportPeriod): Promise<PlanReportAnswer> => {
     const stored = deps.reports.read(plan.id, period);
-    const data = stored.snapshot ? withoutRows(stored.snapshot) : readPlanReportData(sources(), plan, period);
+    const data = stored.snapshot ? withoutRows(stored.snapshot) : await readPlanReportData(sources(), plan, period);
     return { data, text: stored.text, updatedAt: stored.updatedAt, issued: stored.issued };
   };
   /** The report with every activity row of its period, for the Excel annex. */
-  const withRows = (plan: Plan, period: ReportPeriod): PlanReport => {
+  const withRows = async (plan: Plan, period: ReportPeriod): Promise<PlanReport> => {
     const stored = deps.reports.read(plan.id, period);
-    return { data: stored.snapshot ?? readPlanReportData(sources(), plan, period, { rows: true }), text: stored.text, updatedAt: stored.updatedAt, issued: stored.issued };
+    return { data: stored.snapshot ?? (await readPlanReportData(sources(), plan, period, { rows: true })), text: stored.text, updatedAt: stored.updatedAt, issued: stored.issued };
   };
   const fromQuery = <R,>(c: { req: { param: (k: 'id') => string; query: () => Record<string, string> } }, read: (plan: Plan, period: ReportPeriod) => R): R => {
     const plan = planOf(c.req.param('id'));
@@ -69,7 +69,7 @@ export function planReportRoutes(ctx: AppContext, deps: PlanReportDeps) {
   };
 
   return new Hono<AppEnv>()
-    .get('/:id/report', office, (c) => c.json(fromQuery(c, report)))
+    .get('/:id/report', office, async (c) => c.json(await fromQuery(c, report)))
     .put('/:id/report/text', office, async (c) => {
       const plan = planOf(c.req.param('id'));
       const { period: key, ...text } = await readBody(c, planReportSaveSchema);
@@ -81,30 +81,32 @@ export function planReportRoutes(ctx: AppContext, deps: PlanReportDeps) {
         issuedConflict(error);
       }
       ctx.audit.record(me, 'plan.report_saved', { type: 'plan', id: plan.id }, { period: key });
-      return c.json(report(plan, period));
+      return c.json(await report(plan, period));
     })
     .post('/:id/report/issue', office, async (c) => {
       const plan = planOf(c.req.param('id'));
       const { period: key, number, issuedOn } = await readBody(c, planReportIssueSchema);
       const period = periodOf(key);
       const me = c.get('staff');
+      // Read before the issuing transaction, which cannot wait for the parts on the engine; kept only if this issue wins.
+      const figures = await readPlanReportData(sources(), plan, period, { rows: true });
       try {
-        deps.reports.issue(plan.id, period, { number, issuedOn }, () => readPlanReportData(sources(), plan, period, { rows: true }), me.username, ctx.now());
+        deps.reports.issue(plan.id, period, { number, issuedOn }, () => figures, me.username, ctx.now());
       } catch (error) {
         issuedConflict(error);
       }
       ctx.audit.record(me, 'plan.report_issued', { type: 'plan', id: plan.id }, { period: key, number, issuedOn });
-      return c.json(report(plan, period));
+      return c.json(await report(plan, period));
     })
     .get('/:id/report.docx', office, async (c) => {
-      const r = fromQuery(c, report);
+      const r = await fromQuery(c, report);
       const file = await planReportDocx(r);
       c.header('Content-Type', 'application/vnd.openxmlformats-officedocument.wordprocessingml.document');
       c.header('Content-Disposition', `attachment; filename="${fileName(r, 'docx')}"`);
       return c.body(new Uint8Array(file));
     })
-    .get('/:id/report/annex.xlsx', office, (c) => {
-      const r = fromQuery(c, withRows);
+    .get('/:id/report/annex.xlsx', office, async (c) => {
+      const r = await fromQuery(c, withRows);
       c.header('Content-Type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
       c.header('Content-Disposition', `attachment; filename="${fileName(r, 'xlsx').replace('bao-cao', 'phu-luc')}"`);
       return c.body(new Uint8Array(planReportAnnex(r)));

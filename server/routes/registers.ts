@@ -35,8 +35,8 @@ export function registerRoutes(ctx: AppContext, units: Units, plans: PlanStore, 
   const readers = requireStaff(ctx, ['reviewer', 'admin', 'unit']);
   const office = requireStaff(ctx, ['reviewer', 'admin']);
   const officer = requireStaff(ctx, ['unit']);
-  const found = <T>(raw: string, get: (id: string) => T | undefined): T => {
-    const entry = ENTRY_ID.test(raw) ? get(raw) : undefined;
+  const found = async <T>(raw: string, get: (id: string) => Promise<T | undefined>): Promise<T> => {
+    const entry = ENTRY_ID.test(raw) ? await get(raw) : undefined;
     if (!entry) throw apiError(404, 'not_found', 'No such entry');
     return entry;
   };
@@ -50,9 +50,9 @@ export function registerRoutes(ctx: AppContext, units: Units, plans: PlanStore, 
     return raw;
   };
   /** The screenshot an entry names, as stored: unchanged from the entry, or one this side uploaded (else 422). */
-  const screenshotFor = <T extends { screenshotFile: string | null }>(input: T, scope: Scope, current: string | null = null): T => {
+  const screenshotFor = async <T extends { screenshotFile: string | null }>(input: T, scope: Scope, current: string | null = null): Promise<T> => {
     if (input.screenshotFile === null || input.screenshotFile === current) return input;
-    const stored = screenshots.usable(input.screenshotFile, scope);
+    const stored = await screenshots.usable(input.screenshotFile, scope);
     if (!stored) throw apiError(422, 'unknown_file', 'No such screenshot uploaded for this register by you or your unit; upload it first');
     return { ...input, screenshotFile: stored };
   };
@@ -63,73 +63,73 @@ export function registerRoutes(ctx: AppContext, units: Units, plans: PlanStore, 
   return (
     new Hono<AppEnv>()
       // ── Difficulties ──
-      .get('/difficulties', readers, (c) => {
+      .get('/difficulties', readers, async (c) => {
         const filter = parseWith(registerQuerySchema, c.req.query());
-        return c.json({ difficulties: listDifficulties(ctx.db, scopeOf(units, c.get('staff')), filter) });
+        return c.json({ difficulties: await listDifficulties(ctx.engine, scopeOf(units, c.get('staff')), filter) });
       })
       .post('/difficulties', officer, async (c) => {
         const me = c.get('staff');
         const unitId = unitOfOfficer(me.id);
         const input = await readBody(c, difficultyInputSchema);
         planFor(plans, input.planId, input.itemCode);
-        const entry = fileDifficulty(ctx.db, { userId: me.id, unitId }, input, ctx.now());
+        const entry = await fileDifficulty(ctx.engine, { userId: me.id, unitId }, input, ctx.now());
         ctx.audit.record(me, 'difficulty.filed', { type: 'difficulty', id: entry.id }, { unitId, planId: entry.planId });
         return c.json(entry, 201);
       })
-      .get('/difficulties/:id', readers, (c) => {
-        const entry = found(c.req.param('id'), (id) => getDifficulty(ctx.db, id));
+      .get('/difficulties/:id', readers, async (c) => {
+        const entry = await found(c.req.param('id'), (id) => getDifficulty(ctx.engine, id));
         checkInScope(scopeOf(units, c.get('staff')), entry.unitId);
         return c.json(entry);
       })
       // The filing unit corrects its entry until VH-XH has handled it; after that the record stands.
       .put('/difficulties/:id', officer, async (c) => {
         const me = c.get('staff');
-        const current = found(c.req.param('id'), (id) => getDifficulty(ctx.db, id));
+        const current = await found(c.req.param('id'), (id) => getDifficulty(ctx.engine, id));
         checkInScope(scopeOf(units, me), current.unitId);
         if (current.status !== 'new') throw apiError(409, 'already_handled', 'VH-XH has handled this difficulty; file a new one instead');
         const input = await readBody(c, difficultyInputSchema);
         planFor(plans, input.planId, input.itemCode);
-        const entry = correctDifficulty(ctx.db, current.id, me.id, input, ctx.now());
+        const entry = await correctDifficulty(ctx.engine, current.id, me.id, input, ctx.now());
         ctx.audit.record(me, 'difficulty.corrected', { type: 'difficulty', id: entry.id }, { unitId: entry.unitId, planId: entry.planId });
         return c.json(entry);
       })
       .put('/difficulties/:id/handling', office, async (c) => {
-        const current = found(c.req.param('id'), (id) => getDifficulty(ctx.db, id));
+        const current = await found(c.req.param('id'), (id) => getDifficulty(ctx.engine, id));
         const input = await readBody(c, difficultyHandlingSchema);
         notBefore(input.handledOn, current.raisedOn, 'handledOn');
-        const entry = handleDifficulty(ctx.db, current, c.get('staff').id, input, ctx.now());
+        const entry = await handleDifficulty(ctx.engine, current, c.get('staff').id, input, ctx.now());
         ctx.audit.record(c.get('staff'), 'difficulty.handled', { type: 'difficulty', id: entry.id }, { unitId: entry.unitId, status: entry.status });
         return c.json(entry);
       })
       // ── False or misleading information ──
-      .get('/misinformation', readers, (c) => {
+      .get('/misinformation', readers, async (c) => {
         const filter = parseWith(registerQuerySchema, c.req.query());
-        return c.json({ entries: listMisinfo(ctx.db, scopeOf(units, c.get('staff')), filter) });
+        return c.json({ entries: await listMisinfo(ctx.engine, scopeOf(units, c.get('staff')), filter) });
       })
       .post('/misinformation', readers, async (c) => {
         const me = c.get('staff');
         const scope = scopeOf(units, me);
         const body = await readBody(c, misinfoInputSchema);
         planFor(plans, body.planId, body.itemCode);
-        const input = screenshotFor(body, scope);
-        const entry = logMisinfo(ctx.db, { userId: me.id, unitId: scope.unitId }, input, ctx.now());
+        const input = await screenshotFor(body, scope);
+        const entry = await logMisinfo(ctx.engine, { userId: me.id, unitId: scope.unitId }, input, ctx.now());
         ctx.audit.record(me, 'misinformation.logged', { type: 'misinformation', id: entry.id }, { platform: entry.platform, action: entry.action, status: entry.status });
         return c.json(entry, 201);
       })
-      .get('/misinformation/:id', readers, (c) => {
-        const entry = found(c.req.param('id'), (id) => getMisinfo(ctx.db, id));
+      .get('/misinformation/:id', readers, async (c) => {
+        const entry = await found(c.req.param('id'), (id) => getMisinfo(ctx.engine, id));
         checkInScope(scopeOf(units, c.get('staff')), entry.unitId);
         return c.json(entry);
       })
       .put('/misinformation/:id', readers, async (c) => {
         const me = c.get('staff');
-        const current = found(c.req.param('id'), (id) => getMisinfo(ctx.db, id));
+        const current = await found(c.req.param('id'), (id) => getMisinfo(ctx.engine, id));
         const scope = scopeOf(units, me);
         checkInScope(scope, current.unitId);
         const body = await readBody(c, misinfoInputSchema);
         planFor(plans, body.planId, body.itemCode);
-        const input = screenshotFor(body, scope, current.screenshotFile);
-        const entry = updateMisinfo(ctx.db, current.id, me.id, input, ctx.now());
+        const input = await screenshotFor(body, scope, current.screenshotFile);
+        const entry = await updateMisinfo(ctx.engine, current.id, me.id, input, ctx.now());
         ctx.audit.record(me, 'misinformation.updated', { type: 'misinformation', id: entry.id }, { platform: entry.platform, action: entry.action, status: entry.status });
         return c.json(entry);
       })
@@ -147,39 +147,39 @@ export function registerRoutes(ctx: AppContext, units: Units, plans: PlanStore, 
           if (err instanceof FileRefused) throw apiError(err.code === 'unsupported_type' ? 415 : 400, err.code, err.message);
           throw err;
         }
-        const isNew = screenshots.link(stored.file.sha256, me.id, unitId);
+        const isNew = await screenshots.link(stored.file.sha256, me.id, unitId);
         if (isNew) ctx.audit.record(me, 'misinformation.screenshot_uploaded', { type: 'file', id: stored.file.sha256 }, { unitId, type: stored.file.type, bytes: stored.file.bytes });
         return c.json(stored.file, isNew ? 201 : 200);
       })
-      .get('/screenshots/:sha256', readers, (c) => {
+      .get('/screenshots/:sha256', readers, async (c) => {
         const sha256 = hashParam(c.req.param('sha256'));
         const file = screenshots.store.read(sha256);
-        if (!file || !screenshots.mayRead(sha256, { unitId: null })) throw apiError(404, 'not_found', 'No such screenshot');
-        if (!screenshots.mayRead(sha256, scopeOf(units, c.get('staff')))) throw apiError(403, 'forbidden', 'The screenshot belongs to another unit');
+        if (!file || !(await screenshots.mayRead(sha256, { unitId: null }))) throw apiError(404, 'not_found', 'No such screenshot');
+        if (!(await screenshots.mayRead(sha256, scopeOf(units, c.get('staff'))))) throw apiError(403, 'forbidden', 'The screenshot belongs to another unit');
         c.header('Cache-Control', 'no-store');
         return sendPhoto(c, file, `anh-chup-${sha256.slice(0, 12)}`, false);
       })
       // ── Budget proposals ──
-      .get('/budget', readers, (c) => {
+      .get('/budget', readers, async (c) => {
         const filter = parseWith(registerQuerySchema, c.req.query());
-        return c.json({ proposals: listBudgets(ctx.db, scopeOf(units, c.get('staff')), filter) });
+        return c.json({ proposals: await listBudgets(ctx.engine, scopeOf(units, c.get('staff')), filter) });
       })
       .post('/budget', officer, async (c) => {
         const me = c.get('staff');
         const unitId = unitOfOfficer(me.id);
         const input = await readBody(c, budgetInputSchema);
         planFor(plans, input.planId, null);
-        const entry = proposeBudget(ctx.db, { userId: me.id, unitId }, input, ctx.now());
+        const entry = await proposeBudget(ctx.engine, { userId: me.id, unitId }, input, ctx.now());
         ctx.audit.record(me, 'budget.proposed', { type: 'budget', id: entry.id }, { unitId, planId: entry.planId, proposedTotal: entry.proposedTotal });
         return c.json(entry, 201);
       })
-      .get('/budget/:id', readers, (c) => {
-        const entry = found(c.req.param('id'), (id) => getBudget(ctx.db, id));
+      .get('/budget/:id', readers, async (c) => {
+        const entry = await found(c.req.param('id'), (id) => getBudget(ctx.engine, id));
         checkInScope(scopeOf(units, c.get('staff')), entry.unitId);
         return c.json(entry);
       })
       .put('/budget/:id/decision', office, async (c) => {
-        const current = found(c.req.param('id'), (id) => getBudget(ctx.db, id));
+        const current = await found(c.req.param('id'), (id) => getBudget(ctx.engine, id));
         const input = await readBody(c, budgetDecisionSchema);
         notBefore(input.decidedOn, current.proposedOn, 'decidedOn');
         const amounts = input.status === 'rejected' ? current.lines.map(() => 0) : input.approvedAmounts;
@@ -188,7 +188,7 @@ export function registerRoutes(ctx: AppContext, units: Units, plans: PlanStore, 
         const over = amounts.findIndex((a, i) => a > current.lines[i].proposedAmount);
         if (over >= 0) throw apiError(400, 'invalid_request', `approvedAmounts.${over}: more than the line proposes`);
         if (input.status === 'approved' && amounts.every((a) => a === 0)) throw apiError(400, 'invalid_request', 'approvedAmounts: approving nothing is a refusal');
-        const entry = decideBudget(ctx.db, current.id, c.get('staff').id, { status: input.status, amounts, decidedOn: input.decidedOn, note: input.note }, ctx.now());
+        const entry = await decideBudget(ctx.engine, current.id, c.get('staff').id, { status: input.status, amounts, decidedOn: input.decidedOn, note: input.note }, ctx.now());
         ctx.audit.record(c.get('staff'), 'budget.decided', { type: 'budget', id: entry.id }, { unitId: entry.unitId, status: entry.status, approvedTotal: entry.approvedTotal });
         return c.json(entry);
       })

@@ -16,6 +16,13 @@ import { msBounds, type DayRange } from './range.ts';
 const from = sql.placeholder('from');
 const to = sql.placeholder('to');
 
+/** The kinds the ward's official figures count, from the stored choice (JSON), or the default when none was saved. */
+export function officialKindsOf(stored: string | undefined): FigureKinds['official'] {
+  if (stored === undefined) return { kinds: [...DEFAULT_OFFICIAL_KINDS], isDefault: true };
+  const chosen = JSON.parse(stored) as string[];
+  return { kinds: FIGURE_KINDS.filter((k) => chosen.includes(k)), isDefault: false };
+}
+
 export function createFigureKinds(db: Db) {
   // Written out with table names: the FROM is the attribution join, where a bare "id" is ambiguous.
   const eventId = sql.raw('"events"."id"');
@@ -40,12 +47,7 @@ export function createFigureKinds(db: Db) {
     .prepare();
   const setting = db.select({ kinds: wardFigureSettings.officialKinds }).from(wardFigureSettings).where(eq(wardFigureSettings.id, 1)).prepare();
 
-  const official = (): FigureKinds['official'] => {
-    const row = setting.get();
-    if (!row) return { kinds: [...DEFAULT_OFFICIAL_KINDS], isDefault: true };
-    const chosen = JSON.parse(row.kinds) as string[];
-    return { kinds: FIGURE_KINDS.filter((k) => chosen.includes(k)), isDefault: false };
-  };
+  const official = (): FigureKinds['official'] => officialKindsOf(setting.get()?.kinds);
 
   return {
     official,

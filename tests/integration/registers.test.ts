@@ -4,6 +4,7 @@
 // a 4xx JSON answer with nothing written; every write is in the audit log;
 // budget totals are the server's sums; and the report's section III reader.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { engineOfSqlite } from '../../server/db/engine/sqlite.ts';
 import { difficultiesForReport } from '../../server/registers/difficulties.ts';
 import type { Budget, Difficulty, Misinfo } from '../../shared/registers/schema.ts';
 import { setupTestApp, type TestApp } from './helpers.ts';
@@ -119,13 +120,13 @@ describe('difficulties', () => {
     await sendJson(t, 'PUT', `${R}/difficulties/${inSpan.id}/handling`, reviewer, { status: 'proposed', handling: 'Trình UBND phường.', handledOn: '2025-06-05' });
     await file(ttsnc, { summary: 'Sau kỳ', raisedOn: '2025-07-01' });
 
-    const rows = difficultiesForReport(t.db, SAMPLE_PLAN, '2025-06-01', '2025-06-30');
+    const rows = await difficultiesForReport(engineOfSqlite(t.sqlite), SAMPLE_PLAN, '2025-06-01', '2025-06-30');
     expect(rows.map((r) => [r.unitName, r.summary, r.status, r.handling, r.raisedOn, r.handledOn])).toEqual([
       ['Phòng Kinh tế, Hạ tầng và Đô thị', 'Chưa có đường truyền', 'new', null, '2025-05-20', null],
       ['Trung tâm sự nghiệp công', 'Thiếu loa ở tổ 5', 'proposed', 'Trình UBND phường.', '2025-06-02', '2025-06-05'],
     ]);
     expect(rows[0].id).toBe(open.id);
-    expect(difficultiesForReport(t.db, 'another-plan', '2025-06-01', '2025-06-30')).toEqual([]);
+    expect(await difficultiesForReport(engineOfSqlite(t.sqlite), 'another-plan', '2025-06-01', '2025-06-30')).toEqual([]);
   });
 });
 
