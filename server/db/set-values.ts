@@ -10,5 +10,3 @@ export function setPlaceholders<T extends Record<string, unknown>>(columns: read
   return Object.fromEntries(columns.map((c) => [c, sql`${sql.placeholder(c)}`])) as { [K in keyof T]: SQL };
 }
 
-/** An upsert's conflict target, as the bare column name: drizzle's SQLite dialect writes it "table"."column", which PostgreSQL refuses. */
-export const conflictOn = (column: AnyColumn): SQL => sql`${sql.identifier(column.name)}`;

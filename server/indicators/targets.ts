@@ -6,7 +6,7 @@ import { DEFAULT_BASIC_SKILLS_RULE, type BasicSkillsRule } from '../../shared/in
 import type { IndicatorTargetSet } from '../../shared/indicators/api.ts';
 import type { Engine } from '../db/engine/engine.ts';
 import { planIndicatorTargets } from '../db/schema/index.ts';
-import { conflictOn, excluded } from '../db/set-values.ts';
+import { excluded } from '../db/set-values.ts';
 
 export interface StoredTargets {
   targets: IndicatorTargetSet;
@@ -29,7 +29,7 @@ export function createIndicatorTargets(engine: Engine) {
         .insert(planIndicatorTargets)
         .values(row)
         .onConflictDoUpdate({
-          target: conflictOn(planIndicatorTargets.planId),
+          target: planIndicatorTargets.planId,
           set: {
             basicSkillsRule: excluded(planIndicatorTargets.basicSkillsRule),
             targets: excluded(planIndicatorTargets.targets),
