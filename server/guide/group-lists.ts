@@ -7,7 +7,7 @@ import type { FollowUp, HouseholdList } from '../../shared/guide/api.ts';
 import { followUpFor, type Activity } from '../../shared/guide/follow-up.ts';
 import { isDigitalCitizen, type CatalogCourse } from '../../shared/resident/certificates.ts';
 import { and, asc, eq, inArray, sql, type AnyColumn } from 'drizzle-orm';
-import type { Db } from '../db/open.ts';
+import type { Engine } from '../db/engine/engine.ts';
 import { assistedLearners, events, guideEvents, guideSessions, householdMembers, households, learnerProfiles, sessionCheckins } from '../db/schema/index.ts';
 
 export interface CatalogLike {
@@ -29,8 +29,9 @@ const selfInGroup = (groupId: string) => sql`
    WHERE ${households.groupId} = ${groupId} AND ${noGroupOnProfile(householdMembers.learnerId)}
      AND ${householdMembers.learnerId} NOT IN (SELECT ${assistedLearners.id} FROM ${assistedLearners})`;
 
-export function createGroupLists(db: Db, catalog: CatalogLike, now: () => number) {
-  const selfIds = (groupId: string) => db.all<{ id: string }>(selfInGroup(groupId));
+export function createGroupLists(engine: Engine, catalog: CatalogLike, now: () => number) {
+  const { db } = engine;
+  const selfIds = (groupId: string) => engine.all<{ id: string }>(selfInGroup(groupId));
   const assisted = db
     .select({ id: assistedLearners.id, name: assistedLearners.name, registeredAt: assistedLearners.registeredAt })
     .from(assistedLearners)
@@ -57,19 +58,19 @@ export function createGroupLists(db: Db, catalog: CatalogLike, now: () => number
   const members = db.select({ learnerId: householdMembers.learnerId }).from(householdMembers).where(eq(householdMembers.householdId, sql.placeholder('householdId'))).prepare();
   const isAssisted = db.select({ id: assistedLearners.id }).from(assistedLearners).where(eq(assistedLearners.id, learnerId)).prepare();
 
-  const activityOf = (id: string, kind: 'self' | 'assisted'): Activity[] =>
+  const activityOf = (id: string, kind: 'self' | 'assisted'): Promise<Activity[]> =>
     (kind === 'self' ? selfActivity : assistedActivity).all({ learnerId: id });
 
   return {
-    followUp(groupId: string): FollowUp {
+    async followUp(groupId: string): Promise<FollowUp> {
       const t = now();
       const people = [
-        ...selfIds(groupId).map((r) => ({ id: r.id, kind: 'self' as const, name: null, since: 0 })),
-        ...assisted.all({ groupId }).map((r) => ({ id: r.id, kind: 'assisted' as const, name: r.name, since: r.registeredAt })),
+        ...(await selfIds(groupId)).map((r) => ({ id: r.id, kind: 'self' as const, name: null, since: 0 })),
+        ...(await assisted.all({ groupId })).map((r) => ({ id: r.id, kind: 'assisted' as const, name: r.name, since: r.registeredAt })),
       ];
       const result: FollowUp = { groupId, notFinished: [], inactive: [] };
       for (const p of people) {
-        const activity = activityOf(p.id, p.kind);
+        const activity = await activityOf(p.id, p.kind);
         // Registration counts as activity: someone registered yesterday is not "inactive".
         if (p.since) activity.push({ courseId: null, lessonId: null, completed: false, at: p.since });
         const f = followUpFor(p.id, activity, catalog.courses, t);
@@ -80,21 +81,21 @@ export function createGroupLists(db: Db, catalog: CatalogLike, now: () => number
       }
       return result;
     },
-    households(groupId: string): HouseholdList {
-      return {
-        groupId,
-        households: householdRows.all({ groupId }).map((h) => {
-          const ids = members.all({ householdId: h.id }).map((m) => m.learnerId);
-          const covered = ids.some((id) => {
-            const done = new Map<string, Set<string>>();
-            for (const a of activityOf(id, isAssisted.get({ learnerId: id }) ? 'assisted' : 'self')) {
-              if (a.completed && a.courseId && a.lessonId) done.set(a.courseId, (done.get(a.courseId) ?? new Set()).add(a.lessonId));
-            }
-            return isDigitalCitizen(catalog.courses, done);
-          });
-          return { id: h.id, label: h.label, members: ids.length, covered };
-        }),
-      };
+    async households(groupId: string): Promise<HouseholdList> {
+      const list: HouseholdList['households'] = [];
+      for (const h of await householdRows.all({ groupId })) {
+        const ids = (await members.all({ householdId: h.id })).map((m) => m.learnerId);
+        let covered = false;
+        for (const id of ids) {
+          const done = new Map<string, Set<string>>();
+          for (const a of await activityOf(id, (await isAssisted.get({ learnerId: id })) ? 'assisted' : 'self')) {
+            if (a.completed && a.courseId && a.lessonId) done.set(a.courseId, (done.get(a.courseId) ?? new Set()).add(a.lessonId));
+          }
+          if ((covered = isDigitalCitizen(catalog.courses, done))) break;
+        }
+        list.push({ id: h.id, label: h.label, members: ids.length, covered });
+      }
+      return { groupId, households: list };
     },
   };
 }

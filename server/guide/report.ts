@@ -9,7 +9,7 @@ import type { ReportRow, TeamReport } from '../../shared/guide/api.ts';
 import { TEAMS } from '../../shared/api.ts';
 import { toCsv } from '../csv.ts';
 import { and, asc, eq, isNotNull, sql, type SQL } from 'drizzle-orm';
-import type { Db } from '../db/open.ts';
+import type { Engine } from '../db/engine/engine.ts';
 import { events, guideEvents, guideSessions, users } from '../db/schema/index.ts';
 import { COUNTED_ATTENDANCE, notHeld, VERIFIED_SELF_COMPLETIONS } from '../stats/verified-records.ts';
 
@@ -29,8 +29,8 @@ interface Keyed {
 }
 type Period = { start: number; end: number };
 
-export function createTeamReport(db: Db) {
-  const guides = db
+export function createTeamReport(engine: Engine) {
+  const guides = engine.db
     .select({ guideId: users.id, displayName: users.displayName, team: sql<Team>`${users.team}` })
     .from(users)
     .where(and(eq(users.role, 'guide'), isNotNull(users.team)))
@@ -39,7 +39,7 @@ export function createTeamReport(db: Db) {
   // Each query is asked twice: grouped by guide and grouped by team (with
   // DISTINCT, so a fact shared by two guides of one team counts once).
   const by = (group: 'guide' | 'team', query: (key: SQL, r: Period) => SQL) => (r: Period) =>
-    db.all<Keyed>(query(group === 'guide' ? sql`${users.id}` : sql`${users.team}`, r));
+    engine.all<Keyed>(query(group === 'guide' ? sql`${users.id}` : sql`${users.team}`, r));
   const recordedBy = (type: string) => (k: SQL, r: Period) => sql`SELECT ${k} AS key, COUNT(DISTINCT ${guideEvents.id}) AS n
       FROM ${guideEvents} JOIN ${users} ON ${users.id} = ${guideEvents.recordedBy}
      WHERE ${guideEvents.type} = ${type} AND ${notHeld(guideEvents.id)} AND ${guideEvents.effectiveAt} >= ${r.start} AND ${guideEvents.effectiveAt} < ${r.end} GROUP BY key`;
@@ -58,10 +58,9 @@ export function createTeamReport(db: Db) {
   const perGuide = queries('guide');
   const perTeam = queries('team');
 
-  const rows = (q: ReturnType<typeof queries>, start: number, end: number) => {
-    const maps = Object.fromEntries(
-      Object.entries(q).map(([name, ask]) => [name, new Map(ask({ start, end }).map((r) => [r.key, r.n]))]),
-    ) as Record<keyof ReportRow, Map<string, number>>;
+  const rows = async (q: ReturnType<typeof queries>, start: number, end: number) => {
+    const maps = {} as Record<keyof ReportRow, Map<string, number>>;
+    for (const [name, ask] of Object.entries(q)) maps[name as keyof ReportRow] = new Map((await ask({ start, end })).map((r) => [r.key, r.n]));
     return (key: string): ReportRow => ({
       sessions: maps.sessions.get(key) ?? 0,
       attendees: maps.attendees.get(key) ?? 0,
@@ -72,15 +71,15 @@ export function createTeamReport(db: Db) {
   };
 
   // One read transaction: every number describes the same moment.
-  return (from?: string, to?: string): TeamReport =>
-    db.transaction(() => {
+  return (from?: string, to?: string): Promise<TeamReport> =>
+    engine.transaction(async () => {
       const [start, end] = dayRange(from, to);
-      const guideRow = rows(perGuide, start, end);
-      const teamRow = rows(perTeam, start, end);
+      const guideRow = await rows(perGuide, start, end);
+      const teamRow = await rows(perTeam, start, end);
       return {
         from: from ?? null,
         to: to ?? null,
-        guides: guides.all().map((g) => ({ ...g, ...guideRow(g.guideId) })),
+        guides: (await guides.all()).map((g) => ({ ...g, ...guideRow(g.guideId) })),
         teams: TEAMS.map((team) => ({ team, ...teamRow(team) })),
       };
     });

@@ -5,7 +5,7 @@
 import type { OUTCOMES } from '../../shared/events/guide.ts';
 import type { Attendee, SessionSummary } from '../../shared/guide/api.ts';
 import { and, count, eq, lt, like, sql } from 'drizzle-orm';
-import type { Db } from '../db/open.ts';
+import type { Engine } from '../db/engine/engine.ts';
 import { assistedLearners, events, guideEvents, guideSessions, sessionCheckins, users } from '../db/schema/index.ts';
 import { ATTENDANCE, CHECKED_IN, CREDITED_COMPLETION } from './attribution.ts';
 import type { SessionRow } from './authorize.ts';
@@ -13,7 +13,8 @@ import { checkinState } from './checkins.ts';
 
 type Outcome = (typeof OUTCOMES)[number];
 
-export function createRoster(db: Db, now: () => number) {
+export function createRoster(engine: Engine, now: () => number) {
+  const { db } = engine;
   // Prepared once: GET /guide/sessions asks them for each of up to 200 sessions.
   const attendance = db
     .select({ learnerId: sql<string>`attendance.learner_id`, kind: sql<'self' | 'assisted'>`attendance.kind`, at: sql<number>`MIN(attendance.at)`.as('first_at') })
@@ -46,9 +47,9 @@ export function createRoster(db: Db, now: () => number) {
     .where(and(eq(guideEvents.sessionId, sql.placeholder('sessionId')), eq(guideEvents.type, 'outcome.confirmed')))
     .prepare();
   /** Each learner's confirmed outcomes, once each, in the order of the outcome names. */
-  const outcomes = (sessionId: string) => {
+  const outcomes = async (sessionId: string) => {
     const pairs = new Map<string, { learnerId: string; outcome: Outcome }>();
-    for (const { learnerId, payload } of confirmed.all({ sessionId })) {
+    for (const { learnerId, payload } of await confirmed.all({ sessionId })) {
       const { outcome } = JSON.parse(payload) as { outcome: Outcome };
       pairs.set(`${learnerId}/${outcome}`, { learnerId, outcome });
     }
@@ -67,24 +68,25 @@ export function createRoster(db: Db, now: () => number) {
     .prepare();
   const guideName = db.select({ displayName: users.displayName }).from(users).where(eq(users.id, sql.placeholder('id'))).prepare();
 
-  return (session: SessionRow, canSeeNames: (groupId: string) => boolean): SessionSummary => {
-    const self = new Map(selfDone.all({ sessionId: session.id }).map((r) => [r.learnerId, r]));
-    const assisted = new Map(assistedDone.all({ sessionId: session.id }).map((r) => [r.learnerId, r]));
+  return async (session: SessionRow, canSeeNames: (groupId: string) => boolean): Promise<SessionSummary> => {
+    const self = new Map((await selfDone.all({ sessionId: session.id })).map((r) => [r.learnerId, r]));
+    const assisted = new Map((await assistedDone.all({ sessionId: session.id })).map((r) => [r.learnerId, r]));
     const outcomesBy = new Map<string, Outcome[]>();
-    for (const o of outcomes(session.id)) outcomesBy.set(o.learnerId, [...(outcomesBy.get(o.learnerId) ?? []), o.outcome]);
+    for (const o of await outcomes(session.id)) outcomesBy.set(o.learnerId, [...(outcomesBy.get(o.learnerId) ?? []), o.outcome]);
 
-    const attendees: Attendee[] = attendance.all({ sessionId: session.id }).map(({ learnerId, kind, at }) => {
-      const info = kind === 'assisted' ? assistedInfo.get({ learnerId }) : undefined;
+    const attendees: Attendee[] = [];
+    for (const { learnerId, kind, at } of await attendance.all({ sessionId: session.id })) {
+      const info = kind === 'assisted' ? await assistedInfo.get({ learnerId }) : undefined;
       const done = (kind === 'self' ? self : assisted).get(learnerId);
-      return {
+      attendees.push({
         learnerId,
         kind,
         name: info && canSeeNames(info.groupId) ? info.name : null,
-        isNew: kind === 'assisted' ? info?.sessionId === session.id : learnedBefore.get({ learnerId, at }) === undefined,
+        isNew: kind === 'assisted' ? info?.sessionId === session.id : (await learnedBefore.get({ learnerId, at })) === undefined,
         lessonsCompleted: done?.lessons ?? 0,
         outcomes: outcomesBy.get(learnerId) ?? [],
-      };
-    });
+      });
+    }
     const sum = (m: Map<string, { n: number }>) => [...m.values()].reduce((a, r) => a + r.n, 0);
     return {
       id: session.id,
@@ -92,7 +94,7 @@ export function createRoster(db: Db, now: () => number) {
       title: session.title,
       place: session.place,
       groupId: session.groupId,
-      guide: guideName.get({ id: session.guideId })?.displayName ?? '',
+      guide: (await guideName.get({ id: session.guideId }))?.displayName ?? '',
       startsAt: new Date(session.startsAt).toISOString(),
       endsAt: new Date(session.endsAt).toISOString(),
       courses: JSON.parse(session.courses) as string[],

@@ -25,18 +25,18 @@ export function guideRoutes(ctx: AppContext, catalog: CatalogLike, records: Reco
   const guide = requireStaff(ctx, ['guide']);
   const anyStaff = requireStaff(ctx, ['guide', 'reviewer', 'admin']);
   const access = createGuideAccess(ctx.engine);
-  const roster = createRoster(ctx.db, ctx.now);
-  const report = createTeamReport(ctx.db);
-  const lists = createGroupLists(ctx.db, catalog, ctx.now);
-  const groupNames = ctx.db
+  const roster = createRoster(ctx.engine, ctx.now);
+  const report = createTeamReport(ctx.engine);
+  const lists = createGroupLists(ctx.engine, catalog, ctx.now);
+  const groupNames = ctx.engine.db
     .select({ id: residentialGroups.id, name: residentialGroups.name })
     .from(guideGroups)
     .innerJoin(residentialGroups, eq(residentialGroups.id, guideGroups.groupId))
     .where(eq(guideGroups.userId, sql.placeholder('guideId')))
     .orderBy(asc(residentialGroups.sortOrder), asc(residentialGroups.id))
     .prepare();
-  const expiresAt = ctx.db.select({ expiresAt: authSessions.expiresAt }).from(authSessions).where(eq(authSessions.tokenHash, sql.placeholder('tokenHash'))).prepare();
-  const mySessions = ctx.db
+  const expiresAt = ctx.engine.db.select({ expiresAt: authSessions.expiresAt }).from(authSessions).where(eq(authSessions.tokenHash, sql.placeholder('tokenHash'))).prepare();
+  const mySessions = ctx.engine.db
     .select()
     .from(guideSessions)
     .where(eq(guideSessions.guideId, sql.placeholder('guideId')))
@@ -56,13 +56,13 @@ export function guideRoutes(ctx: AppContext, catalog: CatalogLike, records: Reco
   };
 
   return new Hono<AppEnv>()
-    .get('/me', guide, (c) => {
+    .get('/me', guide, async (c) => {
       const user = c.get('staff');
       const token = readSessionToken(c, ctx.config) ?? '';
       const body: GuideMe = {
         user,
-        groups: groupNames.all({ guideId: user.id }),
-        sessionExpiresAt: new Date(expiresAt.get({ tokenHash: sha256Hex(token) })?.expiresAt ?? ctx.now()).toISOString(),
+        groups: await groupNames.all({ guideId: user.id }),
+        sessionExpiresAt: new Date((await expiresAt.get({ tokenHash: sha256Hex(token) }))?.expiresAt ?? ctx.now()).toISOString(),
       };
       return c.json(body);
     })
@@ -76,8 +76,10 @@ export function guideRoutes(ctx: AppContext, catalog: CatalogLike, records: Reco
     .get('/sessions', guide, async (c) => {
       const me = c.get('staff').id;
       const mine = await access.groupsOf(me);
-      const sessions = mySessions.all({ guideId: me }).filter((s) => mine.has(s.groupId));
-      return c.json({ sessions: sessions.map((s) => roster(s, (g) => mine.has(g))) });
+      const sessions = (await mySessions.all({ guideId: me })).filter((s) => mine.has(s.groupId));
+      const summaries = [];
+      for (const s of sessions) summaries.push(await roster(s, (g) => mine.has(g)));
+      return c.json({ sessions: summaries });
     })
     .get('/sessions/:id', guide, async (c) => {
       const me = c.get('staff').id;
@@ -86,16 +88,16 @@ export function guideRoutes(ctx: AppContext, catalog: CatalogLike, records: Reco
       if (!session) throw apiError(404, 'not_found', 'No such session (it may not be synced yet)');
       const mine = await access.groupsOf(me);
       if (!mine.has(session.groupId)) throw apiError(403, 'forbidden', 'This session is in a residential group you are not assigned to');
-      return c.json(roster(session, (g) => mine.has(g)));
+      return c.json(await roster(session, (g) => mine.has(g)));
     })
-    .get('/groups/:groupId/follow-up', guide, async (c) => c.json(lists.followUp(await assignedGroup(c.get('staff').id, c.req.param('groupId')))))
-    .get('/groups/:groupId/households', guide, async (c) => c.json(lists.households(await assignedGroup(c.get('staff').id, c.req.param('groupId')))))
-    .get('/report', anyStaff, (c) => c.json(report(...rangeOf(c.req.query()))))
-    .get('/report.csv', anyStaff, (c) => {
+    .get('/groups/:groupId/follow-up', guide, async (c) => c.json(await lists.followUp(await assignedGroup(c.get('staff').id, c.req.param('groupId')))))
+    .get('/groups/:groupId/households', guide, async (c) => c.json(await lists.households(await assignedGroup(c.get('staff').id, c.req.param('groupId')))))
+    .get('/report', anyStaff, async (c) => c.json(await report(...rangeOf(c.req.query()))))
+    .get('/report.csv', anyStaff, async (c) => {
       const [from, to] = rangeOf(c.req.query());
       const name = `team-report${from ? `-${from}` : ''}${to ? `-${to}` : ''}.csv`;
       // BOM: spreadsheet programs then read the Vietnamese names as UTF-8.
-      return c.body(`\uFEFF${reportToCsv(report(from, to))}`, 200, {
+      return c.body(`\uFEFF${reportToCsv(await report(from, to))}`, 200, {
         'content-type': 'text/csv; charset=utf-8',
         'content-disposition': `attachment; filename="${name}"`,
       });
