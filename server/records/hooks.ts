@@ -72,25 +72,39 @@ export function combineHooks<E>(list: ReadonlyArray<RecordHooks<E> | undefined>)
   const applies = all.flatMap((h) => (h.apply ? [h.apply.bind(h)] : []));
   const batches = all.flatMap((h) => (h.applyBatch ? [h.applyBatch.bind(h)] : []));
   const afters = all.flatMap((h) => (h.afterCommit ? [h.afterCommit.bind(h)] : []));
+  // A hook still synchronous is not awaited: a microtask per hook and record adds up on the sync path.
   return {
     async begin(by, records, tx) {
-      for (const begin of begins) await begin(by, records, tx);
+      for (const begin of begins) {
+        const done = begin(by, records, tx);
+        if (done) await done;
+      }
     },
     async check(event, at, by, tx) {
       for (const check of checks) {
-        const refused = await check(event, at, by, tx);
+        const answer = check(event, at, by, tx);
+        const refused = answer instanceof Promise ? await answer : answer;
         if (refused) return refused;
       }
       return undefined;
     },
     async apply(event, at, tx) {
-      for (const apply of applies) await apply(event, at, tx);
+      for (const apply of applies) {
+        const done = apply(event, at, tx);
+        if (done) await done;
+      }
     },
     async applyBatch(applied, tx) {
-      for (const apply of batches) await apply(applied, tx);
+      for (const apply of batches) {
+        const done = apply(applied, tx);
+        if (done) await done;
+      }
     },
     async afterCommit(by, outcomes) {
-      for (const after of afters) await after(by, outcomes);
+      for (const after of afters) {
+        const done = after(by, outcomes);
+        if (done) await done;
+      }
     },
   };
 }
