@@ -177,6 +177,11 @@ export function createApp(deps: AppDeps) {
     await next();
   });
   const resident = createResident(ctx, catalog, { beforeErase: statsRollup.catchUp });
+  // Erasures a previous run stored but did not carry out are done before any request is answered.
+  app.use('*', async (_c, next) => {
+    await resident.ready;
+    await next();
+  });
   const integrity = createIntegrity(ctx.db, { rollup: statsRollup, catalog: resident.catalog, limits: { ...DEFAULT_PLAUSIBILITY, ...config.plausibility }, now });
   app.route(`${API_PREFIX}/learners`, learnerRoutes(ctx, integrity.registered));
   // Every offline record (learner and guide families) goes through one

@@ -14,29 +14,31 @@ export function createResident(ctx: AppContext, catalog: Catalog, hooks: { befor
   const ward = createWardProfile(ctx.db, ctx.now);
   const profiles = createProfiles(ctx.engine, ward.hasGroup);
   const certificates = createCertificates(ctx.db, catalog, ctx.now);
-  const eraser = createEraser(ctx.db, ctx.now, hooks.beforeErase);
+  const eraser = createEraser(ctx.engine, ctx.now, hooks.beforeErase);
 
   // A deletion request is stored as an event first and carried out right
   // after the commit. Should the process stop in between, the stored request
-  // is carried out at the next start.
-  const pendingErasures = ctx.db.selectDistinct({ learnerId: events.learnerId }).from(events).where(eq(events.type, 'learner.deletion-requested')).all();
-  for (const { learnerId } of pendingErasures) eraser.erase(learnerId);
+  // is carried out at the next start (`ready`, which the server awaits before it listens).
+  const ready = (async () => {
+    const pending = await ctx.engine.db.selectDistinct({ learnerId: events.learnerId }).from(events).where(eq(events.type, 'learner.deletion-requested'));
+    for (const { learnerId } of pending) await eraser.erase(learnerId);
+  })();
 
   /** Consent and profile in the sync transaction; erasure right after the commit. */
   const projection: Projection = {
     name: 'resident',
     learner: {
       ...profiles.hooks,
-      afterCommit(by, outcomes) {
+      async afterCommit(by, outcomes) {
         if (outcomes.some((o) => o.event.type === 'learner.deletion-requested' && (o.status === 'accepted' || o.status === 'duplicate'))) {
-          eraser.erase(by.id);
+          await eraser.erase(by.id);
           ctx.logger.info('learner erased on request');
         }
       },
     },
   };
 
-  return { ward, profiles, certificates, eraser, catalog, projection };
+  return { ward, profiles, certificates, eraser, catalog, projection, ready };
 }
 
 export type Resident = ReturnType<typeof createResident>;

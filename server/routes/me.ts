@@ -9,9 +9,9 @@ import { createCompletions } from '../resident/progress.ts';
 type MyProgress = z.infer<typeof myProgressSchema>;
 
 export function meRoutes(ctx: AppContext) {
-  const completions = createCompletions(ctx.db);
-  return new Hono<AppEnv>().get('/progress', requireLearner(ctx), (c) => {
-    const body: MyProgress = { completions: completions(c.get('learnerId')) };
+  const completions = createCompletions(ctx.engine);
+  return new Hono<AppEnv>().get('/progress', requireLearner(ctx), async (c) => {
+    const body: MyProgress = { completions: await completions(c.get('learnerId')) };
     return c.json(body);
   });
 }

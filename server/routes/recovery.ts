@@ -29,7 +29,7 @@ const WINDOW_MS = 15 * 60_000;
 /** codesPerLearner: the learner's limit on making codes, counted only once the secret was checked. */
 export function recoveryRoutes(ctx: AppContext, resident: Resident, codesPerLearner: MiddlewareHandler<AppEnv>) {
   const limiter = createFailureLimiter({ limit: RECOVERY_MISSES_PER_IP, windowMs: WINDOW_MS, now: ctx.now });
-  const completions = createCompletions(ctx.db);
+  const completions = createCompletions(ctx.engine);
 
   const create = (learnerId: string) =>
     ctx.db.transaction((tx) => {
@@ -51,7 +51,7 @@ export function recoveryRoutes(ctx: AppContext, resident: Resident, codesPerLear
         throw apiError(410, 'recovery_code_used', 'This recovery code has already been used. Make a new one on the phone that has your learning.');
       }
       await tx.insert(learnerKeys).values({ secretHash: sha256Hex(secret), learnerId: row.learnerId, createdAt: ctx.now() }).onConflictDoNothing();
-      return { learnerId: row.learnerId, ...(await resident.profiles.read(row.learnerId)), completions: completions(row.learnerId) };
+      return { learnerId: row.learnerId, ...(await resident.profiles.read(row.learnerId)), completions: await completions(row.learnerId) };
     });
 
   return new Hono<AppEnv>()

@@ -36,8 +36,8 @@ export function residentMeRoutes(ctx: AppContext, resident: Resident) {
       };
       return c.json(body);
     })
-    .delete('/', requireLearner(ctx), (c) => {
-      resident.eraser.erase(c.get('learnerId'));
+    .delete('/', requireLearner(ctx), async (c) => {
+      await resident.eraser.erase(c.get('learnerId'));
       return c.body(null, 204);
     });
 }

@@ -62,7 +62,9 @@ describe('deleting a learner', () => {
       .prepare('INSERT INTO events (id, type, learner_id, device_id, occurred_at, received_at, effective_at, payload) VALUES (?, ?, ?, ?, 0, 0, 0, ?)')
       .run(event.id, event.type, learner.id, event.deviceId, JSON.stringify(event));
     const { createApp } = await import('../../server/app.ts');
-    createApp({ db: t.db, sqlite: t.sqlite, catalog: CATALOG });
+    const app = createApp({ db: t.db, sqlite: t.sqlite, catalog: CATALOG });
+    // Carried out before the new process answers anything (any request waits for it).
+    await app.request('/api/v1/me/progress');
     expectErased(learner);
   });
 });
