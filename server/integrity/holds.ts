@@ -93,6 +93,7 @@ export function createIntegrity(engine: Engine, deps: { rollup: HoldsRollup; cat
     .select({ learnerId: devices.learnerId })
     .from(devices)
     .where(eq(devices.id, sql.placeholder('device')))
+    .orderBy(asc(devices.learnerId)) // the learners of a crowded phone are flagged in one order on every engine
     .prepare();
   // A learner's records that count: learning records with no hold, or an accepted one.
   const countedOf = db
