@@ -69,7 +69,8 @@ import { createGuideProjection } from './guide/projections.ts';
 import { createSelfCheckProjection } from './self-check/projection.ts';
 import { createRecordPipeline } from './records/pipeline.ts';
 import { createCatalogCheck } from './integrity/catalog-check.ts';
-import { createHoldTable, createIntegrity } from './integrity/holds.ts';
+import { createIntegrity } from './integrity/holds.ts';
+import { createHoldTable, rollupForHolds } from './integrity/hold-table.ts';
 import { createAnomalies } from './integrity/anomalies.ts';
 import { createSpotChecks } from './integrity/spot-checks.ts';
 import { drawKeyOf } from './integrity/draw-key.ts';
@@ -182,7 +183,7 @@ export function createApp(deps: AppDeps) {
     await resident.ready;
     await next();
   });
-  const integrity = createIntegrity(ctx.db, { rollup: statsRollup, catalog: resident.catalog, limits: { ...DEFAULT_PLAUSIBILITY, ...config.plausibility }, now });
+  const integrity = createIntegrity(ctx.engine, { rollup: rollupForHolds(ctx.db, statsRollup), catalog: resident.catalog, limits: { ...DEFAULT_PLAUSIBILITY, ...config.plausibility }, now });
   app.route(`${API_PREFIX}/learners`, learnerRoutes(ctx, integrity.registered));
   // Every offline record (learner and guide families) goes through one
   // pipeline; each feature keeps its tables in step through its projection,
@@ -247,7 +248,7 @@ export function createApp(deps: AppDeps) {
       indicators: wardIndicators(indicators, indicatorTargets, now),
     }),
   );
-  app.route(`${API_PREFIX}/integrity`, integrityRoutes(ctx, integrity, createAnomalies(ctx.db, integrity.limits), createSpotChecks(ctx.db, now, drawKeyOf(ctx.sqlite.name))));
+  app.route(`${API_PREFIX}/integrity`, integrityRoutes(ctx, integrity, createAnomalies(ctx.engine, integrity.limits), createSpotChecks(ctx.engine, now, drawKeyOf(ctx.sqlite.name))));
   app.route('/api', openApiRoutes(ctx));
   app.all('/api/*', (c) => jsonError(c, 404, 'not_found', `No API route ${c.req.method} ${c.req.path}`));
 

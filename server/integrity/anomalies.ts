@@ -7,7 +7,7 @@ import { eq, sql } from 'drizzle-orm';
 import type { Anomalies } from '../../shared/integrity/api.ts';
 import { learnerCode } from '../../shared/guide/learner-code.ts';
 import { PLAUSIBILITY_RULES, type PlausibilityLimits, type PlausibilityRule } from '../../shared/integrity/plausibility.ts';
-import type { Db } from '../db/open.ts';
+import type { Engine } from '../db/engine/engine.ts';
 import { integrityHolds, integrityLearners, statsLearners } from '../db/schema/index.ts';
 
 /** The handle a reviewer's decision names: a hash of the learner id, so the view carries codes and handles, never an id. */
@@ -16,7 +16,8 @@ export const reviewRef = (learnerId: string) => createHash('sha256').update(`rev
 /** Learners listed at once, oldest first; the counts cover all of them. */
 const PAGE = 200;
 
-export function createAnomalies(db: Db, limits: PlausibilityLimits) {
+export function createAnomalies(engine: Engine, limits: PlausibilityLimits) {
+  const db = engine.db;
   const heldRows = db
     .select({ learnerId: integrityHolds.learnerId, rules: integrityHolds.rules, heldAt: integrityHolds.heldAt })
     .from(integrityHolds)
@@ -41,11 +42,11 @@ export function createAnomalies(db: Db, limits: PlausibilityLimits) {
     .union(db.select({ learnerId: integrityLearners.learnerId }).from(integrityLearners))
     .prepare();
   /** The learner a handle from the view names (any learner with a hold or a flag), if any. */
-  const learnerOf = (ref: string): string | undefined => underReview.all().find((r) => reviewRef(r.learnerId) === ref)?.learnerId;
+  const learnerOf = async (ref: string): Promise<string | undefined> => (await underReview.all()).find((r) => reviewRef(r.learnerId) === ref)?.learnerId;
 
   return { view: anomalies, learnerOf };
 
-  function anomalies(): Anomalies {
+  async function anomalies(): Promise<Anomalies> {
     const byLearner = new Map<string, { rules: Set<PlausibilityRule>; held: number; since: number }>();
     const entry = (learnerId: string, at: number) => {
       let e = byLearner.get(learnerId);
@@ -53,9 +54,9 @@ export function createAnomalies(db: Db, limits: PlausibilityLimits) {
       e.since = Math.min(e.since, at);
       return e;
     };
-    for (const l of waitingLearners.all()) for (const r of JSON.parse(l.rules) as PlausibilityRule[]) entry(l.learnerId, l.flaggedAt).rules.add(r);
+    for (const l of await waitingLearners.all()) for (const r of JSON.parse(l.rules) as PlausibilityRule[]) entry(l.learnerId, l.flaggedAt).rules.add(r);
     const recordsByRule = new Map<PlausibilityRule, number>();
-    for (const h of heldRows.all()) {
+    for (const h of await heldRows.all()) {
       const e = entry(h.learnerId, h.heldAt);
       e.held += 1;
       for (const r of JSON.parse(h.rules) as PlausibilityRule[]) {
@@ -63,9 +64,12 @@ export function createAnomalies(db: Db, limits: PlausibilityLimits) {
         recordsByRule.set(r, (recordsByRule.get(r) ?? 0) + 1);
       }
     }
-    const learners = [...byLearner.entries()]
-      .map(([learnerId, e]) => ({ learnerId, code: learnerCode(learnerId), groupId: groupOf.get({ learner: learnerId })?.groupId ?? null, rules: PLAUSIBILITY_RULES.filter((r) => e.rules.has(r)), held: e.held, at: e.since }))
-      .sort((a, b) => a.at - b.at || a.learnerId.localeCompare(b.learnerId));
+    const learners: Array<{ learnerId: string; code: string; groupId: string | null; rules: PlausibilityRule[]; held: number; at: number }> = [];
+    for (const [learnerId, e] of byLearner) {
+      const groupId = (await groupOf.get({ learner: learnerId }))?.groupId ?? null;
+      learners.push({ learnerId, code: learnerCode(learnerId), groupId, rules: PLAUSIBILITY_RULES.filter((r) => e.rules.has(r)), held: e.held, at: e.since });
+    }
+    learners.sort((a, b) => a.at - b.at || a.learnerId.localeCompare(b.learnerId));
     const groups = new Map<string | null, { learners: number; records: number }>();
     for (const l of learners) {
       const g = groups.get(l.groupId) ?? { learners: 0, records: 0 };
@@ -73,7 +77,7 @@ export function createAnomalies(db: Db, limits: PlausibilityLimits) {
       g.records += l.held;
       groups.set(l.groupId, g);
     }
-    const done = Object.fromEntries(decided.all().map((d) => [d.decision, d.n]));
+    const done = Object.fromEntries((await decided.all()).map((d) => [d.decision, d.n]));
     return {
       limits: { ...limits },
       rules: PLAUSIBILITY_RULES.map((rule) => ({ rule, learners: learners.filter((l) => l.rules.includes(rule)).length, records: recordsByRule.get(rule) ?? 0 })),

@@ -13,7 +13,7 @@ import { learnerCode } from '../../shared/guide/learner-code.ts';
 import type { SpotCheck } from '../../shared/integrity/spot-check.ts';
 import { seededRandom } from '../../shared/seeded-random.ts';
 import { dayOf, isoFromDay } from '../../shared/stats/days.ts';
-import type { Db } from '../db/open.ts';
+import { changed, type Engine } from '../db/engine/engine.ts';
 import { assistedLearners, events, guideEvents, guideSessions, spotCheckItems, spotChecks, statsLearners, users } from '../db/schema/index.ts';
 import { msBounds, resolveRange } from '../stats/range.ts';
 import { verifiedGuideRecord, VERIFIED_SELF_COMPLETIONS } from '../stats/verified-records.ts';
@@ -33,7 +33,8 @@ export function drawSample<T>(records: readonly T[], size: number, seed: number)
   return list.slice(0, n);
 }
 
-export function createSpotChecks(db: Db, now: () => number, key: () => Buffer) {
+export function createSpotChecks(engine: Engine, now: () => number, key: () => Buffer) {
+  const db = engine.db;
   const from = sql.placeholder('from');
   const to = sql.placeholder('to');
   // Every verified record of the period, as (id, learner), in id order: the guide's and the credited self completions.
@@ -48,8 +49,8 @@ export function createSpotChecks(db: Db, now: () => number, key: () => Buffer) {
     .from(sql`${VERIFIED_SELF_COMPLETIONS}`)
     .where(sql`${eventAt} >= ${from} AND ${eventAt} < ${to}`)
     .prepare();
-  const recordsOf = (q: { from: number; to: number }) =>
-    [...guided.all(q).map((r) => ({ id: r.id, learnerId: r.learnerId ?? '' })), ...credited.all(q)].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  const recordsOf = async (q: { from: number; to: number }) =>
+    [...(await guided.all(q)).map((r) => ({ id: r.id, learnerId: r.learnerId ?? '' })), ...(await credited.all(q))].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   // The session a credited completion is named by: of those crediting it, the first to start.
   const creditingSession = db
     // Columns by name: the FROM is a join written out, which the query builder does not see into.
@@ -85,31 +86,29 @@ export function createSpotChecks(db: Db, now: () => number, key: () => Buffer) {
     .orderBy(asc(spotCheckItems.itemNo))
     .prepare();
 
-  function read(id: number): SpotCheck | null {
-    const h = header.get({ id });
+  async function read(id: number): Promise<SpotCheck | null> {
+    const h = await header.get({ id });
     if (!h) return null;
-    // A record erased since (its learner left) drops out of the list.
-    const list = items.all({ id }).flatMap((row): SpotCheck['items'] => {
+    const list: SpotCheck['items'] = [];
+    for (const row of await items.all({ id })) {
       const payload = row.guidePayload ?? row.selfPayload;
-      if (payload === null) return [];
+      if (payload === null) continue; // a record erased since (its learner left) drops out of the list
       const e = JSON.parse(payload) as { type: string; courseId?: string; lessonId?: string; outcome?: SpotCheck['items'][number]['outcome'] };
-      const session = row.guidePayload === null ? creditingSession.get({ id: row.eventId }) : undefined;
-      return [
-        {
-          itemNo: row.itemNo,
-          kind: row.guidePayload === null ? 'session-completion' : e.type === 'outcome.confirmed' ? 'outcome' : 'completion',
-          code: learnerCode(row.learnerId),
-          groupId: row.assistedGroup ?? row.selfGroup ?? null,
-          courseId: e.courseId ?? null,
-          lessonId: e.lessonId ?? null,
-          outcome: e.outcome ?? null,
-          day: isoFromDay(dayOf((row.guideAt ?? row.selfAt)!)),
-          guide: row.guide ?? session?.guide ?? '',
-          session: session ? { code: session.code, title: session.title, day: isoFromDay(dayOf(session.startsAt)) } : null,
-          result: row.result,
-        },
-      ];
-    });
+      const session = row.guidePayload === null ? await creditingSession.get({ id: row.eventId }) : undefined;
+      list.push({
+        itemNo: row.itemNo,
+        kind: row.guidePayload === null ? 'session-completion' : e.type === 'outcome.confirmed' ? 'outcome' : 'completion',
+        code: learnerCode(row.learnerId),
+        groupId: row.assistedGroup ?? row.selfGroup ?? null,
+        courseId: e.courseId ?? null,
+        lessonId: e.lessonId ?? null,
+        outcome: e.outcome ?? null,
+        day: isoFromDay(dayOf((row.guideAt ?? row.selfAt)!)),
+        guide: row.guide ?? session?.guide ?? '',
+        session: session ? { code: session.code, title: session.title, day: isoFromDay(dayOf(session.startsAt)) } : null,
+        result: row.result,
+      });
+    }
     const count = (r: Result | null) => list.filter((i) => i.result === r).length;
     return {
       id: h.id,
@@ -125,32 +124,33 @@ export function createSpotChecks(db: Db, now: () => number, key: () => Buffer) {
   }
 
   return {
-    latest: (): SpotCheck | null => {
-      const id = latestId.get()?.id;
+    latest: async (): Promise<SpotCheck | null> => {
+      const id = (await latestId.get())?.id;
       return id ? read(id) : null;
     },
-    draw(q: { from: string; to: string; size: number }, by: string): SpotCheck {
+    async draw(q: { from: string; to: string; size: number }, by: string): Promise<SpotCheck> {
       const r = resolveRange({ from: q.from, to: q.to }, now(), () => false);
       const [from, to] = msBounds(r);
-      return db.transaction(() => {
-        const records = recordsOf({ from, to });
+      return engine.transaction(async () => {
+        const records = await recordsOf({ from, to });
         const ids = records.map((x) => x.id);
         const seed = drawSeed(key(), { from: r.range.from, to: r.range.to, size: q.size, records: ids });
         const sample = drawSample(ids, q.size, seed);
-        const [{ id }] = db.insert(spotChecks).values({ periodFrom: r.range.from, periodTo: r.range.to, seed, population: ids.length, drawnBy: by, drawnAt: now() }).returning({ id: spotChecks.id }).all();
+        const [{ id }] = await db.insert(spotChecks).values({ periodFrom: r.range.from, periodTo: r.range.to, seed, population: ids.length, drawnBy: by, drawnAt: now() }).returning({ id: spotChecks.id });
         const learnerOf = new Map(records.map((x) => [x.id, x.learnerId]));
-        sample.forEach((eventId, i) => db.insert(spotCheckItems).values({ checkId: id, itemNo: i + 1, eventId, learnerId: learnerOf.get(eventId) ?? '' }).run());
-        return read(id)!;
+        for (const [i, eventId] of sample.entries()) await db.insert(spotCheckItems).values({ checkId: id, itemNo: i + 1, eventId, learnerId: learnerOf.get(eventId) ?? '' });
+        return (await read(id))!;
       });
     },
     /** The result of one item; false when the check or item does not exist. */
-    record(checkId: number, itemNo: number, result: Result, by: string): boolean {
-      const changed = db
-        .update(spotCheckItems)
-        .set({ result, recordedBy: by, recordedAt: now() })
-        .where(and(eq(spotCheckItems.checkId, checkId), eq(spotCheckItems.itemNo, itemNo)))
-        .run();
-      return changed.changes === 1;
+    async record(checkId: number, itemNo: number, result: Result, by: string): Promise<boolean> {
+      const n = await changed(
+        db
+          .update(spotCheckItems)
+          .set({ result, recordedBy: by, recordedAt: now() })
+          .where(and(eq(spotCheckItems.checkId, checkId), eq(spotCheckItems.itemNo, itemNo))),
+      );
+      return n === 1;
     },
     read,
   };

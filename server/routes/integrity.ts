@@ -21,15 +21,15 @@ const positiveInt = z.coerce.number().int().min(1).max(2 ** 31 - 1);
 export function integrityRoutes(ctx: AppContext, integrity: Integrity, anomalies: ReturnType<typeof createAnomalies>, spot: SpotChecks) {
   const office = requireStaff(ctx, ['reviewer', 'admin']);
   return new Hono<AppEnv>()
-    .get('/anomalies', office, (c) => c.json(anomalies.view()))
+    .get('/anomalies', office, async (c) => c.json(await anomalies.view()))
     // The learner is named by the handle the anomaly view gives (or, for scripts, by their id).
     .post('/learners/:learnerId/review', office, async (c) => {
       const named = c.req.param('learnerId');
-      const learnerId = REVIEW_REF_PATTERN.test(named) ? anomalies.learnerOf(named) : parseWith(uuidSchema, named);
+      const learnerId = REVIEW_REF_PATTERN.test(named) ? await anomalies.learnerOf(named) : parseWith(uuidSchema, named);
       if (!learnerId) throw apiError(404, 'not_found', 'No learner under review has this reference');
       const { decision } = await readBody(c, reviewDecisionSchema);
       const staff = c.get('staff');
-      const result = integrity.review(learnerId, decision, staff.username);
+      const result = await integrity.review(learnerId, decision, staff.username);
       if (!result.known) throw apiError(404, 'not_found', 'No such learner');
       // Nothing waited: nothing decided, nothing to audit.
       if (result.records > 0 || result.flagged) {
@@ -38,10 +38,10 @@ export function integrityRoutes(ctx: AppContext, integrity: Integrity, anomalies
       return c.json({ decision, records: result.records });
     })
     // Spot-checks: the latest list, a new seeded draw, and the result of each item.
-    .get('/spot-checks/latest', office, (c) => c.json({ check: spot.latest() }))
+    .get('/spot-checks/latest', office, async (c) => c.json({ check: await spot.latest() }))
     .post('/spot-checks', office, async (c) => {
       const q = await readBody(c, drawSpotCheckSchema);
-      const check = spot.draw(q, c.get('staff').username);
+      const check = await spot.draw(q, c.get('staff').username);
       ctx.audit.record(c.get('staff'), 'integrity.spot_check_drawn', { type: 'spot_check', id: String(check.id) }, { from: check.from, to: check.to, seed: check.seed, items: check.items.length, population: check.population });
       return c.json(check, 201);
     })
@@ -49,8 +49,8 @@ export function integrityRoutes(ctx: AppContext, integrity: Integrity, anomalies
       const id = parseWith(positiveInt, c.req.param('id'));
       const itemNo = parseWith(positiveInt, c.req.param('itemNo'));
       const { result } = await readBody(c, spotCheckResultSchema);
-      if (!spot.record(id, itemNo, result, c.get('staff').username)) throw apiError(404, 'not_found', 'No such spot-check item');
+      if (!(await spot.record(id, itemNo, result, c.get('staff').username))) throw apiError(404, 'not_found', 'No such spot-check item');
       ctx.audit.record(c.get('staff'), 'integrity.spot_check_recorded', { type: 'spot_check', id: String(id) }, { item: itemNo, result });
-      return c.json(spot.read(id)!);
+      return c.json((await spot.read(id))!);
     });
 }

@@ -12,7 +12,7 @@ import { apiError } from '../http/errors.ts';
 import { readBody } from '../http/json-body.ts';
 
 /** registered: told of each new learner and the address it came from (plausibility rules, server/integrity). */
-export function learnerRoutes(ctx: AppContext, registered: (learnerId: string, address: string) => void = () => {}) {
+export function learnerRoutes(ctx: AppContext, registered: (learnerId: string, address: string) => void | Promise<void> = () => {}) {
   const secretHashes = createSecretHashes(ctx.db);
 
   return new Hono<AppEnv>().post('/', async (c) => {
@@ -22,7 +22,7 @@ export function learnerRoutes(ctx: AppContext, registered: (learnerId: string, a
     if (added.changes === 1) {
       const address = ctx.clientIp(c);
       // In-process calls have no socket: no address to judge by.
-      if (address !== 'unknown') registered(id, address);
+      if (address !== 'unknown') await registered(id, address);
       return c.json({ id }, 201);
     }
     // A phone that recovered this learner registers with its own secret (learner_keys).
