@@ -23,6 +23,8 @@ export function createResident(ctx: AppContext, catalog: Catalog, hooks: { befor
     const pending = await ctx.engine.db.selectDistinct({ learnerId: events.learnerId }).from(events).where(eq(events.type, 'learner.deletion-requested'));
     for (const { learnerId } of pending) await eraser.erase(learnerId);
   })();
+  // Requests await it (and fail with its error); here it is only reported, so a failure is never unhandled.
+  ready.catch((error: Error) => ctx.logger.error('stored erasures could not be carried out', { error: error.message }));
 
   /** Consent and profile in the sync transaction; erasure right after the commit. */
   const projection: Projection = {
