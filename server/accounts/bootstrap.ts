@@ -9,6 +9,7 @@ import type { Db } from '../db/open.ts';
 import { generatePassword } from '../auth/passwords.ts';
 import { createUser, findUserByUsername, hasAdmin } from './users.ts';
 import { CONSOLE_ACTOR, createAuditLog } from '../audit/log.ts';
+import { engineOfSqlite } from '../db/engine/sqlite.ts';
 
 export async function ensureAdmin(db: Db): Promise<{ username: string; password: string } | undefined> {
   if (hasAdmin(db)) return undefined;
@@ -17,7 +18,7 @@ export async function ensureAdmin(db: Db): Promise<{ username: string; password:
   for (let n = 2; findUserByUsername(db, username); n++) username = `admin${n}`;
   const password = generatePassword();
   await createUser(db, { username, password, role: 'admin', displayName: 'Administrator' });
-  createAuditLog(db, Date.now).record(CONSOLE_ACTOR, 'staff.created', { type: 'user', id: username }, { role: 'admin', firstRun: true });
+  await createAuditLog(engineOfSqlite(db.$client), Date.now).record(CONSOLE_ACTOR, 'staff.created', { type: 'user', id: username }, { role: 'admin', firstRun: true });
   return { username, password };
 }
 

@@ -8,6 +8,7 @@ import { findUserByUsername, listUsers, setPassword, type Team } from '../accoun
 import { createStaffAccount, groupsOf, setGroups, unitOfOfficer } from '../accounts/guides.ts';
 import { openDb, type Db } from '../db/open.ts';
 import { CONSOLE_ACTOR, createAuditLog } from '../audit/log.ts';
+import { engineOfSqlite } from '../db/engine/sqlite.ts';
 import { loadEnv } from '../env.ts';
 
 const USAGE = `Usage:
@@ -22,7 +23,7 @@ A unit officer (role unit) needs --unit (a unit id: vh-xh, kt-ht-dt, mttq, ttsnc
 class UsageError extends Error {}
 
 /** Changes made here are audited like an admin's, with the server console as actor. */
-const audit = (db: Db) => createAuditLog(db, Date.now);
+const audit = (db: Db) => createAuditLog(engineOfSqlite(db.$client), Date.now);
 
 async function readPasswordFromStdin(): Promise<string> {
   if (process.stdin.isTTY) process.stderr.write('Password: ');
@@ -79,7 +80,7 @@ async function run(argv: string[]): Promise<void> {
       const user = findUserByUsername(db, values.username);
       if (user?.role !== 'guide') throw new Error(`No guide "${values.username.trim().toLowerCase()}"`);
       setGroups(db, user.id, groups);
-      audit(db).record(CONSOLE_ACTOR, 'staff.groups_changed', { type: 'user', id: user.username }, { groups: groups.join(',') });
+      await audit(db).record(CONSOLE_ACTOR, 'staff.groups_changed', { type: 'user', id: user.username }, { groups: groups.join(',') });
       console.log(`Groups of "${user.username}": ${groups.join(', ')}.`);
     } finally {
       sqlite.close();
@@ -100,11 +101,11 @@ async function run(argv: string[]): Promise<void> {
   try {
     if (command === 'create') {
       const user = await createStaffAccount(db, { username: values.username, password, role: role!, team, groups, unitId: values.unit, displayName: values['display-name'] });
-      audit(db).record(CONSOLE_ACTOR, 'staff.created', { type: 'user', id: user.username }, { role: user.role, team: user.team, groups: (groups ?? []).join(','), ...(values.unit ? { unitId: values.unit } : {}) });
+      await audit(db).record(CONSOLE_ACTOR, 'staff.created', { type: 'user', id: user.username }, { role: user.role, team: user.team, groups: (groups ?? []).join(','), ...(values.unit ? { unitId: values.unit } : {}) });
       console.log(`Created ${user.role} "${user.username}"${user.team ? ` (team ${user.team})` : ''}${values.unit ? ` (unit ${values.unit})` : ''}.`);
     } else {
       await setPassword(db, values.username, password);
-      audit(db).record(CONSOLE_ACTOR, 'staff.password_set', { type: 'user', id: values.username.trim().toLowerCase() });
+      await audit(db).record(CONSOLE_ACTOR, 'staff.password_set', { type: 'user', id: values.username.trim().toLowerCase() });
       console.log(`Password changed for "${values.username.trim().toLowerCase()}".`);
     }
     if (generated) console.log(`Password: ${password}  (shown only now; write it down)`);

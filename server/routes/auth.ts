@@ -36,7 +36,7 @@ export function authRoutes(ctx: AppContext) {
       if (!result.right) {
         // No username in the log: people sometimes type their password into that field.
         ctx.logger.warn('login failed', { ip });
-        recordFailedLogin(ctx, user, ip, result.locked);
+        await recordFailedLogin(ctx, user, ip, result.locked);
         throw apiError(401, 'invalid_credentials', 'Wrong username or password');
       }
       const account = user!;
@@ -45,14 +45,14 @@ export function authRoutes(ctx: AppContext) {
       setSessionCookie(c, ctx, token, expiresAt);
       rememberDevice(c, ctx.config, account, ctx.now());
       ctx.logger.info('login', { username, role: account.role });
-      ctx.audit.record(toStaffUser(account), 'auth.login', undefined, { role: account.role });
+      await ctx.audit.record(toStaffUser(account), 'auth.login', undefined, { role: account.role });
       return c.json({ user: toStaffUser(account) });
     })
-    .post('/logout', (c) => {
+    .post('/logout', async (c) => {
       const token = readSessionToken(c, ctx.config);
       const user = token ? findSessionUser(ctx, token) : undefined;
       if (token) deleteSession(ctx, token);
-      if (user) ctx.audit.record(user, 'auth.logout');
+      if (user) await ctx.audit.record(user, 'auth.logout');
       clearSessionCookie(c, ctx);
       return c.body(null, 204);
     })
@@ -78,7 +78,7 @@ export function authRoutes(ctx: AppContext) {
       setSessionCookie(c, ctx, token, expiresAt);
       // The new password re-keys device cookies: this browser stays trusted.
       rememberDevice(c, ctx.config, findUserByUsername(ctx.db, me.username)!, ctx.now());
-      ctx.audit.record(me, 'auth.password_changed');
+      await ctx.audit.record(me, 'auth.password_changed');
       return c.json({ user: me });
     });
 }

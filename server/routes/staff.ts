@@ -39,7 +39,7 @@ export function staffRoutes(ctx: AppContext) {
         const message = error instanceof Error ? error.message : String(error);
         throw apiError(message.includes('already exists') ? 409 : 400, message.includes('already exists') ? 'conflict' : 'invalid_request', message);
       }
-      ctx.audit.record(c.get('staff'), 'staff.created', { type: 'user', id: user.username }, { role: user.role, team: user.team, groups: input.groups.join(','), ...(input.unitId ? { unitId: input.unitId } : {}) });
+      await ctx.audit.record(c.get('staff'), 'staff.created', { type: 'user', id: user.username }, { role: user.role, team: user.team, groups: input.groups.join(','), ...(input.unitId ? { unitId: input.unitId } : {}) });
       return c.json({ account: account(user), password }, 201);
     })
     .put('/:username/groups', async (c) => {
@@ -51,7 +51,7 @@ export function staffRoutes(ctx: AppContext) {
       } catch (error) {
         throw apiError(400, 'invalid_request', error instanceof Error ? error.message : String(error));
       }
-      ctx.audit.record(c.get('staff'), 'staff.groups_changed', { type: 'user', id: user.username }, { groups: groups.join(',') });
+      await ctx.audit.record(c.get('staff'), 'staff.groups_changed', { type: 'user', id: user.username }, { groups: groups.join(',') });
       return c.json(account(user));
     })
     // For a staff member who forgot theirs: a new generated password, and
@@ -60,7 +60,7 @@ export function staffRoutes(ctx: AppContext) {
       const user = userNamed(c.req.param('username'));
       const password = generatePassword();
       await setPassword(ctx.db, user.username, password, ctx.passwords);
-      ctx.audit.record(c.get('staff'), 'staff.password_reset', { type: 'user', id: user.username });
+      await ctx.audit.record(c.get('staff'), 'staff.password_reset', { type: 'user', id: user.username });
       return c.json({ password });
     })
     .put('/:username/disabled', async (c) => {
@@ -69,7 +69,7 @@ export function staffRoutes(ctx: AppContext) {
       // The acting admin stays: the ward is never left without one.
       if (disabled && user.id === c.get('staff').id) throw apiError(409, 'cannot_disable_self', 'You cannot disable your own account');
       status.set(user.id, disabled);
-      ctx.audit.record(c.get('staff'), disabled ? 'staff.disabled' : 'staff.enabled', { type: 'user', id: user.username });
+      await ctx.audit.record(c.get('staff'), disabled ? 'staff.disabled' : 'staff.enabled', { type: 'user', id: user.username });
       return c.json(account({ ...user, disabled }));
     });
 }
