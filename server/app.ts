@@ -115,8 +115,9 @@ export function createApp(deps: AppDeps) {
   const config: AppConfig = { version: APP_VERSION, trustProxy: false, ...deps.config };
   const now = deps.now ?? Date.now;
   const sqlite = deps.sqlite ?? deps.db.$client;
+  const engine = engineOfSqlite(sqlite);
   const ctx: AppContext = {
-    engine: engineOfSqlite(sqlite),
+    engine,
     db: deps.db,
     sqlite,
     config,
@@ -127,7 +128,7 @@ export function createApp(deps: AppDeps) {
       guard: createLoginGuard(now, { ...DEFAULT_LOGIN_LIMITS, ...config.loginLimits }),
       queue: createHashQueue({ parallel: LOGIN_CHECKS_PARALLEL, capacity: LOGIN_CHECKS_WAITING }),
     },
-    audit: createAuditLog(deps.db, now),
+    audit: createAuditLog(engine, now),
     passwords: deps.passwords ?? (config.passwordCost ? createPasswordHasher(config.passwordCost) : PRODUCTION_HASHER),
   };
 
@@ -203,7 +204,7 @@ export function createApp(deps: AppDeps) {
     createGuideProjection(ctx.engine), // a guide's rights, then sessions, assisted learners, households
     statsRollup.projection, // dashboard rollups
     createSelfCheckProjection(ctx.engine), // the skills self-check: first and latest attempt per learner and skill group
-    createGuideAuditProjection(ctx.db, ctx.audit), // guide actions in the audit log
+    createGuideAuditProjection(ctx.engine, ctx.audit), // guide actions in the audit log
     createUnitProjection(ctx.db, units, evidence, planReports, ctx.audit), // a unit officer's rights, issued periods' locks, then the unit's activities and their files
     createLessonAudioProjection(lessonAudio, resident.catalog.courses), // guides' recordings of lesson screens: the file first, then the record
   ]);

@@ -11,6 +11,7 @@ import { loadEnv } from './env.ts';
 import { pruneFiles, PRUNE_EVERY_MS } from './files/prune.ts';
 import { answerClientErrors, createApiServer } from './http/client-error.ts';
 import { createLogger } from './logger.ts';
+import { engineOfSqlite } from './db/engine/sqlite.ts';
 
 const env = loadEnv();
 const logger = createLogger(env.LOG_LEVEL);
@@ -23,7 +24,7 @@ const distDir = resolve(env.DIST_DIR);
 const hasBuild = existsSync(join(distDir, 'index.html'));
 if (!hasBuild) logger.warn('no PWA build found; serving the API only (run "npm start" to build)', { distDir });
 
-const createdAdmin = await ensureAdmin(db);
+const createdAdmin = await ensureAdmin(engineOfSqlite(sqlite));
 const adminFile = createdAdmin ? writeFirstAdminFile(env.DATA_DIR, createdAdmin) : undefined;
 
 const app = createApp({

@@ -5,19 +5,19 @@
 import { closeSync, openSync, writeSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { PRIVATE_FILE_MODE } from '../db/private-files.ts';
-import type { Db } from '../db/open.ts';
+import type { Engine } from '../db/engine/engine.ts';
 import { generatePassword } from '../auth/passwords.ts';
 import { createUser, findUserByUsername, hasAdmin } from './users.ts';
 import { CONSOLE_ACTOR, createAuditLog } from '../audit/log.ts';
 
-export async function ensureAdmin(db: Db): Promise<{ username: string; password: string } | undefined> {
-  if (hasAdmin(db)) return undefined;
+export async function ensureAdmin(engine: Engine): Promise<{ username: string; password: string } | undefined> {
+  if (await hasAdmin(engine)) return undefined;
   let username = 'admin';
   // Someone may already use "admin" as a guide's name; do not touch that account.
-  for (let n = 2; findUserByUsername(db, username); n++) username = `admin${n}`;
+  for (let n = 2; await findUserByUsername(engine, username); n++) username = `admin${n}`;
   const password = generatePassword();
-  await createUser(db, { username, password, role: 'admin', displayName: 'Administrator' });
-  createAuditLog(db, Date.now).record(CONSOLE_ACTOR, 'staff.created', { type: 'user', id: username }, { role: 'admin', firstRun: true });
+  await createUser(engine, { username, password, role: 'admin', displayName: 'Administrator' });
+  await createAuditLog(engine, Date.now).record(CONSOLE_ACTOR, 'staff.created', { type: 'user', id: username }, { role: 'admin', firstRun: true });
   return { username, password };
 }
 

@@ -11,9 +11,9 @@ import type { AuditActor } from './log.ts';
 /** The actor of a failed login whose username is no account. */
 export const UNKNOWN_ACCOUNT: AuditActor = { id: null, username: '(unknown account)', role: 'none' };
 
-export function recordFailedLogin(ctx: AppContext, user: UserRow | undefined, address: string, locked: LockScope[]): void {
+export async function recordFailedLogin(ctx: AppContext, user: UserRow | undefined, address: string, locked: LockScope[]): Promise<void> {
   const actor = user ? toStaffUser(user) : UNKNOWN_ACCOUNT;
   const reason = !user ? 'unknown_account' : user.disabled ? 'account_disabled' : 'wrong_password';
-  ctx.audit.record(actor, 'auth.login_failed', undefined, { address, reason });
-  for (const scope of locked) ctx.audit.record(actor, 'auth.login_locked', undefined, { address, scope });
+  await ctx.audit.record(actor, 'auth.login_failed', undefined, { address, reason });
+  for (const scope of locked) await ctx.audit.record(actor, 'auth.login_locked', undefined, { address, scope });
 }

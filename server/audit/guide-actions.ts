@@ -6,7 +6,7 @@
 import type { GuideEvent } from '../../shared/events.ts';
 import type { AuditAction, AuditDetails } from '../../shared/audit.ts';
 import { eq, sql } from 'drizzle-orm';
-import type { Db } from '../db/open.ts';
+import type { Engine } from '../db/engine/engine.ts';
 import { users } from '../db/schema/index.ts';
 import type { Projection } from '../records/hooks.ts';
 import type { AuditLog, AuditTarget } from './log.ts';
@@ -34,14 +34,14 @@ function describe(e: GuideEvent): [AuditAction, AuditTarget | undefined, AuditDe
   }
 }
 
-export function createGuideAuditProjection(db: Db, audit: AuditLog): Projection {
-  // Prepared once: runs for every guide record accepted.
-  const user = db.select({ username: users.username, role: users.role }).from(users).where(eq(users.id, sql.placeholder('id'))).prepare();
-  const apply = (event: GuideEvent): void => {
+export function createGuideAuditProjection(engine: Engine, audit: AuditLog): Projection {
+  // Prepared once: runs for every guide record accepted, inside the ingest transaction.
+  const user = engine.db.select({ username: users.username, role: users.role }).from(users).where(eq(users.id, sql.placeholder('id'))).prepare();
+  const apply = async (event: GuideEvent): Promise<void> => {
     // Ingest has already checked that recordedBy is the logged-in guide.
-    const who = user.get({ id: event.recordedBy });
+    const who = await user.get({ id: event.recordedBy });
     const [action, target, details] = describe(event);
-    audit.record({ id: event.recordedBy, username: who?.username ?? event.recordedBy, role: who?.role ?? 'guide' }, action, target, {
+    await audit.record({ id: event.recordedBy, username: who?.username ?? event.recordedBy, role: who?.role ?? 'guide' }, action, target, {
       ...details,
       occurredAt: event.occurredAt, // the phone's time; the entry's own time is when it reached the server
     });

@@ -1,10 +1,10 @@
-// Writes and reads the audit log (table audit_log, see db/schema/audit.ts).
-// record() is one prepared INSERT, so it can run inside the transaction of the
-// action it describes. Callers pass only non-personal details; as a second
+// Writes and reads the audit log (table audit_log, see db/schema/audit.ts) on
+// the engine. record() is one prepared INSERT; awaited inside the engine
+// transaction of the action it describes, it is part of that transaction. Callers pass only non-personal details; as a second
 // guard, keys that name secrets are dropped and strings are cut short.
 import type { AuditAction, AuditDetails, AuditEntry, AuditPage, AuditQuery } from '../../shared/audit.ts';
 import { and, desc, eq, lt } from 'drizzle-orm';
-import type { Db } from '../db/open.ts';
+import { prepared, type Engine } from '../db/engine/engine.ts';
 import { placeholders } from '../db/placeholders.ts';
 import { auditLog } from '../db/schema/index.ts';
 
@@ -40,20 +40,18 @@ const ALLOWED_KEYS = new Set(['groupName', 'wardName', 'fileName', 'sessionCode'
 type Row = typeof auditLog.$inferSelect;
 type NewRow = Required<Omit<typeof auditLog.$inferInsert, 'id'>>;
 
-export function createAuditLog(db: Db, now: () => number) {
+export function createAuditLog(engine: Engine, now: () => number) {
   // Prepared once: guide actions are recorded for every synced guide record.
-  const insert = db
-    .insert(auditLog)
-    .values(placeholders<NewRow>(['at', 'actorId', 'actorUsername', 'actorRole', 'action', 'targetType', 'targetId', 'details']))
-    .prepare();
-  const select = (q: { actor?: string; action?: string; before: number; limit: number }): Row[] =>
-    db
+  const insert = prepared((b) =>
+    b.insert(auditLog).values(placeholders<NewRow>(['at', 'actorId', 'actorUsername', 'actorRole', 'action', 'targetType', 'targetId', 'details'])),
+  );
+  const select = (q: { actor?: string; action?: string; before: number; limit: number }): Promise<Row[]> =>
+    engine.db
       .select()
       .from(auditLog)
       .where(and(lt(auditLog.id, q.before), q.actor === undefined ? undefined : eq(auditLog.actorUsername, q.actor), q.action === undefined ? undefined : eq(auditLog.action, q.action)))
       .orderBy(desc(auditLog.id))
-      .limit(q.limit)
-      .all();
+      .limit(q.limit);
 
   const toEntry = (r: Row): AuditEntry => ({
     id: r.id,
@@ -65,8 +63,8 @@ export function createAuditLog(db: Db, now: () => number) {
   });
 
   return {
-    record(actor: AuditActor, action: AuditAction, target?: AuditTarget, details: AuditDetails = {}): void {
-      insert.run({
+    async record(actor: AuditActor, action: AuditAction, target?: AuditTarget, details: AuditDetails = {}): Promise<void> {
+      await engine.runPrepared(insert, {
         at: now(),
         actorId: actor.id,
         actorUsername: actor.username,
@@ -77,8 +75,8 @@ export function createAuditLog(db: Db, now: () => number) {
         details: JSON.stringify(clean(details)),
       } satisfies NewRow);
     },
-    page(query: AuditQuery): AuditPage {
-      const rows = select({ actor: query.actor, action: query.action, before: query.before ?? Number.MAX_SAFE_INTEGER, limit: query.limit + 1 });
+    async page(query: AuditQuery): Promise<AuditPage> {
+      const rows = await select({ actor: query.actor, action: query.action, before: query.before ?? Number.MAX_SAFE_INTEGER, limit: query.limit + 1 });
       const entries = rows.slice(0, query.limit).map(toEntry);
       return { entries, nextBefore: rows.length > query.limit ? entries[entries.length - 1].id : null };
     },

@@ -3,7 +3,7 @@
 // never rewrites itself), the admin reads names. One query per kind per page.
 import { inArray } from 'drizzle-orm';
 import type { AuditEntry, AuditNames } from '../../shared/audit.ts';
-import type { Db } from '../db/open.ts';
+import type { Engine } from '../db/engine/engine.ts';
 import { guideSessions, residentialGroups } from '../db/schema/index.ts';
 import type { Catalog } from '../resident/catalog.ts';
 
@@ -13,18 +13,18 @@ const idOf = (entry: AuditEntry, type: string, detailKey: string): string | unde
   return typeof value === 'string' && value ? value : undefined;
 };
 
-export function createAuditNames(db: Db, catalog: Catalog) {
-  return (entries: AuditEntry[]): AuditEntry[] => {
+export function createAuditNames(engine: Engine, catalog: Catalog) {
+  return async (entries: AuditEntry[]): Promise<AuditEntry[]> => {
     const sessionIds = [...new Set(entries.map((e) => idOf(e, 'session', 'sessionId')).filter((id) => id !== undefined))];
     const groupIds = [...new Set(entries.map((e) => idOf(e, 'group', 'groupId')).filter((id) => id !== undefined))];
     const sessions = new Map(
-      (sessionIds.length ? db.select().from(guideSessions).where(inArray(guideSessions.id, sessionIds)).all() : []).map((s) => [
+      (sessionIds.length ? await engine.db.select().from(guideSessions).where(inArray(guideSessions.id, sessionIds)) : []).map((s) => [
         s.id,
         { title: s.title, startsAt: new Date(s.startsAt).toISOString(), code: s.code },
       ]),
     );
     const groups = new Map(
-      (groupIds.length ? db.select({ id: residentialGroups.id, name: residentialGroups.name }).from(residentialGroups).where(inArray(residentialGroups.id, groupIds)).all() : []).map(
+      (groupIds.length ? await engine.db.select({ id: residentialGroups.id, name: residentialGroups.name }).from(residentialGroups).where(inArray(residentialGroups.id, groupIds)) : []).map(
         (g) => [g.id, g.name],
       ),
     );

@@ -29,16 +29,19 @@ export const sessionCookieName = (config: AppConfig) => (isHttps(config) ? '__Ho
 
 export const readSessionToken = (c: Context, config: AppConfig) => getCookie(c, sessionCookieName(config));
 
-export function createSession(ctx: AppContext, user: UserRow): { token: string; expiresAt: number } {
+/** What the session store needs: the engine and the clock. */
+export type SessionData = Pick<AppContext, 'engine' | 'now'>;
+
+export async function createSession(ctx: SessionData, user: UserRow): Promise<{ token: string; expiresAt: number }> {
   const token = randomBytes(32).toString('base64url');
   const createdAt = ctx.now();
   const expiresAt = createdAt + SESSION_TTL_MS[user.role];
-  ctx.db.insert(authSessions).values({ tokenHash: sha256Hex(token), userId: user.id, createdAt, expiresAt }).run();
+  await ctx.engine.db.insert(authSessions).values({ tokenHash: sha256Hex(token), userId: user.id, createdAt, expiresAt });
   return { token, expiresAt };
 }
 
-export function findSessionUser(ctx: AppContext, token: string): StaffUser | undefined {
-  const row: UserRow | undefined = ctx.db
+export async function findSessionUser(ctx: SessionData, token: string): Promise<StaffUser | undefined> {
+  const row: UserRow | undefined = await ctx.engine.db
     .select(getTableColumns(users))
     .from(authSessions)
     .innerJoin(users, eq(users.id, authSessions.userId))
@@ -47,12 +50,12 @@ export function findSessionUser(ctx: AppContext, token: string): StaffUser | und
   return row ? toStaffUser(row) : undefined;
 }
 
-export function deleteSession(ctx: AppContext, token: string): void {
-  ctx.db.delete(authSessions).where(eq(authSessions.tokenHash, sha256Hex(token))).run();
+export async function deleteSession(ctx: SessionData, token: string): Promise<void> {
+  await ctx.engine.db.delete(authSessions).where(eq(authSessions.tokenHash, sha256Hex(token)));
 }
 
-export function deleteExpiredSessions(ctx: AppContext): void {
-  ctx.db.delete(authSessions).where(lte(authSessions.expiresAt, ctx.now())).run();
+export async function deleteExpiredSessions(ctx: SessionData): Promise<void> {
+  await ctx.engine.db.delete(authSessions).where(lte(authSessions.expiresAt, ctx.now()));
 }
 
 export function setSessionCookie(c: Context, ctx: AppContext, token: string, expiresAt: number): void {

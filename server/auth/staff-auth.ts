@@ -9,7 +9,7 @@ import { findSessionUser, readSessionToken } from './sessions.ts';
 export function requireStaff(ctx: AppContext, roles?: readonly StaffRole[]): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
     const token = readSessionToken(c, ctx.config);
-    const user = token ? findSessionUser(ctx, token) : undefined;
+    const user = token ? await findSessionUser(ctx, token) : undefined;
     if (!user) throw apiError(401, 'unauthorized', 'Please log in');
     if (roles && !roles.includes(user.role)) throw apiError(403, 'forbidden', 'Your role cannot use this resource');
     c.set('staff', user);

@@ -6,8 +6,10 @@ import { ROLES, TEAMS, type StaffRole } from '../../shared/api.ts';
 import { generatePassword } from '../auth/passwords.ts';
 import { findUserByUsername, listUsers, setPassword, type Team } from '../accounts/users.ts';
 import { createStaffAccount, groupsOf, setGroups, unitOfOfficer } from '../accounts/guides.ts';
-import { openDb, type Db } from '../db/open.ts';
+import { openDb } from '../db/open.ts';
+import type { Engine } from '../db/engine/engine.ts';
 import { CONSOLE_ACTOR, createAuditLog } from '../audit/log.ts';
+import { engineOfSqlite } from '../db/engine/sqlite.ts';
 import { loadEnv } from '../env.ts';
 
 const USAGE = `Usage:
@@ -22,7 +24,7 @@ A unit officer (role unit) needs --unit (a unit id: vh-xh, kt-ht-dt, mttq, ttsnc
 class UsageError extends Error {}
 
 /** Changes made here are audited like an admin's, with the server console as actor. */
-const audit = (db: Db) => createAuditLog(db, Date.now);
+const audit = (engine: Engine) => createAuditLog(engine, Date.now);
 
 async function readPasswordFromStdin(): Promise<string> {
   if (process.stdin.isTTY) process.stderr.write('Password: ');
@@ -59,10 +61,11 @@ async function run(argv: string[]): Promise<void> {
   const env = loadEnv();
 
   if (command === 'list') {
-    const { db, sqlite } = openDb(env.DATA_DIR);
-    for (const user of listUsers(db)) {
+    const { sqlite } = openDb(env.DATA_DIR);
+    const engine = engineOfSqlite(sqlite);
+    for (const user of await listUsers(engine)) {
       // A unit officer's unit stands where a guide's groups do.
-      const groups = user.role === 'guide' ? groupsOf(db, user.id).join(',') || '-' : user.role === 'unit' ? (unitOfOfficer(db, user.id) ?? '-') : '-';
+      const groups = user.role === 'guide' ? (await groupsOf(engine, user.id)).join(',') || '-' : user.role === 'unit' ? ((await unitOfOfficer(engine, user.id)) ?? '-') : '-';
       console.log([user.username, user.role, user.team ?? '-', groups, user.disabled ? 'disabled' : 'active', user.displayName].join('\t'));
     }
     sqlite.close();
@@ -74,12 +77,13 @@ async function run(argv: string[]): Promise<void> {
   const groups = values.groups?.split(',').map((g) => g.trim()).filter(Boolean);
   if (command === 'set-groups') {
     if (!groups?.length) throw new UsageError('--groups is required');
-    const { db, sqlite } = openDb(env.DATA_DIR);
+    const { sqlite } = openDb(env.DATA_DIR);
+    const engine = engineOfSqlite(sqlite);
     try {
-      const user = findUserByUsername(db, values.username);
+      const user = await findUserByUsername(engine, values.username);
       if (user?.role !== 'guide') throw new Error(`No guide "${values.username.trim().toLowerCase()}"`);
-      setGroups(db, user.id, groups);
-      audit(db).record(CONSOLE_ACTOR, 'staff.groups_changed', { type: 'user', id: user.username }, { groups: groups.join(',') });
+      await setGroups(engine, user.id, groups);
+      await audit(engine).record(CONSOLE_ACTOR, 'staff.groups_changed', { type: 'user', id: user.username }, { groups: groups.join(',') });
       console.log(`Groups of "${user.username}": ${groups.join(', ')}.`);
     } finally {
       sqlite.close();
@@ -96,15 +100,16 @@ async function run(argv: string[]): Promise<void> {
   }
 
   const { password, generated } = await obtainPassword(values['password-stdin']);
-  const { db, sqlite } = openDb(env.DATA_DIR);
+  const { sqlite } = openDb(env.DATA_DIR);
+  const engine = engineOfSqlite(sqlite);
   try {
     if (command === 'create') {
-      const user = await createStaffAccount(db, { username: values.username, password, role: role!, team, groups, unitId: values.unit, displayName: values['display-name'] });
-      audit(db).record(CONSOLE_ACTOR, 'staff.created', { type: 'user', id: user.username }, { role: user.role, team: user.team, groups: (groups ?? []).join(','), ...(values.unit ? { unitId: values.unit } : {}) });
+      const user = await createStaffAccount(engine, { username: values.username, password, role: role!, team, groups, unitId: values.unit, displayName: values['display-name'] });
+      await audit(engine).record(CONSOLE_ACTOR, 'staff.created', { type: 'user', id: user.username }, { role: user.role, team: user.team, groups: (groups ?? []).join(','), ...(values.unit ? { unitId: values.unit } : {}) });
       console.log(`Created ${user.role} "${user.username}"${user.team ? ` (team ${user.team})` : ''}${values.unit ? ` (unit ${values.unit})` : ''}.`);
     } else {
-      await setPassword(db, values.username, password);
-      audit(db).record(CONSOLE_ACTOR, 'staff.password_set', { type: 'user', id: values.username.trim().toLowerCase() });
+      await setPassword(engine, values.username, password);
+      await audit(engine).record(CONSOLE_ACTOR, 'staff.password_set', { type: 'user', id: values.username.trim().toLowerCase() });
       console.log(`Password changed for "${values.username.trim().toLowerCase()}".`);
     }
     if (generated) console.log(`Password: ${password}  (shown only now; write it down)`);

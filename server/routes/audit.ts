@@ -10,9 +10,9 @@ import { createAuditNames } from '../audit/names.ts';
 import type { Catalog } from '../resident/catalog.ts';
 
 export function auditRoutes(ctx: AppContext, catalog: Catalog) {
-  const withNames = createAuditNames(ctx.db, catalog);
-  return new Hono<AppEnv>().get('/', requireStaff(ctx, ['admin']), (c) => {
-    const page = ctx.audit.page(parseWith(auditQuerySchema, c.req.query()));
-    return c.json({ ...page, entries: withNames(page.entries) });
+  const withNames = createAuditNames(ctx.engine, catalog);
+  return new Hono<AppEnv>().get('/', requireStaff(ctx, ['admin']), async (c) => {
+    const page = await ctx.audit.page(parseWith(auditQuerySchema, c.req.query()));
+    return c.json({ ...page, entries: await withNames(page.entries) });
   });
 }

@@ -30,29 +30,29 @@ export function authRoutes(ctx: AppContext) {
       const { username: typed, password } = await readBody(c, loginSchema);
       const username = normalizeUsername(typed);
       const ip = ctx.clientIp(c);
-      const user = findUserByUsername(ctx.db, username);
+      const user = await findUserByUsername(ctx.engine, username);
       const device = user && trustedDevice(c, ctx.config, user, ctx.now());
       const result = await checkStaffPassword(ctx, { account: username, address: ip, user, password, device });
       if (!result.right) {
         // No username in the log: people sometimes type their password into that field.
         ctx.logger.warn('login failed', { ip });
-        recordFailedLogin(ctx, user, ip, result.locked);
+        await recordFailedLogin(ctx, user, ip, result.locked);
         throw apiError(401, 'invalid_credentials', 'Wrong username or password');
       }
       const account = user!;
-      deleteExpiredSessions(ctx);
-      const { token, expiresAt } = createSession(ctx, account);
+      await deleteExpiredSessions(ctx);
+      const { token, expiresAt } = await createSession(ctx, account);
       setSessionCookie(c, ctx, token, expiresAt);
       rememberDevice(c, ctx.config, account, ctx.now());
       ctx.logger.info('login', { username, role: account.role });
-      ctx.audit.record(toStaffUser(account), 'auth.login', undefined, { role: account.role });
+      await ctx.audit.record(toStaffUser(account), 'auth.login', undefined, { role: account.role });
       return c.json({ user: toStaffUser(account) });
     })
-    .post('/logout', (c) => {
+    .post('/logout', async (c) => {
       const token = readSessionToken(c, ctx.config);
-      const user = token ? findSessionUser(ctx, token) : undefined;
-      if (token) deleteSession(ctx, token);
-      if (user) ctx.audit.record(user, 'auth.logout');
+      const user = token ? await findSessionUser(ctx, token) : undefined;
+      if (token) await deleteSession(ctx, token);
+      if (user) await ctx.audit.record(user, 'auth.logout');
       clearSessionCookie(c, ctx);
       return c.body(null, 204);
     })
@@ -64,21 +64,21 @@ export function authRoutes(ctx: AppContext) {
     .post('/password', requireStaff(ctx), async (c) => {
       const { currentPassword, newPassword } = await readBody(c, changePasswordSchema);
       const me = c.get('staff');
-      const user = findUserByUsername(ctx.db, me.username);
+      const user = await findUserByUsername(ctx.engine, me.username);
       const device = user && trustedDevice(c, ctx.config, user, ctx.now());
       const result = await checkStaffPassword(ctx, { account: me.username, address: ctx.clientIp(c), user, password: currentPassword, device });
       if (!result.right || !user) throw apiError(400, 'wrong_current_password', 'The current password is wrong');
       try {
-        await setPassword(ctx.db, user.username, newPassword, ctx.passwords);
+        await setPassword(ctx.engine, user.username, newPassword, ctx.passwords);
       } catch (error) {
         if (error instanceof PasswordPolicyError) throw apiError(400, error.code, error.message);
         throw error;
       }
-      const { token, expiresAt } = createSession(ctx, user);
+      const { token, expiresAt } = await createSession(ctx, user);
       setSessionCookie(c, ctx, token, expiresAt);
       // The new password re-keys device cookies: this browser stays trusted.
-      rememberDevice(c, ctx.config, findUserByUsername(ctx.db, me.username)!, ctx.now());
-      ctx.audit.record(me, 'auth.password_changed');
+      rememberDevice(c, ctx.config, (await findUserByUsername(ctx.engine, me.username))!, ctx.now());
+      await ctx.audit.record(me, 'auth.password_changed');
       return c.json({ user: me });
     });
 }

@@ -59,7 +59,7 @@ export function bulletinRoutes(ctx: AppContext, units: Units, plans: PlanStore, 
       const me = c.get('staff');
       const fields = fieldsFor(me, await readBody(c, bulletinInputSchema));
       const b = await ruled(() => store.create(fields, me.id));
-      ctx.audit.record(me, 'bulletin.saved', { type: 'bulletin', id: b.id }, { kind: b.kind, unitId: b.unitId, scheduled: b.schedule !== null });
+      await ctx.audit.record(me, 'bulletin.saved', { type: 'bulletin', id: b.id }, { kind: b.kind, unitId: b.unitId, scheduled: b.schedule !== null });
       return c.json(b, 201);
     })
     .put('/:id', writers, async (c) => {
@@ -67,7 +67,7 @@ export function bulletinRoutes(ctx: AppContext, units: Units, plans: PlanStore, 
       const before = await bulletinFor(me, c.req.param('id'));
       const fields = fieldsFor(me, await readBody(c, bulletinInputSchema));
       const b = await ruled(() => store.update(before.id, fields));
-      ctx.audit.record(me, 'bulletin.saved', { type: 'bulletin', id: b.id }, { kind: b.kind, unitId: b.unitId, scheduled: b.schedule !== null });
+      await ctx.audit.record(me, 'bulletin.saved', { type: 'bulletin', id: b.id }, { kind: b.kind, unitId: b.unitId, scheduled: b.schedule !== null });
       return c.json(b);
     })
     .post('/:id/aired', officer, async (c) => {
@@ -88,7 +88,7 @@ export function bulletinRoutes(ctx: AppContext, units: Units, plans: PlanStore, 
       const logged = result.status === 'accepted' || result.status === 'duplicate' || result.status === 'conflict' || (result.status === 'rejected' && result.error?.code === 'conflict');
       if (!logged) throw apiError(422, result.error?.code ?? 'not_logged', result.error?.message ?? 'The outreach log refused the airing');
       const created = await store.recordAiring({ bulletinId: b.id, day, minutes, activityId: record.activityId, airedBy: me.id });
-      if (created) ctx.audit.record(me, 'bulletin.aired', { type: 'bulletin', id: b.id }, { day, minutes, activityId: record.activityId });
+      if (created) await ctx.audit.record(me, 'bulletin.aired', { type: 'bulletin', id: b.id }, { day, minutes, activityId: record.activityId });
       return c.json((await store.get(b.id))!, created ? 201 : 200);
     });
 }

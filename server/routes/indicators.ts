@@ -44,7 +44,7 @@ export function indicatorRoutes(ctx: AppContext, plans: PlanStore, targets: Indi
       const groups = Object.fromEntries(Object.entries(input.groups).filter(([, t]) => Object.keys(t).length > 0));
       const me = c.get('staff');
       await targets.save(plan.id, { ...input, groups }, me.username, ctx.now());
-      ctx.audit.record(me, 'plan.indicator_targets_saved', { type: 'plan', id: plan.id }, { rule: input.basicSkillsRule, ward: Object.keys(input.ward).length, groups: Object.keys(groups).length });
+      await ctx.audit.record(me, 'plan.indicator_targets_saved', { type: 'plan', id: plan.id }, { rule: input.basicSkillsRule, ward: Object.keys(input.ward).length, groups: Object.keys(groups).length });
       const saved = await targets.read(plan.id);
       return c.json({ targets: saved.targets, targetsUpdated: saved.updated! });
     });

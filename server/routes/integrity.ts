@@ -33,7 +33,7 @@ export function integrityRoutes(ctx: AppContext, integrity: Integrity, anomalies
       if (!result.known) throw apiError(404, 'not_found', 'No such learner');
       // Nothing waited: nothing decided, nothing to audit.
       if (result.records > 0 || result.flagged) {
-        ctx.audit.record(staff, decision === 'accepted' ? 'integrity.accepted' : 'integrity.dismissed', { type: 'learner', id: learnerCode(learnerId) }, { records: result.records });
+        await ctx.audit.record(staff, decision === 'accepted' ? 'integrity.accepted' : 'integrity.dismissed', { type: 'learner', id: learnerCode(learnerId) }, { records: result.records });
       }
       return c.json({ decision, records: result.records });
     })
@@ -42,7 +42,7 @@ export function integrityRoutes(ctx: AppContext, integrity: Integrity, anomalies
     .post('/spot-checks', office, async (c) => {
       const q = await readBody(c, drawSpotCheckSchema);
       const check = await spot.draw(q, c.get('staff').username);
-      ctx.audit.record(c.get('staff'), 'integrity.spot_check_drawn', { type: 'spot_check', id: String(check.id) }, { from: check.from, to: check.to, seed: check.seed, items: check.items.length, population: check.population });
+      await ctx.audit.record(c.get('staff'), 'integrity.spot_check_drawn', { type: 'spot_check', id: String(check.id) }, { from: check.from, to: check.to, seed: check.seed, items: check.items.length, population: check.population });
       return c.json(check, 201);
     })
     .put('/spot-checks/:id/items/:itemNo', office, async (c) => {
@@ -50,7 +50,7 @@ export function integrityRoutes(ctx: AppContext, integrity: Integrity, anomalies
       const itemNo = parseWith(positiveInt, c.req.param('itemNo'));
       const { result } = await readBody(c, spotCheckResultSchema);
       if (!(await spot.record(id, itemNo, result, c.get('staff').username))) throw apiError(404, 'not_found', 'No such spot-check item');
-      ctx.audit.record(c.get('staff'), 'integrity.spot_check_recorded', { type: 'spot_check', id: String(id) }, { item: itemNo, result });
+      await ctx.audit.record(c.get('staff'), 'integrity.spot_check_recorded', { type: 'spot_check', id: String(id) }, { item: itemNo, result });
       return c.json((await spot.read(id))!);
     });
 }

@@ -13,7 +13,7 @@ import { readBody } from '../http/json-body.ts';
 
 /** registered: told of each new learner and the address it came from (plausibility rules, server/integrity). */
 export function learnerRoutes(ctx: AppContext, registered: (learnerId: string, address: string) => void | Promise<void> = () => {}) {
-  const secretHashes = createSecretHashes(ctx.db);
+  const secretHashes = createSecretHashes(ctx.engine);
 
   return new Hono<AppEnv>().post('/', async (c) => {
     const { id, secret } = await readBody(c, registerLearnerSchema);
@@ -26,7 +26,7 @@ export function learnerRoutes(ctx: AppContext, registered: (learnerId: string, a
       return c.json({ id }, 201);
     }
     // A phone that recovered this learner registers with its own secret (learner_keys).
-    if (secretHashes(id).some((h) => digestsEqual(hash, h))) return c.json({ id }, 200);
+    if ((await secretHashes(id)).some((h) => digestsEqual(hash, h))) return c.json({ id }, 200);
     throw apiError(409, 'conflict', 'This learner id is already registered with another secret');
   });
 }

@@ -43,11 +43,11 @@ export function lessonAudioRoutes(ctx: AppContext, audio: LessonAudio) {
     c.header('Content-Disposition', 'inline');
     return c.body(file.body as Uint8Array<ArrayBuffer>);
   };
-  const review = (action: keyof typeof STATUS) => (c: Context<AppEnv>) => {
+  const review = (action: keyof typeof STATUS) => async (c: Context<AppEnv>) => {
     const me = c.get('staff');
     const before = recordingOf(c.req.param('id') ?? '');
     const { recording, changed } = audio.review(before.id, STATUS[action], me.id)!;
-    if (changed) ctx.audit.record(me, AUDIT[action], { type: 'lesson_audio', id: recording.id }, { courseId: recording.courseId, lessonId: recording.lessonId, step: recording.step, lang: recording.lang });
+    if (changed) await ctx.audit.record(me, AUDIT[action], { type: 'lesson_audio', id: recording.id }, { courseId: recording.courseId, lessonId: recording.lessonId, step: recording.step, lang: recording.lang });
     return c.json(recording);
   };
 

@@ -33,7 +33,7 @@ export function outreachLogRoutes(ctx: AppContext, units: Units, plans: PlanStor
     // Already in the log (a resend, or another officer of the unit logged it first).
     const logged = created || result.status === 'duplicate' || result.status === 'conflict' || (result.status === 'rejected' && result.error?.code === 'conflict');
     if (!logged) throw apiError(422, result.error?.code ?? 'not_logged', result.error?.message ?? 'The outreach log refused the item');
-    if (created) ctx.audit.record(me, 'outreach.logged', { type: 'activity', id: record.activityId }, { channel: entry.channel, subFormId: record.subFormId, source: entry.source });
+    if (created) await ctx.audit.record(me, 'outreach.logged', { type: 'activity', id: record.activityId }, { channel: entry.channel, subFormId: record.subFormId, source: entry.source });
     const body: OutreachLogged = { activityId: record.activityId, planId: record.planId, formCode: record.formCode, subFormId: record.subFormId, created };
     return c.json(body, created ? 201 : 200);
   });

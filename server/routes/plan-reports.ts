@@ -80,7 +80,7 @@ export function planReportRoutes(ctx: AppContext, deps: PlanReportDeps) {
       } catch (error) {
         issuedConflict(error);
       }
-      ctx.audit.record(me, 'plan.report_saved', { type: 'plan', id: plan.id }, { period: key });
+      await ctx.audit.record(me, 'plan.report_saved', { type: 'plan', id: plan.id }, { period: key });
       return c.json(await report(plan, period));
     })
     .post('/:id/report/issue', office, async (c) => {
@@ -95,7 +95,7 @@ export function planReportRoutes(ctx: AppContext, deps: PlanReportDeps) {
       } catch (error) {
         issuedConflict(error);
       }
-      ctx.audit.record(me, 'plan.report_issued', { type: 'plan', id: plan.id }, { period: key, number, issuedOn });
+      await ctx.audit.record(me, 'plan.report_issued', { type: 'plan', id: plan.id }, { period: key, number, issuedOn });
       return c.json(await report(plan, period));
     })
     .get('/:id/report.docx', office, async (c) => {

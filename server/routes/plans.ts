@@ -68,7 +68,7 @@ export function planRoutes(ctx: AppContext, store: PlanStore, units: Units) {
       } catch (error) {
         return unknownUnit(error);
       }
-      ctx.audit.record(c.get('staff'), 'plan.created', { type: 'plan', id: plan.id }, { numberSymbol: plan.numberSymbol });
+      await ctx.audit.record(c.get('staff'), 'plan.created', { type: 'plan', id: plan.id }, { numberSymbol: plan.numberSymbol });
       return c.json(plan, 201);
     })
     .put('/:id', admin, async (c) => {
@@ -81,7 +81,7 @@ export function planRoutes(ctx: AppContext, store: PlanStore, units: Units) {
         return unknownUnit(error);
       }
       if (!plan) throw apiError(404, 'not_found', 'No such plan');
-      ctx.audit.record(c.get('staff'), 'plan.updated', { type: 'plan', id }, { numberSymbol: plan.numberSymbol });
+      await ctx.audit.record(c.get('staff'), 'plan.updated', { type: 'plan', id }, { numberSymbol: plan.numberSymbol });
       return c.json(plan);
     })
     // A YAML file: every problem with its line, or the plan added (or replacing one).
@@ -97,7 +97,7 @@ export function planRoutes(ctx: AppContext, store: PlanStore, units: Units) {
       }
       if (dryRun) return c.json({ dryRun: true, plan: null });
       const plan = replaces ? store.replace(replaces, input)! : store.create(input);
-      ctx.audit.record(c.get('staff'), 'plan.imported', { type: 'plan', id: plan.id }, { file: fileName, replaced: replaces !== undefined });
+      await ctx.audit.record(c.get('staff'), 'plan.imported', { type: 'plan', id: plan.id }, { file: fileName, replaced: replaces !== undefined });
       return c.json({ dryRun: false, plan }, replaces ? 200 : 201);
     });
 }

@@ -73,7 +73,7 @@ export function registerRoutes(ctx: AppContext, units: Units, plans: PlanStore, 
         const input = await readBody(c, difficultyInputSchema);
         planFor(plans, input.planId, input.itemCode);
         const entry = await fileDifficulty(ctx.engine, { userId: me.id, unitId }, input, ctx.now());
-        ctx.audit.record(me, 'difficulty.filed', { type: 'difficulty', id: entry.id }, { unitId, planId: entry.planId });
+        await ctx.audit.record(me, 'difficulty.filed', { type: 'difficulty', id: entry.id }, { unitId, planId: entry.planId });
         return c.json(entry, 201);
       })
       .get('/difficulties/:id', readers, async (c) => {
@@ -90,7 +90,7 @@ export function registerRoutes(ctx: AppContext, units: Units, plans: PlanStore, 
         const input = await readBody(c, difficultyInputSchema);
         planFor(plans, input.planId, input.itemCode);
         const entry = await correctDifficulty(ctx.engine, current.id, me.id, input, ctx.now());
-        ctx.audit.record(me, 'difficulty.corrected', { type: 'difficulty', id: entry.id }, { unitId: entry.unitId, planId: entry.planId });
+        await ctx.audit.record(me, 'difficulty.corrected', { type: 'difficulty', id: entry.id }, { unitId: entry.unitId, planId: entry.planId });
         return c.json(entry);
       })
       .put('/difficulties/:id/handling', office, async (c) => {
@@ -98,7 +98,7 @@ export function registerRoutes(ctx: AppContext, units: Units, plans: PlanStore, 
         const input = await readBody(c, difficultyHandlingSchema);
         notBefore(input.handledOn, current.raisedOn, 'handledOn');
         const entry = await handleDifficulty(ctx.engine, current, c.get('staff').id, input, ctx.now());
-        ctx.audit.record(c.get('staff'), 'difficulty.handled', { type: 'difficulty', id: entry.id }, { unitId: entry.unitId, status: entry.status });
+        await ctx.audit.record(c.get('staff'), 'difficulty.handled', { type: 'difficulty', id: entry.id }, { unitId: entry.unitId, status: entry.status });
         return c.json(entry);
       })
       // ── False or misleading information ──
@@ -113,7 +113,7 @@ export function registerRoutes(ctx: AppContext, units: Units, plans: PlanStore, 
         planFor(plans, body.planId, body.itemCode);
         const input = await screenshotFor(body, scope);
         const entry = await logMisinfo(ctx.engine, { userId: me.id, unitId: scope.unitId }, input, ctx.now());
-        ctx.audit.record(me, 'misinformation.logged', { type: 'misinformation', id: entry.id }, { platform: entry.platform, action: entry.action, status: entry.status });
+        await ctx.audit.record(me, 'misinformation.logged', { type: 'misinformation', id: entry.id }, { platform: entry.platform, action: entry.action, status: entry.status });
         return c.json(entry, 201);
       })
       .get('/misinformation/:id', readers, async (c) => {
@@ -130,7 +130,7 @@ export function registerRoutes(ctx: AppContext, units: Units, plans: PlanStore, 
         planFor(plans, body.planId, body.itemCode);
         const input = await screenshotFor(body, scope, current.screenshotFile);
         const entry = await updateMisinfo(ctx.engine, current.id, me.id, input, ctx.now());
-        ctx.audit.record(me, 'misinformation.updated', { type: 'misinformation', id: entry.id }, { platform: entry.platform, action: entry.action, status: entry.status });
+        await ctx.audit.record(me, 'misinformation.updated', { type: 'misinformation', id: entry.id }, { platform: entry.platform, action: entry.action, status: entry.status });
         return c.json(entry);
       })
       // Screenshots of what was seen: pictures only, uploaded before the entry that names them (PUT /screenshots/<sha256 of the bytes sent>).
@@ -148,7 +148,7 @@ export function registerRoutes(ctx: AppContext, units: Units, plans: PlanStore, 
           throw err;
         }
         const isNew = await screenshots.link(stored.file.sha256, me.id, unitId);
-        if (isNew) ctx.audit.record(me, 'misinformation.screenshot_uploaded', { type: 'file', id: stored.file.sha256 }, { unitId, type: stored.file.type, bytes: stored.file.bytes });
+        if (isNew) await ctx.audit.record(me, 'misinformation.screenshot_uploaded', { type: 'file', id: stored.file.sha256 }, { unitId, type: stored.file.type, bytes: stored.file.bytes });
         return c.json(stored.file, isNew ? 201 : 200);
       })
       .get('/screenshots/:sha256', readers, async (c) => {
@@ -170,7 +170,7 @@ export function registerRoutes(ctx: AppContext, units: Units, plans: PlanStore, 
         const input = await readBody(c, budgetInputSchema);
         planFor(plans, input.planId, null);
         const entry = await proposeBudget(ctx.engine, { userId: me.id, unitId }, input, ctx.now());
-        ctx.audit.record(me, 'budget.proposed', { type: 'budget', id: entry.id }, { unitId, planId: entry.planId, proposedTotal: entry.proposedTotal });
+        await ctx.audit.record(me, 'budget.proposed', { type: 'budget', id: entry.id }, { unitId, planId: entry.planId, proposedTotal: entry.proposedTotal });
         return c.json(entry, 201);
       })
       .get('/budget/:id', readers, async (c) => {
@@ -189,7 +189,7 @@ export function registerRoutes(ctx: AppContext, units: Units, plans: PlanStore, 
         if (over >= 0) throw apiError(400, 'invalid_request', `approvedAmounts.${over}: more than the line proposes`);
         if (input.status === 'approved' && amounts.every((a) => a === 0)) throw apiError(400, 'invalid_request', 'approvedAmounts: approving nothing is a refusal');
         const entry = await decideBudget(ctx.engine, current.id, c.get('staff').id, { status: input.status, amounts, decidedOn: input.decidedOn, note: input.note }, ctx.now());
-        ctx.audit.record(c.get('staff'), 'budget.decided', { type: 'budget', id: entry.id }, { unitId: entry.unitId, status: entry.status, approvedTotal: entry.approvedTotal });
+        await ctx.audit.record(c.get('staff'), 'budget.decided', { type: 'budget', id: entry.id }, { unitId: entry.unitId, status: entry.status, approvedTotal: entry.approvedTotal });
         return c.json(entry);
       })
   );

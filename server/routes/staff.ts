@@ -17,59 +17,59 @@ import { readBody } from '../http/json-body.ts';
 
 export function staffRoutes(ctx: AppContext) {
   const admin = requireStaff(ctx, ['admin']);
-  const account = (u: UserRow): StaffAccount => ({ ...toStaffUser(u), groups: groupsOf(ctx.db, u.id), disabled: u.disabled, unitId: unitOfOfficer(ctx.db, u.id) });
-  const status = createAccountStatus(ctx.db, ctx.now);
-  const userNamed = (raw: string) => {
-    const user = findUserByUsername(ctx.db, raw);
+  const account = async (u: UserRow): Promise<StaffAccount> => ({ ...toStaffUser(u), groups: await groupsOf(ctx.engine, u.id), disabled: u.disabled, unitId: await unitOfOfficer(ctx.engine, u.id) });
+  const status = createAccountStatus(ctx.engine, ctx.now);
+  const userNamed = async (raw: string) => {
+    const user = await findUserByUsername(ctx.engine, raw);
     if (!user) throw apiError(404, 'not_found', 'No such account');
     return user;
   };
 
   return new Hono<AppEnv>()
     .use(admin)
-    .get('/', (c) => c.json({ accounts: listUsers(ctx.db).map(account) }))
+    .get('/', async (c) => c.json({ accounts: await Promise.all((await listUsers(ctx.engine)).map(account)) }))
     .post('/', async (c) => {
       const input = await readBody(c, createStaffSchema);
       const password = generatePassword();
       let user: UserRow;
       try {
-        user = await createStaffAccount(ctx.db, { ...input, password }, ctx.now(), ctx.passwords);
+        user = await createStaffAccount(ctx.engine, { ...input, password }, ctx.now(), ctx.passwords);
       } catch (error) {
         if (error instanceof PasswordPolicyError) throw apiError(400, error.code, error.message);
         const message = error instanceof Error ? error.message : String(error);
         throw apiError(message.includes('already exists') ? 409 : 400, message.includes('already exists') ? 'conflict' : 'invalid_request', message);
       }
-      ctx.audit.record(c.get('staff'), 'staff.created', { type: 'user', id: user.username }, { role: user.role, team: user.team, groups: input.groups.join(','), ...(input.unitId ? { unitId: input.unitId } : {}) });
-      return c.json({ account: account(user), password }, 201);
+      await ctx.audit.record(c.get('staff'), 'staff.created', { type: 'user', id: user.username }, { role: user.role, team: user.team, groups: input.groups.join(','), ...(input.unitId ? { unitId: input.unitId } : {}) });
+      return c.json({ account: await account(user), password }, 201);
     })
     .put('/:username/groups', async (c) => {
       const { groups } = await readBody(c, setGroupsSchema);
-      const user = listUsers(ctx.db).find((u) => u.username === c.req.param('username').toLowerCase());
+      const user = (await listUsers(ctx.engine)).find((u) => u.username === c.req.param('username').toLowerCase());
       if (!user || user.role !== 'guide') throw apiError(404, 'not_found', 'No such guide');
       try {
-        setGroups(ctx.db, user.id, groups);
+        await setGroups(ctx.engine, user.id, groups);
       } catch (error) {
         throw apiError(400, 'invalid_request', error instanceof Error ? error.message : String(error));
       }
-      ctx.audit.record(c.get('staff'), 'staff.groups_changed', { type: 'user', id: user.username }, { groups: groups.join(',') });
-      return c.json(account(user));
+      await ctx.audit.record(c.get('staff'), 'staff.groups_changed', { type: 'user', id: user.username }, { groups: groups.join(',') });
+      return c.json(await account(user));
     })
     // For a staff member who forgot theirs: a new generated password, and
     // every open session of the account ends (a lost phone is logged out).
     .post('/:username/password', async (c) => {
-      const user = userNamed(c.req.param('username'));
+      const user = await userNamed(c.req.param('username'));
       const password = generatePassword();
-      await setPassword(ctx.db, user.username, password, ctx.passwords);
-      ctx.audit.record(c.get('staff'), 'staff.password_reset', { type: 'user', id: user.username });
+      await setPassword(ctx.engine, user.username, password, ctx.passwords);
+      await ctx.audit.record(c.get('staff'), 'staff.password_reset', { type: 'user', id: user.username });
       return c.json({ password });
     })
     .put('/:username/disabled', async (c) => {
       const { disabled } = await readBody(c, setDisabledSchema);
-      const user = userNamed(c.req.param('username'));
+      const user = await userNamed(c.req.param('username'));
       // The acting admin stays: the ward is never left without one.
       if (disabled && user.id === c.get('staff').id) throw apiError(409, 'cannot_disable_self', 'You cannot disable your own account');
-      status.set(user.id, disabled);
-      ctx.audit.record(c.get('staff'), disabled ? 'staff.disabled' : 'staff.enabled', { type: 'user', id: user.username });
-      return c.json(account({ ...user, disabled }));
+      await status.set(user.id, disabled);
+      await ctx.audit.record(c.get('staff'), disabled ? 'staff.disabled' : 'staff.enabled', { type: 'user', id: user.username });
+      return c.json(await account({ ...user, disabled }));
     });
 }

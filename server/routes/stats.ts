@@ -51,7 +51,7 @@ export function statsRoutes(ctx: AppContext, catalog: DashboardCatalog) {
     .put('/official-kinds', admin, async (c) => {
       const { kinds } = await readBody(c, officialKindsSaveSchema);
       dashboard.saveOfficialKinds(kinds, c.get('staff').username, ctx.now());
-      ctx.audit.record(c.get('staff'), 'stats.official_kinds_set', { type: 'ward' }, { kinds: kinds.join(',') });
+      await ctx.audit.record(c.get('staff'), 'stats.official_kinds_set', { type: 'ward' }, { kinds: kinds.join(',') });
       return c.json({ kinds: FIGURE_KINDS.filter((k) => kinds.includes(k)) });
     })
     // The skills self-check, first against latest attempts, aggregates only (server/self-check).
@@ -73,7 +73,7 @@ export function statsRoutes(ctx: AppContext, catalog: DashboardCatalog) {
       const staff = c.get('staff');
       const saved = narratives.save(r, text, staff.username, ctx.now());
       // The report's own words are part of what the office signs: who changed them, for which period.
-      ctx.audit.record(staff, 'report.narrative_saved', { type: 'report', id: `${r.from}..${r.to}` }, { groupId: r.group ?? null });
+      await ctx.audit.record(staff, 'report.narrative_saved', { type: 'report', id: `${r.from}..${r.to}` }, { groupId: r.group ?? null });
       return c.json(saved);
     })
     // The same report as a Word file, to edit and sign in the office.

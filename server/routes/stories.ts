@@ -54,7 +54,7 @@ export function storyRoutes(ctx: AppContext, store: Stories, units: Units, photo
     const me = c.get('staff');
     const story = await storyFor(me, c.req.param('id') ?? '');
     const { story: after, changed } = await ruled(() => store.move(story.id, action, me.id));
-    if (changed) ctx.audit.record(me, AUDIT[action], { type: 'story', id: story.id }, { kind: story.kind });
+    if (changed) await ctx.audit.record(me, AUDIT[action], { type: 'story', id: story.id }, { kind: story.kind });
     return c.json(after);
   };
 
@@ -68,7 +68,7 @@ export function storyRoutes(ctx: AppContext, store: Stories, units: Units, photo
       const me = c.get('staff');
       const fields = fieldsFor(me, await readBody(c, storyInputSchema));
       const story = await ruled(() => store.create(fields, me.id, mayUsePhoto(me)));
-      ctx.audit.record(me, 'story.created', { type: 'story', id: story.id }, { kind: story.kind, consent: story.consent });
+      await ctx.audit.record(me, 'story.created', { type: 'story', id: story.id }, { kind: story.kind, consent: story.consent });
       return c.json(story, 201);
     })
     .get('/:id', writers, async (c) => c.json(await storyFor(c.get('staff'), c.req.param('id'))))
@@ -81,7 +81,7 @@ export function storyRoutes(ctx: AppContext, store: Stories, units: Units, photo
         throw apiError(409, 'wrong_status', 'The story is approved; ask VH-XH to change it');
       }
       const after = await ruled(() => store.update(story.id, fields, me.id, mayUsePhoto(me)));
-      ctx.audit.record(me, 'story.updated', { type: 'story', id: story.id }, { kind: after.kind, consent: after.consent });
+      await ctx.audit.record(me, 'story.updated', { type: 'story', id: story.id }, { kind: after.kind, consent: after.consent });
       return c.json(after);
     })
     .post('/:id/submit', writers, move('submit'))

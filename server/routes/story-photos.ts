@@ -46,7 +46,7 @@ export function storyPhotoRoutes(ctx: AppContext, store: Stories, units: Units, 
         throw err;
       }
       const isNew = await photos.link(stored.file.sha256, me, unitId);
-      if (isNew) ctx.audit.record(me, 'story.photo_uploaded', { type: 'file', id: stored.file.sha256 }, { unitId, type: stored.file.type, bytes: stored.file.bytes });
+      if (isNew) await ctx.audit.record(me, 'story.photo_uploaded', { type: 'file', id: stored.file.sha256 }, { unitId, type: stored.file.type, bytes: stored.file.bytes });
       return c.json(stored.file, isNew ? 201 : 200);
     })
     .get('/:sha256', writers, async (c) => {

@@ -49,7 +49,7 @@ export function unitFileRoutes(ctx: AppContext, units: Units, evidence: UnitEvid
         throw err;
       }
       const isNew = evidence.link(unitId, stored.file.sha256, me.id);
-      if (isNew) ctx.audit.record(me, 'unit.file_uploaded', { type: 'file', id: stored.file.sha256 }, { unitId, type: stored.file.type, bytes: stored.file.bytes });
+      if (isNew) await ctx.audit.record(me, 'unit.file_uploaded', { type: 'file', id: stored.file.sha256 }, { unitId, type: stored.file.type, bytes: stored.file.bytes });
       return c.json(stored.file, isNew ? 201 : 200);
     })
     .get('/:sha256', readers, (c) => {

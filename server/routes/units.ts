@@ -44,7 +44,7 @@ export function unitRoutes(ctx: AppContext, units: Units, plans: PlanStore, reco
         const message = error instanceof Error ? error.message : String(error);
         throw apiError(message.includes('already exists') ? 409 : 400, message.includes('already exists') ? 'conflict' : 'invalid_request', message);
       }
-      ctx.audit.record(c.get('staff'), 'unit.created', { type: 'unit', id: unit.id }, { abbreviation: unit.shortName });
+      await ctx.audit.record(c.get('staff'), 'unit.created', { type: 'unit', id: unit.id }, { abbreviation: unit.shortName });
       return c.json(unit, 201);
     })
     .get('/me', officer, (c) => {
@@ -62,7 +62,7 @@ export function unitRoutes(ctx: AppContext, units: Units, plans: PlanStore, reco
       const id = existingUnit(c.req.param('id')).id;
       const input = await readBody(c, unitInputSchema);
       const unit = units.update(id, input)!;
-      ctx.audit.record(c.get('staff'), 'unit.updated', { type: 'unit', id }, { abbreviation: unit.shortName });
+      await ctx.audit.record(c.get('staff'), 'unit.updated', { type: 'unit', id }, { abbreviation: unit.shortName });
       return c.json(unit);
     })
     // A unit officer reads only their own unit's log; the office reads every unit's.

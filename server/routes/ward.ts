@@ -29,7 +29,7 @@ export function wardRoutes(ctx: AppContext, groupInUse: GroupInUse) {
     .put('/', admin, async (c) => {
       const { name, channels } = await readBody(c, updateWardSchema);
       ward.update(name, channels);
-      ctx.audit.record(c.get('staff'), 'ward.updated', { type: 'ward' }, { wardName: name, channels: channels.length });
+      await ctx.audit.record(c.get('staff'), 'ward.updated', { type: 'ward' }, { wardName: name, channels: channels.length });
       return c.json(ward.admin());
     })
     // Groups from the office's CSV/XLSX file: all rows or none (see ward/import.ts).
@@ -40,7 +40,7 @@ export function wardRoutes(ctx: AppContext, groupInUse: GroupInUse) {
       if (bytes.length > MAX_IMPORT_BYTES) throw apiError(413, 'file_too_large', `The file is larger than ${MAX_IMPORT_BYTES / 1024} KB`);
       try {
         const result = await importGroups(fileName, new Uint8Array(bytes), dryRun);
-        if (!dryRun) ctx.audit.record(c.get('staff'), 'ward.imported', { type: 'ward' }, { fileName, groups: result.groups.length, kept: result.kept.length });
+        if (!dryRun) await ctx.audit.record(c.get('staff'), 'ward.imported', { type: 'ward' }, { fileName, groups: result.groups.length, kept: result.kept.length });
         return c.json({ ...result, ward: ward.admin() });
       } catch (err) {
         if (err instanceof ImportRowsError) return c.json({ error: { code: err.code, message: err.message, rows: err.rows } }, 422);
@@ -51,16 +51,16 @@ export function wardRoutes(ctx: AppContext, groupInUse: GroupInUse) {
       const id = groupId(c.req.param('id'));
       const { name, adultPopulation, households } = await readBody(c, upsertGroupSchema);
       ward.upsertGroup(id, name, adultPopulation, households);
-      ctx.audit.record(c.get('staff'), 'ward.group_saved', { type: 'group', id }, { groupName: name, adultPopulation, households });
+      await ctx.audit.record(c.get('staff'), 'ward.group_saved', { type: 'group', id }, { groupName: name, adultPopulation, households });
       return c.json(ward.admin());
     })
-    .delete('/groups/:id', admin, (c) => {
+    .delete('/groups/:id', admin, async (c) => {
       const id = groupId(c.req.param('id'));
       if (!ward.hasGroup(id)) throw apiError(404, 'not_found', `No residential group "${id}"`);
       if (!ward.deleteGroup(id, groupInUse)) {
         throw apiError(409, 'group_in_use', 'Guides, sessions or learners refer to this group; rename it instead of deleting it');
       }
-      ctx.audit.record(c.get('staff'), 'ward.group_deleted', { type: 'group', id });
+      await ctx.audit.record(c.get('staff'), 'ward.group_deleted', { type: 'group', id });
       return c.json(ward.admin());
     });
 }

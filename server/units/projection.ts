@@ -143,13 +143,13 @@ export function createUnitProjection(db: Db, units: Units, evidence: Pick<UnitEv
         }
         return undefined;
       },
-      apply(e, effectiveAt) {
+      async apply(e, effectiveAt) {
         if (e.type === 'activity.corrected' && audit) {
           const before = activityUnit.get({ id: e.activityId });
           const lock = before ? lockOf(e, before) : undefined;
           if (before && lock) {
             const who = user.get({ id: e.recordedBy });
-            audit.record({ id: e.recordedBy, username: who?.username ?? e.recordedBy, role: who?.role ?? 'unit' }, 'unit.activity_corrected_after_issue', { type: 'activity', id: e.activityId }, {
+            await audit.record({ id: e.recordedBy, username: who?.username ?? e.recordedBy, role: who?.role ?? 'unit' }, 'unit.activity_corrected_after_issue', { type: 'activity', id: e.activityId }, {
               report: lock.number,
               period: lock.periodKey,
               replaces: before.lastEventId,

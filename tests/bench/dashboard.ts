@@ -13,6 +13,7 @@ import { startCheckpointer } from '../../server/db/checkpointer.ts';
 import { createCatalog } from '../../server/resident/catalog.ts';
 import { seedDemo } from '../../server/stats/demo-data.ts';
 import { newSecret, uuidv7 } from '../../shared/ids.ts';
+import { engineOfSqlite } from '../../server/db/engine/sqlite.ts';
 
 const ORIGIN = 'http://localhost';
 const NOW = Date.parse('2025-06-20T05:00:00Z');
@@ -48,7 +49,7 @@ export async function benchDashboard(learners: number, rounds = 20) {
     const checkpointer = startCheckpointer(sqlite, path);
     const completions = (sqlite.prepare("SELECT COUNT(*) AS n FROM events WHERE type = 'lesson.completed'").get() as { n: number }).n;
     const app = createApp({ db, sqlite, now: () => NOW, catalog: BENCH_CATALOG });
-    await createUser(db, { username: 'office', password: 'bench password 1', role: 'reviewer', team: null });
+    await createUser(engineOfSqlite(db.$client), { username: 'office', password: 'bench password 1', role: 'reviewer', team: null });
     const login = await app.request(`${ORIGIN}/api/v1/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json', origin: ORIGIN }, body: JSON.stringify({ username: 'office', password: 'bench password 1' }) });
     const cookie = (login.headers.get('set-cookie') ?? '').split(';')[0];
 

@@ -11,6 +11,7 @@ import { createUser } from '../../server/accounts/users.ts';
 import { openDb } from '../../server/db/open.ts';
 import { hasChromium, launchChromium } from '../support/browser.ts';
 import { startServer, type RunningServer } from '../support/server-process.ts';
+import { engineOfSqlite } from '../../server/db/engine/sqlite.ts';
 
 let server: RunningServer;
 let browser: Browser;
@@ -20,7 +21,7 @@ beforeAll(async () => {
   if (!hasChromium) return;
   dataDir = mkdtempSync(join(tmpdir(), 'hvs-accounts-'));
   const { db, sqlite } = openDb(dataDir);
-  await createUser(db, { username: 'it', password: 'correct horse battery', role: 'admin', team: null });
+  await createUser(engineOfSqlite(db.$client), { username: 'it', password: 'correct horse battery', role: 'admin', team: null });
   sqlite.close();
   server = await startServer({ dataDir });
   browser = await launchChromium();

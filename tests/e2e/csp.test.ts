@@ -19,6 +19,7 @@ import { createGuideAccount } from '../support/guide-driver.ts';
 import { finishLesson } from '../support/lesson-driver.ts';
 import { adminPasswordFrom, PROJECT_ROOT, startServer, type RunningServer } from '../support/server-process.ts';
 import { waitOfflineReady } from '../support/offline-ready.ts';
+import { engineOfSqlite } from '../../server/db/engine/sqlite.ts';
 
 let server: RunningServer;
 let browser: Browser;
@@ -28,7 +29,7 @@ beforeAll(async () => {
   if (!hasChromium) return;
   const dataDir = mkdtempSync(join(tmpdir(), 'hvs-csp-'));
   const { db, sqlite } = openDb(dataDir);
-  await createUser(db, { username: 'office', password: 'correct horse battery', role: 'reviewer', team: null });
+  await createUser(engineOfSqlite(db.$client), { username: 'office', password: 'correct horse battery', role: 'reviewer', team: null });
   // Real figures, so the dashboard draws its charts and tables.
   await seedDemo(db, loadCatalog(join(PROJECT_ROOT, 'dist')), { learners: 80, days: 40 });
   sqlite.close();

@@ -20,6 +20,7 @@ import { hasChromium, launchChromium, PHONE } from '../support/browser.ts';
 import { narrowTableCells, widerThanScreen, wordsSplitAcrossLines } from '../support/layout-check.ts';
 import { adminPasswordFrom, PROJECT_ROOT, startServer, type RunningServer } from '../support/server-process.ts';
 import { adminCookie, createStaff, loginCookie } from '../support/staff-api.ts';
+import { engineOfSqlite } from '../../server/db/engine/sqlite.ts';
 
 const viLabels = JSON.parse(readFileSync(join(PROJECT_ROOT, 'shared', 'labels', 'vi.json'), 'utf8')) as { team: Record<string, string> };
 let server: RunningServer;
@@ -97,7 +98,7 @@ beforeAll(async () => {
   if (!hasChromium) return;
   const dataDir = mkdtempSync(join(tmpdir(), 'hvs-office-phone-'));
   const { db, sqlite } = openDb(dataDir);
-  await createUser(db, { username: REVIEWER.username, password: REVIEWER.password, role: 'reviewer', team: null });
+  await createUser(engineOfSqlite(db.$client), { username: REVIEWER.username, password: REVIEWER.password, role: 'reviewer', team: null });
   await seedDemo(db, loadCatalog(join(PROJECT_ROOT, 'dist')), { learners: 60, days: 60 });
   sqlite.close();
   server = await startServer({ dataDir });

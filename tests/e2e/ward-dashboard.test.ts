@@ -14,6 +14,7 @@ import { seedDemo } from '../../server/stats/demo-data.ts';
 import { dayOf, isoFromDay } from '../../shared/stats/days.ts';
 import { hasChromium, launchChromium } from '../support/browser.ts';
 import { PROJECT_ROOT, startServer, type RunningServer } from '../support/server-process.ts';
+import { engineOfSqlite } from '../../server/db/engine/sqlite.ts';
 
 let server: RunningServer;
 let browser: Browser;
@@ -25,7 +26,7 @@ beforeAll(async () => {
   if (!hasChromium) return;
   const dataDir = mkdtempSync(join(tmpdir(), 'hvs-dash-'));
   const { db, sqlite } = openDb(dataDir);
-  await createUser(db, { username: 'office', password: 'correct horse battery', role: 'reviewer', team: null });
+  await createUser(engineOfSqlite(db.$client), { username: 'office', password: 'correct horse battery', role: 'reviewer', team: null });
   await seedDemo(db, loadCatalog(join(PROJECT_ROOT, 'dist')), { learners: 300, days: 120 });
   // Group names as long as a ward's real ones, past what one line of a chart holds.
   sqlite.prepare("UPDATE residential_groups SET name = ? WHERE id = (SELECT id FROM residential_groups ORDER BY sort_order LIMIT 1)").run(LONG_NAME);

@@ -12,6 +12,7 @@ import { openDb } from '../../server/db/open.ts';
 import { newSecret, uuidv7 } from '../../shared/ids.ts';
 import { hasChromium, launchChromium } from '../support/browser.ts';
 import { PROJECT_ROOT, startServer, type RunningServer } from '../support/server-process.ts';
+import { engineOfSqlite } from '../../server/db/engine/sqlite.ts';
 
 let server: RunningServer;
 let browser: Browser;
@@ -22,7 +23,7 @@ beforeAll(async () => {
   if (!hasChromium) return;
   dataDir = mkdtempSync(join(tmpdir(), 'hvs-integrity-'));
   const { db, sqlite } = openDb(dataDir);
-  await createUser(db, { username: 'office', password: 'correct horse battery', role: 'reviewer', team: null });
+  await createUser(engineOfSqlite(db.$client), { username: 'office', password: 'correct horse battery', role: 'reviewer', team: null });
   sqlite.close();
   server = await startServer({ dataDir });
   const index = JSON.parse(readFileSync(join(PROJECT_ROOT, 'dist', 'content', 'index.json'), 'utf8')) as { courses: Array<{ id: string; lessons: Array<{ id: string }> }> };

@@ -18,11 +18,12 @@ import { seedDemo } from '../../server/stats/demo-data.ts';
 import { hasChromium, launchChromium } from '../support/browser.ts';
 import { PROJECT_ROOT, startServer, type RunningServer } from '../support/server-process.ts';
 import { overflows, printToPdf, type Printed } from '../support/printed-pdf.ts';
+import { engineOfSqlite } from '../../server/db/engine/sqlite.ts';
 
 async function wardWith(learners: number): Promise<RunningServer> {
   const dataDir = mkdtempSync(join(tmpdir(), 'hvs-report-'));
   const { db, sqlite } = openDb(dataDir);
-  await createUser(db, { username: 'office', password: 'correct horse battery', role: 'reviewer', team: null });
+  await createUser(engineOfSqlite(db.$client), { username: 'office', password: 'correct horse battery', role: 'reviewer', team: null });
   if (learners > 0) await seedDemo(db, loadCatalog(join(PROJECT_ROOT, 'dist')), { learners, days: 30 });
   sqlite.close();
   return startServer({ dataDir });

@@ -11,6 +11,7 @@ import { createUser } from '../../server/accounts/users.ts';
 import { createPasswordHasher, type PasswordHasher } from '../../server/auth/passwords.ts';
 import { newSecret, uuidv7 } from '../../shared/ids.ts';
 import type { StaffRole } from '../../shared/api.ts';
+import { engineOfSqlite } from '../../server/db/engine/sqlite.ts';
 
 export const ORIGIN = 'http://localhost';
 
@@ -93,7 +94,7 @@ export function started(learnerId: string, overrides: Record<string, unknown> = 
 }
 
 export async function createStaff(t: TestApp, username: string, role: StaffRole, password = 'correct horse battery') {
-  await createUser(t.db, { username, password, role, team: role === 'guide' ? 'cns' : null }, t.clock.now, TEST_HASHER);
+  await createUser(engineOfSqlite(t.db.$client), { username, password, role, team: role === 'guide' ? 'cns' : null }, t.clock.now, TEST_HASHER);
   return { username, password };
 }
 

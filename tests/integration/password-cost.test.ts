@@ -12,6 +12,7 @@ import { ensureAdmin } from '../../server/accounts/bootstrap.ts';
 import { OWASP_SCRYPT, PRODUCTION_HASHER } from '../../server/auth/passwords.ts';
 import { openDb } from '../../server/db/open.ts';
 import { createStaff, login, ORIGIN, setupTestApp, TEST_PASSWORD_COST, type TestApp } from './helpers.ts';
+import { engineOfSqlite } from '../../server/db/engine/sqlite.ts';
 
 const costOf = (hash: string) => hash.split('$').slice(0, 4).join('$');
 const OWASP = `scrypt$${OWASP_SCRYPT.N}$${OWASP_SCRYPT.r}$${OWASP_SCRYPT.p}`;
@@ -33,7 +34,7 @@ describe('staff password cost', () => {
     const dir = mkdtempSync(join(tmpdir(), 'hvs-cost-'));
     dirs.push(dir);
     const { db, sqlite } = openDb(dir);
-    const admin = (await ensureAdmin(db))!;
+    const admin = (await ensureAdmin(engineOfSqlite(db.$client)))!;
     expect(costOf(hashOf(sqlite, admin.username))).toBe(OWASP);
 
     const app = createApp({ db, sqlite });

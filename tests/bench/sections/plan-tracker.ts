@@ -16,6 +16,7 @@ import type { PlanInput } from '../../../shared/plans/schema.ts';
 import type { Tracker } from '../../../shared/units/api.ts';
 import { startServer } from '../../support/server-process.ts';
 import { fmt, type BenchSection } from './types.ts';
+import { engineOfSqlite } from '../../../server/db/engine/sqlite.ts';
 
 const P95_BUDGET_MS = 100;
 const ROUNDS = Number(process.env.BENCH_TRACKER_ROUNDS ?? 200);
@@ -57,8 +58,8 @@ export const planTrackerSection: BenchSection = {
     const missed: string[] = [];
     const now = Date.now();
     const seeded = await seedWard(dir, now);
-    await createStaffAccount(seeded.db, { username: 'office', password: PASSWORD, role: 'reviewer', team: null, displayName: 'VH-XH' });
-    await createStaffAccount(seeded.db, { username: 'officer', password: PASSWORD, role: 'unit', team: null, unitId: 'ttsnc', displayName: 'TTSNC' });
+    await createStaffAccount(engineOfSqlite(seeded.db.$client), { username: 'office', password: PASSWORD, role: 'reviewer', team: null, displayName: 'VH-XH' });
+    await createStaffAccount(engineOfSqlite(seeded.db.$client), { username: 'officer', password: PASSWORD, role: 'unit', team: null, unitId: 'ttsnc', displayName: 'TTSNC' });
     seeded.sqlite.close();
     const server = await startServer({ dataDir: dir });
     try {
