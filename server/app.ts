@@ -208,7 +208,7 @@ export function createApp(deps: AppDeps) {
   app.route(API_PREFIX, recoveryRoutes(ctx, resident, limits.recoveryCodesPerLearner));
   app.route(`${API_PREFIX}/auth`, authRoutes(ctx));
   app.route(`${API_PREFIX}/stats`, statsRoutes(ctx, resident.catalog));
-  app.route(`${API_PREFIX}/ward`, wardRoutes(ctx, groupInUse(ctx.db)));
+  app.route(`${API_PREFIX}/ward`, wardRoutes(ctx, groupInUse(ctx.engine)));
   app.route(`${API_PREFIX}/guide`, guideRoutes(ctx, resident.catalog, records.guide));
   app.route(`${API_PREFIX}/sessions`, sessionRoutes(ctx));
   app.route(`${API_PREFIX}/staff/audit`, auditRoutes(ctx, resident.catalog));
