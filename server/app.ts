@@ -42,7 +42,6 @@ import { newsRoutes } from './routes/news.ts';
 import { feedRoutes } from './routes/feeds.ts';
 import { createStoryStore } from './news/store.ts';
 import { createStoryPhotos } from './news/photos.ts';
-import { publishedStoriesOnSqlite } from './news/published-on-sqlite.ts';
 import { unitFileRoutes } from './routes/unit-files.ts';
 import { createFileStore } from './files/file-store.ts';
 import { createUnitEvidence } from './units/evidence.ts';
@@ -218,7 +217,7 @@ export function createApp(deps: AppDeps) {
   app.route(`${API_PREFIX}/lesson-audio`, lessonAudioRoutes(ctx, lessonAudio));
   app.route(`${API_PREFIX}/units`, unitRoutes(ctx, units, plans, records.unit));
   const stories = createStoryStore(ctx.engine, now);
-  app.route(`${API_PREFIX}/displays`, displayRoutes(ctx, resident.catalog, publishedStoriesOnSqlite(ctx.db)));
+  app.route(`${API_PREFIX}/displays`, displayRoutes(ctx, resident.catalog, stories));
   const storyPhotos = createStoryPhotos(ctx.engine, files, now);
   app.route(`${API_PREFIX}/stories`, storyRoutes(ctx, stories, units, storyPhotos));
   app.route(STORY_PHOTOS_PATH, storyPhotoRoutes(ctx, stories, units, storyPhotos));
