@@ -184,9 +184,9 @@ export function createApp(deps: AppDeps) {
   const units = createUnits(ctx.db);
   const plans = createPlanStore(ctx.db, now);
   // Photos and scans, once each by content hash, next to the database (DATA_DIR/files).
-  const files = createFileStore(ctx.db, config.filesDir ?? join(dirname(ctx.sqlite.name), 'files'), now);
+  const files = createFileStore(ctx.engine, config.filesDir ?? join(dirname(ctx.sqlite.name), 'files'), now);
   const evidence = createUnitEvidence(ctx.db, files, now);
-  const lessonAudio = createLessonAudio(ctx.db, files, now);
+  const lessonAudio = createLessonAudio(ctx.engine, files, now);
   const planReports = createReportStore(ctx.db);
   const records = createRecordPipeline(ctx.engine, [
     createCatalogCheck(resident.catalog.courses), // lessons and courses the catalogue lacks are refused outright
