@@ -42,7 +42,6 @@ import { newsRoutes } from './routes/news.ts';
 import { feedRoutes } from './routes/feeds.ts';
 import { createStoryStore } from './news/store.ts';
 import { createStoryPhotos } from './news/photos.ts';
-import { publishedStoriesOnSqlite } from './news/published-on-sqlite.ts';
 import { unitFileRoutes } from './routes/unit-files.ts';
 import { createFileStore } from './files/file-store.ts';
 import { createUnitEvidence } from './units/evidence.ts';
@@ -192,9 +191,9 @@ export function createApp(deps: AppDeps) {
   const units = createUnits(ctx.db);
   const plans = createPlanStore(ctx.db, now);
   // Photos and scans, once each by content hash, next to the database (DATA_DIR/files).
-  const files = createFileStore(ctx.db, config.filesDir ?? join(dirname(ctx.sqlite.name), 'files'), now);
+  const files = createFileStore(ctx.engine, config.filesDir ?? join(dirname(ctx.sqlite.name), 'files'), now);
   const evidence = createUnitEvidence(ctx.db, files, now);
-  const lessonAudio = createLessonAudio(ctx.db, files, now);
+  const lessonAudio = createLessonAudio(ctx.engine, files, now);
   const planReports = createReportStore(ctx.db);
   const records = createRecordPipeline(ctx.engine, [
     createCatalogCheck(resident.catalog.courses), // lessons and courses the catalogue lacks are refused outright
@@ -215,7 +214,7 @@ export function createApp(deps: AppDeps) {
   app.route(API_PREFIX, recoveryRoutes(ctx, resident, limits.recoveryCodesPerLearner));
   app.route(`${API_PREFIX}/auth`, authRoutes(ctx));
   app.route(`${API_PREFIX}/stats`, statsRoutes(ctx, resident.catalog));
-  app.route(`${API_PREFIX}/ward`, wardRoutes(ctx, groupInUse(ctx.db)));
+  app.route(`${API_PREFIX}/ward`, wardRoutes(ctx, groupInUse(ctx.engine)));
   app.route(`${API_PREFIX}/guide`, guideRoutes(ctx, resident.catalog, records.guide));
   app.route(`${API_PREFIX}/sessions`, sessionRoutes(ctx));
   app.route(`${API_PREFIX}/staff/audit`, auditRoutes(ctx, resident.catalog));
@@ -225,7 +224,7 @@ export function createApp(deps: AppDeps) {
   app.route(`${API_PREFIX}/lesson-audio`, lessonAudioRoutes(ctx, lessonAudio));
   app.route(`${API_PREFIX}/units`, unitRoutes(ctx, units, plans, records.unit));
   const stories = createStoryStore(ctx.engine, now);
-  app.route(`${API_PREFIX}/displays`, displayRoutes(ctx, resident.catalog, publishedStoriesOnSqlite(ctx.db)));
+  app.route(`${API_PREFIX}/displays`, displayRoutes(ctx, resident.catalog, stories));
   const storyPhotos = createStoryPhotos(ctx.engine, files, now);
   app.route(`${API_PREFIX}/stories`, storyRoutes(ctx, stories, units, storyPhotos));
   app.route(STORY_PHOTOS_PATH, storyPhotoRoutes(ctx, stories, units, storyPhotos));

@@ -6,12 +6,12 @@ import { serve } from '@hono/node-server';
 import { ensureAdmin, writeFirstAdminFile } from './accounts/bootstrap.ts';
 import { createApp } from './app.ts';
 import { openDb } from './db/open.ts';
+import { engineOfSqlite } from './db/engine/sqlite.ts';
 import { startCheckpointer } from './db/checkpointer.ts';
 import { loadEnv } from './env.ts';
 import { pruneFiles, PRUNE_EVERY_MS } from './files/prune.ts';
 import { answerClientErrors, createApiServer } from './http/client-error.ts';
 import { createLogger } from './logger.ts';
-import { engineOfSqlite } from './db/engine/sqlite.ts';
 
 const env = loadEnv();
 const logger = createLogger(env.LOG_LEVEL);
@@ -54,9 +54,9 @@ answerClientErrors(server);
 
 // Evidence files no record named within their grace period are removed (files/prune.ts): a minute after start, then daily.
 const filesDir = join(dirname(dbPath), 'files');
-const prune = () => {
+const prune = async () => {
   try {
-    const pruned = pruneFiles(db, filesDir, Date.now());
+    const pruned = await pruneFiles(engineOfSqlite(sqlite), filesDir, Date.now());
     if (pruned.unnamed > 0 || pruned.strays > 0) logger.info('files nobody named removed', { ...pruned });
   } catch (error) {
     logger.error('file pruning failed', { error: String(error) });

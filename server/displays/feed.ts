@@ -6,9 +6,9 @@
 import { and, asc, eq, gte, lt, sql } from 'drizzle-orm';
 import type { Display, DisplayFeed, DisplayStory } from '../../shared/displays/schema.ts';
 import type { NewsItem } from '../../shared/news/schema.ts';
-import type { StoryStore } from '../news/store.ts';
+import type { Stories } from '../news/store.ts';
 import { HIDDEN, SUPPRESSED } from '../../shared/stats/api.ts';
-import type { Db } from '../db/open.ts';
+import type { Engine } from '../db/engine/engine.ts';
 import { guideSessions, residentialGroups } from '../db/schema/index.ts';
 import type { createDashboard } from '../stats/dashboard.ts';
 
@@ -26,22 +26,25 @@ const toDisplayStory = (item: NewsItem): DisplayStory => ({
   photo: item.photos[0] ? { src: item.photos[0].src, alt: item.photos[0].alt } : null,
 });
 
+/** What the feed reads of the story store. */
+export type PublishedStories = Pick<Stories, 'published' | 'publishedOne'>;
+
 /** The stories a playlist's story slides need: the latest published (when a slide asks for it) and each chosen one still published. */
-function featuredStories(slides: Display['slides'], stories: Pick<StoryStore, 'published' | 'publishedOne'>): DisplayStory[] {
+async function featuredStories(slides: Display['slides'], stories: PublishedStories): Promise<DisplayStory[]> {
   const storySlides = slides.filter((s) => s.kind === 'story');
   if (storySlides.length === 0) return [];
   const found = new Map<string, NewsItem>();
-  const latest = stories.published(1)[0];
+  const [latest] = await stories.published(1);
   if (latest) found.set(latest.id, latest);
   for (const slide of storySlides) {
-    const chosen = slide.storyId && !found.has(slide.storyId) ? stories.publishedOne(slide.storyId) : undefined;
+    const chosen = slide.storyId && !found.has(slide.storyId) ? await stories.publishedOne(slide.storyId) : undefined;
     if (chosen) found.set(chosen.id, chosen);
   }
   return [...found.values()].map(toDisplayStory);
 }
 
-export function createDisplayFeed(db: Db, dashboard: ReturnType<typeof createDashboard>, stories: Pick<StoryStore, 'published' | 'publishedOne'>, now: () => number) {
-  const upcoming = db
+export function createDisplayFeed(engine: Engine, dashboard: ReturnType<typeof createDashboard>, stories: PublishedStories, now: () => number) {
+  const upcoming = engine.db
     .select({ title: guideSessions.title, place: guideSessions.place, startsAt: guideSessions.startsAt, group: residentialGroups.name })
     .from(guideSessions)
     .innerJoin(residentialGroups, eq(residentialGroups.id, guideSessions.groupId))
@@ -50,13 +53,15 @@ export function createDisplayFeed(db: Db, dashboard: ReturnType<typeof createDas
     .limit(MAX_SESSIONS)
     .prepare();
 
-  return (screen: Display, appUrl: string): DisplayFeed => {
-    const { headline } = dashboard.headline({});
-    const { coverage } = dashboard.coverage({});
+  return async (screen: Display, appUrl: string): Promise<DisplayFeed> => {
+    // Awaited: the dashboard's readers answer now on SQLite and will answer a promise on the engine.
+    const { headline } = await dashboard.headline({});
+    const { coverage } = await dashboard.coverage({});
+    const { wardName } = await dashboard.meta();
     const at = now();
     return {
       screen: { id: screen.id, name: screen.name, slides: screen.slides },
-      wardName: dashboard.meta().wardName,
+      wardName,
       appUrl,
       coverage: {
         learners: headline.learners,
@@ -65,10 +70,8 @@ export function createDisplayFeed(db: Db, dashboard: ReturnType<typeof createDas
           .filter((row) => row.groupId !== null && row.name !== null && row.completed !== HIDDEN)
           .map((row) => ({ name: row.name!, completedShare: row.completed === SUPPRESSED ? SUPPRESSED : row.completedShare })),
       },
-      sessions: upcoming
-        .all({ from: at, to: at + WEEK_MS })
-        .map((s) => ({ title: s.title, place: s.place, group: s.group, startsAt: new Date(s.startsAt).toISOString() })),
-      stories: featuredStories(screen.slides, stories),
+      sessions: (await upcoming.all({ from: at, to: at + WEEK_MS })).map((s) => ({ title: s.title, place: s.place, group: s.group, startsAt: new Date(s.startsAt).toISOString() })),
+      stories: await featuredStories(screen.slides, stories),
       generatedAt: new Date(at).toISOString(),
     };
   };

@@ -4,7 +4,7 @@
 import { and, asc, eq, gte, inArray, lte, sql } from 'drizzle-orm';
 import { displaySlideSchema, type Display, type DisplayHours, type DisplayInput, type DisplaySlide, type ScreensHours } from '../../shared/displays/schema.ts';
 import { vietnamDay } from '../../shared/resident/home-plan.ts';
-import type { Db } from '../db/open.ts';
+import { changed, type Engine } from '../db/engine/engine.ts';
 import { displayDays, displayScreens } from '../db/schema/index.ts';
 import { excluded } from '../db/set-values.ts';
 import { onTimeByDay } from './on-time.ts';
@@ -16,7 +16,8 @@ const slidesOf = (json: string): DisplaySlide[] => displaySlideSchema.array().pa
 const tenths = (ms: number) => Math.round(ms / 360_000) / 10;
 const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString());
 
-export function createDisplayStore(db: Db, now: () => number) {
+export function createDisplayStore(engine: Engine, now: () => number) {
+  const { db } = engine;
   const toDisplay = (row: typeof displayScreens.$inferSelect): Display => ({
     id: row.id,
     name: row.name,
@@ -26,52 +27,52 @@ export function createDisplayStore(db: Db, now: () => number) {
   });
   // A screen whose first counted day is unknown (none should be, after migration 0029) counts from today.
   const recordedFrom = (hoursFrom: string | null) => hoursFrom ?? vietnamDay(now());
-  const dayRows = (ids: string[], from: string, to: string) =>
+  const dayRows = async (ids: string[], from: string, to: string) =>
     ids.length === 0
       ? []
       : db
           .select({ displayId: displayDays.displayId, day: displayDays.day, onMs: displayDays.onMs })
           .from(displayDays)
           .where(and(inArray(displayDays.displayId, ids), gte(displayDays.day, from), lte(displayDays.day, to)))
-          .orderBy(asc(displayDays.day))
-          .all();
+          .orderBy(asc(displayDays.day));
+  const get = async (id: string): Promise<Display | undefined> => {
+    const row = await db.select().from(displayScreens).where(eq(displayScreens.id, id)).get();
+    return row ? toDisplay(row) : undefined;
+  };
   return {
-    list: (): Display[] => db.select().from(displayScreens).orderBy(asc(displayScreens.name)).all().map(toDisplay),
-    get: (id: string): Display | undefined => {
-      const row = db.select().from(displayScreens).where(eq(displayScreens.id, id)).get();
-      return row ? toDisplay(row) : undefined;
-    },
-    save: (id: string, input: DisplayInput, by: string): Display => {
+    list: async (): Promise<Display[]> => (await db.select().from(displayScreens).orderBy(asc(displayScreens.name))).map(toDisplay),
+    get,
+    save: async (id: string, input: DisplayInput, by: string): Promise<Display> => {
       const at = now();
-      db.insert(displayScreens)
+      await db
+        .insert(displayScreens)
         .values({ id, name: input.name, slides: JSON.stringify(input.slides), updatedAt: at, updatedBy: by, hoursFrom: vietnamDay(at) })
         .onConflictDoUpdate({
           target: displayScreens.id,
           set: { name: excluded(displayScreens.name), slides: excluded(displayScreens.slides), updatedAt: excluded(displayScreens.updatedAt), updatedBy: excluded(displayScreens.updatedBy) },
-        })
-        .run();
-      return toDisplay(db.select().from(displayScreens).where(eq(displayScreens.id, id)).get()!);
+        });
+      return (await get(id))!;
     },
-    remove: (id: string): boolean => db.delete(displayScreens).where(eq(displayScreens.id, id)).run().changes > 0,
+    remove: async (id: string): Promise<boolean> => (await changed(db.delete(displayScreens).where(eq(displayScreens.id, id)))) > 0,
     /** The screen asked for its data: note it, at most every 30 s, and add the time since the last note to its day's time on. */
-    seen: (id: string): void => {
+    seen: async (id: string): Promise<void> => {
       const at = now();
-      db.transaction((tx) => {
-        const row = tx.select({ last: displayScreens.lastSeenAt }).from(displayScreens).where(eq(displayScreens.id, id)).get();
+      await engine.transaction(async (tx) => {
+        const row = await tx.db.select({ last: displayScreens.lastSeenAt }).from(displayScreens).where(eq(displayScreens.id, id)).get();
         if (!row || (row.last !== null && row.last > at - HEARTBEAT_WRITE_MS)) return;
-        tx.update(displayScreens).set({ lastSeenAt: at }).where(eq(displayScreens.id, id)).run();
+        await tx.db.update(displayScreens).set({ lastSeenAt: at }).where(eq(displayScreens.id, id));
         for (const [day, ms] of onTimeByDay(row.last, at)) {
-          tx.insert(displayDays)
+          await tx.db
+            .insert(displayDays)
             .values({ displayId: id, day, onMs: ms })
-            .onConflictDoUpdate({ target: [displayDays.displayId, displayDays.day], set: { onMs: sql`${displayDays.onMs} + ${excluded(displayDays.onMs)}` } })
-            .run();
+            .onConflictDoUpdate({ target: [displayDays.displayId, displayDays.day], set: { onMs: sql`${displayDays.onMs} + ${excluded(displayDays.onMs)}` } });
         }
       });
     },
     /** Hours on per day (the days it was on) and in all, from `from` to `to` inclusive. */
-    hours: (id: string, from: string, to: string): DisplayHours => {
-      const row = db.select({ hoursFrom: displayScreens.hoursFrom }).from(displayScreens).where(eq(displayScreens.id, id)).get();
-      const rows = dayRows([id], from, to);
+    hours: async (id: string, from: string, to: string): Promise<DisplayHours> => {
+      const row = await db.select({ hoursFrom: displayScreens.hoursFrom }).from(displayScreens).where(eq(displayScreens.id, id)).get();
+      const rows = await dayRows([id], from, to);
       const total = rows.reduce((sum, r) => sum + r.onMs, 0);
       return { id, from, to, days: rows.map((r) => ({ day: r.day, hours: tenths(r.onMs) })), hours: tenths(total), recordedFrom: recordedFrom(row?.hoursFrom ?? null) };
     },
@@ -80,15 +81,14 @@ export function createDisplayStore(db: Db, now: () => number) {
      * each screen's part, and per day and in all the sum of their time on,
      * rounded once. Undefined when a screen asked for does not exist.
      */
-    hoursOfScreens: (ids: string[] | undefined, from: string, to: string): ScreensHours | undefined => {
-      const screens = db
+    hoursOfScreens: async (ids: string[] | undefined, from: string, to: string): Promise<ScreensHours | undefined> => {
+      const screens = await db
         .select({ id: displayScreens.id, name: displayScreens.name, hoursFrom: displayScreens.hoursFrom })
         .from(displayScreens)
         .where(ids ? inArray(displayScreens.id, ids) : undefined)
-        .orderBy(asc(displayScreens.name))
-        .all();
+        .orderBy(asc(displayScreens.name));
       if (ids && screens.length !== ids.length) return undefined;
-      const rows = dayRows(screens.map((s) => s.id), from, to);
+      const rows = await dayRows(screens.map((s) => s.id), from, to);
       const byScreen = new Map<string, number>();
       const byDay = new Map<string, number>();
       for (const r of rows) {

@@ -11,7 +11,7 @@ import { existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { eq } from 'drizzle-orm';
 import { MAX_STORED_FILE_BYTES, SHA256_PATTERN, type StoredFile, type StoredFileType } from '../../shared/files.ts';
-import type { Db } from '../db/open.ts';
+import { changed, type Engine } from '../db/engine/engine.ts';
 import { PRIVATE_FILE_MODE, privateDir } from '../db/private-files.ts';
 import { storedFileUploads, storedFiles } from '../db/schema/index.ts';
 import { cleanFile, FileRefused } from './clean-file.ts';
@@ -26,21 +26,22 @@ export interface StoredFileInfo {
   bytes: number;
 }
 
-export function createFileStore(db: Db, dir: string, now: () => number) {
+export function createFileStore(engine: Engine, dir: string, now: () => number) {
+  const { db } = engine;
   const pathOf = (sha256: string) => join(dir, sha256);
-  const row = (sha256: string) => db.select().from(storedFiles).where(eq(storedFiles.sha256, sha256)).get() as StoredFileInfo & { createdAt: number } | undefined;
+  const row = async (sha256: string) => (await db.select().from(storedFiles).where(eq(storedFiles.sha256, sha256)).get()) as (StoredFileInfo & { createdAt: number }) | undefined;
 
   /** The stored file a hash names: its own hash or the hash it was sent under. */
-  function find(hash: string): StoredFileInfo | undefined {
+  async function find(hash: string): Promise<StoredFileInfo | undefined> {
     if (!SHA256_PATTERN.test(hash)) return undefined;
-    const direct = row(hash);
+    const direct = await row(hash);
     if (direct) return { sha256: direct.sha256, type: direct.type, bytes: direct.bytes };
-    const upload = db.select({ sha256: storedFileUploads.sha256 }).from(storedFileUploads).where(eq(storedFileUploads.sentSha256, hash)).get();
-    const stored = upload && row(upload.sha256);
+    const upload = await db.select({ sha256: storedFileUploads.sha256 }).from(storedFileUploads).where(eq(storedFileUploads.sentSha256, hash)).get();
+    const stored = upload && (await row(upload.sha256));
     return stored ? { sha256: stored.sha256, type: stored.type, bytes: stored.bytes } : undefined;
   }
 
-  function put<T extends string>(sent: Uint8Array, sentSha256: string, clean: (b: Uint8Array) => { type: T; bytes: Uint8Array }, maxBytes: number) {
+  async function put<T extends string>(sent: Uint8Array, sentSha256: string, clean: (b: Uint8Array) => { type: T; bytes: Uint8Array }, maxBytes: number) {
     if (sent.length === 0) throw new FileRefused('empty_file', 'The file is empty');
     if (sent.length > maxBytes) throw new FileRefused('invalid_file', `The file is larger than ${maxBytes / 1024 / 1024} MB`);
     if (sha256Hex(sent) !== sentSha256) throw new FileRefused('hash_mismatch', 'The bytes do not have the SHA-256 in the address; send the file again');
@@ -54,9 +55,9 @@ export function createFileStore(db: Db, dir: string, now: () => number) {
       writeFileSync(temp, bytes, { mode: PRIVATE_FILE_MODE, flag: 'wx' });
       renameSync(temp, pathOf(sha256));
     }
-    db.transaction((tx) => {
-      created = tx.insert(storedFiles).values({ sha256, type, bytes: bytes.length, createdAt: now() }).onConflictDoNothing().run().changes > 0;
-      tx.insert(storedFileUploads).values({ sentSha256, sha256 }).onConflictDoNothing().run();
+    await engine.transaction(async (tx) => {
+      created = (await changed(tx.db.insert(storedFiles).values({ sha256, type, bytes: bytes.length, createdAt: now() }).onConflictDoNothing())) > 0;
+      await tx.db.insert(storedFileUploads).values({ sentSha256, sha256 }).onConflictDoNothing();
     });
     return { file: { sha256, type, bytes: bytes.length, sentSha256 }, created };
   }
@@ -64,12 +65,12 @@ export function createFileStore(db: Db, dir: string, now: () => number) {
   return {
     find,
     /** Stores the bytes (sent under `sentSha256`) once; `created` is false when they were already here. */
-    put: (sent: Uint8Array, sentSha256: string): { file: StoredFile; created: boolean } => put(sent, sentSha256, cleanFile, MAX_STORED_FILE_BYTES),
+    put: (sent: Uint8Array, sentSha256: string): Promise<{ file: StoredFile; created: boolean }> => put(sent, sentSha256, cleanFile, MAX_STORED_FILE_BYTES),
     /** The same for another kind of file, with its own check of type and structure (lesson recordings: clean-audio.ts). */
     putWith: put,
     /** The stored bytes of a file, or undefined when the store does not have it. */
-    read(sha256: string): { info: StoredFileInfo; body: Uint8Array } | undefined {
-      const info = find(sha256);
+    async read(sha256: string): Promise<{ info: StoredFileInfo; body: Uint8Array } | undefined> {
+      const info = await find(sha256);
       if (!info || info.sha256 !== sha256 || !existsSync(pathOf(sha256))) return undefined;
       return { info, body: readFileSync(pathOf(sha256)) };
     },

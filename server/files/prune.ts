@@ -13,7 +13,7 @@ import { readdirSync, statSync, unlinkSync } from 'node:fs';
 import { join } from 'node:path';
 import { and, eq, gte, like, lt } from 'drizzle-orm';
 import { SHA256_PATTERN } from '../../shared/files.ts';
-import type { Db } from '../db/open.ts';
+import type { Engine } from '../db/engine/engine.ts';
 import { guideEvents, lessonAudio, lessonAudioUploads, stories, storedFiles, storedFileUploads, storyFiles, unitActivityFiles, unitEvents, unitFiles } from '../db/schema/index.ts';
 
 /** How long an upload may wait for the record that names it: longer than any phone stays offline with its outbox. */
@@ -29,7 +29,8 @@ export interface PruneResult {
   bytes: number;
 }
 
-export function pruneFiles(db: Db, dir: string, now: number): PruneResult {
+export async function pruneFiles(engine: Engine, dir: string, now: number): Promise<PruneResult> {
+  const { db } = engine;
   const before = now - GRACE_MS;
   const result: PruneResult = { unnamed: 0, strays: 0, bytes: 0 };
   const remove = (name: string) => {
@@ -40,35 +41,37 @@ export function pruneFiles(db: Db, dir: string, now: number): PruneResult {
       // Already gone: nothing to remove.
     }
   };
+  const any = async (query: { get(): Promise<unknown> }) => (await query.get()) !== undefined;
   /** Named anywhere, by the hash of its stored bytes or by a hash it was sent under (records keep the one the phone knew). */
-  const named = (sha256: string): boolean => {
-    if (db.select({ x: unitActivityFiles.sha256 }).from(unitActivityFiles).where(eq(unitActivityFiles.sha256, sha256)).limit(1).get() !== undefined) return true;
-    if (db.select({ x: lessonAudio.id }).from(lessonAudio).where(eq(lessonAudio.sha256, sha256)).limit(1).get() !== undefined) return true;
-    const sent = db.select({ hash: storedFileUploads.sentSha256 }).from(storedFileUploads).where(eq(storedFileUploads.sha256, sha256)).all();
-    return [sha256, ...sent.map((u) => u.hash)].some(
-      (hash) =>
-        db.select({ x: stories.id }).from(stories).where(like(stories.photos, `%${hash}%`)).limit(1).get() !== undefined ||
-        db.select({ x: unitEvents.id }).from(unitEvents).where(like(unitEvents.payload, `%${hash}%`)).limit(1).get() !== undefined ||
-        db.select({ x: guideEvents.id }).from(guideEvents).where(like(guideEvents.payload, `%${hash}%`)).limit(1).get() !== undefined,
-    );
+  const named = async (sha256: string): Promise<boolean> => {
+    if (await any(db.select({ x: unitActivityFiles.sha256 }).from(unitActivityFiles).where(eq(unitActivityFiles.sha256, sha256)).limit(1))) return true;
+    if (await any(db.select({ x: lessonAudio.id }).from(lessonAudio).where(eq(lessonAudio.sha256, sha256)).limit(1))) return true;
+    const sent = await db.select({ hash: storedFileUploads.sentSha256 }).from(storedFileUploads).where(eq(storedFileUploads.sha256, sha256));
+    for (const hash of [sha256, ...sent.map((u) => u.hash)]) {
+      // The hashes are plain hex: a LIKE finds them in the JSON the same way on both engines.
+      if (await any(db.select({ x: stories.id }).from(stories).where(like(stories.photos, `%${hash}%`)).limit(1))) return true;
+      if (await any(db.select({ x: unitEvents.id }).from(unitEvents).where(like(unitEvents.payload, `%${hash}%`)).limit(1))) return true;
+      if (await any(db.select({ x: guideEvents.id }).from(guideEvents).where(like(guideEvents.payload, `%${hash}%`)).limit(1))) return true;
+    }
+    return false;
   };
 
   /** Sent again recently (the same bytes from another phone or unit): its grace starts again. */
-  const recentlySent = (sha256: string): boolean =>
-    db.select({ x: unitFiles.sha256 }).from(unitFiles).where(and(eq(unitFiles.sha256, sha256), gte(unitFiles.uploadedAt, before))).limit(1).get() !== undefined ||
-    db.select({ x: storyFiles.sha256 }).from(storyFiles).where(and(eq(storyFiles.sha256, sha256), gte(storyFiles.uploadedAt, before))).limit(1).get() !== undefined ||
-    db.select({ x: lessonAudioUploads.sha256 }).from(lessonAudioUploads).where(and(eq(lessonAudioUploads.sha256, sha256), gte(lessonAudioUploads.uploadedAt, before))).limit(1).get() !== undefined;
+  const recentlySent = async (sha256: string): Promise<boolean> =>
+    (await any(db.select({ x: unitFiles.sha256 }).from(unitFiles).where(and(eq(unitFiles.sha256, sha256), gte(unitFiles.uploadedAt, before))).limit(1))) ||
+    (await any(db.select({ x: storyFiles.sha256 }).from(storyFiles).where(and(eq(storyFiles.sha256, sha256), gte(storyFiles.uploadedAt, before))).limit(1))) ||
+    (await any(db.select({ x: lessonAudioUploads.sha256 }).from(lessonAudioUploads).where(and(eq(lessonAudioUploads.sha256, sha256), gte(lessonAudioUploads.uploadedAt, before))).limit(1)));
 
-  const old = db.select({ sha256: storedFiles.sha256 }).from(storedFiles).where(lt(storedFiles.createdAt, before)).all();
+  const old = await db.select({ sha256: storedFiles.sha256 }).from(storedFiles).where(lt(storedFiles.createdAt, before));
   for (const { sha256 } of old) {
-    if (recentlySent(sha256) || named(sha256)) continue;
+    if ((await recentlySent(sha256)) || (await named(sha256))) continue;
     // The rows first, in one transaction: a crash after it leaves a stray file, removed next time.
-    db.transaction((tx) => {
-      tx.delete(unitFiles).where(eq(unitFiles.sha256, sha256)).run();
-      tx.delete(storyFiles).where(eq(storyFiles.sha256, sha256)).run();
-      tx.delete(lessonAudioUploads).where(eq(lessonAudioUploads.sha256, sha256)).run();
-      tx.delete(storedFileUploads).where(eq(storedFileUploads.sha256, sha256)).run();
-      tx.delete(storedFiles).where(eq(storedFiles.sha256, sha256)).run();
+    await engine.transaction(async (tx) => {
+      await tx.db.delete(unitFiles).where(eq(unitFiles.sha256, sha256));
+      await tx.db.delete(storyFiles).where(eq(storyFiles.sha256, sha256));
+      await tx.db.delete(lessonAudioUploads).where(eq(lessonAudioUploads.sha256, sha256));
+      await tx.db.delete(storedFileUploads).where(eq(storedFileUploads.sha256, sha256));
+      await tx.db.delete(storedFiles).where(eq(storedFiles.sha256, sha256));
     });
     remove(sha256);
     result.unnamed++;
@@ -81,7 +84,7 @@ export function pruneFiles(db: Db, dir: string, now: number): PruneResult {
     return result; // no file was ever stored
   }
   for (const name of names) {
-    const stray = name.startsWith('.upload-') || (SHA256_PATTERN.test(name) && db.select({ x: storedFiles.sha256 }).from(storedFiles).where(eq(storedFiles.sha256, name)).get() === undefined);
+    const stray = name.startsWith('.upload-') || (SHA256_PATTERN.test(name) && !(await any(db.select({ x: storedFiles.sha256 }).from(storedFiles).where(eq(storedFiles.sha256, name)))));
     // A file being written right now has no row yet: only strays older than a day go.
     if (!stray || statSync(join(dir, name)).mtimeMs > now - PRUNE_EVERY_MS) continue;
     remove(name);

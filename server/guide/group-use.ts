@@ -1,15 +1,19 @@
 // Whether anything refers to a residential group, so the ward profile never
 // deletes a group that guides, sessions, learners or households still use.
 import { eq, sql, type AnyColumn } from 'drizzle-orm';
-import type { Db } from '../db/open.ts';
+import type { SQLiteTable } from 'drizzle-orm/sqlite-core';
+import type { Engine } from '../db/engine/engine.ts';
 import { assistedLearners, guideGroups, guideSessions, households, learnerProfiles } from '../db/schema/index.ts';
 
 /** Every column that names a residential group. */
 const GROUP_COLUMNS: AnyColumn[] = [guideGroups.groupId, guideSessions.groupId, assistedLearners.groupId, households.groupId, learnerProfiles.residentialGroupId];
 
-export function groupInUse(db: Db): (groupId: string) => boolean {
-  const uses = GROUP_COLUMNS.map((column) =>
-    db.select({ n: sql<number>`1` }).from(column.table).where(eq(column, sql.placeholder('groupId'))).limit(1).prepare(),
-  );
-  return (groupId) => uses.some((use) => use.get({ groupId }) !== undefined);
+export function groupInUse(engine: Engine): (groupId: string) => Promise<boolean> {
+  return async (groupId) => {
+    for (const column of GROUP_COLUMNS) {
+      const use = await engine.db.select({ n: sql<number>`1` }).from(column.table as SQLiteTable).where(eq(column, groupId)).limit(1).get();
+      if (use !== undefined) return true;
+    }
+    return false;
+  };
 }

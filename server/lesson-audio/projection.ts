@@ -15,19 +15,19 @@ export function createLessonAudioProjection(audio: LessonAudio, courses: readonl
   return {
     name: 'lesson-audio',
     guide: {
-      check(e, _at, by) {
+      async check(e, _at, by) {
         if (e.type !== 'audio.recorded') return undefined;
         // With no catalogue (a server started without a content build) the lesson cannot be judged.
         if (lessons.size > 0) {
           if (!lessons.has(`${e.courseId}/${e.lessonId}`)) return reject(e.id, 'unknown_lesson', `No lesson "${e.lessonId.slice(0, 60)}" in course "${e.courseId.slice(0, 60)}"`);
         }
-        if (!audio.fileOfGuide(by.id, e.file.sha256)) return reject(e.id, 'unknown_file', 'Upload the recording before the record that names it');
+        if (!(await audio.fileOfGuide(by.id, e.file.sha256))) return reject(e.id, 'unknown_file', 'Upload the recording before the record that names it');
         return undefined;
       },
-      apply(e: GuideEvent, effectiveAt) {
+      async apply(e: GuideEvent, effectiveAt) {
         if (e.type !== 'audio.recorded') return;
-        const file = audio.fileOfGuide(e.recordedBy, e.file.sha256)!;
-        audio.add({
+        const file = (await audio.fileOfGuide(e.recordedBy, e.file.sha256))!;
+        await audio.add({
           id: e.id,
           guideId: e.recordedBy,
           courseId: e.courseId,

@@ -5,7 +5,7 @@
 import { and, desc, eq, sql } from 'drizzle-orm';
 import type { Recording, RecordingStatus, CourseAudio, AudioType } from '../../shared/lesson-audio/schema.ts';
 import { MAX_AUDIO_BYTES } from '../../shared/lesson-audio/audio-types.ts';
-import type { Db } from '../db/open.ts';
+import { changed, type Engine } from '../db/engine/engine.ts';
 import { lessonAudio, lessonAudioUploads, users } from '../db/schema/index.ts';
 import type { FileStore, StoredFileInfo } from '../files/file-store.ts';
 import { cleanAudio } from '../files/clean-audio.ts';
@@ -13,9 +13,10 @@ import { cleanAudio } from '../files/clean-audio.ts';
 type Row = typeof lessonAudio.$inferSelect;
 export type NewRecording = Omit<typeof lessonAudio.$inferInsert, 'status' | 'reviewedBy' | 'reviewedAt'>;
 
-export function createLessonAudio(db: Db, files: FileStore, now: () => number) {
-  const owns = (guideId: string, sha256: string) =>
-    db.select({ sha256: lessonAudioUploads.sha256 }).from(lessonAudioUploads).where(and(eq(lessonAudioUploads.guideId, guideId), eq(lessonAudioUploads.sha256, sha256))).get() !== undefined;
+export function createLessonAudio(engine: Engine, files: FileStore, now: () => number) {
+  const { db } = engine;
+  const owns = async (guideId: string, sha256: string) =>
+    (await db.select({ sha256: lessonAudioUploads.sha256 }).from(lessonAudioUploads).where(and(eq(lessonAudioUploads.guideId, guideId), eq(lessonAudioUploads.sha256, sha256))).get()) !== undefined;
   const toRecording = (r: Row & { guide: string | null }): Recording => ({
     id: r.id,
     courseId: r.courseId,
@@ -34,45 +35,47 @@ export function createLessonAudio(db: Db, files: FileStore, now: () => number) {
     reviewedAt: r.reviewedAt,
   });
   const withGuide = () => db.select({ r: lessonAudio, guide: users.displayName }).from(lessonAudio).leftJoin(users, eq(users.id, lessonAudio.guideId));
+  const get = async (id: string): Promise<Recording | undefined> => {
+    const hit = await withGuide().where(eq(lessonAudio.id, id)).get();
+    return hit && toRecording({ ...hit.r, guide: hit.guide });
+  };
 
   return {
     /** Stores the recording's bytes once and links them to the guide; `linked` is true the first time for this guide. */
-    upload(guideId: string, bytes: Uint8Array, sentSha256: string) {
-      const stored = files.putWith(bytes, sentSha256, cleanAudio, MAX_AUDIO_BYTES);
-      const linked = db.insert(lessonAudioUploads).values({ guideId, sha256: stored.file.sha256, uploadedAt: now() }).onConflictDoNothing().run().changes > 0;
+    async upload(guideId: string, bytes: Uint8Array, sentSha256: string) {
+      const stored = await files.putWith(bytes, sentSha256, cleanAudio, MAX_AUDIO_BYTES);
+      const linked = (await changed(db.insert(lessonAudioUploads).values({ guideId, sha256: stored.file.sha256, uploadedAt: now() }).onConflictDoNothing())) > 0;
       return { file: stored.file, linked };
     },
     /** The stored file a guide's record names (by the hash it was sent under, or its stored hash), when that guide uploaded it. */
-    fileOfGuide(guideId: string, hash: string): StoredFileInfo | undefined {
-      const file = files.find(hash);
-      return file && owns(guideId, file.sha256) ? file : undefined;
+    async fileOfGuide(guideId: string, hash: string): Promise<StoredFileInfo | undefined> {
+      const file = await files.find(hash);
+      return file && (await owns(guideId, file.sha256)) ? file : undefined;
     },
-    add: (r: NewRecording) => db.insert(lessonAudio).values({ ...r, status: 'submitted' }).onConflictDoNothing().run(),
-    get(id: string): Recording | undefined {
-      const hit = withGuide().where(eq(lessonAudio.id, id)).get();
-      return hit && toRecording({ ...hit.r, guide: hit.guide });
+    add: async (r: NewRecording) => {
+      await db.insert(lessonAudio).values({ ...r, status: 'submitted' }).onConflictDoNothing();
     },
-    list(status?: RecordingStatus): Recording[] {
+    get,
+    async list(status?: RecordingStatus): Promise<Recording[]> {
       const q = withGuide();
-      const rows = (status ? q.where(eq(lessonAudio.status, status)) : q).orderBy(desc(lessonAudio.recordedAt)).limit(200).all();
+      const rows = await (status ? q.where(eq(lessonAudio.status, status)) : q).orderBy(desc(lessonAudio.recordedAt)).limit(200);
       return rows.map((x) => toRecording({ ...x.r, guide: x.guide }));
     },
     /** Sets the review; `changed` is false when the recording already had this status (a repeated tap). */
-    review(id: string, status: Exclude<RecordingStatus, 'submitted'>, by: string): { recording: Recording; changed: boolean } | undefined {
-      const before = this.get(id);
+    async review(id: string, status: Exclude<RecordingStatus, 'submitted'>, by: string): Promise<{ recording: Recording; changed: boolean } | undefined> {
+      const before = await get(id);
       if (!before) return undefined;
       if (before.status === status) return { recording: before, changed: false };
-      db.update(lessonAudio).set({ status, reviewedBy: by, reviewedAt: now() }).where(eq(lessonAudio.id, id)).run();
-      return { recording: this.get(id)!, changed: true };
+      await db.update(lessonAudio).set({ status, reviewedBy: by, reviewedAt: now() }).where(eq(lessonAudio.id, id));
+      return { recording: (await get(id))!, changed: true };
     },
     /** The newest approved recording of each screen of a course, in every language. */
-    approvedOf(courseId: string): CourseAudio {
-      const rows = db
+    async approvedOf(courseId: string): Promise<CourseAudio> {
+      const rows = await db
         .select()
         .from(lessonAudio)
         .where(and(eq(lessonAudio.courseId, courseId), eq(lessonAudio.status, 'approved')))
-        .orderBy(desc(lessonAudio.reviewedAt), desc(lessonAudio.id))
-        .all();
+        .orderBy(desc(lessonAudio.reviewedAt), desc(lessonAudio.id));
       const seen = new Set<string>();
       const recordings: CourseAudio['recordings'] = [];
       for (const r of rows) {
@@ -84,8 +87,8 @@ export function createLessonAudio(db: Db, files: FileStore, now: () => number) {
       return { courseId, recordings };
     },
     /** Whether any approved recording uses this stored file: only then may anyone read it. */
-    isApproved: (sha256: string) =>
-      db.select({ n: sql<number>`1` }).from(lessonAudio).where(and(eq(lessonAudio.sha256, sha256), eq(lessonAudio.status, 'approved'))).get() !== undefined,
+    isApproved: async (sha256: string) =>
+      (await db.select({ n: sql<number>`1` }).from(lessonAudio).where(and(eq(lessonAudio.sha256, sha256), eq(lessonAudio.status, 'approved'))).get()) !== undefined,
     read: (sha256: string) => files.read(sha256),
   };
 }

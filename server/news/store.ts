@@ -10,7 +10,6 @@ import type { NewsItem, NewsPhoto, Story, StoryPhoto, storyInputSchema } from '.
 import type { z } from 'zod';
 import { changed, type Engine } from '../db/engine/engine.ts';
 import { stories, storedFiles, units, users } from '../db/schema/index.ts';
-import type { PublishedStoriesOnSqlite } from './published-on-sqlite.ts';
 
 export type StoryFields = z.output<typeof storyInputSchema>;
 export type StoryRow = typeof stories.$inferSelect;
@@ -233,12 +232,6 @@ export function createStoryStore(engine: Engine, now: () => number) {
   };
 }
 export type Stories = ReturnType<typeof createStoryStore>;
-/**
- * What the LED screens' feed (server/displays, not yet on the engine) is
- * given: published items read synchronously from the SQLite file. Goes when
- * the displays move to the engine and take `Stories`.
- */
-export type StoryStore = PublishedStoriesOnSqlite;
 
 export type FileFacts = Map<string, { type: string; bytes: number }>;
 

@@ -27,7 +27,7 @@ export function createRegisterScreenshots(engine: Engine, store: FileStore, now:
       (await changed(engine.db.insert(registerFiles).values({ sha256, uploadedBy, unitId, uploadedAt: now() }).onConflictDoNothing())) > 0,
     /** The stored hash an entry may name (sent under either hash), or undefined: the office any register screenshot, an officer their unit's. */
     async usable(hash: string, scope: Scope): Promise<string | undefined> {
-      const file = store.find(hash);
+      const file = await store.find(hash);
       if (!file) return undefined;
       return (await uploaded(file.sha256, scope.unitId)) ? file.sha256 : undefined;
     },

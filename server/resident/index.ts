@@ -11,7 +11,7 @@ import { createEraser } from './erase.ts';
 import { createProfiles } from './profiles.ts';
 
 export function createResident(ctx: AppContext, catalog: Catalog, hooks: { beforeErase?: () => void } = {}) {
-  const ward = createWardProfile(ctx.db, ctx.now);
+  const ward = createWardProfile(ctx.engine, ctx.now);
   const profiles = createProfiles(ctx.engine, ward.hasGroup);
   const certificates = createCertificates(ctx.db, catalog, ctx.now);
   const eraser = createEraser(ctx.engine, ctx.now, hooks.beforeErase);

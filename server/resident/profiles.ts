@@ -17,7 +17,7 @@ type Profile = typeof learnerProfiles.$inferSelect;
 type Consent = Pick<Profile, 'learnerId' | 'consentVersion' | 'consentAt' | 'updatedAt'>;
 type Details = Pick<Profile, 'learnerId' | 'displayName' | 'birthYear' | 'gender' | 'residentialGroupId' | 'unit' | 'updatedAt'>;
 
-export function createProfiles(engine: Engine, hasGroup: (id: string) => boolean) {
+export function createProfiles(engine: Engine, hasGroup: (id: string) => Promise<boolean>) {
   const { db } = engine;
   // Prepared once: the hooks run for every synced learner record.
   const learnerId = sql.placeholder('learnerId');
@@ -66,7 +66,7 @@ export function createProfiles(engine: Engine, hasGroup: (id: string) => boolean
         return reject(event.id, 'consent_required', 'Personal details are accepted only after the learner has consented');
       }
       const group = event.profile.residentialGroupId;
-      if (group !== null && !hasGroup(group)) return reject(event.id, 'unknown_group', `There is no residential group "${group}" in this ward`);
+      if (group !== null && !(await hasGroup(group))) return reject(event.id, 'unknown_group', `There is no residential group "${group}" in this ward`);
       return undefined;
     },
     async apply(event: LearningEvent, effectiveAt: number) {

@@ -15,16 +15,16 @@ import { createDisplayStore } from '../displays/store.ts';
 import { apiError } from '../http/errors.ts';
 import { parseWith, readBody } from '../http/json-body.ts';
 import { createDashboard, type DashboardCatalog } from '../stats/dashboard.ts';
-import type { StoryStore } from '../news/store.ts';
+import type { PublishedStories } from '../displays/feed.ts';
 
-export function displayRoutes(ctx: AppContext, catalog: DashboardCatalog, stories: StoryStore) {
+export function displayRoutes(ctx: AppContext, catalog: DashboardCatalog, stories: PublishedStories) {
   const office = requireStaff(ctx, ['reviewer', 'admin']);
   const readers = requireStaff(ctx, ['reviewer', 'admin', 'unit']);
-  const store = createDisplayStore(ctx.db, ctx.now);
-  const feed = createDisplayFeed(ctx.db, createDashboard(ctx.db, catalog, ctx.now), stories, ctx.now);
+  const store = createDisplayStore(ctx.engine, ctx.now);
+  const feed = createDisplayFeed(ctx.engine, createDashboard(ctx.db, catalog, ctx.now), stories, ctx.now);
   const idOf = (raw: string) => parseWith(displayIdSchema, raw);
-  const screenOf = (raw: string) => {
-    const screen = displayIdSchema.safeParse(raw).success ? store.get(raw) : undefined;
+  const screenOf = async (raw: string) => {
+    const screen = displayIdSchema.safeParse(raw).success ? await store.get(raw) : undefined;
     if (!screen) throw apiError(404, 'not_found', 'No such screen');
     return screen;
   };
@@ -37,40 +37,40 @@ export function displayRoutes(ctx: AppContext, catalog: DashboardCatalog, storie
   };
 
   return new Hono<AppEnv>()
-    .get('/', readers, (c) => c.json({ displays: store.list() }))
+    .get('/', readers, async (c) => c.json({ displays: await store.list() }))
     // Several screens' hours over the same days, each screen's part and the sum (every screen without ?ids).
-    .get('/hours', readers, (c) => {
+    .get('/hours', readers, async (c) => {
       const q = parseWith(screensHoursQuerySchema, c.req.query());
       const { from, to } = spanOf(q);
-      const sum = store.hoursOfScreens(q.ids, from, to);
+      const sum = await store.hoursOfScreens(q.ids, from, to);
       if (!sum) throw apiError(404, 'not_found', 'No such screen among the ids');
       return c.json(sum);
     })
     .put('/:id', office, async (c) => {
       const id = idOf(c.req.param('id'));
       const input = await readBody(c, displayInputSchema);
-      const saved = store.save(id, input, c.get('staff').username);
-      ctx.audit.record(c.get('staff'), 'display.saved', { type: 'display', id }, { slides: input.slides.length });
+      const saved = await store.save(id, input, c.get('staff').username);
+      await ctx.audit.record(c.get('staff'), 'display.saved', { type: 'display', id }, { slides: input.slides.length });
       return c.json(saved);
     })
-    .delete('/:id', office, (c) => {
-      const id = screenOf(c.req.param('id')).id;
-      store.remove(id);
-      ctx.audit.record(c.get('staff'), 'display.deleted', { type: 'display', id });
+    .delete('/:id', office, async (c) => {
+      const id = (await screenOf(c.req.param('id'))).id;
+      await store.remove(id);
+      await ctx.audit.record(c.get('staff'), 'display.deleted', { type: 'display', id });
       return c.json({ ok: true });
     })
     // The hours a screen was on, per day, from its heartbeats (who may read the list may read this).
-    .get('/:id/hours', readers, (c) => {
-      const screen = screenOf(c.req.param('id'));
+    .get('/:id/hours', readers, async (c) => {
+      const screen = await screenOf(c.req.param('id'));
       const { from, to } = spanOf(parseWith(displayHoursQuerySchema, c.req.query()));
-      return c.json(store.hours(screen.id, from, to));
+      return c.json(await store.hours(screen.id, from, to));
     })
     // Public: the screen's whole loop in one answer; a fetch is its heartbeat.
-    .get('/:id/feed', (c) => {
-      const screen = screenOf(c.req.param('id'));
-      store.seen(screen.id);
+    .get('/:id/feed', async (c) => {
+      const screen = await screenOf(c.req.param('id'));
+      await store.seen(screen.id);
       c.header('Cache-Control', 'no-store');
       const appUrl = `${(ctx.config.publicOrigin ?? new URL(c.req.url).origin).replace(/\/+$/, '')}/`;
-      return c.json(feed(screen, appUrl));
+      return c.json(await feed(screen, appUrl));
     });
 }

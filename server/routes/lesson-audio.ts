@@ -29,13 +29,13 @@ export function lessonAudioRoutes(ctx: AppContext, audio: LessonAudio) {
     if (!SHA256_PATTERN.test(raw)) throw apiError(400, 'invalid_request', 'The address must end in the SHA-256 of the file, in lower-case hex');
     return raw;
   };
-  const recordingOf = (raw: string) => {
-    const found = UUID_PATTERN.test(raw) ? audio.get(raw) : undefined;
+  const recordingOf = async (raw: string) => {
+    const found = UUID_PATTERN.test(raw) ? await audio.get(raw) : undefined;
     if (!found) throw apiError(404, 'not_found', 'No such recording');
     return found;
   };
-  const serve = (c: Context<AppEnv>, sha256: string) => {
-    const file = audio.read(sha256);
+  const serve = async (c: Context<AppEnv>, sha256: string) => {
+    const file = await audio.read(sha256);
     if (!file) throw apiError(404, 'not_found', 'No such recording');
     c.header('Content-Type', file.info.type);
     c.header('X-Content-Type-Options', 'nosniff');
@@ -45,8 +45,8 @@ export function lessonAudioRoutes(ctx: AppContext, audio: LessonAudio) {
   };
   const review = (action: keyof typeof STATUS) => async (c: Context<AppEnv>) => {
     const me = c.get('staff');
-    const before = recordingOf(c.req.param('id') ?? '');
-    const { recording, changed } = audio.review(before.id, STATUS[action], me.id)!;
+    const before = await recordingOf(c.req.param('id') ?? '');
+    const { recording, changed } = (await audio.review(before.id, STATUS[action], me.id))!;
     if (changed) await ctx.audit.record(me, AUDIT[action], { type: 'lesson_audio', id: recording.id }, { courseId: recording.courseId, lessonId: recording.lessonId, step: recording.step, lang: recording.lang });
     return c.json(recording);
   };
@@ -57,7 +57,7 @@ export function lessonAudioRoutes(ctx: AppContext, audio: LessonAudio) {
       const me = c.get('staff');
       const bytes = new Uint8Array(await c.req.arrayBuffer());
       try {
-        const { file, linked } = audio.upload(me.id, bytes, sent);
+        const { file, linked } = await audio.upload(me.id, bytes, sent);
         return c.json(file, linked ? 201 : 200);
       } catch (err) {
         if (err instanceof FileRefused) throw apiError(err.code === 'unsupported_type' ? 415 : 400, err.code, err.message);
@@ -65,22 +65,22 @@ export function lessonAudioRoutes(ctx: AppContext, audio: LessonAudio) {
       }
     })
     // Public: only what a reviewer approved.
-    .get('/files/:sha256', (c) => {
+    .get('/files/:sha256', async (c) => {
       const sha256 = hashParam(c.req.param('sha256'));
-      if (!audio.isApproved(sha256)) throw apiError(404, 'not_found', 'No such recording');
+      if (!(await audio.isApproved(sha256))) throw apiError(404, 'not_found', 'No such recording');
       return serve(c, sha256);
     })
-    .get('/courses/:courseId', (c) => {
+    .get('/courses/:courseId', async (c) => {
       const courseId = c.req.param('courseId');
       if (!SLUG_PATTERN.test(courseId) || courseId.length > 80) throw apiError(400, 'invalid_request', 'Not a course id');
-      return c.json(audio.approvedOf(courseId));
+      return c.json(await audio.approvedOf(courseId));
     })
-    .get('/recordings', office, (c) => {
+    .get('/recordings', office, async (c) => {
       const status = c.req.query('status');
       if (status !== undefined && !RECORDING_STATUSES.includes(status as RecordingStatus)) throw apiError(400, 'invalid_request', `status must be one of ${RECORDING_STATUSES.join(', ')}`);
-      return c.json({ recordings: audio.list(status as RecordingStatus | undefined) });
+      return c.json({ recordings: await audio.list(status as RecordingStatus | undefined) });
     })
-    .get('/recordings/:id/audio', office, (c) => serve(c, recordingOf(c.req.param('id')).sha256))
+    .get('/recordings/:id/audio', office, async (c) => serve(c, (await recordingOf(c.req.param('id'))).sha256))
     .post('/recordings/:id/approve', office, review('approve'))
     .post('/recordings/:id/reject', office, review('reject'));
 }

@@ -19,7 +19,7 @@ export function newsRoutes(ctx: AppContext, store: Stories, files: FileStore) {
     // A photo is public only while a published story names it; a draft's is 404 here, as if it did not exist.
     .get('/photos/:sha256', async (c) => {
       const sha256 = c.req.param('sha256');
-      const file = /^[0-9a-f]{64}$/.test(sha256) && (await store.isPublishedPhoto(sha256)) ? files.read(sha256) : undefined;
+      const file = /^[0-9a-f]{64}$/.test(sha256) && (await store.isPublishedPhoto(sha256)) ? await files.read(sha256) : undefined;
       if (!file) throw apiError(404, 'not_found', 'No such published photo');
       return sendPhoto(c, file, `anh-tin-${sha256.slice(0, 12)}`, true);
     })

@@ -142,7 +142,7 @@ export function registerRoutes(ctx: AppContext, units: Units, plans: PlanStore, 
         if (sniffType(bytes) === 'application/pdf') throw apiError(415, 'unsupported_type', 'A screenshot is a JPEG, PNG or WebP picture');
         let stored;
         try {
-          stored = screenshots.store.put(bytes, sent);
+          stored = await screenshots.store.put(bytes, sent);
         } catch (err) {
           if (err instanceof FileRefused) throw apiError(err.code === 'unsupported_type' ? 415 : 400, err.code, err.message);
           throw err;
@@ -153,7 +153,7 @@ export function registerRoutes(ctx: AppContext, units: Units, plans: PlanStore, 
       })
       .get('/screenshots/:sha256', readers, async (c) => {
         const sha256 = hashParam(c.req.param('sha256'));
-        const file = screenshots.store.read(sha256);
+        const file = await screenshots.store.read(sha256);
         if (!file || !(await screenshots.mayRead(sha256, { unitId: null }))) throw apiError(404, 'not_found', 'No such screenshot');
         if (!(await screenshots.mayRead(sha256, scopeOf(units, c.get('staff'))))) throw apiError(403, 'forbidden', 'The screenshot belongs to another unit');
         c.header('Cache-Control', 'no-store');

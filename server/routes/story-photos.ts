@@ -40,7 +40,7 @@ export function storyPhotoRoutes(ctx: AppContext, store: Stories, units: Units, 
       if (sniffType(bytes) === 'application/pdf') throw apiError(415, 'unsupported_type', 'A story photo is a JPEG, PNG or WebP picture');
       let stored;
       try {
-        stored = photos.store.put(bytes, sent);
+        stored = await photos.store.put(bytes, sent);
       } catch (err) {
         if (err instanceof FileRefused) throw apiError(err.code === 'unsupported_type' ? 415 : 400, err.code, err.message);
         throw err;
@@ -52,7 +52,7 @@ export function storyPhotoRoutes(ctx: AppContext, store: Stories, units: Units, 
     .get('/:sha256', writers, async (c) => {
       const sha256 = hashParam(c.req.param('sha256'));
       const me = c.get('staff');
-      const file = photos.store.read(sha256);
+      const file = await photos.store.read(sha256);
       const unitId = photoUnit(me);
       if (!file || !(await photos.mayUse(sha256, null))) throw apiError(404, 'not_found', 'No such story photo');
       if (unitId && !(await photos.mayUse(sha256, unitId)) && !(await store.isPhotoOfUnit(sha256, unitId))) throw apiError(403, 'forbidden', 'The photo belongs to another unit');

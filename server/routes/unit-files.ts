@@ -43,7 +43,7 @@ export function unitFileRoutes(ctx: AppContext, units: Units, evidence: UnitEvid
       const bytes = new Uint8Array(await c.req.arrayBuffer());
       let stored;
       try {
-        stored = evidence.store.put(bytes, sent);
+        stored = await evidence.store.put(bytes, sent);
       } catch (err) {
         if (err instanceof FileRefused) throw apiError(err.code === 'unsupported_type' ? 415 : 400, err.code, err.message);
         throw err;
@@ -52,10 +52,10 @@ export function unitFileRoutes(ctx: AppContext, units: Units, evidence: UnitEvid
       if (isNew) await ctx.audit.record(me, 'unit.file_uploaded', { type: 'file', id: stored.file.sha256 }, { unitId, type: stored.file.type, bytes: stored.file.bytes });
       return c.json(stored.file, isNew ? 201 : 200);
     })
-    .get('/:sha256', readers, (c) => {
+    .get('/:sha256', readers, async (c) => {
       const sha256 = hashParam(c.req.param('sha256'));
       const me = c.get('staff');
-      const file = evidence.store.read(sha256);
+      const file = await evidence.store.read(sha256);
       if (!file) throw apiError(404, 'not_found', 'No such file');
       if (me.role === 'unit' && !evidence.owns(unitOf(me.id), sha256)) throw apiError(403, 'forbidden', 'The file belongs to another unit');
       const { type } = file.info;

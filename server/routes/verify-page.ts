@@ -88,6 +88,7 @@ export function verifyPageRoutes(ctx: AppContext, resident: Resident) {
     const skill = cert.courseId === DIGITAL_CITIZEN ? undefined : resident.catalog.courses.find((c) => c.id === cert.courseId)?.skill;
     const [y, m, d] = vietnamDay(cert.issuedAt).split('-');
     const holder = await resident.profiles.read(cert.learnerId);
+    const wardShown = (await resident.ward.public()).name;
     const name = certificateHolderName(holder.profile?.displayName, holder.consent !== null);
     ctx.logger.debug('certificate verified', { standing: cert.standing });
     return send(
@@ -100,9 +101,9 @@ export function verifyPageRoutes(ctx: AppContext, resident: Resident) {
 <dt>Khóa học <span class="en">/ Course</span></dt><dd>${escape(title.vi)}<br><span class="en">${escape(title.en)}</span></dd>${
           skill ? `\n<dt>Kỹ năng <span class="en">/ Skill</span></dt><dd data-testid="skill">${escape(labelOf('vi', 'skill', skill))}<br><span class="en">${escape(labelOf('en', 'skill', skill))}</span></dd>` : ''
         }
-<dt>Chứng nhận việc <span class="en">/ Certifies</span></dt><dd data-basis="${certificateBasis(cert)}">${BASIS[certificateBasis(cert)]({ date: cert.basis.date ? dmy(cert.basis.date) : `${d}/${m}/${y}`, team: teamWords(cert.basis.team), ward: resident.ward.public().name })}</dd>
+<dt>Chứng nhận việc <span class="en">/ Certifies</span></dt><dd data-basis="${certificateBasis(cert)}">${BASIS[certificateBasis(cert)]({ date: cert.basis.date ? dmy(cert.basis.date) : `${d}/${m}/${y}`, team: teamWords(cert.basis.team), ward: wardShown })}</dd>
 <dt>Ngày cấp <span class="en">/ Date</span></dt><dd>${d}/${m}/${y}</dd>
-<dt>Phường, xã <span class="en">/ Ward or commune</span></dt><dd>${escape(resident.ward.public().name)}</dd>
+<dt>Phường, xã <span class="en">/ Ward or commune</span></dt><dd>${escape(wardShown)}</dd>
 <dt>Người học <span class="en">/ Learner</span></dt><dd data-testid="holder">${
           name
             ? `${escape(name)} <span class="en">(tên tự khai, không được kiểm tra / self-declared name, not checked)</span>`

@@ -12,25 +12,25 @@ import { createWardImport, ImportRowsError } from '../ward/import.ts';
 import { MAX_IMPORT_BYTES, wardImportRequestSchema } from '../../shared/ward-import.ts';
 
 /** Whether anything (a guide's assignment, a session, a learner) refers to a group. */
-export type GroupInUse = (groupId: string) => boolean;
+export type GroupInUse = (groupId: string) => Promise<boolean>;
 
 export function wardRoutes(ctx: AppContext, groupInUse: GroupInUse) {
-  const ward = createWardProfile(ctx.db, ctx.now);
+  const ward = createWardProfile(ctx.engine, ctx.now);
   const admin = requireStaff(ctx, ['admin']);
   const groupId = (raw: string) => parseWith(residentialGroupSchema.shape.id, raw);
-  const importGroups = createWardImport(ctx.db, ward);
+  const importGroups = createWardImport(ctx.engine, ward);
 
   return new Hono<AppEnv>()
-    .get('/', (c) => c.json(ward.public()))
-    .get('/admin', admin, (c) => c.json(ward.admin()))
+    .get('/', async (c) => c.json(await ward.public()))
+    .get('/admin', admin, async (c) => c.json(await ward.admin()))
     // What a poster's QR code should open: the configured public origin, or
     // null when none is set (the admin's browser then uses its own address).
-    .get('/admin/poster', admin, (c) => c.json({ publicOrigin: ctx.config.publicOrigin ?? null, wardName: ward.admin().name }))
+    .get('/admin/poster', admin, async (c) => c.json({ publicOrigin: ctx.config.publicOrigin ?? null, wardName: (await ward.admin()).name }))
     .put('/', admin, async (c) => {
       const { name, channels } = await readBody(c, updateWardSchema);
-      ward.update(name, channels);
+      await ward.update(name, channels);
       await ctx.audit.record(c.get('staff'), 'ward.updated', { type: 'ward' }, { wardName: name, channels: channels.length });
-      return c.json(ward.admin());
+      return c.json(await ward.admin());
     })
     // Groups from the office's CSV/XLSX file: all rows or none (see ward/import.ts).
     .post('/import', admin, async (c) => {
@@ -41,7 +41,7 @@ export function wardRoutes(ctx: AppContext, groupInUse: GroupInUse) {
       try {
         const result = await importGroups(fileName, new Uint8Array(bytes), dryRun);
         if (!dryRun) await ctx.audit.record(c.get('staff'), 'ward.imported', { type: 'ward' }, { fileName, groups: result.groups.length, kept: result.kept.length });
-        return c.json({ ...result, ward: ward.admin() });
+        return c.json({ ...result, ward: await ward.admin() });
       } catch (err) {
         if (err instanceof ImportRowsError) return c.json({ error: { code: err.code, message: err.message, rows: err.rows } }, 422);
         throw err;
@@ -50,17 +50,17 @@ export function wardRoutes(ctx: AppContext, groupInUse: GroupInUse) {
     .put('/groups/:id', admin, async (c) => {
       const id = groupId(c.req.param('id'));
       const { name, adultPopulation, households } = await readBody(c, upsertGroupSchema);
-      ward.upsertGroup(id, name, adultPopulation, households);
+      await ward.upsertGroup(id, name, adultPopulation, households);
       await ctx.audit.record(c.get('staff'), 'ward.group_saved', { type: 'group', id }, { groupName: name, adultPopulation, households });
-      return c.json(ward.admin());
+      return c.json(await ward.admin());
     })
     .delete('/groups/:id', admin, async (c) => {
       const id = groupId(c.req.param('id'));
-      if (!ward.hasGroup(id)) throw apiError(404, 'not_found', `No residential group "${id}"`);
-      if (!ward.deleteGroup(id, groupInUse)) {
+      if (!(await ward.hasGroup(id))) throw apiError(404, 'not_found', `No residential group "${id}"`);
+      if (!(await ward.deleteGroup(id, groupInUse))) {
         throw apiError(409, 'group_in_use', 'Guides, sessions or learners refer to this group; rename it instead of deleting it');
       }
       await ctx.audit.record(c.get('staff'), 'ward.group_deleted', { type: 'group', id });
-      return c.json(ward.admin());
+      return c.json(await ward.admin());
     });
 }

@@ -42,8 +42,8 @@ export async function seedDemo(db: Db, catalog: StatsCatalog, options: DemoOptio
   const rnd = seededRandom(options.seed ?? 57);
   const now = options.now ?? Date.now();
   const days = options.days ?? 120;
-  const ward = createWardProfile(db, () => now);
-  const groups = ward.admin().groups.map((g) => g.id);
+  const ward = createWardProfile(engine, () => now);
+  const groups = (await ward.admin()).groups.map((g) => g.id);
   const rollup = createStatsRollup(db, catalog, () => now);
   rollup.ensureFresh();
   const records = createRecordPipeline(engine, [{ name: 'resident', learner: createProfiles(engine, ward.hasGroup).hooks }, rollup.projection]);

@@ -61,7 +61,7 @@ export async function seedUnitActivities(db: Db, o: UnitDemoOptions): Promise<{ 
   const span = dayFromIso(last) - dayFromIso(o.from) + 1;
   if (span < 1) return { activities: 0 };
   // Demo activities name no evidence files, so no file is ever looked up.
-  const records = createRecordPipeline(engine, [createUnitProjection(db, createUnits(db), { fileOfUnit: () => undefined })]);
+  const records = createRecordPipeline(engine, [createUnitProjection(db, createUnits(db), { fileOfUnit: async () => undefined })]);
   // The movement's sessions come from guide records, never from the units' log.
   const forms = o.plan.forms.filter((f) => !f.subForms.some((s) => s.id === GUIDE_SESSION_SUB_FORM));
   const items = o.plan.contentItems.map((c) => c.code);

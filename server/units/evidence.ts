@@ -17,8 +17,8 @@ export function createUnitEvidence(db: Db, store: FileStore, now: () => number) 
       db.insert(unitFiles).values({ unitId, sha256, uploadedBy, uploadedAt: now() }).onConflictDoNothing().run().changes > 0,
     owns,
     /** The stored file a record of the unit names (by the hash it was sent under, or its stored hash), or undefined. */
-    fileOfUnit(unitId: string, hash: string): StoredFileInfo | undefined {
-      const file = store.find(hash);
+    async fileOfUnit(unitId: string, hash: string): Promise<StoredFileInfo | undefined> {
+      const file = await store.find(hash);
       return file && owns(unitId, file.sha256) ? file : undefined;
     },
   };

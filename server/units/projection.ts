@@ -118,14 +118,15 @@ export function createUnitProjection(db: Db, units: Units, evidence: Pick<UnitEv
   return {
     name: 'units',
     unit: {
-      check(e, _at, by) {
+      async check(e, _at, by) {
         const mine = units.unitOf(by.id);
         if (mine !== e.unitId) return refuse(e.id, 'forbidden', `You record for ${mine ? `unit "${mine}"` : 'no unit'}, not "${e.unitId}"`);
         const plan = structureOf(e.planId);
         if (!plan) return refuse(e.id, 'unknown_plan', `No plan "${e.planId}"`);
         const problem = planProblem(plan, e);
         if (problem) return refuse(e.id, 'not_in_plan', problem);
-        const missing = (e.files ?? []).find((f) => !evidence.fileOfUnit(e.unitId, f.sha256));
+        let missing: { sha256: string } | undefined;
+        for (const f of e.files ?? []) if (!missing && !(await evidence.fileOfUnit(e.unitId, f.sha256))) missing = f;
         if (missing) return refuse(e.id, 'unknown_file', `The unit has not uploaded the file ${missing.sha256}; upload it before the record`);
         const existing = activityUnit.get({ id: e.activityId });
         if (e.type === 'activity.recorded' && existing) return refuse(e.id, 'conflict', 'An activity with this id was already recorded');
@@ -186,7 +187,7 @@ export function createUnitProjection(db: Db, units: Units, evidence: Pick<UnitEv
         if (e.files) {
           clearFiles.run({ id: e.activityId });
           // Linked by the stored hash: the phone names the bytes it sent, the store keeps them cleaned.
-          e.files.forEach((f, position) => addFile.run({ activityId: e.activityId, sha256: evidence.fileOfUnit(e.unitId, f.sha256)!.sha256, position, name: f.name ?? null }));
+          for (const [position, f] of e.files.entries()) addFile.run({ activityId: e.activityId, sha256: (await evidence.fileOfUnit(e.unitId, f.sha256))!.sha256, position, name: f.name ?? null });
         }
       },
     },

@@ -4,7 +4,7 @@
 // transaction. Groups the file does not mention are kept (deleting is a
 // separate, deliberate act with its own 409 rule).
 import { parseGroupTable, type WardImportResult } from '../../shared/ward-import.ts';
-import type { Db } from '../db/open.ts';
+import type { Engine } from '../db/engine/engine.ts';
 import { ApiError } from '../http/errors.ts';
 import type { WardProfileStore } from './profile.ts';
 import { readTable } from './import-file.ts';
@@ -15,15 +15,15 @@ export class ImportRowsError extends ApiError {
   }
 }
 
-export function createWardImport(db: Db, ward: WardProfileStore) {
+export function createWardImport(engine: Engine, ward: WardProfileStore) {
   const apply = (groups: WardImportResult['groups']) =>
-    db.transaction(() => {
-      for (const g of groups) if (g.action !== 'unchanged') ward.upsertGroup(g.id, g.name, g.adultPopulation, g.households);
+    engine.transaction(async () => {
+      for (const g of groups) if (g.action !== 'unchanged') await ward.upsertGroup(g.id, g.name, g.adultPopulation, g.households);
     });
 
   return async function importGroups(fileName: string, bytes: Uint8Array, dryRun: boolean): Promise<WardImportResult> {
     const table = await readTable(fileName, bytes);
-    const before = ward.admin().groups;
+    const before = (await ward.admin()).groups;
     const parsed = parseGroupTable(table, before);
     if (parsed.errors.length) throw new ImportRowsError(parsed.errors);
     const current = new Map(before.map((g) => [g.id, g]));
@@ -33,7 +33,7 @@ export function createWardImport(db: Db, ward: WardProfileStore) {
       return { ...g, action: !old ? ('add' as const) : same ? ('unchanged' as const) : ('update' as const) };
     });
     const named = new Set(groups.map((g) => g.id));
-    if (!dryRun) apply(groups);
+    if (!dryRun) await apply(groups);
     return { dryRun, groups, kept: before.filter((g) => !named.has(g.id)).map((g) => g.id), ignoredColumns: parsed.ignoredColumns };
   };
 }

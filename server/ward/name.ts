@@ -1,5 +1,5 @@
 // The ward's name, on either engine: what the public news list and the feeds
-// print. The rest of the ward profile (./profile.ts) is not yet on the engine.
+// print, without reading the rest of the profile (./profile.ts).
 import { eq } from 'drizzle-orm';
 import type { Engine } from '../db/engine/engine.ts';
 import { wardProfile } from '../db/schema/index.ts';

@@ -5,7 +5,7 @@ import type { z } from 'zod';
 import { wardChannelSchema, type WardProfile } from '../../shared/api.ts';
 import type { AdminWard } from '../../shared/ward-admin.ts';
 import { asc, eq, sql } from 'drizzle-orm';
-import type { Db } from '../db/open.ts';
+import type { Engine } from '../db/engine/engine.ts';
 import { residentialGroups, wardProfile } from '../db/schema/index.ts';
 import { excluded } from '../db/set-values.ts';
 
@@ -25,25 +25,25 @@ export const GROUP_FIGURES = {
 /** The ward's own order of its groups. */
 export const GROUPS_IN_WARD_ORDER = [asc(residentialGroups.sortOrder), asc(residentialGroups.id)];
 
-export function createWardProfile(db: Db, now: () => number) {
+export function createWardProfile(engine: Engine, now: () => number) {
+  const { db } = engine;
   const profileRow = () => db.select({ name: wardProfile.name, isSample: wardProfile.isSample, channels: wardProfile.channels }).from(wardProfile).where(eq(wardProfile.id, WARD)).get();
   const groupRows = () =>
     db
       .select(GROUP_FIGURES)
       .from(residentialGroups)
-      .orderBy(...GROUPS_IN_WARD_ORDER)
-      .all();
+      .orderBy(...GROUPS_IN_WARD_ORDER);
   // Prepared once: checked for every synced profile that names a group.
   const groupExists = db.select({ id: residentialGroups.id }).from(residentialGroups).where(eq(residentialGroups.id, sql.placeholder('id'))).prepare();
   const markEdited = () => db.update(wardProfile).set({ isSample: false, updatedAt: now() }).where(eq(wardProfile.id, WARD)).run();
 
-  function admin(): AdminWard {
-    const row = profileRow();
+  async function admin(): Promise<AdminWard> {
+    const row = await profileRow();
     const channels = row ? (JSON.parse(row.channels) as Channel[]) : [];
     return {
       name: row?.name ?? '',
       isSample: row?.isSample ?? true,
-      groups: groupRows(),
+      groups: await groupRows(),
       channels,
     };
   }
@@ -51,23 +51,24 @@ export function createWardProfile(db: Db, now: () => number) {
   return {
     admin,
     /** The public profile: no figures, nothing personal. */
-    public(): WardProfile {
-      const { name, isSample, groups, channels } = admin();
+    async public(): Promise<WardProfile> {
+      const { name, isSample, groups, channels } = await admin();
       return { name, isSample, groups: groups.map(({ id, name }) => ({ id, name })), channels };
     },
-    hasGroup: (id: string) => groupExists.get({ id }) !== undefined,
-    update(name: string, channels: Channel[]) {
-      db.insert(wardProfile)
+    hasGroup: async (id: string) => (await groupExists.get({ id })) !== undefined,
+    async update(name: string, channels: Channel[]) {
+      await db
+        .insert(wardProfile)
         .values({ id: WARD, name, isSample: false, channels: JSON.stringify(channels), updatedAt: now() })
         .onConflictDoUpdate({
           target: wardProfile.id,
           set: { name: excluded(wardProfile.name), channels: excluded(wardProfile.channels), isSample: false, updatedAt: excluded(wardProfile.updatedAt) },
-        })
-        .run();
+        });
     },
     upsertGroup: (id: string, name: string, adultPopulation: number | null, households: number | null) =>
-      db.transaction(() => {
-        db.insert(residentialGroups)
+      engine.transaction(async () => {
+        await db
+          .insert(residentialGroups)
           .values({
             id,
             name,
@@ -85,16 +86,15 @@ export function createWardProfile(db: Db, now: () => number) {
               households: excluded(residentialGroups.households),
               figuresAreSample: false,
             },
-          })
-          .run();
-        markEdited();
+          });
+        await markEdited();
       }),
     /** Only groups nobody refers to yet can go; returns false otherwise. */
-    deleteGroup: (id: string, inUse: (id: string) => boolean): boolean =>
-      db.transaction(() => {
-        if (inUse(id)) return false;
-        db.delete(residentialGroups).where(eq(residentialGroups.id, id)).run();
-        markEdited();
+    deleteGroup: (id: string, inUse: (id: string) => Promise<boolean>): Promise<boolean> =>
+      engine.transaction(async () => {
+        if (await inUse(id)) return false;
+        await db.delete(residentialGroups).where(eq(residentialGroups.id, id));
+        await markEdited();
         return true;
       }),
   };

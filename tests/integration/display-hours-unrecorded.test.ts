@@ -14,6 +14,7 @@ import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
 import { afterEach, describe, expect, it } from 'vitest';
 import { vietnamDay } from '../../shared/resident/home-plan.ts';
 import { DB_FILE_NAME, openDb } from '../../server/db/open.ts';
+import { engineOfSqlite } from '../../server/db/engine/sqlite.ts';
 import { createDisplayStore } from '../../server/displays/store.ts';
 import { MIGRATIONS_DIR } from '../../server/paths.ts';
 
@@ -35,7 +36,7 @@ function migrationsUpTo0028(): string {
 }
 
 describe('LED screen hours before they were counted', () => {
-  it('says from which day each older screen\'s hours were recorded, instead of 0 before it', () => {
+  it('says from which day each older screen\'s hours were recorded, instead of 0 before it', async () => {
     const dataDir = mkdtempSync(join(tmpdir(), 'hvs-test-'));
     dirs.push(dataDir);
     const old = new Database(join(dataDir, DB_FILE_NAME));
@@ -49,26 +50,26 @@ describe('LED screen hours before they were counted', () => {
     old.close();
 
     const before = vietnamDay(Date.now());
-    const { db, sqlite } = openDb(dataDir);
+    const { sqlite } = openDb(dataDir);
     const migratedOn = [before, vietnamDay(Date.now())];
-    const store = createDisplayStore(db, () => Date.now());
+    const store = createDisplayStore(engineOfSqlite(sqlite), () => Date.now());
     try {
       // The gate: its November reads "recorded from 1 Dec", its December hours as counted.
-      expect(store.hours('cong-ubnd', '2025-11-01', '2025-11-30')).toMatchObject({ hours: 0, days: [], recordedFrom: '2025-12-01' });
-      expect(store.hours('cong-ubnd', '2025-11-25', '2025-12-02')).toMatchObject({ hours: 3, recordedFrom: '2025-12-01' });
+      expect((await store.hours('cong-ubnd', '2025-11-01', '2025-11-30'))).toMatchObject({ hours: 0, days: [], recordedFrom: '2025-12-01' });
+      expect((await store.hours('cong-ubnd', '2025-11-25', '2025-12-02'))).toMatchObject({ hours: 3, recordedFrom: '2025-12-01' });
       // The market never counted: recorded only from the day of the migration.
-      const market = store.hours('cho-hoa-binh', '2025-11-01', '2025-11-30');
+      const market = await store.hours('cho-hoa-binh', '2025-11-01', '2025-11-30');
       expect(market.hours).toBe(0);
       expect(migratedOn).toContain(market.recordedFrom);
       // Summed, each screen says its own first day.
-      const sum = store.hoursOfScreens(undefined, '2025-11-01', '2025-12-02')!;
+      const sum = (await store.hoursOfScreens(undefined, '2025-11-01', '2025-12-02'))!;
       expect(sum.screens.map((s) => [s.id, s.recordedFrom])).toEqual([
         ['cho-hoa-binh', market.recordedFrom],
         ['cong-ubnd', '2025-12-01'],
       ]);
       // A screen saved again keeps its first day (a new one counts from the day it is added: display-hours-sum.test.ts).
-      store.save('cong-ubnd', { name: 'Cổng UBND', slides: [{ kind: 'qr', seconds: 10 }] }, 'lan');
-      expect(store.hours('cong-ubnd', '2025-11-01', '2025-11-30').recordedFrom).toBe('2025-12-01');
+      await store.save('cong-ubnd', { name: 'Cổng UBND', slides: [{ kind: 'qr', seconds: 10 }] }, 'lan');
+      expect((await store.hours('cong-ubnd', '2025-11-01', '2025-11-30')).recordedFrom).toBe('2025-12-01');
     } finally {
       sqlite.close();
     }

@@ -6,6 +6,7 @@
 import { existsSync, mkdirSync, readdirSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { engineOfSqlite } from '../../server/db/engine/sqlite.ts';
 import { GRACE_MS, pruneFiles } from '../../server/files/prune.ts';
 import { jpegWithGps, PLAIN_PDF, pngWithMetadata, sha256 } from '../support/crafted-images.ts';
 import { login, setupTestApp, type TestApp } from './helpers.ts';
@@ -43,11 +44,11 @@ describe('files nobody names', () => {
     const unusedHash = sha256(unused);
 
     // Within the grace period nothing goes: the record naming a file may still be on a phone.
-    expect(pruneFiles(t.db, filesDir(), t.clock.now + GRACE_MS - DAY)).toEqual({ unnamed: 0, strays: 0, bytes: 0 });
+    expect(await pruneFiles(engineOfSqlite(t.sqlite), filesDir(), t.clock.now + GRACE_MS - DAY)).toEqual({ unnamed: 0, strays: 0, bytes: 0 });
     expect(stored()).toHaveLength(3);
 
     const after = t.clock.now + GRACE_MS + DAY;
-    const result = pruneFiles(t.db, filesDir(), after);
+    const result = await pruneFiles(engineOfSqlite(t.sqlite), filesDir(), after);
     expect(result).toMatchObject({ unnamed: 1, strays: 0 });
     expect(result.bytes).toBe(unused.length);
     expect(stored()).not.toContain(unusedHash);
@@ -58,11 +59,11 @@ describe('files nobody names', () => {
     t.clock.now = after;
     officer = { ...officer, headers: { ...officer.headers, cookie: await login(t, 'lan-ttsnc', 'correct horse battery') } };
     expect((await upload(unused)).status).toBe(201);
-    expect(pruneFiles(t.db, filesDir(), after).unnamed).toBe(0);
+    expect((await pruneFiles(engineOfSqlite(t.sqlite), filesDir(), after)).unnamed).toBe(0);
     expect(stored()).toContain(unusedHash);
   });
 
-  it('removes files a crash left without a row, once they are a day old, and never one being written', () => {
+  it('removes files a crash left without a row, once they are a day old, and never one being written', async () => {
     const dir = filesDir();
     const orphan = 'a'.repeat(64);
     const temp = '.upload-0123456789abcdef';
@@ -72,7 +73,7 @@ describe('files nobody names', () => {
     const twoDaysAgo = new Date(Date.now() - 2 * DAY);
     utimesSync(join(dir, orphan), twoDaysAgo, twoDaysAgo);
     utimesSync(join(dir, temp), twoDaysAgo, twoDaysAgo);
-    expect(pruneFiles(t.db, dir, Date.now())).toEqual({ unnamed: 0, strays: 2, bytes: 2 });
+    expect(await pruneFiles(engineOfSqlite(t.sqlite), dir, Date.now())).toEqual({ unnamed: 0, strays: 2, bytes: 2 });
     expect(readdirSync(dir)).toEqual([fresh]);
   });
 });

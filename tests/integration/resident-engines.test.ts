@@ -30,7 +30,7 @@ describe.each(ENGINES)("a resident's data on %s", (kind) => {
   beforeAll(async () => {
     engine = await engines.fresh(kind);
     for (const id of [learnerId, other]) await engine.db.insert(learners).values({ id, secretHash: `h-${id}`, createdAt: NOW });
-    profiles = createProfiles(engine, (group) => group === 'to-1');
+    profiles = createProfiles(engine, async (group) => group === 'to-1');
     pipeline = createRecordPipeline(engine, [{ name: 'resident', learner: profiles.hooks }]);
   }, 60_000);
 
