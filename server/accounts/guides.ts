@@ -7,6 +7,7 @@ import type { Db } from '../db/open.ts';
 import type { PasswordHasher } from '../auth/passwords.ts';
 import { guideGroups, residentialGroups, unitOfficers, units } from '../db/schema/index.ts';
 import { setOfficerUnit } from '../plans/units.ts';
+import { engineOfSqlite } from '../db/engine/sqlite.ts';
 import { createUser, findUserByUsername, type NewUser, type Team, type UserRow } from './users.ts';
 
 export function groupsOf(db: Db, userId: string): string[] {
@@ -61,7 +62,7 @@ export async function createStaffAccount(db: Db, input: NewStaff, now?: number, 
   }
   const user = await createUser(db, input, now, hasher);
   if (groups.length > 0) setGroups(db, user.id, groups);
-  if (input.unitId) setOfficerUnit(db, user.id, input.unitId);
+  if (input.unitId) await setOfficerUnit(engineOfSqlite(db.$client), user.id, input.unitId);
   return user;
 }
 
