@@ -26,6 +26,17 @@ const LAST_DAY = '9999-12-31';
 export const MAX_PERIOD_DAYS = 1_830;
 /** Above every unit id (lower-case letters, digits and "-"). */
 const LAST_ID = '~';
+/** Spans counted per statement (six values each, well under either engine's limit on parameters). */
+const SPANS_PER_STATEMENT = 512;
+
+/** One span a task needs counted: a unit's form (and sub-form, when named) over some days. */
+interface SpanWanted {
+  unit: string;
+  form: string;
+  sub: string | null;
+  from: string;
+  to: string;
+}
 
 export function createTracker(engine: Engine) {
   const { db } = engine;
@@ -60,16 +71,32 @@ export function createTracker(engine: Engine) {
     .from(guideSessions)
     .where(and(gte(guideSessions.startsAt, sql.placeholder('fromMs')), lt(guideSessions.startsAt, sql.placeholder('toMs'))))
     .prepare();
-  // Tasks: the spans shared/plans/task-status.ts needs counted. Activities per unit, form, sub-form and
-  // first day over the whole of those spans, read in one pass over the covering index, then each span
-  // summed in TypeScript from running totals (a year of weekly tasks is hundreds of spans, the days a few
-  // thousand rows); portable, where a JSON list of spans joined in SQL was not.
-  const perDay = db
-    .select({ unitId: unitActivities.unitId, formCode: unitActivities.formCode, subFormId: unitActivities.subFormId, day: unitActivities.startsOn, n: count() })
-    .from(unitActivities)
-    .where(and(eq(unitActivities.planId, plan), between(unitActivities.startsOn, from, to), unitIs))
-    .groupBy(unitActivities.unitId, unitActivities.formCode, unitActivities.subFormId, unitActivities.startsOn)
-    .prepare();
+  // Tasks: the spans shared/plans/task-status.ts needs counted, sent as rows of a VALUES list (portable;
+  // SQLite's json_each is not) and counted in one pass over the covering index, a unit's form over a
+  // week being a short range of it. A list is padded to a few fixed sizes so the engines keep a handful
+  // of statement texts, and long ones go in chunks.
+  const countSpans = async (planId: string, list: SpanWanted[]): Promise<Map<number, number>> => {
+    const counted = new Map<number, number>();
+    for (let at = 0; at < list.length; at += SPANS_PER_STATEMENT) {
+      const chunk = list.slice(at, at + SPANS_PER_STATEMENT);
+      let size = 16;
+      while (size < chunk.length) size *= 2;
+      const rows = chunk.map((w, i) => sql`(${sql.raw(String(at + i))}, ${w.unit}, ${w.form}, ${w.sub ?? ''}, ${w.from}, ${w.to})`);
+      // Padding: no unit has the empty id.
+      for (let i = chunk.length; i < size; i++) rows.push(sql`(${sql.raw('-1')}, '', '', '', '', '')`);
+      const found = await engine.all<{ key: number; n: number }>(sql`
+        SELECT wanted.column1 AS key, count(${unitActivities.id}) AS n
+        FROM (VALUES ${sql.join(rows, sql`, `)}) AS wanted
+        LEFT JOIN ${unitActivities} ON ${unitActivities.planId} = ${planId}
+          AND ${unitActivities.unitId} = wanted.column2
+          AND ${unitActivities.formCode} = wanted.column3
+          AND ${unitActivities.startsOn} BETWEEN wanted.column5 AND wanted.column6
+          AND (wanted.column4 = '' OR ${unitActivities.subFormId} = wanted.column4)
+        GROUP BY wanted.column1`);
+      for (const r of found) if (Number(r.key) >= 0) counted.set(Number(r.key), Number(r.n));
+    }
+    return counted;
+  };
   // Targets: activities that started in the period, per unit, form and sub-form.
   const perForm = db
     .select({ unitId: unitActivities.unitId, formCode: unitActivities.formCode, subFormId: unitActivities.subFormId, n: count() })
@@ -104,13 +131,8 @@ export function createTracker(engine: Engine) {
     const period = periodOf(p, span, today);
     const unitIds = units.map((u) => u.id);
     const needed = countsNeeded(p.tasks, p, period, unitIds);
-    const counted = new Map<number, number>();
-    if (needed.length > 0) {
-      const first = needed.reduce((a, c) => (c.span.from < a ? c.span.from : a), needed[0].span.from);
-      const last = needed.reduce((a, c) => (c.span.to > a ? c.span.to : a), needed[0].span.to);
-      const days = spanCounter(await perDay.all({ plan: p.id, ...unitRange, from: first, to: last }));
-      needed.forEach((c, i) => counted.set(i, days(c.task.unitId, c.task.formCode, c.task.subFormId, c.span)));
-    }
+    const counted =
+      needed.length > 0 ? await countSpans(p.id, needed.map((c) => ({ unit: c.task.unitId, form: c.task.formCode, sub: c.task.subFormId, from: c.span.from, to: c.span.to }))) : new Map<number, number>();
     const at = new Map(needed.map((c, i) => [`${c.task.id}|${c.span.from}|${c.span.to}`, i]));
     const tasks = taskStates({ tasks: p.tasks, plan: p, period, today, unitIds, count: (t, w) => counted.get(at.get(`${t.id}|${w.from}|${w.to}`) ?? -1) ?? 0 });
     const taskById = new Map(p.tasks.map((t) => [t.id, t]));
@@ -157,54 +179,6 @@ export function periodOf(p: Pick<Plan, 'periodFrom' | 'periodTo'>, span: { from?
   let to = span.to ?? p.periodTo ?? windowOf('year', from).to;
   if (to < from) to = windowOf('year', from).to;
   return { from, to };
-}
-
-/** Counts of activities by first day → the count of a unit's form (and sub-form, when named) over any span of days. */
-function spanCounter(rows: Array<{ unitId: string; formCode: string; subFormId: string | null; day: string; n: number }>) {
-  const byKey = new Map<string, Array<{ day: string; n: number }>>();
-  const add = (key: string, day: string, n: number) => {
-    const list = byKey.get(key);
-    if (list) list.push({ day, n });
-    else byKey.set(key, [{ day, n }]);
-  };
-  for (const r of rows) {
-    add(`${r.unitId}|${r.formCode}|*`, r.day, r.n);
-    if (r.subFormId !== null) add(`${r.unitId}|${r.formCode}|=${r.subFormId}`, r.day, r.n);
-  }
-  // Per key: its days in order and running totals (totals[i]: activities on days before days[i]).
-  const sums = new Map<string, { days: string[]; totals: number[] }>();
-  for (const [key, list] of byKey) {
-    list.sort((a, b) => (a.day < b.day ? -1 : a.day > b.day ? 1 : 0));
-    const days: string[] = [];
-    const totals = [0];
-    for (const { day, n } of list) {
-      if (days[days.length - 1] === day) totals[totals.length - 1] += n;
-      else {
-        days.push(day);
-        totals.push(totals[totals.length - 1] + n);
-      }
-    }
-    sums.set(key, { days, totals });
-  }
-  /** Index of the first day at or after `day` (strictly after when `after`). */
-  const seek = (days: string[], day: string, after: boolean) => {
-    let lo = 0;
-    let hi = days.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (days[mid] < day || (after && days[mid] === day)) lo = mid + 1;
-      else hi = mid;
-    }
-    return lo;
-  };
-  return (unitId: string, formCode: string, subFormId: string | null, span: Span): number => {
-    const s = sums.get(`${unitId}|${formCode}|${subFormId === null ? '*' : `=${subFormId}`}`);
-    if (!s) return 0;
-    const a = seek(s.days, span.from, false);
-    // Running totals are one longer than the days: totals[seek(to, after)] counts every day up to `to`.
-    const b = seek(s.days, span.to, true);
-    return b > a ? s.totals[b] - s.totals[a] : 0;
-  };
 }
 
 const readers = new WeakMap<Engine, TrackerReader>();

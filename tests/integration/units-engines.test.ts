@@ -18,7 +18,6 @@ import { listActivities } from '../../server/units/activities.ts';
 import { createUnitEvidence, type UnitEvidence } from '../../server/units/evidence.ts';
 import { createUnitProjection } from '../../server/units/projection.ts';
 import { createTracker } from '../../server/units/tracker.ts';
-import { uuidv7 } from '../../shared/ids.ts';
 import { parseReportPeriod } from '../../shared/plans/report.ts';
 import type { Plan } from '../../shared/plans/schema.ts';
 import { ENGINES, testEngines } from '../support/engines.ts';
