@@ -172,7 +172,13 @@ describe.each(ENGINES)('the outreach log on %s', (kind) => {
     // A span that starts after the first column: its count is the unit's form within the span only.
     const late = await read(plan, await units.list(), { from: '2025-03-04', to: '2025-03-31' }, TODAY);
     expect(late.units.find((u) => u.id === 'ttsnc')).toMatchObject({ perForm: { '2.1': 2 }, total: 2, latestOn: '2025-03-13' });
-    keep({ office, own, late });
+    // Ten years of weekly columns: more spans than one statement takes, counted in chunks under the right tasks.
+    const decade = await read(plan, await units.list(), { from: '2015-03-17', to: '2025-03-16' }, TODAY);
+    const column = decade.tasks.find((s) => s.taskId === 'ttsnc-radio-column')!;
+    expect(column).toMatchObject({ met: 2 });
+    expect(column.deadlines).toBeGreaterThan(512);
+    expect(decade.tasks.find((s) => s.taskId === 'ttsnc-portal-article')).toMatchObject({ recorded: 2 });
+    keep({ office, own, late, decade });
   });
 
   it('reads the report on the plan in one transaction, issues it with those figures, reads it back and locks its days', async () => {
