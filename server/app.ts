@@ -188,13 +188,13 @@ export function createApp(deps: AppDeps) {
   // Every offline record (learner and guide families) goes through one
   // pipeline; each feature keeps its tables in step through its projection,
   // run in this order inside the sync transaction (server/records/hooks.ts).
-  const units = createUnits(ctx.db);
-  const plans = createPlanStore(ctx.db, now);
+  const units = createUnits(ctx.engine);
+  const plans = createPlanStore(ctx.engine, now);
   // Photos and scans, once each by content hash, next to the database (DATA_DIR/files).
   const files = createFileStore(ctx.engine, config.filesDir ?? join(dirname(ctx.sqlite.name), 'files'), now);
-  const evidence = createUnitEvidence(ctx.db, files, now);
+  const evidence = createUnitEvidence(ctx.engine, files, now);
   const lessonAudio = createLessonAudio(ctx.engine, files, now);
-  const planReports = createReportStore(ctx.db);
+  const planReports = createReportStore(ctx.engine);
   const records = createRecordPipeline(ctx.engine, [
     createCatalogCheck(resident.catalog.courses), // lessons and courses the catalogue lacks are refused outright
     resident.projection, // consent and profile; erasure after the commit
@@ -204,7 +204,7 @@ export function createApp(deps: AppDeps) {
     statsRollup.projection, // dashboard rollups
     createSelfCheckProjection(ctx.engine), // the skills self-check: first and latest attempt per learner and skill group
     createGuideAuditProjection(ctx.engine, ctx.audit), // guide actions in the audit log
-    createUnitProjection(ctx.db, units, evidence, planReports, ctx.audit), // a unit officer's rights, issued periods' locks, then the unit's activities and their files
+    createUnitProjection(ctx.engine, units, evidence, planReports, ctx.audit), // a unit officer's rights, issued periods' locks, then the unit's activities and their files
     createLessonAudioProjection(lessonAudio, resident.catalog.courses), // guides' recordings of lesson screens: the file first, then the record
   ]);
   app.route(`${API_PREFIX}/sync`, syncRoutes(ctx, records.learner, limits.syncPerLearner));

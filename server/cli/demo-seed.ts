@@ -12,6 +12,7 @@ import { addDays, vietnamToday } from '../../shared/plans/periods.ts';
 import { createPlanStore } from '../plans/store.ts';
 import { createUnits } from '../plans/units.ts';
 import { seedUnitActivities } from '../units/demo-activities.ts';
+import { engineOfSqlite } from '../db/engine/sqlite.ts';
 
 const { values } = parseArgs({
   options: {
@@ -44,11 +45,12 @@ const started = performance.now();
 const r = await seedDemo(db, catalog, { learners, days, seed: Number(values.seed) });
 // The sample plan (else the first), a year up to today, the first four units.
 const now = Date.now();
-const plans = createPlanStore(db, () => now);
-const plan = plans.get('sample-nq57') ?? (plans.list()[0] && plans.get(plans.list()[0].id));
+const engine = engineOfSqlite(sqlite);
+const plans = createPlanStore(engine, () => now);
+const plan = (await plans.get('sample-nq57')) ?? (await plans.all())[0];
 const today = vietnamToday(now);
 const outreach = plan
-  ? await seedUnitActivities(db, { plan, unitIds: createUnits(db).list().slice(0, 4).map((u) => u.id), from: addDays(today, -364), to: today, extraPerWeek: 2, now, seed: Number(values.seed) })
+  ? await seedUnitActivities(engine, { plan, unitIds: (await createUnits(engine).list()).slice(0, 4).map((u) => u.id), from: addDays(today, -364), to: today, extraPerWeek: 2, now, seed: Number(values.seed) })
   : { activities: 0 };
 sqlite.pragma('synchronous = FULL');
 sqlite.close();

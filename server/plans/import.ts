@@ -25,12 +25,12 @@ const located = (file: string, errors: LineError[]): PlanFileError[] =>
   errors.map((e) => ({ ...e, text: formatContentError({ file, line: e.line, message: e.message }) }));
 
 /** The plan in a YAML text, or PlanFileErrors listing every problem with its line. */
-export function readPlanFile(store: PlanStore, file: string, text: string): PlanInput {
+export async function readPlanFile(store: PlanStore, file: string, text: string): Promise<PlanInput> {
   const parsed = parseYamlWith(planInputSchema, text);
   if (parsed.errors.length > 0) throw new PlanFileErrors(located(file, parsed.errors));
   const plan = parsed.value as PlanInput;
   try {
-    store.checkUnits(plan);
+    await store.checkUnits(plan);
   } catch (error) {
     if (!(error instanceof UnknownUnitError)) throw error;
     const lines = new LineCounter();

@@ -8,7 +8,7 @@
 import type { Plan, Unit } from '../../shared/plans/schema.ts';
 import { REACH_MEASURES, type ReachMeasure } from '../../shared/plans/constants.ts';
 import { reportPeriodWords, type PlanReportData, type PlanReportFigures, type ReportActivity, type ReportDifficulty, type ReportPeriod } from '../../shared/plans/report.ts';
-import type { Db } from '../db/open.ts';
+import type { Engine } from '../db/engine/engine.ts';
 import { readTracker } from '../units/tracker.ts';
 import { reportFigures, type ActivityLine } from './report-figures.ts';
 
@@ -27,7 +27,7 @@ export const noDifficultyRegister: DifficultySource = async () => null;
 export type IndicatorSource = (plan: Plan, period: ReportPeriod) => Promise<NonNullable<PlanReportData['indicators']>>;
 
 export interface ReportSources {
-  db: Db;
+  engine: Engine;
   units: Unit[];
   wardName: string;
   movement: MovementReader;
@@ -46,12 +46,11 @@ export function readPlanReportData(s: ReportSources, plan: Plan, period: ReportP
 export function readPlanReportData(s: ReportSources, plan: Plan, period: ReportPeriod, o?: { rows: false }): Promise<PlanReportFigures>;
 export async function readPlanReportData(s: ReportSources, plan: Plan, period: ReportPeriod, o?: { rows: boolean }): Promise<PlanReportFigures | PlanReportData> {
   const span = { from: period.from, to: period.to };
-  const read = reportFigures(s.db);
-  // The registers' parts are on the engine, read before the snapshot below (they cannot be awaited inside it).
-  const indicators = s.indicators ? await s.indicators(plan, period) : undefined;
-  const difficulties = await s.difficulties(plan.id, period);
-  const run = () => {
-    const tracker = readTracker(s.db, plan, s.units, span);
+  const read = reportFigures(s.engine);
+  const run = async () => {
+    const indicators = s.indicators ? await s.indicators(plan, period) : undefined;
+    const difficulties = await s.difficulties(plan.id, period);
+    const tracker = await readTracker(s.engine, plan, s.units, span);
     const unitName = new Map(s.units.map((u) => [u.id, u.shortName]));
     const subFormTitle = new Map(plan.forms.flatMap((f) => f.subForms.map((sf) => [sf.id, sf.title])));
     const asReport = (a: ActivityLine): ReportActivity => ({
@@ -70,7 +69,7 @@ export async function readPlanReportData(s: ReportSources, plan: Plan, period: R
       links: a.links,
       corrections: a.corrections,
     });
-    const sums = read.formSums(plan.id, span);
+    const sums = await read.formSums(plan.id, span);
     const perFormTotal = (code: string) => tracker.units.reduce((n, u) => n + (u.perForm[code] ?? 0), 0);
     const forms = plan.forms.map((f) => {
       const mine = sums.filter((r) => r.formCode === f.code);
@@ -89,14 +88,15 @@ export async function readPlanReportData(s: ReportSources, plan: Plan, period: R
     });
     const totalsReach = zeroReach();
     for (const r of sums) addReach(totalsReach, r.reach);
-    const contentItems = tracker.contentItems.map((c) => ({ ...c, examples: c.activities > 0 ? read.examples(plan.id, c.code, span, EXAMPLES) : [] }));
+    const contentItems = [];
+    for (const c of tracker.contentItems) contentItems.push({ ...c, examples: c.activities > 0 ? await read.examples(plan.id, c.code, span, EXAMPLES) : [] });
     const { learners, newLearners, coursesCompleted, certificates } = s.movement(span);
     const movement = { learners, newLearners, coursesCompleted, certificates };
     const data: Omit<PlanReportFigures, 'proposed'> = {
       wardName: s.wardName,
       plan: { id: plan.id, numberSymbol: plan.numberSymbol, issuedOn: plan.issuedOn, issuingBody: plan.issuingBody, title: plan.title },
       period: { ...period, words: reportPeriodWords(period) },
-      directives: read.lines(plan.id, span, DIRECTIVE_SUB_FORM).map(asReport),
+      directives: (await read.lines(plan.id, span, DIRECTIVE_SUB_FORM)).map(asReport),
       contentItems,
       forms,
       units: tracker.units,
@@ -107,10 +107,10 @@ export async function readPlanReportData(s: ReportSources, plan: Plan, period: R
       generatedAt: new Date(s.now).toISOString(),
     };
     const figures: PlanReportFigures = { ...data, proposed: proposeSentences(data) };
-    return o?.rows ? { ...figures, activities: read.lines(plan.id, span).map(asReport) } : figures;
+    return o?.rows ? { ...figures, activities: (await read.lines(plan.id, span)).map(asReport) } : figures;
   };
-  // One snapshot (WAL): a sync committing meanwhile is seen by every part or none.
-  return s.db.transaction(run, { behavior: 'deferred' });
+  // One snapshot: a sync committing meanwhile is seen by every part (indicators and difficulties included) or none.
+  return s.engine.transaction(run);
 }
 
 /** Part II sentences from the figures: what went well, and units, content items and forms left with nothing. */

@@ -9,7 +9,7 @@
 import { and, asc, between, count, eq, gte, inArray, lte, sql, type SQL } from 'drizzle-orm';
 import { REACH_MEASURES, type ReachMeasure } from '../../shared/plans/constants.ts';
 import type { ActivityRow } from '../../shared/units/api.ts';
-import type { Db } from '../db/open.ts';
+import type { Engine } from '../db/engine/engine.ts';
 import { unitActivities, unitActivityItems } from '../db/schema/index.ts';
 import { total } from '../stats/sql.ts';
 
@@ -42,7 +42,8 @@ const ALL_UNITS = { unitFrom: '', unitTo: '~' };
 /** Titles read per step while looking for an item's first distinct ones. */
 const EXAMPLE_STEP = 16;
 
-export function createReportFigures(db: Db) {
+export function createReportFigures(engine: Engine) {
+  const { db } = engine;
   const plan = sql.placeholder('plan');
   const from = sql.placeholder('from');
   const to = sql.placeholder('to');
@@ -85,17 +86,16 @@ export function createReportFigures(db: Db) {
     .prepare();
 
   /** Full rows in report order (first day, unit, id), with their content items. */
-  const lines = (planId: string, span: Span, only?: SQL): ActivityLine[] => {
+  const lines = async (planId: string, span: Span, only?: SQL): Promise<ActivityLine[]> => {
     const where = and(eq(unitActivities.planId, planId), gte(unitActivities.endsOn, span.from), lte(unitActivities.startsOn, span.to), only);
-    const rows = db.select().from(unitActivities).where(where).orderBy(asc(unitActivities.startsOn), asc(unitActivities.unitId), asc(unitActivities.id)).all();
+    const rows = await db.select().from(unitActivities).where(where).orderBy(asc(unitActivities.startsOn), asc(unitActivities.unitId), asc(unitActivities.id));
     if (rows.length === 0) return [];
     const listed = db.select({ id: unitActivities.id }).from(unitActivities).where(where);
     const items = new Map<string, string[]>();
-    for (const { activityId, itemCode } of db
+    for (const { activityId, itemCode } of await db
       .select({ activityId: unitActivityItems.activityId, itemCode: unitActivityItems.itemCode })
       .from(unitActivityItems)
-      .where(inArray(unitActivityItems.activityId, listed))
-      .all()) {
+      .where(inArray(unitActivityItems.activityId, listed))) {
       const list = items.get(activityId);
       if (list) list.push(itemCode);
       else items.set(activityId, [itemCode]);
@@ -123,8 +123,8 @@ export function createReportFigures(db: Db) {
 
   return {
     /** Activities and reach per form and sub-form (null: none named). */
-    formSums(planId: string, span: Span): FormSums[] {
-      return sums.all({ plan: planId, ...ALL_UNITS, ...span }).map((r) => ({
+    async formSums(planId: string, span: Span): Promise<FormSums[]> {
+      return (await sums.all({ plan: planId, ...ALL_UNITS, ...span })).map((r) => ({
         formCode: r.formCode,
         subFormId: r.subFormId,
         activities: r.n,
@@ -132,27 +132,27 @@ export function createReportFigures(db: Db) {
       }));
     },
     /** The first `n` distinct titles of a content item's activities in report order. */
-    examples(planId: string, item: string, span: Span, n: number): string[] {
+    async examples(planId: string, item: string, span: Span, n: number): Promise<string[]> {
       const found = new Set<string>();
       for (let offset = 0; found.size < n; offset += EXAMPLE_STEP) {
-        const step = titles.all({ plan: planId, item, ...span, limit: EXAMPLE_STEP, offset });
+        const step = await titles.all({ plan: planId, item, ...span, limit: EXAMPLE_STEP, offset });
         for (const { title } of step) if (found.size < n) found.add(title);
         if (step.length < EXAMPLE_STEP) break;
       }
       return [...found];
     },
     /** Every activity of the span, or only those of one sub-form. */
-    lines(planId: string, span: Span, subFormId?: string): ActivityLine[] {
+    lines(planId: string, span: Span, subFormId?: string): Promise<ActivityLine[]> {
       return lines(planId, span, subFormId === undefined ? undefined : eq(unitActivities.subFormId, subFormId));
     },
   };
 }
 export type ReportFigures = ReturnType<typeof createReportFigures>;
 
-const readers = new WeakMap<Db, ReportFigures>();
-/** The database's one set of report statements (made on first use). */
-export function reportFigures(db: Db): ReportFigures {
-  let r = readers.get(db);
-  if (!r) readers.set(db, (r = createReportFigures(db)));
+const readers = new WeakMap<Engine, ReportFigures>();
+/** The engine's one set of report statements (made on first use). */
+export function reportFigures(engine: Engine): ReportFigures {
+  let r = readers.get(engine);
+  if (!r) readers.set(engine, (r = createReportFigures(engine)));
   return r;
 }

@@ -5,7 +5,7 @@
 // projection asks it before a correction.
 import { and, eq, gte, isNotNull, lte, sql } from 'drizzle-orm';
 import type { PlanReport, PlanReportData, PlanReportText, ReportPeriod } from '../../shared/plans/report.ts';
-import type { Db } from '../db/open.ts';
+import type { Engine } from '../db/engine/engine.ts';
 import { planReports } from '../db/schema/index.ts';
 import { excluded } from '../db/set-values.ts';
 
@@ -34,7 +34,8 @@ export interface ReportLock {
 
 export class ReportIssuedError extends Error {}
 
-export function createReportStore(db: Db) {
+export function createReportStore(engine: Engine) {
+  const { db } = engine;
   const where = (planId: string, key: string) => and(eq(planReports.planId, planId), eq(planReports.periodKey, key));
   // Prepared once: asked for every correction the outreach log receives.
   const lock = db
@@ -44,8 +45,8 @@ export function createReportStore(db: Db) {
     .limit(1)
     .prepare();
 
-  const read = (planId: string, period: ReportPeriod): StoredReport => {
-    const row = db.select().from(planReports).where(where(planId, period.key)).get();
+  const read = async (planId: string, period: ReportPeriod): Promise<StoredReport> => {
+    const row = await db.select().from(planReports).where(where(planId, period.key)).get();
     if (!row) return { text: DEFAULT_REPORT_TEXT, updatedAt: null, issued: null, snapshot: null };
     const { strengths, shortcomings, directions, proposals, recipients, signer } = row;
     return {
@@ -73,35 +74,35 @@ export function createReportStore(db: Db) {
           updatedAt: excluded(planReports.updatedAt),
           updatedBy: excluded(planReports.updatedBy),
         },
-      })
-      .run();
+      });
 
   return {
     read,
     /** Saves the officer's parts; an issued report is not changed (ReportIssuedError). */
-    saveText(planId: string, period: ReportPeriod, text: PlanReportText, by: string, at: number): StoredReport {
-      return db.transaction(() => {
-        if (read(planId, period).issued) throw new ReportIssuedError('This report was issued; its text no longer changes');
-        upsert(planId, period, text, by, at);
+    saveText(planId: string, period: ReportPeriod, text: PlanReportText, by: string, at: number): Promise<StoredReport> {
+      return engine.transaction(async () => {
+        if ((await read(planId, period)).issued) throw new ReportIssuedError('This report was issued; its text no longer changes');
+        await upsert(planId, period, text, by, at);
         return read(planId, period);
       });
     },
-    /** Marks the report issued with its number and day and keeps the figures as they are now. */
-    issue(planId: string, period: ReportPeriod, issue: { number: string; issuedOn: string }, figures: () => PlanReportData, by: string, at: number): StoredReport {
-      return db.transaction(() => {
-        const now = read(planId, period);
+    /** Marks the report issued with its number and day and keeps the figures as they are now (read in the same transaction). */
+    issue(planId: string, period: ReportPeriod, issue: { number: string; issuedOn: string }, figures: () => Promise<PlanReportData>, by: string, at: number): Promise<StoredReport> {
+      return engine.transaction(async () => {
+        const now = await read(planId, period);
         if (now.issued) throw new ReportIssuedError(`This report was already issued as ${now.issued.number}`);
-        if (!now.updatedAt) upsert(planId, period, now.text, by, at);
-        db.update(planReports)
-          .set({ issuedNumber: issue.number, issuedOn: issue.issuedOn, issuedBy: by, issuedAt: at, snapshot: JSON.stringify(figures()) })
-          .where(where(planId, period.key))
-          .run();
+        if (!now.updatedAt) await upsert(planId, period, now.text, by, at);
+        const snapshot = JSON.stringify(await figures());
+        await db
+          .update(planReports)
+          .set({ issuedNumber: issue.number, issuedOn: issue.issuedOn, issuedBy: by, issuedAt: at, snapshot })
+          .where(where(planId, period.key));
         return read(planId, period);
       });
     },
     /** The issued report of this plan covering any of the days [from, to], or undefined. */
-    lockFor(planId: string, from: string, to: string): ReportLock | undefined {
-      const row = lock.get({ planId, from, to });
+    async lockFor(planId: string, from: string, to: string): Promise<ReportLock | undefined> {
+      const row = await lock.get({ planId, from, to });
       return row ? { periodKey: row.periodKey, number: row.number!, issuedOn: row.issuedOn! } : undefined;
     },
   };

@@ -6,7 +6,7 @@
 import { asc, desc, eq } from 'drizzle-orm';
 import { uuidv7 } from '../../shared/ids.ts';
 import type { Plan, PlanInput, PlanSummary } from '../../shared/plans/schema.ts';
-import type { Db } from '../db/open.ts';
+import { changed, type Engine } from '../db/engine/engine.ts';
 import { plans, units } from '../db/schema/index.ts';
 
 type Row = typeof plans.$inferSelect;
@@ -68,14 +68,15 @@ function columnsOf(input: PlanInput) {
   };
 }
 
-export function createPlanStore(db: Db, now: () => number) {
-  const get = (id: string): Plan | undefined => {
-    const row = db.select().from(plans).where(eq(plans.id, id)).get();
+export function createPlanStore(engine: Engine, now: () => number) {
+  const { db } = engine;
+  const get = async (id: string): Promise<Plan | undefined> => {
+    const row = await db.select().from(plans).where(eq(plans.id, id)).get();
     return row ? toPlan(row) : undefined;
   };
 
-  function checkUnits(input: PlanInput) {
-    const known = new Set(db.select({ id: units.id }).from(units).all().map((u) => u.id));
+  async function checkUnits(input: PlanInput): Promise<void> {
+    const known = new Set((await db.select({ id: units.id }).from(units)).map((u) => u.id));
     const named = [
       ...input.duties.map((d, i) => ({ path: ['duties', i, 'unitId'], unitId: d.unitId })),
       ...input.tasks.map((t, i) => ({ path: ['tasks', i, 'unitId'], unitId: t.unitId })),
@@ -87,31 +88,35 @@ export function createPlanStore(db: Db, now: () => number) {
 
   return {
     get,
-    list(): PlanSummary[] {
-      return db
-        .select()
-        .from(plans)
-        .orderBy(desc(plans.isSample), asc(plans.createdAt), asc(plans.id))
-        .all()
-        .map((row) => {
-          const { id, isSample, numberSymbol, issuedOn, title, periodFrom, periodTo, updatedAt } = toPlan(row);
-          return { id, isSample, numberSymbol, issuedOn, title, periodFrom, periodTo, updatedAt };
-        });
+    async list(): Promise<PlanSummary[]> {
+      const rows = await db.select().from(plans).orderBy(desc(plans.isSample), asc(plans.createdAt), asc(plans.id));
+      return rows.map((row) => {
+        const { id, isSample, numberSymbol, issuedOn, title, periodFrom, periodTo, updatedAt } = toPlan(row);
+        return { id, isSample, numberSymbol, issuedOn, title, periodFrom, periodTo, updatedAt };
+      });
+    },
+    /** Every plan in full, in list order. */
+    async all(): Promise<Plan[]> {
+      return (await db.select().from(plans).orderBy(desc(plans.isSample), asc(plans.createdAt), asc(plans.id))).map(toPlan);
     },
     /** Checks what only the database knows (units); throws UnknownUnitError. */
     checkUnits,
-    create(input: PlanInput): Plan {
-      checkUnits(input);
-      const at = now();
-      const id = uuidv7(at);
-      db.insert(plans).values({ id, ...columnsOf(input), isSample: false, createdAt: at, updatedAt: at }).run();
-      return get(id)!;
+    create(input: PlanInput): Promise<Plan> {
+      return engine.transaction(async () => {
+        await checkUnits(input);
+        const at = now();
+        const id = uuidv7(at);
+        await db.insert(plans).values({ id, ...columnsOf(input), isSample: false, createdAt: at, updatedAt: at });
+        return (await get(id))!;
+      });
     },
     /** Replaces a plan's content; undefined when there is no such plan. */
-    replace(id: string, input: PlanInput): Plan | undefined {
-      checkUnits(input);
-      const changed = db.update(plans).set({ ...columnsOf(input), isSample: false, updatedAt: now() }).where(eq(plans.id, id)).run().changes;
-      return changed === 1 ? get(id) : undefined;
+    replace(id: string, input: PlanInput): Promise<Plan | undefined> {
+      return engine.transaction(async () => {
+        await checkUnits(input);
+        const n = await changed(db.update(plans).set({ ...columnsOf(input), isSample: false, updatedAt: now() }).where(eq(plans.id, id)));
+        return n === 1 ? get(id) : undefined;
+      });
     },
   };
 }

@@ -11,7 +11,7 @@ const STATUS: Record<string, ReportDifficulty['status']> = { new: 'open', handli
 
 export function registerDifficulties(engine: Engine, units: Pick<Units, 'list'>): DifficultySource {
   return async (planId, period) => {
-    const shortName = new Map(units.list().map((u) => [u.id, u.shortName]));
+    const shortName = new Map((await units.list()).map((u) => [u.id, u.shortName]));
     return (await difficultiesForReport(engine, planId, period.from, period.to)).map((d) => ({
       unit: shortName.get(d.unitId) ?? d.unitName,
       summary: d.summary,

@@ -11,9 +11,9 @@ import type { Units } from '../plans/units.ts';
 /** The unit a reader is limited to, or null for the office (every unit). */
 export type Scope = { unitId: string | null };
 
-export function scopeOf(units: Units, staff: StaffUser): Scope {
+export async function scopeOf(units: Units, staff: StaffUser): Promise<Scope> {
   if (staff.role !== 'unit') return { unitId: null };
-  const unitId = units.unitOf(staff.id);
+  const unitId = await units.unitOf(staff.id);
   if (!unitId) throw apiError(403, 'no_unit', 'Your account is not bound to a unit; ask an admin');
   return { unitId };
 }
@@ -24,8 +24,8 @@ export function checkInScope(scope: Scope, entryUnitId: string | null): void {
 }
 
 /** The plan an entry is filed under, and its content item if one is named: 422 when the plan lacks them. */
-export function planFor(plans: PlanStore, planId: string, itemCode: string | null): Plan {
-  const plan = PLAN_ID_PATTERN.test(planId) ? plans.get(planId) : undefined;
+export async function planFor(plans: PlanStore, planId: string, itemCode: string | null): Promise<Plan> {
+  const plan = PLAN_ID_PATTERN.test(planId) ? await plans.get(planId) : undefined;
   if (!plan) throw apiError(422, 'unknown_plan', `No plan "${planId}"`);
   if (itemCode !== null && !plan.contentItems.some((c) => c.code === itemCode)) {
     throw apiError(422, 'not_in_plan', `The plan has no content item ${itemCode}`);

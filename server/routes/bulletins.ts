@@ -25,19 +25,19 @@ export function bulletinRoutes(ctx: AppContext, units: Units, plans: PlanStore, 
   const officer = requireStaff(ctx, ['unit']);
   const store = createBulletinStore(ctx.engine, ctx.now);
 
-  const unitOf = (me: StaffUser) => {
-    const id = units.unitOf(me.id);
+  const unitOf = async (me: StaffUser) => {
+    const id = await units.unitOf(me.id);
     if (!id) throw apiError(403, 'no_unit', 'Your account is not bound to a unit; ask an admin');
     return id;
   };
   const bulletinFor = async (me: StaffUser, raw: string): Promise<Bulletin> => {
     const b = BULLETIN_ID.test(raw) ? await store.get(raw) : undefined;
     if (!b) throw apiError(404, 'not_found', 'No such bulletin');
-    if (me.role === 'unit' && b.unitId !== unitOf(me)) throw apiError(403, 'forbidden', "You work only on your own unit's bulletins");
+    if (me.role === 'unit' && b.unitId !== (await unitOf(me))) throw apiError(403, 'forbidden', "You work only on your own unit's bulletins");
     return b;
   };
-  const fieldsFor = (me: StaffUser, input: ReturnType<typeof bulletinInputSchema.parse>): BulletinFields => {
-    if (me.role === 'unit') return { ...input, unitId: unitOf(me) };
+  const fieldsFor = async (me: StaffUser, input: ReturnType<typeof bulletinInputSchema.parse>): Promise<BulletinFields> => {
+    if (me.role === 'unit') return { ...input, unitId: await unitOf(me) };
     if (!input.unitId) throw apiError(422, 'unit_required', 'Name the unit that airs the bulletin');
     return { ...input, unitId: input.unitId };
   };
@@ -53,11 +53,11 @@ export function bulletinRoutes(ctx: AppContext, units: Units, plans: PlanStore, 
   return new Hono<AppEnv>()
     .get('/', writers, async (c) => {
       const me = c.get('staff');
-      return c.json({ bulletins: await store.list(me.role === 'unit' ? unitOf(me) : undefined) });
+      return c.json({ bulletins: await store.list(me.role === 'unit' ? await unitOf(me) : undefined) });
     })
     .post('/', writers, async (c) => {
       const me = c.get('staff');
-      const fields = fieldsFor(me, await readBody(c, bulletinInputSchema));
+      const fields = await fieldsFor(me, await readBody(c, bulletinInputSchema));
       const b = await ruled(() => store.create(fields, me.id));
       await ctx.audit.record(me, 'bulletin.saved', { type: 'bulletin', id: b.id }, { kind: b.kind, unitId: b.unitId, scheduled: b.schedule !== null });
       return c.json(b, 201);
@@ -65,7 +65,7 @@ export function bulletinRoutes(ctx: AppContext, units: Units, plans: PlanStore, 
     .put('/:id', writers, async (c) => {
       const me = c.get('staff');
       const before = await bulletinFor(me, c.req.param('id'));
-      const fields = fieldsFor(me, await readBody(c, bulletinInputSchema));
+      const fields = await fieldsFor(me, await readBody(c, bulletinInputSchema));
       const b = await ruled(() => store.update(before.id, fields));
       await ctx.audit.record(me, 'bulletin.saved', { type: 'bulletin', id: b.id }, { kind: b.kind, unitId: b.unitId, scheduled: b.schedule !== null });
       return c.json(b);
@@ -81,7 +81,7 @@ export function bulletinRoutes(ctx: AppContext, units: Units, plans: PlanStore, 
       const minutes = typed ?? b.minutes;
       const groups = (await store.groupNames(b.schedule.groups)).map((g) => g.name);
       const place = [...b.schedule.clusters, ...groups].join(', ');
-      const record = airedActivity(plans.list().map((p) => plans.get(p.id)!).filter(Boolean), b, day, minutes, place, { id: me.id, at: ctx.now() });
+      const record = airedActivity(await plans.all(), b, day, minutes, place, { id: me.id, at: ctx.now() });
       if (!record) throw apiError(422, 'no_plan_form', 'No plan has a loudspeaker form for this kind of bulletin; add one under Plans');
       const [result] = await records.ingest({ by: { id: me.id, deviceId: BULLETIN_DESK_DEVICE }, records: [record], receivedAt: ctx.now() });
       // Accepted now, or already in the log (a resend, or another officer's tap recorded it first).

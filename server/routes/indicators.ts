@@ -19,8 +19,8 @@ import type { PlanStore } from '../plans/store.ts';
 
 export function indicatorRoutes(ctx: AppContext, plans: PlanStore, targets: IndicatorTargetStore, read: IndicatorReader) {
   const office = requireStaff(ctx, ['reviewer', 'admin']);
-  const planOf = (raw: string): Plan => {
-    const plan = PLAN_ID_PATTERN.test(raw) ? plans.get(raw) : undefined;
+  const planOf = async (raw: string): Promise<Plan> => {
+    const plan = PLAN_ID_PATTERN.test(raw) ? await plans.get(raw) : undefined;
     if (!plan) throw apiError(404, 'not_found', 'No such plan');
     return plan;
   };
@@ -29,13 +29,13 @@ export function indicatorRoutes(ctx: AppContext, plans: PlanStore, targets: Indi
 
   return new Hono<AppEnv>()
     .get('/:id/indicators', office, async (c) => {
-      const plan = planOf(c.req.param('id'));
+      const plan = await planOf(c.req.param('id'));
       const { period: key } = parseWith(reportPeriodQuerySchema, c.req.query());
       const p = parseReportPeriod(key ?? thisYear())!;
       return c.json(await read({ id: plan.id, numberSymbol: plan.numberSymbol, title: plan.title }, { key: p.key, from: p.from, to: p.to }, await targets.read(plan.id), ctx.now()));
     })
     .put('/:id/indicators/targets', office, async (c) => {
-      const plan = planOf(c.req.param('id'));
+      const plan = await planOf(c.req.param('id'));
       const input = await readBody(c, indicatorTargetsSchema);
       const known = new Set((await ctx.engine.db.select({ id: residentialGroups.id }).from(residentialGroups)).map((g) => g.id));
       const unknown = Object.keys(input.groups).filter((g) => !known.has(g));

@@ -21,11 +21,11 @@ export function outreachLogRoutes(ctx: AppContext, units: Units, plans: PlanStor
 
   return new Hono<AppEnv>().post('/', officer, async (c) => {
     const me = c.get('staff');
-    const unitId = units.unitOf(me.id);
+    const unitId = await units.unitOf(me.id);
     if (!unitId) throw apiError(403, 'no_unit', 'Your account is not bound to a unit; ask an admin');
     const entry = await readBody(c, outreachLogInputSchema);
     if (entry.startsOn > vietnamDay(ctx.now())) throw apiError(422, 'not_yet', `${entry.startsOn} has not come yet`);
-    const all = plans.list().map((p) => plans.get(p.id)).filter((p) => p !== undefined);
+    const all = await plans.all();
     const record = publishedActivity(all, unitId, entry, { id: me.id, at: ctx.now() });
     if (!record) throw apiError(422, 'no_plan_form', 'No plan has a form for this channel; add one under Plans');
     const [result] = await records.ingest({ by: { id: me.id, deviceId: STUDIO_DESK_DEVICE }, records: [record], receivedAt: ctx.now() });

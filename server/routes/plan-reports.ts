@@ -14,7 +14,7 @@ import { wardProfile } from '../db/schema/index.ts';
 import { apiError } from '../http/errors.ts';
 import { parseWith, readBody } from '../http/json-body.ts';
 import { planReportAnnex } from '../plans/report-annex.ts';
-import { readPlanReportData, type DifficultySource, type IndicatorSource, type MovementReader } from '../plans/report-data.ts';
+import { readPlanReportData, type DifficultySource, type IndicatorSource, type MovementReader, type ReportSources } from '../plans/report-data.ts';
 import { planReportDocx } from '../plans/report-docx.ts';
 import { ReportIssuedError, type ReportStore } from '../plans/report-store.ts';
 import type { PlanStore } from '../plans/store.ts';
@@ -36,29 +36,37 @@ const withoutRows = ({ activities: _rows, ...figures }: PlanReportData): PlanRep
 
 export function planReportRoutes(ctx: AppContext, deps: PlanReportDeps) {
   const office = requireStaff(ctx, ['reviewer', 'admin']);
-  const planOf = (raw: string): Plan => {
-    const plan = PLAN_ID_PATTERN.test(raw) ? deps.plans.get(raw) : undefined;
+  const planOf = async (raw: string): Promise<Plan> => {
+    const plan = PLAN_ID_PATTERN.test(raw) ? await deps.plans.get(raw) : undefined;
     if (!plan) throw apiError(404, 'not_found', 'No such plan');
     return plan;
   };
   const periodOf = (key: string): ReportPeriod => parseReportPeriod(key)!;
   /** The current month in Vietnam (UTC+7), e.g. "2026-12". */
   const thisMonth = () => new Date(ctx.now() + 7 * 3_600_000).toISOString().slice(0, 7);
-  const wardName = () => ctx.db.select({ name: wardProfile.name }).from(wardProfile).get()?.name ?? '';
-  const sources = () => ({ db: ctx.db, units: deps.units.list(), wardName: wardName(), movement: deps.movement, difficulties: deps.difficulties, indicators: deps.indicators, now: ctx.now() });
+  const wardName = async () => (await ctx.engine.db.select({ name: wardProfile.name }).from(wardProfile).get())?.name ?? '';
+  const sources = async (): Promise<ReportSources> => ({
+    engine: ctx.engine,
+    units: await deps.units.list(),
+    wardName: await wardName(),
+    movement: deps.movement,
+    difficulties: deps.difficulties,
+    indicators: deps.indicators,
+    now: ctx.now(),
+  });
   /** The report as it stands, without the annex's rows: the figures kept at issue once issued, else read now (sums in SQL). */
   const report = async (plan: Plan, period: ReportPeriod): Promise<PlanReportAnswer> => {
-    const stored = deps.reports.read(plan.id, period);
-    const data = stored.snapshot ? withoutRows(stored.snapshot) : await readPlanReportData(sources(), plan, period);
+    const stored = await deps.reports.read(plan.id, period);
+    const data = stored.snapshot ? withoutRows(stored.snapshot) : await readPlanReportData(await sources(), plan, period);
     return { data, text: stored.text, updatedAt: stored.updatedAt, issued: stored.issued };
   };
   /** The report with every activity row of its period, for the Excel annex. */
   const withRows = async (plan: Plan, period: ReportPeriod): Promise<PlanReport> => {
-    const stored = deps.reports.read(plan.id, period);
-    return { data: stored.snapshot ?? (await readPlanReportData(sources(), plan, period, { rows: true })), text: stored.text, updatedAt: stored.updatedAt, issued: stored.issued };
+    const stored = await deps.reports.read(plan.id, period);
+    return { data: stored.snapshot ?? (await readPlanReportData(await sources(), plan, period, { rows: true })), text: stored.text, updatedAt: stored.updatedAt, issued: stored.issued };
   };
-  const fromQuery = <R,>(c: { req: { param: (k: 'id') => string; query: () => Record<string, string> } }, read: (plan: Plan, period: ReportPeriod) => R): R => {
-    const plan = planOf(c.req.param('id'));
+  const fromQuery = async <R,>(c: { req: { param: (k: 'id') => string; query: () => Record<string, string> } }, read: (plan: Plan, period: ReportPeriod) => Promise<R>): Promise<R> => {
+    const plan = await planOf(c.req.param('id'));
     const { period } = parseWith(reportPeriodQuerySchema, c.req.query());
     return read(plan, periodOf(period ?? thisMonth()));
   };
@@ -71,12 +79,12 @@ export function planReportRoutes(ctx: AppContext, deps: PlanReportDeps) {
   return new Hono<AppEnv>()
     .get('/:id/report', office, async (c) => c.json(await fromQuery(c, report)))
     .put('/:id/report/text', office, async (c) => {
-      const plan = planOf(c.req.param('id'));
+      const plan = await planOf(c.req.param('id'));
       const { period: key, ...text } = await readBody(c, planReportSaveSchema);
       const period = periodOf(key);
       const me = c.get('staff');
       try {
-        deps.reports.saveText(plan.id, period, text, me.username, ctx.now());
+        await deps.reports.saveText(plan.id, period, text, me.username, ctx.now());
       } catch (error) {
         issuedConflict(error);
       }
@@ -84,14 +92,14 @@ export function planReportRoutes(ctx: AppContext, deps: PlanReportDeps) {
       return c.json(await report(plan, period));
     })
     .post('/:id/report/issue', office, async (c) => {
-      const plan = planOf(c.req.param('id'));
+      const plan = await planOf(c.req.param('id'));
       const { period: key, number, issuedOn } = await readBody(c, planReportIssueSchema);
       const period = periodOf(key);
       const me = c.get('staff');
-      // Read before the issuing transaction, which cannot wait for the parts on the engine; kept only if this issue wins.
-      const figures = await readPlanReportData(sources(), plan, period, { rows: true });
+      const from = await sources();
       try {
-        deps.reports.issue(plan.id, period, { number, issuedOn }, () => figures, me.username, ctx.now());
+        // The figures are read inside the issuing transaction: what is kept is what the report showed when it was issued.
+        await deps.reports.issue(plan.id, period, { number, issuedOn }, () => readPlanReportData(from, plan, period, { rows: true }), me.username, ctx.now());
       } catch (error) {
         issuedConflict(error);
       }

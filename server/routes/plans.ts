@@ -22,9 +22,9 @@ import { trackerQuerySchema } from '../../shared/units/api.ts';
 export function planRoutes(ctx: AppContext, store: PlanStore, units: Units) {
   const admin = requireStaff(ctx, ['admin']);
   const readers = requireStaff(ctx, ['reviewer', 'admin', 'unit']);
-  const tracker = createTracker(ctx.db);
-  const planOf = (raw: string) => {
-    const plan = PLAN_ID_PATTERN.test(raw) ? store.get(raw) : undefined;
+  const tracker = createTracker(ctx.engine);
+  const planOf = async (raw: string) => {
+    const plan = PLAN_ID_PATTERN.test(raw) ? await store.get(raw) : undefined;
     if (!plan) throw apiError(404, 'not_found', 'No such plan');
     return plan;
   };
@@ -43,28 +43,29 @@ export function planRoutes(ctx: AppContext, store: PlanStore, units: Units) {
   };
 
   return new Hono<AppEnv>()
-    .get('/', readers, (c) => c.json({ plans: store.list() }))
-    .get('/:id', readers, (c) => c.json(planOf(c.req.param('id'))))
+    .get('/', readers, async (c) => c.json({ plans: await store.list() }))
+    .get('/:id', readers, async (c) => c.json(await planOf(c.req.param('id'))))
     // The office sees every unit; a unit officer only their own unit's row and tasks. Deadlines are judged on today's Vietnam day.
-    .get('/:id/tracker', readers, (c) => {
-      const plan = planOf(c.req.param('id'));
+    .get('/:id/tracker', readers, async (c) => {
+      const plan = await planOf(c.req.param('id'));
       const span = parseWith(trackerQuerySchema, c.req.query());
       if (span.from && span.to && span.from > span.to) throw apiError(400, 'invalid_request', 'from must not be after to');
       const me = c.get('staff');
-      const own = me.role === 'unit' ? units.unitOf(me.id) : undefined;
+      const own = me.role === 'unit' ? await units.unitOf(me.id) : undefined;
       if (me.role === 'unit' && !own) throw apiError(403, 'no_unit', 'Your account is not bound to a unit; ask an admin');
-      const shown = own ? units.list().filter((u) => u.id === own) : units.list();
+      const all = await units.list();
+      const shown = own ? all.filter((u) => u.id === own) : all;
       const today = vietnamToday(ctx.now());
       // Deadlines are counted window by window: a span of centuries would be millions of them.
       const period = periodOf(plan, span, today);
       if (dayFromIso(period.to) - dayFromIso(period.from) + 1 > MAX_PERIOD_DAYS) throw apiError(400, 'invalid_request', 'The period may be at most five years');
-      return c.json(tracker(plan, shown, span, today, own !== undefined));
+      return c.json(await tracker(plan, shown, span, today, own !== undefined));
     })
     .post('/', admin, async (c) => {
       const input = await readPlan(c);
       let plan;
       try {
-        plan = store.create(input);
+        plan = await store.create(input);
       } catch (error) {
         return unknownUnit(error);
       }
@@ -72,11 +73,11 @@ export function planRoutes(ctx: AppContext, store: PlanStore, units: Units) {
       return c.json(plan, 201);
     })
     .put('/:id', admin, async (c) => {
-      const id = planOf(c.req.param('id')).id;
+      const id = (await planOf(c.req.param('id'))).id;
       const input = await readPlan(c);
       let plan;
       try {
-        plan = store.replace(id, input);
+        plan = await store.replace(id, input);
       } catch (error) {
         return unknownUnit(error);
       }
@@ -87,16 +88,16 @@ export function planRoutes(ctx: AppContext, store: PlanStore, units: Units) {
     // A YAML file: every problem with its line, or the plan added (or replacing one).
     .post('/import', admin, async (c) => {
       const { fileName, text, dryRun, replaces } = await readBody(c, planImportSchema);
-      if (replaces !== undefined) planOf(replaces);
+      if (replaces !== undefined) await planOf(replaces);
       let input;
       try {
-        input = readPlanFile(store, fileName, text);
+        input = await readPlanFile(store, fileName, text);
       } catch (error) {
         if (error instanceof PlanFileErrors) return c.json({ error: { code: 'invalid_plan_file', message: error.message, errors: error.errors } }, 422);
         throw error;
       }
       if (dryRun) return c.json({ dryRun: true, plan: null });
-      const plan = replaces ? store.replace(replaces, input)! : store.create(input);
+      const plan = replaces ? (await store.replace(replaces, input))! : await store.create(input);
       await ctx.audit.record(c.get('staff'), 'plan.imported', { type: 'plan', id: plan.id }, { file: fileName, replaced: replaces !== undefined });
       return c.json({ dryRun: false, plan }, replaces ? 200 : 201);
     });

@@ -40,8 +40,8 @@ export function registerRoutes(ctx: AppContext, units: Units, plans: PlanStore, 
     if (!entry) throw apiError(404, 'not_found', 'No such entry');
     return entry;
   };
-  const unitOfOfficer = (userId: string) => {
-    const unitId = units.unitOf(userId);
+  const unitOfOfficer = async (userId: string) => {
+    const unitId = await units.unitOf(userId);
     if (!unitId) throw apiError(403, 'no_unit', 'Your account is not bound to a unit; ask an admin');
     return unitId;
   };
@@ -65,30 +65,30 @@ export function registerRoutes(ctx: AppContext, units: Units, plans: PlanStore, 
       // ── Difficulties ──
       .get('/difficulties', readers, async (c) => {
         const filter = parseWith(registerQuerySchema, c.req.query());
-        return c.json({ difficulties: await listDifficulties(ctx.engine, scopeOf(units, c.get('staff')), filter) });
+        return c.json({ difficulties: await listDifficulties(ctx.engine, await scopeOf(units, c.get('staff')), filter) });
       })
       .post('/difficulties', officer, async (c) => {
         const me = c.get('staff');
-        const unitId = unitOfOfficer(me.id);
+        const unitId = await unitOfOfficer(me.id);
         const input = await readBody(c, difficultyInputSchema);
-        planFor(plans, input.planId, input.itemCode);
+        await planFor(plans, input.planId, input.itemCode);
         const entry = await fileDifficulty(ctx.engine, { userId: me.id, unitId }, input, ctx.now());
         await ctx.audit.record(me, 'difficulty.filed', { type: 'difficulty', id: entry.id }, { unitId, planId: entry.planId });
         return c.json(entry, 201);
       })
       .get('/difficulties/:id', readers, async (c) => {
         const entry = await found(c.req.param('id'), (id) => getDifficulty(ctx.engine, id));
-        checkInScope(scopeOf(units, c.get('staff')), entry.unitId);
+        checkInScope(await scopeOf(units, c.get('staff')), entry.unitId);
         return c.json(entry);
       })
       // The filing unit corrects its entry until VH-XH has handled it; after that the record stands.
       .put('/difficulties/:id', officer, async (c) => {
         const me = c.get('staff');
         const current = await found(c.req.param('id'), (id) => getDifficulty(ctx.engine, id));
-        checkInScope(scopeOf(units, me), current.unitId);
+        checkInScope(await scopeOf(units, me), current.unitId);
         if (current.status !== 'new') throw apiError(409, 'already_handled', 'VH-XH has handled this difficulty; file a new one instead');
         const input = await readBody(c, difficultyInputSchema);
-        planFor(plans, input.planId, input.itemCode);
+        await planFor(plans, input.planId, input.itemCode);
         const entry = await correctDifficulty(ctx.engine, current.id, me.id, input, ctx.now());
         await ctx.audit.record(me, 'difficulty.corrected', { type: 'difficulty', id: entry.id }, { unitId: entry.unitId, planId: entry.planId });
         return c.json(entry);
@@ -104,13 +104,13 @@ export function registerRoutes(ctx: AppContext, units: Units, plans: PlanStore, 
       // ── False or misleading information ──
       .get('/misinformation', readers, async (c) => {
         const filter = parseWith(registerQuerySchema, c.req.query());
-        return c.json({ entries: await listMisinfo(ctx.engine, scopeOf(units, c.get('staff')), filter) });
+        return c.json({ entries: await listMisinfo(ctx.engine, await scopeOf(units, c.get('staff')), filter) });
       })
       .post('/misinformation', readers, async (c) => {
         const me = c.get('staff');
-        const scope = scopeOf(units, me);
+        const scope = await scopeOf(units, me);
         const body = await readBody(c, misinfoInputSchema);
-        planFor(plans, body.planId, body.itemCode);
+        await planFor(plans, body.planId, body.itemCode);
         const input = await screenshotFor(body, scope);
         const entry = await logMisinfo(ctx.engine, { userId: me.id, unitId: scope.unitId }, input, ctx.now());
         await ctx.audit.record(me, 'misinformation.logged', { type: 'misinformation', id: entry.id }, { platform: entry.platform, action: entry.action, status: entry.status });
@@ -118,16 +118,16 @@ export function registerRoutes(ctx: AppContext, units: Units, plans: PlanStore, 
       })
       .get('/misinformation/:id', readers, async (c) => {
         const entry = await found(c.req.param('id'), (id) => getMisinfo(ctx.engine, id));
-        checkInScope(scopeOf(units, c.get('staff')), entry.unitId);
+        checkInScope(await scopeOf(units, c.get('staff')), entry.unitId);
         return c.json(entry);
       })
       .put('/misinformation/:id', readers, async (c) => {
         const me = c.get('staff');
         const current = await found(c.req.param('id'), (id) => getMisinfo(ctx.engine, id));
-        const scope = scopeOf(units, me);
+        const scope = await scopeOf(units, me);
         checkInScope(scope, current.unitId);
         const body = await readBody(c, misinfoInputSchema);
-        planFor(plans, body.planId, body.itemCode);
+        await planFor(plans, body.planId, body.itemCode);
         const input = await screenshotFor(body, scope, current.screenshotFile);
         const entry = await updateMisinfo(ctx.engine, current.id, me.id, input, ctx.now());
         await ctx.audit.record(me, 'misinformation.updated', { type: 'misinformation', id: entry.id }, { platform: entry.platform, action: entry.action, status: entry.status });
@@ -137,7 +137,7 @@ export function registerRoutes(ctx: AppContext, units: Units, plans: PlanStore, 
       .put('/screenshots/:sha256', readers, fileBodyLimit, async (c) => {
         const sent = hashParam(c.req.param('sha256'));
         const me = c.get('staff');
-        const { unitId } = scopeOf(units, me);
+        const { unitId } = await scopeOf(units, me);
         const bytes = new Uint8Array(await c.req.arrayBuffer());
         if (sniffType(bytes) === 'application/pdf') throw apiError(415, 'unsupported_type', 'A screenshot is a JPEG, PNG or WebP picture');
         let stored;
@@ -155,27 +155,27 @@ export function registerRoutes(ctx: AppContext, units: Units, plans: PlanStore, 
         const sha256 = hashParam(c.req.param('sha256'));
         const file = await screenshots.store.read(sha256);
         if (!file || !(await screenshots.mayRead(sha256, { unitId: null }))) throw apiError(404, 'not_found', 'No such screenshot');
-        if (!(await screenshots.mayRead(sha256, scopeOf(units, c.get('staff'))))) throw apiError(403, 'forbidden', 'The screenshot belongs to another unit');
+        if (!(await screenshots.mayRead(sha256, await scopeOf(units, c.get('staff'))))) throw apiError(403, 'forbidden', 'The screenshot belongs to another unit');
         c.header('Cache-Control', 'no-store');
         return sendPhoto(c, file, `anh-chup-${sha256.slice(0, 12)}`, false);
       })
       // ── Budget proposals ──
       .get('/budget', readers, async (c) => {
         const filter = parseWith(registerQuerySchema, c.req.query());
-        return c.json({ proposals: await listBudgets(ctx.engine, scopeOf(units, c.get('staff')), filter) });
+        return c.json({ proposals: await listBudgets(ctx.engine, await scopeOf(units, c.get('staff')), filter) });
       })
       .post('/budget', officer, async (c) => {
         const me = c.get('staff');
-        const unitId = unitOfOfficer(me.id);
+        const unitId = await unitOfOfficer(me.id);
         const input = await readBody(c, budgetInputSchema);
-        planFor(plans, input.planId, null);
+        await planFor(plans, input.planId, null);
         const entry = await proposeBudget(ctx.engine, { userId: me.id, unitId }, input, ctx.now());
         await ctx.audit.record(me, 'budget.proposed', { type: 'budget', id: entry.id }, { unitId, planId: entry.planId, proposedTotal: entry.proposedTotal });
         return c.json(entry, 201);
       })
       .get('/budget/:id', readers, async (c) => {
         const entry = await found(c.req.param('id'), (id) => getBudget(ctx.engine, id));
-        checkInScope(scopeOf(units, c.get('staff')), entry.unitId);
+        checkInScope(await scopeOf(units, c.get('staff')), entry.unitId);
         return c.json(entry);
       })
       .put('/budget/:id/decision', office, async (c) => {

@@ -22,8 +22,8 @@ export function storyRoutes(ctx: AppContext, store: Stories, units: Units, photo
   const office = requireStaff(ctx, ['reviewer', 'admin']);
 
   /** A unit officer's unit; 403 when the account is bound to none. */
-  const unitOf = (me: StaffUser) => {
-    const id = units.unitOf(me.id);
+  const unitOf = async (me: StaffUser) => {
+    const id = await units.unitOf(me.id);
     if (!id) throw apiError(403, 'no_unit', 'Your account is not bound to a unit; ask an admin');
     return id;
   };
@@ -31,17 +31,17 @@ export function storyRoutes(ctx: AppContext, store: Stories, units: Units, photo
   const storyFor = async (me: StaffUser, raw: string): Promise<Story> => {
     const story = STORY_ID.test(raw) ? await store.get(raw) : undefined;
     if (!story) throw apiError(404, 'not_found', 'No such story');
-    if (me.role === 'unit' && story.unitId !== unitOf(me)) throw apiError(403, 'forbidden', 'You work only on your own unit\'s stories');
+    if (me.role === 'unit' && story.unitId !== (await unitOf(me))) throw apiError(403, 'forbidden', 'You work only on your own unit\'s stories');
     return story;
   };
   /** A unit officer always writes for their own unit; the office keeps a story's unit unless it names another (or null). */
-  const fieldsFor = (me: StaffUser, fields: StoryFields, before?: Story): StoryFields => {
-    if (me.role === 'unit') return { ...fields, unitId: unitOf(me) };
+  const fieldsFor = async (me: StaffUser, fields: StoryFields, before?: Story): Promise<StoryFields> => {
+    if (me.role === 'unit') return { ...fields, unitId: await unitOf(me) };
     return fields.unitId === undefined && before ? { ...fields, unitId: before.unitId } : fields;
   };
   /** The unit whose photos this staff member may use: their own for a unit officer, any (null) for the office. */
-  const photoUnit = (me: StaffUser) => (me.role === 'unit' ? unitOf(me) : null);
-  const mayUsePhoto = (me: StaffUser) => (sha256: string) => photos.mayUse(sha256, photoUnit(me));
+  const photoUnit = async (me: StaffUser) => (me.role === 'unit' ? await unitOf(me) : null);
+  const mayUsePhoto = (me: StaffUser) => async (sha256: string) => photos.mayUse(sha256, await photoUnit(me));
   const ruled = async <T,>(run: () => Promise<T>): Promise<T> => {
     try {
       return await run();
@@ -62,11 +62,11 @@ export function storyRoutes(ctx: AppContext, store: Stories, units: Units, photo
     .get('/', writers, async (c) => {
       const me = c.get('staff');
       const { status } = parseWith(storyQuerySchema, c.req.query());
-      return c.json({ stories: await store.list({ status, unitId: me.role === 'unit' ? unitOf(me) : undefined }) });
+      return c.json({ stories: await store.list({ status, unitId: me.role === 'unit' ? await unitOf(me) : undefined }) });
     })
     .post('/', writers, async (c) => {
       const me = c.get('staff');
-      const fields = fieldsFor(me, await readBody(c, storyInputSchema));
+      const fields = await fieldsFor(me, await readBody(c, storyInputSchema));
       const story = await ruled(() => store.create(fields, me.id, mayUsePhoto(me)));
       await ctx.audit.record(me, 'story.created', { type: 'story', id: story.id }, { kind: story.kind, consent: story.consent });
       return c.json(story, 201);
@@ -75,7 +75,7 @@ export function storyRoutes(ctx: AppContext, store: Stories, units: Units, photo
     .put('/:id', writers, async (c) => {
       const me = c.get('staff');
       const story = await storyFor(me, c.req.param('id'));
-      const fields = fieldsFor(me, await readBody(c, storyInputSchema), story);
+      const fields = await fieldsFor(me, await readBody(c, storyInputSchema), story);
       if (story.status === 'published') throw apiError(409, 'wrong_status', 'Unpublish the story before editing it');
       if (me.role === 'unit' && story.status !== 'draft' && story.status !== 'submitted') {
         throw apiError(409, 'wrong_status', 'The story is approved; ask VH-XH to change it');

@@ -19,9 +19,9 @@ import { fileBodyLimit } from './unit-files.ts';
 export function storyPhotoRoutes(ctx: AppContext, store: Stories, units: Units, photos: StoryPhotos) {
   const writers = requireStaff(ctx, ['reviewer', 'admin', 'unit']);
   /** A unit officer's unit (their photos); null for the office, who may use any story photo. */
-  const photoUnit = (me: StaffUser) => {
+  const photoUnit = async (me: StaffUser) => {
     if (me.role !== 'unit') return null;
-    const id = units.unitOf(me.id);
+    const id = await units.unitOf(me.id);
     if (!id) throw apiError(403, 'no_unit', 'Your account is not bound to a unit; ask an admin');
     return id;
   };
@@ -34,7 +34,7 @@ export function storyPhotoRoutes(ctx: AppContext, store: Stories, units: Units, 
     .put('/:sha256', writers, fileBodyLimit, async (c) => {
       const sent = hashParam(c.req.param('sha256'));
       const me = c.get('staff');
-      const unitId = photoUnit(me);
+      const unitId = await photoUnit(me);
       const bytes = new Uint8Array(await c.req.arrayBuffer());
       // Pictures only, refused before anything is written (a PDF is evidence, never a story photo).
       if (sniffType(bytes) === 'application/pdf') throw apiError(415, 'unsupported_type', 'A story photo is a JPEG, PNG or WebP picture');
@@ -53,7 +53,7 @@ export function storyPhotoRoutes(ctx: AppContext, store: Stories, units: Units, 
       const sha256 = hashParam(c.req.param('sha256'));
       const me = c.get('staff');
       const file = await photos.store.read(sha256);
-      const unitId = photoUnit(me);
+      const unitId = await photoUnit(me);
       if (!file || !(await photos.mayUse(sha256, null))) throw apiError(404, 'not_found', 'No such story photo');
       if (unitId && !(await photos.mayUse(sha256, unitId)) && !(await store.isPhotoOfUnit(sha256, unitId))) throw apiError(403, 'forbidden', 'The photo belongs to another unit');
       return sendPhoto(c, file, `anh-tin-${sha256.slice(0, 12)}`, false);

@@ -29,8 +29,8 @@ export function unitFileRoutes(ctx: AppContext, units: Units, evidence: UnitEvid
     if (!SHA256_PATTERN.test(raw)) throw apiError(400, 'invalid_request', 'The address must end in the SHA-256 of the file, in lower-case hex');
     return raw;
   };
-  const unitOf = (userId: string) => {
-    const id = units.unitOf(userId);
+  const unitOf = async (userId: string) => {
+    const id = await units.unitOf(userId);
     if (!id) throw apiError(403, 'no_unit', 'Your account is not bound to a unit; ask an admin');
     return id;
   };
@@ -39,7 +39,7 @@ export function unitFileRoutes(ctx: AppContext, units: Units, evidence: UnitEvid
     .put('/:sha256', officer, fileBodyLimit, async (c) => {
       const sent = hashParam(c.req.param('sha256'));
       const me = c.get('staff');
-      const unitId = unitOf(me.id);
+      const unitId = await unitOf(me.id);
       const bytes = new Uint8Array(await c.req.arrayBuffer());
       let stored;
       try {
@@ -48,7 +48,7 @@ export function unitFileRoutes(ctx: AppContext, units: Units, evidence: UnitEvid
         if (err instanceof FileRefused) throw apiError(err.code === 'unsupported_type' ? 415 : 400, err.code, err.message);
         throw err;
       }
-      const isNew = evidence.link(unitId, stored.file.sha256, me.id);
+      const isNew = await evidence.link(unitId, stored.file.sha256, me.id);
       if (isNew) await ctx.audit.record(me, 'unit.file_uploaded', { type: 'file', id: stored.file.sha256 }, { unitId, type: stored.file.type, bytes: stored.file.bytes });
       return c.json(stored.file, isNew ? 201 : 200);
     })
@@ -57,7 +57,7 @@ export function unitFileRoutes(ctx: AppContext, units: Units, evidence: UnitEvid
       const me = c.get('staff');
       const file = await evidence.store.read(sha256);
       if (!file) throw apiError(404, 'not_found', 'No such file');
-      if (me.role === 'unit' && !evidence.owns(unitOf(me.id), sha256)) throw apiError(403, 'forbidden', 'The file belongs to another unit');
+      if (me.role === 'unit' && !(await evidence.owns(await unitOf(me.id), sha256))) throw apiError(403, 'forbidden', 'The file belongs to another unit');
       const { type } = file.info;
       const name = `minh-chung-${sha256.slice(0, 12)}.${EXTENSION[type]}`;
       // Photos show in the page; a PDF is downloaded, never run inside the app's origin.

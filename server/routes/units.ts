@@ -21,25 +21,25 @@ export function unitRoutes(ctx: AppContext, units: Units, plans: PlanStore, reco
   const admin = requireStaff(ctx, ['admin']);
   const officer = requireStaff(ctx, ['unit']);
   const readers = requireStaff(ctx, ['reviewer', 'admin', 'unit']);
-  const unitOfOfficer = (userId: string) => {
-    const id = units.unitOf(userId);
-    const unit = id ? units.get(id) : undefined;
+  const unitOfOfficer = async (userId: string) => {
+    const id = await units.unitOf(userId);
+    const unit = id ? await units.get(id) : undefined;
     if (!unit) throw apiError(403, 'no_unit', 'Your account is not bound to a unit; ask an admin');
     return unit;
   };
-  const existingUnit = (raw: string) => {
-    const unit = UNIT_ID_PATTERN.test(raw) ? units.get(raw) : undefined;
+  const existingUnit = async (raw: string) => {
+    const unit = UNIT_ID_PATTERN.test(raw) ? await units.get(raw) : undefined;
     if (!unit) throw apiError(404, 'not_found', 'No such unit');
     return unit;
   };
 
   return new Hono<AppEnv>()
-    .get('/', readers, (c) => c.json({ units: units.list() }))
+    .get('/', readers, async (c) => c.json({ units: await units.list() }))
     .post('/', admin, async (c) => {
       const input = await readBody(c, createUnitSchema);
       let unit;
       try {
-        unit = units.add(input);
+        unit = await units.add(input);
       } catch (error) {
         const message = error instanceof Error ? error.message : String(error);
         throw apiError(message.includes('already exists') ? 409 : 400, message.includes('already exists') ? 'conflict' : 'invalid_request', message);
@@ -47,8 +47,8 @@ export function unitRoutes(ctx: AppContext, units: Units, plans: PlanStore, reco
       await ctx.audit.record(c.get('staff'), 'unit.created', { type: 'unit', id: unit.id }, { abbreviation: unit.shortName });
       return c.json(unit, 201);
     })
-    .get('/me', officer, (c) => {
-      const body: UnitMe = { unit: unitOfOfficer(c.get('staff').id), plans: plans.list().map((p) => plans.get(p.id)!) };
+    .get('/me', officer, async (c) => {
+      const body: UnitMe = { unit: await unitOfOfficer(c.get('staff').id), plans: await plans.all() };
       return c.json(body);
     })
     .post('/sync', officer, async (c) => {
@@ -59,19 +59,19 @@ export function unitRoutes(ctx: AppContext, units: Units, plans: PlanStore, reco
       return c.json(body);
     })
     .put('/:id', admin, async (c) => {
-      const id = existingUnit(c.req.param('id')).id;
+      const id = (await existingUnit(c.req.param('id'))).id;
       const input = await readBody(c, unitInputSchema);
-      const unit = units.update(id, input)!;
+      const unit = (await units.update(id, input))!;
       await ctx.audit.record(c.get('staff'), 'unit.updated', { type: 'unit', id }, { abbreviation: unit.shortName });
       return c.json(unit);
     })
     // A unit officer reads only their own unit's log; the office reads every unit's.
-    .get('/:id/activities', readers, (c) => {
-      const unit = existingUnit(c.req.param('id'));
+    .get('/:id/activities', readers, async (c) => {
+      const unit = await existingUnit(c.req.param('id'));
       const me = c.get('staff');
-      if (me.role === 'unit' && unitOfOfficer(me.id).id !== unit.id) throw apiError(403, 'forbidden', 'You read only your own unit');
+      if (me.role === 'unit' && (await unitOfOfficer(me.id)).id !== unit.id) throw apiError(403, 'forbidden', 'You read only your own unit');
       const filter = parseWith(activityQuerySchema, c.req.query());
       if (filter.from && filter.to && filter.from > filter.to) throw apiError(400, 'invalid_request', 'from must not be after to');
-      return c.json({ unitId: unit.id, activities: listActivities(ctx.db, unit.id, filter) });
+      return c.json({ unitId: unit.id, activities: await listActivities(ctx.engine, unit.id, filter) });
     });
 }

@@ -3,7 +3,7 @@
 // days (an activity counts when its days overlap the span).
 import { and, asc, desc, eq, gte, inArray, lte, type SQL } from 'drizzle-orm';
 import type { ActivityRow } from '../../shared/units/api.ts';
-import type { Db } from '../db/open.ts';
+import type { Engine } from '../db/engine/engine.ts';
 import type { FileLink } from '../../shared/files.ts';
 import { storedFiles, unitActivities, unitActivityFiles, unitActivityItems } from '../db/schema/index.ts';
 
@@ -16,7 +16,8 @@ export interface ActivityFilter {
   to?: string;
 }
 
-export function listActivities(db: Db, unitId: string, filter: ActivityFilter): ActivityRow[] {
+export async function listActivities(engine: Engine, unitId: string, filter: ActivityFilter): Promise<ActivityRow[]> {
+  const { db } = engine;
   const where: SQL[] = [eq(unitActivities.unitId, unitId)];
   if (filter.plan) where.push(eq(unitActivities.planId, filter.plan));
   if (filter.from) where.push(gte(unitActivities.endsOn, filter.from));
@@ -25,28 +26,26 @@ export function listActivities(db: Db, unitId: string, filter: ActivityFilter): 
   // this instead of binding up to MAX_ROWS ids one by one (a year's report
   // reads ten units' lists; binding was most of its time).
   const listed = db.select({ id: unitActivities.id }).from(unitActivities).where(and(...where)).orderBy(desc(unitActivities.startsOn), desc(unitActivities.id)).limit(MAX_ROWS);
-  const rows = db
+  const rows = await db
     .select()
     .from(unitActivities)
     .where(and(...where))
     .orderBy(desc(unitActivities.startsOn), desc(unitActivities.id))
-    .limit(MAX_ROWS)
-    .all();
+    .limit(MAX_ROWS);
   const items = new Map<string, string[]>();
   const files = new Map<string, FileLink[]>();
   if (rows.length > 0) {
-    for (const { activityId, itemCode } of db.select().from(unitActivityItems).where(inArray(unitActivityItems.activityId, listed)).all()) {
+    for (const { activityId, itemCode } of await db.select().from(unitActivityItems).where(inArray(unitActivityItems.activityId, listed))) {
       const list = items.get(activityId);
       if (list) list.push(itemCode);
       else items.set(activityId, [itemCode]);
     }
-    const linked = db
+    const linked = await db
       .select({ activityId: unitActivityFiles.activityId, sha256: storedFiles.sha256, type: storedFiles.type, bytes: storedFiles.bytes, name: unitActivityFiles.name })
       .from(unitActivityFiles)
       .innerJoin(storedFiles, eq(storedFiles.sha256, unitActivityFiles.sha256))
       .where(inArray(unitActivityFiles.activityId, listed))
-      .orderBy(asc(unitActivityFiles.position))
-      .all();
+      .orderBy(asc(unitActivityFiles.position));
     for (const { activityId, ...file } of linked) files.set(activityId, [...(files.get(activityId) ?? []), file as FileLink]);
   }
   return rows.map((r) => {

@@ -11,11 +11,10 @@ import { addDays, vietnamToday, windowsOver } from '../../shared/plans/periods.t
 import type { Plan } from '../../shared/plans/schema.ts';
 import { seededRandom } from '../../shared/seeded-random.ts';
 import { dayFromIso } from '../../shared/stats/days.ts';
-import type { Db } from '../db/open.ts';
+import type { Engine } from '../db/engine/engine.ts';
 import { unitOfficers, users } from '../db/schema/index.ts';
 import { createUnits } from '../plans/units.ts';
 import { createRecordPipeline } from '../records/pipeline.ts';
-import { engineOfSqlite } from '../db/engine/sqlite.ts';
 import { createUnitProjection } from './projection.ts';
 import { GUIDE_SESSION_SUB_FORM } from './tracker.ts';
 
@@ -43,32 +42,34 @@ const REACH: Record<string, (r: () => number) => Record<string, number>> = {
 };
 
 /** A disabled officer account per unit to record the demo under. */
-function demoOfficer(db: Db, unitId: string, now: number): string {
+async function demoOfficer(engine: Engine, unitId: string, now: number): Promise<string> {
+  const { db } = engine;
   const username = `demo-${unitId}`;
-  const found = db.select({ id: users.id }).from(users).where(eq(users.username, username)).get();
+  const found = await db.select({ id: users.id }).from(users).where(eq(users.username, username)).get();
   if (found) return found.id;
   const id = uuidv7(now);
-  db.insert(users).values({ id, username, displayName: `Demo ${unitId}`, role: 'unit', team: null, passwordHash: 'demo-no-password', createdAt: now, disabled: true }).run();
-  db.insert(unitOfficers).values({ userId: id, unitId }).run();
+  await engine.transaction(async () => {
+    await db.insert(users).values({ id, username, displayName: `Demo ${unitId}`, role: 'unit', team: null, passwordHash: 'demo-no-password', createdAt: now, disabled: true });
+    await db.insert(unitOfficers).values({ userId: id, unitId });
+  });
   return id;
 }
 
-export async function seedUnitActivities(db: Db, o: UnitDemoOptions): Promise<{ activities: number }> {
-  const engine = engineOfSqlite(db.$client);
+export async function seedUnitActivities(engine: Engine, o: UnitDemoOptions): Promise<{ activities: number }> {
   const rnd = seededRandom(o.seed ?? 57);
   const pick = <T>(xs: readonly T[]) => xs[Math.floor(rnd() * xs.length)];
   const last = [o.to, vietnamToday(o.now)].sort()[0];
   const span = dayFromIso(last) - dayFromIso(o.from) + 1;
   if (span < 1) return { activities: 0 };
   // Demo activities name no evidence files, so no file is ever looked up.
-  const records = createRecordPipeline(engine, [createUnitProjection(db, createUnits(db), { fileOfUnit: async () => undefined })]);
+  const records = createRecordPipeline(engine, [createUnitProjection(engine, createUnits(engine), { fileOfUnit: async () => undefined })]);
   // The movement's sessions come from guide records, never from the units' log.
   const forms = o.plan.forms.filter((f) => !f.subForms.some((s) => s.id === GUIDE_SESSION_SUB_FORM));
   const items = o.plan.contentItems.map((c) => c.code);
   let total = 0;
 
   for (const unitId of o.unitIds) {
-    const officer = demoOfficer(db, unitId, o.now);
+    const officer = await demoOfficer(engine, unitId, o.now);
     const duty = o.plan.duties.filter((d) => d.unitId === unitId);
     const myForms = forms.filter((f) => duty.length === 0 || duty.some((d) => d.forms.includes(f.code)));
     const myItems = duty.flatMap((d) => d.contentItems);

@@ -14,7 +14,7 @@ import { eq, sql } from 'drizzle-orm';
 import type { SyncResult } from '../../shared/api.ts';
 import type { UnitEvent } from '../../shared/events.ts';
 import type { Plan } from '../../shared/plans/schema.ts';
-import type { Db } from '../db/open.ts';
+import type { Engine } from '../db/engine/engine.ts';
 import { placeholders } from '../db/placeholders.ts';
 import { excluded } from '../db/set-values.ts';
 import { plans, unitActivities, unitActivityFiles, unitActivityItems, users } from '../db/schema/index.ts';
@@ -40,7 +40,8 @@ export function planProblem(plan: Structure, e: Pick<UnitEvent, 'formCode' | 'su
   return undefined;
 }
 
-export function createUnitProjection(db: Db, units: Units, evidence: Pick<UnitEvidence, 'fileOfUnit'>, reports?: Pick<ReportStore, 'lockFor'>, audit?: AuditLog): Projection {
+export function createUnitProjection(engine: Engine, units: Units, evidence: Pick<UnitEvidence, 'fileOfUnit'>, reports?: Pick<ReportStore, 'lockFor'>, audit?: AuditLog): Projection {
+  const { db } = engine;
   const planRow = db.select({ structure: plans.structure, updatedAt: plans.updatedAt }).from(plans).where(eq(plans.id, sql.placeholder('id'))).prepare();
   const activityUnit = db
     .select({ unitId: unitActivities.unitId, planId: unitActivities.planId, startsOn: unitActivities.startsOn, endsOn: unitActivities.endsOn, lastEventId: unitActivities.lastEventId })
@@ -49,8 +50,8 @@ export function createUnitProjection(db: Db, units: Units, evidence: Pick<UnitEv
     .prepare();
   const user = db.select({ username: users.username, role: users.role }).from(users).where(eq(users.id, sql.placeholder('id'))).prepare();
   /** The issued report covering the activity's stored days or its corrected days, if any. */
-  const lockOf = (e: UnitEvent, existing: { planId: string; startsOn: string; endsOn: string }): ReportLock | undefined =>
-    reports?.lockFor(existing.planId, existing.startsOn, existing.endsOn) ?? reports?.lockFor(e.planId, e.startsOn, e.endsOn ?? e.startsOn);
+  const lockOf = async (e: UnitEvent, existing: { planId: string; startsOn: string; endsOn: string }): Promise<ReportLock | undefined> =>
+    (await reports?.lockFor(existing.planId, existing.startsOn, existing.endsOn)) ?? (await reports?.lockFor(e.planId, e.startsOn, e.endsOn ?? e.startsOn));
   const columns = [
     'id',
     'unitId',
@@ -105,8 +106,8 @@ export function createUnitProjection(db: Db, units: Units, evidence: Pick<UnitEv
 
   // Plans change rarely; their parsed structure is kept until the row's updatedAt moves.
   const cache = new Map<string, { updatedAt: number; structure: Structure }>();
-  const structureOf = (planId: string): Structure | undefined => {
-    const row = planRow.get({ id: planId });
+  const structureOf = async (planId: string): Promise<Structure | undefined> => {
+    const row = await planRow.get({ id: planId });
     if (!row) return undefined;
     const hit = cache.get(planId);
     if (hit && hit.updatedAt === row.updatedAt) return hit.structure;
@@ -119,21 +120,26 @@ export function createUnitProjection(db: Db, units: Units, evidence: Pick<UnitEv
     name: 'units',
     unit: {
       async check(e, _at, by) {
-        const mine = units.unitOf(by.id);
+        const mine = await units.unitOf(by.id);
         if (mine !== e.unitId) return refuse(e.id, 'forbidden', `You record for ${mine ? `unit "${mine}"` : 'no unit'}, not "${e.unitId}"`);
-        const plan = structureOf(e.planId);
+        const plan = await structureOf(e.planId);
         if (!plan) return refuse(e.id, 'unknown_plan', `No plan "${e.planId}"`);
         const problem = planProblem(plan, e);
         if (problem) return refuse(e.id, 'not_in_plan', problem);
         let missing: { sha256: string } | undefined;
-        for (const f of e.files ?? []) if (!missing && !(await evidence.fileOfUnit(e.unitId, f.sha256))) missing = f;
+        for (const f of e.files ?? []) {
+          if (!(await evidence.fileOfUnit(e.unitId, f.sha256))) {
+            missing = f;
+            break;
+          }
+        }
         if (missing) return refuse(e.id, 'unknown_file', `The unit has not uploaded the file ${missing.sha256}; upload it before the record`);
-        const existing = activityUnit.get({ id: e.activityId });
+        const existing = await activityUnit.get({ id: e.activityId });
         if (e.type === 'activity.recorded' && existing) return refuse(e.id, 'conflict', 'An activity with this id was already recorded');
         if (e.type === 'activity.corrected') {
           if (!existing) return refuse(e.id, 'unknown_activity', 'No such activity to correct');
           if (existing.unitId !== e.unitId) return refuse(e.id, 'forbidden', 'The activity belongs to another unit');
-          const lock = lockOf(e, existing);
+          const lock = await lockOf(e, existing);
           if (lock && !e.afterIssue) {
             return refuse(
               e.id,
@@ -146,10 +152,10 @@ export function createUnitProjection(db: Db, units: Units, evidence: Pick<UnitEv
       },
       async apply(e, effectiveAt) {
         if (e.type === 'activity.corrected' && audit) {
-          const before = activityUnit.get({ id: e.activityId });
-          const lock = before ? lockOf(e, before) : undefined;
+          const before = await activityUnit.get({ id: e.activityId });
+          const lock = before ? await lockOf(e, before) : undefined;
           if (before && lock) {
-            const who = user.get({ id: e.recordedBy });
+            const who = await user.get({ id: e.recordedBy });
             await audit.record({ id: e.recordedBy, username: who?.username ?? e.recordedBy, role: who?.role ?? 'unit' }, 'unit.activity_corrected_after_issue', { type: 'activity', id: e.activityId }, {
               report: lock.number,
               period: lock.periodKey,
@@ -161,7 +167,7 @@ export function createUnitProjection(db: Db, units: Units, evidence: Pick<UnitEv
         }
         const { place, audiences, reach, links } = e;
         const endsOn = e.endsOn ?? e.startsOn;
-        upsert.run({
+        await upsert.run({
           id: e.activityId,
           unitId: e.unitId,
           planId: e.planId,
@@ -182,12 +188,15 @@ export function createUnitProjection(db: Db, units: Units, evidence: Pick<UnitEv
           reachScreenHours: reach.screenHours ?? null,
         } satisfies NewActivity);
         // Rewritten with every correction: a moved day or unit moves the item rows too.
-        clearItems.run({ id: e.activityId });
-        for (const itemCode of e.contentItems) addItem.run({ activityId: e.activityId, itemCode, planId: e.planId, unitId: e.unitId, startsOn: e.startsOn, endsOn });
+        await clearItems.run({ id: e.activityId });
+        for (const itemCode of e.contentItems) await addItem.run({ activityId: e.activityId, itemCode, planId: e.planId, unitId: e.unitId, startsOn: e.startsOn, endsOn });
         if (e.files) {
-          clearFiles.run({ id: e.activityId });
+          await clearFiles.run({ id: e.activityId });
           // Linked by the stored hash: the phone names the bytes it sent, the store keeps them cleaned.
-          for (const [position, f] of e.files.entries()) addFile.run({ activityId: e.activityId, sha256: (await evidence.fileOfUnit(e.unitId, f.sha256))!.sha256, position, name: f.name ?? null });
+          for (const [position, f] of e.files.entries()) {
+            const file = (await evidence.fileOfUnit(e.unitId, f.sha256))!;
+            await addFile.run({ activityId: e.activityId, sha256: file.sha256, position, name: f.name ?? null });
+          }
         }
       },
     },

@@ -11,7 +11,7 @@ import { vietnamToday, windowOf, type Span } from '../../shared/plans/periods.ts
 import type { Plan, Unit } from '../../shared/plans/schema.ts';
 import { countsNeeded, targetStates, taskStates } from '../../shared/plans/task-status.ts';
 import type { Tracker } from '../../shared/units/api.ts';
-import type { Db } from '../db/open.ts';
+import type { Engine } from '../db/engine/engine.ts';
 import { guideSessions, unitActivities, unitActivityItems } from '../db/schema/index.ts';
 
 /** The sub-form id that marks where the movement's guide sessions count. */
@@ -26,8 +26,20 @@ const LAST_DAY = '9999-12-31';
 export const MAX_PERIOD_DAYS = 1_830;
 /** Above every unit id (lower-case letters, digits and "-"). */
 const LAST_ID = '~';
+/** Spans counted per statement (six values each, well under either engine's limit on parameters). */
+const SPANS_PER_STATEMENT = 512;
 
-export function createTracker(db: Db) {
+/** One span a task needs counted: a unit's form (and sub-form, when named) over some days. */
+interface SpanWanted {
+  unit: string;
+  form: string;
+  sub: string | null;
+  from: string;
+  to: string;
+}
+
+export function createTracker(engine: Engine) {
+  const { db } = engine;
   const plan = sql.placeholder('plan');
   const from = sql.placeholder('from');
   const to = sql.placeholder('to');
@@ -59,39 +71,32 @@ export function createTracker(db: Db) {
     .from(guideSessions)
     .where(and(gte(guideSessions.startsAt, sql.placeholder('fromMs')), lt(guideSessions.startsAt, sql.placeholder('toMs'))))
     .prepare();
-  // Tasks: the spans shared/plans/task-status.ts needs counted, sent as one JSON list and counted in one pass
-  // over the covering index (a unit's form over a week is a short range of it). The list is read in a
-  // subquery with a LIMIT, which SQLite does not fold into the join: each entry's JSON is parsed once, not
-  // once per activity compared (about 6× faster for a year of weekly tasks).
-  const field = (name: string) => sql.raw(`value ->> '${name}'`);
-  const wanted = db
-    .select({
-      key: sql<number>`key`.as('key'),
-      unit: sql<string>`${field('unit')}`.as('unit'),
-      form: sql<string>`${field('form')}`.as('form'),
-      sub: sql<string | null>`${field('sub')}`.as('sub'),
-      first: sql<string>`${field('from')}`.as('first'),
-      last: sql<string>`${field('to')}`.as('last'),
-    })
-    .from(sql`json_each(${sql.placeholder('spans')})`)
-    // Far above any list (a plan has at most 200 tasks); it is here to keep the subquery apart.
-    .limit(10_000_000)
-    .as('wanted');
-  const spans = db
-    .select({ key: wanted.key, n: count(unitActivities.id) })
-    .from(wanted)
-    .leftJoin(
-      unitActivities,
-      and(
-        eq(unitActivities.planId, plan),
-        eq(unitActivities.unitId, wanted.unit),
-        eq(unitActivities.formCode, wanted.form),
-        between(unitActivities.startsOn, wanted.first, wanted.last),
-        sql`(${wanted.sub} IS NULL OR ${unitActivities.subFormId} = ${wanted.sub})`,
-      ),
-    )
-    .groupBy((f) => f.key)
-    .prepare();
+  // Tasks: the spans shared/plans/task-status.ts needs counted, sent as rows of a VALUES list (portable;
+  // SQLite's json_each is not) and counted in one pass over the covering index, a unit's form over a
+  // week being a short range of it. A list is padded to a few fixed sizes so the engines keep a handful
+  // of statement texts, and long ones go in chunks.
+  const countSpans = async (planId: string, list: SpanWanted[]): Promise<Map<number, number>> => {
+    const counted = new Map<number, number>();
+    for (let at = 0; at < list.length; at += SPANS_PER_STATEMENT) {
+      const chunk = list.slice(at, at + SPANS_PER_STATEMENT);
+      let size = 16;
+      while (size < chunk.length) size *= 2;
+      const rows = chunk.map((w, i) => sql`(${sql.raw(String(at + i))}, ${w.unit}, ${w.form}, ${w.sub ?? ''}, ${w.from}, ${w.to})`);
+      // Padding: no unit has the empty id.
+      for (let i = chunk.length; i < size; i++) rows.push(sql`(${sql.raw('-1')}, '', '', '', '', '')`);
+      const found = await engine.all<{ key: number; n: number }>(sql`
+        SELECT wanted.column1 AS key, count(${unitActivities.id}) AS n
+        FROM (VALUES ${sql.join(rows, sql`, `)}) AS wanted
+        LEFT JOIN ${unitActivities} ON ${unitActivities.planId} = ${planId}
+          AND ${unitActivities.unitId} = wanted.column2
+          AND ${unitActivities.formCode} = wanted.column3
+          AND ${unitActivities.startsOn} BETWEEN wanted.column5 AND wanted.column6
+          AND (wanted.column4 = '' OR ${unitActivities.subFormId} = wanted.column4)
+        GROUP BY wanted.column1`);
+      for (const r of found) if (Number(r.key) >= 0) counted.set(Number(r.key), Number(r.n));
+    }
+    return counted;
+  };
   // Targets: activities that started in the period, per unit, form and sub-form.
   const perForm = db
     .select({ unitId: unitActivities.unitId, formCode: unitActivities.formCode, subFormId: unitActivities.subFormId, n: count() })
@@ -109,35 +114,32 @@ export function createTracker(db: Db) {
 
   /** `units`: the units shown; `today`: the Vietnam day the deadlines are judged on; `ownUnit`: an officer's view of their one unit
    * (said, not guessed from one unit shown: a ward with one unit still gives the office the ward's figures). */
-  return function read(p: Plan, units: Unit[], span: { from?: string; to?: string }, today: string, ownUnit = false): Tracker {
+  return async function read(p: Plan, units: Unit[], span: { from?: string; to?: string }, today: string, ownUnit = false): Promise<Tracker> {
     if (ownUnit && units.length !== 1) throw new Error('an officer sees exactly one unit');
     const unit = ownUnit ? units[0].id : null;
     const unitRange = unit === null ? { unitFrom: '', unitTo: LAST_ID } : { unitFrom: unit, unitTo: unit };
     const open = { plan: p.id, ...unitRange, from: span.from ?? FIRST_DAY, to: span.to ?? LAST_DAY };
-    const cellRows = cells.all(open);
-    const perItem = new Map(items.all(open).map((i) => [i.code, i.n]));
+    const cellRows = await cells.all(open);
+    const perItem = new Map((await items.all(open)).map((i) => [i.code, i.n]));
     // The movement's sessions are guide records already: counted here, never typed again by a unit.
     // They are the ward's, not a unit's: an officer's view of their own unit leaves them out.
     const movementForm = unit === null ? p.forms.find((f) => f.subForms.some((s) => s.id === GUIDE_SESSION_SUB_FORM)) : undefined;
     const sessionCount = movementForm
-      ? (sessions.get({ fromMs: span.from ? vnMidnight(span.from) : 0, toMs: span.to ? vnMidnight(span.to) + DAY : Number.MAX_SAFE_INTEGER })?.n ?? 0)
+      ? ((await sessions.get({ fromMs: span.from ? vnMidnight(span.from) : 0, toMs: span.to ? vnMidnight(span.to) + DAY : Number.MAX_SAFE_INTEGER }))?.n ?? 0)
       : 0;
 
     const period = periodOf(p, span, today);
     const unitIds = units.map((u) => u.id);
     const needed = countsNeeded(p.tasks, p, period, unitIds);
-    const counted = new Map<number, number>();
-    if (needed.length > 0) {
-      const list = needed.map((c) => ({ unit: c.task.unitId, form: c.task.formCode, sub: c.task.subFormId, from: c.span.from, to: c.span.to }));
-      for (const r of spans.all({ plan: p.id, spans: JSON.stringify(list) })) counted.set(Number(r.key), r.n);
-    }
+    const counted =
+      needed.length > 0 ? await countSpans(p.id, needed.map((c) => ({ unit: c.task.unitId, form: c.task.formCode, sub: c.task.subFormId, from: c.span.from, to: c.span.to }))) : new Map<number, number>();
     const at = new Map(needed.map((c, i) => [`${c.task.id}|${c.span.from}|${c.span.to}`, i]));
     const tasks = taskStates({ tasks: p.tasks, plan: p, period, today, unitIds, count: (t, w) => counted.get(at.get(`${t.id}|${w.from}|${w.to}`) ?? -1) ?? 0 });
     const taskById = new Map(p.tasks.map((t) => [t.id, t]));
     // A ward-wide target is shown only with every unit: an officer's own counts would misread it.
     const targets = p.targets.filter((t) => (unit === null ? t.unitId === null || unitIds.includes(t.unitId) : t.unitId === unit));
-    const targetRows = targets.length > 0 ? targetStates({ targets, period, counts: perForm.all({ plan: p.id, ...unitRange, from: period.from, to: period.to }) }) : [];
-    const latestBy = new Map(latest.all({ plan: p.id, ...unitRange, to: period.to }).map((r) => [r.unitId, r.last]));
+    const targetRows = targets.length > 0 ? targetStates({ targets, period, counts: await perForm.all({ plan: p.id, ...unitRange, from: period.from, to: period.to }) }) : [];
+    const latestBy = new Map((await latest.all({ plan: p.id, ...unitRange, to: period.to })).map((r) => [r.unitId, r.last]));
 
     return {
       planId: p.id,
@@ -179,10 +181,10 @@ export function periodOf(p: Pick<Plan, 'periodFrom' | 'periodTo'>, span: { from?
   return { from, to };
 }
 
-const readers = new WeakMap<Db, TrackerReader>();
-/** The tracker through the database's one reader (made on first use); today defaults to the clock's Vietnam day. */
-export function readTracker(db: Db, p: Plan, units: Unit[], span: { from?: string; to?: string }, today = vietnamToday(Date.now())): Tracker {
-  let read = readers.get(db);
-  if (!read) readers.set(db, (read = createTracker(db)));
+const readers = new WeakMap<Engine, TrackerReader>();
+/** The tracker through the engine's one reader (made on first use); today defaults to the clock's Vietnam day. */
+export function readTracker(engine: Engine, p: Plan, units: Unit[], span: { from?: string; to?: string }, today = vietnamToday(Date.now())): Promise<Tracker> {
+  let read = readers.get(engine);
+  if (!read) readers.set(engine, (read = createTracker(engine)));
   return read(p, units, span, today);
 }

@@ -12,6 +12,7 @@ import { REACH_MEASURES } from '../../shared/plans/constants.ts';
 import type { PlanReport } from '../../shared/plans/report.ts';
 import type { Plan } from '../../shared/plans/schema.ts';
 import type { ActivityList, ActivityRow } from '../../shared/units/api.ts';
+import { engineOfSqlite } from '../../server/db/engine/sqlite.ts';
 import { createPlanStore } from '../../server/plans/store.ts';
 import { seedUnitActivities } from '../../server/units/demo-activities.ts';
 import { setupTestApp, type TestApp } from './helpers.ts';
@@ -147,8 +148,8 @@ describe('report figures summed in SQL', () => {
   });
 
   it('counts every activity of a unit with more in the period than one activity list holds', async () => {
-    const plan = createPlanStore(t.db, () => t.clock.now).get(SAMPLE_PLAN)!;
-    const { activities } = await seedUnitActivities(t.db, { plan, unitIds: ['ttsnc'], from: '2025-01-01', to: '2025-06-30', extraPerWeek: 85, now: t.clock.now, seed: 7 });
+    const plan = (await createPlanStore(engineOfSqlite(t.sqlite), () => t.clock.now).get(SAMPLE_PLAN))!;
+    const { activities } = await seedUnitActivities(engineOfSqlite(t.sqlite), { plan, unitIds: ['ttsnc'], from: '2025-01-01', to: '2025-06-30', extraPerWeek: 85, now: t.clock.now, seed: 7 });
     expect(activities).toBeGreaterThan(2_000);
     // The plain count, over the stored rows themselves.
     const stored = t.sqlite

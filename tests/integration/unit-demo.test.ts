@@ -2,6 +2,7 @@
 // through the real unit pipeline; the same seed gives the same log, and the
 // tracker shows kept and missed tasks.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { engineOfSqlite } from '../../server/db/engine/sqlite.ts';
 import { createPlanStore } from '../../server/plans/store.ts';
 import { seedUnitActivities } from '../../server/units/demo-activities.ts';
 import type { Tracker } from '../../shared/units/api.ts';
@@ -17,8 +18,8 @@ beforeEach(() => {
 });
 afterEach(() => (a.close(), b.close()));
 
-const seed = (t: TestApp, seedNo = 7) =>
-  seedUnitActivities(t.db, { plan: createPlanStore(t.db, () => NOW).get(SAMPLE_PLAN)!, unitIds: ['vh-xh', 'kt-ht-dt', 'mttq', 'ttsnc'], from: '2025-01-01', to: '2025-12-31', extraPerWeek: 2, now: NOW, seed: seedNo });
+const seed = async (t: TestApp, seedNo = 7) =>
+  seedUnitActivities(engineOfSqlite(t.sqlite), { plan: (await createPlanStore(engineOfSqlite(t.sqlite), () => NOW).get(SAMPLE_PLAN))!, unitIds: ['vh-xh', 'kt-ht-dt', 'mttq', 'ttsnc'], from: '2025-01-01', to: '2025-12-31', extraPerWeek: 2, now: NOW, seed: seedNo });
 const log = (t: TestApp) => t.sqlite.prepare('SELECT unit_id, form_code, sub_form_id, starts_on, ends_on, title FROM unit_activities ORDER BY unit_id, starts_on, title').all();
 
 describe('demo outreach', () => {

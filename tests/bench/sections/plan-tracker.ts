@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createStaffAccount } from '../../../server/accounts/guides.ts';
 import { openDb } from '../../../server/db/open.ts';
+import { engineOfSqlite } from '../../../server/db/engine/sqlite.ts';
 import { createPlanStore } from '../../../server/plans/store.ts';
 import { createUnits } from '../../../server/plans/units.ts';
 import { seedUnitActivities } from '../../../server/units/demo-activities.ts';
@@ -16,7 +17,6 @@ import type { PlanInput } from '../../../shared/plans/schema.ts';
 import type { Tracker } from '../../../shared/units/api.ts';
 import { startServer } from '../../support/server-process.ts';
 import { fmt, type BenchSection } from './types.ts';
-import { engineOfSqlite } from '../../../server/db/engine/sqlite.ts';
 
 const P95_BUDGET_MS = 100;
 const ROUNDS = Number(process.env.BENCH_TRACKER_ROUNDS ?? 200);
@@ -28,15 +28,16 @@ const percentile = (xs: number[], p: number) => [...xs].sort((a, b) => a - b)[Ma
 async function seedWard(dir: string, now: number) {
   const { db, sqlite } = openDb(dir);
   sqlite.pragma('synchronous = OFF');
-  const units = createUnits(db);
-  for (let i = 1; i <= 6; i++) units.add({ id: `unit-${i}`, name: `Đơn vị ${i}`, shortName: `ĐV${i}` });
-  const plans = createPlanStore(db, () => now);
-  const sample = plans.get('sample-nq57')!;
+  const engine = engineOfSqlite(sqlite);
+  const units = createUnits(engine);
+  for (let i = 1; i <= 6; i++) await units.add({ id: `unit-${i}`, name: `Đơn vị ${i}`, shortName: `ĐV${i}` });
+  const plans = createPlanStore(engine, () => now);
+  const sample = (await plans.get('sample-nq57'))!;
   const { id: _id, isSample: _s, updatedAt: _u, ...input } = sample;
-  const extra = units.list().filter((u) => u.id.startsWith('unit-'));
+  const extra = (await units.list()).filter((u) => u.id.startsWith('unit-'));
   const model = sample.duties.find((d) => d.unitId === 'ttsnc')!;
   const modelTasks = sample.tasks.filter((t) => t.unitId === 'ttsnc');
-  const plan = plans.create({
+  const plan = await plans.create({
     ...input,
     title: 'Kế hoạch đo hiệu năng',
     duties: [...input.duties, ...extra.map((u) => ({ ...model, unitId: u.id }))],
@@ -44,7 +45,7 @@ async function seedWard(dir: string, now: number) {
   } satisfies PlanInput);
   const today = vietnamToday(now);
   const started = performance.now();
-  const { activities } = await seedUnitActivities(db, { plan, unitIds: units.list().map((u) => u.id), from: addDays(today, -364), to: today, extraPerWeek: 40, now, seed: 57 });
+  const { activities } = await seedUnitActivities(engine, { plan, unitIds: (await units.list()).map((u) => u.id), from: addDays(today, -364), to: today, extraPerWeek: 40, now, seed: 57 });
   const seedMs = performance.now() - started;
   sqlite.pragma('synchronous = FULL');
   return { db, sqlite, planId: plan.id, activities, seedMs, today };
