@@ -3,6 +3,7 @@
 // far (Vietnam's day), the reading time, the list's order and a unit's view,
 // and an airing recorded once however often it is tapped.
 import { beforeAll, describe, expect, it } from 'vitest';
+import { ruleOf } from '../support/rule-of.ts';
 import type { Engine } from '../../server/db/engine/engine.ts';
 import { bulletins, users } from '../../server/db/schema/index.ts';
 import { BulletinRuleError, bulletinMinutes, createBulletinStore, type BulletinFields, type BulletinStore } from '../../server/outreach/bulletins.ts';
@@ -22,15 +23,7 @@ const fields = (overrides: Partial<BulletinFields> = {}): BulletinFields => ({
   ...overrides,
 });
 
-async function ruleOf(work: Promise<unknown>) {
-  try {
-    await work;
-    return 'none';
-  } catch (error) {
-    if (error instanceof BulletinRuleError) return error.code;
-    throw error;
-  }
-}
+const refused = (work: Promise<unknown>) => ruleOf(work, BulletinRuleError);
 
 describe.each(ENGINES)('bulletin store on %s', (kind) => {
   let engine: Engine;
@@ -46,8 +39,8 @@ describe.each(ENGINES)('bulletin store on %s', (kind) => {
   }, 60_000);
 
   it('refuses an unknown unit or group and writes nothing', async () => {
-    expect(await ruleOf(store.create(fields({ unitId: 'no-such-unit' }), 'rev'))).toBe('unknown_unit');
-    expect(await ruleOf(store.create(fields({ schedule: { ...fields().schedule!, groups: ['tdp-1', 'tdp-404'] } }), 'rev'))).toBe('unknown_group');
+    expect(await refused(store.create(fields({ unitId: 'no-such-unit' }), 'rev'))).toBe('unknown_unit');
+    expect(await refused(store.create(fields({ schedule: { ...fields().schedule!, groups: ['tdp-1', 'tdp-404'] } }), 'rev'))).toBe('unknown_group');
     expect(await engine.db.select().from(bulletins)).toEqual([]);
   });
 
@@ -87,7 +80,7 @@ describe.each(ENGINES)('bulletin store on %s', (kind) => {
     const edited = await store.update(oldest.id, fields({ title: 'Sửa lại', unitId: oldest.unitId, schedule: null }));
     expect(edited).toMatchObject({ title: 'Sửa lại', schedule: null, dueDays: [], updatedAt: new Date(at).toISOString() });
     expect((await store.list())[0].id).toBe(oldest.id);
-    expect(await ruleOf(store.update(oldest.id, fields({ unitId: 'no-such-unit' })))).toBe('unknown_unit');
+    expect(await refused(store.update(oldest.id, fields({ unitId: 'no-such-unit' })))).toBe('unknown_unit');
     expect((await store.get(oldest.id))!.title).toBe('Sửa lại');
   });
 

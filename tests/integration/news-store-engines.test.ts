@@ -5,6 +5,7 @@
 // photos the public and a unit may read.
 import { eq } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { ruleOf } from '../support/rule-of.ts';
 import type { StaffUser } from '../../shared/api.ts';
 import { newsPhotoPath } from '../../shared/news/constants.ts';
 import type { Engine } from '../../server/db/engine/engine.ts';
@@ -35,16 +36,7 @@ const fields = (overrides: Partial<StoryFields> = {}): StoryFields => ({
   ...overrides,
 });
 
-/** The rule a store call broke, or 'none'. */
-async function ruleOf(work: Promise<unknown>) {
-  try {
-    await work;
-    return 'none';
-  } catch (error) {
-    if (error instanceof StoryRuleError) return error.code;
-    throw error;
-  }
-}
+const refused = (work: Promise<unknown>) => ruleOf(work, StoryRuleError);
 
 describe.each(ENGINES)('ward news store on %s', (kind) => {
   let engine: Engine;
@@ -70,7 +62,7 @@ describe.each(ENGINES)('ward news store on %s', (kind) => {
     expect(await store.isPublishedPhoto(A)).toBe(false);
     expect([await store.isPhotoOfUnit(A, 'ttsnc'), await store.isPhotoOfUnit(B, 'ttsnc'), await store.isPhotoOfUnit(A, 'mttq')]).toEqual([true, true, false]);
 
-    expect(await ruleOf(store.move(s.id, 'publish', 'rev'))).toBe('wrong_status');
+    expect(await refused(store.move(s.id, 'publish', 'rev'))).toBe('wrong_status');
     tick();
     expect(await store.move(s.id, 'submit', 'off')).toMatchObject({ changed: true, story: { status: 'submitted' } });
     expect(await store.move(s.id, 'submit', 'off')).toMatchObject({ changed: false, story: { status: 'submitted' } });
@@ -119,9 +111,9 @@ describe.each(ENGINES)('ward news store on %s', (kind) => {
 
   it('needs consent to name a private person, keeps it through edits, and sends an edited approved story back for approval', async () => {
     const before = (await store.list({})).length;
-    expect(await ruleOf(store.create(fields({ namesPrivate: true }), 'off', always))).toBe('consent_required');
-    expect(await ruleOf(store.create(fields({ unitId: 'no-such-unit' }), 'off', always))).toBe('unknown_unit');
-    expect(await ruleOf(store.create(fields({ photos: [{ sha256: C, alt: 'Ảnh' }] }), 'off', async (h) => h !== C))).toBe('unknown_photo');
+    expect(await refused(store.create(fields({ namesPrivate: true }), 'off', always))).toBe('consent_required');
+    expect(await refused(store.create(fields({ unitId: 'no-such-unit' }), 'off', always))).toBe('unknown_unit');
+    expect(await refused(store.create(fields({ photos: [{ sha256: C, alt: 'Ảnh' }] }), 'off', async (h) => h !== C))).toBe('unknown_photo');
     expect((await store.list({})).length).toBe(before);
 
     tick();
@@ -137,7 +129,7 @@ describe.each(ENGINES)('ward news store on %s', (kind) => {
     expect(edited).toMatchObject({ status: 'submitted', approvedByName: null, consent: true, title: 'Hộ bà Hoa bán hàng qua mã QR' });
     // The consent the author confirmed stands: who and when are kept.
     expect(await engine.db.select({ by: stories.consentBy, at: stories.consentAt }).from(stories).where(eq(stories.id, s.id)).get()).toEqual({ by: 'off', at: consentAt });
-    expect(await ruleOf(store.update(s.id, fields({ namesPrivate: true, consent: false }), 'rev', always))).toBe('consent_required');
+    expect(await refused(store.update(s.id, fields({ namesPrivate: true, consent: false }), 'rev', always))).toBe('consent_required');
     expect((await store.get(s.id))!.title).toBe('Hộ bà Hoa bán hàng qua mã QR');
     const dropped = await store.update(s.id, fields({ namesPrivate: false, consent: false }), 'rev', always);
     expect(dropped.consent).toBe(false);
