@@ -34,7 +34,7 @@ describe.each(ENGINES)('accounts and sessions on %s', (kind) => {
       { id: 'g-1', name: 'Tổ 1', figuresAreSample: false, sortOrder: 1 },
       { id: 'g-2', name: 'Tổ 2', figuresAreSample: false, sortOrder: 2 },
     ]);
-  });
+  }, 60_000);
 
   it('writes a users row that leaves `disabled` out: the account is on', async () => {
     await insertUser(engine, { id: 'u-old', username: 'old', displayName: 'Old', role: 'reviewer', team: null, passwordHash: 'x', createdAt: START });

@@ -23,7 +23,7 @@ describe.each(ENGINES)('audit log on %s', (kind) => {
   beforeAll(async () => {
     engine = await engines.fresh(kind);
     audit = createAuditLog(engine, () => (at += 1_000));
-  });
+  }, 60_000);
 
   it('writes an entry without secrets or personal fields, and reads it back', async () => {
     await audit.record(boss, 'staff.created', { type: 'user', id: 'hoa' }, { role: 'guide', password: 'hunter22!', displayName: 'Chị Hoa', groupName: 'Tổ 1', firstRun: true, note: 'n'.repeat(300) });

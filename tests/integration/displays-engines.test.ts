@@ -40,7 +40,7 @@ describe.each(ENGINES)('LED screens on %s', (kind) => {
   beforeAll(async () => {
     engine = await engines.fresh(kind);
     store = createDisplayStore(engine, () => now);
-  });
+  }, 60_000);
 
   it('adds screens, lists them by name and saves a playlist again', async () => {
     await store.save('cong-ubnd', { name: 'Cổng UBND phường', slides: QR }, 'lan');

@@ -107,6 +107,26 @@ describe.each(ENGINES)('engine contract on %s', (kind) => {
     expect(await byId.get({ id: 'P1' })).toBeUndefined();
   });
 
+  it('runs a write a transaction scheduled for after its end outside it, so a later transaction that rolls back does not take it along', async () => {
+    let late!: Promise<unknown>;
+    await engine.transaction(async (tx) => {
+      await tx.db.insert(events).values(event('A1', 'L1', 60));
+      // Scheduled inside, runs after this transaction committed, while the next one is open.
+      late = new Promise((resolve, reject) => setTimeout(() => engine.db.insert(events).values(event('A2', 'L1', 61)).then(resolve, reject), 20));
+    });
+    const next = engine
+      .transaction(async (tx) => {
+        await tx.db.insert(events).values(event('A3', 'L1', 62));
+        await sleep(60);
+        throw new Error('rolled back');
+      })
+      .catch((error: Error) => error.message);
+    expect(await next).toBe('rolled back');
+    await late;
+    const ids = (await engine.db.select({ id: events.id }).from(events).where(sql`${events.id} IN ('A1', 'A2', 'A3')`).orderBy(asc(events.id))).map((r) => r.id);
+    expect(ids).toEqual(['A1', 'A2']);
+  });
+
   it('keeps one row when the same event arrives in many transactions at once', async () => {
     const changes = await Promise.all(
       Array.from({ length: 8 }, (_, i) =>

@@ -22,7 +22,7 @@ describe.each(ENGINES)('ward profile on %s', (kind) => {
   beforeAll(async () => {
     engine = await engines.fresh(kind);
     ward = createWardProfile(engine, () => AT);
-  });
+  }, 60_000);
 
   it('reads the shipped sample, then the office edit makes it the ward own', async () => {
     const sample = await ward.admin();

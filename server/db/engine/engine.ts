@@ -60,17 +60,34 @@ export interface Engine {
 }
 
 /** The open transaction of the current async context, per engine. */
-const openTransactions = new AsyncLocalStorage<{ owner: object; executor: Executor; tx: Engine }>();
+const openTransactions = new AsyncLocalStorage<{ owner: object; executor: Executor; tx: Engine; ended?: boolean }>();
 
 /** The transaction `owner` has open in this async context, if any. */
 export function openTransactionOf(owner: object): { executor: Executor; tx: Engine } | undefined {
   const open = openTransactions.getStore();
-  return open?.owner === owner ? open : undefined;
+  // A callback a transaction scheduled may run after it ended: it is outside it then.
+  return open?.owner === owner && !open.ended ? open : undefined;
 }
 
-/** Runs `work` with `tx` as `owner`'s open transaction in its async context. */
-export function withinTransaction<T>(owner: object, executor: Executor, tx: Engine, work: () => Promise<T>): Promise<T> {
-  return openTransactions.run({ owner, executor, tx }, work);
+/** Transactions open now, on every engine of this process. */
+let open = 0;
+
+/**
+ * Runs `work` with `tx` as `owner`'s open transaction in its async context.
+ * Following the context costs a hook on every promise the process makes
+ * (Node 20), so it is switched on only while a transaction is open: on
+ * SQLite that is the short span of a group commit, not every request.
+ */
+export async function withinTransaction<T>(owner: object, executor: Executor, tx: Engine, work: () => Promise<T>): Promise<T> {
+  const store: { owner: object; executor: Executor; tx: Engine; ended?: boolean } = { owner, executor, tx };
+  open++;
+  try {
+    return await openTransactions.run(store, work);
+  } finally {
+    store.ended = true;
+    // With none open, no context holds a transaction to find.
+    if (--open === 0) openTransactions.disable();
+  }
 }
 
 /** How a statement's rows come back: arrays for drizzle's builder (it maps them by position), objects for hand-written SQL. */
