@@ -1,7 +1,10 @@
 // The engine over a city's PostgreSQL database (node-postgres pool). Outside
 // a transaction each query takes any free connection; a transaction holds one
 // connection from BEGIN to COMMIT, and every query of its async context runs
-// there.
+// there. An engine may be bound to one schema (a locality's, see
+// ../pg/locality-schema.ts): every connection it takes has that schema as its
+// search_path, so its queries, written without a schema, reach that
+// locality's tables and no other's. Engines of several schemas share one pool.
 import type pg from 'pg';
 import { numberedPlaceholders } from './placeholders.ts';
 import { openTransactionOf, queriesOver, withinTransaction, type Engine, type Executor, type RowShape } from './engine.ts';
@@ -21,9 +24,53 @@ function executorOn(target: Queryable): Executor {
   };
 }
 
-export function postgresEngine(pool: pg.Pool): Engine {
+/** The schema each pooled connection was last set to (absent: the server's default search_path). */
+const searchPathOf = new WeakMap<pg.PoolClient, string>();
+
+/** A double-quoted identifier. */
+export const quotedName = (name: string) => `"${name.replace(/"/g, '""')}"`;
+
+/** A connection from the pool whose search_path is `schema` (undefined: the default); one SET only when it changes. */
+async function connectTo(pool: pg.Pool, schema: string | undefined): Promise<pg.PoolClient> {
+  const client = await pool.connect();
+  if (searchPathOf.get(client) === schema) return client;
+  try {
+    await client.query(schema === undefined ? 'RESET search_path' : `SET search_path TO ${quotedName(schema)}`);
+  } catch (error) {
+    client.release(true);
+    throw error;
+  }
+  if (schema === undefined) searchPathOf.delete(client);
+  else searchPathOf.set(client, schema);
+  return client;
+}
+
+/** One statement on a connection of `schema`, given back to the pool after it. */
+function executorOnSchema(pool: pg.Pool, schema: string | undefined): Executor {
+  const withClient = async <T>(work: (client: pg.PoolClient) => Promise<T>): Promise<T> => {
+    const client = await connectTo(pool, schema);
+    try {
+      return await work(client);
+    } finally {
+      client.release();
+    }
+  };
+  return {
+    query: (text, params, shape) => withClient((client) => executorOn(client).query(text, params, shape)),
+    run: (text, params) => withClient((client) => executorOn(client).run(text, params)),
+  };
+}
+
+export interface PostgresEngineOptions {
+  /** The schema this engine's queries reach (a locality's); default: the server's search_path. */
+  schema?: string;
+  /** The pool serves other engines too (one per locality): close() leaves it open for them. */
+  sharedPool?: boolean;
+}
+
+export function postgresEngine(pool: pg.Pool, { schema, sharedPool = false }: PostgresEngineOptions = {}): Engine {
   const owner = {};
-  const onPool = executorOn(pool);
+  const onPool = executorOnSchema(pool, schema);
   // Outside a transaction: any connection; inside one (this async context's): its connection.
   const root: Executor = {
     query: (text, params, shape) => (openTransactionOf(owner)?.executor ?? onPool).query(text, params, shape),
@@ -49,7 +96,7 @@ export function postgresEngine(pool: pg.Pool): Engine {
             throw error;
           }
         }
-        const own = await pool.connect();
+        const own = await connectTo(pool, schema);
         let broken = false;
         try {
           await own.query('BEGIN');
@@ -69,7 +116,7 @@ export function postgresEngine(pool: pg.Pool): Engine {
         }
       },
       async close() {
-        if (!client) await pool.end();
+        if (!client && !sharedPool) await pool.end();
       },
     };
   }
