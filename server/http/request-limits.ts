@@ -10,14 +10,16 @@
 // (it runs after requireLearner): counted before the secret was checked,
 // anyone could name a learner with a wrong secret and lock the real phone out.
 //
-// Counts live in memory, in fixed windows (one Map lookup per request, no
-// database write): one process serves a ward, and a restart forgetting the
-// counts is harmless. Over the limit the answer is 429 rate_limited with
-// Retry-After; the phone's sync engine waits that long and says so.
+// Counts live in fixed windows (server/limits/windows.ts): in memory when one
+// process serves a ward, in the database when several processes share a
+// city's PostgreSQL, so the limit holds whichever process a request reaches.
+// Over the limit the answer is 429 rate_limited with Retry-After; the phone's
+// sync engine waits that long and says so.
 import type { Context, MiddlewareHandler } from 'hono';
 import type { AppContext, AppEnv } from '../context.ts';
 import { readSessionToken } from '../auth/sessions.ts';
 import { apiError } from './errors.ts';
+import { memoryWindows, windowsFor, type Windows } from '../limits/windows.ts';
 
 export interface WindowLimit {
   /** Requests allowed per key in one window. */
@@ -65,36 +67,17 @@ export const DEFAULT_REQUEST_LIMITS: RequestLimits = {
   verifyPerAddress: { limit: 600, windowMs: 10 * MINUTE },
 };
 
-/** Beyond this many keys in one limiter, expired windows are swept and then the oldest dropped. */
-const MAX_TRACKED_KEYS = 50_000;
-
 export interface RequestCounter {
-  /** Counts one request; returns 0 if it may proceed, else seconds until the key's window ends. */
-  hit(key: string): number;
+  /** Counts one request; resolves to 0 if it may proceed, else seconds until the key's window ends. */
+  hit(key: string): Promise<number>;
 }
 
-export function createRequestCounter(options: WindowLimit & { now: () => number }): RequestCounter {
-  const windows = new Map<string, { count: number; resetAt: number }>();
-  // Sweeps free a tenth of the map at least, so their O(n) cost is paid once
-  // per thousands of new keys, not on every request of a key-spraying client.
-  const sweep = (now: number) => {
-    for (const [key, w] of windows) if (w.resetAt <= now) windows.delete(key);
-    for (const key of windows.keys()) {
-      if (windows.size < MAX_TRACKED_KEYS * 0.9) break;
-      windows.delete(key); // the oldest first (Map keeps insertion order)
-    }
-  };
+export function createRequestCounter(options: WindowLimit & { now: () => number; windows?: Windows }): RequestCounter {
+  const windows = options.windows ?? memoryWindows(options.now);
   return {
-    hit(key) {
-      const now = options.now();
-      const w = windows.get(key);
-      if (!w || w.resetAt <= now) {
-        if (!w && windows.size >= MAX_TRACKED_KEYS) sweep(now);
-        windows.set(key, { count: 1, resetAt: now + options.windowMs });
-        return 0;
-      }
-      w.count++;
-      return w.count > options.limit ? Math.max(1, Math.ceil((w.resetAt - now) / 1000)) : 0;
+    async hit(key) {
+      const w = await windows.add(key, 1, options.windowMs);
+      return w.count > options.limit ? Math.max(1, Math.ceil((w.resetAt - options.now()) / 1000)) : 0;
     },
   };
 }
@@ -117,7 +100,7 @@ function limitPosts(ctx: AppContext, checks: Array<[RequestCounter, KeyOf]>, met
     // Every counter sees the request, so a client over one limit cannot hide from the other.
     for (const [counter, keyOf] of checks) {
       const key = keyOf(c);
-      if (key !== undefined) wait = Math.max(wait, counter.hit(key));
+      if (key !== undefined) wait = Math.max(wait, await counter.hit(key));
     }
     if (wait > 0) {
       ctx.logger.warn('rate limited', { path: c.req.path, ip: ctx.clientIp(c), retryAfter: wait });
@@ -129,25 +112,26 @@ function limitPosts(ctx: AppContext, checks: Array<[RequestCounter, KeyOf]>, met
 
 export function createRequestLimits(ctx: AppContext, overrides: Partial<RequestLimits> = {}) {
   const limits = { ...DEFAULT_REQUEST_LIMITS, ...overrides };
-  const counter = (l: WindowLimit) => createRequestCounter({ ...l, now: ctx.now });
+  const windows = windowsFor(ctx.engine, ctx.now);
+  const counter = (l: WindowLimit, scope: string) => createRequestCounter({ ...l, now: ctx.now, windows: windows(scope) });
   const byAddress: KeyOf = (c) => ctx.clientIp(c);
-  const syncByAddress = counter(limits.syncPerAddress);
+  const syncByAddress = counter(limits.syncPerAddress, 'sync-address');
   return {
     limits,
     /** Before authentication: every request from the address counts. */
     sync: limitPosts(ctx, [[syncByAddress, byAddress]]),
     /** After requireLearner: only the learner's own requests count. */
-    syncPerLearner: limitPosts(ctx, [[counter(limits.syncPerLearner), authenticatedLearner]]),
+    syncPerLearner: limitPosts(ctx, [[counter(limits.syncPerLearner, 'sync-learner'), authenticatedLearner]]),
     guideSync: limitPosts(ctx, [
-      [counter(limits.syncPerGuide), staffLogin(ctx)],
+      [counter(limits.syncPerGuide, 'sync-guide'), staffLogin(ctx)],
       [syncByAddress, byAddress],
     ]),
-    register: limitPosts(ctx, [[counter(limits.registerPerAddress), byAddress]]),
-    recovery: limitPosts(ctx, [[counter(limits.recoveryPerAddress), byAddress]]),
-    recoveryCodes: limitPosts(ctx, [[counter(limits.recoveryPerAddress), byAddress]]),
-    verify: limitPosts(ctx, [[counter(limits.verifyPerAddress), byAddress]], 'GET'),
-    uploads: limitPosts(ctx, [[counter(limits.uploadsPerLogin), staffLogin(ctx)]], 'PUT'),
+    register: limitPosts(ctx, [[counter(limits.registerPerAddress, 'register-address'), byAddress]]),
+    recovery: limitPosts(ctx, [[counter(limits.recoveryPerAddress, 'recovery-address'), byAddress]]),
+    recoveryCodes: limitPosts(ctx, [[counter(limits.recoveryPerAddress, 'recovery-codes-address'), byAddress]]),
+    verify: limitPosts(ctx, [[counter(limits.verifyPerAddress, 'verify-address'), byAddress]], 'GET'),
+    uploads: limitPosts(ctx, [[counter(limits.uploadsPerLogin, 'uploads-login'), staffLogin(ctx)]], 'PUT'),
     /** After requireLearner, on POST /recovery-codes. */
-    recoveryCodesPerLearner: limitPosts(ctx, [[counter(limits.recoveryCodesPerLearner), authenticatedLearner]]),
+    recoveryCodesPerLearner: limitPosts(ctx, [[counter(limits.recoveryCodesPerLearner, 'recovery-codes-learner'), authenticatedLearner]]),
   };
 }

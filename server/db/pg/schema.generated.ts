@@ -630,6 +630,19 @@ export const sessionCheckins = pgTable(
   ],
 );
 
+export const sharedWindows = pgTable(
+  'shared_windows',
+  {
+    scope: text('scope').notNull(),
+    key: text('key').notNull(),
+    count: bigint('count', { mode: 'number' }).notNull(),
+    resetsAt: bigint('resets_at', { mode: 'number' }).notNull(),
+  },
+  (t) => [
+    primaryKey({ name: 'shared_windows_pkey', columns: [t.scope, t.key] }),
+  ],
+);
+
 export const spotCheckItems = pgTable(
   'spot_check_items',
   {

@@ -19,3 +19,4 @@ export * from './bulletins.ts';
 export * from './self-check.ts';
 export * from './lesson-audio.ts';
 export * from './indicators.ts';
+export * from './windows.ts';
