@@ -232,7 +232,7 @@ export function createApp(deps: AppDeps) {
   app.route(`${API_PREFIX}/registers`, registerRoutes(ctx, units, plans, createRegisterScreenshots(ctx.engine, files, now)));
   app.route(`${API_PREFIX}/bulletins`, bulletinRoutes(ctx, units, plans, records.unit));
   app.route(`${API_PREFIX}/outreach-log`, outreachLogRoutes(ctx, units, plans, records.unit));
-  const movement = createDashboard(ctx.db, resident.catalog, now);
+  const movement = createDashboard(ctx.engine, resident.catalog, now);
   const indicatorTargets = createIndicatorTargets(ctx.engine);
   const indicators = createIndicatorReport(ctx.engine);
   app.route(`${API_PREFIX}/plans`, indicatorRoutes(ctx, plans, indicatorTargets, indicators));
@@ -242,7 +242,7 @@ export function createApp(deps: AppDeps) {
       plans,
       units,
       reports: planReports,
-      movement: (span) => movement.headline(span).headline,
+      movement: async (span) => (await movement.headline(span)).headline,
       // Part III: the difficulties register (server/registers).
       difficulties: registerDifficulties(ctx.engine, units),
       indicators: wardIndicators(indicators, indicatorTargets, now),

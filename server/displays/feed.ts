@@ -54,7 +54,7 @@ export function createDisplayFeed(engine: Engine, dashboard: ReturnType<typeof c
     .prepare();
 
   return async (screen: Display, appUrl: string): Promise<DisplayFeed> => {
-    // Awaited: the dashboard's readers answer now on SQLite and will answer a promise on the engine.
+    // The dashboard's readers run on the engine: each answers a promise.
     const { headline } = await dashboard.headline({});
     const { coverage } = await dashboard.coverage({});
     const { wardName } = await dashboard.meta();

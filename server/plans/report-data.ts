@@ -18,7 +18,8 @@ export const DIRECTIVE_SUB_FORM = 'directive';
 const EXAMPLES = 3;
 
 /** The movement's figures for a span, from the dashboard's readers. */
-export type MovementReader = (span: { from: string; to: string }) => { learners: number; newLearners: number; coursesCompleted: number; certificates: number };
+export type MovementReader = (span: { from: string; to: string }) => Promise<MovementFigures> | MovementFigures;
+type MovementFigures = { learners: number; newLearners: number; coursesCompleted: number; certificates: number };
 /** The difficulties register's entries for a plan and period; null while no register is connected. */
 export type DifficultySource = (planId: string, period: ReportPeriod) => Promise<ReportDifficulty[] | null>;
 export const noDifficultyRegister: DifficultySource = async () => null;
@@ -90,7 +91,7 @@ export async function readPlanReportData(s: ReportSources, plan: Plan, period: R
     for (const r of sums) addReach(totalsReach, r.reach);
     const contentItems = [];
     for (const c of tracker.contentItems) contentItems.push({ ...c, examples: c.activities > 0 ? await read.examples(plan.id, c.code, span, EXAMPLES) : [] });
-    const { learners, newLearners, coursesCompleted, certificates } = s.movement(span);
+    const { learners, newLearners, coursesCompleted, certificates } = await s.movement(span);
     const movement = { learners, newLearners, coursesCompleted, certificates };
     const data: Omit<PlanReportFigures, 'proposed'> = {
       wardName: s.wardName,

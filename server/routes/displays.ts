@@ -21,7 +21,7 @@ export function displayRoutes(ctx: AppContext, catalog: DashboardCatalog, storie
   const office = requireStaff(ctx, ['reviewer', 'admin']);
   const readers = requireStaff(ctx, ['reviewer', 'admin', 'unit']);
   const store = createDisplayStore(ctx.engine, ctx.now);
-  const feed = createDisplayFeed(ctx.engine, createDashboard(ctx.db, catalog, ctx.now), stories, ctx.now);
+  const feed = createDisplayFeed(ctx.engine, createDashboard(ctx.engine, catalog, ctx.now), stories, ctx.now);
   const idOf = (raw: string) => parseWith(displayIdSchema, raw);
   const screenOf = async (raw: string) => {
     const screen = displayIdSchema.safeParse(raw).success ? await store.get(raw) : undefined;

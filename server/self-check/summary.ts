@@ -7,7 +7,7 @@ import { asc, eq, sql } from 'drizzle-orm';
 import { BASIC_SKILLS, SKILLS, type Skill } from '../../shared/skills.ts';
 import { SMALL_COUNT_LIMIT } from '../../shared/stats/api.ts';
 import type { BeforeAfter, SelfCheckSummary } from '../../shared/stats/self-check.ts';
-import type { Db } from '../db/open.ts';
+import type { Engine } from '../db/engine/engine.ts';
 import { residentialGroups, selfCheckResults, statsLearners } from '../db/schema/index.ts';
 import { people, protect } from '../stats/suppress.ts';
 
@@ -28,7 +28,8 @@ function beforeAfter(pairs: Pair[], repeated = people(pairs.length)): BeforeAfte
   };
 }
 
-export function createSelfCheckSummary(db: Db) {
+export function createSelfCheckSummary(engine: Engine) {
+  const { db } = engine;
   const rows = db
     .select({
       learnerId: selfCheckResults.learnerId,
@@ -44,9 +45,9 @@ export function createSelfCheckSummary(db: Db) {
   const groups = db.select({ id: residentialGroups.id, name: residentialGroups.name }).from(residentialGroups).orderBy(asc(residentialGroups.sortOrder), asc(residentialGroups.id)).prepare();
   const learnersWhoTookIt = db.select({ n: sql<number>`count(DISTINCT ${selfCheckResults.learnerId})` }).from(selfCheckResults).prepare();
 
-  return (): SelfCheckSummary =>
-    db.transaction(() => {
-      const all = rows.all();
+  return (): Promise<SelfCheckSummary> =>
+    engine.transaction(async () => {
+      const all = await rows.all();
       // One pair per learner: the mean of their first and of their latest results over the groups they answered.
       const byLearner = new Map<string, { group: string | null; repeated: boolean; firsts: number[]; latests: number[] }>();
       const bySkill = new Map<Skill, Pair[]>();
@@ -60,13 +61,13 @@ export function createSelfCheckSummary(db: Db) {
       }
       const repeated = [...byLearner.values()].filter((l) => l.repeated);
       const pairs = (list: typeof repeated): Pair[] => list.map((l) => ({ first: mean(l.firsts), latest: mean(l.latests) }));
-      const groupList = groups.all();
+      const groupList = await groups.all();
       const perGroup = groupList.map((g) => pairs(repeated.filter((l) => l.group === g.id)));
       // The groups add up to (at most) the ward's figure: hide the next-smallest cell too when one alone is hidden.
       const shownCounts = protect(perGroup.map((p) => p.length));
       const skillOrder = SKILLS.filter((s) => bySkill.has(s) || (BASIC_SKILLS as readonly string[]).includes(s));
       return {
-        tookIt: people(learnersWhoTookIt.get()?.n ?? 0),
+        tookIt: people((await learnersWhoTookIt.get())?.n ?? 0),
         ward: beforeAfter(pairs(repeated)),
         groups: groupList.map((g, i) => {
           const figures = beforeAfter(perGroup[i], shownCounts[i]);

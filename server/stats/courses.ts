@@ -4,7 +4,7 @@
 // completions and the average first-try quiz score of those completions.
 import { between, gte, lte, sql, type AnyColumn } from 'drizzle-orm';
 import { SMALL_COUNT_LIMIT, type Count, type CourseRow, type SkillRow } from '../../shared/stats/api.ts';
-import type { Db } from '../db/open.ts';
+import type { Engine } from '../db/engine/engine.ts';
 import { statsCourseDays, statsDaily } from '../db/schema/index.ts';
 import type { DayRange } from './range.ts';
 import { onlyIf, sumOf } from './sql.ts';
@@ -30,7 +30,8 @@ interface Raw {
  * person doing many lessons makes n large while the people count is "<5". */
 const average = (sum: number, n: number, finishers: number) => (n === 0 || isSmall(n) || finishers < SMALL_COUNT_LIMIT ? null : Math.round((sum / n) * 10) / 10);
 
-export function createCourses(db: Db, catalog: CourseCatalog) {
+export function createCourses(engine: Engine, catalog: CourseCatalog) {
+  const { db } = engine;
   const start = sql.placeholder('start');
   const end = sql.placeholder('end');
   // Sums of the per-course, per-day counters (stats-counters.ts), all courses at once.
@@ -53,14 +54,15 @@ export function createCourses(db: Db, catalog: CourseCatalog) {
     .where(between(statsDaily.day, start, end))
     .groupBy(statsDaily.courseId)
     .prepare();
-  const seen = db.selectDistinct({ courseId: statsDaily.courseId }).from(statsDaily).prepare();
+  // In id order, so courses outside the catalogue come in the same order on every engine.
+  const seen = db.selectDistinct({ courseId: statsDaily.courseId }).from(statsDaily).orderBy(statsDaily.courseId).prepare();
   const skillOf = new Map(catalog.courses.map((c) => [c.id, c.skill]));
 
-  function raw(r: DayRange): Raw[] {
-    const byCourse = new Map(lessons.all({ start: r.start, end: r.end }).map((row) => [row.courseId, row]));
+  async function raw(r: DayRange): Promise<Raw[]> {
+    const byCourse = new Map((await lessons.all({ start: r.start, end: r.end })).map((row) => [row.courseId, row]));
     // Catalog order first, then courses no longer (or not yet) in the catalog.
-    const ids = [...new Set([...catalog.courses.map((c) => c.id), ...seen.all().map((s) => s.courseId)])];
-    const counts = new Map(people_.all({ start: r.start, end: r.end }).map((row) => [row.courseId, row]));
+    const ids = [...new Set([...catalog.courses.map((c) => c.id), ...(await seen.all()).map((s) => s.courseId)])];
+    const counts = new Map((await people_.all({ start: r.start, end: r.end })).map((row) => [row.courseId, row]));
     const none = { starts: 0, completions: 0, startedByEnd: 0, completedByEnd: 0 };
     return ids.map((courseId) => ({
       ...none,
@@ -71,8 +73,8 @@ export function createCourses(db: Db, catalog: CourseCatalog) {
     }));
   }
 
-  return (r: DayRange): { courses: CourseRow[]; skills: SkillRow[] } => {
-    const rows = raw(r);
+  return async (r: DayRange): Promise<{ courses: CourseRow[]; skills: SkillRow[] }> => {
+    const rows = await raw(r);
     // A skill's row is the sum of its courses: protect each skill's courses.
     const shown = new Map<string, { starts: Count; completions: Count }>();
     for (const skill of new Set(rows.map((x) => skillOf.get(x.courseId)))) {

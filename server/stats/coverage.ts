@@ -15,7 +15,7 @@
 import { and, count, eq, exists, gte, lte, sql } from 'drizzle-orm';
 import { HIDDEN, type CoverageRow, type Ranking, type RankingRow } from '../../shared/stats/api.ts';
 import type { FigureKind } from '../../shared/stats/figure-kinds.ts';
-import type { Db } from '../db/open.ts';
+import type { Engine } from '../db/engine/engine.ts';
 import { householdMembers, households, residentialGroups, statsFirstCourseDays, statsFirstDays, statsLearners } from '../db/schema/index.ts';
 import type { DayRange } from './range.ts';
 import { learnerKindCondition, type LearnerKinds } from './learner-kinds.ts';
@@ -28,7 +28,8 @@ import { isSmall, people, protect, share, shownShare } from './suppress.ts';
 /** The learning kinds a figure of people counts, as the answer says it. */
 export const countedOf = (kinds: LearnerKinds): FigureKind[] => (kinds === 'all' ? ['verified', 'self-reported'] : kinds === 'none' ? [] : [kinds]);
 
-export function createCoverage(db: Db) {
+export function createCoverage(engine: Engine) {
+  const { db } = engine;
   const end = sql.placeholder('end');
   const groups = db
     .select(GROUP_FIGURES)
@@ -74,7 +75,7 @@ export function createCoverage(db: Db) {
     'self-reported': learnersOfKind(learnerKindCondition('self-reported', endMs)!),
   };
   /** Both counts by group id; group_key '' is "no group" (null). */
-  const learners = (r: DayRange, kinds: LearnerKinds) => {
+  const learners = async (r: DayRange, kinds: LearnerKinds) => {
     const byGroup = new Map<string | null, { groupId: string | null; reached: number; completed: number; month: number }>();
     const rowOf = (groupKey: string) => {
       const groupId = groupKey === '' ? null : groupKey;
@@ -83,10 +84,10 @@ export function createCoverage(db: Db) {
       return row;
     };
     if (kinds === 'all') {
-      for (const x of reachedBy.all({ end: r.end })) rowOf(x.groupKey).reached = x.reached;
-      for (const x of completedBy.all({ end: r.end, month: r.month })) Object.assign(rowOf(x.groupKey), { completed: x.completed, month: x.month });
+      for (const x of await reachedBy.all({ end: r.end })) rowOf(x.groupKey).reached = x.reached;
+      for (const x of await completedBy.all({ end: r.end, month: r.month })) Object.assign(rowOf(x.groupKey), { completed: x.completed, month: x.month });
     } else if (kinds !== 'none') {
-      for (const x of ofKind[kinds].all({ end: r.end, month: r.month, endMs: msBounds(r)[1] })) Object.assign(rowOf(x.groupKey), { reached: x.reached, completed: x.completed, month: x.month });
+      for (const x of await ofKind[kinds].all({ end: r.end, month: r.month, endMs: msBounds(r)[1] })) Object.assign(rowOf(x.groupKey), { reached: x.reached, completed: x.completed, month: x.month });
     }
     return byGroup;
   };
@@ -104,10 +105,10 @@ export function createCoverage(db: Db) {
   };
   const homes = { all: homesOf(undefined), verified: homesOf(learnerKindCondition('verified', endMs)), 'self-reported': homesOf(learnerKindCondition('self-reported', endMs)), none: homesOf(learnerKindCondition('none', endMs)) };
 
-  function coverage(r: DayRange, kinds: LearnerKinds): CoverageRow[] {
-    const byGroup = learners(r, kinds);
-    const byHome = new Map(homes[kinds].all({ end: r.end, endMs: msBounds(r)[1] }).map((row) => [row.groupId, row]));
-    const list = groups.all();
+  async function coverage(r: DayRange, kinds: LearnerKinds): Promise<CoverageRow[]> {
+    const byGroup = await learners(r, kinds);
+    const byHome = new Map((await homes[kinds].all({ end: r.end, endMs: msBounds(r)[1] })).map((row) => [row.groupId, row]));
+    const list = await groups.all();
     // Learners who did not say where they live (or whose group was removed).
     const known = new Set(list.map((g) => g.id));
     const rest = [...byGroup.values()].filter((row) => row.groupId === null || !known.has(row.groupId));
@@ -182,11 +183,12 @@ export function createCoverage(db: Db) {
   return {
     coverage,
     /** `wardRows`: the whole ward's coverage for the same range and kinds, when the caller has it already. */
-    ranking(r: DayRange, kinds: LearnerKinds, wardRows: CoverageRow[] = coverage({ ...r, group: null }, kinds)): Ranking {
-      const byGroup = learners(r, kinds);
+    async ranking(r: DayRange, kinds: LearnerKinds, wardRows?: CoverageRow[]): Promise<Ranking> {
+      const ward = wardRows ?? (await coverage({ ...r, group: null }, kinds));
+      const byGroup = await learners(r, kinds);
       // The cells coverage hides (whole ward, every group) stay hidden here.
-      const hidden = new Set(wardRows.filter((row) => row.completed === HIDDEN).map((row) => row.groupId));
-      const withPopulation = groups.all().filter((g) => (g.adultPopulation ?? 0) > 0);
+      const hidden = new Set(ward.filter((row) => row.completed === HIDDEN).map((row) => row.groupId));
+      const withPopulation = (await groups.all()).filter((g) => (g.adultPopulation ?? 0) > 0);
       const items = (k: 'completed' | 'month') =>
         withPopulation.map((g) => ({ groupId: g.id, name: g.name, part: byGroup.get(g.id)?.[k] ?? 0, whole: g.adultPopulation!, hidden: k === 'completed' && hidden.has(g.id) }));
       return { byCoverage: rank(items('completed')), byGrowth: rank(items('month')), counted: countedOf(kinds) };

@@ -1,9 +1,10 @@
 // The dashboard's sections, built once per app over prepared statements.
-// Every section of one request reads inside one transaction, so the figures
-// on a page (and in an export) describe the same moment even while phones sync.
+// Every section of one request reads inside one engine transaction, so the
+// figures on a page (and in an export) describe the same moment even while
+// phones sync (on SQLite one snapshot; on PostgreSQL one connection).
 import { eq, sql } from 'drizzle-orm';
 import type { Dashboard, DashboardQuery, Headline } from '../../shared/stats/api.ts';
-import type { Db } from '../db/open.ts';
+import type { Engine } from '../db/engine/engine.ts';
 import { demoMarker, residentialGroups, wardProfile } from '../db/schema/index.ts';
 import { countedOf, createCoverage } from './coverage.ts';
 import { learnerKindsOf } from './learner-kinds.ts';
@@ -14,40 +15,40 @@ import { createHeadline } from './headline.ts';
 import { resolveRange, type DayRange } from './range.ts';
 import { createTrend } from './trend.ts';
 import { createFigureKinds } from './figure-kinds.ts';
-import { createCertificateStanding } from '../resident/certificates.ts';
+import { certificateStanding } from './certificate-standing.ts';
 import type { CatalogCourse } from '../../shared/resident/certificates.ts';
 
 /** The dashboard reads the course catalogue's titles and skills, and its lessons (certificates' standing). */
 export type DashboardCatalog = CourseCatalog & { courses: readonly CatalogCourse[] };
 
-export function createDashboard(db: Db, catalog: DashboardCatalog, now: () => number) {
-  const headline = createHeadline(db, createCertificateStanding(db, catalog.courses).standing);
-  const { coverage, ranking } = createCoverage(db);
-  const courses = createCourses(db, catalog);
-  const demographics = createDemographics(db, now);
-  const trend = createTrend(db);
-  const kinds = createFigureKinds(db);
-  const freshness = createFreshness(db, now);
+export function createDashboard(engine: Engine, catalog: DashboardCatalog, now: () => number) {
+  const { db } = engine;
+  const headline = createHeadline(engine, certificateStanding(engine, catalog.courses));
+  const { coverage, ranking } = createCoverage(engine);
+  const courses = createCourses(engine, catalog);
+  const demographics = createDemographics(engine, now);
+  const trend = createTrend(engine);
+  const kinds = createFigureKinds(engine);
+  const freshness = createFreshness(engine, now);
   const groupExists = db.select({ id: residentialGroups.id }).from(residentialGroups).where(eq(residentialGroups.id, sql.placeholder('id'))).prepare();
   const ward = db.select({ name: wardProfile.name, isSample: wardProfile.isSample }).from(wardProfile).where(eq(wardProfile.id, 1)).prepare();
   const demo = db.select({ id: demoMarker.id }).from(demoMarker).where(eq(demoMarker.id, 1)).prepare();
 
-  const demographicsOf = (r: DayRange) => {
-    const d = demographics(r);
-    return { demographics: d.rows, demographicsAsOf: d.asOf };
+  const range = async (query: DashboardQuery): Promise<DayRange> => {
+    const known = query.group ? (await groupExists.get({ id: query.group })) !== undefined : false;
+    return resolveRange(query, now(), () => known);
   };
-  const range = (query: DashboardQuery): DayRange => resolveRange(query, now(), (id) => groupExists.get({ id }) !== undefined);
-  const meta = () => {
-    const w = ward.get();
-    return { wardName: w?.name ?? '', isSampleProfile: w ? w.isSample : true, isDemo: demo.get() !== undefined, generatedAt: new Date(now()).toISOString() };
+  const meta = async () => {
+    const w = await ward.get();
+    return { wardName: w?.name ?? '', isSampleProfile: w ? w.isSample : true, isDemo: (await demo.get()) !== undefined, generatedAt: new Date(now()).toISOString() };
   };
-  // Reads in one snapshot (WAL): a sync committing meanwhile is seen by all sections or none.
-  const read = <T>(work: () => T): T => db.transaction(() => work(), { behavior: 'deferred' });
+  // Reads in one transaction: a sync committing meanwhile is seen by all sections or none.
+  const read = <T>(work: () => Promise<T>): Promise<T> => engine.transaction(() => work());
   // The headline follows the ward's official kinds and says which it counts: its lesson count is the
   // official figure's, and its confirmed outcomes count only when the ward chose them (the kinds table keeps every kind's number).
-  const headlineOf = (r: DayRange) => {
-    const h = headline(r);
-    const k = kinds.figures(r, h);
+  const headlineOf = async (r: DayRange) => {
+    const h = await headline(r);
+    const k = await kinds.figures(r, h);
     const outcomesCounted = k.official.kinds.includes('outcomes');
     const official: Headline = {
       ...h,
@@ -60,31 +61,66 @@ export function createDashboard(db: Db, catalog: DashboardCatalog, now: () => nu
   };
 
   // Coverage and the ranking count people by the same official kinds.
-  const people = () => learnerKindsOf(kinds.official().kinds);
+  const people = async () => learnerKindsOf((await kinds.official()).kinds);
 
   return {
     range,
     meta: () => read(meta),
-    headline: (q: DashboardQuery) => read(() => ({ range: range(q).range, headline: headlineOf(range(q)).headline })),
-    coverage: (q: DashboardQuery) => read(() => ({ range: range(q).range, coverage: coverage(range(q), people()), counted: countedOf(people()) })),
-    ranking: (q: DashboardQuery) => read(() => ({ range: range(q).range, ranking: ranking(range(q), people()) })),
-    courses: (q: DashboardQuery) => read(() => ({ range: range(q).range, ...courses(range(q)) })),
-    demographics: (q: DashboardQuery) =>
-      read(() => {
-        const d = demographics(range(q));
-        return { range: range(q).range, demographics: d.rows, demographicsAsOf: d.asOf };
+    headline: (q: DashboardQuery) =>
+      read(async () => {
+        const r = await range(q);
+        return { range: r.range, headline: (await headlineOf(r)).headline };
       }),
-    trend: (q: DashboardQuery) => read(() => ({ range: range(q).range, trend: trend(range(q)) })),
-    freshness: () => read(() => ({ freshness: freshness() })),
+    coverage: (q: DashboardQuery) =>
+      read(async () => {
+        const [r, p] = [await range(q), await people()];
+        return { range: r.range, coverage: await coverage(r, p), counted: countedOf(p) };
+      }),
+    ranking: (q: DashboardQuery) =>
+      read(async () => {
+        const r = await range(q);
+        return { range: r.range, ranking: await ranking(r, await people()) };
+      }),
+    courses: (q: DashboardQuery) =>
+      read(async () => {
+        const r = await range(q);
+        return { range: r.range, ...(await courses(r)) };
+      }),
+    demographics: (q: DashboardQuery) =>
+      read(async () => {
+        const r = await range(q);
+        const d = await demographics(r);
+        return { range: r.range, demographics: d.rows, demographicsAsOf: d.asOf };
+      }),
+    trend: (q: DashboardQuery) =>
+      read(async () => {
+        const r = await range(q);
+        return { range: r.range, trend: await trend(r) };
+      }),
+    freshness: () => read(async () => ({ freshness: await freshness() })),
     saveOfficialKinds: kinds.save,
-    all: (q: DashboardQuery): Dashboard =>
-      read(() => {
-        const r = range(q);
-        const h = headlineOf(r);
-        const p = people();
-        const wardRows = coverage({ ...r, group: null }, p);
+    all: (q: DashboardQuery): Promise<Dashboard> =>
+      read(async () => {
+        const r = await range(q);
+        const h = await headlineOf(r);
+        const p = await people();
+        const wardRows = await coverage({ ...r, group: null }, p);
         const rows = r.group === null ? wardRows : wardRows.filter((row) => row.groupId === r.group);
-        return { meta: meta(), range: r.range, headline: h.headline, coverage: rows, coverageCounted: countedOf(p), ranking: ranking(r, p, wardRows), ...courses(r), ...demographicsOf(r), trend: trend(r), freshness: freshness(), kinds: h.kinds };
+        const d = await demographics(r);
+        return {
+          meta: await meta(),
+          range: r.range,
+          headline: h.headline,
+          coverage: rows,
+          coverageCounted: countedOf(p),
+          ranking: await ranking(r, p, wardRows),
+          ...(await courses(r)),
+          demographics: d.rows,
+          demographicsAsOf: d.asOf,
+          trend: await trend(r),
+          freshness: await freshness(),
+          kinds: h.kinds,
+        };
       }),
   };
 }

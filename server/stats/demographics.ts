@@ -15,7 +15,7 @@
 import { and, count, eq, gt, isNotNull, lte, sql, type SQL } from 'drizzle-orm';
 import { AGE_BANDS, GENDER_KEYS, HIDDEN, SMALL_COUNT_LIMIT, type AgeBand, type DemographicRow, type GenderKey } from '../../shared/stats/api.ts';
 import { dayOf, isoFromDay, monthStart, yearOf } from '../../shared/stats/days.ts';
-import type { Db } from '../db/open.ts';
+import type { Engine } from '../db/engine/engine.ts';
 import { statsLearners, statsPeople } from '../db/schema/index.ts';
 import type { DayRange } from './range.ts';
 import { sumOf } from './sql.ts';
@@ -39,7 +39,7 @@ interface Scope {
 }
 
 /** The ward's statement or the group's, by the scope asked for. */
-function perScope<Row>(make: (forGroup: boolean) => { all(values: Record<string, unknown>): Row[] }): (q: Scope) => Row[] {
+function perScope<Row>(make: (forGroup: boolean) => { all(values: Record<string, unknown>): Promise<Row[]> }): (q: Scope) => Promise<Row[]> {
   const [ward, inGroup] = [make(false), make(true)];
   return (q) => (q.group === null ? ward.all({ end: q.end }) : inGroup.all({ end: q.end, group: q.group }));
 }
@@ -54,7 +54,8 @@ function arrivals(rows: Array<{ day: number | null; n: number }>) {
   return { first: days[0]?.day, upTo: (day: number) => days.reduce((sum, r) => (r.day <= day ? sum + r.n : sum), 0) };
 }
 
-export function createDemographics(db: Db, now: () => number) {
+export function createDemographics(engine: Engine, now: () => number) {
+  const { db } = engine;
   const end = sql.placeholder('end');
   const group = sql.placeholder('group');
   const byDay = (day: typeof statsLearners.firstDay | typeof statsLearners.firstCourseDay, forGroup: boolean) =>
@@ -67,10 +68,10 @@ export function createDemographics(db: Db, now: () => number) {
   const [reachedByDay, completedByDay] = [perScope((g) => byDay(statsLearners.firstDay, g)), perScope((g) => byDay(statsLearners.firstCourseDay, g))];
 
   /** The last published month end on or before `upTo` (see the top of this file); null before the first. */
-  function publishedEnd(upTo: number, scopeGroup: string | null): number | null {
+  async function publishedEnd(upTo: number, scopeGroup: string | null): Promise<number | null> {
     const last = monthEndOnOrBefore(upTo);
-    const reached = arrivals(reachedByDay({ end: last, group: scopeGroup }));
-    const completed = arrivals(completedByDay({ end: last, group: scopeGroup }));
+    const reached = arrivals(await reachedByDay({ end: last, group: scopeGroup }));
+    const completed = arrivals(await completedByDay({ end: last, group: scopeGroup }));
     if (reached.first === undefined) return null;
     const big = (added: number) => added === 0 || added >= SMALL_COUNT_LIMIT;
     let published: number | null = null;
@@ -102,21 +103,21 @@ export function createDemographics(db: Db, now: () => number) {
       .prepare();
   const [everyone, laterReached, laterCompleted] = [perScope(totals), perScope((g) => later(statsLearners.firstDay, g)), perScope((g) => later(statsLearners.firstCourseDay, g))];
   const key = (birthYear: number | null, gender: string | null) => `${birthYear ?? 0}|${gender ?? ''}`;
-  const rows = (q: Scope) => {
+  const rows = async (q: Scope) => {
     const out = new Map<string, { birthYear: number | null; gender: string | null; reached: number; completed: number }>();
-    for (const t of everyone(q)) {
+    for (const t of await everyone(q)) {
       out.set(key(t.birthYear, t.gender), { birthYear: t.birthYear === 0 ? null : t.birthYear, gender: t.gender === '' ? null : t.gender, reached: t.reached, completed: t.completed });
     }
-    for (const l of laterReached(q)) out.get(key(l.birthYear, l.gender))!.reached -= l.n;
-    for (const l of laterCompleted(q)) out.get(key(l.birthYear, l.gender))!.completed -= l.n;
+    for (const l of await laterReached(q)) out.get(key(l.birthYear, l.gender))!.reached -= l.n;
+    for (const l of await laterCompleted(q)) out.get(key(l.birthYear, l.gender))!.completed -= l.n;
     return out.values();
   };
-  return (r: DayRange): { asOf: string | null; rows: DemographicRow[] } => {
+  return async (r: DayRange): Promise<{ asOf: string | null; rows: DemographicRow[] }> => {
     // Only months that are over: the current one still changes.
-    const asOf = publishedEnd(Math.min(r.end, dayOf(now()) - 1), r.group);
+    const asOf = await publishedEnd(Math.min(r.end, dayOf(now()) - 1), r.group);
     const year = yearOf(asOf ?? r.end);
     const table = new Map(AGE_BANDS.map((b) => [b, { reached: emptyCell(), completed: emptyCell() }]));
-    for (const row of asOf === null ? [] : rows({ end: asOf, group: r.group })) {
+    for (const row of asOf === null ? [] : await rows({ end: asOf, group: r.group })) {
       const cell = table.get(ageBand(row.birthYear, year))!;
       const g: GenderKey = (GENDER_KEYS as readonly string[]).includes(row.gender ?? '') ? (row.gender as GenderKey) : 'unknown';
       cell.reached[g] += row.reached;

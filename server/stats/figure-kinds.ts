@@ -8,7 +8,7 @@
 import { and, eq, gte, lt, sql } from 'drizzle-orm';
 import { DEFAULT_OFFICIAL_KINDS, FIGURE_KINDS, officialLessons, type FigureKind, type FigureKinds } from '../../shared/stats/figure-kinds.ts';
 import type { Headline } from '../../shared/stats/api.ts';
-import type { Db } from '../db/open.ts';
+import type { Engine } from '../db/engine/engine.ts';
 import { events, guideEvents, integrityHolds, wardFigureSettings } from '../db/schema/index.ts';
 import { VERIFIED_SELF_COMPLETIONS } from './verified-records.ts';
 import { msBounds, type DayRange } from './range.ts';
@@ -23,7 +23,8 @@ export function officialKindsOf(stored: string | undefined): FigureKinds['offici
   return { kinds: FIGURE_KINDS.filter((k) => chosen.includes(k)), isDefault: false };
 }
 
-export function createFigureKinds(db: Db) {
+export function createFigureKinds(engine: Engine) {
+  const { db } = engine;
   // Written out with table names: the FROM is the attribution join, where a bare "id" is ambiguous.
   const eventId = sql.raw('"events"."id"');
   const eventAt = sql.raw('"events"."effective_at"');
@@ -47,20 +48,22 @@ export function createFigureKinds(db: Db) {
     .prepare();
   const setting = db.select({ kinds: wardFigureSettings.officialKinds }).from(wardFigureSettings).where(eq(wardFigureSettings.id, 1)).prepare();
 
-  const official = (): FigureKinds['official'] => officialKindsOf(setting.get()?.kinds);
+  const official = async (): Promise<FigureKinds['official']> => officialKindsOf((await setting.get())?.kinds);
 
   return {
     official,
-    figures(r: DayRange, headline: Pick<Headline, 'assistedCompletions' | 'selfCompletions' | 'outcomesConfirmed'>): FigureKinds {
+    async figures(r: DayRange, headline: Pick<Headline, 'assistedCompletions' | 'selfCompletions' | 'outcomesConfirmed'>): Promise<FigureKinds> {
       const [msFrom, msTo] = msBounds(r);
-      const credited = creditedSelf.get({ from: msFrom, to: msTo })?.n ?? 0;
+      const ms = { from: msFrom, to: msTo };
+      const credited = (await creditedSelf.get(ms))?.n ?? 0;
       const k = { verified: headline.assistedCompletions + credited, selfReported: headline.selfCompletions - credited };
-      const o = official();
-      return { ...k, outcomes: headline.outcomesConfirmed, held: (held.get({ from: msFrom, to: msTo })?.n ?? 0) + (heldGuided.get({ from: msFrom, to: msTo })?.n ?? 0), official: o, officialLessons: officialLessons(k, o.kinds) };
+      const o = await official();
+      const heldCount = ((await held.get(ms))?.n ?? 0) + ((await heldGuided.get(ms))?.n ?? 0);
+      return { ...k, outcomes: headline.outcomesConfirmed, held: heldCount, official: o, officialLessons: officialLessons(k, o.kinds) };
     },
-    save(kinds: readonly FigureKind[], by: string, at: number) {
+    async save(kinds: readonly FigureKind[], by: string, at: number) {
       const officialKinds = JSON.stringify(FIGURE_KINDS.filter((k) => kinds.includes(k)));
-      db.insert(wardFigureSettings).values({ id: 1, officialKinds, updatedBy: by, updatedAt: at }).onConflictDoUpdate({ target: wardFigureSettings.id, set: { officialKinds, updatedBy: by, updatedAt: at } }).run();
+      await db.insert(wardFigureSettings).values({ id: 1, officialKinds, updatedBy: by, updatedAt: at }).onConflictDoUpdate({ target: wardFigureSettings.id, set: { officialKinds, updatedBy: by, updatedAt: at } });
     },
   };
 }

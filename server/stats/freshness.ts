@@ -4,7 +4,7 @@
 // (counts only, never a device or a person).
 import { and, count, desc, eq, gt, gte, isNull, lt, max, sql } from 'drizzle-orm';
 import type { Freshness } from '../../shared/stats/api.ts';
-import type { Db } from '../db/open.ts';
+import type { Engine } from '../db/engine/engine.ts';
 import { devices, guideEvents, statsDeviceHours, users } from '../db/schema/index.ts';
 import { total } from './sql.ts';
 import { people } from './suppress.ts';
@@ -12,7 +12,8 @@ import { people } from './suppress.ts';
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
 
-export function createFreshness(db: Db, now: () => number) {
+export function createFreshness(engine: Engine, now: () => number) {
+  const { db } = engine;
   const lastSync = db
     .select({ recordedBy: guideEvents.recordedBy, last: max(guideEvents.receivedAt).as('last') })
     .from(guideEvents)
@@ -39,20 +40,20 @@ export function createFreshness(db: Db, now: () => number) {
     .prepare();
   const allDevices = db.select({ n: total(statsDeviceHours.devices) }).from(statsDeviceHours).prepare();
   const lastOfAll = db.select({ at: max(devices.lastSyncAt) }).from(devices).prepare();
-  const ge = (at: number) => {
+  const ge = async (at: number) => {
     const hour = Math.floor(at / HOUR);
-    return laterHours.get({ hour })!.n + sameHour.get({ at, hourEnd: (hour + 1) * HOUR })!.n;
+    return (await laterHours.get({ hour }))!.n + (await sameHour.get({ at, hourEnd: (hour + 1) * HOUR }))!.n;
   };
-  const deviceCounts = (a: number, b: number, c: number) => {
-    const [na, nb, nc] = [ge(a), ge(b), ge(c)];
-    return { d1: na, d7: nb - na, d30: nc - nb, older: allDevices.get()!.n - nc, last: lastOfAll.get()!.at };
+  const deviceCounts = async (a: number, b: number, c: number) => {
+    const [na, nb, nc] = [await ge(a), await ge(b), await ge(c)];
+    return { d1: na, d7: nb - na, d30: nc - nb, older: (await allDevices.get())!.n - nc, last: (await lastOfAll.get())!.at };
   };
   const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString());
-  return (): Freshness => {
+  return async (): Promise<Freshness> => {
     const t = now();
-    const d = deviceCounts(t - DAY, t - 7 * DAY, t - 30 * DAY);
+    const d = await deviceCounts(t - DAY, t - 7 * DAY, t - 30 * DAY);
     return {
-      guides: guides.all().map((g) => ({ guide: g.guide, team: g.team, lastSyncAt: iso(g.last) })),
+      guides: (await guides.all()).map((g) => ({ guide: g.guide, team: g.team, lastSyncAt: iso(g.last) })),
       devices: { within1Day: people(d.d1), within7Days: people(d.d7), within30Days: people(d.d30), older: people(d.older), lastSyncAt: iso(d.last) },
     };
   };

@@ -1,24 +1,23 @@
 // Ward-wide headline figures for a range. Learners are counted up to the
 // range's end (coverage grows over time); activity, completions and the
 // rest are counted inside the range.
-import { and, between, count, countDistinct, eq, exists, gte, inArray, lt, lte, ne, sql, type AnyColumn } from 'drizzle-orm';
+import { and, between, count, eq, exists, gte, inArray, lt, lte, ne, sql, type AnyColumn } from 'drizzle-orm';
 import type { Headline } from '../../shared/stats/api.ts';
-import type { Db } from '../db/open.ts';
+import type { Engine } from '../db/engine/engine.ts';
 import { certificates, guideEvents, guideSessions, integrityHolds, statsCourseDays, statsDaily, statsFirstDays } from '../db/schema/index.ts';
 import { activeUpTo } from './active.ts';
 import { msBounds, type DayRange } from './range.ts';
-import { dialect, onlyIf, total } from './sql.ts';
+import { onlyIf, total } from './sql.ts';
 import { notHeld } from './verified-records.ts';
+import type { CertificateStandingOf } from './certificate-standing.ts';
 
 const start = sql.placeholder('start');
 const end = sql.placeholder('end');
 const from = sql.placeholder('from');
 const to = sql.placeholder('to');
 
-/** Where a certificate stands today (server/resident/certificates.ts). */
-export type CertificateStandingOf = (learnerId: string, courseId: string) => 'valid' | 'under-review' | 'withdrawn';
-
-export function createHeadline(db: Db, standing: CertificateStandingOf) {
+export function createHeadline(engine: Engine, standing: CertificateStandingOf) {
+  const { db } = engine;
   // Sums of the first-day counters (stats-counters.ts), not a scan of every learner.
   const learners = db
     .select({
@@ -29,7 +28,7 @@ export function createHeadline(db: Db, standing: CertificateStandingOf) {
     .from(statsFirstDays)
     .where(lte(statsFirstDays.day, end))
     .prepare();
-  const active = activeUpTo(db);
+  const active = activeUpTo(engine);
   const lessons = db
     .select({ completions: total(statsDaily.completions), assisted: total(statsDaily.assistedCompletions) })
     .from(statsDaily)
@@ -50,8 +49,9 @@ export function createHeadline(db: Db, standing: CertificateStandingOf) {
     .from(certificates)
     .where(and(during(certificates.issuedAt), exists(db.select({ one: sql`1` }).from(integrityHolds).where(and(eq(integrityHolds.learnerId, certificates.learnerId), ne(integrityHolds.status, 'accepted'))))))
     .prepare();
+  // Distinct (learner, outcome) pairs: the outcome is read from the JSON payload here, the same on every engine.
   const outcomes = db
-    .select({ n: countDistinct(sql`${guideEvents.learnerId} || ' ' || ${dialect.jsonText(guideEvents.payload, 'outcome')}`) })
+    .selectDistinct({ learnerId: guideEvents.learnerId, payload: guideEvents.payload })
     .from(guideEvents)
     .where(
       and(
@@ -62,30 +62,40 @@ export function createHeadline(db: Db, standing: CertificateStandingOf) {
       ),
     )
     .prepare();
+  const outcomesConfirmed = async (ms: { from: number; to: number }) => {
+    const pairs = new Set<string>();
+    for (const row of await outcomes.all(ms)) {
+      const outcome = (JSON.parse(row.payload) as { outcome?: unknown }).outcome;
+      if (outcome !== undefined && outcome !== null) pairs.add(`${row.learnerId} ${String(outcome)}`);
+    }
+    return pairs.size;
+  };
   const sessions = db.select({ n: count() }).from(guideSessions).where(during(guideSessions.startsAt)).prepare();
 
   /** Every kind of lesson completion, before the ward's official kinds are applied (dashboard.ts). */
-  return (r: DayRange): Omit<Headline, 'lessonsCounted' | 'outcomesCounted'> => {
+  return async (r: DayRange): Promise<Omit<Headline, 'lessonsCounted' | 'outcomesCounted'>> => {
     const days = { start: r.start, end: r.end };
-    const l = learners.get(days)!;
-    const lc = lessons.get(days)!;
+    const l = (await learners.get(days))!;
+    const lc = (await lessons.get(days))!;
     const [msFrom, msTo] = msBounds(r);
     const ms = { from: msFrom, to: msTo };
+    let notValid = 0;
+    for (const c of await questioned.all(ms)) if ((await standing(c.learnerId, c.courseId)) !== 'valid') notValid++;
     return {
       learners: l.total,
       newLearners: l.fresh,
-      active7: active(r.end - 6, r.end),
-      active30: active(r.end - 29, r.end),
+      active7: await active(r.end - 6, r.end),
+      active30: await active(r.end - 29, r.end),
       assistedLearners: l.assisted,
       selfLearners: l.total - l.assisted,
       lessonsCompleted: lc.completions,
       assistedCompletions: lc.assisted,
       selfCompletions: lc.completions - lc.assisted,
-      coursesCompleted: courses.get(days)!.n,
+      coursesCompleted: (await courses.get(days))!.n,
       // Issued in the period and valid today (as /verify says).
-      certificates: issued.get(ms)!.n - questioned.all(ms).filter((c) => standing(c.learnerId, c.courseId) !== 'valid').length,
-      outcomesConfirmed: outcomes.get(ms)!.n,
-      sessionsHeld: sessions.get(ms)!.n,
+      certificates: (await issued.get(ms))!.n - notValid,
+      outcomesConfirmed: await outcomesConfirmed(ms),
+      sessionsHeld: (await sessions.get(ms))!.n,
     };
   };
 }

@@ -5,15 +5,16 @@
 import { between, sql } from 'drizzle-orm';
 import type { StatsSummary } from '../../shared/api.ts';
 import { dayFromIso, isoFromDay } from '../../shared/stats/days.ts';
-import type { Db } from '../db/open.ts';
+import type { Engine } from '../db/engine/engine.ts';
 import { statsDaily } from '../db/schema/index.ts';
 import { activeUpTo } from './active.ts';
 import { sumOf, total } from './sql.ts';
 
-export function createStatsQueries(db: Db) {
+export function createStatsQueries(engine: Engine) {
+  const { db } = engine;
   const inRange = between(statsDaily.day, sql.placeholder('start'), sql.placeholder('end'));
   const completed = sql`${sumOf(statsDaily.completions)} > 0`;
-  const learners = activeUpTo(db);
+  const learners = activeUpTo(engine);
   const completions = db.select({ n: total(statsDaily.completions) }).from(statsDaily).where(inRange).prepare();
   const perLesson = db
     .select({ courseId: statsDaily.courseId, lessonId: statsDaily.lessonId, completions: sumOf(statsDaily.completions) })
@@ -31,17 +32,18 @@ export function createStatsQueries(db: Db) {
     .having(completed)
     .orderBy(statsDaily.day)
     .prepare();
-  return (from?: string, to?: string): StatsSummary =>
-    db.transaction(() => {
+  // One transaction: the four figures describe the same moment even while phones sync.
+  return (from?: string, to?: string): Promise<StatsSummary> =>
+    engine.transaction(async () => {
       const start = from ? dayFromIso(from) : Number.MIN_SAFE_INTEGER;
       const end = to ? dayFromIso(to) : Number.MAX_SAFE_INTEGER;
       return {
         from: from ?? null,
         to: to ?? null,
-        learners: learners(start, end),
-        completions: completions.get({ start, end })!.n,
-        perLesson: perLesson.all({ start, end }),
-        perDay: perDay.all({ start, end }).map((d) => ({ day: isoFromDay(d.day), completions: d.completions })),
+        learners: await learners(start, end),
+        completions: (await completions.get({ start, end }))!.n,
+        perLesson: await perLesson.all({ start, end }),
+        perDay: (await perDay.all({ start, end })).map((d) => ({ day: isoFromDay(d.day), completions: d.completions })),
       };
     });
 }

@@ -5,13 +5,14 @@ import { and, between, inArray, sql, type AnyColumn, type SQL } from 'drizzle-or
 import type { SQLiteTable } from 'drizzle-orm/sqlite-core';
 import type { TrendRow } from '../../shared/stats/api.ts';
 import { isoFromDay, weekStart } from '../../shared/stats/days.ts';
-import type { Db } from '../db/open.ts';
+import type { Engine } from '../db/engine/engine.ts';
 import { statsCourseDays, statsDaily, statsFirstDays } from '../db/schema/index.ts';
 import type { DayRange } from './range.ts';
 import { sumOf } from './sql.ts';
 import { protect } from './suppress.ts';
 
-export function createTrend(db: Db) {
+export function createTrend(engine: Engine) {
+  const { db } = engine;
   const inRange = (day: AnyColumn) => between(day, sql.placeholder('start'), sql.placeholder('end'));
   // (day + 3) % 7 is days since Monday (1970-01-01 was a Thursday).
   const weekOf = (day: AnyColumn) => sql<number>`${day} - ((${day} + 3) % 7)`;
@@ -30,10 +31,10 @@ export function createTrend(db: Db) {
     statsCourseDays,
     inArray(statsCourseDays.courseId, db.selectDistinct({ courseId: statsDaily.courseId }).from(statsDaily)),
   );
-  return (r: DayRange): TrendRow[] => {
+  return async (r: DayRange): Promise<TrendRow[]> => {
     const map = (rows: Array<{ week: number; n: number }>) => new Map(rows.map((x) => [x.week, x.n]));
     const days = { start: r.start, end: r.end };
-    const [l, n, c] = [map(lessons.all(days)), map(learners.all(days)), map(courses.all(days))];
+    const [l, n, c] = [map(await lessons.all(days)), map(await learners.all(days)), map(await courses.all(days))];
     const weeks: number[] = [];
     for (let week = weekStart(r.start); week <= r.end; week += 7) weeks.push(week);
     // The weeks add up to the headline's new learners and courses completed.
