@@ -82,7 +82,7 @@ export function createTeamReport(engine: Engine) {
         guides: (await guides.all()).map((g) => ({ ...g, ...guideRow(g.guideId) })),
         teams: TEAMS.map((team) => ({ team, ...teamRow(team) })),
       };
-    });
+    }, { readOnly: true });
 }
 
 const CSV_HEADER = ['scope', 'team', 'guide', 'sessions', 'attendees', 'self_completions', 'assisted_completions', 'outcomes'];

@@ -119,5 +119,5 @@ export function createIndicatorActuals(engine: Engine) {
         participants: tally(participants),
         certificates: tally(issued),
       };
-    });
+    }, { readOnly: true });
 }

@@ -111,7 +111,7 @@ export async function readPlanReportData(s: ReportSources, plan: Plan, period: R
     return o?.rows ? { ...figures, activities: (await read.lines(plan.id, span)).map(asReport) } : figures;
   };
   // One snapshot: a sync committing meanwhile is seen by every part (indicators and difficulties included) or none.
-  return s.engine.transaction(run);
+  return s.engine.transaction(run, { readOnly: true });
 }
 
 /** Part II sentences from the figures: what went well, and units, content items and forms left with nothing. */

@@ -76,5 +76,5 @@ export function createSelfCheckSummary(engine: Engine) {
         }),
         skills: skillOrder.map((skill) => ({ skill, ...beforeAfter(bySkill.get(skill) ?? []) })),
       };
-    });
+    }, { readOnly: true });
 }

@@ -43,7 +43,7 @@ export function createDashboard(engine: Engine, catalog: DashboardCatalog, now: 
     return { wardName: w?.name ?? '', isSampleProfile: w ? w.isSample : true, isDemo: (await demo.get()) !== undefined, generatedAt: new Date(now()).toISOString() };
   };
   // Reads in one transaction: a sync committing meanwhile is seen by all sections or none.
-  const read = <T>(work: () => Promise<T>): Promise<T> => engine.transaction(() => work());
+  const read = <T>(work: () => Promise<T>): Promise<T> => engine.transaction(() => work(), { readOnly: true });
   // The headline follows the ward's official kinds and says which it counts: its lesson count is the
   // official figure's, and its confirmed outcomes count only when the ward chose them (the kinds table keeps every kind's number).
   const headlineOf = async (r: DayRange) => {

@@ -45,5 +45,5 @@ export function createStatsQueries(engine: Engine) {
         perLesson: await perLesson.all({ start, end }),
         perDay: (await perDay.all({ start, end })).map((d) => ({ day: isoFromDay(d.day), completions: d.completions })),
       };
-    });
+    }, { readOnly: true });
 }

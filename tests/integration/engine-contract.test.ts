@@ -127,6 +127,26 @@ describe.each(ENGINES)('engine contract on %s', (kind) => {
     expect(ids).toEqual(['A1', 'A2']);
   });
 
+  it('gives the reads of a read-only transaction one moment, while a write commits beside them', async () => {
+    const n = async (on: Engine) => (await on.get<{ n: number }>(sql`SELECT count(*) AS n FROM ${events} WHERE learner_id = ${'L1'}`))!.n;
+    let firstRead!: () => void;
+    const readOnce = new Promise<void>((resolve) => (firstRead = resolve));
+    // Another request's sync, started outside the report's transaction once it has read once.
+    const write = readOnce.then(() => engine.transaction((w) => w.db.insert(events).values(event('RO1', 'L1', 70))));
+    const [first, second] = await engine.transaction(
+      async (tx) => {
+        const before = await n(tx);
+        firstRead();
+        await sleep(50); // PostgreSQL commits the write now; SQLite's writer waits for this turn to end
+        return [before, await n(tx)];
+      },
+      { readOnly: true },
+    );
+    await write;
+    expect(second).toBe(first);
+    expect(await n(engine)).toBe(first + 1);
+  });
+
   it('keeps one row when the same event arrives in many transactions at once', async () => {
     const changes = await Promise.all(
       Array.from({ length: 8 }, (_, i) =>

@@ -35,6 +35,11 @@ export interface RunResult {
   changes: number;
 }
 
+export interface TransactionOptions {
+  /** Only reads: one snapshot for all of them (see Engine.transaction). */
+  readOnly?: boolean;
+}
+
 export interface Engine {
   readonly kind: EngineKind;
   readonly db: AsyncDb;
@@ -54,8 +59,14 @@ export interface Engine {
    * engine itself and statements prepared on `engine.db`, which find the
    * open transaction of their async context (so code deep down needs no `tx`
    * handed to it). A transaction inside one is a savepoint.
+   *
+   * `readOnly`: a report's several reads, which must agree with each other.
+   * On PostgreSQL they then share one snapshot (REPEATABLE READ READ ONLY;
+   * a plain BEGIN gives each statement its own); on SQLite the one writer's
+   * turn already keeps every other write out. Inside another transaction the
+   * reads simply join it.
    */
-  transaction<T>(work: (tx: Engine) => Promise<T>): Promise<T>;
+  transaction<T>(work: (tx: Engine) => Promise<T>, options?: TransactionOptions): Promise<T>;
   close(): Promise<void>;
 }
 

@@ -81,7 +81,7 @@ export function postgresEngine(pool: pg.Pool, { schema, sharedPool = false }: Po
     return {
       kind: 'postgres',
       ...queriesOver(executor),
-      async transaction(work) {
+      async transaction(work, options) {
         const open = client ? undefined : openTransactionOf(owner);
         if (open) return open.tx.transaction(work);
         if (client) {
@@ -99,7 +99,7 @@ export function postgresEngine(pool: pg.Pool, { schema, sharedPool = false }: Po
         const own = await connectTo(pool, schema);
         let broken = false;
         try {
-          await own.query('BEGIN');
+          await own.query(options?.readOnly ? 'BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY' : 'BEGIN');
           try {
             const onOwn = executorOn(own);
             const tx = scoped(onOwn, own, 1);

@@ -90,13 +90,14 @@ function sqliteEngine(sqlite: Sqlite): Engine {
     const engine: Engine = {
       kind: 'sqlite',
       ...queriesOver(executor),
-      async transaction(work) {
+      async transaction(work, options) {
         const open = depth === 0 ? openTransactionOf(owner) : undefined;
         if (open) return open.tx.transaction(work);
         if (depth > 0) return savepoint(depth, () => work(scoped(direct, depth + 1)));
         const release = await lock.hold();
         try {
-          sqlite.exec('BEGIN IMMEDIATE');
+          // Reads only: no write lock on the file (a deferred BEGIN); this process's writers still wait their turn.
+          sqlite.exec(options?.readOnly ? 'BEGIN' : 'BEGIN IMMEDIATE');
           try {
             const tx = scoped(direct, 1);
             const result = await withinTransaction(owner, direct, tx, () => work(tx));
