@@ -9,6 +9,7 @@ import { API_PREFIX, MAX_BODY_BYTES } from '../shared/api.ts';
 import { csrfGuard } from './auth/csrf.ts';
 import { createPasswordHasher, PRODUCTION_HASHER, type PasswordHasher } from './auth/passwords.ts';
 import { createLoginGuard, DEFAULT_LOGIN_LIMITS } from './auth/login-guard.ts';
+import { windowsFor } from './limits/windows.ts';
 import { createHashQueue } from './auth/hash-queue.ts';
 import type { AppConfig, AppContext, AppEnv } from './context.ts';
 import type { Db, Sqlite } from './db/open.ts';
@@ -124,7 +125,7 @@ export function createApp(deps: AppDeps) {
     logger: deps.logger ?? silentLogger,
     clientIp: createClientIp(config.trustProxy),
     login: {
-      guard: createLoginGuard(now, { ...DEFAULT_LOGIN_LIMITS, ...config.loginLimits }),
+      guard: createLoginGuard(now, { ...DEFAULT_LOGIN_LIMITS, ...config.loginLimits }, { failures: windowsFor(engine, now)('login-failures'), pending: windowsFor(engine, now)('login-pending') }),
       queue: createHashQueue({ parallel: LOGIN_CHECKS_PARALLEL, capacity: LOGIN_CHECKS_WAITING }),
     },
     audit: createAuditLog(engine, now),

@@ -18,8 +18,14 @@
 // a colleague's right password still gets through, and a sprayer is left
 // with one guess per account per window.
 //
-// Counts live in memory in fixed windows: one process serves a ward, and a
-// restart forgetting them is harmless.
+// Counts live in fixed windows (server/limits/windows.ts): in memory when one
+// process serves a ward (a restart forgetting them is harmless), in the
+// database when several processes share a city's PostgreSQL, so a guesser
+// gets no more tries by reaching another process. An attempt is counted as
+// in flight before it is checked against the limit, in one atomic step per
+// key, so simultaneous guesses at several processes stop at the limit too.
+
+import { memoryWindows, type Windows } from '../limits/windows.ts';
 
 export type LockScope = 'device' | 'account_address' | 'account' | 'address';
 
@@ -52,61 +58,27 @@ export interface LoginAttempt {
 
 export interface AttemptTicket {
   /** Right password: the device's or pair's failures are forgiven. */
-  succeeded(): void;
-  /** Wrong password; returns the scopes this failure has just locked. */
-  failed(): LockScope[];
+  succeeded(): Promise<void>;
+  /** Wrong password; resolves to the scopes this failure has just locked. */
+  failed(): Promise<LockScope[]>;
   /** Not checked after all (the queue was full): counts nothing. */
-  abandoned(): void;
+  abandoned(): Promise<void>;
 }
 
 export type Admission = { ok: true; ticket: AttemptTicket } | { ok: false; retryAfter: number; scope: LockScope };
 
 export interface LoginGuard {
-  admit(attempt: LoginAttempt): Admission;
+  admit(attempt: LoginAttempt): Promise<Admission>;
 }
 
-interface Window {
-  failures: number;
-  pending: number;
-  resetAt: number;
+/** Where the guard counts: wrong passwords, and checks in flight. */
+export interface GuardWindows {
+  failures: Windows;
+  pending: Windows;
 }
 
-const MAX_TRACKED_KEYS = 50_000;
-
-export function createLoginGuard(now: () => number, limits: LoginLimits = DEFAULT_LOGIN_LIMITS): LoginGuard {
-  const windows = new Map<string, Window>();
-
-  const current = (key: string): Window | undefined => {
-    const found = windows.get(key);
-    if (found && found.resetAt <= now() && found.pending === 0) {
-      windows.delete(key);
-      return undefined;
-    }
-    return found;
-  };
-
-  // Someone spraying names: sweep expired windows, then forget the oldest
-  // idle ones rather than grow without bound.
-  const sweep = () => {
-    for (const [key, w] of windows) if (w.resetAt <= now() && w.pending === 0) windows.delete(key);
-    for (const [key, w] of windows) {
-      if (windows.size < MAX_TRACKED_KEYS * 0.9) break;
-      if (w.pending === 0) windows.delete(key);
-    }
-  };
-
-  const open = (key: string): Window => {
-    const found = current(key);
-    if (found) {
-      // A window kept alive only by checks in flight starts afresh.
-      if (found.resetAt <= now()) Object.assign(found, { failures: 0, resetAt: now() + limits.windowMs });
-      return found;
-    }
-    if (windows.size >= MAX_TRACKED_KEYS) sweep();
-    const fresh = { failures: 0, pending: 0, resetAt: now() + limits.windowMs };
-    windows.set(key, fresh);
-    return fresh;
-  };
+export function createLoginGuard(now: () => number, limits: LoginLimits = DEFAULT_LOGIN_LIMITS, windows: GuardWindows = { failures: memoryWindows(now), pending: memoryWindows(now) }): LoginGuard {
+  const { failures, pending } = windows;
 
   const scopesOf = (a: LoginAttempt): Array<[LockScope, string, number]> =>
     a.device
@@ -117,47 +89,49 @@ export function createLoginGuard(now: () => number, limits: LoginLimits = DEFAUL
           ['address', `i\n${a.address}`, limits.perAddress],
         ];
 
+  const release = (keys: readonly string[]) => Promise.all(keys.map((key) => pending.add(key, -1, limits.windowMs)));
+
   return {
-    admit(attempt) {
+    async admit(attempt) {
       const scopes = scopesOf(attempt);
       const pair = scopes.find(([scope]) => scope === 'account_address');
-      const pairClean = pair ? (current(pair[1])?.failures ?? 0) === 0 : false;
+      const pairClean = pair ? ((await failures.read(pair[1]))?.count ?? 0) === 0 : false;
+      const counted: string[] = [];
       for (const [scope, key, limit] of scopes) {
-        const w = current(key);
+        // In flight first, then compared: of simultaneous attempts anywhere, only `limit` get through.
+        const inFlight = (await pending.add(key, 1, limits.windowMs)).count;
+        counted.push(key);
         if (scope === 'address' && pairClean) continue; // see the header: a spray does not lock out a colleague
-        if (w && w.failures + w.pending >= limit) {
+        const failed = await failures.read(key);
+        if ((failed?.count ?? 0) + inFlight > limit) {
+          await release(counted);
           // Locked by failures: until the window ends; full of checks in flight: a moment.
-          const retryAfter = w.failures >= limit && w.resetAt > now() ? Math.ceil((w.resetAt - now()) / 1000) : 1;
+          const retryAfter = failed && failed.count >= limit ? Math.ceil((failed.resetAt - now()) / 1000) : 1;
           return { ok: false, retryAfter: Math.max(1, retryAfter), scope };
         }
       }
-      const counted = scopes.map(([scope, key, limit]) => ({ scope, key, limit, window: open(key) }));
-      for (const c of counted) c.window.pending++;
       let settled = false;
-      const settle = (each: (c: (typeof counted)[number]) => void) => {
+      const settle = async (each: (scope: LockScope, key: string, limit: number) => Promise<void>) => {
         if (settled) return;
         settled = true;
-        for (const c of counted) {
-          c.window.pending--;
-          each(c);
-        }
+        await release(counted);
+        for (const [scope, key, limit] of scopes) await each(scope, key, limit);
       };
       return {
         ok: true,
         ticket: {
           succeeded: () =>
-            settle((c) => {
-              if (c.scope === 'device' || c.scope === 'account_address') c.window.failures = 0;
+            settle(async (scope, key) => {
+              if (scope === 'device' || scope === 'account_address') await failures.clear(key);
             }),
-          failed() {
+          async failed() {
             const locked: LockScope[] = [];
-            settle((c) => {
-              c.window.failures++;
-              if (c.window.failures === c.limit) locked.push(c.scope);
+            await settle(async (scope, key, limit) => {
+              if ((await failures.add(key, 1, limits.windowMs)).count === limit) locked.push(scope);
             });
             return locked;
           },
-          abandoned: () => settle(() => {}),
+          abandoned: () => settle(async () => {}),
         },
       };
     },

@@ -22,15 +22,15 @@ export interface PasswordCheck {
 export type CheckResult = { right: true } | { right: false; locked: LockScope[] };
 
 export async function checkStaffPassword(ctx: AppContext, check: PasswordCheck): Promise<CheckResult> {
-  const admission = ctx.login.guard.admit(check);
+  const admission = await ctx.login.guard.admit(check);
   if (!admission.ok) {
     ctx.logger.warn('login refused', { ip: check.address, scope: admission.scope, retryAfter: admission.retryAfter });
     throw apiError(429, 'too_many_requests', 'Too many failed logins; try again later', { 'Retry-After': String(admission.retryAfter) });
   }
   const { ticket } = admission;
   const owner = check.device ? `device\n${check.device}` : `address\n${check.address}`;
-  const busy = (error: unknown) => {
-    ticket.abandoned();
+  const busy = async (error: unknown) => {
+    await ticket.abandoned();
     if (!(error instanceof HashQueueFull)) return error;
     return apiError(429, 'login_busy', 'Many logins are being checked; try again in a moment', { 'Retry-After': '1' });
   };
@@ -39,17 +39,17 @@ export async function checkStaffPassword(ctx: AppContext, check: PasswordCheck):
     // Unknown usernames are checked against a dummy hash: "no such user" takes as long as "wrong password".
     checking = ctx.login.queue.run(owner, async () => ctx.passwords.verify(check.password, check.user?.passwordHash ?? (await ctx.passwords.dummyHash())));
   } catch (error) {
-    throw busy(error); // no room: refused before anything is awaited, so the count is back at once
+    throw await busy(error); // no room: refused before anything is awaited, so the count is back at once
   }
   let matches: boolean;
   try {
     matches = await checking;
   } catch (error) {
-    throw busy(error);
+    throw await busy(error);
   }
   if (matches && check.user && !check.user.disabled) {
-    ticket.succeeded();
+    await ticket.succeeded();
     return { right: true };
   }
-  return { right: false, locked: ticket.failed() };
+  return { right: false, locked: await ticket.failed() };
 }
