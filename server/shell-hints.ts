@@ -11,14 +11,14 @@
 // below is bounded by the catalog, whatever addresses are requested.
 // For "/", a lesson and a course of this build the shell carries the screen's first
 // view as HTML (dist/first-screen*.html, tools/first-screen) and the styles it
-// needs inline: a first visit paints it with the page's own bytes, no second
-// request; the app's entry, the screen's code and the lesson's course are
-// fetched once that has been shown.
+// needs inline, and the script that starts the app: a first visit paints it
+// with the page's own bytes, no second request; the app's entry, the screen's
+// code and the lesson's course are fetched once that has been shown.
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createHash } from 'node:crypto';
 import { brotliCompressSync } from 'node:zlib';
-import { appPolicyAllowingStyles } from './http/secure-headers.ts';
+import { appPolicyAllowingInline } from './http/secure-headers.ts';
 import { DEFAULT_LANGUAGE } from '../shared/skills.ts';
 import { residentScreenAt } from '../shared/resident/addresses.ts';
 import { FIRST_COURSE_FILE, FIRST_LESSON_FILE, FIRST_SCREEN_FILE, FIRST_SCREEN_SCRIPT, type CourseTemplates } from '../shared/first-screen.ts';
@@ -146,9 +146,9 @@ interface FirstView {
 
 /**
  * index.html with the first view inside the app's root element, which the
- * app empties before its first render, and the stylesheets inline. The entry
- * is fetched and started by first-screen.js (web/public) once that view has
- * been shown.
+ * app empties before its first render, the stylesheets inline, and
+ * first-screen.js (web/public) inline too: it fetches and starts the entry
+ * once that view has been shown.
  */
 function withFirstScreen(index: string, view: FirstView, readAsset: (href: string) => string): Shell | undefined {
   const entry = /<script type="module"(?: crossorigin)? src="([^"]+)"><\/script>/.exec(index);
@@ -168,14 +168,32 @@ function withFirstScreen(index: string, view: FirstView, readAsset: (href: strin
   for (const [link] of [...links, ...fetches]) html = html.replace(`\n    ${link}`, '').replace(link, '');
   const preloads = [...fetches.map((f) => f[1]), ...(view.fetches ?? [])];
   const attributes = [
+    ` data-entry="${entry[1]}"`,
     ...(preloads.length > 0 ? [` data-preload="${preloads.join(' ')}"`] : []),
     ...(view.modules && view.modules.length > 0 ? [` data-modules="${view.modules.join(' ')}"`] : []),
   ].join('');
+  // The starter in the page, not a file of its own: a request for it would be
+  // one more round trip before the entry is asked for, and one more thing the
+  // first paint shares the slow connection with.
+  let starter: string;
+  try {
+    starter = inlineScript(readAsset(`/${FIRST_SCREEN_SCRIPT}`));
+  } catch {
+    return undefined; // without its starter the view could not hand over to the app
+  }
   const image = view.image ? `<link rel="preload" href="${view.image}" as="image">\n    ` : '';
   html = html
-    .replace('<title>', `${styles.map((css) => `<style>${css}</style>`).join('\n    ')}\n    ${image}<title>`)
-    .replace(entry[0], `<script type="module" src="/${FIRST_SCREEN_SCRIPT}" data-entry="${entry[1]}"${attributes}></script>`)
-    .replace('<div id="app"></div>', `<div id="app">${view.html}</div>`);
-  const csp = appPolicyAllowingStyles(styles.map((css) => createHash('sha256').update(css).digest('base64')));
+    .replace('<title>', () => `${styles.map((css) => `<style>${css}</style>`).join('\n    ')}\n    ${image}<title>`)
+    .replace(entry[0], () => `<script type="module"${attributes}>${starter}</script>`)
+    .replace('<div id="app"></div>', () => `<div id="app">${view.html}</div>`);
+  const hash = (text: string) => createHash('sha256').update(text).digest('base64');
+  const csp = appPolicyAllowingInline({ styles: styles.map(hash), scripts: [hash(starter)] });
   return { html, br: brotliCompressSync(html), csp };
+}
+
+/** A script file's text for a <script> element: its whole-line comments dropped, checked to end nowhere early. */
+function inlineScript(source: string): string {
+  const text = source.replace(/^\s*\/\/.*\n/gm, '').trim();
+  if (/<\/script|<!--/i.test(text)) throw new Error(`${FIRST_SCREEN_SCRIPT} cannot be put inside a <script> element`);
+  return text;
 }

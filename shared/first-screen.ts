@@ -10,7 +10,7 @@ export const FIRST_SCREEN_FILE = 'first-screen.html';
 export const FIRST_LESSON_FILE = 'first-screen.lesson.html';
 /** A course's page and one lesson row, with slots (`CourseTemplates` as JSON). */
 export const FIRST_COURSE_FILE = 'first-screen.course.json';
-/** Starts the app's entry once that HTML has painted (web/public/first-screen.js). */
+/** Starts the app's entry once that HTML has painted (web/public/first-screen.js, put in the page inline). */
 export const FIRST_SCREEN_SCRIPT = 'first-screen.js';
 
 /** Where a lesson's own words go in the lesson template (filled by server/first-lesson.ts). */

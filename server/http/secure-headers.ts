@@ -2,7 +2,8 @@
 // server-rendered /verify page and the API. The Content-Security-Policy is
 // what the built app needs and nothing more, checked in real Chromium by the
 // CSP browser test, which fails on any violation:
-// - scripts only from this origin: the build has no inline script, the
+// - scripts only from this origin: the build has no inline script (the
+//   first visit's shell carries one, allowed by its hash alone), the
 //   service worker is registered from a bundled module, and zod is told not
 //   to probe for eval (web/src/app/zod-no-eval.ts);
 // - styles only from this origin: the app sets styles through the CSSOM
@@ -40,11 +41,17 @@ export const CONTENT_SECURITY_POLICY = {
 const kebab = (name: string) => name.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`);
 
 /**
- * The app's policy as header text, with the hashes of inline styles a page
- * of its own carries (the first visit's home shell inlines its stylesheet).
+ * The app's policy as header text, with the hashes of the inline styles and
+ * scripts a page of its own carries (a first visit's shell inlines its
+ * stylesheets and the small script that starts the app).
  */
-export function appPolicyAllowingStyles(styleHashes: readonly string[]): string {
-  const policy: Record<string, string[]> = { ...CONTENT_SECURITY_POLICY, styleSrc: [...CONTENT_SECURITY_POLICY.styleSrc, ...styleHashes.map((h) => `'sha256-${h}'`)] };
+export function appPolicyAllowingInline(hashes: { styles: readonly string[]; scripts?: readonly string[] }): string {
+  const allow = (base: string[], more: readonly string[] = []) => [...base, ...more.map((h) => `'sha256-${h}'`)];
+  const policy: Record<string, string[]> = {
+    ...CONTENT_SECURITY_POLICY,
+    scriptSrc: allow(CONTENT_SECURITY_POLICY.scriptSrc, hashes.scripts),
+    styleSrc: allow(CONTENT_SECURITY_POLICY.styleSrc, hashes.styles),
+  };
   return Object.entries(policy)
     .map(([name, values]) => `${kebab(name)} ${values.join(' ')}`)
     .join('; ');

@@ -48,6 +48,27 @@ describe.skipIf(!hasChromium)('the home screen on a first visit', () => {
     await context.close();
   });
 
+  it('paints with the page\'s own bytes: no script is asked for until it has been shown', async () => {
+    const context = await e2e.browser.newContext(PHONE);
+    const page = await context.newPage();
+    await page.goto(e2e.server.url);
+    await page.getByTestId('sync-status').waitFor();
+    // The page's own clock: its first contentful paint and when each file was asked for.
+    const { painted, scripts } = await page.evaluate(() => ({
+      painted: performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? NaN,
+      scripts: performance
+        .getEntriesByType('resource')
+        .filter((r) => /\.js$/.test(new URL(r.name).pathname))
+        .map((r) => ({ path: new URL(r.name).pathname, at: r.startTime })),
+    }));
+    // The first script file asked for is the app's code, once the screen has painted: no file
+    // of its own (first-screen.js is in the page) stands between the page and its first paint.
+    expect(scripts.map((s) => s.path)).not.toContain('/first-screen.js');
+    expect(scripts[0]?.path).toMatch(/^\/assets\/index-[^/]+\.js$/);
+    expect(scripts[0].at).toBeGreaterThanOrEqual(painted);
+    await context.close();
+  });
+
   it('keeps a tap on the HTML made before the app has started, and the app carries it out', async () => {
     const context = await e2e.browser.newContext(PHONE);
     const page = await context.newPage();
@@ -67,8 +88,8 @@ describe.skipIf(!hasChromium)('the home screen on a first visit', () => {
   it('is sent only to "/" and only in the default language of the build', async () => {
     const home = await (await fetch(e2e.server.url)).text();
     expect(home).toContain('data-testid="welcome"');
-    // The entry is named for first-screen.js to start once the screen is shown, not fetched alongside it.
-    expect(home).toMatch(/<script type="module" src="\/first-screen\.js" data-entry="\/assets\/index-[^"]+\.js" data-preload="\/content\/index\.json"><\/script>/);
+    // The entry is named for first-screen.js, in the page, to start once the screen is shown, not fetched alongside it.
+    expect(home).toMatch(/<script type="module" data-entry="\/assets\/index-[^"]+\.js" data-preload="\/content\/index\.json">[^<]+<\/script>/);
     // Nothing but the page itself before the first paint: the styles are in it, the course index is asked for with the entry.
     expect(home).not.toMatch(/<link rel="(stylesheet|preload)"/);
     expect(home).not.toMatch(/<script type="module" crossorigin src="\/assets\/index-/);

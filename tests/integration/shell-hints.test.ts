@@ -27,6 +27,11 @@ const CHUNK = {
   ],
 };
 
+/** The starter as web/public holds it, and as the page carries it inline (its whole-line comments dropped). */
+const STARTER_FILE = "// Starts the app.\nconst script = document.querySelector('script[data-entry]');\nvoid import(script.dataset.entry);\n";
+const STARTER = "const script = document.querySelector('script[data-entry]');\nvoid import(script.dataset.entry);";
+const starterHash = `'sha256-${createHash('sha256').update(STARTER).digest('base64')}'`;
+
 let t: TestApp;
 let dist: string;
 beforeAll(() => {
@@ -109,6 +114,7 @@ describe('the shell for "/"', () => {
     writeFileSync(join(homeDist, 'index.html'), HOME_INDEX);
     writeFileSync(join(homeDist, 'route-hints.json'), JSON.stringify(HINTS));
     writeFileSync(join(homeDist, 'first-screen.html'), FIRST_SCREEN);
+    writeFileSync(join(homeDist, 'first-screen.js'), STARTER_FILE);
     mkdirSync(join(homeDist, 'assets'));
     writeFileSync(join(homeDist, 'assets/index-S.css'), STYLES);
     home = setupTestApp({ config: { distDir: homeDist } });
@@ -124,9 +130,10 @@ describe('the shell for "/"', () => {
     expect(res.headers.get('cache-control')).toBe('no-cache');
     const html = brotliDecompressSync(Buffer.from(await res.arrayBuffer())).toString();
     expect(html).toContain(`<div id="app">${FIRST_SCREEN}</div>`);
-    // The entry is fetched and run by first-screen.js once the screen is shown.
+    // The entry is fetched and run by first-screen.js, in the page, once the screen is shown.
     // So is what the app fetches first: asked for then, not alongside the page.
-    expect(html).toContain('<script type="module" src="/first-screen.js" data-entry="/assets/index-A.js" data-preload="/content/index.json"></script>');
+    expect(html).toContain(`<script type="module" data-entry="/assets/index-A.js" data-preload="/content/index.json">${STARTER}</script>`);
+    expect(html).not.toContain('src="/first-screen.js"');
     expect(html).not.toContain('<link rel="preload"');
     // The stylesheet, all the first paint waits for, is in the page: no request of its own.
     expect(html).toContain(`<style>${STYLES}</style>`);
@@ -134,6 +141,7 @@ describe('the shell for "/"', () => {
     // Allowed by the page's policy by its hash alone, not by 'unsafe-inline'.
     const hash = createHash('sha256').update(STYLES).digest('base64');
     expect(res.headers.get('content-security-policy')).toContain(`style-src 'self' 'sha256-${hash}'`);
+    expect(res.headers.get('content-security-policy')).toContain(`script-src 'self' ${starterHash}`);
     expect(res.headers.get('content-security-policy')).not.toContain('unsafe-inline');
     expect(html).not.toContain('<script type="module" src="/assets/index-A.js">');
   });
@@ -167,6 +175,7 @@ describe('the shell for a lesson, with its first screen', () => {
     writeFileSync(join(lessonDist, 'index.html'), LESSON_INDEX);
     writeFileSync(join(lessonDist, 'route-hints.json'), JSON.stringify(HINTS));
     writeFileSync(join(lessonDist, 'first-screen.lesson.html'), TEMPLATE);
+    writeFileSync(join(lessonDist, 'first-screen.js'), STARTER_FILE);
     writeFileSync(join(lessonDist, 'assets/index-S.css'), APP_STYLES);
     writeFileSync(join(lessonDist, 'assets/lesson-S.css'), LESSON_STYLES);
     writeFileSync(join(lessonDist, 'content/index.json'), JSON.stringify({ courses: [{ ...CONTENT_INDEX.courses[0], title: { vi: 'Làm quen', en: 'First steps' } }] }));
@@ -193,7 +202,7 @@ describe('the shell for a lesson, with its first screen', () => {
     );
     // Its course and code are asked for when the app starts; only the picture goes with the page.
     expect(html).toContain(
-      '<script type="module" src="/first-screen.js" data-entry="/assets/index-A.js" data-preload="/content/index.json /content/device-basics.vi.1.json" data-modules="/assets/lesson-page-L.js /assets/lesson-M.js"></script>',
+      `<script type="module" data-entry="/assets/index-A.js" data-preload="/content/index.json /content/device-basics.vi.1.json" data-modules="/assets/lesson-page-L.js /assets/lesson-M.js">${STARTER}</script>`,
     );
     expect(html.match(/<link [^>]+>/g)).toEqual(['<link rel="preload" href="/content/images/device-basics/gestures.1.svg" as="image">']);
     // The app's and the lesson's styles are in the page, each allowed by its hash.
@@ -201,6 +210,7 @@ describe('the shell for a lesson, with its first screen', () => {
     expect(html).toContain(`<style>${LESSON_STYLES}</style>`);
     const policy = res.headers.get('content-security-policy') ?? '';
     for (const css of [APP_STYLES, LESSON_STYLES]) expect(policy).toContain(`'sha256-${createHash('sha256').update(css).digest('base64')}'`);
+    expect(policy).toContain(`script-src 'self' ${starterHash}`);
     expect(policy).not.toContain('unsafe-inline');
   });
 
@@ -222,6 +232,7 @@ describe('the shell for a course, with its page', () => {
       mkdirSync(join(dir, 'content'));
       writeFileSync(join(dir, 'index.html'), INDEX_HTML);
       writeFileSync(join(dir, 'route-hints.json'), JSON.stringify(HINTS));
+      writeFileSync(join(dir, 'first-screen.js'), STARTER_FILE);
       writeFileSync(join(dir, 'first-screen.course.json'), JSON.stringify({ page: '<h1><!--hvs:courseTitle--></h1><p><!--hvs:summary--></p><ol><!--hvs:lessons--></ol>', item: '<li><a href="<!--hvs:href-->"><!--hvs:n-->. <!--hvs:title--></a></li>' }));
       const course = { ...CONTENT_INDEX.courses[0], skill: 'device', title: { vi: 'Làm quen' }, summary: { vi: 'Chạm & <b>vuốt</b>' }, lessons: [{ id: 'touch', title: { vi: 'Bài "một"' }, minutes: 5 }] };
       writeFileSync(join(dir, 'content/index.json'), JSON.stringify({ courses: [course] }));
@@ -229,7 +240,7 @@ describe('the shell for a course, with its page', () => {
       try {
         const html = await (await app.request('/courses/device-basics', { headers: { 'accept-encoding': 'identity' } })).text();
         expect(html).toContain('<div id="app"><h1>Làm quen</h1><p>Chạm &amp; &lt;b&gt;vuốt&lt;/b&gt;</p><ol><li><a href="/courses/device-basics/lessons/touch">1. Bài &quot;một&quot;</a></li></ol></div>');
-        expect(html).toContain('<script type="module" src="/first-screen.js" data-entry="/assets/index-A.js" data-modules="/assets/course-page-C.js"></script>');
+        expect(html).toContain(`<script type="module" data-entry="/assets/index-A.js" data-modules="/assets/course-page-C.js">${STARTER}</script>`);
         const unknown = await (await app.request('/courses/other', { headers: { 'accept-encoding': 'identity' } })).text();
         expect(unknown).toContain('<div id="app"></div>');
         expect(unknown).toContain('<link rel="modulepreload" crossorigin href="/assets/course-page-C.js">');

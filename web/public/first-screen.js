@@ -1,4 +1,6 @@
-// Starts the app on a first visit to "/" or to a lesson (server/shell-hints.ts).
+// Starts the app on a first visit to "/", a course or a lesson. The server puts
+// this file's text in the page as an inline module script (server/shell-hints.ts),
+// so no request of its own stands before the first paint.
 // The screen arrived as HTML; the app's entry is fetched and run only once the
 // browser reports that screen shown (its first contentful paint), so neither
 // its download nor its start-up, seconds on a cheap phone, can hold up what

@@ -45,8 +45,8 @@ export const firstLoadSection: BenchSection = {
           };
         });
         await context.close();
-        // Home's entry starts after its HTML has painted (tools/first-screen), so "before load"
-        // can be the starter alone: what the screen needs to answer a tap is counted too.
+        // Home's entry starts after its HTML has painted (tools/first-screen; the starter is in
+        // the page), so "before load" can be empty: what the screen needs to answer a tap is counted too.
         for (const [what, scripts] of [['before load', beforeLoad], ['until the app has rendered', beforeLive]] as const) {
           const sizes = scripts.map((p) => ({ p, gz: gzipBytes(p) }));
           const total = sizes.reduce((n, s) => n + s.gz, 0);
