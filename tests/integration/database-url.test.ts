@@ -1,0 +1,124 @@
+// DATABASE_URL chooses the database of the real server process, started as
+// `npm start` starts it (the bundled entry, plain node, a loopback port):
+// unset, the SQLite file in DATA_DIR exactly as before; postgres://…, a
+// PostgreSQL database whose migrations the server applies at start. On each:
+// the health check, a learner registering, one lesson completion synced twice
+// (one row, the second answer a duplicate) and read back by the learner.
+//
+// While some part of the server still reads the SQLite file directly (ctx.db,
+// ctx.sqlite: parts other changes are moving to the engine), the server on
+// PostgreSQL must not start half-working: it stops at once and names the
+// line. Which case holds is read from the sources here, independently of the
+// server, so this test turns into the full PostgreSQL run by itself once the
+// last such line is gone.
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
+import pg from 'pg';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { newSecret, uuidv7 } from '../../shared/ids.ts';
+import { startPgCluster, type PgCluster } from '../support/pg-cluster.ts';
+import { PROJECT_ROOT, startServer, type RunningServer } from '../support/server-process.ts';
+
+/** Lines of server code (not comments, not tests) that read the SQLite connection handed to the routes, trimmed. */
+function linesStillOnSqlite(): string[] {
+  const found: string[] = [];
+  const walk = (dir: string) => {
+    for (const name of readdirSync(dir)) {
+      const path = join(dir, name);
+      if (statSync(path).isDirectory()) walk(path);
+      else if (name.endsWith('.ts') && !name.endsWith('.test.ts')) {
+        readFileSync(path, 'utf8')
+          .split('\n')
+          .forEach((line) => {
+            if (/ctx\.(db|sqlite)\b(?!\w)/.test(line) && !/^\s*(\/\/|\*|\/\*)/.test(line)) found.push(line.trim());
+          });
+      }
+    }
+  };
+  walk(join(PROJECT_ROOT, 'server'));
+  return found;
+}
+
+let cluster: PgCluster | undefined;
+afterAll(async () => {
+  await cluster?.stop();
+}, 60_000);
+
+describe.each(['sqlite', 'postgres'] as const)('the server entry with DATABASE_URL for %s', (kind) => {
+  let server: RunningServer | undefined;
+  let databaseUrl: string | undefined;
+  let refusal: string | undefined;
+  const stillOnSqlite = kind === 'postgres' ? linesStillOnSqlite() : [];
+
+  beforeAll(async () => {
+    if (kind === 'postgres') {
+      cluster = await startPgCluster();
+      databaseUrl = await cluster.createDatabase('database_url');
+    }
+    try {
+      server = await startServer({ bundled: true, env: databaseUrl ? { DATABASE_URL: databaseUrl } : { DATABASE_URL: '' } });
+    } catch (error) {
+      refusal = (error as Error).message;
+    }
+  }, 180_000);
+  afterAll(() => server?.stop());
+
+  /** Rows of learner records in the database the server used, read beside the server. */
+  async function storedRecords(learnerId: string): Promise<number> {
+    if (kind === 'sqlite') {
+      const db = new Database(server!.dbFile, { readonly: true });
+      try {
+        return (db.prepare('SELECT count(*) AS n FROM events WHERE learner_id = ?').get(learnerId) as { n: number }).n;
+      } finally {
+        db.close();
+      }
+    }
+    const client = new pg.Client({ connectionString: databaseUrl });
+    await client.connect();
+    try {
+      return Number((await client.query('SELECT count(*) AS n FROM events WHERE learner_id = $1', [learnerId])).rows[0].n);
+    } finally {
+      await client.end();
+    }
+  }
+
+  it('serves health, registration and an exactly-once sync read back by the learner', async () => {
+    if (stillOnSqlite.length > 0) {
+      // Refused before listening, with the place of the part still on SQLite, and the data left alone.
+      expect(server).toBeUndefined();
+      expect(refusal).toMatch(/exited early \(1\)/);
+      expect(refusal).toContain('still reads the SQLite file directly');
+      // The line is quoted as the server runs it (bundled, so the place is the bundle's): one of those lines in the sources.
+      const quoted = /ctx\.(?:db|sqlite): \S+:\d+ `([^`]+)`/.exec(refusal!)?.[1];
+      expect(stillOnSqlite).toContain(quoted);
+      // The migrations ran: the database is ready for the server that can use it.
+      expect(await storedRecords(uuidv7())).toBe(0);
+      return;
+    }
+    expect(refusal).toBeUndefined();
+    const base = server!.url;
+    const health = await fetch(`${base}/api/v1/health`);
+    expect(health.status).toBe(200);
+    expect(await health.json()).toMatchObject({ status: 'ok' });
+
+    const learner = { id: uuidv7(), secret: newSecret() };
+    const registered = await fetch(`${base}/api/v1/learners`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(learner) });
+    expect(registered.status).toBe(201);
+    const auth = { authorization: `Bearer ${learner.id}.${learner.secret}`, 'content-type': 'application/json' };
+
+    const record = { id: uuidv7(), type: 'lesson.completed', learnerId: learner.id, deviceId: 'device-test-0001', occurredAt: new Date(Date.now() - 60_000).toISOString(), courseId: 'cyber-safety', lessonId: 'strong-passwords', contentVersion: 'v1', score: 80, durationSec: 300 };
+    const sync = async () => {
+      const res = await fetch(`${base}/api/v1/sync`, { method: 'POST', headers: auth, body: JSON.stringify({ deviceId: 'device-test-0001', events: [record] }) });
+      expect(res.status).toBe(200);
+      return ((await res.json()) as { results: Array<{ id: string; status: string }> }).results;
+    };
+    expect(await sync()).toEqual([{ id: record.id, status: 'accepted' }]);
+    expect(await sync()).toEqual([{ id: record.id, status: 'duplicate' }]);
+    expect(await storedRecords(learner.id)).toBe(1);
+
+    const mine = (await (await fetch(`${base}/api/v1/me`, { headers: auth })).json()) as { events: Array<{ id: string; type: string; payload: { lessonId: string } }> };
+    expect(mine.events.map((e) => [e.id, e.type, e.payload.lessonId])).toEqual([[record.id, 'lesson.completed', 'strong-passwords']]);
+    expect(server!.output()).toContain(`"engine":"${kind}"`);
+  }, 60_000);
+});
