@@ -11,7 +11,9 @@
 // line. Which case holds is read from the sources here, independently of the
 // server, so this test turns into the full PostgreSQL run by itself once the
 // last such line is gone.
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import pg from 'pg';
@@ -49,6 +51,7 @@ describe.each(['sqlite', 'postgres'] as const)('the server entry with DATABASE_U
   let server: RunningServer | undefined;
   let databaseUrl: string | undefined;
   let refusal: string | undefined;
+  const dataDir = mkdtempSync(join(tmpdir(), 'hvs-database-url-'));
   const stillOnSqlite = kind === 'postgres' ? linesStillOnSqlite() : [];
 
   beforeAll(async () => {
@@ -57,12 +60,15 @@ describe.each(['sqlite', 'postgres'] as const)('the server entry with DATABASE_U
       databaseUrl = await cluster.createDatabase('database_url');
     }
     try {
-      server = await startServer({ bundled: true, env: databaseUrl ? { DATABASE_URL: databaseUrl } : { DATABASE_URL: '' } });
+      server = await startServer({ bundled: true, dataDir, env: databaseUrl ? { DATABASE_URL: databaseUrl } : { DATABASE_URL: '' } });
     } catch (error) {
       refusal = (error as Error).message;
     }
   }, 180_000);
-  afterAll(() => server?.stop());
+  afterAll(async () => {
+    await server?.stop();
+    rmSync(dataDir, { recursive: true, force: true });
+  });
 
   /** Rows of learner records in the database the server used, read beside the server. */
   async function storedRecords(learnerId: string): Promise<number> {
@@ -121,4 +127,34 @@ describe.each(['sqlite', 'postgres'] as const)('the server entry with DATABASE_U
     expect(mine.events.map((e) => [e.id, e.type, e.payload.lessonId])).toEqual([[record.id, 'lesson.completed', 'strong-passwords']]);
     expect(server!.output()).toContain(`"engine":"${kind}"`);
   }, 60_000);
+
+  /** One of the operator's npm commands (package.json runs them with tsx), with this server's environment. */
+  const command = (script: string, args: string[]) =>
+    spawnSync(process.execPath, ['--import', 'tsx', `server/cli/${script}.ts`, ...args], {
+      cwd: PROJECT_ROOT,
+      env: { ...process.env, DATA_DIR: dataDir, DATABASE_URL: databaseUrl ?? '' },
+      encoding: 'utf8',
+    });
+
+  it('lets the accounts command reach the same database, with the admin the first start made', () => {
+    const listed = command('accounts', ['list']);
+    expect(listed.stderr).toBe('');
+    expect(listed.stdout).toMatch(/^admin\tadmin\t/m);
+    // On PostgreSQL neither the server nor the command made a SQLite file.
+    expect(existsSync(join(dataDir, 'hoc-vu-so.sqlite'))).toBe(kind === 'sqlite');
+  });
+
+  it(kind === 'sqlite' ? 'backs the SQLite file up with the backup command' : "refuses the file backup and restore, pointing to PostgreSQL's own tools", () => {
+    const backup = command('backup', []);
+    if (kind === 'sqlite') {
+      expect(backup.status).toBe(0);
+      expect(backup.stdout).toContain('Backup written');
+      return;
+    }
+    expect(backup.status).toBe(1);
+    expect(backup.stderr).toContain('pg_dump');
+    const restore = command('restore', [join(dataDir, 'nothing.sqlite')]);
+    expect(restore.status).toBe(1);
+    expect(restore.stderr).toContain('pg_dump');
+  }, 30_000);
 });
