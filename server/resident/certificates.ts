@@ -87,12 +87,14 @@ export function createCertificates(engine: Engine, catalog: Catalog, now: () => 
         if (e.pending.has(courseId)) throw apiError(422, 'under_review', 'Some lessons needed for this certificate are being checked by the ward; it is issued once a reviewer accepts them');
         throw apiError(422, 'not_earned', 'Not every lesson needed for this certificate has reached the server yet');
       }
-      // 45 random bits: a collision is rare, but a retry costs nothing.
+      // 45 random bits: a collision with another code is rare, but a retry costs nothing.
       for (;;) {
         const code = newCode(CERTIFICATE_CODE_LENGTH);
-        if ((await insert({ code, learnerId, courseId, issuedAt: now() })) === 1) {
-          return { certificate: toCertificate((await find(learnerId, courseId))!, 'valid', (await basisOf(learnerId))(courseId)), isNew: true };
-        }
+        const isNew = (await insert({ code, learnerId, courseId, issuedAt: now() })) === 1;
+        // Not inserted: another code, or (PostgreSQL, where claims of one learner run side by side) the
+        // same learner's other request issued this certificate first and committed: that one is the answer.
+        const issued = isNew ? undefined : await find(learnerId, courseId);
+        if (isNew || issued) return { certificate: toCertificate(issued ?? (await find(learnerId, courseId))!, 'valid', (await basisOf(learnerId))(courseId)), isNew };
       }
     });
 

@@ -170,6 +170,18 @@ describe.each(ENGINES)("a resident's certificate and recovery on %s", (kind) => 
     expect(mine.events.map((e) => e.id).sort()).toEqual(RECORDS.map((r) => r.id).sort());
     keep({ ...mine, certificates: mine.certificates.map((c) => ({ ...c, code: 'CODE' })) });
   });
+
+  it('issues one certificate when two phones of the learner ask for it at the same moment', async () => {
+    const last = completion(LEARNER, { courseId: 'cyber-safety', lessonId: 'strong-passwords' });
+    await post('/sync', { deviceId: 'device-test-0002', events: [last] }, bearer(NEW_PHONE));
+    const answers = await Promise.all([OLD_PHONE, NEW_PHONE].map((secret) => post('/certificates', { courseId: 'cyber-safety' }, bearer(secret))));
+    expect(answers.map((r) => r.status).sort()).toEqual([200, 201]);
+    const [a, b] = (await Promise.all(answers.map((r) => r.json()))) as Array<{ code: string; standing: string }>;
+    expect(a.code).toBe(b.code);
+    expect(a.standing).toBe('valid');
+    const listed = ((await (await get('/certificates', bearer(NEW_PHONE))).json()) as { certificates: Array<{ courseId: string }> }).certificates;
+    expect(listed.map((c) => c.courseId).sort()).toEqual(['cyber-safety', 'public-services']);
+  }, 20_000);
 });
 
 describe('both engines', () => {
