@@ -32,9 +32,6 @@ const distDir = resolve(env.DIST_DIR);
 const hasBuild = existsSync(join(distDir, 'index.html'));
 if (!hasBuild) logger.warn('no PWA build found; serving the API only (run "npm start" to build)', { distDir });
 
-const createdAdmin = await ensureAdmin(engine);
-const adminFile = createdAdmin ? writeFirstAdminFile(env.DATA_DIR, createdAdmin) : undefined;
-
 // The spot-check key: SPOT_CHECK_KEY (the same for every process on one PostgreSQL database), else a key file in DATA_DIR.
 const spotCheckKey = env.SPOT_CHECK_KEY ? Buffer.from(env.SPOT_CHECK_KEY, 'hex') : undefined;
 const drawKey = spotCheckKey ? () => spotCheckKey : drawKeyOf(join(env.DATA_DIR, DB_FILE_NAME));
@@ -54,6 +51,10 @@ try {
   await database.close();
   process.exit(1);
 }
+
+// After the app is built: a start that stops above has written nothing.
+const createdAdmin = await ensureAdmin(engine);
+const adminFile = createdAdmin ? writeFirstAdminFile(env.DATA_DIR, createdAdmin) : undefined;
 
 const server = serve({ fetch: app.fetch, hostname: env.HOST, port: env.PORT, createServer: createApiServer }, (info) => {
   const url = env.PUBLIC_ORIGIN ?? `http://localhost:${info.port}`;

@@ -91,7 +91,7 @@ describe.each(['sqlite', 'postgres'] as const)('the server entry with DATABASE_U
 
   it('serves health, registration and an exactly-once sync read back by the learner', async () => {
     if (stillOnSqlite.length > 0) {
-      // Refused before listening, with the place of the part still on SQLite, and the data left alone.
+      // Refused before listening, with the place of the part still on SQLite, and nothing written (no admin made).
       expect(server).toBeUndefined();
       expect(refusal).toMatch(/exited early \(1\)/);
       expect(refusal).toContain('still reads the SQLite file directly');
@@ -136,13 +136,17 @@ describe.each(['sqlite', 'postgres'] as const)('the server entry with DATABASE_U
       encoding: 'utf8',
     });
 
-  it('lets the accounts command reach the same database, with the admin the first start made', () => {
+  it('lets the accounts command reach the same database', () => {
+    const created = command('accounts', ['create', '--username', 'lan', '--role', 'reviewer', '--display-name', 'Nguyễn Thị Lan']);
+    expect(created.stderr).toBe('');
+    expect(created.stdout).toContain('Created reviewer "lan"');
     const listed = command('accounts', ['list']);
-    expect(listed.stderr).toBe('');
-    expect(listed.stdout).toMatch(/^admin\tadmin\t/m);
+    expect(listed.stdout).toMatch(/^lan\treviewer\t/m);
+    // The admin the first start made, when the server started.
+    expect(/^admin\tadmin\t/m.test(listed.stdout)).toBe(server !== undefined);
     // On PostgreSQL neither the server nor the command made a SQLite file.
     expect(existsSync(join(dataDir, 'hoc-vu-so.sqlite'))).toBe(kind === 'sqlite');
-  });
+  }, 30_000);
 
   it(kind === 'sqlite' ? 'backs the SQLite file up with the backup command' : "refuses the file backup and restore, pointing to PostgreSQL's own tools", () => {
     const backup = command('backup', []);
