@@ -14,6 +14,8 @@ import { createHashQueue } from './auth/hash-queue.ts';
 import type { AppConfig, AppContext, AppEnv } from './context.ts';
 import type { Db, Sqlite } from './db/open.ts';
 import { engineOfSqlite } from './db/engine/sqlite.ts';
+import type { Engine } from './db/engine/engine.ts';
+import { sqliteProperties } from './db/sqlite-only.ts';
 import { createClientIp } from './http/client-ip.ts';
 import { createRequestLimits } from './http/request-limits.ts';
 import { createAuditLog } from './audit/log.ts';
@@ -86,9 +88,14 @@ import { registerStatic } from './static.ts';
 import { APP_VERSION } from './version.ts';
 
 export interface AppDeps {
-  db: Db;
+  /** SQLite: the ward's file, through the synchronous builder (code not yet on the engine) and the engine over its connection. */
+  db?: Db;
   /** The connection under db; taken from db when omitted. */
   sqlite?: Sqlite;
+  /** PostgreSQL (DATABASE_URL): the engine alone; without db, ctx.db and ctx.sqlite refuse (db/sqlite-only.ts). */
+  engine?: Engine;
+  /** The spot-check drawing key; on SQLite a key file beside the database when omitted (integrity/draw-key.ts). */
+  drawKey?: () => Buffer;
   config?: Partial<AppConfig>;
   now?: () => number;
   logger?: Logger;
@@ -114,12 +121,11 @@ const isUpload = (method: string, path: string) =>
 export function createApp(deps: AppDeps) {
   const config: AppConfig = { version: APP_VERSION, trustProxy: false, ...deps.config };
   const now = deps.now ?? Date.now;
-  const sqlite = deps.sqlite ?? deps.db.$client;
-  const engine = engineOfSqlite(sqlite);
-  const ctx: AppContext = {
+  const sqlite = deps.sqlite ?? deps.db?.$client;
+  const engine = deps.engine ?? (sqlite ? engineOfSqlite(sqlite) : undefined);
+  if (!engine) throw new Error('createApp needs a database: db (SQLite) or engine');
+  const shared: Omit<AppContext, 'db' | 'sqlite'> = {
     engine,
-    db: deps.db,
-    sqlite,
     config,
     now,
     logger: deps.logger ?? silentLogger,
@@ -131,6 +137,7 @@ export function createApp(deps: AppDeps) {
     audit: createAuditLog(engine, now),
     passwords: deps.passwords ?? (config.passwordCost ? createPasswordHasher(config.passwordCost) : PRODUCTION_HASHER),
   };
+  const ctx = Object.defineProperties(shared, sqliteProperties(deps.db, sqlite)) as AppContext;
 
   const app = new Hono<AppEnv>();
   // First, so error and not-found answers carry the headers too.
@@ -191,8 +198,8 @@ export function createApp(deps: AppDeps) {
   // run in this order inside the sync transaction (server/records/hooks.ts).
   const units = createUnits(ctx.engine);
   const plans = createPlanStore(ctx.engine, now);
-  // Photos and scans, once each by content hash, next to the database (DATA_DIR/files).
-  const files = createFileStore(ctx.engine, config.filesDir ?? join(dirname(ctx.sqlite.name), 'files'), now);
+  // Photos and scans, once each by content hash: FILES_DIR, else next to the database (DATA_DIR/files).
+  const files = createFileStore(ctx.engine, filesDirOf(config, sqlite), now);
   const evidence = createUnitEvidence(ctx.engine, files, now);
   const lessonAudio = createLessonAudio(ctx.engine, files, now);
   const planReports = createReportStore(ctx.engine);
@@ -249,7 +256,7 @@ export function createApp(deps: AppDeps) {
       indicators: wardIndicators(indicators, indicatorTargets, now),
     }),
   );
-  app.route(`${API_PREFIX}/integrity`, integrityRoutes(ctx, integrity, createAnomalies(ctx.engine, integrity.limits), createSpotChecks(ctx.engine, now, drawKeyOf(ctx.sqlite.name))));
+  app.route(`${API_PREFIX}/integrity`, integrityRoutes(ctx, integrity, createAnomalies(ctx.engine, integrity.limits), createSpotChecks(ctx.engine, now, deps.drawKey ?? drawKeyOf(sqlite?.name ?? ':memory:'))));
   app.route('/api', openApiRoutes(ctx));
   app.all('/api/*', (c) => jsonError(c, 404, 'not_found', `No API route ${c.req.method} ${c.req.path}`));
 
@@ -282,6 +289,13 @@ export function createApp(deps: AppDeps) {
 }
 
 export type App = ReturnType<typeof createApp>;
+
+/** The file store's folder: the configured one, else `files` beside the SQLite file; PostgreSQL has no file to be beside. */
+function filesDirOf(config: AppConfig, sqlite: Sqlite | undefined): string {
+  if (config.filesDir) return config.filesDir;
+  if (sqlite) return join(dirname(sqlite.name), 'files');
+  throw new Error('config.filesDir is required on PostgreSQL (FILES_DIR)');
+}
 
 /** The request's connection closed before its body arrived (Node's codes for it, or the request's own abort signal). */
 function clientHungUp(request: Request, error: Error): boolean {

@@ -18,7 +18,7 @@ export interface AppConfig {
   publicOrigin?: string;
   /** Built PWA to serve; without it only the API is served. */
   distDir?: string;
-  /** Where the file store keeps its files; DATA_DIR/files (next to the database) when omitted. */
+  /** Where the file store keeps its files (FILES_DIR); beside the SQLite file when omitted; required on PostgreSQL. */
   filesDir?: string;
   /** Trust X-Forwarded-For (only behind a reverse proxy). */
   trustProxy: boolean;
@@ -37,7 +37,8 @@ export interface AppConfig {
 export interface AppContext {
   /** The data on either engine (server/db/engine): what new and converted code uses. */
   engine: Engine;
-  /** SQLite only: the synchronous builder and connection that code not yet on the engine still uses. */
+  /** SQLite only: the synchronous builder and connection that code not yet on the engine still uses.
+   * On PostgreSQL there are none: reading either throws (db/sqlite-only.ts), which stops the start. */
   db: Db;
   sqlite: Sqlite;
   config: AppConfig;

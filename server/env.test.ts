@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { parseEnv } from './env.ts';
+import { join } from 'node:path';
+import { filesDirOf, parseEnv } from './env.ts';
 
 describe('parseEnv', () => {
   it('applies the documented defaults', () => {
@@ -32,7 +33,22 @@ describe('parseEnv', () => {
     ['PUBLIC_ORIGIN', 'https://hocvuso.example.vn/app'],
     ['PUBLIC_ORIGIN', 'ftp://hocvuso.example.vn'],
     ['TRUST_PROXY', 'maybe'],
+    ['DATABASE_URL', 'mysql://localhost/hvs'],
+    ['DATABASE_URL', 'hoc-vu-so.sqlite'],
+    ['SPOT_CHECK_KEY', 'secret'],
   ])('rejects %s=%s', (key, value) => {
     expect(() => parseEnv({ [key]: value })).toThrow();
+  });
+
+  it('takes a PostgreSQL DATABASE_URL in either spelling, and leaves it unset by default', () => {
+    expect(parseEnv({ DATABASE_URL: 'postgres://hvs:pw@db.example.vn:5432/hvs' }).DATABASE_URL).toBe('postgres://hvs:pw@db.example.vn:5432/hvs');
+    expect(parseEnv({ DATABASE_URL: 'postgresql://hvs@localhost/hvs' }).DATABASE_URL).toBe('postgresql://hvs@localhost/hvs');
+    expect(parseEnv({ DATABASE_URL: '' }).DATABASE_URL).toBeUndefined();
+  });
+
+  it('keeps the files beside the database unless FILES_DIR says otherwise', () => {
+    expect(filesDirOf(parseEnv({}))).toBe(join('./data', 'files'));
+    expect(filesDirOf(parseEnv({ DATA_DIR: '/var/lib/hvs' }))).toBe('/var/lib/hvs/files');
+    expect(filesDirOf(parseEnv({ FILES_DIR: '/srv/hvs-files' }))).toBe('/srv/hvs-files');
   });
 });

@@ -1,5 +1,6 @@
 // Runtime configuration, parsed once from the environment. This is the only
 // module that reads process.env: everything else receives a typed Env.
+import { join } from 'node:path';
 import { z } from 'zod';
 
 const booleanFlag = z
@@ -10,6 +11,18 @@ export const envSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65_535).default(8080),
   HOST: z.string().min(1).default('0.0.0.0'),
   DATA_DIR: z.string().min(1).default('./data'),
+  /** Unset: the ward's SQLite file in DATA_DIR. postgres://… or postgresql://…: a city's PostgreSQL database (server/db/connect.ts). */
+  DATABASE_URL: z
+    .string()
+    .refine((value) => /^postgres(ql)?:\/\//.test(value), 'must be a PostgreSQL URL (postgres://user:password@host:5432/database), or unset for the SQLite file in DATA_DIR')
+    .optional(),
+  /** Where evidence photos, scans and recordings are kept; DATA_DIR/files when unset. */
+  FILES_DIR: z.string().min(1).optional(),
+  /** The spot-check drawing key as 64 hex digits: the same for every process serving one PostgreSQL database. Unset: a key file made in DATA_DIR. */
+  SPOT_CHECK_KEY: z
+    .string()
+    .regex(/^[0-9a-fA-F]{64}$/, 'must be 64 hexadecimal digits (32 random bytes, e.g. `openssl rand -hex 32`)')
+    .optional(),
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
   /** The public origin (scheme://host[:port]) staff browsers use. It is the
    * origin accepted by the CSRF check, and https here turns on Secure
@@ -27,6 +40,9 @@ export const envSchema = z.object({
 });
 
 export type Env = z.infer<typeof envSchema>;
+
+/** The file store's folder: FILES_DIR, else `files` in DATA_DIR (next to the SQLite file, as before FILES_DIR existed). */
+export const filesDirOf = (env: Pick<Env, 'DATA_DIR' | 'FILES_DIR'>): string => env.FILES_DIR ?? join(env.DATA_DIR, 'files');
 
 /** Pure parse, for tests and tools. Empty strings count as unset. */
 export function parseEnv(source: Record<string, string | undefined>): Env {

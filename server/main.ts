@@ -1,38 +1,60 @@
-// The server process: parse the environment, open and migrate the database,
+// The server process: parse the environment, open and migrate the database
+// (the SQLite file in DATA_DIR, or PostgreSQL when DATABASE_URL says so),
 // make sure an admin exists, then serve the API and the built PWA on one port.
 import { existsSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import { serve } from '@hono/node-server';
 import { ensureAdmin, writeFirstAdminFile } from './accounts/bootstrap.ts';
 import { createApp } from './app.ts';
-import { openDb } from './db/open.ts';
-import { engineOfSqlite } from './db/engine/sqlite.ts';
+import { openDatabase } from './db/connect.ts';
 import { startCheckpointer } from './db/checkpointer.ts';
-import { loadEnv } from './env.ts';
+import { DB_FILE_NAME } from './db/open.ts';
+import { SqliteOnlyError } from './db/sqlite-only.ts';
+import { drawKeyOf } from './integrity/draw-key.ts';
+import { filesDirOf, loadEnv } from './env.ts';
 import { pruneFiles, PRUNE_EVERY_MS } from './files/prune.ts';
 import { answerClientErrors, createApiServer } from './http/client-error.ts';
 import { createLogger } from './logger.ts';
 
 const env = loadEnv();
 const logger = createLogger(env.LOG_LEVEL);
-const { db, sqlite, path: dbPath } = openDb(env.DATA_DIR);
-logger.info('database ready', { file: dbPath });
-// WAL checkpoints run in a worker so no sync request waits for one.
-const checkpointer = startCheckpointer(sqlite, dbPath);
+const database = await openDatabase(env).catch((error: Error) => {
+  process.stderr.write(`Cannot open the database: ${error.message}\n`);
+  process.exit(1);
+});
+const { engine, sqlite } = database;
+logger.info('database ready', { engine: engine.kind, where: database.where });
+// SQLite: WAL checkpoints run in a worker so no sync request waits for one. PostgreSQL checkpoints itself.
+const checkpointer = sqlite ? startCheckpointer(sqlite.sqlite, sqlite.path) : { stop: async () => {} };
+const filesDir = filesDirOf(env);
 
 const distDir = resolve(env.DIST_DIR);
 const hasBuild = existsSync(join(distDir, 'index.html'));
 if (!hasBuild) logger.warn('no PWA build found; serving the API only (run "npm start" to build)', { distDir });
 
-const createdAdmin = await ensureAdmin(engineOfSqlite(sqlite));
-const adminFile = createdAdmin ? writeFirstAdminFile(env.DATA_DIR, createdAdmin) : undefined;
+// The spot-check key: SPOT_CHECK_KEY (the same for every process on one PostgreSQL database), else a key file in DATA_DIR.
+const spotCheckKey = env.SPOT_CHECK_KEY ? Buffer.from(env.SPOT_CHECK_KEY, 'hex') : undefined;
+const drawKey = spotCheckKey ? () => spotCheckKey : drawKeyOf(join(env.DATA_DIR, DB_FILE_NAME));
 
-const app = createApp({
-  db,
-  sqlite,
-  logger,
-  config: { publicOrigin: env.PUBLIC_ORIGIN, distDir: hasBuild ? distDir : undefined, trustProxy: env.TRUST_PROXY },
-});
+let app: ReturnType<typeof createApp>;
+try {
+  app = createApp({
+    ...(sqlite ? { db: sqlite.db, sqlite: sqlite.sqlite } : { engine }),
+    drawKey,
+    logger,
+    config: { publicOrigin: env.PUBLIC_ORIGIN, distDir: hasBuild ? distDir : undefined, trustProxy: env.TRUST_PROXY, filesDir },
+  });
+} catch (error) {
+  // On PostgreSQL, a part still on the SQLite file stops the start here, saying which (db/sqlite-only.ts).
+  process.stderr.write(`Cannot start the server: ${(error as Error).message}\n`);
+  if (!(error instanceof SqliteOnlyError)) process.stderr.write(`${(error as Error).stack}\n`);
+  await database.close();
+  process.exit(1);
+}
+
+// After the app is built: a start that stops above has written nothing.
+const createdAdmin = await ensureAdmin(engine);
+const adminFile = createdAdmin ? writeFirstAdminFile(env.DATA_DIR, createdAdmin) : undefined;
 
 const server = serve({ fetch: app.fetch, hostname: env.HOST, port: env.PORT, createServer: createApiServer }, (info) => {
   const url = env.PUBLIC_ORIGIN ?? `http://localhost:${info.port}`;
@@ -53,10 +75,9 @@ const server = serve({ fetch: app.fetch, hostname: env.HOST, port: env.PORT, cre
 answerClientErrors(server);
 
 // Evidence files no record named within their grace period are removed (files/prune.ts): a minute after start, then daily.
-const filesDir = join(dirname(dbPath), 'files');
 const prune = async () => {
   try {
-    const pruned = await pruneFiles(engineOfSqlite(sqlite), filesDir, Date.now());
+    const pruned = await pruneFiles(engine, filesDir, Date.now());
     if (pruned.unnamed > 0 || pruned.strays > 0) logger.info('files nobody named removed', { ...pruned });
   } catch (error) {
     logger.error('file pruning failed', { error: String(error) });
@@ -68,8 +89,7 @@ setInterval(prune, PRUNE_EVERY_MS).unref();
 server.on('error', (error: NodeJS.ErrnoException) => {
   const reason = error.code === 'EADDRINUSE' ? `port ${env.PORT} is already in use (set PORT to another number)` : error.message;
   process.stderr.write(`Cannot start the server: ${reason}\n`);
-  sqlite.close();
-  process.exit(1);
+  void database.close().finally(() => process.exit(1));
 });
 
 let stopping = false;
@@ -80,15 +100,14 @@ function shutdown(signal: string) {
   // Requests in flight finish (and their transactions commit) before the
   // database closes; a stuck connection does not hold the process forever.
   const force = setTimeout(() => {
-    sqlite.close();
-    process.exit(1);
+    void database.close().finally(() => process.exit(1));
   }, 10_000);
   force.unref();
   server.close(() => {
-    void checkpointer.stop().then(() => {
-      sqlite.close();
-      process.exit(0);
-    });
+    void checkpointer
+      .stop()
+      .then(() => database.close())
+      .then(() => process.exit(0));
   });
   if ('closeIdleConnections' in server) server.closeIdleConnections();
 }

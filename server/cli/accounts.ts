@@ -1,15 +1,15 @@
-// `npm run accounts -- <command>`: manage staff accounts in the DATA_DIR
-// database. Passwords come from stdin (--password-stdin) or are generated
+// `npm run accounts -- <command>`: manage staff accounts in the server's
+// database (the SQLite file in DATA_DIR, or PostgreSQL when DATABASE_URL
+// says so). Passwords come from stdin (--password-stdin) or are generated
 // and printed once; they never appear on the command line (shell history).
 import { parseArgs } from 'node:util';
 import { ROLES, TEAMS, type StaffRole } from '../../shared/api.ts';
 import { generatePassword } from '../auth/passwords.ts';
 import { findUserByUsername, listUsers, setPassword, type Team } from '../accounts/users.ts';
 import { createStaffAccount, groupsOf, setGroups, unitOfOfficer } from '../accounts/guides.ts';
-import { openDb } from '../db/open.ts';
+import { openDatabase } from '../db/connect.ts';
 import type { Engine } from '../db/engine/engine.ts';
 import { CONSOLE_ACTOR, createAuditLog } from '../audit/log.ts';
-import { engineOfSqlite } from '../db/engine/sqlite.ts';
 import { loadEnv } from '../env.ts';
 
 const USAGE = `Usage:
@@ -61,14 +61,14 @@ async function run(argv: string[]): Promise<void> {
   const env = loadEnv();
 
   if (command === 'list') {
-    const { sqlite } = openDb(env.DATA_DIR);
-    const engine = engineOfSqlite(sqlite);
+    const database = await openDatabase(env);
+    const { engine } = database;
     for (const user of await listUsers(engine)) {
       // A unit officer's unit stands where a guide's groups do.
       const groups = user.role === 'guide' ? (await groupsOf(engine, user.id)).join(',') || '-' : user.role === 'unit' ? ((await unitOfOfficer(engine, user.id)) ?? '-') : '-';
       console.log([user.username, user.role, user.team ?? '-', groups, user.disabled ? 'disabled' : 'active', user.displayName].join('\t'));
     }
-    sqlite.close();
+    await database.close();
     return;
   }
 
@@ -77,8 +77,8 @@ async function run(argv: string[]): Promise<void> {
   const groups = values.groups?.split(',').map((g) => g.trim()).filter(Boolean);
   if (command === 'set-groups') {
     if (!groups?.length) throw new UsageError('--groups is required');
-    const { sqlite } = openDb(env.DATA_DIR);
-    const engine = engineOfSqlite(sqlite);
+    const database = await openDatabase(env);
+    const { engine } = database;
     try {
       const user = await findUserByUsername(engine, values.username);
       if (user?.role !== 'guide') throw new Error(`No guide "${values.username.trim().toLowerCase()}"`);
@@ -86,7 +86,7 @@ async function run(argv: string[]): Promise<void> {
       await audit(engine).record(CONSOLE_ACTOR, 'staff.groups_changed', { type: 'user', id: user.username }, { groups: groups.join(',') });
       console.log(`Groups of "${user.username}": ${groups.join(', ')}.`);
     } finally {
-      sqlite.close();
+      await database.close();
     }
     return;
   }
@@ -100,8 +100,8 @@ async function run(argv: string[]): Promise<void> {
   }
 
   const { password, generated } = await obtainPassword(values['password-stdin']);
-  const { sqlite } = openDb(env.DATA_DIR);
-  const engine = engineOfSqlite(sqlite);
+  const database = await openDatabase(env);
+  const { engine } = database;
   try {
     if (command === 'create') {
       const user = await createStaffAccount(engine, { username: values.username, password, role: role!, team, groups, unitId: values.unit, displayName: values['display-name'] });
@@ -114,7 +114,7 @@ async function run(argv: string[]): Promise<void> {
     }
     if (generated) console.log(`Password: ${password}  (shown only now; write it down)`);
   } finally {
-    sqlite.close();
+    await database.close();
   }
 }
 

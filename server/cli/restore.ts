@@ -3,14 +3,14 @@
 // exclusive lock on the live file). The backup is checked before anything is
 // touched, and the database it replaces is kept beside it as
 // hoc-vu-so.sqlite.<time>.before-restore. The evidence files it names are
-// copied from `files/` beside the backup into DATA_DIR/files/ (existing ones
+// copied from `files/` beside the backup into FILES_DIR (DATA_DIR/files/; existing ones
 // are kept: a file's name is its content's hash).
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { BackupError, restoreDatabase } from '../db/backup.ts';
+import { BackupError, refuseOnPostgres, restoreDatabase } from '../db/backup.ts';
 import { DB_FILE_NAME } from '../db/open.ts';
-import { backupFilesDir, copyNamedFiles, FILES_DIR_NAME } from '../db/backup-files.ts';
-import { loadEnv } from '../env.ts';
+import { backupFilesDir, copyNamedFiles } from '../db/backup-files.ts';
+import { filesDirOf, loadEnv } from '../env.ts';
 
 const USAGE = 'Usage: npm run restore -- path/to/backup.sqlite   (stop the server first)';
 
@@ -19,12 +19,13 @@ function main(): void {
   if (values.help) return void console.log(USAGE);
   if (positionals.length !== 1) throw new BackupError('Give exactly one backup file to restore.');
   const env = loadEnv();
+  refuseOnPostgres(env);
   const backup = resolve(positionals[0]);
   const { restored, previous } = restoreDatabase(resolve(env.DATA_DIR), backup);
   console.log(`Restored ${backup}`);
   console.log(`  integrity ok, ${restored.events} learner events, ${restored.guideEvents} guide events`);
   if (previous) console.log(`  the database it replaced is kept as ${previous}`);
-  const files = copyNamedFiles(join(env.DATA_DIR, DB_FILE_NAME), backupFilesDir(backup), join(env.DATA_DIR, FILES_DIR_NAME));
+  const files = copyNamedFiles(join(env.DATA_DIR, DB_FILE_NAME), backupFilesDir(backup), filesDirOf(env));
   console.log(`  ${files.named} evidence files (${files.copied} copied from ${backupFilesDir(backup)})`);
   if (files.missing.length > 0) {
     process.stderr.write(`Warning: ${files.missing.length} evidence files are in neither place; their records show no picture: ${files.missing.slice(0, 5).join(', ')}\n`);

@@ -28,6 +28,16 @@ export interface DatabaseSummary {
 
 export class BackupError extends Error {}
 
+/** What `npm run backup` and `restore` say when DATABASE_URL names PostgreSQL: its own tools back it up, not this file copy. */
+export const BACKUP_BY_DATABASE =
+  'DATABASE_URL names a PostgreSQL database: back it up with PostgreSQL\'s own tools (pg_dump for a nightly copy, or base backups with WAL archiving), ' +
+  'and copy FILES_DIR (the evidence files) beside it. This command copies only the SQLite file of a ward on SQLite (README, "Daily backup").';
+
+/** Stops a backup or restore command when the server's data is in PostgreSQL. */
+export function refuseOnPostgres(env: { DATABASE_URL?: string }): void {
+  if (env.DATABASE_URL) throw new BackupError(BACKUP_BY_DATABASE);
+}
+
 /** hoc-vu-so-20250601T020000Z.sqlite: sorts by time, no characters a USB stick's file system refuses. */
 export function backupFileName(at: Date): string {
   const stamp = at.toISOString().replace(/[-:]/g, '').replace(/\.\d{3}Z$/, 'Z');

@@ -12,16 +12,16 @@ import { DIGITAL_CITIZEN, type CatalogCourse } from '../../shared/resident/certi
 import type { CertificateBasisDetail } from '../../shared/resident/certificate-holder.ts';
 import { vietnamDay } from '../../shared/resident/home-plan.ts';
 import { BASIC_SKILLS } from '../../shared/skills.ts';
-import type { Db } from '../db/open.ts';
+import type { Engine } from '../db/engine/engine.ts';
 import { guideEvents, guideSessions, users } from '../db/schema/index.ts';
 import { notHeld, VERIFIED_SELF_COMPLETIONS } from '../stats/verified-records.ts';
 
 const SELF_STUDY: CertificateBasisDetail = { kind: 'self-study', team: null, date: null };
 
-export function createCertificateBasis(db: Db, courses: readonly CatalogCourse[]) {
+export function createCertificateBasis(engine: Engine, courses: readonly CatalogCourse[]) {
   const inPerson = (learnerId: string) =>
-    db.all<{ courseId: string; lessonId: string; at: number; team: string | null }>(sql`
-      SELECT "events"."course_id" AS courseId, "events"."lesson_id" AS lessonId, "events"."effective_at" AS at, ${users.team} AS team
+    engine.all<{ courseId: string; lessonId: string; at: number; team: string | null }>(sql`
+      SELECT "events"."course_id" AS "courseId", "events"."lesson_id" AS "lessonId", "events"."effective_at" AS at, ${users.team} AS team
         FROM ${VERIFIED_SELF_COMPLETIONS} JOIN ${users} ON ${users.id} = ${guideSessions.guideId}
        WHERE "events"."learner_id" = ${learnerId} AND "events"."effective_at" < ${guideSessions.endsAt}
       UNION ALL
@@ -33,21 +33,18 @@ export function createCertificateBasis(db: Db, courses: readonly CatalogCourse[]
   const needed = (courseId: string) =>
     (courseId === DIGITAL_CITIZEN ? courses.filter((c) => BASIC_SKILLS.some((s) => s === c.skill)) : courses.filter((c) => c.id === courseId)).flatMap((c) => c.lessons.map((l) => `${c.id}/${l.id}`));
 
-  /** The basis of each of a learner's certificates, read once per learner. */
-  return (learnerId: string) => {
-    let first: Map<string, { at: number; team: string | null }> | undefined;
+  /** The basis of each of a learner's certificates: their lessons done in person are read once, then each certificate is judged from them. */
+  return async (learnerId: string): Promise<(courseId: string) => CertificateBasisDetail> => {
+    const first = new Map<string, { at: number; team: string | null }>();
+    for (const r of await inPerson(learnerId)) {
+      const key = `${r.courseId}/${r.lessonId}`;
+      const seen = first.get(key);
+      if (!seen || r.at < seen.at) first.set(key, { at: r.at, team: r.team });
+    }
     return (courseId: string): CertificateBasisDetail => {
-      if (!first) {
-        first = new Map();
-        for (const r of inPerson(learnerId)) {
-          const key = `${r.courseId}/${r.lessonId}`;
-          const seen = first.get(key);
-          if (!seen || r.at < seen.at) first.set(key, { at: r.at, team: r.team });
-        }
-      }
       const lessons = needed(courseId);
-      if (lessons.length === 0 || !lessons.every((k) => first!.has(k))) return SELF_STUDY;
-      const last = lessons.map((k) => first!.get(k)!).reduce((a, b) => (b.at > a.at ? b : a));
+      if (lessons.length === 0 || !lessons.every((k) => first.has(k))) return SELF_STUDY;
+      const last = lessons.map((k) => first.get(k)!).reduce((a, b) => (b.at > a.at ? b : a));
       return { kind: 'in-person', team: last.team, date: vietnamDay(last.at) };
     };
   };

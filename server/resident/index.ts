@@ -13,7 +13,7 @@ import { createProfiles } from './profiles.ts';
 export function createResident(ctx: AppContext, catalog: Catalog, hooks: { beforeErase?: () => void } = {}) {
   const ward = createWardProfile(ctx.engine, ctx.now);
   const profiles = createProfiles(ctx.engine, ward.hasGroup);
-  const certificates = createCertificates(ctx.db, catalog, ctx.now);
+  const certificates = createCertificates(ctx.engine, catalog, ctx.now);
   const eraser = createEraser(ctx.engine, ctx.now, hooks.beforeErase);
 
   // A deletion request is stored as an event first and carried out right

@@ -10,10 +10,10 @@ import type { Resident } from '../resident/index.ts';
 
 export function certificateRoutes(ctx: AppContext, resident: Resident) {
   return new Hono<AppEnv>()
-    .get('/', requireLearner(ctx), (c) => c.json({ certificates: resident.certificates.list(c.get('learnerId')) }))
+    .get('/', requireLearner(ctx), async (c) => c.json({ certificates: await resident.certificates.list(c.get('learnerId')) }))
     .post('/', requireLearner(ctx), async (c) => {
       const { courseId } = await readBody(c, claimCertificateSchema);
-      const { certificate, isNew } = resident.certificates.claim(c.get('learnerId'), courseId);
+      const { certificate, isNew } = await resident.certificates.claim(c.get('learnerId'), courseId);
       return c.json(certificate, isNew ? 201 : 200);
     });
 }

@@ -7,6 +7,7 @@ import { registerLearnerSchema } from '../../shared/api.ts';
 import { digestsEqual, sha256Hex } from '../auth/digest.ts';
 import { createSecretHashes } from '../auth/learner-auth.ts';
 import type { AppContext, AppEnv } from '../context.ts';
+import { changed } from '../db/engine/engine.ts';
 import { learners } from '../db/schema/index.ts';
 import { apiError } from '../http/errors.ts';
 import { readBody } from '../http/json-body.ts';
@@ -18,8 +19,8 @@ export function learnerRoutes(ctx: AppContext, registered: (learnerId: string, a
   return new Hono<AppEnv>().post('/', async (c) => {
     const { id, secret } = await readBody(c, registerLearnerSchema);
     const hash = sha256Hex(secret);
-    const added = ctx.db.insert(learners).values({ id, secretHash: hash, createdAt: ctx.now() }).onConflictDoNothing({ target: learners.id }).run();
-    if (added.changes === 1) {
+    const added = await changed(ctx.engine.db.insert(learners).values({ id, secretHash: hash, createdAt: ctx.now() }).onConflictDoNothing({ target: learners.id }));
+    if (added === 1) {
       const address = ctx.clientIp(c);
       // In-process calls have no socket: no address to judge by.
       if (address !== 'unknown') await registered(id, address);

@@ -31,11 +31,11 @@ export function recoveryRoutes(ctx: AppContext, resident: Resident, codesPerLear
   const limiter = createFailureLimiter({ limit: RECOVERY_MISSES_PER_IP, windowMs: WINDOW_MS, now: ctx.now });
   const completions = createCompletions(ctx.engine);
 
-  const create = (learnerId: string) =>
-    ctx.db.transaction((tx) => {
-      tx.delete(recoveryCodes).where(and(eq(recoveryCodes.learnerId, learnerId), isNull(recoveryCodes.usedAt))).run();
+  const create = (learnerId: string): Promise<string> =>
+    ctx.engine.transaction(async ({ db: tx }) => {
+      await tx.delete(recoveryCodes).where(and(eq(recoveryCodes.learnerId, learnerId), isNull(recoveryCodes.usedAt)));
       const code = newCode(RECOVERY_CODE_LENGTH);
-      tx.insert(recoveryCodes).values({ codeHash: sha256Hex(code), learnerId, createdAt: ctx.now() }).run();
+      await tx.insert(recoveryCodes).values({ codeHash: sha256Hex(code), learnerId, createdAt: ctx.now() });
       return code;
     });
 
@@ -55,8 +55,8 @@ export function recoveryRoutes(ctx: AppContext, resident: Resident, codesPerLear
     });
 
   return new Hono<AppEnv>()
-    .post('/recovery-codes', requireLearner(ctx), codesPerLearner, (c) =>
-      c.json({ code: formatCode(create(c.get('learnerId'))), expiresAt: new Date(ctx.now() + RECOVERY_CODE_LIFETIME_MS).toISOString() }, 201),
+    .post('/recovery-codes', requireLearner(ctx), codesPerLearner, async (c) =>
+      c.json({ code: formatCode(await create(c.get('learnerId'))), expiresAt: new Date(ctx.now() + RECOVERY_CODE_LIFETIME_MS).toISOString() }, 201),
     )
     .post('/recovery', async (c) => {
       const ip = ctx.clientIp(c);

@@ -11,28 +11,27 @@ import { devices, events, learners } from '../db/schema/index.ts';
 import type { Resident } from '../resident/index.ts';
 
 export function residentMeRoutes(ctx: AppContext, resident: Resident) {
-  const learner = (id: string) => ctx.db.select({ id: learners.id, createdAt: learners.createdAt }).from(learners).where(eq(learners.id, id)).get();
+  const learner = (id: string) => ctx.engine.db.select({ id: learners.id, createdAt: learners.createdAt }).from(learners).where(eq(learners.id, id)).get();
   const devicesOf = (id: string) =>
-    ctx.db.select({ deviceId: devices.id, lastSyncAt: devices.lastSyncAt }).from(devices).where(eq(devices.learnerId, id)).orderBy(asc(devices.lastSyncAt)).all();
+    ctx.engine.db.select({ deviceId: devices.id, lastSyncAt: devices.lastSyncAt }).from(devices).where(eq(devices.learnerId, id)).orderBy(asc(devices.lastSyncAt), asc(devices.id));
   const eventsOf = (id: string) =>
-    ctx.db
+    ctx.engine.db
       .select({ id: events.id, type: events.type, occurredAt: events.occurredAt, receivedAt: events.receivedAt, payload: events.payload })
       .from(events)
       .where(eq(events.learnerId, id))
-      .orderBy(asc(events.receivedAt), asc(events.id))
-      .all();
+      .orderBy(asc(events.receivedAt), asc(events.id));
   const iso = (ms: number) => new Date(ms).toISOString();
 
   return new Hono<AppEnv>()
     .get('/', requireLearner(ctx), async (c) => {
       const id = c.get('learnerId');
-      const row = learner(id)!;
+      const row = (await learner(id))!;
       const body: MyData = {
         learner: { id: row.id, createdAt: iso(row.createdAt) },
         ...(await resident.profiles.read(id)),
-        certificates: resident.certificates.list(id),
-        devices: devicesOf(id).map((d) => ({ deviceId: d.deviceId, lastSyncAt: iso(d.lastSyncAt) })),
-        events: eventsOf(id).map((e) => ({ id: e.id, type: e.type, occurredAt: iso(e.occurredAt), receivedAt: iso(e.receivedAt), payload: JSON.parse(e.payload) })),
+        certificates: await resident.certificates.list(id),
+        devices: (await devicesOf(id)).map((d) => ({ deviceId: d.deviceId, lastSyncAt: iso(d.lastSyncAt) })),
+        events: (await eventsOf(id)).map((e) => ({ id: e.id, type: e.type, occurredAt: iso(e.occurredAt), receivedAt: iso(e.receivedAt), payload: JSON.parse(e.payload) })),
       };
       return c.json(body);
     })

@@ -69,7 +69,7 @@ export function verifyPageRoutes(ctx: AppContext, resident: Resident) {
     // Hono has already decoded the path (a malformed escape stays as typed).
     const code = normalizeCode(c.req.param('code').slice(0, 40));
     const problem = codeProblem(code, CERTIFICATE_CODE_LENGTH);
-    const cert = problem ? null : resident.certificates.byCode(code);
+    const cert = problem ? null : await resident.certificates.byCode(code);
     if (!cert) {
       const typo = problem === 'check';
       return send(

@@ -16,8 +16,9 @@ const ROOT = resolve(import.meta.dirname, '../..');
 const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { dependencies: Record<string, string>; devDependencies: Record<string, string>; scripts: Record<string, string> };
 const lock = JSON.parse(readFileSync(join(ROOT, 'package-lock.json'), 'utf8')) as { packages: Record<string, { dependencies?: Record<string, string>; optionalDependencies?: Record<string, string>; optional?: boolean; dev?: boolean }> };
 
-/** Packages a production install keeps, not counting the platform binaries npm installs only one of. Measured 53 (2026-12, after pg moved to devDependencies: the server does not open PostgreSQL yet). */
-const RUNTIME_PACKAGE_BUDGET = 60;
+/** Packages a production install keeps, not counting the platform binaries npm installs only one of. Measured 66 (2026-12: 53, and the 13 of
+ * node-postgres since the server opens PostgreSQL when DATABASE_URL says so). */
+const RUNTIME_PACKAGE_BUDGET = 70;
 /** Runtime dependencies used as commands, not imports: what runs them. */
 const COMMANDS: Record<string, RegExp> = { tsx: /^tsx server\// };
 

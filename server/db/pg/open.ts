@@ -2,10 +2,13 @@
 // its schema up to date: the PostgreSQL counterpart of ../open.ts. The tables
 // are generated from the SQLite schema (schema.generated.ts), so the rows read
 // here have the same shape and JS types as those from the SQLite file.
+//
+// The PostgreSQL client and drizzle's driver for it are imported when a pool
+// is opened, not when this file is: the server bundle holds this file, and a
+// ward on SQLite (DATABASE_URL unset) never loads them.
 import { join } from 'node:path';
-import { drizzle, type NodePgDatabase } from 'drizzle-orm/node-postgres';
-import { migrate } from 'drizzle-orm/node-postgres/migrator';
-import pg from 'pg';
+import type { NodePgDatabase } from 'drizzle-orm/node-postgres';
+import type pg from 'pg';
 import { PROJECT_ROOT } from '../../paths.ts';
 import * as schema from './schema.generated.ts';
 
@@ -28,11 +31,17 @@ export interface OpenedPg {
 // one type on both engines. This is pg's global registry on purpose: drizzle
 // hands each query its own type table that falls back to it, so a per-pool
 // setting would not reach drizzle's queries.
-pg.types.setTypeParser(pg.types.builtins.INT8, (value: string) => Number(value));
-pg.types.setTypeParser(pg.types.builtins.NUMERIC, (value: string) => Number(value));
+async function loadPg(): Promise<typeof pg> {
+  const { default: client } = await import('pg');
+  client.types.setTypeParser(client.types.builtins.INT8, (value: string) => Number(value));
+  client.types.setTypeParser(client.types.builtins.NUMERIC, (value: string) => Number(value));
+  return client;
+}
 
 export async function openPg(url: string): Promise<OpenedPg> {
-  const pool = new pg.Pool({ connectionString: url, max: PG_POOL_SIZE });
+  const client = await loadPg();
+  const { drizzle } = await import('drizzle-orm/node-postgres');
+  const pool = new client.Pool({ connectionString: url, max: PG_POOL_SIZE });
   // An idle connection the server dropped must not crash the process.
   pool.on('error', (error) => console.error('PostgreSQL pool:', error.message));
   try {
@@ -45,6 +54,8 @@ export async function openPg(url: string): Promise<OpenedPg> {
 }
 
 async function migratePg(pool: pg.Pool): Promise<void> {
+  const { drizzle } = await import('drizzle-orm/node-postgres');
+  const { migrate } = await import('drizzle-orm/node-postgres/migrator');
   const client = await pool.connect();
   try {
     await client.query('SELECT pg_advisory_lock($1)', [MIGRATION_LOCK]);
