@@ -12,7 +12,6 @@ import { CERTIFICATE_CODE_LENGTH, newCode } from '../../shared/resident/codes.ts
 import type { Certificate, CertificateStanding } from '../../shared/resident/api.ts';
 import { changed } from '../db/engine/engine.ts';
 import { and, asc, eq, sql } from 'drizzle-orm';
-import type { Db } from '../db/open.ts';
 import type { Engine } from '../db/engine/engine.ts';
 import { certificates, events, integrityHolds } from '../db/schema/index.ts';
 import { apiError } from '../http/errors.ts';
@@ -44,26 +43,10 @@ function earnedFrom(courses: readonly CatalogCourse[], rows: readonly Completion
 const standingIn = (e: Earned, courseId: string): CertificateStanding => (e.counted.has(courseId) ? 'valid' : e.pending.has(courseId) ? 'under-review' : 'withdrawn');
 
 /** What a learner's completions earn today, and so where each of their certificates stands. */
-export function createCertificateStanding(engine: Engine, courses: readonly CatalogCourse[]): {
-  earned(learnerId: string): Promise<Earned>;
-  standingIn(e: Earned, courseId: string): CertificateStanding;
-  standing(learnerId: string, courseId: string): Promise<CertificateStanding>;
-};
-/** The same rule over the synchronous SQLite builder, for the dashboard's headline until it reads through the engine. */
-export function createCertificateStanding(db: Db, courses: readonly CatalogCourse[]): {
-  earned(learnerId: string): Earned;
-  standingIn(e: Earned, courseId: string): CertificateStanding;
-  standing(learnerId: string, courseId: string): CertificateStanding;
-};
-export function createCertificateStanding(source: Engine | Db, courses: readonly CatalogCourse[]) {
-  if (!('runPrepared' in source)) {
-    const statement = source.selectDistinct(COMPLETION_STATE).from(events).leftJoin(integrityHolds, HOLD_OF_EVENT).where(LEARNERS_COMPLETIONS).prepare();
-    const earned = (learnerId: string) => earnedFrom(courses, statement.all({ learner: learnerId }));
-    return { earned, standingIn, standing: (learnerId: string, courseId: string) => standingIn(earned(learnerId), courseId) };
-  }
-  const statement = source.db.selectDistinct(COMPLETION_STATE).from(events).leftJoin(integrityHolds, HOLD_OF_EVENT).where(LEARNERS_COMPLETIONS).prepare();
-  const earned = async (learnerId: string) => earnedFrom(courses, await statement.all({ learner: learnerId }));
-  return { earned, standingIn, standing: async (learnerId: string, courseId: string) => standingIn(await earned(learnerId), courseId) };
+export function createCertificateStanding(engine: Engine, courses: readonly CatalogCourse[]) {
+  const statement = engine.db.selectDistinct(COMPLETION_STATE).from(events).leftJoin(integrityHolds, HOLD_OF_EVENT).where(LEARNERS_COMPLETIONS).prepare();
+  const earned = async (learnerId: string): Promise<Earned> => earnedFrom(courses, await statement.all({ learner: learnerId }));
+  return { earned, standingIn, standing: async (learnerId: string, courseId: string): Promise<CertificateStanding> => standingIn(await earned(learnerId), courseId) };
 }
 
 export function createCertificates(engine: Engine, catalog: Catalog, now: () => number) {

@@ -15,7 +15,7 @@ import { createHeadline } from './headline.ts';
 import { resolveRange, type DayRange } from './range.ts';
 import { createTrend } from './trend.ts';
 import { createFigureKinds } from './figure-kinds.ts';
-import { certificateStanding } from './certificate-standing.ts';
+import { createCertificateStanding } from '../resident/certificates.ts';
 import type { CatalogCourse } from '../../shared/resident/certificates.ts';
 
 /** The dashboard reads the course catalogue's titles and skills, and its lessons (certificates' standing). */
@@ -23,7 +23,7 @@ export type DashboardCatalog = CourseCatalog & { courses: readonly CatalogCourse
 
 export function createDashboard(engine: Engine, catalog: DashboardCatalog, now: () => number) {
   const { db } = engine;
-  const headline = createHeadline(engine, certificateStanding(engine, catalog.courses));
+  const headline = createHeadline(engine, createCertificateStanding(engine, catalog.courses).standing);
   const { coverage, ranking } = createCoverage(engine);
   const courses = createCourses(engine, catalog);
   const demographics = createDemographics(engine, now);

@@ -9,7 +9,10 @@ import { activeUpTo } from './active.ts';
 import { msBounds, type DayRange } from './range.ts';
 import { onlyIf, total } from './sql.ts';
 import { notHeld } from './verified-records.ts';
-import type { CertificateStandingOf } from './certificate-standing.ts';
+import type { CertificateStanding } from '../../shared/resident/api.ts';
+
+/** Where a learner's certificate of a course stands today (server/resident/certificates.ts). */
+export type CertificateStandingOf = (learnerId: string, courseId: string) => Promise<CertificateStanding>;
 
 const start = sql.placeholder('start');
 const end = sql.placeholder('end');
