@@ -1,58 +1,30 @@
-// In-memory failure counters for the login endpoint (fixed windows). Memory
-// is enough: one process per ward, and a restart forgetting counts is harmless.
+// Failure counters (fixed windows) for guesses that cost nothing to make:
+// wrong session codes, wrong recovery codes. They count in the windows of
+// server/limits/windows.ts: in memory for one process (a restart forgetting
+// counts is harmless), in the shared table when several processes serve a
+// city, so a guesser gets no more tries by reaching another process.
+import { memoryWindows, type Windows } from '../limits/windows.ts';
+
 export interface FailureLimiter {
   /** Seconds until the key may try again, or 0 if it is not blocked. */
-  retryAfter(key: string): number;
-  recordFailure(key: string): void;
-  reset(key: string): void;
+  retryAfter(key: string): Promise<number>;
+  recordFailure(key: string): Promise<void>;
+  reset(key: string): Promise<void>;
 }
 
-interface Window {
-  failures: number;
-  resetAt: number;
-}
-
-const MAX_TRACKED_KEYS = 10_000;
-
-export function createFailureLimiter(options: { limit: number; windowMs: number; now: () => number }): FailureLimiter {
-  const windows = new Map<string, Window>();
-
-  const current = (key: string): Window | undefined => {
-    const found = windows.get(key);
-    if (found && found.resetAt <= options.now()) {
-      windows.delete(key);
-      return undefined;
-    }
-    return found;
-  };
-
-  const prune = () => {
-    const now = options.now();
-    for (const [key, window] of windows) if (window.resetAt <= now) windows.delete(key);
-    // Still too many (someone spraying usernames): forget the oldest keys
-    // rather than grow without bound.
-    for (const key of windows.keys()) {
-      if (windows.size <= MAX_TRACKED_KEYS) break;
-      windows.delete(key);
-    }
-  };
-
+export function createFailureLimiter(options: { limit: number; windowMs: number; now: () => number; windows?: Windows }): FailureLimiter {
+  const windows = options.windows ?? memoryWindows(options.now, 10_000);
   return {
-    retryAfter(key) {
-      const window = current(key);
-      if (!window || window.failures < options.limit) return 0;
+    async retryAfter(key) {
+      const window = await windows.read(key);
+      if (!window || window.count < options.limit) return 0;
       return Math.max(1, Math.ceil((window.resetAt - options.now()) / 1000));
     },
-    recordFailure(key) {
-      const window = current(key);
-      if (window) window.failures++;
-      else {
-        if (windows.size >= MAX_TRACKED_KEYS) prune();
-        windows.set(key, { failures: 1, resetAt: options.now() + options.windowMs });
-      }
+    async recordFailure(key) {
+      await windows.add(key, 1, options.windowMs);
     },
-    reset(key) {
-      windows.delete(key);
+    async reset(key) {
+      await windows.clear(key);
     },
   };
 }

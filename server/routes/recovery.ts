@@ -12,6 +12,7 @@ import { codeProblem, formatCode, newCode, normalizeCode, RECOVERY_CODE_LENGTH }
 import { requireLearner } from '../auth/learner-auth.ts';
 import { sha256Hex } from '../auth/digest.ts';
 import { createFailureLimiter } from '../auth/rate-limit.ts';
+import { windowsFor } from '../limits/windows.ts';
 import type { AppContext, AppEnv } from '../context.ts';
 import { learnerKeys, recoveryCodes } from '../db/schema/index.ts';
 import { apiError } from '../http/errors.ts';
@@ -28,7 +29,7 @@ const WINDOW_MS = 15 * 60_000;
 
 /** codesPerLearner: the learner's limit on making codes, counted only once the secret was checked. */
 export function recoveryRoutes(ctx: AppContext, resident: Resident, codesPerLearner: MiddlewareHandler<AppEnv>) {
-  const limiter = createFailureLimiter({ limit: RECOVERY_MISSES_PER_IP, windowMs: WINDOW_MS, now: ctx.now });
+  const limiter = createFailureLimiter({ limit: RECOVERY_MISSES_PER_IP, windowMs: WINDOW_MS, now: ctx.now, windows: windowsFor(ctx.engine, ctx.now)('recovery-code-misses') });
   const completions = createCompletions(ctx.engine);
 
   const create = (learnerId: string): Promise<string> =>
@@ -60,7 +61,7 @@ export function recoveryRoutes(ctx: AppContext, resident: Resident, codesPerLear
     )
     .post('/recovery', async (c) => {
       const ip = ctx.clientIp(c);
-      const wait = limiter.retryAfter(ip);
+      const wait = await limiter.retryAfter(ip);
       if (wait > 0) throw apiError(429, 'too_many_requests', 'Too many wrong codes. Wait a few minutes and try again.', { 'Retry-After': String(wait) });
       const body = await readBody(c, redeemRecoverySchema);
       const code = normalizeCode(body.code);
@@ -72,7 +73,7 @@ export function recoveryRoutes(ctx: AppContext, resident: Resident, codesPerLear
       try {
         return c.json(await redeem(code, body.secret));
       } catch (error) {
-        limiter.recordFailure(ip);
+        await limiter.recordFailure(ip);
         throw error;
       }
     });

@@ -7,6 +7,7 @@ import { Hono } from 'hono';
 import { sessionCodeSchema } from '../../shared/events/guide.ts';
 import type { PublicSession } from '../../shared/guide/api.ts';
 import { createFailureLimiter } from '../auth/rate-limit.ts';
+import { windowsFor } from '../limits/windows.ts';
 import type { AppContext, AppEnv } from '../context.ts';
 import { createGuideAccess } from '../guide/authorize.ts';
 import { checkinState } from '../guide/checkins.ts';
@@ -18,16 +19,16 @@ export const CODE_MISSES_PER_IP = 30;
 
 export function sessionRoutes(ctx: AppContext) {
   const access = createGuideAccess(ctx.engine);
-  const misses = createFailureLimiter({ limit: CODE_MISSES_PER_IP, windowMs: WINDOW_MS, now: ctx.now });
+  const misses = createFailureLimiter({ limit: CODE_MISSES_PER_IP, windowMs: WINDOW_MS, now: ctx.now, windows: windowsFor(ctx.engine, ctx.now)('session-code-misses') });
 
   return new Hono<AppEnv>().get('/:code', async (c) => {
     const ip = ctx.clientIp(c);
-    const wait = misses.retryAfter(ip);
+    const wait = await misses.retryAfter(ip);
     if (wait > 0) throw apiError(429, 'too_many_requests', 'Too many wrong session codes; try again later', { 'Retry-After': String(wait) });
     const code = c.req.param('code').trim().toUpperCase();
     const session = sessionCodeSchema.safeParse(code).success ? await access.sessionByCode(code) : undefined;
     if (!session) {
-      misses.recordFailure(ip);
+      await misses.recordFailure(ip);
       throw apiError(404, 'unknown_session', 'No session with this code (check the code, or the guide has not synced it yet)');
     }
     const body: PublicSession = {
