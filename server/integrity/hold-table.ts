@@ -51,7 +51,7 @@ export function rollupForHolds(engine: Engine, rollup: StatsRollup): HoldsRollup
   const seq = dialectOf(engine.kind).rowOrder(events);
   const passed = async (rows: readonly RecordRow[]) => {
     if (rows.length === 0) return [];
-    const through = rollup.learnerRecordsThrough();
+    const through = await rollup.learnerRecordsThroughNow(); // as stored: another process's catch-up may have moved it
     const seqs = await inChunks(
       rows.map((row) => row.id),
       (slice) => engine.db.select({ id: events.id, seq }).from(events).where(inArray(events.id, slice)),

@@ -199,6 +199,17 @@ export function createRollupCatchUp(engine: Engine, apply: ApplyLearnerBatch) {
     },
     /** The last learner event the rollups hold: later ones are not in any figure yet (server/integrity withdraws only earlier ones). */
     through: () => through,
+    /**
+     * The same, as stored, for a transaction that counts or takes out records
+     * the catch-up passed (server/integrity): on PostgreSQL it also waits for
+     * the pages of other processes and holds new ones back until it commits,
+     * so none passes a record whose hold this transaction is changing.
+     */
+    async throughNow(): Promise<number> {
+      await takeTurn();
+      through = Math.max(through, (await readCursor.get())?.through ?? 0);
+      return through;
+    },
     /** After a rebuild, which applied every event up to `upTo` (in the rebuild's transaction). */
     async rebuilt(upTo: number): Promise<void> {
       await writeCursor.run({ through: upTo });

@@ -9,10 +9,10 @@
 // upsert is order-independent: first days are minima) when the rollup code or
 // the course catalog changed.
 import { createHash } from 'node:crypto';
+import { sql } from 'drizzle-orm';
 import type { GuideEvent, LearningEvent } from '../../shared/events.ts';
 import { BASIC_SKILLS } from '../../shared/skills.ts';
 import { dayOf } from '../../shared/stats/days.ts';
-import { sql } from 'drizzle-orm';
 import type { Engine } from '../db/engine/engine.ts';
 import type { Projection } from '../records/hooks.ts';
 import { createRollupCatchUp } from './catch-up.ts';
@@ -214,6 +214,8 @@ export function createStatsRollup(engine: Engine, catalog: StatsCatalog, now: ()
     catchUp: learnerRecords.catchUp,
     /** The last learner record (insertion order) the rollups hold. */
     learnerRecordsThrough: learnerRecords.through,
+    /** The same, read in the caller's transaction (catch-up.ts throughNow). */
+    learnerRecordsThroughNow: learnerRecords.throughNow,
     /** Counts one learner record that was held (a reviewer accepted it). */
     countLearnerRecord: applyLearnerEvent,
     /** Counts one guide record that was held (a reviewer accepted it). */

@@ -33,7 +33,7 @@ async function world(kind: EngineKind) {
   let through = 0;
   const rollup = {
     catchUp: async () => undefined,
-    learnerRecordsThrough: () => through,
+    learnerRecordsThroughNow: async () => through,
     countLearnerRecord: async (e: LearningEvent) => void calls.counted.push(e.id),
     countGuideRecord: async (e: GuideEvent) => void calls.guides.push(e.id),
     withdraw: async (_learner: string, counted: ReadonlyArray<{ payload: string }>) => void calls.withdrawn.push(counted.map((r) => (JSON.parse(r.payload) as { id: string }).id)),
