@@ -137,8 +137,8 @@ export function createRollupCatchUp(engine: Engine, apply: ApplyLearnerBatch) {
   /**
    * The last stored learner event, every one up to it committed. SQLite: the
    * one writer commits in order. PostgreSQL: read under the learner records'
-   * lock held alone (see the top of this file); inside a transaction already
-   * open (a rebuild) it is held until that one ends.
+   * lock held alone (see the top of this file), in a transaction of its own:
+   * call it outside any other, or the lock is held until that one ends.
    */
   const lastStored = async (): Promise<number> => {
     if (!postgres) return (await last.get())?.n ?? 0;
