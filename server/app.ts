@@ -175,23 +175,31 @@ export function createApp(deps: AppDeps) {
 
   app.route(`${API_PREFIX}/health`, healthRoutes(ctx));
   const catalog = deps.catalog ?? loadCatalog(config.distDir);
-  const holds = createHoldTable(ctx.db);
-  const statsRollup = createStatsRollup(ctx.db, catalog, now, holds.counts);
-  statsRollup.ensureFresh();
+  const holds = createHoldTable(ctx.engine);
+  const statsRollup = createStatsRollup(ctx.engine, catalog, now, holds.counted);
+  // Rebuilt or caught up before any API request is answered (syncs too: a guide's records roll up in theirs).
+  const statsReady = statsRollup.ensureFresh();
+  statsReady.catch((error: Error) => ctx.logger.error('stats rollups could not be brought up to date', { error: error.message }));
   // Learner records roll up after their sync answered (stats/catch-up.ts):
   // every other API request, and an erasure, sees them in the figures first.
   const syncPaths = new Set([`${API_PREFIX}/sync`, `${API_PREFIX}/guide/sync`, `${API_PREFIX}/units/sync`]);
   app.use('/api/*', async (c, next) => {
-    if (!syncPaths.has(c.req.path)) statsRollup.catchUp();
+    await statsReady;
+    if (!syncPaths.has(c.req.path)) await statsRollup.catchUp();
     await next();
   });
-  const resident = createResident(ctx, catalog, { beforeErase: statsRollup.catchUp });
+  const resident = createResident(ctx, catalog, {
+    beforeErase: async () => {
+      await statsReady;
+      await statsRollup.catchUp();
+    },
+  });
   // Erasures a previous run stored but did not carry out are done before any request is answered.
   app.use('*', async (_c, next) => {
     await resident.ready;
     await next();
   });
-  const integrity = createIntegrity(ctx.engine, { rollup: rollupForHolds(ctx.db, statsRollup), catalog: resident.catalog, limits: { ...DEFAULT_PLAUSIBILITY, ...config.plausibility }, now });
+  const integrity = createIntegrity(ctx.engine, { rollup: rollupForHolds(ctx.engine, statsRollup), catalog: resident.catalog, limits: { ...DEFAULT_PLAUSIBILITY, ...config.plausibility }, now });
   app.route(`${API_PREFIX}/learners`, learnerRoutes(ctx, integrity.registered));
   // Every offline record (learner and guide families) goes through one
   // pipeline; each feature keeps its tables in step through its projection,

@@ -89,6 +89,7 @@ export function createIngest<F extends RecordFamilyName>(family: F, store: Recor
           const owner = await store.storedBy(tx, id);
           return owner === undefined ? undefined : owner === by.id ? { id, status: 'duplicate' } : conflict(id);
         };
+        if (store.beforeRequest && valid.length > 0) await store.beforeRequest(tx);
         await hooks.begin(by, records, tx);
         for (const { index, event } of valid) {
           const occurredAt = Date.parse(event.occurredAt);

@@ -10,7 +10,7 @@ import { createGuideStore, createLearnerStore, createUnitStore } from './stores.
 export function createRecordPipeline(engine: Engine, projections: readonly Projection[]) {
   const commit = createGroupCommit(engine);
   return {
-    learner: createIngest('learner', createLearnerStore(), combineHooks(projections.map((p) => p.learner)), commit),
+    learner: createIngest('learner', createLearnerStore(engine.kind), combineHooks(projections.map((p) => p.learner)), commit),
     guide: createIngest('guide', createGuideStore(), combineHooks(projections.map((p) => p.guide)), commit),
     unit: createIngest('unit', createUnitStore(), combineHooks(projections.map((p) => p.unit)), commit),
   };

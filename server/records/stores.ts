@@ -5,7 +5,7 @@
 // store here.
 import { eq, sql } from 'drizzle-orm';
 import type { GuideEvent, LearningEvent, RecordFamilyName, UnitEvent } from '../../shared/events.ts';
-import { prepared, type Engine } from '../db/engine/engine.ts';
+import { prepared, type Engine, type EngineKind } from '../db/engine/engine.ts';
 import { placeholders } from '../db/placeholders.ts';
 import { devices, events, guideEvents, unitEvents } from '../db/schema/index.ts';
 import type { Recorder } from './hooks.ts';
@@ -29,16 +29,29 @@ export interface RecordStore<E> {
   storedBy(tx: Engine, id: string): Promise<string | undefined>;
   /** Once per request, inside its transaction, after its records, when at least one of them is stored for the recorder. */
   afterRequest?(tx: Engine, by: Recorder, receivedAt: number): Promise<void>;
+  /** Once per request, inside its transaction, before its first record is written (only where a store needs it). */
+  beforeRequest?(tx: Engine): Promise<void>;
 }
+
+/**
+ * PostgreSQL: every transaction that stores learner records holds this
+ * advisory lock shared, from before its first insert to its commit. The
+ * stats catch-up (server/stats/catch-up.ts) takes it alone to read how far
+ * the stored records reach: it then waits for those transactions, so its
+ * cursor never passes a record numbered earlier that commits later. SQLite
+ * commits in insertion order and needs no lock (no extra statement on its sync path).
+ */
+export const LEARNER_RECORDS_LOCK = 1_936_024_950;
 
 const courseOf = (e: { courseId?: string; lessonId?: string }) => ({ courseId: e.courseId ?? null, lessonId: e.lessonId ?? null });
 
-export function createLearnerStore(): RecordStore<LearningEvent> {
+export function createLearnerStore(kind: EngineKind = 'sqlite'): RecordStore<LearningEvent> {
   type Row = typeof events.$inferInsert;
   const columns = ['id', 'type', 'learnerId', 'deviceId', 'courseId', 'lessonId', 'occurredAt', 'receivedAt', 'effectiveAt', 'payload', 'score'] as const;
   // Once per record: built once (db/engine prepared()).
   const insert = prepared((b) => b.insert(events).values(placeholders<Row>(columns)).onConflictDoNothing());
   const owner = prepared((b) => b.select({ by: events.learnerId }).from(events).where(eq(events.id, sql.placeholder('id'))));
+  const shareLock = prepared(() => sql`SELECT pg_advisory_xact_lock_shared(${sql.raw(String(LEARNER_RECORDS_LOCK))})`);
   // The later of the two times (CASE: SQLite's two-argument max() has no PostgreSQL twin).
   const touchDevice = prepared((b) =>
     b
@@ -67,6 +80,7 @@ export function createLearnerStore(): RecordStore<LearningEvent> {
       return (await tx.runPrepared(insert, row)).changes === 1;
     },
     storedBy: async (tx, id) => tx.valuePrepared<string>(owner, { id }),
+    ...(kind === 'postgres' && { beforeRequest: async (tx: Engine) => void (await tx.runPrepared(shareLock, {})) }),
     afterRequest: async (tx, by, receivedAt) => void (await tx.runPrepared(touchDevice, { id: by.deviceId, learnerId: by.id, lastSyncAt: receivedAt } satisfies typeof devices.$inferInsert)),
   };
 }

@@ -53,10 +53,10 @@ async function deleteRowsOf(tx: Engine, learnerId: string, tables: string[]): Pr
 }
 
 /** `settle` runs first, outside the transaction: the stats rollups take in the learner's last records, whose anonymous day totals stay. */
-export function createEraser(engine: Engine, now: () => number, settle: () => void = () => {}) {
+export function createEraser(engine: Engine, now: () => number, settle: () => void | Promise<void> = () => {}) {
   /** Erases the learner; false if there was nothing to erase. */
   const erase = async (learnerId: string): Promise<boolean> => {
-    settle();
+    await settle();
     return engine.transaction(async (tx) => {
       if (!(await tx.db.select({ id: learners.id }).from(learners).where(eq(learners.id, learnerId)).get())) return false;
       const completions = await tx.db

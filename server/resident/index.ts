@@ -10,7 +10,7 @@ import { createCertificates } from './certificates.ts';
 import { createEraser } from './erase.ts';
 import { createProfiles } from './profiles.ts';
 
-export function createResident(ctx: AppContext, catalog: Catalog, hooks: { beforeErase?: () => void } = {}) {
+export function createResident(ctx: AppContext, catalog: Catalog, hooks: { beforeErase?: () => void | Promise<void> } = {}) {
   const ward = createWardProfile(ctx.engine, ctx.now);
   const profiles = createProfiles(ctx.engine, ward.hasGroup);
   const certificates = createCertificates(ctx.engine, catalog, ctx.now);

@@ -17,12 +17,25 @@
 //
 // Guide records still roll up inside their sync: they are few, and a learner
 // withdrawn from the figures (server/integrity) is re-counted from them.
+//
+// Insertion order is SQLite's rowid, PostgreSQL's identity column `seq`
+// (sql.ts rowOrder). On SQLite one writer commits in insertion order. On
+// PostgreSQL a record numbered 10 can commit after one numbered 11 was read,
+// and a cursor at 11 would skip it for good. So there every transaction that
+// stores learner records holds an advisory lock shared (the learner store,
+// server/records/stores.ts), and the catch-up reads how far the stored
+// records reach under the same lock held alone, in a short transaction of its
+// own: it waits for the storing transactions already running, so every
+// record at or below that point is committed, and the ones that come after
+// take their numbers after it. Pages and rebuilds of several processes take
+// turns under a second lock, so two never apply the same page.
 import { and, eq, gt, inArray, lte, sql } from 'drizzle-orm';
 import type { LearningEvent } from '../../shared/events.ts';
 import type { RollupRecord } from './rollup-batch.ts';
-import type { Db } from '../db/open.ts';
+import type { Engine } from '../db/engine/engine.ts';
 import { events, statsState } from '../db/schema/index.ts';
-import { dialect } from './sql.ts';
+import { LEARNER_RECORDS_LOCK } from '../records/stores.ts';
+import { dialectOf } from './sql.ts';
 
 /** Events per catch-up transaction: big enough to merge well, small enough to keep one turn of the event loop short. */
 const PAGE = 5_000;
@@ -32,13 +45,15 @@ export const CATCH_UP_DELAY_MS = 1_000;
 export const PAUSE_MS = 100;
 /** Under syncs that never pause, the oldest record waits at most this long. */
 export const MAX_WAIT_MS = 5_000;
+/** PostgreSQL: held by each catch-up page and rebuild, so those of several processes take turns. */
+const ROLLUP_WRITER_LOCK = 1_936_024_951;
 
 /** The learner record types the rollups read (rollup.ts applyLearnerEvent). */
 export const ROLLED_UP_TYPES = ['lesson.started', 'lesson.completed', 'session.joined', 'profile.updated', 'consent.withdrawn'] as const;
 
 const COUNTED_TYPES = ['lesson.started', 'lesson.completed', 'session.joined'] as const;
 
-export type ApplyLearnerBatch = (applied: ReadonlyArray<{ event: RollupRecord; effectiveAt: number }>) => void;
+export type ApplyLearnerBatch = (applied: ReadonlyArray<{ event: RollupRecord; effectiveAt: number }>) => Promise<void>;
 
 interface Row {
   id: string;
@@ -59,8 +74,10 @@ function fromColumns({ id, type, learnerId, courseId, lessonId, score }: Row): R
   return undefined;
 }
 
-export function createRollupCatchUp(db: Db, apply: ApplyLearnerBatch) {
-  const seq = dialect.rowOrder(events);
+export function createRollupCatchUp(engine: Engine, apply: ApplyLearnerBatch) {
+  const db = engine.db;
+  const postgres = engine.kind === 'postgres';
+  const seq = dialectOf(engine.kind).rowOrder(events);
   const last = db.select({ n: sql<number | null>`max(${seq})` }).from(events).prepare();
   const page = db
     .select({
@@ -82,79 +99,126 @@ export function createRollupCatchUp(db: Db, apply: ApplyLearnerBatch) {
     .prepare();
   const payloadOf = db.select({ payload: events.payload }).from(events).where(eq(events.id, sql.placeholder('id'))).prepare();
   /** Columns where they say everything, else the stored payload (rows written by older code or by hand). */
-  const recordOf = (row: Row): RollupRecord =>
-    row.payload !== null ? (JSON.parse(row.payload) as LearningEvent) : (fromColumns(row) ?? (JSON.parse(payloadOf.get({ id: row.id })!.payload) as LearningEvent));
+  const recordOf = async (row: Row): Promise<RollupRecord> =>
+    row.payload !== null ? (JSON.parse(row.payload) as LearningEvent) : (fromColumns(row) ?? (JSON.parse((await payloadOf.get({ id: row.id }))!.payload) as LearningEvent));
   const readCursor = db.select({ through: statsState.learnerEventsThrough }).from(statsState).prepare();
   const writeCursor = db.update(statsState).set({ learnerEventsThrough: sql`${sql.placeholder('through')}` }).prepare();
 
-  let through = readCursor.get()?.through ?? 0;
+  let through = 0;
   let timer: ReturnType<typeof setTimeout> | undefined;
+  /** The timer's run, while one is going: never two at once in this process. */
+  let background: Promise<void> | undefined;
   /** When the oldest record not rolled up arrived (0: none waiting), and the latest sync that stored any. */
   let waitingSince = 0;
   let lastArrival = 0;
 
+  /** PostgreSQL: the rollup writers of every process take turns (inside a transaction). */
+  const takeTurn = async () => {
+    if (postgres) await engine.run(sql`SELECT pg_advisory_xact_lock(${sql.raw(String(ROLLUP_WRITER_LOCK))})`);
+  };
+
   /** Applies one page of learner events after the cursor, in its own transaction; false when there was none. */
-  function onePage(upTo: number): boolean {
-    let moved = false;
-    db.transaction(() => {
-      through = readCursor.get()?.through ?? 0; // as stored: the cursor is the table's, not this process's
-      if (through >= upTo) return;
-      const rows = page.all({ after: through, upTo });
+  async function onePage(upTo: number): Promise<boolean> {
+    return engine.transaction(async () => {
+      await takeTurn();
+      through = (await readCursor.get())?.through ?? 0; // as stored: the cursor is the table's, not this process's
+      if (through >= upTo) return false;
+      const rows = await page.all({ after: through, upTo });
       const next = rows.length < PAGE ? upTo : rows[rows.length - 1].seq;
-      apply(rows.map((row) => ({ event: recordOf(row), effectiveAt: row.effectiveAt })));
-      writeCursor.run({ through: next });
+      const records = [];
+      for (const row of rows) records.push({ event: await recordOf(row), effectiveAt: row.effectiveAt });
+      await apply(records);
+      await writeCursor.run({ through: next });
       through = next;
-      moved = true;
+      return true;
     });
-    return moved;
   }
 
-  const lastStored = () => last.get()?.n ?? 0;
+  /**
+   * The last stored learner event, every one up to it committed. SQLite: the
+   * one writer commits in order. PostgreSQL: read under the learner records'
+   * lock held alone (see the top of this file), in a transaction of its own:
+   * call it outside any other, or the lock is held until that one ends.
+   */
+  const lastStored = async (): Promise<number> => {
+    if (!postgres) return (await last.get())?.n ?? 0;
+    return engine.transaction(async () => {
+      await engine.run(sql`SELECT pg_advisory_xact_lock(${sql.raw(String(LEARNER_RECORDS_LOCK))})`);
+      return (await last.get())?.n ?? 0;
+    });
+  };
 
   /** Applies every learner event after the cursor; one index lookup when there is none. Never call it inside another transaction. */
-  function catchUp(): void {
+  async function catchUp(): Promise<void> {
     if (timer) clearTimeout(timer);
     timer = undefined;
     waitingSince = 0;
-    if (!db.$client.open) return; // a timer outliving its database (tests, shutdown)
     // Asked of the table, not of a flag: another process (or a bulk load) may have stored records.
-    const upTo = lastStored();
-    while (through < upTo && onePage(upTo));
+    const upTo = await lastStored();
+    while (through < upTo && (await onePage(upTo)));
   }
+
+  const later = (ms: number) => void (timer ??= setTimeout(inBackground, ms).unref());
 
   /** The timer's catch-up: after a pause in the syncs (or MAX_WAIT_MS), one page per turn until done. */
   function inBackground(): void {
     timer = undefined;
-    if (!db.$client.open || waitingSince === 0) return;
+    if (background) return; // the page running now schedules what follows it
+    background = backgroundPage()
+      // A failure (the database closed under a timer: tests, shutdown) leaves
+      // the records to the next catch-up, which every figure's request runs.
+      .catch(() => undefined)
+      .finally(() => (background = undefined));
+  }
+
+  async function backgroundPage(): Promise<void> {
+    if (waitingSince === 0) return;
     const now = Date.now();
-    if (now - lastArrival < PAUSE_MS && now - waitingSince < MAX_WAIT_MS) return void (timer = setTimeout(inBackground, PAUSE_MS).unref());
-    const upTo = lastStored();
-    if (through < upTo && onePage(upTo) && through < upTo) return void (timer = setTimeout(inBackground, 0).unref());
+    if (now - lastArrival < PAUSE_MS && now - waitingSince < MAX_WAIT_MS) return later(PAUSE_MS);
+    const upTo = await lastStored();
+    if (through < upTo && (await onePage(upTo)) && through < upTo) return later(0);
     // Records that came in while these pages were applied wait for the next round.
-    if (lastStored() > through) {
+    if ((await lastStored()) > through) {
       waitingSince = Date.now();
-      timer = setTimeout(inBackground, CATCH_UP_DELAY_MS).unref();
+      later(CATCH_UP_DELAY_MS);
     } else waitingSince = 0;
   }
 
   return {
+    /** Reads the stored cursor: before the first catch-up. */
+    async start(): Promise<void> {
+      through = (await readCursor.get())?.through ?? 0;
+    },
     catchUp,
     /** After a sync committed `accepted` new learner records: catch up within CATCH_UP_DELAY_MS, at a pause in the syncs. */
     arrived(accepted: number): void {
       if (accepted === 0) return;
       lastArrival = Date.now();
       if (waitingSince === 0) waitingSince = lastArrival;
-      timer ??= setTimeout(inBackground, CATCH_UP_DELAY_MS).unref();
+      later(CATCH_UP_DELAY_MS);
     },
     /** The last learner event the rollups hold: later ones are not in any figure yet (server/integrity withdraws only earlier ones). */
     through: () => through,
+    /**
+     * The same, as stored, for a transaction that counts or takes out records
+     * the catch-up passed (server/integrity): on PostgreSQL it also waits for
+     * the pages of other processes and holds new ones back until it commits,
+     * so none passes a record whose hold this transaction is changing.
+     */
+    async throughNow(): Promise<number> {
+      await takeTurn();
+      through = Math.max(through, (await readCursor.get())?.through ?? 0);
+      return through;
+    },
     /** After a rebuild, which applied every event up to `upTo` (in the rebuild's transaction). */
-    rebuilt(upTo: number): void {
-      writeCursor.run({ through: upTo });
+    async rebuilt(upTo: number): Promise<void> {
+      await writeCursor.run({ through: upTo });
       through = upTo;
     },
     /** The last stored learner event now (the rebuild's cursor). */
     lastEvent: lastStored,
+    /** PostgreSQL: waits for the other processes' pages and rebuilds (inside a transaction). */
+    takeTurn,
   };
 }
 

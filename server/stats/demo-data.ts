@@ -44,8 +44,8 @@ export async function seedDemo(db: Db, catalog: StatsCatalog, options: DemoOptio
   const days = options.days ?? 120;
   const ward = createWardProfile(engine, () => now);
   const groups = (await ward.admin()).groups.map((g) => g.id);
-  const rollup = createStatsRollup(db, catalog, () => now);
-  rollup.ensureFresh();
+  const rollup = createStatsRollup(engine, catalog, () => now);
+  await rollup.ensureFresh();
   const records = createRecordPipeline(engine, [{ name: 'resident', learner: createProfiles(engine, ward.hasGroup).hooks }, rollup.projection]);
   const addLearner = db.insert(learners).values(placeholders<typeof learners.$inferInsert>(['id', 'secretHash', 'createdAt'])).prepare();
   const courses = catalog.courses.filter((c) => c.lessons.length > 0);
@@ -94,7 +94,7 @@ export async function seedDemo(db: Db, catalog: StatsCatalog, options: DemoOptio
   const CHUNK = 500;
   for (let from = 0; from < options.learners; from += CHUNK) {
     await batch(from, Math.min(options.learners, from + CHUNK));
-    rollup.catchUp();
+    await rollup.catchUp();
   }
   db.insert(demoMarker)
     .values({ id: 1, learners: options.learners, seededAt: now })

@@ -19,13 +19,13 @@ export type CountedRecord =
 export type RollupRecord = CountedRecord | LearningEvent;
 
 export interface BatchRollupOps {
-  activeOn(learnerId: string, first: number, last: number, days: Iterable<number>, isAssisted: boolean): void;
-  startCourse(learnerId: string, courseId: string, day: number): void;
-  daily(day: number, courseId: string, lessonId: string, starts: number, completions: number, scoreSum: number): void;
-  lessonDone(learnerId: string, courseId: string, lessonId: string, day: number): void;
-  checkCourse(learnerId: string, courseId: string): void;
+  activeOn(learnerId: string, first: number, last: number, days: Iterable<number>, isAssisted: boolean): Promise<void>;
+  startCourse(learnerId: string, courseId: string, day: number): Promise<void>;
+  daily(day: number, courseId: string, lessonId: string, starts: number, completions: number, scoreSum: number): Promise<void>;
+  lessonDone(learnerId: string, courseId: string, lessonId: string, day: number): Promise<void>;
+  checkCourse(learnerId: string, courseId: string): Promise<void>;
   /** Everything that is not merged, applied in event order. */
-  inOrder(event: LearningEvent, effectiveAt: number): void;
+  inOrder(event: LearningEvent, effectiveAt: number): Promise<void>;
 }
 
 interface Activity {
@@ -42,7 +42,7 @@ const lowest = (map: Map<string, { at: number; parts: [string, string, string?] 
 };
 
 export function createBatchApply(ops: BatchRollupOps) {
-  return function applyBatch(applied: ReadonlyArray<{ event: RollupRecord; effectiveAt: number }>): void {
+  return async function applyBatch(applied: ReadonlyArray<{ event: RollupRecord; effectiveAt: number }>): Promise<void> {
     const activity = new Map<string, Activity>();
     const daily = new Map<string, { day: number; courseId: string; lessonId: string; starts: number; completions: number; scoreSum: number }>();
     const courseStarts = new Map<string, { at: number; parts: [string, string, string?] }>();
@@ -87,21 +87,21 @@ export function createBatchApply(ops: BatchRollupOps) {
           touch(event.learnerId, day);
           break;
         default:
-          ops.inOrder(event, effectiveAt);
+          await ops.inOrder(event, effectiveAt);
       }
     }
 
-    for (const [learnerId, a] of activity) ops.activeOn(learnerId, a.first, a.last, a.days, false);
-    for (const { at, parts } of courseStarts.values()) ops.startCourse(parts[0], parts[1], at);
-    for (const r of daily.values()) ops.daily(r.day, r.courseId, r.lessonId, r.starts, r.completions, r.scoreSum);
-    for (const { at, parts } of lessonsDone.values()) ops.lessonDone(parts[0], parts[1], parts[2]!, at);
+    for (const [learnerId, a] of activity) await ops.activeOn(learnerId, a.first, a.last, a.days, false);
+    for (const { at, parts } of courseStarts.values()) await ops.startCourse(parts[0], parts[1], at);
+    for (const r of daily.values()) await ops.daily(r.day, r.courseId, r.lessonId, r.starts, r.completions, r.scoreSum);
+    for (const { at, parts } of lessonsDone.values()) await ops.lessonDone(parts[0], parts[1], parts[2]!, at);
     // Completion is judged once all of the batch's lessons are in.
     const courses = new Set<string>();
     for (const { parts } of lessonsDone.values()) {
       const key = keyOf(parts[0], parts[1]);
       if (courses.has(key)) continue;
       courses.add(key);
-      ops.checkCourse(parts[0], parts[1]);
+      await ops.checkCourse(parts[0], parts[1]);
     }
   };
 }

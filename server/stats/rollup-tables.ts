@@ -1,10 +1,10 @@
 // The statements the rollup (rollup.ts) writes its tables (db/schema/stats.ts)
-// with, prepared once: they run for every event a phone syncs, inside the
-// sync transaction. Each is a primary-key upsert or update whose merge is a
-// sum or a minimum, so applying events in any order gives the same rows.
-import { and, count, eq, gt, inArray, isNotNull, isNull, max, notInArray, or, sql, type SQL } from 'drizzle-orm';
-import type { Db } from '../db/open.ts';
-import { directRun } from '../db/direct.ts';
+// with, prepared once, on the engine (server/db/engine): guide records run
+// them inside their sync transaction, learner records in the catch-up's
+// pages. Each is a primary-key upsert or update whose merge is a sum or a
+// minimum, so applying events in any order gives the same rows.
+import { and, count, eq, gt, inArray, isNotNull, isNull, lte, max, notInArray, or, sql, type SQL } from 'drizzle-orm';
+import { prepared, type Engine } from '../db/engine/engine.ts';
 import { placeholders } from '../db/placeholders.ts';
 import {
   events,
@@ -17,7 +17,7 @@ import {
   statsLearners,
   statsState,
 } from '../db/schema/index.ts';
-import { dialect, excluded } from './sql.ts';
+import { dialectOf, excluded } from './sql.ts';
 import { notHeld } from './verified-records.ts';
 
 const learner = sql.placeholder('learner');
@@ -27,34 +27,36 @@ const day = sql.placeholder('day');
 /** Replayed in pages of this many events (rollup.ts). */
 const REPLAY_PAGE = 5000;
 
-export function createRollupTables(db: Db) {
-  // Several of these run for each sync request: bound directly (db/direct.ts).
-  const ensureLearner = directRun(db.$client, db
+export function createRollupTables(engine: Engine) {
+  const dialect = dialectOf(engine.kind);
+  const db = engine.db;
+  // Built once (db/engine prepared()): they run for every learner, day and lesson of a page.
+  const ensureLearner = prepared((b) => b
     .insert(statsLearners)
     .values(placeholders<typeof statsLearners.$inferInsert>(['learnerId', 'isAssisted']))
     .onConflictDoNothing()
-    .prepare());
+  );
   const first = sql.placeholder('first');
   const last = sql.placeholder('last');
-  const touchLearner = directRun(db.$client, db
+  const touchLearner = prepared((b) => b
     .update(statsLearners)
     .set({
       firstDay: dialect.least(sql`coalesce(${statsLearners.firstDay}, ${first})`, first),
       lastDay: dialect.greatest(sql`coalesce(${statsLearners.lastDay}, ${last})`, last),
     })
     .where(eq(statsLearners.learnerId, learner))
-    .prepare());
-  const addDay = directRun(db.$client, db
+  );
+  const addDay = prepared((b) => b
     .insert(statsLearnerDays)
     .values(placeholders<typeof statsLearnerDays.$inferInsert>(['learnerId', 'day']))
     .onConflictDoNothing()
-    .prepare());
-  const setProfile = directRun(db.$client, db
+  );
+  const setProfile = prepared((b) => b
     .update(statsLearners)
     .set({ groupId: sql`${sql.placeholder('groupId')}`, birthYear: sql`${sql.placeholder('birthYear')}`, gender: sql`${sql.placeholder('gender')}` })
     .where(eq(statsLearners.learnerId, learner))
-    .prepare());
-  const daily = directRun(db.$client, db
+  );
+  const daily = prepared((b) => b
     .insert(statsDaily)
     .values(placeholders<typeof statsDaily.$inferInsert>(['day', 'courseId', 'lessonId', 'starts', 'completions', 'assistedCompletions', 'scoreSum']))
     .onConflictDoUpdate({
@@ -66,29 +68,29 @@ export function createRollupTables(db: Db) {
         scoreSum: sql`${statsDaily.scoreSum} + ${excluded(statsDaily.scoreSum)}`,
       },
     })
-    .prepare());
-  const startCourse = directRun(db.$client, db
+  );
+  const startCourse = prepared((b) => b
     .insert(statsLearnerCourses)
     .values(placeholders<typeof statsLearnerCourses.$inferInsert>(['learnerId', 'courseId', 'startedDay']))
     .onConflictDoUpdate({
       target: [statsLearnerCourses.learnerId, statsLearnerCourses.courseId],
       set: { startedDay: dialect.least(statsLearnerCourses.startedDay, excluded(statsLearnerCourses.startedDay)) },
     })
-    .prepare());
-  const addLesson = directRun(db.$client, db
+  );
+  const addLesson = prepared((b) => b
     .insert(statsLearnerLessons)
     .values(placeholders<typeof statsLearnerLessons.$inferInsert>(['learnerId', 'courseId', 'lessonId', 'firstDay']))
     .onConflictDoUpdate({
       target: [statsLearnerLessons.learnerId, statsLearnerLessons.courseId, statsLearnerLessons.lessonId],
       set: { firstDay: dialect.least(statsLearnerLessons.firstDay, excluded(statsLearnerLessons.firstDay)) },
     })
-    .prepare());
+  );
   const lessonsDone = db
     .select({ n: count(), lastDay: max(statsLearnerLessons.firstDay) })
     .from(statsLearnerLessons)
     .where(and(eq(statsLearnerLessons.learnerId, learner), eq(statsLearnerLessons.courseId, course)))
     .prepare();
-  const completeCourse = directRun(db.$client, db
+  const completeCourse = prepared((b) => b
     .update(statsLearnerCourses)
     .set({ completedDay: sql`${day}` })
     .where(
@@ -98,66 +100,77 @@ export function createRollupTables(db: Db) {
         or(isNull(statsLearnerCourses.completedDay), gt(statsLearnerCourses.completedDay, day)),
       ),
     )
-    .prepare());
-  const firstCourse = directRun(db.$client, db
+  );
+  const firstCourse = prepared((b) => b
     .update(statsLearners)
     .set({ firstCourseDay: dialect.least(sql`coalesce(${statsLearners.firstCourseDay}, ${day})`, day) })
     .where(eq(statsLearners.learnerId, learner))
-    .prepare());
+  );
   const completedCourses = db
     .select({ courseId: statsLearnerCourses.courseId, day: statsLearnerCourses.completedDay })
     .from(statsLearnerCourses)
     .where(and(eq(statsLearnerCourses.learnerId, learner), isNotNull(statsLearnerCourses.completedDay)))
     .prepare();
-  const fiveSkills = directRun(db.$client, db
+  const fiveSkills = prepared((b) => b
     .update(statsLearners)
     .set({ fiveSkillsDay: sql`${day}` })
     .where(and(eq(statsLearners.learnerId, learner), or(isNull(statsLearners.fiveSkillsDay), gt(statsLearners.fiveSkillsDay, day))))
-    .prepare());
+  );
 
   type Profile = Pick<typeof statsLearners.$inferSelect, 'groupId' | 'birthYear' | 'gender'>;
+  const run = (statement: typeof ensureLearner, values: Record<string, unknown>) => engine.runPrepared(statement, values);
   return {
-    ensureLearner: (learnerId: string, isAssisted: boolean) => void ensureLearner({ learnerId, isAssisted: isAssisted ? 1 : 0 }),
+    ensureLearner: async (learnerId: string, isAssisted: boolean) => void (await run(ensureLearner, { learnerId, isAssisted: isAssisted ? 1 : 0 })),
     /** First and last are the minimum and maximum of the days. */
-    touchLearner: (learnerId: string, firstDay: number, lastDay: number) => void touchLearner({ first: firstDay, last: lastDay, learner: learnerId }),
-    addDay: (learnerId: string, d: number) => void addDay({ learnerId, day: d }),
-    setProfile: (learnerId: string, p: Profile) => void setProfile({ ...p, learner: learnerId }),
-    daily: (row: Required<typeof statsDaily.$inferInsert>) => void daily(row),
-    startCourse: (learnerId: string, courseId: string, startedDay: number) => void startCourse({ learnerId, courseId, startedDay }),
-    addLesson: (learnerId: string, courseId: string, lessonId: string, firstDay: number) => void addLesson({ learnerId, courseId, lessonId, firstDay }),
+    touchLearner: async (learnerId: string, firstDay: number, lastDay: number) => void (await run(touchLearner, { first: firstDay, last: lastDay, learner: learnerId })),
+    addDay: async (learnerId: string, d: number) => void (await run(addDay, { learnerId, day: d })),
+    setProfile: async (learnerId: string, p: Profile) => void (await run(setProfile, { ...p, learner: learnerId })),
+    daily: async (row: Required<typeof statsDaily.$inferInsert>) => void (await run(daily, row)),
+    startCourse: async (learnerId: string, courseId: string, startedDay: number) => void (await run(startCourse, { learnerId, courseId, startedDay })),
+    addLesson: async (learnerId: string, courseId: string, lessonId: string, firstDay: number) => void (await run(addLesson, { learnerId, courseId, lessonId, firstDay })),
     /** How many lessons of the course the learner completed, and the day of the last first completion. */
-    lessonsDone: (learnerId: string, courseId: string) => lessonsDone.get({ learner: learnerId, course: courseId })!,
+    lessonsDone: async (learnerId: string, courseId: string) => (await lessonsDone.get({ learner: learnerId, course: courseId }))!,
     /** Sets or moves back the course's completion day; false when it was already that early. */
-    completeCourse: (learnerId: string, courseId: string, d: number) => completeCourse({ day: d, learner: learnerId, course: courseId }).changes > 0,
-    firstCourse: (learnerId: string, d: number) => void firstCourse({ day: d, learner: learnerId }),
+    completeCourse: async (learnerId: string, courseId: string, d: number) => (await run(completeCourse, { day: d, learner: learnerId, course: courseId })).changes > 0,
+    firstCourse: async (learnerId: string, d: number) => void (await run(firstCourse, { day: d, learner: learnerId })),
     // Not null: the query keeps completed courses only.
-    completedCourses: (learnerId: string) => completedCourses.all({ learner: learnerId }).map((c) => ({ courseId: c.courseId, day: c.day! })),
-    fiveSkills: (learnerId: string, d: number) => void fiveSkills({ day: d, learner: learnerId }),
+    completedCourses: async (learnerId: string) => (await completedCourses.all({ learner: learnerId })).map((c) => ({ courseId: c.courseId, day: c.day! })),
+    fiveSkills: async (learnerId: string, d: number) => void (await run(fiveSkills, { day: d, learner: learnerId })),
   };
 }
 
 export type RollupTables = ReturnType<typeof createRollupTables>;
 
 /** What rebuild() needs besides the per-event statements: clearing, replaying, the state row. */
-export function createRebuildTables(db: Db) {
+export function createRebuildTables(engine: Engine) {
+  const dialect = dialectOf(engine.kind);
+  const db = engine.db;
   // Keyset pages on (effective time, insertion order): a ward's millions of
   // events never sit in memory at once, and no statement stays open while
   // the rollup statements run on the same connection.
   const at = sql.placeholder('at');
   const after = sql.placeholder('r');
-  const page = (table: typeof events | typeof guideEvents, types: string[], counted?: SQL) => {
+  const page = (table: typeof events | typeof guideEvents, types: string[], counted: SQL, upTo?: SQL) => {
     const order = dialect.rowOrder(table);
     return db
       .select({ payload: table.payload, effectiveAt: table.effectiveAt, r: order })
       .from(table)
       // A row-value comparison, not "a > x OR (a = x AND …)": SQLite then reads one index range.
-      .where(and(inArray(table.type, types), sql`(${table.effectiveAt}, ${order}) > (${at}, ${after})`, counted))
+      .where(and(inArray(table.type, types), sql`(${table.effectiveAt}, ${order}) > (${at}, ${after})`, counted, upTo))
       .orderBy(table.effectiveAt, order)
       .limit(REPLAY_PAGE)
       .prepare();
   };
   // Records held by a plausibility rule (server/integrity) count only once accepted.
-  const learnerPage = page(events, ['lesson.started', 'lesson.completed', 'session.joined', 'profile.updated', 'consent.withdrawn'], notHeld(events.id));
+  // Learner records only up to the cursor the rebuild sets: on PostgreSQL a
+  // later page's statement could see records committed after it was read,
+  // and the catch-up counts those.
+  const learnerPage = page(
+    events,
+    ['lesson.started', 'lesson.completed', 'session.joined', 'profile.updated', 'consent.withdrawn'],
+    notHeld(events.id),
+    lte(dialect.rowOrder(events), sql.placeholder('upTo')),
+  );
   const guidePage = page(guideEvents, ['assisted.registered', 'lesson.completed', 'outcome.confirmed'], notHeld(guideEvents.id));
   // Consent state lives in learner_profiles: a withdrawn profile must stay
   // withdrawn even though its profile.updated events are replayed first.
@@ -182,23 +195,23 @@ export function createRebuildTables(db: Db) {
     .prepare();
 
   return {
-    clear() {
-      for (const table of [statsLearners, statsLearnerDays, statsLearnerLessons, statsLearnerCourses, statsDaily]) db.delete(table).run();
+    async clear() {
+      for (const table of [statsLearners, statsLearnerDays, statsLearnerLessons, statsLearnerCourses, statsDaily]) await db.delete(table);
     },
-    /** Every event of the family, in pages, in (effective time, insertion) order. */
-    *replay(family: 'learner' | 'guide'): Generator<{ payload: string; effectiveAt: number }> {
+    /** Every event of the family, in pages, in (effective time, insertion) order; learner events only up to `upTo`. */
+    async *replay(family: 'learner' | 'guide', upTo = 0): AsyncGenerator<{ payload: string; effectiveAt: number }> {
       const page = family === 'learner' ? learnerPage : guidePage;
       let cursor = { at: Number.MIN_SAFE_INTEGER, r: 0 };
       for (;;) {
-        const rows = page.all(cursor);
+        const rows = await page.all({ ...cursor, upTo });
         yield* rows;
         if (rows.length === 0) return;
         const last = rows[rows.length - 1];
         cursor = { at: last.effectiveAt, r: last.r };
       }
     },
-    profileState: () => void profileState.run(),
+    profileState: async () => void (await profileState.run()),
     readState: () => readState.get(),
-    writeState: (state: Omit<typeof statsState.$inferInsert, 'id'>) => void writeState.run({ id: 1, ...state }),
+    writeState: async (state: Omit<typeof statsState.$inferInsert, 'id'>) => void (await writeState.run({ id: 1, ...state })),
   };
 }

@@ -2,12 +2,14 @@
 // (rollup.ts withdraw()): subtracting from the daily totals, and clearing the
 // learner's own rows. stats_learners keeps its row (group, birth year,
 // gender: the profile still stands), with its days cleared; the counters'
-// triggers (migration 0005) follow every change, as they do for erasure.
+// triggers (SQLite migration 0005, PostgreSQL 0001) follow every change, as
+// they do for erasure.
 import { eq, sql } from 'drizzle-orm';
-import type { Db } from '../db/open.ts';
+import type { Engine } from '../db/engine/engine.ts';
 import { statsDaily, statsLearnerCourses, statsLearnerDays, statsLearnerLessons, statsLearners } from '../db/schema/index.ts';
 
-export function createWithdrawTables(db: Db) {
+export function createWithdrawTables(engine: Engine) {
+  const db = engine.db;
   const subtract = db
     .update(statsDaily)
     .set({
@@ -26,10 +28,10 @@ export function createWithdrawTables(db: Db) {
     .where(eq(statsLearners.learnerId, learner))
     .prepare();
   return {
-    subtractDaily: (row: Required<typeof statsDaily.$inferInsert>) => void subtract.run(row),
-    clearLearner(learnerId: string) {
-      for (const statement of clear) statement.run({ learner: learnerId });
-      resetDays.run({ learner: learnerId });
+    subtractDaily: async (row: Required<typeof statsDaily.$inferInsert>) => void (await subtract.run(row)),
+    async clearLearner(learnerId: string) {
+      for (const statement of clear) await statement.run({ learner: learnerId });
+      await resetDays.run({ learner: learnerId });
     },
   };
 }

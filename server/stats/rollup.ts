@@ -4,14 +4,16 @@
 // from a durable cursor, before anyone reads a figure (catch-up.ts). The work
 // is a handful of primary-key upserts per event (prepared in
 // rollup-tables.ts), or per learner, day, course and lesson of a page of
-// learner records (rollup-batch.ts). rebuild() replays everything (every
+// learner records (rollup-batch.ts), awaited on the engine (SQLite or
+// PostgreSQL, server/db/engine). rebuild() replays everything (every
 // upsert is order-independent: first days are minima) when the rollup code or
 // the course catalog changed.
 import { createHash } from 'node:crypto';
+import { sql } from 'drizzle-orm';
 import type { GuideEvent, LearningEvent } from '../../shared/events.ts';
 import { BASIC_SKILLS } from '../../shared/skills.ts';
 import { dayOf } from '../../shared/stats/days.ts';
-import type { Db } from '../db/open.ts';
+import type { Engine } from '../db/engine/engine.ts';
 import type { Projection } from '../records/hooks.ts';
 import { createRollupCatchUp } from './catch-up.ts';
 import { createBatchApply, type RollupRecord } from './rollup-batch.ts';
@@ -32,10 +34,12 @@ const catalogHash = (catalog: StatsCatalog) =>
     .digest('hex')
     .slice(0, 16);
 
-/** Whether a stored learner record counts (server/integrity: held records do not, until accepted). */
-export type CountsRecord = (eventId: string) => boolean;
+/** Which of these stored records count (server/integrity: held records do not, until accepted): one lookup for a page. */
+export type CountedRecords = (eventIds: readonly string[]) => Promise<ReadonlySet<string>>;
 
-export function createStatsRollup(db: Db, catalog: StatsCatalog, now: () => number = Date.now, counts: CountsRecord = () => true) {
+const everyRecordCounts: CountedRecords = async (ids) => new Set(ids);
+
+export function createStatsRollup(engine: Engine, catalog: StatsCatalog, now: () => number = Date.now, counted: CountedRecords = everyRecordCounts) {
   const lessonCount = new Map(catalog.courses.map((c) => [c.id, c.lessons.length]));
   // The household rule: every course of each of the five basic skills (the
   // same rule as the "Công dân số" certificate). Unreachable while a basic
@@ -43,52 +47,52 @@ export function createStatsRollup(db: Db, catalog: StatsCatalog, now: () => numb
   const basicCourses = new Set(catalog.courses.filter((c) => (BASIC_SKILLS as readonly string[]).includes(c.skill)).map((c) => c.id));
   const everySkillHasCourse = BASIC_SKILLS.every((s) => catalog.courses.some((c) => c.skill === s && c.lessons.length > 0));
 
-  const t = createRollupTables(db);
-  const withdrawTables = createWithdrawTables(db);
-  const rebuildTables = createRebuildTables(db);
+  const t = createRollupTables(engine);
+  const withdrawTables = createWithdrawTables(engine);
+  const rebuildTables = createRebuildTables(engine);
 
   /** The learner was active on each of `days` (first and last are their minimum and maximum). */
-  function activeOn(learnerId: string, first: number, last: number, days: Iterable<number>, isAssisted: boolean) {
-    t.ensureLearner(learnerId, isAssisted);
-    t.touchLearner(learnerId, first, last);
-    for (const day of days) t.addDay(learnerId, day);
+  async function activeOn(learnerId: string, first: number, last: number, days: Iterable<number>, isAssisted: boolean) {
+    await t.ensureLearner(learnerId, isAssisted);
+    await t.touchLearner(learnerId, first, last);
+    for (const day of days) await t.addDay(learnerId, day);
   }
 
   function active(learnerId: string, day: number, isAssisted: boolean) {
-    activeOn(learnerId, day, day, [day], isAssisted);
+    return activeOn(learnerId, day, day, [day], isAssisted);
   }
 
-  function lessonStarted(learnerId: string, courseId: string, lessonId: string, day: number) {
-    active(learnerId, day, false);
-    t.startCourse(learnerId, courseId, day);
-    t.daily({ day, courseId, lessonId, starts: 1, completions: 0, assistedCompletions: 0, scoreSum: 0 });
+  async function lessonStarted(learnerId: string, courseId: string, lessonId: string, day: number) {
+    await active(learnerId, day, false);
+    await t.startCourse(learnerId, courseId, day);
+    await t.daily({ day, courseId, lessonId, starts: 1, completions: 0, assistedCompletions: 0, scoreSum: 0 });
   }
 
-  function lessonCompleted(learnerId: string, courseId: string, lessonId: string, score: number, day: number, byGuide: boolean) {
-    active(learnerId, day, false);
-    t.startCourse(learnerId, courseId, day);
-    t.daily({ day, courseId, lessonId, starts: 0, completions: 1, assistedCompletions: byGuide ? 1 : 0, scoreSum: score });
-    t.addLesson(learnerId, courseId, lessonId, day);
-    checkCourse(learnerId, courseId);
+  async function lessonCompleted(learnerId: string, courseId: string, lessonId: string, score: number, day: number, byGuide: boolean) {
+    await active(learnerId, day, false);
+    await t.startCourse(learnerId, courseId, day);
+    await t.daily({ day, courseId, lessonId, starts: 0, completions: 1, assistedCompletions: byGuide ? 1 : 0, scoreSum: score });
+    await t.addLesson(learnerId, courseId, lessonId, day);
+    await checkCourse(learnerId, courseId);
   }
 
   /** Marks the course complete once every lesson of it has a first completion. */
-  function checkCourse(learnerId: string, courseId: string) {
+  async function checkCourse(learnerId: string, courseId: string) {
     const needed = lessonCount.get(courseId);
     if (!needed) return; // not a course of this catalog: counted, never "complete"
-    const done = t.lessonsDone(learnerId, courseId);
+    const done = await t.lessonsDone(learnerId, courseId);
     if (done.n < needed || done.lastDay === null) return;
     // The course is complete on the day its last lesson was first completed.
     // A phone that syncs late can bring an earlier first completion of a
     // lesson: the completion day then moves back, as a rebuild would put it.
-    if (!t.completeCourse(learnerId, courseId, done.lastDay)) return;
-    t.firstCourse(learnerId, done.lastDay);
+    if (!(await t.completeCourse(learnerId, courseId, done.lastDay))) return;
+    await t.firstCourse(learnerId, done.lastDay);
     if (!everySkillHasCourse || !basicCourses.has(courseId)) return;
-    const finished = t.completedCourses(learnerId).filter((c) => basicCourses.has(c.courseId));
-    if (finished.length === basicCourses.size) t.fiveSkills(learnerId, Math.max(...finished.map((c) => c.day)));
+    const finished = (await t.completedCourses(learnerId)).filter((c) => basicCourses.has(c.courseId));
+    if (finished.length === basicCourses.size) await t.fiveSkills(learnerId, Math.max(...finished.map((c) => c.day)));
   }
 
-  function applyLearnerEvent(event: LearningEvent, effectiveAt: number) {
+  async function applyLearnerEvent(event: LearningEvent, effectiveAt: number): Promise<void> {
     const day = dayOf(effectiveAt);
     switch (event.type) {
       case 'lesson.started':
@@ -98,23 +102,23 @@ export function createStatsRollup(db: Db, catalog: StatsCatalog, now: () => numb
       case 'session.joined':
         return active(event.learnerId, day, false);
       case 'profile.updated':
-        t.ensureLearner(event.learnerId, false);
-        t.setProfile(event.learnerId, { groupId: event.profile.residentialGroupId, birthYear: event.profile.birthYear, gender: event.profile.gender });
+        await t.ensureLearner(event.learnerId, false);
+        await t.setProfile(event.learnerId, { groupId: event.profile.residentialGroupId, birthYear: event.profile.birthYear, gender: event.profile.gender });
         return;
       case 'consent.withdrawn':
-        t.setProfile(event.learnerId, { groupId: null, birthYear: null, gender: null });
+        await t.setProfile(event.learnerId, { groupId: null, birthYear: null, gender: null });
         return;
       default:
         return;
     }
   }
 
-  function applyGuideEvent(event: GuideEvent, effectiveAt: number) {
+  async function applyGuideEvent(event: GuideEvent, effectiveAt: number): Promise<void> {
     const day = dayOf(effectiveAt);
     switch (event.type) {
       case 'assisted.registered':
-        active(event.learnerId, day, true);
-        t.setProfile(event.learnerId, { groupId: event.groupId, birthYear: event.birthYear, gender: event.gender });
+        await active(event.learnerId, day, true);
+        await t.setProfile(event.learnerId, { groupId: event.groupId, birthYear: event.birthYear, gender: event.gender });
         return;
       case 'lesson.completed':
         return lessonCompleted(event.learnerId, event.courseId, event.lessonId, event.score, day, true);
@@ -126,10 +130,12 @@ export function createStatsRollup(db: Db, catalog: StatsCatalog, now: () => numb
   }
 
   /** Held records (server/integrity) reach no rollup; everything else passes through unchanged. */
-  function gated(apply: (applied: ReadonlyArray<{ event: RollupRecord; effectiveAt: number }>) => void) {
-    return (applied: ReadonlyArray<{ event: RollupRecord; effectiveAt: number }>) => {
-      const counted = applied.filter(({ event }) => !COUNTED_ONLY_WHEN_PLAUSIBLE.has(event.type) || counts(event.id));
-      if (counted.length > 0) apply(counted);
+  function gated(apply: (applied: ReadonlyArray<{ event: RollupRecord; effectiveAt: number }>) => Promise<void>) {
+    return async (applied: ReadonlyArray<{ event: RollupRecord; effectiveAt: number }>) => {
+      const gatedIds = applied.filter(({ event }) => COUNTED_ONLY_WHEN_PLAUSIBLE.has(event.type)).map(({ event }) => event.id);
+      const counting = gatedIds.length > 0 ? await counted(gatedIds) : new Set<string>();
+      const kept = applied.filter(({ event }) => !COUNTED_ONLY_WHEN_PLAUSIBLE.has(event.type) || counting.has(event.id));
+      if (kept.length > 0) await apply(kept);
     };
   }
 
@@ -140,24 +146,24 @@ export function createStatsRollup(db: Db, catalog: StatsCatalog, now: () => numb
    * triggers follow), and the guide's records about them, which still count,
    * are applied again.
    */
-  function withdraw(learnerId: string, counted: ReadonlyArray<{ payload: string; effectiveAt: number }>, guideRows: ReadonlyArray<{ payload: string; effectiveAt: number }>) {
-    for (const row of counted) {
+  async function withdraw(learnerId: string, rows: ReadonlyArray<{ payload: string; effectiveAt: number }>, guideRows: ReadonlyArray<{ payload: string; effectiveAt: number }>) {
+    for (const row of rows) {
       const e = JSON.parse(row.payload) as LearningEvent;
-      if (e.type === 'lesson.started') withdrawTables.subtractDaily({ day: dayOf(row.effectiveAt), courseId: e.courseId, lessonId: e.lessonId, starts: 1, completions: 0, assistedCompletions: 0, scoreSum: 0 });
-      else if (e.type === 'lesson.completed') withdrawTables.subtractDaily({ day: dayOf(row.effectiveAt), courseId: e.courseId, lessonId: e.lessonId, starts: 0, completions: 1, assistedCompletions: 0, scoreSum: e.score });
+      if (e.type === 'lesson.started') await withdrawTables.subtractDaily({ day: dayOf(row.effectiveAt), courseId: e.courseId, lessonId: e.lessonId, starts: 1, completions: 0, assistedCompletions: 0, scoreSum: 0 });
+      else if (e.type === 'lesson.completed') await withdrawTables.subtractDaily({ day: dayOf(row.effectiveAt), courseId: e.courseId, lessonId: e.lessonId, starts: 0, completions: 1, assistedCompletions: 0, scoreSum: e.score });
     }
     for (const row of guideRows) {
       const e = JSON.parse(row.payload) as GuideEvent;
-      if (e.type === 'lesson.completed') withdrawTables.subtractDaily({ day: dayOf(row.effectiveAt), courseId: e.courseId, lessonId: e.lessonId, starts: 0, completions: 1, assistedCompletions: 1, scoreSum: e.score });
+      if (e.type === 'lesson.completed') await withdrawTables.subtractDaily({ day: dayOf(row.effectiveAt), courseId: e.courseId, lessonId: e.lessonId, starts: 0, completions: 1, assistedCompletions: 1, scoreSum: e.score });
     }
-    withdrawTables.clearLearner(learnerId);
-    for (const row of guideRows) applyGuideEvent(JSON.parse(row.payload) as GuideEvent, row.effectiveAt);
+    await withdrawTables.clearLearner(learnerId);
+    for (const row of guideRows) await applyGuideEvent(JSON.parse(row.payload) as GuideEvent, row.effectiveAt);
   }
 
   // A page of learner records goes in as one batch: one upsert per learner,
   // day, course and lesson instead of several per event (rollup-batch.ts).
   const learnerRecords = createRollupCatchUp(
-    db,
+    engine,
     gated(
       createBatchApply({
         activeOn,
@@ -171,17 +177,24 @@ export function createStatsRollup(db: Db, catalog: StatsCatalog, now: () => numb
   );
 
   const hash = catalogHash(catalog);
-  const rebuild = () =>
-    db.transaction(() => {
-      const upTo = learnerRecords.lastEvent();
-      rebuildTables.clear();
+  async function rebuild(): Promise<void> {
+    // Every learner record up to here is committed (catch-up.ts); later ones are the catch-up's.
+    const upTo = await learnerRecords.lastEvent();
+    await engine.transaction(async () => {
+      await learnerRecords.takeTurn();
+      // PostgreSQL: guide syncs roll up in their own transactions; this waits
+      // for those running and holds back new ones, so each guide record is
+      // either replayed here or rolled up after, never both.
+      if (engine.kind === 'postgres') await engine.run(sql`LOCK TABLE guide_events IN SHARE MODE`);
+      await rebuildTables.clear();
       // Guide events first: an assisted learner's registration marks them as assisted.
-      for (const row of rebuildTables.replay('guide')) applyGuideEvent(JSON.parse(row.payload) as GuideEvent, row.effectiveAt);
-      for (const row of rebuildTables.replay('learner')) applyLearnerEvent(JSON.parse(row.payload) as LearningEvent, row.effectiveAt);
-      rebuildTables.profileState();
-      rebuildTables.writeState({ version: ROLLUP_VERSION, catalogHash: hash, builtAt: now() });
-      learnerRecords.rebuilt(upTo);
+      for await (const row of rebuildTables.replay('guide')) await applyGuideEvent(JSON.parse(row.payload) as GuideEvent, row.effectiveAt);
+      for await (const row of rebuildTables.replay('learner', upTo)) await applyLearnerEvent(JSON.parse(row.payload) as LearningEvent, row.effectiveAt);
+      await rebuildTables.profileState();
+      await rebuildTables.writeState({ version: ROLLUP_VERSION, catalogHash: hash, builtAt: now() });
+      await learnerRecords.rebuilt(upTo);
     });
+  }
 
   return {
     projection: {
@@ -189,26 +202,34 @@ export function createStatsRollup(db: Db, catalog: StatsCatalog, now: () => numb
       // Learner records are rolled up after the commit (catch-up.ts).
       learner: { afterCommit: (_by, outcomes) => learnerRecords.arrived(outcomes.filter((o) => o.status === 'accepted').length) },
       // A guide's lesson or outcome a guide rule holds reaches no rollup either.
-      guide: { apply: (event: GuideEvent, effectiveAt: number) => (GUIDED_COUNTED_ONLY_WHEN_PLAUSIBLE.has(event.type) && !counts(event.id) ? undefined : applyGuideEvent(event, effectiveAt)) },
+      guide: {
+        async apply(event: GuideEvent, effectiveAt: number) {
+          if (GUIDED_COUNTED_ONLY_WHEN_PLAUSIBLE.has(event.type) && !(await counted([event.id])).has(event.id)) return;
+          await applyGuideEvent(event, effectiveAt);
+        },
+      },
     } satisfies Projection,
     rebuild,
     /** Brings the rollups up to date with every stored learner record: before reading a figure, outside any transaction. */
     catchUp: learnerRecords.catchUp,
     /** The last learner record (insertion order) the rollups hold. */
     learnerRecordsThrough: learnerRecords.through,
+    /** The same, read in the caller's transaction (catch-up.ts throughNow). */
+    learnerRecordsThroughNow: learnerRecords.throughNow,
     /** Counts one learner record that was held (a reviewer accepted it). */
     countLearnerRecord: applyLearnerEvent,
     /** Counts one guide record that was held (a reviewer accepted it). */
     countGuideRecord: applyGuideEvent,
     withdraw,
     /** Rebuilds when the tables were made by other rollup code or another catalog; true if it did. */
-    ensureFresh(): boolean {
-      const state = rebuildTables.readState();
+    async ensureFresh(): Promise<boolean> {
+      await learnerRecords.start();
+      const state = await rebuildTables.readState();
       if (state && state.version === ROLLUP_VERSION && state.catalogHash === hash) {
-        learnerRecords.catchUp(); // what the last run stored but did not roll up
+        await learnerRecords.catchUp(); // what the last run stored but did not roll up
         return false;
       }
-      rebuild();
+      await rebuild();
       return true;
     },
   };

@@ -33,8 +33,8 @@ function storeOldStyle(e: ReturnType<typeof completion> & { type: string }, rece
     .run(e.id, e.type, e.learnerId, e.deviceId, e.courseId, e.lessonId, occurredAt, receivedAt, Math.min(occurredAt, receivedAt), JSON.stringify(e));
 }
 const dailyDays = () => (t.sqlite.prepare('SELECT day, completions FROM stats_daily WHERE completions > 0 ORDER BY day').all() as Array<{ day: number; completions: number }>).map((r) => [isoFromDay(r.day), r.completions]);
-/** A restart: a new app on the same file rebuilds the rollups when their state row asks for it. */
-const restart = () => createApp({ db: t.db, sqlite: t.sqlite, now: () => NOW, catalog: CATALOG });
+/** A restart: a new app on the same file rebuilds the rollups when their state row asks for it, before its first answer. */
+const restart = async () => void (await createApp({ db: t.db, sqlite: t.sqlite, now: () => NOW, catalog: CATALOG }).request('/api/v1/stats/settle'));
 
 describe('migration clamp_far_past', () => {
   it('re-dates a 1970 record to its arrival day and the rebuilt rollups count it there', async () => {
@@ -52,11 +52,11 @@ describe('migration clamp_far_past', () => {
     t.sqlite.prepare('INSERT INTO session_checkins (code, learner_id, event_id, joined_at) VALUES (?, ?, ?, ?)').run('HJKM3467', learner.id, checkin.id, 60_000);
     // The rollups as the old server built them.
     t.sqlite.prepare('UPDATE stats_state SET version = -1').run();
-    restart();
+    await restart();
     expect(dailyDays()).toEqual([['1970-01-01', 1], ['2024-09-01', 1]]);
 
     runMigration();
-    restart();
+    await restart();
 
     const effective = (id: string) => (t.sqlite.prepare('SELECT effective_at AS at FROM events WHERE id = ?').get(id) as { at: number }).at;
     expect(effective(reset.id)).toBe(effectiveTime(Date.parse(reset.occurredAt), arrived));
@@ -79,7 +79,7 @@ describe('migration clamp_far_past', () => {
     // Running it twice changes nothing more.
     const before = dailyDays();
     runMigration();
-    restart();
+    await restart();
     expect(dailyDays()).toEqual(before);
   });
 });

@@ -21,8 +21,8 @@ const cursor = () => (t.sqlite.prepare('SELECT learner_events_through AS n FROM 
 const lastEvent = () => (t.sqlite.prepare('SELECT COALESCE(MAX(rowid), 0) AS n FROM events').get() as { n: number }).n;
 /** Every rollup row, in a stable order. */
 const snapshot = () => Object.fromEntries(TABLES.map((table) => [table, t.sqlite.prepare(`SELECT * FROM ${table}`).all().map((r) => JSON.stringify(r)).sort()]));
-/** A restart: a new app on the same file (what `npm start` does after a crash). */
-const restart = () => createApp({ db: t.db, sqlite: t.sqlite, now: () => NOW, catalog: CATALOG });
+/** A restart: a new app on the same file (what `npm start` does after a crash), up to its first answer (rollups rebuilt or caught up). */
+const restart = async () => void (await createApp({ db: t.db, sqlite: t.sqlite, now: () => NOW, catalog: CATALOG }).request('/api/v1/stats/settle'));
 const lessons = CATALOG.courses.flatMap((c) => c.lessons.map((l) => ({ courseId: c.id, lessonId: l.id })));
 
 async function learnerWithLessons(n: number) {
@@ -91,19 +91,19 @@ describe('rollups caught up after the sync answered', () => {
     const b = await learnerWithLessons(5);
     // The process stops here: b's records are stored (and acknowledged), not rolled up.
     expect(cursor()).toBeLessThan(lastEvent());
-    restart();
+    await restart();
     expect(cursor()).toBe(lastEvent());
     expect(dailyCompletions()).toBe(9);
     const live = snapshot();
     // A second restart, and the phones resending everything, change nothing.
-    restart();
+    await restart();
     await syncEvents(t, a.learner.auth, a.records);
     await syncEvents(t, b.learner.auth, b.records);
     await t.settle();
     expect(snapshot()).toEqual(live);
     // And it equals a rebuild from the stored records.
     t.sqlite.prepare('UPDATE stats_state SET version = -1').run();
-    restart();
+    await restart();
     expect(snapshot()).toEqual(live);
   });
 
@@ -117,7 +117,7 @@ describe('rollups caught up after the sync answered', () => {
     const file = readdirSync(MIGRATIONS_DIR).find((f) => f.endsWith('_rollup_cursor.sql'))!;
     const [, backfill] = readFileSync(join(MIGRATIONS_DIR, file), 'utf8').split('--> statement-breakpoint');
     t.sqlite.exec(backfill);
-    restart();
+    await restart();
     expect(cursor()).toBe(lastEvent());
     expect(snapshot()).toEqual(before);
   });
