@@ -15,6 +15,12 @@ import { filesDirOf, loadEnv } from './env.ts';
 import { pruneFiles, PRUNE_EVERY_MS } from './files/prune.ts';
 import { answerClientErrors, createApiServer } from './http/client-error.ts';
 import { createLogger } from './logger.ts';
+import { sweepTableWindows } from './limits/windows.ts';
+import { sweepRegistrations } from './integrity/recent-registrations.ts';
+import { DEFAULT_PLAUSIBILITY } from '../shared/integrity/plausibility.ts';
+
+/** How often ended counting windows and old registrations are deleted (PostgreSQL). */
+const SWEEP_EVERY_MS = 10 * 60_000;
 
 const env = loadEnv();
 const logger = createLogger(env.LOG_LEVEL);
@@ -85,6 +91,21 @@ const prune = async () => {
 };
 setTimeout(prune, 60_000).unref();
 setInterval(prune, PRUNE_EVERY_MS).unref();
+
+// Processes sharing a PostgreSQL database count limits and recent registrations in tables (limits/windows.ts,
+// integrity/recent-registrations.ts); what no window needs any more is deleted now and then, by any of them.
+if (engine.kind === 'postgres') {
+  const sweep = async () => {
+    try {
+      const at = Date.now();
+      await sweepTableWindows(engine, () => at);
+      await sweepRegistrations(engine, at - DEFAULT_PLAUSIBILITY.registrationWindowMs - SWEEP_EVERY_MS);
+    } catch (error) {
+      logger.error('sweeping shared counts failed', { error: String(error) });
+    }
+  };
+  setInterval(sweep, SWEEP_EVERY_MS).unref();
+}
 
 server.on('error', (error: NodeJS.ErrnoException) => {
   const reason = error.code === 'EADDRINUSE' ? `port ${env.PORT} is already in use (set PORT to another number)` : error.message;

@@ -34,6 +34,7 @@ import { notHeld } from '../stats/verified-records.ts';
 import { devices, events, guideEvents, guideSessions, integrityHolds, integrityLearners, learners } from '../db/schema/index.ts';
 import type { Projection } from '../records/hooks.ts';
 import { COUNTED_ONLY_WHEN_PLAUSIBLE, GUIDED_COUNTED_ONLY_WHEN_PLAUSIBLE } from '../stats/rollup.ts';
+import { registrationsFor, type RecentRegistrations } from './recent-registrations.ts';
 
 export type Decision = 'accepted' | 'dismissed';
 
@@ -68,8 +69,9 @@ const LEARNING_TYPES = [...COUNTED_ONLY_WHEN_PLAUSIBLE];
 const rulesOf = (json: string) => JSON.parse(json) as PlausibilityRule[];
 const union = (a: readonly PlausibilityRule[], b: readonly PlausibilityRule[]) => [...new Set([...a, ...b])];
 
-export function createIntegrity(engine: Engine, deps: { rollup: HoldsRollup; catalog: IntegrityCatalog; limits: PlausibilityLimits; now: () => number }) {
+export function createIntegrity(engine: Engine, deps: { rollup: HoldsRollup; catalog: IntegrityCatalog; limits: PlausibilityLimits; now: () => number; registrations?: RecentRegistrations }) {
   const { rollup, catalog, limits, now } = deps;
+  const registrations = deps.registrations ?? registrationsFor(engine);
   const db = engine.db;
   const learnerState = db.select().from(integrityLearners).where(eq(integrityLearners.learnerId, sql.placeholder('learner'))).prepare();
   const insertHold = db
@@ -318,17 +320,10 @@ export function createIntegrity(engine: Engine, deps: { rollup: HoldsRollup; cat
     }
   }
 
-  /** Registrations per address: an in-memory window (addresses are never stored). */
-  const recent = new Map<string, Array<{ learnerId: string; at: number }>>();
-  const MAX_ADDRESSES = 10_000;
+  /** Registrations per address: in memory for one process, shared by several (recent-registrations.ts). */
   async function registered(learnerId: string, address: string): Promise<void> {
     const at = now();
-    const since = at - limits.registrationWindowMs;
-    const list = (recent.get(address) ?? []).filter((r) => r.at > since);
-    list.push({ learnerId, at });
-    recent.delete(address);
-    recent.set(address, list);
-    if (recent.size > MAX_ADDRESSES) recent.delete(recent.keys().next().value!);
+    const list = await registrations.add(address, learnerId, at, at - limits.registrationWindowMs);
     if (list.length <= limits.maxRegistrationsPerAddress) return;
     await rollup.catchUp();
     await engine.transaction(async () => {

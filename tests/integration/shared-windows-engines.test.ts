@@ -5,27 +5,14 @@
 // again, and no address or login cookie is written to the table.
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import pg from 'pg';
 import type { Engine } from '../../server/db/engine/engine.ts';
-import { engineOfSqlite } from '../../server/db/engine/sqlite.ts';
-import { postgresEngine } from '../../server/db/engine/postgres.ts';
-import { openDb } from '../../server/db/open.ts';
 import { createRequestCounter } from '../../server/http/request-limits.ts';
 import { sweepTableWindows, tableWindows } from '../../server/limits/windows.ts';
 import { ENGINES, testEngines } from '../support/engines.ts';
+import { secondProcess } from '../support/second-process.ts';
 
 const engines = testEngines();
 
-/** A second connection to the same database, as a second server process would hold. */
-async function secondProcess(first: Engine, kind: string): Promise<Engine> {
-  if (kind === 'sqlite') {
-    const name = (await first.get<{ file: string }>(sql`SELECT file FROM pragma_database_list WHERE name = 'main'`))!.file;
-    return engineOfSqlite(openDb(name.replace(/\/[^/]+$/, '')).sqlite);
-  }
-  const url = (await first.get<{ db: string }>(sql`SELECT current_database() AS db`))!.db;
-  const host = (await first.get<{ dir: string }>(sql`SELECT current_setting('unix_socket_directories') AS dir`))!.dir;
-  return postgresEngine(new pg.Pool({ host, database: url, user: 'postgres', max: 2 }));
-}
 
 describe.each(ENGINES)('shared counting windows on %s', (kind) => {
   let one: Engine;
@@ -34,7 +21,7 @@ describe.each(ENGINES)('shared counting windows on %s', (kind) => {
   const clock = () => now;
   beforeAll(async () => {
     one = await engines.fresh(kind);
-    two = await secondProcess(one, kind);
+    two = await secondProcess(one);
   }, 60_000);
   afterAll(() => two?.close());
 

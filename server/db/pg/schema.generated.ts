@@ -538,6 +538,18 @@ export const plans = pgTable(
   },
 );
 
+export const recentRegistrations = pgTable(
+  'recent_registrations',
+  {
+    addressKey: text('address_key').notNull(),
+    learnerId: text('learner_id').notNull(),
+    at: bigint('at', { mode: 'number' }).notNull(),
+  },
+  (t) => [
+    primaryKey({ name: 'recent_registrations_pkey', columns: [t.addressKey, t.learnerId] }),
+  ],
+);
+
 export const recoveryCodes = pgTable(
   'recovery_codes',
   {

@@ -18,3 +18,19 @@ export const sharedWindows = sqliteTable(
   },
   (t) => [primaryKey({ columns: [t.scope, t.key] })],
 );
+
+/**
+ * Recent registrations per address, for the plausibility rule on bursts of
+ * new learners from one address (server/integrity), when several processes
+ * register learners (UNLOGGED on PostgreSQL, like the windows above). The
+ * address is stored as a digest and kept only for the rule's window.
+ */
+export const recentRegistrations = sqliteTable(
+  'recent_registrations',
+  {
+    addressKey: text('address_key').notNull(),
+    learnerId: text('learner_id').notNull(),
+    at: integer('at').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.addressKey, t.learnerId] })],
+);
