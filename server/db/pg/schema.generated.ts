@@ -448,6 +448,16 @@ export const lessonAudioUploads = pgTable(
   ],
 );
 
+export const localities = pgTable(
+  'localities',
+  {
+    slug: text('slug').primaryKey(),
+    name: text('name').notNull(),
+    kind: text('kind').notNull(),
+    createdAt: bigint('created_at', { mode: 'number' }).notNull(),
+  },
+);
+
 export const misinformation = pgTable(
   'register_misinformation',
   {

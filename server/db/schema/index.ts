@@ -20,3 +20,4 @@ export * from './self-check.ts';
 export * from './lesson-audio.ts';
 export * from './indicators.ts';
 export * from './windows.ts';
+export * from './localities.ts';

@@ -1,0 +1,6 @@
+CREATE TABLE `localities` (
+	`slug` text PRIMARY KEY NOT NULL,
+	`name` text NOT NULL,
+	`kind` text NOT NULL,
+	`created_at` integer NOT NULL
+);
