@@ -3,51 +3,23 @@
 // PostgreSQL 15 cluster: a resident's registration and sync reach only their
 // locality's store, exactly once; their credentials mean nothing in another
 // locality; an unknown locality is a clear 404; the rest is the home app's.
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../../server/app.ts';
-import type { Engine, EngineKind } from '../../server/db/engine/engine.ts';
-import { engineOfSqlite } from '../../server/db/engine/sqlite.ts';
-import { postgresEngine } from '../../server/db/engine/postgres.ts';
-import { openDb } from '../../server/db/open.ts';
-import { openPg } from '../../server/db/pg/open.ts';
+import type { Engine } from '../../server/db/engine/engine.ts';
 import { createCityApp } from '../../server/localities/city-app.ts';
 import { createLocalityRegistry } from '../../server/localities/registry.ts';
 import { localityStores, type LocalityStores, type LocalityStoresOn } from '../../server/localities/stores.ts';
 import { newSecret, uuidv7 } from '../../shared/ids.ts';
 import { completion, TEST_PASSWORD_COST } from './helpers.ts';
 import { CATALOG } from './resident-support.ts';
-import { startPgCluster, type PgCluster } from '../support/pg-cluster.ts';
 import { ENGINES } from '../support/engines.ts';
+import { testCities } from '../support/city.ts';
 
-let cluster: PgCluster | undefined;
-const dirs: string[] = [];
-const tempDir = () => {
-  const dir = mkdtempSync(join(tmpdir(), 'hvs-city-app-'));
-  dirs.push(dir);
-  return dir;
-};
-afterAll(async () => {
-  await cluster?.stop();
-  for (const dir of dirs) rmSync(dir, { recursive: true, force: true });
-}, 60_000);
-
-async function openCity(kind: EngineKind): Promise<{ city: Engine; on: LocalityStoresOn; close(): Promise<void> }> {
-  if (kind === 'sqlite') {
-    const dataDir = tempDir();
-    const city = engineOfSqlite(openDb(dataDir).sqlite);
-    return { city, on: { kind, dataDir }, close: () => city.close() };
-  }
-  cluster ??= await startPgCluster();
-  const { pool } = await openPg(await cluster.createDatabase(`city_app_${Date.now()}`));
-  return { city: postgresEngine(pool, { sharedPool: true }), on: { kind, pool }, close: () => pool.end() };
-}
+const cities = testCities();
 
 const appOver = (engine: Engine) =>
-  createApp({ engine, catalog: CATALOG, drawKey: () => Buffer.alloc(32, 7), config: { filesDir: tempDir(), passwordCost: TEST_PASSWORD_COST, plausibility: { maxLearnersPerDevice: 1_000 } }, now: () => Date.parse('2025-06-01T03:00:00Z') });
+  createApp({ engine, catalog: CATALOG, drawKey: () => Buffer.alloc(32, 7), config: { filesDir: cities.tempDir(), passwordCost: TEST_PASSWORD_COST, plausibility: { maxLearnersPerDevice: 1_000 } }, now: () => Date.parse('2025-06-01T03:00:00Z') });
 
 describe.each(ENGINES)('a city of two localities on %s', (kind) => {
   let city: Engine;
@@ -60,7 +32,7 @@ describe.each(ENGINES)('a city of two localities on %s', (kind) => {
 
   beforeAll(async () => {
     let on: LocalityStoresOn;
-    ({ city, on, close } = await openCity(kind));
+    ({ city, on, close } = await cities.open(kind));
     const registry = createLocalityRegistry(city);
     await registry.add({ slug: 'kien-an', name: 'Phường Kiến An', kind: 'ward' }, 1);
     await registry.add({ slug: 'an-lao', name: 'Xã An Lão', kind: 'commune' }, 2);

@@ -2,42 +2,17 @@
 // PostgreSQL 15 cluster: the city's list of them, and each locality's own
 // store (a file, or a schema), made on first use, in which one locality's
 // rows are invisible to another and to the city's own store.
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { asc } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { newLocalitySchema } from '../../shared/localities/locality.ts';
-import type { Engine, EngineKind } from '../../server/db/engine/engine.ts';
-import { engineOfSqlite } from '../../server/db/engine/sqlite.ts';
-import { postgresEngine } from '../../server/db/engine/postgres.ts';
-import { openDb } from '../../server/db/open.ts';
-import { openPg } from '../../server/db/pg/open.ts';
+import type { Engine } from '../../server/db/engine/engine.ts';
 import { learners } from '../../server/db/schema/index.ts';
 import { createLocalityRegistry, LocalityExistsError } from '../../server/localities/registry.ts';
 import { localityStores, type LocalityStores, type LocalityStoresOn } from '../../server/localities/stores.ts';
-import { startPgCluster, type PgCluster } from '../support/pg-cluster.ts';
 import { ENGINES } from '../support/engines.ts';
+import { testCities } from '../support/city.ts';
 
-let cluster: PgCluster | undefined;
-const dirs: string[] = [];
-afterAll(async () => {
-  await cluster?.stop();
-  for (const dir of dirs) rmSync(dir, { recursive: true, force: true });
-}, 60_000);
-
-/** The city's own store and where its localities' stores are made, as a server process opens them. */
-async function openCity(kind: EngineKind): Promise<{ city: Engine; on: LocalityStoresOn; close(): Promise<void> }> {
-  if (kind === 'sqlite') {
-    const dataDir = mkdtempSync(join(tmpdir(), 'hvs-city-'));
-    dirs.push(dataDir);
-    const city = engineOfSqlite(openDb(dataDir).sqlite);
-    return { city, on: { kind, dataDir }, close: () => city.close() };
-  }
-  cluster ??= await startPgCluster();
-  const { pool } = await openPg(await cluster.createDatabase(`city_${Date.now()}`));
-  return { city: postgresEngine(pool, { sharedPool: true }), on: { kind, pool }, close: () => pool.end() };
-}
+const cities = testCities();
 
 const ids = async (engine: Engine) => (await engine.db.select({ id: learners.id }).from(learners).orderBy(asc(learners.id))).map((r) => r.id);
 
@@ -47,7 +22,7 @@ describe.each(ENGINES)('localities on %s', (kind) => {
   let stores: LocalityStores;
   let closeCity: () => Promise<void>;
   beforeAll(async () => {
-    ({ city, on, close: closeCity } = await openCity(kind));
+    ({ city, on, close: closeCity } = await cities.open(kind));
     stores = localityStores(on);
   }, 60_000);
   afterAll(async () => {

@@ -1,0 +1,68 @@
+// `npm run import-locality -- --from <ward sqlite file> --locality <slug> [--kind ward|commune|special-zone]`:
+// brings a single-ward deployment's database into this deployment (DATABASE_URL,
+// or DATA_DIR's SQLite) as one locality (server/localities/import.ts). Prints
+// each table's rows in the ward's file and in the locality's store, and exits
+// 1 when they differ, when the file is from a newer version, or on any error.
+// Running it again changes nothing.
+import { resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { LOCALITY_KINDS, localitySlugSchema, type LocalityKind } from '../../shared/localities/locality.ts';
+import type { Engine } from '../db/engine/engine.ts';
+import { engineOfSqlite } from '../db/engine/sqlite.ts';
+import { postgresEngine } from '../db/engine/postgres.ts';
+import { openDb } from '../db/open.ts';
+import { loadEnv } from '../env.ts';
+import { importLocality } from '../localities/import.ts';
+import { createLocalityRegistry } from '../localities/registry.ts';
+import { localityStores, type LocalityStoresOn } from '../localities/stores.ts';
+
+const USAGE = 'Usage: npm run import-locality -- --from path/to/hoc-vu-so.sqlite --locality <slug> [--kind ward|commune|special-zone]';
+
+async function main(): Promise<number> {
+  const { values } = parseArgs({ args: process.argv.slice(2), options: { from: { type: 'string' }, locality: { type: 'string' }, kind: { type: 'string' }, help: { type: 'boolean' } } });
+  if (values.help) return void console.log(USAGE), 0;
+  if (!values.from || !values.locality) throw new Error('--from and --locality are both needed');
+  if (!localitySlugSchema.safeParse(values.locality).success) throw new Error(`--locality "${values.locality}": ${localitySlugSchema.safeParse(values.locality).error!.issues[0]!.message}`);
+  if (values.kind && !(LOCALITY_KINDS as readonly string[]).includes(values.kind)) throw new Error(`--kind must be one of ${LOCALITY_KINDS.join(', ')}`);
+
+  const env = loadEnv();
+  let city: Engine;
+  let on: LocalityStoresOn;
+  let closeCity: () => Promise<void>;
+  if (env.DATABASE_URL) {
+    const { openPg } = await import('../db/pg/open.ts');
+    const { pool } = await openPg(env.DATABASE_URL);
+    city = postgresEngine(pool, { sharedPool: true });
+    on = { kind: 'postgres', pool };
+    closeCity = () => pool.end();
+  } else {
+    city = engineOfSqlite(openDb(env.DATA_DIR).sqlite);
+    on = { kind: 'sqlite', dataDir: env.DATA_DIR };
+    closeCity = () => city.close();
+  }
+  const stores = localityStores(on);
+  try {
+    const report = await importLocality({ from: resolve(values.from), slug: values.locality, kind: values.kind as LocalityKind | undefined, registry: createLocalityRegistry(city), stores, now: Date.now() });
+    console.log(`${report.created ? 'Added' : 'Into'} locality ${report.locality.slug} (${report.locality.name})`);
+    console.log(['table'.padEnd(32), 'in the file'.padStart(12), 'in the locality'.padStart(16), 'new'.padStart(8)].join(''));
+    for (const t of report.tables) console.log([t.table.padEnd(32), String(t.source).padStart(12), String(t.target).padStart(16), String(t.added).padStart(8)].join(''));
+    const differ = report.tables.filter((t) => t.source !== t.target);
+    if (differ.length > 0) {
+      console.error(`The counts differ for ${differ.map((t) => t.table).join(', ')}: the locality held rows of its own before the import.`);
+      return 1;
+    }
+    console.log(`All ${report.tables.length} tables match. The dashboard's figures are rebuilt from the records when the locality's app first starts.`);
+    return 0;
+  } finally {
+    await stores.close();
+    await closeCity();
+  }
+}
+
+main().then(
+  (code) => process.exit(code),
+  (error: unknown) => {
+    process.stderr.write(`${error instanceof Error ? error.message : String(error)}\n${USAGE}\n`);
+    process.exit(1);
+  },
+);

@@ -1,0 +1,118 @@
+// Moving a ward in (server/localities/import.ts): a single ward's SQLite file,
+// made by the real app while it keeps running, is brought into a city as one
+// locality, on a real SQLite folder and a real throw-away PostgreSQL 15
+// cluster. Every table's rows arrive (the ward's own profile and groups in
+// place of the samples), a second run changes nothing, the staff can log in
+// to the locality's app, and a file from a newer version is refused.
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
+import { sql } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createApp } from '../../server/app.ts';
+import type { Engine } from '../../server/db/engine/engine.ts';
+import { DB_FILE_NAME } from '../../server/db/open.ts';
+import { createCityApp } from '../../server/localities/city-app.ts';
+import { importLocality, ImportRefusedError } from '../../server/localities/import.ts';
+import { createLocalityRegistry, type LocalityRegistry } from '../../server/localities/registry.ts';
+import { localityStores, type LocalityStores } from '../../server/localities/stores.ts';
+import { completion, createStaff, registerLearner, setupTestApp, TEST_PASSWORD_COST, type TestApp } from './helpers.ts';
+import { CATALOG } from './resident-support.ts';
+import { ENGINES } from '../support/engines.ts';
+import { testCities } from '../support/city.ts';
+
+const cities = testCities();
+let ward: TestApp;
+let wardFile: string;
+let learnerId: string;
+
+beforeAll(async () => {
+  // The ward as it runs today: a learner with a completion, a staff account, its own name, a sample group removed.
+  ward = setupTestApp({ catalog: CATALOG });
+  const learner = await registerLearner(ward);
+  learnerId = learner.id;
+  const record = completion(learner.id);
+  expect((await ward.postJson('/api/v1/sync', { deviceId: record.deviceId, events: [record] }, learner.auth)).status).toBe(200);
+  await createStaff(ward, 'vhxh.lan', 'admin', 'mat khau dai cua Lan');
+  ward.sqlite.prepare(`UPDATE ward_profile SET name = 'Phường Lãm Hà', is_sample = 0`).run();
+  const groups = ward.sqlite.prepare('SELECT id FROM residential_groups ORDER BY sort_order').all() as Array<{ id: string }>;
+  ward.sqlite.prepare('DELETE FROM residential_groups WHERE id = ?').run(groups.at(-1)!.id);
+  wardFile = join(ward.dir, DB_FILE_NAME);
+});
+afterAll(() => ward?.close());
+
+const rows = async (engine: Engine, query: ReturnType<typeof sql>) => engine.all<Record<string, unknown>>(query);
+
+describe.each(ENGINES)('importing a ward into a city on %s', (kind) => {
+  let registry: LocalityRegistry;
+  let stores: LocalityStores;
+  let close: () => Promise<void>;
+  beforeAll(async () => {
+    const opened = await cities.open(kind);
+    registry = createLocalityRegistry(opened.city);
+    stores = localityStores(opened.on);
+    close = opened.close;
+  }, 60_000);
+  afterAll(async () => {
+    await stores?.close();
+    await close?.();
+  });
+
+  it('brings every table across, the ward’s own rows in place of the samples, and adds the locality', async () => {
+    const report = await importLocality({ from: wardFile, slug: 'lam-ha', registry, stores, now: Date.parse('2026-12-07T01:00:00Z') });
+    expect(report.created).toBe(true);
+    expect(report.locality).toMatchObject({ slug: 'lam-ha', name: 'Phường Lãm Hà', kind: 'ward' });
+    expect(report.tables.filter((t) => t.source !== t.target)).toEqual([]);
+    expect(report.tables.map((t) => t.table)).toEqual(expect.arrayContaining(['events', 'learners', 'users', 'ward_profile', 'residential_groups', 'devices']));
+    expect(report.tables.some((t) => t.table.startsWith('stats_'))).toBe(false);
+
+    const engine = await stores.engineOf('lam-ha');
+    const source = new Database(wardFile, { readonly: true });
+    try {
+      const groupsThere = (source.prepare('SELECT id FROM residential_groups ORDER BY id').all() as Array<{ id: string }>).map((r) => r.id);
+      expect((await rows(engine, sql`SELECT id FROM residential_groups ORDER BY id`)).map((r) => r.id)).toEqual(groupsThere);
+    } finally {
+      source.close();
+    }
+    expect(await rows(engine, sql`SELECT learner_id AS "learnerId", lesson_id AS "lessonId" FROM events`)).toEqual([{ learnerId, lessonId: 'strong-passwords' }]);
+    expect(await rows(engine, sql`SELECT name FROM ward_profile`)).toEqual([{ name: 'Phường Lãm Hà' }]);
+  });
+
+  it('changes nothing when run again', async () => {
+    const report = await importLocality({ from: wardFile, slug: 'lam-ha', registry, stores, now: Date.now() });
+    expect(report.created).toBe(false);
+    expect(report.tables.filter((t) => t.added !== 0 || t.source !== t.target)).toEqual([]);
+    expect((await registry.list()).map((l) => l.slug)).toEqual(['lam-ha']);
+  });
+
+  it("lets the ward's staff log in to the locality's app, with figures rebuilt from the records", async () => {
+    const appOver = (engine: Engine) => createApp({ engine, catalog: CATALOG, drawKey: () => Buffer.alloc(32, 3), config: { filesDir: cities.tempDir(), passwordCost: TEST_PASSWORD_COST } });
+    const served = createCityApp({ home: { fetch: () => new Response('home') }, registry, stores, appFor: (_slug, engine) => appOver(engine) });
+    const login = await served.request('http://localhost/l/lam-ha/api/v1/auth/login', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', origin: 'http://localhost' },
+      body: JSON.stringify({ username: 'vhxh.lan', password: 'mat khau dai cua Lan' }),
+    });
+    expect(login.status).toBe(200);
+    const cookie = (login.headers.get('set-cookie') ?? '').split(';')[0]!;
+    const headline = await served.request('http://localhost/l/lam-ha/api/v1/stats/headline?from=2025-05-01&to=2025-06-30', { headers: { cookie } });
+    expect(headline.status).toBe(200);
+    // The rollups were not copied: the locality's app rebuilt them from the records it received.
+    expect(await headline.json()).toMatchObject({ headline: { learners: 1, lessonsCompleted: 1, selfCompletions: 1 } });
+  });
+
+  it('refuses a file from a newer version, and one that is not a ward database, changing nothing', async () => {
+    const newer = join(cities.tempDir(), 'newer.sqlite');
+    const copy = new Database(wardFile, { readonly: true });
+    await copy.backup(newer);
+    copy.close();
+    const edit = new Database(newer);
+    edit.prepare('INSERT INTO __drizzle_migrations (hash, created_at) VALUES (?, ?)').run('from-the-future', Date.parse('2030-01-01T00:00:00Z'));
+    edit.close();
+    await expect(importLocality({ from: newer, slug: 'tuong-lai', registry, stores, now: Date.now() })).rejects.toThrow(/newer version of Học vụ số \(a schema change of 2030-01-01/);
+    const notWard = join(cities.tempDir(), 'other.sqlite');
+    new Database(notWard).exec('CREATE TABLE t (x)');
+    await expect(importLocality({ from: notWard, slug: 'khac', registry, stores, now: Date.now() })).rejects.toBeInstanceOf(ImportRefusedError);
+    await expect(importLocality({ from: join(cities.tempDir(), 'missing.sqlite'), slug: 'khac', registry, stores, now: Date.now() })).rejects.toThrow(/Cannot open/);
+    expect((await registry.list()).map((l) => l.slug)).toEqual(['lam-ha']);
+  });
+});
