@@ -293,7 +293,13 @@ export function createApp(deps: AppDeps) {
     return jsonError(c, 500, 'internal', 'Something went wrong on the server');
   });
 
-  return app;
+  return Object.assign(app, {
+    /** Brings the dashboard's figures up to date with every stored record, as any API request does first (the city's view reads them). */
+    async settleFigures(): Promise<void> {
+      await statsReady;
+      await statsRollup.catchUp();
+    },
+  });
 }
 
 export type App = ReturnType<typeof createApp>;

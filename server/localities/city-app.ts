@@ -18,6 +18,8 @@ export const LOCALITY_PREFIX = '/l';
 /** Something that answers requests: a Hono app. */
 export interface Served {
   fetch(request: Request, env?: unknown): Response | Promise<Response>;
+  /** Brings the app's figures up to date with its stored records (app.ts). */
+  settleFigures?(): Promise<void>;
 }
 
 export interface CityAppDeps {
@@ -58,8 +60,12 @@ export function createCityApp({ home, registry, stores, appFor }: CityAppDeps) {
     return (await appOf(slug)).fetch(request, c.env);
   }
 
-  return new Hono()
+  const app = new Hono()
     .all(`${LOCALITY_PREFIX}/:slug`, toLocality)
     .all(`${LOCALITY_PREFIX}/:slug/*`, toLocality)
     .all('*', (c) => home.fetch(c.req.raw, c.env));
+  return Object.assign(app, {
+    /** A known locality's app (made on first use): the city's view settles its figures through it. */
+    localityApp: appOf,
+  });
 }

@@ -1,0 +1,76 @@
+// The city's view: every locality's figures, read from its own store by its
+// own dashboard's definitions (stats/dashboard.ts), so a locality's number is
+// the same on the city's screen as on its own. Learner counts of the
+// localities are parts of the city's published total, so the "<5" rule and
+// its protection of the total apply across them (stats/suppress.ts).
+import type { CityOverview, LocalityFigures } from '../../shared/city/api.ts';
+import type { DashboardQuery } from '../../shared/stats/api.ts';
+import type { Locality } from '../../shared/localities/locality.ts';
+import type { Engine } from '../db/engine/engine.ts';
+import type { LocalityRegistry } from '../localities/registry.ts';
+import type { LocalityStores } from '../localities/stores.ts';
+import { createDashboard, type DashboardCatalog } from '../stats/dashboard.ts';
+import { protect, shownShare } from '../stats/suppress.ts';
+
+/** How many localities are read at once: each takes a connection for its read. */
+const AT_ONCE = 8;
+
+interface Raw {
+  locality: Locality;
+  learners: number;
+  newLearners: number;
+  lessonsCompleted: number;
+  adults: number | null;
+  range: CityOverview['range'];
+}
+
+/** Brings a locality's figures up to date with its stored records before they are read (its app's settleFigures). */
+export type SettleFigures = (slug: string) => Promise<void>;
+
+export function createCityOverview(registry: LocalityRegistry, stores: LocalityStores, catalog: DashboardCatalog, now: () => number, settle: SettleFigures) {
+  const dashboards = new Map<string, ReturnType<typeof createDashboard>>();
+  const dashboardOf = (slug: string, engine: Engine) => {
+    let d = dashboards.get(slug);
+    if (!d) dashboards.set(slug, (d = createDashboard(engine, catalog, now)));
+    return d;
+  };
+
+  async function read(locality: Locality, query: DashboardQuery): Promise<Raw> {
+    await settle(locality.slug);
+    const dashboard = dashboardOf(locality.slug, await stores.engineOf(locality.slug));
+    const { range, headline } = await dashboard.headline(query);
+    const { coverage } = await dashboard.coverage(query);
+    const populations = coverage.map((row) => row.adultPopulation).filter((n): n is number => n !== null);
+    return { locality, range, learners: headline.learners, newLearners: headline.newLearners, lessonsCompleted: headline.lessonsCompleted, adults: populations.length > 0 ? populations.reduce((a, b) => a + b, 0) : null };
+  }
+
+  return async function overview(query: DashboardQuery): Promise<CityOverview> {
+    const localities = await registry.list();
+    const raws: Raw[] = [];
+    for (let i = 0; i < localities.length; i += AT_ONCE) raws.push(...(await Promise.all(localities.slice(i, i + AT_ONCE).map((l) => read(l, query)))));
+    const learners = protect(raws.map((r) => r.learners));
+    const newLearners = protect(raws.map((r) => r.newLearners));
+    const rows: LocalityFigures[] = raws.map((r, i) => ({
+      slug: r.locality.slug,
+      name: r.locality.name,
+      kind: r.locality.kind,
+      learners: learners[i]!,
+      newLearners: newLearners[i]!,
+      lessonsCompleted: r.lessonsCompleted,
+      adults: r.adults,
+      coverage: shownShare(learners[i]!, r.learners, r.adults),
+      growth: shownShare(newLearners[i]!, r.newLearners, r.adults),
+    }));
+    const sum = (values: number[]) => values.reduce((a, b) => a + b, 0);
+    const adults = raws.some((r) => r.adults !== null) ? sum(raws.map((r) => r.adults ?? 0)) : null;
+    const total = sum(raws.map((r) => r.learners));
+    const rank = (share: (row: LocalityFigures) => number | null) =>
+      [...rows].sort((a, b) => (share(b) ?? -1) - (share(a) ?? -1) || a.name.localeCompare(b.name, 'vi')).map((row) => row.slug);
+    return {
+      range: raws[0]?.range ?? { from: query.from ?? '', to: query.to ?? '', group: null, monthFrom: '' },
+      localities: rows,
+      totals: { localities: rows.length, learners: total, newLearners: sum(raws.map((r) => r.newLearners)), lessonsCompleted: sum(raws.map((r) => r.lessonsCompleted)), adults, coverage: adults ? Math.round((total / adults) * 10_000) / 10_000 : null },
+      ranking: { byCoverage: rank((r) => r.coverage), byGrowth: rank((r) => r.growth) },
+    };
+  };
+}

@@ -1,0 +1,83 @@
+// The city's view over three localities (server/city/overview.ts), their
+// residents registered and synced through the city's addresses, on a real
+// SQLite folder and a real throw-away PostgreSQL 15 cluster: each locality's
+// figures are its own dashboard's, the "<5" rule holds across localities
+// (and protects the published total), and the ranking puts the localities
+// whose share can be shown first.
+import { sql } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createApp } from '../../server/app.ts';
+import { createCityOverview } from '../../server/city/overview.ts';
+import type { Engine } from '../../server/db/engine/engine.ts';
+import { createCityApp } from '../../server/localities/city-app.ts';
+import { createLocalityRegistry } from '../../server/localities/registry.ts';
+import { localityStores, type LocalityStores } from '../../server/localities/stores.ts';
+import { newSecret, uuidv7 } from '../../shared/ids.ts';
+import { completion, TEST_PASSWORD_COST } from './helpers.ts';
+import { CATALOG } from './resident-support.ts';
+import { ENGINES } from '../support/engines.ts';
+import { testCities } from '../support/city.ts';
+
+const cities = testCities();
+const NOW = Date.parse('2025-06-01T03:00:00Z');
+
+describe.each(ENGINES)('the city view on %s', (kind) => {
+  let stores: LocalityStores;
+  let close: () => Promise<void>;
+  let overview: ReturnType<typeof createCityOverview>;
+
+  beforeAll(async () => {
+    const opened = await cities.open(kind);
+    close = opened.close;
+    const registry = createLocalityRegistry(opened.city);
+    await registry.add({ slug: 'kien-an', name: 'Phường Kiến An', kind: 'ward' }, 1);
+    await registry.add({ slug: 'an-lao', name: 'Xã An Lão', kind: 'commune' }, 2);
+    await registry.add({ slug: 'bach-long-vi', name: 'Đặc khu Bạch Long Vĩ', kind: 'special-zone' }, 3);
+    stores = localityStores(opened.on);
+    const appOver = (engine: Engine) =>
+      createApp({ engine, catalog: CATALOG, now: () => NOW, drawKey: () => Buffer.alloc(32, 5), config: { filesDir: cities.tempDir(), passwordCost: TEST_PASSWORD_COST, plausibility: { maxLearnersPerDevice: 1_000 } } });
+    const served = createCityApp({ home: { fetch: () => new Response('home') }, registry, stores, appFor: (_slug, engine) => appOver(engine) });
+    const post = (path: string, body: unknown, headers: Record<string, string> = {}) =>
+      served.request(`http://localhost${path}`, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify(body) });
+    // Residents who each finished one lesson: 6 in Kiến An, 2 in Bạch Long Vĩ, 7 in An Lão.
+    for (const [slug, n] of [['kien-an', 6], ['bach-long-vi', 2], ['an-lao', 7]] as const) {
+      for (let i = 0; i < n; i++) {
+        const learner = { id: uuidv7(), secret: newSecret() };
+        expect((await post(`/l/${slug}/api/v1/learners`, learner)).status).toBe(201);
+        const record = completion(learner.id);
+        const res = await post(`/l/${slug}/api/v1/sync`, { deviceId: record.deviceId, events: [record] }, { authorization: `Bearer ${learner.id}.${learner.secret}` });
+        expect(res.status).toBe(200);
+      }
+    }
+    // Adults entered for one group in Kiến An (200) and An Lão (100); none in Bạch Long Vĩ.
+    for (const [slug, adults] of [['kien-an', 200], ['an-lao', 100], ['bach-long-vi', null]] as const) {
+      const engine = await stores.engineOf(slug);
+      await engine.run(sql`UPDATE residential_groups SET adult_population = NULL`);
+      if (adults) await engine.run(sql`UPDATE residential_groups SET adult_population = ${adults} WHERE id = (SELECT min(id) FROM residential_groups)`);
+    }
+    overview = createCityOverview(registry, stores, CATALOG, () => NOW, async (slug) => (await served.localityApp(slug)).settleFigures?.());
+  }, 120_000);
+  afterAll(async () => {
+    await stores?.close();
+    await close?.();
+  });
+
+  it("gives each locality its own dashboard's figures, with small counts and what would reveal them hidden", async () => {
+    const view = await overview({ from: '2025-05-01', to: '2025-06-30' });
+    expect(view.localities).toEqual([
+      // Bạch Long Vĩ's 2 is "<5"; with the total of 15 published, the next smallest (Kiến An's 6) is hidden too.
+      { slug: 'bach-long-vi', name: 'Đặc khu Bạch Long Vĩ', kind: 'special-zone', learners: '<5', newLearners: '<5', lessonsCompleted: 2, adults: null, coverage: null, growth: null },
+      { slug: 'kien-an', name: 'Phường Kiến An', kind: 'ward', learners: '*', newLearners: '*', lessonsCompleted: 6, adults: 200, coverage: null, growth: null },
+      { slug: 'an-lao', name: 'Xã An Lão', kind: 'commune', learners: 7, newLearners: 7, lessonsCompleted: 7, adults: 100, coverage: 0.07, growth: 0.07 },
+    ]);
+    expect(view.totals).toEqual({ localities: 3, learners: 15, newLearners: 15, lessonsCompleted: 15, adults: 300, coverage: 0.05 });
+    expect(view.ranking).toEqual({ byCoverage: ['an-lao', 'bach-long-vi', 'kien-an'], byGrowth: ['an-lao', 'bach-long-vi', 'kien-an'] });
+  });
+
+  it("agrees with each locality's own dashboard", async () => {
+    const view = await overview({ from: '2025-06-01', to: '2025-06-01' });
+    const anLao = view.localities.find((l) => l.slug === 'an-lao')!;
+    const own = await (await import('../../server/stats/dashboard.ts')).createDashboard(await stores.engineOf('an-lao'), CATALOG, () => NOW).headline({ from: '2025-06-01', to: '2025-06-01' });
+    expect([anLao.learners, anLao.newLearners, anLao.lessonsCompleted]).toEqual([own.headline.learners, own.headline.newLearners, own.headline.lessonsCompleted]);
+  });
+});
