@@ -55,7 +55,7 @@ describe.each(ENGINES)('a city of two localities on %s', (kind) => {
     // The same phone's credentials are nobody's in another locality.
     expect((await sync('an-lao')).status).toBe(401);
     expect([await events('kien-an'), await events('an-lao'), (await city.get<{ n: number }>(sql`SELECT count(*) AS n FROM events`))!.n]).toEqual([1, 0, 0]);
-  });
+  }, 30_000);
 
   it('answers an unknown locality with a clear 404, and leaves other addresses to the home app', async () => {
     for (const path of ['/l/hai-an/api/v1/health', '/l/Kien-An/api/v1/health', '/l/' + 'x'.repeat(60) + '/api/v1/health']) {

@@ -72,12 +72,12 @@ describe.each(ENGINES)('the city view on %s', (kind) => {
     ]);
     expect(view.totals).toEqual({ localities: 3, learners: 15, newLearners: 15, lessonsCompleted: 15, adults: 300, coverage: 0.05 });
     expect(view.ranking).toEqual({ byCoverage: ['an-lao', 'bach-long-vi', 'kien-an'], byGrowth: ['an-lao', 'bach-long-vi', 'kien-an'] });
-  });
+  }, 30_000);
 
   it("agrees with each locality's own dashboard", async () => {
     const view = await overview({ from: '2025-06-01', to: '2025-06-01' });
     const anLao = view.localities.find((l) => l.slug === 'an-lao')!;
     const own = await (await import('../../server/stats/dashboard.ts')).createDashboard(await stores.engineOf('an-lao'), CATALOG, () => NOW).headline({ from: '2025-06-01', to: '2025-06-01' });
     expect([anLao.learners, anLao.newLearners, anLao.lessonsCompleted]).toEqual([own.headline.learners, own.headline.newLearners, own.headline.lessonsCompleted]);
-  });
+  }, 30_000);
 });

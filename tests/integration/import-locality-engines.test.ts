@@ -75,14 +75,14 @@ describe.each(ENGINES)('importing a ward into a city on %s', (kind) => {
     }
     expect(await rows(engine, sql`SELECT learner_id AS "learnerId", lesson_id AS "lessonId" FROM events`)).toEqual([{ learnerId, lessonId: 'strong-passwords' }]);
     expect(await rows(engine, sql`SELECT name FROM ward_profile`)).toEqual([{ name: 'Phường Lãm Hà' }]);
-  });
+  }, 30_000);
 
   it('changes nothing when run again', async () => {
     const report = await importLocality({ from: wardFile, slug: 'lam-ha', registry, stores, now: Date.now() });
     expect(report.created).toBe(false);
     expect(report.tables.filter((t) => t.added !== 0 || t.source !== t.target)).toEqual([]);
     expect((await registry.list()).map((l) => l.slug)).toEqual(['lam-ha']);
-  });
+  }, 30_000);
 
   it("lets the ward's staff log in to the locality's app, with figures rebuilt from the records", async () => {
     const appOver = (engine: Engine) => createApp({ engine, catalog: CATALOG, drawKey: () => Buffer.alloc(32, 3), config: { filesDir: cities.tempDir(), passwordCost: TEST_PASSWORD_COST } });
@@ -98,7 +98,7 @@ describe.each(ENGINES)('importing a ward into a city on %s', (kind) => {
     expect(headline.status).toBe(200);
     // The rollups were not copied: the locality's app rebuilt them from the records it received.
     expect(await headline.json()).toMatchObject({ headline: { learners: 1, lessonsCompleted: 1, selfCompletions: 1 } });
-  });
+  }, 30_000);
 
   it('refuses a file from a newer version, and one that is not a ward database, changing nothing', async () => {
     const newer = join(cities.tempDir(), 'newer.sqlite');
@@ -114,5 +114,5 @@ describe.each(ENGINES)('importing a ward into a city on %s', (kind) => {
     await expect(importLocality({ from: notWard, slug: 'khac', registry, stores, now: Date.now() })).rejects.toBeInstanceOf(ImportRefusedError);
     await expect(importLocality({ from: join(cities.tempDir(), 'missing.sqlite'), slug: 'khac', registry, stores, now: Date.now() })).rejects.toThrow(/Cannot open/);
     expect((await registry.list()).map((l) => l.slug)).toEqual(['lam-ha']);
-  });
+  }, 30_000);
 });

@@ -59,11 +59,11 @@ describe.each(ENGINES)('localities on %s', (kind) => {
     expect(await ids(bachLongVi)).toEqual(['BLV-1', 'KA-1']); // the same id in two localities is two people
     expect(await ids(city)).toEqual([]);
     expect(() => stores.engineOf('../kien-an')).toThrow();
-  });
+  }, 30_000);
 
   it('finds a locality’s rows again in the next process', async () => {
     await stores.close();
     stores = localityStores(on);
     expect(await ids(await stores.engineOf('kien-an'))).toEqual(['KA-1']);
-  });
+  }, 30_000);
 });
