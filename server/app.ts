@@ -79,6 +79,7 @@ import { drawKeyOf } from './integrity/draw-key.ts';
 import { integrityRoutes } from './routes/integrity.ts';
 import { DEFAULT_PLAUSIBILITY } from '../shared/integrity/plausibility.ts';
 import { certificateRoutes } from './routes/certificates.ts';
+import { cityRoutes, type CityDeps } from './routes/city.ts';
 import { recoveryRoutes } from './routes/recovery.ts';
 import { residentMeRoutes } from './routes/resident-me.ts';
 import { verifyPageRoutes } from './routes/verify-page.ts';
@@ -103,6 +104,8 @@ export interface AppDeps {
   catalog?: Catalog;
   /** Staff password hashing; built from config.passwordCost when omitted (tests count the checks). */
   passwords?: PasswordHasher;
+  /** A deployment serving localities: this is the city's own app, with the city's routes (routes/city.ts). */
+  city?: CityDeps;
 }
 
 /** Login password checks at once (each holds 128 MiB), and how many may wait
@@ -230,6 +233,7 @@ export function createApp(deps: AppDeps) {
   app.route(API_PREFIX, recoveryRoutes(ctx, resident, limits.recoveryCodesPerLearner));
   app.route(`${API_PREFIX}/auth`, authRoutes(ctx));
   app.route(`${API_PREFIX}/stats`, statsRoutes(ctx, resident.catalog));
+  if (deps.city) app.route(`${API_PREFIX}/city`, cityRoutes(ctx, deps.city));
   app.route(`${API_PREFIX}/ward`, wardRoutes(ctx, groupInUse(ctx.engine)));
   app.route(`${API_PREFIX}/guide`, guideRoutes(ctx, resident.catalog, records.guide));
   app.route(`${API_PREFIX}/sessions`, sessionRoutes(ctx));

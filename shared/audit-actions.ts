@@ -16,6 +16,7 @@ export const AUDIT_ACTIONS = [
   'ward.group_saved',
   'ward.group_deleted',
   'ward.imported',
+  'city.locality_added',
   'guide.session_created',
   'guide.session_closed',
   'guide.learner_registered',
