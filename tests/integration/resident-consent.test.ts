@@ -19,7 +19,7 @@ describe('consent gating', () => {
     const [result] = await syncEvents(t, learner.auth, [profileUpdated(learner.id)]);
     expect(result).toMatchObject({ status: 'rejected', error: { code: 'consent_required' } });
     expect(await profileRow()).toBeUndefined();
-    expect(await personalEvents().n).toBe(0);
+    expect((await personalEvents()).n).toBe(0);
   });
 
   it('accepts details after consent in the same batch, and keeps the notice version and time', async () => {
@@ -33,7 +33,7 @@ describe('consent gating', () => {
     await syncEvents(t, learner.auth, [consentGiven(learner.id), profileUpdated(learner.id)]);
     await syncEvents(t, learner.auth, [consentWithdrawn(learner.id)]);
     expect(await profileRow()).toMatchObject({ consent_version: null, display_name: null, birth_year: null, gender: null, residential_group_id: null, unit: null });
-    expect(await personalEvents().n).toBe(0);
+    expect((await personalEvents()).n).toBe(0);
     const [late] = await syncEvents(t, learner.auth, [profileUpdated(learner.id)]);
     expect(late.error?.code).toBe('consent_required');
   });

@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { MIGRATIONS_DIR } from '../../server/paths.ts';
 import { CATCH_UP_DELAY_MS, MAX_WAIT_MS, PAUSE_MS } from '../../server/stats/catch-up.ts';
-import { completion, createStaff, TEST_ENGINE, login, registerLearner, setupTestApp, started, type TestApp } from './helpers.ts';
+import { completion, createStaff, insertionOrder, TEST_ENGINE, login, registerLearner, setupTestApp, started, type TestApp } from './helpers.ts';
 import { CATALOG, consentGiven, profileUpdated, syncEvents } from './resident-support.ts';
 import { NOW } from './dashboard-support.ts';
 
@@ -18,8 +18,7 @@ afterEach(() => t.close());
 const TABLES = ['stats_learners', 'stats_learner_days', 'stats_learner_lessons', 'stats_learner_courses', 'stats_daily', 'stats_first_days', 'stats_first_course_days', 'stats_people', 'stats_course_days', 'stats_active_spans'];
 const dailyCompletions = async () => (await t.engine.get(sql`SELECT COALESCE(SUM(completions), 0) AS n FROM stats_daily`) as { n: number }).n;
 const cursor = async () => (await t.engine.get(sql`SELECT learner_events_through AS n FROM stats_state`) as { n: number }).n;
-/** Insertion order: SQLite's rowid, PostgreSQL's identity column (server/stats/sql.ts rowOrder). */
-const lastEvent = async () => (await t.engine.get(sql`SELECT COALESCE(MAX(${sql.raw(t.engine.kind === 'postgres' ? 'seq' : 'rowid')}), 0) AS n FROM events`) as { n: number }).n;
+const lastEvent = async () => (await t.engine.get(sql`SELECT COALESCE(MAX(${insertionOrder(t.engine)}), 0) AS n FROM events`) as { n: number }).n;
 /** Every rollup row, in a stable order. */
 const snapshot = async () => {
   const out: Record<string, string[]> = {};

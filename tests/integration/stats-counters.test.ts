@@ -24,8 +24,8 @@ const RECOUNT: Record<string, [string, string]> = {
     'SELECT group_key AS a, day AS b, learners AS n FROM stats_first_course_days WHERE learners <> 0',
   ],
   stats_people: [
-    "SELECT coalesce(group_id, '') AS a, coalesce(birth_year, 0) AS b, coalesce(gender, '') AS c, SUM(CASE WHEN first_day IS NOT NULL THEN 1 ELSE 0 END) AS r, SUM(CASE WHEN first_course_day IS NOT NULL THEN 1 ELSE 0 END) AS n
-     FROM stats_learners GROUP BY 1, 2, 3 HAVING COUNT(first_day) <> 0 OR COUNT(first_course_day) <> 0",
+    `SELECT coalesce(group_id, '') AS a, coalesce(birth_year, 0) AS b, coalesce(gender, '') AS c, COUNT(first_day) AS r, COUNT(first_course_day) AS n
+     FROM stats_learners GROUP BY 1, 2, 3 HAVING COUNT(first_day) <> 0 OR COUNT(first_course_day) <> 0`,
     'SELECT group_key AS a, birth_year AS b, gender AS c, reached AS r, completed AS n FROM stats_people WHERE reached <> 0 OR completed <> 0',
   ],
   stats_course_days: [
