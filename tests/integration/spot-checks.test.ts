@@ -70,7 +70,7 @@ describe('spot-checks', () => {
   });
 
   it('refuses bad input without writing', async () => {
-    const before = (await t.engine.get(sql`SELECT total_changes() AS n`) as { n: number }).n;
+    const before = await t.snapshot();
     expect((await draw({ from: '2025-06-20', to: '2025-06-01', size: 3 })).status).toBe(400);
     expect((await draw({ from: '2025-06-01', to: '2025-06-20', size: 0 })).status).toBe(400);
     expect((await draw({ from: '2025-06-01', to: '2025-06-20', size: 51 })).status).toBe(400);
@@ -78,14 +78,14 @@ describe('spot-checks', () => {
     expect((await record(999, 1, 'confirmed')).status).toBe(404);
     expect((await record(1, 99, 'confirmed')).status).toBe(404);
     expect((await t.request('/api/v1/integrity/spot-checks/x/items/1', { method: 'PUT', headers: office, body: JSON.stringify({ result: 'confirmed' }) })).status).toBe(400);
-    expect((await t.engine.get(sql`SELECT total_changes() AS n`) as { n: number }).n).toBe(before);
+    expect(await t.snapshot()).toBe(before);
   });
 
   it('the seed is the server\'s, not the drawer\'s: a chosen seed is refused, redrawing gives the same sample, and an auditor reproduces it', async () => {
-    const before = (await t.engine.get(sql`SELECT total_changes() AS n`) as { n: number }).n;
+    const before = await t.snapshot();
     const chosen = await draw({ from: '2025-05-01', to: '2025-06-20', size: 1, seed: 3 });
     expect(chosen.status).toBe(400);
-    expect((await t.engine.get(sql`SELECT total_changes() AS n`) as { n: number }).n).toBe(before);
+    expect(await t.snapshot()).toBe(before);
 
     // Drawing again and again does not shop for a friendlier sample: one record of two, the same each time.
     const draws = [];
