@@ -107,8 +107,11 @@ export async function everyRowOf(engine: Engine): Promise<Array<{ table: string;
   return out;
 }
 
+/** Request counting is left out: on PostgreSQL the limits' windows are a table (shared by the processes), on SQLite they are in memory. */
 async function snapshotOf(engine: Engine): Promise<string> {
-  return (await everyRowOf(engine)).map(({ table, row }) => `${table} ${JSON.stringify(row)}`).sort().join('\n');
+  return (await everyRowOf(engine))
+    .filter(({ table }) => table !== 'shared_windows')
+    .map(({ table, row }) => `${table} ${JSON.stringify(row)}`).sort().join('\n');
 }
 
 export async function registerLearner(t: TestApp) {
