@@ -21,7 +21,8 @@ const SECRET_KEY = /pass|secret|token|cookie|authorization|hash|recovery/i;
 const PERSONAL_KEY = /^(display_?name|name|full_?name|birth_?year|gender|phone|phone_?number|email|address|unit|label|profile)$/i;
 
 function scrubValue(value: unknown, depth: number): unknown {
-  if (value instanceof Error) return { name: value.name, message: value.message };
+  // The cause too: the query builder wraps the database's own message ("no such table…") in its own error.
+  if (value instanceof Error) return { name: value.name, message: value.message, ...(value.cause === undefined ? {} : { cause: scrubValue(value.cause, depth + 1) }) };
   if (value === null || typeof value !== 'object') return value;
   if (depth > 4) return '[nested]'; // unchecked, so not written
   if (Array.isArray(value)) return value.map((item) => scrubValue(item, depth + 1));

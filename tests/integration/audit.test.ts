@@ -1,6 +1,7 @@
 // The audit log: guide and admin actions leave an entry (who, what, when)
 // that only admins can read, and no entry holds a password or a resident's
 // personal data.
+import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditPageSchema, type AuditEntry } from '../../shared/audit.ts';
 import { createStaff, login, ORIGIN, registerLearner, setupTestApp, type TestApp } from './helpers.ts';
@@ -29,7 +30,7 @@ async function auditPage(query = '', headers = admin) {
   return auditPageSchema.parse(await res.json());
 }
 const latest = async (action: string) => (await auditPage(`?action=${action}`)).entries[0] as AuditEntry | undefined;
-const allAuditText = () => JSON.stringify(t.sqlite.prepare('SELECT * FROM audit_log').all());
+const allAuditText = async () => JSON.stringify(await t.engine.all(sql`SELECT * FROM audit_log`));
 
 describe('audit log entries', () => {
   it('records logins with who and when', async () => {
@@ -48,16 +49,16 @@ describe('audit log entries', () => {
     });
     expect((await send('PUT', '/api/v1/staff/tuan/groups', { groups: ['tdp-1', 'tdp-3'] })).status).toBe(200);
     expect(await latest('staff.groups_changed')).toMatchObject({ target: { type: 'user', id: 'tuan' }, details: { groups: 'tdp-1,tdp-3' } });
-    expect(allAuditText()).not.toContain(password);
-    expect(allAuditText()).not.toContain('Anh Tuấn');
+    expect(await allAuditText()).not.toContain(password);
+    expect(await allAuditText()).not.toContain('Anh Tuấn');
   });
 
   it('records nothing for a refused action', async () => {
-    const before = t.count('audit_log');
+    const before = await t.count('audit_log');
     expect((await send('PUT', '/api/v1/staff/tuan/groups', { groups: ['tdp-99'] })).status).toBe(400);
     expect((await send('PUT', '/api/v1/ward/groups/tdp-1', { name: 'X', adultPopulation: 1, households: 1 }, guide.headers)).status).toBe(403);
     expect((await send('POST', '/api/v1/ward/import', { fileName: 'g.csv', contentBase64: Buffer.from('id,name\ntdp-9,Tổ 9\n').toString('base64'), dryRun: true })).status).toBe(200);
-    expect(t.count('audit_log')).toBe(before);
+    expect(await t.count('audit_log')).toBe(before);
   });
 
   it('records ward profile changes', async () => {
@@ -84,15 +85,15 @@ describe('audit log entries', () => {
     expect(entries[0]).toMatchObject({ target: { type: 'session', id: session.sessionId }, details: { courseId: 'cyber-safety', lessonId: 'strong-passwords' } });
     // Read with names, not only ids: the session's title, time and code, the group's and the course's names.
     const sessionNames = { title: 'Buổi học VNeID', startsAt: '2025-06-01T01:30:00.000Z', code: 'ACDE3467' };
-    const groupName = (t.sqlite.prepare("SELECT name FROM residential_groups WHERE id = 'tdp-1'").get() as { name: string }).name;
+    const groupName = (await t.engine.get(sql`SELECT name FROM residential_groups WHERE id = 'tdp-1'`) as { name: string }).name;
     expect(entries[2].names).toEqual({ session: sessionNames, group: groupName });
     expect(entries[1].names).toEqual({ session: sessionNames, group: groupName });
     expect(entries[0].names).toEqual({ session: sessionNames, course: CATALOG.title('cyber-safety') });
     // The phone resends (it never heard the answer): no second entry.
-    const before = t.count('audit_log');
+    const before = await t.count('audit_log');
     expect((await guideSyncResults(t, guide, batch)).map((r) => r.status)).toEqual(['duplicate', 'duplicate', 'duplicate']);
-    expect(t.count('audit_log')).toBe(before);
-    for (const personal of [resident.learnerId, resident.name, String(resident.birthYear)]) expect(allAuditText()).not.toContain(personal);
+    expect(await t.count('audit_log')).toBe(before);
+    for (const personal of [resident.learnerId, resident.name, String(resident.birthYear)]) expect(await allAuditText()).not.toContain(personal);
   });
 
   it('records logout', async () => {

@@ -3,6 +3,7 @@
 // the unit's outreach log gets one activity (form 2.4, its minutes) however
 // many taps, concurrent ones and a second officer's included; bad input is
 // 4xx JSON and writes nothing.
+import { sql } from 'drizzle-orm';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Bulletin } from '../../shared/outreach/bulletin-schedule.ts';
 import { setupTestApp, type TestApp } from './helpers.ts';
@@ -38,7 +39,7 @@ async function save(who: Member, body = input()): Promise<Bulletin> {
   return (await res.json()) as Bulletin;
 }
 const air = (who: Member, id: string, body: unknown) => sendJson(t, 'POST', `/api/v1/bulletins/${id}/aired`, who, body);
-const activities = () => t.sqlite.prepare('SELECT id, unit_id, form_code, sub_form_id, starts_on, title, details FROM unit_activities').all() as Array<Record<string, string>>;
+const activities = async () => await t.engine.all(sql`SELECT id, unit_id, form_code, sub_form_id, starts_on, title, details FROM unit_activities`) as Array<Record<string, string>>;
 
 describe('broadcast schedule', () => {
   it('lists the days due so far and logs an aired day once, with the reading time as its minutes', async () => {
@@ -52,21 +53,21 @@ describe('broadcast schedule', () => {
     expect(first.status, await first.clone().text()).toBe(201);
     const after = (await first.json()) as Bulletin;
     expect(after.airings).toEqual([{ day: '2025-05-19', minutes: b.minutes, activityId: expect.any(String), airedAt: expect.any(String), airedByName: 'lan' }]);
-    const [logged] = activities();
+    const [logged] = await activities();
     expect(logged).toMatchObject({ id: after.airings[0].activityId, unit_id: 'ttsnc', form_code: '2.4', sub_form_id: 'radio-news', starts_on: '2025-05-19', title: 'Phường hướng dẫn cài VNeID' });
     expect(JSON.parse(logged.details)).toMatchObject({ reach: { minutesAired: b.minutes }, place: 'Cụm loa chợ Hòa Bình, Tổ dân phố 1' });
 
     // Tapped again, by both officers at once, with other minutes: still one activity, the first minutes.
     const again = await Promise.all([air(officer, b.id, { day: '2025-05-19', minutes: 9 }), air(officer2, b.id, { day: '2025-05-19' }), air(officer, b.id, { day: '2025-05-19' })]);
     expect(again.map((r) => r.status)).toEqual([200, 200, 200]);
-    expect(activities()).toHaveLength(1);
-    expect(t.count('bulletin_airings')).toBe(1);
-    expect(t.sqlite.prepare("SELECT count(*) AS n FROM audit_log WHERE action = 'bulletin.aired'").get()).toEqual({ n: 1 });
+    expect(await activities()).toHaveLength(1);
+    expect(await t.count('bulletin_airings')).toBe(1);
+    expect(await t.engine.get(sql`SELECT count(*) AS n FROM audit_log WHERE action = 'bulletin.aired'`)).toEqual({ n: 1 });
 
     // Another day, minutes typed: a second activity.
     const typed = await air(officer2, b.id, { day: '2025-05-15', minutes: 4 });
     expect(typed.status).toBe(201);
-    expect(activities()).toHaveLength(2);
+    expect(await activities()).toHaveLength(2);
     expect(((await typed.json()) as Bulletin).airings.map((a) => [a.day, a.minutes])).toEqual([['2025-05-19', b.minutes], ['2025-05-15', 4]]);
   });
 
@@ -74,13 +75,13 @@ describe('broadcast schedule', () => {
     const b = await save(officer);
     const taps = await Promise.all(Array.from({ length: 5 }, () => air(officer, b.id, { day: '2025-05-12' })));
     expect(taps.map((r) => r.status).sort()).toEqual([200, 200, 200, 200, 201]);
-    expect(activities()).toHaveLength(1);
-    expect(t.count('bulletin_airings')).toBe(1);
+    expect(await activities()).toHaveLength(1);
+    expect(await t.count('bulletin_airings')).toBe(1);
   });
 
   it('refuses bad input with 4xx JSON and writes nothing', async () => {
     const b = await save(officer);
-    const before = { bulletins: t.count('bulletins'), airings: t.count('bulletin_airings'), activities: activities().length };
+    const before = { bulletins: await t.count('bulletins'), airings: await t.count('bulletin_airings'), activities: (await activities()).length };
     const code = async (res: Response) => ((await res.json()) as { error: { code: string } }).error.code;
     expect(await code(await air(officer, b.id, { day: '2025-05-20' }))).toBe('not_scheduled'); // a Tuesday
     const future = await air(officer, b.id, { day: '2025-05-22' });
@@ -111,7 +112,7 @@ describe('broadcast schedule', () => {
     const noUnit = await sendJson(t, 'POST', '/api/v1/bulletins', reviewer, input());
     expect(await code(noUnit)).toBe('unit_required');
     expect((await sendJson(t, 'PUT', `/api/v1/bulletins/${b.id}`, otherOfficer, input())).status).toBe(403);
-    expect({ bulletins: t.count('bulletins'), airings: t.count('bulletin_airings'), activities: activities().length }).toEqual(before);
+    expect({ bulletins: await t.count('bulletins'), airings: await t.count('bulletin_airings'), activities: (await activities()).length }).toEqual(before);
   });
 
   it('the office schedules for a unit; a unit officer sees only their unit\'s', async () => {

@@ -1,3 +1,6 @@
+// SQLite only, by nature: it replays one of SQLite's own migrations
+// (server/db/migrations) over a database the old server left; PostgreSQL's
+// tables were made with the clamp already in place.
 // Migration clamp_far_past: records stored before the far-past clamp, dated
 // 1970 by a phone whose clock reset, were counted on 1 January 1970. After
 // the migration (and the rollup rebuild it asks for at the next start) they

@@ -9,6 +9,7 @@
 //     registered by the guide on 06-12 at a session, who finished
 //     online-shopping (score 100) with the guide; outcome confirmed on 06-15.
 //   no group: U1 finished one of the two cyber-safety lessons on 05-20 (score 30).
+import { sql } from 'drizzle-orm';
 import { uuidv7 } from '../../shared/ids.ts';
 import { completion, registerLearner, started, type TestApp } from './helpers.ts';
 import { assistedCompletion, assistedRegistered, createGuide, guideSyncResults, outcome, sessionCreated, type Guide } from './guide-support.ts';
@@ -27,8 +28,8 @@ async function allAccepted(results: Array<{ status: string; error?: unknown }>) 
 }
 
 export async function seedFixture(t: TestApp): Promise<{ guide: Guide }> {
-  t.sqlite.prepare("UPDATE residential_groups SET adult_population = 100, households = 10 WHERE id = 'tdp-1'").run();
-  t.sqlite.prepare("UPDATE residential_groups SET adult_population = 20, households = 5 WHERE id = 'tdp-2'").run();
+  await t.engine.run(sql`UPDATE residential_groups SET adult_population = 100, households = 10 WHERE id = 'tdp-1'`);
+  await t.engine.run(sql`UPDATE residential_groups SET adult_population = 20, households = 5 WHERE id = 'tdp-2'`);
   const guide = await createGuide(t, 'guide', ['tdp-1', 'tdp-2']);
   const households = Array.from({ length: 6 }, () => uuidv7());
   const genv = { recordedBy: guide.id, deviceId: 'guide-phone-0001', occurredAt: at('2025-06-01') };

@@ -1,6 +1,6 @@
+import { sql } from 'drizzle-orm';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createApp } from '../../server/app.ts';
 import { completion, createStaff, login, ORIGIN, registerLearner, setupTestApp, type TestApp } from './helpers.ts';
 import { courseDone, NOW, seedFixture } from './dashboard-support.ts';
 import { CATALOG, consentGiven, profileUpdated, syncEvents } from './resident-support.ts';
@@ -144,7 +144,7 @@ describe('dashboard figures (hand-computed fixture)', () => {
       expect(row.lessonCompletions).toBeGreaterThanOrEqual(5);
       expect(skills.find((x: { skill: string }) => x.skill === 'public-services')).toMatchObject({ completions: '<5', averageScore: null });
     } finally {
-      t2.close();
+      await t2.close();
     }
   });
 
@@ -180,8 +180,8 @@ describe('dashboard figures (hand-computed fixture)', () => {
 
   it('rebuilds the same rollups from the events when they are missing', async () => {
     const before = await json(`dashboard?${JUNE}`);
-    for (const table of ['stats_learners', 'stats_learner_days', 'stats_learner_lessons', 'stats_learner_courses', 'stats_daily', 'stats_state']) t.sqlite.prepare(`DELETE FROM ${table}`).run();
-    const app = createApp({ db: t.db, sqlite: t.sqlite, now: () => NOW, catalog: CATALOG });
+    for (const table of ['stats_learners', 'stats_learner_days', 'stats_learner_lessons', 'stats_learner_courses', 'stats_daily', 'stats_state']) await t.engine.run(sql`DELETE FROM ${sql.raw(table)}`);
+    const app = t.appOnSameDatabase({ now: () => NOW, catalog: CATALOG });
     const res = await app.request(`${ORIGIN}/api/v1/stats/dashboard?${JUNE}`, { headers: { cookie: reviewer } });
     const after = await res.json();
     expect({ ...after, meta: null }).toEqual({ ...before, meta: null });
@@ -353,7 +353,7 @@ describe('demographics across overlapping periods (the small-count rule between 
       const men30 = (v: { demographics: Array<{ band: string; reached: { male: unknown } }> }) => v.demographics.find((d) => d.band === '30-44')!.reached.male;
       expect([men30(endOfJune), men30(endOfAugust)]).toEqual(['<5', 7]); // L5, L6 and the five newcomers
     } finally {
-      t2.close();
+      await t2.close();
     }
   }, 60_000);
 });

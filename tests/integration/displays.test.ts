@@ -2,6 +2,7 @@
 // fetches its feed with no login, and only public aggregates leave (no
 // session code, "<5" for small groups); each fetch is a heartbeat the office
 // sees; bad input is a 400 that changes nothing.
+import { sql } from 'drizzle-orm';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { displayFeedSchema, displayListSchema, displaySchema } from '../../shared/displays/schema.ts';
 import { createGuide, guideSyncResults, sessionCreated } from './guide-support.ts';
@@ -113,7 +114,7 @@ describe('LED screens', () => {
       expect(feed.coverage.groups.some((g) => hidden.includes(g.name))).toBe(false);
       expect(feed.coverage.groups[0].completedShare).toBe('<5');
     } finally {
-      w.close();
+      await w.close();
     }
   });
 
@@ -145,7 +146,7 @@ describe('LED screens', () => {
     await put('cong-ubnd', { name: 'Cổng UBND phường', slides: SLIDES });
     displaySchema.parse(await (await put('cong-ubnd', { name: 'Cổng UBND', slides: SLIDES.slice(0, 2) })).json());
     expect((await t.request('/api/v1/displays/cong-ubnd', { method: 'DELETE', headers: office })).status).toBe(200);
-    const audit = t.sqlite.prepare("SELECT action, actor_username AS actor, target_id AS id FROM audit_log WHERE action LIKE 'display.%' ORDER BY id").all();
+    const audit = await t.engine.all(sql`SELECT action, actor_username AS actor, target_id AS id FROM audit_log WHERE action LIKE 'display.%' ORDER BY id`);
     expect(audit).toEqual([
       { action: 'display.saved', actor: 'lan', id: 'cong-ubnd' },
       { action: 'display.saved', actor: 'lan', id: 'cong-ubnd' },

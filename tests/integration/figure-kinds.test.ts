@@ -3,6 +3,7 @@
 // on the dashboard's answer (what the screen and the printed report show),
 // in the Excel export and in the Word report; the ward's choice of official
 // kinds moves the official figure and is audited.
+import { sql } from 'drizzle-orm';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Dashboard } from '../../shared/stats/api.ts';
@@ -133,7 +134,7 @@ describe('figures by kind', () => {
     expect(standalone.headline).toMatchObject({ lessonsCompleted: kinds.verified, lessonsCounted: ['verified'] });
     const label = 'Lượt hoàn thành bài học (tính: học có người hướng dẫn xác nhận)';
     expect(await headlineLessonRows()).toEqual({ xlsx: [[label, kinds.verified]], docx: [label, kinds.verified] });
-    const audit = t.sqlite.prepare("SELECT details FROM audit_log WHERE action = 'stats.official_kinds_set'").all() as Array<{ details: string }>;
+    const audit = await t.engine.all(sql`SELECT details FROM audit_log WHERE action = 'stats.official_kinds_set'`) as Array<{ details: string }>;
     expect(audit.map((a) => JSON.parse(a.details))).toEqual([{ kinds: 'outcomes,verified' }]);
     const docx = await t.request(`/api/v1/stats/report.docx?${Q}`, { headers: office });
     expect(readDocx(new Uint8Array(await docx.arrayBuffer())).paragraphs.join('\n')).toContain('Phường đã chọn tính: học có người hướng dẫn xác nhận; kết quả thực hành được xác nhận.');

@@ -3,10 +3,10 @@
 // an activity names now, or named in any record ever stored, stays; an upload
 // no record ever named goes, row and bytes; so do files a crash left without
 // a row. A file uploaded again restarts its grace.
+import { sql } from 'drizzle-orm';
 import { existsSync, mkdirSync, readdirSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { engineOfSqlite } from '../../server/db/engine/sqlite.ts';
 import { GRACE_MS, pruneFiles } from '../../server/files/prune.ts';
 import { jpegWithGps, PLAIN_PDF, pngWithMetadata, sha256 } from '../support/crafted-images.ts';
 import { login, setupTestApp, type TestApp } from './helpers.ts';
@@ -24,7 +24,7 @@ const DAY = 24 * 60 * 60 * 1000;
 const filesDir = () => join(t.dir, 'files');
 const upload = (bytes: Uint8Array) =>
   t.request(`/api/v1/unit-files/${sha256(bytes)}`, { method: 'PUT', headers: { ...officer.headers, 'content-type': 'application/octet-stream' }, body: new Uint8Array(bytes) });
-const stored = () => (t.sqlite.prepare('SELECT sha256 FROM stored_files ORDER BY sha256').all() as { sha256: string }[]).map((r) => r.sha256);
+const stored = async () => (await t.engine.all(sql`SELECT sha256 FROM stored_files ORDER BY sha256`) as { sha256: string }[]).map((r) => r.sha256);
 const ref = (bytes: Uint8Array, name: string, type: string) => ({ sha256: sha256(bytes), type, bytes: bytes.length, name });
 
 describe('files nobody names', () => {
@@ -39,28 +39,28 @@ describe('files nobody names', () => {
     // The poster's activity is corrected to name no file: its first version still does.
     const { id: _id, type: _type, files: _files, ...fields } = later as Record<string, unknown>;
     await unitSync(t, officer, [{ ...fields, id: crypto.randomUUID(), type: 'activity.corrected', reason: 'Bỏ ảnh', files: [] }]);
-    expect(t.count('unit_activity_files')).toBe(1);
-    expect(stored()).toHaveLength(3);
+    expect(await t.count('unit_activity_files')).toBe(1);
+    expect(await stored()).toHaveLength(3);
     const unusedHash = sha256(unused);
 
     // Within the grace period nothing goes: the record naming a file may still be on a phone.
-    expect(await pruneFiles(engineOfSqlite(t.sqlite), filesDir(), t.clock.now + GRACE_MS - DAY)).toEqual({ unnamed: 0, strays: 0, bytes: 0 });
-    expect(stored()).toHaveLength(3);
+    expect(await pruneFiles(t.engine, filesDir(), t.clock.now + GRACE_MS - DAY)).toEqual({ unnamed: 0, strays: 0, bytes: 0 });
+    expect(await stored()).toHaveLength(3);
 
     const after = t.clock.now + GRACE_MS + DAY;
-    const result = await pruneFiles(engineOfSqlite(t.sqlite), filesDir(), after);
+    const result = await pruneFiles(t.engine, filesDir(), after);
     expect(result).toMatchObject({ unnamed: 1, strays: 0 });
     expect(result.bytes).toBe(unused.length);
-    expect(stored()).not.toContain(unusedHash);
-    expect(stored()).toHaveLength(2);
+    expect(await stored()).not.toContain(unusedHash);
+    expect(await stored()).toHaveLength(2);
     expect(existsSync(join(filesDir(), unusedHash))).toBe(false);
-    expect(t.count('unit_files')).toBe(2);
+    expect(await t.count('unit_files')).toBe(2);
     // Sent again that day, it is stored again, and its grace starts again.
     t.clock.now = after;
     officer = { ...officer, headers: { ...officer.headers, cookie: await login(t, 'lan-ttsnc', 'correct horse battery') } };
     expect((await upload(unused)).status).toBe(201);
-    expect((await pruneFiles(engineOfSqlite(t.sqlite), filesDir(), after)).unnamed).toBe(0);
-    expect(stored()).toContain(unusedHash);
+    expect((await pruneFiles(t.engine, filesDir(), after)).unnamed).toBe(0);
+    expect(await stored()).toContain(unusedHash);
   });
 
   it('removes files a crash left without a row, once they are a day old, and never one being written', async () => {
@@ -73,7 +73,7 @@ describe('files nobody names', () => {
     const twoDaysAgo = new Date(Date.now() - 2 * DAY);
     utimesSync(join(dir, orphan), twoDaysAgo, twoDaysAgo);
     utimesSync(join(dir, temp), twoDaysAgo, twoDaysAgo);
-    expect(await pruneFiles(engineOfSqlite(t.sqlite), dir, Date.now())).toEqual({ unnamed: 0, strays: 2, bytes: 2 });
+    expect(await pruneFiles(t.engine, dir, Date.now())).toEqual({ unnamed: 0, strays: 2, bytes: 2 });
     expect(readdirSync(dir)).toEqual([fresh]);
   });
 });

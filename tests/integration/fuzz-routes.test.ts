@@ -1,3 +1,5 @@
+// SQLite only, by nature: each case forks the seeded world by copying its
+// SQLite file (tests/support/fuzz-world.ts forkWorld).
 // Bad input on every API route (issue #7): generated malformed JSON, wrong
 // types in every field, huge strings, deep nesting, the Unicode of Vietnamese
 // names, wrong content types, bad path parameters and query strings, bad

@@ -3,13 +3,12 @@
 import { uuidv7 } from '../../shared/ids.ts';
 import { createStaffAccount } from '../../server/accounts/guides.ts';
 import { login, ORIGIN, TEST_HASHER, type TestApp } from './helpers.ts';
-import { engineOfSqlite } from '../../server/db/engine/sqlite.ts';
 
 export const GUIDE_DEVICE = 'guide-phone-0001';
 const PASSWORD = 'correct horse battery';
 
 export async function createGuide(t: TestApp, username: string, groups: string[], team: 'cns' | 'da06' = 'cns') {
-  const user = await createStaffAccount(engineOfSqlite(t.db.$client), { username, password: PASSWORD, role: 'guide', team, groups, displayName: username.toUpperCase() }, t.clock.now, TEST_HASHER);
+  const user = await createStaffAccount(t.engine, { username, password: PASSWORD, role: 'guide', team, groups, displayName: username.toUpperCase() }, t.clock.now, TEST_HASHER);
   const cookie = await login(t, username, PASSWORD);
   return { id: user.id, cookie, headers: { cookie, origin: ORIGIN } };
 }

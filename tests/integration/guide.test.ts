@@ -1,5 +1,6 @@
 // Guide mode rules, role × endpoint: what a guide may do, and what a learner,
 // a reviewer, an admin, a guide of another group or nobody may not.
+import { sql } from 'drizzle-orm';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { completion, createStaff, login, ORIGIN, registerLearner, setupTestApp, type TestApp, DEVICE_ID } from './helpers.ts';
 import { assistedCompletion, assistedRegistered, createGuide, guideSyncResults, joined, outcome, sessionCreated, type Guide } from './guide-support.ts';
@@ -32,8 +33,8 @@ describe('guide sync: who may send what', () => {
     expect((await t.postJson('/api/v1/guide/sync', { deviceId: 'guide-phone-0001', events: [event] }, { cookie: rev, origin: ORIGIN })).status).toBe(403);
     // Without the Origin header the CSRF guard refuses a cookie write.
     expect((await t.postJson('/api/v1/guide/sync', { deviceId: 'guide-phone-0001', events: [event] }, { cookie: lan.cookie })).status).toBe(403);
-    expect(t.count('guide_events')).toBe(0);
-    expect(t.count('guide_sessions')).toBe(0);
+    expect(await t.count('guide_events')).toBe(0);
+    expect(await t.count('guide_sessions')).toBe(0);
   });
 
   it('accepts a session once, reports a resend as duplicate, and refuses a taken code or another group', async () => {
@@ -46,8 +47,8 @@ describe('guide sync: who may send what', () => {
     const impostor = sessionCreated(lan, { code: 'RRRRRRRR', recordedBy: minh.id });
     const results = await guideSyncResults(t, lan, [sameCode, otherGroup, bad, impostor]);
     expect(results.map((r) => r.error?.code)).toEqual(['code_taken', 'forbidden', 'invalid_event', 'forbidden']);
-    expect(t.count('guide_sessions')).toBe(1);
-    expect(t.count('guide_events')).toBe(1);
+    expect(await t.count('guide_sessions')).toBe(1);
+    expect(await t.count('guide_events')).toBe(1);
   });
 
   it('records assisted learning only for own learners in assigned groups', async () => {
@@ -65,8 +66,8 @@ describe('guide sync: who may send what', () => {
     // A resident who never joined Lan's session is not Lan's to record for.
     const stranger = await registerLearner(t);
     expect((await guideSyncResults(t, lan, [outcome(lan, stranger.id)]))[0].error?.code).toBe('forbidden');
-    expect(t.count('assisted_learners')).toBe(1);
-    const row = t.sqlite.prepare("SELECT recorded_by AS r, learner_id AS l FROM guide_events WHERE type = 'lesson.completed'").all();
+    expect(await t.count('assisted_learners')).toBe(1);
+    const row = await t.engine.all(sql`SELECT recorded_by AS r, learner_id AS l FROM guide_events WHERE type = 'lesson.completed'`);
     expect(row).toEqual([{ r: lan.id, l: anna.learnerId }]);
   });
 
@@ -75,14 +76,14 @@ describe('guide sync: who may send what', () => {
     const unknownWord = assistedRegistered(lan, { gender: 'unknown' });
     const results = await guideSyncResults(t, lan, [notSaid, unknownWord]);
     expect(results.map((r) => r.status)).toEqual(['accepted', 'rejected']);
-    expect(t.sqlite.prepare('SELECT gender FROM assisted_learners').all()).toEqual([{ gender: '' }]);
-    expect(t.sqlite.prepare('SELECT gender FROM stats_learners WHERE learner_id = ?').all(notSaid.learnerId)).toEqual([{ gender: null }]);
+    expect(await t.engine.all(sql`SELECT gender FROM assisted_learners`)).toEqual([{ gender: '' }]);
+    expect(await t.engine.all(sql`SELECT gender FROM stats_learners WHERE learner_id = ${notSaid.learnerId}`)).toEqual([{ gender: null }]);
   });
 
   it('stops recording once the guide is no longer assigned to the group', async () => {
     const anna = assistedRegistered(lan);
     await guideSyncResults(t, lan, [anna]);
-    t.sqlite.prepare("DELETE FROM guide_groups WHERE user_id = ? AND group_id = 'tdp-1'").run(lan.id);
+    await t.engine.run(sql`DELETE FROM guide_groups WHERE user_id = ${lan.id} AND group_id = 'tdp-1'`);
     expect((await guideSyncResults(t, lan, [assistedCompletion(lan, anna.learnerId)]))[0].error?.code).toBe('forbidden');
   });
 });
@@ -99,7 +100,7 @@ describe('outcomes and check-ins from a learner credential', () => {
     ]);
     expect(results.map((r) => r.error?.code)).toEqual(['forbidden', 'forbidden', 'forbidden', 'invalid_event']);
     expect(results[0].error?.message).toContain('Only a guide');
-    expect(t.count('events')).toBe(0);
+    expect(await t.count('events')).toBe(0);
   });
 
   it('checks in idempotently, rejects a closed session, and lets the guide record for the attendee', async () => {
@@ -109,7 +110,7 @@ describe('outcomes and check-ins from a learner credential', () => {
     const first = joined(learner.id, session.code);
     expect((await sync(learner, [first, joined(learner.id, session.code)])).map((r) => r.status)).toEqual(['accepted', 'accepted']);
     expect(await sync(learner, [first])).toEqual([{ id: first.id, status: 'duplicate' }]);
-    expect(t.count('session_checkins')).toBe(1);
+    expect(await t.count('session_checkins')).toBe(1);
     // Now Lan may confirm an outcome for this resident; Minh may not.
     expect((await guideSyncResults(t, lan, [outcome(lan, learner.id, { sessionId: session.sessionId })]))[0].status).toBe('accepted');
     expect((await guideSyncResults(t, minh, [outcome(minh, learner.id)]))[0].error?.code).toBe('forbidden');
@@ -123,7 +124,7 @@ describe('outcomes and check-ins from a learner credential', () => {
     t.clock.now += 60_000;
     const late = await sync(other, [joined(other.id, session.code, { occurredAt: new Date(t.clock.now).toISOString() })]);
     expect(late[0]).toMatchObject({ status: 'rejected', error: { code: 'session_closed' } });
-    expect(t.count('session_checkins')).toBe(1);
+    expect(await t.count('session_checkins')).toBe(1);
   });
 
   it('rejects a check-in long after the session ended, and keeps one for a session not synced yet', async () => {

@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { newSecret, uuidv7 } from '../../shared/ids.ts';
 import { sha256Hex } from '../../server/auth/digest.ts';
@@ -25,7 +26,7 @@ describe('POST /api/v1/learners', () => {
     const res = await t.postJson('/api/v1/learners', { id, secret });
     expect(res.status).toBe(201);
     expect(await res.json()).toEqual({ id });
-    const row = t.sqlite.prepare('SELECT secret_hash FROM learners WHERE id = ?').get(id) as { secret_hash: string };
+    const row = await t.engine.get(sql`SELECT secret_hash FROM learners WHERE id = ${id}`) as { secret_hash: string };
     expect(row.secret_hash).toBe(sha256Hex(secret));
     expect(row.secret_hash).not.toContain(secret);
   });
@@ -36,7 +37,7 @@ describe('POST /api/v1/learners', () => {
     const again = await t.postJson('/api/v1/learners', body);
     expect(again.status).toBe(200);
     expect(await again.json()).toEqual({ id: body.id });
-    expect(t.count('learners')).toBe(1);
+    expect(await t.count('learners')).toBe(1);
   });
 
   it('refuses the same id with another secret (409) and keeps the first secret', async () => {
@@ -46,7 +47,7 @@ describe('POST /api/v1/learners', () => {
     const res = await t.postJson('/api/v1/learners', { id, secret: newSecret() });
     expect(res.status).toBe(409);
     expect((await res.json()).error.code).toBe('conflict');
-    const row = t.sqlite.prepare('SELECT secret_hash FROM learners WHERE id = ?').get(id) as { secret_hash: string };
+    const row = await t.engine.get(sql`SELECT secret_hash FROM learners WHERE id = ${id}`) as { secret_hash: string };
     expect(row.secret_hash).toBe(sha256Hex(first));
   });
 
@@ -61,6 +62,6 @@ describe('POST /api/v1/learners', () => {
     const json = await res.json();
     expect(json.error.code).toBe('invalid_request');
     expect(json.error.message).toContain(field);
-    expect(t.count('learners')).toBe(0);
+    expect(await t.count('learners')).toBe(0);
   });
 });

@@ -3,6 +3,7 @@
 // record tables directly: the movement's indicators (a confirmed outcome,
 // attendance) and the guide team report (credited self completions, lessons
 // a guide recorded, outcomes, attendance). Real SQLite, the ordinary routes.
+import { sql } from 'drizzle-orm';
 import { beforeAll, afterAll, describe, expect, it } from 'vitest';
 import type { IndicatorReport } from '../../shared/indicators/api.ts';
 import type { TeamReport } from '../../shared/guide/api.ts';
@@ -46,7 +47,7 @@ beforeAll(async () => {
   ]);
   expect(synced.every((x) => x.status === 'accepted')).toBe(true);
   learners.push(p.learnerId, q.learnerId, r.id);
-  const held = t.sqlite.prepare("SELECT learner_id AS id FROM integrity_holds WHERE status = 'held'").all() as Array<{ id: string }>;
+  const held = await t.engine.all(sql`SELECT learner_id AS id FROM integrity_holds WHERE status = 'held'`) as Array<{ id: string }>;
   expect(held).toHaveLength(4);
 }, 60_000);
 afterAll(() => t.close());

@@ -1,4 +1,8 @@
-// Test harness: the real app over a real SQLite file in a fresh temp folder.
+// Test harness: the real app over a real database in a fresh temp folder: a
+// SQLite file by default, or with TEST_ENGINE=postgres a fresh database in a
+// throw-away PostgreSQL cluster (tests/support/pg-test-app.ts). Tests read
+// the database through `t.engine` (await) so they hold on both; `t.db` and
+// `t.sqlite` are there for the SQLite-only tests and refuse on PostgreSQL.
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -6,12 +10,18 @@ import { createApp } from '../../server/app.ts';
 import type { AppConfig } from '../../server/context.ts';
 import type { Catalog } from '../../server/resident/catalog.ts';
 import type { Logger } from '../../server/logger.ts';
-import { openDb } from '../../server/db/open.ts';
+import { openDb, type Db, type Sqlite } from '../../server/db/open.ts';
 import { createUser } from '../../server/accounts/users.ts';
 import { createPasswordHasher, type PasswordHasher } from '../../server/auth/passwords.ts';
+import { sql } from 'drizzle-orm';
 import { newSecret, uuidv7 } from '../../shared/ids.ts';
 import type { StaffRole } from '../../shared/api.ts';
 import { engineOfSqlite } from '../../server/db/engine/sqlite.ts';
+import type { Engine } from '../../server/db/engine/engine.ts';
+import { drawKeyOf } from '../../server/integrity/draw-key.ts';
+import { freshPgEngine, TEST_ENGINE } from '../support/pg-test-app.ts';
+
+export { TEST_ENGINE };
 
 export const ORIGIN = 'http://localhost';
 
@@ -21,21 +31,44 @@ export const TEST_HASHER = createPasswordHasher(TEST_PASSWORD_COST);
 
 export function setupTestApp(options: { config?: Partial<AppConfig>; now?: number; catalog?: Catalog; passwords?: PasswordHasher; logger?: Logger } = {}) {
   const dir = mkdtempSync(join(tmpdir(), 'hvs-test-'));
-  const { db, sqlite } = openDb(dir);
+  const lite = TEST_ENGINE === 'sqlite' ? openDb(dir) : undefined;
+  const engine: Engine = lite ? engineOfSqlite(lite.sqlite) : freshPgEngine();
   const clock = { now: options.now ?? Date.parse('2025-06-01T03:00:00Z') };
   // The fixtures put every learner on one test phone (DEVICE_ID); the
   // learners-per-device rule is tested with its own limits (integrity-*.test.ts).
   const config = { passwordCost: TEST_PASSWORD_COST, ...options.config, plausibility: { maxLearnersPerDevice: 1_000, ...options.config?.plausibility } };
-  const app = createApp({ db, sqlite, config, now: () => clock.now, catalog: options.catalog, passwords: options.passwords, logger: options.logger });
+  const common = { config, now: () => clock.now, catalog: options.catalog, passwords: options.passwords, logger: options.logger };
+  type Deps = Parameters<typeof createApp>[0];
+  const pgDrawKey = drawKeyOf(join(dir, 'hvs.db'));
+  /** The app over this database; `deps` replace the harness's (a second app is the server started again). */
+  const appOf = (deps: Partial<Deps> = {}) =>
+    lite
+      ? createApp({ db: lite.db, sqlite: lite.sqlite, ...common, ...deps })
+      : // PostgreSQL has no file to keep the files and the spot-check key beside: the temp folder holds them, as DATA_DIR would.
+        createApp({ engine, drawKey: pgDrawKey, ...common, ...deps, config: { filesDir: join(dir, 'files'), ...(deps.config ?? config) } });
+  const app = appOf();
 
   const request = (path: string, init: RequestInit = {}) => app.request(`${ORIGIN}${path}`, init);
   const postJson = (path: string, body: unknown, headers: Record<string, string> = {}) =>
     request(path, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify(body) });
+  const sqliteOnly = (what: string): never => {
+    throw new Error(`${what} is the SQLite connection; this test runs on ${TEST_ENGINE}: read through t.engine, or mark the test file SQLite-only`);
+  };
 
   return {
     app,
-    db,
-    sqlite,
+    /** Another app over the same database, as after a restart (`deps` replace the harness's: now, catalog…). */
+    appOnSameDatabase: appOf,
+    /** The database, on either engine: `await t.engine.all(sql\`…\`)`, `await t.engine.db.select()…`. */
+    engine,
+    /** SQLite only (refuses on PostgreSQL). */
+    get db(): Db {
+      return lite?.db ?? sqliteOnly('t.db');
+    },
+    /** SQLite only (refuses on PostgreSQL). */
+    get sqlite(): Sqlite {
+      return lite?.sqlite ?? sqliteOnly('t.sqlite');
+    },
     dir,
     clock,
     request,
@@ -45,14 +78,41 @@ export function setupTestApp(options: { config?: Partial<AppConfig>; now?: numbe
     async settle() {
       await request('/api/v1/stats/settle');
     },
-    count: (table: string) => (sqlite.prepare(`SELECT COUNT(*) AS n FROM ${table}`).get() as { n: number }).n,
-    close() {
-      sqlite.close();
+    /** Rows in `table`, on either engine. */
+    count: async (table: string) => Number((await engine.get<{ n: number }>(sql.raw(`SELECT COUNT(*) AS n FROM ${table}`)))!.n),
+    /** Every table's rows, in a stable order: equal before and after a request that wrote nothing (on either engine). */
+    snapshot: () => snapshotOf(engine),
+    /** Closes the database once its open transaction (if any) is done, then removes the folder. */
+    async close() {
+      await engine.close();
       rmSync(dir, { recursive: true, force: true });
     },
   };
 }
 export type TestApp = ReturnType<typeof setupTestApp>;
+
+/** The insertion order of events and guide_events, for ORDER BY: SQLite's rowid, PostgreSQL's identity column (server/stats/sql.ts rowOrder). */
+export const insertionOrder = (engine: Engine) => sql.raw(engine.kind === 'postgres' ? 'seq' : 'rowid');
+
+/** Every row of every table (the engine's own bookkeeping left out), so nothing can hide in a table a test does not know about. */
+export async function everyRowOf(engine: Engine): Promise<Array<{ table: string; row: Record<string, unknown> }>> {
+  const tables =
+    engine.kind === 'sqlite'
+      ? await engine.all<{ name: string }>(sql`SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name`)
+      : await engine.all<{ name: string }>(sql`SELECT table_name AS name FROM information_schema.tables WHERE table_schema = current_schema() AND table_type = 'BASE TABLE' ORDER BY table_name`);
+  const out: Array<{ table: string; row: Record<string, unknown> }> = [];
+  for (const { name } of tables) {
+    for (const row of await engine.all<Record<string, unknown>>(sql`SELECT * FROM ${sql.identifier(name)}`)) out.push({ table: name, row });
+  }
+  return out;
+}
+
+/** Request counting is left out: on PostgreSQL the limits' windows are a table (shared by the processes), on SQLite they are in memory. */
+async function snapshotOf(engine: Engine): Promise<string> {
+  return (await everyRowOf(engine))
+    .filter(({ table }) => table !== 'shared_windows')
+    .map(({ table, row }) => `${table} ${JSON.stringify(row)}`).sort().join('\n');
+}
 
 export async function registerLearner(t: TestApp) {
   const id = uuidv7();
@@ -94,7 +154,7 @@ export function started(learnerId: string, overrides: Record<string, unknown> = 
 }
 
 export async function createStaff(t: TestApp, username: string, role: StaffRole, password = 'correct horse battery') {
-  await createUser(engineOfSqlite(t.db.$client), { username, password, role, team: role === 'guide' ? 'cns' : null }, t.clock.now, TEST_HASHER);
+  await createUser(t.engine, { username, password, role, team: role === 'guide' ? 'cns' : null }, t.clock.now, TEST_HASHER);
   return { username, password };
 }
 

@@ -1,5 +1,6 @@
 // Completions and starts for lessons or courses the catalogue lacks are
 // refused outright: nothing stored, nothing counted (server/integrity/catalog-check.ts).
+import { sql } from 'drizzle-orm';
 import fc from 'fast-check';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { completion, registerLearner, setupTestApp, started, type TestApp } from './helpers.ts';
@@ -12,7 +13,7 @@ beforeEach(() => {
 });
 afterEach(() => t.close());
 
-const completions = (t: TestApp) => (t.sqlite.prepare('SELECT COALESCE(SUM(completions), 0) AS n FROM stats_daily').get() as { n: number }).n;
+const completions = async (t: TestApp) => (await t.engine.get(sql`SELECT COALESCE(SUM(completions), 0) AS n FROM stats_daily`) as { n: number }).n;
 
 describe('catalogue check', () => {
   it('refuses a resident completion or start of an unknown course or lesson, and keeps the rest', async () => {
@@ -30,9 +31,9 @@ describe('catalogue check', () => {
       ['rejected', 'unknown_lesson'],
     ]);
     expect(results[3].status).toBe('accepted');
-    expect(t.count('events')).toBe(1);
+    expect(await t.count('events')).toBe(1);
     await t.settle();
-    expect(completions(t)).toBe(1);
+    expect(await completions(t)).toBe(1);
   });
 
   it('refuses a guide-recorded completion of an unknown lesson', async () => {
@@ -41,7 +42,7 @@ describe('catalogue check', () => {
     const results = await guideSyncResults(t, g, [a, assistedCompletion(g, a.learnerId, { lessonId: 'invented' }), assistedCompletion(g, a.learnerId)]);
     expect(results.map((r: { status: string }) => r.status)).toEqual(['accepted', 'rejected', 'accepted']);
     expect(results[1].error?.code).toBe('unknown_lesson');
-    expect(completions(t)).toBe(1);
+    expect(await completions(t)).toBe(1);
   });
 
   it('accepts exactly the catalogue pairs among generated course and lesson ids; a refusal changes nothing', async () => {
@@ -50,13 +51,13 @@ describe('catalogue check', () => {
     const slug = fc.oneof(fc.constantFrom(...known.flatMap((p) => p)), fc.stringMatching(/^[a-z0-9]{1,8}(-[a-z0-9]{1,8})?$/));
     await fc.assert(
       fc.asyncProperty(slug, slug, async (courseId, lessonId) => {
-        const before = (t.sqlite.prepare('SELECT total_changes() AS n').get() as { n: number }).n;
+        const before = await t.snapshot();
         const [r] = await syncEvents(t, l.auth, [completion(l.id, { courseId, lessonId })]);
         const inCatalogue = known.some(([c, x]) => c === courseId && x === lessonId);
         expect(r.status).toBe(inCatalogue ? 'accepted' : 'rejected');
         if (!inCatalogue) {
           expect(r.error?.code).toBe('unknown_lesson');
-          expect((t.sqlite.prepare('SELECT total_changes() AS n').get() as { n: number }).n).toBe(before);
+          expect(await t.snapshot()).toBe(before);
         }
       }),
       { numRuns: 60, seed: 19 },
@@ -70,7 +71,7 @@ describe('catalogue check', () => {
       const results = await syncEvents(bare, l.auth, [completion(l.id, { courseId: 'anything' })]);
       expect(results[0].status).toBe('accepted');
     } finally {
-      bare.close();
+      await bare.close();
     }
   });
 });

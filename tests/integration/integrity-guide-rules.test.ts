@@ -4,8 +4,8 @@
 // figure and listed in the anomaly view until a reviewer decides; a real
 // session at a cultural house trips none of them; live rollups equal a
 // rebuild throughout.
+import { sql } from 'drizzle-orm';
 import { afterEach, describe, expect, it } from 'vitest';
-import { createApp } from '../../server/app.ts';
 import { createCatalog } from '../../server/resident/catalog.ts';
 import type { Anomalies } from '../../shared/integrity/api.ts';
 import { reviewRef } from '../../server/integrity/anomalies.ts';
@@ -41,24 +41,24 @@ async function send(events: unknown[]) {
   const results = await guideSyncResults(t, guide, events);
   expect(results.filter((r) => r.status !== 'accepted')).toEqual([]);
 }
-const held = () => (t.sqlite.prepare("SELECT rules FROM integrity_holds WHERE status = 'held'").all() as Array<{ rules: string }>).map((r) => JSON.parse(r.rules) as string[]);
-const assistedCompletions = () => (t.sqlite.prepare('SELECT COALESCE(SUM(assisted_completions), 0) AS n FROM stats_daily').get() as { n: number }).n;
+const held = async () => (await t.engine.all(sql`SELECT rules FROM integrity_holds WHERE status = 'held'`) as Array<{ rules: string }>).map((r) => JSON.parse(r.rules) as string[]);
+const assistedCompletions = async () => (await t.engine.get(sql`SELECT COALESCE(SUM(assisted_completions), 0) AS n FROM stats_daily`) as { n: number }).n;
 const anomalies = async () => (await (await t.request('/api/v1/integrity/anomalies', { headers: office })).json()) as Anomalies;
 const review = (learnerId: string, decision: string) => t.postJson(`/api/v1/integrity/learners/${learnerId}/review`, { decision }, office);
 const headline = async () => ((await (await t.request('/api/v1/stats/headline?from=2025-06-01&to=2025-06-20', { headers: office })).json()) as { headline: { outcomesConfirmed: number; assistedCompletions: number } }).headline;
 
-function rollups() {
+async function rollups() {
   const out: Record<string, unknown[]> = {};
   for (const table of ['stats_daily', 'stats_learners', 'stats_learner_lessons', 'stats_learner_days']) {
-    out[table] = (t.sqlite.prepare(`SELECT * FROM ${table}`).all() as Array<Record<string, unknown>>).filter((r) => !('completions' in r && r.completions === 0 && r.starts === 0 && r.assisted_completions === 0)).map((r) => JSON.stringify(r)).sort();
+    out[table] = (await t.engine.all(sql`SELECT * FROM ${sql.raw(table)}`) as Array<Record<string, unknown>>).filter((r) => !('completions' in r && r.completions === 0 && r.starts === 0 && r.assisted_completions === 0)).map((r) => JSON.stringify(r)).sort();
   }
   return out;
 }
 async function expectEqualsRebuild() {
-  const live = rollups();
-  t.sqlite.prepare('UPDATE stats_state SET version = -1').run();
-  await createApp({ db: t.db, sqlite: t.sqlite, now: () => NOW, catalog: CATALOG }).request('/api/v1/stats/settle'); // rebuilt before its first answer
-  expect(rollups()).toEqual(live);
+  const live = await rollups();
+  await t.engine.run(sql`UPDATE stats_state SET version = -1`);
+  await t.appOnSameDatabase({ now: () => NOW, catalog: CATALOG }).request('/api/v1/stats/settle'); // rebuilt before its first answer
+  expect(await rollups()).toEqual(live);
 }
 
 describe('guide rules', () => {
@@ -73,8 +73,8 @@ describe('guide rules', () => {
       outcome(guide, p.learnerId, { sessionId: session.sessionId, occurredAt: iso(end + i * 20_000 + 10_000) }),
     ]);
     await send([session, ...people, ...records]);
-    expect(held()).toEqual([]);
-    expect(assistedCompletions()).toBe(60);
+    expect(await held()).toEqual([]);
+    expect(await assistedCompletions()).toBe(60);
     expect((await headline()).outcomesConfirmed).toBe(30);
   });
 
@@ -85,8 +85,8 @@ describe('guide rules', () => {
     const p = assistedRegistered(guide, { sessionId: session.sessionId, occurredAt: iso(START) });
     const lessons = Array.from({ length: 40 }, (_, i) => assistedCompletion(guide, p.learnerId, { sessionId: session.sessionId, courseId: 'long-course', lessonId: `lesson-${i + 1}`, occurredAt: iso(START + 20 * 60_000 + i * 1000) }));
     await send([session, p, ...lessons]);
-    expect(held()).toEqual(Array.from({ length: 18 }, () => ['guided-lessons-per-learner']));
-    expect(assistedCompletions()).toBe(22);
+    expect(await held()).toEqual(Array.from({ length: 18 }, () => ['guided-lessons-per-learner']));
+    expect(await assistedCompletions()).toBe(22);
     const view = await anomalies();
     expect(view.rules.find((r) => r.rule === 'guided-lessons-per-learner')).toEqual({ rule: 'guided-lessons-per-learner', learners: 1, records: 18 });
     expect(view.learners.map((l) => [l.ref, l.rules, l.held])).toEqual([[reviewRef(p.learnerId), ['guided-lessons-per-learner'], 18]]);
@@ -95,9 +95,9 @@ describe('guide rules', () => {
     await expectEqualsRebuild();
 
     expect((await (await review(p.learnerId, 'accepted')).json()).records).toBe(18);
-    expect(assistedCompletions()).toBe(40);
+    expect(await assistedCompletions()).toBe(40);
     expect((await (await review(p.learnerId, 'accepted')).json()).records).toBe(0);
-    expect(assistedCompletions()).toBe(40);
+    expect(await assistedCompletions()).toBe(40);
     await expectEqualsRebuild();
   });
 
@@ -106,18 +106,18 @@ describe('guide rules', () => {
     const people = Array.from({ length: 45 }, () => assistedRegistered(guide, { occurredAt: iso(START) }));
     const lessons = people.map((p, i) => assistedCompletion(guide, p.learnerId, { occurredAt: iso(START + i * 60_000) }));
     await send([...people, ...lessons]);
-    expect(held()).toEqual(Array.from({ length: 5 }, () => ['guided-learners-per-hour']));
-    expect(assistedCompletions()).toBe(40);
+    expect(await held()).toEqual(Array.from({ length: 5 }, () => ['guided-learners-per-hour']));
+    expect(await assistedCompletions()).toBe(40);
     // Decided by the handles the view gives, never by learner ids.
     const waiting = (await anomalies()).learners.map((l) => l.ref);
     expect(waiting.sort()).toEqual(people.slice(40).map((p) => reviewRef(p.learnerId)).sort());
     for (const id of waiting) expect((await review(id, 'dismissed')).status).toBe(200);
-    expect(assistedCompletions()).toBe(40);
+    expect(await assistedCompletions()).toBe(40);
     await expectEqualsRebuild();
     // An hour later, the same guide records again as usual.
     const later = assistedCompletion(guide, people[0].learnerId, { lessonId: 'phishing', occurredAt: iso(START + 46 * 60_000 + H) });
     await send([later]);
-    expect(assistedCompletions()).toBe(41);
+    expect(await assistedCompletions()).toBe(41);
   });
 
   it('holds lessons and outcomes recorded outside the time of the session they name', async () => {
@@ -129,12 +129,12 @@ describe('guide rules', () => {
     const late = assistedCompletion(guide, p.learnerId, { sessionId: session.sessionId, lessonId: 'phishing', occurredAt: iso(START + 75 * H) });
     const lateOutcome = outcome(guide, p.learnerId, { sessionId: session.sessionId, occurredAt: iso(START + 75 * H) });
     await send([session, p, inTime, late, lateOutcome]);
-    expect(held()).toEqual([['outside-session'], ['outside-session']]);
-    expect(assistedCompletions()).toBe(1);
+    expect(await held()).toEqual([['outside-session'], ['outside-session']]);
+    expect(await assistedCompletions()).toBe(1);
     expect((await headline()).outcomesConfirmed).toBe(0);
     await expectEqualsRebuild();
     expect((await (await review(p.learnerId, 'accepted')).json()).records).toBe(2);
-    expect(assistedCompletions()).toBe(2);
+    expect(await assistedCompletions()).toBe(2);
     expect((await headline()).outcomesConfirmed).toBe(1);
     await expectEqualsRebuild();
   });

@@ -2,8 +2,8 @@
 // record is stored, held out of every figure until a reviewer accepts it,
 // then counted exactly once; dismissed records never count; the live rollups
 // always equal a rebuild from the stored records.
+import { sql } from 'drizzle-orm';
 import { afterEach, describe, expect, it } from 'vitest';
-import { createApp } from '../../server/app.ts';
 import { newSecret, uuidv7 } from '../../shared/ids.ts';
 import { completion, createStaff, login, setupTestApp, started, type TestApp } from './helpers.ts';
 import { CATALOG, consentGiven, profileUpdated } from './resident-support.ts';
@@ -38,15 +38,15 @@ async function send(l: { id: string; auth: Record<string, string> }, events: Arr
   await t.settle(); // the figures below are read from the rollup tables themselves
 }
 const at = (minutes: number) => new Date(Date.parse('2025-06-10T08:00:00+07:00') + minutes * 60_000).toISOString();
-const completions = () => (t.sqlite.prepare('SELECT COALESCE(SUM(completions), 0) AS n, COALESCE(SUM(score_sum), 0) AS s FROM stats_daily').get() as { n: number; s: number });
-const lessonsOf = (id: string) => (t.sqlite.prepare('SELECT COUNT(*) AS n FROM stats_learner_lessons WHERE learner_id = ?').get(id) as { n: number }).n;
-const held = () => (t.sqlite.prepare("SELECT COUNT(*) AS n FROM integrity_holds WHERE status = 'held'").get() as { n: number }).n;
+const completions = async () => (await t.engine.get(sql`SELECT COALESCE(SUM(completions), 0) AS n, COALESCE(SUM(score_sum), 0) AS s FROM stats_daily`) as { n: number; s: number });
+const lessonsOf = async (id: string) => (await t.engine.get(sql`SELECT COUNT(*) AS n FROM stats_learner_lessons WHERE learner_id = ${id}`) as { n: number }).n;
+const held = async () => (await t.engine.get(sql`SELECT COUNT(*) AS n FROM integrity_holds WHERE status = 'held'`) as { n: number }).n;
 const review = (learnerId: string, decision: string) => t.postJson(`/api/v1/integrity/learners/${learnerId}/review`, { decision }, { cookie: reviewer, origin: 'http://localhost' });
 
-function snapshot() {
+async function snapshot() {
   const out: Record<string, string[]> = {};
   for (const table of TABLES) {
-    const rows = t.sqlite.prepare(`SELECT * FROM ${table}`).all() as Array<Record<string, unknown>>;
+    const rows = await t.engine.all(sql`SELECT * FROM ${sql.raw(table)}`) as Array<Record<string, unknown>>;
     out[table] = rows
       .filter((r) => !Object.entries(r).some(([k, v]) => COUNTERS.includes(k) && v === 0))
       .filter((r) => !('completions' in r && 'starts' in r && r.completions === 0 && r.starts === 0 && r.score_sum === 0))
@@ -59,10 +59,10 @@ function snapshot() {
 }
 /** The rollups equal a rebuild from the stored records (a second app on the same file with a changed rollup state rebuilds). */
 async function expectEqualsRebuild() {
-  const live = snapshot();
-  t.sqlite.prepare('UPDATE stats_state SET version = -1').run();
-  await createApp({ db: t.db, sqlite: t.sqlite, now: () => NOW, catalog: CATALOG }).request('/api/v1/stats/settle'); // rebuilt before its first answer
-  expect(snapshot()).toEqual(live);
+  const live = await snapshot();
+  await t.engine.run(sql`UPDATE stats_state SET version = -1`);
+  await t.appOnSameDatabase({ now: () => NOW, catalog: CATALOG }).request('/api/v1/stats/settle'); // rebuilt before its first answer
+  expect(await snapshot()).toEqual(live);
 }
 
 describe('too fast for the lesson', () => {
@@ -70,18 +70,18 @@ describe('too fast for the lesson', () => {
     await setup();
     const l = await register();
     await send(l, [completion(l.id, { durationSec: 5, occurredAt: at(0) }), completion(l.id, { lessonId: 'phishing', durationSec: 300, occurredAt: at(10) })]);
-    expect(t.count('events')).toBe(2);
-    expect(completions().n).toBe(1);
-    expect(lessonsOf(l.id)).toBe(1);
-    expect(held()).toBe(1);
+    expect(await t.count('events')).toBe(2);
+    expect((await completions()).n).toBe(1);
+    expect(await lessonsOf(l.id)).toBe(1);
+    expect(await held()).toBe(1);
     await expectEqualsRebuild();
 
     expect((await (await review(l.id, 'accepted')).json()).records).toBe(1);
-    expect(completions().n).toBe(2);
-    expect(lessonsOf(l.id)).toBe(2);
+    expect((await completions()).n).toBe(2);
+    expect(await lessonsOf(l.id)).toBe(2);
     // A second accept (or a resend of the record) changes nothing.
     expect((await (await review(l.id, 'accepted')).json()).records).toBe(0);
-    expect(completions().n).toBe(2);
+    expect((await completions()).n).toBe(2);
     await expectEqualsRebuild();
   });
 
@@ -90,7 +90,7 @@ describe('too fast for the lesson', () => {
     const l = await register();
     await send(l, [completion(l.id, { durationSec: 0, occurredAt: at(0) })]);
     expect((await review(l.id, 'dismissed')).status).toBe(200);
-    expect(completions().n).toBe(0);
+    expect((await completions()).n).toBe(0);
     await expectEqualsRebuild();
   });
 });
@@ -101,11 +101,11 @@ describe('lessons per hour', () => {
     const l = await register();
     const lessons = CATALOG.courses.flatMap((c) => c.lessons.map((x) => ({ courseId: c.id, lessonId: x.id })));
     await send(l, lessons.slice(0, 5).map((x, i) => completion(l.id, { ...x, durationSec: 300, occurredAt: at(i * 5) })));
-    expect(completions().n).toBe(3);
-    expect(held()).toBe(2);
+    expect((await completions()).n).toBe(3);
+    expect(await held()).toBe(2);
     // Two hours later the hour is fresh.
     await send(l, [completion(l.id, { ...lessons[5], durationSec: 300, occurredAt: at(180) })]);
-    expect(completions().n).toBe(4);
+    expect((await completions()).n).toBe(4);
     await expectEqualsRebuild();
   });
 });
@@ -118,15 +118,15 @@ describe('learners per device', () => {
     for (const [i, l] of people.slice(0, 3).entries()) {
       await send(l, [consentGiven(l.id), profileUpdated(l.id, { residentialGroupId: 'tdp-1' }), started(l.id, { occurredAt: at(i) }), completion(l.id, { occurredAt: at(i + 10) })], 'shared-phone');
     }
-    expect(completions().n).toBe(3);
-    const reachedBefore = (t.sqlite.prepare("SELECT COALESCE(SUM(learners), 0) AS n FROM stats_first_days WHERE group_key = 'tdp-1'").get() as { n: number }).n;
+    expect((await completions()).n).toBe(3);
+    const reachedBefore = (await t.engine.get(sql`SELECT COALESCE(SUM(learners), 0) AS n FROM stats_first_days WHERE group_key = 'tdp-1'`) as { n: number }).n;
     expect(reachedBefore).toBe(3);
     // A fourth learner on the same phone: all four wait for a reviewer.
     const fourth = people[3];
     await send(fourth, [consentGiven(fourth.id), profileUpdated(fourth.id, { residentialGroupId: 'tdp-1' }), completion(fourth.id, { occurredAt: at(30) })], 'shared-phone');
-    expect(completions().n).toBe(0);
-    expect((t.sqlite.prepare("SELECT COALESCE(SUM(learners), 0) AS n FROM stats_first_days WHERE group_key = 'tdp-1'").get() as { n: number }).n).toBe(0);
-    expect(held()).toBe(7);
+    expect((await completions()).n).toBe(0);
+    expect((await t.engine.get(sql`SELECT COALESCE(SUM(learners), 0) AS n FROM stats_first_days WHERE group_key = 'tdp-1'`) as { n: number }).n).toBe(0);
+    expect(await held()).toBe(7);
     await expectEqualsRebuild();
 
     // Their profile still stands (group, consent); only their learning waits.
@@ -138,15 +138,15 @@ describe('learners per device', () => {
 
     for (const l of people.slice(0, 2)) await review(l.id, 'accepted');
     await review(people[2].id, 'dismissed');
-    expect(completions().n).toBe(2);
+    expect((await completions()).n).toBe(2);
     // An accepted learner's next records count; a dismissed one's never do.
     await send(people[0], [completion(people[0].id, { lessonId: 'phishing', occurredAt: at(60) })], 'shared-phone');
     await send(people[2], [completion(people[2].id, { lessonId: 'phishing', occurredAt: at(60) })], 'shared-phone');
-    expect(completions().n).toBe(3);
+    expect((await completions()).n).toBe(3);
     await expectEqualsRebuild();
 
     // Decisions are in the audit log, by learner code.
-    const audit = t.sqlite.prepare("SELECT action, target_type, target_id FROM audit_log WHERE action LIKE 'integrity.%' ORDER BY id").all() as Array<{ action: string; target_type: string; target_id: string }>;
+    const audit = await t.engine.all(sql`SELECT action, target_type, target_id FROM audit_log WHERE action LIKE 'integrity.%' ORDER BY id`) as Array<{ action: string; target_type: string; target_id: string }>;
     expect(audit.map((a) => a.action)).toEqual(['integrity.accepted', 'integrity.accepted', 'integrity.dismissed']);
     expect(audit.every((a) => a.target_type === 'learner' && a.target_id.length === 6)).toBe(true);
   });
@@ -157,22 +157,22 @@ describe('registrations per address', () => {
     await setup({ maxRegistrationsPerAddress: 2 });
     const a = await register('198.51.100.1');
     await send(a, [completion(a.id, { occurredAt: at(0) })]);
-    expect(completions().n).toBe(1);
+    expect((await completions()).n).toBe(1);
     const b = await register('198.51.100.1');
     const c = await register('198.51.100.1');
-    expect(completions().n).toBe(0);
+    expect((await completions()).n).toBe(0);
     await send(b, [completion(b.id, { occurredAt: at(0) })]);
-    expect(completions().n).toBe(0);
-    expect(held()).toBe(2);
+    expect((await completions()).n).toBe(0);
+    expect(await held()).toBe(2);
     // Another address is not affected.
     const d = await register('198.51.100.2');
     await send(d, [completion(d.id, { occurredAt: at(0) })]);
-    expect(completions().n).toBe(1);
+    expect((await completions()).n).toBe(1);
     await expectEqualsRebuild();
     // Erasing a learner under review leaves no hold behind.
     expect((await t.request('/api/v1/me', { method: 'DELETE', headers: b.auth })).status).toBeLessThan(300);
-    expect((t.sqlite.prepare('SELECT COUNT(*) AS n FROM integrity_holds WHERE learner_id = ?').get(b.id) as { n: number }).n).toBe(0);
-    expect((t.sqlite.prepare('SELECT COUNT(*) AS n FROM integrity_learners WHERE learner_id = ?').get(b.id) as { n: number }).n).toBe(0);
+    expect((await t.engine.get(sql`SELECT COUNT(*) AS n FROM integrity_holds WHERE learner_id = ${b.id}`) as { n: number }).n).toBe(0);
+    expect((await t.engine.get(sql`SELECT COUNT(*) AS n FROM integrity_learners WHERE learner_id = ${b.id}`) as { n: number }).n).toBe(0);
     void c;
   });
 
@@ -185,37 +185,37 @@ describe('registrations per address', () => {
     const [a, b, c] = [await register('192.0.2.50'), await register('192.0.2.50'), await register('192.0.2.50')];
     await send(a, [completion(a.id, { occurredAt: at(20) })]);
     await send(b, [completion(b.id, { occurredAt: at(20) })]);
-    expect(completions().n).toBe(0);
-    expect(held()).toBe(2);
+    expect((await completions()).n).toBe(0);
+    expect(await held()).toBe(2);
 
     // a checks in: accepted as checked in, its held completion counts once, and so does the next.
     await send(a, [joined(a.id, 'ACDE3467', { occurredAt: at(5) })]);
-    expect(completions().n).toBe(1);
-    const decided = t.sqlite.prepare('SELECT decision, decided_by AS by FROM integrity_learners WHERE learner_id = ?').get(a.id);
+    expect((await completions()).n).toBe(1);
+    const decided = await t.engine.get(sql`SELECT decision, decided_by AS by FROM integrity_learners WHERE learner_id = ${a.id}`);
     expect(decided).toEqual({ decision: 'accepted', by: SESSION_CHECK_IN });
     await send(a, [joined(a.id, 'ACDE3467', { occurredAt: at(6) })]); // a resend changes nothing
-    expect(completions().n).toBe(1);
+    expect((await completions()).n).toBe(1);
 
     // c finished a lesson in no time: that record still waits for a reviewer after c checks in; c's others count.
     await send(c, [completion(c.id, { occurredAt: at(21), durationSec: 1 }), completion(c.id, { lessonId: 'phishing', occurredAt: at(40) })]);
     await send(c, [joined(c.id, 'ACDE3467', { occurredAt: at(5) })]);
-    expect(completions().n).toBe(2);
-    expect(held()).toBe(2); // b's, and c's lesson done in a second
+    expect((await completions()).n).toBe(2);
+    expect(await held()).toBe(2); // b's, and c's lesson done in a second
 
     // b names a code no guide has synced: it stays held.
     await send(b, [joined(b.id, 'FGHJ4679', { occurredAt: at(5) })]);
-    expect(completions().n).toBe(2);
+    expect((await completions()).n).toBe(2);
     await expectEqualsRebuild();
   });
 
   it('a review of an unknown learner is 404, a malformed id or decision 400; none writes, nor does one with nothing held', async () => {
     await setup();
     const l = await register();
-    const before = (t.sqlite.prepare('SELECT total_changes() AS n').get() as { n: number }).n;
+    const before = await t.snapshot();
     expect((await (await review(l.id, 'accepted')).json()).records).toBe(0);
     expect((await review(uuidv7(), 'accepted')).status).toBe(404);
     expect((await review('not-an-id', 'accepted')).status).toBe(400);
     expect((await review(uuidv7(), 'maybe')).status).toBe(400);
-    expect((t.sqlite.prepare('SELECT total_changes() AS n').get() as { n: number }).n).toBe(before);
+    expect(await t.snapshot()).toBe(before);
   });
 });

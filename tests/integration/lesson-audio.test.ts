@@ -3,6 +3,7 @@
 // often it is sent, its type comes from its first bytes, the record naming it
 // goes through the guide family's pipeline, and residents (anyone) read only
 // what a reviewer approved; approving and rejecting are audited.
+import { sql } from 'drizzle-orm';
 import type { AddressInfo } from 'node:net';
 import { serve, type ServerType } from '@hono/node-server';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -34,7 +35,7 @@ beforeEach(async () => {
 });
 afterEach(async () => {
   await new Promise((resolve) => server.close(resolve));
-  t.close();
+  await t.close();
 });
 
 const headersOf = (who?: { headers: Record<string, string> }) => (who ? { ...who.headers, origin: base } : {});
@@ -71,12 +72,12 @@ describe('lesson recordings', () => {
     expect(await first.json()).toEqual({ sha256: sha256(audio), sentSha256: sha256(audio), type: 'audio/webm', bytes: audio.length });
     const again = await Promise.all([upload(guide, audio), upload(guide, audio)]);
     expect(again.map((r) => r.status)).toEqual([200, 200]);
-    expect(t.count('stored_files')).toBe(1);
+    expect(await t.count('stored_files')).toBe(1);
 
     const record = recorded(audio);
     expect((await sync([record]))[0].status).toBe('accepted');
     expect((await sync([record]))[0].status).toBe('duplicate');
-    expect(t.count('lesson_audio')).toBe(1);
+    expect(await t.count('lesson_audio')).toBe(1);
     // Ogg and MP4 (an iPhone's recorder) are taken too.
     expect((await upload(guide, oggAudio())).status).toBe(201);
     expect(((await (await upload(guide, mp4Audio())).json()) as { type: string }).type).toBe('audio/mp4');
@@ -98,7 +99,7 @@ describe('lesson recordings', () => {
     expect(tooLarge.status).toBe(413);
     expect(await tooLarge.json()).toMatchObject({ error: { code: 'file_too_large' } });
     expect((await upload(guide, new Uint8Array(0), sha256(new Uint8Array(0)))).status).toBe(400);
-    expect(t.count('stored_files')).toBe(0);
+    expect(await t.count('stored_files')).toBe(0);
     // Only guides upload.
     expect((await upload(reviewer, webmAudio())).status).toBe(403);
     expect((await upload(undefined, webmAudio())).status).toBe(401);
@@ -113,7 +114,7 @@ describe('lesson recordings', () => {
     expect((await upload(guide, audio)).status).toBe(201);
     expect((await sync([recorded(audio, { lessonId: 'no-such-lesson' })]))[0].error?.code).toBe('unknown_lesson');
     expect((await sync([recorded(audio, { step: 61 })]))[0].status).toBe('rejected');
-    expect(t.count('lesson_audio')).toBe(0);
+    expect(await t.count('lesson_audio')).toBe(0);
   });
 
   it('are public only once approved; the reviewer listens to any, and the decision is audited', async () => {
@@ -153,7 +154,7 @@ describe('lesson recordings', () => {
     expect((await fetch(`${base}/api/v1/lesson-audio/files/${hash}`)).status).toBe(404);
     expect((await publicList()).recordings).toEqual([]);
 
-    const actions = t.sqlite.prepare(`SELECT action FROM audit_log WHERE action LIKE 'lesson_audio.%' OR action = 'guide.audio_recorded' ORDER BY id`).all();
+    const actions = await t.engine.all(sql`SELECT action FROM audit_log WHERE action LIKE 'lesson_audio.%' OR action = 'guide.audio_recorded' ORDER BY id`);
     expect(actions).toEqual([{ action: 'guide.audio_recorded' }, { action: 'lesson_audio.approved' }, { action: 'lesson_audio.rejected' }]);
     expect((await post(reviewer, `/api/v1/lesson-audio/recordings/${uuidv7()}/approve`)).status).toBe(404);
     expect((await post(reviewer, `/api/v1/lesson-audio/recordings/nonsense/approve`)).status).toBe(404);

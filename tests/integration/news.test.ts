@@ -2,6 +2,7 @@
 // publishes; only published items reach the public list, the feeds and the
 // snippet; the consent rule; who may do what on whose story; bad input 4xx
 // that writes nothing; the feeds over real HTTP with their validators.
+import { sql } from 'drizzle-orm';
 import type { AddressInfo } from 'node:net';
 import { serve } from '@hono/node-server';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -69,7 +70,7 @@ describe('stories', () => {
     expect((await t.request(`/api/v1/news/${s.id}`)).status).toBe(200);
     // A repeated tap changes nothing and is not an error; the audit has one entry per change.
     expect((await act(reviewer, s.id, 'publish')).status).toBe(200);
-    const actions = t.sqlite.prepare("SELECT action FROM audit_log WHERE target_type = 'story' ORDER BY id").all() as Array<{ action: string }>;
+    const actions = await t.engine.all(sql`SELECT action FROM audit_log WHERE target_type = 'story' ORDER BY id`) as Array<{ action: string }>;
     expect(actions.map((a) => a.action)).toEqual(['story.created', 'story.submitted', 'story.approved', 'story.published']);
     // Unpublished: gone from residents and feeds.
     expect((await act(reviewer, s.id, 'unpublish')).status).toBe(200);
@@ -83,26 +84,26 @@ describe('stories', () => {
     expect(res.status).toBe(409);
     expect((await res.json()).error.code).toBe('wrong_status');
     expect((await t.request(`/api/v1/news/${s.id}`)).status).toBe(404);
-    const row = t.sqlite.prepare('SELECT status FROM stories WHERE id = ?').get(s.id) as { status: string };
+    const row = await t.engine.get(sql`SELECT status FROM stories WHERE id = ${s.id}`) as { status: string };
     expect(row.status).toBe('draft');
   });
 
   it('need consent when they name a private person or business, on create and on edit', async () => {
-    const before = t.count('stories');
+    const before = await t.count('stories');
     const res = await sendJson(t, 'POST', '/api/v1/stories', officer, story({ namesPrivate: true }));
     expect(res.status).toBe(422);
     expect((await res.json()).error.code).toBe('consent_required');
-    expect(t.count('stories')).toBe(before);
+    expect(await t.count('stories')).toBe(before);
     const s = await write(officer, story({ namesPrivate: true, consent: true, title: 'Chợ Hòa Bình không dùng tiền mặt' }));
     expect(s.consent).toBe(true);
     const edit = await sendJson(t, 'PUT', `/api/v1/stories/${s.id}`, officer, story({ namesPrivate: true, consent: false }));
     expect(edit.status).toBe(422);
-    const row = t.sqlite.prepare('SELECT consent_by, title FROM stories WHERE id = ?').get(s.id) as { consent_by: string; title: string };
+    const row = await t.engine.get(sql`SELECT consent_by, title FROM stories WHERE id = ${s.id}`) as { consent_by: string; title: string };
     expect(row).toEqual({ consent_by: officer.id, title: 'Chợ Hòa Bình không dùng tiền mặt' });
   });
 
   it('refuse bad input with 4xx and write nothing', async () => {
-    const before = t.count('stories');
+    const before = await t.count('stories');
     const bad = [
       story({ kind: 'gossip' }),
       story({ title: '' }),
@@ -123,7 +124,7 @@ describe('stories', () => {
     expect(unknownUnit.status).toBe(422);
     expect((await sendJson(t, 'GET', '/api/v1/stories/not-an-id', officer, undefined)).status).toBe(404);
     expect((await t.request('/api/v1/stories?status=lost', { headers: officer.headers })).status).toBe(400);
-    expect(t.count('stories')).toBe(before);
+    expect(await t.count('stories')).toBe(before);
   });
 
   it('keep a photo list of content hashes and alt text (photos uploaded first: tests/integration/story-photos.test.ts)', async () => {

@@ -25,8 +25,8 @@ beforeAll(() => {
   t = setupTestApp();
   dir = mkdtempSync(join(tmpdir(), 'hvs-openapi-'));
 });
-afterAll(() => {
-  t.close();
+afterAll(async () => {
+  await t.close();
   rmSync(dir, { recursive: true, force: true });
 });
 

@@ -13,16 +13,17 @@ import { OWASP_SCRYPT, PRODUCTION_HASHER } from '../../server/auth/passwords.ts'
 import { openDb } from '../../server/db/open.ts';
 import { createStaff, login, ORIGIN, setupTestApp, TEST_PASSWORD_COST, type TestApp } from './helpers.ts';
 import { engineOfSqlite } from '../../server/db/engine/sqlite.ts';
+import type { Engine } from '../../server/db/engine/engine.ts';
+import { sql } from 'drizzle-orm';
 
 const costOf = (hash: string) => hash.split('$').slice(0, 4).join('$');
 const OWASP = `scrypt$${OWASP_SCRYPT.N}$${OWASP_SCRYPT.r}$${OWASP_SCRYPT.p}`;
-const hashOf = (sqlite: { prepare(sql: string): { get(...a: unknown[]): unknown } }, username: string) =>
-  (sqlite.prepare('SELECT password_hash AS h FROM users WHERE username = ?').get(username) as { h: string }).h;
+const hashOf = async (engine: Engine, username: string) => (await engine.get<{ h: string }>(sql`SELECT password_hash AS h FROM users WHERE username = ${username}`))!.h;
 
 let dirs: string[] = [];
 let t: TestApp | undefined;
-afterEach(() => {
-  t?.close();
+afterEach(async () => {
+  await t?.close();
   t = undefined;
   for (const d of dirs) rmSync(d, { recursive: true, force: true });
   dirs = [];
@@ -34,8 +35,10 @@ describe('staff password cost', () => {
     const dir = mkdtempSync(join(tmpdir(), 'hvs-cost-'));
     dirs.push(dir);
     const { db, sqlite } = openDb(dir);
-    const admin = (await ensureAdmin(engineOfSqlite(db.$client)))!;
-    expect(costOf(hashOf(sqlite, admin.username))).toBe(OWASP);
+    // The first start of a ward's server: its SQLite file (the PostgreSQL start runs the same ensureAdmin on its engine).
+    const engine = engineOfSqlite(sqlite);
+    const admin = (await ensureAdmin(engine))!;
+    expect(costOf(await hashOf(engine, admin.username))).toBe(OWASP);
 
     const app = createApp({ db, sqlite });
     const loginRes = await app.request(`${ORIGIN}/api/v1/auth/login`, {
@@ -51,14 +54,14 @@ describe('staff password cost', () => {
       body: JSON.stringify({ username: 'reviewer1', displayName: 'Reviewer', role: 'reviewer', team: null, groups: [] }),
     });
     expect(created.status).toBe(201);
-    expect(costOf(hashOf(sqlite, 'reviewer1'))).toBe(OWASP);
+    expect(costOf(await hashOf(engine, 'reviewer1'))).toBe(OWASP);
     sqlite.close();
   }, 30_000);
 
   it('the test cost reaches only apps that ask for it, and logins still check the cost stored in the hash', async () => {
     t = setupTestApp();
     await createStaff(t, 'cheap', 'reviewer');
-    expect(costOf(hashOf(t.sqlite, 'cheap'))).toBe(`scrypt$${TEST_PASSWORD_COST.N}$${TEST_PASSWORD_COST.r}$${TEST_PASSWORD_COST.p}`);
+    expect(costOf(await hashOf(t.engine, 'cheap'))).toBe(`scrypt$${TEST_PASSWORD_COST.N}$${TEST_PASSWORD_COST.r}$${TEST_PASSWORD_COST.p}`);
     expect(await login(t, 'cheap', 'correct horse battery')).toMatch(/=/);
   });
 });

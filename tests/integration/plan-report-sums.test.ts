@@ -6,13 +6,13 @@
 // shared titles; the report is compared with sums over the units' own
 // activity lists. Then a unit with more activities in a period than one list
 // answer holds (2,000): every one is still counted.
+import { sql } from 'drizzle-orm';
 import ExcelJS from 'exceljs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { REACH_MEASURES } from '../../shared/plans/constants.ts';
 import type { PlanReport } from '../../shared/plans/report.ts';
 import type { Plan } from '../../shared/plans/schema.ts';
 import type { ActivityList, ActivityRow } from '../../shared/units/api.ts';
-import { engineOfSqlite } from '../../server/db/engine/sqlite.ts';
 import { createPlanStore } from '../../server/plans/store.ts';
 import { seedUnitActivities } from '../../server/units/demo-activities.ts';
 import { setupTestApp, type TestApp } from './helpers.ts';
@@ -148,13 +148,11 @@ describe('report figures summed in SQL', () => {
   });
 
   it('counts every activity of a unit with more in the period than one activity list holds', async () => {
-    const plan = (await createPlanStore(engineOfSqlite(t.sqlite), () => t.clock.now).get(SAMPLE_PLAN))!;
-    const { activities } = await seedUnitActivities(engineOfSqlite(t.sqlite), { plan, unitIds: ['ttsnc'], from: '2025-01-01', to: '2025-06-30', extraPerWeek: 85, now: t.clock.now, seed: 7 });
+    const plan = (await createPlanStore(t.engine, () => t.clock.now).get(SAMPLE_PLAN))!;
+    const { activities } = await seedUnitActivities(t.engine, { plan, unitIds: ['ttsnc'], from: '2025-01-01', to: '2025-06-30', extraPerWeek: 85, now: t.clock.now, seed: 7 });
     expect(activities).toBeGreaterThan(2_000);
     // The plain count, over the stored rows themselves.
-    const stored = t.sqlite
-      .prepare(`SELECT form_code AS form, sub_form_id AS sub, details FROM unit_activities WHERE plan_id = ? AND ends_on >= '2025-01-01' AND starts_on <= '2025-06-30'`)
-      .all(SAMPLE_PLAN) as Array<{ form: string; sub: string | null; details: string }>;
+    const stored = await t.engine.all(sql`SELECT form_code AS form, sub_form_id AS sub, details FROM unit_activities WHERE plan_id = ${SAMPLE_PLAN} AND ends_on >= '2025-01-01' AND starts_on <= '2025-06-30'`) as Array<{ form: string; sub: string | null; details: string }>;
     expect(stored).toHaveLength(activities);
     const report = await json<PlanReport>(`/api/v1/plans/${SAMPLE_PLAN}/report?period=2025-H1`);
     expect(report.data.totals.activities).toBe(activities);

@@ -5,6 +5,7 @@
 // the figures are kept, the text no longer changes, and a correction of an
 // activity in the issued period is refused unless sent after the report,
 // which keeps both records and shows in the audit log.
+import { sql } from 'drizzle-orm';
 import ExcelJS from 'exceljs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { PlanReport } from '../../shared/plans/report.ts';
@@ -145,7 +146,7 @@ describe('report on a plan', () => {
     }
     expect((await get(`/api/v1/plans/${SAMPLE_PLAN}/report?period=2025-6`)).status).toBe(400);
     expect((await get(`/api/v1/plans/khong-co/report?period=2025-06`)).status).toBe(404);
-    expect(t.count('plan_reports')).toBe(0);
+    expect(await t.count('plan_reports')).toBe(0);
     expect((await sendJson(t, 'PUT', path, mttq, body)).status).toBe(403);
     const saved = await sendJson(t, 'PUT', path, reviewer, body);
     expect(saved.status).toBe(200);
@@ -174,7 +175,7 @@ describe('issuing a report', () => {
     expect((await issue({ period: '2025-06', number: '', issuedOn: '2025-07-03' })).status).toBe(400);
     expect((await issue({ period: '2025-06', number: '12/BC-UBND', issuedOn: '3/7/2025' })).status).toBe(400);
     expect((await sendJson(t, 'POST', `/api/v1/plans/${SAMPLE_PLAN}/report/issue`, ttsnc, { period: '2025-06', number: '12/BC-UBND', issuedOn: '2025-07-03' })).status).toBe(403);
-    expect(t.count('plan_reports')).toBe(0);
+    expect(await t.count('plan_reports')).toBe(0);
     const issued = await issue({ period: '2025-06', number: '12/BC-UBND', issuedOn: '2025-07-03' });
     expect(issued.status).toBe(200);
     expect(((await issued.json()) as PlanReport).issued).toMatchObject({ number: '12/BC-UBND', issuedOn: '2025-07-03', issuedBy: 'vhxh' });
@@ -183,7 +184,7 @@ describe('issuing a report', () => {
     const text = { period: '2025-06', strengths: 'Sửa sau khi ban hành', shortcomings: '', directions: '', proposals: '', recipients: '', signer: '' };
     expect((await sendJson(t, 'PUT', `/api/v1/plans/${SAMPLE_PLAN}/report/text`, reviewer, text)).status).toBe(409);
 
-    const eventsBefore = t.count('unit_events');
+    const eventsBefore = await t.count('unit_events');
     const correction = (of: typeof june, overrides: Record<string, unknown>) => ({
       ...activityRecorded(ttsnc, 'ttsnc'),
       ...of,
@@ -196,13 +197,14 @@ describe('issuing a report', () => {
     const refused = await unitSync(t, ttsnc, [correction(june, { reach: { minutesAired: 50 } }), correction(july, { startsOn: '2025-06-30' })]);
     expect(refused.map((r) => `${r.status}:${r.error?.code}`)).toEqual(['rejected:period_locked', 'rejected:period_locked']);
     expect((refused[0].error as unknown as { message: string }).message).toContain('12/BC-UBND');
-    expect(t.count('unit_events')).toBe(eventsBefore);
+    expect(await t.count('unit_events')).toBe(eventsBefore);
     // July is not locked; a correction there is an ordinary one.
     expect((await unitSync(t, ttsnc, [correction(july, { title: 'Tin ngày 1/7 (sửa)' })]))[0].status).toBe('accepted');
     // Sent after the report, with its reason: a new record beside the original.
     const late = correction(june, { reach: { minutesAired: 50 }, afterIssue: true });
     expect((await unitSync(t, ttsnc, [late]))[0].status).toBe('accepted');
-    const records = t.sqlite.prepare('SELECT id, type FROM unit_events WHERE activity_id = ? ORDER BY rowid').all(june.activityId) as Array<{ id: string; type: string }>;
+    // The original record and the correction (named in that order: 'recorded' sorts after 'corrected').
+    const records = await t.engine.all(sql`SELECT id, type FROM unit_events WHERE activity_id = ${june.activityId} ORDER BY type DESC`) as Array<{ id: string; type: string }>;
     expect(records).toEqual([
       { id: june.id, type: 'activity.recorded' },
       { id: late.id, type: 'activity.corrected' },

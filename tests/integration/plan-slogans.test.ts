@@ -2,6 +2,7 @@
 // posters: an admin saves them with the plan, staff who read plans get them
 // back, a plan stored before slogans existed reads as having none, and a
 // slogan too long for a banner is refused without writing.
+import { sql } from 'drizzle-orm';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Plan } from '../../shared/plans/schema.ts';
 import { setupTestApp, type TestApp } from './helpers.ts';
@@ -28,7 +29,7 @@ describe("a plan's slogans", () => {
     const put = await sendJson(t, 'PUT', `/api/v1/plans/${SAMPLE_PLAN}`, admin, { ...input, slogans: SLOGANS });
     expect(put.status, await put.clone().text()).toBe(200);
     expect((await read(officer)).slogans).toEqual(SLOGANS);
-    const stored = t.sqlite.prepare('SELECT structure FROM plans WHERE id = ?').get(SAMPLE_PLAN) as { structure: string };
+    const stored = await t.engine.get(sql`SELECT structure FROM plans WHERE id = ${SAMPLE_PLAN}`) as { structure: string };
     expect(JSON.parse(stored.structure).slogans).toEqual(SLOGANS);
   });
 

@@ -1,6 +1,7 @@
 // Tasks and targets in the tracker, against the real app and SQLite: the
 // sample plan's weekly radio column judged on Vietnam days, an officer's own
 // tasks only, targets scaled to the period, and plans with bad tasks refused.
+import { sql } from 'drizzle-orm';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Tracker } from '../../shared/units/api.ts';
 import { setupTestApp, type TestApp } from './helpers.ts';
@@ -83,7 +84,7 @@ describe('the tracker with tasks', () => {
     const saved = await sendJson(t, 'PUT', `/api/v1/plans/${SAMPLE_PLAN}`, admin, { ...input, tasks: [...plan.tasks, task] });
     expect(saved.status).toBe(200);
     expect((await saved.json()).tasks.at(-1)).toEqual({ ...task, subFormId: null, every: null, atLeast: 1, from: null, until: null });
-    const before = t.sqlite.prepare('SELECT structure FROM plans WHERE id = ?').get(SAMPLE_PLAN);
+    const before = await t.engine.get(sql`SELECT structure FROM plans WHERE id = ${SAMPLE_PLAN}`);
 
     const refused = async (tasks: unknown[], status: number, code: string) => {
       const res = await sendJson(t, 'PUT', `/api/v1/plans/${SAMPLE_PLAN}`, admin, { ...input, tasks });
@@ -96,6 +97,6 @@ describe('the tracker with tasks', () => {
     await refused([{ ...task, dueOn: null }], 400, 'invalid_request');
     await refused([task, task], 400, 'invalid_request');
     await refused([{ ...task, unitId: 'no-such-unit' }], 422, 'unknown_unit');
-    expect(t.sqlite.prepare('SELECT structure FROM plans WHERE id = ?').get(SAMPLE_PLAN)).toEqual(before);
+    expect(await t.engine.get(sql`SELECT structure FROM plans WHERE id = ${SAMPLE_PLAN}`)).toEqual(before);
   });
 });

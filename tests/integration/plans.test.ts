@@ -1,6 +1,7 @@
 // Plans as data against the real app and SQLite: the shipped sample, an
 // admin's create and edit, YAML import with file:line errors, and refusals
 // that write nothing.
+import { sql } from 'drizzle-orm';
 import { readFileSync } from 'node:fs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { parseYamlWith } from '../../shared/content/parse-yaml.ts';
@@ -69,7 +70,7 @@ describe('plans', () => {
     expect(list.plans.map((p: Plan) => p.numberSymbol)).toEqual(['123/KH-UBND', '45/KH-UBND']);
     expect(list.plans.every((p: Plan) => !p.isSample)).toBe(true);
     // Kept in the audit log with who did it.
-    const audit = t.sqlite.prepare("SELECT action, actor_username AS actor FROM audit_log WHERE action LIKE 'plan.%' ORDER BY id").all();
+    const audit = await t.engine.all(sql`SELECT action, actor_username AS actor FROM audit_log WHERE action LIKE 'plan.%' ORDER BY id`);
     expect(audit).toEqual([
       { action: 'plan.updated', actor: 'admin' },
       { action: 'plan.created', actor: 'admin' },
@@ -77,7 +78,7 @@ describe('plans', () => {
   });
 
   it('refuse a plan whose duties point at nothing, and write nothing', async () => {
-    const before = t.sqlite.prepare('SELECT * FROM plans').all();
+    const before = await t.engine.all(sql`SELECT * FROM plans`);
     const badRef = await sendJson(t, 'POST', '/api/v1/plans', admin, ownPlan({ duties: [{ unitId: 'ttsnc', role: 'lead', contentItems: ['9.9'], forms: [], text: 'x' }] }));
     expect(badRef.status).toBe(400);
     expect((await badRef.json()).error).toMatchObject({ message: expect.stringContaining('no content item "9.9"'), issues: [{ path: ['duties', 0, 'contentItems', 0], problem: 'noItem', value: '9.9' }] });
@@ -100,7 +101,7 @@ describe('plans', () => {
     expect(asReviewer.status).toBe(403);
     const missing = await sendJson(t, 'PUT', '/api/v1/plans/khong-co', admin, ownPlan());
     expect(missing.status).toBe(404);
-    expect(t.sqlite.prepare('SELECT * FROM plans').all()).toEqual(before);
+    expect(await t.engine.all(sql`SELECT * FROM plans`)).toEqual(before);
   });
 
   it('import from YAML, reporting every problem as file:line: message and writing nothing', async () => {
@@ -121,7 +122,7 @@ describe('plans', () => {
       '    forms: ["2.7"]', // 14: no such form
       '    text: "Đăng tin"', // 15
     ].join('\n');
-    const before = t.count('plans');
+    const before = await t.count('plans');
     const res = await sendJson(t, 'POST', '/api/v1/plans/import', admin, { fileName: 'ke-hoach.yaml', text: yaml });
     expect(res.status).toBe(422);
     const body = await res.json();
@@ -131,7 +132,7 @@ describe('plans', () => {
     expect(texts.find((x) => x.startsWith('ke-hoach.yaml:8: '))).toContain('unknown field "colour"');
     expect(texts.find((x) => x.startsWith('ke-hoach.yaml:14: '))).toContain('no form "2.7"');
     expect(texts).toHaveLength(3);
-    expect(t.count('plans')).toBe(before);
+    expect(await t.count('plans')).toBe(before);
 
     // A unit the ward does not have is found on its line too.
     const unknownUnit = yaml.replace('issuedOn: "10/3/2025"', 'issuedOn: "2025-03-10"').replace('    colour: red\n', '').replace('["2.7"]', '["2.1"]').replace('unitId: ttsnc', 'unitId: doan-thanh-nien');
@@ -142,11 +143,11 @@ describe('plans', () => {
     const good = unknownUnit.replace('doan-thanh-nien', 'ttsnc');
     const dry = await sendJson(t, 'POST', '/api/v1/plans/import', admin, { fileName: 'ke-hoach.yaml', text: good, dryRun: true });
     expect(await dry.json()).toEqual({ dryRun: true, plan: null });
-    expect(t.count('plans')).toBe(before);
+    expect(await t.count('plans')).toBe(before);
     const real = await sendJson(t, 'POST', '/api/v1/plans/import', admin, { fileName: 'ke-hoach.yaml', text: good });
     expect(real.status).toBe(201);
     expect((await real.json()).plan).toMatchObject({ numberSymbol: '7/KH-UBND', issuedOn: '2025-03-10', isSample: false });
-    expect(t.count('plans')).toBe(before + 1);
+    expect(await t.count('plans')).toBe(before + 1);
   });
 
   it('import the shipped sample file as a new plan', async () => {

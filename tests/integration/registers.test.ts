@@ -3,8 +3,8 @@
 // nothing), VH-XH reads every unit's and records the handling; bad input is
 // a 4xx JSON answer with nothing written; every write is in the audit log;
 // budget totals are the server's sums; and the report's section III reader.
+import { sql } from 'drizzle-orm';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { engineOfSqlite } from '../../server/db/engine/sqlite.ts';
 import { difficultiesForReport } from '../../server/registers/difficulties.ts';
 import type { Budget, Difficulty, Misinfo } from '../../shared/registers/schema.ts';
 import { setupTestApp, type TestApp } from './helpers.ts';
@@ -29,8 +29,7 @@ afterEach(() => t.close());
 
 const R = '/api/v1/registers';
 const get = (who: Member, path: string) => t.request(`${R}/${path}`, { headers: who.headers });
-const auditCount = (action: string) => (t.sqlite.prepare('SELECT COUNT(*) AS n FROM audit_log WHERE action = ?').get(action) as { n: number }).n;
-const changes = () => (t.sqlite.prepare('SELECT total_changes() AS n').get() as { n: number }).n;
+const auditCount = async (action: string) => (await t.engine.get(sql`SELECT COUNT(*) AS n FROM audit_log WHERE action = ${action}`) as { n: number }).n;
 
 const difficulty = (overrides: Record<string, unknown> = {}) => ({ planId: SAMPLE_PLAN, itemCode: '1.2', summary: 'Thiếu loa ở tổ 5', details: 'Loa hỏng từ tháng 5.', raisedOn: '2025-06-02', ...overrides });
 async function file(who: Member, overrides: Record<string, unknown> = {}): Promise<Difficulty> {
@@ -41,14 +40,14 @@ async function file(who: Member, overrides: Record<string, unknown> = {}): Promi
 
 /** Sends a request that must be refused with `status` and a JSON error, writing nothing. */
 async function refused(res: Response | Promise<Response>, status: number, code?: string) {
-  const before = changes();
+  const before = await t.snapshot();
   const answer = await res;
   const body = await answer.json();
   expect(answer.status, JSON.stringify(body)).toBe(status);
   expect(typeof body.error.code).toBe('string');
   expect(typeof body.error.message).toBe('string');
   if (code) expect(body.error.code).toBe(code);
-  expect(changes() - before, 'a refused request wrote rows').toBe(0);
+  expect(await t.snapshot(), 'a refused request wrote rows').toBe(before);
   return body;
 }
 
@@ -56,7 +55,7 @@ describe('difficulties', () => {
   it('a unit officer files for their own unit and VH-XH records the proposal, then the resolution', async () => {
     const filed = await file(ttsnc);
     expect(filed).toMatchObject({ unitId: 'ttsnc', status: 'new', handling: null, itemCode: '1.2' });
-    expect(auditCount('difficulty.filed')).toBe(1);
+    expect(await auditCount('difficulty.filed')).toBe(1);
 
     const proposed = await sendJson(t, 'PUT', `${R}/difficulties/${filed.id}/handling`, reviewer, { status: 'proposed', handling: 'Trình UBND phường bố trí kinh phí sửa loa.', handledOn: '2025-06-05' });
     expect(proposed.status).toBe(200);
@@ -64,7 +63,7 @@ describe('difficulties', () => {
     const resolved = await sendJson(t, 'PUT', `${R}/difficulties/${filed.id}/handling`, admin, { status: 'resolved', handling: 'UBND phường đã cấp loa mới.', handledOn: '2025-06-20' });
     // The day it went to the People's Committee is kept after it is resolved.
     expect(await resolved.json()).toMatchObject({ status: 'resolved', proposedOn: '2025-06-05', resolvedOn: '2025-06-20', handledOn: '2025-06-20' });
-    expect(auditCount('difficulty.handled')).toBe(2);
+    expect(await auditCount('difficulty.handled')).toBe(2);
   });
 
   it("a unit officer sees only their own unit's, and is refused another unit's entry", async () => {
@@ -89,7 +88,7 @@ describe('difficulties', () => {
     const corrected = await sendJson(t, 'PUT', `${R}/difficulties/${filed.id}`, ttsnc, difficulty({ summary: 'Thiếu hai loa ở tổ 5', itemCode: null }));
     expect(corrected.status).toBe(200);
     expect(await corrected.json()).toMatchObject({ id: filed.id, unitId: 'ttsnc', summary: 'Thiếu hai loa ở tổ 5', itemCode: null, status: 'new' });
-    expect(auditCount('difficulty.corrected')).toBe(1);
+    expect(await auditCount('difficulty.corrected')).toBe(1);
     await refused(sendJson(t, 'PUT', `${R}/difficulties/${filed.id}`, kthtdt, difficulty()), 403, 'forbidden');
     await refused(sendJson(t, 'PUT', `${R}/difficulties/${filed.id}`, reviewer, difficulty()), 403);
     await refused(sendJson(t, 'PUT', `${R}/difficulties/${filed.id}`, ttsnc, difficulty({ summary: '' })), 400);
@@ -120,13 +119,13 @@ describe('difficulties', () => {
     await sendJson(t, 'PUT', `${R}/difficulties/${inSpan.id}/handling`, reviewer, { status: 'proposed', handling: 'Trình UBND phường.', handledOn: '2025-06-05' });
     await file(ttsnc, { summary: 'Sau kỳ', raisedOn: '2025-07-01' });
 
-    const rows = await difficultiesForReport(engineOfSqlite(t.sqlite), SAMPLE_PLAN, '2025-06-01', '2025-06-30');
+    const rows = await difficultiesForReport(t.engine, SAMPLE_PLAN, '2025-06-01', '2025-06-30');
     expect(rows.map((r) => [r.unitName, r.summary, r.status, r.handling, r.raisedOn, r.handledOn])).toEqual([
       ['Phòng Kinh tế, Hạ tầng và Đô thị', 'Chưa có đường truyền', 'new', null, '2025-05-20', null],
       ['Trung tâm sự nghiệp công', 'Thiếu loa ở tổ 5', 'proposed', 'Trình UBND phường.', '2025-06-02', '2025-06-05'],
     ]);
     expect(rows[0].id).toBe(open.id);
-    expect(await difficultiesForReport(engineOfSqlite(t.sqlite), 'another-plan', '2025-06-01', '2025-06-30')).toEqual([]);
+    expect(await difficultiesForReport(t.engine, 'another-plan', '2025-06-01', '2025-06-30')).toEqual([]);
   });
 });
 
@@ -166,8 +165,8 @@ describe('false or misleading information', () => {
     const updated = await sendJson(t, 'PUT', `${R}/misinformation/${entry.id}`, ttsnc, corrected);
     expect(updated.status).toBe(200);
     expect(await updated.json()).toMatchObject({ unitId: 'ttsnc', action: 'corrected', status: 'closed', closedOn: '2025-06-05', screenshotFile: null });
-    expect(auditCount('misinformation.logged')).toBe(2);
-    expect(auditCount('misinformation.updated')).toBe(1);
+    expect(await auditCount('misinformation.logged')).toBe(2);
+    expect(await auditCount('misinformation.updated')).toBe(1);
   });
 
   it('takes only a public http(s) link, no personal fields, and a consistent action and status', async () => {
@@ -185,7 +184,7 @@ describe('false or misleading information', () => {
     await refused(p({ platform: 'myspace' }), 400);
     await refused(p({ screenshotFile: '../../etc/passwd' }), 400);
     await refused(p({ itemCode: '7.1' }), 422, 'not_in_plan');
-    expect(t.count('register_misinformation')).toBe(0);
+    expect(await t.count('register_misinformation')).toBe(0);
   });
 });
 
@@ -200,8 +199,8 @@ describe('a screenshot of the post', () => {
     const stored = ((await first.json()) as { sha256: string; type: string }).sha256;
     expect(stored).not.toBe(sha256(shot)); // the GPS block is gone, so the bytes are new
     expect((await upload(ttsnc, shot)).status).toBe(200); // sent again: nothing new
-    expect(t.count('stored_files')).toBe(1);
-    expect(auditCount('misinformation.screenshot_uploaded')).toBe(1);
+    expect(await t.count('stored_files')).toBe(1);
+    expect(await auditCount('misinformation.screenshot_uploaded')).toBe(1);
 
     // Named by the hash it was sent under, kept under the stored one.
     const res = await sendJson(t, 'POST', `${R}/misinformation`, ttsnc, misinfo({ screenshotFile: sha256(shot) }));
@@ -229,13 +228,13 @@ describe('a screenshot of the post', () => {
     expect((await upload(ttsnc, PLAIN_PDF)).status).toBe(415);
     expect((await upload(ttsnc, new TextEncoder().encode('<html>x</html>'))).status).toBe(415);
     expect((await upload(ttsnc, PLAIN_JPEG, 'b'.repeat(64))).status).toBe(400); // the bytes do not match the hash
-    expect(t.count('stored_files')).toBe(0);
+    expect(await t.count('stored_files')).toBe(0);
     // Never uploaded; or uploaded by another unit: the entry cannot name it.
     await refused(sendJson(t, 'POST', `${R}/misinformation`, ttsnc, misinfo({ screenshotFile: 'a'.repeat(64) })), 422, 'unknown_file');
     const other = jpegWithComment('kt-ht-dt');
     expect((await upload(kthtdt, other)).status).toBe(201);
     await refused(sendJson(t, 'POST', `${R}/misinformation`, ttsnc, misinfo({ screenshotFile: sha256(other) })), 422, 'unknown_file');
-    expect(t.count('register_misinformation')).toBe(0);
+    expect(await t.count('register_misinformation')).toBe(0);
   });
 });
 
@@ -271,8 +270,8 @@ describe('budget proposals', () => {
     const decided = await sendJson(t, 'PUT', `${R}/budget/${created.id}/decision`, reviewer, { status: 'approved', approvedAmounts: [3_000_000, 1_500_000, 0], decidedOn: '2025-06-12', note: 'Xe loa dùng của phường.' });
     expect(decided.status).toBe(200);
     expect(await decided.json()).toMatchObject({ status: 'approved', proposedTotal: 6_700_000, approvedTotal: 4_500_000, decidedOn: '2025-06-12', note: 'Xe loa dùng của phường.' });
-    expect(auditCount('budget.proposed')).toBe(1);
-    expect(auditCount('budget.decided')).toBe(1);
+    expect(await auditCount('budget.proposed')).toBe(1);
+    expect(await auditCount('budget.decided')).toBe(1);
 
     // TTSNC's officer cannot read KT-HT-ĐT's proposal, nor find it in the list.
     await refused(get(ttsnc, `budget/${created.id}`), 403, 'forbidden');
@@ -293,7 +292,7 @@ describe('budget proposals', () => {
     await refused(p({ lines: [{ description: 'x', quantity: 0, proposedAmount: 100 }] }), 400);
     await refused(p({ planId: 'nope' }), 422, 'unknown_plan');
     await refused(sendJson(t, 'POST', `${R}/budget`, reviewer, budget()), 403);
-    expect(t.count('register_budget_proposals')).toBe(1);
-    expect(t.count('register_budget_lines')).toBe(3);
+    expect(await t.count('register_budget_proposals')).toBe(1);
+    expect(await t.count('register_budget_lines')).toBe(3);
   });
 });

@@ -1,6 +1,7 @@
 // The officer's text of a ward report is kept with the report's period: a
 // reviewer saves it and reads it back for that period only; bad input is a
 // 4xx and changes nothing; a guide may not write it.
+import { sql } from 'drizzle-orm';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { narrativeSchema } from '../../shared/stats/narrative.ts';
 import { createStaff, login, ORIGIN, setupTestApp, type TestApp } from './helpers.ts';
@@ -35,7 +36,7 @@ describe('report narrative', () => {
     expect((await put({ from: '2026-11-01', to: '2026-11-30', ...text, proposals: '' }, office)).status).toBe(200);
     expect((await read('from=2026-11-01&to=2026-11-30')).proposals).toBe('');
     // Each save is in the audit log: who changed the words the office signs, for which period.
-    const audit = t.sqlite.prepare("SELECT actor_username AS actor, target_id AS target FROM audit_log WHERE action = 'report.narrative_saved' ORDER BY id").all();
+    const audit = await t.engine.all(sql`SELECT actor_username AS actor, target_id AS target FROM audit_log WHERE action = 'report.narrative_saved' ORDER BY id`);
     expect(audit).toEqual([
       { actor: 'lan', target: '2026-11-01..2026-11-30' },
       { actor: 'lan', target: '2026-11-01..2026-11-30' },
@@ -60,6 +61,6 @@ describe('report narrative', () => {
     expect((await put({ from: '2026-11-01', to: '2026-11-30', ...text, situation: 'by a guide' }, guide)).status).toBe(403);
     expect((await put({ from: '2026-11-01', to: '2026-11-30', ...text, situation: 'no cookie' }, {})).status).toBe(401);
     expect((await read('from=2026-11-01&to=2026-11-30')).situation).toBe(text.situation);
-    expect(t.sqlite.prepare("SELECT count(*) AS n FROM audit_log WHERE action = 'report.narrative_saved'").get()).toEqual({ n: 1 });
+    expect(await t.engine.get(sql`SELECT count(*) AS n FROM audit_log WHERE action = 'report.narrative_saved'`)).toEqual({ n: 1 });
   });
 });

@@ -1,4 +1,5 @@
 // Anything a client can send gets a 4xx JSON error, never a 500, and never a row.
+import { sql } from 'drizzle-orm';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { MAX_BODY_BYTES } from '../../shared/api.ts';
 import { newSecret, uuidv7 } from '../../shared/ids.ts';
@@ -27,7 +28,7 @@ describe('request errors', () => {
   it('malformed JSON → 400 invalid_json', async () => {
     await expectError(await rawPost('/api/v1/sync', '{"deviceId": "abc', { 'content-type': 'application/json', ...learner.auth }), 400, 'invalid_json');
     await expectError(await rawPost('/api/v1/learners', '', { 'content-type': 'application/json' }), 400, 'invalid_json');
-    expect(t.count('events')).toBe(0);
+    expect(await t.count('events')).toBe(0);
   });
 
   it('wrong types → 400 invalid_request with a path in the message', async () => {
@@ -35,8 +36,8 @@ describe('request errors', () => {
     expect(message).toMatch(/^events: /);
     await expectError(await t.postJson('/api/v1/sync', [completion(learner.id)], learner.auth), 400, 'invalid_request');
     await expectError(await t.postJson('/api/v1/sync', { deviceId: 'bad id!', events: [] }, learner.auth), 400, 'invalid_request');
-    expect(t.count('events')).toBe(0);
-    expect(t.count('devices')).toBe(0);
+    expect(await t.count('events')).toBe(0);
+    expect(await t.count('devices')).toBe(0);
   });
 
   it('wrong Content-Type → 415', async () => {
@@ -44,8 +45,8 @@ describe('request errors', () => {
     await expectError(await rawPost('/api/v1/sync', body, { 'content-type': 'text/plain', ...learner.auth }), 415, 'unsupported_media_type');
     await expectError(await rawPost('/api/v1/sync', body, { 'content-type': 'application/x-www-form-urlencoded', ...learner.auth }), 415, 'unsupported_media_type');
     await expectError(await rawPost('/api/v1/learners', JSON.stringify({ id: uuidv7(), secret: newSecret() }), {}), 415, 'unsupported_media_type');
-    expect(t.count('events')).toBe(0);
-    expect(t.count('learners')).toBe(1);
+    expect(await t.count('events')).toBe(0);
+    expect(await t.count('learners')).toBe(1);
   });
 
   it('accepts application/json with a charset parameter', async () => {
@@ -54,14 +55,14 @@ describe('request errors', () => {
       ...learner.auth,
     });
     expect(res.status).toBe(200);
-    expect(t.count('events')).toBe(1);
+    expect(await t.count('events')).toBe(1);
   });
 
   it('oversized body with Content-Length → 413', async () => {
     const padding = 'x'.repeat(MAX_BODY_BYTES);
     const body = JSON.stringify({ deviceId: DEVICE_ID, events: [completion(learner.id, { padding })] });
     await expectError(await rawPost('/api/v1/sync', body, { 'content-type': 'application/json', 'content-length': String(Buffer.byteLength(body)), ...learner.auth }), 413, 'payload_too_large');
-    expect(t.count('events')).toBe(0);
+    expect(await t.count('events')).toBe(0);
   });
 
   it('oversized streamed body without Content-Length → 413', async () => {
@@ -81,7 +82,7 @@ describe('request errors', () => {
       duplex: 'half',
     } as RequestInit);
     await expectError(res, 413, 'payload_too_large');
-    expect(t.count('events')).toBe(0);
+    expect(await t.count('events')).toBe(0);
   });
 
   it('unknown API route → 404 JSON', async () => {
@@ -91,11 +92,11 @@ describe('request errors', () => {
   });
 
   it('a broken database answers 500 JSON with no SQL and no stack', async () => {
-    t.sqlite.exec('DROP TABLE devices');
+    await t.engine.run(sql.raw(t.engine.kind === 'postgres' ? 'DROP TABLE devices CASCADE' : 'DROP TABLE devices'));
     const res = await t.postJson('/api/v1/sync', { deviceId: DEVICE_ID, events: [completion(learner.id)] }, learner.auth);
     const message = await expectError(res, 500, 'internal');
     expect(message).not.toMatch(/devices|INSERT|sqlite|at /i);
     // The transaction rolled back: the event was not half-stored.
-    expect(t.count('events')).toBe(0);
+    expect(await t.count('events')).toBe(0);
   });
 });

@@ -27,9 +27,9 @@ describe('request limits', () => {
     const flooder = await registerLearner(t);
     const neighbour = await registerLearner(t);
     for (let i = 0; i < 3; i++) expect((await sync(flooder, [completion(flooder.id)])).status).toBe(200);
-    const stored = t.count('events');
+    const stored = await t.count('events');
     await expectLimited(await sync(flooder, [completion(flooder.id)]));
-    expect(t.count('events')).toBe(stored);
+    expect(await t.count('events')).toBe(stored);
     expect((await sync(neighbour, [completion(neighbour.id)])).status).toBe(200);
     // The window passes: the phone's retry goes through.
     t.clock.now += 60_000;
@@ -48,7 +48,7 @@ describe('request limits', () => {
       statuses.set(status, (statuses.get(status) ?? 0) + 1);
     }
     expect([...statuses]).toEqual([[401, 600]]);
-    expect(t.count('events')).toBe(0);
+    expect(await t.count('events')).toBe(0);
     // The real phone still has its whole allowance.
     for (let i = 0; i < 3; i++) expect((await sync(victim, [completion(victim.id)])).status).toBe(200);
     await expectLimited(await sync(victim, [completion(victim.id)]));
@@ -71,9 +71,9 @@ describe('request limits', () => {
     const flooder = await createGuide(t, 'lan', ['tdp-1']);
     const other = await createGuide(t, 'minh', ['tdp-1']);
     for (let i = 0; i < 2; i++) expect((await guideSync(t, flooder, [sessionCreated(flooder)])).status).toBe(200);
-    const stored = t.count('guide_events');
+    const stored = await t.count('guide_events');
     await expectLimited(await guideSync(t, flooder, [sessionCreated(flooder)]));
-    expect(t.count('guide_events')).toBe(stored);
+    expect(await t.count('guide_events')).toBe(stored);
     expect((await guideSync(t, other, [sessionCreated(other)])).status).toBe(200);
     t.clock.now += 60_000;
     expect((await guideSync(t, flooder, [sessionCreated(flooder)])).status).toBe(200);
@@ -93,9 +93,9 @@ describe('request limits', () => {
     t = setupTestApp({ config: { requestLimits: { registerPerAddress: { limit: 2, windowMs: 600_000 } } } });
     await registerLearner(t);
     await registerLearner(t);
-    const before = t.count('learners');
+    const before = await t.count('learners');
     await expectLimited(await t.postJson('/api/v1/learners', { id: uuidv7(), secret: newSecret() }));
-    expect(t.count('learners')).toBe(before);
+    expect(await t.count('learners')).toBe(before);
   });
 
   it('limits recovery code redemption and creation', async () => {
@@ -117,12 +117,12 @@ describe('request limits', () => {
     expect((await put(officer, PLAIN_JPEG)).status).toBe(201);
     expect((await put(officer, PLAIN_JPEG)).status).toBe(200);
     await expectLimited(await put(officer, PLAIN_PDF));
-    expect(t.count('stored_files')).toBe(1);
+    expect(await t.count('stored_files')).toBe(1);
     expect((await put(other, PLAIN_PDF)).status).toBe(201);
     t.clock.now += 60_000;
     // Already stored (the other unit sent it), new for this unit: one file still.
     expect((await put(officer, PLAIN_PDF)).status).toBe(201);
-    expect(t.count('stored_files')).toBe(2);
+    expect(await t.count('stored_files')).toBe(2);
   });
 
   it('limits certificate checks (/verify/<code>) per address: a code-trying client waits, with Retry-After', async () => {

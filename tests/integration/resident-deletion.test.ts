@@ -1,9 +1,10 @@
+import { sql } from 'drizzle-orm';
 import { request as httpRequest, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { serve } from '@hono/node-server';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { answerClientErrors, createApiServer } from '../../server/http/client-error.ts';
-import { completion, registerLearner, setupTestApp, type TestApp } from './helpers.ts';
+import { completion, everyRowOf, registerLearner, setupTestApp, type TestApp } from './helpers.ts';
 import { CATALOG, completeCourse, consentGiven, deletionRequested, profileUpdated, syncEvents } from './resident-support.ts';
 
 let t: TestApp;
@@ -13,9 +14,8 @@ beforeEach(() => {
 afterEach(() => t.close());
 
 /** Every row of every table, as text, so nothing can hide in a table the test does not know about. */
-function everyRow(): { table: string; text: string }[] {
-  const tables = t.sqlite.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'").all() as { name: string }[];
-  return tables.flatMap(({ name }) => (t.sqlite.prepare(`SELECT * FROM "${name}"`).all() as object[]).map((row) => ({ table: name, text: JSON.stringify(row) })));
+async function everyRow(): Promise<{ table: string; text: string }[]> {
+  return (await everyRowOf(t.engine)).map(({ table, row }) => ({ table, text: JSON.stringify(row) }));
 }
 
 async function richLearner() {
@@ -26,8 +26,8 @@ async function richLearner() {
   return learner;
 }
 
-function expectErased(learner: { id: string; secret: string }) {
-  const leftovers = everyRow().filter((r) => r.text.includes(learner.id) || r.text.includes('Nguyễn Thị Hoa') || r.text.includes('Phòng Tư pháp'));
+async function expectErased(learner: { id: string; secret: string }) {
+  const leftovers = (await everyRow()).filter((r) => r.text.includes(learner.id) || r.text.includes('Nguyễn Thị Hoa') || r.text.includes('Phòng Tư pháp'));
   expect(leftovers).toEqual([]);
 }
 
@@ -36,14 +36,14 @@ describe('deleting a learner', () => {
     const keep = await registerLearner(t);
     await syncEvents(t, keep.auth, [completion(keep.id)]);
     const learner = await richLearner();
-    expect(everyRow().some((r) => r.text.includes(learner.id))).toBe(true);
+    expect((await everyRow()).some((r) => r.text.includes(learner.id))).toBe(true);
 
     const res = await t.request('/api/v1/me', { method: 'DELETE', headers: learner.auth });
     expect(res.status).toBe(204);
-    expectErased(learner);
-    expect(t.sqlite.prepare('SELECT day, completions FROM erasure_tally').all()).toEqual([{ day: '2025-06-01', completions: 3 }]);
+    await expectErased(learner);
+    expect(await t.engine.all(sql`SELECT day, completions FROM erasure_tally`)).toEqual([{ day: '2025-06-01', completions: 3 }]);
     // Others are untouched; the erased learner's credentials open nothing.
-    expect(t.sqlite.prepare('SELECT COUNT(*) AS n FROM events WHERE learner_id = ?').get(keep.id)).toEqual({ n: 1 });
+    expect(await t.engine.get(sql`SELECT COUNT(*) AS n FROM events WHERE learner_id = ${keep.id}`)).toEqual({ n: 1 });
     expect((await t.request('/api/v1/me', { headers: learner.auth })).status).toBe(401);
   });
 
@@ -51,21 +51,18 @@ describe('deleting a learner', () => {
     const learner = await richLearner();
     const results = await syncEvents(t, learner.auth, [completion(learner.id, { lessonId: 'phishing' }), deletionRequested(learner.id)]);
     expect(results.map((r) => r.status)).toEqual(['accepted', 'accepted']);
-    expectErased(learner);
+    await expectErased(learner);
   });
 
   it('a deletion request stored before a crash is carried out at the next start', async () => {
     const learner = await richLearner();
     // As if the process stopped between the commit and the erasure.
     const event = deletionRequested(learner.id);
-    t.sqlite
-      .prepare('INSERT INTO events (id, type, learner_id, device_id, occurred_at, received_at, effective_at, payload) VALUES (?, ?, ?, ?, 0, 0, 0, ?)')
-      .run(event.id, event.type, learner.id, event.deviceId, JSON.stringify(event));
-    const { createApp } = await import('../../server/app.ts');
-    const app = createApp({ db: t.db, sqlite: t.sqlite, catalog: CATALOG });
+    await t.engine.run(sql`INSERT INTO events (id, type, learner_id, device_id, occurred_at, received_at, effective_at, payload) VALUES (${event.id}, ${event.type}, ${learner.id}, ${event.deviceId}, 0, 0, 0, ${JSON.stringify(event)})`);
+    const app = t.appOnSameDatabase({ catalog: CATALOG });
     // Carried out before the new process answers anything (any request waits for it).
     await app.request('/api/v1/me/progress');
-    expectErased(learner);
+    await expectErased(learner);
   });
 });
 
@@ -101,15 +98,15 @@ describe('DELETE /api/v1/me with a body over the limit, through a real HTTP serv
 
   it('chunked: 413 with Connection: close, and the learner is not erased', async () => {
     const learner = await richLearner();
-    const before = everyRow().length;
+    const before = (await everyRow()).length;
     expect(await deleteWithBody(learner.auth, 'chunked')).toEqual({ status: 413, connection: 'close' });
-    expect(everyRow().length).toBe(before);
+    expect((await everyRow()).length).toBe(before);
   });
 
   it('unframed (the bytes are a second, broken request): the client first reads the answer of what was done, never a 400 for an erasure', async () => {
     const learner = await richLearner();
     const answer = await deleteWithBody(learner.auth, 'none');
     expect(answer.status).toBe(204);
-    expect(t.count('learners')).toBe(0);
+    expect(await t.count('learners')).toBe(0);
   });
 });

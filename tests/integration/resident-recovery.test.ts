@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { newSecret } from '../../shared/ids.ts';
 import { completion, DEVICE_ID, registerLearner, setupTestApp, type TestApp } from './helpers.ts';
@@ -40,7 +41,7 @@ describe('recovery codes', () => {
     // Re-registering with the new secret (after a lost answer) is fine; the old phone keeps working.
     expect((await t.postJson('/api/v1/learners', { id: learner.id, secret })).status).toBe(200);
     expect((await t.request('/api/v1/me/progress', { headers: learner.auth })).status).toBe(200);
-    expect(t.sqlite.prepare('SELECT secret_hash FROM learner_keys').all()).not.toContainEqual({ secret_hash: secret });
+    expect(await t.engine.all(sql`SELECT secret_hash FROM learner_keys`)).not.toContainEqual({ secret_hash: secret });
   });
 
   it('works for 24 hours after it was made, says until when, and an expired code changes nothing', async () => {
@@ -49,11 +50,11 @@ describe('recovery codes', () => {
     expect(expiresAt).toBe(new Date(t.clock.now + RECOVERY_CODE_LIFETIME_MS).toISOString());
     expect(RECOVERY_CODE_LIFETIME_MS).toBe(24 * 3_600_000);
     t.clock.now += RECOVERY_CODE_LIFETIME_MS;
-    const keys = t.count('learner_keys');
+    const keys = await t.count('learner_keys');
     const expired = await redeem(code);
     expect(expired.status).toBe(410);
     expect((await expired.json()).error.code).toBe('recovery_code_expired');
-    expect(t.count('learner_keys')).toBe(keys);
+    expect(await t.count('learner_keys')).toBe(keys);
     // A new code works; one redeemed a moment before its end works too.
     const fresh = await makeCode();
     t.clock.now += RECOVERY_CODE_LIFETIME_MS - 1;
@@ -76,7 +77,7 @@ describe('recovery codes', () => {
     expect(bad.status).toBe(400);
     expect((await bad.json()).error).toEqual({ code: 'recovery_code_invalid', message: expect.stringContaining('typo') });
     expect((await redeem('short')).status).toBe(400);
-    expect(t.count('learner_keys')).toBe(1);
+    expect(await t.count('learner_keys')).toBe(1);
   });
 
   it('a new code cancels the unused old one', async () => {

@@ -1,3 +1,5 @@
+// SQLite only, by nature: each case forks the seeded world by copying its
+// SQLite file (tests/support/fuzz-world.ts forkWorld).
 // Who may do what: every API route × every role, from the rights table in
 // tests/support/route-inventory.ts. Allowed requests succeed with a
 // schema-valid answer (a learner's answer holds only their own data);

@@ -4,8 +4,8 @@
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createApp } from '../../server/app.ts';
 import { createLogger } from '../../server/logger.ts';
 import { newSecret, uuidv7 } from '../../shared/ids.ts';
 import { ORIGIN, setupTestApp, type TestApp } from './helpers.ts';
@@ -19,8 +19,8 @@ beforeAll(() => {
   writeFileSync(join(dist, 'assets/index-AbC123.js'), 'console.log(1);');
   t = setupTestApp({ config: { distDir: dist } });
 });
-afterAll(() => {
-  t.close();
+afterAll(async () => {
+  await t.close();
   rmSync(dist, { recursive: true, force: true });
 });
 
@@ -106,9 +106,13 @@ describe('internal errors', () => {
   it('answer a broken database with a plain JSON 500: no stack trace, no SQL, no file path', async () => {
     const lines: string[] = [];
     const broken = setupTestApp();
-    const app = createApp({ db: broken.db, sqlite: broken.sqlite, logger: createLogger('debug', (line) => lines.push(line)) });
-    // A table gone from under the server: every statement on it fails with SQLite's own message.
-    broken.sqlite.exec('PRAGMA foreign_keys = OFF; DROP TABLE learners');
+    const app = broken.appOnSameDatabase({ logger: createLogger('debug', (line) => lines.push(line)) });
+    // A table gone from under the server: every statement on it fails with the database's own message.
+    if (broken.engine.kind === 'postgres') await broken.engine.run(sql`DROP TABLE learners CASCADE`);
+    else {
+      await broken.engine.run(sql`PRAGMA foreign_keys = OFF`);
+      await broken.engine.run(sql`DROP TABLE learners`);
+    }
     try {
       const res = await app.request(`${ORIGIN}/api/v1/learners`, {
         method: 'POST',
@@ -122,9 +126,9 @@ describe('internal errors', () => {
       expect(JSON.parse(text)).toEqual({ error: { code: 'internal', message: 'Something went wrong on the server' } });
       expect(text).not.toMatch(/learners|SELECT|INSERT|sqlite|\bat\s|\.ts\b/i);
       // The operator still learns what broke, from the log.
-      expect(lines.join('')).toMatch(/unhandled error.*no such table: learners/);
+      expect(lines.join('')).toMatch(/unhandled error.*(no such table: learners|relation .{1,2}learners.{1,2} does not exist)/);
     } finally {
-      broken.close();
+      await broken.close();
     }
   });
 });

@@ -2,6 +2,7 @@
 // stored exactly once (a resend is a duplicate and moves nothing), a late
 // phone's earlier attempt becomes the first, a bad record changes nothing,
 // and the office reads first against latest as aggregates with the "<5" rule.
+import { sql } from 'drizzle-orm';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { uuidv7 } from '../../shared/ids.ts';
 import { selfCheckSummarySchema, type SelfCheckSummary } from '../../shared/stats/self-check.ts';
@@ -58,25 +59,25 @@ describe('the skills self-check on the server', () => {
     expect((await syncEvents(t, l.auth, [first, second])).map((r) => r.status)).toEqual(['accepted', 'duplicate']);
     expect((await syncEvents(t, l.auth, [first])).map((r) => r.status)).toEqual(['duplicate']);
 
-    const rows = t.sqlite.prepare('SELECT skill, attempts, first_score, latest_score, first_event_id, latest_event_id FROM self_check_results ORDER BY skill').all();
+    const rows = await t.engine.all(sql`SELECT skill, attempts, first_score, latest_score, first_event_id, latest_event_id FROM self_check_results ORDER BY skill`);
     expect(rows).toEqual([
       { skill: 'cyber-safety', attempts: 2, first_score: 33, latest_score: 67, first_event_id: first.id, latest_event_id: second.id },
       { skill: 'public-services', attempts: 2, first_score: 33, latest_score: 100, first_event_id: first.id, latest_event_id: second.id },
     ]);
-    expect(t.sqlite.prepare("SELECT COUNT(*) AS n FROM events WHERE type = 'selfcheck.completed'").get()).toEqual({ n: 2 });
+    expect(await t.engine.get(sql`SELECT COUNT(*) AS n FROM events WHERE type = 'selfcheck.completed'`)).toEqual({ n: 2 });
 
-    const before = t.sqlite.prepare('SELECT total_changes() AS n').get();
+    const before = await t.snapshot();
     const bad = [
       attempt(l.id, '2025-06-21T09:00:00+07:00', [{ skill: 'public-services', right: 4, total: 3 }]),
       attempt(l.id, '2025-06-21T09:00:00+07:00', [{ skill: 'not-a-skill', right: 1, total: 3 }]),
       attempt(l.id, '2025-06-21T09:00:00+07:00', [low[0], low[0]]),
     ];
     expect((await syncEvents(t, l.auth, bad)).map((r) => r.status)).toEqual(['rejected', 'rejected', 'rejected']);
-    expect(t.sqlite.prepare('SELECT total_changes() AS n').get()).toEqual(before);
+    expect(await t.snapshot()).toEqual(before);
 
     // Erasing the learner removes their self-check rows too.
     expect((await t.request('/api/v1/me', { method: 'DELETE', headers: l.auth })).status).toBeLessThan(300);
-    expect(t.count('self_check_results')).toBe(0);
+    expect(await t.count('self_check_results')).toBe(0);
   });
 
   it('shows first against latest per residential group, hiding small groups and what would reveal them', async () => {

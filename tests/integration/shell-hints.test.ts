@@ -43,8 +43,8 @@ beforeAll(() => {
   writeFileSync(join(dist, 'content/device-basics.vi.1.json'), JSON.stringify(CHUNK));
   t = setupTestApp({ config: { distDir: dist } });
 });
-afterAll(() => {
-  t.close();
+afterAll(async () => {
+  await t.close();
   rmSync(dist, { recursive: true, force: true });
 });
 
@@ -119,8 +119,8 @@ describe('the shell for "/"', () => {
     writeFileSync(join(homeDist, 'assets/index-S.css'), STYLES);
     home = setupTestApp({ config: { distDir: homeDist } });
   });
-  afterAll(() => {
-    home.close();
+  afterAll(async () => {
+    await home.close();
     rmSync(homeDist, { recursive: true, force: true });
   });
 
@@ -182,8 +182,8 @@ describe('the shell for a lesson, with its first screen', () => {
     writeFileSync(join(lessonDist, 'content/device-basics.vi.1.json'), JSON.stringify(LESSONS));
     app = setupTestApp({ config: { distDir: lessonDist } });
   });
-  afterAll(() => {
-    app.close();
+  afterAll(async () => {
+    await app.close();
     rmSync(lessonDist, { recursive: true, force: true });
   });
 
@@ -245,7 +245,7 @@ describe('the shell for a course, with its page', () => {
         expect(unknown).toContain('<div id="app"></div>');
         expect(unknown).toContain('<link rel="modulepreload" crossorigin href="/assets/course-page-C.js">');
       } finally {
-        app.close();
+        await app.close();
       }
     } finally {
       rmSync(dir, { recursive: true, force: true });

@@ -2,6 +2,7 @@
 // sample of verified records — guide-recorded completions, confirmed outcomes
 // and self completions credited to a guided session, never a held record —
 // the result of each recorded and audited, the totals following.
+import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SpotCheck } from '../../shared/integrity/spot-check.ts';
 import { drawSample } from '../../server/integrity/spot-checks.ts';
@@ -64,12 +65,12 @@ describe('spot-checks', () => {
     expect(again.items.map((i) => [i.kind, i.code])).toEqual(check.items.map((i) => [i.kind, i.code]));
     expect(again.seed).toBe(check.seed);
 
-    const audit = t.sqlite.prepare("SELECT action FROM audit_log WHERE action LIKE 'integrity.spot_check%' ORDER BY id").all() as Array<{ action: string }>;
+    const audit = await t.engine.all(sql`SELECT action FROM audit_log WHERE action LIKE 'integrity.spot_check%' ORDER BY id`) as Array<{ action: string }>;
     expect(audit.map((a) => a.action)).toEqual(['integrity.spot_check_drawn', 'integrity.spot_check_recorded', 'integrity.spot_check_recorded', 'integrity.spot_check_drawn']);
   });
 
   it('refuses bad input without writing', async () => {
-    const before = (t.sqlite.prepare('SELECT total_changes() AS n').get() as { n: number }).n;
+    const before = await t.snapshot();
     expect((await draw({ from: '2025-06-20', to: '2025-06-01', size: 3 })).status).toBe(400);
     expect((await draw({ from: '2025-06-01', to: '2025-06-20', size: 0 })).status).toBe(400);
     expect((await draw({ from: '2025-06-01', to: '2025-06-20', size: 51 })).status).toBe(400);
@@ -77,14 +78,14 @@ describe('spot-checks', () => {
     expect((await record(999, 1, 'confirmed')).status).toBe(404);
     expect((await record(1, 99, 'confirmed')).status).toBe(404);
     expect((await t.request('/api/v1/integrity/spot-checks/x/items/1', { method: 'PUT', headers: office, body: JSON.stringify({ result: 'confirmed' }) })).status).toBe(400);
-    expect((t.sqlite.prepare('SELECT total_changes() AS n').get() as { n: number }).n).toBe(before);
+    expect(await t.snapshot()).toBe(before);
   });
 
   it('the seed is the server\'s, not the drawer\'s: a chosen seed is refused, redrawing gives the same sample, and an auditor reproduces it', async () => {
-    const before = (t.sqlite.prepare('SELECT total_changes() AS n').get() as { n: number }).n;
+    const before = await t.snapshot();
     const chosen = await draw({ from: '2025-05-01', to: '2025-06-20', size: 1, seed: 3 });
     expect(chosen.status).toBe(400);
-    expect((t.sqlite.prepare('SELECT total_changes() AS n').get() as { n: number }).n).toBe(before);
+    expect(await t.snapshot()).toBe(before);
 
     // Drawing again and again does not shop for a friendlier sample: one record of two, the same each time.
     const draws = [];
@@ -93,8 +94,8 @@ describe('spot-checks', () => {
     expect(new Set(draws.map((d) => d.items[0].kind)).size).toBe(1);
 
     // An auditor with the seed shown and the records of the period in id order gets the same list.
-    const ids = (t.sqlite.prepare("SELECT id FROM guide_events WHERE type IN ('lesson.completed', 'outcome.confirmed') AND effective_at >= ? AND effective_at < ? ORDER BY id").all(Date.parse('2025-05-01T00:00:00+07:00'), Date.parse('2025-06-21T00:00:00+07:00')) as Array<{ id: string }>).map((r) => r.id);
-    const drawn = (t.sqlite.prepare('SELECT event_id FROM spot_check_items WHERE check_id = ? ORDER BY item_no').all(draws[0].id) as Array<{ event_id: string }>).map((r) => r.event_id);
+    const ids = (await t.engine.all(sql`SELECT id FROM guide_events WHERE type IN ('lesson.completed', 'outcome.confirmed') AND effective_at >= ${Date.parse('2025-05-01T00:00:00+07:00')} AND effective_at < ${Date.parse('2025-06-21T00:00:00+07:00')} ORDER BY id`) as Array<{ id: string }>).map((r) => r.id);
+    const drawn = (await t.engine.all(sql`SELECT event_id FROM spot_check_items WHERE check_id = ${draws[0].id} ORDER BY item_no`) as Array<{ event_id: string }>).map((r) => r.event_id);
     expect(drawSample(ids, 1, draws[0].seed)).toEqual(drawn);
   });
 
@@ -180,7 +181,7 @@ describe('spot-checks over guided sessions', () => {
   });
 
   it('draws the held records too once a reviewer accepts them', async () => {
-    const learners = u.sqlite.prepare("SELECT DISTINCT learner_id AS id FROM integrity_holds WHERE status = 'held'").all() as Array<{ id: string }>;
+    const learners = await u.engine.all(sql`SELECT DISTINCT learner_id AS id FROM integrity_holds WHERE status = 'held'`) as Array<{ id: string }>;
     expect(learners).toHaveLength(2);
     for (const { id } of learners) expect((await u.postJson(`/api/v1/integrity/learners/${id}/review`, { decision: 'accepted' }, reviewer)).status).toBe(200);
     const check = await drawIn();

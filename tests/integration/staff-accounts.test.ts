@@ -1,6 +1,7 @@
 // Account maintenance: an admin resets a password or disables an account
 // (open sessions end at once), a staff member changes their own password
 // under the password policy, and sessions end at logout and at expiry.
+import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sha256Hex } from '../../server/auth/digest.ts';
 import { createStaff, login, ORIGIN, setupTestApp, type TestApp } from './helpers.ts';
@@ -18,7 +19,7 @@ const send = (method: string, path: string, body: unknown, headers: Record<strin
   t.request(path, { method, headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify(body) });
 const me = (cookie: string) => t.request('/api/v1/auth/me', { headers: { cookie } });
 const tryLogin = (username: string, password: string) => t.postJson('/api/v1/auth/login', { username, password }, { origin: ORIGIN });
-const lastAudit = () => t.sqlite.prepare('SELECT actor_username AS actor, action, target_id AS target FROM audit_log ORDER BY id DESC LIMIT 1').get();
+const lastAudit = async () => await t.engine.get(sql`SELECT actor_username AS actor, action, target_id AS target FROM audit_log ORDER BY id DESC LIMIT 1`);
 
 describe('admin password reset', () => {
   it('gives a new password once, ends the old sessions and is audited', async () => {
@@ -32,9 +33,9 @@ describe('admin password reset', () => {
     expect((await me(guideCookie)).status).toBe(401); // the phone with the old login is logged out
     expect((await tryLogin('hoa', 'correct horse battery')).status).toBe(401);
     expect((await tryLogin('hoa', password)).status).toBe(200);
-    expect(lastAudit()).toEqual({ actor: 'hoa', action: 'auth.login', target: null });
-    expect(t.sqlite.prepare("SELECT actor_username AS actor, target_id AS target FROM audit_log WHERE action = 'staff.password_reset'").all()).toEqual([{ actor: 'boss', target: 'hoa' }]);
-    expect(JSON.stringify(t.sqlite.prepare('SELECT * FROM audit_log').all())).not.toContain(password);
+    expect(await lastAudit()).toEqual({ actor: 'hoa', action: 'auth.login', target: null });
+    expect(await t.engine.all(sql`SELECT actor_username AS actor, target_id AS target FROM audit_log WHERE action = 'staff.password_reset'`)).toEqual([{ actor: 'boss', target: 'hoa' }]);
+    expect(JSON.stringify(await t.engine.all(sql`SELECT * FROM audit_log`))).not.toContain(password);
     expect((await send('POST', '/api/v1/staff/nobody/password', {}, admin)).status).toBe(404);
   }, 30_000);
 });
@@ -47,17 +48,17 @@ describe('disabling an account', () => {
     expect(off.status).toBe(200);
     expect(await off.json()).toMatchObject({ username: 'minh', disabled: true });
     expect((await me(cookie)).status).toBe(401);
-    expect(t.sqlite.prepare("SELECT COUNT(*) AS n FROM auth_sessions s JOIN users u ON u.id = s.user_id WHERE u.username = 'minh'").get()).toEqual({ n: 0 });
-    expect(lastAudit()).toEqual({ actor: 'boss', action: 'staff.disabled', target: 'minh' });
+    expect(await t.engine.get(sql`SELECT COUNT(*) AS n FROM auth_sessions s JOIN users u ON u.id = s.user_id WHERE u.username = 'minh'`)).toEqual({ n: 0 });
+    expect(await lastAudit()).toEqual({ actor: 'boss', action: 'staff.disabled', target: 'minh' });
     expect((await tryLogin('minh', 'correct horse battery')).status).toBe(401);
     // The refused login is audited, saying why.
-    expect(t.sqlite.prepare('SELECT actor_username AS actor, action, details FROM audit_log ORDER BY id DESC LIMIT 1').get()).toMatchObject({
+    expect(await t.engine.get(sql`SELECT actor_username AS actor, action, details FROM audit_log ORDER BY id DESC LIMIT 1`)).toMatchObject({
       actor: 'minh',
       action: 'auth.login_failed',
       details: expect.stringContaining('"reason":"account_disabled"'),
     });
     expect((await send('PUT', '/api/v1/staff/minh/disabled', { disabled: false }, admin)).status).toBe(200);
-    expect(lastAudit()).toEqual({ actor: 'boss', action: 'staff.enabled', target: 'minh' });
+    expect(await lastAudit()).toEqual({ actor: 'boss', action: 'staff.enabled', target: 'minh' });
     expect((await tryLogin('minh', 'correct horse battery')).status).toBe(200);
   }, 30_000);
 
@@ -99,8 +100,8 @@ describe('changing one\'s own password', () => {
     expect((await me(phone)).status).toBe(401);
     expect((await me(laptop)).status).toBe(401);
     expect((await tryLogin('tuan', 'Ngõ 5 nhà số 12 ✓')).status).toBe(200);
-    expect(t.sqlite.prepare("SELECT actor_username AS actor FROM audit_log WHERE action = 'auth.password_changed'").all()).toEqual([{ actor: 'tuan' }]);
-    expect(JSON.stringify(t.sqlite.prepare('SELECT * FROM audit_log').all())).not.toContain('Ngõ 5');
+    expect(await t.engine.all(sql`SELECT actor_username AS actor FROM audit_log WHERE action = 'auth.password_changed'`)).toEqual([{ actor: 'tuan' }]);
+    expect(JSON.stringify(await t.engine.all(sql`SELECT * FROM audit_log`))).not.toContain('Ngõ 5');
   }, 60_000);
 });
 
@@ -111,7 +112,7 @@ describe('session end', () => {
     const res = await t.request('/api/v1/auth/logout', { method: 'POST', headers: { cookie, origin: ORIGIN, 'content-type': 'application/json' } });
     expect(res.status).toBe(204);
     expect(res.headers.get('set-cookie')).toMatch(/^hvs_session=;.*Max-Age=0/);
-    expect(t.sqlite.prepare('SELECT COUNT(*) AS n FROM auth_sessions WHERE token_hash = ?').get(hash)).toEqual({ n: 0 });
+    expect(await t.engine.get(sql`SELECT COUNT(*) AS n FROM auth_sessions WHERE token_hash = ${hash}`)).toEqual({ n: 0 });
     expect((await me(cookie)).status).toBe(401);
     expect((await send('PUT', '/api/v1/ward', { name: 'X', channels: [] }, { cookie, origin: ORIGIN })).status).toBe(401);
   });
@@ -127,7 +128,7 @@ describe('session end', () => {
       expect((await t.request('/api/v1/guide/me', { headers: { cookie } })).status).toBe(401);
       expect((await me(cookie)).status).toBe(401);
       await login(t, 'boss', 'correct horse battery');
-      expect(t.sqlite.prepare('SELECT COUNT(*) AS n FROM auth_sessions WHERE token_hash = ?').get(hash)).toEqual({ n: 0 });
+      expect(await t.engine.get(sql`SELECT COUNT(*) AS n FROM auth_sessions WHERE token_hash = ${hash}`)).toEqual({ n: 0 });
     } finally {
       t.clock.now = saved;
     }

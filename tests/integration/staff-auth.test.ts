@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sha256Hex } from '../../server/auth/digest.ts';
 import { createStaff, login, ORIGIN, registerLearner, setupTestApp, type TestApp } from './helpers.ts';
@@ -27,7 +28,7 @@ describe('staff login', () => {
     expect(setCookie).toMatch(/Path=\//);
     expect(setCookie).not.toMatch(/Secure/); // plain http on a LAN
     const token = setCookie.split(';')[0].split('=')[1];
-    const stored = t.sqlite.prepare('SELECT token_hash, expires_at, created_at FROM auth_sessions').all() as Array<{ token_hash: string; expires_at: number; created_at: number }>;
+    const stored = await t.engine.all(sql`SELECT token_hash, expires_at, created_at FROM auth_sessions`) as Array<{ token_hash: string; expires_at: number; created_at: number }>;
     expect(stored.map((s) => s.token_hash)).toContain(sha256Hex(token));
     expect(stored.map((s) => s.token_hash)).not.toContain(token);
     const session = stored.find((s) => s.token_hash === sha256Hex(token))!;
@@ -37,7 +38,7 @@ describe('staff login', () => {
   it('gives guides a longer session for offline field work', async () => {
     const cookie = await login(t, 'minh.guide', 'correct horse battery');
     const token = cookie.split('=')[1];
-    const row = t.sqlite.prepare('SELECT expires_at - created_at AS ttl FROM auth_sessions WHERE token_hash = ?').get(sha256Hex(token)) as { ttl: number };
+    const row = await t.engine.get(sql`SELECT expires_at - created_at AS ttl FROM auth_sessions WHERE token_hash = ${sha256Hex(token)}`) as { ttl: number };
     expect(row.ttl).toBe(30 * 24 * 3_600_000);
   });
 
@@ -77,11 +78,11 @@ describe('staff login', () => {
 
   it('logout deletes the session (204) and the cookie stops working', async () => {
     const cookie = await login(t, admin.username, admin.password);
-    const sessions = t.count('auth_sessions');
+    const sessions = await t.count('auth_sessions');
     const res = await t.request('/api/v1/auth/logout', { method: 'POST', headers: { cookie, origin: ORIGIN, 'content-type': 'application/json' } });
     expect(res.status).toBe(204);
     expect(res.headers.get('set-cookie')).toMatch(/hvs_session=;.*Max-Age=0/);
-    expect(t.count('auth_sessions')).toBe(sessions - 1);
+    expect(await t.count('auth_sessions')).toBe(sessions - 1);
     expect((await me(cookie)).status).toBe(401);
   });
 
@@ -94,7 +95,7 @@ describe('staff login', () => {
 describe('CSRF defence for cookie-authenticated writes', () => {
   it('refuses a write with the session cookie from another origin, or with no Origin', async () => {
     const cookie = await login(t, admin.username, admin.password);
-    const before = t.count('auth_sessions');
+    const before = await t.count('auth_sessions');
     for (const origin of ['https://evil.example', undefined]) {
       const headers: Record<string, string> = { cookie, 'content-type': 'application/json' };
       if (origin) headers.origin = origin;
@@ -102,7 +103,7 @@ describe('CSRF defence for cookie-authenticated writes', () => {
       expect(res.status).toBe(403);
       expect((await res.json()).error.code).toBe('csrf');
     }
-    expect(t.count('auth_sessions')).toBe(before); // the session survived
+    expect(await t.count('auth_sessions')).toBe(before); // the session survived
     expect((await me(cookie)).status).toBe(200);
   });
 

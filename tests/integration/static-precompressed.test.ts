@@ -29,8 +29,8 @@ beforeAll(() => {
   precompress(dist);
   t = setupTestApp({ config: { distDir: dist } });
 });
-afterAll(() => {
-  t.close();
+afterAll(async () => {
+  await t.close();
   rmSync(dist, { recursive: true, force: true });
 });
 

@@ -22,8 +22,8 @@ beforeAll(() => {
   for (const [name, body] of Object.entries(files)) writeFileSync(join(dist, name), body);
   t = setupTestApp({ config: { distDir: dist } });
 });
-afterAll(() => {
-  t.close();
+afterAll(async () => {
+  await t.close();
   rmSync(dist, { recursive: true, force: true });
 });
 

@@ -1,5 +1,6 @@
+import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { completion, createStaff, DEVICE_ID, login, registerLearner, setupTestApp, started, type TestApp } from './helpers.ts';
+import { completion, createStaff, DEVICE_ID, login, registerLearner, setupTestApp, started, type TestApp, insertionOrder } from './helpers.ts';
 
 // Hand-computed fixture. Vietnam is UTC+7; every event is received at
 // 2025-06-10 19:00 Vietnam time.
@@ -122,7 +123,7 @@ describe('a phone whose clock reset', () => {
       const events = [...far.map((occurredAt, i) => completion(learner.id, { lessonId: `l${i}`, occurredAt })), completion(learner.id, { lessonId: 'recent', occurredAt: '2024-12-01T09:00:00+07:00' })];
       const { results } = await (await t2.postJson('/api/v1/sync', { deviceId: DEVICE_ID, events }, learner.auth)).json();
       expect(results.map((r: { status: string }) => r.status)).toEqual(events.map(() => 'accepted'));
-      const rows = t2.sqlite.prepare('SELECT occurred_at, effective_at FROM events ORDER BY rowid').all() as { occurred_at: number; effective_at: number }[];
+      const rows = await t2.engine.all(sql`SELECT occurred_at, effective_at FROM events ORDER BY ${insertionOrder(t2.engine)}`) as { occurred_at: number; effective_at: number }[];
       expect(rows.map((r) => r.occurred_at)).toEqual(events.map((e) => Date.parse(e.occurredAt)));
       expect(rows.map((r) => r.effective_at)).toEqual([...far.map(() => t2.clock.now), Date.parse('2024-12-01T09:00:00+07:00')]);
       await createStaff(t2, 'reviewer', 'reviewer');
@@ -130,7 +131,7 @@ describe('a phone whose clock reset', () => {
       const today = await (await t2.request('/api/v1/stats/summary?from=2025-06-10&to=2025-06-10', { headers: { cookie } })).json();
       expect(today).toMatchObject({ learners: 1, completions: far.length, perDay: [{ day: '2025-06-10', completions: far.length }] });
     } finally {
-      t2.close();
+      await t2.close();
     }
   });
 

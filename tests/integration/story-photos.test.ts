@@ -89,13 +89,13 @@ describe('story photos', () => {
     expect(theirs.status).toBe(422);
     // The office may use any story photo.
     expect((await sendJson(t, 'POST', '/api/v1/stories', reviewer, story([{ sha256: other.sha256, alt: 'Ảnh' }]))).status).toBe(201);
-    expect(t.count('stories')).toBe(1);
+    expect(await t.count('stories')).toBe(1);
   });
 
   it('refuses bad uploads with 4xx JSON and stores nothing', async () => {
     const pdf = await upload(officer, PLAIN_PDF);
     expect(pdf.status).toBe(415);
-    expect(t.count('story_files')).toBe(0);
+    expect(await t.count('story_files')).toBe(0);
     const text = await upload(officer, new TextEncoder().encode('không phải ảnh'));
     expect(text.status).toBe(415);
     const wrongHash = await upload(officer, PLAIN_JPEG, 'a'.repeat(64));
@@ -105,7 +105,7 @@ describe('story photos', () => {
     expect((await t.request(`/api/v1/news/photos/${'z'.repeat(64)}`)).status).toBe(404);
     const big = await upload(officer, new Uint8Array(8 * 1024 * 1024 + 1), 'b'.repeat(64));
     expect(big.status).toBe(413);
-    expect(t.count('story_files')).toBe(0);
+    expect(await t.count('story_files')).toBe(0);
     expect(storedNames()).toEqual([]);
     const badPhoto = await sendJson(t, 'POST', '/api/v1/stories', officer, story([{ sha256: 'x', alt: '' }]));
     expect(badPhoto.status).toBe(400);

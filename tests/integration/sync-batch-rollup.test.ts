@@ -5,9 +5,9 @@
 // exactly once and the dashboard's rollups must equal a rebuild from the
 // stored events.
 import { afterEach, describe, expect, it } from 'vitest';
-import { createApp } from '../../server/app.ts';
 import { uuidv7 } from '../../shared/ids.ts';
-import { completion, registerLearner, setupTestApp, started, type TestApp } from './helpers.ts';
+import { sql } from 'drizzle-orm';
+import { completion, ORIGIN, registerLearner, setupTestApp, started, type TestApp } from './helpers.ts';
 import { CATALOG, consentGiven, profileUpdated } from './resident-support.ts';
 
 const NOW = Date.parse('2025-06-20T05:00:00Z');
@@ -24,10 +24,10 @@ function random(seed: number) {
 }
 
 /** Each table's rows, ignoring counter rows that netted out to zero. */
-function snapshot(t: TestApp) {
+async function snapshot(t: TestApp) {
   const out: Record<string, string[]> = {};
   for (const table of TABLES) {
-    const rows = t.sqlite.prepare(`SELECT * FROM ${table}`).all() as Array<Record<string, unknown>>;
+    const rows = await t.engine.all<Record<string, unknown>>(sql`SELECT * FROM ${sql.identifier(table)}`);
     out[table] = rows
       .filter((r) => !['learners', 'started', 'completed', 'reached'].some((k) => k in r) || Object.entries(r).some(([k, v]) => ['learners', 'started', 'completed', 'reached'].includes(k) && v !== 0))
       .map((r) => JSON.stringify(r))
@@ -83,14 +83,15 @@ describe('grouped sync with merged rollups', () => {
     );
 
     const total = plans.reduce((n, p) => n + p.events.length, 0);
-    expect(app.count('events')).toBe(total);
+    expect(await app.count('events')).toBe(total);
     for (const [id, s] of statuses) expect(s.filter((x) => x === 'accepted'), id).toHaveLength(1);
     await app.settle();
-    expect(app.count('stats_learner_courses WHERE completed_day IS NOT NULL')).toBeGreaterThanOrEqual(learners.length * CATALOG.courses.length);
+    expect(await app.count('stats_learner_courses WHERE completed_day IS NOT NULL')).toBeGreaterThanOrEqual(learners.length * CATALOG.courses.length);
 
-    const live = snapshot(app);
-    app.sqlite.prepare('DELETE FROM stats_state').run();
-    createApp({ db: app.db, sqlite: app.sqlite, now: () => NOW, catalog: CATALOG });
-    expect(live).toEqual(snapshot(app));
+    const live = await snapshot(app);
+    await app.engine.run(sql`DELETE FROM stats_state`);
+    // Started again without a cursor: the rollups are rebuilt from the events before the first request is answered.
+    await app.appOnSameDatabase({ now: () => NOW, catalog: CATALOG }).request(`${ORIGIN}/api/v1/stats/settle`);
+    expect(await snapshot(app)).toEqual(live);
   });
 });

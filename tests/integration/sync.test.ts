@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import 'fake-indexeddb/auto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { newSecret, uuidv7 } from '../../shared/ids.ts';
@@ -28,10 +29,10 @@ describe('POST /api/v1/sync', () => {
     const body = await res.json();
     expect(body.results).toEqual(events.map((e) => ({ id: e.id, status: 'accepted' })));
     expect(body.serverTime).toBe(new Date(t.clock.now).toISOString());
-    const row = t.sqlite.prepare('SELECT type, learner_id, course_id, lesson_id, score, received_at, payload FROM events WHERE id = ?').get(events[1].id) as Record<string, unknown>;
+    const row = await t.engine.get(sql`SELECT type, learner_id, course_id, lesson_id, score, received_at, payload FROM events WHERE id = ${events[1].id}`) as Record<string, unknown>;
     expect(row).toMatchObject({ type: 'lesson.completed', learner_id: learner.id, course_id: 'cyber-safety', score: 95, received_at: t.clock.now });
     expect(JSON.parse(row.payload as string)).toEqual(events[1]);
-    expect(t.sqlite.prepare('SELECT last_sync_at FROM devices WHERE id = ? AND learner_id = ?').get(DEVICE_ID, learner.id)).toEqual({ last_sync_at: t.clock.now });
+    expect(await t.engine.get(sql`SELECT last_sync_at FROM devices WHERE id = ${DEVICE_ID} AND learner_id = ${learner.id}`)).toEqual({ last_sync_at: t.clock.now });
   });
 
   it('reports accepted, duplicate and rejected in one batch, in request order', async () => {
@@ -47,24 +48,24 @@ describe('POST /api/v1/sync', () => {
       [bad.id, 'rejected'],
     ]);
     expect(results[2].error).toEqual({ code: 'invalid_event', message: expect.stringContaining('score') });
-    expect(t.count('events')).toBe(2);
+    expect(await t.count('events')).toBe(2);
   });
 
   it('makes no second row when the same batch is sent twice', async () => {
     const batch = [started(learner.id), completion(learner.id), completion(learner.id, { lessonId: 'phishing' })];
     const first = await (await sync(batch)).json();
     expect(first.results.every((r: { status: string }) => r.status === 'accepted')).toBe(true);
-    expect(t.count('events')).toBe(3);
+    expect(await t.count('events')).toBe(3);
     const second = await (await sync(batch)).json();
     expect(second.results).toEqual(batch.map((e) => ({ id: e.id, status: 'duplicate' })));
-    expect(t.count('events')).toBe(3);
+    expect(await t.count('events')).toBe(3);
   });
 
   it('treats a repeated id inside one batch as a duplicate', async () => {
     const event = completion(learner.id);
     const { results } = await (await sync([event, event])).json();
     expect(results.map((r: { status: string }) => r.status)).toEqual(['accepted', 'duplicate']);
-    expect(t.count('events')).toBe(1);
+    expect(await t.count('events')).toBe(1);
   });
 
   it('does not let one bad event block the rest', async () => {
@@ -76,14 +77,14 @@ describe('POST /api/v1/sync', () => {
     expect(results[1].id).toBe('nope');
     expect(results[2].id).toBe('');
     expect(results[3].id).toBe('');
-    expect(t.count('events')).toBe(2);
+    expect(await t.count('events')).toBe(2);
   });
 
   it('rejects an unknown event type with its own code', async () => {
     const event = { ...started(learner.id), type: 'lesson.deleted' };
     const { results } = await (await sync([event])).json();
     expect(results[0]).toMatchObject({ id: event.id, status: 'rejected', error: { code: 'unknown_type' } });
-    expect(t.count('events')).toBe(0);
+    expect(await t.count('events')).toBe(0);
   });
 
   it("rejects an event that belongs to another learner (forbidden), even a registered one", async () => {
@@ -93,7 +94,7 @@ describe('POST /api/v1/sync', () => {
     const { results } = await (await sync([theirs, mine])).json();
     expect(results[0]).toMatchObject({ id: theirs.id, status: 'rejected', error: { code: 'forbidden' } });
     expect(results[1]).toEqual({ id: mine.id, status: 'accepted' });
-    expect(t.sqlite.prepare('SELECT learner_id FROM events').all()).toEqual([{ learner_id: learner.id }]);
+    expect(await t.engine.all(sql`SELECT learner_id FROM events`)).toEqual([{ learner_id: learner.id }]);
   });
 
   describe('an id already stored for another recorder', () => {
@@ -109,7 +110,7 @@ describe('POST /api/v1/sync', () => {
         ['conflict', 'id_conflict'],
         ['rejected', 'invalid_event'],
       ]);
-      expect(t.sqlite.prepare('SELECT learner_id FROM events').all()).toEqual([{ learner_id: squatter.id }]);
+      expect(await t.engine.all(sql`SELECT learner_id FROM events`)).toEqual([{ learner_id: squatter.id }]);
       // The owner's own resend is still a duplicate.
       const again = await (await t.postJson('/api/v1/sync', { deviceId: DEVICE_ID, events: [taken] }, squatter.auth)).json();
       expect(again.results).toEqual([{ id: taken.id, status: 'duplicate' }]);
@@ -122,7 +123,7 @@ describe('POST /api/v1/sync', () => {
       expect(await guideSyncResults(t, lan, [session])).toEqual([{ id: session.id, status: 'accepted' }]);
       const results = await guideSyncResults(t, minh, [sessionCreated(minh, { id: session.id })]);
       expect(results).toEqual([{ id: session.id, status: 'conflict', error: { code: 'id_conflict', message: expect.any(String) } }]);
-      expect(t.count('guide_events')).toBe(1);
+      expect(await t.count('guide_events')).toBe(1);
     });
 
     it("the phone keeps the record, sends it again under a new id and the lesson reaches the ward", async () => {
@@ -147,7 +148,7 @@ describe('POST /api/v1/sync', () => {
         expect(answers).toEqual(['conflict', 'accepted']);
         expect(await outbox.listPending()).toEqual([]);
         expect(await outbox.listDead()).toEqual([]);
-        const stored = t.sqlite.prepare("SELECT id, score FROM events WHERE learner_id = ? AND type = 'lesson.completed'").all(me.learnerId) as { id: string; score: number }[];
+        const stored = await t.engine.all(sql`SELECT id, score FROM events WHERE learner_id = ${me.learnerId} AND type = 'lesson.completed'`) as { id: string; score: number }[];
         expect(stored).toHaveLength(1);
         expect(stored[0].id).not.toBe(row.id);
         expect(stored[0].score).toBe(90);
@@ -164,20 +165,20 @@ describe('POST /api/v1/sync', () => {
     const refusedOnly = [completion(learner.id, { score: 101 }), { type: 'lesson.deleted' }, completion(other.id), completion(learner.id, { id: theirs.id }), 42];
     expect((await (await sync(refusedOnly)).json()).results.map((r: { status: string }) => r.status)).toEqual(['rejected', 'rejected', 'rejected', 'conflict', 'rejected']);
     expect((await sync([])).status).toBe(200);
-    const activity = () => t.sqlite.prepare('SELECT id FROM devices WHERE learner_id = ?').all(learner.id);
-    expect(activity()).toEqual([]);
+    const activity = () => t.engine.all(sql`SELECT id FROM devices WHERE learner_id = ${learner.id}`);
+    expect(await activity()).toEqual([]);
     const event = completion(learner.id);
     await sync([event]);
-    expect(activity()).toEqual([{ id: DEVICE_ID }]);
+    expect(await activity()).toEqual([{ id: DEVICE_ID }]);
     // A resend from another of the learner's phones is that phone's activity too.
     await t.postJson('/api/v1/sync', { deviceId: 'device-test-0002', events: [event] }, learner.auth);
-    expect(activity()).toHaveLength(2);
+    expect(await activity()).toHaveLength(2);
   });
 
   it('clamps effective time to the receipt time when the phone clock runs ahead', async () => {
     const future = completion(learner.id, { occurredAt: '2030-01-01T00:00:00Z' });
     await sync([future]);
-    const row = t.sqlite.prepare('SELECT occurred_at, effective_at FROM events').get() as { occurred_at: number; effective_at: number };
+    const row = await t.engine.get(sql`SELECT occurred_at, effective_at FROM events`) as { occurred_at: number; effective_at: number };
     expect(row.occurred_at).toBe(Date.parse('2030-01-01T00:00:00Z'));
     expect(row.effective_at).toBe(t.clock.now);
   });
@@ -193,8 +194,8 @@ describe('POST /api/v1/sync', () => {
       const res = await t.postJson('/api/v1/sync', { deviceId: DEVICE_ID, events: [completion(learner.id)] }, h);
       expect(res.status).toBe(401);
       expect((await res.json()).error.code).toBe('unauthorized');
-      expect(t.count('events')).toBe(0);
-      expect(t.count('devices')).toBe(0);
+      expect(await t.count('events')).toBe(0);
+      expect(await t.count('devices')).toBe(0);
     });
   });
 
@@ -203,7 +204,7 @@ describe('POST /api/v1/sync', () => {
     const res = await sync(events);
     expect(res.status).toBe(400);
     expect((await res.json()).error.code).toBe('invalid_request');
-    expect(t.count('events')).toBe(0);
+    expect(await t.count('events')).toBe(0);
   });
 });
 

@@ -1,8 +1,8 @@
 // The demo outreach: a year of four units' activities under the sample plan,
 // through the real unit pipeline; the same seed gives the same log, and the
 // tracker shows kept and missed tasks.
+import { sql } from 'drizzle-orm';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { engineOfSqlite } from '../../server/db/engine/sqlite.ts';
 import { createPlanStore } from '../../server/plans/store.ts';
 import { seedUnitActivities } from '../../server/units/demo-activities.ts';
 import type { Tracker } from '../../shared/units/api.ts';
@@ -19,20 +19,20 @@ beforeEach(() => {
 afterEach(() => (a.close(), b.close()));
 
 const seed = async (t: TestApp, seedNo = 7) =>
-  seedUnitActivities(engineOfSqlite(t.sqlite), { plan: (await createPlanStore(engineOfSqlite(t.sqlite), () => NOW).get(SAMPLE_PLAN))!, unitIds: ['vh-xh', 'kt-ht-dt', 'mttq', 'ttsnc'], from: '2025-01-01', to: '2025-12-31', extraPerWeek: 2, now: NOW, seed: seedNo });
-const log = (t: TestApp) => t.sqlite.prepare('SELECT unit_id, form_code, sub_form_id, starts_on, ends_on, title FROM unit_activities ORDER BY unit_id, starts_on, title').all();
+  seedUnitActivities(t.engine, { plan: (await createPlanStore(t.engine, () => NOW).get(SAMPLE_PLAN))!, unitIds: ['vh-xh', 'kt-ht-dt', 'mttq', 'ttsnc'], from: '2025-01-01', to: '2025-12-31', extraPerWeek: 2, now: NOW, seed: seedNo });
+const log = async (t: TestApp) => await t.engine.all(sql`SELECT unit_id, form_code, sub_form_id, starts_on, ends_on, title FROM unit_activities ORDER BY unit_id, starts_on, title`);
 
 describe('demo outreach', () => {
   it('fills a year for four units, the same for the same seed, and the tracker shows kept and missed tasks', async () => {
     const first = await seed(a);
     expect(first.activities).toBeGreaterThan(4 * 100);
     expect((await seed(b)).activities).toBe(first.activities);
-    expect(log(b)).toEqual(log(a));
-    const units = a.sqlite.prepare('SELECT DISTINCT unit_id FROM unit_activities ORDER BY 1').all();
+    expect(await log(b)).toEqual(await log(a));
+    const units = await a.engine.all(sql`SELECT DISTINCT unit_id FROM unit_activities ORDER BY 1`);
     expect(units).toEqual([{ unit_id: 'kt-ht-dt' }, { unit_id: 'mttq' }, { unit_id: 'ttsnc' }, { unit_id: 'vh-xh' }]);
-    expect(a.count('unit_events')).toBe(first.activities);
+    expect(await a.count('unit_events')).toBe(first.activities);
     // No demo officer can log in.
-    expect(a.sqlite.prepare("SELECT COUNT(*) AS n FROM users WHERE username LIKE 'demo-%' AND disabled = 0").get()).toEqual({ n: 0 });
+    expect(await a.engine.get(sql`SELECT COUNT(*) AS n FROM users WHERE username LIKE 'demo-%' AND disabled = 0`)).toEqual({ n: 0 });
 
     const reviewer = await staffMember(a, 'vhxh', 'reviewer');
     const year = (await (await a.request(`/api/v1/plans/${SAMPLE_PLAN}/tracker?from=2025-01-01&to=2025-12-31`, { headers: reviewer.headers })).json()) as Tracker;

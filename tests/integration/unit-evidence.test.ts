@@ -3,6 +3,7 @@
 // the bytes, location metadata never reaches the disk, a file is stored once
 // however often it is sent, only staff of the unit (and the office) read it,
 // and an activity names only files its unit uploaded first.
+import { sql } from 'drizzle-orm';
 import { readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import type { AddressInfo } from 'node:net';
@@ -38,7 +39,7 @@ beforeEach(async () => {
 });
 afterEach(async () => {
   await new Promise((resolve) => server.close(resolve));
-  t.close();
+  await t.close();
 });
 
 /** Cookie writes must come from the server's own origin (CSRF guard). */
@@ -71,7 +72,7 @@ describe('evidence files', () => {
     const again = await Promise.all([upload(ttsnc, photo), upload(ttsnc, photo)]);
     expect(again.map((r) => r.status)).toEqual([200, 200]);
     for (const r of again) expect(((await r.json()) as { sha256: string }).sha256).toBe(stored.sha256);
-    expect(t.count('stored_files')).toBe(1);
+    expect(await t.count('stored_files')).toBe(1);
     expect(storedNames()).toEqual([stored.sha256]);
     // Private to the server's user, like the database.
     expect(statSync(filesDir()).mode & 0o777).toBe(0o700);
@@ -87,7 +88,7 @@ describe('evidence files', () => {
     expect(hasLocation(body)).toBe(false);
     expect(sha256(body)).toBe(stored.sha256);
     // One audit entry for the unit's new file, none for the resends.
-    expect((t.sqlite.prepare(`SELECT COUNT(*) AS n FROM audit_log WHERE action = 'unit.file_uploaded'`).get() as { n: number }).n).toBe(1);
+    expect((await t.engine.get(sql`SELECT COUNT(*) AS n FROM audit_log WHERE action = 'unit.file_uploaded'`) as { n: number }).n).toBe(1);
   });
 
   it('are read only by the unit that uploaded them and the office', async () => {
@@ -112,7 +113,7 @@ describe('evidence files', () => {
     // Only unit officers upload.
     expect((await upload(reviewer, pngWithMetadata())).status).toBe(403);
     expect((await upload(undefined, pngWithMetadata())).status).toBe(401);
-    expect(t.count('stored_files')).toBe(1);
+    expect(await t.count('stored_files')).toBe(1);
   });
 
   it('refuse a wrong type, a wrong hash or a body past the limit with a JSON error, storing nothing', async () => {
@@ -143,8 +144,8 @@ describe('evidence files', () => {
     });
     const streamed = await fetch(`${base}/api/v1/unit-files/${sha256(big)}`, { method: 'PUT', headers: { ...headersOf(ttsnc), 'content-type': 'application/octet-stream' }, body: stream, duplex: 'half' } as RequestInit);
     expect(streamed.status).toBe(413);
-    expect(t.count('stored_files')).toBe(0);
-    expect(t.count('unit_files')).toBe(0);
+    expect(await t.count('stored_files')).toBe(0);
+    expect(await t.count('unit_files')).toBe(0);
     expect(storedNames()).toEqual([]);
   });
 
@@ -153,7 +154,7 @@ describe('evidence files', () => {
     const ref = { sha256: sha256(photo), type: 'image/jpeg', bytes: photo.length, name: 'bang-ron.jpg' };
     const early = activityRecorded(ttsnc, 'ttsnc', { formCode: '2.3', subFormId: 'banner', title: 'Băng rôn đường Trần Phú', files: [ref] });
     expect((await sync(ttsnc, [early])).map((r) => `${r.status}:${r.error?.code}`)).toEqual(['rejected:unknown_file']);
-    expect(t.count('unit_activities')).toBe(0);
+    expect(await t.count('unit_activities')).toBe(0);
 
     expect((await upload(ttsnc, photo)).status).toBe(201);
     const banner = activityRecorded(ttsnc, 'ttsnc', { formCode: '2.3', subFormId: 'banner', title: 'Băng rôn đường Trần Phú', files: [ref] });

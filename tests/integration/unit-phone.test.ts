@@ -3,6 +3,7 @@
 // records made without signal wait on the phone, reach the server once the
 // signal is back, and an answer lost after the server committed makes the
 // resend a duplicate — exactly one row per record.
+import { sql } from 'drizzle-orm';
 import 'fake-indexeddb/auto';
 import { Dexie } from 'dexie';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -25,7 +26,7 @@ beforeEach(() => {
 afterEach(async () => {
   db.close();
   await Dexie.delete(db.name);
-  t.close();
+  await t.close();
   globalThis.fetch = realFetch;
 });
 const realFetch = globalThis.fetch;
@@ -83,28 +84,28 @@ describe("a unit officer's phone", () => {
     await p.repo.recordActivity(p.me, { ...banner, formCode: '2.4', subFormId: 'radio-news', endsOn: undefined, title: 'Tin trên loa phường', reach: { minutesAired: 5 } });
     await p.engine.trigger();
     expect(p.engine.getSnapshot()).toMatchObject({ state: 'offline', pending: 2 });
-    expect(t.count('unit_events')).toBe(0);
+    expect(await t.count('unit_events')).toBe(0);
     expect((await p.repo.listActivities()).map((a) => a.title)).toContain('Băng rôn Nghị quyết 57 đường Trần Phú');
 
     // The signal comes back, but the server's answer is lost after it committed.
     p.net.up = true;
     p.net.dropAnswers = 1;
     await p.engine.trigger();
-    expect(t.count('unit_events')).toBe(2);
+    expect(await t.count('unit_events')).toBe(2);
     expect(await p.repo.countPending()).toBe(2);
     // The next run sends them again: duplicates, and the outbox empties.
     await p.engine.trigger();
     expect(p.engine.getSnapshot()).toMatchObject({ state: 'idle', pending: 0, dead: 0 });
-    expect(t.count('unit_events')).toBe(2);
-    expect(t.count('unit_activities')).toBe(2);
+    expect(await t.count('unit_events')).toBe(2);
+    expect(await t.count('unit_activities')).toBe(2);
 
     // A correction made offline later replaces the activity on the server, and the log keeps both.
     p.net.up = false;
     await p.repo.correctActivity(p.me, first.activityId, { ...banner, reach: { copies: 5 } }, 'Treo thêm 2 băng rôn');
     p.net.up = true;
     await p.engine.trigger();
-    expect(t.count('unit_events')).toBe(3);
-    const row = t.sqlite.prepare('SELECT corrections, details FROM unit_activities WHERE id = ?').get(first.activityId) as { corrections: number; details: string };
+    expect(await t.count('unit_events')).toBe(3);
+    const row = await t.engine.get(sql`SELECT corrections, details FROM unit_activities WHERE id = ${first.activityId}`) as { corrections: number; details: string };
     expect(row.corrections).toBe(1);
     expect(JSON.parse(row.details).reach).toEqual({ copies: 5 });
   });
@@ -126,7 +127,7 @@ describe("a unit officer's phone", () => {
     p.net.up = true;
     await p.engine.trigger();
     expect(p.engine.getSnapshot()).toMatchObject({ pending: 0, dead: 0 });
-    const row = t.sqlite.prepare('SELECT form_code, sub_form_id, details FROM unit_activities WHERE id = ?').get(activityId) as { form_code: string; sub_form_id: string; details: string };
+    const row = await t.engine.get(sql`SELECT form_code, sub_form_id, details FROM unit_activities WHERE id = ${activityId}`) as { form_code: string; sub_form_id: string; details: string };
     expect(row).toMatchObject({ form_code: '2.1', sub_form_id: 'portal-article' });
     expect(JSON.parse(row.details).links).toEqual([`https://hocvuso.example.vn/tin/${storyId}`]);
     // Another phone of the same unit logs the same item: the server keeps one activity.
@@ -136,10 +137,10 @@ describe("a unit officer's phone", () => {
       await repo2.recordActivityOnce({ ...p.me, deviceId: 'unit-phone-0002' }, activityId, fields!);
       const sync2 = createUnitSync({ repo: repo2, api: unitApi, deviceId: () => 'unit-phone-0002', isOnline: () => true, random: () => 0.5, setTimer: () => 0, clearTimer: () => undefined });
       await sync2.trigger();
-      expect(t.count('unit_activities')).toBe(1);
-      expect(t.count('unit_events')).toBe(1);
+      expect(await t.count('unit_activities')).toBe(1);
+      expect(await t.count('unit_events')).toBe(1);
     } finally {
-      second.close();
+      await second.close();
       await Dexie.delete(second.name);
     }
   });
@@ -158,8 +159,8 @@ describe("a unit officer's phone", () => {
     p.net.up = true;
     p.net.dropAnswers = 1;
     await p.engine.trigger();
-    expect(t.count('stored_files')).toBe(1);
-    expect(t.count('unit_events')).toBe(0);
+    expect(await t.count('stored_files')).toBe(1);
+    expect(await t.count('unit_events')).toBe(0);
     expect(await p.repo.countPendingFiles()).toBe(1);
     // The next run sends the photo again (the server already has it), then the records.
     await p.engine.trigger();
@@ -170,9 +171,9 @@ describe("a unit officer's phone", () => {
     expect(kept?.state).toBe('uploaded');
     expect(kept?.blob).toBeUndefined();
     expect(p.net.uploads).toBe(2);
-    expect(t.count('stored_files')).toBe(1);
-    expect(t.count('unit_activities')).toBe(2);
-    const linked = t.sqlite.prepare('SELECT sha256, name FROM unit_activity_files WHERE activity_id = ?').all(saved.activityId);
+    expect(await t.count('stored_files')).toBe(1);
+    expect(await t.count('unit_activities')).toBe(2);
+    const linked = await t.engine.all(sql`SELECT sha256, name FROM unit_activity_files WHERE activity_id = ${saved.activityId}`);
     expect(linked).toEqual([{ sha256: sha256(PLAIN_JPEG), name: 'bang-ron.jpg' }]);
     // Nothing is sent again once acknowledged.
     await p.engine.trigger();
@@ -190,8 +191,8 @@ describe("a unit officer's phone", () => {
     expect(p.engine.getSnapshot()).toMatchObject({ state: 'idle', pending: 0, dead: 1 });
     expect(await p.repo.countPendingFiles()).toBe(0);
     expect((await db.files.get(odd.sha256))?.state).toBe('refused');
-    expect(t.count('stored_files')).toBe(0);
-    expect(t.sqlite.prepare('SELECT title FROM unit_activities').all()).toEqual([{ title: 'Tin trên loa phường' }]);
+    expect(await t.count('stored_files')).toBe(0);
+    expect(await t.engine.all(sql`SELECT title FROM unit_activities`)).toEqual([{ title: 'Tin trên loa phường' }]);
   });
 
   it("once June's report is issued, a plain correction is refused and kept dead on the phone; one sent after the report goes in", async () => {
@@ -208,8 +209,8 @@ describe("a unit officer's phone", () => {
     await p.repo.correctActivity(p.me, first.activityId, { ...banner, reach: { copies: 5 } }, 'Treo thêm 2 băng rôn', new Date(), { afterIssue: true });
     await p.engine.trigger();
     expect(await p.repo.countPending()).toBe(0);
-    expect(t.count('unit_events')).toBe(2);
-    const row = t.sqlite.prepare('SELECT details FROM unit_activities WHERE id = ?').get(first.activityId) as { details: string };
+    expect(await t.count('unit_events')).toBe(2);
+    const row = await t.engine.get(sql`SELECT details FROM unit_activities WHERE id = ${first.activityId}`) as { details: string };
     expect(JSON.parse(row.details).reach).toEqual({ copies: 5 });
   });
 });

@@ -2,6 +2,7 @@
 // app and SQLite: exactly once (a resend is a duplicate, never a second row),
 // an officer records only for their own unit and only what the plan has,
 // corrections keep both records, and who reads which unit's log.
+import { sql } from 'drizzle-orm';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { uuidv7 } from '../../shared/ids.ts';
 import { setupTestApp, type TestApp } from './helpers.ts';
@@ -33,9 +34,9 @@ describe('unit records', () => {
     // The answer was lost; the phone sends the same records again, twice at once.
     const again = await Promise.all([unitSync(t, ttsnc, batch), unitSync(t, ttsnc, batch)]);
     expect(again.flat().map((r) => r.status)).toEqual(['duplicate', 'duplicate', 'duplicate', 'duplicate']);
-    expect(t.count('unit_events')).toBe(2);
-    expect(t.count('unit_activities')).toBe(2);
-    expect(t.count('unit_activity_items')).toBe(3);
+    expect(await t.count('unit_events')).toBe(2);
+    expect(await t.count('unit_activities')).toBe(2);
+    expect(await t.count('unit_activity_items')).toBe(3);
     const list = await (await activities(ttsnc, 'ttsnc')).json();
     expect(list.activities.map((a: { title: string; contentItems: string[]; reach: object }) => [a.title, a.contentItems, a.reach])).toEqual(
       expect.arrayContaining([
@@ -46,16 +47,16 @@ describe('unit records', () => {
   });
 
   it("are refused when an officer records for a unit not theirs, or as another officer, and nothing is written", async () => {
-    const before = { events: t.count('unit_events'), activities: t.count('unit_activities') };
+    const before = { events: await t.count('unit_events'), activities: await t.count('unit_activities') };
     const results = await unitSync(t, kthtdt, [activityRecorded(kthtdt, 'ttsnc'), activityRecorded(ttsnc, 'ttsnc')]);
     expect(results.map((r) => `${r.status}:${r.error?.code}`)).toEqual(['rejected:forbidden', 'rejected:forbidden']);
-    expect({ events: t.count('unit_events'), activities: t.count('unit_activities') }).toEqual(before);
+    expect({ events: await t.count('unit_events'), activities: await t.count('unit_activities') }).toEqual(before);
     // Guides, reviewers and admins have no unit: the route itself refuses them.
     for (const who of [reviewer, admin]) {
       const res = await t.postJson('/api/v1/units/sync', { deviceId: UNIT_DEVICE, events: [activityRecorded(who, 'ttsnc')] }, who.headers);
       expect(res.status).toBe(403);
     }
-    expect(t.count('unit_events')).toBe(before.events);
+    expect(await t.count('unit_events')).toBe(before.events);
   });
 
   it('are refused when the plan has no such form, sub-form, content item or plan', async () => {
@@ -76,7 +77,7 @@ describe('unit records', () => {
       'rejected:invalid_event',
       'rejected:invalid_event',
     ]);
-    expect(t.count('unit_events')).toBe(0);
+    expect(await t.count('unit_events')).toBe(0);
   });
 
   it('are corrected by a later record with a reason; the log keeps both and the list shows the correction', async () => {
@@ -84,7 +85,7 @@ describe('unit records', () => {
     const fix = { ...activityRecorded(ttsnc, 'ttsnc', { activityId: first.activityId, reach: { minutesAired: 15 }, contentItems: ['1.2', '1.4'] }), type: 'activity.corrected', reason: 'Phát 3 lần, không phải 1' };
     // Recorded and corrected in one batch, as a phone that was offline sends them.
     expect((await unitSync(t, ttsnc, [first, fix])).map((r) => r.status)).toEqual(['accepted', 'accepted']);
-    expect(t.count('unit_events')).toBe(2);
+    expect(await t.count('unit_events')).toBe(2);
     const [row] = (await (await activities(reviewer, 'ttsnc')).json()).activities;
     expect(row).toMatchObject({ id: first.activityId, reach: { minutesAired: 15 }, contentItems: ['1.2', '1.4'], corrections: 1 });
     // Another unit's officer cannot correct it, and nobody corrects what was never recorded.
@@ -94,7 +95,7 @@ describe('unit records', () => {
     expect((await unitSync(t, ttsnc, [ghost])).map((r) => r.error?.code)).toEqual(['unknown_activity']);
     // A second record claiming the same activity id is a conflict, not an overwrite.
     expect((await unitSync(t, ttsnc, [activityRecorded(ttsnc, 'ttsnc', { activityId: first.activityId, title: 'Khác' })])).map((r) => r.error?.code)).toEqual(['conflict']);
-    expect(t.count('unit_events')).toBe(2);
+    expect(await t.count('unit_events')).toBe(2);
   });
 
   it("are read by the unit's own officers and the office; another unit's officer is refused", async () => {
@@ -128,7 +129,7 @@ describe('unit records', () => {
     expect(noUnit.status).toBe(400);
     const unknown = await sendJson(t, 'POST', '/api/v1/staff', admin, { username: 'khoa', displayName: 'Anh Khoa', role: 'unit', unitId: 'khong-co' });
     expect(unknown.status).toBe(400);
-    expect(t.sqlite.prepare("SELECT COUNT(*) AS n FROM users WHERE username = 'khoa'").get()).toEqual({ n: 0 });
+    expect(await t.engine.get(sql`SELECT COUNT(*) AS n FROM users WHERE username = 'khoa'`)).toEqual({ n: 0 });
   });
 });
 

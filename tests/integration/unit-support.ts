@@ -3,14 +3,13 @@
 import { createStaffAccount } from '../../server/accounts/guides.ts';
 import { uuidv7 } from '../../shared/ids.ts';
 import { login, ORIGIN, setupTestApp, TEST_HASHER, type TestApp } from './helpers.ts';
-import { engineOfSqlite } from '../../server/db/engine/sqlite.ts';
 
 export const UNIT_DEVICE = 'unit-phone-0001';
 export const SAMPLE_PLAN = 'sample-nq57';
 const PASSWORD = 'correct horse battery';
 
 export async function staffMember(t: TestApp, username: string, role: 'admin' | 'reviewer' | 'unit', unitId?: string) {
-  const user = await createStaffAccount(engineOfSqlite(t.db.$client), { username, password: PASSWORD, role, team: null, unitId, displayName: username }, t.clock.now, TEST_HASHER);
+  const user = await createStaffAccount(t.engine, { username, password: PASSWORD, role, team: null, unitId, displayName: username }, t.clock.now, TEST_HASHER);
   const cookie = await login(t, username, PASSWORD);
   return { id: user.id, headers: { cookie, origin: ORIGIN } };
 }

@@ -33,7 +33,7 @@ const post = (fileName: string, bytes: Uint8Array | string) =>
   t.postJson('/api/v1/ward/import', { fileName, contentBase64: Buffer.from(bytes).toString('base64'), dryRun: false }, admin);
 
 /** The groups and the audit log as they are: a refused import must leave both alone. */
-const state = async () => ({ groups: (await (await t.request('/api/v1/ward/admin', { headers: admin })).json()).groups, audit: t.count('audit_log') });
+const state = async () => ({ groups: (await (await t.request('/api/v1/ward/admin', { headers: admin })).json()).groups, audit: await t.count('audit_log') });
 
 async function refused(fileName: string, bytes: Uint8Array | string, status: number, code: string) {
   const before = await state();

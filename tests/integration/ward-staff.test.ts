@@ -77,7 +77,7 @@ describe('staff accounts (admin)', () => {
   });
 
   it('refuses bad input and non-admins, writing nothing', async () => {
-    const before = t.count('users');
+    const before = await t.count('users');
     const cases: Array<[Record<string, unknown>, Record<string, string>, number]> = [
       [{ username: 'x1', displayName: 'X', role: 'guide', team: 'cns', groups: ['tdp-1'] }, guide, 403],
       [{ username: 'x2', displayName: 'X', role: 'guide', team: null, groups: ['tdp-1'] }, admin, 400],
@@ -88,8 +88,8 @@ describe('staff accounts (admin)', () => {
     ];
     for (const [body, headers, status] of cases) expect((await t.postJson('/api/v1/staff', body, headers)).status, JSON.stringify(body)).toBe(status);
     expect((await t.postJson('/api/v1/staff', { username: 'x6', displayName: 'X', role: 'reviewer' })).status).toBe(401);
-    expect(t.count('users')).toBe(before);
-    expect(t.count('guide_groups')).toBe(0);
+    expect(await t.count('users')).toBe(before);
+    expect(await t.count('guide_groups')).toBe(0);
   });
 
   it('changes a guide’s groups', async () => {

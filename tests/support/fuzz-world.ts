@@ -10,7 +10,6 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { createApp } from '../../server/app.ts';
 import { createStaffAccount } from '../../server/accounts/guides.ts';
-import { engineOfSqlite } from '../../server/db/engine/sqlite.ts';
 import { DB_FILE_NAME, openDb } from '../../server/db/open.ts';
 import { uuidv7 } from '../../shared/ids.ts';
 import { completion, login, ORIGIN, registerLearner, setupTestApp, TEST_HASHER, TEST_PASSWORD_COST } from '../integration/helpers.ts';
@@ -42,7 +41,7 @@ type Staff = { id: string; username: string; password: string; headers: { cookie
 export const asGuide = (s: Staff) => ({ id: s.id, cookie: s.headers.cookie, headers: s.headers });
 
 async function staff(t: ReturnType<typeof setupTestApp>, username: string, role: 'guide' | 'reviewer' | 'admin' | 'unit', groups: string[], unitId?: string): Promise<Staff> {
-  const user = await createStaffAccount(engineOfSqlite(t.db.$client), {
+  const user = await createStaffAccount(t.engine, {
     username,
     password: PASSWORD,
     role,

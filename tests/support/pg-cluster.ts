@@ -16,8 +16,8 @@ const SUPERUSER = 'postgres';
 export interface PgCluster {
   /** node-postgres URL of the database made at start. */
   url: string;
-  /** A new empty database in this cluster; its URL. */
-  createDatabase(name: string): Promise<string>;
+  /** A new database in this cluster, empty or a copy of `template`; its URL. */
+  createDatabase(name: string, template?: string): Promise<string>;
   stop(): Promise<void>;
 }
 
@@ -68,11 +68,12 @@ export async function startPgCluster(database = 'hoc_vu_so'): Promise<PgCluster>
     const options = `-c listen_addresses='' -c unix_socket_directories=${dir} -c fsync=on -c synchronous_commit=on`;
     await pgRun('pg_ctl', ['-D', data, '-l', log, '-w', '-t', '60', '-o', options, 'start']);
     started = true;
-    const createDatabase = async (name: string) => {
+    const quoted = (name: string) => `"${name.replaceAll('"', '""')}"`;
+    const createDatabase = async (name: string, template?: string) => {
       const admin = new pg.Client({ connectionString: urlFor(dir, 'postgres') });
       await admin.connect();
       try {
-        await admin.query(`CREATE DATABASE "${name.replaceAll('"', '""')}"`);
+        await admin.query(`CREATE DATABASE ${quoted(name)}${template ? ` TEMPLATE ${quoted(template)}` : ''}`);
       } finally {
         await admin.end();
       }
