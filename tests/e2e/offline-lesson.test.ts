@@ -1,6 +1,6 @@
 // The foundation journey on a phone-sized Chromium: finish a lesson online,
 // lose the network, reload, finish a second lesson offline, come back online,
-// and find exactly those two completions, once each, in the ward's SQLite —
+// and find exactly those two completions, once each, in the ward's database —
 // then see them on the ward page.
 import { describe, it, expect } from 'vitest';
 import { adminPasswordFrom } from '../support/server-process.ts';
@@ -15,7 +15,7 @@ const e2e = useServerAndBrowser();
 function completionsInDb() {
   return dbRows<{ lessonId: string; n: number }>(
     e2e.server,
-    "SELECT lesson_id AS lessonId, count(*) AS n FROM events WHERE type = 'lesson.completed' GROUP BY lesson_id ORDER BY lesson_id",
+    `SELECT lesson_id AS "lessonId", count(*) AS n FROM events WHERE type = 'lesson.completed' GROUP BY lesson_id ORDER BY lesson_id`,
   );
 }
 
