@@ -6,7 +6,8 @@ import { createApp } from '../../server/app.ts';
 import type { AppConfig } from '../../server/context.ts';
 import type { Catalog } from '../../server/resident/catalog.ts';
 import type { Logger } from '../../server/logger.ts';
-import { openDb } from '../../server/db/open.ts';
+import { openDb, type Db, type Sqlite } from '../../server/db/open.ts';
+import type { Engine } from '../../server/db/engine/engine.ts';
 import { createUser } from '../../server/accounts/users.ts';
 import { createPasswordHasher, type PasswordHasher } from '../../server/auth/passwords.ts';
 import { newSecret, uuidv7 } from '../../shared/ids.ts';
@@ -19,24 +20,24 @@ export const ORIGIN = 'http://localhost';
 export const TEST_PASSWORD_COST = { N: 2 ** 10, r: 8, p: 1 };
 export const TEST_HASHER = createPasswordHasher(TEST_PASSWORD_COST);
 
-export function setupTestApp(options: { config?: Partial<AppConfig>; now?: number; catalog?: Catalog; passwords?: PasswordHasher; logger?: Logger } = {}) {
-  const dir = mkdtempSync(join(tmpdir(), 'hvs-test-'));
-  const { db, sqlite } = openDb(dir);
+type TestAppOptions = { config?: Partial<AppConfig>; now?: number; catalog?: Catalog; passwords?: PasswordHasher; logger?: Logger };
+
+/** The real app over a database (SQLite's connection, or an engine alone, e.g. PostgreSQL), with a test clock and config. */
+function appOver(deps: { db: Db; sqlite: Sqlite } | { engine: Engine }, options: TestAppOptions) {
   const clock = { now: options.now ?? Date.parse('2025-06-01T03:00:00Z') };
   // The fixtures put every learner on one test phone (DEVICE_ID); the
   // learners-per-device rule is tested with its own limits (integrity-*.test.ts).
   const config = { passwordCost: TEST_PASSWORD_COST, ...options.config, plausibility: { maxLearnersPerDevice: 1_000, ...options.config?.plausibility } };
-  const app = createApp({ db, sqlite, config, now: () => clock.now, catalog: options.catalog, passwords: options.passwords, logger: options.logger });
+  const app = createApp({ ...deps, config, now: () => clock.now, catalog: options.catalog, passwords: options.passwords, logger: options.logger });
+  const engine = 'engine' in deps ? deps.engine : engineOfSqlite(deps.sqlite);
 
   const request = (path: string, init: RequestInit = {}) => app.request(`${ORIGIN}${path}`, init);
   const postJson = (path: string, body: unknown, headers: Record<string, string> = {}) =>
     request(path, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify(body) });
-
   return {
     app,
-    db,
-    sqlite,
-    dir,
+    /** The database, through the engine (for accounts made beside the app). */
+    engine,
     clock,
     request,
     postJson,
@@ -45,6 +46,24 @@ export function setupTestApp(options: { config?: Partial<AppConfig>; now?: numbe
     async settle() {
       await request('/api/v1/stats/settle');
     },
+  };
+}
+/** What the staff and sync helpers need of an app under test, on either engine. */
+export type AppClient = ReturnType<typeof appOver>;
+
+/** The real app over `engine` alone (e.g. a PostgreSQL database a real server is then started on). */
+export function setupTestAppOn(engine: Engine, options: TestAppOptions = {}): AppClient {
+  return appOver({ engine }, options);
+}
+
+export function setupTestApp(options: TestAppOptions = {}) {
+  const dir = mkdtempSync(join(tmpdir(), 'hvs-test-'));
+  const { db, sqlite } = openDb(dir);
+  return {
+    ...appOver({ db, sqlite }, options),
+    db,
+    sqlite,
+    dir,
     count: (table: string) => (sqlite.prepare(`SELECT COUNT(*) AS n FROM ${table}`).get() as { n: number }).n,
     close() {
       sqlite.close();
@@ -99,7 +118,7 @@ export async function createStaff(t: TestApp, username: string, role: StaffRole,
 }
 
 /** Logs in and returns the Cookie header value for later requests. */
-export async function login(t: TestApp, username: string, password: string): Promise<string> {
+export async function login(t: AppClient, username: string, password: string): Promise<string> {
   const res = await t.postJson('/api/v1/auth/login', { username, password }, { origin: ORIGIN });
   if (res.status !== 200) throw new Error(`login failed: ${res.status}`);
   const setCookie = res.headers.get('set-cookie') ?? '';
