@@ -29,7 +29,7 @@ const PASSWORD = 'correct horse battery';
 async function quarterOfWork(): Promise<ServerStore> {
   const store = await newStore(mkdtempSync(join(tmpdir(), 'hvs-quarter-')));
   const { engine, close } = await openStore(store);
-  const t = setupTestAppOn(engine, { now: Date.parse('2025-07-05T03:00:00Z') });
+  const t = setupTestAppOn(engine, { now: Date.parse('2025-07-05T03:00:00Z'), config: { filesDir: join(store.dataDir, 'files') } });
   const ttsnc = await staffMember(t, 'lan-ttsnc', 'unit', 'ttsnc');
   await staffMember(t, 'office', 'reviewer');
   const records = [
