@@ -46,11 +46,11 @@ describe.skipIf(!hasChromium)('resident learns offline, the ward sees it once', 
     await page.getByTestId(`lesson-${second}`).click();
     await finishLesson(page);
     await expect.poll(() => page.getByTestId('sync-pending').textContent()).toBe('1');
-    expect(completionsInDb()).toEqual([{ lessonId: first, n: 1 }]);
+    expect(await completionsInDb()).toEqual([{ lessonId: first, n: 1 }]);
 
     await setPhoneOffline(context, false);
     await expect.poll(() => page.getByTestId('sync-pending').textContent(), { timeout: 30_000 }).toBe('0');
-    expect(completionsInDb()).toEqual(
+    expect(await completionsInDb()).toEqual(
       [first, second].sort().map((lessonId) => ({ lessonId, n: 1 })),
     );
 

@@ -243,7 +243,7 @@ describe.skipIf(!hasChromium)('resident data rights', () => {
     expect(await statuses()).toEqual(['none', 'completed']);
 
     // On the server: two learners, each with only their own lesson.
-    await expect.poll(() => [completedOnServer(first), completedOnServer(second)], LONG).toEqual([[lessons[0]], [lessons[1]]]);
+    await expect.poll(() => Promise.all([completedOnServer(first), completedOnServer(second)]), LONG).toEqual([[lessons[0]], [lessons[1]]]);
     await phone.close();
   });
 });

@@ -90,6 +90,8 @@ async function onStore<T>(store: Pick<ServerStore, 'dataDir' | 'databaseUrl'>, q
     }
   }
   const client = new pg.Client({ connectionString: store.databaseUrl });
+  // A read still polling when the file's cluster stops: its query fails, the client must not crash the run.
+  client.on('error', () => undefined);
   await client.connect();
   try {
     if (!write) await client.query('SET SESSION CHARACTERISTICS AS TRANSACTION READ ONLY');
