@@ -6,11 +6,10 @@
 // so the rollups are exactly what live sync would have built. The database
 // is marked (demo_marker) so every screen says the figures are synthetic.
 import { count, eq, sql } from 'drizzle-orm';
-import type { Db } from '../db/open.ts';
 import { placeholders } from '../db/placeholders.ts';
+import { prepared, type Engine } from '../db/engine/engine.ts';
 import { demoMarker, learners } from '../db/schema/index.ts';
 import { createRecordPipeline } from '../records/pipeline.ts';
-import { engineOfSqlite } from '../db/engine/sqlite.ts';
 import { createProfiles } from '../resident/profiles.ts';
 import { createWardProfile } from '../ward/profile.ts';
 import { createStatsRollup, type StatsCatalog } from './rollup.ts';
@@ -31,14 +30,14 @@ export interface DemoOptions {
 
 const DAY = 86_400_000;
 
-export function hasRealData(db: Db): boolean {
-  const [{ n }] = db.select({ n: count() }).from(learners).all();
-  const demo = db.select({ id: demoMarker.id }).from(demoMarker).where(eq(demoMarker.id, 1)).get();
+export async function hasRealData(engine: Engine): Promise<boolean> {
+  const [{ n }] = await engine.db.select({ n: count() }).from(learners);
+  const [demo] = await engine.db.select({ id: demoMarker.id }).from(demoMarker).where(eq(demoMarker.id, 1));
   return n > 0 && !demo;
 }
 
-export async function seedDemo(db: Db, catalog: StatsCatalog, options: DemoOptions): Promise<{ learners: number; events: number }> {
-  const engine = engineOfSqlite(db.$client);
+/** On either engine (the SQLite file, or a PostgreSQL database for trying a city's set-up). */
+export async function seedDemo(engine: Engine, catalog: StatsCatalog, options: DemoOptions): Promise<{ learners: number; events: number }> {
   const rnd = seededRandom(options.seed ?? 57);
   const now = options.now ?? Date.now();
   const days = options.days ?? 120;
@@ -47,7 +46,7 @@ export async function seedDemo(db: Db, catalog: StatsCatalog, options: DemoOptio
   const rollup = createStatsRollup(engine, catalog, () => now);
   await rollup.ensureFresh();
   const records = createRecordPipeline(engine, [{ name: 'resident', learner: createProfiles(engine, ward.hasGroup).hooks }, rollup.projection]);
-  const addLearner = db.insert(learners).values(placeholders<typeof learners.$inferInsert>(['id', 'secretHash', 'createdAt'])).prepare();
+  const addLearner = prepared((b) => b.insert(learners).values(placeholders<typeof learners.$inferInsert>(['id', 'secretHash', 'createdAt'])));
   const courses = catalog.courses.filter((c) => c.lessons.length > 0);
   const pick = <T>(xs: readonly T[]) => xs[Math.floor(rnd() * xs.length)];
   const iso = (ms: number) => new Date(ms).toISOString();
@@ -59,7 +58,7 @@ export async function seedDemo(db: Db, catalog: StatsCatalog, options: DemoOptio
       const deviceId = `demo-${id.slice(-12)}`;
       // More learners join later in the period (the movement grows).
       const start = now - Math.floor(days * (1 - Math.sqrt(rnd()))) * DAY - Math.floor(rnd() * 10 * 3_600_000);
-      addLearner.run({ id, secretHash: 'demo-no-secret', createdAt: start } satisfies typeof learners.$inferInsert);
+      await tx.runPrepared(addLearner, { id, secretHash: 'demo-no-secret', createdAt: start } satisfies typeof learners.$inferInsert);
       const list: Array<Record<string, unknown>> = [];
       let t = start;
       const env = () => ({ id: uuidv7(), learnerId: id, deviceId, occurredAt: iso((t += Math.floor(rnd() * 20 * 60_000))) });
@@ -96,9 +95,9 @@ export async function seedDemo(db: Db, catalog: StatsCatalog, options: DemoOptio
     await batch(from, Math.min(options.learners, from + CHUNK));
     await rollup.catchUp();
   }
-  db.insert(demoMarker)
+  await engine.db
+    .insert(demoMarker)
     .values({ id: 1, learners: options.learners, seededAt: now })
-    .onConflictDoUpdate({ target: demoMarker.id, set: { learners: sql`${demoMarker.learners} + ${excluded(demoMarker.learners)}`, seededAt: excluded(demoMarker.seededAt) } })
-    .run();
+    .onConflictDoUpdate({ target: demoMarker.id, set: { learners: sql`${demoMarker.learners} + ${excluded(demoMarker.learners)}`, seededAt: excluded(demoMarker.seededAt) } });
   return { learners: options.learners, events };
 }

@@ -8,10 +8,9 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
 import { createUser } from '../../server/accounts/users.ts';
-import { openDb } from '../../server/db/open.ts';
+import { newStore, openStore } from '../support/server-database.ts';
 import { hasChromium, launchChromium } from '../support/browser.ts';
 import { startServer, type RunningServer } from '../support/server-process.ts';
-import { engineOfSqlite } from '../../server/db/engine/sqlite.ts';
 
 let server: RunningServer;
 let browser: Browser;
@@ -20,10 +19,11 @@ let dataDir: string | undefined;
 beforeAll(async () => {
   if (!hasChromium) return;
   dataDir = mkdtempSync(join(tmpdir(), 'hvs-accounts-'));
-  const { db, sqlite } = openDb(dataDir);
-  await createUser(engineOfSqlite(db.$client), { username: 'it', password: 'correct horse battery', role: 'admin', team: null });
-  sqlite.close();
-  server = await startServer({ dataDir });
+  const store = await newStore(dataDir);
+  const { engine, close } = await openStore(store);
+  await createUser(engine, { username: 'it', password: 'correct horse battery', role: 'admin', team: null });
+  await close();
+  server = await startServer({ dataDir, databaseUrl: store.databaseUrl });
   browser = await launchChromium();
 }, 120_000);
 

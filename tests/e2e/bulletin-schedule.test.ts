@@ -53,11 +53,11 @@ describe.skipIf(!hasChromium)('broadcast schedule', () => {
     await day.getByTestId('schedule-aired').dblclick();
     await expect.poll(() => day.getByTestId('schedule-aired-state').textContent()).toContain('đã phát, 3 phút, Chị Lan ghi');
     expect(await fits(page)).toBeLessThanOrEqual(360);
-    const logged = dbRows<{ form_code: string; sub_form_id: string; starts_on: string; details: string }>(e2e.server, 'SELECT form_code, sub_form_id, starts_on, details FROM unit_activities');
+    const logged = await dbRows<{ form_code: string; sub_form_id: string; starts_on: string; details: string }>(e2e.server, 'SELECT form_code, sub_form_id, starts_on, details FROM unit_activities');
     expect(logged).toHaveLength(1);
     expect(logged[0]).toMatchObject({ form_code: '2.4', sub_form_id: 'radio-news', starts_on: today() });
     expect(JSON.parse(logged[0].details).reach).toEqual({ minutesAired: 3 });
-    expect(dbRows(e2e.server, 'SELECT day FROM bulletin_airings')).toHaveLength(1);
+    expect(await dbRows(e2e.server, 'SELECT day FROM bulletin_airings')).toHaveLength(1);
     await phone.close();
 
     const english = await e2e.browser.newContext(PHONE);

@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { createUser } from '../../server/accounts/users.ts';
-import { openDb } from '../../server/db/open.ts';
+import { newStore, openStore } from '../support/server-database.ts';
 import { loadCatalog } from '../../server/resident/catalog.ts';
 import { seedDemo } from '../../server/stats/demo-data.ts';
 import { CHROMIUM_ARGS, CHROMIUM_PATH, hasChromium, PHONE } from '../support/browser.ts';
@@ -19,7 +19,6 @@ import { createGuideAccount } from '../support/guide-driver.ts';
 import { finishLesson } from '../support/lesson-driver.ts';
 import { adminPasswordFrom, PROJECT_ROOT, startServer, type RunningServer } from '../support/server-process.ts';
 import { waitOfflineReady } from '../support/offline-ready.ts';
-import { engineOfSqlite } from '../../server/db/engine/sqlite.ts';
 
 let server: RunningServer;
 let browser: Browser;
@@ -28,12 +27,13 @@ const problems: string[] = [];
 beforeAll(async () => {
   if (!hasChromium) return;
   const dataDir = mkdtempSync(join(tmpdir(), 'hvs-csp-'));
-  const { db, sqlite } = openDb(dataDir);
-  await createUser(engineOfSqlite(db.$client), { username: 'office', password: 'correct horse battery', role: 'reviewer', team: null });
+  const store = await newStore(dataDir);
+  const { engine, close } = await openStore(store);
+  await createUser(engine, { username: 'office', password: 'correct horse battery', role: 'reviewer', team: null });
   // Real figures, so the dashboard draws its charts and tables.
-  await seedDemo(db, loadCatalog(join(PROJECT_ROOT, 'dist')), { learners: 80, days: 40 });
-  sqlite.close();
-  server = await startServer({ dataDir });
+  await seedDemo(engine, loadCatalog(join(PROJECT_ROOT, 'dist')), { learners: 80, days: 40 });
+  await close();
+  server = await startServer({ dataDir, databaseUrl: store.databaseUrl });
   browser = await chromium.launch({
     executablePath: CHROMIUM_PATH,
     headless: true,

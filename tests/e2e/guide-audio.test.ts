@@ -39,15 +39,15 @@ describe.skipIf(!hasChromium)('guide-recorded lesson audio', () => {
     await guide.getByTestId('audio-keep').click();
     await guide.getByTestId('audio-saved').waitFor();
     await expect.poll(() => guide.getByTestId('guide-pending').textContent()).toContain('1');
-    expect(dbRows(e2e.server, 'SELECT id FROM lesson_audio')).toHaveLength(0);
+    expect(await dbRows(e2e.server, 'SELECT id FROM lesson_audio')).toHaveLength(0);
 
     // ── Back online: the file, then the record, once.
     await setPhoneOffline(guideCtx, false);
     await guide.getByTestId('guide-sync-now').click();
     await expect.poll(() => guide.getByTestId('guide-pending').textContent(), { timeout: 15_000 }).toContain('0');
-    const rows = dbRows<{ id: string; step: number; lang: string; status: string; type: string; sha256: string }>(e2e.server, 'SELECT id, step, lang, status, type, sha256 FROM lesson_audio');
+    const rows = await dbRows<{ id: string; step: number; lang: string; status: string; type: string; sha256: string }>(e2e.server, 'SELECT id, step, lang, status, type, sha256 FROM lesson_audio');
     expect(rows).toEqual([expect.objectContaining({ step: 1, lang: 'vi', status: 'submitted', type: 'audio/webm' })]);
-    expect(dbRows(e2e.server, `SELECT sha256 FROM stored_files WHERE type = 'audio/webm'`)).toHaveLength(1);
+    expect(await dbRows(e2e.server, `SELECT sha256 FROM stored_files WHERE type = 'audio/webm'`)).toHaveLength(1);
     // Not public before it is approved.
     expect((await fetch(`${e2e.server.url}/api/v1/lesson-audio/files/${rows[0].sha256}`)).status).toBe(404);
     await guideCtx.close();
@@ -63,7 +63,7 @@ describe.skipIf(!hasChromium)('guide-recorded lesson audio', () => {
     await item.waitFor();
     expect(await item.getByTestId('lesson-audio-player').getAttribute('src')).toBe(`/api/v1/lesson-audio/recordings/${rows[0].id}/audio`);
     await item.getByTestId('lesson-audio-approve').click();
-    await expect.poll(() => dbRows<{ status: string }>(e2e.server, 'SELECT status FROM lesson_audio')[0].status).toBe('approved');
+    await expect.poll(async () => (await dbRows<{ status: string }>(e2e.server, 'SELECT status FROM lesson_audio'))[0].status).toBe('approved');
     await office.setViewportSize({ width: 360, height: 740 });
     expect(await office.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
     await office.close();
@@ -112,7 +112,7 @@ describe.skipIf(!hasChromium)('guide-recorded lesson audio', () => {
     await office2.getByTestId('ward-lesson-audio').click();
     await office2.getByTestId('lesson-audio-status').selectOption('approved');
     await office2.getByTestId('lesson-audio-item').getByTestId('lesson-audio-reject').click();
-    await expect.poll(() => dbRows<{ status: string }>(e2e.server, 'SELECT status FROM lesson_audio')[0].status).toBe('rejected');
+    await expect.poll(async () => (await dbRows<{ status: string }>(e2e.server, 'SELECT status FROM lesson_audio'))[0].status).toBe('rejected');
     await office2.close();
     await setPhoneOffline(ctx, false);
     await phone.goto(`${e2e.server.url}/courses/${COURSE}/lessons/${lessonId}`);

@@ -74,19 +74,19 @@ describe.skipIf(!hasChromium)('households and assisted learning through the less
     expect(link).toMatch(/\/household\/[0-9a-f-]{36}#/);
     await expect.poll(() => pending(guide)).toContain('5');
     expect(await guide.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
-    expect(dbRows(e2e.server, 'SELECT id FROM guide_events')).toHaveLength(0);
+    expect(await dbRows(e2e.server, 'SELECT id FROM guide_events')).toHaveLength(0);
 
     // ── Online: everything arrives once, the score as played, nothing in the guide-phone's resident profile.
     await setPhoneOffline(guideCtx, false);
     await guide.getByTestId('guide-sync-now').click();
     await expect.poll(() => pending(guide), { timeout: 20_000 }).toContain('0');
-    const [done] = dbRows<{ payload: string; recorded_by: string }>(e2e.server, "SELECT payload, recorded_by FROM guide_events WHERE type = 'lesson.completed'");
+    const [done] = await dbRows<{ payload: string; recorded_by: string }>(e2e.server, "SELECT payload, recorded_by FROM guide_events WHERE type = 'lesson.completed'");
     const completed = JSON.parse(done.payload);
     expect(completed.score).toBe(expectedScore);
     expect(completed.lessonId).toBe(course.lessons[0].id);
     expect(completed.durationSec).toBeGreaterThan(0);
-    expect(dbRows<{ n: number }>(e2e.server, "SELECT COUNT(*) AS n FROM events WHERE type = 'lesson.completed'")[0].n).toBe(0);
-    expect(dbRows(e2e.server, 'SELECT label FROM households')).toEqual([{ label: '12, ngõ 5 Lê Lợi' }]);
+    expect((await dbRows<{ n: number }>(e2e.server, "SELECT COUNT(*) AS n FROM events WHERE type = 'lesson.completed'"))[0].n).toBe(0);
+    expect(await dbRows(e2e.server, 'SELECT label FROM households')).toEqual([{ label: '12, ngõ 5 Lê Lợi' }]);
 
     // ── A resident: app opened once online, then no signal; opens the household QR's link.
     const residentCtx = await e2e.browser.newContext(PHONE);
@@ -103,9 +103,9 @@ describe.skipIf(!hasChromium)('households and assisted learning through the less
     await expect.poll(() => resident.getByTestId('household-target').textContent()).toContain('12, ngõ 5 Lê Lợi');
     await resident.getByTestId('household-join').click();
     await expect.poll(() => resident.getByTestId('household-result').getAttribute('data-kind')).toBe('joined');
-    expect(dbRows(e2e.server, 'SELECT learner_id FROM household_members')).toHaveLength(1);
+    expect(await dbRows(e2e.server, 'SELECT learner_id FROM household_members')).toHaveLength(1);
     await setPhoneOffline(residentCtx, false);
-    await expect.poll(() => dbRows(e2e.server, 'SELECT learner_id FROM household_members').length, { timeout: 30_000 }).toBe(2);
+    await expect.poll(async () => (await dbRows(e2e.server, 'SELECT learner_id FROM household_members')).length, { timeout: 30_000 }).toBe(2);
     // Opening the same household's link again (a fresh load) queues nothing.
     await resident.goto(`${e2e.server.url}/`);
     await resident.goto(link);
@@ -117,7 +117,7 @@ describe.skipIf(!hasChromium)('households and assisted learning through the less
     await expect.poll(() => house.getAttribute('data-status'), { timeout: 15_000 }).toBe('notCovered');
     expect(await house.getByTestId('household-members').textContent()).toBe('Số người trong hộ: 2');
     expect(await guide.getByTestId('households-summary').textContent()).toBe('1 trên 1 hộ chưa có ai học xong.');
-    expect(dbRows<{ n: number }>(e2e.server, "SELECT COUNT(*) AS n FROM events WHERE type = 'household.joined'")[0].n).toBe(1);
+    expect((await dbRows<{ n: number }>(e2e.server, "SELECT COUNT(*) AS n FROM events WHERE type = 'household.joined'"))[0].n).toBe(1);
 
     // ── Without signal again, the lists seen online are still there, dated.
     await guide.goto(`${e2e.server.url}/guide/groups/tdp-1`);

@@ -2,7 +2,7 @@
 // syncs it; a resident joins by typing the code and completes a lesson; the
 // guide registers an assisted learner offline, records two completions and
 // syncs. The roster and the team report then show 2 attendees, 1 self and
-// 2 assisted completions — on screen and in the ward's SQLite; the self
+// 2 assisted completions — on screen and in the ward's database; the self
 // completion, finished in seconds, counts in the team report only once the
 // office has accepted it. Along the way, the walk-through's (the December UX
 // review's) items on joining and guide mode: M-5, M-6, M-9, minors 10–14,
@@ -32,13 +32,13 @@ describe.skipIf(!hasChromium)('guide session with QR check-in and assisted learn
     expect(code).toMatch(/^[34679ACDEFGHJKMNPQRTUVWXY]{8}$/);
     await expect.poll(() => guide.getByTestId('guide-pending').textContent()).toContain('1');
     expect(await guide.locator('.qr svg').count()).toBe(1);
-    expect(dbRows(e2e.server, 'SELECT id FROM guide_sessions')).toHaveLength(0);
+    expect(await dbRows(e2e.server, 'SELECT id FROM guide_sessions')).toHaveLength(0);
 
     // Back online: the session reaches the server.
     await setPhoneOffline(guideCtx, false);
     await guide.getByTestId('guide-sync-now').click();
     await expect.poll(() => guide.getByTestId('guide-pending').textContent(), { timeout: 15_000 }).toContain('0');
-    expect(dbRows<{ code: string }>(e2e.server, 'SELECT code FROM guide_sessions')).toEqual([{ code }]);
+    expect(await dbRows<{ code: string }>(e2e.server, 'SELECT code FROM guide_sessions')).toEqual([{ code }]);
 
     // ── A resident joins by typing the code (spaced, lower case) and learns a lesson.
     const residentCtx = await e2e.browser.newContext(PHONE);
@@ -63,8 +63,8 @@ describe.skipIf(!hasChromium)('guide session with QR check-in and assisted learn
     await resident.waitForURL(/\/courses\/public-services$/);
     await resident.getByTestId(`lesson-${first}`).click();
     await finishLesson(resident);
-    await expect.poll(() => dbRows(e2e.server, "SELECT id FROM events WHERE type = 'lesson.completed'").length, { timeout: 30_000 }).toBe(1);
-    await expect.poll(() => dbRows(e2e.server, 'SELECT learner_id FROM session_checkins').length, { timeout: 30_000 }).toBe(1);
+    await expect.poll(async () => (await dbRows(e2e.server, "SELECT id FROM events WHERE type = 'lesson.completed'")).length, { timeout: 30_000 }).toBe(1);
+    await expect.poll(async () => (await dbRows(e2e.server, 'SELECT learner_id FROM session_checkins')).length, { timeout: 30_000 }).toBe(1);
 
     // ── The guide, offline again, registers an assisted learner and records two lessons.
     await setPhoneOffline(guideCtx, true);
@@ -94,7 +94,7 @@ describe.skipIf(!hasChromium)('guide session with QR check-in and assisted learn
     await row.getByTestId('record-lesson-yes').click();
     await expect.poll(() => row.getByTestId('assisted-done').textContent()).toContain('2');
     await expect.poll(() => guide.getByTestId('guide-pending').textContent()).toContain('3');
-    expect(dbRows(e2e.server, 'SELECT id FROM assisted_learners')).toHaveLength(0);
+    expect(await dbRows(e2e.server, 'SELECT id FROM assisted_learners')).toHaveLength(0);
 
     await setPhoneOffline(guideCtx, false);
     await guide.getByTestId('roster-refresh').click();
@@ -149,7 +149,7 @@ describe.skipIf(!hasChromium)('guide session with QR check-in and assisted learn
     const cell = (c: string) => lan.locator(`td[data-col="${c}"]`).textContent();
     // The resident finished the lesson in seconds: the plausibility rules hold that record
     // (server/integrity), so the team report leaves it out until the office accepts it.
-    expect(dbRows(e2e.server, "SELECT h.status FROM integrity_holds h JOIN events e ON e.id = h.event_id WHERE e.type = 'lesson.completed'")).toEqual([{ status: 'held' }]);
+    expect(await dbRows(e2e.server, "SELECT h.status FROM integrity_holds h JOIN events e ON e.id = h.event_id WHERE e.type = 'lesson.completed'")).toEqual([{ status: 'held' }]);
     expect([await cell('sessions'), await cell('attendees'), await cell('selfCompletions'), await cell('assistedCompletions')]).toEqual(['1', '2', '0', '2']);
     const reviewerPassword = await createStaff(e2e.server, await adminCookie(e2e.server), { username: 'vhxh', displayName: 'Anh Minh', role: 'reviewer' });
     const reviewer = await loginCookie(e2e.server, 'vhxh', reviewerPassword);
@@ -171,12 +171,12 @@ describe.skipIf(!hasChromium)('guide session with QR check-in and assisted learn
     expect(await guide.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
     expect(await lan.locator('td[data-col="team"]').textContent()).toBe('Công nghệ số cộng đồng');
 
-    // …and in SQLite: one row per fact, self and assisted kept apart.
-    expect(dbRows(e2e.server, "SELECT lesson_id AS l FROM events WHERE type = 'lesson.completed'")).toEqual([{ l: first }]);
-    expect(dbRows(e2e.server, "SELECT lesson_id AS l FROM guide_events WHERE type = 'lesson.completed' ORDER BY lesson_id")).toEqual([first, second].sort().map((l) => ({ l })));
-    expect(dbRows<{ n: number }>(e2e.server, "SELECT COUNT(*) AS n FROM events WHERE type = 'session.joined'")[0].n).toBe(1);
-    expect(dbRows(e2e.server, 'SELECT name, birth_year AS y, gender FROM assisted_learners')).toEqual([{ name: 'Bà Nguyễn Thị Hòa', y: 1948, gender: '' }]);
-    expect(dbRows(e2e.server, "SELECT DISTINCT g.recorded_by AS r FROM guide_events g JOIN users u ON u.id = g.recorded_by WHERE u.username = 'lan'")).toHaveLength(1);
+    // …and in the database: one row per fact, self and assisted kept apart.
+    expect(await dbRows(e2e.server, "SELECT lesson_id AS l FROM events WHERE type = 'lesson.completed'")).toEqual([{ l: first }]);
+    expect(await dbRows(e2e.server, "SELECT lesson_id AS l FROM guide_events WHERE type = 'lesson.completed' ORDER BY lesson_id")).toEqual([first, second].sort().map((l) => ({ l })));
+    expect((await dbRows<{ n: number }>(e2e.server, "SELECT COUNT(*) AS n FROM events WHERE type = 'session.joined'"))[0].n).toBe(1);
+    expect(await dbRows(e2e.server, 'SELECT name, birth_year AS y, gender FROM assisted_learners')).toEqual([{ name: 'Bà Nguyễn Thị Hòa', y: 1948, gender: '' }]);
+    expect(await dbRows(e2e.server, "SELECT DISTINCT g.recorded_by AS r FROM guide_events g JOIN users u ON u.id = g.recorded_by WHERE u.username = 'lan'")).toHaveLength(1);
 
     // Minor 12: on "Tạo buổi học" every course box the same size, whatever the length of its name.
     await guide.goto(`${e2e.server.url}/guide/sessions/new`);
@@ -204,11 +204,11 @@ describe.skipIf(!hasChromium)('guide session with QR check-in and assisted learn
     await guide.getByTestId('guide-login').waitFor();
     // It was logged out without signal: the server's login ends once there is some.
     await expect.poll(() => guide.evaluate(() => fetch('/api/v1/guide/me').then((r) => r.status)), { timeout: 15_000 }).toBe(401);
-    expect(dbRows(e2e.server, "SELECT id FROM guide_sessions WHERE title = 'Buổi sau'")).toHaveLength(0);
+    expect(await dbRows(e2e.server, "SELECT id FROM guide_sessions WHERE title = 'Buổi sau'")).toHaveLength(0);
     await guide.getByLabel('Tên đăng nhập').fill('lan');
     await guide.getByLabel('Mật khẩu').fill(password);
     await guide.getByTestId('guide-login').click();
-    await expect.poll(() => dbRows(e2e.server, "SELECT id FROM guide_sessions WHERE title = 'Buổi sau'").length, { timeout: 15_000 }).toBe(1);
+    await expect.poll(async () => (await dbRows(e2e.server, "SELECT id FROM guide_sessions WHERE title = 'Buổi sau'")).length, { timeout: 15_000 }).toBe(1);
     await expect.poll(() => guide.getByTestId('guide-pending').textContent(), { timeout: 15_000 }).toContain('0');
     // Nothing waiting, online: one tap, and the server's login ends at once.
     await guide.getByTestId('guide-logout').click();

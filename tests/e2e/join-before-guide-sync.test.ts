@@ -25,7 +25,7 @@ describe.skipIf(!hasChromium)('joining a session the guide has not synced yet', 
     const password = await createGuideAccount(e2e.server);
     const { ctx: guideCtx, guide } = await guidePhoneOffline(e2e.browser, e2e.server, password);
     const code = await createSessionOnPhone(guide, { title: 'An toàn trên mạng', place: 'Nhà văn hóa tổ 1', course: 'cyber-safety' });
-    expect(dbRows(e2e.server, 'SELECT id FROM guide_sessions')).toHaveLength(0);
+    expect(await dbRows(e2e.server, 'SELECT id FROM guide_sessions')).toHaveLength(0);
 
     const residentCtx = await e2e.browser.newContext(PHONE);
     const resident = await residentCtx.newPage();
@@ -40,8 +40,8 @@ describe.skipIf(!hasChromium)('joining a session the guide has not synced yet', 
     await expect.poll(() => resident.getByTestId('join-result').getAttribute('data-kind')).toBe('pending');
     expect(await resident.getByTestId('join-result').textContent()).toContain('chưa có trên máy chủ');
     // The check-in reaches the server and waits there for its session.
-    await expect.poll(() => dbRows(e2e.server, 'SELECT learner_id FROM session_checkins').length, { timeout: 30_000 }).toBe(1);
-    expect(dbRows(e2e.server, "SELECT id FROM events WHERE type = 'session.joined'")).toHaveLength(1);
+    await expect.poll(async () => (await dbRows(e2e.server, 'SELECT learner_id FROM session_checkins')).length, { timeout: 30_000 }).toBe(1);
+    expect(await dbRows(e2e.server, "SELECT id FROM events WHERE type = 'session.joined'")).toHaveLength(1);
 
     // The guide gets signal back: the session arrives and the resident is on its roster.
     await setPhoneOffline(guideCtx, false);

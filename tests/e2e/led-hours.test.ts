@@ -3,14 +3,15 @@
 // form shows the hours of all the screens this period, each screen's part by
 // its name, summed by the server per day, and one tap puts the sum in the
 // form; a screen added today says its hours before today were not recorded.
-// The screens' time on is written into the server's file as their
+// The screens' time on is written into the server's database as their
 // heartbeats would have counted it over the last two days.
-import Database from 'better-sqlite3';
+import { sql } from 'drizzle-orm';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { vietnamToday } from '../../shared/plans/periods.ts';
 import { hasChromium, PHONE } from '../support/browser.ts';
 import { dbRows, useServerAndBrowser } from '../support/e2e-env.ts';
+import { storeWrite } from '../support/server-database.ts';
 import { widerThanScreen } from '../support/layout-check.ts';
 import { rawKeys, textShown } from '../support/screen-text.ts';
 import { adminCookie, createStaff } from '../support/staff-api.ts';
@@ -49,14 +50,10 @@ describe.skipIf(!hasChromium)('LED screens: hours of all screens', () => {
     const weekAgo = vietnamToday(Date.now() - 7 * 24 * HOUR);
     // Gate 10 h yesterday and 2.5 h today, market 6 h yesterday (both counted for a week);
     // the cultural house, added today, 1 h today.
-    const db = new Database(e2e.server.dbFile);
-    db.prepare('UPDATE display_screens SET hours_from = ? WHERE id IN (?, ?)').run(weekAgo, 'cong-ubnd', 'cho-hoa-binh');
-    const day = db.prepare('INSERT INTO display_days (display_id, day, on_ms) VALUES (?, ?, ?)');
-    day.run('cong-ubnd', yesterday, 10 * HOUR);
-    day.run('cong-ubnd', today, 2.5 * HOUR);
-    day.run('cho-hoa-binh', yesterday, 6 * HOUR);
-    day.run('nha-van-hoa', today, HOUR);
-    db.close();
+    await storeWrite(e2e.server, sql`UPDATE display_screens SET hours_from = ${weekAgo} WHERE id IN ('cong-ubnd', 'cho-hoa-binh')`);
+    for (const [display, on, ms] of [['cong-ubnd', yesterday, 10 * HOUR], ['cong-ubnd', today, 2.5 * HOUR], ['cho-hoa-binh', yesterday, 6 * HOUR], ['nha-van-hoa', today, HOUR]] as const) {
+      await storeWrite(e2e.server, sql`INSERT INTO display_days (display_id, day, on_ms) VALUES (${display}, ${on}, ${ms})`);
+    }
     const password = await createStaff(e2e.server, admin, { username: 'thao', displayName: 'Chị Thảo', role: 'unit', unitId: 'ttsnc' });
 
     for (const lang of ['vi', 'en'] as const) {

@@ -12,7 +12,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { createUser } from '../../server/accounts/users.ts';
-import { openDb } from '../../server/db/open.ts';
+import { newStore, openStore } from '../support/server-database.ts';
 import { loadCatalog } from '../../server/resident/catalog.ts';
 import { seedDemo } from '../../server/stats/demo-data.ts';
 import { newSecret, uuidv7 } from '../../shared/ids.ts';
@@ -20,7 +20,6 @@ import { hasChromium, launchChromium, PHONE } from '../support/browser.ts';
 import { narrowTableCells, widerThanScreen, wordsSplitAcrossLines } from '../support/layout-check.ts';
 import { adminPasswordFrom, PROJECT_ROOT, startServer, type RunningServer } from '../support/server-process.ts';
 import { adminCookie, createStaff, loginCookie } from '../support/staff-api.ts';
-import { engineOfSqlite } from '../../server/db/engine/sqlite.ts';
 
 const viLabels = JSON.parse(readFileSync(join(PROJECT_ROOT, 'shared', 'labels', 'vi.json'), 'utf8')) as { team: Record<string, string> };
 let server: RunningServer;
@@ -97,11 +96,12 @@ async function budgetProposal(admin: string): Promise<void> {
 beforeAll(async () => {
   if (!hasChromium) return;
   const dataDir = mkdtempSync(join(tmpdir(), 'hvs-office-phone-'));
-  const { db, sqlite } = openDb(dataDir);
-  await createUser(engineOfSqlite(db.$client), { username: REVIEWER.username, password: REVIEWER.password, role: 'reviewer', team: null });
-  await seedDemo(db, loadCatalog(join(PROJECT_ROOT, 'dist')), { learners: 60, days: 60 });
-  sqlite.close();
-  server = await startServer({ dataDir });
+  const store = await newStore(dataDir);
+  const { engine, close } = await openStore(store);
+  await createUser(engine, { username: REVIEWER.username, password: REVIEWER.password, role: 'reviewer', team: null });
+  await seedDemo(engine, loadCatalog(join(PROJECT_ROOT, 'dist')), { learners: 60, days: 60 });
+  await close();
+  server = await startServer({ dataDir, databaseUrl: store.databaseUrl });
   const admin = await adminCookie(server);
   adminPassword = adminPasswordFrom(server.output());
   await guideSends(admin);

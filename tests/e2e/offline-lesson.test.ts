@@ -1,6 +1,6 @@
 // The foundation journey on a phone-sized Chromium: finish a lesson online,
 // lose the network, reload, finish a second lesson offline, come back online,
-// and find exactly those two completions, once each, in the ward's SQLite —
+// and find exactly those two completions, once each, in the ward's database —
 // then see them on the ward page.
 import { describe, it, expect } from 'vitest';
 import { adminPasswordFrom } from '../support/server-process.ts';
@@ -15,7 +15,7 @@ const e2e = useServerAndBrowser();
 function completionsInDb() {
   return dbRows<{ lessonId: string; n: number }>(
     e2e.server,
-    "SELECT lesson_id AS lessonId, count(*) AS n FROM events WHERE type = 'lesson.completed' GROUP BY lesson_id ORDER BY lesson_id",
+    `SELECT lesson_id AS "lessonId", count(*) AS n FROM events WHERE type = 'lesson.completed' GROUP BY lesson_id ORDER BY lesson_id`,
   );
 }
 
@@ -46,11 +46,11 @@ describe.skipIf(!hasChromium)('resident learns offline, the ward sees it once', 
     await page.getByTestId(`lesson-${second}`).click();
     await finishLesson(page);
     await expect.poll(() => page.getByTestId('sync-pending').textContent()).toBe('1');
-    expect(completionsInDb()).toEqual([{ lessonId: first, n: 1 }]);
+    expect(await completionsInDb()).toEqual([{ lessonId: first, n: 1 }]);
 
     await setPhoneOffline(context, false);
     await expect.poll(() => page.getByTestId('sync-pending').textContent(), { timeout: 30_000 }).toBe('0');
-    expect(completionsInDb()).toEqual(
+    expect(await completionsInDb()).toEqual(
       [first, second].sort().map((lessonId) => ({ lessonId, n: 1 })),
     );
 

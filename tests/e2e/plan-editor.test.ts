@@ -16,7 +16,7 @@ import { adminCookie } from '../support/staff-api.ts';
 const e2e = useServerAndBrowser();
 const OFFICE = { viewport: { width: 1280, height: 900 }, locale: 'vi-VN' };
 type PlanRow = { numberSymbol: string; title: string; isSample: number; structure: string; updatedAt: number };
-const planRow = () => dbRows<PlanRow>(e2e.server, "SELECT number_symbol AS numberSymbol, title, is_sample AS isSample, structure, updated_at AS updatedAt FROM plans WHERE id = 'sample-nq57'")[0];
+const planRow = async () => (await dbRows<PlanRow>(e2e.server, `SELECT number_symbol AS "numberSymbol", title, CASE WHEN is_sample THEN 1 ELSE 0 END AS "isSample", structure, updated_at AS "updatedAt" FROM plans WHERE id = 'sample-nq57'`))[0];
 
 describe.skipIf(!hasChromium)('the admin plan editor', () => {
   it('saves an edit that survives a reload, and refuses a bad one in words without changing anything', async () => {
@@ -32,7 +32,7 @@ describe.skipIf(!hasChromium)('the admin plan editor', () => {
       await list.getByRole('button', { name: `Sửa kế hoạch ${numberSymbol}` }).click({ timeout: 15_000 });
       await editor.waitFor();
     };
-    const sample = planRow();
+    const sample = await planRow();
     expect(sample.isSample).toBe(1);
 
     // ── The ward's own number, title and wording of content item 1.3.
@@ -45,7 +45,7 @@ describe.skipIf(!hasChromium)('the admin plan editor', () => {
     await item.getByLabel('Nội dung', { exact: true }).fill('Thành tựu, mô hình điển hình của phường');
     await editor.getByRole('button', { name: 'Lưu kế hoạch' }).click();
     await expect.poll(() => page.locator('.plans-page > [role="status"]').textContent(), { timeout: 15_000 }).toBe('Đã lưu.');
-    const saved = planRow();
+    const saved = await planRow();
     expect(saved).toMatchObject({ numberSymbol: '45/KH-UBND', title: 'Tuyên truyền Nghị quyết số 57-NQ/TW trên địa bàn phường năm 2026', isSample: 0 });
     expect((JSON.parse(saved.structure) as { contentItems: Array<{ code: string; title: string }> }).contentItems.find((c) => c.code === '1.3')?.title).toBe('Thành tựu, mô hình điển hình của phường');
 
@@ -68,7 +68,7 @@ describe.skipIf(!hasChromium)('the admin plan editor', () => {
     const words = (await problem.textContent()) ?? '';
     expect(words).toContain('9.9');
     expect(words).toContain('Nhiệm vụ của các đơn vị');
-    expect(planRow()).toEqual(saved);
+    expect(await planRow()).toEqual(saved);
     await open('45/KH-UBND');
     expect(await editor.locator('input[name="title"]').inputValue()).toBe('Tuyên truyền Nghị quyết số 57-NQ/TW trên địa bàn phường năm 2026');
     expect(await editor.getByTestId('plan-duty').first().getByLabel('Nội dung (số mục, cách nhau bằng dấu phẩy)').inputValue()).toBe(before);
@@ -92,7 +92,7 @@ describe.skipIf(!hasChromium)('the admin plan editor', () => {
     expect(said).toContain(`Hình thức ${formCode}, hình thức cụ thể dòng ${nextSubForm}: mã chỉ được gồm chữ thường không dấu`);
     expect(said).toContain('invalid_request');
     expect(said).not.toMatch(/contentItems|subForms|Too big|Invalid/);
-    expect(planRow()).toEqual(saved);
+    expect(await planRow()).toEqual(saved);
     await ctx.close();
   }, 120_000);
 });

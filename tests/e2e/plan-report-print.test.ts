@@ -1,18 +1,23 @@
 // The report on a plan printed from real Chromium: a quarter of outreach is
-// recorded through the real unit and guide sync into the SQLite file, the
-// real server is started on it, the Culture-Social Office signs in, opens the
-// report for the quarter, uses the proposed sentences, saves, and prints to
+// recorded through the real unit and guide sync into the server's database
+// (SQLite, or PostgreSQL with TEST_ENGINE=postgres), the real server is
+// started on it, the Culture-Social Office signs in, opens the report for the
+// quarter, uses the proposed sentences, saves, and prints to
 // an A4 PDF read back with poppler (pdfinfo, pdftotext). What an office would
 // notice: a few pages, nothing wider than the paper, the national title on
 // one line, each form's count as the tracker counts it, the signature with
 // the closing sentence, no page holding only a heading, no buttons on paper.
 // Then it is issued from the page: its number and date show, the parts lock.
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import type { Tracker } from '../../shared/units/api.ts';
 import { hasChromium, launchChromium } from '../support/browser.ts';
 import { startServer, type RunningServer } from '../support/server-process.ts';
-import { setupTestApp } from '../integration/helpers.ts';
+import { setupTestAppOn } from '../integration/helpers.ts';
+import { newStore, openStore, type ServerStore } from '../support/server-database.ts';
 import { createGuide, guideSyncResults, sessionCreated } from '../integration/guide-support.ts';
 import { activityRecorded, SAMPLE_PLAN, staffMember, unitSync } from '../integration/unit-support.ts';
 import { overflows, printToPdf } from '../support/printed-pdf.ts';
@@ -20,9 +25,11 @@ import { widerThanScreen, wordsSplitAcrossLines } from '../support/layout-check.
 
 const PASSWORD = 'correct horse battery';
 
-/** A ward with a quarter of outreach, recorded through the app's own sync; the data folder for the server. */
-async function quarterOfWork(): Promise<string> {
-  const t = setupTestApp({ now: Date.parse('2025-07-05T03:00:00Z') });
+/** A ward with a quarter of outreach, recorded through the app's own sync; where the server finds it. */
+async function quarterOfWork(): Promise<ServerStore> {
+  const store = await newStore(mkdtempSync(join(tmpdir(), 'hvs-quarter-')));
+  const { engine, close } = await openStore(store);
+  const t = setupTestAppOn(engine, { now: Date.parse('2025-07-05T03:00:00Z'), config: { filesDir: join(store.dataDir, 'files') } });
   const ttsnc = await staffMember(t, 'lan-ttsnc', 'unit', 'ttsnc');
   await staffMember(t, 'office', 'reviewer');
   const records = [
@@ -35,8 +42,8 @@ async function quarterOfWork(): Promise<string> {
   expect((await unitSync(t, ttsnc, records)).every((r) => r.status === 'accepted')).toBe(true);
   const guide = await createGuide(t, 'guide-lan', ['tdp-1']);
   expect((await guideSyncResults(t, guide, [sessionCreated(guide, { code: 'ACDE3467', startsAt: '2025-05-03T08:00:00+07:00' })]))[0].status).toBe('accepted');
-  t.sqlite.close();
-  return t.dir;
+  await close();
+  return store;
 }
 
 async function openReport(browser: Browser, server: RunningServer): Promise<Page> {
@@ -76,7 +83,7 @@ afterAll(async () => {
 
 describe.skipIf(!hasChromium)('printed report on a plan', () => {
   it('prints a quarter on a few A4 pages with the tracker’s counts, the saved parts and the signature, and reads on a 360 px phone before and after issuing', async () => {
-    const server = await startServer({ dataDir: await quarterOfWork() });
+    const server = await startServer(await quarterOfWork());
     try {
       const page = await openReport(browser, server);
       // The officer takes the proposed shortcomings, writes a direction, saves.

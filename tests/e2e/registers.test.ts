@@ -36,7 +36,7 @@ describe.skipIf(!hasChromium)('the plan registers', () => {
     await form.getByRole('button', { name: 'Gửi khó khăn, vướng mắc' }).click();
     await expect.poll(() => phone.getByTestId('difficulty-list').textContent()).toContain('Thiếu loa ở tổ dân phố 5');
     expect(await phone.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
-    expect(dbRows<{ unit_id: string; status: string }>(e2e.server, 'SELECT unit_id, status FROM register_difficulties')).toEqual([{ unit_id: 'ttsnc', status: 'new' }]);
+    expect(await dbRows<{ unit_id: string; status: string }>(e2e.server, 'SELECT unit_id, status FROM register_difficulties')).toEqual([{ unit_id: 'ttsnc', status: 'new' }]);
 
     // The budget form fits the phone too.
     await phone.getByRole('link', { name: 'Đề xuất kinh phí' }).click();
@@ -55,8 +55,8 @@ describe.skipIf(!hasChromium)('the plan registers', () => {
     expect(await phone.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
     await misinfo.getByRole('button', { name: 'Lưu' }).click();
     await expect.poll(() => dbRows<{ screenshot_file: string | null }>(e2e.server, 'SELECT screenshot_file FROM register_misinformation')).toHaveLength(1);
-    const [{ screenshot_file: stored }] = dbRows<{ screenshot_file: string }>(e2e.server, 'SELECT screenshot_file FROM register_misinformation');
-    expect(dbRows(e2e.server, 'SELECT sha256 FROM register_files')).toEqual([{ sha256: stored }]);
+    const [{ screenshot_file: stored }] = await dbRows<{ screenshot_file: string }>(e2e.server, 'SELECT screenshot_file FROM register_misinformation');
+    expect(await dbRows(e2e.server, 'SELECT sha256 FROM register_files')).toEqual([{ sha256: stored }]);
     expect(hasLocation(new Uint8Array(readFileSync(join(e2e.server.dataDir, 'files', stored))))).toBe(false);
 
     // ── No signal: the page says so, and a save is refused on the device, not queued.
@@ -67,7 +67,7 @@ describe.skipIf(!hasChromium)('the plan registers', () => {
     await form.getByRole('button', { name: 'Gửi khó khăn, vướng mắc' }).click();
     await expect.poll(() => form.getByRole('alert').textContent()).toContain('Chưa lưu: không có kết nối mạng');
     expect(await form.getByLabel('Tóm tắt').inputValue()).toBe('Mất điện ở nhà văn hóa');
-    expect(dbRows(e2e.server, 'SELECT id FROM register_difficulties')).toHaveLength(1);
+    expect(await dbRows(e2e.server, 'SELECT id FROM register_difficulties')).toHaveLength(1);
     await ctx.close();
 
     // ── VH-XH at the office.
@@ -89,8 +89,8 @@ describe.skipIf(!hasChromium)('the plan registers', () => {
     const list = (await page.getByTestId('difficulty-list').boundingBox())!;
     const side = (await handling.boundingBox())!;
     expect(side.x).toBeGreaterThan(list.x + list.width - 1);
-    expect(dbRows<{ status: string; proposed_on: string }>(e2e.server, 'SELECT status, proposed_on FROM register_difficulties')).toEqual([{ status: 'proposed', proposed_on: '2025-06-05' }]);
-    expect(dbRows(e2e.server, "SELECT id FROM audit_log WHERE action IN ('difficulty.filed', 'difficulty.handled')")).toHaveLength(2);
+    expect(await dbRows<{ status: string; proposed_on: string }>(e2e.server, 'SELECT status, proposed_on FROM register_difficulties')).toEqual([{ status: 'proposed', proposed_on: '2025-06-05' }]);
+    expect(await dbRows(e2e.server, "SELECT id FROM audit_log WHERE action IN ('difficulty.filed', 'difficulty.handled')")).toHaveLength(2);
     await office.close();
   }, 120_000);
 });

@@ -1,5 +1,5 @@
 // The resident's rights, on phone-sized Chromium in Vietnamese, checked on
-// both sides: the phone's IndexedDB and the ward server's SQLite file.
+// both sides: the phone's IndexedDB and the ward server's database.
 // (a) Consent gates personal data: a profile saved without consent never
 //     reaches the server; after consent it arrives, once.
 // (b) Data rights: see what the server holds, download it, delete it — also
@@ -18,10 +18,11 @@ import {
   openPhone,
   phoneContext,
   phoneRows,
-  readServer,
   rowsMentioning,
   serverEvents,
+  serverProfile,
 } from '../support/resident-driver.ts';
+import { storeRows } from '../support/server-database.ts';
 import { setPhoneOffline } from '../support/network.ts';
 
 let server: RunningServer;
@@ -48,12 +49,9 @@ async function learn(page: Page, lessonId: string) {
   await page.goto(`${server.url}/courses/${COURSE}/lessons/${lessonId}`);
   await finishLesson(page);
 }
-const completedOnServer = (learnerId: string) => serverEvents(server.dbFile, learnerId).filter((e) => e.type === 'lesson.completed').map((e) => e.lessonId);
-const countOfType = (learnerId: string, type: string) => serverEvents(server.dbFile, learnerId).filter((e) => e.type === type).length;
-const profileRow = (learnerId: string) =>
-  readServer(server.dbFile, (db) =>
-    db.prepare('SELECT display_name AS displayName, birth_year AS birthYear, gender, consent_version AS consentVersion FROM learner_profiles WHERE learner_id = ?').get(learnerId),
-  ) as { displayName: string | null; birthYear: number | null; gender: string | null; consentVersion: number | null } | undefined;
+const completedOnServer = async (learnerId: string) => (await serverEvents(server, learnerId)).filter((e) => e.type === 'lesson.completed').map((e) => e.lessonId);
+const countOfType = async (learnerId: string, type: string) => (await serverEvents(server, learnerId)).filter((e) => e.type === type).length;
+const profileRow = (learnerId: string) => serverProfile(server, learnerId);
 
 async function fillProfile(page: Page, name: string) {
   await page.goto(`${server.url}/me`);
@@ -82,10 +80,10 @@ describe.skipIf(!hasChromium)('resident data rights', () => {
     // …and not sent: a later lesson reaches the server (the outbox drains in order), the profile never does.
     await learn(page, lessons[1]);
     await expect.poll(() => completedOnServer(me), LONG).toEqual([lessons[0], lessons[1]]);
-    expect(profileRow(me)).toBeUndefined();
-    expect(countOfType(me, 'profile.updated') + countOfType(me, 'consent.given')).toBe(0);
-    expect(rowsMentioning(server.dbFile, name)).toEqual([]);
-    expect(readServer(server.dbFile, (db) => db.prepare('SELECT COUNT(*) AS n FROM learner_profiles WHERE birth_year = 1951').get())).toEqual({ n: 0 });
+    expect(await profileRow(me)).toBeUndefined();
+    expect((await countOfType(me, 'profile.updated')) + (await countOfType(me, 'consent.given'))).toBe(0);
+    expect(await rowsMentioning(server, name)).toEqual([]);
+    expect(await storeRows(server, 'SELECT COUNT(*) AS n FROM learner_profiles WHERE birth_year = 1951')).toEqual([{ n: 0 }]);
 
     // Consent: the details saved before are still in the form, and now they arrive.
     await page.goto(`${server.url}/me`);
@@ -99,8 +97,8 @@ describe.skipIf(!hasChromium)('resident data rights', () => {
     await page.goto(server.url);
     await learn(page, lessons[2]);
     await expect.poll(() => completedOnServer(me), LONG).toHaveLength(3);
-    expect(countOfType(me, 'consent.given')).toBe(1);
-    expect(countOfType(me, 'profile.updated')).toBe(1);
+    expect(await countOfType(me, 'consent.given')).toBe(1);
+    expect(await countOfType(me, 'profile.updated')).toBe(1);
     await phone.close();
   });
 
@@ -113,7 +111,7 @@ describe.skipIf(!hasChromium)('resident data rights', () => {
     await fillProfile(page, name);
     await page.getByTestId('consent-check').check();
     await page.getByTestId('consent-give').click();
-    await expect.poll(() => profileRow(me)?.displayName, LONG).toBe(name);
+    await expect.poll(async () => (await profileRow(me))?.displayName, LONG).toBe(name);
     await expect.poll(() => completedOnServer(me), LONG).toEqual([lessons[0]]);
 
     // See it.
@@ -134,7 +132,7 @@ describe.skipIf(!hasChromium)('resident data rights', () => {
     expect(file.events.map((e: { type: string }) => e.type)).toEqual(expect.arrayContaining(['lesson.completed', 'consent.given', 'profile.updated']));
 
     // Delete it: nothing on the server names the learner, and the phone forgets the profile.
-    const before = learnerRowCounts(server.dbFile, me);
+    const before = await learnerRowCounts(server, me);
     expect(before.learners).toBe(1);
     expect(before.events).toBeGreaterThan(0);
     await page.getByTestId('delete-confirm').check();
@@ -144,10 +142,10 @@ describe.skipIf(!hasChromium)('resident data rights', () => {
     expect(await page.getByTestId('my-data').count()).toBe(0);
     await expect.poll(() => page.getByTestId('deleted').getAttribute('data-confirmed'), LONG).toBe('true');
     expect(await page.getByTestId('deleted').innerText()).toContain('đã xác nhận xóa');
-    await expect.poll(() => Object.values(learnerRowCounts(server.dbFile, me)).every((n) => n === 0), LONG).toBe(true);
-    expect(Object.keys(learnerRowCounts(server.dbFile, me))).toEqual(expect.arrayContaining(['events', 'learner_profiles', 'certificates', 'learners']));
-    expect(rowsMentioning(server.dbFile, me)).toEqual([]);
-    expect(rowsMentioning(server.dbFile, name)).toEqual([]);
+    await expect.poll(async () => Object.values(await learnerRowCounts(server, me)).every((n) => n === 0), LONG).toBe(true);
+    expect(Object.keys(await learnerRowCounts(server, me))).toEqual(expect.arrayContaining(['events', 'learner_profiles', 'certificates', 'learners']));
+    expect(await rowsMentioning(server, me)).toEqual([]);
+    expect(await rowsMentioning(server, name)).toEqual([]);
     await expect.poll(async () => (await phoneRows<{ learnerId: string }>(page, 'profiles')).some((p) => p.learnerId === me), LONG).toBe(false);
     expect((await phoneRows<{ learnerId: string }>(page, 'progress')).filter((r) => r.learnerId === me)).toEqual([]);
     expect(await activeLearnerId(page)).not.toBe(me);
@@ -170,10 +168,10 @@ describe.skipIf(!hasChromium)('resident data rights', () => {
     expect(Object.values(waiting!.details).every((v) => v === null)).toBe(true);
     expect((await phoneRows<{ learnerId: string }>(page2, 'progress')).filter((r) => r.learnerId === them)).toEqual([]);
     await page2.waitForTimeout(1500);
-    expect(learnerRowCounts(server.dbFile, them).learners).toBe(1);
+    expect((await learnerRowCounts(server, them)).learners).toBe(1);
 
     await setPhoneOffline(other, false);
-    await expect.poll(() => rowsMentioning(server.dbFile, them), LONG).toEqual([]);
+    await expect.poll(() => rowsMentioning(server, them), LONG).toEqual([]);
     await expect.poll(() => page2.getByTestId('deleted').getAttribute('data-confirmed'), LONG).toBe('true');
     await expect.poll(async () => (await phoneRows<{ learnerId: string }>(page2, 'profiles')).some((p) => p.learnerId === them), LONG).toBe(false);
     expect((await phoneRows<{ learnerId: string }>(page2, 'outbox')).filter((r) => r.learnerId === them)).toEqual([]);
@@ -245,7 +243,7 @@ describe.skipIf(!hasChromium)('resident data rights', () => {
     expect(await statuses()).toEqual(['none', 'completed']);
 
     // On the server: two learners, each with only their own lesson.
-    await expect.poll(() => [completedOnServer(first), completedOnServer(second)], LONG).toEqual([[lessons[0]], [lessons[1]]]);
+    await expect.poll(() => Promise.all([completedOnServer(first), completedOnServer(second)]), LONG).toEqual([[lessons[0]], [lessons[1]]]);
     await phone.close();
   });
 });

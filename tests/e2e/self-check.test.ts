@@ -11,7 +11,7 @@ import { setPhoneOffline } from '../support/network.ts';
 
 const e2e = useServerAndBrowser();
 
-const attemptsInDb = () => dbRows<{ n: number }>(e2e.server, "SELECT count(*) AS n FROM events WHERE type = 'selfcheck.completed'")[0].n;
+const attemptsInDb = async () => (await dbRows<{ n: number }>(e2e.server, "SELECT count(*) AS n FROM events WHERE type = 'selfcheck.completed'"))[0].n;
 
 /** Records of the self-check waiting in the resident's outbox (IndexedDB). */
 const pendingSelfChecks = () =>
@@ -58,7 +58,7 @@ describe.skipIf(!hasChromium)('skills self-check', () => {
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
 
     // Nothing left the phone yet: it waits in the outbox.
-    expect(attemptsInDb()).toBe(0);
+    expect(await attemptsInDb()).toBe(0);
     expect(await page.evaluate(pendingSelfChecks)).toBe(1);
     const target = (await recommended.first().getAttribute('href'))!;
     await recommended.first().click();
@@ -79,8 +79,8 @@ describe.skipIf(!hasChromium)('skills self-check', () => {
     await expect.poll(() => page.getByTestId('sync-pending').textContent(), { timeout: 30_000 }).toBe('0');
     // Resent or not, each attempt is stored once.
     await page.waitForTimeout(1_000);
-    expect(attemptsInDb()).toBe(2);
-    expect(dbRows<{ n: number }>(e2e.server, 'SELECT count(*) AS n FROM self_check_results WHERE attempts = 2')[0].n).toBeGreaterThan(0);
+    expect(await attemptsInDb()).toBe(2);
+    expect((await dbRows<{ n: number }>(e2e.server, 'SELECT count(*) AS n FROM self_check_results WHERE attempts = 2'))[0].n).toBeGreaterThan(0);
     await context.close();
   });
 });

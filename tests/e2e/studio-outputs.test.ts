@@ -145,7 +145,7 @@ describe.skipIf(!hasChromium)('studio outputs', () => {
     await log.getByRole('button', { name: 'Ghi vào nhật ký' }).click();
     await log.getByText('Mục này đã có trong nhật ký, không ghi thêm.').waitFor();
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
-    const rows = dbRows<{ form_code: string; sub_form_id: string; details: string }>(e2e.server, 'SELECT form_code, sub_form_id, details FROM unit_activities');
+    const rows = await dbRows<{ form_code: string; sub_form_id: string; details: string }>(e2e.server, 'SELECT form_code, sub_form_id, details FROM unit_activities');
     expect(rows).toHaveLength(1);
     expect(rows[0]).toMatchObject({ form_code: '2.1', sub_form_id: 'facebook-post' });
     expect(JSON.parse(rows[0].details).links).toEqual([lessonUrl]);

@@ -91,7 +91,7 @@ describe.skipIf(!hasChromium)('correcting an activity recorded on another phone'
     await correction.getByLabel('Lý do sửa').fill('Anh Nam treo thêm 2 băng rôn ở cổng chợ');
     await correction.getByTestId('correction-save').click();
     await expect.poll(() => phone.getByTestId('unit-pending').textContent(), { timeout: 15_000 }).toContain('1');
-    expect(rows()).toEqual([{ copies: 3, corrections: 0, title: 'Băng rôn chợ Đông' }]);
+    expect(await rows()).toEqual([{ copies: 3, corrections: 0, title: 'Băng rôn chợ Đông' }]);
     await noSideways(phone);
 
     // ── Meanwhile Anh Nam's phone sends a panel at the market gate.
@@ -112,7 +112,7 @@ describe.skipIf(!hasChromium)('correcting an activity recorded on another phone'
     expect(await phone.getByTestId('correction-form').getByLabel('Số bản, số cái').inputValue()).toBe('5');
     await phone.reload();
     await expect.poll(() => phone.getByTestId('unit-sync-state').textContent(), { timeout: 15_000 }).toBe('Đã gửi hết');
-    expect(dbRows(e2e.server, "SELECT id FROM unit_events WHERE type = 'activity.corrected'")).toHaveLength(1);
+    expect(await dbRows(e2e.server, "SELECT id FROM unit_events WHERE type = 'activity.corrected'")).toHaveLength(1);
     await noSideways(phone);
     await ctx.close();
   }, 120_000);

@@ -48,7 +48,7 @@ describe.skipIf(!hasChromium)("a unit officer's corrections", () => {
     await form.getByLabel('Số bản, số cái').fill('3');
     await phone.getByTestId('activity-save').click();
     await expect.poll(() => phone.getByTestId('unit-sync-state').textContent(), { timeout: 15_000 }).toBe('Đã gửi hết');
-    await expect.poll(() => activityRows().map(copies)).toEqual([3]);
+    await expect.poll(async () => (await activityRows()).map(copies)).toEqual([3]);
 
     // ── The officer corrects it, with a reason.
     const entry = phone.getByTestId('unit-activity').filter({ hasText: 'Băng rôn đường Lê Lợi' });
@@ -62,7 +62,7 @@ describe.skipIf(!hasChromium)("a unit officer's corrections", () => {
     await correction.getByLabel('Lý do sửa').fill('Treo thêm 2 băng rôn');
     await correction.getByTestId('correction-save').click();
     await expect.poll(() => phone.getByTestId('unit-sync-state').textContent(), { timeout: 15_000 }).toBe('Đã gửi hết');
-    await expect.poll(() => activityRows().map((r) => [copies(r), r.corrections])).toEqual([[5, 1]]);
+    await expect.poll(async () => (await activityRows()).map((r) => [copies(r), r.corrections])).toEqual([[5, 1]]);
     expect(await phone.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
 
     // ── The office issues this month's report: the month is locked.
@@ -82,15 +82,15 @@ describe.skipIf(!hasChromium)("a unit officer's corrections", () => {
     await correction.getByTestId('correction-save').click();
     const locked = entry.getByTestId('activity-locked');
     await expect.poll(() => locked.textContent(), { timeout: 15_000 }).toContain('đã ban hành');
-    expect(activityRows().map((r) => [copies(r), r.corrections])).toEqual([[5, 1]]);
+    expect((await activityRows()).map((r) => [copies(r), r.corrections])).toEqual([[5, 1]]);
     expect(await phone.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
 
     // Sent as a correction after the report: kept, and the audit log says so.
     await entry.getByTestId('activity-correct-after-issue').click();
-    await expect.poll(() => activityRows().map((r) => [copies(r), r.corrections]), { timeout: 15_000 }).toEqual([[6, 2]]);
+    await expect.poll(async () => (await activityRows()).map((r) => [copies(r), r.corrections]), { timeout: 15_000 }).toEqual([[6, 2]]);
     await expect.poll(() => entry.getByTestId('activity-locked').count()).toBe(0);
     await expect.poll(() => phone.getByTestId('unit-sync-state').textContent(), { timeout: 15_000 }).toBe('Đã gửi hết');
-    const audit = dbRows<{ action: string }>(e2e.server, "SELECT action FROM audit_log WHERE action = 'unit.activity_corrected_after_issue'");
+    const audit = await dbRows<{ action: string }>(e2e.server, "SELECT action FROM audit_log WHERE action = 'unit.activity_corrected_after_issue'");
     expect(audit).toHaveLength(1);
     await ctx.close();
   }, 120_000);

@@ -52,27 +52,27 @@ describe.skipIf(!hasChromium)("a unit officer's outreach log", () => {
     await expect.poll(() => phone.getByTestId('unit-pending').textContent()).toContain('1');
     expect(await phone.getByTestId('unit-files-pending').textContent()).toContain('1');
     expect(await phone.getByTestId('unit-activities').textContent()).toContain('Băng rôn Nghị quyết 57 đường Trần Phú');
-    expect(dbRows(e2e.server, 'SELECT id FROM unit_events')).toHaveLength(0);
+    expect(await dbRows(e2e.server, 'SELECT id FROM unit_events')).toHaveLength(0);
     expect(await phone.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
 
     // ── The signal is back: the record goes by itself, once.
     await setPhoneOffline(ctx, false);
     await expect.poll(() => phone.getByTestId('unit-pending').textContent(), { timeout: 15_000 }).toContain('0');
     expect(await phone.getByTestId('unit-files-pending').count()).toBe(0);
-    expect(dbRows(e2e.server, 'SELECT sha256 FROM stored_files')).toHaveLength(1);
-    const [{ sha256 }] = dbRows<{ sha256: string }>(e2e.server, 'SELECT sha256 FROM unit_activity_files');
+    expect(await dbRows(e2e.server, 'SELECT sha256 FROM stored_files')).toHaveLength(1);
+    const [{ sha256 }] = await dbRows<{ sha256: string }>(e2e.server, 'SELECT sha256 FROM unit_activity_files');
     // Stored once, private to the server's user.
     const files = join(e2e.server.dataDir, 'files');
     expect(readdirSync(files)).toEqual([sha256]);
     expect(statSync(join(files, sha256)).mode & 0o777).toBe(0o600);
-    expect(dbRows<{ unit_id: string; form_code: string; sub_form_id: string }>(e2e.server, 'SELECT unit_id, form_code, sub_form_id FROM unit_activities')).toEqual([
+    expect(await dbRows<{ unit_id: string; form_code: string; sub_form_id: string }>(e2e.server, 'SELECT unit_id, form_code, sub_form_id FROM unit_activities')).toEqual([
       { unit_id: 'ttsnc', form_code: '2.3', sub_form_id: 'banner' },
     ]);
     // Reloading the page (the phone starts again) sends nothing twice.
     await phone.reload();
     await expect.poll(() => phone.getByTestId('unit-sync-state').textContent(), { timeout: 15_000 }).toBe('Đã gửi hết');
-    expect(dbRows(e2e.server, 'SELECT id FROM unit_events')).toHaveLength(1);
-    expect(dbRows(e2e.server, 'SELECT sha256 FROM stored_files')).toHaveLength(1);
+    expect(await dbRows(e2e.server, 'SELECT id FROM unit_events')).toHaveLength(1);
+    expect(await dbRows(e2e.server, 'SELECT sha256 FROM stored_files')).toHaveLength(1);
 
     // ── The Culture-Social Office reads the unit's log.
     const login = await fetch(`${e2e.server.url}/api/v1/auth/login`, {

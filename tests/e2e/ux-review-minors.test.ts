@@ -274,7 +274,7 @@ describe.skipIf(!hasChromium)('the UX review, minor items', () => {
     await other.evaluate(() => void ((globalThis as { __phoneOffline?: boolean }).__phoneOffline = false));
     await other.getByTestId('guide-sync-now').click();
     await expect.poll(() => other.getByTestId('guide-pending').textContent(), { timeout: 15_000 }).toBe('0 ghi nhận chưa gửi');
-    expect(dbRows(e2e.server, 'SELECT id FROM guide_sessions')).toHaveLength(1);
+    expect(await dbRows(e2e.server, 'SELECT id FROM guide_sessions')).toHaveLength(1);
 
     // The first page, untouched, no longer says the record waits, and says when it was sent.
     await expect.poll(() => guide.getByTestId('guide-pending').textContent(), { timeout: 10_000 }).toBe('0 ghi nhận chưa gửi');

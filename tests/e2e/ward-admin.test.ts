@@ -10,10 +10,9 @@ import jsQR from 'jsqr';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { createUser } from '../../server/accounts/users.ts';
-import { openDb } from '../../server/db/open.ts';
+import { newStore, openStore } from '../support/server-database.ts';
 import { hasChromium, launchChromium } from '../support/browser.ts';
 import { startServer, type RunningServer } from '../support/server-process.ts';
-import { engineOfSqlite } from '../../server/db/engine/sqlite.ts';
 
 const PUBLIC = 'http://hocvuso.kienan.example.vn';
 let server: RunningServer;
@@ -23,10 +22,11 @@ let dataDir: string | undefined;
 beforeAll(async () => {
   if (!hasChromium) return;
   dataDir = mkdtempSync(join(tmpdir(), 'hvs-admin-'));
-  const { db, sqlite } = openDb(dataDir);
-  await createUser(engineOfSqlite(db.$client), { username: 'it', password: 'correct horse battery', role: 'admin', team: null });
-  sqlite.close();
-  server = await startServer({ dataDir, env: { PUBLIC_ORIGIN: PUBLIC } });
+  const store = await newStore(dataDir);
+  const { engine, close } = await openStore(store);
+  await createUser(engine, { username: 'it', password: 'correct horse battery', role: 'admin', team: null });
+  await close();
+  server = await startServer({ dataDir, databaseUrl: store.databaseUrl, env: { PUBLIC_ORIGIN: PUBLIC } });
   browser = await launchChromium();
 }, 120_000);
 

@@ -5,16 +5,16 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
 import { createUser } from '../../server/accounts/users.ts';
-import { openDb } from '../../server/db/open.ts';
+import { newStore, openStore } from '../support/server-database.ts';
 import { loadCatalog } from '../../server/resident/catalog.ts';
 import { seedDemo } from '../../server/stats/demo-data.ts';
 import { dayOf, isoFromDay } from '../../shared/stats/days.ts';
 import { hasChromium, launchChromium } from '../support/browser.ts';
 import { PROJECT_ROOT, startServer, type RunningServer } from '../support/server-process.ts';
-import { engineOfSqlite } from '../../server/db/engine/sqlite.ts';
 
 let server: RunningServer;
 let browser: Browser;
@@ -25,18 +25,18 @@ const LONGER_NAME = 'Tổ dân phố 3 (Đồng Hòa, khu tập thể nhà máy 
 beforeAll(async () => {
   if (!hasChromium) return;
   const dataDir = mkdtempSync(join(tmpdir(), 'hvs-dash-'));
-  const { db, sqlite } = openDb(dataDir);
-  await createUser(engineOfSqlite(db.$client), { username: 'office', password: 'correct horse battery', role: 'reviewer', team: null });
-  await seedDemo(db, loadCatalog(join(PROJECT_ROOT, 'dist')), { learners: 300, days: 120 });
+  const store = await newStore(dataDir);
+  const { engine, close } = await openStore(store);
+  await createUser(engine, { username: 'office', password: 'correct horse battery', role: 'reviewer', team: null });
+  await seedDemo(engine, loadCatalog(join(PROJECT_ROOT, 'dist')), { learners: 300, days: 120 });
   // Group names as long as a ward's real ones, past what one line of a chart holds.
-  sqlite.prepare("UPDATE residential_groups SET name = ? WHERE id = (SELECT id FROM residential_groups ORDER BY sort_order LIMIT 1)").run(LONG_NAME);
-  sqlite.prepare("UPDATE residential_groups SET name = ? WHERE id = (SELECT id FROM residential_groups ORDER BY sort_order LIMIT 1 OFFSET 2)").run(LONGER_NAME);
+  await engine.run(sql`UPDATE residential_groups SET name = ${LONG_NAME} WHERE id = (SELECT id FROM residential_groups ORDER BY sort_order LIMIT 1)`);
+  await engine.run(sql`UPDATE residential_groups SET name = ${LONGER_NAME} WHERE id = (SELECT id FROM residential_groups ORDER BY sort_order LIMIT 1 OFFSET 2)`);
   const today = dayOf(Date.now());
-  const count = (from: number) =>
-    (sqlite.prepare('SELECT COALESCE(SUM(completions), 0) AS n FROM stats_daily WHERE day BETWEEN ? AND ?').get(from, today) as { n: number }).n;
-  expected = { last30: count(today - 29), last120: count(today - 119) };
-  sqlite.close();
-  server = await startServer({ dataDir });
+  const count = async (from: number) => (await engine.get<{ n: number }>(sql`SELECT COALESCE(SUM(completions), 0) AS n FROM stats_daily WHERE day BETWEEN ${from} AND ${today}`))!.n;
+  expected = { last30: await count(today - 29), last120: await count(today - 119) };
+  await close();
+  server = await startServer({ dataDir, databaseUrl: store.databaseUrl });
   browser = await launchChromium();
 }, 120_000);
 

@@ -8,11 +8,10 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
 import { createUser } from '../../server/accounts/users.ts';
-import { openDb } from '../../server/db/open.ts';
+import { newStore, openStore } from '../support/server-database.ts';
 import { newSecret, uuidv7 } from '../../shared/ids.ts';
 import { hasChromium, launchChromium } from '../support/browser.ts';
 import { PROJECT_ROOT, startServer, type RunningServer } from '../support/server-process.ts';
-import { engineOfSqlite } from '../../server/db/engine/sqlite.ts';
 
 let server: RunningServer;
 let browser: Browser;
@@ -22,10 +21,11 @@ const SCRIPTED = 12;
 beforeAll(async () => {
   if (!hasChromium) return;
   dataDir = mkdtempSync(join(tmpdir(), 'hvs-integrity-'));
-  const { db, sqlite } = openDb(dataDir);
-  await createUser(engineOfSqlite(db.$client), { username: 'office', password: 'correct horse battery', role: 'reviewer', team: null });
-  sqlite.close();
-  server = await startServer({ dataDir });
+  const store = await newStore(dataDir);
+  const { engine, close } = await openStore(store);
+  await createUser(engine, { username: 'office', password: 'correct horse battery', role: 'reviewer', team: null });
+  await close();
+  server = await startServer({ dataDir, databaseUrl: store.databaseUrl });
   const index = JSON.parse(readFileSync(join(PROJECT_ROOT, 'dist', 'content', 'index.json'), 'utf8')) as { courses: Array<{ id: string; lessons: Array<{ id: string }> }> };
   const lesson = { courseId: index.courses[0].id, lessonId: index.courses[0].lessons[0].id };
   for (let i = 0; i < SCRIPTED; i++) {

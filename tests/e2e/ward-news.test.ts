@@ -64,10 +64,10 @@ describe.skipIf(!hasChromium)('ward news', () => {
     await expect.poll(() => desk.getByTestId('news-desk-item').getAttribute('data-status')).toBe('draft');
     await desk.getByTestId('news-step-submit').click();
     await expect.poll(() => desk.getByTestId('news-desk-item').getAttribute('data-status')).toBe('submitted');
-    const [{ id }] = dbRows<{ id: string }>(e2e.server, 'SELECT id FROM stories');
+    const [{ id }] = await dbRows<{ id: string }>(e2e.server, 'SELECT id FROM stories');
     // Not yet public anywhere, the photo neither; its stored bytes carry no location.
     expect(((await (await fetch(`${url}/api/v1/news`)).json()) as { items: unknown[] }).items).toEqual([]);
-    const photoRows = dbRows<{ sha256: string }>(e2e.server, 'SELECT sha256 FROM story_files');
+    const photoRows = await dbRows<{ sha256: string }>(e2e.server, 'SELECT sha256 FROM story_files');
     // The photo and its thumbnail: one file here, as a 16 px picture is its own thumbnail.
     expect(photoRows.length).toBeGreaterThan(0);
     const stored = readdirSync(join(e2e.server.dataDir, 'files'));
@@ -165,14 +165,14 @@ describe.skipIf(!hasChromium)('ward news', () => {
     await setPhoneOffline(officerCtx, true);
     await officer.getByTestId('news-log-button').click();
     await expect.poll(() => officer.getByTestId('news-log-state').textContent()).toContain('Đã ghi vào nhật ký');
-    expect(dbRows(e2e.server, 'SELECT id FROM unit_activities')).toHaveLength(0);
+    expect(await dbRows(e2e.server, 'SELECT id FROM unit_activities')).toHaveLength(0);
     await setPhoneOffline(officerCtx, false);
-    await expect.poll(() => dbRows(e2e.server, 'SELECT id FROM unit_activities').length, { timeout: 15_000 }).toBe(1);
+    await expect.poll(async () => (await dbRows(e2e.server, 'SELECT id FROM unit_activities')).length, { timeout: 15_000 }).toBe(1);
     // Opened again: already logged, nothing sent twice.
     await officer.reload();
     await expect.poll(() => officer.getByTestId('news-log-state').textContent(), { timeout: 15_000 }).toContain('đã có trong nhật ký');
-    expect(dbRows<{ form_code: string; sub_form_id: string }>(e2e.server, 'SELECT form_code, sub_form_id FROM unit_activities')).toEqual([{ form_code: '2.1', sub_form_id: 'portal-article' }]);
-    expect(dbRows(e2e.server, 'SELECT id FROM unit_events')).toHaveLength(1);
+    expect(await dbRows<{ form_code: string; sub_form_id: string }>(e2e.server, 'SELECT form_code, sub_form_id FROM unit_activities')).toEqual([{ form_code: '2.1', sub_form_id: 'portal-article' }]);
+    expect(await dbRows(e2e.server, 'SELECT id FROM unit_events')).toHaveLength(1);
     await officerCtx.close();
     await office.close();
   }, 180_000);

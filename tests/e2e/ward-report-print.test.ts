@@ -12,21 +12,21 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { createUser } from '../../server/accounts/users.ts';
-import { openDb } from '../../server/db/open.ts';
+import { newStore, openStore } from '../support/server-database.ts';
 import { loadCatalog } from '../../server/resident/catalog.ts';
 import { seedDemo } from '../../server/stats/demo-data.ts';
 import { hasChromium, launchChromium } from '../support/browser.ts';
 import { PROJECT_ROOT, startServer, type RunningServer } from '../support/server-process.ts';
 import { overflows, printToPdf, type Printed } from '../support/printed-pdf.ts';
-import { engineOfSqlite } from '../../server/db/engine/sqlite.ts';
 
 async function wardWith(learners: number): Promise<RunningServer> {
   const dataDir = mkdtempSync(join(tmpdir(), 'hvs-report-'));
-  const { db, sqlite } = openDb(dataDir);
-  await createUser(engineOfSqlite(db.$client), { username: 'office', password: 'correct horse battery', role: 'reviewer', team: null });
-  if (learners > 0) await seedDemo(db, loadCatalog(join(PROJECT_ROOT, 'dist')), { learners, days: 30 });
-  sqlite.close();
-  return startServer({ dataDir });
+  const store = await newStore(dataDir);
+  const { engine, close } = await openStore(store);
+  await createUser(engine, { username: 'office', password: 'correct horse battery', role: 'reviewer', team: null });
+  if (learners > 0) await seedDemo(engine, loadCatalog(join(PROJECT_ROOT, 'dist')), { learners, days: 30 });
+  await close();
+  return startServer({ dataDir, databaseUrl: store.databaseUrl });
 }
 
 async function openReport(browser: Browser, server: RunningServer): Promise<Page> {

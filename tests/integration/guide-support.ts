@@ -2,12 +2,12 @@
 // guide events, and a guide's cookie requests.
 import { uuidv7 } from '../../shared/ids.ts';
 import { createStaffAccount } from '../../server/accounts/guides.ts';
-import { login, ORIGIN, TEST_HASHER, type TestApp } from './helpers.ts';
+import { login, ORIGIN, TEST_HASHER, type AppClient } from './helpers.ts';
 
 export const GUIDE_DEVICE = 'guide-phone-0001';
 const PASSWORD = 'correct horse battery';
 
-export async function createGuide(t: TestApp, username: string, groups: string[], team: 'cns' | 'da06' = 'cns') {
+export async function createGuide(t: AppClient, username: string, groups: string[], team: 'cns' | 'da06' = 'cns') {
   const user = await createStaffAccount(t.engine, { username, password: PASSWORD, role: 'guide', team, groups, displayName: username.toUpperCase() }, t.clock.now, TEST_HASHER);
   const cookie = await login(t, username, PASSWORD);
   return { id: user.id, cookie, headers: { cookie, origin: ORIGIN } };
@@ -15,10 +15,10 @@ export async function createGuide(t: TestApp, username: string, groups: string[]
 
 export type Guide = Awaited<ReturnType<typeof createGuide>>;
 
-export const guideSync = (t: TestApp, g: { headers: Record<string, string> }, events: unknown[]) =>
+export const guideSync = (t: AppClient, g: { headers: Record<string, string> }, events: unknown[]) =>
   t.postJson('/api/v1/guide/sync', { deviceId: GUIDE_DEVICE, events }, g.headers);
 
-export async function guideSyncResults(t: TestApp, g: { headers: Record<string, string> }, events: unknown[]) {
+export async function guideSyncResults(t: AppClient, g: { headers: Record<string, string> }, events: unknown[]) {
   const res = await guideSync(t, g, events);
   if (res.status !== 200) throw new Error(`guide sync: ${res.status} ${await res.text()}`);
   return ((await res.json()) as { results: Array<{ id: string; status: string; error?: { code: string } }> }).results;

@@ -91,6 +91,20 @@ export function setupTestApp(options: { config?: Partial<AppConfig>; now?: numbe
 }
 export type TestApp = ReturnType<typeof setupTestApp>;
 
+/** What the staff and sync helpers need of an app under test, on either engine. */
+export type AppClient = Pick<TestApp, 'app' | 'engine' | 'clock' | 'request' | 'postJson'>;
+
+/** The real app over `engine` alone (a database a real server is then started on), with the harness's clock and config. */
+export function setupTestAppOn(engine: Engine, options: { config?: Partial<AppConfig>; now?: number; catalog?: Catalog } = {}): AppClient {
+  const clock = { now: options.now ?? Date.parse('2025-06-01T03:00:00Z') };
+  const config = { passwordCost: TEST_PASSWORD_COST, ...options.config, plausibility: { maxLearnersPerDevice: 1_000, ...options.config?.plausibility } };
+  const app = createApp({ engine, config, now: () => clock.now, catalog: options.catalog, drawKey: () => Buffer.alloc(32, 1) });
+  const request = (path: string, init: RequestInit = {}) => app.request(`${ORIGIN}${path}`, init);
+  const postJson = (path: string, body: unknown, headers: Record<string, string> = {}) =>
+    request(path, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify(body) });
+  return { app, engine, clock, request, postJson };
+}
+
 /** The insertion order of events and guide_events, for ORDER BY: SQLite's rowid, PostgreSQL's identity column (server/stats/sql.ts rowOrder). */
 export const insertionOrder = (engine: Engine) => sql.raw(engine.kind === 'postgres' ? 'seq' : 'rowid');
 
@@ -114,7 +128,7 @@ async function snapshotOf(engine: Engine): Promise<string> {
     .map(({ table, row }) => `${table} ${JSON.stringify(row)}`).sort().join('\n');
 }
 
-export async function registerLearner(t: TestApp) {
+export async function registerLearner(t: AppClient) {
   const id = uuidv7();
   const secret = newSecret();
   const res = await t.postJson('/api/v1/learners', { id, secret });
@@ -153,13 +167,13 @@ export function started(learnerId: string, overrides: Record<string, unknown> = 
   };
 }
 
-export async function createStaff(t: TestApp, username: string, role: StaffRole, password = 'correct horse battery') {
+export async function createStaff(t: AppClient, username: string, role: StaffRole, password = 'correct horse battery') {
   await createUser(t.engine, { username, password, role, team: role === 'guide' ? 'cns' : null }, t.clock.now, TEST_HASHER);
   return { username, password };
 }
 
 /** Logs in and returns the Cookie header value for later requests. */
-export async function login(t: TestApp, username: string, password: string): Promise<string> {
+export async function login(t: AppClient, username: string, password: string): Promise<string> {
   const res = await t.postJson('/api/v1/auth/login', { username, password }, { origin: ORIGIN });
   if (res.status !== 200) throw new Error(`login failed: ${res.status}`);
   const setCookie = res.headers.get('set-cookie') ?? '';

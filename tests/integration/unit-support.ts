@@ -2,13 +2,13 @@
 // unit records built the way a unit officer's phone builds them.
 import { createStaffAccount } from '../../server/accounts/guides.ts';
 import { uuidv7 } from '../../shared/ids.ts';
-import { login, ORIGIN, setupTestApp, TEST_HASHER, type TestApp } from './helpers.ts';
+import { login, ORIGIN, setupTestApp, TEST_HASHER, type AppClient } from './helpers.ts';
 
 export const UNIT_DEVICE = 'unit-phone-0001';
 export const SAMPLE_PLAN = 'sample-nq57';
 const PASSWORD = 'correct horse battery';
 
-export async function staffMember(t: TestApp, username: string, role: 'admin' | 'reviewer' | 'unit', unitId?: string) {
+export async function staffMember(t: AppClient, username: string, role: 'admin' | 'reviewer' | 'unit', unitId?: string) {
   const user = await createStaffAccount(t.engine, { username, password: PASSWORD, role, team: null, unitId, displayName: username }, t.clock.now, TEST_HASHER);
   const cookie = await login(t, username, PASSWORD);
   return { id: user.id, headers: { cookie, origin: ORIGIN } };
@@ -24,7 +24,7 @@ export async function newsDesk() {
   return { t, reviewer, officer, otherOfficer };
 }
 
-export const sendJson = (t: TestApp, method: string, path: string, who: Member, body: unknown) =>
+export const sendJson = (t: AppClient, method: string, path: string, who: Member, body: unknown) =>
   t.request(path, { method, headers: { ...who.headers, 'content-type': 'application/json' }, body: JSON.stringify(body) });
 
 /** An activity.recorded of `unitId` in the sample plan: a radio news item unless overridden. */
@@ -51,7 +51,7 @@ export function activityRecorded(officer: Member, unitId: string, overrides: Rec
   };
 }
 
-export async function unitSync(t: TestApp, officer: Member, records: unknown[]) {
+export async function unitSync(t: AppClient, officer: Member, records: unknown[]) {
   const res = await t.postJson('/api/v1/units/sync', { deviceId: UNIT_DEVICE, events: records }, officer.headers);
   if (res.status !== 200) throw new Error(`unit sync: ${res.status} ${await res.text()}`);
   return ((await res.json()) as { results: Array<{ id: string; status: string; error?: { code: string } }> }).results;

@@ -2,11 +2,11 @@
 // fresh DATA_DIR, so files never see each other's data) and one Chromium,
 // started before the file's tests and stopped after them. Skipped, like the
 // tests, where Chromium is missing outside CI.
-import Database from 'better-sqlite3';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll } from 'vitest';
 import { hasChromium, launchChromium } from './browser.ts';
 import { startServer, type RunningServer } from './server-process.ts';
+import { storeRows } from './server-database.ts';
 
 export interface E2eEnv {
   server: RunningServer;
@@ -27,12 +27,7 @@ export function useServerAndBrowser(options: Parameters<typeof startServer>[0] =
   return env;
 }
 
-/** Rows straight from the server's SQLite file, read-only, as the ward office would see them. */
-export function dbRows<T>(server: RunningServer, sql: string): T[] {
-  const db = new Database(server.dbFile, { readonly: true, fileMustExist: true });
-  try {
-    return db.prepare(sql).all() as T[];
-  } finally {
-    db.close();
-  }
+/** Rows straight from the server's database (SQLite file or PostgreSQL), as the ward office would see them: portable SQL only. */
+export function dbRows<T>(server: RunningServer, query: Parameters<typeof storeRows>[1]): Promise<T[]> {
+  return storeRows<T>(server, query);
 }

@@ -1,10 +1,11 @@
 // Drives the resident app in a real browser and reads what each side keeps:
 // the phone's IndexedDB (read directly, as a curious owner of the phone could)
-// and the ward server's SQLite file (read-only).
-import Database from 'better-sqlite3';
+// and the ward server's database (read-only; SQLite or PostgreSQL).
+import { sql } from 'drizzle-orm';
 import type { BrowserContext, Page } from 'playwright-core';
 import { PHONE } from './browser.ts';
 import { waitOfflineReady } from './offline-ready.ts';
+import { storeColumns, storeRows, storeTables, type ServerStore } from './server-database.ts';
 
 export { finishLesson } from './lesson-driver.ts';
 
@@ -40,46 +41,42 @@ export async function activeLearnerId(page: Page): Promise<string> {
   return meta.find((m) => m.key === 'activeLearnerId')?.value as string;
 }
 
-/** Reads the server's database file (read-only; the server keeps running). */
-export function readServer<T>(dbFile: string, read: (db: Database.Database) => T): T {
-  const db = new Database(dbFile, { readonly: true, fileMustExist: true });
-  try {
-    return read(db);
-  } finally {
-    db.close();
-  }
-}
+type Store = Pick<ServerStore, 'dataDir' | 'databaseUrl'>;
 
 /** Every table and row in the server database whose text mentions `needle` (learner id, a name…). */
-export function rowsMentioning(dbFile: string, needle: string): string[] {
-  return readServer(dbFile, (db) => {
-    const tables = db.prepare<[], { name: string }>("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'").all();
-    const hits: string[] = [];
-    for (const { name } of tables) {
-      for (const row of db.prepare(`SELECT * FROM "${name}"`).all()) {
-        if (JSON.stringify(row).includes(needle)) hits.push(`${name}: ${JSON.stringify(row).slice(0, 200)}`);
-      }
+export async function rowsMentioning(store: Store, needle: string): Promise<string[]> {
+  const hits: string[] = [];
+  for (const name of await storeTables(store)) {
+    for (const row of await storeRows(store, `SELECT * FROM "${name}"`)) {
+      if (JSON.stringify(row).includes(needle)) hits.push(`${name}: ${JSON.stringify(row).slice(0, 200)}`);
     }
-    return hits;
-  });
+  }
+  return hits;
 }
 
 /** Tables with a learner_id column and how many rows of each name the learner (plus the learners row itself). */
-export function learnerRowCounts(dbFile: string, learnerId: string): Record<string, number> {
-  return readServer(dbFile, (db) => {
-    const tables = db.prepare<[], { name: string }>("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'").all();
-    const counts: Record<string, number> = {};
-    for (const { name } of tables) {
-      const cols = db.prepare<[], { name: string }>(`SELECT name FROM pragma_table_info('${name}')`).all().map((c) => c.name);
-      if (cols.includes('learner_id')) counts[name] = (db.prepare(`SELECT COUNT(*) AS n FROM "${name}" WHERE learner_id = ?`).get(learnerId) as { n: number }).n;
-    }
-    counts.learners = (db.prepare('SELECT COUNT(*) AS n FROM learners WHERE id = ?').get(learnerId) as { n: number }).n;
-    return counts;
-  });
+export async function learnerRowCounts(store: Store, learnerId: string): Promise<Record<string, number>> {
+  const counts: Record<string, number> = {};
+  for (const name of await storeTables(store)) {
+    if ((await storeColumns(store, name)).includes('learner_id')) counts[name] = await countOf(store, sql`SELECT COUNT(*) AS n FROM ${sql.identifier(name)} WHERE learner_id = ${learnerId}`);
+  }
+  counts.learners = await countOf(store, sql`SELECT COUNT(*) AS n FROM learners WHERE id = ${learnerId}`);
+  return counts;
 }
 
-export function serverEvents(dbFile: string, learnerId: string): { type: string; lessonId: string | null }[] {
-  return readServer(dbFile, (db) =>
-    db.prepare<[string], { type: string; lessonId: string | null }>('SELECT type, lesson_id AS lessonId FROM events WHERE learner_id = ? ORDER BY received_at, id').all(learnerId),
+async function countOf(store: Store, query: ReturnType<typeof sql>): Promise<number> {
+  return (await storeRows<{ n: number }>(store, query))[0]!.n;
+}
+
+export function serverEvents(store: Store, learnerId: string): Promise<{ type: string; lessonId: string | null }[]> {
+  return storeRows(store, sql`SELECT type, lesson_id AS "lessonId" FROM events WHERE learner_id = ${learnerId} ORDER BY received_at, id`);
+}
+
+/** The learner's profile as the server keeps it, or undefined. */
+export async function serverProfile(store: Store, learnerId: string) {
+  const [row] = await storeRows<{ displayName: string | null; birthYear: number | null; gender: string | null; consentVersion: number | null }>(
+    store,
+    sql`SELECT display_name AS "displayName", birth_year AS "birthYear", gender, consent_version AS "consentVersion" FROM learner_profiles WHERE learner_id = ${learnerId}`,
   );
+  return row;
 }

@@ -1,5 +1,7 @@
 // Starts the real server (server/main.ts) as a child process on a free
 // loopback port with its own temporary DATA_DIR, the way an operator would.
+// With TEST_ENGINE=postgres it runs on a fresh PostgreSQL database of the test
+// file's throw-away cluster (server-database.ts), given as DATABASE_URL.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -8,13 +10,14 @@ import { createServer } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { bundleServer, SERVER_BUNDLE, serverBundleIsStale } from '../../tools/server-bundle/bundle.ts';
 import { keepServerLog } from './server-logs.ts';
+import { freshDatabaseUrl, TEST_ENGINE, type ServerStore } from './server-database.ts';
 
 export const PROJECT_ROOT = fileURLToPath(new URL('../..', import.meta.url));
 
-export type RunningServer = {
+export type RunningServer = ServerStore & {
   url: string;
   port: number;
-  dataDir: string;
+  /** The SQLite file (on SQLite only: on PostgreSQL the data is at databaseUrl). */
   dbFile: string;
   output: () => string;
   /** The server process's id (a new one after restart), e.g. to read its memory use. */
@@ -42,11 +45,16 @@ export async function freePort(): Promise<number> {
  * `bundled`: run build/server/main.mjs with plain node, as `npm start` does
  * (bundled first when stale), e.g. to measure the serving process's memory.
  * Otherwise the sources run through tsx, so tests need no bundle step.
+ * `databaseUrl`: the PostgreSQL database to serve (one prepared with
+ * server-database.ts's newStore); with TEST_ENGINE=postgres and none given, a
+ * fresh one. An explicit `env.DATABASE_URL` (even empty) wins over both.
  */
-export async function startServer(opts: { dataDir?: string; env?: Record<string, string>; bundled?: boolean } = {}): Promise<RunningServer> {
+export async function startServer(opts: { dataDir?: string; databaseUrl?: string; env?: Record<string, string>; bundled?: boolean } = {}): Promise<RunningServer> {
   if (opts.bundled && serverBundleIsStale(PROJECT_ROOT)) await bundleServer(PROJECT_ROOT);
   const args = opts.bundled ? [SERVER_BUNDLE] : ['--import', 'tsx', 'server/main.ts'];
   const dataDir = opts.dataDir ?? mkdtempSync(join(tmpdir(), 'hvs-data-'));
+  const databaseUrl =
+    opts.env?.DATABASE_URL !== undefined ? opts.env.DATABASE_URL || undefined : (opts.databaseUrl ?? (TEST_ENGINE === 'postgres' ? await freshDatabaseUrl() : undefined));
   const port = await freePort();
   let log = '';
   let child!: ChildProcess;
@@ -55,9 +63,12 @@ export async function startServer(opts: { dataDir?: string; env?: Record<string,
   const exited = (c: ChildProcess) => new Promise<void>((resolve) => (gone(c) ? resolve() : c.once('exit', () => resolve())));
 
   async function launch() {
+    const env: NodeJS.ProcessEnv = { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, ...opts.env };
+    if (databaseUrl) env.DATABASE_URL = databaseUrl;
+    else delete env.DATABASE_URL;
     child = spawn(process.execPath, args, {
       cwd: PROJECT_ROOT,
-      env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, ...opts.env },
+      env,
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     child.stdout!.on('data', (d) => (log += d));
@@ -85,6 +96,8 @@ export async function startServer(opts: { dataDir?: string; env?: Record<string,
     url,
     port,
     dataDir,
+    engine: databaseUrl ? 'postgres' : 'sqlite',
+    databaseUrl,
     dbFile: join(dataDir, 'hoc-vu-so.sqlite'),
     output: () => log,
     pid: () => child.pid!,

@@ -1,0 +1,6 @@
+// Runs before every browser test file: stops the file's throw-away PostgreSQL
+// cluster (TEST_ENGINE=postgres) after its last hook, once its servers are stopped.
+import { afterAll } from 'vitest';
+import { stopTestCluster } from './server-database.ts';
+
+afterAll(stopTestCluster, 60_000);
