@@ -20,9 +20,14 @@ const SECRET_KEY = /pass|secret|token|cookie|authorization|hash|recovery/i;
  * mistake still leaks nothing. */
 const PERSONAL_KEY = /^(display_?name|name|full_?name|birth_?year|gender|phone|phone_?number|email|address|unit|label|profile)$/i;
 
+/** The query builder's errors say "Failed query: … params: <the values>": the values (a learner's id, a secret's digest) never reach a log. */
+const QUERY_VALUES = /(\bparams: )[^\n]*/g;
+const withoutQueryValues = (text: string) => text.replace(QUERY_VALUES, '$1[redacted]');
+
 function scrubValue(value: unknown, depth: number): unknown {
   // The cause too: the query builder wraps the database's own message ("no such table…") in its own error.
-  if (value instanceof Error) return { name: value.name, message: value.message, ...(value.cause === undefined ? {} : { cause: scrubValue(value.cause, depth + 1) }) };
+  if (value instanceof Error) return { name: value.name, message: withoutQueryValues(value.message), ...(value.cause === undefined ? {} : { cause: scrubValue(value.cause, depth + 1) }) };
+  if (typeof value === 'string') return withoutQueryValues(value); // a stack repeats the message
   if (value === null || typeof value !== 'object') return value;
   if (depth > 4) return '[nested]'; // unchecked, so not written
   if (Array.isArray(value)) return value.map((item) => scrubValue(item, depth + 1));
