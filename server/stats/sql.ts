@@ -40,9 +40,6 @@ const postgresDialect: Dialect = {
 /** The spelling for an engine (`dialectOf(engine.kind)`). */
 export const dialectOf = (kind: EngineKind): Dialect => (kind === 'postgres' ? postgresDialect : sqliteDialect);
 
-/** SQLite's spelling, for the stats queries still on the SQLite builder. */
-export const dialect = sqliteDialect;
-
 /** The value an upsert tried to insert into `column` (`excluded.x`). */
 export const excluded = (column: AnyColumn): SQL => sql`excluded.${sql.identifier(column.name)}`;
 

@@ -1,7 +1,7 @@
 // A built query's parameters bound by name once: each placeholder becomes a
 // reader of the named value, passed through the column's encoder where the
 // builder gave one (a boolean column's true → 1), so a call costs a lookup
-// per parameter and no more (see ../direct.ts, the same for better-sqlite3).
+// per parameter and no more.
 import { Param, Placeholder } from 'drizzle-orm';
 
 type Bind = (values: Record<string, unknown>) => unknown;
