@@ -4,10 +4,10 @@
 // in the recent_registrations table, under a digest of the address and only
 // for the rule's window, so a burst spread over the processes is still one
 // burst.
-import { createHash } from 'node:crypto';
 import { and, asc, eq, lte, sql } from 'drizzle-orm';
 import type { Engine } from '../db/engine/engine.ts';
 import { recentRegistrations } from '../db/schema/index.ts';
+import { digest } from '../limits/windows.ts';
 
 export interface Registration {
   learnerId: string;
@@ -36,13 +36,13 @@ export function memoryRegistrations(): RecentRegistrations {
   };
 }
 
-const digest = (address: string) => createHash('sha256').update(`registration\n${address}`).digest('base64url').slice(0, 22);
+const addressKey = (address: string) => digest(`registration\n${address}`);
 
 export function tableRegistrations(engine: Engine): RecentRegistrations {
   const t = recentRegistrations;
   return {
     async add(address, learnerId, at, since) {
-      const key = digest(address);
+      const key = addressKey(address);
       await engine.db.insert(t).values({ addressKey: key, learnerId, at }).onConflictDoNothing();
       // The address's registrations past the window are of no rule any more: gone as they are read.
       await engine.db.delete(t).where(and(eq(t.addressKey, key), lte(t.at, since)));

@@ -67,8 +67,8 @@ export function memoryWindows(now: () => number, maxKeys = MAX_TRACKED_KEYS): Wi
   };
 }
 
-/** Stored keys are digests: an address, a learner id or a login cookie is never written to the table. */
-const digest = (key: string) => createHash('sha256').update(key).digest('base64url').slice(0, 22);
+/** Stored keys are digests: an address, a learner id or a login cookie is never written to a shared table. */
+export const digest = (key: string) => createHash('sha256').update(key).digest('base64url').slice(0, 22);
 
 /** Windows every process shares, in the shared_windows table, for the counter named `scope`. */
 export function tableWindows(engine: Engine, scope: string, now: () => number): Windows {

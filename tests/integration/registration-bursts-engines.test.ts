@@ -4,26 +4,19 @@
 // one burst, the window forgets old registrations, addresses count apart and
 // are stored only as digests.
 import { sql } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Engine } from '../../server/db/engine/engine.ts';
+import { describe, expect, it } from 'vitest';
 import { sweepRegistrations, tableRegistrations } from '../../server/integrity/recent-registrations.ts';
 import { ENGINES, testEngines } from '../support/engines.ts';
-import { secondProcess } from '../support/second-process.ts';
+import { twoProcesses } from '../support/second-process.ts';
 
 const engines = testEngines();
 const HOUR = 3_600_000;
 
 describe.each(ENGINES)('recent registrations shared by two processes on %s', (kind) => {
-  let one: Engine;
-  let two: Engine;
-  beforeAll(async () => {
-    one = await engines.fresh(kind);
-    two = await secondProcess(one);
-  }, 60_000);
-  afterAll(() => two?.close());
+  const processes = twoProcesses(engines, kind);
 
   it('sees a burst from one address spread over both processes as one, within the window', async () => {
-    const [a, b] = [tableRegistrations(one), tableRegistrations(two)];
+    const [a, b] = [tableRegistrations(processes.one), tableRegistrations(processes.two)];
     const t0 = 10 * HOUR;
     const seen: number[] = [];
     for (let i = 0; i < 6; i++) seen.push((await (i % 2 ? a : b).add('203.0.113.7', `L${i}`, t0 + i * 1000, t0 - HOUR)).length);
@@ -37,10 +30,10 @@ describe.each(ENGINES)('recent registrations shared by two processes on %s', (ki
   });
 
   it('keeps addresses as digests only, and sweeps what no window needs', async () => {
-    const rows = await one.all<{ addressKey: string }>(sql`SELECT address_key AS "addressKey" FROM recent_registrations`);
+    const rows = await processes.one.all<{ addressKey: string }>(sql`SELECT address_key AS "addressKey" FROM recent_registrations`);
     expect(rows.length).toBeGreaterThan(0);
     for (const { addressKey } of rows) expect(addressKey).not.toMatch(/203\.0|198\.51/);
-    expect(await sweepRegistrations(two, 100 * HOUR)).toBe(rows.length);
-    expect(await one.get(sql`SELECT count(*) AS n FROM recent_registrations`)).toEqual({ n: 0 });
+    expect(await sweepRegistrations(processes.two, 100 * HOUR)).toBe(rows.length);
+    expect(await processes.one.get(sql`SELECT count(*) AS n FROM recent_registrations`)).toEqual({ n: 0 });
   });
 });
