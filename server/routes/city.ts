@@ -9,6 +9,7 @@ import { newLocalitySchema } from '../../shared/localities/locality.ts';
 import { requireStaff } from '../auth/staff-auth.ts';
 import type { AppContext, AppEnv } from '../context.ts';
 import { apiError } from '../http/errors.ts';
+import { cityReportRoutes } from './city-report.ts';
 import { parseWith, readBody } from '../http/json-body.ts';
 import { LocalityExistsError, type LocalityRegistry } from '../localities/registry.ts';
 import type { DashboardQuery } from '../../shared/stats/api.ts';
@@ -37,5 +38,6 @@ export function cityRoutes(ctx: AppContext, city: CityDeps) {
         }
       })
       .get('/overview', office, async (c) => c.json(await city.overview(parseWith(dashboardQuerySchema, c.req.query()))))
+      .route('/', cityReportRoutes(ctx, city))
   );
 }
