@@ -26,12 +26,13 @@ table.frame { width: 100%; border-collapse: collapse; table-layout: fixed; }
 table.frame td { vertical-align: top; text-align: center; padding: 0; }
 td.issuer { width: 40%; } td.nation { width: 60%; }
 .doc-head p { font-size: 12pt; } .doc-head .motto { font-size: 13pt; } .doc-head .date { font-size: 13pt; }
-.strong { font-weight: 700; } .italic { font-style: italic; } .nowrap { white-space: nowrap; }
+.pre { white-space: pre; } .strong { font-weight: 700; } .italic { font-style: italic; } .nowrap { white-space: nowrap; }
 hr { border: 0; border-top: 1px solid #000; margin: 2pt auto 6pt; }
 hr.short { width: 35%; } hr.motto-rule { width: 58%; }
 .title { text-align: center; font-weight: 700; margin-top: 12pt; }
 .subject { text-align: center; font-weight: 700; }
-h2, h3 { font-size: 13pt; margin: 8pt 0 4pt; break-after: avoid; }
+/* Padding, not margin: a margin is dropped at the top of a page, and the stacked marks of "Ố" would then paint at the foot of the page before. */
+h2, h3 { font-size: 13pt; margin: 4pt 0; padding-top: 4pt; line-height: 1.4; break-after: avoid; }
 .body { text-align: justify; text-indent: 1cm; margin-bottom: 6pt; }
 .scroll { margin-bottom: 6pt; }
 table.grid { width: 100%; border-collapse: collapse; table-layout: fixed; font-size: 11pt; }
@@ -58,7 +59,7 @@ function head(r: CityReport): string {
   return `<table class="frame doc-head" role="presentation"><tbody><tr>
 <td class="issuer">${h.superior ? p(h.superior) : ''}${h.issuer.map((l) => p(l, 'strong')).join('')}<hr class="short"></td>
 <td class="nation">${p('CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM', 'strong nowrap')}${p('Độc lập - Tự do - Hạnh phúc', 'strong nowrap motto')}<hr class="motto-rule"></td>
-</tr><tr><td class="issuer">${p(h.number, 'date')}</td><td class="nation">${p(h.placeDate, 'italic date')}</td></tr></tbody></table>
+</tr><tr><td class="issuer">${p(h.number, 'date pre')}</td><td class="nation">${p(h.placeDate, 'italic date')}</td></tr></tbody></table>
 ${p(h.title, 'title')}${h.subject.map((s) => p(s, 'subject')).join('')}<hr class="short">`;
 }
 

@@ -43,7 +43,7 @@ export const KIND_WORDS: Record<LocalityKind, { one: string; many: string }> = {
 };
 
 export const TABLE_HEADER = ['STT', 'Địa phương', 'Loại', 'Người học (lũy kế đến cuối kỳ)', 'Người học mới trong kỳ', 'Tỷ lệ phổ cập', 'Tỷ lệ tăng trưởng', 'Hạng theo phổ cập', 'Hạng theo tăng trưởng'];
-const TABLE_WIDTHS = [6, 21, 9, 12, 11, 10, 11, 10, 10];
+const TABLE_WIDTHS = [6, 21, 11, 12, 11, 9, 10, 10, 10];
 export const TOTAL_LABEL = 'Toàn thành phố';
 
 /** "Thành phố Hải Phòng" → "Hải Phòng": the place name of the date line. */
@@ -80,7 +80,7 @@ function leaders(v: CityOverview, order: string[], share: (r: LocalityFigures) =
   const bySlug = new Map(v.localities.map((r) => [r.slug, r]));
   return order
     .map((s) => bySlug.get(s)!)
-    .filter((r) => share(r) !== null)
+    .filter((r) => (share(r) ?? 0) > 0)
     .slice(0, 3)
     .map((r) => `${r.name} (${shareWords(share(r))})`)
     .join('; ');
@@ -116,7 +116,7 @@ export function localityRows(v: CityOverview): string[][] {
   const byGrowth = rankOf(v.ranking.byGrowth, v.localities, (r) => r.growth);
   const rows = v.localities.map((r, i) => [String(i + 1), r.name, KIND_WORDS[r.kind].one, countWords(r.learners), countWords(r.newLearners), shareWords(r.coverage), shareWords(r.growth), byCoverage.get(r.slug) ?? '—', byGrowth.get(r.slug) ?? '—']);
   const t = v.totals;
-  rows.push(['', TOTAL_LABEL, `${n(t.localities)} địa phương`, n(t.learners), n(t.newLearners), shareWords(t.coverage), shareWords(cityGrowth(v)), '', '']);
+  rows.push(['', TOTAL_LABEL, '', n(t.learners), n(t.newLearners), shareWords(t.coverage), shareWords(cityGrowth(v)), '', '']);
   return rows;
 }
 
@@ -157,7 +157,7 @@ export function cityReport(v: CityOverview, cityName: string, issuedOn: string):
       number: 'Số:        /BC-UBND',
       placeDate: dateLine(city, issuedOn),
       title: 'BÁO CÁO',
-      subject: [`Tổng hợp kết quả phong trào “Bình dân học vụ số” trên địa bàn ${inSentence(city) || 'thành phố'}`, `Kỳ báo cáo: ${period}`],
+      subject: ['Tổng hợp kết quả phong trào “Bình dân học vụ số”', `trên địa bàn ${inSentence(city) || 'thành phố'}`, `Kỳ báo cáo: ${period}`],
       recipients: [`- UBND các ${kinds};`, '- Lưu: VT.'],
       signer: ['TM. ỦY BAN NHÂN DÂN', 'CHỦ TỊCH'],
       signHint: '(Ký, ghi rõ họ tên, đóng dấu)',
