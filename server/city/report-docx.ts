@@ -16,7 +16,8 @@ function render(b: Block): Paragraph | Table {
     case 'blank':
       return bodyParagraph('.'.repeat(100));
     case 'table':
-      return gridTable(b.header, b.rows, b.widths, b.textColumns);
+      // Nine columns: 11 pt, as the printed page, so no heading word breaks inside a column.
+      return gridTable(b.header, b.rows, b.widths, b.textColumns, 11);
   }
 }
 

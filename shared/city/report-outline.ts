@@ -43,7 +43,7 @@ export const KIND_WORDS: Record<LocalityKind, { one: string; many: string }> = {
 };
 
 export const TABLE_HEADER = ['STT', 'Địa phương', 'Loại', 'Người học (lũy kế đến cuối kỳ)', 'Người học mới trong kỳ', 'Tỷ lệ phổ cập', 'Tỷ lệ tăng trưởng', 'Hạng theo phổ cập', 'Hạng theo tăng trưởng'];
-const TABLE_WIDTHS = [6, 21, 11, 12, 11, 9, 10, 10, 10];
+const TABLE_WIDTHS = [7, 20, 11, 12, 11, 9, 10, 10, 10];
 export const TOTAL_LABEL = 'Toàn thành phố';
 
 /** "Thành phố Hải Phòng" → "Hải Phòng": the place name of the date line. */

@@ -134,6 +134,8 @@ describe.each(ENGINES)("the city's consolidated report on %s", (kind) => {
     // The table's heading row repeats on every page.
     const headRow = wordElements(word.document, 'tr')[header]!;
     expect(wordElements(headRow, 'tblHeader')).toHaveLength(1);
+    // Nine columns in 11 pt (22 half-points), as on the printed page.
+    expect(new Set(wordElements(headRow, 'sz').map((e) => e.attributes.val))).toEqual(new Set(['22']));
   }, 60_000);
 
   it('is a printable page with the same rows as the Word file', async () => {
