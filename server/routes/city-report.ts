@@ -13,7 +13,9 @@ import { cityReportHtml } from '../city/report-html.ts';
 import type { AppContext, AppEnv } from '../context.ts';
 import { parseWith } from '../http/json-body.ts';
 import { resolveRange } from '../stats/range.ts';
-import { wardName } from '../ward/name.ts';
+import { eq } from 'drizzle-orm';
+import { wardProfile } from '../db/schema/index.ts';
+import { WARD } from '../ward/profile.ts';
 import type { CityDeps } from './city.ts';
 
 /** The period only: residential groups are each locality's own, so the city's report has none. */
@@ -23,11 +25,16 @@ const fileName = (r: { from: string; to: string }, ext: string) => `bao-cao-tong
 
 export function cityReportRoutes(ctx: AppContext, city: Pick<CityDeps, 'overview'>) {
   const office = requireStaff(ctx, ['reviewer', 'admin']);
+  /** The city's name from its home profile; none while that is still the shipped sample (a sample ward's name would head the city's document). */
+  const cityName = async () => {
+    const row = await ctx.engine.db.select({ name: wardProfile.name, isSample: wardProfile.isSample }).from(wardProfile).where(eq(wardProfile.id, WARD)).get();
+    return row && !row.isSample ? row.name : '';
+  };
   async function report(c: Context<AppEnv>): Promise<{ report: CityReport; range: { from: string; to: string } }> {
     // The range is checked here, so a bad one is refused even before the city has a locality.
     const { range } = resolveRange(parseWith(reportQuerySchema, c.req.query()), ctx.now(), () => false);
     const view = await city.overview({ from: range.from, to: range.to });
-    return { report: cityReport({ ...view, range }, await wardName(ctx.engine), isoFromDay(dayOf(ctx.now()))), range };
+    return { report: cityReport({ ...view, range }, await cityName(), isoFromDay(dayOf(ctx.now()))), range };
   }
   return new Hono<AppEnv>()
     .get('/report.html', office, async (c) => {

@@ -49,7 +49,7 @@ export const TOTAL_LABEL = 'Toàn thành phố';
 /** "Thành phố Hải Phòng" → "Hải Phòng": the place name of the date line. */
 export const placeName = (city: string) => city.replace(/^\s*(thành phố|tỉnh|tp\.?)\s+/i, '').replace(/\s*\(.*\)\s*$/, '').trim();
 /** "Thành phố Hải Phòng" reads "thành phố Hải Phòng" inside a sentence. */
-const inSentence = (city: string) => city.replace(/^(Thành phố|Tỉnh)(?= )/, (w) => w.toLocaleLowerCase('vi'));
+const inSentence = (city: string) => (city || 'thành phố').replace(/^(Thành phố|Tỉnh)(?= )/, (w) => w.toLocaleLowerCase('vi'));
 
 /** "ngày 04 tháng 12 năm 2026" (Decree 30: leading zero for days below 10 and months 1 and 2) of a Vietnam calendar day. */
 function dateLine(city: string, isoDay: string): string {
@@ -132,32 +132,33 @@ const DEFINITIONS: string[] = [
 
 export const SUPPRESSION_NOTES = ['“<5” nghĩa là ít hơn 5 người: không hiện số để không ai bị nhận ra.', '“*” là số được ẩn thêm, để không ai lấy tổng trừ đi các ô còn lại mà suy ra số bị ẩn.'];
 
-/** The whole report for a city named as its home profile writes it ("Thành phố Hải Phòng"), dated on a Vietnam calendar day. */
+/** The whole report for a city named as its home profile writes it ("Thành phố Hải Phòng"; '' while the profile is the shipped sample), dated on a Vietnam calendar day. */
 export function cityReport(v: CityOverview, cityName: string, issuedOn: string): CityReport {
   const city = cityName.trim();
   const upper = city.toLocaleUpperCase('vi');
   const kinds = kindNames(v.localities);
   const period = `từ ngày ${day(v.range.from)} đến ngày ${day(v.range.to)}`;
   const blocks: Block[] = [
-    { kind: 'para', text: `Ủy ban nhân dân ${inSentence(city) || 'thành phố'} báo cáo tổng hợp kết quả phong trào “Bình dân học vụ số” trên địa bàn các ${kinds} ${period} như sau:` },
+    { kind: 'para', text: `Ủy ban nhân dân ${inSentence(city)} báo cáo tổng hợp kết quả phong trào “Bình dân học vụ số” trên địa bàn các ${kinds} ${period} như sau:` },
     { kind: 'heading', text: 'I. TÌNH HÌNH CHUNG' },
     ...situation(v, city),
     { kind: 'heading', text: 'II. KẾT QUẢ CỦA TỪNG ĐỊA PHƯƠNG' },
     { kind: 'table', testId: 'city-report-localities', header: TABLE_HEADER, rows: localityRows(v), widths: TABLE_WIDTHS, textColumns: 3 },
     { kind: 'heading', text: 'III. CÁCH TÍNH SỐ LIỆU' },
     ...DEFINITIONS.map((text): Block => ({ kind: 'para', text })),
-    { kind: 'para', text: `Trên đây là báo cáo tổng hợp kết quả phong trào “Bình dân học vụ số” trên địa bàn ${inSentence(city) || 'thành phố'}./.` },
+    { kind: 'para', text: `Trên đây là báo cáo tổng hợp kết quả phong trào “Bình dân học vụ số” trên địa bàn ${inSentence(city)}./.` },
     { kind: 'heading', text: 'Ghi chú:' },
     ...SUPPRESSION_NOTES.map((text): Block => ({ kind: 'para', text })),
   ];
   return {
     head: {
       superior: '',
-      issuer: ['ỦY BAN NHÂN DÂN', upper || 'THÀNH PHỐ'],
+      // Unnamed (the shipped sample profile): left for the office to write in.
+      issuer: ['ỦY BAN NHÂN DÂN', upper || '……………'],
       number: 'Số:        /BC-UBND',
       placeDate: dateLine(city, issuedOn),
       title: 'BÁO CÁO',
-      subject: ['Tổng hợp kết quả phong trào “Bình dân học vụ số”', `trên địa bàn ${inSentence(city) || 'thành phố'}`, `Kỳ báo cáo: ${period}`],
+      subject: ['Tổng hợp kết quả phong trào “Bình dân học vụ số”', `trên địa bàn ${inSentence(city)}`, `Kỳ báo cáo: ${period}`],
       recipients: [`- UBND các ${kinds};`, '- Lưu: VT.'],
       signer: ['TM. ỦY BAN NHÂN DÂN', 'CHỦ TỊCH'],
       signHint: '(Ký, ghi rõ họ tên, đóng dấu)',

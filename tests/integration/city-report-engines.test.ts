@@ -80,8 +80,6 @@ describe.each(ENGINES)("the city's consolidated report on %s", (kind) => {
       expect(login.status).toBe(200);
       cookies[role] = (login.headers.get('set-cookie') ?? '').split(';')[0]!;
     }
-    // The city's admin names the city in its home profile.
-    expect((await call('/api/v1/ward', { method: 'PUT', body: JSON.stringify({ name: CITY, channels: [] }), as: 'admin' })).status).toBe(200);
   }, 180_000);
   afterAll(async () => {
     await stores?.close();
@@ -89,6 +87,18 @@ describe.each(ENGINES)("the city's consolidated report on %s", (kind) => {
   });
 
   const overviewJson = async () => (await (await call(`/api/v1/city/overview?${PERIOD}`, { as: 'reviewer' })).json()) as CityOverview;
+
+  it("leaves the issuer to be written in while the home profile is still the shipped sample, then names the city the admin entered", async () => {
+    const sample = readDocx(new Uint8Array(await (await call(`/api/v1/city/report.docx?${PERIOD}`, { as: 'reviewer' })).arrayBuffer()));
+    // Not the sample ward's name at the head of the city's document.
+    expect(sample.paragraphs.join('\n')).not.toMatch(/Kiến An|mẫu/i);
+    expect(sample.paragraphs).toContain('……………');
+    expect(sample.paragraphs).toContain('……, ngày 01 tháng 6 năm 2025');
+    // The city's admin names the city in its home profile.
+    expect((await call('/api/v1/ward', { method: 'PUT', body: JSON.stringify({ name: CITY, channels: [] }), as: 'admin' })).status).toBe(200);
+    const named = readDocx(new Uint8Array(await (await call(`/api/v1/city/report.docx?${PERIOD}`, { as: 'reviewer' })).arrayBuffer()));
+    expect(named.paragraphs).toContain('THÀNH PHỐ CẦN THƠ');
+  }, 60_000);
 
   it('is a Word file with every locality and the same figures as the city view, small counts hidden alike', async () => {
     const res = await call(`/api/v1/city/report.docx?${PERIOD}`, { as: 'reviewer' });
