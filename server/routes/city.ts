@@ -45,7 +45,7 @@ export function cityRoutes(ctx: AppContext, city: CityDeps) {
           throw error;
         }
         const by = c.get('staff');
-        const firstAdmin = await createFirstAdmin(store, { id: null, username: by.username, role: 'city admin' }, ctx.now, ctx.passwords);
+        const firstAdmin = await createFirstAdmin(store, { id: null, username: by.username, role: 'city' }, ctx.now, ctx.passwords);
         await ctx.audit.record(by, 'city.locality_added', { type: 'locality', id: added.slug }, { kind: added.kind, firstAdmin: firstAdmin.username });
         return c.json({ ...added, firstAdmin } satisfies AddedLocality, 201);
       })

@@ -76,13 +76,13 @@ describe.each(ENGINES)('staff of a city on %s', (kind) => {
 
     // Audited in the city's log and in the locality's, naming the account, never its password.
     const cityAudit = JSON.stringify(await cityEngine.all(sql`SELECT * FROM audit_log`));
-    const localAudit = await (await storeOf('kien-an')).all<{ action: string; actor_username: string; details: string }>(sql`SELECT * FROM audit_log`);
+    const localAudit = await (await storeOf('kien-an')).all<{ action: string; actor_username: string; actor_role: string; details: string }>(sql`SELECT * FROM audit_log`);
     const added = await cityEngine.all<{ target_id: string; details: unknown }>(sql`SELECT target_id, details FROM audit_log WHERE action = 'city.locality_added'`);
     expect(added.map((row) => [row.target_id, typeof row.details === 'string' ? JSON.parse(row.details) : row.details])).toEqual([
       ['kien-an', { kind: 'ward', firstAdmin: 'admin' }],
       ['le-chan', { kind: 'ward', firstAdmin: 'admin' }],
     ]);
-    expect(localAudit.map((row) => [row.action, row.actor_username])).toEqual([['staff.created', 'city.admin']]);
+    expect(localAudit.map((row) => [row.action, row.actor_username, row.actor_role])).toEqual([['staff.created', 'city.admin', 'city']]);
     for (const { password } of Object.values(admins)) {
       expect(cityAudit).not.toContain(password);
       expect(JSON.stringify(localAudit)).not.toContain(password);
@@ -93,6 +93,8 @@ describe.each(ENGINES)('staff of a city on %s', (kind) => {
     expect(login.status).toBe(200);
     const cookie = login.headers.getSetCookie()[0]!.split(';')[0]!;
     expect((await call('/l/kien-an/api/v1/staff', { cookie })).status).toBe(200);
+    const audit = (await (await call('/l/kien-an/api/v1/staff/audit', { cookie })).json()) as { entries: Array<{ action: string; actor: { username: string; role: string } }> };
+    expect(audit.entries.map((e) => [e.action, e.actor.username, e.actor.role])).toEqual([['staff.created', 'city.admin', 'city']]);
     const made = await post('/l/kien-an/api/v1/staff', { username: 'lan', role: 'reviewer', displayName: 'Nguyễn Thị Lan' }, cookie);
     expect(made.status).toBe(201);
     // Not the city's, nor another locality's.
