@@ -4,10 +4,12 @@
 // else; one browser stays logged in to several localities, each only in its
 // own; and for every API route the app serves, a session of one locality (or
 // of the city) presented to another locality gets nothing and changes nothing.
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
 import { createUser } from '../../server/accounts/users.ts';
-import { createCityDeployment, type CityDeployment } from '../../server/city/deployment.ts';
+import { createCityDeployment, localityFilesDir, type CityDeployment } from '../../server/city/deployment.ts';
 import type { Engine } from '../../server/db/engine/engine.ts';
 import { silentLogger } from '../../server/logger.ts';
 import type { AddedLocality } from '../../shared/city/api.ts';
@@ -15,6 +17,7 @@ import { newSecret, uuidv7 } from '../../shared/ids.ts';
 import { ENGINES } from '../support/engines.ts';
 import { testCities } from '../support/city.ts';
 import { cookieJar } from '../support/cookie-jar.ts';
+import { jpegWithComment, sha256 } from '../support/crafted-images.ts';
 import { appRouteKeys, ROUTES } from '../support/route-inventory.ts';
 import { completion, DEVICE_ID, everyRowOf, ORIGIN, TEST_HASHER, TEST_PASSWORD_COST } from './helpers.ts';
 import { CATALOG } from './resident-support.ts';
@@ -29,6 +32,8 @@ describe.each(ENGINES)('staff of a city on %s', (kind) => {
   let close: () => Promise<void>;
   const admins: Record<string, AddedLocality['firstAdmin']> = {};
   let cityCookie = '';
+  const homeFiles = cities.tempDir();
+  const deployment = { dataDir: '', filesRoot: undefined };
 
   const call = (path: string, init: RequestInit & { cookie?: string } = {}) =>
     city.app.request(`${ORIGIN}${path}`, { ...init, headers: { origin: ORIGIN, ...(init.body ? { 'content-type': 'application/json' } : {}), ...(init.cookie ? { cookie: init.cookie } : {}), ...(init.headers as Record<string, string>) } });
@@ -39,13 +44,14 @@ describe.each(ENGINES)('staff of a city on %s', (kind) => {
     const opened = await cities.open(kind);
     close = opened.close;
     cityEngine = opened.city;
+    deployment.dataDir = opened.on.kind === 'sqlite' ? opened.on.dataDir : cities.tempDir();
     city = createCityDeployment({
       engine: opened.city,
       on: opened.on,
-      dataDir: opened.on.kind === 'sqlite' ? opened.on.dataDir : cities.tempDir(),
+      dataDir: deployment.dataDir,
       drawKey: () => Buffer.alloc(32, 9),
       logger: silentLogger,
-      config: { filesDir: cities.tempDir(), passwordCost: TEST_PASSWORD_COST },
+      config: { filesDir: homeFiles, passwordCost: TEST_PASSWORD_COST },
       catalog: CATALOG,
       passwords: TEST_HASHER,
     });
@@ -97,6 +103,14 @@ describe.each(ENGINES)('staff of a city on %s', (kind) => {
     expect(audit.entries.filter((e) => e.action === 'staff.created').map((e) => [e.actor.username, e.actor.role])).toEqual([['city.admin', 'city']]);
     const made = await post('/l/kien-an/api/v1/staff', { username: 'lan', role: 'reviewer', displayName: 'Nguyễn Thị Lan' }, cookie);
     expect(made.status).toBe(201);
+    // A photo the locality's staff upload is kept in the locality's own files folder only.
+    const photo = jpegWithComment('anh tin phuong');
+    const uploaded = await call(`/l/kien-an/api/v1/story-photos/${sha256(photo)}`, { method: 'PUT', cookie, body: new Uint8Array(photo), headers: { 'content-type': 'application/octet-stream' } });
+    expect(uploaded.status).toBe(201);
+    const stored = ((await uploaded.json()) as { sha256: string }).sha256;
+    expect(existsSync(join(localityFilesDir(deployment, 'kien-an'), stored))).toBe(true);
+    expect(existsSync(join(localityFilesDir(deployment, 'le-chan'), stored))).toBe(false);
+    expect(existsSync(join(homeFiles, stored))).toBe(false);
     // Not the city's, nor another locality's.
     expect((await post('/api/v1/auth/login', admins['kien-an'])).status).toBe(401);
     expect((await post('/l/le-chan/api/v1/auth/login', admins['kien-an'])).status).toBe(401);
@@ -120,6 +134,15 @@ describe.each(ENGINES)('staff of a city on %s', (kind) => {
       return res.status === 200 ? ((await res.json()) as { user: { username: string } }).user.username : res.status;
     };
     expect([await who('/l/kien-an'), await who('/l/le-chan'), await who('')]).toEqual(['admin', 'admin', 'city.admin']);
+    // Each locality's session cookie by its own name; its device cookie only for its own login address.
+    expect(jar.all().map((c) => `${c.name} ${c.path}`).sort()).toEqual([
+      'hvs_device /api/v1/auth',
+      'hvs_device /l/kien-an/api/v1/auth',
+      'hvs_device /l/le-chan/api/v1/auth',
+      'hvs_session /',
+      'hvs_session_kien-an /',
+      'hvs_session_le-chan /',
+    ]);
     // Each admin sees their own locality's accounts: Kiến An's reviewer is not Lê Chân's.
     const staffOf = async (prefix: string) => ((await (await send(`${prefix}/api/v1/staff`)).json()) as { accounts: Array<{ username: string }> }).accounts.map((s) => s.username).sort();
     expect(await staffOf('/l/kien-an')).toEqual(['admin', 'lan']);
