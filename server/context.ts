@@ -20,6 +20,9 @@ export interface AppConfig {
   distDir?: string;
   /** Where the file store keeps its files (FILES_DIR); beside the SQLite file when omitted; required on PostgreSQL. */
   filesDir?: string;
+  /** The locality this app serves in a city deployment (its slug; the app answers at /l/<slug>/). Its staff
+   * cookies carry it, so one browser stays logged in to several localities, each only in its own. */
+  locality?: string;
   /** Trust X-Forwarded-For (only behind a reverse proxy). */
   trustProxy: boolean;
   /** Per-learner and per-address request limits of sync, registration and

@@ -8,11 +8,18 @@ describe('parseEnv', () => {
       PORT: 8080,
       HOST: '0.0.0.0',
       DATA_DIR: './data',
+      DEPLOYMENT: 'ward',
       NODE_ENV: 'development',
       DIST_DIR: './dist',
       LOG_LEVEL: 'info',
       TRUST_PROXY: false,
     });
+  });
+
+  it('serves a city only when DEPLOYMENT=city, and refuses any other value', () => {
+    expect(parseEnv({ DEPLOYMENT: 'city' }).DEPLOYMENT).toBe('city');
+    expect(parseEnv({ DEPLOYMENT: '' }).DEPLOYMENT).toBe('ward');
+    expect(() => parseEnv({ DEPLOYMENT: 'town' })).toThrow();
   });
 
   it('treats empty strings as unset and coerces numbers and flags', () => {

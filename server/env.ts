@@ -16,6 +16,10 @@ export const envSchema = z.object({
     .string()
     .refine((value) => /^postgres(ql)?:\/\//.test(value), 'must be a PostgreSQL URL (postgres://user:password@host:5432/database), or unset for the SQLite file in DATA_DIR')
     .optional(),
+  /** `ward` (default): one ward, as always. `city`: the process serves a city: the home app is the city's
+   * own (its staff are the city's, with the city's routes), and each locality added by the city admin is
+   * served at /l/<slug>/ over its own store (server/city/deployment.ts). */
+  DEPLOYMENT: z.enum(['ward', 'city']).default('ward'),
   /** Where evidence photos, scans and recordings are kept; DATA_DIR/files when unset. */
   FILES_DIR: z.string().min(1).optional(),
   /** The spot-check drawing key as 64 hex digits: the same for every process serving one PostgreSQL database. Unset: a key file made in DATA_DIR. */

@@ -6,6 +6,7 @@ import { join, resolve } from 'node:path';
 import { serve } from '@hono/node-server';
 import { ensureAdmin, writeFirstAdminFile } from './accounts/bootstrap.ts';
 import { createApp } from './app.ts';
+import { createCityDeployment, type CityDeployment } from './city/deployment.ts';
 import { openDatabase } from './db/connect.ts';
 import { startCheckpointer } from './db/checkpointer.ts';
 import { DB_FILE_NAME } from './db/open.ts';
@@ -42,14 +43,28 @@ if (!hasBuild) logger.warn('no PWA build found; serving the API only (run "npm s
 const spotCheckKey = env.SPOT_CHECK_KEY ? Buffer.from(env.SPOT_CHECK_KEY, 'hex') : undefined;
 const drawKey = spotCheckKey ? () => spotCheckKey : drawKeyOf(join(env.DATA_DIR, DB_FILE_NAME));
 
-let app: ReturnType<typeof createApp>;
+const config = { publicOrigin: env.PUBLIC_ORIGIN, distDir: hasBuild ? distDir : undefined, trustProxy: env.TRUST_PROXY, filesDir };
+// DEPLOYMENT=city: the home app is the city's, and each locality is served at /l/<slug>/ over its own store.
+let city: CityDeployment | undefined;
+let app: { fetch: ReturnType<typeof createApp>['fetch'] };
 try {
-  app = createApp({
-    ...(sqlite ? { db: sqlite.db, sqlite: sqlite.sqlite } : { engine }),
-    drawKey,
-    logger,
-    config: { publicOrigin: env.PUBLIC_ORIGIN, distDir: hasBuild ? distDir : undefined, trustProxy: env.TRUST_PROXY, filesDir },
-  });
+  if (env.DEPLOYMENT === 'city') {
+    city = createCityDeployment({
+      ...(sqlite ? { db: sqlite.db, sqlite: sqlite.sqlite } : {}),
+      engine,
+      on: database.pool ? { kind: 'postgres', pool: database.pool } : { kind: 'sqlite', dataDir: env.DATA_DIR },
+      dataDir: env.DATA_DIR,
+      filesRoot: env.FILES_DIR,
+      spotCheckKey,
+      drawKey,
+      logger,
+      config,
+    });
+    app = city.app;
+    logger.info('serving a city', { localities: (await city.registry.list()).length });
+  } else {
+    app = createApp({ ...(sqlite ? { db: sqlite.db, sqlite: sqlite.sqlite } : { engine }), drawKey, logger, config });
+  }
 } catch (error) {
   // On PostgreSQL, a part still on the SQLite file stops the start here, saying which (db/sqlite-only.ts).
   process.stderr.write(`Cannot start the server: ${(error as Error).message}\n`);
@@ -85,6 +100,10 @@ const prune = async () => {
   try {
     const pruned = await pruneFiles(engine, filesDir, Date.now());
     if (pruned.unnamed > 0 || pruned.strays > 0) logger.info('files nobody named removed', { ...pruned });
+    await city?.eachLocality(async (locality, store, dir) => {
+      const inLocality = await pruneFiles(store, dir, Date.now());
+      if (inLocality.unnamed > 0 || inLocality.strays > 0) logger.info('files nobody named removed', { locality, ...inLocality });
+    });
   } catch (error) {
     logger.error('file pruning failed', { error: String(error) });
   }
@@ -100,6 +119,10 @@ if (engine.kind === 'postgres') {
       const at = Date.now();
       await sweepTableWindows(engine, () => at);
       await sweepRegistrations(engine, at - DEFAULT_PLAUSIBILITY.registrationWindowMs - SWEEP_EVERY_MS);
+      await city?.eachLocality(async (_slug, store) => {
+        await sweepTableWindows(store, () => at);
+        await sweepRegistrations(store, at - DEFAULT_PLAUSIBILITY.registrationWindowMs - SWEEP_EVERY_MS);
+      });
     } catch (error) {
       logger.error('sweeping shared counts failed', { error: String(error) });
     }
@@ -127,6 +150,7 @@ function shutdown(signal: string) {
   server.close(() => {
     void checkpointer
       .stop()
+      .then(() => city?.close())
       .then(() => database.close())
       .then(() => process.exit(0));
   });

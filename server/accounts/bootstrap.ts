@@ -6,18 +6,24 @@ import { closeSync, openSync, writeSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { PRIVATE_FILE_MODE } from '../db/private-files.ts';
 import type { Engine } from '../db/engine/engine.ts';
-import { generatePassword } from '../auth/passwords.ts';
+import { generatePassword, PRODUCTION_HASHER, type PasswordHasher } from '../auth/passwords.ts';
 import { createUser, findUserByUsername, hasAdmin } from './users.ts';
-import { CONSOLE_ACTOR, createAuditLog } from '../audit/log.ts';
+import { CONSOLE_ACTOR, createAuditLog, type AuditActor } from '../audit/log.ts';
 
 export async function ensureAdmin(engine: Engine): Promise<{ username: string; password: string } | undefined> {
   if (await hasAdmin(engine)) return undefined;
+  return createFirstAdmin(engine, CONSOLE_ACTOR);
+}
+
+/** An admin with a random password, named "admin" (or admin2, … when taken), audited without the password;
+ * the password is returned once, to be handed to its holder. Also a new locality's first admin (routes/city.ts). */
+export async function createFirstAdmin(engine: Engine, by: AuditActor, now: () => number = Date.now, hasher: PasswordHasher = PRODUCTION_HASHER): Promise<{ username: string; password: string }> {
   let username = 'admin';
   // Someone may already use "admin" as a guide's name; do not touch that account.
   for (let n = 2; await findUserByUsername(engine, username); n++) username = `admin${n}`;
   const password = generatePassword();
-  await createUser(engine, { username, password, role: 'admin', displayName: 'Administrator' });
-  await createAuditLog(engine, Date.now).record(CONSOLE_ACTOR, 'staff.created', { type: 'user', id: username }, { role: 'admin', firstRun: true });
+  await createUser(engine, { username, password, role: 'admin', displayName: 'Administrator' }, now(), hasher);
+  await createAuditLog(engine, now).record(by, 'staff.created', { type: 'user', id: username }, { role: 'admin', firstRun: true });
   return { username, password };
 }
 

@@ -14,13 +14,15 @@ import { getCookie, setCookie } from 'hono/cookie';
 import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 import { API_PREFIX } from '../../shared/api.ts';
 import type { AppConfig } from '../context.ts';
+import { LOCALITY_PREFIX } from '../localities/city-app.ts';
 
 const DAY = 86_400_000;
 /** How long a browser stays trusted after its last login. */
 export const DEVICE_TTL_MS = 180 * DAY;
 /** Tokens one browser keeps (staff sharing an office computer). */
 const MAX_TOKENS = 4;
-const PATH = `${API_PREFIX}/auth`;
+/** The login routes' address as the browser sees it: a locality's app answers under /l/<slug>/. */
+const pathOf = (config: AppConfig) => `${config.locality ? `${LOCALITY_PREFIX}/${config.locality}` : ''}${API_PREFIX}/auth`;
 
 interface Account {
   id: string;
@@ -66,7 +68,7 @@ export function rememberDevice(c: Context, config: AppConfig, account: Account, 
   setCookie(c, deviceCookieName(config), tokens.join('~'), {
     httpOnly: true,
     sameSite: 'Strict',
-    path: PATH,
+    path: pathOf(config),
     secure: isHttps(config),
     maxAge: DEVICE_TTL_MS / 1000,
   });

@@ -24,8 +24,10 @@ export const SESSION_TTL_MS: Record<StaffUser['role'], number> = {
 const isHttps = (config: AppConfig) => config.publicOrigin?.startsWith('https://') ?? false;
 
 /** `__Host-` (Secure, Path=/, no Domain) when served over https; browsers
- * refuse Secure cookies over plain http, which is how a ward LAN may run. */
-export const sessionCookieName = (config: AppConfig) => (isHttps(config) ? '__Host-hvs_session' : 'hvs_session');
+ * refuse Secure cookies over plain http, which is how a ward LAN may run.
+ * A locality's app (config.locality) adds its slug: `__Host-` needs Path=/, so
+ * the name, not the path, keeps two localities' sessions apart in one browser. */
+export const sessionCookieName = (config: AppConfig) => `${isHttps(config) ? '__Host-hvs_session' : 'hvs_session'}${config.locality ? `_${config.locality}` : ''}`;
 
 export const readSessionToken = (c: Context, config: AppConfig) => getCookie(c, sessionCookieName(config));
 

@@ -4,6 +4,7 @@
 // applied at start. Either way the code above reaches the data through the
 // engine; only SQLite also hands out its connection, for the parts that are
 // SQLite's own (WAL checkpoints, file backups) and for code not yet on the engine.
+import type pg from 'pg';
 import type { Env } from '../env.ts';
 import type { Engine } from './engine/engine.ts';
 import { engineOfSqlite } from './engine/sqlite.ts';
@@ -15,6 +16,8 @@ export interface OpenedDatabase {
   engine: Engine;
   /** The SQLite file and its connection; absent on PostgreSQL. */
   sqlite?: OpenedDb;
+  /** PostgreSQL's pool (absent on SQLite): a city's localities draw their connections from it (localities/stores.ts). */
+  pool?: pg.Pool;
   /** Where the data is, for the log: the file, or the server and database (never the password). */
   where: string;
   close(): Promise<void>;
@@ -31,7 +34,7 @@ export async function openDatabase(env: Pick<Env, 'DATA_DIR' | 'DATABASE_URL'>):
   const { openPg } = await import('./pg/open.ts');
   const opened = await openPg(env.DATABASE_URL);
   const engine = postgresEngine(opened.pool);
-  return { engine, where: describePgUrl(env.DATABASE_URL), close: () => engine.close() };
+  return { engine, pool: opened.pool, where: describePgUrl(env.DATABASE_URL), close: () => engine.close() };
 }
 
 /** host/database of a PostgreSQL URL, without user or password. */

@@ -2,7 +2,7 @@
 // locality's figures by the same definitions as its own dashboard, the
 // city's totals, and the emulation ranking by coverage and by growth. Counts
 // of people follow the "<5" rules of every ward figure (server/stats/suppress.ts).
-import type { LocalityKind } from '../localities/locality.ts';
+import type { Locality, LocalityKind } from '../localities/locality.ts';
 import type { Count, StatsRange } from '../stats/api.ts';
 
 export interface LocalityFigures {
@@ -29,4 +29,9 @@ export interface CityOverview {
   totals: { localities: number; learners: number; newLearners: number; lessonsCompleted: number; adults: number | null; coverage: number | null };
   /** Slugs, best first; localities whose share cannot be shown come last, in name order. */
   ranking: { byCoverage: string[]; byGrowth: string[] };
+}
+
+/** POST /api/v1/city/localities: the locality added, and its first admin, whose password is shown this once. */
+export interface AddedLocality extends Locality {
+  firstAdmin: { username: string; password: string };
 }

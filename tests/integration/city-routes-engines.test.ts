@@ -38,7 +38,7 @@ describe.each(ENGINES)("the city's routes on %s", (kind) => {
       createApp({ engine, city, catalog: CATALOG, now: () => NOW, drawKey: () => Buffer.alloc(32, 9), config: { filesDir: cities.tempDir(), passwordCost: TEST_PASSWORD_COST } });
     let cityApp!: ReturnType<typeof createCityApp>;
     const overview = createCityOverview(registry, stores, CATALOG, () => NOW, async (slug) => (await cityApp.localityApp(slug)).settleFigures?.());
-    cityApp = createCityApp({ home: appOver(opened.city, { registry, overview }), registry, stores, appFor: (_slug, engine) => appOver(engine) });
+    cityApp = createCityApp({ home: appOver(opened.city, { registry, overview, openStore: (slug) => stores.engineOf(slug) }), registry, stores, appFor: (_slug, engine) => appOver(engine) });
     served = cityApp;
     for (const role of ['admin', 'reviewer', 'guide'] as const) {
       await createUser(opened.city, { username: `city.${role}`, password: PASSWORD, role, team: role === 'guide' ? 'cns' : null }, NOW, TEST_HASHER);
@@ -58,7 +58,7 @@ describe.each(ENGINES)("the city's routes on %s", (kind) => {
     expect((await call('/api/v1/city/localities', { method: 'POST', body: kienAn, as: 'reviewer' })).status).toBe(403);
     const added = await call('/api/v1/city/localities', { method: 'POST', body: kienAn, as: 'admin' });
     expect(added.status).toBe(201);
-    expect(await added.json()).toEqual({ slug: 'kien-an', name: 'Phường Kiến An', kind: 'ward', createdAt: new Date(NOW).toISOString() });
+    expect(await added.json()).toEqual({ slug: 'kien-an', name: 'Phường Kiến An', kind: 'ward', createdAt: new Date(NOW).toISOString(), firstAdmin: { username: 'admin', password: expect.any(String) } });
     const again = await call('/api/v1/city/localities', { method: 'POST', body: kienAn, as: 'admin' });
     expect([again.status, ((await again.json()) as { error: { code: string } }).error.code]).toEqual([409, 'locality_exists']);
     const bad = await call('/api/v1/city/localities', { method: 'POST', body: JSON.stringify({ slug: 'Kiến An', name: 'x', kind: 'district' }), as: 'admin' });

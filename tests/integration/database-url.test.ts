@@ -129,6 +129,12 @@ describe.each(['sqlite', 'postgres'] as const)('the server entry with DATABASE_U
     expect(server!.output()).toContain(`"engine":"${kind}"`);
   }, 60_000);
 
+  it('serves one ward without DEPLOYMENT=city: no city routes, no locality addresses', async () => {
+    if (!server) return; // refused at start (above)
+    expect((await fetch(`${server.url}/api/v1/city/localities`)).status).toBe(404);
+    expect((await fetch(`${server.url}/l/kien-an/api/v1/health`)).status).toBe(404);
+  });
+
   /** One of the operator's npm commands (package.json runs them with tsx), with this server's environment. */
   const command = (script: string, args: string[]) =>
     spawnSync(process.execPath, ['--import', 'tsx', `server/cli/${script}.ts`, ...args], {
