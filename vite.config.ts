@@ -104,8 +104,10 @@ export default defineConfig({
           { urlPattern: /\/api\/v1\/news\/photos\/[0-9a-f]{64}$/, handler: 'CacheFirst', options: { cacheName: 'hvs-news-photos', expiration: { maxEntries: 200 } } },
           { urlPattern: /\/content\/(images\/.+|[^/]+\.(vi|en)\.[0-9a-f]+\.json)$/, handler: 'CacheFirst', options: { cacheName: 'hvs-content' } },
         ],
+        // The one app shell for every address, a locality's (/l/<slug>/…) too; what a
+        // server answers itself (API, verification pages, feeds) never, in a locality neither.
         navigateFallback: '/index.html',
-        navigateFallbackDenylist: [/^\/api\//, /^\/verify\//, /^\/feeds\//],
+        navigateFallbackDenylist: [/^(\/l\/[^/]+)?\/api\//, /^(\/l\/[^/]+)?\/verify\//, /^(\/l\/[^/]+)?\/feeds\//],
         cleanupOutdatedCaches: true,
       },
     }),
