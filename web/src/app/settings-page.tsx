@@ -7,11 +7,13 @@ import { getSpeech } from '../a11y/speech.ts';
 import { ReadAloudButton } from '../a11y/read-aloud-button.tsx';
 import vi from '../i18n/vi/lazy/settingsPage.json';
 import en from '../i18n/en/lazy/settingsPage.json';
+import { currentLocality } from '../net/api-base.ts';
+import { LocalityChoice } from '../resident/locality-choice.tsx';
 import '../styles/settings.css';
 
 registerStrings('settingsPage', { vi, en });
 
-/** /settings: text size, contrast and language, each applied at once and kept on the phone. */
+/** /settings: text size, contrast and language, each applied at once and kept on the phone; in a city's locality, where the resident lives. */
 export default function SettingsPage() {
   const [size, setSize] = createSignal<TextSize>(textSize());
   const [contrastValue, setContrastValue] = createSignal<Contrast>(contrast());
@@ -63,6 +65,9 @@ export default function SettingsPage() {
           )}
         </For>
       </fieldset>
+
+      {/* A city's locality only: a single ward has no other place to move to. */}
+      <Show when={currentLocality()}>{(slug) => <LocalityChoice slug={slug()} />}</Show>
 
       <p class="callout settings-preview">{t('settingsPage.preview')}</p>
 
