@@ -1,4 +1,4 @@
-import { createSignal, For, Show } from 'solid-js';
+import { createSignal, For, lazy, Show } from 'solid-js';
 import { LANGUAGES, type Language } from '../../../shared/skills.ts';
 import { language, setLanguage, t } from '../i18n/index.ts';
 import { registerStrings } from '../i18n/lazy-strings.ts';
@@ -8,10 +8,11 @@ import { ReadAloudButton } from '../a11y/read-aloud-button.tsx';
 import vi from '../i18n/vi/lazy/settingsPage.json';
 import en from '../i18n/en/lazy/settingsPage.json';
 import { currentLocality } from '../net/api-base.ts';
-import { LocalityChoice } from '../resident/locality-choice.tsx';
 import '../styles/settings.css';
 
 registerStrings('settingsPage', { vi, en });
+// Only a city's localities show it, and moving needs the city's list (online): not precached (vite.config.ts).
+const LocalityChoice = lazy(() => import('../resident/locality-choice.tsx'));
 
 /** /settings: text size, contrast and language, each applied at once and kept on the phone; in a city's locality, where the resident lives. */
 export default function SettingsPage() {

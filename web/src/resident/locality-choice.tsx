@@ -21,7 +21,7 @@ type Listed = { slug: string; name: string; kind: LocalityKind };
 /** The city's own API: no locality prefix. */
 const cityRequest = createRequest(undefined, '');
 
-export function LocalityChoice(props: { slug: string }) {
+export default function LocalityChoice(props: { slug: string }) {
   const { sync } = useStores();
   const [open, setOpen] = createSignal(false);
   const [list, { refetch }] = createResource(() => cityRequest<{ localities: Listed[] }>('/api/v1/city/localities').then((r) => r.localities));
