@@ -87,7 +87,9 @@ export default defineConfig({
         // Scripts and stylesheets only office screens load (their stylesheets
         // are named after the page, not office-*) are left out by following
         // the import graph: tools/precache-reach.
-        manifestTransforms: [async (entries) => ({ manifest: entries.filter((e) => precacheReach.keep(e.url)), warnings: [] })],
+        // The change of locality (web/src/resident/locality-choice.tsx) is left out too: only a
+        // city's localities show it and it needs the city's list online; the rule below keeps it once loaded.
+        manifestTransforms: [async (entries) => ({ manifest: entries.filter((e) => precacheReach.keep(e.url) && !/(^|\/)locality-choice-[^/]+$/.test(e.url)), warnings: [] })],
         globIgnores: ['**/office-*', 'route-hints.json', STUDIO_CODE_FILE, 'first-screen.*', '**/jsQR-*', 'content/*.vi.*.json', 'content/*.en.*.json', 'content/images/**'],
         // The jsqr decoder is only a fallback for browsers without the platform's
         // BarcodeDetector (Chrome on Android has one), so its 130 KB are not
@@ -104,8 +106,10 @@ export default defineConfig({
           { urlPattern: /\/api\/v1\/news\/photos\/[0-9a-f]{64}$/, handler: 'CacheFirst', options: { cacheName: 'hvs-news-photos', expiration: { maxEntries: 200 } } },
           { urlPattern: /\/content\/(images\/.+|[^/]+\.(vi|en)\.[0-9a-f]+\.json)$/, handler: 'CacheFirst', options: { cacheName: 'hvs-content' } },
         ],
+        // The one app shell for every address, a locality's (/l/<slug>/…) too; what a
+        // server answers itself (API, verification pages, feeds) never, in a locality neither.
         navigateFallback: '/index.html',
-        navigateFallbackDenylist: [/^\/api\//, /^\/verify\//, /^\/feeds\//],
+        navigateFallbackDenylist: [/^(\/l\/[^/]+)?\/api\//, /^(\/l\/[^/]+)?\/verify\//, /^(\/l\/[^/]+)?\/feeds\//],
         cleanupOutdatedCaches: true,
       },
     }),

@@ -56,7 +56,7 @@ describe.each(ENGINES)("the city's consolidated report on %s", (kind) => {
       createApp({ engine, city, catalog: CATALOG, now: () => NOW, drawKey: () => Buffer.alloc(32, 5), config: { filesDir: cities.tempDir(), passwordCost: TEST_PASSWORD_COST, plausibility: { maxLearnersPerDevice: 1_000 } } });
     let cityApp!: ReturnType<typeof createCityApp>;
     const overview = createCityOverview(registry, stores, CATALOG, () => NOW, async (slug) => (await cityApp.localityApp(slug)).settleFigures?.());
-    cityApp = createCityApp({ home: appOver(opened.city, { registry, overview }), registry, stores, appFor: (_slug, engine) => appOver(engine) });
+    cityApp = createCityApp({ home: appOver(opened.city, { registry, overview, openStore: (slug) => stores.engineOf(slug) }), registry, stores, appFor: (_slug, engine) => appOver(engine) });
     served = cityApp;
     // Residents who each finished one lesson: 6 in Lê Chân, 7 in An Lão, 2 in Bạch Long Vĩ.
     for (const [slug, n] of [['le-chan', 6], ['an-lao', 7], ['bach-long-vi', 2]] as const) {

@@ -44,7 +44,7 @@ export async function startCityServer(opened: OpenedCity, tempDir: () => string,
     createApp({ engine, city, catalog: CATALOG, now: () => o.now, drawKey: () => Buffer.alloc(32, 7), config: { filesDir: tempDir(), distDir, passwordCost: TEST_PASSWORD_COST, plausibility: { maxLearnersPerDevice: 10_000, maxRegistrationsPerAddress: 10_000 } } });
   let cityApp!: ReturnType<typeof createCityApp>;
   const overview = createCityOverview(registry, stores, CATALOG, () => o.now, async (slug) => (await cityApp.localityApp(slug)).settleFigures?.());
-  cityApp = createCityApp({ home: appOver(opened.city, { registry, overview }), registry, stores, appFor: (_slug, engine) => appOver(engine) });
+  cityApp = createCityApp({ home: appOver(opened.city, { registry, overview, openStore: (slug) => stores.engineOf(slug) }), registry, stores, appFor: (_slug, engine) => appOver(engine) });
 
   const port = await freePort();
   const server = serve({ fetch: cityApp.fetch, hostname: '127.0.0.1', port });

@@ -13,6 +13,7 @@ import { staffRequest, withQuery } from '../net/http.ts';
 import vi from '../i18n/vi/lazy/lessonAudio.json';
 import en from '../i18n/en/lazy/lessonAudio.json';
 import '../styles/unit-log.css';
+import { apiUrl } from '../net/api-base.ts';
 
 registerStrings('lessonAudio', { vi, en });
 
@@ -80,7 +81,7 @@ function Review() {
                     {screen(r)} · {r.lang === 'vi' ? 'Tiếng Việt' : 'English'} · {t('lessonAudio.seconds', { count: r.durationSec })} · {r.guide} ·{' '}
                     {new Date(r.recordedAt).toLocaleString()}
                   </p>
-                  <audio controls preload="none" src={`${API}/recordings/${r.id}/audio`} data-testid="lesson-audio-player" />
+                  <audio controls preload="none" src={apiUrl(`${API}/recordings/${r.id}/audio`)} data-testid="lesson-audio-player" />
                   <p class="muted">{t(`lessonAudio.status.${r.status}`)}</p>
                   <div class="nav-buttons">
                     <Show when={r.status !== 'approved'}>

@@ -8,6 +8,7 @@ import { afterFirstPaint } from './first-paint.ts';
 import { residentScreenAt, WARD_CHANNELS_PATH } from '../../../shared/resident/addresses.ts';
 // In the first download (a few hundred bytes): a course's and a lesson's screens show it too, and a chunk of its own was one more request before they paint.
 import NotFoundPage from './not-found-page.tsx';
+import { localityBase } from '../net/api-base.ts';
 
 // Route-level code splitting: each screen is its own chunk; the ward page
 // (staff only) never reaches a resident who does not open it. The home screen
@@ -88,7 +89,8 @@ export function App(props: { stores?: AppStores }) {
   watchCertificates(stores);
   return (
     <StoresProvider stores={stores}>
-      <Router root={Layout}>
+      {/* In a locality every in-app address keeps its /l/<slug> prefix. */}
+      <Router root={Layout} base={localityBase() || undefined}>
         <Route path="/" component={HomePage} />
         <Route path="/courses/:courseId" component={CoursePage} />
         <Route path="/courses/:courseId/lessons/:lessonId" component={LessonPage} />

@@ -10,6 +10,8 @@ import { registerServiceWorker } from '../sw/register-sw.ts';
 import { watchInstallOffer } from '../sw/install-prompt.ts';
 import { language, stringsReady } from '../i18n/index.ts';
 import { DEFAULT_LANGUAGE } from '../../../shared/skills.ts';
+import { appPathOf, localityBase, settleLocality } from '../net/api-base.ts';
+import { keepLinksInLocality } from './locality-links.ts';
 // Every lazy screen registers its strings through it: in the first download (a few
 // bytes) rather than a chunk of its own fetched before each such screen can paint.
 import '../i18n/lazy-strings.ts';
@@ -24,8 +26,14 @@ import '../styles/loading.css';
 try {
   decodeURI(location.pathname);
 } catch {
-  history.replaceState(history.state, '', '/not-found');
+  history.replaceState(history.state, '', `${localityBase()}/not-found`);
 }
+// A locality's link is remembered; "/" (the home-screen icon) on a phone that
+// remembers one is the same screen in that locality, offline too (api-base.ts).
+const inLocality = settleLocality(location.pathname);
+if (inLocality) history.replaceState(history.state, '', inLocality + location.search + location.hash);
+const appPath = appPathOf(location.pathname);
+keepLinksInLocality();
 document.documentElement.lang = language();
 // A first visit to "/" arrives with the home screen's first view as HTML in
 // the root (server/shell-hints.ts): it is replaced by the app's own render,
@@ -43,7 +51,7 @@ applyDisplayPrefs();
 // means rendering at once.
 const painted = holdUntilFirstPaint();
 const stores = createAppStores();
-void Promise.all([preloadFirstScreen(location.pathname).catch(() => undefined), stores.content.preloadForPath(location.pathname, language()), stringsReady])
+void Promise.all([preloadFirstScreen(appPath).catch(() => undefined), stores.content.preloadForPath(appPath, language()), stringsReady])
   .then(() => {
     // The render's duration shows up as a user timing in performance traces.
     const start = performance.now();

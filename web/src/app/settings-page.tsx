@@ -1,4 +1,4 @@
-import { createSignal, For, Show } from 'solid-js';
+import { createSignal, For, lazy, Show } from 'solid-js';
 import { LANGUAGES, type Language } from '../../../shared/skills.ts';
 import { language, setLanguage, t } from '../i18n/index.ts';
 import { registerStrings } from '../i18n/lazy-strings.ts';
@@ -7,11 +7,14 @@ import { getSpeech } from '../a11y/speech.ts';
 import { ReadAloudButton } from '../a11y/read-aloud-button.tsx';
 import vi from '../i18n/vi/lazy/settingsPage.json';
 import en from '../i18n/en/lazy/settingsPage.json';
+import { currentLocality } from '../net/api-base.ts';
 import '../styles/settings.css';
 
 registerStrings('settingsPage', { vi, en });
+// Only a city's localities show it, and moving needs the city's list (online): not precached (vite.config.ts).
+const LocalityChoice = lazy(() => import('../resident/locality-choice.tsx'));
 
-/** /settings: text size, contrast and language, each applied at once and kept on the phone. */
+/** /settings: text size, contrast and language, each applied at once and kept on the phone; in a city's locality, where the resident lives. */
 export default function SettingsPage() {
   const [size, setSize] = createSignal<TextSize>(textSize());
   const [contrastValue, setContrastValue] = createSignal<Contrast>(contrast());
@@ -63,6 +66,9 @@ export default function SettingsPage() {
           )}
         </For>
       </fieldset>
+
+      {/* A city's locality only: a single ward has no other place to move to. */}
+      <Show when={currentLocality()}>{(slug) => <LocalityChoice slug={slug()} />}</Show>
 
       <p class="callout settings-preview">{t('settingsPage.preview')}</p>
 

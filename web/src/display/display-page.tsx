@@ -8,6 +8,7 @@ import { fetchFeed, readCachedFeed, writeCachedFeed } from './feed-cache.ts';
 import { burnInShift, isStale, nextSlide, storyOf } from './playlist.ts';
 import './strings.ts';
 import '../styles/display.css';
+import { apiUrl } from '../net/api-base.ts';
 
 /** While the first answer is missing, try again sooner than the minute a running screen waits. */
 const FIRST_RETRY_MS = 10_000;
@@ -155,7 +156,7 @@ function Slide(props: { slide: DisplaySlide; feed: DisplayFeed; time: (iso: stri
               <p class="display-sub">{story().unitName ?? props.feed.wardName}</p>
             </div>
             <Show when={story().photo}>
-              {(photo) => <img class="display-story-photo" src={photo().src} alt={photo().alt} data-testid="display-story-photo" />}
+              {(photo) => <img class="display-story-photo" src={apiUrl(photo().src)} alt={photo().alt} data-testid="display-story-photo" />}
             </Show>
           </div>
         )}

@@ -4,6 +4,7 @@
 // this screen received it, on this screen's own clock: a kiosk computer's
 // clock is often wrong, and comparing it with the server's would mislabel.
 import type { DisplayFeed } from '../../../shared/displays/schema.ts';
+import { apiUrl } from '../net/api-base.ts';
 
 export interface KeptFeed {
   feed: DisplayFeed;
@@ -36,7 +37,7 @@ export type FeedAnswer = { kind: 'feed'; feed: DisplayFeed } | { kind: 'unknown'
 /** Asks the server for the screen's feed; any failure other than "no such screen" is "unreachable". */
 export async function fetchFeed(id: string, fetchImpl: typeof fetch = fetch): Promise<FeedAnswer> {
   try {
-    const res = await fetchImpl(`/api/v1/displays/${encodeURIComponent(id)}/feed`, { cache: 'no-store' });
+    const res = await fetchImpl(apiUrl(`/api/v1/displays/${encodeURIComponent(id)}/feed`), { cache: 'no-store' });
     if (res.status === 404) return { kind: 'unknown' };
     if (!res.ok) return { kind: 'unreachable' };
     const feed = (await res.json()) as DisplayFeed;

@@ -28,6 +28,7 @@ import { Dexie, type EntityTable } from 'dexie';
 import type { GuideEvent } from '../../../shared/events.ts';
 import type { OutboxRowOf } from '../sync/outbox.ts';
 import type { GENDERS } from '../../../shared/guide/constants.ts';
+import { perLocality } from '../net/api-base.ts';
 
 export interface GuideMetaRow {
   key: string;
@@ -118,6 +119,6 @@ export function openGuideDatabase(name: string = GUIDE_DATABASE_NAME): GuideData
 
 let shared: GuideDatabase | undefined;
 export function getGuideDatabase(): GuideDatabase {
-  shared ??= openGuideDatabase();
+  shared ??= openGuideDatabase(perLocality(GUIDE_DATABASE_NAME));
   return shared;
 }

@@ -6,6 +6,7 @@ import type { SyncResponse, WardProfile } from '../../../shared/api.ts';
 import type { GuideMe, SessionSummary, TeamReport, FollowUp, HouseholdList, StaffAccount } from '../../../shared/guide/api.ts';
 import { accountApi } from '../account/account-api.ts';
 import { staffRequest as request, withQuery } from '../net/http.ts';
+import { apiUrl } from '../net/api-base.ts';
 
 const API = '/api/v1';
 
@@ -17,7 +18,7 @@ export const guideApi = {
   session: (id: string) => request<SessionSummary>(`${API}/guide/sessions/${id}`),
   sessions: () => request<{ sessions: SessionSummary[] }>(`${API}/guide/sessions`),
   report: (from?: string, to?: string) => request<TeamReport>(withQuery(`${API}/guide/report`, { from, to })),
-  reportCsvUrl: (from?: string, to?: string) => withQuery(`${API}/guide/report.csv`, { from, to }),
+  reportCsvUrl: (from?: string, to?: string) => apiUrl(withQuery(`${API}/guide/report.csv`, { from, to })),
   followUp: (groupId: string) => request<FollowUp>(`${API}/guide/groups/${groupId}/follow-up`),
   households: (groupId: string) => request<HouseholdList>(`${API}/guide/groups/${groupId}/households`),
   // Admin.

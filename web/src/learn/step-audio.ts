@@ -6,9 +6,10 @@
 // first time the course is opened with signal, before it can play again.
 import { AUDIO_CACHE } from '../../../shared/lesson-audio/audio-types.ts';
 import type { Language } from '../../../shared/skills.ts';
+import { apiUrl } from '../net/api-base.ts';
 
-export const courseAudioUrl = (courseId: string) => `/api/v1/lesson-audio/courses/${courseId}`;
-export const audioFileUrl = (sha256: string) => `/api/v1/lesson-audio/files/${sha256}`;
+export const courseAudioUrl = (courseId: string) => apiUrl(`/api/v1/lesson-audio/courses/${courseId}`);
+export const audioFileUrl = (sha256: string) => apiUrl(`/api/v1/lesson-audio/files/${sha256}`);
 
 interface Manifest {
   recordings: Array<{ lessonId: string; step: number; lang: string; sha256: string }>;

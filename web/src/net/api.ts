@@ -11,8 +11,9 @@ import { createRequest, type FetchLike, type LearnerCredentials } from './http.t
 
 const API = '/api/v1';
 
-export function createApiClient(fetchImpl?: FetchLike) {
-  const request = createRequest(fetchImpl);
+/** `base`: the locality's address prefix when not the page's own (api-base.ts). */
+export function createApiClient(fetchImpl?: FetchLike, base?: string) {
+  const request = createRequest(fetchImpl, base);
   return {
     // Content (served from the service worker's precache when offline).
     fetchContentIndex: () => request<ContentIndex>('/content/index.json'),

@@ -8,6 +8,7 @@
 // them into words with error-message.ts.
 // Answers are trusted in shape (same-origin server built from the shared
 // schemas); we avoid shipping a validation library to phones for that.
+import { apiUrl } from './api-base.ts';
 
 /** The server answered with an error status (as opposed to no answer at all). */
 export class HttpError extends Error {
@@ -86,12 +87,16 @@ export function withQuery(url: string, params: Readonly<Record<string, string | 
 
 export type Request = <T>(url: string, call?: Call) => Promise<T>;
 
-/** A client on the given fetch (tests pass an in-process server); the app uses `request`. */
-export function createRequest(fetchImpl: FetchLike = (input, init) => globalThis.fetch(input, init)): Request {
+/**
+ * A client on the given fetch (tests pass an in-process server); the app uses `request`.
+ * API addresses ('/api/…') go to the page's locality (api-base.ts), or to `base` when given
+ * (the records a phone still holds for the locality it moved from).
+ */
+export function createRequest(fetchImpl: FetchLike = (input, init) => globalThis.fetch(input, init), base?: string): Request {
   return async function request<T>(url: string, call: Call = {}): Promise<T> {
     let res: Response;
     try {
-      res = await fetchImpl(url, buildRequest(call));
+      res = await fetchImpl(apiUrl(url, base), buildRequest(call));
     } catch (err) {
       throw new NetworkError(err instanceof Error ? err.message : String(err));
     }

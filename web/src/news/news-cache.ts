@@ -2,6 +2,7 @@
 // "Tin phường" and every item in it read offline. Kept in localStorage like
 // the ward profile (web/src/resident/ward-profile-cache.ts); nothing personal.
 import type { NewsItem, NewsList } from '../../../shared/news/schema.ts';
+import { perLocality } from '../net/api-base.ts';
 
 const KEY = 'hvs.news';
 
@@ -13,7 +14,7 @@ export interface SavedNews {
 
 export function savedNews(): SavedNews | null {
   try {
-    const raw = localStorage.getItem(KEY);
+    const raw = localStorage.getItem(perLocality(KEY));
     const parsed = raw ? (JSON.parse(raw) as SavedNews) : null;
     return parsed && typeof parsed.savedAt === 'number' && Array.isArray(parsed.list?.items) ? parsed : null;
   } catch {
@@ -24,7 +25,7 @@ export function savedNews(): SavedNews | null {
 export function saveNews(list: NewsList, now = Date.now()): SavedNews {
   const saved = { list, savedAt: now };
   try {
-    localStorage.setItem(KEY, JSON.stringify(saved));
+    localStorage.setItem(perLocality(KEY), JSON.stringify(saved));
   } catch {
     // Storage full or blocked: the fetched copy still serves this visit.
   }

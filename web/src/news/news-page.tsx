@@ -12,6 +12,7 @@ import { ageOf, newsDate } from './news-format.ts';
 import { shareLink, type ShareResult } from './share.ts';
 import './strings.ts';
 import '../styles/news.css';
+import { apiUrl } from '../net/api-base.ts';
 
 const OutreachLog = lazy(() => import('./outreach-log.tsx'));
 
@@ -65,7 +66,7 @@ function NewsList(props: { store: NewsStore }) {
                     <li>
                       <A href={item.path} class="card news-card" data-testid="news-card">
                         <Show when={item.photos?.[0]}>
-                          {(photo) => <img class="news-card-photo" src={photo().thumb} alt="" loading="lazy" data-testid="news-card-photo" />}
+                          {(photo) => <img class="news-card-photo" src={apiUrl(photo().thumb)} alt="" loading="lazy" data-testid="news-card-photo" />}
                         </Show>
                         <span class="tag">{t(`news.kinds.${item.kind}`)}</span>
                         <strong class="news-card-title">{item.title}</strong>
@@ -130,7 +131,7 @@ function ItemBody(props: { item: NewsItem }) {
       <For each={props.item.photos ?? []}>
         {(photo) => (
           <figure class="news-photo">
-            <img src={photo.thumb} alt={photo.alt} data-testid="news-photo" />
+            <img src={apiUrl(photo.thumb)} alt={photo.alt} data-testid="news-photo" />
             <figcaption>{photo.alt}</figcaption>
           </figure>
         )}

@@ -5,6 +5,7 @@
 // and pruned to the current list's, so the cache never holds more than the
 // list's photos (at most 30 items × 6 thumbnails of about 40 KB).
 import type { NewsList } from '../../../shared/news/schema.ts';
+import { apiUrl } from '../net/api-base.ts';
 
 export const NEWS_PHOTO_CACHE = 'hvs-news-photos';
 
@@ -17,7 +18,7 @@ const browser = (): PhotoCacheDeps | null => (typeof caches === 'undefined' ? nu
 /** Stores the thumbnails of the list's items and drops the others; best effort (offline or storage full: what is stored stays). */
 export async function keepNewsPhotos(list: NewsList, deps: PhotoCacheDeps | null = browser()): Promise<void> {
   if (!deps) return;
-  const wanted = new Set(list.items.flatMap((i) => (i.photos ?? []).map((p) => p.thumb)));
+  const wanted = new Set(list.items.flatMap((i) => (i.photos ?? []).map((p) => apiUrl(p.thumb))));
   const cache = await deps.caches.open(NEWS_PHOTO_CACHE);
   for (const url of wanted) {
     if (await cache.match(url)) continue;

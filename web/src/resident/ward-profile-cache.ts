@@ -3,13 +3,14 @@
 // in localStorage, so the profile form can offer groups, a certificate can
 // name its ward and the channels screen lists the ward's channels with no signal. Nothing personal is stored here.
 import type { WardProfile } from '../../../shared/api.ts';
+import { perLocality } from '../net/api-base.ts';
 
 const KEY = 'hvs.wardProfile';
 
 /** The copy kept from the last successful fetch, if any. */
 export function cachedWardProfile(): WardProfile | null {
   try {
-    const raw = localStorage.getItem(KEY);
+    const raw = localStorage.getItem(perLocality(KEY));
     const parsed = raw ? (JSON.parse(raw) as WardProfile) : null;
     return parsed && typeof parsed.name === 'string' && Array.isArray(parsed.groups) ? parsed : null;
   } catch {
@@ -21,7 +22,7 @@ export function cachedWardProfile(): WardProfile | null {
 export async function fetchWardProfile(fetchProfile: () => Promise<WardProfile>): Promise<WardProfile> {
   const profile = await fetchProfile();
   try {
-    localStorage.setItem(KEY, JSON.stringify(profile));
+    localStorage.setItem(perLocality(KEY), JSON.stringify(profile));
   } catch {
     // Storage full or blocked: the fetched copy still serves this screen.
   }

@@ -5,6 +5,7 @@ import { createRoot, createSignal } from 'solid-js';
 import type { SyncEngine, SyncSnapshot } from './sync-engine.ts';
 import { getApiClient } from '../net/api.ts';
 import { loadRepos } from '../app/load-repos.ts';
+import { waitingLocalities } from '../net/api-base.ts';
 
 export function createSyncStore() {
   const [snapshot, setSnapshot] = createRoot(() => createSignal<SyncSnapshot | null>(null));
@@ -25,6 +26,10 @@ export function createSyncStore() {
       });
       watchSyncTriggers(e);
       void e.trigger();
+      // Records left in a locality the resident moved from go there, now and whenever the network returns.
+      const leftBehind = () => void (waitingLocalities().length > 0 && import('./left-localities.ts').then((m) => m.sendLeftBehind()).catch(() => undefined));
+      leftBehind();
+      addEventListener('online', leftBehind);
       return e;
     })();
     return engine;

@@ -2,6 +2,7 @@
 import type { Unit } from '../../../shared/plans/schema.ts';
 import type { ActivityList } from '../../../shared/units/api.ts';
 import { staffRequest, withQuery } from '../net/http.ts';
+import { apiUrl } from '../net/api-base.ts';
 
 export const unitLogApi = {
   units: () => staffRequest<{ units: Unit[] }>('/api/v1/units'),
@@ -10,4 +11,4 @@ export const unitLogApi = {
 };
 
 /** Where a stored evidence file is read (staff only; the server checks who). */
-export const fileUrl = (sha256: string) => `/api/v1/unit-files/${sha256}`;
+export const fileUrl = (sha256: string) => apiUrl(`/api/v1/unit-files/${sha256}`);

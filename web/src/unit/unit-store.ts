@@ -11,14 +11,15 @@ import { HttpError } from '../net/http.ts';
 import { accountApi } from '../account/account-api.ts';
 import { watchSyncTriggers } from '../sync/sync-triggers.ts';
 import type { SyncSnapshot } from '../sync/outbox-sync.ts';
-import { openUnitDatabase, type LocalActivity } from './db.ts';
+import { openUnitDatabase, UNIT_DATABASE_NAME, type LocalActivity } from './db.ts';
 import { unitApi } from './unit-api.ts';
 import { createUnitRepo, type AttachedFile, type NewActivity, type Refusal } from './unit-repo.ts';
 import { createUnitSync } from './unit-sync.ts';
 import { readTasks, TASKS_META_KEY, type KeptTasks } from './unit-tasks.ts';
+import { perLocality } from '../net/api-base.ts';
 
 export function createUnitStore() {
-  const repo = createUnitRepo(openUnitDatabase());
+  const repo = createUnitRepo(openUnitDatabase(perLocality(UNIT_DATABASE_NAME)));
   let deviceId = '';
   const [me, setMe] = createSignal<(UnitMe & { userId: string }) | null>(null);
   const [needsLogin, setNeedsLogin] = createSignal(false);

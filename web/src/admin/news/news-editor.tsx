@@ -10,6 +10,7 @@ import { PhotoList } from './photo-list.tsx';
 import type { Unit } from '../../../../shared/plans/schema.ts';
 import { t } from '../../i18n/index.ts';
 import { errorText } from '../../net/error-message.ts';
+import { apiUrl } from '../../net/api-base.ts';
 
 export const DESK_ERRORS = {
   offline: 'newsDesk.errors.offline',
@@ -136,7 +137,7 @@ export function NewsEditor(props: {
           <For each={photos()}>
             {(p) => (
               <figure class="news-photo">
-                <img src={storyPhotoPath(p.thumb ?? p.sha256)} alt={p.alt} data-testid="news-preview-photo" />
+                <img src={apiUrl(storyPhotoPath(p.thumb ?? p.sha256))} alt={p.alt} data-testid="news-preview-photo" />
               </figure>
             )}
           </For>

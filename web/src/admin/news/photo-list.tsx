@@ -7,6 +7,7 @@ import type { StoryPhoto } from '../../../../shared/news/schema.ts';
 import { t } from '../../i18n/index.ts';
 import { errorText } from '../../net/error-message.ts';
 import { PhotoRefused, uploadStoryPhoto } from './story-photo.ts';
+import { apiUrl } from '../../net/api-base.ts';
 
 const PHOTO_ERRORS = {
   offline: 'newsDesk.photos.offline',
@@ -42,7 +43,7 @@ export function PhotoList(props: { photos: StoryPhoto[]; onChange: (photos: Stor
         <For each={props.photos}>
           {(photo, i) => (
             <li>
-              <img src={storyPhotoPath(photo.thumb ?? photo.sha256)} alt="" width="120" />
+              <img src={apiUrl(storyPhotoPath(photo.thumb ?? photo.sha256))} alt="" width="120" />
               <label>
                 {t('newsDesk.photos.alt')}
                 <input name="alt" required maxLength={STORY_LIMITS.alt} value={photo.alt} onInput={(e) => setAlt(i(), e.currentTarget.value)} data-testid="news-photo-alt" />

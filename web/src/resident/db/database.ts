@@ -36,6 +36,7 @@ import type { LocalProgress } from '../../../../shared/resident/merge-progress.t
 import type { OutboxItem } from '../../../../shared/sync/batch.ts';
 import type { ProfileDetails } from '../../../../shared/events/resident.ts';
 import type { CertificateStanding } from '../../../../shared/resident/api.ts';
+import { perLocality } from '../../net/api-base.ts';
 
 export interface MetaRow {
   key: string;
@@ -146,8 +147,8 @@ export function openDatabase(name: string = DATABASE_NAME): HvsDatabase {
 
 let shared: HvsDatabase | undefined;
 
-/** The app's one database connection, opened on first use. */
+/** The app's one database connection, opened on first use: the page's locality's (api-base.ts). */
 export function getDatabase(): HvsDatabase {
-  shared ??= openDatabase();
+  shared ??= openDatabase(perLocality(DATABASE_NAME));
   return shared;
 }
