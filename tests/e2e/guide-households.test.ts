@@ -95,7 +95,7 @@ describe.skipIf(!hasChromium)('households and assisted learning through the less
     await waitOfflineReady(resident);
     // No camera here: a clear message, and the typed field stays usable.
     await resident.getByTestId('scan-start').click();
-    await expect.poll(() => resident.getByTestId('scan-status').getAttribute('data-state')).toMatch(/^(denied|noCamera)$/);
+    await expect.poll(() => resident.getByTestId('scan-status').getAttribute('data-state'), { timeout: 10_000 }).toMatch(/^(denied|noCamera)$/);
     expect(await resident.getByTestId('household-link').isVisible()).toBe(true);
     await setPhoneOffline(residentCtx, true);
     await resident.getByTestId('household-link').fill(link);

@@ -62,7 +62,7 @@ describe.skipIf(!hasChromium)('ward dashboard', () => {
 
     await page.getByTestId('range-from').fill(isoFromDay(dayOf(Date.now()) - 119));
     await page.getByTestId('range-show').click();
-    await expect.poll(shown).toBe(expected.last120);
+    await expect.poll(shown, { timeout: 15_000 }).toBe(expected.last120);
 
     // Charts come with their numbers as tables; reviewers get the exports.
     expect(await page.getByTestId('trend-chart').locator('table tbody tr').count()).toBeGreaterThan(15);

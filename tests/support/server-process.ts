@@ -12,6 +12,9 @@ import { bundleServer, SERVER_BUNDLE, serverBundleIsStale } from '../../tools/se
 import { keepServerLog } from './server-logs.ts';
 import { freshDatabaseUrl, TEST_ENGINE, type ServerStore } from './server-database.ts';
 
+/** How long a start may take before the test gives up on it (an exit before then fails at once). */
+const STARTUP_MS = 60_000;
+
 export const PROJECT_ROOT = fileURLToPath(new URL('../..', import.meta.url));
 
 export type RunningServer = ServerStore & {
@@ -74,7 +77,8 @@ export async function startServer(opts: { dataDir?: string; databaseUrl?: string
     child.stdout!.on('data', (d) => (log += d));
     child.stderr!.on('data', (d) => (log += d));
     child.once('exit', () => keepServerLog(port, log));
-    const deadline = Date.now() + 30_000;
+    // A minute: on a loaded two-core machine (load average near 20) a start with nothing wrong took over 30 s.
+    const deadline = Date.now() + STARTUP_MS;
     for (;;) {
       if (gone(child)) throw new Error(`server exited early (${child.exitCode ?? child.signalCode}):\n${log}`);
       try {
@@ -85,7 +89,7 @@ export async function startServer(opts: { dataDir?: string; databaseUrl?: string
       }
       if (Date.now() > deadline) {
         child.kill('SIGKILL');
-        throw new Error(`server did not become healthy in 30 s:\n${log}`);
+        throw new Error(`server did not become healthy in ${STARTUP_MS / 1000} s:\n${log}`);
       }
       await new Promise((r) => setTimeout(r, 100));
     }

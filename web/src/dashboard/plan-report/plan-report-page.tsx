@@ -1,5 +1,5 @@
 import { useSearchParams } from '@solidjs/router';
-import { createEffect, createSignal, For, on, Show } from 'solid-js';
+import { createEffect, createMemo, createSignal, For, on, Show } from 'solid-js';
 import { lines, planReportOutline, planReportSubject } from '../../../../shared/plans/report-outline.ts';
 import { PLAN_REPORT_TEXT_MAX, REPORT_PERIOD_KINDS, type PlanReportAnswer as PlanReport, type PlanReportText } from '../../../../shared/plans/report.ts';
 import type { PlanSummary } from '../../../../shared/plans/schema.ts';
@@ -41,21 +41,27 @@ export default function PlanReportPage() {
   const [issueNumber, setIssueNumber] = createSignal('');
   const [issueDay, setIssueDay] = createSignal('');
   const planId = () => search.plan ?? plans()[0]?.id;
-  const period = () => periodKey(choice());
+  // A memo: picking the period already shown (a year field's change on blur) must not reload it and drop unsaved edits.
+  const period = createMemo(() => periodKey(choice()));
 
   const fail = (err: unknown) => setProblem(errorText(err, ERRORS));
+  // Only the latest load's answer lands: the office may pick another period
+  // before the last one's answer is back, and answers may come back out of order.
+  let loads = 0;
   const load = async () => {
+    const mine = ++loads;
     setProblem('');
     try {
       if (plans().length === 0) setPlans((await staffRequest<{ plans: PlanSummary[] }>('/api/v1/plans')).plans);
       const id = planId();
       if (!id) return;
       const r = await planReportApi.read(id, period());
+      if (mine !== loads) return;
       setReport(r);
       setText(r.text);
       setSaved(true);
     } catch (err) {
-      fail(err);
+      if (mine === loads) fail(err);
     }
   };
   createEffect(on([() => search.plan, period], () => void load()));
