@@ -22,7 +22,7 @@ beforeAll(async () => {
   cluster = await startPgCluster();
   replica = await cluster.startReplica();
   primaryUrl = await cluster.createDatabase('read_replica');
-  server = await startServer({ bundled: true, env: { DATABASE_URL: primaryUrl, DATABASE_READ_URL: replica.urlOf(primaryUrl) } });
+  server = await startServer({ bundled: true, healthyWithinMs: 120_000, env: { DATABASE_URL: primaryUrl, DATABASE_READ_URL: replica.urlOf(primaryUrl) } });
   cookie = await adminCookie(server);
 }, 180_000);
 afterAll(async () => {

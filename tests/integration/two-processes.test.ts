@@ -32,14 +32,14 @@ beforeAll(async () => {
   // What every process of one city shares: the database, the public origin, the file store, the spot-check key.
   const env = { DATABASE_URL: databaseUrl, PUBLIC_ORIGIN: `http://127.0.0.1:${proxyPort}`, TRUST_PROXY: 'true', FILES_DIR: filesDir, SPOT_CHECK_KEY: randomBytes(32).toString('hex') };
   // One after the other: the first migrates the database and makes the first admin.
-  processes.push(await startServer({ bundled: true, env }));
-  processes.push(await startServer({ bundled: true, env }));
+  processes.push(await startServer({ bundled: true, env, healthyWithinMs: 120_000 }));
+  processes.push(await startServer({ bundled: true, env, healthyWithinMs: 120_000 }));
   proxy = await startRoundRobinProxy(
     processes.map((p) => p.url),
     proxyPort,
   );
   adminSession = await login('admin', adminPasswordFrom(processes[0]!.output())).then(sessionOf);
-}, 180_000);
+}, 400_000);
 afterAll(async () => {
   await proxy?.close();
   await Promise.all(processes.map((p) => p.stop()));
