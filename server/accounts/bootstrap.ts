@@ -16,7 +16,13 @@ export async function ensureAdmin(engine: Engine): Promise<{ username: string; p
   // Someone may already use "admin" as a guide's name; do not touch that account.
   for (let n = 2; await findUserByUsername(engine, username); n++) username = `admin${n}`;
   const password = generatePassword();
-  await createUser(engine, { username, password, role: 'admin', displayName: 'Administrator' });
+  try {
+    await createUser(engine, { username, password, role: 'admin', displayName: 'Administrator' });
+  } catch (error) {
+    // Another process starting on the same PostgreSQL database made the first admin meanwhile: that one tells its operator.
+    if (await hasAdmin(engine)) return undefined;
+    throw error;
+  }
   await createAuditLog(engine, Date.now).record(CONSOLE_ACTOR, 'staff.created', { type: 'user', id: username }, { role: 'admin', firstRun: true });
   return { username, password };
 }

@@ -186,3 +186,25 @@ async function dashboardOf(p: RunningServer): Promise<unknown> {
   delete body.meta.generatedAt;
   return body;
 }
+
+describe('two processes started together on a new database', () => {
+  it('both start, and one of them makes the first admin', async () => {
+    const url = await cluster.createDatabase('started_together');
+    const env = { DATABASE_URL: url, SPOT_CHECK_KEY: randomBytes(32).toString('hex'), FILES_DIR: filesDir };
+    const started = await Promise.allSettled([0, 1].map(() => startServer({ bundled: true, env, healthyWithinMs: 120_000 })));
+    const running = started.flatMap((s) => (s.status === 'fulfilled' ? [s.value] : []));
+    try {
+      expect(started.map((s) => (s.status === 'rejected' ? String(s.reason).slice(0, 600) : 'started'))).toEqual(['started', 'started']);
+      expect(running.filter((p) => p.output().includes('Admin account created'))).toHaveLength(1);
+      const client = new pg.Client({ connectionString: url });
+      await client.connect();
+      try {
+        expect((await client.query("SELECT username FROM users WHERE role = 'admin'")).rows).toEqual([{ username: 'admin' }]);
+      } finally {
+        await client.end();
+      }
+    } finally {
+      await Promise.all(running.map((p) => p.stop()));
+    }
+  }, 300_000);
+});
