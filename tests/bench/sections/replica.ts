@@ -11,6 +11,9 @@
 // rate meanwhile, and how far the replica's replay fell behind.
 //
 //   BENCH_REPLICA_LEARNERS=5000 BENCH_REPLICA_READS=60 npm run bench -- replica
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { createApp } from '../../../server/app.ts';
 import { createUser } from '../../../server/accounts/users.ts';
 import { postgresEngine } from '../../../server/db/engine/postgres.ts';
@@ -39,6 +42,7 @@ export const replicaSection: BenchSection = {
   title: 'dashboard p95 read from the primary against a streaming replica, while ingest runs on the primary (PostgreSQL)',
   async run() {
     const cluster = await startPgCluster();
+    const filesDir = mkdtempSync(join(tmpdir(), 'hvs-bench-replica-files-'));
     const missed: string[] = [];
     try {
       const replica = await cluster.startReplica();
@@ -49,7 +53,7 @@ export const replicaSection: BenchSection = {
       console.log(`  seeded ${fmt(seeded.learners)} learners, ${fmt(seeded.events)} events in ${fmt((performance.now() - seedStart) / 1000)} s`);
       await replica.caughtUp(120_000);
 
-      const config = { requestLimits: { syncPerLearner: NO_LIMITS, syncPerAddress: NO_LIMITS, registerPerAddress: NO_LIMITS } };
+      const config = { filesDir, requestLimits: { syncPerLearner: NO_LIMITS, syncPerAddress: NO_LIMITS, registerPerAddress: NO_LIMITS } };
       const onPrimary = postgresEngine(primary.pool, { sharedPool: true });
       const readPool = await openPgReplica(replica.urlOf(url));
       const withReplica = postgresEngine(primary.pool, { sharedPool: true, readPool });
@@ -119,6 +123,7 @@ export const replicaSection: BenchSection = {
       await primary.pool.end();
     } finally {
       await cluster.stop();
+      rmSync(filesDir, { recursive: true, force: true });
     }
     return missed;
   },
