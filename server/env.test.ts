@@ -53,6 +53,15 @@ describe('parseEnv', () => {
     expect(parseEnv({ DATABASE_URL: '' }).DATABASE_URL).toBeUndefined();
   });
 
+  it('takes a read replica only beside a PostgreSQL primary, saying why otherwise', () => {
+    const primary = 'postgres://hvs@db.example.vn/hvs';
+    const replica = 'postgres://hvs@replica.example.vn/hvs';
+    expect(parseEnv({ DATABASE_URL: primary, DATABASE_READ_URL: replica }).DATABASE_READ_URL).toBe(replica);
+    expect(parseEnv({ DATABASE_URL: primary }).DATABASE_READ_URL).toBeUndefined();
+    expect(() => parseEnv({ DATABASE_READ_URL: replica })).toThrow(/DATABASE_READ_URL[\s\S]*needs DATABASE_URL/);
+    expect(() => parseEnv({ DATABASE_URL: primary, DATABASE_READ_URL: 'replica.sqlite' })).toThrow(/streaming replica/);
+  });
+
   it('keeps the files beside the database unless FILES_DIR says otherwise', () => {
     expect(filesDirOf(parseEnv({}))).toBe(join('./data', 'files'));
     expect(filesDirOf(parseEnv({ DATA_DIR: '/var/lib/hvs' }))).toBe('/var/lib/hvs/files');

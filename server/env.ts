@@ -20,6 +20,11 @@ export const envSchema = z.object({
    * own (its staff are the city's, with the city's routes), and each locality added by the city admin is
    * served at /l/<slug>/ over its own store (server/city/deployment.ts). */
   DEPLOYMENT: z.enum(['ward', 'city']).default('ward'),
+  /** A streaming replica of DATABASE_URL's database: the dashboard's and reports' read-only transactions run there (server/db/connect.ts). PostgreSQL only. */
+  DATABASE_READ_URL: z
+    .string()
+    .refine((value) => /^postgres(ql)?:\/\//.test(value), 'must be a PostgreSQL URL of a streaming replica of DATABASE_URL (postgres://user:password@replica:5432/database)')
+    .optional(),
   /** Where evidence photos, scans and recordings are kept; DATA_DIR/files when unset. */
   FILES_DIR: z.string().min(1).optional(),
   /** The spot-check drawing key as 64 hex digits: the same for every process serving one PostgreSQL database. Unset: a key file made in DATA_DIR. */
@@ -41,6 +46,9 @@ export const envSchema = z.object({
   /** Only behind a reverse proxy: take the client address from the last
    * X-Forwarded-For hop (used by the login rate limit). */
   TRUST_PROXY: booleanFlag.default(false),
+}).refine((env) => !env.DATABASE_READ_URL || env.DATABASE_URL, {
+  path: ['DATABASE_READ_URL'],
+  message: 'needs DATABASE_URL: a read replica copies a PostgreSQL primary, and the SQLite file in DATA_DIR has none (set DATABASE_URL=postgres://… to the primary, or unset DATABASE_READ_URL)',
 });
 
 export type Env = z.infer<typeof envSchema>;

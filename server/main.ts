@@ -25,7 +25,7 @@ const SWEEP_EVERY_MS = 10 * 60_000;
 
 const env = loadEnv();
 const logger = createLogger(env.LOG_LEVEL);
-const database = await openDatabase(env).catch((error: Error) => {
+const database = await openDatabase(env, logger).catch((error: Error) => {
   process.stderr.write(`Cannot open the database: ${error.message}\n`);
   process.exit(1);
 });

@@ -12,7 +12,13 @@ import { CONSOLE_ACTOR, createAuditLog, type AuditActor } from '../audit/log.ts'
 
 export async function ensureAdmin(engine: Engine): Promise<{ username: string; password: string } | undefined> {
   if (await hasAdmin(engine)) return undefined;
-  return createFirstAdmin(engine, CONSOLE_ACTOR);
+  try {
+    return await createFirstAdmin(engine, CONSOLE_ACTOR);
+  } catch (error) {
+    // Another process starting on the same PostgreSQL database made the first admin meanwhile: that one tells its operator.
+    if (await hasAdmin(engine)) return undefined;
+    throw error;
+  }
 }
 
 /** An admin with a random password, named "admin" (or admin2, … when taken), audited without the password;

@@ -3,8 +3,13 @@
 // port, so parallel test files never collide), stopped and removed at the end.
 // initdb refuses to run as root (CI runs as root): the binaries then run as
 // the `postgres` user, which owns the folder.
+//
+// startReplica() adds a streaming replica, as a city's operator makes one:
+// pg_basebackup -R from the primary (initdb's pg_hba already lets the local
+// superuser replicate, and wal_level is `replica` by default), started as a
+// hot standby on a socket folder of its own.
 import { execFile } from 'node:child_process';
-import { chownSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { chownSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { delimiter, join } from 'node:path';
 import { promisify } from 'node:util';
@@ -18,6 +23,19 @@ export interface PgCluster {
   url: string;
   /** A new database in this cluster, empty or a copy of `template`; its URL. */
   createDatabase(name: string, template?: string): Promise<string>;
+  /** A hot standby streaming from this cluster (one per cluster), stopped with it. */
+  startReplica(): Promise<PgReplica>;
+  stop(): Promise<void>;
+}
+
+export interface PgReplica {
+  /** The URL of `database` (one of the primary's, by its name or its URL) on the replica. */
+  urlOf(database: string): string;
+  /** Resolves once the replica has replayed everything the primary wrote before the call (pg_last_wal_replay_lsn ≥ pg_current_wal_lsn). */
+  caughtUp(timeoutMs?: number): Promise<void>;
+  /** How far behind the primary the replica's replay is now, in bytes of WAL. */
+  lagBytes(): Promise<number>;
+  /** Stops the replica (fast shutdown, as an operator's restart or a lost machine would look to its clients). */
   stop(): Promise<void>;
 }
 
@@ -53,9 +71,11 @@ export async function startPgCluster(database = 'hoc_vu_so'): Promise<PgCluster>
     asRoot ? run('runuser', ['-u', SUPERUSER, '--', join(bin, tool), ...args]) : run(join(bin, tool), args);
 
   let started = false;
+  let replicaRunning: string | undefined;
   const stop = async () => {
     try {
       // immediate: no shutdown checkpoint to flush, the files are deleted next.
+      if (replicaRunning) await pgRun('pg_ctl', ['-D', replicaRunning, '-m', 'immediate', '-w', 'stop']).catch(() => undefined);
       if (started) await pgRun('pg_ctl', ['-D', data, '-m', 'immediate', '-w', 'stop']);
     } finally {
       rmSync(dir, { recursive: true, force: true });
@@ -80,7 +100,63 @@ export async function startPgCluster(database = 'hoc_vu_so'): Promise<PgCluster>
       return urlFor(dir, name);
     };
     const url = await createDatabase(database);
-    return { url, createDatabase, stop };
+    const query = async <T>(at: string, text: string, values: unknown[] = []): Promise<T> => {
+      const client = new pg.Client({ connectionString: at });
+      await client.connect();
+      try {
+        return (await client.query(text, values)).rows[0] as T;
+      } finally {
+        await client.end();
+      }
+    };
+    const startReplica = async (): Promise<PgReplica> => {
+      if (replicaRunning) throw new Error('this cluster has a replica already');
+      const replicaData = join(dir, 'replica');
+      const socketDir = join(dir, 'replica-socket');
+      const replicaLog = join(dir, 'replica.log');
+      mkdirSync(socketDir);
+      if (asRoot) {
+        const { stdout } = await run('id', ['-u', SUPERUSER]);
+        const { stdout: gid } = await run('id', ['-g', SUPERUSER]);
+        chownSync(socketDir, Number(stdout.trim()), Number(gid.trim()));
+      }
+      try {
+        // -R: standby.signal and primary_conninfo (this cluster's socket), so it streams from the primary on start.
+        await pgRun('pg_basebackup', ['-h', dir, '-U', SUPERUSER, '-D', replicaData, '-R', '-X', 'stream', '--checkpoint=fast', '--no-sync']);
+        await pgRun('pg_ctl', ['-D', replicaData, '-l', replicaLog, '-w', '-t', '60', '-o', `-c listen_addresses='' -c unix_socket_directories=${socketDir} -c hot_standby=on`, 'start']);
+      } catch (error) {
+        const serverLog = existsSync(replicaLog) ? `\nreplica log:\n${readFileSync(replicaLog, 'utf8')}` : '';
+        throw new Error(`Could not start a streaming replica: ${(error as Error).message}${serverLog}`);
+      }
+      replicaRunning = replicaData;
+      const primaryUrl = urlFor(dir, 'postgres');
+      const replicaUrl = urlFor(socketDir, 'postgres');
+      const current = async () => (await query<{ lsn: string }>(primaryUrl, 'SELECT pg_current_wal_lsn()::text AS lsn')).lsn;
+      return {
+        urlOf: (name) => urlFor(socketDir, name.includes('://') ? decodeURIComponent(new URL(name).pathname.slice(1)) : name),
+        async caughtUp(timeoutMs = 30_000) {
+          const target = await current();
+          const deadline = Date.now() + timeoutMs;
+          for (;;) {
+            const { done } = await query<{ done: boolean }>(replicaUrl, 'SELECT coalesce(pg_last_wal_replay_lsn() >= $1::pg_lsn, false) AS done', [target]);
+            if (done) return;
+            if (Date.now() > deadline) throw new Error(`the replica did not replay up to ${target} in ${timeoutMs} ms`);
+            await new Promise((resolve) => setTimeout(resolve, 20));
+          }
+        },
+        async lagBytes() {
+          const target = await current();
+          const { lag } = await query<{ lag: string }>(replicaUrl, 'SELECT pg_wal_lsn_diff($1::pg_lsn, pg_last_wal_replay_lsn())::text AS lag', [target]);
+          return Math.max(0, Number(lag));
+        },
+        async stop() {
+          if (!replicaRunning) return;
+          await pgRun('pg_ctl', ['-D', replicaData, '-m', 'fast', '-w', 'stop']);
+          replicaRunning = undefined;
+        },
+      };
+    };
+    return { url, createDatabase, startReplica, stop };
   } catch (error) {
     const serverLog = existsSync(log) ? `\nserver log:\n${readFileSync(log, 'utf8')}` : '';
     await stop().catch(() => undefined);

@@ -5,6 +5,9 @@
 // ../pg/locality-schema.ts): every connection it takes has that schema as its
 // search_path, so its queries, written without a schema, reach that
 // locality's tables and no other's. Engines of several schemas share one pool.
+// With a read pool (a streaming replica, DATABASE_READ_URL), a read-only
+// transaction at the top (a report's reads) runs there; everything else, and
+// a read-only transaction inside another, runs on the primary's pool.
 import type pg from 'pg';
 import { numberedPlaceholders } from './placeholders.ts';
 import { openTransactionOf, queriesOver, withinTransaction, type Engine, type Executor, type RowShape } from './engine.ts';
@@ -66,10 +69,42 @@ export interface PostgresEngineOptions {
   schema?: string;
   /** The pool serves other engines too (one per locality): close() leaves it open for them. */
   sharedPool?: boolean;
+  /** A replica's pool for top-level read-only transactions (closed with the engine unless sharedPool). */
+  readPool?: pg.Pool;
+  /** The replica could not be reached: the transaction ran on the primary instead (for the log). */
+  onReadFallback?: (error: Error) => void;
 }
 
-export function postgresEngine(pool: pg.Pool, { schema, sharedPool = false }: PostgresEngineOptions = {}): Engine {
+/** A connection of `schema` with BEGIN sent; a connection BEGIN failed on is dropped. */
+async function begun(pool: pg.Pool, schema: string | undefined, begin: string): Promise<pg.PoolClient> {
+  const client = await connectTo(pool, schema);
+  try {
+    await client.query(begin);
+  } catch (error) {
+    client.release(true);
+    throw error;
+  }
+  return client;
+}
+
+export function postgresEngine(pool: pg.Pool, { schema, sharedPool = false, readPool, onReadFallback }: PostgresEngineOptions = {}): Engine {
   const owner = {};
+  /**
+   * A report's reads go to the replica when there is one. A replica that
+   * cannot be reached (stopped, restarting, its connection gone) does not
+   * stop the dashboard: the reads run on the primary, which holds the same
+   * data and newer, and the operator is told. Only reaching it falls back:
+   * an error in the reads themselves is the request's error, as on the primary.
+   */
+  const beginReading = async (begin: string): Promise<pg.PoolClient> => {
+    if (!readPool) return begun(pool, schema, begin);
+    try {
+      return await begun(readPool, schema, begin);
+    } catch (error) {
+      onReadFallback?.(error as Error);
+      return begun(pool, schema, begin);
+    }
+  };
   const onPool = executorOnSchema(pool, schema);
   // Outside a transaction: any connection; inside one (this async context's): its connection.
   const root: Executor = {
@@ -96,27 +131,24 @@ export function postgresEngine(pool: pg.Pool, { schema, sharedPool = false }: Po
             throw error;
           }
         }
-        const own = await connectTo(pool, schema);
+        const own = options?.readOnly ? await beginReading('BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY') : await begun(pool, schema, 'BEGIN');
         let broken = false;
         try {
-          await own.query(options?.readOnly ? 'BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY' : 'BEGIN');
-          try {
-            const onOwn = executorOn(own);
-            const tx = scoped(onOwn, own, 1);
-            const result = await withinTransaction(owner, onOwn, tx, () => work(tx));
-            await own.query('COMMIT');
-            return result;
-          } catch (error) {
-            await own.query('ROLLBACK').catch(() => (broken = true));
-            throw error;
-          }
+          const onOwn = executorOn(own);
+          const tx = scoped(onOwn, own, 1);
+          const result = await withinTransaction(owner, onOwn, tx, () => work(tx));
+          await own.query('COMMIT');
+          return result;
+        } catch (error) {
+          await own.query('ROLLBACK').catch(() => (broken = true));
+          throw error;
         } finally {
           // A connection whose ROLLBACK failed is dropped, not reused mid-transaction.
           own.release(broken);
         }
       },
       async close() {
-        if (!client && !sharedPool) await pool.end();
+        if (!client && !sharedPool) await Promise.all([pool.end(), readPool?.end()]);
       },
     };
   }

@@ -53,6 +53,22 @@ export async function openPg(url: string): Promise<OpenedPg> {
   return { db: drizzle({ client: pool, schema }), pool };
 }
 
+/** How long a report waits to reach the replica before reading from the primary instead. */
+export const REPLICA_CONNECT_TIMEOUT_MS = 2_000;
+
+/**
+ * The pool of a streaming replica (DATABASE_READ_URL): no migrations (a
+ * standby replays the primary's), nothing checked at start, so a replica
+ * down when the server starts costs the reports their fallback to the
+ * primary, not the start.
+ */
+export async function openPgReplica(url: string): Promise<pg.Pool> {
+  const client = await loadPg();
+  const pool = new client.Pool({ connectionString: url, max: PG_POOL_SIZE, connectionTimeoutMillis: REPLICA_CONNECT_TIMEOUT_MS });
+  pool.on('error', (error) => console.error('PostgreSQL read replica pool:', error.message));
+  return pool;
+}
+
 async function migratePg(pool: pg.Pool): Promise<void> {
   const { drizzle } = await import('drizzle-orm/node-postgres');
   const { migrate } = await import('drizzle-orm/node-postgres/migrator');

@@ -12,6 +12,7 @@ import { fuzzSection } from './fuzz.ts';
 import { loginBurstSection } from './login-burst.ts';
 import { importBombSection } from './import-bomb.ts';
 import { planTrackerSection } from './plan-tracker.ts';
+import { replicaSection } from './replica.ts';
 import type { BenchSection } from './types.ts';
 
 export const sections: BenchSection[] = [
@@ -27,4 +28,5 @@ export const sections: BenchSection[] = [
   loginBurstSection,
   importBombSection,
   planTrackerSection,
+  replicaSection,
 ];
