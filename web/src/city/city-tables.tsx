@@ -7,11 +7,11 @@ import type { CityTrends } from '../../../shared/city/trends.ts';
 import { rankOf, type CityView } from '../../../shared/city/view.ts';
 import type { FigureKind } from '../../../shared/stats/figure-kinds.ts';
 import { t } from '../i18n/index.ts';
-import { date, num, pct } from '../dashboard/format.ts';
+import { date, num, pct, points } from '../dashboard/format.ts';
 
 const measureText = (m: MeasureStanding, target: string, key: 'coverage' | 'learners') => {
   const status = t(`city.standing.status.${m.status}`);
-  const gap = m.status === 'not-yet' && m.gap !== null ? `, ${key === 'coverage' ? t('city.standing.gapShare', { gap: (m.gap * 100).toFixed(1) }) : t('city.standing.gapPeople', { gap: num(m.gap) })}` : '';
+  const gap = m.status === 'not-yet' && m.gap !== null ? `, ${key === 'coverage' ? t('city.standing.gapShare', { gap: points(Math.round(m.gap * 1000) / 10) }) : t('city.standing.gapPeople', { gap: num(m.gap) })}` : '';
   return `${t(`city.standing.${key}`, { target, status })}${gap}`;
 };
 
@@ -65,7 +65,7 @@ export function LocalitiesTable(props: { view: CityView }) {
                     <td class="num" data-cell="coverage">{pct(l.coverage)}</td>
                     <td class="num" data-cell="growth">{pct(l.growth)}</td>
                     <td data-cell="target"><StandingCell standing={v().standing.localities[l.slug]!} /></td>
-                    <td>{countedText(l.counted)}</td>
+                    <td class="counted">{countedText(l.counted)}</td>
                   </tr>
                 )}
               </For>
@@ -91,21 +91,27 @@ export function LocalitiesTable(props: { view: CityView }) {
 
 function RankList(props: { view: CityView; order: string[]; share: 'coverage' | 'growth'; title: string; testId: string }) {
   const rows = () => props.order.map((slug) => props.view.localities.find((l) => l.slug === slug)!).filter(Boolean);
+  const ranked = () => rows().filter((l) => rankOf(props.order, l.slug, l[props.share]) !== null);
+  const unranked = () => rows().filter((l) => rankOf(props.order, l.slug, l[props.share]) === null);
   return (
-    <div>
+    <div data-testid={props.testId}>
       <h3>{props.title}</h3>
-      <ol class="city-rank" data-testid={props.testId}>
-        <For each={rows()}>
-          {(l) => {
-            const rank = rankOf(props.order, l.slug, l[props.share]);
-            return (
-              <li value={rank ?? undefined} data-slug={l.slug}>
-                <span>{l.name}</span> <strong>{rank === null ? t('city.ranking.unranked') : pct(l[props.share])}</strong>
-              </li>
-            );
-          }}
+      <ol class="city-rank">
+        <For each={ranked()}>
+          {(l) => (
+            <li data-slug={l.slug}>
+              <span>{l.name}</span> <strong>{pct(l[props.share])}</strong>
+            </li>
+          )}
         </For>
       </ol>
+      {/* Localities whose share cannot be shown are named apart, with no place. */}
+      <Show when={unranked().length > 0}>
+        <p class="city-muted">{t('city.ranking.unranked')}</p>
+        <ul class="city-rank">
+          <For each={unranked()}>{(l) => <li data-slug={l.slug}>{l.name}</li>}</For>
+        </ul>
+      </Show>
     </div>
   );
 }
