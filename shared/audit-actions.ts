@@ -17,6 +17,7 @@ export const AUDIT_ACTIONS = [
   'ward.group_deleted',
   'ward.imported',
   'city.locality_added',
+  'city.targets_saved',
   'guide.session_created',
   'guide.session_closed',
   'guide.learner_registered',

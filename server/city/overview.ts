@@ -5,12 +5,14 @@
 // its protection of the total apply across them (stats/suppress.ts).
 import type { CityOverview, LocalityFigures } from '../../shared/city/api.ts';
 import type { DashboardQuery } from '../../shared/stats/api.ts';
+import type { FigureKind } from '../../shared/stats/figure-kinds.ts';
 import type { Locality } from '../../shared/localities/locality.ts';
 import type { Engine } from '../db/engine/engine.ts';
 import type { LocalityRegistry } from '../localities/registry.ts';
 import type { LocalityStores } from '../localities/stores.ts';
 import { createDashboard, type DashboardCatalog } from '../stats/dashboard.ts';
 import { protect, shownShare } from '../stats/suppress.ts';
+import { createCityTrends } from './trends.ts';
 
 /** How many localities are read at once: each takes a connection for its read. */
 const AT_ONCE = 8;
@@ -21,6 +23,7 @@ interface Raw {
   newLearners: number;
   lessonsCompleted: number;
   adults: number | null;
+  counted: FigureKind[];
   range: CityOverview['range'];
 }
 
@@ -39,12 +42,12 @@ export function createCityOverview(registry: LocalityRegistry, stores: LocalityS
     await settle(locality.slug);
     const dashboard = dashboardOf(locality.slug, await stores.engineOf(locality.slug));
     const { range, headline } = await dashboard.headline(query);
-    const { coverage } = await dashboard.coverage(query);
+    const { coverage, counted } = await dashboard.coverage(query);
     const populations = coverage.map((row) => row.adultPopulation).filter((n): n is number => n !== null);
-    return { locality, range, learners: headline.learners, newLearners: headline.newLearners, lessonsCompleted: headline.lessonsCompleted, adults: populations.length > 0 ? populations.reduce((a, b) => a + b, 0) : null };
+    return { locality, range, learners: headline.learners, newLearners: headline.newLearners, lessonsCompleted: headline.lessonsCompleted, counted, adults: populations.length > 0 ? populations.reduce((a, b) => a + b, 0) : null };
   }
 
-  return async function overview(query: DashboardQuery): Promise<CityOverview> {
+  async function overview(query: DashboardQuery): Promise<CityOverview> {
     const localities = await registry.list();
     const raws: Raw[] = [];
     for (let i = 0; i < localities.length; i += AT_ONCE) raws.push(...(await Promise.all(localities.slice(i, i + AT_ONCE).map((l) => read(l, query)))));
@@ -58,6 +61,7 @@ export function createCityOverview(registry: LocalityRegistry, stores: LocalityS
       newLearners: newLearners[i]!,
       lessonsCompleted: r.lessonsCompleted,
       adults: r.adults,
+      counted: r.counted,
       coverage: shownShare(learners[i]!, r.learners, r.adults),
       growth: shownShare(newLearners[i]!, r.newLearners, r.adults),
     }));
@@ -72,5 +76,9 @@ export function createCityOverview(registry: LocalityRegistry, stores: LocalityS
       totals: { localities: rows.length, learners: total, newLearners: sum(raws.map((r) => r.newLearners)), lessonsCompleted: sum(raws.map((r) => r.lessonsCompleted)), adults, coverage: adults ? Math.round((total / adults) * 10_000) / 10_000 : null },
       ranking: { byCoverage: rank((r) => r.coverage), byGrowth: rank((r) => r.growth) },
     };
-  };
+  }
+  // The trend goes with the overview: whoever wires the city's view has both (routes/city.ts).
+  return Object.assign(overview, { trends: createCityTrends(registry, stores, now, settle) });
 }
+
+export type CityOverviewReader = ReturnType<typeof createCityOverview>;

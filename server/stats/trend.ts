@@ -11,6 +11,13 @@ import type { DayRange } from './range.ts';
 import { sumOf } from './sql.ts';
 import { protect } from './suppress.ts';
 
+/** Monday (day number) of every week the range touches, in order. */
+export function weeksOf(r: Pick<DayRange, 'start' | 'end'>): number[] {
+  const weeks: number[] = [];
+  for (let week = weekStart(r.start); week <= r.end; week += 7) weeks.push(week);
+  return weeks;
+}
+
 export function createTrend(engine: Engine) {
   const { db } = engine;
   const inRange = (day: AnyColumn) => between(day, sql.placeholder('start'), sql.placeholder('end'));
@@ -31,15 +38,20 @@ export function createTrend(engine: Engine) {
     statsCourseDays,
     inArray(statsCourseDays.courseId, db.selectDistinct({ courseId: statsDaily.courseId }).from(statsDaily)),
   );
-  return async (r: DayRange): Promise<TrendRow[]> => {
+  const trend = async (r: DayRange): Promise<TrendRow[]> => {
     const map = (rows: Array<{ week: number; n: number }>) => new Map(rows.map((x) => [x.week, x.n]));
     const days = { start: r.start, end: r.end };
     const [l, n, c] = [map(await lessons.all(days)), map(await learners.all(days)), map(await courses.all(days))];
-    const weeks: number[] = [];
-    for (let week = weekStart(r.start); week <= r.end; week += 7) weeks.push(week);
+    const weeks = weeksOf(r);
     // The weeks add up to the headline's new learners and courses completed.
     const fresh = protect(weeks.map((w) => n.get(w) ?? 0));
     const done = protect(weeks.map((w) => c.get(w) ?? 0));
     return weeks.map((week, i) => ({ week: isoFromDay(week), lessonCompletions: l.get(week) ?? 0, newLearners: fresh[i], courseCompletions: done[i] }));
   };
+  /** Learners whose first activity fell in each week of the range, before any suppression: the city adds localities' weeks up (city/trends.ts). */
+  const newLearnersByWeek = async (r: DayRange): Promise<number[]> => {
+    const n = new Map((await learners.all({ start: r.start, end: r.end })).map((x) => [x.week, x.n]));
+    return weeksOf(r).map((w) => n.get(w) ?? 0);
+  };
+  return Object.assign(trend, { newLearnersByWeek });
 }

@@ -4,6 +4,7 @@
 // of people follow the "<5" rules of every ward figure (server/stats/suppress.ts).
 import type { Locality, LocalityKind } from '../localities/locality.ts';
 import type { Count, StatsRange } from '../stats/api.ts';
+import type { FigureKind } from '../stats/figure-kinds.ts';
 
 export interface LocalityFigures {
   slug: string;
@@ -17,6 +18,8 @@ export interface LocalityFigures {
   lessonsCompleted: number;
   /** Adults in the residential groups that have a population entered; null when none has. */
   adults: number | null;
+  /** The kinds of learning the locality's own official figures count (its choice, shared/stats/figure-kinds.ts): its coverage counts learners of these kinds. */
+  counted: FigureKind[];
   /** learners / adults, 0–1; null without adults or when the count is not shown. */
   coverage: number | null;
   /** newLearners / adults, 0–1; null likewise. */

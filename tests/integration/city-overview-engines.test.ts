@@ -66,9 +66,9 @@ describe.each(ENGINES)('the city view on %s', (kind) => {
     const view = await overview({ from: '2025-05-01', to: '2025-06-30' });
     expect(view.localities).toEqual([
       // Bạch Long Vĩ's 2 is "<5"; with the total of 15 published, the next smallest (Kiến An's 6) is hidden too.
-      { slug: 'bach-long-vi', name: 'Đặc khu Bạch Long Vĩ', kind: 'special-zone', learners: '<5', newLearners: '<5', lessonsCompleted: 2, adults: null, coverage: null, growth: null },
-      { slug: 'kien-an', name: 'Phường Kiến An', kind: 'ward', learners: '*', newLearners: '*', lessonsCompleted: 6, adults: 200, coverage: null, growth: null },
-      { slug: 'an-lao', name: 'Xã An Lão', kind: 'commune', learners: 7, newLearners: 7, lessonsCompleted: 7, adults: 100, coverage: 0.07, growth: 0.07 },
+      { slug: 'bach-long-vi', name: 'Đặc khu Bạch Long Vĩ', kind: 'special-zone', learners: '<5', newLearners: '<5', lessonsCompleted: 2, adults: null, counted: ['verified', 'self-reported'], coverage: null, growth: null },
+      { slug: 'kien-an', name: 'Phường Kiến An', kind: 'ward', learners: '*', newLearners: '*', lessonsCompleted: 6, adults: 200, counted: ['verified', 'self-reported'], coverage: null, growth: null },
+      { slug: 'an-lao', name: 'Xã An Lão', kind: 'commune', learners: 7, newLearners: 7, lessonsCompleted: 7, adults: 100, counted: ['verified', 'self-reported'], coverage: 0.07, growth: 0.07 },
     ]);
     expect(view.totals).toEqual({ localities: 3, learners: 15, newLearners: 15, lessonsCompleted: 15, adults: 300, coverage: 0.05 });
     expect(view.ranking).toEqual({ byCoverage: ['an-lao', 'bach-long-vi', 'kien-an'], byGrowth: ['an-lao', 'bach-long-vi', 'kien-an'] });

@@ -148,6 +148,18 @@ export const certificates = pgTable(
   ],
 );
 
+export const cityTargets = pgTable(
+  'city_targets',
+  {
+    scope: text('scope').primaryKey(),
+    coverageBp: bigint('coverage_bp', { mode: 'number' }),
+    learners: bigint('learners', { mode: 'number' }),
+    dueDate: text('due_date').notNull(),
+    updatedBy: text('updated_by').notNull(),
+    updatedAt: bigint('updated_at', { mode: 'number' }).notNull(),
+  },
+);
+
 export const demoMarker = pgTable(
   'demo_marker',
   {

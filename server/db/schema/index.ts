@@ -21,3 +21,4 @@ export * from './lesson-audio.ts';
 export * from './indicators.ts';
 export * from './windows.ts';
 export * from './localities.ts';
+export * from './city.ts';

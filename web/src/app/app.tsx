@@ -21,6 +21,8 @@ const WardPage = lazy(() => import('../dashboard/ward-page.tsx'));
 const PlanReportPage = lazy(() => import('../dashboard/ward-page.tsx').then((m) => ({ default: m.PlanReportPage })));
 const TrackerPage = lazy(() => import('../dashboard/tracker/tracker-page.tsx'));
 const IndicatorsPage = lazy(() => import('../dashboard/indicators/indicators-page.tsx'));
+// The city's view, on a deployment serving localities (the page says so on a single ward's server).
+const CityPage = lazy(() => import('../city/city-page.tsx'));
 // The resident's own screens (profile, data rights, certificates, moving phones).
 const PrivacyPage = lazy(() => import('../resident/privacy-page.tsx'));
 const MePage = lazy(() => import('../resident/me-page.tsx'));
@@ -100,6 +102,7 @@ export function App(props: { stores?: AppStores }) {
         <Route path="/ward/tracker" component={TrackerPage} />
         <Route path="/ward/audio" component={LessonAudioReviewPage} />
         <Route path="/ward/indicators" component={IndicatorsPage} />
+        <Route path="/city" component={CityPage} />
         <Route path="/settings" component={SettingsPage} />
         <Route path="/self-check" component={SelfCheckPage} />
         <Route path="/join/:code?" component={JoinPage} />

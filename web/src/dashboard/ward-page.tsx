@@ -5,6 +5,7 @@ import { createWardStore } from './ward-store.ts';
 import { WardLogin } from './ward-login.tsx';
 import DashboardView from './dashboard-view.tsx';
 import { AdminNav } from '../admin/admin-nav.tsx';
+import { CityLink } from '../city/city-link.tsx';
 import '../styles/ward.css';
 
 /** The report on a plan (/ward/plan-report) travels in this chunk, with the frame it shares. */
@@ -67,6 +68,7 @@ export default function WardPage() {
                   <p>
                     <a href="/ward/audio" data-testid="ward-lesson-audio">{t('dashboard.lessonAudioLink')}</a>
                   </p>
+                  <CityLink />
                 </div>
               </Show>
               <DashboardView user={u()} />
