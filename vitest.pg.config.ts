@@ -11,6 +11,8 @@ export default defineConfig({
     include: [...PG_INTEGRATION_FILES],
     environment: 'node',
     env: { TEST_ENGINE: 'postgres' },
+    // Stops the cluster of a file whose real servers ran on it (tests/support/server-database.ts).
+    setupFiles: ['tests/support/e2e-setup.ts'],
     // A file's first app waits for its cluster (initdb, start, template migrated).
     testTimeout: 60_000,
     hookTimeout: 60_000,

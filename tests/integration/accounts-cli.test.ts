@@ -1,15 +1,25 @@
-// npm run accounts -- … against a real DATA_DIR, then the account logs in.
+// npm run accounts -- … against a real DATA_DIR (and with TEST_ENGINE=postgres
+// a fresh PostgreSQL database as DATABASE_URL), then the account logs in.
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { sql } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../../server/app.ts';
-import { openDb } from '../../server/db/open.ts';
+import { newStore, openStore, stopTestCluster, type ServerStore } from '../support/server-database.ts';
 import { runTsx } from './process.ts';
 
 const dataDir = mkdtempSync(join(tmpdir(), 'hvs-cli-'));
-const env = { DATA_DIR: dataDir };
-afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
+let store: ServerStore;
+let env: Record<string, string>;
+beforeAll(async () => {
+  store = await newStore(dataDir);
+  env = { DATA_DIR: dataDir, ...(store.databaseUrl ? { DATABASE_URL: store.databaseUrl } : {}) };
+}, 60_000);
+afterAll(async () => {
+  await stopTestCluster();
+  rmSync(dataDir, { recursive: true, force: true });
+}, 60_000);
 
 async function accounts(args: string[], stdin?: string) {
   const run = runTsx('server/cli/accounts.ts', args, env, stdin ?? '');
@@ -18,16 +28,16 @@ async function accounts(args: string[], stdin?: string) {
 }
 
 async function canLogin(username: string, password: string) {
-  const { db, sqlite } = openDb(dataDir);
+  const { engine, close } = await openStore(store);
   try {
-    const res = await createApp({ db, sqlite }).request('/api/v1/auth/login', {
+    const res = await createApp({ engine, drawKey: () => Buffer.alloc(32, 1), config: { filesDir: join(dataDir, 'files') } }).request('/api/v1/auth/login', {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify({ username, password }),
     });
     return res.status === 200 ? ((await res.json()).user as Record<string, unknown>) : undefined;
   } finally {
-    sqlite.close();
+    await close();
   }
 }
 
@@ -49,9 +59,9 @@ describe('accounts CLI', () => {
     expect(await canLogin('hoa', 'guide-pass-1')).toBeUndefined();
     expect(await canLogin('hoa', generated)).toMatchObject({ username: 'hoa' });
     // Both changes are in the audit log, by the server console, without the passwords.
-    const { sqlite } = openDb(dataDir);
-    const audit = sqlite.prepare('SELECT actor_id, actor_username, action, target_id, details FROM audit_log WHERE actor_id IS NULL ORDER BY id').all();
-    sqlite.close();
+    const { engine, close } = await openStore(store);
+    const audit = await engine.all(sql`SELECT actor_id, actor_username, action, target_id, details FROM audit_log WHERE actor_id IS NULL ORDER BY id`);
+    await close();
     expect(audit).toEqual([
       { actor_id: null, actor_username: '(server console)', action: 'staff.created', target_id: 'hoa', details: JSON.stringify({ role: 'guide', team: 'da06', groups: 'tdp-2,tdp-1' }) },
       { actor_id: null, actor_username: '(server console)', action: 'staff.password_set', target_id: 'hoa', details: '{}' },

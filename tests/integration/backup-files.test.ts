@@ -1,3 +1,6 @@
+// SQLite only, by nature: `npm run backup`/`restore` copy the SQLite file and
+// refuse on PostgreSQL (server/db/backup.ts refuseOnPostgres: its own tools
+// back a city's database up).
 // The evidence photos go with the database: `npm run backup` copies the files
 // the backed-up database names into `files/` beside the copy (only the new
 // ones on the next night), and `npm run restore` brings them back into a fresh

@@ -1,3 +1,5 @@
+// SQLite only, by nature: `npm run backup`/`restore` copy the SQLite file and
+// refuse on PostgreSQL (server/db/backup.ts refuseOnPostgres).
 // Backup and restore as the ward's admin runs them: `npm run backup` while the
 // real server takes a steady stream of sync batches, then `npm run restore`
 // into a fresh data folder. Every event the server acknowledged before the

@@ -1,3 +1,6 @@
+// SQLite only, by nature: it replays SQLite's own migration history
+// (server/db/migrations up to 0028, then the rest). PostgreSQL's counterpart
+// is its migration 0009_display_hours_from, which no test replays yet.
 // Screens added before their hours were counted (display_days, migration
 // 0028): on a real SQLite file migrated as a ward's was, up to 0028 with two
 // screens, then to today. Hours before a screen's first counted day are not

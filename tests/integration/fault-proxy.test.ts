@@ -1,3 +1,5 @@
+// No database: the proxy is checked against a tiny recording server, so it
+// runs the same whatever TEST_ENGINE says.
 // The fault proxy itself: each fault does to the server and to the phone what
 // the sync-under-faults harness claims it does. Checked against a tiny
 // recording server, so a harness that "passes" cannot be one whose faults

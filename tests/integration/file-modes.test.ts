@@ -1,3 +1,5 @@
+// SQLite only, by nature: the modes of the SQLite file, its -wal/-shm and
+// its backups on disk (a PostgreSQL cluster's files belong to its server).
 // The ward's personal data on disk: the database, its -wal and -shm, every
 // backup and what a restore leaves behind are readable by the server's user
 // only (0600), in folders only that user can enter (0700), whatever the umask.

@@ -1,5 +1,3 @@
-// SQLite only, by nature: each case forks the seeded world by copying its
-// SQLite file (tests/support/fuzz-world.ts forkWorld).
 // Bad input on every API route (issue #7): generated malformed JSON, wrong
 // types in every field, huge strings, deep nesting, the Unicode of Vietnamese
 // names, wrong content types, bad path parameters and query strings, bad
@@ -29,14 +27,14 @@ beforeAll(async () => {
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 describe('fuzzing every API route', () => {
-  it('knows every route the app serves (a new route needs a row in tests/support/route-inventory.ts)', () => {
+  it('knows every route the app serves (a new route needs a row in tests/support/route-inventory.ts)', async () => {
     const f = forkWorld(file);
     try {
       const { missing, stale } = inventoryGaps(f.app);
       expect(missing, `routes without fuzz/rights coverage: ${missing.join(', ')}`).toEqual([]);
       expect(stale, `inventory rows for routes the app no longer serves: ${stale.join(', ')}`).toEqual([]);
     } finally {
-      f.close();
+      await f.close();
     }
   });
 
@@ -57,7 +55,7 @@ describe('fuzzing every API route', () => {
       expect(problems, `seed ${SEED}`).toEqual([]);
       for (const kind of ['far-past', 'pending-join', 'id-conflict']) expect(tried[kind] ?? 0, kind).toBeGreaterThan(10);
     } finally {
-      f.close();
+      await f.close();
     }
   }, 120_000);
 

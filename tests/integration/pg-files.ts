@@ -2,21 +2,22 @@
 // hold on both engines: `npm run test:integration:pg` (vitest.pg.config.ts)
 // runs these on PostgreSQL; the default suite runs every file on SQLite.
 //
-// Not listed:
-// - SQLite only by nature (each says so at its top): clamp-far-past-migration
-//   (one of SQLite's own migrations), rights and fuzz-routes (a world forked
-//   by copying the SQLite file);
-// - not yet green on PostgreSQL (they read through t.engine and pass on
-//   SQLite): integrity-catalogue (a refused record leaves a difference in
-//   the rows), secure-headers (dropping a table under the running app),
-//   login-guessing (300 guesses at once: its wait was made time-based, not
-//   yet rerun here), request-limits (300 phones × 20 syncs did not finish in
-//   the test's two minutes on a loaded machine), unit-demo (to be looked at);
-// - files that do not use the harness: the *-engines tests already run on
-//   both engines themselves, and the rest are about the SQLite file or a
-//   server process (backup-restore, backup-files, file-modes, accounts-cli,
-//   database-url, display-hours-unrecorded, pg-engine, locality-schemas…).
+// Also listed: files that start the real server or its command-line tools
+// (accounts-cli, server-process, log-privacy): on PostgreSQL they give them a
+// fresh database of the file's cluster as DATABASE_URL (server-database.ts).
+//
+// Not listed, each saying why at its top:
+// - SQLite only by nature: clamp-far-past-migration and
+//   display-hours-unrecorded (SQLite's own migration history), backup-files,
+//   backup-restore and file-modes (the SQLite file, its backups and their
+//   modes on disk);
+// - PostgreSQL itself: pg-engine, locality-schemas; no database at all:
+//   fault-proxy; both engines in the file itself: the *-engines tests,
+//   engine-contract, hold-table and database-url;
+// - not yet on PostgreSQL: sync-faults (it reads the server's SQLite file
+//   directly to count what was stored).
 export const PG_INTEGRATION_FILES = [
+  'accounts-cli',
   'audit',
   'bulletin-schedule',
   'certificate-basis',
@@ -28,15 +29,19 @@ export const PG_INTEGRATION_FILES = [
   'displays',
   'figure-kinds',
   'file-prune',
+  'fuzz-routes',
   'guide',
   'guide-households',
   'health-learners',
   'held-in-reports',
   'indicators',
+  'integrity-catalogue',
   'integrity-guide-rules',
   'integrity-rules',
   'integrity-scripted',
   'lesson-audio',
+  'log-privacy',
+  'login-guessing',
   'news',
   'openapi',
   'openapi-lint',
@@ -52,13 +57,17 @@ export const PG_INTEGRATION_FILES = [
   'report-docx',
   'report-narrative',
   'request-errors',
+  'request-limits',
   'resident-certificates',
   'resident-consent',
   'resident-deletion',
   'resident-digital-citizen',
   'resident-recovery',
+  'rights',
   'rollup-catch-up',
+  'secure-headers',
   'self-check',
+  'server-process',
   'shell-hints',
   'spot-checks',
   'staff-accounts',
@@ -71,6 +80,7 @@ export const PG_INTEGRATION_FILES = [
   'story-photos',
   'sync',
   'sync-batch-rollup',
+  'unit-demo',
   'unit-evidence',
   'unit-phone',
   'unit-records',

@@ -1,5 +1,3 @@
-// SQLite only, by nature: each case forks the seeded world by copying its
-// SQLite file (tests/support/fuzz-world.ts forkWorld).
 // Who may do what: every API route × every role, from the rights table in
 // tests/support/route-inventory.ts. Allowed requests succeed with a
 // schema-valid answer (a learner's answer holds only their own data);
@@ -9,6 +7,7 @@
 // year, address or learner id.
 import { rmSync } from 'node:fs';
 import ExcelJS from 'exceljs';
+import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { errorSchema } from '../../shared/api.ts';
 import { uuidv7 } from '../../shared/ids.ts';
@@ -60,6 +59,8 @@ async function answerText(res: Response): Promise<string> {
   return cells.join('\n');
 }
 
+const eventCount = async (f: Fork) => Number((await f.engine.get<{ n: number }>(sql`SELECT COUNT(*) AS n FROM events`))!.n);
+
 async function send(f: Fork, spec: RouteSpec, role: Role) {
   const body = spec.body ? await spec.body(world, role, f) : undefined;
   const headers: Record<string, string> = { ...world.auth[role] };
@@ -67,13 +68,13 @@ async function send(f: Fork, spec: RouteSpec, role: Role) {
   // answer is the route's own decision, not the guard's.
   if (spec.method !== 'GET') headers['content-type'] = spec.raw ? 'application/octet-stream' : 'application/json';
   const path = fillPath(spec.pattern, spec.params?.(world) ?? {});
-  const before = f.changes();
+  const before = await f.changes();
   const res = await f.request(path, { method: spec.method, headers, body: spec.raw ? spec.raw() : body === undefined ? undefined : JSON.stringify(body) });
-  return { res, written: f.changes() - before };
+  return { res, written: (await f.changes()) - before };
 }
 
 describe('rights table', () => {
-  it('has a row for every route the app serves, and none for routes it does not', () => {
+  it('has a row for every route the app serves, and none for routes it does not', async () => {
     const f = forkWorld(file);
     try {
       const { missing, stale } = inventoryGaps(f.app);
@@ -81,7 +82,7 @@ describe('rights table', () => {
       expect(stale, `rows for routes the app no longer serves: ${stale.join(', ')}`).toEqual([]);
       expect(appRouteKeys(f.app).length).toBe(ROUTES.length);
     } finally {
-      f.close();
+      await f.close();
     }
   });
 
@@ -111,7 +112,7 @@ describe('rights table', () => {
           if (spec.key === 'GET /api/v1/me') expect(JSON.parse(text).learner.id, where).toBe(world.own[role]);
         }
       } finally {
-        f.close();
+        await f.close();
       }
     }, 60_000);
   });
@@ -125,7 +126,7 @@ describe('rights table', () => {
       expect(text).toContain(PERSONAL.assistedName);
       expect(forbiddenFor('reviewer').some((v) => text.includes(v))).toBe(true);
     } finally {
-      f.close();
+      await f.close();
     }
   });
 
@@ -138,7 +139,7 @@ describe('rights table', () => {
       expect(other.status).toBe(200);
       expect((await other.json()).profile.displayName).toBe(PERSONAL.otherLearnerName);
     } finally {
-      f.close();
+      await f.close();
     }
   });
 
@@ -152,15 +153,15 @@ describe('rights table', () => {
     const f = forkWorld(file);
     try {
       const theirs = await (await f.request('/api/v1/me', { headers: world.otherLearner.auth })).text();
-      const events = (f.sqlite.prepare('SELECT COUNT(*) AS n FROM events').get() as { n: number }).n;
+      const events = await eventCount(f);
       const B = world.otherLearner.id;
       const res = await jsonPost(f, '/api/v1/sync', world.learner.auth, { deviceId: DEVICE_ID, events: [completion(B), profileUpdated(B, { displayName: 'Kẻ mạo danh' }), deletionRequested(B)] });
       expect(res.status).toBe(200);
       expect(await rejectedCodes(res)).toEqual(['rejected:forbidden', 'rejected:forbidden', 'rejected:forbidden']);
-      expect((f.sqlite.prepare('SELECT COUNT(*) AS n FROM events').get() as { n: number }).n).toBe(events);
+      expect(await eventCount(f)).toBe(events);
       expect(await (await f.request('/api/v1/me', { headers: world.otherLearner.auth })).text()).toBe(theirs);
     } finally {
-      f.close();
+      await f.close();
     }
   });
 
@@ -171,13 +172,13 @@ describe('rights table', () => {
       const g = asGuide(world.guide);
       const household = { id: uuidv7(), type: 'household.created', recordedBy: og.id, deviceId: GUIDE_DEVICE, occurredAt: '2025-06-20T10:00:00+07:00', householdId: uuidv7(), groupId: 'tdp-1', label: 'Số 1' };
       const events = [assistedRegistered(og, { groupId: 'tdp-1' }), assistedCompletion(og, world.assistedId), outcome(og, world.learner.id), household, assistedRegistered(g, { groupId: 'tdp-2' })];
-      const before = f.changes();
+      const before = await f.changes();
       const res = await jsonPost(f, '/api/v1/guide/sync', world.otherGuide.headers, { deviceId: GUIDE_DEVICE, events });
       expect(res.status).toBe(200);
       expect(await rejectedCodes(res)).toEqual(events.map(() => 'rejected:forbidden'));
-      expect(f.changes() - before).toBe(0);
+      expect((await f.changes()) - before).toBe(0);
     } finally {
-      f.close();
+      await f.close();
     }
   });
 
@@ -194,13 +195,13 @@ describe('rights table', () => {
       expect(refused.status).toBe(422);
       expect((await refused.json()).error.code).toBe('under_review');
       const review = (headers: Record<string, string>, learnerId: string) => jsonPost(f, `/api/v1/integrity/learners/${learnerId}/review`, headers, { decision: 'accepted' });
-      const before = f.changes();
+      const before = await f.changes();
       for (const [role, status] of [['learner', 401], ['otherLearner', 401], ['guide', 403], ['otherGuide', 403], ['unit', 403]] as const) {
         expect((await review(world.auth[role], L)).status, role).toBe(status);
         // The guide of the group may not accept their own held record either.
         expect((await review(world.auth[role], world.assistedId)).status, role).toBe(status);
       }
-      expect(f.changes() - before).toBe(0);
+      expect((await f.changes()) - before).toBe(0);
       expect((await claim()).status).toBe(422);
       expect((await (await review(world.reviewer.headers, L)).json()).records).toBe(3);
       expect((await (await review(world.admin.headers, world.assistedId)).json()).records).toBe(1);
@@ -209,7 +210,7 @@ describe('rights table', () => {
       const verify = await f.request(`/verify/${(await issued.json()).code}`);
       expect(await verify.text()).toContain('data-standing="valid"');
     } finally {
-      f.close();
+      await f.close();
     }
   });
 });

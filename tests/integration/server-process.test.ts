@@ -1,20 +1,29 @@
-// The real server process, as an operator starts it: fresh DATA_DIR, first
+// The real server process, as an operator starts it: fresh DATA_DIR (and with
+// TEST_ENGINE=postgres a fresh PostgreSQL database as DATABASE_URL), first
 // run prints the admin password once, the API answers, SIGTERM stops it.
 import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { request } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { newStore, stopTestCluster } from '../support/server-database.ts';
 import { MAX_BODY_BYTES } from '../../shared/api.ts';
 import { runTsx, stop, waitForOutput } from './process.ts';
 
 const dataDir = mkdtempSync(join(tmpdir(), 'hvs-server-'));
-const env = { DATA_DIR: dataDir, PORT: '0', HOST: '127.0.0.1', DIST_DIR: join(dataDir, 'no-build'), LOG_LEVEL: 'warn' };
+let env: Record<string, string>;
 const runs: Array<ReturnType<typeof runTsx>> = [];
-afterAll(() => {
+// With TEST_ENGINE=postgres the server runs on a fresh database of a throw-away cluster (DATABASE_URL).
+beforeAll(async () => {
+  const { databaseUrl } = await newStore(dataDir);
+  env = { DATA_DIR: dataDir, PORT: '0', HOST: '127.0.0.1', DIST_DIR: join(dataDir, 'no-build'), LOG_LEVEL: 'warn', ...(databaseUrl ? { DATABASE_URL: databaseUrl } : {}) };
+}, 60_000);
+afterAll(async () => {
   for (const run of runs) stop(run.child);
+  await Promise.all(runs.map((run) => run.exited));
+  await stopTestCluster();
   rmSync(dataDir, { recursive: true, force: true });
-});
+}, 60_000);
 
 /** POSTs a body in chunks (Transfer-Encoding: chunked, no Content-Length). */
 function postChunked(port: number, path: string, totalBytes: number): Promise<{ status: number; body: string }> {

@@ -1,3 +1,6 @@
+// Not yet on PostgreSQL: it counts what the server stored by reading the
+// server's SQLite file directly (tests/support/sync-faults-run.ts storedIds,
+// familyFigures); reading it through server-database.ts would let it run there.
 // Sync under faults (small size; `npm run bench -- sync-faults` runs 50
 // residents' and 50 guides' phones × 200 records): simulated phones running
 // the app's real outboxes and its one sync engine sync through a proxy that drops requests, drops answers after the

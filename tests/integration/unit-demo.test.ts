@@ -32,7 +32,7 @@ describe('demo outreach', () => {
     expect(units).toEqual([{ unit_id: 'kt-ht-dt' }, { unit_id: 'mttq' }, { unit_id: 'ttsnc' }, { unit_id: 'vh-xh' }]);
     expect(await a.count('unit_events')).toBe(first.activities);
     // No demo officer can log in.
-    expect(await a.engine.get(sql`SELECT COUNT(*) AS n FROM users WHERE username LIKE 'demo-%' AND disabled = 0`)).toEqual({ n: 0 });
+    expect(await a.engine.get(sql`SELECT COUNT(*) AS n FROM users WHERE username LIKE 'demo-%' AND NOT disabled`)).toEqual({ n: 0 });
 
     const reviewer = await staffMember(a, 'vhxh', 'reviewer');
     const year = (await (await a.request(`/api/v1/plans/${SAMPLE_PLAN}/tracker?from=2025-01-01&to=2025-12-31`, { headers: reviewer.headers })).json()) as Tracker;

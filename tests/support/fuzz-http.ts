@@ -122,7 +122,7 @@ export async function fuzzOverHttp(opts: { file: string; world: World; cases: nu
   answerClientErrors(server); // as server/main.ts does
   await new Promise<void>((resolve) => (server.listening ? resolve() : server.once('listening', () => resolve())));
   const { port } = server.address() as AddressInfo;
-  const before = f.changes();
+  const before = await f.changes();
   try {
     for (const c of fc.sample(caseArb, { numRuns: opts.cases, seed: opts.seed })) {
       // A route that ignores its body may carry out a well-framed request whatever the body says: only over-limit bodies there.
@@ -186,7 +186,7 @@ export async function fuzzOverHttp(opts: { file: string; world: World; cases: nu
         stats.failures.push({ route: '(HTTP parser)', recipe: name, credentials: 'none', status, problem: `expected a 4xx, got ${JSON.stringify(answer.slice(0, 80))}` });
       }
     }
-    const written = f.changes() - before;
+    const written = (await f.changes()) - before;
     if (written !== 0) {
       stats.writesOnRefusal += written;
       stats.failures.push({ route: '(all)', recipe: 'over-limit HTTP bodies', credentials: 'role', status: 413, problem: `refused bodies wrote ${written} row(s)` });
@@ -219,7 +219,7 @@ export async function fuzzOverHttp(opts: { file: string; world: World; cases: nu
   } finally {
     (server as Server).closeAllConnections();
     await new Promise((resolve) => server.close(resolve));
-    f.close();
+    await f.close();
   }
   stats.seconds = (performance.now() - started) / 1000;
   return stats;

@@ -224,8 +224,8 @@ export async function fuzzRoutes(opts: FuzzOptions): Promise<FuzzStats> {
           // (login, recovery, session codes) do not hide the validation.
           const ip = counter++ % 4 === 0 ? '203.0.113.7' : `10.${(counter >> 16) & 255}.${(counter >> 8) & 255}.${counter & 255}`;
           const headers = { ...(built.init.headers as Record<string, string>), ...auth, 'x-forwarded-for': ip };
-          const before = f.changes();
-          const failedLoginsBefore = f.failedLogins();
+          const before = await f.changes();
+          const failedLoginsBefore = await f.failedLogins();
           const outcome = await withTimeout(
             (async () => {
               const res = await f.request(built.path, { ...built.init, headers });
@@ -249,8 +249,8 @@ export async function fuzzRoutes(opts: FuzzOptions): Promise<FuzzStats> {
           else if (s >= 200 && s < 300) stats.status2xx++;
           else stats.otherStatus++;
           // A wrong password is refused and audited (issue #19); any other write on refusal is a fault.
-          const audited = s === 401 && spec.key === 'POST /api/v1/auth/login' ? f.failedLogins() - failedLoginsBefore : 0;
-          const written = f.changes() - before - audited;
+          const audited = s === 401 && spec.key === 'POST /api/v1/auth/login' ? (await f.failedLogins()) - failedLoginsBefore : 0;
+          const written = (await f.changes()) - before - audited;
           if (s >= 400 && written !== 0) stats.writesOnRefusal++;
           const viaOtherRoute = recipe.kind === 'path' || recipe.kind === 'method';
           const problem = await answerProblem(spec, outcome, written, viaOtherRoute, stats.errorCodes);
@@ -260,7 +260,7 @@ export async function fuzzRoutes(opts: FuzzOptions): Promise<FuzzStats> {
       const health = await f.request('/api/v1/health');
       if (health.status !== 200) stats.failures.push({ route: spec.key, recipe: 'after the run', credentials: 'none', status: health.status, problem: 'health check failed' });
     } finally {
-      f.close();
+      await f.close();
     }
     stats.secondsByRoute[spec.key] = (performance.now() - routeStarted) / 1000;
   }

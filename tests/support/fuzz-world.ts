@@ -2,17 +2,24 @@
 // real API: two learners with profiles, two guides of different residential
 // groups (each with a session), a reviewer and an admin, all logged in.
 // Building it costs several scrypt hashes, so it is built once and then
-// copied: each route gets its own copy of the SQLite file (sessions live in
-// the file, so the cookies keep working), and a destructive request on one
-// route (DELETE /me, logout) cannot disturb the next.
-import { copyFileSync, cpSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
+// copied: each route gets its own copy of the database (sessions live in it,
+// so the cookies keep working), and a destructive request on one route
+// (DELETE /me, logout) cannot disturb the next. On SQLite the copy is of the
+// file; on PostgreSQL (TEST_ENGINE=postgres) a new database is made from the
+// world's, closed, database as its template.
+import { copyFileSync, cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { createApp } from '../../server/app.ts';
 import { createStaffAccount } from '../../server/accounts/guides.ts';
 import { DB_FILE_NAME, openDb } from '../../server/db/open.ts';
+import { engineOfSqlite } from '../../server/db/engine/sqlite.ts';
+import type { Engine } from '../../server/db/engine/engine.ts';
+import { drawKeyOf } from '../../server/integrity/draw-key.ts';
+import { sql } from 'drizzle-orm';
+import { freshPgEngine, pgDatabaseName } from './pg-test-app.ts';
 import { uuidv7 } from '../../shared/ids.ts';
-import { completion, login, ORIGIN, registerLearner, setupTestApp, TEST_HASHER, TEST_PASSWORD_COST } from '../integration/helpers.ts';
+import { completion, login, ORIGIN, registerLearner, setupTestApp, TEST_ENGINE, TEST_HASHER, TEST_PASSWORD_COST } from '../integration/helpers.ts';
 import { assistedCompletion, assistedRegistered, GUIDE_DEVICE, guideSyncResults, sessionCreated } from '../integration/guide-support.ts';
 import { jpegWithComment, PLAIN_JPEG, sha256 } from './crafted-images.ts';
 import { webmAudio } from './crafted-audio.ts';
@@ -167,11 +174,9 @@ export async function buildWorld(): Promise<{ world: World; file: string; dir: s
   // And a certificate, so the certificate routes and /verify work out a standing.
   const cert = await t.request('/api/v1/certificates', { method: 'POST', headers: { ...learner.auth, 'content-type': 'application/json' }, body: JSON.stringify({ courseId: 'cyber-safety' }) });
   if (cert.status !== 201) throw new Error(`certificate: ${cert.status}`);
-  if ((t.sqlite.prepare("SELECT COUNT(*) AS n FROM integrity_holds WHERE status = 'held'").get() as { n: number }).n !== 2) throw new Error('world: the two held records are not held');
+  if (Number((await t.engine.get<{ n: number }>(sql`SELECT COUNT(*) AS n FROM integrity_holds WHERE status = 'held'`))!.n) !== 2) throw new Error('world: the two held records are not held');
 
-  const file = join(t.dir, 'world.sqlite');
-  await t.sqlite.backup(file);
-  t.sqlite.close();
+  const file = await keepWorld(t);
   const world: World = {
     learner,
     otherLearner,
@@ -340,24 +345,65 @@ async function expectAccepted(results: Array<{ status: string }>) {
 const LIFTED = { limit: 1_000_000, windowMs: 60_000 };
 export const LIFTED_LIMITS = { syncPerLearner: LIFTED, syncPerGuide: LIFTED, syncPerAddress: LIFTED, registerPerAddress: LIFTED, recoveryPerAddress: LIFTED, recoveryCodesPerLearner: LIFTED, verifyPerAddress: LIFTED, uploadsPerLogin: LIFTED };
 
-/** A fresh app over a copy of the world's database file. */
+/** The world's database kept for forking: on SQLite a copy of its file; on
+ * PostgreSQL the database itself, closed, named by a file beside the files. */
+async function keepWorld(t: ReturnType<typeof setupTestApp>): Promise<string> {
+  if (t.engine.kind === 'sqlite') {
+    const file = join(t.dir, 'world.sqlite');
+    await t.sqlite.backup(file);
+    t.sqlite.close();
+    return file;
+  }
+  await countRowChanges(t.engine);
+  const file = join(t.dir, 'world.pg');
+  writeFileSync(file, pgDatabaseName(t.engine));
+  await t.engine.close();
+  return file;
+}
+
+/** SQLite's total_changes() on PostgreSQL: every row a statement inserts, updates or deletes draws a number from a
+ * sequence (not rolled back, like SQLite's count). The limits' windows are left out: on PostgreSQL they are a table
+ * every counted request writes, on SQLite they are in memory (the harness's snapshot leaves them out too). */
+async function countRowChanges(engine: Engine) {
+  await engine.run(sql.raw('CREATE SEQUENCE test_row_changes'));
+  await engine.run(sql.raw("CREATE FUNCTION test_row_changed() RETURNS trigger LANGUAGE plpgsql AS 'BEGIN PERFORM nextval(''test_row_changes''); RETURN NULL; END'"));
+  const tables = await engine.all<{ name: string }>(sql`SELECT table_name AS name FROM information_schema.tables WHERE table_schema = current_schema() AND table_type = 'BASE TABLE' AND table_name <> 'shared_windows'`);
+  for (const { name } of tables) {
+    await engine.run(sql`CREATE TRIGGER test_row_changed AFTER INSERT OR UPDATE OR DELETE ON ${sql.identifier(name)} FOR EACH ROW EXECUTE FUNCTION test_row_changed()`);
+  }
+}
+
+/** A fresh app over a copy of the world's database. */
 export function forkWorld(file: string, options: { liftLimits?: boolean } = {}) {
   const dir = mkdtempSync(join(tmpdir(), 'hvs-fuzz-'));
-  copyFileSync(file, join(dir, DB_FILE_NAME));
   const files = join(dirname(file), 'files');
   if (existsSync(files)) cpSync(files, join(dir, 'files'), { recursive: true });
-  const { db, sqlite } = openDb(dir);
-  const app = createApp({ db, sqlite, config: { trustProxy: true, passwordCost: TEST_PASSWORD_COST, ...(options.liftLimits ? { requestLimits: LIFTED_LIMITS } : {}) }, now: () => WORLD_NOW, catalog: CATALOG });
+  const config = { trustProxy: true, passwordCost: TEST_PASSWORD_COST, ...(options.liftLimits ? { requestLimits: LIFTED_LIMITS } : {}) };
+  let app: ReturnType<typeof createApp>;
+  let engine: Engine;
+  let changes: () => Promise<number>;
+  if (TEST_ENGINE === 'postgres') {
+    engine = freshPgEngine(readFileSync(file, 'utf8'));
+    app = createApp({ engine, drawKey: drawKeyOf(join(dir, DB_FILE_NAME)), config: { ...config, filesDir: join(dir, 'files') }, now: () => WORLD_NOW, catalog: CATALOG });
+    changes = async () => Number((await engine.get<{ n: number }>(sql`SELECT CASE WHEN is_called THEN last_value ELSE 0 END AS n FROM test_row_changes`))!.n);
+  } else {
+    copyFileSync(file, join(dir, DB_FILE_NAME));
+    const { db, sqlite } = openDb(dir);
+    engine = engineOfSqlite(sqlite);
+    app = createApp({ db, sqlite, config, now: () => WORLD_NOW, catalog: CATALOG });
+    changes = async () => (sqlite.prepare('SELECT total_changes() AS n').get() as { n: number }).n;
+  }
   return {
     app,
-    sqlite,
-    /** Rows written by this connection so far: a refused request must not move it. */
-    changes: () => (sqlite.prepare('SELECT total_changes() AS n').get() as { n: number }).n,
+    /** The fork's database, on either engine. */
+    engine,
+    /** Rows written through this database so far: a refused request must not move it. */
+    changes,
     /** Audit entries of failed logins: the one write a refusal (a wrong password) must make. */
-    failedLogins: () => (sqlite.prepare(`SELECT COUNT(*) AS n FROM audit_log WHERE action IN ('auth.login_failed', 'auth.login_locked')`).get() as { n: number }).n,
+    failedLogins: async () => Number((await engine.get<{ n: number }>(sql`SELECT COUNT(*) AS n FROM audit_log WHERE action IN ('auth.login_failed', 'auth.login_locked')`))!.n),
     request: (path: string, init: RequestInit = {}) => app.request(`${ORIGIN}${path}`, init),
-    close() {
-      sqlite.close();
+    async close() {
+      await engine.close();
       rmSync(dir, { recursive: true, force: true });
     },
   };

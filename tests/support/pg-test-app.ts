@@ -34,7 +34,7 @@ if (TEST_ENGINE === 'postgres') {
   }, 60_000);
 }
 
-async function freshDatabase(): Promise<string> {
+async function freshDatabase(name: string, from = TEMPLATE): Promise<string> {
   cluster ??= startPgCluster();
   const c = await cluster;
   template ??= (async () => {
@@ -42,7 +42,7 @@ async function freshDatabase(): Promise<string> {
     await pool.end();
   })();
   await template;
-  return c.createDatabase(`app_${++made}`, TEMPLATE);
+  return c.createDatabase(name, from);
 }
 
 /** A pool over a database still being made: connect() waits for it (the only calls postgresEngine makes are connect and end). */
@@ -59,9 +59,21 @@ function poolWhenReady(url: Promise<string>): pg.Pool {
   } as unknown as pg.Pool;
 }
 
-/** A fresh, migrated PostgreSQL database's engine; closed after the file's tests if the test does not close it. */
-export function freshPgEngine(): Engine {
-  const engine = postgresEngine(poolWhenReady(freshDatabase()));
+const names = new WeakMap<Engine, string>();
+
+/** A fresh, migrated PostgreSQL database's engine; closed after the file's tests if the test does not close it.
+ * `copyOf`: a copy of that database (closed: PostgreSQL copies only a database nobody is connected to), not an empty one. */
+export function freshPgEngine(copyOf?: string): Engine {
+  const name = `app_${++made}`;
+  const engine = postgresEngine(poolWhenReady(freshDatabase(name, copyOf)));
+  names.set(engine, name);
   engines.push(engine);
   return engine;
+}
+
+/** The name of the database under an engine of freshPgEngine, for freshPgEngine(copyOf). */
+export function pgDatabaseName(engine: Engine): string {
+  const name = names.get(engine);
+  if (!name) throw new Error('not a database of the harness cluster');
+  return name;
 }

@@ -11,6 +11,7 @@
 //   and nothing changes for either.
 // Run by tests/integration/fuzz-routes.test.ts on a fork of the fuzz world.
 import fc from 'fast-check';
+import { sql, type SQL } from 'drizzle-orm';
 import { uuidv7 } from '../../shared/ids.ts';
 import { SESSION_CODE_ALPHABET, sessionCodeCheck } from '../../shared/guide/constants.ts';
 import { completion, started } from '../integration/helpers.ts';
@@ -57,7 +58,7 @@ export async function runSyncClasses(f: Fork, w: World, seed: number, runs: numb
     const res = await f.request('/api/v1/guide/sync', { method: 'POST', headers: { ...g.headers, 'content-type': 'application/json' }, body: JSON.stringify({ deviceId: 'guide-phone-0001', events }) });
     return { status: res.status, results: res.status === 200 ? ((await res.json()) as Answer).results : [] };
   };
-  const one = <T>(sql: string, ...args: unknown[]) => f.sqlite.prepare(sql).get(...args) as T | undefined;
+  const one = async <T>(query: SQL) => (await f.engine.get<T>(query)) ?? undefined;
   const cases = fc.sample(syncClassCase, { seed, numRuns: runs });
   for (const [i, c] of cases.entries()) {
     tried[c.kind] = (tried[c.kind] ?? 0) + 1;
@@ -66,20 +67,20 @@ export async function runSyncClasses(f: Fork, w: World, seed: number, runs: numb
       const e = completion(w.learner.id, { ...LESSONS[c.lesson], occurredAt: c.occurredAt });
       const a = await learnerSync(w.learner, [e]);
       if (a.results[0]?.status !== 'accepted') fail(`answered ${a.status} ${JSON.stringify(a.results)}`);
-      const row = one<{ effective_at: number }>('SELECT effective_at FROM events WHERE id = ?', e.id);
+      const row = await one<{ effective_at: number }>(sql`SELECT effective_at FROM events WHERE id = ${e.id}`);
       if (row?.effective_at !== WORLD_NOW) fail(`counted at ${row ? new Date(row.effective_at).toISOString() : 'nothing'}, not when it arrived`);
     } else if (c.kind === 'pending-join') {
       const code = c.body + sessionCodeCheck(c.body);
-      if (one('SELECT 1 AS x FROM guide_sessions WHERE code = ?', code)) continue; // drawn twice: the session exists already
+      if (await one(sql`SELECT 1 AS x FROM guide_sessions WHERE code = ${code}`)) continue; // drawn twice: the session exists already
       const e = joined(w.otherLearner.id, code, { occurredAt: new Date(WORLD_NOW - 600_000).toISOString() });
       const a = await learnerSync(w.otherLearner, [e]);
-      const stored = one('SELECT 1 AS x FROM session_checkins WHERE code = ? AND learner_id = ?', code, w.otherLearner.id);
+      const stored = await one(sql`SELECT 1 AS x FROM session_checkins WHERE code = ${code} AND learner_id = ${w.otherLearner.id}`);
       if (a.results[0]?.status !== 'accepted' || !stored) fail(`a join of a code not synced yet was ${a.results[0]?.status ?? a.status}${stored ? '' : ', not kept'}`);
       if (c.guideSyncs) {
         const s = sessionCreated(asGuide(w.guide), { sessionId: uuidv7(), code, startsAt: new Date(WORLD_NOW - 1_800_000).toISOString(), occurredAt: new Date(WORLD_NOW - 3_600_000).toISOString() });
         const g = await guideSync(w.guide, [s]);
         if (g.results[0]?.status !== 'accepted') fail(`the guide's session was ${JSON.stringify(g.results)}`);
-        const matched = one('SELECT 1 AS x FROM guide_sessions JOIN session_checkins ON session_checkins.code = guide_sessions.code WHERE guide_sessions.id = ? AND session_checkins.learner_id = ?', s.sessionId, w.otherLearner.id);
+        const matched = await one(sql`SELECT 1 AS x FROM guide_sessions JOIN session_checkins ON session_checkins.code = guide_sessions.code WHERE guide_sessions.id = ${s.sessionId} AND session_checkins.learner_id = ${w.otherLearner.id}`);
         if (!matched) fail('the pending join did not match the session once the guide synced it');
       }
     } else {
@@ -103,7 +104,7 @@ export async function runSyncClasses(f: Fork, w: World, seed: number, runs: numb
       }
       const r = answer.results[0];
       if (r?.status !== 'conflict' || r.error?.code !== 'id_conflict') fail(`answered ${answer.status} ${JSON.stringify(answer.results)}, not a conflict`);
-      const rows = f.sqlite.prepare(`SELECT ${c.family === 'learner' ? 'learner_id' : 'recorded_by'} AS owner FROM ${table} WHERE id = ?`).all(id) as Array<{ owner: string }>;
+      const rows = await f.engine.all<{ owner: string }>(sql`SELECT ${sql.identifier(c.family === 'learner' ? 'learner_id' : 'recorded_by')} AS owner FROM ${sql.identifier(table)} WHERE id = ${id}`);
       const owner = c.family === 'learner' ? w.learner.id : w.guide.id;
       if (rows.length !== 1 || rows[0].owner !== owner) fail(`the first owner's row became ${JSON.stringify(rows)}`);
     }
