@@ -11,7 +11,7 @@ import { STUDIO_CODE_FILE, studioCodePlugin } from './tools/studio-code/vite-plu
 
 const precacheReach = precacheReachPlugin();
 const sharedDir = new URL('./shared/', import.meta.url).pathname;
-const officeDirs = ['web/src/admin/', 'web/src/dashboard/', 'web/src/unit-log/', 'web/src/registers/'].map((p) => new URL(`./${p}`, import.meta.url).pathname);
+const officeDirs = ['web/src/admin/', 'web/src/dashboard/', 'web/src/unit-log/', 'web/src/registers/', 'web/src/city/'].map((p) => new URL(`./${p}`, import.meta.url).pathname);
 const isOffice = (id: string) => officeDirs.some((d) => id.startsWith(d));
 /** A screen of the ward office, or a chunk only such screens share. */
 const isOfficeChunk = (c: { facadeModuleId: string | null; moduleIds: string[] }) =>

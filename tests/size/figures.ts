@@ -11,7 +11,7 @@ export const chunkName = (file: string) => file.replace(/^.*\//, '').replace(/-[
 // Ward-office code: the dashboard, the admin pages and what only they import
 // (the build names them office-*, see vite.config.ts).
 const OFFICE_NAME = /^(office-.+|ward-page|ward-admin-page|posters-page|admin-.+|dashboard.*)$/;
-const OFFICE_NAMESPACES = ['dashboard', 'ward', 'wardAdmin', 'posters', 'integrity'];
+const OFFICE_NAMESPACES = ['dashboard', 'ward', 'wardAdmin', 'posters', 'integrity', 'city'];
 // Guide mode: the guide's own screens under /guide.
 const GUIDE_NAME = /^(guide-.+|session-page|session-new-page|report-page|group-page|households-page|assist-lesson-page)$/;
 const GUIDE_NAMESPACES = ['guide'];
