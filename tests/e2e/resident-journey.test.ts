@@ -115,7 +115,7 @@ describe.skipIf(!hasChromium)('resident: certificate and moving to a new phone',
     await page2.waitForURL(`${e2e.server.url}/`);
     await page2.goto(`${e2e.server.url}/courses/public-services`);
     for (const lessonId of lessons) {
-      await expect.poll(() => page2.getByTestId(`lesson-${lessonId}`).getAttribute('data-status')).toBe('completed');
+      await expect.poll(() => page2.getByTestId(`lesson-${lessonId}`).getAttribute('data-status'), { timeout: 10_000 }).toBe('completed');
     }
 
     // The same code does not work twice.
