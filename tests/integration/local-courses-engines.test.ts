@@ -3,11 +3,13 @@
 // throw-away PostgreSQL 15 cluster: a completion of it counts in the locality
 // it is written for; anywhere else (another locality, the city's own app) it
 // is refused like a course the catalogue lacks, and stores nothing.
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createCityDeployment, type CityDeployment } from '../../server/city/deployment.ts';
 import { silentLogger } from '../../server/logger.ts';
-import { createCatalog } from '../../server/resident/catalog.ts';
+import { createCatalog, loadCatalog } from '../../server/resident/catalog.ts';
 import { newSecret, uuidv7 } from '../../shared/ids.ts';
 import { ENGINES } from '../support/engines.ts';
 import { testCities } from '../support/city.ts';
@@ -80,4 +82,17 @@ describe.each(ENGINES)('a local course in a city on %s', (kind) => {
   it("refuses it in the city's own app, which has no locality", async () => {
     expect(await syncAt('', [['fixture-local', 'hotline'], ['city-wide', 'first']])).toEqual(['rejected:unknown_lesson', 'accepted']);
   }, 30_000);
+});
+
+describe('the catalogue read from a content build', () => {
+  it('keeps a course’s localities, so a local course stays local after a restart', () => {
+    const dist = cities.tempDir();
+    mkdirSync(join(dist, 'content'));
+    const built = { version: 'x', courses: [course('city-wide', ['first']), course('fixture-local', ['hotline'], ['kien-an'])].map((c) => ({ ...c, order: 1 })) };
+    writeFileSync(join(dist, 'content', 'index.json'), JSON.stringify(built));
+    const catalog = loadCatalog(dist);
+    expect(catalog.forLocality('kien-an').courses.map((c) => c.id)).toEqual(['city-wide', 'fixture-local']);
+    expect(catalog.forLocality('le-chan').courses.map((c) => c.id)).toEqual(['city-wide']);
+    expect(catalog.forLocality(undefined).courses.map((c) => c.id)).toEqual(['city-wide']);
+  });
 });
