@@ -277,7 +277,7 @@ export function createApp(deps: AppDeps) {
   app.use('/verify/*', limits.verify);
   app.route('/verify', verifyPageRoutes(ctx, resident));
   app.route('/feeds', feedRoutes(ctx, stories));
-  if (config.distDir) registerStatic(app, config.distDir);
+  if (config.distDir) registerStatic(app, config.distDir, config.locality);
 
   app.notFound((c) => (c.req.path.startsWith('/api/') ? jsonError(c, 404, 'not_found', 'Not found') : c.text('Not found', 404)));
 
