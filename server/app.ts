@@ -177,7 +177,8 @@ export function createApp(deps: AppDeps) {
   app.use(`${API_PREFIX}/recovery-codes`, limits.recoveryCodes);
 
   app.route(`${API_PREFIX}/health`, healthRoutes(ctx));
-  const catalog = deps.catalog ?? loadCatalog(config.distDir);
+  // Only the courses taught here: a local course of another locality is refused like an unknown one.
+  const catalog = (deps.catalog ?? loadCatalog(config.distDir)).forLocality(config.locality);
   const holds = createHoldTable(ctx.engine);
   const statsRollup = createStatsRollup(ctx.engine, catalog, now, holds.counted);
   // Rebuilt or caught up before any API request is answered (syncs too: a guide's records roll up in theirs).
@@ -276,7 +277,7 @@ export function createApp(deps: AppDeps) {
   app.use('/verify/*', limits.verify);
   app.route('/verify', verifyPageRoutes(ctx, resident));
   app.route('/feeds', feedRoutes(ctx, stories));
-  if (config.distDir) registerStatic(app, config.distDir);
+  if (config.distDir) registerStatic(app, config.distDir, config.locality);
 
   app.notFound((c) => (c.req.path.startsWith('/api/') ? jsonError(c, 404, 'not_found', 'Not found') : c.text('Not found', 404)));
 

@@ -23,6 +23,7 @@ import { DEFAULT_LANGUAGE } from '../shared/skills.ts';
 import { residentScreenAt } from '../shared/resident/addresses.ts';
 import { FIRST_COURSE_FILE, FIRST_LESSON_FILE, FIRST_SCREEN_FILE, FIRST_SCREEN_SCRIPT, type CourseTemplates } from '../shared/first-screen.ts';
 import { courseFirstScreen, type IndexCourse } from './first-course.ts';
+import { coursesIn } from '../shared/content/local-courses.ts';
 import { lessonFirstScreen, type ChunkLesson } from './first-lesson.ts';
 import { hintTags, ROUTE_HINTS_FILE, type RouteHints, type ScreenHints } from '../shared/route-hints.ts';
 
@@ -34,16 +35,20 @@ export interface Shell {
   csp?: string;
 }
 
-/** A function from a request path to its shell, or undefined where index.html as built is right. */
-export function createShellHints(distDir: string): (path: string) => Shell | undefined {
+/**
+ * A function from a request path to its shell, or undefined where index.html as built is right.
+ * Only the courses taught in `locality` (shared/content/local-courses.ts) get a course's shell.
+ */
+export function createShellHints(distDir: string, locality?: string): (path: string) => Shell | undefined {
   const hintsPath = join(distDir, ROUTE_HINTS_FILE);
   if (!existsSync(hintsPath)) return () => undefined;
   const index = readFileSync(join(distDir, 'index.html'), 'utf8');
   const hints = JSON.parse(readFileSync(hintsPath, 'utf8')) as RouteHints;
   const indexPath = join(distDir, 'content/index.json');
-  const content = (existsSync(indexPath) ? JSON.parse(readFileSync(indexPath, 'utf8')) : { courses: [] }) as {
-    courses: (IndexCourse & { chunks: Record<string, string> })[];
+  const built = (existsSync(indexPath) ? JSON.parse(readFileSync(indexPath, 'utf8')) : { courses: [] }) as {
+    courses: (IndexCourse & { chunks: Record<string, string>; localities?: string[] })[];
   };
+  const content = { courses: coursesIn(built.courses, locality) };
   const chunkOf = new Map(content.courses.map((c) => [c.id, c.chunks[DEFAULT_LANGUAGE]]));
   const cache = new Map<string, Shell>();
 

@@ -19,7 +19,8 @@ export function cacheControlFor(relativePath: string): string {
   return REVALIDATE; // index.html, sw.js, workbox-*.js, manifest, icons
 }
 
-export function registerStatic(app: Hono<any>, distDir: string): void {
+/** `locality`: the app's (config.locality); another locality's local course gets no course shell. */
+export function registerStatic(app: Hono<any>, distDir: string, locality?: string): void {
   const root = resolve(distDir);
   // serveStatic builds its response before onFound runs, so onFound only
   // remembers which file was served and the headers are set afterwards.
@@ -40,7 +41,7 @@ export function registerStatic(app: Hono<any>, distDir: string): void {
   // and course named in it, so they download alongside the entry; "/": the
   // shell with the home screen's first view in it. Before the static files,
   // which would answer "/" with index.html as built.
-  const shellFor = createShellHints(root);
+  const shellFor = createShellHints(root, locality);
   const sendShell: MiddlewareHandler = async (c, next) => {
     const shell = shellFor(c.req.path);
     if (!shell) return next();

@@ -30,11 +30,14 @@ interface Raw {
 /** Brings a locality's figures up to date with its stored records before they are read (its app's settleFigures). */
 export type SettleFigures = (slug: string) => Promise<void>;
 
-export function createCityOverview(registry: LocalityRegistry, stores: LocalityStores, catalog: DashboardCatalog, now: () => number, settle: SettleFigures) {
+/** A catalogue that can narrow itself to one locality's courses (resident/catalog.ts), as that locality's own app does. */
+type OverviewCatalog = DashboardCatalog & { forLocality?(slug: string): DashboardCatalog };
+
+export function createCityOverview(registry: LocalityRegistry, stores: LocalityStores, catalog: OverviewCatalog, now: () => number, settle: SettleFigures) {
   const dashboards = new Map<string, ReturnType<typeof createDashboard>>();
   const dashboardOf = (slug: string, engine: Engine) => {
     let d = dashboards.get(slug);
-    if (!d) dashboards.set(slug, (d = createDashboard(engine, catalog, now)));
+    if (!d) dashboards.set(slug, (d = createDashboard(engine, catalog.forLocality?.(slug) ?? catalog, now)));
     return d;
   };
 

@@ -33,7 +33,8 @@ export function parseYamlWith<S extends z.ZodType>(
         message: `${issue.path.length ? formatPath(issue.path) + ': ' : ''}unknown field "${issue.keys.join('", "')}"`,
       };
     }
-    const missing = issue.code === 'invalid_type' && issue.input === undefined;
+    // zod leaves out the input unless asked, so "missing" is read from the document itself.
+    const missing = issue.code === 'invalid_type' && !doc.hasIn(issue.path as (string | number)[]);
     const where = formatPath(issue.path);
     return {
       line: lineOfPath(doc, lines, issue.path) + lineOffset,

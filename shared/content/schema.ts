@@ -9,6 +9,7 @@
 import { z } from 'zod';
 import { SKILLS, LANGUAGES } from '../skills.ts';
 import { PRACTICE_IDS } from './practice.ts';
+import { localitySlugSchema } from '../localities/locality.ts';
 
 const slug = z
   .string()
@@ -24,6 +25,12 @@ export const courseSourceSchema = z.strictObject({
   order: z.number().int().min(0),
   title: localized,
   summary: localized,
+  /** A local course: taught only in these localities (shared/content/local-courses.ts). Absent: city-wide. */
+  localities: z
+    .array(localitySlugSchema, { error: 'must be a list of locality slugs, e.g. [kien-an]' })
+    .min(1, 'list at least one locality, or leave "localities" out for a city-wide course')
+    .refine((l) => new Set(l).size === l.length, 'a locality is listed twice')
+    .optional(),
 });
 export type CourseSource = z.infer<typeof courseSourceSchema>;
 
@@ -122,6 +129,8 @@ export const contentIndexSchema = z.object({
       order: z.number(),
       title: localized,
       summary: localized,
+      /** Only in these localities (a local course); absent: city-wide. */
+      localities: z.array(z.string()).optional(),
       /** Content version of the course; sent with each completion. */
       version: z.string(),
       chunks: z.object({ vi: z.string(), en: z.string() }),

@@ -18,7 +18,11 @@ const HINTS = {
   lesson: { modulepreload: ['/assets/lesson-page-L.js', '/assets/lesson-M.js'], stylesheet: ['/assets/lesson-S.css'] },
 };
 const CONTENT_INDEX = {
-  courses: [{ id: 'device-basics', chunks: { vi: '/content/device-basics.vi.1.json', en: '/content/device-basics.en.1.json' }, lessons: [{ id: 'touch' }, { id: 'plain' }] }],
+  courses: [
+    { id: 'device-basics', chunks: { vi: '/content/device-basics.vi.1.json', en: '/content/device-basics.en.1.json' }, lessons: [{ id: 'touch' }, { id: 'plain' }] },
+    // A fixture local course, taught only in one locality.
+    { id: 'fixture-local', localities: ['kien-an'], chunks: { vi: '/content/fixture-local.vi.1.json', en: '/content/fixture-local.en.1.json' }, lessons: [{ id: 'hotline' }] },
+  ],
 };
 const CHUNK = {
   lessons: [
@@ -99,6 +103,20 @@ describe('the shell for a lesson or a course', () => {
     for (const path of ['/', '/settings', '/courses/device-basics/lessons/touch/extra']) {
       const { html } = await head(path, 'identity');
       expect(html).toBe(INDEX_HTML);
+    }
+  });
+});
+
+describe('the shell for a local course', () => {
+  it("names its course only in the locality's app it is taught in", async () => {
+    const local = setupTestApp({ config: { distDir: dist, locality: 'kien-an' } });
+    const other = setupTestApp({ config: { distDir: dist, locality: 'le-chan' } });
+    try {
+      const shellOf = async (app: TestApp) => (await (await app.request('/courses/fixture-local/lessons/hotline', { headers: { 'accept-encoding': 'identity' } })).text()).includes('/content/fixture-local.vi.1.json');
+      expect([await shellOf(local), await shellOf(other), await shellOf(t)]).toEqual([true, false, false]);
+    } finally {
+      await local.close();
+      await other.close();
     }
   });
 });

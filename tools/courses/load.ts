@@ -174,6 +174,7 @@ export function loadCourses(coursesDir: string): LoadResult {
       order: c.order,
       title: c.title,
       summary: c.summary,
+      ...(c.localities ? { localities: c.localities } : {}),
       version,
       chunks,
       lessons: compiled.vi.map((l, i) => ({

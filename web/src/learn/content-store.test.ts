@@ -79,3 +79,43 @@ describe('content store without a working connection', () => {
     }
   });
 });
+
+describe('content store in a locality', () => {
+  // A fixture local course (not a real one) beside the city-wide courses.
+  const withLocal = {
+    version: 'v2',
+    courses: [
+      ...index.courses,
+      { id: 'fixture-local', order: 9, localities: ['kien-an'], chunks: { vi: '/content/fixture-local.vi.1.json', en: '/content/fixture-local.en.1.json' }, lessons: [{ id: 'hotline' }] },
+    ],
+  } as unknown as ContentIndex;
+  const api = (fetched: string[] = []) => ({
+    fetchContentIndex: async () => withLocal,
+    fetchCourseChunk: async (url: string) => {
+      fetched.push(url);
+      return { lessons: [{ id: 'hotline' }] } as unknown as CourseChunk;
+    },
+  });
+
+  it('lists and opens a local course in its own locality', async () => {
+    const store = createContentStore(api(), () => 'kien-an');
+    await settle();
+    expect(store.courses().map((c) => c.id)).toContain('fixture-local');
+    expect((await store.loadLesson('fixture-local', 'hotline', 'vi'))?.id).toBe('hotline');
+  });
+
+  it('neither lists nor opens it in another locality or with no locality, even by its address', async () => {
+    for (const here of ['le-chan', null]) {
+      const fetched: string[] = [];
+      const store = createContentStore(api(fetched), () => here);
+      await settle();
+      expect(store.courses().map((c) => c.id), String(here)).toEqual(['cyber-safety', 'public-services']);
+      expect(store.index()?.courses.map((c) => c.id)).toEqual(['cyber-safety', 'public-services']);
+      expect(store.course('fixture-local')).toBeUndefined();
+      expect(await store.loadLesson('fixture-local', 'hotline', 'vi')).toBeNull();
+      store.preloadForPath('/courses/fixture-local/lessons/hotline', 'vi');
+      await settle();
+      expect(fetched).toEqual([]);
+    }
+  });
+});

@@ -1,14 +1,22 @@
 // Course content: the index (all courses and lessons) and one chunk per course
 // per language. The index is precached by the service worker; the courses of
 // the resident's language are stored after the first visit
-// (sw/content-cache.ts), so they load offline too.
+// (sw/content-cache.ts), so they load offline too. The index is the same
+// build everywhere; the store keeps only the courses taught in the locality
+// the phone is in (shared/content/local-courses.ts), so a local course of
+// another locality is neither listed nor opened, and counts toward nothing.
 import { createResource, createRoot } from 'solid-js';
 import type { CompiledLesson, ContentIndex, ContentIndexCourse, CourseChunk } from '../../../shared/content/schema.ts';
 import type { Language } from '../../../shared/skills.ts';
 import { residentScreenAt } from '../../../shared/resident/addresses.ts';
 import { getApiClient, type ApiClient } from '../net/api.ts';
+import { currentLocality } from '../net/api-base.ts';
+import { coursesIn } from '../../../shared/content/local-courses.ts';
 
-export function createContentStore(api: Pick<ApiClient, 'fetchContentIndex' | 'fetchCourseChunk'> = getApiClient()) {
+export function createContentStore(
+  api: Pick<ApiClient, 'fetchContentIndex' | 'fetchCourseChunk'> = getApiClient(),
+  locality: () => string | null = currentLocality,
+) {
   let firstIndex: Promise<ContentIndex> | undefined;
   const [index, { refetch }] = createRoot(() =>
     createResource<ContentIndex>(() => {
@@ -19,9 +27,17 @@ export function createContentStore(api: Pick<ApiClient, 'fetchContentIndex' | 'f
   );
   const chunks = new Map<string, Promise<CourseChunk>>();
 
+  // One narrowed index per fetched index, so readers get the same object back.
+  const narrowed = new WeakMap<ContentIndex, ContentIndex>();
+  const taughtHere = (ix: ContentIndex): ContentIndex => {
+    let here = narrowed.get(ix);
+    if (!here) narrowed.set(ix, (here = { ...ix, courses: coursesIn(ix.courses, locality()) }));
+    return here;
+  };
+
   // Reading a Solid resource that failed throws; the UI shows the failure
   // itself (loadError), so readers get `undefined` instead.
-  const current = (): ContentIndex | undefined => (index.error ? undefined : index.latest);
+  const current = (): ContentIndex | undefined => (index.error || !index.latest ? undefined : taughtHere(index.latest));
   const courses = (): ContentIndexCourse[] => [...(current()?.courses ?? [])].sort((a, b) => a.order - b.order);
   const course = (courseId: string) => current()?.courses.find((c) => c.id === courseId);
 
@@ -84,7 +100,7 @@ export function createContentStore(api: Pick<ApiClient, 'fetchContentIndex' | 'f
     const courseId = at?.screen === 'lesson' ? at.courseId : undefined;
     return firstIndex
       .then(async (ix) => {
-        const c = courseId === undefined ? undefined : ix.courses.find((x) => x.id === courseId);
+        const c = courseId === undefined ? undefined : taughtHere(ix).courses.find((x) => x.id === courseId);
         if (c) await loadChunk(c, lang);
       })
       .catch(() => undefined);

@@ -78,3 +78,17 @@ describe('course content per language', () => {
     expect(imagesOf('{"html":"<img src=\\"/content/images/a/x.1.svg\\">"}')).toEqual(['/content/images/a/x.1.svg']);
   });
 });
+
+describe('course content in a locality', () => {
+  it("keeps a local course only in the locality it is taught in", async () => {
+    const local = { id: 'fixture-local', localities: ['kien-an'], chunks: { vi: '/content/fixture-local.vi.5555.json', en: '/content/fixture-local.en.6666.json' } };
+    const withLocal = { ...INDEX, courses: [...INDEX.courses, local] };
+    for (const [locality, keeps] of [['kien-an', true], ['le-chan', false], [null, false]] as const) {
+      const w = world();
+      const serve = w.deps.fetch;
+      w.deps.fetch = async (url: string) => (url === '/content/index.json' ? new Response(JSON.stringify(withLocal)) : url === local.chunks.vi ? new Response(chunk('/content/images/a/x.aaaa.svg')) : serve(url));
+      await keepLanguageOffline('vi', undefined, { ...w.deps, locality });
+      expect(w.cache.files.has(local.chunks.vi), String(locality)).toBe(keeps);
+    }
+  });
+});

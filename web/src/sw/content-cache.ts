@@ -5,9 +5,13 @@
 // Both languages' content would no longer fit a cheap phone's share of
 // storage as the catalogue grows (tests/size). Hashed file names never
 // change content, so a stored file is never fetched again; files of an older
-// catalogue are removed.
+// catalogue are removed. Only the courses taught in the phone's locality are
+// kept (shared/content/local-courses.ts): another locality's course costs no
+// storage.
 import type { ContentIndex } from '../../../shared/content/schema.ts';
 import type { Language } from '../../../shared/skills.ts';
+import { coursesIn } from '../../../shared/content/local-courses.ts';
+import { currentLocality } from '../net/api-base.ts';
 
 export const CONTENT_CACHE = 'hvs-content';
 export const CONTENT_INDEX_URL = '/content/index.json';
@@ -16,6 +20,8 @@ const IMAGE_SRC = /src=\\?"(\/content\/images\/[^"\\]+)\\?"/g;
 export interface ContentCacheDeps {
   fetch: (url: string) => Promise<Response>;
   caches: Pick<CacheStorage, 'open'>;
+  /** The locality the page runs in (null: none); the address's when left out. */
+  locality?: string | null;
 }
 const browser = (): ContentCacheDeps => ({ fetch: (url) => globalThis.fetch(url), caches: globalThis.caches });
 
@@ -36,7 +42,8 @@ async function stored(cache: Cache, deps: ContentCacheDeps, url: string): Promis
  * course. Throws when one cannot be fetched (offline): what was stored stays.
  */
 export async function keepLanguageOffline(lang: Language, onProgress: (done: number, total: number) => void = () => undefined, deps: ContentCacheDeps = browser()): Promise<void> {
-  const index = (await (await deps.fetch(CONTENT_INDEX_URL)).json()) as ContentIndex;
+  const built = (await (await deps.fetch(CONTENT_INDEX_URL)).json()) as ContentIndex;
+  const index = { ...built, courses: coursesIn(built.courses, deps.locality === undefined ? currentLocality() : deps.locality) };
   const cache = await deps.caches.open(CONTENT_CACHE);
   const total = index.courses.length;
   onProgress(0, total);
