@@ -81,4 +81,14 @@ describe.each(ENGINES)("the city's routes on %s", (kind) => {
     const ward = createApp({ engine: await stores.engineOf('kien-an'), catalog: CATALOG, drawKey: () => Buffer.alloc(32, 9), config: { filesDir: cities.tempDir() } });
     expect((await ward.request(`${ORIGIN}/api/v1/city/localities`)).status).toBe(404);
   });
+
+  it("names a new locality's ward profile after the locality, not the shipped sample", async () => {
+    const added = await call('/api/v1/city/localities', { method: 'POST', body: JSON.stringify({ slug: 'dong-hai', name: 'Phường Đông Hải', kind: 'ward' }), as: 'admin' });
+    expect(added.status).toBe(201);
+    // What residents' certificates and the verify page name as the issuing locality.
+    const profile = (await (await call('/l/dong-hai/api/v1/ward')).json()) as { name: string; isSample: boolean };
+    expect(profile.name).toBe('Phường Đông Hải');
+    // Its groups and channels are still the sample's, so the profile stays marked as the sample.
+    expect(profile.isSample).toBe(true);
+  }, 30_000);
 });
