@@ -85,8 +85,6 @@ export function createCityDeployment(deps: CityDeploymentDeps) {
     home,
     registry,
     stores,
-    /** The city's view over its localities, as GET /api/v1/city/overview reads it (before the targets). */
-    overview,
     appFor: (slug, engine) =>
       createApp({
         engine,
