@@ -101,6 +101,8 @@ export function createCityDeployment(deps: CityDeploymentDeps) {
     home,
     registry,
     stores,
+    /** The city's view over its localities, as GET /api/v1/city/overview reads it (before the targets). */
+    overview,
     /** Runs a chore (file pruning, sweeping counts) over every locality's store and files folder, one at a time. */
     async eachLocality(chore: (slug: string, engine: Engine, filesDir: string) => Promise<void>): Promise<void> {
       for (const { slug } of await registry.list()) await chore(slug, await stores.engineOf(slug), localityFilesDir(deps, slug));

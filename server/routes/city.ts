@@ -23,6 +23,7 @@ import { apiError } from '../http/errors.ts';
 import { cityReportRoutes } from './city-report.ts';
 import { parseWith, readBody } from '../http/json-body.ts';
 import { LocalityExistsError, type LocalityRegistry } from '../localities/registry.ts';
+import { createWardProfile } from '../ward/profile.ts';
 import { tablesToCsv, tablesToXlsx } from '../stats/export-files.ts';
 import type { DashboardQuery } from '../../shared/stats/api.ts';
 
@@ -64,6 +65,8 @@ export function cityRoutes(ctx: AppContext, city: CityDeps) {
           if (error instanceof LocalityExistsError) throw apiError(409, 'locality_exists', error.message);
           throw error;
         }
+        // Only the request that claimed the slug names the store: its residents' certificates name the locality, not the sample.
+        await createWardProfile(store, ctx.now).rename(added.name);
         const by = c.get('staff');
         const firstAdmin = await createFirstAdmin(store, { id: null, username: by.username, role: 'city' }, ctx.now, ctx.passwords);
         await ctx.audit.record(by, 'city.locality_added', { type: 'locality', id: added.slug }, { kind: added.kind, firstAdmin: firstAdmin.username });

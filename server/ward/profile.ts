@@ -65,6 +65,10 @@ export function createWardProfile(engine: Engine, now: () => number) {
           set: { name: excluded(wardProfile.name), channels: excluded(wardProfile.channels), isSample: false, updatedAt: excluded(wardProfile.updatedAt) },
         });
     },
+    /** Names the ward only: its groups and channels are still the sample's, so is_sample stays as it is. */
+    async rename(name: string) {
+      await db.update(wardProfile).set({ name, updatedAt: now() }).where(eq(wardProfile.id, WARD)).run();
+    },
     upsertGroup: (id: string, name: string, adultPopulation: number | null, households: number | null) =>
       engine.transaction(async () => {
         await db

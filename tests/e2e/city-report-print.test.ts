@@ -17,12 +17,11 @@ import type { Browser } from 'playwright-core';
 import type { CityOverview } from '../../shared/city/api.ts';
 import type { LocalityKind } from '../../shared/localities/locality.ts';
 import { hasChromium, launchChromium } from '../support/browser.ts';
-import { testCities } from '../support/city.ts';
-import { startCityServer, type CityServer } from '../support/city-server.ts';
+import { testCityDeployments, type TestCity } from '../support/city-deployment.ts';
 import { overflows, printToPdf } from '../support/printed-pdf.ts';
 import { TEST_ENGINE } from '../support/server-database.ts';
 
-const cities = testCities();
+const cities = testCityDeployments();
 const NOW = Date.parse('2025-06-01T03:00:00Z');
 const PERIOD = 'from=2025-05-01&to=2025-06-30';
 const KINDS: Array<[LocalityKind, string]> = [['ward', 'Phường'], ['commune', 'Xã'], ['special-zone', 'Đặc khu']];
@@ -36,11 +35,15 @@ const share = (x: number | null) => (x === null ? '—' : `${(x * 100).toLocaleS
 const esc = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 let browser: Browser;
-let city: CityServer;
+let city: TestCity;
+let adminCookie: string;
 beforeAll(async () => {
   if (!hasChromium) return;
   browser = await launchChromium();
-  city = await startCityServer(await cities.open(TEST_ENGINE), () => cities.tempDir(), { now: NOW, cityName: 'Thành phố Cần Thơ' });
+  city = await cities.start(TEST_ENGINE, { now: () => NOW, listen: true });
+  adminCookie = await city.adminCookie();
+  // The city as its home profile names it: what the report's heading says.
+  await city.asAdmin('/api/v1/ward', { method: 'PUT', body: JSON.stringify({ name: 'Thành phố Cần Thơ', channels: [] }) });
   for (let i = 1; i <= LOCALITIES; i++) {
     const [kind, word] = KINDS[i % 3]!;
     const slug = `loc-${String(i).padStart(2, '0')}`;
@@ -57,7 +60,7 @@ afterAll(async () => {
 describe.skipIf(!hasChromium)("the city's printed consolidated report", () => {
   it('prints 30 localities on A4 with the overview’s figures, the table heading on every page it runs over', async () => {
     const context = await browser.newContext({ locale: 'vi-VN' });
-    const [name, value] = city.adminCookie.split('=') as [string, string];
+    const [name, value] = adminCookie.split('=') as [string, string];
     await context.addCookies([{ name, value, url: city.url }]);
     const page = await context.newPage();
     const view = (await (await page.request.get(`${city.url}/api/v1/city/overview?${PERIOD}`)).json()) as CityOverview;
@@ -116,7 +119,7 @@ describe.skipIf(!hasChromium)("the city's printed consolidated report", () => {
 
   it('is readable on a 360 px phone: head and signature stacked, the table scrolling in its own box', async () => {
     const context = await browser.newContext({ locale: 'vi-VN', viewport: { width: 360, height: 740 } });
-    const [name, value] = city.adminCookie.split('=') as [string, string];
+    const [name, value] = adminCookie.split('=') as [string, string];
     await context.addCookies([{ name, value, url: city.url }]);
     const page = await context.newPage();
     await page.goto(`${city.url}/api/v1/city/report.html?${PERIOD}`);

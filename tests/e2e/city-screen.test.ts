@@ -7,20 +7,23 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { createUser } from '../../server/accounts/users.ts';
+import { loadCatalog } from '../../server/resident/catalog.ts';
 import { seedDemo } from '../../server/stats/demo-data.ts';
 import type { CityView } from '../../shared/city/view.ts';
 import { hasChromium, launchChromium, PHONE } from '../support/browser.ts';
-import { cityServers, type RunningCity } from '../support/city-servers.ts';
+import { builtDist, testCityDeployments, type TestCity } from '../support/city-deployment.ts';
+import { TEST_ENGINE } from '../support/server-database.ts';
 import { narrowTableCells, widerThanScreen } from '../support/layout-check.ts';
 
-const servers = cityServers();
-let server: RunningCity;
+const servers = testCityDeployments();
+let server: TestCity;
 let browser: Browser;
 const PASSWORD = 'mat khau cua thanh pho';
 
 beforeAll(async () => {
   if (!hasChromium) return;
-  server = await servers.start();
+  // The built courses: the demo learners' lessons are the PWA's own.
+  server = await servers.start(TEST_ENGINE, { listen: true, catalog: loadCatalog(builtDist()) });
   for (const [slug, name, kind] of [
     ['kien-an', 'Phường Kiến An', 'ward'],
     ['an-lao', 'Xã An Lão', 'commune'],

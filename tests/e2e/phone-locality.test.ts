@@ -7,22 +7,26 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { hasChromium, launchChromium, PHONE } from '../support/browser.ts';
-import { startCityServer, type CityServer } from '../support/city-process.ts';
+import { sql } from 'drizzle-orm';
+import { loadCatalog } from '../../server/resident/catalog.ts';
+import { builtDist, testCityDeployments, type TestCity } from '../support/city-deployment.ts';
+import { TEST_ENGINE } from '../support/server-database.ts';
 import { finishLesson } from '../support/lesson-driver.ts';
 import { waitOfflineReady } from '../support/offline-ready.ts';
 import { setPhoneOffline } from '../support/network.ts';
 
-let city: CityServer;
+const cities = testCityDeployments();
+let city: TestCity;
 let browser: Browser;
 let lessons: string[];
 
 beforeAll(async () => {
   if (!hasChromium) return;
-  city = await startCityServer([
-    { slug: 'phuong-a', name: 'Phường An Biên' },
-    { slug: 'phuong-b', name: 'Phường Lê Chân' },
-  ]);
-  // Both stores exist from the start, so "nothing in B" is read from B's own file.
+  // The built courses: the phone's records are of the PWA's own lessons.
+  city = await cities.start(TEST_ENGINE, { listen: true, catalog: loadCatalog(builtDist()) });
+  await city.addLocality({ slug: 'phuong-a', name: 'Phường An Biên', kind: 'ward' });
+  await city.addLocality({ slug: 'phuong-b', name: 'Phường Lê Chân', kind: 'ward' });
+  // Both stores exist from the start, so "nothing in B" is read from B's own store.
   for (const slug of ['phuong-a', 'phuong-b']) expect((await fetch(`${city.url}/l/${slug}/api/v1/health`)).status).toBe(200);
   const index = await (await fetch(`${city.url}/content/index.json`)).json();
   lessons = index.courses.find((c: { id: string }) => c.id === 'public-services').lessons.map((l: { id: string }) => l.id);
@@ -33,8 +37,11 @@ afterAll(async () => {
   await city?.stop();
 });
 
-const completions = (slug: string) =>
-  city.rows<{ lessonId: string; n: number }>(slug, `SELECT lesson_id AS lessonId, count(*) AS n FROM events WHERE type = 'lesson.completed' GROUP BY lesson_id ORDER BY lesson_id`);
+/** The lessons completed in a locality's own store, read as its office would. */
+const completions = async (slug: string) =>
+  (await city.stores.engineOf(slug)).all<{ lessonId: string; n: number }>(
+    sql`SELECT lesson_id AS "lessonId", CAST(count(*) AS integer) AS n FROM events WHERE type = 'lesson.completed' GROUP BY lesson_id ORDER BY lesson_id`,
+  );
 const pathOf = (page: Page) => new URL(page.url()).pathname;
 
 async function learn(page: Page, base: string, lessonId: string) {
@@ -66,12 +73,12 @@ describe.skipIf(!hasChromium)("a resident's phone keeps its locality", () => {
     await page.reload(); // the locality's address, from the service worker's app shell
     await learn(page, '/l/phuong-a', lessons[0]);
     await expect.poll(() => page.getByTestId('sync-pending').textContent()).toBe('1');
-    expect(completions('phuong-a')).toEqual([]);
+    expect(await completions('phuong-a')).toEqual([]);
 
     await setPhoneOffline(context, false);
     await expect.poll(() => page.getByTestId('sync-pending').textContent(), { timeout: 30_000 }).toBe('0');
-    expect(completions('phuong-a')).toEqual([{ lessonId: lessons[0], n: 1 }]);
-    expect(completions('phuong-b')).toEqual([]);
+    expect(await completions('phuong-a')).toEqual([{ lessonId: lessons[0], n: 1 }]);
+    expect(await completions('phuong-b')).toEqual([]);
 
     // The home-screen icon opens "/": the phone goes back to A, with no signal too.
     await setPhoneOffline(context, true);
@@ -93,7 +100,7 @@ describe.skipIf(!hasChromium)("a resident's phone keeps its locality", () => {
     // (The counter already read 0 before this lesson: B's store is what tells.)
     await expect.poll(() => completions('phuong-b'), { timeout: 30_000 }).toEqual([{ lessonId: lessons[1], n: 1 }]);
     await expect.poll(() => page.getByTestId('sync-pending').textContent(), { timeout: 30_000 }).toBe('0');
-    expect(completions('phuong-a')).toEqual([{ lessonId: lessons[0], n: 1 }]);
+    expect(await completions('phuong-a')).toEqual([{ lessonId: lessons[0], n: 1 }]);
 
     await page.goto(`${city.url}/`);
     await expect.poll(() => pathOf(page), { timeout: 15_000 }).toBe('/l/phuong-b/');
@@ -114,17 +121,17 @@ describe.skipIf(!hasChromium)("a resident's phone keeps its locality", () => {
     await expect.poll(() => page.getByTestId('locality-waiting').textContent()).toContain('Phường An Biên');
     await page.getByTestId('locality-confirm').click();
     await expect.poll(() => pathOf(page), { timeout: 15_000 }).toBe('/l/phuong-b/');
-    expect(completions('phuong-a').some((c) => c.lessonId === lessons[2])).toBe(false);
+    expect((await completions('phuong-a')).some((c) => c.lessonId === lessons[2])).toBe(false);
 
     // A is reachable again: the next open sends the record to A, once.
     await page.unroute('**/l/phuong-a/api/v1/**');
     await page.reload();
-    await expect.poll(() => completions('phuong-a').find((c) => c.lessonId === lessons[2])?.n ?? 0, { timeout: 30_000 }).toBe(1);
+    await expect.poll(async () => (await completions('phuong-a')).find((c) => c.lessonId === lessons[2])?.n ?? 0, { timeout: 30_000 }).toBe(1);
     await page.reload();
     await page.getByTestId('course-public-services').waitFor();
     await new Promise((r) => setTimeout(r, 1_000));
-    expect(completions('phuong-a').find((c) => c.lessonId === lessons[2])?.n).toBe(1);
-    expect(completions('phuong-b').some((c) => c.lessonId === lessons[2])).toBe(false);
+    expect((await completions('phuong-a')).find((c) => c.lessonId === lessons[2])?.n).toBe(1);
+    expect((await completions('phuong-b')).some((c) => c.lessonId === lessons[2])).toBe(false);
     await context.close();
   });
 });

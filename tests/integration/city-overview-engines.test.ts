@@ -6,39 +6,31 @@
 // whose share can be shown first.
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createApp } from '../../server/app.ts';
-import { createCityOverview } from '../../server/city/overview.ts';
-import type { Engine } from '../../server/db/engine/engine.ts';
-import { createCityApp } from '../../server/localities/city-app.ts';
-import { createLocalityRegistry } from '../../server/localities/registry.ts';
-import { localityStores, type LocalityStores } from '../../server/localities/stores.ts';
+import type { createCityOverview } from '../../server/city/overview.ts';
+import type { LocalityStores } from '../../server/localities/stores.ts';
 import { newSecret, uuidv7 } from '../../shared/ids.ts';
-import { completion, TEST_PASSWORD_COST } from './helpers.ts';
+import { completion } from './helpers.ts';
 import { CATALOG } from './resident-support.ts';
 import { ENGINES } from '../support/engines.ts';
-import { testCities } from '../support/city.ts';
+import { testCityDeployments, type TestCity } from '../support/city-deployment.ts';
 
-const cities = testCities();
+const cities = testCityDeployments();
 const NOW = Date.parse('2025-06-01T03:00:00Z');
 
 describe.each(ENGINES)('the city view on %s', (kind) => {
   let stores: LocalityStores;
-  let close: () => Promise<void>;
+  let running: TestCity;
   let overview: ReturnType<typeof createCityOverview>;
 
   beforeAll(async () => {
-    const opened = await cities.open(kind);
-    close = opened.close;
-    const registry = createLocalityRegistry(opened.city);
+    running = await cities.start(kind, { now: () => NOW });
+    const { registry } = running.deployment;
     await registry.add({ slug: 'kien-an', name: 'Phường Kiến An', kind: 'ward' }, 1);
     await registry.add({ slug: 'an-lao', name: 'Xã An Lão', kind: 'commune' }, 2);
     await registry.add({ slug: 'bach-long-vi', name: 'Đặc khu Bạch Long Vĩ', kind: 'special-zone' }, 3);
-    stores = localityStores(opened.on);
-    const appOver = (engine: Engine) =>
-      createApp({ engine, catalog: CATALOG, now: () => NOW, drawKey: () => Buffer.alloc(32, 5), config: { filesDir: cities.tempDir(), passwordCost: TEST_PASSWORD_COST, plausibility: { maxLearnersPerDevice: 1_000 } } });
-    const served = createCityApp({ home: { fetch: () => new Response('home') }, registry, stores, appFor: (_slug, engine) => appOver(engine) });
+    stores = running.deployment.stores;
     const post = (path: string, body: unknown, headers: Record<string, string> = {}) =>
-      served.request(`http://localhost${path}`, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify(body) });
+      running.deployment.app.request(`http://localhost${path}`, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify(body) });
     // Residents who each finished one lesson: 6 in Kiến An, 2 in Bạch Long Vĩ, 7 in An Lão.
     for (const [slug, n] of [['kien-an', 6], ['bach-long-vi', 2], ['an-lao', 7]] as const) {
       for (let i = 0; i < n; i++) {
@@ -55,11 +47,10 @@ describe.each(ENGINES)('the city view on %s', (kind) => {
       await engine.run(sql`UPDATE residential_groups SET adult_population = NULL`);
       if (adults) await engine.run(sql`UPDATE residential_groups SET adult_population = ${adults} WHERE id = (SELECT min(id) FROM residential_groups)`);
     }
-    overview = createCityOverview(registry, stores, CATALOG, () => NOW, async (slug) => (await served.localityApp(slug)).settleFigures?.());
+    overview = running.deployment.overview;
   }, 120_000);
   afterAll(async () => {
-    await stores?.close();
-    await close?.();
+    await running?.stop();
   });
 
   it("gives each locality its own dashboard's figures, with small counts and what would reveal them hidden", async () => {

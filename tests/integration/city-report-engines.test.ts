@@ -9,22 +9,16 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createUser } from '../../server/accounts/users.ts';
-import { createApp } from '../../server/app.ts';
-import { createCityOverview } from '../../server/city/overview.ts';
-import type { Engine } from '../../server/db/engine/engine.ts';
-import { createCityApp } from '../../server/localities/city-app.ts';
-import { createLocalityRegistry } from '../../server/localities/registry.ts';
-import { localityStores, type LocalityStores } from '../../server/localities/stores.ts';
+import type { LocalityStores } from '../../server/localities/stores.ts';
 import type { StaffRole } from '../../shared/api.ts';
 import type { CityOverview } from '../../shared/city/api.ts';
 import { newSecret, uuidv7 } from '../../shared/ids.ts';
-import { completion, ORIGIN, TEST_HASHER, TEST_PASSWORD_COST } from './helpers.ts';
-import { CATALOG } from './resident-support.ts';
+import { completion, ORIGIN, TEST_HASHER } from './helpers.ts';
 import { ENGINES } from '../support/engines.ts';
-import { testCities } from '../support/city.ts';
+import { testCityDeployments, type TestCity } from '../support/city-deployment.ts';
 import { readDocx, wordElements } from '../support/docx-read.ts';
 
-const cities = testCities();
+const cities = testCityDeployments();
 const NOW = Date.parse('2025-06-01T03:00:00Z');
 const PASSWORD = 'mat khau cua thanh pho';
 const PERIOD = 'from=2025-05-01&to=2025-06-30';
@@ -38,26 +32,19 @@ const shareOf = (text: string) => (text === '—' ? null : Number(text.replace('
 
 describe.each(ENGINES)("the city's consolidated report on %s", (kind) => {
   let stores: LocalityStores;
-  let close: () => Promise<void>;
+  let running: TestCity;
   const cookies: Partial<Record<StaffRole | 'resident', string>> = {};
-  let served: ReturnType<typeof createCityApp>;
   const call = (path: string, init: RequestInit & { as?: StaffRole } = {}) =>
-    served.request(`${ORIGIN}${path}`, { ...init, headers: { 'content-type': 'application/json', origin: ORIGIN, ...(init.as ? { cookie: cookies[init.as]! } : {}), ...(init.headers as Record<string, string>) } });
+    running.deployment.app.request(`${ORIGIN}${path}`, { ...init, headers: { 'content-type': 'application/json', origin: ORIGIN, ...(init.as ? { cookie: cookies[init.as]! } : {}), ...(init.headers as Record<string, string>) } });
 
   beforeAll(async () => {
-    const opened = await cities.open(kind);
-    close = opened.close;
-    const registry = createLocalityRegistry(opened.city);
+    running = await cities.start(kind, { now: () => NOW });
+    const opened = running.opened;
+    const { registry } = running.deployment;
     await registry.add({ slug: 'le-chan', name: 'Phường Lê Chân', kind: 'ward' }, 1);
     await registry.add({ slug: 'an-lao', name: 'Xã An Lão', kind: 'commune' }, 2);
     await registry.add({ slug: 'bach-long-vi', name: 'Đặc khu Bạch Long Vĩ', kind: 'special-zone' }, 3);
-    stores = localityStores(opened.on);
-    const appOver = (engine: Engine, city?: Parameters<typeof createApp>[0]['city']) =>
-      createApp({ engine, city, catalog: CATALOG, now: () => NOW, drawKey: () => Buffer.alloc(32, 5), config: { filesDir: cities.tempDir(), passwordCost: TEST_PASSWORD_COST, plausibility: { maxLearnersPerDevice: 1_000 } } });
-    let cityApp!: ReturnType<typeof createCityApp>;
-    const overview = createCityOverview(registry, stores, CATALOG, () => NOW, async (slug) => (await cityApp.localityApp(slug)).settleFigures?.());
-    cityApp = createCityApp({ home: appOver(opened.city, { registry, overview, openStore: (slug) => stores.engineOf(slug) }), registry, stores, appFor: (_slug, engine) => appOver(engine) });
-    served = cityApp;
+    stores = running.deployment.stores;
     // Residents who each finished one lesson: 6 in Lê Chân, 7 in An Lão, 2 in Bạch Long Vĩ.
     for (const [slug, n] of [['le-chan', 6], ['an-lao', 7], ['bach-long-vi', 2]] as const) {
       for (let i = 0; i < n; i++) {
@@ -82,8 +69,7 @@ describe.each(ENGINES)("the city's consolidated report on %s", (kind) => {
     }
   }, 180_000);
   afterAll(async () => {
-    await stores?.close();
-    await close?.();
+    await running?.stop();
   });
 
   const overviewJson = async () => (await (await call(`/api/v1/city/overview?${PERIOD}`, { as: 'reviewer' })).json()) as CityOverview;

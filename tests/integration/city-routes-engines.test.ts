@@ -6,40 +6,28 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createUser } from '../../server/accounts/users.ts';
 import { createApp } from '../../server/app.ts';
-import { createCityOverview } from '../../server/city/overview.ts';
-import type { Engine } from '../../server/db/engine/engine.ts';
-import { createCityApp } from '../../server/localities/city-app.ts';
-import { createLocalityRegistry } from '../../server/localities/registry.ts';
-import { localityStores, type LocalityStores } from '../../server/localities/stores.ts';
+import type { LocalityStores } from '../../server/localities/stores.ts';
 import type { StaffRole } from '../../shared/api.ts';
-import { ORIGIN, TEST_HASHER, TEST_PASSWORD_COST } from './helpers.ts';
+import { ORIGIN, TEST_HASHER } from './helpers.ts';
 import { CATALOG } from './resident-support.ts';
 import { ENGINES } from '../support/engines.ts';
-import { testCities } from '../support/city.ts';
+import { testCityDeployments, type TestCity } from '../support/city-deployment.ts';
 
-const cities = testCities();
+const cities = testCityDeployments();
 const NOW = Date.parse('2026-12-07T02:00:00Z');
 const PASSWORD = 'mat khau cua thanh pho';
 
 describe.each(ENGINES)("the city's routes on %s", (kind) => {
   let stores: LocalityStores;
-  let close: () => Promise<void>;
-  let served: ReturnType<typeof createCityApp>;
+  let running: TestCity;
   const cookies: Partial<Record<StaffRole, string>> = {};
   const call = (path: string, init: RequestInit & { as?: StaffRole } = {}) =>
-    served.request(`${ORIGIN}${path}`, { ...init, headers: { 'content-type': 'application/json', origin: ORIGIN, ...(init.as ? { cookie: cookies[init.as]! } : {}), ...(init.headers as Record<string, string>) } });
+    running.deployment.app.request(`${ORIGIN}${path}`, { ...init, headers: { 'content-type': 'application/json', origin: ORIGIN, ...(init.as ? { cookie: cookies[init.as]! } : {}), ...(init.headers as Record<string, string>) } });
 
   beforeAll(async () => {
-    const opened = await cities.open(kind);
-    close = opened.close;
-    const registry = createLocalityRegistry(opened.city);
-    stores = localityStores(opened.on);
-    const appOver = (engine: Engine, city?: Parameters<typeof createApp>[0]['city']) =>
-      createApp({ engine, city, catalog: CATALOG, now: () => NOW, drawKey: () => Buffer.alloc(32, 9), config: { filesDir: cities.tempDir(), passwordCost: TEST_PASSWORD_COST } });
-    let cityApp!: ReturnType<typeof createCityApp>;
-    const overview = createCityOverview(registry, stores, CATALOG, () => NOW, async (slug) => (await cityApp.localityApp(slug)).settleFigures?.());
-    cityApp = createCityApp({ home: appOver(opened.city, { registry, overview, openStore: (slug) => stores.engineOf(slug) }), registry, stores, appFor: (_slug, engine) => appOver(engine) });
-    served = cityApp;
+    running = await cities.start(kind, { now: () => NOW });
+    stores = running.deployment.stores;
+    const opened = running.opened;
     for (const role of ['admin', 'reviewer', 'guide'] as const) {
       await createUser(opened.city, { username: `city.${role}`, password: PASSWORD, role, team: role === 'guide' ? 'cns' : null }, NOW, TEST_HASHER);
       const login = await call('/api/v1/auth/login', { method: 'POST', body: JSON.stringify({ username: `city.${role}`, password: PASSWORD }) });
@@ -48,8 +36,7 @@ describe.each(ENGINES)("the city's routes on %s", (kind) => {
     }
   }, 60_000);
   afterAll(async () => {
-    await stores?.close();
-    await close?.();
+    await running?.stop();
   });
 
   it('lets the city admin add localities, anyone list them, and refuses everyone else', async () => {
@@ -81,4 +68,14 @@ describe.each(ENGINES)("the city's routes on %s", (kind) => {
     const ward = createApp({ engine: await stores.engineOf('kien-an'), catalog: CATALOG, drawKey: () => Buffer.alloc(32, 9), config: { filesDir: cities.tempDir() } });
     expect((await ward.request(`${ORIGIN}/api/v1/city/localities`)).status).toBe(404);
   });
+
+  it("names a new locality's ward profile after the locality, not the shipped sample", async () => {
+    const added = await call('/api/v1/city/localities', { method: 'POST', body: JSON.stringify({ slug: 'dong-hai', name: 'Phường Đông Hải', kind: 'ward' }), as: 'admin' });
+    expect(added.status).toBe(201);
+    // What residents' certificates and the verify page name as the issuing locality.
+    const profile = (await (await call('/l/dong-hai/api/v1/ward')).json()) as { name: string; isSample: boolean };
+    expect(profile.name).toBe('Phường Đông Hải');
+    // Its groups and channels are still the sample's, so the profile stays marked as the sample.
+    expect(profile.isSample).toBe(true);
+  }, 30_000);
 });

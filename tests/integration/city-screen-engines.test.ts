@@ -10,21 +10,18 @@ import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createUser } from '../../server/accounts/users.ts';
 import { createApp } from '../../server/app.ts';
-import { createCityOverview } from '../../server/city/overview.ts';
 import type { Engine } from '../../server/db/engine/engine.ts';
-import { createCityApp } from '../../server/localities/city-app.ts';
-import { createLocalityRegistry } from '../../server/localities/registry.ts';
-import { localityStores, type LocalityStores } from '../../server/localities/stores.ts';
+import type { LocalityStores } from '../../server/localities/stores.ts';
 import type { StaffRole } from '../../shared/api.ts';
 import type { CityTrends } from '../../shared/city/trends.ts';
 import type { CityView } from '../../shared/city/view.ts';
 import { newSecret, uuidv7 } from '../../shared/ids.ts';
-import { completion, ORIGIN, TEST_HASHER, TEST_PASSWORD_COST } from './helpers.ts';
+import { completion, ORIGIN, TEST_HASHER } from './helpers.ts';
 import { CATALOG } from './resident-support.ts';
 import { ENGINES } from '../support/engines.ts';
-import { testCities } from '../support/city.ts';
+import { testCityDeployments, type TestCity } from '../support/city-deployment.ts';
 
-const cities = testCities();
+const cities = testCityDeployments();
 const NOW = Date.parse('2025-06-20T03:00:00Z');
 const PASSWORD = 'mat khau cua thanh pho';
 const RANGE = 'from=2025-06-02&to=2025-06-15';
@@ -59,29 +56,22 @@ function csvTable(rows: string[][], title: string): string[][] {
 
 describe.each(ENGINES)("the city's screen on %s", (kind) => {
   let stores: LocalityStores;
-  let close: () => Promise<void>;
-  let served: ReturnType<typeof createCityApp>;
+  let running: TestCity;
   let city: Engine;
   const cookies: Partial<Record<StaffRole, string>> = {};
   const call = (path: string, init: RequestInit & { as?: StaffRole } = {}) =>
-    served.request(`${ORIGIN}${path}`, { ...init, headers: { 'content-type': 'application/json', origin: ORIGIN, ...(init.as ? { cookie: cookies[init.as]! } : {}), ...(init.headers as Record<string, string>) } });
+    running.deployment.app.request(`${ORIGIN}${path}`, { ...init, headers: { 'content-type': 'application/json', origin: ORIGIN, ...(init.as ? { cookie: cookies[init.as]! } : {}), ...(init.headers as Record<string, string>) } });
   const put = (body: unknown, as?: StaffRole) => call('/api/v1/city/targets', { method: 'PUT', body: JSON.stringify(body), as });
 
   beforeAll(async () => {
-    const opened = await cities.open(kind);
-    close = opened.close;
+    running = await cities.start(kind, { now: () => NOW });
+    const opened = running.opened;
     city = opened.city;
-    const registry = createLocalityRegistry(opened.city);
+    const { registry } = running.deployment;
     await registry.add({ slug: 'kien-an', name: 'Phường Kiến An', kind: 'ward' }, 1);
     await registry.add({ slug: 'an-lao', name: 'Xã An Lão', kind: 'commune' }, 2);
     await registry.add({ slug: 'bach-long-vi', name: 'Đặc khu Bạch Long Vĩ', kind: 'special-zone' }, 3);
-    stores = localityStores(opened.on);
-    const appOver = (engine: Engine, cityDeps?: Parameters<typeof createApp>[0]['city']) =>
-      createApp({ engine, city: cityDeps, catalog: CATALOG, now: () => NOW, drawKey: () => Buffer.alloc(32, 9), config: { filesDir: cities.tempDir(), passwordCost: TEST_PASSWORD_COST, plausibility: { maxLearnersPerDevice: 1_000 } } });
-    let cityApp!: ReturnType<typeof createCityApp>;
-    const overview = createCityOverview(registry, stores, CATALOG, () => NOW, async (slug) => (await cityApp.localityApp(slug)).settleFigures?.());
-    cityApp = createCityApp({ home: appOver(opened.city, { registry, overview, openStore: (slug) => stores.engineOf(slug) }), registry, stores, appFor: (_slug, engine) => appOver(engine) });
-    served = cityApp;
+    stores = running.deployment.stores;
     // Residents who each finished one lesson, by week (Mondays 2 and 9 June 2025):
     // Kiến An 4 + 2, An Lão 5 + 2, Bạch Long Vĩ 0 + 2.
     const post = (path: string, body: unknown, headers: Record<string, string> = {}) => call(path, { method: 'POST', body: JSON.stringify(body), headers });
@@ -107,8 +97,7 @@ describe.each(ENGINES)("the city's screen on %s", (kind) => {
     }
   }, 180_000);
   afterAll(async () => {
-    await stores?.close();
-    await close?.();
+    await running?.stop();
   });
 
   const TARGETS = {
