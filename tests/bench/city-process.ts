@@ -6,6 +6,7 @@
 // `port <n>` once listening; stops on SIGTERM.
 //
 //   DATABASE_URL=… DATA_DIR=… SPOT_CHECK_KEY=<hex> node --import tsx tests/bench/city-process.ts
+import { join } from 'node:path';
 import { serve } from '@hono/node-server';
 import { createCityDeployment } from '../../server/city/deployment.ts';
 import { openDatabase } from '../../server/db/connect.ts';
@@ -22,10 +23,12 @@ const city = createCityDeployment({
   on: database.pool ? { kind: 'postgres', pool: database.pool } : { kind: 'sqlite', dataDir: env.DATA_DIR },
   dataDir: env.DATA_DIR,
   spotCheckKey: key,
+  filesRoot: join(env.DATA_DIR, 'files'),
   drawKey: () => key,
   logger: silentLogger,
   catalog: BENCH_CATALOG,
   config: {
+    filesDir: join(env.DATA_DIR, 'files'),
     requestLimits: { syncPerLearner: NO_LIMITS, syncPerAddress: NO_LIMITS, registerPerAddress: NO_LIMITS },
     plausibility: { maxRegistrationsPerAddress: 1_000_000 },
   },

@@ -44,7 +44,7 @@ const mib = (bytes: number) => `${fmt(bytes / 1_048_576)} MiB`;
 const rssOf = (pid: number) => Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? 0) * 1024;
 
 async function login(base: string, username: string): Promise<string> {
-  const res = await fetch(`${base}/api/v1/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json', origin: base }, body: JSON.stringify({ username, password: PASSWORD }) });
+  const res = await fetch(`${base}/api/v1/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json', origin: new URL(base).origin }, body: JSON.stringify({ username, password: PASSWORD }) });
   if (res.status !== 200) throw new Error(`login ${username}: ${res.status} ${await res.text()}`);
   return (res.headers.get('set-cookie') ?? '').split(';')[0]!;
 }
@@ -66,7 +66,7 @@ async function timedReads(url: string, cookie: string): Promise<number[]> {
 /** `n` bundled server processes over one store; their base URLs and a stop. */
 async function startProcesses(n: number, env: Record<string, string>) {
   const children: ChildProcess[] = [];
-  const bases = await Promise.all(
+  const started = Promise.all(
     Array.from({ length: n }, (_, i) => {
       const child = spawn(process.execPath, ['--import', 'tsx', join(import.meta.dirname, '../city-process.ts')], {
         env: { ...process.env, ...env, DATA_DIR: mkdtempSync(join(tmpdir(), `hvs-bench-city-proc-${i}-`)), ...(env.DATA_DIR ? { DATA_DIR: env.DATA_DIR } : {}) },
@@ -82,10 +82,15 @@ async function startProcesses(n: number, env: Record<string, string>) {
       });
     }),
   );
+  const stop = () => Promise.all(children.map((c) => (c.exitCode !== null ? undefined : new Promise((r) => (c.once('exit', r), c.kill('SIGTERM'))))));
+  const bases = await started.catch(async (error) => {
+    await stop();
+    throw error;
+  });
   return {
     bases,
+    stop,
     rss: () => children.map((c) => rssOf(c.pid!)),
-    stop: () => Promise.all(children.map((c) => new Promise((r) => (c.once('exit', r), c.kill('SIGTERM'))))),
   };
 }
 
@@ -118,12 +123,15 @@ export const citySection: BenchSection = {
     const tmp = (name: string) => (dirs.push(mkdtempSync(join(tmpdir(), `hvs-bench-city-${name}-`))), dirs.at(-1)!);
     const spotCheckKey = randomBytes(32);
     const rows: [string, string][] = [];
+    /** What must be closed before the cluster stops, should a step fail. */
+    const closing: Array<() => Promise<unknown>> = [];
     try {
       const url = await cluster.createDatabase('bench_city');
       const { pool } = await openPg(url);
+      closing.push(() => pool.end());
       const engine = postgresEngine(pool, { sharedPool: true });
       const dataDir = tmp('data');
-      const city = createCityDeployment({ engine, on: { kind: 'postgres', pool }, dataDir, spotCheckKey, drawKey: () => spotCheckKey, logger: silentLogger, catalog: BENCH_CATALOG, config: {} });
+      const city = createCityDeployment({ engine, on: { kind: 'postgres', pool }, dataDir, spotCheckKey, drawKey: () => spotCheckKey, logger: silentLogger, catalog: BENCH_CATALOG, config: { filesDir: tmp('files') }, filesRoot: tmp('files-root') });
 
       const seeded = await seedCity(city.registry, city.stores, LOCALITIES, LEARNERS);
       rows.push(['seed (multi-row INSERT into each schema, then rollups catch up)', `${fmt(seeded.learners)} learners, ${fmt(seeded.events)} events in ${seeded.wallSeconds.toFixed(1)} s (${fmt(seeded.events / seeded.wallSeconds)} events/s); rollups' catch-up ${seeded.rollupSeconds.toFixed(1)} s of it, summed over localities`]);
@@ -150,7 +158,7 @@ export const citySection: BenchSection = {
         server.close();
       }
       await city.close();
-      await pool.end();
+      await closing.pop()!();
 
       for (const n of PROCESSES) {
         const procs = await startProcesses(n, { DATABASE_URL: url, SPOT_CHECK_KEY: spotCheckKey.toString('hex') });
@@ -176,7 +184,12 @@ export const citySection: BenchSection = {
       } finally {
         await procs.stop();
       }
+    } catch (error) {
+      // Printed before the cluster stops: a stop under open connections would hide it.
+      console.error(error);
+      throw error;
     } finally {
+      for (const close of closing) await close().catch(() => {});
       await cluster.stop();
       for (const dir of dirs) rmSync(dir, { recursive: true, force: true });
     }
