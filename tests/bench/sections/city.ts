@@ -64,12 +64,12 @@ async function timedReads(url: string, cookie: string): Promise<number[]> {
 }
 
 /** `n` bundled server processes over one store; their base URLs and a stop. */
-async function startProcesses(n: number, env: Record<string, string>) {
+async function startProcesses(n: number, env: Record<string, string>, tempDir: () => string) {
   const children: ChildProcess[] = [];
   const started = Promise.all(
-    Array.from({ length: n }, (_, i) => {
+    Array.from({ length: n }, () => {
       const child = spawn(process.execPath, ['--import', 'tsx', join(import.meta.dirname, '../city-process.ts')], {
-        env: { ...process.env, ...env, DATA_DIR: mkdtempSync(join(tmpdir(), `hvs-bench-city-proc-${i}-`)), ...(env.DATA_DIR ? { DATA_DIR: env.DATA_DIR } : {}) },
+        env: { ...process.env, DATA_DIR: tempDir(), ...env },
         stdio: ['ignore', 'pipe', 'inherit'],
       });
       children.push(child);
@@ -161,7 +161,7 @@ export const citySection: BenchSection = {
       await closing.pop()!();
 
       for (const n of PROCESSES) {
-        const procs = await startProcesses(n, { DATABASE_URL: url, SPOT_CHECK_KEY: spotCheckKey.toString('hex') });
+        const procs = await startProcesses(n, { DATABASE_URL: url, SPOT_CHECK_KEY: spotCheckKey.toString('hex') }, () => tmp('proc'));
         try {
           const r = await ingest(procs.bases, LOCALITIES);
           rows.push([`ingest, ${n} process${n > 1 ? 'es' : ''} on PostgreSQL (8 phone streams, batches of 100)`, `${fmt(r.rate)} events/s (${fmt(r.events)} events); RSS per process ${procs.rss().map(mib).join(', ')}`]);
@@ -177,7 +177,7 @@ export const citySection: BenchSection = {
       const home = engineOfSqlite(openDb(sqliteDir).sqlite);
       for (let i = 0; i < LOCALITIES; i++) await createLocalityRegistry(home).add({ slug: localitySlug(i), name: `Phường ${i + 1}`, kind: 'ward' }, Date.now());
       await home.close();
-      const procs = await startProcesses(1, { DATA_DIR: sqliteDir, DATABASE_URL: '' });
+      const procs = await startProcesses(1, { DATA_DIR: sqliteDir, DATABASE_URL: '' }, () => tmp('proc'));
       try {
         const r = await ingest(procs.bases, LOCALITIES);
         rows.push(['ingest, 1 process on SQLite (a file per locality)', `${fmt(r.rate)} events/s (${fmt(r.events)} events); RSS ${procs.rss().map(mib).join(', ')}`]);
