@@ -4,6 +4,7 @@
 //   npm run bench                      every section, default sizes
 //   npm run bench -- sync dashboard    only the named sections
 //   BENCH_SYNC_EVENTS=2500 BENCH_DASHBOARD_LEARNERS=10000,100000,1000000 npm run bench -- dashboard
+//   BENCH_CITY_LOCALITIES=6 BENCH_CITY_LEARNERS=3000 npm run bench -- city   (a small city; defaults 114 and 1,000,000)
 //
 // Each section lives in tests/bench/sections/<name>.ts and returns the
 // budgets it missed (an empty list when all are met).

@@ -13,6 +13,7 @@ import { loginBurstSection } from './login-burst.ts';
 import { importBombSection } from './import-bomb.ts';
 import { planTrackerSection } from './plan-tracker.ts';
 import { replicaSection } from './replica.ts';
+import { citySection } from './city.ts';
 import type { BenchSection } from './types.ts';
 
 export const sections: BenchSection[] = [
@@ -29,4 +30,5 @@ export const sections: BenchSection[] = [
   importBombSection,
   planTrackerSection,
   replicaSection,
+  citySection,
 ];

@@ -1,0 +1,200 @@
+// A whole city on one deployment (issue #18): on a throw-away PostgreSQL
+// cluster, BENCH_CITY_LOCALITIES localities sharing BENCH_CITY_LEARNERS
+// learners (about 20 events each) are seeded straight into their own schemas
+// (city-seed.ts), then, with all of it present and over HTTP: p95 of the city
+// view (GET /api/v1/city/overview, as the city's admin) and of one locality's
+// dashboard (GET /l/<slug>/api/v1/stats/dashboard, as its reviewer); the
+// database's size; the memory of the process serving those reads; and ingest
+// events/s through 1, 2 and 4 bundled server processes (city-process.ts, the
+// DEPLOYMENT=city deployment) on that database, against one process on SQLite,
+// driven by the sync bench's phones (round-robin over the processes, spread
+// over the localities). Growth (100k → 1M learners) is two runs at two sizes.
+//
+//   BENCH_CITY_LOCALITIES=114 BENCH_CITY_LEARNERS=1000000 npm run bench -- city
+import { spawn, type ChildProcess } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { serve } from '@hono/node-server';
+import { createUser } from '../../../server/accounts/users.ts';
+import { createCityDeployment } from '../../../server/city/deployment.ts';
+import { postgresEngine } from '../../../server/db/engine/postgres.ts';
+import { openPg } from '../../../server/db/pg/open.ts';
+import { silentLogger } from '../../../server/logger.ts';
+import { startPgCluster } from '../../support/pg-cluster.ts';
+import { localitySlug, seedCity } from '../city-seed.ts';
+import { BENCH_CATALOG } from '../dashboard.ts';
+import { drive, makePhones, type BenchPhone } from '../sync-ingest.ts';
+import { fmt, type BenchSection } from './types.ts';
+
+const LOCALITIES = Number(process.env.BENCH_CITY_LOCALITIES ?? 114);
+const LEARNERS = Number(process.env.BENCH_CITY_LEARNERS ?? 1_000_000);
+const READS = Number(process.env.BENCH_CITY_READS ?? 40);
+/** Events each of the 8 phone streams sends in each ingest case. */
+const INGEST_PER_CLIENT = Number(process.env.BENCH_CITY_INGEST_EVENTS ?? 2_500);
+const PROCESSES = [1, 2, 4];
+/** Issue #18's goals. */
+const MAX_WARD_P95_MS = 100;
+const MAX_CITY_P95_MS = 300;
+const PASSWORD = 'bench password 1';
+
+const percentile = (xs: number[], p: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor((p / 100) * xs.length))]!;
+const mib = (bytes: number) => `${fmt(bytes / 1_048_576)} MiB`;
+const rssOf = (pid: number) => Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? 0) * 1024;
+
+async function login(base: string, username: string): Promise<string> {
+  const res = await fetch(`${base}/api/v1/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json', origin: new URL(base).origin }, body: JSON.stringify({ username, password: PASSWORD }) });
+  if (res.status !== 200) throw new Error(`login ${username}: ${res.status} ${await res.text()}`);
+  return (res.headers.get('set-cookie') ?? '').split(';')[0]!;
+}
+
+async function timedReads(url: string, cookie: string): Promise<number[]> {
+  const first = await fetch(url, { headers: { cookie } }); // brings the rollups up to date, as the first visit of the day does
+  if (first.status !== 200) throw new Error(`${url}: ${first.status} ${await first.text()}`);
+  await first.arrayBuffer();
+  const times: number[] = [];
+  for (let i = 0; i < READS; i++) {
+    const t0 = performance.now();
+    const res = await fetch(url, { headers: { cookie } });
+    await res.arrayBuffer();
+    times.push(performance.now() - t0);
+  }
+  return times;
+}
+
+/** `n` bundled server processes over one store; their base URLs and a stop. */
+async function startProcesses(n: number, env: Record<string, string>, tempDir: () => string) {
+  const children: ChildProcess[] = [];
+  const started = Promise.all(
+    Array.from({ length: n }, () => {
+      const child = spawn(process.execPath, ['--import', 'tsx', join(import.meta.dirname, '../city-process.ts')], {
+        env: { ...process.env, DATA_DIR: tempDir(), ...env },
+        stdio: ['ignore', 'pipe', 'inherit'],
+      });
+      children.push(child);
+      return new Promise<string>((resolve, reject) => {
+        child.once('exit', (code) => reject(new Error(`bench server process exited (${code})`)));
+        child.stdout!.on('data', (chunk: Buffer) => {
+          const port = /port (\d+)/.exec(chunk.toString())?.[1];
+          if (port) resolve(`http://127.0.0.1:${port}`);
+        });
+      });
+    }),
+  );
+  const stop = () => Promise.all(children.map((c) => (c.exitCode !== null ? undefined : new Promise((r) => (c.once('exit', r), c.kill('SIGTERM'))))));
+  const bases = await started.catch(async (error) => {
+    await stop();
+    throw error;
+  });
+  return {
+    bases,
+    stop,
+    rss: () => children.map((c) => rssOf(c.pid!)),
+  };
+}
+
+/** Phones of the sync bench, each in a locality, each process taking its share of them: events/s. */
+async function ingest(bases: string[], localities: number): Promise<{ rate: number; events: number }> {
+  const clients = makePhones(INGEST_PER_CLIENT);
+  const where = new Map<BenchPhone, string>();
+  clients.flat().forEach((phone, i) => where.set(phone, `${bases[i % bases.length]}/l/${localitySlug(i % localities)}`));
+  for (const [phone, base] of where) {
+    const res = await fetch(`${base}/api/v1/learners`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ id: phone.learnerId, secret: phone.secret }) });
+    if (res.status !== 201) throw new Error(`register: ${res.status} ${await res.text()}`);
+  }
+  let events = 0;
+  const seconds = await drive(clients, async (phone, batch) => {
+    const res = await fetch(`${where.get(phone)}/api/v1/sync`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${phone.learnerId}.${phone.secret}` }, body: JSON.stringify({ deviceId: phone.deviceId, events: batch }) });
+    const body = (await res.json()) as { results?: { status: string }[] };
+    if (!body.results?.every((r) => r.status === 'accepted')) throw new Error(`not all accepted: ${JSON.stringify(body).slice(0, 300)}`);
+    events += batch.length;
+  });
+  return { rate: events / seconds, events };
+}
+
+export const citySection: BenchSection = {
+  name: 'city',
+  title: `a city of ${fmt(LOCALITIES)} localities and ${fmt(LEARNERS)} learners on PostgreSQL: seed, city view and ward dashboard p95, size, memory, ingest with 1/2/4 processes against SQLite`,
+  async run() {
+    const missed: string[] = [];
+    const cluster = await startPgCluster();
+    const dirs: string[] = [];
+    const tmp = (name: string) => (dirs.push(mkdtempSync(join(tmpdir(), `hvs-bench-city-${name}-`))), dirs.at(-1)!);
+    const spotCheckKey = randomBytes(32);
+    const rows: [string, string][] = [];
+    /** What must be closed before the cluster stops, should a step fail. */
+    const closing: Array<() => Promise<unknown>> = [];
+    try {
+      const url = await cluster.createDatabase('bench_city');
+      const { pool } = await openPg(url);
+      closing.push(() => pool.end());
+      const engine = postgresEngine(pool, { sharedPool: true });
+      const dataDir = tmp('data');
+      const city = createCityDeployment({ engine, on: { kind: 'postgres', pool }, dataDir, spotCheckKey, drawKey: () => spotCheckKey, logger: silentLogger, catalog: BENCH_CATALOG, config: { filesDir: tmp('files') }, filesRoot: tmp('files-root') });
+
+      const seeded = await seedCity(city.registry, city.stores, LOCALITIES, LEARNERS);
+      rows.push(['seed (multi-row INSERT into each schema, then rollups catch up)', `${fmt(seeded.learners)} learners, ${fmt(seeded.events)} events in ${seeded.wallSeconds.toFixed(1)} s (${fmt(seeded.events / seeded.wallSeconds)} events/s); rollups' catch-up ${seeded.rollupSeconds.toFixed(1)} s of it, summed over localities`]);
+
+      // Staff: the city's admin in the home store, a reviewer in the first locality's.
+      await createUser(engine, { username: 'city.admin', password: PASSWORD, role: 'admin', team: null });
+      const ward = localitySlug(0);
+      await createUser(await city.stores.engineOf(ward), { username: 'ward.office', password: PASSWORD, role: 'reviewer', team: null });
+      const server = serve({ fetch: city.app.fetch, hostname: '127.0.0.1', port: 0 });
+      await new Promise((r) => server.once('listening', r));
+      const base = `http://127.0.0.1:${(server.address() as { port: number }).port}`;
+      try {
+        const cityTimes = await timedReads(`${base}/api/v1/city/overview`, await login(base, 'city.admin'));
+        const wardTimes = await timedReads(`${base}/l/${ward}/api/v1/stats/dashboard`, await login(`${base}/l/${ward}`, 'ward.office'));
+        const [cityP95, wardP95] = [percentile(cityTimes, 95), percentile(wardTimes, 95)];
+        rows.push([`city view p50 / p95 (${READS} reads)`, `${fmt(percentile(cityTimes, 50))} / ${fmt(cityP95)} ms (budget ${MAX_CITY_P95_MS} ms)`]);
+        rows.push([`one ward's dashboard p50 / p95 (${READS} reads)`, `${fmt(percentile(wardTimes, 50))} / ${fmt(wardP95)} ms (budget ${MAX_WARD_P95_MS} ms)`]);
+        if (cityP95 > MAX_CITY_P95_MS) missed.push(`city view p95 ${fmt(cityP95)} ms (budget ${MAX_CITY_P95_MS} ms)`);
+        if (wardP95 > MAX_WARD_P95_MS) missed.push(`ward dashboard p95 ${fmt(wardP95)} ms (budget ${MAX_WARD_P95_MS} ms)`);
+        const size = (await pool.query<{ n: string }>('SELECT pg_database_size(current_database()) AS n')).rows[0]!.n;
+        rows.push(['database size (pg_database_size)', `${mib(Number(size))} (${fmt(Number(size) / seeded.learners)} bytes per learner)`]);
+        rows.push(['memory of the process serving these reads (RSS, with the seeder in it)', mib(process.memoryUsage().rss)]);
+      } finally {
+        server.close();
+      }
+      await city.close();
+      await closing.pop()!();
+
+      for (const n of PROCESSES) {
+        const procs = await startProcesses(n, { DATABASE_URL: url, SPOT_CHECK_KEY: spotCheckKey.toString('hex') }, () => tmp('proc'));
+        try {
+          const r = await ingest(procs.bases, LOCALITIES);
+          rows.push([`ingest, ${n} process${n > 1 ? 'es' : ''} on PostgreSQL (8 phone streams, batches of 100)`, `${fmt(r.rate)} events/s (${fmt(r.events)} events); RSS per process ${procs.rss().map(mib).join(', ')}`]);
+        } finally {
+          await procs.stop();
+        }
+      }
+      const sqliteDir = tmp('sqlite');
+      // The SQLite city gets the same localities (empty: its ingest meets no seeded rows; see docs/performance.md).
+      const { openDb } = await import('../../../server/db/open.ts');
+      const { engineOfSqlite } = await import('../../../server/db/engine/sqlite.ts');
+      const { createLocalityRegistry } = await import('../../../server/localities/registry.ts');
+      const home = engineOfSqlite(openDb(sqliteDir).sqlite);
+      for (let i = 0; i < LOCALITIES; i++) await createLocalityRegistry(home).add({ slug: localitySlug(i), name: `Phường ${i + 1}`, kind: 'ward' }, Date.now());
+      await home.close();
+      const procs = await startProcesses(1, { DATA_DIR: sqliteDir, DATABASE_URL: '' }, () => tmp('proc'));
+      try {
+        const r = await ingest(procs.bases, LOCALITIES);
+        rows.push(['ingest, 1 process on SQLite (a file per locality)', `${fmt(r.rate)} events/s (${fmt(r.events)} events); RSS ${procs.rss().map(mib).join(', ')}`]);
+      } finally {
+        await procs.stop();
+      }
+    } catch (error) {
+      // Printed before the cluster stops: a stop under open connections would hide it.
+      console.error(error);
+      throw error;
+    } finally {
+      for (const close of closing) await close().catch(() => {});
+      await cluster.stop();
+      for (const dir of dirs) rmSync(dir, { recursive: true, force: true });
+    }
+    const width = Math.max(...rows.map(([k]) => k.length));
+    for (const [k, v] of rows) console.log(`  ${k.padEnd(width)}  ${v}`);
+    return missed;
+  },
+};
