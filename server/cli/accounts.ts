@@ -2,21 +2,28 @@
 // database (the SQLite file in DATA_DIR, or PostgreSQL when DATABASE_URL
 // says so). Passwords come from stdin (--password-stdin) or are generated
 // and printed once; they never appear on the command line (shell history).
+// With --locality <slug> (a city deployment), every command acts on that
+// locality's own store instead: e.g. a new admin for a locality whose first
+// admin's one-time password was lost.
 import { parseArgs } from 'node:util';
 import { ROLES, TEAMS, type StaffRole } from '../../shared/api.ts';
 import { generatePassword } from '../auth/passwords.ts';
 import { findUserByUsername, listUsers, setPassword, type Team } from '../accounts/users.ts';
 import { createStaffAccount, groupsOf, setGroups, unitOfOfficer } from '../accounts/guides.ts';
 import { openDatabase } from '../db/connect.ts';
+import { createLocalityRegistry } from '../localities/registry.ts';
+import { localityStores } from '../localities/stores.ts';
+import { localitySlugSchema } from '../../shared/localities/locality.ts';
 import type { Engine } from '../db/engine/engine.ts';
 import { CONSOLE_ACTOR, createAuditLog } from '../audit/log.ts';
-import { loadEnv } from '../env.ts';
+import { loadEnv, type Env } from '../env.ts';
 
 const USAGE = `Usage:
   npm run accounts -- create --username U --role guide|reviewer|admin|unit [--team cns|da06] [--groups tdp-1,tdp-2] [--unit vh-xh] [--display-name "Name"] [--password-stdin]
   npm run accounts -- set-groups --username U --groups tdp-1,tdp-2
   npm run accounts -- list
   npm run accounts -- set-password --username U [--password-stdin]
+Add --locality <slug> to any command to act on that locality's accounts (a city deployment).
 Without --password-stdin a password is generated and printed once.
 A guide needs --team and --groups (residential group ids from the ward profile).
 A unit officer (role unit) needs --unit (a unit id: vh-xh, kt-ht-dt, mttq, ttsnc or one the ward added).`;
@@ -25,6 +32,32 @@ class UsageError extends Error {}
 
 /** Changes made here are audited like an admin's, with the server console as actor. */
 const audit = (engine: Engine) => createAuditLog(engine, Date.now);
+
+/** The store the commands act on: the deployment's own, or one locality's (checked against the city's list). */
+async function openStore(env: Env, locality: string | undefined): Promise<{ engine: Engine; close(): Promise<void> }> {
+  if (locality !== undefined && !localitySlugSchema.safeParse(locality).success) throw new UsageError(`--locality "${locality}" is not a locality's short name (lower-case letters, digits and hyphens)`);
+  const database = await openDatabase(env);
+  if (locality === undefined) return database;
+  try {
+    const registry = createLocalityRegistry(database.engine);
+    if (!(await registry.find(locality))) {
+      const known = (await registry.list()).map((l) => l.slug);
+      throw new Error(`No locality "${locality}" in this deployment (${known.length ? `localities: ${known.join(', ')}` : 'it has no localities'})`);
+    }
+    const stores = localityStores(database.pool ? { kind: 'postgres', pool: database.pool } : { kind: 'sqlite', dataDir: env.DATA_DIR });
+    const engine = await stores.engineOf(locality);
+    return {
+      engine,
+      async close() {
+        await stores.close();
+        await database.close();
+      },
+    };
+  } catch (error) {
+    await database.close();
+    throw error;
+  }
+}
 
 async function readPasswordFromStdin(): Promise<string> {
   if (process.stdin.isTTY) process.stderr.write('Password: ');
@@ -50,6 +83,7 @@ async function run(argv: string[]): Promise<void> {
       unit: { type: 'string' },
       'display-name': { type: 'string' },
       'password-stdin': { type: 'boolean', default: false },
+      locality: { type: 'string' },
       help: { type: 'boolean', short: 'h', default: false },
     },
   });
@@ -59,9 +93,10 @@ async function run(argv: string[]): Promise<void> {
     return;
   }
   const env = loadEnv();
+  const open = () => openStore(env, values.locality);
 
   if (command === 'list') {
-    const database = await openDatabase(env);
+    const database = await open();
     const { engine } = database;
     for (const user of await listUsers(engine)) {
       // A unit officer's unit stands where a guide's groups do.
@@ -77,7 +112,7 @@ async function run(argv: string[]): Promise<void> {
   const groups = values.groups?.split(',').map((g) => g.trim()).filter(Boolean);
   if (command === 'set-groups') {
     if (!groups?.length) throw new UsageError('--groups is required');
-    const database = await openDatabase(env);
+    const database = await open();
     const { engine } = database;
     try {
       const user = await findUserByUsername(engine, values.username);
@@ -99,8 +134,11 @@ async function run(argv: string[]): Promise<void> {
     team = values.team as Team | undefined;
   }
 
-  const { password, generated } = await obtainPassword(values['password-stdin']);
-  const database = await openDatabase(env);
+  const database = await open(); // before the password: a wrong --locality is told before any prompt
+  const { password, generated } = await obtainPassword(values['password-stdin']).catch(async (error: unknown) => {
+    await database.close();
+    throw error;
+  });
   const { engine } = database;
   try {
     if (command === 'create') {

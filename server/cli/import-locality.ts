@@ -1,10 +1,15 @@
-// `npm run import-locality -- --from <ward sqlite file> --locality <slug> [--kind ward|commune|special-zone]`:
+// `npm run import-locality -- --from <ward sqlite file> --locality <slug> [--files <ward's files folder>] [--kind ward|commune|special-zone]`:
 // brings a single-ward deployment's database into this deployment (DATABASE_URL,
-// or DATA_DIR's SQLite) as one locality (server/localities/import.ts). Prints
-// each table's rows in the ward's file and in the locality's store, and exits
-// 1 when they differ, when the file is from a newer version, or on any error.
-// Running it again changes nothing.
-import { resolve } from 'node:path';
+// or DATA_DIR's SQLite) as one locality (server/localities/import.ts), and the
+// evidence files its rows name into the locality's files folder (FILES_DIR/
+// localities/<slug>, else DATA_DIR/localities/<slug>/files). --files defaults
+// to `files/` beside the ward's file. Prints each table's rows in the ward's
+// file and in the locality's store, and the files named and present; exits 1
+// when they differ, when a named file is missing or damaged (nothing is then
+// written), when the file is from a newer version, or on any error. Running it
+// again changes nothing.
+import { existsSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { LOCALITY_KINDS, localitySlugSchema, type LocalityKind } from '../../shared/localities/locality.ts';
 import type { Engine } from '../db/engine/engine.ts';
@@ -12,14 +17,15 @@ import { engineOfSqlite } from '../db/engine/sqlite.ts';
 import { postgresEngine } from '../db/engine/postgres.ts';
 import { openDb } from '../db/open.ts';
 import { loadEnv } from '../env.ts';
+import { localityFilesDir } from '../city/deployment.ts';
 import { importLocality } from '../localities/import.ts';
 import { createLocalityRegistry } from '../localities/registry.ts';
 import { localityStores, type LocalityStoresOn } from '../localities/stores.ts';
 
-const USAGE = 'Usage: npm run import-locality -- --from path/to/hoc-vu-so.sqlite --locality <slug> [--kind ward|commune|special-zone]';
+const USAGE = 'Usage: npm run import-locality -- --from path/to/hoc-vu-so.sqlite --locality <slug> [--files path/to/ward/files] [--kind ward|commune|special-zone]';
 
 async function main(): Promise<number> {
-  const { values } = parseArgs({ args: process.argv.slice(2), options: { from: { type: 'string' }, locality: { type: 'string' }, kind: { type: 'string' }, help: { type: 'boolean' } } });
+  const { values } = parseArgs({ args: process.argv.slice(2), options: { from: { type: 'string' }, locality: { type: 'string' }, files: { type: 'string' }, kind: { type: 'string' }, help: { type: 'boolean' } } });
   if (values.help) return void console.log(USAGE), 0;
   if (!values.from || !values.locality) throw new Error('--from and --locality are both needed');
   if (!localitySlugSchema.safeParse(values.locality).success) throw new Error(`--locality "${values.locality}": ${localitySlugSchema.safeParse(values.locality).error!.issues[0]!.message}`);
@@ -40,18 +46,29 @@ async function main(): Promise<number> {
     on = { kind: 'sqlite', dataDir: env.DATA_DIR };
     closeCity = () => city.close();
   }
+  const from = resolve(values.from);
+  const besideFile = join(dirname(from), 'files');
+  const filesFrom = values.files ? resolve(values.files) : existsSync(besideFile) ? besideFile : undefined;
+  if (values.files && !existsSync(filesFrom!)) throw new Error(`--files ${filesFrom}: no such folder`);
+  const filesTo = localityFilesDir({ dataDir: env.DATA_DIR, filesRoot: env.FILES_DIR }, values.locality);
   const stores = localityStores(on);
   try {
-    const report = await importLocality({ from: resolve(values.from), slug: values.locality, kind: values.kind as LocalityKind | undefined, registry: createLocalityRegistry(city), stores, now: Date.now() });
+    const report = await importLocality({ from, slug: values.locality, kind: values.kind as LocalityKind | undefined, registry: createLocalityRegistry(city), stores, files: { from: filesFrom, to: filesTo }, now: Date.now() });
     console.log(`${report.created ? 'Added' : 'Into'} locality ${report.locality.slug} (${report.locality.name})`);
     console.log(['table'.padEnd(32), 'in the file'.padStart(12), 'in the locality'.padStart(16), 'new'.padStart(8)].join(''));
     for (const t of report.tables) console.log([t.table.padEnd(32), String(t.source).padStart(12), String(t.target).padStart(16), String(t.added).padStart(8)].join(''));
+    const f = report.files;
+    console.log(`evidence files: ${f.named} named by the records, ${f.present} in ${filesTo} (${f.copied} copied now, ${(f.bytesCopied / 1_048_576).toFixed(1)} MB)`);
     const differ = report.tables.filter((t) => t.source !== t.target);
     if (differ.length > 0) {
       console.error(`The counts differ for ${differ.map((t) => t.table).join(', ')}: the locality held rows of its own before the import.`);
       return 1;
     }
-    console.log(`All ${report.tables.length} tables match. The dashboard's figures are rebuilt from the records when the locality's app first starts.`);
+    if (f.present !== f.named) {
+      console.error(`${f.named - f.present} evidence files changed in the ward's folder while they were copied: run the import again.`);
+      return 1;
+    }
+    console.log(`All ${report.tables.length} tables and ${f.named} evidence files match. The dashboard's figures are rebuilt from the records when the locality's app first starts.`);
     return 0;
   } finally {
     await stores.close();

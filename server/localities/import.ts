@@ -7,7 +7,9 @@
 // nothing. The sample rows every new store is seeded with (profile, groups,
 // units, the sample plan) give way to the ward's own. The dashboard's rollups
 // are not copied: the locality's app rebuilds them from the records on its
-// first start. A file from a newer version of the app is refused.
+// first start. A file from a newer version of the app is refused. The
+// evidence files the rows name are checked before anything is written and
+// copied into the locality's files folder before the rows (import-files.ts).
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -18,6 +20,7 @@ import type { Locality, LocalityKind } from '../../shared/localities/locality.ts
 import type { Engine } from '../db/engine/engine.ts';
 import { openDb, type Sqlite } from '../db/open.ts';
 import { MIGRATIONS_DIR } from '../paths.ts';
+import { checkWardFiles, copyWardFiles, namedFiles, type FilesCount } from './import-files.ts';
 import type { LocalityRegistry } from './registry.ts';
 import type { LocalityStores } from './stores.ts';
 
@@ -47,6 +50,8 @@ export interface ImportReport {
   /** The locality was added to the city's list by this import. */
   created: boolean;
   tables: TableCount[];
+  /** The evidence files the rows name, in the locality's files folder. */
+  files: FilesCount;
 }
 
 interface Column {
@@ -119,10 +124,12 @@ export interface ImportOptions {
   kind?: LocalityKind;
   registry: LocalityRegistry;
   stores: LocalityStores;
+  /** The ward's files folder (absent: the ward has none) and the locality's (server/city/deployment.ts localityFilesDir). */
+  files: { from?: string; to: string };
   now: number;
 }
 
-export async function importLocality({ from, slug, kind = 'ward', registry, stores, now }: ImportOptions): Promise<ImportReport> {
+export async function importLocality({ from, slug, kind = 'ward', registry, stores, files, now }: ImportOptions): Promise<ImportReport> {
   let original: Sqlite;
   try {
     original = new Database(from, { readonly: true, fileMustExist: true });
@@ -140,6 +147,15 @@ export async function importLocality({ from, slug, kind = 'ward', registry, stor
     }
     const { sqlite: file } = openDb(work);
     try {
+      const named = namedFiles(file);
+      const faults = checkWardFiles(named, files.from);
+      if (faults.length > 0) {
+        const shown = faults.slice(0, 20).join('\n  ');
+        const more = faults.length > 20 ? `\n  … and ${faults.length - 20} more` : '';
+        throw new ImportRefusedError(
+          `${faults.length} of the ${named.length} evidence files the ward's records name are missing or damaged in ${files.from ?? '(no files folder given)'}:\n  ${shown}${more}\nNothing was imported. Give the ward's files folder with --files (its FILES_DIR, else DATA_DIR/files).`,
+        );
+      }
       const found = await registry.find(slug);
       const name = (file.prepare('SELECT name FROM ward_profile ORDER BY id LIMIT 1').get() as { name: string } | undefined)?.name ?? slug;
       const locality = found ?? (await registry.add({ slug, name, kind }, now));
@@ -149,6 +165,8 @@ export async function importLocality({ from, slug, kind = 'ward', registry, stor
         .map((r) => r.name)
         .filter((t) => !NOT_COPIED(t));
       const ordered = inDependencyOrder(file, tables);
+      // The files before the rows that name them: a crash in between leaves files nobody names yet, never a record without its file.
+      const fileCount = copyWardFiles(named, files.from, files.to);
       const counts: TableCount[] = [];
       await engine.transaction(async (tx) => {
         for (const table of ordered) {
@@ -186,7 +204,7 @@ export async function importLocality({ from, slug, kind = 'ward', registry, stor
         }
         await advanceIdentities(tx);
       });
-      return { locality, created: !found, tables: counts };
+      return { locality, created: !found, tables: counts, files: fileCount };
     } finally {
       file.close();
     }
