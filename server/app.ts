@@ -277,6 +277,9 @@ export function createApp(deps: AppDeps) {
   app.use('/verify/*', limits.verify);
   app.route('/verify', verifyPageRoutes(ctx, resident));
   app.route('/feeds', feedRoutes(ctx, stories));
+  // A locality's address reaches this app only where no city serves it: a 404, never the app
+  // shell, which the phone would take for a locality and send its records to.
+  app.all('/l/*', (c) => jsonError(c, 404, 'unknown_locality', 'This server serves one ward, not localities; check the link or QR code'));
   if (config.distDir) registerStatic(app, config.distDir, config.locality);
 
   app.notFound((c) => (c.req.path.startsWith('/api/') ? jsonError(c, 404, 'not_found', 'Not found') : c.text('Not found', 404)));
