@@ -6,10 +6,8 @@
 // ("<5" and "*" where the overview hides a count) and the city's totals; the
 // printable page says the same; only the city's reviewers and admins get it,
 // and a bad period is a 400.
-import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createUser } from '../../server/accounts/users.ts';
-import type { LocalityStores } from '../../server/localities/stores.ts';
 import type { StaffRole } from '../../shared/api.ts';
 import type { CityOverview } from '../../shared/city/api.ts';
 import { newSecret, uuidv7 } from '../../shared/ids.ts';
@@ -31,7 +29,6 @@ const countOf = (text: string) => (text === '<5' || text === '*' ? text : Number
 const shareOf = (text: string) => (text === '—' ? null : Number(text.replace('%', '').replace(',', '.')) / 100);
 
 describe.each(ENGINES)("the city's consolidated report on %s", (kind) => {
-  let stores: LocalityStores;
   let running: TestCity;
   const cookies: Partial<Record<StaffRole | 'resident', string>> = {};
   const call = (path: string, init: RequestInit & { as?: StaffRole } = {}) =>
@@ -44,7 +41,6 @@ describe.each(ENGINES)("the city's consolidated report on %s", (kind) => {
     await registry.add({ slug: 'le-chan', name: 'Phường Lê Chân', kind: 'ward' }, 1);
     await registry.add({ slug: 'an-lao', name: 'Xã An Lão', kind: 'commune' }, 2);
     await registry.add({ slug: 'bach-long-vi', name: 'Đặc khu Bạch Long Vĩ', kind: 'special-zone' }, 3);
-    stores = running.deployment.stores;
     // Residents who each finished one lesson: 6 in Lê Chân, 7 in An Lão, 2 in Bạch Long Vĩ.
     for (const [slug, n] of [['le-chan', 6], ['an-lao', 7], ['bach-long-vi', 2]] as const) {
       for (let i = 0; i < n; i++) {
@@ -56,11 +52,7 @@ describe.each(ENGINES)("the city's consolidated report on %s", (kind) => {
       }
     }
     // Adults entered for one group in Lê Chân (200) and An Lão (100); none in Bạch Long Vĩ.
-    for (const [slug, adults] of [['le-chan', 200], ['an-lao', 100], ['bach-long-vi', null]] as const) {
-      const engine = await stores.engineOf(slug);
-      await engine.run(sql`UPDATE residential_groups SET adult_population = NULL`);
-      if (adults) await engine.run(sql`UPDATE residential_groups SET adult_population = ${adults} WHERE id = (SELECT min(id) FROM residential_groups)`);
-    }
+    for (const [slug, adults] of [['le-chan', 200], ['an-lao', 100], ['bach-long-vi', null]] as const) await running.setAdults(slug, adults);
     for (const role of ['admin', 'reviewer', 'guide'] as const) {
       await createUser(opened.city, { username: `city.${role}`, password: PASSWORD, role, team: role === 'guide' ? 'cns' : null }, NOW, TEST_HASHER);
       const login = await call('/api/v1/auth/login', { method: 'POST', body: JSON.stringify({ username: `city.${role}`, password: PASSWORD }) });

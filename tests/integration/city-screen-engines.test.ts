@@ -84,11 +84,7 @@ describe.each(ENGINES)("the city's screen on %s", (kind) => {
       }
     }
     // Adults entered for one group in Kiến An (200) and An Lão (100); none in Bạch Long Vĩ.
-    for (const [slug, adults] of [['kien-an', 200], ['an-lao', 100], ['bach-long-vi', null]] as const) {
-      const engine = await stores.engineOf(slug);
-      await engine.run(sql`UPDATE residential_groups SET adult_population = NULL`);
-      if (adults) await engine.run(sql`UPDATE residential_groups SET adult_population = ${adults} WHERE id = (SELECT min(id) FROM residential_groups)`);
-    }
+    for (const [slug, adults] of [['kien-an', 200], ['an-lao', 100], ['bach-long-vi', null]] as const) await running.setAdults(slug, adults);
     for (const role of ['admin', 'reviewer', 'guide'] as const) {
       await createUser(opened.city, { username: `city.${role}`, password: PASSWORD, role, team: role === 'guide' ? 'cns' : null }, NOW, TEST_HASHER);
       const login = await call('/api/v1/auth/login', { method: 'POST', body: JSON.stringify({ username: `city.${role}`, password: PASSWORD }) });
