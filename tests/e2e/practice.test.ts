@@ -112,7 +112,9 @@ describe.skipIf(!hasChromium)('practice screens', () => {
         }, [size, lang]);
         await page.reload();
         await page.getByTestId('settings-link').waitFor();
-        const header = await page.evaluate(() => {
+        // Read again until the header is there: the first screen's HTML is
+        // replaced when the app starts, and a read in between finds no header.
+        const readHeader = () => page.evaluate(() => {
           // A label split across lines has a text node whose boxes sit on more than one line.
           const lines = (el: Element) => {
             const walker = document.createTreeWalker(el, NodeFilter.SHOW_TEXT);
@@ -125,13 +127,17 @@ describe.skipIf(!hasChromium)('practice screens', () => {
             return most;
           };
           const labels = [...document.querySelectorAll('.app-header .brand span, .settings-link, .language-switch button')];
+          const skipLink = document.querySelector('.skip-link');
+          if (!skipLink || labels.length === 0) return null;
           return {
             split: labels.filter((el) => lines(el) > 1).map((el) => el.textContent),
-            skipLinkBottom: document.querySelector('.skip-link')!.getBoundingClientRect().bottom,
+            skipLinkBottom: skipLink.getBoundingClientRect().bottom,
           };
-        });
+        }).catch(() => null);
+        await expect.poll(readHeader, { timeout: 10_000 }).not.toBeNull();
+        const header = await readHeader();
         expect(header, `${size} ${lang}`).toEqual({ split: [], skipLinkBottom: expect.any(Number) });
-        expect(header.skipLinkBottom, `${size} ${lang}`).toBeLessThanOrEqual(0);
+        expect(header?.skipLinkBottom, `${size} ${lang}`).toBeLessThanOrEqual(0);
       }
     }
     await context.close();
