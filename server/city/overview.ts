@@ -11,7 +11,7 @@ import type { Engine } from '../db/engine/engine.ts';
 import type { LocalityRegistry } from '../localities/registry.ts';
 import type { LocalityStores } from '../localities/stores.ts';
 import { createDashboard, type DashboardCatalog } from '../stats/dashboard.ts';
-import { protect, shownShare } from '../stats/suppress.ts';
+import { people, protect, shownShare } from '../stats/suppress.ts';
 import { createCityTrends } from './trends.ts';
 
 /** How many localities are read at once: each takes a connection for its read. */
@@ -71,12 +71,20 @@ export function createCityOverview(registry: LocalityRegistry, stores: LocalityS
     const sum = (values: number[]) => values.reduce((a, b) => a + b, 0);
     const adults = raws.some((r) => r.adults !== null) ? sum(raws.map((r) => r.adults ?? 0)) : null;
     const total = sum(raws.map((r) => r.learners));
+    const shownTotal = people(total);
     const rank = (share: (row: LocalityFigures) => number | null) =>
       [...rows].sort((a, b) => (share(b) ?? -1) - (share(a) ?? -1) || a.name.localeCompare(b.name, 'vi')).map((row) => row.slug);
     return {
       range: raws[0]?.range ?? { from: query.from ?? '', to: query.to ?? '', group: null, monthFrom: '' },
       localities: rows,
-      totals: { localities: rows.length, learners: total, newLearners: sum(raws.map((r) => r.newLearners)), lessonsCompleted: sum(raws.map((r) => r.lessonsCompleted)), adults, coverage: adults ? Math.round((total / adults) * 10_000) / 10_000 : null },
+      totals: {
+        localities: rows.length,
+        learners: shownTotal,
+        newLearners: people(sum(raws.map((r) => r.newLearners))),
+        lessonsCompleted: sum(raws.map((r) => r.lessonsCompleted)),
+        adults,
+        coverage: shownShare(shownTotal, total, adults),
+      },
       ranking: { byCoverage: rank((r) => r.coverage), byGrowth: rank((r) => r.growth) },
     };
   }

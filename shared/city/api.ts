@@ -29,7 +29,8 @@ export interface LocalityFigures {
 export interface CityOverview {
   range: StatsRange;
   localities: LocalityFigures[];
-  totals: { localities: number; learners: number; newLearners: number; lessonsCompleted: number; adults: number | null; coverage: number | null };
+  /** The city's own counts of people are "<5" when small like any other: with every locality's hidden, they would name the one who learnt. */
+  totals: { localities: number; learners: Count; newLearners: Count; lessonsCompleted: number; adults: number | null; coverage: number | null };
   /** Slugs, best first; localities whose share cannot be shown come last, in name order. */
   ranking: { byCoverage: string[]; byGrowth: string[] };
 }

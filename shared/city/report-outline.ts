@@ -68,7 +68,7 @@ const kindsWords = (rows: LocalityFigures[]) =>
 const kindNames = (rows: LocalityFigures[]) => joined(KINDS.filter((k) => rows.length === 0 || rows.some((r) => r.kind === k)).map((k) => KIND_WORDS[k].many));
 
 /** The city's growth: new learners over the same adults as its coverage, rounded as every share is (server/stats/suppress.ts). */
-export const cityGrowth = (v: CityOverview) => (v.totals.adults ? Math.round((v.totals.newLearners / v.totals.adults) * 10_000) / 10_000 : null);
+export const cityGrowth = (v: CityOverview) => (v.totals.adults && typeof v.totals.newLearners === 'number' ? Math.round((v.totals.newLearners / v.totals.adults) * 10_000) / 10_000 : null);
 
 /** A locality's place in a ranking, only when its share is shown: the overview puts the others last, unranked in effect. */
 function rankOf(order: string[], rows: LocalityFigures[], share: (r: LocalityFigures) => number | null): Map<string, string> {
@@ -93,7 +93,7 @@ function situation(v: CityOverview, city: string): Block[] {
   out.push({ kind: 'para', text: `Trong kỳ báo cáo, trên địa bàn ${inSentence(city)} có ${n(t.localities)} địa phương triển khai phong trào trên Học vụ số (${kindsWords(v.localities)}).` });
   out.push({
     kind: 'para',
-    text: `Đến cuối kỳ, toàn thành phố có ${n(t.learners)} người học (lũy kế), trong đó ${n(t.newLearners)} người học mới trong kỳ; ${n(t.lessonsCompleted)} lượt hoàn thành bài học trong kỳ.`,
+    text: `Đến cuối kỳ, toàn thành phố có ${countWords(t.learners)} người học (lũy kế), trong đó ${countWords(t.newLearners)} người học mới trong kỳ; ${n(t.lessonsCompleted)} lượt hoàn thành bài học trong kỳ.`,
   });
   const missing = v.localities.filter((r) => r.adults === null).length;
   out.push({
@@ -116,7 +116,7 @@ export function localityRows(v: CityOverview): string[][] {
   const byGrowth = rankOf(v.ranking.byGrowth, v.localities, (r) => r.growth);
   const rows = v.localities.map((r, i) => [String(i + 1), r.name, KIND_WORDS[r.kind].one, countWords(r.learners), countWords(r.newLearners), shareWords(r.coverage), shareWords(r.growth), byCoverage.get(r.slug) ?? '—', byGrowth.get(r.slug) ?? '—']);
   const t = v.totals;
-  rows.push(['', TOTAL_LABEL, '', n(t.learners), n(t.newLearners), shareWords(t.coverage), shareWords(cityGrowth(v)), '', '']);
+  rows.push(['', TOTAL_LABEL, '', countWords(t.learners), countWords(t.newLearners), shareWords(t.coverage), shareWords(cityGrowth(v)), '', '']);
   return rows;
 }
 

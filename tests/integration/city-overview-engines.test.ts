@@ -72,3 +72,33 @@ describe.each(ENGINES)('the city view on %s', (kind) => {
     expect([anLao.learners, anLao.newLearners, anLao.lessonsCompleted]).toEqual([own.headline.learners, own.headline.newLearners, own.headline.lessonsCompleted]);
   }, 30_000);
 });
+
+describe.each(ENGINES)('a city with fewer than five learners in all, on %s', (kind) => {
+  let running: TestCity;
+  afterAll(async () => {
+    await running?.stop();
+  });
+
+  it('shows its total as "<5" too, since every locality\'s count is hidden and the total would name them', async () => {
+    running = await cities.start(kind, { now: () => NOW });
+    const { registry, stores } = running.deployment;
+    await registry.add({ slug: 'kien-an', name: 'Phường Kiến An', kind: 'ward' }, 1);
+    await registry.add({ slug: 'an-lao', name: 'Xã An Lão', kind: 'commune' }, 2);
+    for (let i = 0; i < 3; i++) {
+      const learner = { id: uuidv7(), secret: newSecret() };
+      const post = (path: string, body: unknown, headers: Record<string, string> = {}) =>
+        running.deployment.app.request(`http://localhost${path}`, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify(body) });
+      expect((await post('/l/kien-an/api/v1/learners', learner)).status).toBe(201);
+      const record = completion(learner.id);
+      expect((await post('/l/kien-an/api/v1/sync', { deviceId: record.deviceId, events: [record] }, { authorization: `Bearer ${learner.id}.${learner.secret}` })).status).toBe(200);
+    }
+    const engine = await stores.engineOf('kien-an');
+    await engine.run(sql`UPDATE residential_groups SET adult_population = 200 WHERE id = (SELECT min(id) FROM residential_groups)`);
+    const view = await running.deployment.overview({ from: '2025-05-01', to: '2025-06-30' });
+    expect(view.localities.map((l) => [l.slug, l.learners, l.coverage])).toEqual([
+      ['kien-an', '<5', null],
+      ['an-lao', 0, 0],
+    ]);
+    expect(view.totals).toMatchObject({ localities: 2, learners: '<5', newLearners: '<5', coverage: null });
+  }, 120_000);
+});

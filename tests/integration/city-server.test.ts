@@ -99,12 +99,13 @@ describe.each(ENGINES)('npm start with DEPLOYMENT=city on %s', (kind) => {
     // The city's own address does not know the learner: its residents are the localities'.
     expect((await fetch(`${base}/api/v1/me`, { headers: { authorization: `Bearer ${learner.id}.${learner.secret}` } })).status).toBe(401);
 
-    // The city's view counts the learner, in the locality's row and in the total.
+    // The city's view counts the learner's lesson, in the locality's row and in
+    // the total; one learner is a count of people shown as "<5" in both.
     const view = await fetch(`${base}/api/v1/city/overview`, { headers: json(cityCookie) });
     expect(view.status).toBe(200);
     const overview = (await view.json()) as CityOverview;
-    expect(overview.localities.map((l) => l.slug)).toEqual(['kien-an']);
-    expect(overview.totals).toMatchObject({ localities: 1, learners: 1 });
+    expect(overview.localities.map((l) => [l.slug, l.learners, l.lessonsCompleted])).toEqual([['kien-an', '<5', 1]]);
+    expect(overview.totals).toMatchObject({ localities: 1, learners: '<5', lessonsCompleted: 1 });
 
     // Where the locality's data is: its own SQLite file, or its own schema (no SQLite file at all on PostgreSQL).
     expect(existsSync(join(dataDir, 'localities', 'kien-an', DB_FILE_NAME))).toBe(kind === 'sqlite');
