@@ -26,6 +26,7 @@ import { courseFirstScreen, type IndexCourse } from './first-course.ts';
 import { coursesIn } from '../shared/content/local-courses.ts';
 import { lessonFirstScreen, type ChunkLesson } from './first-lesson.ts';
 import { hintTags, ROUTE_HINTS_FILE, type RouteHints, type ScreenHints } from '../shared/route-hints.ts';
+import { LOCALITY_PREFIX } from './localities/city-app.ts';
 
 export interface Shell {
   html: string;
@@ -85,8 +86,9 @@ export function createShellHints(distDir: string, locality?: string): (path: str
   };
 
   const readAsset = (href: string) => readFileSync(join(distDir, href), 'utf8');
+  const inLocality = (html: string) => linksInLocality(html, locality);
   const firstScreenPath = join(distDir, FIRST_SCREEN_FILE);
-  const home = existsSync(firstScreenPath) ? withFirstScreen(index, { html: readFileSync(firstScreenPath, 'utf8') }, readAsset) : undefined;
+  const home = existsSync(firstScreenPath) ? withFirstScreen(index, { html: inLocality(readFileSync(firstScreenPath, 'utf8')) }, readAsset) : undefined;
   const lessonTemplatePath = join(distDir, FIRST_LESSON_FILE);
   const lessonTemplate = existsSync(lessonTemplatePath) ? readFileSync(lessonTemplatePath, 'utf8') : undefined;
   /** A lesson's shell with its first screen as HTML, or the shell with <link> hints where that cannot be made. */
@@ -99,7 +101,7 @@ export function createShellHints(distDir: string, locality?: string): (path: str
         ? withFirstScreen(
             index,
             {
-              html: lessonFirstScreen(lessonTemplate, { courseId, courseTitle: courseTitle.get(courseId) ?? courseId, lesson }),
+              html: inLocality(lessonFirstScreen(lessonTemplate, { courseId, courseTitle: courseTitle.get(courseId) ?? courseId, lesson })),
               stylesheets: screen.stylesheet,
               fetches: [chunk],
               modules: screen.modulepreload,
@@ -119,7 +121,7 @@ export function createShellHints(distDir: string, locality?: string): (path: str
     const screen = hints.course;
     const shown =
       course && courseTemplates && screen
-        ? withFirstScreen(index, { html: courseFirstScreen(courseTemplates, course, DEFAULT_LANGUAGE), stylesheets: screen.stylesheet, modules: screen.modulepreload }, readAsset)
+        ? withFirstScreen(index, { html: inLocality(courseFirstScreen(courseTemplates, course, DEFAULT_LANGUAGE)), stylesheets: screen.stylesheet, modules: screen.modulepreload }, readAsset)
         : undefined;
     return shown ?? build(screen);
   };
@@ -201,4 +203,13 @@ function inlineScript(source: string): string {
   const text = source.replace(/^\s*\/\/.*\n/gm, '').trim();
   if (/<\/script|<!--/i.test(text)) throw new Error(`${FIRST_SCREEN_SCRIPT} cannot be put inside a <script> element`);
   return text;
+}
+
+/**
+ * The first view's links with the locality's prefix, as the app gives them
+ * once it runs (web/src/app/locality-links.ts): a tap before the app has
+ * started stays in the resident's locality.
+ */
+export function linksInLocality(html: string, locality: string | undefined): string {
+  return locality ? html.replace(/(<a\b[^>]*?\shref=")\/(?!\/)/g, `$1${LOCALITY_PREFIX}/${locality}/`) : html;
 }

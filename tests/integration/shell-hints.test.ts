@@ -122,7 +122,7 @@ describe('the shell for a local course', () => {
 });
 
 describe('the shell for "/"', () => {
-  const FIRST_SCREEN = '<main id="main"><h1>Học kỹ năng số</h1></main>';
+  const FIRST_SCREEN = '<header><a href="/" class="brand">Học vụ số</a><a data-testid="settings-link" href="/settings">Cài đặt</a></header><main id="main"><h1>Học kỹ năng số</h1></main>';
   const STYLES = 'h1{font-size:1.5rem}';
   const HOME_INDEX = INDEX_HTML.replace('</head>', '<link rel="preload" href="/content/index.json" as="fetch" crossorigin="anonymous" /><link rel="stylesheet" href="/assets/index-S.css"></head>');
   let home: TestApp;
@@ -167,6 +167,16 @@ describe('the shell for "/"', () => {
   it('leaves every other address with index.html as built', async () => {
     const res = await home.request('/settings', { headers: { 'accept-encoding': 'identity' } });
     expect(await res.text()).toBe(HOME_INDEX);
+  });
+
+  it("gives its links the locality's prefix in a locality's app, so a tap before the app starts stays there", async () => {
+    const local = setupTestApp({ config: { distDir: homeDist, locality: 'kien-an' } });
+    try {
+      const html = await (await local.request('/', { headers: { 'accept-encoding': 'identity' } })).text();
+      expect(html).toContain('<header><a href="/l/kien-an/" class="brand">Học vụ số</a><a data-testid="settings-link" href="/l/kien-an/settings">Cài đặt</a></header>');
+    } finally {
+      await local.close();
+    }
   });
 });
 
@@ -264,6 +274,14 @@ describe('the shell for a course, with its page', () => {
         expect(unknown).toContain('<link rel="modulepreload" crossorigin href="/assets/course-page-C.js">');
       } finally {
         await app.close();
+      }
+      // In a locality, the lesson links carry its prefix.
+      const local = setupTestApp({ config: { distDir: dir, locality: 'kien-an' } });
+      try {
+        const html = await (await local.request('/courses/device-basics', { headers: { 'accept-encoding': 'identity' } })).text();
+        expect(html).toContain('<li><a href="/l/kien-an/courses/device-basics/lessons/touch">1. Bài &quot;một&quot;</a></li>');
+      } finally {
+        await local.close();
       }
     } finally {
       rmSync(dir, { recursive: true, force: true });
