@@ -90,10 +90,11 @@ describe.each(ENGINES)('the operator commands on a city on %s', (kind) => {
     const first = await cli('server/cli/import-locality.ts', ['--from', join(ward.dir, DB_FILE_NAME), '--locality', 'lam-ha'], env);
     expect(first.code, first.stderr).toBe(0);
     expect(first.stdout).toContain(`evidence files: 2 named by the records, 2 in ${filesTo} (2 copied now`);
-    expect(first.stdout).toMatch(/All \d+ tables and 2 evidence files match/);
+    expect(first.stdout).toMatch(/All \d+ tables hold every row of the ward's file, and all 2 evidence files match/);
+    expect(first.stdout).not.toContain("the locality's own rows");
     expect(readdirSync(filesTo).sort()).toEqual([photo, scan].sort());
 
-    // Run again before anyone logs in (a login writes the locality's own rows, which the row counts would report).
+    // Run again: the files are not copied again.
     const stamps = () => readdirSync(filesTo).sort().map((n) => `${n} ${statSync(join(filesTo, n)).mtimeMs}`);
     const before = stamps();
     const again = await cli('server/cli/import-locality.ts', ['--from', join(ward.dir, DB_FILE_NAME), '--locality', 'lam-ha'], env);
@@ -109,6 +110,14 @@ describe.each(ENGINES)('the operator commands on a city on %s', (kind) => {
       expect(res.status, path).toBe(200);
       expect(sha256(new Uint8Array(await res.arrayBuffer()))).toBe(name);
     }
+
+    // Run again after a login (the ward kept working while the city was set up): the
+    // locality's own session and its audit entry are kept and said, not an error.
+    const later = await cli('server/cli/import-locality.ts', ['--from', join(ward.dir, DB_FILE_NAME), '--locality', 'lam-ha'], env);
+    expect(later.code, later.stderr).toBe(0);
+    expect(later.stdout).toMatch(/Kept the locality's own rows beside the ward's: .*auth_sessions \+1/);
+    expect(later.stdout).toMatch(/All \d+ tables hold every row of the ward's file/);
+    expect(await login('ttsnc1', 'correct horse battery')).toBeDefined();
   }, 120_000);
 
   it("accounts --locality gives the locality a new admin, who logs in there and not at the city's home", async () => {
