@@ -6,6 +6,7 @@ import { figureSentences } from '../../../shared/outreach/figures-spoken.ts';
 import { t } from '../i18n/index.ts';
 import viBulletins from '../i18n/vi/lazy/bulletins.json';
 import { getApiClient } from '../net/api.ts';
+import { fetchIndexTaughtHere } from '../learn/index-taught-here.ts';
 import { fetchPublishedNews } from '../news/news-api.ts';
 import { dashboardApi } from '../dashboard/dashboard-api.ts';
 
@@ -25,7 +26,7 @@ const today = () => new Date(Date.now() + 7 * 3_600_000).toISOString().slice(0, 
 /** Where a bulletin's first draft comes from: a lesson, a published story, today's figures, or a blank template. */
 export function BulletinSource(props: { bulletinKind: BulletinKind; onInsert: (title: string, text: string) => void }) {
   const [kind, setKind] = createSignal<SourceKind>('lesson');
-  const [index] = createResource(() => getApiClient().fetchContentIndex().catch(() => null as ContentIndex | null));
+  const [index] = createResource(() => fetchIndexTaughtHere().catch(() => null as ContentIndex | null));
   const [courseId, setCourseId] = createSignal('');
   const [lessonId, setLessonId] = createSignal('');
   const [problem, setProblem] = createSignal('');

@@ -37,6 +37,21 @@ const NEWS = {
 };
 
 describe('loudspeaker bulletin composer', () => {
+  it("offers only the courses taught in the locality it runs in, never another locality's local course", async () => {
+    const local = (id: string, title: string, localities: string[]) => ({ ...INDEX.courses[0]!, id, order: 2, localities, title: { vi: title, en: title } });
+    const index = { ...INDEX, courses: [...INDEX.courses, local('kien-an-channels', 'Kênh của phường Kiến An', ['kien-an']), local('le-chan-channels', 'Kênh của phường Lê Chân', ['le-chan'])] };
+    vi.stubGlobal('fetch', async (url: string) => Response.json(url.includes('index') ? index : CHUNK));
+    history.replaceState(null, '', '/l/kien-an/ward/bulletins');
+    try {
+      render(() => <BulletinsPage />);
+      await screen.findByRole('option', { name: 'Kênh của phường Kiến An' });
+      expect(screen.getByRole('option', { name: 'Dịch vụ công trực tuyến' })).toBeTruthy();
+      expect(screen.queryByRole('option', { name: 'Kênh của phường Lê Chân' })).toBeNull();
+    } finally {
+      history.replaceState(null, '', '/');
+    }
+  });
+
   it('turns a lesson into spoken text with no screen words, and times it at the chosen rate', async () => {
     vi.stubGlobal('fetch', async (url: string) => Response.json(url.includes('index') ? INDEX : CHUNK));
     const user = userEvent.setup();

@@ -1,6 +1,7 @@
 import { createResource, createSignal, For, onCleanup, Show } from 'solid-js';
 import { language, t } from '../i18n/index.ts';
 import { getApiClient } from '../net/api.ts';
+import { fetchIndexTaughtHere } from '../learn/index-taught-here.ts';
 import { HttpError } from '../net/http.ts';
 import { adminApi } from './admin-api.ts';
 import { LogToPlan } from './outreach-log/log-to-plan.tsx';
@@ -34,7 +35,7 @@ export default function PostersPage() {
         : null,
     ),
   );
-  const [index] = createResource(() => getApiClient().fetchContentIndex().catch(() => null));
+  const [index] = createResource(() => fetchIndexTaughtHere().catch(() => null));
   const [planSlogans] = createResource(fetchPlanSlogans, { initialValue: [] });
   const [news] = createResource(() => fetchPublishedNews().then((l) => l.items).catch(() => []), { initialValue: [] });
   const [format, setFormat] = createSignal<PosterFormat>('a4');

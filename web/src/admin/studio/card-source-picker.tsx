@@ -5,6 +5,7 @@ import type { Dashboard } from '../../../../shared/stats/api.ts';
 import { dashboardApi } from '../../dashboard/dashboard-api.ts';
 import { language, t } from '../../i18n/index.ts';
 import { getApiClient } from '../../net/api.ts';
+import { fetchIndexTaughtHere } from '../../learn/index-taught-here.ts';
 import { fetchPublishedNews } from '../../news/news-api.ts';
 import { groupFigureCard, lessonCard, sloganCard, storyCard, wardProgressCard, type Card } from './card-sources.ts';
 import { fetchPlanSlogans } from './plan-slogans.ts';
@@ -21,7 +22,7 @@ export function CardSourcePicker(props: { ward: Accessor<string>; origin: Access
   const [kind, setKind] = createSignal<SourceKind>('lesson');
   const lang = () => language();
   // Lessons: the course list and chunks, from the service worker's copy when offline.
-  const [index] = createResource(() => getApiClient().fetchContentIndex().catch(() => null as ContentIndex | null));
+  const [index] = createResource(() => fetchIndexTaughtHere().catch(() => null as ContentIndex | null));
   const [courseId, setCourseId] = createSignal('');
   const course = () => index()?.courses.find((c) => c.id === courseId());
   const [chunk] = createResource(
