@@ -7,18 +7,16 @@
 // printable page says the same; only the city's reviewers and admins get it,
 // and a bad period is a 400.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createUser } from '../../server/accounts/users.ts';
 import type { StaffRole } from '../../shared/api.ts';
 import type { CityOverview } from '../../shared/city/api.ts';
 import { newSecret, uuidv7 } from '../../shared/ids.ts';
-import { completion, ORIGIN, TEST_HASHER } from './helpers.ts';
+import { completion, ORIGIN } from './helpers.ts';
 import { ENGINES } from '../support/engines.ts';
 import { testCityDeployments, type TestCity } from '../support/city-deployment.ts';
 import { readDocx, wordElements } from '../support/docx-read.ts';
 
 const cities = testCityDeployments();
 const NOW = Date.parse('2025-06-01T03:00:00Z');
-const PASSWORD = 'mat khau cua thanh pho';
 const PERIOD = 'from=2025-05-01&to=2025-06-30';
 // Any city: the report takes its name from the home profile, never from the code.
 const CITY = 'Thành phố Cần Thơ';
@@ -36,7 +34,6 @@ describe.each(ENGINES)("the city's consolidated report on %s", (kind) => {
 
   beforeAll(async () => {
     running = await cities.start(kind, { now: () => NOW });
-    const opened = running.opened;
     const { registry } = running.deployment;
     await registry.add({ slug: 'le-chan', name: 'Phường Lê Chân', kind: 'ward' }, 1);
     await registry.add({ slug: 'an-lao', name: 'Xã An Lão', kind: 'commune' }, 2);
@@ -53,12 +50,7 @@ describe.each(ENGINES)("the city's consolidated report on %s", (kind) => {
     }
     // Adults entered for one group in Lê Chân (200) and An Lão (100); none in Bạch Long Vĩ.
     for (const [slug, adults] of [['le-chan', 200], ['an-lao', 100], ['bach-long-vi', null]] as const) await running.setAdults(slug, adults);
-    for (const role of ['admin', 'reviewer', 'guide'] as const) {
-      await createUser(opened.city, { username: `city.${role}`, password: PASSWORD, role, team: role === 'guide' ? 'cns' : null }, NOW, TEST_HASHER);
-      const login = await call('/api/v1/auth/login', { method: 'POST', body: JSON.stringify({ username: `city.${role}`, password: PASSWORD }) });
-      expect(login.status).toBe(200);
-      cookies[role] = (login.headers.get('set-cookie') ?? '').split(';')[0]!;
-    }
+    for (const role of ['admin', 'reviewer', 'guide'] as const) cookies[role] = await running.staffCookie(role);
   }, 180_000);
   afterAll(async () => {
     await running?.stop();

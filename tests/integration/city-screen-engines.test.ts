@@ -8,7 +8,6 @@
 import { sql } from 'drizzle-orm';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createUser } from '../../server/accounts/users.ts';
 import { createApp } from '../../server/app.ts';
 import type { Engine } from '../../server/db/engine/engine.ts';
 import type { LocalityStores } from '../../server/localities/stores.ts';
@@ -16,14 +15,13 @@ import type { StaffRole } from '../../shared/api.ts';
 import type { CityTrends } from '../../shared/city/trends.ts';
 import type { CityView } from '../../shared/city/view.ts';
 import { newSecret, uuidv7 } from '../../shared/ids.ts';
-import { completion, ORIGIN, TEST_HASHER } from './helpers.ts';
+import { completion, ORIGIN } from './helpers.ts';
 import { CATALOG } from './resident-support.ts';
 import { ENGINES } from '../support/engines.ts';
 import { testCityDeployments, type TestCity } from '../support/city-deployment.ts';
 
 const cities = testCityDeployments();
 const NOW = Date.parse('2025-06-20T03:00:00Z');
-const PASSWORD = 'mat khau cua thanh pho';
 const RANGE = 'from=2025-06-02&to=2025-06-15';
 
 /** RFC 4180 as server/csv.ts writes it: quoted fields, doubled quotes, CRLF lines. */
@@ -85,12 +83,7 @@ describe.each(ENGINES)("the city's screen on %s", (kind) => {
     }
     // Adults entered for one group in Kiến An (200) and An Lão (100); none in Bạch Long Vĩ.
     for (const [slug, adults] of [['kien-an', 200], ['an-lao', 100], ['bach-long-vi', null]] as const) await running.setAdults(slug, adults);
-    for (const role of ['admin', 'reviewer', 'guide'] as const) {
-      await createUser(opened.city, { username: `city.${role}`, password: PASSWORD, role, team: role === 'guide' ? 'cns' : null }, NOW, TEST_HASHER);
-      const login = await call('/api/v1/auth/login', { method: 'POST', body: JSON.stringify({ username: `city.${role}`, password: PASSWORD }) });
-      expect(login.status).toBe(200);
-      cookies[role] = (login.headers.get('set-cookie') ?? '').split(';')[0]!;
-    }
+    for (const role of ['admin', 'reviewer', 'guide'] as const) cookies[role] = await running.staffCookie(role);
   }, 180_000);
   afterAll(async () => {
     await running?.stop();

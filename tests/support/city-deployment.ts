@@ -36,6 +36,8 @@ export interface TestCity {
   request(path: string, init?: RequestInit): Promise<Response>;
   /** The session cookie ("name=value") of the city's admin "city.admin", made on first use. */
   adminCookie(): Promise<string>;
+  /** The session cookie of a new city staff member "city.<role>" (a guide in the CNS team), logged in. */
+  staffCookie(role: 'admin' | 'reviewer' | 'guide'): Promise<string>;
   /** A JSON request as the city's admin; throws unless it succeeds. */
   asAdmin(path: string, init?: RequestInit): Promise<Response>;
   /** Adds a locality as an operator would: the city's admin, over HTTP. */
@@ -112,6 +114,12 @@ export function testCityDeployments() {
           const login = await ok(await request('/api/v1/auth/login', json({ method: 'POST', body: JSON.stringify(CITY_ADMIN) })), 'city admin login');
           return (login.headers.get('set-cookie') ?? '').split(';')[0]!;
         })());
+      const staffCookie = async (role: 'admin' | 'reviewer' | 'guide') => {
+        const staff = { username: `city.${role}`, password: CITY_ADMIN.password };
+        await createUser(opened.city, { ...staff, role, team: role === 'guide' ? 'cns' : null }, (o.now ?? Date.now)(), TEST_HASHER);
+        const login = await ok(await request('/api/v1/auth/login', json({ method: 'POST', body: JSON.stringify(staff) })), `city ${role} login`);
+        return (login.headers.get('set-cookie') ?? '').split(';')[0]!;
+      };
       const asAdmin = async (path: string, init: RequestInit = {}) => ok(await request(path, json(init, { cookie: await adminCookie() })), `${init.method ?? 'GET'} ${path}`);
       return {
         deployment,
@@ -123,6 +131,7 @@ export function testCityDeployments() {
         stores: deployment.stores,
         request,
         adminCookie,
+        staffCookie,
         asAdmin,
         async addLocality(l) {
           await asAdmin('/api/v1/city/localities', { method: 'POST', body: JSON.stringify(l) });
