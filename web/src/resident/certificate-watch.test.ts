@@ -62,7 +62,7 @@ describe('background certificate confirmation', () => {
 
     w.setState('idle');
     w.setPending(0);
-    await vi.waitFor(async () => expect((await codes()).c1).toMatch(/^CODE/));
+    await vi.waitFor(async () => expect((await codes()).c1).toMatch(/^CODE/), { timeout: 10_000 });
     expect(claims).toEqual(['c1']);
 
     // Every basic-skill course done (c0 has two lessons): the rest and "Công dân số" follow the next run.
@@ -71,7 +71,7 @@ describe('background certificate confirmation', () => {
     w.setRows(COURSES.flatMap((c) => c.lessons.map((l) => row(c.id, l.id))));
     w.setPending(0);
     w.setState('idle');
-    await vi.waitFor(async () => expect((await codes())['digital-citizen']).toMatch(/^CODE/));
+    await vi.waitFor(async () => expect((await codes())['digital-citizen']).toMatch(/^CODE/), { timeout: 10_000 });
     expect([...claims].sort()).toEqual(['c0', 'c1', 'c2', 'c3', 'c4', 'digital-citizen']);
 
     // Later runs with nothing new ask for nothing.
