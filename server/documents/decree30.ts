@@ -6,28 +6,14 @@
 // block; page numbers centred at the top from page 2. Any report (the ward's
 // participation report, the propagation plan) passes its own body.
 import { AlignmentType, BorderStyle, Document, Footer, Header, Packer, PageNumber, Paragraph, Table, TableCell, TableRow, TextRun, WidthType, type ParagraphChild } from 'docx';
+import type { DocumentHead } from '../../shared/documents/document-head.ts';
+
+export type { DocumentHead };
 
 export const FONT = 'Times New Roman';
 const MM = 56.7; // twips per millimetre
 /** Text area width: 210 mm less 30 mm left and 15 mm right margins. */
 export const TEXT_WIDTH = Math.round(165 * MM);
-
-export interface DocumentHead {
-  /** Superior body, e.g. "UBND PHƯỜNG KIẾN AN"; upright, not bold; '' when the issuer has none (the People's Committee). */
-  superior: string;
-  /** Issuing body, e.g. "PHÒNG VĂN HÓA - XÃ HỘI", or its lines ("ỦY BAN NHÂN DÂN", "PHƯỜNG KIẾN AN"); bold. */
-  issuer: string | string[];
-  /** e.g. "Số: ....../BC-VHXH". */
-  number: string;
-  /** e.g. "Kiến An, ngày 04 tháng 12 năm 2026". */
-  placeDate: string;
-  title: string;
-  subject: string[];
-  recipients: string[];
-  /** e.g. ["TRƯỞNG PHÒNG"]; the name is left for the signer. */
-  signer: string[];
-  signHint?: string;
-}
 
 const NO_BORDER = { style: BorderStyle.NONE, size: 0, color: 'FFFFFF' };
 const NO_BORDERS = { top: NO_BORDER, bottom: NO_BORDER, left: NO_BORDER, right: NO_BORDER, insideHorizontal: NO_BORDER, insideVertical: NO_BORDER };

@@ -8,22 +8,13 @@
 import type { CityOverview, LocalityFigures } from './api.ts';
 import type { LocalityKind } from '../localities/locality.ts';
 import type { Count } from '../stats/api.ts';
+import type { DocumentHead } from '../documents/document-head.ts';
 import { shareWords, type Block } from '../plans/report-outline.ts';
 
 export type { Block };
 
-/** The parts of the Decree 30 frame (server/documents/decree30.ts DocumentHead). */
-export interface CityReportHead {
-  superior: string;
-  issuer: string[];
-  number: string;
-  placeDate: string;
-  title: string;
-  subject: string[];
-  recipients: string[];
-  signer: string[];
-  signHint: string;
-}
+/** The Decree 30 head, the issuer given as its lines and the signing hint always written. */
+export type CityReportHead = DocumentHead & { issuer: string[]; signHint: string };
 
 export interface CityReport {
   head: CityReportHead;
