@@ -52,6 +52,8 @@ describe('report narrative', () => {
       { from: '2026-11-01', to: '2026-11-30', ...text, group: 'tdp-99' },
       { to: '2026-11-30', ...text, situation: 'no start' },
       { from: '2026-11-01', to: '2026-11-30', ...text, extra: 1 },
+      // A NUL character, which PostgreSQL cannot keep in a text column (it answered 500 there).
+      { from: '2026-11-01', to: '2026-11-30', ...text, situation: 'Lan\u0000Anh' },
     ];
     for (const body of bad) {
       const res = await put(body, office);
