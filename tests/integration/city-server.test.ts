@@ -8,8 +8,6 @@
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import Database from 'better-sqlite3';
-import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { localitySchema } from '../../server/db/pg/locality-schema.ts';
 import { DB_FILE_NAME } from '../../server/db/open.ts';
@@ -17,6 +15,7 @@ import type { AddedLocality, CityOverview } from '../../shared/city/api.ts';
 import { newSecret, uuidv7 } from '../../shared/ids.ts';
 import { ENGINES } from '../support/engines.ts';
 import { startPgCluster, type PgCluster } from '../support/pg-cluster.ts';
+import { storedRecordsOf } from '../support/stored-records.ts';
 import { adminPasswordFrom, startServer, type RunningServer } from '../support/server-process.ts';
 
 let cluster: PgCluster | undefined;
@@ -42,25 +41,11 @@ describe.each(ENGINES)('npm start with DEPLOYMENT=city on %s', (kind) => {
   });
 
   /** Lesson records of a learner in the city's own store, or in a locality's, read beside the server. */
-  async function storedRecords(learnerId: string, slug?: string): Promise<number> {
-    if (kind === 'sqlite') {
-      const file = slug ? join(dataDir, 'localities', slug, DB_FILE_NAME) : join(dataDir, DB_FILE_NAME);
-      const db = new Database(file, { readonly: true });
-      try {
-        return (db.prepare('SELECT count(*) AS n FROM events WHERE learner_id = ?').get(learnerId) as { n: number }).n;
-      } finally {
-        db.close();
-      }
-    }
-    const client = new pg.Client({ connectionString: databaseUrl });
-    await client.connect();
-    try {
-      const table = slug ? `"${localitySchema(slug)}".events` : 'public.events';
-      return Number((await client.query(`SELECT count(*) AS n FROM ${table} WHERE learner_id = $1`, [learnerId])).rows[0].n);
-    } finally {
-      await client.end();
-    }
-  }
+  const storedRecords = (learnerId: string, slug?: string) =>
+    storedRecordsOf(
+      kind === 'sqlite' ? { sqliteFile: slug ? join(dataDir, 'localities', slug, DB_FILE_NAME) : join(dataDir, DB_FILE_NAME) } : { databaseUrl: databaseUrl!, schema: slug ? localitySchema(slug) : 'public' },
+      learnerId,
+    );
 
   it('serves the city at home and each locality at /l/<slug>/, its data in its own store', async () => {
     const base = server.url;

@@ -15,11 +15,10 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import Database from 'better-sqlite3';
-import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { newSecret, uuidv7 } from '../../shared/ids.ts';
 import { startPgCluster, type PgCluster } from '../support/pg-cluster.ts';
+import { storedRecordsOf } from '../support/stored-records.ts';
 import { PROJECT_ROOT, startServer, type RunningServer } from '../support/server-process.ts';
 
 /** Lines of server code (not comments, not tests) that read the SQLite connection handed to the routes, trimmed. */
@@ -72,23 +71,7 @@ describe.each(['sqlite', 'postgres'] as const)('the server entry with DATABASE_U
   });
 
   /** Rows of learner records in the database the server used, read beside the server. */
-  async function storedRecords(learnerId: string): Promise<number> {
-    if (kind === 'sqlite') {
-      const db = new Database(server!.dbFile, { readonly: true });
-      try {
-        return (db.prepare('SELECT count(*) AS n FROM events WHERE learner_id = ?').get(learnerId) as { n: number }).n;
-      } finally {
-        db.close();
-      }
-    }
-    const client = new pg.Client({ connectionString: databaseUrl });
-    await client.connect();
-    try {
-      return Number((await client.query('SELECT count(*) AS n FROM events WHERE learner_id = $1', [learnerId])).rows[0].n);
-    } finally {
-      await client.end();
-    }
-  }
+  const storedRecords = (learnerId: string) => storedRecordsOf(kind === 'sqlite' ? { sqliteFile: server!.dbFile } : { databaseUrl: databaseUrl! }, learnerId);
 
   it('serves health, registration and an exactly-once sync read back by the learner', async () => {
     if (stillOnSqlite.length > 0) {

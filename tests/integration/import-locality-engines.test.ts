@@ -22,8 +22,8 @@ import { createLocalityRegistry, type LocalityRegistry } from '../../server/loca
 import { localityStores, type LocalityStores } from '../../server/localities/stores.ts';
 import { completion, createStaff, registerLearner, setupTestApp, TEST_PASSWORD_COST, type TestApp } from './helpers.ts';
 import { CATALOG } from './resident-support.ts';
-import { staffMember } from './unit-support.ts';
-import { jpegWithGps, PLAIN_PDF, sha256 } from '../support/crafted-images.ts';
+import { PLAIN_PDF, sha256 } from '../support/crafted-images.ts';
+import { uploadWardEvidence } from '../support/ward-evidence.ts';
 import { ENGINES } from '../support/engines.ts';
 import { testCities } from '../support/city.ts';
 
@@ -48,15 +48,8 @@ beforeAll(async () => {
   const groups = ward.sqlite.prepare('SELECT id FROM residential_groups ORDER BY sort_order').all() as Array<{ id: string }>;
   ward.sqlite.prepare('DELETE FROM residential_groups WHERE id = ?').run(groups.at(-1)!.id);
   wardFile = join(ward.dir, DB_FILE_NAME);
-  // A unit officer's evidence: a story photo (taken with GPS, stored without) and a scan of a signed register.
-  const officer = await staffMember(ward, 'ttsnc1', 'unit', 'ttsnc');
-  const put = async (path: string, bytes: Uint8Array) => {
-    const res = await ward.request(`${path}/${sha256(bytes)}`, { method: 'PUT', headers: { ...officer.headers, 'content-type': 'application/octet-stream' }, body: new Uint8Array(bytes) });
-    expect(res.status).toBe(201);
-    return ((await res.json()) as { sha256: string }).sha256;
-  };
-  photo = await put('/api/v1/story-photos', jpegWithGps());
-  scan = await put('/api/v1/unit-files', PLAIN_PDF);
+  // A unit officer's evidence: a story photo and a scan of a signed register.
+  ({ photo, scan } = await uploadWardEvidence(ward));
   wardFiles = join(ward.dir, 'files');
   expect(readdirSync(wardFiles).sort()).toEqual([photo, scan].sort());
 });

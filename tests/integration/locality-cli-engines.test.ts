@@ -17,14 +17,14 @@ import { DB_FILE_NAME, openDb } from '../../server/db/open.ts';
 import { openPg } from '../../server/db/pg/open.ts';
 import type { LocalityStoresOn } from '../../server/localities/stores.ts';
 import { silentLogger } from '../../server/logger.ts';
-import { jpegWithGps, PLAIN_PDF, sha256 } from '../support/crafted-images.ts';
+import { sha256 } from '../support/crafted-images.ts';
 import { ENGINES } from '../support/engines.ts';
 import { testCities } from '../support/city.ts';
 import { startPgCluster, type PgCluster } from '../support/pg-cluster.ts';
 import { createStaff, ORIGIN, setupTestApp, TEST_HASHER, TEST_PASSWORD_COST, type TestApp } from './helpers.ts';
 import { runTsx } from './process.ts';
 import { CATALOG } from './resident-support.ts';
-import { staffMember } from './unit-support.ts';
+import { uploadWardEvidence } from '../support/ward-evidence.ts';
 
 const cities = testCities();
 let cluster: Promise<PgCluster> | undefined;
@@ -35,14 +35,7 @@ let scan: string;
 beforeAll(async () => {
   ward = setupTestApp({ catalog: CATALOG });
   await createStaff(ward, 'vhxh.lan', 'admin', 'mat khau dai cua Lan');
-  const officer = await staffMember(ward, 'ttsnc1', 'unit', 'ttsnc');
-  const put = async (path: string, bytes: Uint8Array) => {
-    const res = await ward.request(`${path}/${sha256(bytes)}`, { method: 'PUT', headers: { ...officer.headers, 'content-type': 'application/octet-stream' }, body: new Uint8Array(bytes) });
-    expect(res.status).toBe(201);
-    return ((await res.json()) as { sha256: string }).sha256;
-  };
-  photo = await put('/api/v1/story-photos', jpegWithGps());
-  scan = await put('/api/v1/unit-files', PLAIN_PDF);
+  ({ photo, scan } = await uploadWardEvidence(ward));
 });
 afterAll(async () => {
   ward?.close();
