@@ -3,8 +3,9 @@
 // runs these on PostgreSQL; the default suite runs every file on SQLite.
 //
 // Also listed: files that start the real server or its command-line tools
-// (accounts-cli, server-process, log-privacy): on PostgreSQL they give them a
-// fresh database of the file's cluster as DATABASE_URL (server-database.ts).
+// (accounts-cli, server-process, log-privacy, sync-faults): on PostgreSQL
+// they give them a fresh database of the file's cluster as DATABASE_URL
+// (server-database.ts).
 //
 // Not listed, each saying why at its top:
 // - SQLite only by nature: clamp-far-past-migration and
@@ -13,9 +14,7 @@
 //   modes on disk);
 // - PostgreSQL itself: pg-engine, locality-schemas; no database at all:
 //   fault-proxy; both engines in the file itself: the *-engines tests,
-//   engine-contract, hold-table and database-url;
-// - not yet on PostgreSQL: sync-faults (it reads the server's SQLite file
-//   directly to count what was stored).
+//   engine-contract, hold-table and database-url.
 export const PG_INTEGRATION_FILES = [
   'accounts-cli',
   'audit',
@@ -80,6 +79,7 @@ export const PG_INTEGRATION_FILES = [
   'story-photos',
   'sync',
   'sync-batch-rollup',
+  'sync-faults',
   'unit-demo',
   'unit-evidence',
   'unit-phone',

@@ -1,6 +1,7 @@
-// Not yet on PostgreSQL: it counts what the server stored by reading the
-// server's SQLite file directly (tests/support/sync-faults-run.ts storedIds,
-// familyFigures); reading it through server-database.ts would let it run there.
+// On both engines: with TEST_ENGINE=postgres (`npm run test:integration:pg`)
+// the server and its restart after the SIGKILL run on one fresh database of
+// the file's cluster, and what it stored is read beside it in portable SQL
+// (tests/support/sync-faults-stored.ts).
 // Sync under faults (small size; `npm run bench -- sync-faults` runs 50
 // residents' and 50 guides' phones × 200 records): simulated phones running
 // the app's real outboxes and its one sync engine sync through a proxy that drops requests, drops answers after the

@@ -2,7 +2,8 @@
 // proxy, simulated phones (real Dexie repos + the one sync engine) recording
 // while their syncs are in flight — residents' phones (learner records) and
 // guides' phones (guide records) — and the server SIGKILLed and restarted
-// mid-run. At the end the SQLite file must hold exactly one row per record
+// mid-run. At the end the server's database (SQLite or PostgreSQL, read
+// beside it: sync-faults-stored.ts) must hold exactly one row per record
 // the phones generated, in each family's table, the dashboard rollups must
 // count each exactly once, and every outbox must be empty. Some phones may
 // have a clock that reset to 1970: their records must still arrive once and
@@ -11,11 +12,11 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import Database from 'better-sqlite3';
 import { startFaultProxy, seededRandom, type FaultKind } from './fault-proxy.ts';
 import { adminPasswordFrom, startServer } from './server-process.ts';
 import { createSimDevice, type SimDevice } from './sim-device.ts';
 import { createSimGuide, type SimGuide } from './sim-guide.ts';
+import { familyFigures, resetClockFigures, rollupMismatches as rollupMismatchesOf, storedIds, TABLES, type FamilyFigures, type ResetClockFigures } from './sync-faults-stored.ts';
 
 export interface SyncFaultsOptions {
   /** Residents' phones. */
@@ -33,28 +34,6 @@ export interface SyncFaultsOptions {
   drainTimeoutMs?: number;
   /** This many residents' phones have a clock that reset to 1 January 1970 when the run began. */
   resetClocks?: number;
-}
-
-/** The records of phones whose clock reset: kept with the phone's time, counted on the day they arrived. */
-export interface ResetClockFigures {
-  phones: number;
-  records: number;
-  /** Stored with the 1970 time the phone gave. */
-  keptPhoneTime: number;
-  /** Counted at a time within the run (when they arrived), not in 1970. */
-  countedOnArrival: number;
-  /** The earliest time any stored record of the run counts at, ms since 1970. */
-  earliestCounted: number | null;
-}
-
-/** One record family's figures. */
-export interface FamilyFigures {
-  phones: number;
-  generated: number;
-  stored: number;
-  missing: number;
-  extra: number;
-  doubled: number;
 }
 
 export interface SyncFaultsReport {
@@ -93,20 +72,6 @@ export interface SyncFaultsReport {
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
-/** The record tables, by family. */
-const TABLES = { learner: 'events', guide: 'guide_events' } as const;
-
-function storedIds(dbFile: string): Set<string> {
-  // Read-only: after a SIGKILL this reads through the WAL left behind without
-  // checkpointing it, so the restarted server recovers it itself.
-  const db = new Database(dbFile, { readonly: true, fileMustExist: true });
-  try {
-    return new Set(Object.values(TABLES).flatMap((table) => db.prepare(`SELECT id FROM ${table}`).pluck().all() as string[]));
-  } finally {
-    db.close();
-  }
-}
-
 /** Guide accounts made by the ward's admin through the staff API, as an office would. */
 async function createGuides(baseUrl: string, origin: string, adminPassword: string, count: number, runId: string) {
   const headers = { 'content-type': 'application/json', origin };
@@ -125,19 +90,6 @@ async function createGuides(baseUrl: string, origin: string, adminPassword: stri
     accounts.push({ username, password: ((await res.json()) as { password: string }).password });
   }
   return accounts;
-}
-
-function familyFigures(db: Database.Database, table: string, phones: number, generated: Set<string>): FamilyFigures {
-  const ids = db.prepare(`SELECT id FROM ${table}`).pluck().all() as string[];
-  const stored = new Set(ids);
-  return {
-    phones,
-    generated: generated.size,
-    stored: ids.length,
-    missing: [...generated].filter((id) => !stored.has(id)).length,
-    extra: ids.filter((id) => !generated.has(id)).length,
-    doubled: ids.length - stored.size,
-  };
 }
 
 export async function runSyncUnderFaults(o: SyncFaultsOptions): Promise<SyncFaultsReport> {
@@ -192,7 +144,7 @@ export async function runSyncUnderFaults(o: SyncFaultsOptions): Promise<SyncFaul
         const acked = phones.flatMap((d) => [...d.acked]);
         await server.kill('SIGKILL');
         kills += 1;
-        const stored = storedIds(server.dbFile);
+        const stored = await storedIds(server);
         ackedCheckedAfterKills += acked.length;
         lostAfterKill += acked.filter((id) => !stored.has(id)).length;
         // Down for a moment, as a supervisor restart would be.
@@ -221,63 +173,13 @@ export async function runSyncUnderFaults(o: SyncFaultsOptions): Promise<SyncFaul
     const outboxLeft = (await Promise.all(phones.map((d) => d.outboxCount()))).reduce((a, b) => a + b, 0);
     const deadLeft = (await Promise.all(phones.map((d) => d.deadCount()))).reduce((a, b) => a + b, 0);
 
-    const db = new Database(server.dbFile, { readonly: true, fileMustExist: true });
-    let byFamily: SyncFaultsReport['byFamily'];
-    let resetClock: ResetClockFigures;
-    const rollupMismatches: string[] = [];
-    try {
-      const resetIds = devices.slice(0, o.resetClocks ?? 0).flatMap((d) => [...d.generated]);
-      const rowsOf = db.prepare('SELECT occurred_at AS occurredAt, effective_at AS effectiveAt FROM events WHERE id = ?');
-      const resetRows = resetIds.map((id) => rowsOf.get(id) as { occurredAt: number; effectiveAt: number } | undefined).filter((r) => r !== undefined);
-      resetClock = {
-        phones: o.resetClocks ?? 0,
-        records: resetIds.length,
-        keptPhoneTime: resetRows.filter((r) => r.occurredAt < t0 - 365 * 86_400_000).length,
-        countedOnArrival: resetRows.filter((r) => r.effectiveAt >= t0).length,
-        earliestCounted: (db.prepare('SELECT min(effective_at) FROM events').pluck().get() as number | null) ?? null,
-      };
-      byFamily = {
-        learner: familyFigures(db, TABLES.learner, devices.length, new Set(devices.flatMap((d) => [...d.generated]))),
-        guide: familyFigures(db, TABLES.guide, guides.length, new Set(guides.flatMap((d) => [...d.generated]))),
-      };
-      // Guide records roll up in the transaction of their row, learner records
-      // from a cursor after it (server/stats/catch-up.ts), across the SIGKILL
-      // restarts: a record applied twice would count twice here even if its row did not.
-      const sum = (list: Array<SimDevice | SimGuide>, k: 'started' | 'completed' | 'scoreSum') => list.reduce((n, d) => n + d.tally[k], 0);
-      const want = {
-        starts: sum(devices, 'started'),
-        completions: sum(devices, 'completed') + sum(guides, 'completed'),
-        assistedCompletions: sum(guides, 'completed'),
-        scoreSum: sum(devices, 'scoreSum') + sum(guides, 'scoreSum'),
-      };
-      const got = db
-        .prepare(
-          'SELECT coalesce(sum(starts), 0) AS starts, coalesce(sum(completions), 0) AS completions, coalesce(sum(assisted_completions), 0) AS assistedCompletions, coalesce(sum(score_sum), 0) AS scoreSum FROM stats_daily',
-        )
-        .get() as typeof want;
-      // Phones that learn at machine speed break the plausibility rules (server/integrity):
-      // such a record is stored but held out of the rollups. Each record counts once or is held once.
-      const held = db
-        .prepare(
-          `SELECT coalesce(sum(e.type = 'lesson.started'), 0) AS starts, coalesce(sum(e.type = 'lesson.completed'), 0) AS completions, coalesce(sum(coalesce(e.score, 0)), 0) AS scoreSum
-             FROM integrity_holds h JOIN events e ON e.id = h.event_id WHERE h.status = 'held'`,
-        )
-        .get() as { starts: number; completions: number; scoreSum: number };
-      // Guides that record at machine speed break the guide rules (more learners an hour than a session holds) the same way.
-      const heldGuided = db
-        .prepare(
-          `SELECT coalesce(sum(g.type = 'lesson.completed'), 0) AS completions, coalesce(sum(CASE WHEN g.type = 'lesson.completed' THEN json_extract(g.payload, '$.score') ELSE 0 END), 0) AS scoreSum
-             FROM integrity_holds h JOIN guide_events g ON g.id = h.event_id WHERE h.status = 'held'`,
-        )
-        .get() as { completions: number; scoreSum: number };
-      got.starts += held.starts;
-      got.completions += held.completions + heldGuided.completions;
-      got.assistedCompletions += heldGuided.completions;
-      got.scoreSum += held.scoreSum + heldGuided.scoreSum;
-      for (const k of Object.keys(want) as Array<keyof typeof want>) if (got[k] !== want[k]) rollupMismatches.push(`stats_daily ${k}: ${got[k]}, expected ${want[k]}`);
-    } finally {
-      db.close();
-    }
+    const byFamily: SyncFaultsReport['byFamily'] = {
+      learner: await familyFigures(server, TABLES.learner, devices.length, new Set(devices.flatMap((d) => [...d.generated]))),
+      guide: await familyFigures(server, TABLES.guide, guides.length, new Set(guides.flatMap((d) => [...d.generated]))),
+    };
+    const resetIds = devices.slice(0, o.resetClocks ?? 0).flatMap((d) => [...d.generated]);
+    const resetClock = await resetClockFigures(server, o.resetClocks ?? 0, resetIds, t0);
+    const rollupMismatches = await rollupMismatchesOf(server, devices, guides);
     const both = (k: keyof FamilyFigures) => byFamily.learner[k] + byFamily.guide[k];
 
     const answers = { accepted: 0, duplicate: 0, rejected: 0 };
