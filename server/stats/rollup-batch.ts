@@ -23,7 +23,7 @@ export interface BatchRollupOps {
   activeOn(rows: Array<{ learnerId: string; first: number; last: number; days: Iterable<number> }>): Promise<void>;
   startCourses(rows: Array<{ learnerId: string; courseId: string; day: number }>): Promise<void>;
   daily(rows: Array<{ day: number; courseId: string; lessonId: string; starts: number; completions: number; scoreSum: number }>): Promise<void>;
-  lessonsDone(rows: Array<{ learnerId: string; courseId: string; lessonId: string; day: number }>): Promise<void>;
+  lessonsFirstDone(rows: Array<{ learnerId: string; courseId: string; lessonId: string; day: number }>): Promise<void>;
   checkCourses(pairs: Array<{ learnerId: string; courseId: string }>): Promise<void>;
   /** Everything that is not merged, applied in event order. */
   inOrder(event: LearningEvent, effectiveAt: number): Promise<void>;
@@ -95,7 +95,7 @@ export function createBatchApply(ops: BatchRollupOps) {
     await ops.activeOn([...activity].map(([learnerId, a]) => ({ learnerId, first: a.first, last: a.last, days: a.days })));
     await ops.startCourses([...courseStarts.values()].map(({ at, parts }) => ({ learnerId: parts[0], courseId: parts[1], day: at })));
     await ops.daily([...daily.values()]);
-    await ops.lessonsDone([...lessonsDone.values()].map(({ at, parts }) => ({ learnerId: parts[0], courseId: parts[1], lessonId: parts[2]!, day: at })));
+    await ops.lessonsFirstDone([...lessonsDone.values()].map(({ at, parts }) => ({ learnerId: parts[0], courseId: parts[1], lessonId: parts[2]!, day: at })));
     // Completion is judged once all of the page's lessons are in.
     const courses = new Map<string, { learnerId: string; courseId: string }>();
     for (const { parts } of lessonsDone.values()) courses.set(keyOf(parts[0], parts[1]), { learnerId: parts[0], courseId: parts[1] });

@@ -177,23 +177,19 @@ export function createStatsRollup(engine: Engine, catalog: StatsCatalog, now: ()
     for (const row of guideRows) await applyGuideEvent(JSON.parse(row.payload) as GuideEvent, row.effectiveAt);
   }
 
+  // A page of learner records goes in as one batch: one row per learner,
+  // day, course and lesson instead of several per event (rollup-batch.ts),
+  // each table's rows in a few statements (rollup-tables.ts).
   const applyPage = createBatchApply({
     activeOn: (rows) => activeOn(rows, false),
     startCourses: t.startCourses,
     daily: (rows) => t.daily(rows.map((r) => ({ ...r, assistedCompletions: 0 }))),
-    lessonsDone: (rows) => t.addLessons(rows.map(({ day, ...r }) => ({ ...r, firstDay: day }))),
+    lessonsFirstDone: (rows) => t.addLessons(rows.map(({ day, ...r }) => ({ ...r, firstDay: day }))),
     checkCourses,
     inOrder: applyLearnerEvent,
   });
 
-  // A page of learner records goes in as one batch: one upsert per learner,
-  // day, course and lesson instead of several per event (rollup-batch.ts).
-  const learnerRecords = createRollupCatchUp(
-    engine,
-    gated(
-      applyPage,
-    ),
-  );
+  const learnerRecords = createRollupCatchUp(engine, gated(applyPage));
 
   const hash = catalogHash(catalog);
   async function rebuild(): Promise<void> {
