@@ -40,8 +40,13 @@ export interface RecordStore<E> {
  * the stored records reach: it then waits for those transactions, so its
  * cursor never passes a record numbered earlier that commits later. SQLite
  * commits in insertion order and needs no lock (no extra statement on its sync path).
+ * The lock is the schema's own (recordsLock): a city's localities, each in a
+ * schema of its own, never wait for each other's syncs and catch-ups.
  */
 export const LEARNER_RECORDS_LOCK = 1_936_024_950;
+
+/** The arguments of a PostgreSQL advisory lock of this kind for the tables of the current schema (a locality's). */
+export const schemaLock = (kind: number) => sql.raw(`${kind}, hashtext(current_schema())`);
 
 const courseOf = (e: { courseId?: string; lessonId?: string }) => ({ courseId: e.courseId ?? null, lessonId: e.lessonId ?? null });
 
@@ -51,7 +56,7 @@ export function createLearnerStore(kind: EngineKind = 'sqlite'): RecordStore<Lea
   // Once per record: built once (db/engine prepared()).
   const insert = prepared((b) => b.insert(events).values(placeholders<Row>(columns)).onConflictDoNothing());
   const owner = prepared((b) => b.select({ by: events.learnerId }).from(events).where(eq(events.id, sql.placeholder('id'))));
-  const shareLock = prepared(() => sql`SELECT pg_advisory_xact_lock_shared(${sql.raw(String(LEARNER_RECORDS_LOCK))})`);
+  const shareLock = prepared(() => sql`SELECT pg_advisory_xact_lock_shared(${schemaLock(LEARNER_RECORDS_LOCK)})`);
   // The later of the two times (CASE: SQLite's two-argument max() has no PostgreSQL twin).
   const touchDevice = prepared((b) =>
     b

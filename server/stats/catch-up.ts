@@ -28,13 +28,15 @@
 // own: it waits for the storing transactions already running, so every
 // record at or below that point is committed, and the ones that come after
 // take their numbers after it. Pages and rebuilds of several processes take
-// turns under a second lock, so two never apply the same page.
+// turns under a second lock, so two never apply the same page. Both locks are
+// the schema's own (records/stores.ts schemaLock): a city's localities never
+// wait for each other's.
 import { and, eq, gt, inArray, lte, sql } from 'drizzle-orm';
 import type { LearningEvent } from '../../shared/events.ts';
 import type { RollupRecord } from './rollup-batch.ts';
 import type { Engine } from '../db/engine/engine.ts';
 import { events, statsState } from '../db/schema/index.ts';
-import { LEARNER_RECORDS_LOCK } from '../records/stores.ts';
+import { LEARNER_RECORDS_LOCK, schemaLock } from '../records/stores.ts';
 import { dialectOf } from './sql.ts';
 
 /** Events per catch-up transaction: big enough to merge well, small enough to keep one turn of the event loop short. */
@@ -114,7 +116,7 @@ export function createRollupCatchUp(engine: Engine, apply: ApplyLearnerBatch) {
 
   /** PostgreSQL: the rollup writers of every process take turns (inside a transaction). */
   const takeTurn = async () => {
-    if (postgres) await engine.run(sql`SELECT pg_advisory_xact_lock(${sql.raw(String(ROLLUP_WRITER_LOCK))})`);
+    if (postgres) await engine.run(sql`SELECT pg_advisory_xact_lock(${schemaLock(ROLLUP_WRITER_LOCK)})`);
   };
 
   /** Applies one page of learner events after the cursor, in its own transaction; false when there was none. */
@@ -143,7 +145,7 @@ export function createRollupCatchUp(engine: Engine, apply: ApplyLearnerBatch) {
   const lastStored = async (): Promise<number> => {
     if (!postgres) return (await last.get())?.n ?? 0;
     return engine.transaction(async () => {
-      await engine.run(sql`SELECT pg_advisory_xact_lock(${sql.raw(String(LEARNER_RECORDS_LOCK))})`);
+      await engine.run(sql`SELECT pg_advisory_xact_lock(${schemaLock(LEARNER_RECORDS_LOCK)})`);
       return (await last.get())?.n ?? 0;
     });
   };

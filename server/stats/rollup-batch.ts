@@ -1,11 +1,11 @@
-// The rollup work of one learner sync request, done per learner, day, course
-// and lesson instead of per event. A phone's batch of 100 events is mostly one
-// learner working through lessons over a few days: per event that was about
-// six upserts (and the triggers behind them); merged, it is one upsert per
-// distinct key. Every merged value is a sum or a minimum/maximum, so the
-// result equals applying the events one by one in time order, which is what
-// rebuild() does. Events that are not counts (profile, consent) are applied
-// in their place in the batch, as before.
+// The rollup work of a page of learner records (the catch-up's, or the
+// rebuild's replay), done per learner, day, course and lesson instead of per
+// event, and for the whole page at once: one multi-row statement per table
+// (rollup-tables.ts), not one round trip per key. Per event that was about
+// six upserts; merged, it is one row per distinct key. Every merged value is
+// a sum or a minimum/maximum, so the result equals applying the events one by
+// one in time order. Events that are not counts (profile, consent) are
+// applied in their place in the page, as before.
 import type { LearningEvent } from '../../shared/events.ts';
 import { dayOf } from '../../shared/stats/days.ts';
 
@@ -19,11 +19,12 @@ export type CountedRecord =
 export type RollupRecord = CountedRecord | LearningEvent;
 
 export interface BatchRollupOps {
-  activeOn(learnerId: string, first: number, last: number, days: Iterable<number>, isAssisted: boolean): Promise<void>;
-  startCourse(learnerId: string, courseId: string, day: number): Promise<void>;
-  daily(day: number, courseId: string, lessonId: string, starts: number, completions: number, scoreSum: number): Promise<void>;
-  lessonDone(learnerId: string, courseId: string, lessonId: string, day: number): Promise<void>;
-  checkCourse(learnerId: string, courseId: string): Promise<void>;
+  /** Learners active from `first` to `last` on `days` (not guide-registered). */
+  activeOn(rows: Array<{ learnerId: string; first: number; last: number; days: Iterable<number> }>): Promise<void>;
+  startCourses(rows: Array<{ learnerId: string; courseId: string; day: number }>): Promise<void>;
+  daily(rows: Array<{ day: number; courseId: string; lessonId: string; starts: number; completions: number; scoreSum: number }>): Promise<void>;
+  lessonsFirstDone(rows: Array<{ learnerId: string; courseId: string; lessonId: string; day: number }>): Promise<void>;
+  checkCourses(pairs: Array<{ learnerId: string; courseId: string }>): Promise<void>;
   /** Everything that is not merged, applied in event order. */
   inOrder(event: LearningEvent, effectiveAt: number): Promise<void>;
 }
@@ -91,17 +92,13 @@ export function createBatchApply(ops: BatchRollupOps) {
       }
     }
 
-    for (const [learnerId, a] of activity) await ops.activeOn(learnerId, a.first, a.last, a.days, false);
-    for (const { at, parts } of courseStarts.values()) await ops.startCourse(parts[0], parts[1], at);
-    for (const r of daily.values()) await ops.daily(r.day, r.courseId, r.lessonId, r.starts, r.completions, r.scoreSum);
-    for (const { at, parts } of lessonsDone.values()) await ops.lessonDone(parts[0], parts[1], parts[2]!, at);
-    // Completion is judged once all of the batch's lessons are in.
-    const courses = new Set<string>();
-    for (const { parts } of lessonsDone.values()) {
-      const key = keyOf(parts[0], parts[1]);
-      if (courses.has(key)) continue;
-      courses.add(key);
-      await ops.checkCourse(parts[0], parts[1]);
-    }
+    await ops.activeOn([...activity].map(([learnerId, a]) => ({ learnerId, first: a.first, last: a.last, days: a.days })));
+    await ops.startCourses([...courseStarts.values()].map(({ at, parts }) => ({ learnerId: parts[0], courseId: parts[1], day: at })));
+    await ops.daily([...daily.values()]);
+    await ops.lessonsFirstDone([...lessonsDone.values()].map(({ at, parts }) => ({ learnerId: parts[0], courseId: parts[1], lessonId: parts[2]!, day: at })));
+    // Completion is judged once all of the page's lessons are in.
+    const courses = new Map<string, { learnerId: string; courseId: string }>();
+    for (const { parts } of lessonsDone.values()) courses.set(keyOf(parts[0], parts[1]), { learnerId: parts[0], courseId: parts[1] });
+    await ops.checkCourses([...courses.values()]);
   };
 }

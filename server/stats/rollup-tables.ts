@@ -1,9 +1,10 @@
 // The statements the rollup (rollup.ts) writes its tables (db/schema/stats.ts)
-// with, prepared once, on the engine (server/db/engine): guide records run
-// them inside their sync transaction, learner records in the catch-up's
-// pages. Each is a primary-key upsert or update whose merge is a sum or a
+// with, on the engine (server/db/engine), each over any number of rows:
+// guide records run them inside their sync transaction with one row, learner
+// records with a whole page of the catch-up (or of a rebuild's replay) in a
+// few multi-row statements. Each is a primary-key upsert or update whose merge is a sum or a
 // minimum, so applying events in any order gives the same rows.
-import { and, count, eq, gt, inArray, isNotNull, isNull, lte, max, notInArray, or, sql, type SQL } from 'drizzle-orm';
+import { and, count, eq, inArray, isNotNull, lte, max, notInArray, sql, type SQL } from 'drizzle-orm';
 import { prepared, type Engine } from '../db/engine/engine.ts';
 import { placeholders } from '../db/placeholders.ts';
 import {
@@ -21,44 +22,80 @@ import { dialectOf, excluded } from './sql.ts';
 import { notHeld } from './verified-records.ts';
 
 const learner = sql.placeholder('learner');
-const course = sql.placeholder('course');
-const day = sql.placeholder('day');
 
 /** Replayed in pages of this many events (rollup.ts). */
 const REPLAY_PAGE = 5000;
 
+/** The largest number of rows one statement writes (7 columns × 512 stays under both engines' parameter limits). */
+const MOST_ROWS = 512;
+
+/**
+ * Runs `write` over `rows` in chunks whose sizes are powers of two: a page's
+ * thousands of rows go in a few statements, not one round trip each, and
+ * there are at most ten statement texts per write for SQLite's statement
+ * cache (server/db/engine/sqlite.ts) to keep.
+ */
+export async function inChunks<T>(rows: readonly T[], write: (chunk: T[]) => Promise<unknown>): Promise<void> {
+  let at = 0;
+  for (let size = MOST_ROWS; size >= 1; size /= 2) {
+    while (rows.length - at >= size) {
+      await write(rows.slice(at, at + size));
+      at += size;
+    }
+  }
+}
+
+type ValueType = 'TEXT' | 'BIGINT';
+/** Rows as `(VALUES …) AS v`, typed (PostgreSQL types a bare parameter as text); columns v.column1, v.column2, … on both engines. */
+const valuesOf = (rows: ReadonlyArray<readonly unknown[]>, types: readonly ValueType[]) =>
+  sql`(VALUES ${sql.join(
+    rows.map((row) => sql`(${sql.join(row.map((value, i) => sql`CAST(${value} AS ${sql.raw(types[i]!)})`), sql`, `)})`),
+    sql`, `,
+  )}) AS v`;
+const v = (n: number) => sql.raw(`v.column${n}`);
+
+export interface LearnerSpan {
+  learnerId: string;
+  isAssisted: number;
+  firstDay: number;
+  lastDay: number;
+}
+export interface LearnerCourseDay {
+  learnerId: string;
+  courseId: string;
+  day: number;
+}
+
 export function createRollupTables(engine: Engine) {
   const dialect = dialectOf(engine.kind);
   const db = engine.db;
-  // Built once (db/engine prepared()): they run for every learner, day and lesson of a page.
+  // Each write is defined once, over any number of rows: a page of the
+  // catch-up writes thousands at once, a guide's record one.
   const ensureLearner = prepared((b) => b
     .insert(statsLearners)
     .values(placeholders<typeof statsLearners.$inferInsert>(['learnerId', 'isAssisted']))
     .onConflictDoNothing()
   );
-  const first = sql.placeholder('first');
-  const last = sql.placeholder('last');
-  const touchLearner = prepared((b) => b
-    .update(statsLearners)
-    .set({
-      firstDay: dialect.least(sql`coalesce(${statsLearners.firstDay}, ${first})`, first),
-      lastDay: dialect.greatest(sql`coalesce(${statsLearners.lastDay}, ${last})`, last),
-    })
-    .where(eq(statsLearners.learnerId, learner))
-  );
-  const addDay = prepared((b) => b
-    .insert(statsLearnerDays)
-    .values(placeholders<typeof statsLearnerDays.$inferInsert>(['learnerId', 'day']))
-    .onConflictDoNothing()
-  );
+  /** Adds the learner (if new) and widens their first and last day of activity. */
+  const spans = (rows: LearnerSpan[]) => db
+    .insert(statsLearners)
+    .values(rows)
+    .onConflictDoUpdate({
+      target: statsLearners.learnerId,
+      set: {
+        firstDay: dialect.least(sql`coalesce(${statsLearners.firstDay}, ${excluded(statsLearners.firstDay)})`, excluded(statsLearners.firstDay)),
+        lastDay: dialect.greatest(sql`coalesce(${statsLearners.lastDay}, ${excluded(statsLearners.lastDay)})`, excluded(statsLearners.lastDay)),
+      },
+    });
+  const days = (rows: Array<typeof statsLearnerDays.$inferInsert>) => db.insert(statsLearnerDays).values(rows).onConflictDoNothing();
   const setProfile = prepared((b) => b
     .update(statsLearners)
     .set({ groupId: sql`${sql.placeholder('groupId')}`, birthYear: sql`${sql.placeholder('birthYear')}`, gender: sql`${sql.placeholder('gender')}` })
     .where(eq(statsLearners.learnerId, learner))
   );
-  const daily = prepared((b) => b
+  const daily = (rows: Array<Required<typeof statsDaily.$inferInsert>>) => db
     .insert(statsDaily)
-    .values(placeholders<typeof statsDaily.$inferInsert>(['day', 'courseId', 'lessonId', 'starts', 'completions', 'assistedCompletions', 'scoreSum']))
+    .values(rows)
     .onConflictDoUpdate({
       target: [statsDaily.day, statsDaily.courseId, statsDaily.lessonId],
       set: {
@@ -67,75 +104,79 @@ export function createRollupTables(engine: Engine) {
         assistedCompletions: sql`${statsDaily.assistedCompletions} + ${excluded(statsDaily.assistedCompletions)}`,
         scoreSum: sql`${statsDaily.scoreSum} + ${excluded(statsDaily.scoreSum)}`,
       },
-    })
-  );
-  const startCourse = prepared((b) => b
+    });
+  const startCourses = (rows: LearnerCourseDay[]) => db
     .insert(statsLearnerCourses)
-    .values(placeholders<typeof statsLearnerCourses.$inferInsert>(['learnerId', 'courseId', 'startedDay']))
+    .values(rows.map((r) => ({ learnerId: r.learnerId, courseId: r.courseId, startedDay: r.day })))
     .onConflictDoUpdate({
       target: [statsLearnerCourses.learnerId, statsLearnerCourses.courseId],
       set: { startedDay: dialect.least(statsLearnerCourses.startedDay, excluded(statsLearnerCourses.startedDay)) },
-    })
-  );
-  const addLesson = prepared((b) => b
+    });
+  const addLessons = (rows: Array<typeof statsLearnerLessons.$inferInsert>) => db
     .insert(statsLearnerLessons)
-    .values(placeholders<typeof statsLearnerLessons.$inferInsert>(['learnerId', 'courseId', 'lessonId', 'firstDay']))
+    .values(rows)
     .onConflictDoUpdate({
       target: [statsLearnerLessons.learnerId, statsLearnerLessons.courseId, statsLearnerLessons.lessonId],
       set: { firstDay: dialect.least(statsLearnerLessons.firstDay, excluded(statsLearnerLessons.firstDay)) },
-    })
-  );
-  const lessonsDone = db
-    .select({ n: count(), lastDay: max(statsLearnerLessons.firstDay) })
+    });
+  const lessonsDone = (learnerIds: string[]) => db
+    .select({ learnerId: statsLearnerLessons.learnerId, courseId: statsLearnerLessons.courseId, n: count(), lastDay: max(statsLearnerLessons.firstDay) })
     .from(statsLearnerLessons)
-    .where(and(eq(statsLearnerLessons.learnerId, learner), eq(statsLearnerLessons.courseId, course)))
-    .prepare();
-  const completeCourse = prepared((b) => b
-    .update(statsLearnerCourses)
-    .set({ completedDay: sql`${day}` })
-    .where(
-      and(
-        eq(statsLearnerCourses.learnerId, learner),
-        eq(statsLearnerCourses.courseId, course),
-        or(isNull(statsLearnerCourses.completedDay), gt(statsLearnerCourses.completedDay, day)),
-      ),
-    )
-  );
-  const firstCourse = prepared((b) => b
-    .update(statsLearners)
-    .set({ firstCourseDay: dialect.least(sql`coalesce(${statsLearners.firstCourseDay}, ${day})`, day) })
-    .where(eq(statsLearners.learnerId, learner))
-  );
-  const completedCourses = db
-    .select({ courseId: statsLearnerCourses.courseId, day: statsLearnerCourses.completedDay })
+    .where(inArray(statsLearnerLessons.learnerId, learnerIds))
+    .groupBy(statsLearnerLessons.learnerId, statsLearnerLessons.courseId);
+  /** Sets or moves back each course's completion day; the rows it changed. */
+  const completeCourses = (rows: LearnerCourseDay[]) => engine.all<LearnerCourseDay>(sql`
+    UPDATE ${statsLearnerCourses} SET ${sql.identifier(statsLearnerCourses.completedDay.name)} = ${v(3)}
+    FROM ${valuesOf(rows.map((r) => [r.learnerId, r.courseId, r.day]), ['TEXT', 'TEXT', 'BIGINT'])}
+    WHERE ${statsLearnerCourses.learnerId} = ${v(1)} AND ${statsLearnerCourses.courseId} = ${v(2)}
+      AND (${statsLearnerCourses.completedDay} IS NULL OR ${statsLearnerCourses.completedDay} > ${v(3)})
+    RETURNING ${statsLearnerCourses.learnerId} AS "learnerId", ${statsLearnerCourses.courseId} AS "courseId", ${statsLearnerCourses.completedDay} AS "day"`);
+  const firstCourses = (rows: Array<{ learnerId: string; day: number }>) => engine.run(sql`
+    UPDATE ${statsLearners} SET ${sql.identifier(statsLearners.firstCourseDay.name)} = ${dialect.least(sql`coalesce(${statsLearners.firstCourseDay}, ${v(2)})`, v(2))}
+    FROM ${valuesOf(rows.map((r) => [r.learnerId, r.day]), ['TEXT', 'BIGINT'])}
+    WHERE ${statsLearners.learnerId} = ${v(1)}`);
+  const completedCourses = (learnerIds: string[]) => db
+    .select({ learnerId: statsLearnerCourses.learnerId, courseId: statsLearnerCourses.courseId, day: statsLearnerCourses.completedDay })
     .from(statsLearnerCourses)
-    .where(and(eq(statsLearnerCourses.learnerId, learner), isNotNull(statsLearnerCourses.completedDay)))
-    .prepare();
-  const fiveSkills = prepared((b) => b
-    .update(statsLearners)
-    .set({ fiveSkillsDay: sql`${day}` })
-    .where(and(eq(statsLearners.learnerId, learner), or(isNull(statsLearners.fiveSkillsDay), gt(statsLearners.fiveSkillsDay, day))))
-  );
+    .where(and(inArray(statsLearnerCourses.learnerId, learnerIds), isNotNull(statsLearnerCourses.completedDay)));
+  const fiveSkills = (rows: Array<{ learnerId: string; day: number }>) => engine.run(sql`
+    UPDATE ${statsLearners} SET ${sql.identifier(statsLearners.fiveSkillsDay.name)} = ${v(2)}
+    FROM ${valuesOf(rows.map((r) => [r.learnerId, r.day]), ['TEXT', 'BIGINT'])}
+    WHERE ${statsLearners.learnerId} = ${v(1)} AND (${statsLearners.fiveSkillsDay} IS NULL OR ${statsLearners.fiveSkillsDay} > ${v(2)})`);
+
+  /** Reads over many learners, a chunk of them at a time. */
+  const readChunks = async <T>(learnerIds: string[], read: (chunk: string[]) => Promise<T[]>): Promise<T[]> => {
+    const out: T[] = [];
+    await inChunks(learnerIds, async (chunk) => out.push(...(await read(chunk))));
+    return out;
+  };
 
   type Profile = Pick<typeof statsLearners.$inferSelect, 'groupId' | 'birthYear' | 'gender'>;
   const run = (statement: typeof ensureLearner, values: Record<string, unknown>) => engine.runPrepared(statement, values);
   return {
     ensureLearner: async (learnerId: string, isAssisted: boolean) => void (await run(ensureLearner, { learnerId, isAssisted: isAssisted ? 1 : 0 })),
-    /** First and last are the minimum and maximum of the days. */
-    touchLearner: async (learnerId: string, firstDay: number, lastDay: number) => void (await run(touchLearner, { first: firstDay, last: lastDay, learner: learnerId })),
-    addDay: async (learnerId: string, d: number) => void (await run(addDay, { learnerId, day: d })),
+    /** Each learner added if new, their first and last day widened to the given ones. */
+    activeOn: (rows: LearnerSpan[]) => inChunks(rows, spans),
+    addDays: (rows: Array<{ learnerId: string; day: number }>) => inChunks(rows, days),
     setProfile: async (learnerId: string, p: Profile) => void (await run(setProfile, { ...p, learner: learnerId })),
-    daily: async (row: Required<typeof statsDaily.$inferInsert>) => void (await run(daily, row)),
-    startCourse: async (learnerId: string, courseId: string, startedDay: number) => void (await run(startCourse, { learnerId, courseId, startedDay })),
-    addLesson: async (learnerId: string, courseId: string, lessonId: string, firstDay: number) => void (await run(addLesson, { learnerId, courseId, lessonId, firstDay })),
-    /** How many lessons of the course the learner completed, and the day of the last first completion. */
-    lessonsDone: async (learnerId: string, courseId: string) => (await lessonsDone.get({ learner: learnerId, course: courseId }))!,
-    /** Sets or moves back the course's completion day; false when it was already that early. */
-    completeCourse: async (learnerId: string, courseId: string, d: number) => (await run(completeCourse, { day: d, learner: learnerId, course: courseId })).changes > 0,
-    firstCourse: async (learnerId: string, d: number) => void (await run(firstCourse, { day: d, learner: learnerId })),
+    daily: (rows: Array<Required<typeof statsDaily.$inferInsert>>) => inChunks(rows, daily),
+    /** Each course started on the day (or earlier, as stored). */
+    startCourses: (rows: LearnerCourseDay[]) => inChunks(rows, startCourses),
+    /** Each lesson's first completion on the day (or earlier, as stored). */
+    addLessons: (rows: Array<{ learnerId: string; courseId: string; lessonId: string; firstDay: number }>) => inChunks(rows, addLessons),
+    /** How many lessons of each course these learners completed, and the day of the last first completion. */
+    lessonsDone: (learnerIds: string[]) => readChunks(learnerIds, lessonsDone),
+    /** Sets or moves back each course's completion day; the rows whose day changed. */
+    async completeCourses(rows: LearnerCourseDay[]): Promise<LearnerCourseDay[]> {
+      const moved: LearnerCourseDay[] = [];
+      await inChunks(rows, async (chunk) => moved.push(...(await completeCourses(chunk))));
+      return moved;
+    },
+    /** Each learner's first whole course on the day, unless stored earlier. */
+    firstCourses: (rows: Array<{ learnerId: string; day: number }>) => inChunks(rows, firstCourses),
     // Not null: the query keeps completed courses only.
-    completedCourses: async (learnerId: string) => (await completedCourses.all({ learner: learnerId })).map((c) => ({ courseId: c.courseId, day: c.day! })),
-    fiveSkills: async (learnerId: string, d: number) => void (await run(fiveSkills, { day: d, learner: learnerId })),
+    completedCourses: async (learnerIds: string[]) => (await readChunks(learnerIds, completedCourses)).map((c) => ({ ...c, day: c.day! })),
+    fiveSkills: (rows: Array<{ learnerId: string; day: number }>) => inChunks(rows, fiveSkills),
   };
 }
 

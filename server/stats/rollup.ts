@@ -2,12 +2,14 @@
 // events. Guide records roll up inside their sync transaction, right after
 // the row went in; learner records are caught up after their sync answered,
 // from a durable cursor, before anyone reads a figure (catch-up.ts). The work
-// is a handful of primary-key upserts per event (prepared in
-// rollup-tables.ts), or per learner, day, course and lesson of a page of
-// learner records (rollup-batch.ts), awaited on the engine (SQLite or
-// PostgreSQL, server/db/engine). rebuild() replays everything (every
-// upsert is order-independent: first days are minima) when the rollup code or
-// the course catalog changed.
+// is a handful of primary-key upserts per guide record, and for a page of
+// learner records one row per learner, day, course and lesson (rollup-batch.ts)
+// written in a few multi-row statements (rollup-tables.ts), awaited on the
+// engine (SQLite or PostgreSQL, server/db/engine): a ward of millions of
+// stored records (imported, restored) catches up at thousands a second.
+// rebuild() replays everything in the same pages (every upsert is
+// order-independent: first days are minima) when the rollup code or the
+// course catalog changed.
 import { createHash } from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import type { GuideEvent, LearningEvent } from '../../shared/events.ts';
@@ -23,6 +25,9 @@ import { createWithdrawTables } from './rollup-withdraw.ts';
 /** Bump when the meaning of a rollup column changes: the next start rebuilds.
  * 2: a course's completion day moves back when a late phone brings an earlier first completion. */
 export const ROLLUP_VERSION = 2;
+
+/** Learner events a rebuild applies at once (as one page of the catch-up). */
+const REBUILD_PAGE = 5_000;
 
 export interface StatsCatalog {
   courses: ReadonlyArray<{ id: string; skill: string; lessons: ReadonlyArray<{ id: string }> }>;
@@ -51,45 +56,57 @@ export function createStatsRollup(engine: Engine, catalog: StatsCatalog, now: ()
   const withdrawTables = createWithdrawTables(engine);
   const rebuildTables = createRebuildTables(engine);
 
-  /** The learner was active on each of `days` (first and last are their minimum and maximum). */
-  async function activeOn(learnerId: string, first: number, last: number, days: Iterable<number>, isAssisted: boolean) {
-    await t.ensureLearner(learnerId, isAssisted);
-    await t.touchLearner(learnerId, first, last);
-    for (const day of days) await t.addDay(learnerId, day);
+  /** Learners active on each of their `days` (first and last are their minimum and maximum). */
+  async function activeOn(rows: ReadonlyArray<{ learnerId: string; first: number; last: number; days: Iterable<number> }>, isAssisted: boolean) {
+    await t.activeOn(rows.map((r) => ({ learnerId: r.learnerId, isAssisted: isAssisted ? 1 : 0, firstDay: r.first, lastDay: r.last })));
+    await t.addDays(rows.flatMap((r) => [...r.days].map((day) => ({ learnerId: r.learnerId, day }))));
   }
 
   function active(learnerId: string, day: number, isAssisted: boolean) {
-    return activeOn(learnerId, day, day, [day], isAssisted);
+    return activeOn([{ learnerId, first: day, last: day, days: [day] }], isAssisted);
   }
 
   async function lessonStarted(learnerId: string, courseId: string, lessonId: string, day: number) {
     await active(learnerId, day, false);
-    await t.startCourse(learnerId, courseId, day);
-    await t.daily({ day, courseId, lessonId, starts: 1, completions: 0, assistedCompletions: 0, scoreSum: 0 });
+    await t.startCourses([{ learnerId, courseId, day }]);
+    await t.daily([{ day, courseId, lessonId, starts: 1, completions: 0, assistedCompletions: 0, scoreSum: 0 }]);
   }
 
   async function lessonCompleted(learnerId: string, courseId: string, lessonId: string, score: number, day: number, byGuide: boolean) {
     await active(learnerId, day, false);
-    await t.startCourse(learnerId, courseId, day);
-    await t.daily({ day, courseId, lessonId, starts: 0, completions: 1, assistedCompletions: byGuide ? 1 : 0, scoreSum: score });
-    await t.addLesson(learnerId, courseId, lessonId, day);
-    await checkCourse(learnerId, courseId);
+    await t.startCourses([{ learnerId, courseId, day }]);
+    await t.daily([{ day, courseId, lessonId, starts: 0, completions: 1, assistedCompletions: byGuide ? 1 : 0, scoreSum: score }]);
+    await t.addLessons([{ learnerId, courseId, lessonId, firstDay: day }]);
+    await checkCourses([{ learnerId, courseId }]);
   }
 
-  /** Marks the course complete once every lesson of it has a first completion. */
-  async function checkCourse(learnerId: string, courseId: string) {
-    const needed = lessonCount.get(courseId);
-    if (!needed) return; // not a course of this catalog: counted, never "complete"
-    const done = await t.lessonsDone(learnerId, courseId);
-    if (done.n < needed || done.lastDay === null) return;
-    // The course is complete on the day its last lesson was first completed.
-    // A phone that syncs late can bring an earlier first completion of a
-    // lesson: the completion day then moves back, as a rebuild would put it.
-    if (!(await t.completeCourse(learnerId, courseId, done.lastDay))) return;
-    await t.firstCourse(learnerId, done.lastDay);
-    if (!everySkillHasCourse || !basicCourses.has(courseId)) return;
-    const finished = (await t.completedCourses(learnerId)).filter((c) => basicCourses.has(c.courseId));
-    if (finished.length === basicCourses.size) await t.fiveSkills(learnerId, Math.max(...finished.map((c) => c.day)));
+  /**
+   * Marks each course complete once every lesson of it has a first
+   * completion: on the day its last lesson was first completed. A phone that
+   * syncs late can bring an earlier first completion of a lesson: the
+   * completion day then moves back, as a rebuild would put it. The learner's
+   * first whole course and the five skills follow the courses that moved.
+   */
+  async function checkCourses(pairs: ReadonlyArray<{ learnerId: string; courseId: string }>) {
+    // Not a course of this catalog: counted, never "complete".
+    const known = pairs.filter((p) => lessonCount.get(p.courseId));
+    if (known.length === 0) return;
+    const key = (learnerId: string, courseId: string) => `${learnerId}\u0000${courseId}`;
+    const done = new Map((await t.lessonsDone([...new Set(known.map((p) => p.learnerId))])).map((d) => [key(d.learnerId, d.courseId), d]));
+    const complete = known.flatMap(({ learnerId, courseId }) => {
+      const d = done.get(key(learnerId, courseId));
+      return d && d.n >= lessonCount.get(courseId)! && d.lastDay !== null ? [{ learnerId, courseId, day: d.lastDay }] : [];
+    });
+    const moved = await t.completeCourses(complete);
+    const earliest = new Map<string, number>();
+    for (const m of moved) earliest.set(m.learnerId, Math.min(m.day, earliest.get(m.learnerId) ?? m.day));
+    await t.firstCourses([...earliest].map(([learnerId, day]) => ({ learnerId, day })));
+    if (!everySkillHasCourse) return;
+    const basicMoved = [...new Set(moved.filter((m) => basicCourses.has(m.courseId)).map((m) => m.learnerId))];
+    if (basicMoved.length === 0) return;
+    const finished = new Map<string, number[]>();
+    for (const c of await t.completedCourses(basicMoved)) if (basicCourses.has(c.courseId)) finished.set(c.learnerId, [...(finished.get(c.learnerId) ?? []), c.day]);
+    await t.fiveSkills([...finished].filter(([, days]) => days.length === basicCourses.size).map(([learnerId, days]) => ({ learnerId, day: Math.max(...days) })));
   }
 
   async function applyLearnerEvent(event: LearningEvent, effectiveAt: number): Promise<void> {
@@ -160,21 +177,19 @@ export function createStatsRollup(engine: Engine, catalog: StatsCatalog, now: ()
     for (const row of guideRows) await applyGuideEvent(JSON.parse(row.payload) as GuideEvent, row.effectiveAt);
   }
 
-  // A page of learner records goes in as one batch: one upsert per learner,
-  // day, course and lesson instead of several per event (rollup-batch.ts).
-  const learnerRecords = createRollupCatchUp(
-    engine,
-    gated(
-      createBatchApply({
-        activeOn,
-        startCourse: t.startCourse,
-        daily: (day, courseId, lessonId, starts, completions, scoreSum) => t.daily({ day, courseId, lessonId, starts, completions, assistedCompletions: 0, scoreSum }),
-        lessonDone: t.addLesson,
-        checkCourse,
-        inOrder: applyLearnerEvent,
-      }),
-    ),
-  );
+  // A page of learner records goes in as one batch: one row per learner,
+  // day, course and lesson instead of several per event (rollup-batch.ts),
+  // each table's rows in a few statements (rollup-tables.ts).
+  const applyPage = createBatchApply({
+    activeOn: (rows) => activeOn(rows, false),
+    startCourses: t.startCourses,
+    daily: (rows) => t.daily(rows.map((r) => ({ ...r, assistedCompletions: 0 }))),
+    lessonsFirstDone: (rows) => t.addLessons(rows.map(({ day, ...r }) => ({ ...r, firstDay: day }))),
+    checkCourses,
+    inOrder: applyLearnerEvent,
+  });
+
+  const learnerRecords = createRollupCatchUp(engine, gated(applyPage));
 
   const hash = catalogHash(catalog);
   async function rebuild(): Promise<void> {
@@ -189,7 +204,13 @@ export function createStatsRollup(engine: Engine, catalog: StatsCatalog, now: ()
       await rebuildTables.clear();
       // Guide events first: an assisted learner's registration marks them as assisted.
       for await (const row of rebuildTables.replay('guide')) await applyGuideEvent(JSON.parse(row.payload) as GuideEvent, row.effectiveAt);
-      for await (const row of rebuildTables.replay('learner', upTo)) await applyLearnerEvent(JSON.parse(row.payload) as LearningEvent, row.effectiveAt);
+      // Learner events in pages, as the catch-up applies them (held ones are left out by the replay).
+      const page: Array<{ event: RollupRecord; effectiveAt: number }> = [];
+      for await (const row of rebuildTables.replay('learner', upTo)) {
+        page.push({ event: JSON.parse(row.payload) as LearningEvent, effectiveAt: row.effectiveAt });
+        if (page.length === REBUILD_PAGE) await applyPage(page.splice(0));
+      }
+      await applyPage(page);
       await rebuildTables.profileState();
       await rebuildTables.writeState({ version: ROLLUP_VERSION, catalogHash: hash, builtAt: now() });
       await learnerRecords.rebuilt(upTo);
