@@ -72,7 +72,7 @@ export function createCityDeployment(deps: CityDeploymentDeps) {
   const common = { catalog, now, passwords: deps.passwords };
 
   let served!: ReturnType<typeof createCityApp>;
-  const overview = createCityOverview(registry, stores, catalog, now, async (slug) => (await served.localityApp(slug)).settleFigures?.());
+  const overview = createCityOverview(registry, stores, now, async (slug) => (await served.localityApp(slug)).settleFigures?.());
   const home = createApp({
     ...(deps.db ? { db: deps.db, sqlite: deps.sqlite } : { engine: deps.engine }),
     ...common,

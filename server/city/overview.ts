@@ -1,53 +1,39 @@
 // The city's view: every locality's figures, read from its own store by its
-// own dashboard's definitions (stats/dashboard.ts), so a locality's number is
-// the same on the city's screen as on its own. Learner counts of the
+// own dashboard's definitions (stats/locality-figures.ts reads the headline's
+// expressions), so a locality's number is the same on the city's screen as on its own. Learner counts of the
 // localities are parts of the city's published total, so the "<5" rule and
 // its protection of the total apply across them (stats/suppress.ts).
 import type { CityOverview, LocalityFigures } from '../../shared/city/api.ts';
 import type { DashboardQuery } from '../../shared/stats/api.ts';
-import type { FigureKind } from '../../shared/stats/figure-kinds.ts';
 import type { Locality } from '../../shared/localities/locality.ts';
 import type { Engine } from '../db/engine/engine.ts';
 import type { LocalityRegistry } from '../localities/registry.ts';
 import type { LocalityStores } from '../localities/stores.ts';
-import { createDashboard, type DashboardCatalog } from '../stats/dashboard.ts';
+import { createLocalityFigures, type LocalityFigures as Figures } from '../stats/locality-figures.ts';
 import { people, protect, shownShare } from '../stats/suppress.ts';
 import { createCityTrends } from './trends.ts';
 
 /** How many localities are read at once: each takes a connection for its read. */
 const AT_ONCE = 8;
 
-interface Raw {
+interface Raw extends Figures {
   locality: Locality;
-  learners: number;
-  newLearners: number;
-  lessonsCompleted: number;
-  adults: number | null;
-  counted: FigureKind[];
-  range: CityOverview['range'];
 }
 
 /** Brings a locality's figures up to date with its stored records before they are read (its app's settleFigures). */
 export type SettleFigures = (slug: string) => Promise<void>;
 
-/** A catalogue that can narrow itself to one locality's courses (resident/catalog.ts), as that locality's own app does. */
-type OverviewCatalog = DashboardCatalog & { forLocality?(slug: string): DashboardCatalog };
-
-export function createCityOverview(registry: LocalityRegistry, stores: LocalityStores, catalog: OverviewCatalog, now: () => number, settle: SettleFigures) {
-  const dashboards = new Map<string, ReturnType<typeof createDashboard>>();
-  const dashboardOf = (slug: string, engine: Engine) => {
-    let d = dashboards.get(slug);
-    if (!d) dashboards.set(slug, (d = createDashboard(engine, catalog.forLocality?.(slug) ?? catalog, now)));
-    return d;
+export function createCityOverview(registry: LocalityRegistry, stores: LocalityStores, now: () => number, settle: SettleFigures) {
+  const readers = new Map<string, ReturnType<typeof createLocalityFigures>>();
+  const figuresOf = (slug: string, engine: Engine) => {
+    let f = readers.get(slug);
+    if (!f) readers.set(slug, (f = createLocalityFigures(engine, now)));
+    return f;
   };
 
   async function read(locality: Locality, query: DashboardQuery): Promise<Raw> {
     await settle(locality.slug);
-    const dashboard = dashboardOf(locality.slug, await stores.engineOf(locality.slug));
-    const { range, headline } = await dashboard.headline(query);
-    const { coverage, counted } = await dashboard.coverage(query);
-    const populations = coverage.map((row) => row.adultPopulation).filter((n): n is number => n !== null);
-    return { locality, range, learners: headline.learners, newLearners: headline.newLearners, lessonsCompleted: headline.lessonsCompleted, counted, adults: populations.length > 0 ? populations.reduce((a, b) => a + b, 0) : null };
+    return { locality, ...(await figuresOf(locality.slug, await stores.engineOf(locality.slug))(query)) };
   }
 
   async function overview(query: DashboardQuery): Promise<CityOverview> {

@@ -8,7 +8,7 @@
 import { and, eq, gte, lt, sql } from 'drizzle-orm';
 import { DEFAULT_OFFICIAL_KINDS, FIGURE_KINDS, officialLessons, type FigureKind, type FigureKinds } from '../../shared/stats/figure-kinds.ts';
 import type { Headline } from '../../shared/stats/api.ts';
-import type { Engine } from '../db/engine/engine.ts';
+import type { AsyncDb, Engine } from '../db/engine/engine.ts';
 import { events, guideEvents, integrityHolds, wardFigureSettings } from '../db/schema/index.ts';
 import { VERIFIED_SELF_COMPLETIONS } from './verified-records.ts';
 import { msBounds, type DayRange } from './range.ts';
@@ -23,16 +23,19 @@ export function officialKindsOf(stored: string | undefined): FigureKinds['offici
   return { kinds: FIGURE_KINDS.filter((k) => chosen.includes(k)), isDefault: false };
 }
 
-export function createFigureKinds(engine: Engine) {
-  const { db } = engine;
-  // Written out with table names: the FROM is the attribution join, where a bare "id" is ambiguous.
-  const eventId = sql.raw('"events"."id"');
-  const eventAt = sql.raw('"events"."effective_at"');
-  const creditedSelf = db
+// Written out with table names: the FROM is the attribution join, where a bare "id" is ambiguous.
+const eventId = sql.raw('"events"."id"');
+const eventAt = sql.raw('"events"."effective_at"');
+/** A resident's own completions in [from, to) credited to a guided session (the city's figures read it too, locality-figures.ts). */
+export const creditedSelfCompletions = (db: AsyncDb) =>
+  db
     .select({ n: sql<number>`count(DISTINCT ${eventId})` })
     .from(sql`${VERIFIED_SELF_COMPLETIONS}`)
-    .where(sql`${eventAt} >= ${from} AND ${eventAt} < ${to}`)
-    .prepare();
+    .where(sql`${eventAt} >= ${from} AND ${eventAt} < ${to}`);
+
+export function createFigureKinds(engine: Engine) {
+  const { db } = engine;
+  const creditedSelf = creditedSelfCompletions(db).prepare();
   const held = db
     .select({ n: sql<number>`count(*)` })
     .from(integrityHolds)

@@ -19,24 +19,25 @@ const end = sql.placeholder('end');
 const from = sql.placeholder('from');
 const to = sql.placeholder('to');
 
+// The headline's counts of learners and lessons, as expressions over the
+// placeholders start and end (a range's days): the city's figures of each
+// locality read them too (locality-figures.ts), so both say the same.
+/** Learners by the range's end (sums of the first-day counters, stats-counters.ts, not a scan of every learner): all, new in the range, assisted. */
+export const LEARNER_SUMS = {
+  total: total(statsFirstDays.learners),
+  fresh: total(onlyIf(gte(statsFirstDays.day, start), statsFirstDays.learners)),
+  assisted: total(sql`${statsFirstDays.learners} * ${statsFirstDays.isAssisted}`),
+};
+export const LEARNERS_BY_END = lte(statsFirstDays.day, end);
+/** Lesson completions in the range, and those a guide recorded. */
+export const LESSON_SUMS = { completions: total(statsDaily.completions), assisted: total(statsDaily.assistedCompletions) };
+export const LESSONS_IN_RANGE = between(statsDaily.day, start, end);
+
 export function createHeadline(engine: Engine, standing: CertificateStandingOf) {
   const { db } = engine;
-  // Sums of the first-day counters (stats-counters.ts), not a scan of every learner.
-  const learners = db
-    .select({
-      total: total(statsFirstDays.learners),
-      fresh: total(onlyIf(gte(statsFirstDays.day, start), statsFirstDays.learners)),
-      assisted: total(sql`${statsFirstDays.learners} * ${statsFirstDays.isAssisted}`),
-    })
-    .from(statsFirstDays)
-    .where(lte(statsFirstDays.day, end))
-    .prepare();
+  const learners = db.select(LEARNER_SUMS).from(statsFirstDays).where(LEARNERS_BY_END).prepare();
   const active = activeUpTo(engine);
-  const lessons = db
-    .select({ completions: total(statsDaily.completions), assisted: total(statsDaily.assistedCompletions) })
-    .from(statsDaily)
-    .where(between(statsDaily.day, start, end))
-    .prepare();
+  const lessons = db.select(LESSON_SUMS).from(statsDaily).where(LESSONS_IN_RANGE).prepare();
   const courses = db
     .select({ n: total(statsCourseDays.completed) })
     .from(statsCourseDays)

@@ -15,6 +15,7 @@ import { createGuide, guideSyncResults, joined, sessionCreated } from './guide-s
 import type { IndicatorReport } from '../../shared/indicators/api.ts';
 import { SAMPLE_PLAN } from './unit-support.ts';
 import { readDocx } from '../support/docx-read.ts';
+import { createLocalityFigures } from '../../server/stats/locality-figures.ts';
 
 let t: TestApp;
 let office: Record<string, string>;
@@ -174,6 +175,33 @@ describe('confirmed outcomes in the official figures', () => {
     const lessonsLabel = 'Lượt hoàn thành bài học (phường không chọn tính loại bài học nào)';
     expect(await headlineLessonRows()).toEqual({ xlsx: [[lessonsLabel, 0]], docx: [lessonsLabel, 0] });
     expect((await dashboard()).headline).toMatchObject({ lessonsCompleted: 0, outcomesConfirmed: 1, outcomesCounted: true });
+  });
+});
+
+describe("the city's reading of a locality's figures (server/stats/locality-figures.ts)", () => {
+  const put = (kinds: unknown) => t.request('/api/v1/stats/official-kinds', { method: 'PUT', headers: { ...admin, 'content-type': 'application/json' }, body: JSON.stringify({ kinds }) });
+
+  it("gives the headline's learners and official lessons, the kinds coverage counts and the groups' adults, for every choice of kinds", async () => {
+    // The city reads this one statement per locality instead of the dashboard's sections: the two must never disagree.
+    const figures = createLocalityFigures(t.engine, () => NOW);
+    const seen: number[] = [];
+    for (const kinds of [['verified', 'self-reported'], ['verified'], ['self-reported'], ['outcomes'], ['verified', 'outcomes']]) {
+      expect((await put(kinds)).status).toBe(200);
+      const d = await dashboard();
+      const city = await figures({ from: '2025-05-01', to: '2025-06-20' });
+      const adults = d.coverage.map((row) => row.adultPopulation).filter((n): n is number => n !== null);
+      expect(city).toEqual({
+        range: d.range,
+        learners: d.headline.learners,
+        newLearners: d.headline.newLearners,
+        lessonsCompleted: d.headline.lessonsCompleted,
+        counted: d.coverageCounted,
+        adults: adults.length > 0 ? adults.reduce((a, b) => a + b, 0) : null,
+      });
+      seen.push(city.lessonsCompleted);
+    }
+    // The fixture tells the kinds apart: verified, self-reported, both and none are four different counts.
+    expect(new Set(seen.slice(0, 4)).size).toBe(4);
   });
 });
 
