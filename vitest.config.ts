@@ -23,6 +23,11 @@ export default defineConfig({
           testTimeout: 120_000,
           hookTimeout: 120_000,
           fileParallelism: false,
+          // A page reacts in well under a second on a quiet machine; the
+          // default second of expect.poll is too short on a busy CI machine
+          // (a PIN's key derivation, a certificate's picture). Speed is the
+          // benchmarks' business (npm run bench), not these tests'.
+          expect: { poll: { timeout: 10_000 } },
         },
       },
     ],
