@@ -11,7 +11,7 @@ export function createRecordPipeline(engine: Engine, projections: readonly Proje
   const commit = createGroupCommit(engine);
   return {
     learner: createIngest('learner', createLearnerStore(engine.kind), combineHooks(projections.map((p) => p.learner)), commit),
-    guide: createIngest('guide', createGuideStore(), combineHooks(projections.map((p) => p.guide)), commit),
+    guide: createIngest('guide', createGuideStore(engine.kind), combineHooks(projections.map((p) => p.guide)), commit),
     unit: createIngest('unit', createUnitStore(), combineHooks(projections.map((p) => p.unit)), commit),
   };
 }

@@ -45,6 +45,19 @@ export interface RecordStore<E> {
  */
 export const LEARNER_RECORDS_LOCK = 1_936_024_950;
 
+/**
+ * PostgreSQL: held alone by whatever writes the rollups: each catch-up page
+ * and rebuild (server/stats/catch-up.ts), a reviewer's decision on a held
+ * record, and every transaction that stores guide records, which go into the
+ * rollups inside their sync (stats/rollup.ts guide.apply). A page's
+ * multi-row upserts and a guide sync's would otherwise lock the same rollup
+ * rows in different orders, and PostgreSQL ends one of them as a deadlock.
+ * Taken before the guide transaction's first insert, so a rebuild (which
+ * holds it, then holds guide syncs back with a SHARE lock on guide_events)
+ * never waits for a sync that waits for it.
+ */
+export const ROLLUP_WRITER_LOCK = 1_936_024_951;
+
 /** The arguments of a PostgreSQL advisory lock of this kind for the tables of the current schema (a locality's). */
 export const schemaLock = (kind: number) => sql.raw(`${kind}, hashtext(current_schema())`);
 
@@ -90,11 +103,12 @@ export function createLearnerStore(kind: EngineKind = 'sqlite'): RecordStore<Lea
   };
 }
 
-export function createGuideStore(): RecordStore<GuideEvent> {
+export function createGuideStore(kind: EngineKind = 'sqlite'): RecordStore<GuideEvent> {
   type Row = typeof guideEvents.$inferInsert;
   const columns = ['id', 'type', 'recordedBy', 'deviceId', 'learnerId', 'sessionId', 'courseId', 'lessonId', 'occurredAt', 'receivedAt', 'effectiveAt', 'payload'] as const;
   const insert = prepared((b) => b.insert(guideEvents).values(placeholders<Row>(columns)).onConflictDoNothing());
   const owner = prepared((b) => b.select({ by: guideEvents.recordedBy }).from(guideEvents).where(eq(guideEvents.id, sql.placeholder('id'))));
+  const writerLock = prepared(() => sql`SELECT pg_advisory_xact_lock(${schemaLock(ROLLUP_WRITER_LOCK)})`);
   return {
     family: 'guide',
     recorderOf: (e) => e.recordedBy,
@@ -115,6 +129,7 @@ export function createGuideStore(): RecordStore<GuideEvent> {
       return (await tx.runPrepared(insert, row)).changes === 1;
     },
     storedBy: async (tx, id) => tx.valuePrepared<string>(owner, { id }),
+    ...(kind === 'postgres' && { beforeRequest: async (tx: Engine) => void (await tx.runPrepared(writerLock, {})) }),
   };
 }
 

@@ -36,7 +36,7 @@ import type { LearningEvent } from '../../shared/events.ts';
 import type { RollupRecord } from './rollup-batch.ts';
 import type { Engine } from '../db/engine/engine.ts';
 import { events, statsState } from '../db/schema/index.ts';
-import { LEARNER_RECORDS_LOCK, schemaLock } from '../records/stores.ts';
+import { LEARNER_RECORDS_LOCK, ROLLUP_WRITER_LOCK, schemaLock } from '../records/stores.ts';
 import { dialectOf } from './sql.ts';
 
 /** Events per catch-up transaction: big enough to merge well, small enough to keep one turn of the event loop short. */
@@ -47,8 +47,6 @@ export const CATCH_UP_DELAY_MS = 1_000;
 export const PAUSE_MS = 100;
 /** Under syncs that never pause, the oldest record waits at most this long. */
 export const MAX_WAIT_MS = 5_000;
-/** PostgreSQL: held by each catch-up page and rebuild, so those of several processes take turns. */
-const ROLLUP_WRITER_LOCK = 1_936_024_951;
 
 /** The learner record types the rollups read (rollup.ts applyLearnerEvent). */
 export const ROLLED_UP_TYPES = ['lesson.started', 'lesson.completed', 'session.joined', 'profile.updated', 'consent.withdrawn'] as const;
