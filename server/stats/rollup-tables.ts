@@ -144,10 +144,10 @@ export function createRollupTables(engine: Engine) {
     FROM ${valuesOf(rows.map((r) => [r.learnerId, r.day]), ['TEXT', 'BIGINT'])}
     WHERE ${statsLearners.learnerId} = ${v(1)} AND (${statsLearners.fiveSkillsDay} IS NULL OR ${statsLearners.fiveSkillsDay} > ${v(2)})`);
 
-  /** Reads over many learners, a chunk of them at a time. */
-  const readChunks = async <T>(learnerIds: string[], read: (chunk: string[]) => Promise<T[]>): Promise<T[]> => {
+  /** A statement over many rows (or learners) that returns rows, a chunk at a time, its answers joined. */
+  const readChunks = async <R, T>(rows: R[], read: (chunk: R[]) => Promise<T[]>): Promise<T[]> => {
     const out: T[] = [];
-    await inChunks(learnerIds, async (chunk) => out.push(...(await read(chunk))));
+    await inChunks(rows, async (chunk) => out.push(...(await read(chunk))));
     return out;
   };
 
@@ -167,11 +167,7 @@ export function createRollupTables(engine: Engine) {
     /** How many lessons of each course these learners completed, and the day of the last first completion. */
     lessonsDone: (learnerIds: string[]) => readChunks(learnerIds, lessonsDone),
     /** Sets or moves back each course's completion day; the rows whose day changed. */
-    async completeCourses(rows: LearnerCourseDay[]): Promise<LearnerCourseDay[]> {
-      const moved: LearnerCourseDay[] = [];
-      await inChunks(rows, async (chunk) => moved.push(...(await completeCourses(chunk))));
-      return moved;
-    },
+    completeCourses: (rows: LearnerCourseDay[]) => readChunks(rows, completeCourses),
     /** Each learner's first whole course on the day, unless stored earlier. */
     firstCourses: (rows: Array<{ learnerId: string; day: number }>) => inChunks(rows, firstCourses),
     // Not null: the query keeps completed courses only.
