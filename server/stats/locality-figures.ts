@@ -9,7 +9,7 @@
 import { eq, sql } from 'drizzle-orm';
 import type { DashboardQuery } from '../../shared/stats/api.ts';
 import { officialLessons, type FigureKind } from '../../shared/stats/figure-kinds.ts';
-import type { Engine } from '../db/engine/engine.ts';
+import type { AsyncDb, Engine } from '../db/engine/engine.ts';
 import { residentialGroups, statsDaily, statsFirstDays, wardFigureSettings } from '../db/schema/index.ts';
 import { countedOf } from './coverage.ts';
 import { creditedSelfCompletions, officialKindsOf } from './figure-kinds.ts';
@@ -39,10 +39,10 @@ interface Row {
   adults: number | null;
 }
 
-export function createLocalityFigures(engine: Engine, now: () => number) {
-  const { db } = engine;
+/** The one statement (the tables it reads are the ones figure_changes watches: tests/integration/city-overview-kept-engines.test.ts). */
+export function localityFiguresQuery(db: AsyncDb) {
   const scalar = <T>(query: { getSQL(): ReturnType<typeof sql> }) => sql<T>`(${query})`;
-  const figures = db
+  return db
     .select({
       learners: LEARNER_SUMS.total,
       newLearners: LEARNER_SUMS.fresh,
@@ -53,21 +53,28 @@ export function createLocalityFigures(engine: Engine, now: () => number) {
       adults: scalar<number | null>(db.select({ n: sql`sum(${residentialGroups.adultPopulation})` }).from(residentialGroups)),
     })
     .from(statsFirstDays)
-    .where(LEARNERS_BY_END)
-    .prepare();
+    .where(LEARNERS_BY_END);
+}
 
-  /** The city has no residential groups: a group in the query is refused (400 unknown_group), as for its trend. */
-  return async (query: DashboardQuery): Promise<LocalityFigures> => {
+export function createLocalityFigures(engine: Engine, now: () => number) {
+  const figures = localityFiguresQuery(engine.db).prepare();
+
+  /** The day range a query asks for today, with its bounds as the statement takes them. */
+  const boundsOf = (query: DashboardQuery): FigureBounds => {
     const r = resolveRange(query, now(), () => false);
     const [from, to] = msBounds(r);
-    const row = (await figures.get({ start: r.start, end: r.end, from, to })) as Row;
+    return { range: r.range, values: { start: r.start, end: r.end, from, to } };
+  };
+
+  const read = async ({ range, values }: FigureBounds): Promise<LocalityFigures> => {
+    const row = (await figures.get(values)) as Row;
     const official = officialKindsOf(row.kinds ?? undefined);
     const n = (v: number | string | null) => Number(v ?? 0);
     const credited = n(row.credited);
     const assisted = n(row.assisted);
     const lessons = { verified: assisted + credited, selfReported: n(row.completions) - assisted - credited };
     return {
-      range: r.range,
+      range,
       learners: n(row.learners),
       newLearners: n(row.newLearners),
       lessonsCompleted: officialLessons(lessons, official.kinds),
@@ -75,4 +82,12 @@ export function createLocalityFigures(engine: Engine, now: () => number) {
       adults: row.adults === null ? null : Number(row.adults),
     };
   };
+
+  /** The city has no residential groups: a group in the query is refused (400 unknown_group), as for its trend. */
+  return Object.assign(async (query: DashboardQuery) => read(boundsOf(query)), { boundsOf, read });
+}
+
+export interface FigureBounds {
+  range: DayRange['range'];
+  values: { start: number; end: number; from: number; to: number };
 }

@@ -270,6 +270,14 @@ export const events = pgTable(
   ],
 );
 
+export const figureChanges = pgTable(
+  'figure_changes',
+  {
+    id: bigint('id', { mode: 'number' }).primaryKey().generatedByDefaultAsIdentity(),
+    weight: bigint('weight', { mode: 'number' }).notNull().default(1),
+  },
+);
+
 export const guideEvents = pgTable(
   'guide_events',
   {

@@ -92,6 +92,18 @@ export const statsDaily = sqliteTable(
 );
 
 /** Which rollup code and course catalog built the tables above. */
+/**
+ * A count of the changes to what a locality's headline figures read: triggers
+ * on those tables add a row (PostgreSQL: one per statement, folded into one
+ * row now and then) or add to row 1 (SQLite). The sum of the weights grows
+ * with every committed change and never repeats, so the city's view can keep
+ * a locality's figures while it stays the same (stats/figure-changes.ts).
+ */
+export const figureChanges = sqliteTable('figure_changes', {
+  id: integer('id').primaryKey({ autoIncrement: true }),
+  weight: integer('weight').notNull().default(1),
+});
+
 export const statsState = sqliteTable('stats_state', {
   id: integer('id').primaryKey(),
   version: integer('version').notNull(),
