@@ -49,12 +49,15 @@ export function createCityOverview(registry: LocalityRegistry, stores: LocalityS
     const bounds = reader.figures.boundsOf(query);
     const at = JSON.stringify(bounds.values);
     const before = kept.get(slug);
-    const stamp = await reader.stamp();
+    let stamp = await reader.stamp();
     if (before && stamp?.settled && stamp.key === before.stamp && at === before.bounds) return before.figures;
-    await settle(slug);
-    const settled = await reader.stamp(); // before the figures: see stats/figure-changes.ts
-    const figures = await reader.figures.read(bounds);
-    if (settled?.settled) kept.set(slug, { stamp: settled.key, bounds: at, figures });
+    // Settled once in this process (its start's rebuild awaited) and every record rolled up: nothing to settle.
+    if (!before || !stamp?.settled) {
+      await settle(slug);
+      stamp = await reader.stamp();
+    }
+    const figures = await reader.figures.read(bounds); // after the stamp: see stats/figure-changes.ts
+    if (stamp?.settled) kept.set(slug, { stamp: stamp.key, bounds: at, figures });
     return figures;
   }
 

@@ -29,8 +29,8 @@ export class ImportRefusedError extends Error {}
 /** Rows per INSERT: well under both engines' limits on parameters. */
 const BATCH = 200;
 
-/** Tables not copied: rebuilt or kept by the locality's own app (rollups, counters, shared counts) or the city's. */
-const NOT_COPIED = (name: string) => name.startsWith('stats_') || ['localities', 'city_targets', 'shared_windows', 'recent_registrations'].includes(name);
+/** Tables not copied: rebuilt or kept by the locality's own app (rollups, counters, shared counts, its count of changes) or the city's. */
+const NOT_COPIED = (name: string) => name.startsWith('stats_') || ['localities', 'city_targets', 'shared_windows', 'recent_registrations', 'figure_changes'].includes(name);
 
 /** Tables every new store is seeded with sample rows: rows the ward's file does not have are removed. */
 const SEEDED = ['ward_profile', 'residential_groups', 'units', 'plans'];

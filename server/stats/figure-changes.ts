@@ -7,8 +7,8 @@
 // The sum grows with every committed change and never repeats, so an equal
 // stamp means nothing the figures read was committed in between. Read the
 // stamp before the figures: a change between the two only makes the next
-// reading read again. A restored backup can repeat a stamp: restart the
-// server processes after a restore (docs/operations.md), which empties what they keep.
+// reading read again. A restored copy can repeat a stamp: the server
+// processes are stopped for a restore (README, "Daily backup"), which empties what they keep.
 import { sql } from 'drizzle-orm';
 import type { Engine } from '../db/engine/engine.ts';
 import { events, figureChanges, statsState } from '../db/schema/index.ts';

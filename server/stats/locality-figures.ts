@@ -5,7 +5,8 @@
 // the headline's own expressions (headline.ts, figure-kinds.ts) as scalar
 // subqueries, read from one snapshot without a transaction around them. The
 // dashboard's headline and coverage sections, read as the ward does, took
-// about 24 round trips per locality: a second at a city's 114.
+// about 24 round trips per locality: a second at a city's 114. The view
+// keeps what this reads while nothing under it changed (figure-changes.ts).
 import { eq, sql } from 'drizzle-orm';
 import type { DashboardQuery } from '../../shared/stats/api.ts';
 import { officialLessons, type FigureKind } from '../../shared/stats/figure-kinds.ts';
