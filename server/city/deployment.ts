@@ -18,6 +18,7 @@ import { createLocalityRegistry } from '../localities/registry.ts';
 import { localityDataDir, localityStores, type LocalityStoresOn } from '../localities/stores.ts';
 import type { Logger } from '../logger.ts';
 import { loadCatalog } from '../resident/catalog.ts';
+import { createCityFigureStamps } from '../stats/figure-changes.ts';
 import { createCityOverview } from './overview.ts';
 
 export interface CityDeploymentDeps extends Pick<AppDeps, 'db' | 'sqlite' | 'engine' | 'drawKey' | 'now' | 'catalog' | 'passwords'> {
@@ -72,7 +73,7 @@ export function createCityDeployment(deps: CityDeploymentDeps) {
   const common = { catalog, now, passwords: deps.passwords };
 
   let served!: ReturnType<typeof createCityApp>;
-  const overview = createCityOverview(registry, stores, now, async (slug) => (await served.localityApp(slug)).settleFigures?.());
+  const overview = createCityOverview(registry, stores, createCityFigureStamps(deps.on, stores), now, async (slug) => (await served.localityApp(slug)).settleFigures?.());
   const home = createApp({
     ...(deps.db ? { db: deps.db, sqlite: deps.sqlite } : { engine: deps.engine }),
     ...common,

@@ -9,7 +9,7 @@ import type { Locality } from '../../shared/localities/locality.ts';
 import type { Engine } from '../db/engine/engine.ts';
 import type { LocalityRegistry } from '../localities/registry.ts';
 import type { LocalityStores } from '../localities/stores.ts';
-import { createFigureStamp } from '../stats/figure-changes.ts';
+import { createFigureStamp, type CityFigureStamps, type FigureStamp } from '../stats/figure-changes.ts';
 import { createLocalityFigures, type LocalityFigures as Figures } from '../stats/locality-figures.ts';
 import { people, protect, shownShare } from '../stats/suppress.ts';
 import { createCityTrends } from './trends.ts';
@@ -31,7 +31,7 @@ interface Kept {
   figures: Figures;
 }
 
-export function createCityOverview(registry: LocalityRegistry, stores: LocalityStores, now: () => number, settle: SettleFigures) {
+export function createCityOverview(registry: LocalityRegistry, stores: LocalityStores, stampsOf: CityFigureStamps, now: () => number, settle: SettleFigures) {
   const readers = new Map<string, { figures: ReturnType<typeof createLocalityFigures>; stamp: ReturnType<typeof createFigureStamp> }>();
   const readerOf = (slug: string, engine: Engine) => {
     let r = readers.get(slug);
@@ -44,12 +44,13 @@ export function createCityOverview(registry: LocalityRegistry, stores: LocalityS
   // small statement for each of the others.
   const kept = new Map<string, Kept>();
 
-  async function figuresOf(slug: string, query: DashboardQuery): Promise<Figures> {
+  /** `stamp`: the locality's, read with every other's (stats/figure-changes.ts) before this. */
+  async function figuresOf(slug: string, query: DashboardQuery, read: FigureStamp | undefined): Promise<Figures> {
     const reader = readerOf(slug, await stores.engineOf(slug));
     const bounds = reader.figures.boundsOf(query);
     const at = JSON.stringify(bounds.values);
     const before = kept.get(slug);
-    let stamp = await reader.stamp();
+    let stamp = read;
     if (before && stamp?.settled && stamp.key === before.stamp && at === before.bounds) return before.figures;
     // Settled once in this process (its start's rebuild awaited) and every record rolled up: nothing to settle.
     if (!before || !stamp?.settled) {
@@ -61,14 +62,13 @@ export function createCityOverview(registry: LocalityRegistry, stores: LocalityS
     return figures;
   }
 
-  async function read(locality: Locality, query: DashboardQuery): Promise<Raw> {
-    return { locality, ...(await figuresOf(locality.slug, query)) };
-  }
 
   async function overview(query: DashboardQuery): Promise<CityOverview> {
     const localities = await registry.list();
+    const stamps = await stampsOf(localities.map((l) => l.slug));
     const raws: Raw[] = [];
-    for (let i = 0; i < localities.length; i += AT_ONCE) raws.push(...(await Promise.all(localities.slice(i, i + AT_ONCE).map((l) => read(l, query)))));
+    const read = async (locality: Locality, i: number): Promise<Raw> => ({ locality, ...(await figuresOf(locality.slug, query, stamps[i])) });
+    for (let i = 0; i < localities.length; i += AT_ONCE) raws.push(...(await Promise.all(localities.slice(i, i + AT_ONCE).map((l, j) => read(l, i + j)))));
     const learners = protect(raws.map((r) => r.learners));
     const newLearners = protect(raws.map((r) => r.newLearners));
     const rows: LocalityFigures[] = raws.map((r, i) => ({

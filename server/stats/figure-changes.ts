@@ -9,9 +9,13 @@
 // stamp before the figures: a change between the two only makes the next
 // reading read again. A restored copy can repeat a stamp: the server
 // processes are stopped for a restore (README, "Daily backup"), which empties what they keep.
+import { createHash } from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import type { Engine } from '../db/engine/engine.ts';
+import { quotedName } from '../db/engine/postgres.ts';
+import { localitySchema } from '../db/pg/locality-schema.ts';
 import { events, figureChanges, statsState } from '../db/schema/index.ts';
+import type { LocalityStores, LocalityStoresOn } from '../localities/stores.ts';
 import { dialectOf } from './sql.ts';
 
 export interface FigureStamp {
@@ -40,3 +44,38 @@ export function createFigureStamp(engine: Engine) {
     return { key: `${row.changes}:${row.through}`, settled: row.last === null || Number(row.last) <= Number(row.through) };
   };
 }
+
+/**
+ * Every locality's stamp at once, for the city's view. PostgreSQL: one
+ * statement over all the localities' schemas (a round trip each, with a
+ * search_path set on a pooled connection, was most of a view where nothing
+ * changed), prepared by name so each connection plans it once per list of
+ * localities. SQLite (a file per locality): each file's own stamp.
+ */
+export function createCityFigureStamps(on: LocalityStoresOn, stores: LocalityStores) {
+  const own = new Map<string, ReturnType<typeof createFigureStamp>>();
+  const ownStamp = async (slug: string) => {
+    let read = own.get(slug);
+    if (!read) own.set(slug, (read = createFigureStamp(await stores.engineOf(slug))));
+    return read();
+  };
+
+  return async (slugs: readonly string[]): Promise<Array<FigureStamp | undefined>> => {
+    if (on.kind === 'sqlite') return Promise.all(slugs.map(ownStamp));
+    await Promise.all(slugs.map((slug) => stores.engineOf(slug))); // each schema made and migrated
+    if (slugs.length === 0) return [];
+    const text = slugs
+      .map((slug, i) => {
+        const s = quotedName(localitySchema(slug));
+        return `SELECT ${i} AS i, (SELECT coalesce(sum("weight"), 0) FROM ${s}."figure_changes") AS changes, "learner_events_through" AS through, (SELECT max("seq") FROM ${s}."events") AS last FROM ${s}."stats_state"`;
+      })
+      .join(' UNION ALL ');
+    const name = `city-stamps-${createHash('sha256').update(text).digest('hex').slice(0, 16)}`;
+    const { rows } = await on.pool.query<{ i: number; changes: string; through: string; last: string | null }>({ name, text });
+    const stamps: Array<FigureStamp | undefined> = slugs.map(() => undefined);
+    for (const row of rows) stamps[row.i] = { key: `${row.changes}:${row.through}`, settled: row.last === null || Number(row.last) <= Number(row.through) };
+    return stamps;
+  };
+}
+
+export type CityFigureStamps = ReturnType<typeof createCityFigureStamps>;
