@@ -40,17 +40,17 @@ export function createCityOverview(registry: LocalityRegistry, stores: LocalityS
   };
   // Per process, checked against the database on every reading, so any
   // number of processes agree (stats/figure-changes.ts). A city's view of 114
-  // localities reads the figures again only where something changed: one
-  // small statement for each of the others.
+  // localities reads every stamp at once (one statement on PostgreSQL) and
+  // the figures again only where something changed.
   const kept = new Map<string, Kept>();
 
-  /** `stamp`: the locality's, read with every other's (stats/figure-changes.ts) before this. */
-  async function figuresOf(slug: string, query: DashboardQuery, read: FigureStamp | undefined): Promise<Figures> {
+  /** `known`: the locality's stamp, read with every other's just before (stats/figure-changes.ts). */
+  async function figuresOf(slug: string, query: DashboardQuery, known: FigureStamp | undefined): Promise<Figures> {
     const reader = readerOf(slug, await stores.engineOf(slug));
     const bounds = reader.figures.boundsOf(query);
     const at = JSON.stringify(bounds.values);
     const before = kept.get(slug);
-    let stamp = read;
+    let stamp = known;
     if (before && stamp?.settled && stamp.key === before.stamp && at === before.bounds) return before.figures;
     // Settled once in this process (its start's rebuild awaited) and every record rolled up: nothing to settle.
     if (!before || !stamp?.settled) {
@@ -61,7 +61,6 @@ export function createCityOverview(registry: LocalityRegistry, stores: LocalityS
     if (stamp?.settled) kept.set(slug, { stamp: stamp.key, bounds: at, figures });
     return figures;
   }
-
 
   async function overview(query: DashboardQuery): Promise<CityOverview> {
     const localities = await registry.list();
