@@ -40,10 +40,12 @@ export function createFigureStamp(engine: Engine) {
   /** Undefined before the rollups were first built. */
   return async (): Promise<FigureStamp | undefined> => {
     const row = await stamp.get();
-    if (!row) return undefined;
-    return { key: `${row.changes}:${row.through}`, settled: row.last === null || Number(row.last) <= Number(row.through) };
+    return row && stampOf(row);
   };
 }
+
+type StampRow = { changes: number | string; through: number | string; last: number | string | null };
+const stampOf = ({ changes, through, last }: StampRow): FigureStamp => ({ key: `${changes}:${through}`, settled: last === null || Number(last) <= Number(through) });
 
 /**
  * Every locality's stamp at once, for the city's view. PostgreSQL: one
@@ -71,9 +73,9 @@ export function createCityFigureStamps(on: LocalityStoresOn, stores: LocalitySto
       })
       .join(' UNION ALL ');
     const name = `city-stamps-${createHash('sha256').update(text).digest('hex').slice(0, 16)}`;
-    const { rows } = await on.pool.query<{ i: number; changes: string; through: string; last: string | null }>({ name, text });
+    const { rows } = await on.pool.query<StampRow & { i: number }>({ name, text });
     const stamps: Array<FigureStamp | undefined> = slugs.map(() => undefined);
-    for (const row of rows) stamps[row.i] = { key: `${row.changes}:${row.through}`, settled: row.last === null || Number(row.last) <= Number(row.through) };
+    for (const row of rows) stamps[row.i] = stampOf(row);
     return stamps;
   };
 }

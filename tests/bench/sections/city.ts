@@ -62,21 +62,25 @@ async function login(base: string, username: string): Promise<string> {
   return (res.headers.get('set-cookie') ?? '').split(';')[0]!;
 }
 
+/** One read of `url`, timed to its last byte; anything but 200 stops the bench. */
+async function timedRead(url: string, cookie: string): Promise<number> {
+  const t0 = performance.now();
+  const res = await fetch(url, { headers: { cookie } });
+  if (res.status !== 200) throw new Error(`${url}: ${res.status} ${await res.text()}`);
+  await res.arrayBuffer();
+  return performance.now() - t0;
+}
+
 /**
  * READS timed reads of `url` after a first one (which brings the rollups up to
  * date, as the first visit of the day does); `between` runs untimed before each.
  */
 async function timedReads(url: string, cookie: string, between: () => Promise<unknown> = async () => {}): Promise<number[]> {
-  const first = await fetch(url, { headers: { cookie } });
-  if (first.status !== 200) throw new Error(`${url}: ${first.status} ${await first.text()}`);
-  await first.arrayBuffer();
+  await timedRead(url, cookie);
   const times: number[] = [];
   for (let i = 0; i < READS; i++) {
     await between();
-    const t0 = performance.now();
-    const res = await fetch(url, { headers: { cookie } });
-    await res.arrayBuffer();
-    times.push(performance.now() - t0);
+    times.push(await timedRead(url, cookie));
   }
   return times;
 }
@@ -189,13 +193,7 @@ export const citySection: BenchSection = {
         let syncing = true;
         const syncs = ingest([base], LOCALITIES).finally(() => (syncing = false));
         const duringTimes: number[] = [];
-        while (syncing) {
-          const t0 = performance.now();
-          const res = await fetch(`${base}/api/v1/city/overview`, { headers: { cookie: cityCookie } });
-          if (res.status !== 200) throw new Error(`city view during syncs: ${res.status}`);
-          await res.arrayBuffer();
-          duringTimes.push(performance.now() - t0);
-        }
+        while (syncing) duringTimes.push(await timedRead(`${base}/api/v1/city/overview`, cityCookie));
         const synced = await syncs;
         rows.push([`city view p50 / p95 while 8 phone streams sync into the localities (same process)`, `${fmt(percentile(duringTimes, 50))} / ${fmt(percentile(duringTimes, 95))} ms over ${duringTimes.length} reads, ${fmt(synced.rate)} events/s synced meanwhile (${load()})`]);
         rows.push([`one ward's dashboard p50 / p95 (${READS} reads)`, `${fmt(percentile(wardTimes, 50))} / ${fmt(wardP95)} ms (budget ${MAX_WARD_P95_MS} ms; ${load()})`]);
