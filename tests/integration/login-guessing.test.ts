@@ -74,8 +74,11 @@ describe('300 simultaneous wrong guesses against one account from one address', 
     const admin = await createStaff(t, 'admin', 'admin');
 
     const guesses = burst(Array.from({ length: 300 }, (_, i) => () => tryLogin('admin', `guess number ${i}`, '203.0.113.7')));
-    // Every refusal arrives while the first checks are still held at the gate: none waited for a hash.
+    // Every refusal arrives while the gate is still shut: none waited for a hash.
     await until(() => guesses.done.length === 290, '290 answers');
+    // On PostgreSQL the admitted ten may still be on their way from the database to the gate, so the count is taken once they are there.
+    expect(gate.checked.length).toBeLessThanOrEqual(2);
+    await until(() => gate.held() === 2, 'the first checks to reach the gate');
     expect(gate.checked.length).toBe(2); // two checks run at once; eight wait their turn
     expect(countBy(guesses.done, (d) => `${d.status} ${d.code}`)).toEqual({ '429 too_many_requests': 290 });
     expect(guesses.done.every((d) => Number(d.retryAfter) >= 1)).toBe(true);
