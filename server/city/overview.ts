@@ -9,7 +9,7 @@ import type { Locality } from '../../shared/localities/locality.ts';
 import type { Engine } from '../db/engine/engine.ts';
 import type { LocalityRegistry } from '../localities/registry.ts';
 import type { LocalityStores } from '../localities/stores.ts';
-import { createFigureStamp, type CityFigureStamps, type FigureStamp } from '../stats/figure-changes.ts';
+import type { CityFigureStamps, FigureStamp } from '../stats/figure-changes.ts';
 import { createLocalityFigures, type LocalityFigures as Figures } from '../stats/locality-figures.ts';
 import { people, protect, shownShare } from '../stats/suppress.ts';
 import { createCityTrends } from './trends.ts';
@@ -32,10 +32,10 @@ interface Kept {
 }
 
 export function createCityOverview(registry: LocalityRegistry, stores: LocalityStores, stampsOf: CityFigureStamps, now: () => number, settle: SettleFigures) {
-  const readers = new Map<string, { figures: ReturnType<typeof createLocalityFigures>; stamp: ReturnType<typeof createFigureStamp> }>();
+  const readers = new Map<string, ReturnType<typeof createLocalityFigures>>();
   const readerOf = (slug: string, engine: Engine) => {
     let r = readers.get(slug);
-    if (!r) readers.set(slug, (r = { figures: createLocalityFigures(engine, now), stamp: createFigureStamp(engine) }));
+    if (!r) readers.set(slug, (r = createLocalityFigures(engine, now)));
     return r;
   };
   // Per process, checked against the database on every reading, so any
@@ -47,7 +47,7 @@ export function createCityOverview(registry: LocalityRegistry, stores: LocalityS
   /** `known`: the locality's stamp, read with every other's just before (stats/figure-changes.ts). */
   async function figuresOf(slug: string, query: DashboardQuery, known: FigureStamp | undefined): Promise<Figures> {
     const reader = readerOf(slug, await stores.engineOf(slug));
-    const bounds = reader.figures.boundsOf(query);
+    const bounds = reader.boundsOf(query);
     const at = JSON.stringify(bounds.values);
     const before = kept.get(slug);
     let stamp = known;
@@ -55,9 +55,9 @@ export function createCityOverview(registry: LocalityRegistry, stores: LocalityS
     // Settled once in this process (its start's rebuild awaited) and every record rolled up: nothing to settle.
     if (!before || !stamp?.settled) {
       await settle(slug);
-      stamp = await reader.stamp();
+      stamp = await stampsOf.of(slug);
     }
-    const figures = await reader.figures.read(bounds); // after the stamp: see stats/figure-changes.ts
+    const figures = await reader.read(bounds); // after the stamp: see stats/figure-changes.ts
     if (stamp?.settled) kept.set(slug, { stamp: stamp.key, bounds: at, figures });
     return figures;
   }

@@ -52,7 +52,8 @@ const stampOf = ({ changes, through, last }: StampRow): FigureStamp => ({ key: `
  * statement over all the localities' schemas (a round trip each, with a
  * search_path set on a pooled connection, was most of a view where nothing
  * changed), prepared by name so each connection plans it once per list of
- * localities. SQLite (a file per locality): each file's own stamp.
+ * localities. SQLite (a file per locality): each file's own stamp, the
+ * same reader as `of`.
  */
 export function createCityFigureStamps(on: LocalityStoresOn, stores: LocalityStores) {
   const own = new Map<string, ReturnType<typeof createFigureStamp>>();
@@ -62,7 +63,7 @@ export function createCityFigureStamps(on: LocalityStoresOn, stores: LocalitySto
     return read();
   };
 
-  return async (slugs: readonly string[]): Promise<Array<FigureStamp | undefined>> => {
+  const all = async (slugs: readonly string[]): Promise<Array<FigureStamp | undefined>> => {
     if (on.kind === 'sqlite') return Promise.all(slugs.map(ownStamp));
     await Promise.all(slugs.map((slug) => stores.engineOf(slug))); // each schema made and migrated
     if (slugs.length === 0) return [];
@@ -78,6 +79,8 @@ export function createCityFigureStamps(on: LocalityStoresOn, stores: LocalitySto
     for (const row of rows) stamps[row.i] = stampOf(row);
     return stamps;
   };
+  // `of`: one locality's stamp on its own, read again after its catch-up (city/overview.ts).
+  return Object.assign(all, { of: ownStamp });
 }
 
 export type CityFigureStamps = ReturnType<typeof createCityFigureStamps>;
